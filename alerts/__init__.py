@@ -1,0 +1,1 @@
+"""Rendering alerts for each channel and delivering the outbox through apprise."""

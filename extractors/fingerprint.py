@@ -1,0 +1,81 @@
+"""Fingerprints that group copies and rewrites of one wire story.
+
+Rewrites of a wire story change the wording but keep its names and numbers
+(Droege, Uber Eats, Axon, 49%, 2016...). So the fingerprint is a MinHash over
+the set of capitalised words and numbers rather than over word shingles:
+measured on the seeds, the AP story and its rewrite share 81% of the smaller
+article's entity tokens, while independent stories on the same deal share at
+most 44%. Word 3-gram shingles give 0.05 against 0.02, too close to separate.
+
+The signature's last element is the size of the token set, so containment
+(share of the smaller set found in the larger) can be estimated from the
+MinHash Jaccard estimate alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERM = 64
+SEED = 20250613
+# Estimated containment at or above which two articles are one story.
+SYNDICATION_CONTAINMENT = 0.65
+# Below this many entity tokens an article says too little to be called a copy.
+MIN_TOKENS = 12
+# LSH: 32 bands of 2 rows finds pairs with Jaccard 0.4 with probability > 0.99.
+LSH_BANDS = 32
+LSH_ROWS = NUM_PERM // LSH_BANDS
+
+_ENTITY_TOKEN = re.compile(r"\b[A-Z][A-Za-z]+|\b\d[\d.,]*\d|\b\d")
+
+
+def entity_tokens(text: str) -> set[str]:
+    return {t.lower().rstrip(".,") for t in _ENTITY_TOKEN.findall(text)}
+
+
+def fingerprint(text: str) -> tuple[int, ...]:
+    """MinHash signature of the entity tokens, followed by the token count."""
+    tokens = entity_tokens(text)
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED)
+    mh.update_batch([t.encode("utf-8") for t in sorted(tokens)])
+    return tuple(int(v) for v in mh.hashvalues) + (len(tokens),)
+
+
+def _jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    return float(np.mean(np.asarray(a[:NUM_PERM]) == np.asarray(b[:NUM_PERM])))
+
+
+def containment(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Estimated share of the smaller token set found in the larger one."""
+    if len(a) != NUM_PERM + 1 or len(b) != NUM_PERM + 1:
+        return 0.0
+    size_a, size_b = a[-1], b[-1]
+    if min(size_a, size_b) == 0:
+        return 0.0
+    j = _jaccard(a, b)
+    intersection = j * (size_a + size_b) / (1.0 + j)
+    return min(1.0, intersection / min(size_a, size_b))
+
+
+def is_same_story(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    if len(a) != NUM_PERM + 1 or len(b) != NUM_PERM + 1:
+        return False
+    if min(a[-1], b[-1]) < MIN_TOKENS:
+        return False
+    return containment(a, b) >= SYNDICATION_CONTAINMENT
+
+
+def lsh_keys(signature: tuple[int, ...]) -> list[int]:
+    """One 63-bit key per band, for finding candidate copies with an index lookup."""
+    if len(signature) != NUM_PERM + 1:
+        return []
+    keys = []
+    for band in range(LSH_BANDS):
+        rows = signature[band * LSH_ROWS : (band + 1) * LSH_ROWS]
+        digest = hashlib.blake2b(repr((band, *rows)).encode(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big") & 0x7FFF_FFFF_FFFF_FFFF)
+    return keys

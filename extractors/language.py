@@ -1,0 +1,23 @@
+"""Language identification with py3langid, whose model ships inside the wheel."""
+
+from __future__ import annotations
+
+import py3langid
+
+# Below this many letters the guess is noise; the article keeps language None.
+MIN_LETTERS = 40
+# py3langid's normalised probability under which we do not trust the guess.
+MIN_PROBABILITY = 0.5
+
+_identifier = py3langid.langid.LanguageIdentifier.from_modelpath(
+    py3langid.langid.MODEL_DIR / py3langid.langid.MODEL_FILE, norm_probs=True
+)
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when it cannot tell."""
+    sample = text[:5000]
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return None
+    code, probability = _identifier.classify(sample)
+    return code if probability >= MIN_PROBABILITY else None

@@ -1,0 +1,62 @@
+"""URL canonicalisation and the stable ids derived from names and URLs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+TRACKING_PARAMS = frozenset(
+    {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ocid", "cmpid", "ref", "ref_src", "guccounter", "taid", "smid", "sr_share", "cid"}
+)
+TRACKING_PREFIXES = ("utm_", "at_", "itm_", "pk_", "mkt_", "__twitter")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+
+def _is_tracking(key: str) -> bool:
+    lowered = key.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def canonical_url(url: str) -> str:
+    """The form of a URL under which one page is stored once.
+
+    Lower-cases scheme and host, drops default ports, fragments, tracking
+    parameters and a trailing slash on a non-root path. Query order is kept:
+    some sites route by parameter order, and reordering could merge two pages.
+    """
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    port = parts.port
+    netloc = host if port is None or DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
+    path = parts.path or "/"
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/") or "/"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)])
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def article_id_for(canonical: str) -> str:
+    """16 hex digits of the SHA-256 of a canonical URL: stable across runs and machines."""
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def domain_of(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def slug(name: str) -> str:
+    """``Character.AI`` -> ``character-ai``; ``Scale AI`` -> ``scale-ai``."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _SLUG_JUNK.sub("-", ascii_name.lower()).strip("-")
+
+
+def deal_id_for(acquirer: str, target: str) -> str:
+    """The stable id of a deal: ``meta--scale-ai``."""
+    return f"{slug(acquirer)}--{slug(target)}"

@@ -1,0 +1,1 @@
+"""Prefect flows and tasks, the CLI, schedules and deployments: wiring only."""
