@@ -1,0 +1,42 @@
+# dealwatch recipes. `make run` and `make test` set everything up on a fresh
+# machine (Python 3.11 and pip are all they need) from the pinned lock file.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format bench serve clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+run: $(STAMP)  ## backfill the seeds if needed, one monitoring pass, print the summary
+	$(BIN)/dealwatch run
+
+test: $(STAMP)  ## the whole test suite, lint included
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(STAMP)  ## benchmarks: print tables, write JSON under benchmarks/results/
+	$(BIN)/python -m benchmarks
+
+serve: $(STAMP)  ## the monitor deployment on its cron schedule, until Ctrl-C
+	$(BIN)/dealwatch serve
+
+clean:
+	rm -rf $(VENV) data

@@ -1,0 +1,258 @@
+"""The two flows: ``backfill`` (files in, e.g. the seeds) and ``monitor`` (one pass over the feeds).
+
+One run is one pass down DESIGN.md's line: poll → new entries → fetch → extract →
+analyse → store → reconcile → notify. The warehouse is read in a shared window
+before the network work and written in one window after it, so a reader holding
+the file only delays the store step; if the window never opens, the analysed
+batch goes to the spool and the next run stores it.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from extractors.documents import articles_from_path
+from extractors.records import Analysis, Article, FeedEntry, FetchStatus
+from flows import spool
+from flows.settings import Settings, load_feeds, load_settings
+from flows.wiring import alert_channels, fetch_policy, reconcile_policy, watchlist_for
+from flows.tasks import (
+    FeedJob,
+    analyse_articles_task,
+    close_fetchers,
+    deliver_alerts_task,
+    extract_and_analyse_task,
+    fetch_pages_task,
+    filter_known_entries,
+    finish_run_task,
+    load_feed_state,
+    poll_feed_task,
+    store_task,
+    utcnow,
+)
+from warehouse import db, store
+
+DEFAULT_SEEDS = Path("seeds")
+
+
+def new_run_id(kind: str) -> str:
+    return f"{utcnow():%Y%m%dT%H%M%SZ}-{kind}-{uuid.uuid4().hex[:6]}"
+
+
+def _deliver(settings: Settings) -> dict[str, Any]:
+    alerts = settings.alerts
+    return deliver_alerts_task(
+        settings.db_path,
+        alert_channels(settings),
+        digest_threshold=alerts.digest_threshold,
+        send_timeout_s=alerts.send_timeout_s,
+        slack_min_interval_s=alerts.slack_min_interval_s,
+        timeout_s=settings.warehouse.write_timeout_s,
+    )
+
+
+def _store_or_spool(
+    settings: Settings,
+    *,
+    run_id: str,
+    kind: str,
+    poll_results: Sequence[Any],
+    items: list[tuple[Article, Analysis]],
+    baseline: bool,
+) -> dict[str, Any]:
+    logger = get_run_logger()
+    try:
+        return store_task(
+            settings.db_path,
+            run_id=run_id,
+            kind=kind,
+            poll_results=poll_results,
+            items=items,
+            policy=reconcile_policy(settings, baseline=baseline),
+            failing_after=settings.alerts.feed_failing_after,
+            timeout_s=settings.warehouse.write_timeout_s,
+        )
+    except db.WarehouseBusy as busy:
+        path = spool.write_spool(settings.run.data_dir / "spool", run_id, items)
+        logger.warning("%s; %d analysed articles kept in %s for the next run", busy, len(items), path)
+        return {"busy": str(busy), "spooled": len(items)}
+
+
+def _spooled_items(settings: Settings) -> tuple[list[tuple[Article, Analysis]], list[Path]]:
+    files = spool.spooled_files(settings.run.data_dir / "spool")
+    items = [item for path in files for item in spool.read_spool(path)]
+    return items, files
+
+
+def _known_article_ids(settings: Settings, articles: Sequence[Article]) -> set[str]:
+    if not settings.db_path.exists():
+        return set()
+    with db.read_connection(settings.db_path, timeout_s=settings.warehouse.write_timeout_s) as con:
+        known = store.known_urls(con, [a.canonical_url for a in articles])
+    return {a.article_id for a in articles if a.canonical_url in known}
+
+
+@flow(name="backfill", log_prints=True)
+def backfill(
+    paths: list[str] | None = None, notify: bool = False, config_dir: str | None = None
+) -> dict[str, Any]:
+    """Files or folders of articles (text, HTML, Markdown) → analysis → warehouse.
+
+    Alerts are recorded as the baseline (not sent) unless ``notify``. A file that
+    cannot be read stops the backfill before anything is written.
+    """
+    logger = get_run_logger()
+    settings = load_settings(config_dir)
+    started = time.perf_counter()
+    fetched_at = utcnow()
+    articles: list[Article] = []
+    for raw in paths or [str(DEFAULT_SEEDS)]:
+        articles.extend(articles_from_path(Path(raw), fetched_at=fetched_at))
+    known = _known_article_ids(settings, articles)
+    fresh = [a for a in articles if a.article_id not in known]
+    logger.info("backfill: %d articles read, %d already stored", len(articles), len(articles) - len(fresh))
+    run_id = new_run_id("backfill")
+    summary: dict[str, Any] = {"run_id": run_id, "kind": "backfill", "articles_read": len(articles)}
+    if fresh:
+        items = analyse_articles_task(fresh, watchlist_for(settings))
+        stored = _store_or_spool(settings, run_id=run_id, kind="backfill", poll_results=[], items=items, baseline=not notify)
+        summary["store"] = _describe_store(stored)
+    else:
+        summary["store"] = {"articles_new": 0}
+    if notify:
+        summary["delivery"] = _deliver(settings)
+    summary["seconds"] = round(time.perf_counter() - started, 3)
+    if fresh and "busy" not in summary["store"]:
+        finish_run_task(settings.db_path, run_id, "completed", summary, settings.warehouse.write_timeout_s)
+    return summary
+
+
+def _describe_store(stored: dict[str, Any]) -> dict[str, Any]:
+    if "busy" in stored:
+        return stored
+    result = stored["result"]
+    return {
+        "articles_new": result.articles_new,
+        "deals_new": result.deals_new,
+        "claims_new": result.claims_new,
+        "alerts_new": result.alerts_new,
+        "alerts_suppressed": result.alerts_suppressed,
+        "feed_alerts": len(stored["feed_alerts"]),
+        "write_wait_s": round(stored["wait_s"], 3),
+        "store_s": round(stored["store_s"], 3),
+    }
+
+
+def _due(job: FeedJob, now: Any) -> bool:
+    state = job.state
+    return state is None or state.next_poll_at is None or state.next_poll_at <= now
+
+
+@flow(name="monitor", log_prints=True)
+def monitor(config_dir: str | None = None, backfill_seeds: bool = True, force_poll: bool = False) -> dict[str, Any]:
+    """One monitoring pass over every feed of the feeds file."""
+    logger = get_run_logger()
+    settings = load_settings(config_dir)
+    stage: dict[str, float] = {}
+    started = time.perf_counter()
+    summary: dict[str, Any] = {"kind": "monitor"}
+
+    if backfill_seeds and DEFAULT_SEEDS.is_dir():
+        summary["seeds"] = backfill(paths=[str(DEFAULT_SEEDS)], notify=False, config_dir=config_dir)["store"]
+
+    run_id = new_run_id("monitor")
+    summary["run_id"] = run_id
+    feeds = load_feeds(settings.feeds_path)
+    policy = fetch_policy(settings)
+    states = load_feed_state(settings.db_path, [f.url for f in feeds], settings.warehouse.write_timeout_s) if settings.db_path.exists() else {}
+
+    now = utcnow()
+    jobs = [FeedJob(url=f.url, name=f.name, state=states.get(f.url)) for f in feeds]
+    due = [job for job in jobs if force_poll or _due(job, now)]
+    t0 = time.perf_counter()
+    futures = [
+        poll_feed_task.submit(job, policy, settings.feeds.unconditional_every_h, settings.feeds.max_items_per_feed)
+        for job in due
+    ]
+    poll_results = [future.result() for future in futures]
+    stage["poll"] = time.perf_counter() - t0
+
+    failed = [r for r in poll_results if r.status in (FetchStatus.SOFT_ERROR, FetchStatus.HARD_ERROR)]
+    for result in failed:
+        logger.warning("feed failed: %s (%s): %s", result.feed_name, result.feed_url, result.error)
+    entries: list[FeedEntry] = [e for r in poll_results if r.status == FetchStatus.OK for e in r.entries]
+    t0 = time.perf_counter()
+    new_entries = filter_known_entries(settings.db_path, entries, settings.warehouse.write_timeout_s) if settings.db_path.exists() else _unique(entries)
+    stage["dedup"] = time.perf_counter() - t0
+
+    items, spooled_files = _spooled_items(settings)
+    watchlist = watchlist_for(settings)
+    batch_size = max(1, settings.feeds.page_batch_size)
+    batches = [new_entries[i : i + batch_size] for i in range(0, len(new_entries), batch_size)]
+    t0 = time.perf_counter()
+    fetched = [fetch_pages_task.submit(batch, policy) for batch in batches]
+    analysed = [extract_and_analyse_task.submit(batch, pages, watchlist) for batch, pages in zip(batches, fetched, strict=True)]
+    for future in analysed:
+        batch_items, seconds = future.result()
+        items.extend(batch_items)
+        for name, value in seconds.items():
+            stage[name] = stage.get(name, 0.0) + value
+    stage["fetch_extract_analyse_wall"] = time.perf_counter() - t0
+    close_fetchers()
+
+    items = list({article.article_id: (article, analysis) for article, analysis in items}.values())
+    stored = _store_or_spool(settings, run_id=run_id, kind="monitor", poll_results=poll_results, items=items, baseline=False)
+    if "busy" not in stored:
+        for path in spooled_files:
+            path.unlink(missing_ok=True)
+        stage["store"] = stored["store_s"]
+    summary["store"] = _describe_store(stored)
+    summary["feeds"] = {
+        "configured": len(feeds),
+        "polled": len(due),
+        "ok": sum(r.status == FetchStatus.OK for r in poll_results),
+        "not_modified": sum(r.status == FetchStatus.NOT_MODIFIED for r in poll_results),
+        "failed": [{"name": r.feed_name, "url": r.feed_url, "error": r.error} for r in failed],
+    }
+    summary["entries"] = {"seen": len(entries), "new": len(new_entries)}
+    summary["fallbacks"] = sum(a.extraction != "trafilatura" for a, _ in items)
+
+    if "busy" not in stored:
+        t0 = time.perf_counter()
+        summary["delivery"] = _deliver(settings)
+        stage["notify"] = time.perf_counter() - t0
+    summary["stages_s"] = {k: round(v, 3) for k, v in stage.items()}
+    summary["seconds"] = round(time.perf_counter() - started, 3)
+    if "busy" not in stored:
+        finish_run_task(settings.db_path, run_id, "completed", summary, settings.warehouse.write_timeout_s)
+    return summary
+
+
+def _unique(entries: Sequence[FeedEntry]) -> list[FeedEntry]:
+    from extractors.urls import canonical_url
+
+    seen: dict[str, FeedEntry] = {}
+    for entry in entries:
+        seen.setdefault(canonical_url(entry.url), entry)
+    return list(seen.values())
+
+
+def with_task_runner(flow_obj: Any, settings: Settings) -> Any:
+    """The flow with the configured task runner: local threads, or a Dask cluster."""
+    if settings.run.task_runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if settings.run.dask_address:
+            runner = DaskTaskRunner(address=settings.run.dask_address)
+        else:
+            runner = DaskTaskRunner(cluster_kwargs={"n_workers": settings.run.dask_workers, "threads_per_worker": 2})
+        return flow_obj.with_options(task_runner=runner)
+    return flow_obj.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max(4, settings.feeds.max_concurrency)))
+

@@ -1,0 +1,211 @@
+"""Prefect tasks: each one a batch (a feed, a batch of pages, one transaction).
+
+Fetching and sending carry retries; parsing, extraction and analysis are pure
+functions of the core, wrapped here only so Prefect can schedule, time and log
+them. The warehouse is opened only inside the store tasks, for one transaction.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from alerts.channels import Channel
+from alerts.deliver import deliver, print_to_console
+from extractors.analyse import analyse
+from extractors.feeds import fetch_pages, poll_feed
+from extractors.http import Fetcher, FetchPolicy
+from extractors.pages import article_from_page
+from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
+from extractors.watchlist import Watchlist
+from warehouse import db, outbox, store
+from warehouse.records import DeliveryReport, StoreResult
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+_fetchers: dict[FetchPolicy, Fetcher] = {}
+_fetchers_lock = threading.Lock()
+
+
+def shared_fetcher(policy: FetchPolicy) -> Fetcher:
+    """One Fetcher per process and policy, so per-host limits hold across tasks.
+
+    Under a Dask runner each worker process builds its own: a Fetcher holds a
+    connection pool and locks, which cannot travel between processes.
+    """
+    with _fetchers_lock:
+        fetcher = _fetchers.get(policy)
+        if fetcher is None:
+            fetcher = Fetcher(policy)
+            _fetchers[policy] = fetcher
+        return fetcher
+
+
+def close_fetchers() -> None:
+    with _fetchers_lock:
+        for fetcher in _fetchers.values():
+            fetcher.close()
+        _fetchers.clear()
+
+
+@dataclass(frozen=True)
+class FeedJob:
+    url: str
+    name: str
+    state: FeedState | None
+
+
+@task(cache_policy=NO_CACHE, name="load-feed-state", retries=2, retry_delay_seconds=2)
+def load_feed_state(db_path: Path, feed_urls: Sequence[str], timeout_s: float) -> dict[str, FeedState]:
+    with db.read_connection(db_path, timeout_s=timeout_s) as con:
+        return store.feed_states(con, feed_urls)
+
+
+@task(cache_policy=NO_CACHE, name="poll-feed", retries=1, retry_delay_seconds=5, timeout_seconds=300)
+def poll_feed_task(job: FeedJob, policy: FetchPolicy, unconditional_every_h: float, max_items: int) -> FeedPollResult:
+    return poll_feed(
+        shared_fetcher(policy),
+        job.url,
+        job.name,
+        job.state,
+        utcnow(),
+        unconditional_every=timedelta(hours=unconditional_every_h),
+        max_items=max_items,
+    )
+
+
+@task(cache_policy=NO_CACHE, name="filter-known-urls", retries=2, retry_delay_seconds=2)
+def filter_known_entries(db_path: Path, entries: Sequence[FeedEntry], timeout_s: float) -> list[FeedEntry]:
+    """New entries only: one per canonical URL, none already stored."""
+    from extractors.urls import canonical_url
+
+    unique: dict[str, FeedEntry] = {}
+    for entry in entries:
+        unique.setdefault(canonical_url(entry.url), entry)
+    if not unique:
+        return []
+    with db.read_connection(db_path, timeout_s=timeout_s) as con:
+        known = store.known_urls(con, list(unique))
+    return [entry for url, entry in unique.items() if url not in known]
+
+
+@task(cache_policy=NO_CACHE, name="fetch-pages", retries=1, retry_delay_seconds=5, timeout_seconds=900)
+def fetch_pages_task(entries: Sequence[FeedEntry], policy: FetchPolicy) -> tuple[list[PageFetch], float]:
+    started = time.perf_counter()
+    pages = fetch_pages(shared_fetcher(policy), [entry.url for entry in entries])
+    return pages, time.perf_counter() - started
+
+
+@task(cache_policy=NO_CACHE, name="extract-and-analyse", timeout_seconds=900)
+def extract_and_analyse_task(
+    entries: Sequence[FeedEntry], fetched: tuple[list[PageFetch], float], watchlist: Watchlist | None
+) -> tuple[list[tuple[Article, Analysis]], dict[str, float]]:
+    pages, fetch_seconds = fetched
+    fetched_at = utcnow()
+    extract_seconds = analyse_seconds = 0.0
+    items = []
+    for entry, page in zip(entries, pages, strict=True):
+        started = time.perf_counter()
+        article = article_from_page(page, entry, fetched_at=fetched_at)
+        extracted = time.perf_counter()
+        items.append((article, analyse(article, watchlist)))
+        extract_seconds += extracted - started
+        analyse_seconds += time.perf_counter() - extracted
+    return items, {"fetch": fetch_seconds, "extract": extract_seconds, "analyse": analyse_seconds}
+
+
+@task(cache_policy=NO_CACHE, name="analyse-articles")
+def analyse_articles_task(articles: Sequence[Article], watchlist: Watchlist | None) -> list[tuple[Article, Analysis]]:
+    return [(article, analyse(article, watchlist)) for article in articles]
+
+
+# The write steps are not retried by Prefect: write_connection already waits for
+# its window, and a second attempt after a failed send could send twice.
+@task(cache_policy=NO_CACHE, name="store")
+def store_task(
+    db_path: Path,
+    *,
+    run_id: str,
+    kind: str,
+    poll_results: Sequence[FeedPollResult],
+    items: Sequence[tuple[Article, Analysis]],
+    policy: store.ReconcilePolicy,
+    failing_after: int,
+    timeout_s: float,
+) -> dict[str, Any]:
+    """The run's one write window: the run row, feed health, articles, claims, alerts."""
+    started = time.perf_counter()
+    with db.write_connection(db_path, timeout_s=timeout_s) as con:
+        opened = time.perf_counter()
+        store.start_run(con, kind, utcnow(), run_id=run_id)
+        feed_alerts = store.record_feed_polls(
+            con, poll_results, run_id=run_id, failing_after=failing_after, now=utcnow()
+        ) if poll_results else []
+        result = store.store_analyses(con, items, run_id=run_id, policy=policy, now=utcnow())
+    return {
+        "result": result,
+        "feed_alerts": feed_alerts,
+        "wait_s": opened - started,
+        "store_s": time.perf_counter() - opened,
+    }
+
+
+@task(cache_policy=NO_CACHE, name="finish-run")
+def finish_run_task(db_path: Path, run_id: str, status: str, summary: dict[str, Any], timeout_s: float) -> None:
+    with db.write_connection(db_path, timeout_s=timeout_s) as con:
+        store.finish_run(con, run_id, status=status, summary=summary, now=utcnow())
+
+
+@task(cache_policy=NO_CACHE, name="deliver-alerts")
+def deliver_alerts_task(
+    db_path: Path,
+    channels: Sequence[Channel],
+    *,
+    digest_threshold: int,
+    send_timeout_s: float,
+    slack_min_interval_s: float,
+    timeout_s: float,
+) -> dict[str, Any]:
+    """Send what the outbox holds; the warehouse is not held while the network is used.
+
+    A crash between the send and the mark leaves those alerts pending, and the
+    next run sends them again: delivery is at-least-once, with the window
+    between one channel's answer and the mark's commit (milliseconds).
+    """
+    with db.read_connection(db_path, timeout_s=timeout_s) as con:
+        pending = outbox.pending_alerts(con)
+    if not pending:
+        return {"pending": 0, "sent": 0, "failed": 0}
+    if not channels:
+        print_to_console(pending)
+        with db.write_connection(db_path, timeout_s=timeout_s) as con:
+            outbox.mark_console_delivered(con, [a.alert_id for a in pending], utcnow())
+        return {"pending": len(pending), "sent": len(pending), "failed": 0, "console": True}
+    report: DeliveryReport = deliver(
+        pending,
+        channels,
+        digest_threshold=digest_threshold,
+        now=utcnow,
+        send_timeout_s=send_timeout_s,
+        slack_min_interval_s=slack_min_interval_s,
+    )
+    with db.write_connection(db_path, timeout_s=timeout_s) as con:
+        outbox.record_deliveries(con, report)
+    failed = sorted({o.channel for o in report.outcomes if not o.ok})
+    return {
+        "pending": len(pending),
+        "sent": len(report.completed),
+        "failed": len(pending) - len(report.completed),
+        "failed_channels": failed,
+    }
