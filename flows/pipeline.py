@@ -21,6 +21,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from extractors.documents import articles_from_path
 from extractors.records import Analysis, Article, FeedEntry, FetchStatus
 from flows import spool
+from flows.locking import RunInProgress, run_lock
 from flows.settings import Settings, load_feeds, load_settings
 from flows.wiring import alert_channels, fetch_policy, reconcile_policy, watchlist_for
 from flows.tasks import (
@@ -38,9 +39,6 @@ from flows.tasks import (
     utcnow,
 )
 from warehouse import db, store
-
-DEFAULT_SEEDS = Path("seeds")
-
 
 def new_run_id(kind: str) -> str:
     return f"{utcnow():%Y%m%dT%H%M%SZ}-{kind}-{uuid.uuid4().hex[:6]}"
@@ -99,22 +97,13 @@ def _known_article_ids(settings: Settings, articles: Sequence[Article]) -> set[s
     return {a.article_id for a in articles if a.canonical_url in known}
 
 
-@flow(name="backfill", log_prints=True)
-def backfill(
-    paths: list[str] | None = None, notify: bool = False, config_dir: str | None = None
-) -> dict[str, Any]:
-    """Files or folders of articles (text, HTML, Markdown) → analysis → warehouse.
-
-    Alerts are recorded as the baseline (not sent) unless ``notify``. A file that
-    cannot be read stops the backfill before anything is written.
-    """
+def _backfill(settings: Settings, paths: Sequence[Path], *, notify: bool) -> dict[str, Any]:
     logger = get_run_logger()
-    settings = load_settings(config_dir)
     started = time.perf_counter()
     fetched_at = utcnow()
     articles: list[Article] = []
-    for raw in paths or [str(DEFAULT_SEEDS)]:
-        articles.extend(articles_from_path(Path(raw), fetched_at=fetched_at))
+    for path in paths:
+        articles.extend(articles_from_path(path, fetched_at=fetched_at))
     known = _known_article_ids(settings, articles)
     fresh = [a for a in articles if a.article_id not in known]
     logger.info("backfill: %d articles read, %d already stored", len(articles), len(articles) - len(fresh))
@@ -122,7 +111,9 @@ def backfill(
     summary: dict[str, Any] = {"run_id": run_id, "kind": "backfill", "articles_read": len(articles)}
     if fresh:
         items = analyse_articles_task(fresh, watchlist_for(settings))
-        stored = _store_or_spool(settings, run_id=run_id, kind="backfill", poll_results=[], items=items, baseline=not notify)
+        stored = _store_or_spool(
+            settings, run_id=run_id, kind="backfill", poll_results=[], items=items, baseline=not notify
+        )
         summary["store"] = _describe_store(stored)
     else:
         summary["store"] = {"articles_new": 0}
@@ -132,6 +123,23 @@ def backfill(
     if fresh and "busy" not in summary["store"]:
         finish_run_task(settings.db_path, run_id, "completed", summary, settings.warehouse.write_timeout_s)
     return summary
+
+
+@flow(name="backfill", log_prints=True)
+def backfill(paths: list[str] | None = None, notify: bool = False, config_dir: str | None = None) -> dict[str, Any]:
+    """Files or folders of articles (text, HTML, Markdown) → analysis → warehouse.
+
+    Alerts are recorded as the baseline (not sent) unless ``notify``. A file that
+    cannot be read stops the backfill before anything is written.
+    """
+    settings = load_settings(config_dir)
+    targets = [Path(p) for p in paths] if paths else [settings.run.seeds_dir]
+    try:
+        with run_lock(settings.run.data_dir, wait_s=settings.run.lock_wait_s):
+            return _backfill(settings, targets, notify=notify)
+    except RunInProgress as busy:
+        get_run_logger().warning("%s; backfill skipped", busy)
+        return {"kind": "backfill", "skipped": str(busy)}
 
 
 def _describe_store(stored: dict[str, Any]) -> dict[str, Any]:
@@ -158,14 +166,23 @@ def _due(job: FeedJob, now: Any) -> bool:
 @flow(name="monitor", log_prints=True)
 def monitor(config_dir: str | None = None, backfill_seeds: bool = True, force_poll: bool = False) -> dict[str, Any]:
     """One monitoring pass over every feed of the feeds file."""
-    logger = get_run_logger()
     settings = load_settings(config_dir)
+    try:
+        with run_lock(settings.run.data_dir, wait_s=settings.run.lock_wait_s):
+            return _monitor(settings, backfill_seeds=backfill_seeds, force_poll=force_poll)
+    except RunInProgress as busy:
+        get_run_logger().warning("%s; this run is skipped", busy)
+        return {"kind": "monitor", "skipped": str(busy)}
+
+
+def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> dict[str, Any]:
+    logger = get_run_logger()
     stage: dict[str, float] = {}
     started = time.perf_counter()
     summary: dict[str, Any] = {"kind": "monitor"}
 
-    if backfill_seeds and DEFAULT_SEEDS.is_dir():
-        summary["seeds"] = backfill(paths=[str(DEFAULT_SEEDS)], notify=False, config_dir=config_dir)["store"]
+    if backfill_seeds and settings.run.seeds_dir.is_dir():
+        summary["seeds"] = _backfill(settings, [settings.run.seeds_dir], notify=False)["store"]
 
     run_id = new_run_id("monitor")
     summary["run_id"] = run_id

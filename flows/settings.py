@@ -128,6 +128,9 @@ class RunSettings(_Section):
     dask_address: str | None = None
     dask_workers: int = 2
     data_dir: Path = Path("data")
+    seeds_dir: Path = Path("seeds")
+    # A run that finds another holding the run lock waits this long, then skips.
+    lock_wait_s: float = 0.0
 
 
 class Settings(_Section):
