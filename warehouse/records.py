@@ -51,6 +51,9 @@ class AlertRecord:
     feed_url: str | None = None  # feed_failing / feed_recovered
     feed_name: str | None = None
     detail: str | None = None  # feed error, or why a deal is one (its evidence sentence)
+    source: str | None = None  # new_deal: the outlet of the article that raised it
+    url: str | None = None  # new_deal: that article's URL
+    title: str | None = None  # new_deal: that article's title
     sent_at: datetime | None = None
     attempts: int = 0
     last_error: str | None = None

@@ -1,0 +1,422 @@
+"""The warehouse on real DuckDB files: migrations, idempotent stores, the outbox, the views."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from extractors.fingerprint import fingerprint
+from extractors.records import Analysis, Article, Claim, DealMention, FeedPollResult, FetchStatus
+from warehouse import db, outbox, queries, store
+from warehouse.export import export_parquet
+from warehouse.records import DeliveryOutcome, DeliveryReport
+
+NOW = datetime(2025, 6, 14, 12, 0, tzinfo=UTC)
+WIRE = (
+    "Meta is investing $14.3 billion in Scale AI and hiring its chief executive Alexandr Wang. "
+    "Meta will take a 49% stake in Scale AI, which was valued at over $29 billion. "
+    "Wang founded Scale AI in San Francisco with Lucy Guo; Microsoft hired Mustafa Suleyman from Inflection."
+)
+OTHER = (
+    "VCPOST reports that Meta paid for a stake in Scale AI. Now 28, Alexandr Wang will lead a new lab at Meta. "
+    "Zuckerberg wants superintelligence; analysts in New York called the move bold and expensive."
+)
+THIRD = (
+    "Translated report: Meta invests in Scale, the startup of Alexandr Wang, 21 years old, who joins Meta. "
+    "Scale employs more than 1500 people; Qatar signed a five-year deal with the company earlier."
+)
+
+
+def article(
+    aid: str, text: str, source: str, published: date | None = date(2025, 6, 13)
+) -> Article:
+    return Article(
+        article_id=aid,
+        url=f"https://news.example/{aid}",
+        canonical_url=f"https://news.example/{aid}",
+        source=source,
+        title=f"title of {aid}",
+        author=None,
+        published=published,
+        fetched_at=NOW,
+        text=text,
+        language="en",
+        fingerprint=fingerprint(text),
+        origin="feed",
+    )
+
+
+MENTION = DealMention(
+    deal_id="meta--scale-ai",
+    acquirer="Meta",
+    target="Scale AI",
+    people=("Alexandr Wang",),
+    kind="investment_and_hire",
+    role="subject",
+    score=0.9,
+    evidence="Meta is investing $14.3 billion in Scale AI",
+)
+PASSING = DealMention(
+    deal_id="microsoft--inflection-ai",
+    acquirer="Microsoft",
+    target="Inflection AI",
+    people=("Mustafa Suleyman",),
+    kind="licence_and_hire",
+    role="mentioned",
+    score=0.6,
+    evidence="Microsoft hired Mustafa Suleyman from Inflection.",
+)
+
+
+def figure(
+    aid: str,
+    metric: str,
+    stated: str,
+    low: float | None,
+    high: float | None,
+    text: str,
+    subject: str = "meta--scale-ai",
+) -> Claim:
+    start = text.index(stated)
+    return Claim(
+        claim_id=f"{aid}-{metric}-{start}",
+        article_id=aid,
+        deal_id="meta--scale-ai",
+        subject=subject,
+        metric=metric,
+        low=low,
+        high=high,
+        unit="USD",
+        stated=stated,
+        qualifier=None,
+        quote=text,
+        start=start,
+        end=start + len(stated),
+        as_of=date(2025, 6, 13),
+    )
+
+
+def seeds_like_batch() -> list[tuple[Article, Analysis]]:
+    wire, copy = article("wire", WIRE, "Associated Press"), article("copy", WIRE, "Some Blog")
+    other, third = article("vcpost", OTHER, "VCPOST"), article("third", THIRD, "Translated")
+
+    def wire_claims(aid: str) -> tuple[Claim, ...]:
+        return (
+            figure(aid, "deal_amount_usd", "$14.3 billion", 14.25e9, 14.35e9, WIRE),
+            figure(aid, "stake_pct", "49%", 48.5, 49.5, WIRE),
+            figure(
+                aid,
+                "target_valuation_usd",
+                "over $29 billion",
+                29e9,
+                None,
+                WIRE,
+                subject="Scale AI",
+            ),
+        )
+
+    return [
+        (
+            wire,
+            Analysis(
+                "wire", "subject", 0.9, "x", deals=(MENTION, PASSING), claims=wire_claims("wire")
+            ),
+        ),
+        (
+            copy,
+            Analysis(
+                "copy", "subject", 0.9, "x", deals=(MENTION, PASSING), claims=wire_claims("copy")
+            ),
+        ),
+        (
+            other,
+            Analysis(
+                "vcpost",
+                "subject",
+                0.8,
+                "x",
+                deals=(MENTION,),
+                claims=(
+                    figure(
+                        "vcpost", "person_age", "Now 28", 28, 28, OTHER, subject="Alexandr Wang"
+                    ),
+                ),
+            ),
+        ),
+        (
+            third,
+            Analysis(
+                "third",
+                "subject",
+                0.7,
+                "x",
+                deals=(MENTION,),
+                claims=(
+                    figure(
+                        "third",
+                        "person_age",
+                        "21 years old",
+                        21,
+                        21,
+                        THIRD,
+                        subject="Alexandr Wang",
+                    ),
+                    figure(
+                        "third",
+                        "target_headcount",
+                        "more than 1500 people",
+                        1500,
+                        None,
+                        THIRD,
+                        subject="Scale AI",
+                    ),
+                ),
+            ),
+        ),
+    ]
+
+
+def store_batch(path: Path, items, *, baseline: bool = False) -> store.StoreResult:
+    with db.write_connection(path) as con:
+        run_id = store.start_run(con, "test", NOW)
+        return store.store_analyses(
+            con, items, run_id=run_id, policy=store.ReconcilePolicy(baseline=baseline), now=NOW
+        )
+
+
+def rows(path: Path, sql: str) -> list[tuple]:
+    with db.read_connection(path) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_migrations_apply_once_and_refuse_a_newer_file(tmp_path):
+    path = tmp_path / "w.duckdb"
+    with db.write_connection(path) as con:
+        assert db.schema_version(con) == db.code_version()
+        assert db.migrate(con) == []
+        con.execute("INSERT INTO store.schema_migrations VALUES (999, '999_future.sql', now())")
+    with pytest.raises(db.WarehouseError, match="newer than this code"), db.write_connection(path):
+        pass
+
+
+def test_read_connection_on_a_missing_file_says_what_to_do(tmp_path):
+    with (
+        pytest.raises(db.WarehouseError, match="run `dealwatch run`"),
+        db.read_connection(tmp_path / "none.duckdb"),
+    ):
+        pass
+
+
+def test_seeds_like_batch_gives_one_contradiction_and_copies_count_once(tmp_path):
+    path = tmp_path / "w.duckdb"
+    result = store_batch(path, seeds_like_batch())
+    assert result.articles_new == 4 and result.deals_new == 2
+    assert rows(path, "SELECT duplicate_of FROM articles WHERE article_id = 'copy'") == [("wire",)]
+    contradictions = rows(
+        path, "SELECT subject, metric, a_stated, b_stated, a_sources, b_sources FROM contradictions"
+    )
+    assert contradictions == [
+        ("Alexandr Wang", "person_age", "Now 28", "21 years old", ["VCPOST"], ["Translated"])
+    ]
+    deal = rows(
+        path,
+        "SELECT acquirer, target, people, articles, sources FROM deals WHERE deal_id = 'meta--scale-ai'",
+    )
+    assert deal == [("Meta", "Scale AI", ["Alexandr Wang"], 4, 3)]
+    amount = rows(
+        path,
+        "SELECT independent_sources, sources FROM accepted_figures WHERE metric = 'deal_amount_usd'",
+    )
+    assert amount == [(1, ["Associated Press", "Some Blog"])]
+    kinds = rows(path, "SELECT kind, count(*) FROM alert_log GROUP BY kind ORDER BY kind")
+    # one new_deal (Inflection is only named in passing), four first figures, one contradiction
+    assert kinds == [("contradiction", 1), ("new_deal", 1), ("new_figure", 5)]
+
+
+def test_storing_the_same_batch_twice_changes_nothing(tmp_path):
+    path = tmp_path / "w.duckdb"
+    store_batch(path, seeds_like_batch())
+    counts = "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM figures), (SELECT count(*) FROM alert_log)"
+    before = rows(path, counts)
+    again = store_batch(path, seeds_like_batch())
+    assert again.articles_new == 0 and again.articles_skipped == 4 and again.alerts_new == 0
+    assert rows(path, counts) == before
+
+
+def test_the_same_fact_in_five_more_articles_raises_nothing(tmp_path):
+    path = tmp_path / "w.duckdb"
+    store_batch(path, seeds_like_batch())
+    more = []
+    for n in range(5):
+        text = f"Outlet {n} in City{n} says Meta pays $14.3 billion for Scale AI, with Wang, Bloomberg and Reuters{n}."
+        aid = f"more{n}"
+        more.append(
+            (
+                article(aid, text, f"Outlet {n}"),
+                Analysis(
+                    aid,
+                    "subject",
+                    0.9,
+                    "x",
+                    deals=(MENTION,),
+                    claims=(
+                        figure(aid, "deal_amount_usd", "$14.3 billion", 14.25e9, 14.35e9, text),
+                    ),
+                ),
+            )
+        )
+    result = store_batch(path, more)
+    assert result.articles_new == 5 and result.alerts_new == 0
+    reasons = rows(
+        path, "SELECT DISTINCT reason FROM store.alert_decisions WHERE article_id LIKE 'more%'"
+    )
+    assert len(reasons) == 1 and "known fact" in reasons[0][0]
+
+
+def test_a_backfill_is_the_baseline_and_sends_nothing(tmp_path):
+    path = tmp_path / "w.duckdb"
+    result = store_batch(path, seeds_like_batch(), baseline=True)
+    assert result.alerts_new == 0 and result.alerts_suppressed == 7
+    with db.read_connection(path) as con:
+        assert outbox.pending_alerts(con) == []
+    assert rows(path, "SELECT DISTINCT status FROM alert_log") == [("suppressed",)]
+
+
+def test_a_failed_store_leaves_nothing_of_the_batch(tmp_path):
+    path = tmp_path / "w.duckdb"
+    items = seeds_like_batch()
+    broken = items[:2] + [(items[2][0], "not an analysis")]
+    with pytest.raises(AttributeError), db.write_connection(path) as con:
+        store.store_analyses(con, broken, run_id="r", policy=store.ReconcilePolicy(), now=NOW)  # type: ignore[list-item]
+    assert rows(path, "SELECT count(*) FROM articles") == [(0,)]
+    assert rows(path, "SELECT count(*) FROM alert_log") == [(0,)]
+
+
+def test_outbox_delivery_is_recorded_per_channel(tmp_path):
+    path = tmp_path / "w.duckdb"
+    store_batch(path, seeds_like_batch())
+    with db.read_connection(path) as con:
+        pending = outbox.pending_alerts(con)
+    assert len(pending) == 7 and pending[0].kind == "new_deal"
+    contradiction = next(a for a in pending if a.kind == "contradiction")
+    assert contradiction.figure.stated == "21 years old" and contradiction.other.stated == "Now 28"
+    assert contradiction.other.sources == ("VCPOST",)
+    failed = DeliveryReport(
+        outcomes=tuple(
+            DeliveryOutcome(a.alert_id, "mailto#1", False, NOW, error="connection refused")
+            for a in pending
+        )
+    )
+    with db.write_connection(path) as con:
+        outbox.record_deliveries(con, failed)
+    with db.read_connection(path) as con:
+        still = outbox.pending_alerts(con)
+    assert (
+        len(still) == 7 and still[0].attempts == 1 and still[0].last_error == "connection refused"
+    )
+    done = DeliveryReport(
+        outcomes=tuple(DeliveryOutcome(a.alert_id, "mailto#1", True, NOW) for a in pending),
+        completed=tuple(a.alert_id for a in pending),
+    )
+    with db.write_connection(path) as con:
+        outbox.record_deliveries(con, done)
+    with db.read_connection(path) as con:
+        assert outbox.pending_alerts(con) == []
+        sent = outbox.get_alert(con, contradiction.alert_id)
+        assert sent.status == "sent" and sent.channels_sent == ("mailto#1",)
+        why = outbox.alert_decisions(con, contradiction.alert_id)
+    assert [w["what"] for w in why][:1] == ["decision"] and "disjoint" in why[0]["reason"]
+    with db.write_connection(path) as con:
+        outbox.requeue_alert(con, contradiction.alert_id)
+    with db.read_connection(path) as con:
+        assert [a.alert_id for a in outbox.pending_alerts(con)] == [contradiction.alert_id]
+
+
+def test_feed_health_and_one_failing_alert_per_streak(tmp_path):
+    path = tmp_path / "w.duckdb"
+    url = "http://127.0.0.1:9/feed.xml"
+
+    def poll(status: FetchStatus, error: str | None = None) -> FeedPollResult:
+        return FeedPollResult(
+            feed_url=url,
+            feed_name="broken",
+            status=status,
+            fetched_at=NOW,
+            error=error,
+            http_status=500 if error else 200,
+            latency_ms=12.0,
+        )
+
+    raised = []
+    for n, result in enumerate(
+        [poll(FetchStatus.SOFT_ERROR, "HTTP 500")] * 4 + [poll(FetchStatus.OK)]
+    ):
+        with db.write_connection(path) as con:
+            raised.append(
+                store.record_feed_polls(con, [result], run_id=f"r{n}", failing_after=3, now=NOW)
+            )
+    assert [len(r) for r in raised] == [0, 0, 1, 0, 1]
+    health = rows(
+        path,
+        "SELECT consecutive_failures, last_error, avg_latency_ms, last_status FROM feed_health",
+    )
+    assert health == [(0, "HTTP 500", 12.0, "ok")]
+    assert rows(path, "SELECT kind FROM alert_log ORDER BY created_at, kind") == [
+        ("feed_failing",),
+        ("feed_recovered",),
+    ]
+
+
+HOLD_READ_ONLY = textwrap.dedent(
+    """
+    import sys, time, duckdb
+    con = duckdb.connect(sys.argv[1], read_only=True)
+    print("holding", flush=True)
+    time.sleep(float(sys.argv[2]))
+    """
+)
+
+
+def test_a_writer_waits_for_a_reader_then_gives_up_cleanly(tmp_path):
+    path = tmp_path / "w.duckdb"
+    store_batch(path, seeds_like_batch()[:1])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_READ_ONLY, str(path), "30"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        with (
+            pytest.raises(db.WarehouseBusy, match="held by another process"),
+            db.write_connection(path, timeout_s=1.0, retry_every_s=0.2),
+        ):
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with db.write_connection(path, timeout_s=5.0) as con:
+        assert con.execute("SELECT count(*) FROM store.articles").fetchone() == (1,)
+
+
+def test_export_writes_every_view_to_parquet(tmp_path):
+    path = tmp_path / "w.duckdb"
+    store_batch(path, seeds_like_batch())
+    with db.read_connection(path) as con:
+        written = export_parquet(con, tmp_path / "export")
+        summary = queries.run_summary(con)
+    assert {p.stem for p in written} >= {
+        "articles",
+        "deals",
+        "figures",
+        "contradictions",
+        "alert_log",
+    }
+    assert duckdb.connect().execute(
+        f"SELECT count(*) FROM '{tmp_path / 'export' / 'figures.parquet'}'"
+    ).fetchone() == (9,)
+    assert summary.contradictions[0]["metric"] == "person_age"

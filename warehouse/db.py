@@ -1,0 +1,178 @@
+"""Opening the warehouse: one short write window at a time, readers beside it.
+
+DuckDB lets one process hold a file read-write, or any number hold it
+read-only, never both. A run therefore opens the file only for the step that
+writes, and when a reader (the ``duckdb`` CLI, ``dealwatch sql``, a notebook)
+holds it, waits with one clear log line and retries until its timeout.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+log = logging.getLogger(__name__)
+
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+# DuckDB's wording when another process holds the file.
+LOCK_CONFLICT = re.compile(r"lock|conflicting|being used", re.IGNORECASE)
+
+
+class WarehouseError(RuntimeError):
+    """The warehouse cannot be used as it is: missing, unreadable, or newer than this code."""
+
+
+class WarehouseBusy(WarehouseError):
+    """The write (or read) window did not open within the timeout."""
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, file name, SQL) for every numbered file in ``warehouse/sql``, in order."""
+    found = []
+    for entry in SQL_DIR.iterdir():
+        match = MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [v for v, _, _ in found]
+    if len(set(versions)) != len(versions):
+        raise WarehouseError(f"two migrations share a number: {versions}")
+    return found
+
+
+def code_version() -> int:
+    return max((v for v, _, _ in migrations()), default=0)
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'store' AND table_name = 'schema_migrations'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = con.execute("SELECT max(version) FROM store.schema_migrations").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply pending migrations, each in its own transaction; forward only."""
+    current = schema_version(con)
+    latest = code_version()
+    if current > latest:
+        raise WarehouseError(
+            f"the warehouse is at schema version {current}, newer than this code ({latest}); "
+            "upgrade dealwatch or use a different file"
+        )
+    applied = []
+    for version, name, sql in migrations():
+        if version <= current:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute(
+                "CREATE TABLE IF NOT EXISTS store.schema_migrations "
+                "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)"
+            )
+            con.execute(
+                "INSERT INTO store.schema_migrations VALUES (?, ?, ?)",
+                [version, name, datetime.now(UTC)],
+            )
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(name)
+        log.info("warehouse migrated to %s", name)
+    return applied
+
+
+def _is_lock_conflict(exc: Exception) -> bool:
+    return isinstance(exc, duckdb.IOException | duckdb.ConnectionException) and bool(
+        LOCK_CONFLICT.search(str(exc))
+    )
+
+
+def _connect(
+    path: Path, *, read_only: bool, timeout_s: float, retry_every_s: float
+) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + timeout_s
+    announced = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            if not _is_lock_conflict(exc):
+                raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
+            if time.monotonic() >= deadline:
+                mode = "read" if read_only else "write"
+                raise WarehouseBusy(
+                    f"warehouse {path} is held by another process; the {mode} window did not open "
+                    f"within {timeout_s:g} s"
+                ) from exc
+            if not announced:
+                log.warning(
+                    "warehouse %s is held by another process; waiting up to %g s for the %s window",
+                    path,
+                    timeout_s,
+                    "read" if read_only else "write",
+                )
+                announced = True
+            time.sleep(min(retry_every_s, max(0.0, deadline - time.monotonic())))
+
+
+@contextmanager
+def write_connection(
+    path: Path, *, timeout_s: float = 120.0, retry_every_s: float = 0.5
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection held for one step; pending migrations are applied first."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = _connect(path, read_only=False, timeout_s=timeout_s, retry_every_s=retry_every_s)
+    try:
+        migrate(con)
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def read_connection(
+    path: Path, *, timeout_s: float = 10.0, retry_every_s: float = 0.5
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection; the file must exist and not be newer than this code."""
+    path = Path(path)
+    if not path.exists():
+        raise WarehouseError(
+            f"no warehouse at {path} yet: run `dealwatch run` or `dealwatch backfill` first"
+        )
+    con = _connect(path, read_only=True, timeout_s=timeout_s, retry_every_s=retry_every_s)
+    try:
+        version = schema_version(con)
+        if version > code_version():
+            raise WarehouseError(
+                f"the warehouse is at schema version {version}, newer than this code ({code_version()})"
+            )
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """All of the block is written, or none of it."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")

@@ -1,0 +1,63 @@
+"""Read-side questions: what a run prints, and arbitrary read-only SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+Rows = list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    deals: Rows = field(default_factory=list)
+    figures: Rows = field(default_factory=list)
+    contradictions: Rows = field(default_factory=list)
+    alerts: Rows = field(default_factory=list)
+    failing_feeds: Rows = field(default_factory=list)
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> Rows:
+    cursor = con.execute(sql, params or [])
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def run_summary(con: duckdb.DuckDBPyConnection) -> RunSummary:
+    """Deals with their accepted figures and source counts, contradictions, alerts by status, failing feeds."""
+    return RunSummary(
+        deals=_rows(
+            con,
+            "SELECT deal_id, acquirer, target, kind, people, articles, sources FROM deals "
+            "ORDER BY subject_articles DESC, sources DESC, deal_id",
+        ),
+        figures=_rows(
+            con,
+            "SELECT deal_id, subject, metric, low, high, independent_sources, sources, dissenting_sources "
+            "FROM accepted_figures ORDER BY deal_id, metric, subject",
+        ),
+        contradictions=_rows(
+            con,
+            "SELECT deal_id, subject, metric, a_stated, a_sources, b_stated, b_sources FROM contradictions "
+            "ORDER BY detected_at",
+        ),
+        alerts=_rows(
+            con,
+            "SELECT kind, status, count(*) AS n FROM alert_log GROUP BY ALL ORDER BY kind, status",
+        ),
+        failing_feeds=_rows(
+            con,
+            "SELECT name, url, last_error, consecutive_failures FROM feed_health "
+            "WHERE consecutive_failures > 0 ORDER BY name",
+        ),
+    )
+
+
+def sql_query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run one statement on a (read-only) connection; returns column names and rows."""
+    cursor = con.execute(sql)
+    if cursor.description is None:
+        return [], []
+    return [d[0] for d in cursor.description], cursor.fetchall()

@@ -1,0 +1,844 @@
+"""Writing a run's results: feed health, articles, deals, claims, and the alerts they raise.
+
+Every function takes an open write connection and does its work in one
+transaction: all of a batch is written, or none of it. Writes are keyed on
+natural keys (article id, claim id, deal id, dedup key), so storing the same
+batch twice changes nothing and raises nothing twice.
+
+Alert policy (the audit trail in ``store.alert_decisions`` records each choice):
+
+- ``new_deal`` once per deal, when an article is about it or states a figure of
+  it; a deal only named in passing gets its row, and a decision saying why it
+  stayed quiet, until then;
+- ``new_figure`` and ``contradiction`` per :mod:`warehouse.reconcile`;
+- a backfill records its alerts as the baseline (suppressed, not sent) unless
+  asked to notify; muted deals and metrics are recorded as suppressed too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import duckdb
+
+from extractors.fingerprint import is_same_story, lsh_keys
+from extractors.records import (
+    Analysis,
+    Article,
+    Claim,
+    DealMention,
+    FeedPollResult,
+    FeedState,
+    FetchStatus,
+)
+from warehouse import outbox, reconcile
+from warehouse.db import transaction
+from warehouse.records import AlertRecord, FigureSide, StoreResult
+
+
+@dataclass(frozen=True, slots=True)
+class ReconcilePolicy:
+    baseline: bool = False  # a backfill: record alerts as the known baseline, do not send them
+    mute_deals: frozenset[str] = field(default_factory=frozenset)
+    mute_metrics: frozenset[str] = field(default_factory=frozenset)
+    realert_on_new_source: bool = False
+    same_moment_days: int = 30
+
+
+def _alert_id(dedup_key: str) -> str:
+    return hashlib.sha256(dedup_key.encode()).hexdigest()[:16]
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+# --- runs -------------------------------------------------------------------
+
+
+def start_run(
+    con: duckdb.DuckDBPyConnection, kind: str, now: datetime, *, run_id: str | None = None
+) -> str:
+    run_id = run_id or f"{now:%Y%m%dT%H%M%SZ}-{kind}"
+    con.execute(
+        "INSERT INTO store.runs (run_id, kind, started_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        [run_id, kind, now],
+    )
+    return run_id
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    *,
+    status: str,
+    summary: Mapping[str, Any],
+    now: datetime,
+) -> None:
+    import json
+
+    con.execute(
+        "INSERT INTO store.run_ends (run_id, status, finished_at, summary) VALUES (?, ?, ?, ?)",
+        [run_id, status, now, json.dumps(summary, default=str)],
+    )
+
+
+# --- feeds ------------------------------------------------------------------
+
+
+def known_urls(con: duckdb.DuckDBPyConnection, canonical_urls: Sequence[str]) -> set[str]:
+    if not canonical_urls:
+        return set()
+    rows = con.execute(
+        "SELECT DISTINCT canonical_url FROM store.articles WHERE canonical_url IN (SELECT unnest(?))",
+        [list(canonical_urls)],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def feed_states(con: duckdb.DuckDBPyConnection, feed_urls: Sequence[str]) -> dict[str, FeedState]:
+    if not feed_urls:
+        return {}
+    rows = con.execute(
+        "SELECT url, etag, last_modified, body_hash, last_polled_at, last_unconditional_at, consecutive_failures, "
+        "poll_interval_s, next_poll_at, validators_dropped FROM store.feeds WHERE url IN (SELECT unnest(?))",
+        [list(feed_urls)],
+    ).fetchall()
+    return {
+        row[0]: FeedState(
+            feed_url=row[0],
+            etag=row[1],
+            last_modified=row[2],
+            body_hash=row[3],
+            last_polled_at=row[4],
+            last_unconditional_at=row[5],
+            consecutive_failures=int(row[6] or 0),
+            poll_interval_s=row[7],
+            next_poll_at=row[8],
+            validators_dropped=bool(row[9]),
+        )
+        for row in rows
+    }
+
+
+def _feed_alert(
+    kind: str, result: FeedPollResult, now: datetime, failures: int, streak_started: str
+) -> AlertRecord:
+    dedup_key = f"{kind}|{result.feed_url}|{streak_started}"
+    if kind == "feed_failing":
+        reason = f"failed {failures} runs in a row"
+        detail = result.error or result.status.value
+    else:
+        reason = "works again after failing"
+        detail = f"HTTP {result.http_status}" if result.http_status else result.status.value
+    return AlertRecord(
+        alert_id=_alert_id(dedup_key),
+        dedup_key=dedup_key,
+        kind=kind,  # type: ignore[arg-type]
+        created_at=now,
+        reason=reason,
+        feed_url=result.feed_url,
+        feed_name=result.feed_name,
+        detail=detail,
+    )
+
+
+def record_feed_polls(
+    con: duckdb.DuckDBPyConnection,
+    results: Sequence[FeedPollResult],
+    *,
+    run_id: str,
+    failing_after: int,
+    now: datetime,
+) -> list[str]:
+    """Feed state and health after a run's polls; returns the ids of feed alerts raised."""
+    raised: list[str] = []
+    with transaction(con):
+        for result in results:
+            row = con.execute(
+                "SELECT consecutive_failures, failing_alerted, last_success_at, last_unconditional_at "
+                "FROM store.feeds WHERE url = ?",
+                [result.feed_url],
+            ).fetchone()
+            if row is None:
+                con.execute(
+                    "INSERT INTO store.feeds (url, name) VALUES (?, ?)",
+                    [result.feed_url, result.feed_name],
+                )
+                failures_before, alerted, last_success, last_unconditional = 0, False, None, None
+            else:
+                failures_before, alerted, last_success, last_unconditional = row
+            ok = result.status in (FetchStatus.OK, FetchStatus.NOT_MODIFIED)
+            failures = 0 if ok else failures_before + 1
+            if ok:
+                last_success = result.fetched_at
+                if result.status is FetchStatus.OK and not result.conditional:
+                    last_unconditional = result.fetched_at
+            unconditional_at = getattr(result, "unconditional_at", None)
+            if unconditional_at is not None:
+                last_unconditional = unconditional_at
+            interval = getattr(result, "poll_interval_s", None)
+            next_poll = getattr(result, "next_poll_at", None)
+            if next_poll is None and interval:
+                next_poll = result.fetched_at + timedelta(seconds=interval)
+            alert: AlertRecord | None = None
+            if not ok and failures >= failing_after and not alerted:
+                alert = _feed_alert("feed_failing", result, now, failures, f"{run_id}")
+                alerted = True
+            elif ok and alerted:
+                alert = _feed_alert("feed_recovered", result, now, failures_before, f"{run_id}")
+                alerted = False
+            keep_validators = result.status is FetchStatus.OK
+            con.execute(
+                "UPDATE store.feeds SET name = ?, "
+                "etag = CASE WHEN ? THEN ? ELSE etag END, "
+                "last_modified = CASE WHEN ? THEN ? ELSE last_modified END, "
+                "body_hash = coalesce(?, body_hash), last_polled_at = ?, last_unconditional_at = ?, "
+                "last_success_at = ?, last_status = ?, last_http_status = ?, "
+                "last_error = CASE WHEN ? THEN last_error ELSE ? END, last_bozo = ?, "
+                "consecutive_failures = ?, polls = polls + 1, items_seen = items_seen + ?, "
+                "latency_ms_total = latency_ms_total + coalesce(?, 0), "
+                "latency_samples = latency_samples + CASE WHEN ? IS NULL THEN 0 ELSE 1 END, "
+                "poll_interval_s = coalesce(?, poll_interval_s), next_poll_at = ?, "
+                "validators_dropped = validators_dropped OR ?, failing_alerted = ? WHERE url = ?",
+                [
+                    result.feed_name,
+                    keep_validators,
+                    result.etag,
+                    keep_validators,
+                    result.last_modified,
+                    result.body_hash,
+                    result.fetched_at,
+                    _utc(last_unconditional),
+                    _utc(last_success),
+                    result.status.value,
+                    result.http_status,
+                    ok,
+                    result.error,
+                    result.bozo,
+                    failures,
+                    len(result.entries),
+                    result.latency_ms,
+                    result.latency_ms,
+                    interval,
+                    next_poll,
+                    bool(getattr(result, "validators_dropped", False)),
+                    alerted,
+                    result.feed_url,
+                ],
+            )
+            if result.entries:
+                from extractors.urls import canonical_url
+
+                con.executemany(
+                    "INSERT INTO store.feed_items (feed_url, canonical_url, entry_id, title, first_seen_at) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    [
+                        (result.feed_url, canonical_url(e.url), e.entry_id, e.title, now)
+                        for e in {canonical_url(e.url): e for e in result.entries}.values()
+                    ],
+                )
+            if alert is not None and outbox.insert_alert(con, alert, run_id=run_id):
+                _decide(con, alert, "fired", alert.reason, run_id=run_id, now=now)
+                raised.append(alert.alert_id)
+    return raised
+
+
+# --- articles, deals, claims -------------------------------------------------
+
+
+def _story_of(con: duckdb.DuckDBPyConnection, article: Article) -> str | None:
+    """The article this one copies (the first of its syndication group), if any."""
+    if not article.fingerprint:
+        return None
+    keys = lsh_keys(article.fingerprint)
+    rows = con.execute(
+        "SELECT a.article_id, a.story_id, a.fingerprint FROM store.articles a "
+        "WHERE a.article_id IN (SELECT DISTINCT article_id FROM store.article_lsh WHERE band_key IN (SELECT unnest(?))) "
+        "ORDER BY a.stored_at, a.article_id",
+        [keys],
+    ).fetchall()
+    for candidate_id, story_id, candidate_print in rows:
+        if candidate_print and is_same_story(tuple(candidate_print), article.fingerprint):
+            return story_id or candidate_id
+    return None
+
+
+def _insert_article(
+    con: duckdb.DuckDBPyConnection,
+    article: Article,
+    analysis: Analysis,
+    *,
+    run_id: str,
+    now: datetime,
+) -> str:
+    duplicate_of = _story_of(con, article)
+    story_id = duplicate_of or article.article_id
+    con.execute(
+        "INSERT INTO store.articles (article_id, url, canonical_url, source, title, author, published, fetched_at, "
+        "text, language, fingerprint, origin, extraction, extraction_note, feed_url, relevance, score, evidence, "
+        "notes, duplicate_of, story_id, run_id, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?)",
+        [
+            article.article_id,
+            article.url,
+            article.canonical_url,
+            article.source,
+            article.title,
+            article.author,
+            article.published,
+            _utc(article.fetched_at),
+            article.text,
+            article.language,
+            list(article.fingerprint),
+            article.origin,
+            article.extraction,
+            article.extraction_note,
+            article.feed_url,
+            analysis.relevance,
+            analysis.score,
+            analysis.evidence,
+            list(analysis.notes),
+            duplicate_of,
+            story_id,
+            run_id,
+            now,
+        ],
+    )
+    if article.fingerprint:
+        con.executemany(
+            "INSERT INTO store.article_lsh (band_key, article_id) VALUES (?, ?)",
+            [(key, article.article_id) for key in sorted(set(lsh_keys(article.fingerprint)))],
+        )
+    return story_id
+
+
+@dataclass
+class _Counts:
+    deals_new: int = 0
+    claims_new: int = 0
+    alerts_new: int = 0
+    alerts_suppressed: int = 0
+    alert_ids: list[str] = field(default_factory=list)
+
+
+def _decide(
+    con: duckdb.DuckDBPyConnection,
+    alert: AlertRecord,
+    decision: str,
+    reason: str,
+    *,
+    run_id: str,
+    now: datetime,
+    claim_id: str | None = None,
+    article_id: str | None = None,
+    alert_id: str | None = "same",
+) -> None:
+    con.execute(
+        "INSERT INTO store.alert_decisions (dedup_key, alert_id, kind, decision, reason, deal_id, subject, metric, "
+        "claim_id, article_id, run_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            alert.dedup_key,
+            alert.alert_id if alert_id == "same" else alert_id,
+            alert.kind,
+            decision,
+            reason,
+            alert.deal_id,
+            alert.subject,
+            alert.metric,
+            claim_id,
+            article_id,
+            run_id,
+            now,
+        ],
+    )
+
+
+def _raise(
+    con: duckdb.DuckDBPyConnection,
+    alert: AlertRecord,
+    policy: ReconcilePolicy,
+    counts: _Counts,
+    *,
+    run_id: str,
+    now: datetime,
+    claim_id: str | None = None,
+    article_id: str | None = None,
+) -> None:
+    """Write an alert to the outbox (or record why not), with its decision row."""
+    if outbox.has_dedup_key(con, alert.dedup_key):
+        _decide(
+            con,
+            alert,
+            "suppressed",
+            "duplicate of a known fact: alerted before",
+            run_id=run_id,
+            now=now,
+            claim_id=claim_id,
+            article_id=article_id,
+            alert_id=None,
+        )
+        return
+    suppressed_because = None
+    if alert.deal_id in policy.mute_deals:
+        suppressed_because = f"muted deal {alert.deal_id}"
+    elif alert.metric is not None and alert.metric in policy.mute_metrics:
+        suppressed_because = f"muted metric {alert.metric}"
+    elif policy.baseline:
+        suppressed_because = "backfill baseline: recorded, not sent"
+    if suppressed_because:
+        alert = _replace_status(alert, "suppressed", suppressed_because)
+    outbox.insert_alert(con, alert, run_id=run_id)
+    _decide(
+        con,
+        alert,
+        "suppressed" if suppressed_because else "fired",
+        alert.reason,
+        run_id=run_id,
+        now=now,
+        claim_id=claim_id,
+        article_id=article_id,
+    )
+    if suppressed_because:
+        counts.alerts_suppressed += 1
+    else:
+        counts.alerts_new += 1
+        counts.alert_ids.append(alert.alert_id)
+
+
+def _replace_status(alert: AlertRecord, status: str, reason: str) -> AlertRecord:
+    from dataclasses import replace
+
+    return replace(alert, status=status, reason=f"{reason} ({alert.reason})")  # type: ignore[arg-type]
+
+
+def _ensure_deal(
+    con: duckdb.DuckDBPyConnection,
+    mention: DealMention,
+    article: Article,
+    counts: _Counts,
+    *,
+    now: datetime,
+) -> bool:
+    exists = con.execute(
+        "SELECT 1 FROM store.deals WHERE deal_id = ?", [mention.deal_id]
+    ).fetchone()
+    if exists:
+        if mention.announced is not None:
+            con.execute(
+                "UPDATE store.deals SET announced = ? WHERE deal_id = ? AND announced IS NULL",
+                [mention.announced, mention.deal_id],
+            )
+        return False
+    con.execute(
+        "INSERT INTO store.deals (deal_id, acquirer, target, kind, announced, first_seen, first_article_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            mention.deal_id,
+            mention.acquirer,
+            mention.target,
+            mention.kind,
+            mention.announced,
+            now,
+            article.article_id,
+        ],
+    )
+    counts.deals_new += 1
+    return True
+
+
+def _deal_row(
+    con: duckdb.DuckDBPyConnection, deal_id: str
+) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
+    row = con.execute(
+        "SELECT acquirer, target, kind FROM store.deals WHERE deal_id = ?", [deal_id]
+    ).fetchone()
+    people = con.execute(
+        "SELECT list(DISTINCT p ORDER BY p) FROM store.deal_mentions m, unnest(m.people) AS t(p) WHERE m.deal_id = ?",
+        [deal_id],
+    ).fetchone()
+    names = tuple(people[0] or ()) if people else ()
+    if row is None:
+        return None, None, None, names
+    return row[0], row[1], row[2], names
+
+
+_KEY_CLAIMS = (
+    "SELECT c.claim_id, c.low, c.high, c.as_of, a.story_id, c.stated, c.unit, c.quote, c.article_id, a.source, "
+    "a.url, a.title, a.published FROM store.claims c JOIN store.articles a USING (article_id) "
+    "WHERE c.deal_id = ? AND c.subject = ? AND c.metric = ? ORDER BY c.stored_at, c.rowid"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _KeyClaim:
+    known: reconcile.KnownClaim
+    stated: str
+    unit: str
+    quote: str
+    article_id: str
+    source: str
+    url: str
+    title: str | None
+    published: Any
+
+
+def _key_claims(
+    con: duckdb.DuckDBPyConnection, deal_id: str, subject: str, metric: str
+) -> list[_KeyClaim]:
+    rows = con.execute(_KEY_CLAIMS, [deal_id, subject, metric]).fetchall()
+    return [
+        _KeyClaim(
+            known=reconcile.KnownClaim(
+                claim_id=r[0], low=r[1], high=r[2], as_of=r[3], story_id=r[4], order=i
+            ),
+            stated=r[5],
+            unit=r[6],
+            quote=r[7],
+            article_id=r[8],
+            source=r[9],
+            url=r[10],
+            title=r[11],
+            published=r[12],
+        )
+        for i, r in enumerate(rows)
+    ]
+
+
+def _side(claim: _KeyClaim, backers: Sequence[_KeyClaim]) -> FigureSide:
+    return FigureSide(
+        stated=claim.stated,
+        low=claim.known.low,
+        high=claim.known.high,
+        unit=claim.unit,
+        quote=claim.quote,
+        article_id=claim.article_id,
+        source=claim.source,
+        url=claim.url,
+        title=claim.title,
+        published=claim.published,
+        sources=tuple(sorted({b.source for b in backers})),
+        independent_sources=len({b.known.story_id for b in backers}) or 1,
+    )
+
+
+def _backers(claims: Sequence[_KeyClaim], low: float | None, high: float | None) -> list[_KeyClaim]:
+    return [c for c in claims if reconcile.overlaps(c.known.low, c.known.high, low, high)]
+
+
+def _reconcile_claim(
+    con: duckdb.DuckDBPyConnection,
+    claim: Claim,
+    policy: ReconcilePolicy,
+    counts: _Counts,
+    *,
+    run_id: str,
+    now: datetime,
+) -> None:
+    everything = _key_claims(con, claim.deal_id, claim.subject, claim.metric)
+    mine = next((c for c in everything if c.known.claim_id == claim.claim_id), None)
+    if mine is None:
+        return
+    others = [c for c in everything if c.known.claim_id != claim.claim_id]
+    judgement = reconcile.judge(
+        mine.known,
+        [c.known for c in others],
+        claim.metric,
+        same_moment_days=policy.same_moment_days,
+    )
+    after = judgement.accepted_after
+    con.execute(
+        "DELETE FROM store.accepted WHERE deal_id = ? AND subject = ? AND metric = ?",
+        [claim.deal_id, claim.subject, claim.metric],
+    )
+    con.execute(
+        "INSERT INTO store.accepted VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            claim.deal_id,
+            claim.subject,
+            claim.metric,
+            after.low,
+            after.high,
+            after.claim_id,
+            after.independent_sources,
+            now,
+        ],
+    )
+    acquirer, target, deal_kind, people = _deal_row(con, claim.deal_id)
+    base = {
+        "created_at": now,
+        "deal_id": claim.deal_id,
+        "acquirer": acquirer,
+        "target": target,
+        "people": people,
+        "deal_kind": deal_kind,
+        "subject": claim.subject,
+        "metric": claim.metric,
+    }
+    key = f"{claim.deal_id}|{claim.subject}|{claim.metric}"
+    verdict = judgement.verdict
+    if verdict in ("first", "more_precise"):
+        dedup_key = f"new_figure|{key}|{reconcile.interval_key(claim.low, claim.high)}"
+        reason = (
+            "first figure for this deal and metric"
+            if verdict == "first"
+            else (
+                "more precise than the accepted value "
+                f"{reconcile.interval_key(judgement.accepted_before.low, judgement.accepted_before.high)}"
+                if judgement.accepted_before
+                else "more precise than the accepted value"
+            )
+        )
+        alert = AlertRecord(
+            alert_id=_alert_id(dedup_key),
+            dedup_key=dedup_key,
+            kind="new_figure",
+            reason=reason,
+            figure=_side(mine, _backers(everything, claim.low, claim.high)),
+            **base,
+        )
+        _raise(
+            con,
+            alert,
+            policy,
+            counts,
+            run_id=run_id,
+            now=now,
+            claim_id=claim.claim_id,
+            article_id=claim.article_id,
+        )
+    elif verdict == "contradicts":
+        before = judgement.accepted_before
+        assert before is not None
+        accepted_claim = next(c for c in others if c.known.claim_id == before.claim_id)
+        accepted_backers = _backers(others, before.low, before.high)
+        new_backers = _backers(everything, claim.low, claim.high)
+        sides = sorted(
+            [
+                reconcile.interval_key(before.low, before.high),
+                reconcile.interval_key(claim.low, claim.high),
+            ]
+        )
+        contradiction_key = f"{key}|{sides[0]}|{sides[1]}"
+        con.execute(
+            "INSERT INTO store.contradictions VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [
+                contradiction_key,
+                claim.deal_id,
+                claim.subject,
+                claim.metric,
+                before.claim_id,
+                claim.claim_id,
+                now,
+            ],
+        )
+        dedup_key = f"contradiction|{contradiction_key}"
+        if policy.realert_on_new_source:
+            counts_now = sorted(
+                [
+                    len({b.known.story_id for b in accepted_backers}),
+                    len({b.known.story_id for b in new_backers}),
+                ]
+            )
+            dedup_key += f"|sources={counts_now[0]},{counts_now[1]}"
+        alert = AlertRecord(
+            alert_id=_alert_id(dedup_key),
+            dedup_key=dedup_key,
+            kind="contradiction",
+            reason=(
+                f"{claim.stated!r} {reconcile.interval_key(claim.low, claim.high)} is disjoint from the accepted "
+                f"value {reconcile.interval_key(before.low, before.high)}"
+            ),
+            figure=_side(mine, new_backers),
+            other=_side(accepted_claim, accepted_backers),
+            **base,
+        )
+        _raise(
+            con,
+            alert,
+            policy,
+            counts,
+            run_id=run_id,
+            now=now,
+            claim_id=claim.claim_id,
+            article_id=claim.article_id,
+        )
+    else:
+        dedup_key = f"new_figure|{key}|{reconcile.interval_key(claim.low, claim.high)}"
+        reason = (
+            "backed only by a copy of a wire story already counted"
+            if verdict == "same_story"
+            else "agrees with the accepted value "
+            f"{reconcile.interval_key(after.low, after.high)}: a known fact"
+        )
+        quiet = AlertRecord(
+            alert_id="", dedup_key=dedup_key, kind="new_figure", reason=reason, **base
+        )
+        _decide(
+            con,
+            quiet,
+            "suppressed",
+            reason,
+            run_id=run_id,
+            now=now,
+            claim_id=claim.claim_id,
+            article_id=claim.article_id,
+            alert_id=None,
+        )
+
+
+def _insert_claims(
+    con: duckdb.DuckDBPyConnection, claims: Sequence[Claim], now: datetime
+) -> list[Claim]:
+    """Insert the claims not stored yet; returns those that are new."""
+    if not claims:
+        return []
+    known = {
+        r[0]
+        for r in con.execute(
+            "SELECT claim_id FROM store.claims WHERE claim_id IN (SELECT unnest(?))",
+            [[c.claim_id for c in claims]],
+        ).fetchall()
+    }
+    fresh = list({c.claim_id: c for c in claims if c.claim_id not in known}.values())
+    if fresh:
+        con.executemany(
+            "INSERT INTO store.claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    c.claim_id,
+                    c.article_id,
+                    c.deal_id,
+                    c.subject,
+                    c.metric,
+                    c.low,
+                    c.high,
+                    c.unit,
+                    c.stated,
+                    c.qualifier,
+                    c.quote,
+                    c.start,
+                    c.end,
+                    c.as_of,
+                    now,
+                )
+                for c in fresh
+            ],
+        )
+    return fresh
+
+
+def store_analyses(
+    con: duckdb.DuckDBPyConnection,
+    items: Sequence[tuple[Article, Analysis]],
+    *,
+    run_id: str,
+    policy: ReconcilePolicy,
+    now: datetime,
+) -> StoreResult:
+    """One transaction: articles, syndication groups, deals, mentions, claims, reconciliation, outbox."""
+    counts = _Counts()
+    new_articles = skipped = 0
+    with transaction(con):
+        for article, analysis in items:
+            if con.execute(
+                "SELECT 1 FROM store.articles WHERE article_id = ?", [article.article_id]
+            ).fetchone():
+                skipped += 1
+                continue
+            _insert_article(con, article, analysis, run_id=run_id, now=now)
+            new_articles += 1
+            mentions = {m.deal_id: m for m in analysis.deals}
+            deals_with_claims = {c.deal_id for c in analysis.claims}
+            for mention in mentions.values():
+                _ensure_deal(con, mention, article, counts, now=now)
+                con.execute(
+                    "INSERT INTO store.deal_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    [
+                        article.article_id,
+                        mention.deal_id,
+                        mention.role,
+                        mention.kind,
+                        list(mention.people),
+                        mention.score,
+                        mention.evidence,
+                        mention.announced,
+                    ],
+                )
+                _consider_new_deal(
+                    con,
+                    mention,
+                    article,
+                    policy,
+                    counts,
+                    run_id=run_id,
+                    now=now,
+                    has_claims=mention.deal_id in deals_with_claims,
+                )
+            claims = [c for c in analysis.claims if c.deal_id in mentions]
+            for claim in _insert_claims(con, claims, now):
+                counts.claims_new += 1
+                _reconcile_claim(con, claim, policy, counts, run_id=run_id, now=now)
+    return StoreResult(
+        articles_new=new_articles,
+        articles_skipped=skipped,
+        deals_new=counts.deals_new,
+        claims_new=counts.claims_new,
+        alerts_new=counts.alerts_new,
+        alerts_suppressed=counts.alerts_suppressed,
+        alert_ids=tuple(counts.alert_ids),
+    )
+
+
+def _consider_new_deal(
+    con: duckdb.DuckDBPyConnection,
+    mention: DealMention,
+    article: Article,
+    policy: ReconcilePolicy,
+    counts: _Counts,
+    *,
+    run_id: str,
+    now: datetime,
+    has_claims: bool,
+) -> None:
+    dedup_key = f"new_deal|{mention.deal_id}"
+    acquirer, target, deal_kind, people = _deal_row(con, mention.deal_id)
+    alert = AlertRecord(
+        alert_id=_alert_id(dedup_key),
+        dedup_key=dedup_key,
+        kind="new_deal",
+        created_at=now,
+        reason="first article about this deal"
+        if mention.role == "subject"
+        else "first figure stated for this deal",
+        deal_id=mention.deal_id,
+        acquirer=acquirer,
+        target=target,
+        people=people,
+        deal_kind=deal_kind,
+        detail=mention.evidence,
+        source=article.source,
+        url=article.url,
+        title=article.title,
+    )
+    if outbox.has_dedup_key(con, dedup_key):
+        return
+    if mention.role != "subject" and not has_claims:
+        _decide(
+            con,
+            alert,
+            "suppressed",
+            "named in passing only; alerts once an article is about it",
+            run_id=run_id,
+            now=now,
+            article_id=article.article_id,
+            alert_id=None,
+        )
+        return
+    _raise(con, alert, policy, counts, run_id=run_id, now=now, article_id=article.article_id)
