@@ -1,0 +1,126 @@
+"""A small news site on 127.0.0.1 for tests: feeds and article pages the test defines.
+
+    with NewsSite() as site:
+        site.route("/feed.xml", rss_feed(...), content_type="application/rss+xml")
+        site.route("/slow.xml", b"...", delay_s=5)          # answers after a delay
+        site.route("/broken.xml", b"oops", status=500)
+        url = site.url("/feed.xml")
+
+Routes can be changed while the server runs; every request is recorded in
+``site.requests`` as (method, path, headers).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import format_datetime
+from html import escape
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Route:
+    body: bytes
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    delay_s: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class NewsSite:
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.requests: list[tuple[str, str, dict[str, str]]] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - the http.server hook name
+                site.requests.append(("GET", self.path, dict(self.headers)))
+                route = site.routes.get(self.path.split("?")[0])
+                if route is None:
+                    self.send_response(404)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                if route.delay_s:
+                    time.sleep(route.delay_s)
+                self.send_response(route.status)
+                self.send_header("Content-Type", route.content_type)
+                self.send_header("Content-Length", str(len(route.body)))
+                for name, value in route.headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                try:
+                    self.wfile.write(route.body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the http.server signature
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> NewsSite:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    @property
+    def base(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def url(self, path: str) -> str:
+        return f"{self.base}{path}"
+
+    def route(self, path: str, body: bytes | str, **kwargs: Any) -> str:
+        self.routes[path] = Route(body=body.encode() if isinstance(body, str) else body, **kwargs)
+        return self.url(path)
+
+
+def rss_feed(title: str, items: list[dict[str, str]], *, updated: datetime) -> str:
+    """An RSS 2.0 document; each item has title, link, description and optionally guid."""
+    entries = "".join(
+        f"<item><title>{escape(i['title'])}</title><link>{escape(i['link'])}</link>"
+        f"<guid>{escape(i.get('guid', i['link']))}</guid>"
+        f"<description>{escape(i.get('description', ''))}</description>"
+        f"<pubDate>{format_datetime(updated)}</pubDate></item>"
+        for i in items
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        f"<title>{escape(title)}</title><link>http://example.invalid/</link><description>test</description>"
+        f"{entries}</channel></rss>"
+    )
+
+
+def article_page(
+    *, title: str, author: str, published: str, outlet: str, paragraphs: list[str]
+) -> str:
+    """A whole news page: navigation, the article, related links and a footer around it."""
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    nav = "".join(
+        f'<li><a href="/section/{n}">{n.title()}</a></li>'
+        for n in ("world", "business", "tech", "ai")
+    )
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>{escape(title)} | {escape(outlet)}</title>
+<meta property="og:title" content="{escape(title)}">
+<meta property="og:site_name" content="{escape(outlet)}">
+<meta name="author" content="{escape(author)}">
+<meta property="article:published_time" content="{escape(published)}">
+</head><body>
+<header><nav><ul>{nav}</ul></nav></header>
+<main><article><h1>{escape(title)}</h1><p class="byline">By {escape(author)}</p>{body}</article></main>
+<aside><h2>Related</h2><ul><li><a href="/r/1">Markets close higher</a></li></ul></aside>
+<footer><p>Copyright {escape(outlet)}. All rights reserved.</p></footer>
+</body></html>"""
