@@ -18,7 +18,9 @@ from rich.console import Console
 from flows.runtime import prepare_prefect
 from flows.settings import ConfigError, Settings, load_settings
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help="Watch the news for AI talent deals.")
+app = typer.Typer(
+    no_args_is_help=True, add_completion=False, help="Watch the news for AI talent deals."
+)
 alerts_app = typer.Typer(no_args_is_help=True, help="Inspect, test and resend alerts.")
 app.add_typer(alerts_app, name="alerts")
 console = Console()
@@ -26,7 +28,11 @@ err_console = Console(stderr=True)
 
 ConfigOption = Annotated[
     Path | None,
-    typer.Option("--config", "-c", help="Config folder holding dealwatch.toml (default: config/ or $DEALWATCH_CONFIG)."),
+    typer.Option(
+        "--config",
+        "-c",
+        help="Config folder holding dealwatch.toml (default: config/ or $DEALWATCH_CONFIG).",
+    ),
 ]
 _global_config: dict[str, Path | None] = {"dir": None}
 
@@ -51,8 +57,12 @@ def _main(config: ConfigOption = None) -> None:
 @app.command()
 def run(
     config: ConfigOption = None,
-    seeds: Annotated[bool, typer.Option("--seeds/--no-seeds", help="Backfill seeds/ first if not yet stored.")] = True,
-    force: Annotated[bool, typer.Option("--force", help="Poll every feed now, whatever its adapted interval.")] = False,
+    seeds: Annotated[
+        bool, typer.Option("--seeds/--no-seeds", help="Backfill seeds/ first if not yet stored.")
+    ] = True,
+    force: Annotated[
+        bool, typer.Option("--force", help="Poll every feed now, whatever its adapted interval.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
 ) -> None:
     """One monitoring pass: backfill the seeds if needed, poll every feed, store, alert, summarise."""
@@ -61,7 +71,9 @@ def run(
     from flows.pipeline import monitor, with_task_runner
     from flows.report import print_run_report
 
-    summary = with_task_runner(monitor, settings)(config_dir=_config_arg(settings), backfill_seeds=seeds, force_poll=force)
+    summary = with_task_runner(monitor, settings)(
+        config_dir=_config_arg(settings), backfill_seeds=seeds, force_poll=force
+    )
     if as_json:
         console.print_json(json.dumps(summary, default=str))
         return
@@ -70,8 +82,14 @@ def run(
 
 @app.command()
 def backfill(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (text, HTML, Markdown). Default: seeds/")] = None,
-    notify: Annotated[bool, typer.Option("--notify", help="Send the alerts instead of recording them as the baseline.")] = False,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders (text, HTML, Markdown). Default: seeds/"),
+    ] = None,
+    notify: Annotated[
+        bool,
+        typer.Option("--notify", help="Send the alerts instead of recording them as the baseline."),
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
     """Load articles from files into the warehouse (idempotent: twice changes nothing)."""
@@ -85,7 +103,9 @@ def backfill(
     from flows.report import print_run_report
 
     summary = backfill_flow(
-        paths=[str(p) for p in paths] if paths else None, notify=notify, config_dir=_config_arg(settings)
+        paths=[str(p) for p in paths] if paths else None,
+        notify=notify,
+        config_dir=_config_arg(settings),
     )
     print_run_report(console, settings, summary)
 
@@ -102,7 +122,9 @@ def sql(
 
     settings = _settings(config)
     if not settings.db_path.exists():
-        err_console.print(f"[red]no warehouse at {settings.db_path}[/red]: run `dealwatch run` first")
+        err_console.print(
+            f"[red]no warehouse at {settings.db_path}[/red]: run `dealwatch run` first"
+        )
         raise typer.Exit(2)
     try:
         with db.read_connection(settings.db_path) as con:
@@ -110,7 +132,9 @@ def sql(
     except db.WarehouseBusy as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(3) from None
-    except Exception as exc:  # duckdb raises many classes for a bad query; all are the user's to fix
+    except (
+        Exception
+    ) as exc:  # duckdb raises many classes for a bad query; all are the user's to fix
         err_console.print(f"[red]query failed:[/red] {exc}")
         raise typer.Exit(1) from None
     if as_json:
@@ -131,13 +155,18 @@ def feeds(config: ConfigOption = None) -> None:
         err_console.print(f"no warehouse at {settings.db_path} yet: run `dealwatch run` first")
         raise typer.Exit(2)
     with db.read_connection(settings.db_path) as con:
-        columns, rows = queries.sql_query(con, "SELECT * FROM feed_health ORDER BY consecutive_failures DESC, name")
+        columns, rows = queries.sql_query(
+            con, "SELECT * FROM feed_health ORDER BY consecutive_failures DESC, name"
+        )
     print_rows(console, columns, rows)
 
 
 @app.command()
 def export(
-    out: Annotated[Path | None, typer.Option("--out", help="Folder for the Parquet files (default from config).")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for the Parquet files (default from config)."),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Write every public view to Parquet, for readers who want no lock at all."""
@@ -162,7 +191,9 @@ def score(
     from extractors.watchlist import load_watchlist
 
     settings = _settings(config)
-    watchlist = load_watchlist(settings.watchlist_path) if settings.watchlist_path.exists() else None
+    watchlist = (
+        load_watchlist(settings.watchlist_path) if settings.watchlist_path.exists() else None
+    )
     scores = score_folder(folder, watchlist)
     if as_json:
         console.print_json(json.dumps(scores.as_dict(), default=str))
@@ -183,14 +214,26 @@ def serve(config: ConfigOption = None) -> None:
 def _print_alert_rows(alerts: list[Any]) -> None:
     from flows.report import print_rows
 
-    columns = ["alert_id", "kind", "status", "deal_id", "subject", "metric", "created_at", "sent_at", "last_error"]
+    columns = [
+        "alert_id",
+        "kind",
+        "status",
+        "deal_id",
+        "subject",
+        "metric",
+        "created_at",
+        "sent_at",
+        "last_error",
+    ]
     rows = [tuple(getattr(a, c) for c in columns) for a in alerts]
     print_rows(console, columns, rows)
 
 
 @alerts_app.command("list")
 def alerts_list(
-    pending: Annotated[bool, typer.Option("--pending", help="Only alerts still waiting for delivery.")] = False,
+    pending: Annotated[
+        bool, typer.Option("--pending", help="Only alerts still waiting for delivery.")
+    ] = False,
     limit: Annotated[int, typer.Option(help="How many, newest first.")] = 50,
     config: ConfigOption = None,
 ) -> None:
@@ -218,7 +261,9 @@ def alerts_why(alert_id: str, config: ConfigOption = None) -> None:
         raise typer.Exit(1)
     if alert is not None:
         console.print(render_text(alert), markup=False, highlight=False)
-        console.print(f"status: {alert.status}  reason: {alert.reason}  attempts: {alert.attempts}  last error: {alert.last_error}")
+        console.print(
+            f"status: {alert.status}  reason: {alert.reason}  attempts: {alert.attempts}  last error: {alert.last_error}"
+        )
     if decisions:
         columns = list(decisions[0])
         print_rows(console, columns, [tuple(d[c] for c in columns) for d in decisions])
@@ -260,7 +305,9 @@ def alerts_test(config: ConfigOption = None) -> None:
     settings = _settings(config)
     channels = alert_channels(settings)
     if not channels:
-        err_console.print("no channel configured: set DEALWATCH_NOTIFY or [[alerts.channel]] with url_env")
+        err_console.print(
+            "no channel configured: set DEALWATCH_NOTIFY or [[alerts.channel]] with url_env"
+        )
         raise typer.Exit(1)
     failures = 0
     for channel in channels:

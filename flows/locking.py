@@ -37,7 +37,9 @@ def run_lock(data_dir: Path, *, wait_s: float = 0.0) -> Iterator[Path]:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     holder = path.read_text(encoding="utf-8").strip() or "unknown"
-                    raise RunInProgress(f"another dealwatch run holds {path} (pid {holder})") from None
+                    raise RunInProgress(
+                        f"another dealwatch run holds {path} (pid {holder})"
+                    ) from None
                 time.sleep(POLL_S)
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())

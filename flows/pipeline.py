@@ -23,7 +23,6 @@ from extractors.records import Analysis, Article, FeedEntry, FetchStatus
 from flows import spool
 from flows.locking import RunInProgress, run_lock
 from flows.settings import Settings, load_feeds, load_settings
-from flows.wiring import alert_channels, fetch_policy, reconcile_policy, watchlist_for
 from flows.tasks import (
     FeedJob,
     analyse_articles_task,
@@ -38,7 +37,9 @@ from flows.tasks import (
     store_task,
     utcnow,
 )
+from flows.wiring import alert_channels, fetch_policy, reconcile_policy, watchlist_for
 from warehouse import db, store
+
 
 def new_run_id(kind: str) -> str:
     return f"{utcnow():%Y%m%dT%H%M%SZ}-{kind}-{uuid.uuid4().hex[:6]}"
@@ -79,7 +80,9 @@ def _store_or_spool(
         )
     except db.WarehouseBusy as busy:
         path = spool.write_spool(settings.run.data_dir / "spool", run_id, items)
-        logger.warning("%s; %d analysed articles kept in %s for the next run", busy, len(items), path)
+        logger.warning(
+            "%s; %d analysed articles kept in %s for the next run", busy, len(items), path
+        )
         return {"busy": str(busy), "spooled": len(items)}
 
 
@@ -106,13 +109,20 @@ def _backfill(settings: Settings, paths: Sequence[Path], *, notify: bool) -> dic
         articles.extend(articles_from_path(path, fetched_at=fetched_at))
     known = _known_article_ids(settings, articles)
     fresh = [a for a in articles if a.article_id not in known]
-    logger.info("backfill: %d articles read, %d already stored", len(articles), len(articles) - len(fresh))
+    logger.info(
+        "backfill: %d articles read, %d already stored", len(articles), len(articles) - len(fresh)
+    )
     run_id = new_run_id("backfill")
     summary: dict[str, Any] = {"run_id": run_id, "kind": "backfill", "articles_read": len(articles)}
     if fresh:
         items = analyse_articles_task(fresh, watchlist_for(settings))
         stored = _store_or_spool(
-            settings, run_id=run_id, kind="backfill", poll_results=[], items=items, baseline=not notify
+            settings,
+            run_id=run_id,
+            kind="backfill",
+            poll_results=[],
+            items=items,
+            baseline=not notify,
         )
         summary["store"] = _describe_store(stored)
     else:
@@ -121,12 +131,16 @@ def _backfill(settings: Settings, paths: Sequence[Path], *, notify: bool) -> dic
         summary["delivery"] = _deliver(settings)
     summary["seconds"] = round(time.perf_counter() - started, 3)
     if fresh and "busy" not in summary["store"]:
-        finish_run_task(settings.db_path, run_id, "completed", summary, settings.warehouse.write_timeout_s)
+        finish_run_task(
+            settings.db_path, run_id, "completed", summary, settings.warehouse.write_timeout_s
+        )
     return summary
 
 
 @flow(name="backfill", log_prints=True)
-def backfill(paths: list[str] | None = None, notify: bool = False, config_dir: str | None = None) -> dict[str, Any]:
+def backfill(
+    paths: list[str] | None = None, notify: bool = False, config_dir: str | None = None
+) -> dict[str, Any]:
     """Files or folders of articles (text, HTML, Markdown) → analysis → warehouse.
 
     Alerts are recorded as the baseline (not sent) unless ``notify``. A file that
@@ -164,7 +178,9 @@ def _due(job: FeedJob, now: Any) -> bool:
 
 
 @flow(name="monitor", log_prints=True)
-def monitor(config_dir: str | None = None, backfill_seeds: bool = True, force_poll: bool = False) -> dict[str, Any]:
+def monitor(
+    config_dir: str | None = None, backfill_seeds: bool = True, force_poll: bool = False
+) -> dict[str, Any]:
     """One monitoring pass over every feed of the feeds file."""
     settings = load_settings(config_dir)
     try:
@@ -188,25 +204,41 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     summary["run_id"] = run_id
     feeds = load_feeds(settings.feeds_path)
     policy = fetch_policy(settings)
-    states = load_feed_state(settings.db_path, [f.url for f in feeds], settings.warehouse.write_timeout_s) if settings.db_path.exists() else {}
+    states = (
+        load_feed_state(
+            settings.db_path, [f.url for f in feeds], settings.warehouse.write_timeout_s
+        )
+        if settings.db_path.exists()
+        else {}
+    )
 
     now = utcnow()
     jobs = [FeedJob(url=f.url, name=f.name, state=states.get(f.url)) for f in feeds]
     due = [job for job in jobs if force_poll or _due(job, now)]
     t0 = time.perf_counter()
     futures = [
-        poll_feed_task.submit(job, policy, settings.feeds.unconditional_every_h, settings.feeds.max_items_per_feed)
+        poll_feed_task.submit(
+            job, policy, settings.feeds.unconditional_every_h, settings.feeds.max_items_per_feed
+        )
         for job in due
     ]
     poll_results = [future.result() for future in futures]
     stage["poll"] = time.perf_counter() - t0
 
-    failed = [r for r in poll_results if r.status in (FetchStatus.SOFT_ERROR, FetchStatus.HARD_ERROR)]
+    failed = [
+        r for r in poll_results if r.status in (FetchStatus.SOFT_ERROR, FetchStatus.HARD_ERROR)
+    ]
     for result in failed:
         logger.warning("feed failed: %s (%s): %s", result.feed_name, result.feed_url, result.error)
-    entries: list[FeedEntry] = [e for r in poll_results if r.status == FetchStatus.OK for e in r.entries]
+    entries: list[FeedEntry] = [
+        e for r in poll_results if r.status == FetchStatus.OK for e in r.entries
+    ]
     t0 = time.perf_counter()
-    new_entries = filter_known_entries(settings.db_path, entries, settings.warehouse.write_timeout_s) if settings.db_path.exists() else _unique(entries)
+    new_entries = (
+        filter_known_entries(settings.db_path, entries, settings.warehouse.write_timeout_s)
+        if settings.db_path.exists()
+        else _unique(entries)
+    )
     stage["dedup"] = time.perf_counter() - t0
 
     items, spooled_files = _spooled_items(settings)
@@ -215,7 +247,10 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     batches = [new_entries[i : i + batch_size] for i in range(0, len(new_entries), batch_size)]
     t0 = time.perf_counter()
     fetched = [fetch_pages_task.submit(batch, policy) for batch in batches]
-    analysed = [extract_and_analyse_task.submit(batch, pages, watchlist) for batch, pages in zip(batches, fetched, strict=True)]
+    analysed = [
+        extract_and_analyse_task.submit(batch, pages, watchlist)
+        for batch, pages in zip(batches, fetched, strict=True)
+    ]
     for future in analysed:
         batch_items, seconds = future.result()
         items.extend(batch_items)
@@ -225,7 +260,14 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     close_fetchers()
 
     items = list({article.article_id: (article, analysis) for article, analysis in items}.values())
-    stored = _store_or_spool(settings, run_id=run_id, kind="monitor", poll_results=poll_results, items=items, baseline=False)
+    stored = _store_or_spool(
+        settings,
+        run_id=run_id,
+        kind="monitor",
+        poll_results=poll_results,
+        items=items,
+        baseline=False,
+    )
     if "busy" not in stored:
         for path in spooled_files:
             path.unlink(missing_ok=True)
@@ -248,7 +290,9 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     summary["stages_s"] = {k: round(v, 3) for k, v in stage.items()}
     summary["seconds"] = round(time.perf_counter() - started, 3)
     if "busy" not in stored:
-        finish_run_task(settings.db_path, run_id, "completed", summary, settings.warehouse.write_timeout_s)
+        finish_run_task(
+            settings.db_path, run_id, "completed", summary, settings.warehouse.write_timeout_s
+        )
     return summary
 
 
@@ -269,7 +313,10 @@ def with_task_runner(flow_obj: Any, settings: Settings) -> Any:
         if settings.run.dask_address:
             runner = DaskTaskRunner(address=settings.run.dask_address)
         else:
-            runner = DaskTaskRunner(cluster_kwargs={"n_workers": settings.run.dask_workers, "threads_per_worker": 2})
+            runner = DaskTaskRunner(
+                cluster_kwargs={"n_workers": settings.run.dask_workers, "threads_per_worker": 2}
+            )
         return flow_obj.with_options(task_runner=runner)
-    return flow_obj.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max(4, settings.feeds.max_concurrency)))
-
+    return flow_obj.with_options(
+        task_runner=ThreadPoolTaskRunner(max_workers=max(4, settings.feeds.max_concurrency))
+    )

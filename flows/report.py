@@ -160,5 +160,5 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
         title="Alerts",
     )
     console.print(
-        f'warehouse: {settings.db_path} — query it with `dealwatch sql "SELECT * FROM figures"`'
+        f"warehouse: {settings.db_path} — query it with `dealwatch sql` (see README: Querying the warehouse)"
     )

@@ -38,18 +38,24 @@ def _free_port(preferred: int) -> int:
             return int(probe.getsockname()[1])
 
 
-def wait_until_healthy(api_url: str, timeout_s: float, process: subprocess.Popen[bytes] | None = None) -> None:
+def wait_until_healthy(
+    api_url: str, timeout_s: float, process: subprocess.Popen[bytes] | None = None
+) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
-            raise RuntimeError(f"prefect server exited with code {process.returncode} before it was ready")
+            raise RuntimeError(
+                f"prefect server exited with code {process.returncode} before it was ready"
+            )
         try:
             if httpx.get(f"{api_url}/health", timeout=2.0).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
         time.sleep(0.5)
-    raise RuntimeError(f"prefect server at {api_url} did not become healthy within {timeout_s:.0f} s")
+    raise RuntimeError(
+        f"prefect server at {api_url} did not become healthy within {timeout_s:.0f} s"
+    )
 
 
 @contextmanager
@@ -61,7 +67,17 @@ def local_prefect_server(data_dir: Path, console: Console) -> Iterator[str]:
     env = {**os.environ, "PREFECT_UI_ENABLED": "true", "PREFECT_SERVER_API_HOST": "127.0.0.1"}
     with log_path.open("ab") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+            [
+                sys.executable,
+                "-m",
+                "prefect",
+                "server",
+                "start",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
             stdout=log,
             stderr=subprocess.STDOUT,
             env=env,

@@ -208,7 +208,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
 
 
-def load_settings(config_dir: Path | str | None = None, environ: dict[str, str] | None = None) -> Settings:
+def load_settings(
+    config_dir: Path | str | None = None, environ: dict[str, str] | None = None
+) -> Settings:
     """Read ``dealwatch.toml`` from the config folder, then apply the environment."""
     env = dict(os.environ if environ is None else environ)
     directory = Path(config_dir or env.get(ENV_PREFIX + "CONFIG") or DEFAULT_CONFIG_DIR)
@@ -217,7 +219,9 @@ def load_settings(config_dir: Path | str | None = None, environ: dict[str, str] 
 
     unknown_sections = set(raw) - set(SECTIONS)
     if unknown_sections:
-        raise ConfigError(f"{file_path}: unknown sections {sorted(unknown_sections)}; known: {sorted(SECTIONS)}")
+        raise ConfigError(
+            f"{file_path}: unknown sections {sorted(unknown_sections)}; known: {sorted(SECTIONS)}"
+        )
     for section, key in ENV_ONLY:
         if key in raw.get(section, {}):
             raise ConfigError(
@@ -262,13 +266,17 @@ def load_feeds(path: Path) -> list[FeedConfig]:
     raw = _read_toml(path)
     unknown = set(raw) - {"feed"}
     if unknown:
-        raise ConfigError(f"{path}: unknown keys {sorted(unknown)}; a feeds file holds [[feed]] tables")
+        raise ConfigError(
+            f"{path}: unknown keys {sorted(unknown)}; a feeds file holds [[feed]] tables"
+        )
     feeds: list[FeedConfig] = []
     for index, table in enumerate(raw.get("feed", []), start=1):
         try:
             feeds.append(FeedConfig(**table))
         except ValidationError as exc:
-            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+            )
             raise ConfigError(f"{path}: feed #{index}: {problems}") from None
     seen: set[str] = set()
     for feed in feeds:

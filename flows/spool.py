@@ -54,7 +54,10 @@ def encode_item(article: Article, analysis: Analysis) -> str:
     payload = {
         "article": _record_to_dict(article),
         "analysis": {
-            **{k: _encode(getattr(analysis, k)) for k in ("article_id", "relevance", "score", "evidence", "notes")},
+            **{
+                k: _encode(getattr(analysis, k))
+                for k in ("article_id", "relevance", "score", "evidence", "notes")
+            },
             "deals": [_record_to_dict(d) for d in analysis.deals],
             "claims": [_record_to_dict(c) for c in analysis.claims],
         },
@@ -78,7 +81,9 @@ def decode_item(line: str) -> tuple[Article, Analysis]:
     return article, analysis
 
 
-def write_spool(spool_dir: Path, run_id: str, items: Sequence[tuple[Article, Analysis]]) -> Path | None:
+def write_spool(
+    spool_dir: Path, run_id: str, items: Sequence[tuple[Article, Analysis]]
+) -> Path | None:
     if not items:
         return None
     spool_dir.mkdir(parents=True, exist_ok=True)

@@ -27,7 +27,7 @@ from extractors.pages import article_from_page
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
 from extractors.watchlist import Watchlist
 from warehouse import db, outbox, store
-from warehouse.records import DeliveryReport, StoreResult
+from warehouse.records import DeliveryReport
 
 
 def utcnow() -> datetime:
@@ -67,13 +67,19 @@ class FeedJob:
 
 
 @task(cache_policy=NO_CACHE, name="load-feed-state", retries=2, retry_delay_seconds=2)
-def load_feed_state(db_path: Path, feed_urls: Sequence[str], timeout_s: float) -> dict[str, FeedState]:
+def load_feed_state(
+    db_path: Path, feed_urls: Sequence[str], timeout_s: float
+) -> dict[str, FeedState]:
     with db.read_connection(db_path, timeout_s=timeout_s) as con:
         return store.feed_states(con, feed_urls)
 
 
-@task(cache_policy=NO_CACHE, name="poll-feed", retries=1, retry_delay_seconds=5, timeout_seconds=300)
-def poll_feed_task(job: FeedJob, policy: FetchPolicy, unconditional_every_h: float, max_items: int) -> FeedPollResult:
+@task(
+    cache_policy=NO_CACHE, name="poll-feed", retries=1, retry_delay_seconds=5, timeout_seconds=300
+)
+def poll_feed_task(
+    job: FeedJob, policy: FetchPolicy, unconditional_every_h: float, max_items: int
+) -> FeedPollResult:
     return poll_feed(
         shared_fetcher(policy),
         job.url,
@@ -86,7 +92,9 @@ def poll_feed_task(job: FeedJob, policy: FetchPolicy, unconditional_every_h: flo
 
 
 @task(cache_policy=NO_CACHE, name="filter-known-urls", retries=2, retry_delay_seconds=2)
-def filter_known_entries(db_path: Path, entries: Sequence[FeedEntry], timeout_s: float) -> list[FeedEntry]:
+def filter_known_entries(
+    db_path: Path, entries: Sequence[FeedEntry], timeout_s: float
+) -> list[FeedEntry]:
     """New entries only: one per canonical URL, none already stored."""
     from extractors.urls import canonical_url
 
@@ -100,8 +108,12 @@ def filter_known_entries(db_path: Path, entries: Sequence[FeedEntry], timeout_s:
     return [entry for url, entry in unique.items() if url not in known]
 
 
-@task(cache_policy=NO_CACHE, name="fetch-pages", retries=1, retry_delay_seconds=5, timeout_seconds=900)
-def fetch_pages_task(entries: Sequence[FeedEntry], policy: FetchPolicy) -> tuple[list[PageFetch], float]:
+@task(
+    cache_policy=NO_CACHE, name="fetch-pages", retries=1, retry_delay_seconds=5, timeout_seconds=900
+)
+def fetch_pages_task(
+    entries: Sequence[FeedEntry], policy: FetchPolicy
+) -> tuple[list[PageFetch], float]:
     started = time.perf_counter()
     pages = fetch_pages(shared_fetcher(policy), [entry.url for entry in entries])
     return pages, time.perf_counter() - started
@@ -109,7 +121,9 @@ def fetch_pages_task(entries: Sequence[FeedEntry], policy: FetchPolicy) -> tuple
 
 @task(cache_policy=NO_CACHE, name="extract-and-analyse", timeout_seconds=900)
 def extract_and_analyse_task(
-    entries: Sequence[FeedEntry], fetched: tuple[list[PageFetch], float], watchlist: Watchlist | None
+    entries: Sequence[FeedEntry],
+    fetched: tuple[list[PageFetch], float],
+    watchlist: Watchlist | None,
 ) -> tuple[list[tuple[Article, Analysis]], dict[str, float]]:
     pages, fetch_seconds = fetched
     fetched_at = utcnow()
@@ -126,7 +140,9 @@ def extract_and_analyse_task(
 
 
 @task(cache_policy=NO_CACHE, name="analyse-articles")
-def analyse_articles_task(articles: Sequence[Article], watchlist: Watchlist | None) -> list[tuple[Article, Analysis]]:
+def analyse_articles_task(
+    articles: Sequence[Article], watchlist: Watchlist | None
+) -> list[tuple[Article, Analysis]]:
     return [(article, analyse(article, watchlist)) for article in articles]
 
 
@@ -149,9 +165,13 @@ def store_task(
     with db.write_connection(db_path, timeout_s=timeout_s) as con:
         opened = time.perf_counter()
         store.start_run(con, kind, utcnow(), run_id=run_id)
-        feed_alerts = store.record_feed_polls(
-            con, poll_results, run_id=run_id, failing_after=failing_after, now=utcnow()
-        ) if poll_results else []
+        feed_alerts = (
+            store.record_feed_polls(
+                con, poll_results, run_id=run_id, failing_after=failing_after, now=utcnow()
+            )
+            if poll_results
+            else []
+        )
         result = store.store_analyses(con, items, run_id=run_id, policy=policy, now=utcnow())
     return {
         "result": result,
@@ -162,7 +182,9 @@ def store_task(
 
 
 @task(cache_policy=NO_CACHE, name="finish-run")
-def finish_run_task(db_path: Path, run_id: str, status: str, summary: dict[str, Any], timeout_s: float) -> None:
+def finish_run_task(
+    db_path: Path, run_id: str, status: str, summary: dict[str, Any], timeout_s: float
+) -> None:
     with db.write_connection(db_path, timeout_s=timeout_s) as con:
         store.finish_run(con, run_id, status=status, summary=summary, now=utcnow())
 

@@ -44,8 +44,14 @@ def alert_channels(settings: Settings) -> list[Channel]:
         secret = configured.resolved_url()
         if secret is None:
             continue
-        channel = channels_from_urls([secret.get_secret_value()], default_kinds=frozenset(configured.kinds))[0]
-        channels.append(Channel(name=configured.name, url=channel.url, kinds=channel.kinds, format=channel.format))
+        channel = channels_from_urls(
+            [secret.get_secret_value()], default_kinds=frozenset(configured.kinds)
+        )[0]
+        channels.append(
+            Channel(
+                name=configured.name, url=channel.url, kinds=channel.kinds, format=channel.format
+            )
+        )
     channels.extend(channels_from_urls([s.get_secret_value() for s in settings.alerts.notify]))
     return channels
 

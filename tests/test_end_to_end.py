@@ -11,9 +11,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from tests.receivers import SmtpReceiver
 
 from tests.conftest import REPO, write_config
+from tests.receivers import SmtpReceiver
 from tests.site import NewsSite, article_page, rss_feed
 from warehouse import db
 
@@ -81,9 +81,9 @@ def build_site(site: NewsSite) -> str:
     )
 
 
-def query(path: Path, sql: str) -> list[tuple]:
+def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
     with db.read_connection(path) as con:
-        return con.execute(sql).fetchall()
+        return con.execute(sql, params or []).fetchall()
 
 
 def test_backfill_then_monitor_alerts_by_email_once(tmp_path, monkeypatch):
@@ -116,7 +116,8 @@ def test_backfill_then_monitor_alerts_by_email_once(tmp_path, monkeypatch):
         assert relevance[site.url("/news/contradiction")] == "subject"
         figures = query(
             warehouse,
-            f"SELECT metric, stated, source FROM figures WHERE url = '{site.url('/news/new-figure')}'",
+            "SELECT metric, stated, source FROM figures WHERE url = ?",
+            [site.url("/news/new-figure")],
         )
         assert ("target_valuation_usd", "$29.2 billion", "The Ledger") in figures
         contradictions = query(
