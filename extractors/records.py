@@ -78,6 +78,10 @@ class FeedPollResult:
     bozo: str | None = None  # feedparser's complaint, when it parsed the feed anyway
     latency_ms: float | None = None
     conditional: bool = False  # the request carried If-None-Match / If-Modified-Since
+    unconditional_at: datetime | None = None  # this poll fetched without validators and got a body
+    validators_dropped: bool = False  # this feed's validators were caught lying; stop sending them
+    poll_interval_s: float | None = None  # adapted to how often the feed really publishes
+    next_poll_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,304 @@
+"""Polling feeds: conditional GET that cannot freeze, parsing from bytes, page fetching.
+
+feedparser is only ever handed bytes already fetched (wrapped in a BytesIO, so
+it can neither fetch a URL nor open a file named by the body) together with the
+response headers, which tell it the declared encoding and the base URL.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import html
+import io
+import logging
+import re
+import statistics
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urljoin
+
+import feedparser
+
+from extractors.http import GZIP_MAGIC, BodyTooLarge, Fetcher, FetchResponse, gunzip_limited
+from extractors.records import FeedEntry, FeedPollResult, FeedState, FetchStatus, PageFetch
+
+log = logging.getLogger(__name__)
+
+# Defaults equal flows/settings.py FeedSettings (min/max_poll_interval_min).
+MIN_POLL_INTERVAL = timedelta(minutes=15)
+MAX_POLL_INTERVAL = timedelta(minutes=360)
+# A gzip-stored feed file may expand this far; real feeds are a few MB at most.
+MAX_FEED_BYTES = 50_000_000
+# Gaps between the newest entries only: a feed's pace today, not in 2015.
+RECENT_GAPS = 20
+# Poll a few times per typical gap between posts, so a new one waits about a third of it.
+POLLS_PER_GAP = 3
+
+_TAGS = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+# An entity declaration inside the DOCTYPE whose value refers to other entities or to
+# an outside resource: the shape of billion-laughs and XXE. Plain-text entities are fine.
+_DANGEROUS_ENTITY = re.compile(
+    rb"<!ENTITY\s+%?\s*[\w.:-]+\s+(?:SYSTEM|PUBLIC|\"[^\"]*&|'[^']*&)", re.IGNORECASE
+)
+_DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+
+
+class FeedParseError(ValueError):
+    """The bytes are not a feed; ``str()`` starts with ``not a feed:``."""
+
+
+def body_hash(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def strip_html(text: str) -> str:
+    return _SPACE.sub(" ", html.unescape(_TAGS.sub(" ", text or ""))).strip()
+
+
+def _prepare(body: bytes) -> bytes:
+    data = body
+    if data[:2] == GZIP_MAGIC:
+        try:
+            data = gunzip_limited(data, MAX_FEED_BYTES)
+        except BodyTooLarge as exc:
+            raise FeedParseError(f"not a feed: {exc}") from exc
+        except Exception as exc:  # zlib.error, EOFError
+            raise FeedParseError(f"not a feed: corrupt gzip body ({exc})") from exc
+    data = data.lstrip(b" \t\r\n")
+    if not data:
+        raise FeedParseError("not a feed: empty body")
+    probe = data.replace(b"\0", b"") if b"\0" in data[:1024] else data  # UTF-16 prologs
+    subset = _DOCTYPE_SUBSET.search(probe)
+    if subset:
+        end = probe.find(b"]>", subset.end())
+        declarations = probe[subset.end() : end if end >= 0 else len(probe)]
+        if _DANGEROUS_ENTITY.search(declarations):
+            raise FeedParseError(
+                "not a feed: refused XML entity declarations (entity expansion or external entity)"
+            )
+    return data
+
+
+def _aware(struct: Any) -> datetime | None:
+    if not struct:
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(struct), tz=UTC)
+    except (OverflowError, ValueError, TypeError):
+        return None
+
+
+def _entry(raw: Mapping[str, Any], base: str, feed_url: str) -> FeedEntry | None:
+    link = raw.get("link") or ""
+    if not link:
+        for candidate in raw.get("links") or ():
+            if candidate.get("href") and candidate.get("rel", "alternate") == "alternate":
+                link = candidate["href"]
+                break
+    link = urljoin(base, link.strip()) if link else ""
+    entry_id = (raw.get("id") or raw.get("guid") or link or "").strip()
+    if not link and not entry_id:
+        return None
+    summary = raw.get("summary") or ""
+    if not summary and raw.get("content"):
+        summary = raw["content"][0].get("value", "")
+    return FeedEntry(
+        feed_url=feed_url,
+        entry_id=entry_id,
+        url=link or entry_id,
+        title=strip_html(raw.get("title") or ""),
+        summary=strip_html(summary),
+        published=_aware(raw.get("published_parsed") or raw.get("updated_parsed")),
+    )
+
+
+def parse_feed(
+    body: bytes,
+    *,
+    feed_url: str,
+    headers: Mapping[str, str] | None = None,
+    max_items: int = 200,
+) -> tuple[list[FeedEntry], str | None]:
+    """Entries (newest first, at most ``max_items``) and feedparser's bozo message."""
+    data = _prepare(body)
+    response_headers = {k.lower(): v for k, v in (headers or {}).items()}
+    response_headers.setdefault("content-location", feed_url)
+    response_headers.pop("content-encoding", None)  # already decompressed
+    if data is not body and response_headers.get("content-type", "").lower().startswith(
+        ("application/gzip", "application/x-gzip")
+    ):
+        response_headers["content-type"] = "application/xml"
+    parsed = feedparser.parse(
+        io.BytesIO(data), response_headers=response_headers, sanitize_html=False
+    )
+    bozo = None
+    if parsed.get("bozo"):
+        exc = parsed.get("bozo_exception")
+        bozo = f"{type(exc).__name__}: {exc}" if exc is not None else "malformed feed"
+    if not parsed.get("version") and not parsed.entries:
+        raise FeedParseError(f"not a feed: {bozo or 'no RSS or Atom root element'}")
+    entries = [
+        e for e in (_entry(raw, feed_url, feed_url) for raw in parsed.entries) if e is not None
+    ]
+    oldest = datetime.min.replace(tzinfo=UTC)
+    ordered = sorted(
+        enumerate(entries), key=lambda pair: (pair[1].published or oldest, -pair[0]), reverse=True
+    )
+    return [entry for _, entry in ordered[: max(0, max_items)]], bozo
+
+
+def next_poll_interval(
+    entries_published: Sequence[datetime],
+    *,
+    min_interval: timedelta = MIN_POLL_INTERVAL,
+    max_interval: timedelta = MAX_POLL_INTERVAL,
+) -> timedelta:
+    """How long to wait before the next poll, from how often the feed really publishes.
+
+    The median gap between the newest posts, divided by ``POLLS_PER_GAP``, held
+    within the bounds. A feed with fewer than two dated posts gets the slowest pace.
+    """
+    stamps = sorted(
+        {d.astimezone(UTC) if d.tzinfo else d.replace(tzinfo=UTC) for d in entries_published},
+        reverse=True,
+    )
+    stamps = stamps[: RECENT_GAPS + 1]
+    if len(stamps) < 2:
+        return max_interval
+    gaps = [(a - b).total_seconds() for a, b in zip(stamps, stamps[1:], strict=False)]
+    wanted = timedelta(seconds=statistics.median(gaps) / POLLS_PER_GAP)
+    return max(min_interval, min(max_interval, wanted))
+
+
+def _conditional_headers(
+    state: FeedState | None, now: datetime, unconditional_every: timedelta
+) -> dict[str, str]:
+    if state is None or state.validators_dropped:
+        return {}
+    last = state.last_unconditional_at
+    if last is None or now - last >= unconditional_every:
+        return {}
+    headers: dict[str, str] = {}
+    if state.etag:
+        headers["If-None-Match"] = state.etag
+    if state.last_modified:
+        headers["If-Modified-Since"] = state.last_modified
+    return headers
+
+
+def _validators_lie(state: FeedState | None, response: FetchResponse, new_hash: str) -> bool:
+    """An unconditional body changed while the validators the server gives did not."""
+    if state is None or state.body_hash is None or state.body_hash == new_hash:
+        return False
+    etag = response.headers.get("etag")
+    modified = response.headers.get("last-modified")
+    same_etag = bool(state.etag) and etag == state.etag
+    same_modified = bool(state.last_modified) and modified == state.last_modified and not etag
+    return same_etag or same_modified
+
+
+def poll_feed(
+    fetcher: Fetcher,
+    feed_url: str,
+    feed_name: str,
+    state: FeedState | None,
+    now: datetime,
+    *,
+    unconditional_every: timedelta,
+    max_items: int,
+    min_interval: timedelta = MIN_POLL_INTERVAL,
+    max_interval: timedelta = MAX_POLL_INTERVAL,
+) -> FeedPollResult:
+    """One poll of one feed; every failure comes back as a status with a reason."""
+    headers = _conditional_headers(state, now, unconditional_every)
+    response = fetcher.get(feed_url, headers=headers, kind="feed")
+    dropped = bool(state and state.validators_dropped)
+    kept_interval = state.poll_interval_s if state else None
+    base = {
+        "feed_url": feed_url,
+        "feed_name": feed_name,
+        "fetched_at": now,
+        "http_status": response.http_status,
+        "latency_ms": response.latency_ms,
+        "conditional": bool(headers),
+        "validators_dropped": dropped,
+    }
+    if response.status is FetchStatus.NOT_MODIFIED:
+        if headers:
+            interval = kept_interval or max_interval.total_seconds()
+            return FeedPollResult(
+                status=FetchStatus.NOT_MODIFIED,
+                etag=state.etag if state else None,
+                last_modified=state.last_modified if state else None,
+                body_hash=state.body_hash if state else None,
+                poll_interval_s=interval,
+                next_poll_at=now + timedelta(seconds=interval),
+                **base,
+            )
+        return FeedPollResult(
+            status=FetchStatus.SOFT_ERROR, error="HTTP 304 to a request without validators", **base
+        )
+    if response.status is not FetchStatus.OK:
+        return FeedPollResult(status=response.status, error=response.error, **base)
+    digest = body_hash(response.body)
+    try:
+        entries, bozo = parse_feed(
+            response.body,
+            feed_url=response.final_url,
+            headers=response.headers,
+            max_items=max_items,
+        )
+    except FeedParseError as exc:
+        return FeedPollResult(
+            status=FetchStatus.HARD_ERROR, error=str(exc), body_hash=digest, **base
+        )
+    if not headers and _validators_lie(state, response, digest):
+        log.warning(
+            "%s: body changed while its validators did not; no longer sending them", feed_url
+        )
+        dropped = True
+        base["validators_dropped"] = True
+    interval = next_poll_interval(
+        [e.published for e in entries if e.published],
+        min_interval=min_interval,
+        max_interval=max_interval,
+    )
+    keep = not dropped
+    return FeedPollResult(
+        status=FetchStatus.OK,
+        etag=response.headers.get("etag") if keep else None,
+        last_modified=response.headers.get("last-modified") if keep else None,
+        body_hash=digest,
+        entries=tuple(entries),
+        bozo=bozo,
+        unconditional_at=None if headers else now,
+        poll_interval_s=interval.total_seconds(),
+        next_poll_at=now + interval,
+        **base,
+    )
+
+
+def page_from_response(response: FetchResponse) -> PageFetch:
+    return PageFetch(
+        url=response.url,
+        final_url=response.final_url,
+        status=response.status,
+        http_status=response.http_status,
+        content_type=response.content_type,
+        body=response.body,
+        error=response.error,
+        latency_ms=response.latency_ms,
+    )
+
+
+def fetch_pages(fetcher: Fetcher, urls: Sequence[str]) -> list[PageFetch]:
+    """Pages in the order asked, fetched ``max_concurrency`` at a time (per-host caps in the Fetcher)."""
+    if not urls:
+        return []
+    workers = max(1, min(fetcher.policy.max_concurrency, len(urls)))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch-page") as pool:
+        return list(pool.map(lambda url: page_from_response(fetcher.get(url, kind="page")), urls))

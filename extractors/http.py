@@ -1,0 +1,502 @@
+"""One HTTP client for feeds and pages: bounded, polite, and closed to the inside.
+
+Every request goes through ``Fetcher.get``, which never raises for what the
+network does (timeouts, resets, 5xx, oversized or hostile bodies, refused
+addresses): those come back as a ``FetchResponse`` with a ``FetchStatus`` and a
+sentence saying why.
+
+Safety, in the order a request meets it:
+
+* the URL must be http(s) and must not name a refused address (``netguard``);
+* redirects are followed here, one hop at a time, each hop checked again;
+* the host name is resolved and *every* address checked inside the connection
+  step itself, and the socket is opened to the address that was checked, so a
+  DNS answer that changes between check and connect (rebinding) cannot slip
+  through. TLS still verifies the certificate against the host name;
+* bodies are streamed with a cap on the bytes received and, separately, on the
+  bytes produced by decompression (a gzip bomb stops at the cap);
+* a per-host gate caps concurrent requests and spaces their starts.
+
+Environment proxies are ignored (``trust_env=False``): a proxy would connect on
+our behalf to addresses we never see.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import threading
+import time
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any, Literal
+from urllib.parse import urljoin, urlsplit
+
+import httpcore
+import httpx
+
+from extractors.netguard import Network, RefusedAddress, check_url, parse_networks, resolve_checked
+from extractors.records import FetchStatus
+from extractors.robots import ROBOTS_MAX_BYTES, RobotsAnswer, RobotsCache
+
+log = logging.getLogger(__name__)
+
+DEFAULT_USER_AGENT = "dealwatch/0.1 (AI talent deal monitor; +https://pypi.org/project/dealwatch/)"
+REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+# Worth asking again: the server is busy or unwell, not saying "no".
+RETRYABLE_CODES = frozenset({408, 425, 429, 500, 502, 503, 504})
+GZIP_MAGIC = b"\x1f\x8b"
+# Only encodings we can decompress with a hard output cap are advertised.
+ACCEPT_ENCODING = "gzip, deflate"
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """Limits for one run's fetching; defaults equal ``flows.settings.FeedSettings``."""
+
+    timeout_s: float = 20.0
+    connect_timeout_s: float = 10.0
+    max_body_bytes: int = 10_000_000
+    max_redirects: int = 5
+    max_retries: int = 2
+    user_agent: str = DEFAULT_USER_AGENT
+    max_concurrency: int = 8
+    per_host_concurrency: int = 2
+    per_host_interval_s: float = 1.0
+    allowed_private_networks: tuple[str, ...] = ()
+    respect_robots: bool = True
+    # Decompressed size cap; compressed feeds of a few MB can legitimately expand 10x.
+    max_decompressed_bytes: int = 50_000_000
+    # First retry waits this long, doubling after; a Retry-After above the cap is not waited for.
+    retry_backoff_s: float = 1.0
+    max_retry_after_s: float = 30.0
+    # Whole-transfer wall clock per attempt, against servers that trickle a byte a second.
+    max_transfer_s: float | None = None
+
+    @property
+    def transfer_deadline_s(self) -> float:
+        return self.max_transfer_s if self.max_transfer_s is not None else 3 * self.timeout_s
+
+
+@dataclass(frozen=True)
+class FetchResponse:
+    url: str
+    final_url: str
+    status: FetchStatus
+    http_status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case keys
+    body: bytes = b""  # decompressed
+    error: str | None = None
+    latency_ms: float | None = None
+    retry_after_s: float | None = None
+    attempts: int = 1
+
+    @property
+    def content_type(self) -> str | None:
+        value = self.headers.get("content-type")
+        return value.split(";", 1)[0].strip().lower() if value else None
+
+    @property
+    def ok(self) -> bool:
+        return self.status is FetchStatus.OK
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+class _Inflater:
+    """zlib decompression whose output is capped, however small the input."""
+
+    def __init__(self, wbits: int, limit: int) -> None:
+        self._wbits = wbits
+        self._decompressor = zlib.decompressobj(wbits)
+        self._limit = limit
+        self._started = False
+        self.total = 0
+
+    def feed(self, data: bytes) -> bytes:
+        out: list[bytes] = []
+        pending = data
+        while pending and not self._decompressor.eof:
+            room = self._limit - self.total + 1  # max_length=0 would mean unlimited
+            try:
+                piece = self._decompressor.decompress(pending, room)
+            except zlib.error:
+                if self._started or self._wbits != zlib.MAX_WBITS:
+                    raise
+                # "deflate" is sent both zlib-wrapped and raw; try raw once.
+                self._wbits = -zlib.MAX_WBITS
+                self._decompressor = zlib.decompressobj(self._wbits)
+                continue
+            self._started = True
+            self.total += len(piece)
+            if self.total > self._limit:
+                raise BodyTooLarge(f"decompressed body larger than {self._limit} bytes")
+            out.append(piece)
+            pending = self._decompressor.unconsumed_tail
+        return b"".join(out)
+
+    def flush(self) -> bytes:
+        rest = self._decompressor.flush()
+        self.total += len(rest)
+        if self.total > self._limit:
+            raise BodyTooLarge(f"decompressed body larger than {self._limit} bytes")
+        return rest
+
+
+def gunzip_limited(data: bytes, limit: int) -> bytes:
+    """Decompress a gzip-stored body (a ``.gz`` feed served as a file); raises BodyTooLarge past ``limit``."""
+    inflater = _Inflater(16 + zlib.MAX_WBITS, limit)
+    return inflater.feed(data) + inflater.flush()
+
+
+def _inflater_for(encoding: str, limit: int) -> _Inflater | None:
+    codings = [
+        c.strip().lower()
+        for c in encoding.split(",")
+        if c.strip() and c.strip().lower() != "identity"
+    ]
+    if not codings:
+        return None
+    if len(codings) > 1:
+        raise ValueError(f"unsupported content-encoding {encoding!r}")
+    if codings[0] in ("gzip", "x-gzip"):
+        return _Inflater(16 + zlib.MAX_WBITS, limit)
+    if codings[0] == "deflate":
+        return _Inflater(zlib.MAX_WBITS, limit)
+    raise ValueError(f"unsupported content-encoding {codings[0]!r}")
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+class _GuardedBackend(httpcore.SyncBackend):
+    """Resolves, checks every address, and connects to the checked one (no rebinding)."""
+
+    def __init__(self, allowed: Sequence[Network]) -> None:
+        self._allowed = tuple(allowed)
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        addresses = resolve_checked(host, port, self._allowed)
+        last: Exception | None = None
+        for address in addresses:
+            try:
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                last = exc
+        assert last is not None
+        raise last
+
+
+class _GuardedTransport(httpx.HTTPTransport):
+    def __init__(self, allowed: Sequence[Network], limits: httpx.Limits) -> None:
+        super().__init__(limits=limits, trust_env=False)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=_GuardedBackend(allowed),
+        )
+
+
+class _HostGate:
+    """At most ``concurrency`` requests in flight to one host, starts spaced by ``interval``."""
+
+    def __init__(self, concurrency: int, interval: float) -> None:
+        self._slots = threading.BoundedSemaphore(max(1, concurrency))
+        self._lock = threading.Lock()
+        self._interval = max(0.0, interval)
+        self._next_start = 0.0
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        with self._slots:
+            with self._lock:
+                now = time.monotonic()
+                start = max(now, self._next_start)
+                self._next_start = start + self._interval
+            if start > now:
+                time.sleep(start - now)
+            yield
+
+
+def _host_key(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.hostname or "").lower()
+
+
+class Fetcher:
+    """One per run (or per process and policy); thread-safe; wraps one ``httpx.Client``."""
+
+    def __init__(self, policy: FetchPolicy | None = None) -> None:
+        self.policy = policy or FetchPolicy()
+        self._allowed = parse_networks(tuple(self.policy.allowed_private_networks))
+        pool = max(10, self.policy.max_concurrency * 2)
+        limits = httpx.Limits(max_connections=pool, max_keepalive_connections=pool)
+        self._client = httpx.Client(
+            transport=_GuardedTransport(self._allowed, limits),
+            timeout=httpx.Timeout(self.policy.timeout_s, connect=self.policy.connect_timeout_s),
+            follow_redirects=False,
+            trust_env=False,
+            headers={
+                "User-Agent": self.policy.user_agent,
+                "Accept-Encoding": ACCEPT_ENCODING,
+            },
+        )
+        self._gates: dict[str, _HostGate] = {}
+        self._gates_lock = threading.Lock()
+        self._robots = RobotsCache(self._fetch_robots, self.policy.user_agent)
+        self._closed = False
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._client.close()
+
+    def _gate(self, url: str) -> _HostGate:
+        key = _host_key(url)
+        with self._gates_lock:
+            gate = self._gates.get(key)
+            if gate is None:
+                gate = _HostGate(self.policy.per_host_concurrency, self.policy.per_host_interval_s)
+                self._gates[key] = gate
+            return gate
+
+    def get(
+        self,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        kind: Literal["feed", "page"] = "page",
+    ) -> FetchResponse:
+        started = time.perf_counter()
+        reason = check_url(url, self._allowed)
+        if reason:
+            return _failed(url, url, FetchStatus.HARD_ERROR, reason, started)
+        if kind == "page" and self.policy.respect_robots:
+            refusal = self._robots.refusal(url)
+            if refusal:
+                return _failed(url, url, FetchStatus.HARD_ERROR, refusal, started)
+        attempt = 0
+        while True:
+            attempt += 1
+            response = self._follow(url, dict(headers or {}), body_limit=self.policy.max_body_bytes)
+            if response.status is not FetchStatus.SOFT_ERROR or attempt > self.policy.max_retries:
+                break
+            if response.http_status is not None and response.http_status not in RETRYABLE_CODES:
+                break
+            delay = self.policy.retry_backoff_s * (2 ** (attempt - 1))
+            if response.retry_after_s is not None:
+                if response.retry_after_s > self.policy.max_retry_after_s:
+                    log.info(
+                        "%s asks to wait %.0f s; not retrying this run", url, response.retry_after_s
+                    )
+                    break
+                delay = max(delay, response.retry_after_s)
+            log.info("retrying %s in %.1f s after %s", url, delay, response.error)
+            time.sleep(delay)
+        return _replace_timing(response, started, attempt)
+
+    def _fetch_robots(self, robots: str) -> RobotsAnswer:
+        response = self._follow(robots, {}, body_limit=ROBOTS_MAX_BYTES, truncate=True)
+        if response.http_status is None:
+            return RobotsAnswer(None, None, reachable=False)
+        text = response.body.decode("utf-8", errors="replace") if response.ok else None
+        return RobotsAnswer(response.http_status, text, reachable=True)
+
+    def _follow(
+        self, url: str, headers: dict[str, str], *, body_limit: int, truncate: bool = False
+    ) -> FetchResponse:
+        started = time.perf_counter()
+        current = url
+        for _hop in range(self.policy.max_redirects + 1):
+            reason = check_url(current, self._allowed)
+            if reason:
+                return _failed(url, current, FetchStatus.HARD_ERROR, reason, started)
+            response = self._once(url, current, headers, body_limit=body_limit, truncate=truncate)
+            location = response.headers.get("location")
+            if response.http_status in REDIRECT_CODES and location and response.error is None:
+                current = urljoin(current, location.strip())
+                continue
+            return response
+        return _failed(
+            url,
+            current,
+            FetchStatus.HARD_ERROR,
+            f"too many redirects (more than {self.policy.max_redirects})",
+            started,
+        )
+
+    def _once(
+        self, url: str, current: str, headers: dict[str, str], *, body_limit: int, truncate: bool
+    ) -> FetchResponse:
+        started = time.perf_counter()
+        try:
+            with (
+                self._gate(current).slot(),
+                self._client.stream("GET", current, headers=headers) as r,
+            ):
+                return self._read(
+                    url, current, r, started, body_limit=body_limit, truncate=truncate
+                )
+        except RefusedAddress as exc:
+            return _failed(url, current, FetchStatus.HARD_ERROR, str(exc), started)
+        except httpx.ConnectTimeout:
+            return _failed(
+                url,
+                current,
+                FetchStatus.SOFT_ERROR,
+                f"connect timed out after {self.policy.connect_timeout_s} s",
+                started,
+            )
+        except httpx.TimeoutException:
+            return _failed(
+                url,
+                current,
+                FetchStatus.SOFT_ERROR,
+                f"timed out after {self.policy.timeout_s} s",
+                started,
+            )
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+            return _failed(url, current, FetchStatus.HARD_ERROR, f"refused: {exc}", started)
+        except httpx.TransportError as exc:
+            return _failed(url, current, FetchStatus.SOFT_ERROR, _connection_error(exc), started)
+        except OSError as exc:  # name resolution, raised from the guarded backend
+            return _failed(
+                url, current, FetchStatus.SOFT_ERROR, f"connection failed: {exc}", started
+            )
+
+    def _read(
+        self,
+        url: str,
+        current: str,
+        r: httpx.Response,
+        started: float,
+        *,
+        body_limit: int,
+        truncate: bool,
+    ) -> FetchResponse:
+        headers = {k.lower(): v for k, v in r.headers.items()}
+        code = r.status_code
+
+        def answer(
+            status: FetchStatus, error: str | None = None, body: bytes = b""
+        ) -> FetchResponse:
+            retry_after = (
+                parse_retry_after(headers.get("retry-after")) if code in RETRYABLE_CODES else None
+            )
+            return FetchResponse(
+                url=url,
+                final_url=current,
+                status=status,
+                http_status=code,
+                headers=headers,
+                body=body,
+                error=error,
+                latency_ms=(time.perf_counter() - started) * 1000,
+                retry_after_s=retry_after,
+            )
+
+        if code in REDIRECT_CODES:
+            return answer(
+                FetchStatus.HARD_ERROR,
+                None if headers.get("location") else f"HTTP {code} without Location",
+            )
+        if code == 304:
+            return answer(FetchStatus.NOT_MODIFIED)
+        if code in RETRYABLE_CODES or code >= 500:
+            return answer(FetchStatus.SOFT_ERROR, f"HTTP {code}")
+        if not 200 <= code < 300:
+            return answer(FetchStatus.HARD_ERROR, f"HTTP {code}")
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > body_limit and not truncate:
+            return answer(
+                FetchStatus.HARD_ERROR,
+                f"body larger than {body_limit} bytes (Content-Length {declared})",
+            )
+        try:
+            inflater = _inflater_for(
+                headers.get("content-encoding", ""), self.policy.max_decompressed_bytes
+            )
+        except ValueError as exc:
+            return answer(FetchStatus.HARD_ERROR, str(exc))
+        deadline = started + self.policy.transfer_deadline_s
+        received = 0
+        chunks: list[bytes] = []
+        try:
+            for chunk in r.iter_raw():
+                received += len(chunk)
+                if received > body_limit:
+                    if truncate:
+                        chunks.append(chunk[: len(chunk) - (received - body_limit)])
+                        break
+                    return answer(FetchStatus.HARD_ERROR, f"body larger than {body_limit} bytes")
+                chunks.append(inflater.feed(chunk) if inflater else chunk)
+                if time.perf_counter() > deadline:
+                    return answer(
+                        FetchStatus.SOFT_ERROR,
+                        f"transfer took longer than {self.policy.transfer_deadline_s} s",
+                    )
+            if inflater is not None and not truncate:
+                chunks.append(inflater.flush())
+        except BodyTooLarge as exc:
+            return answer(FetchStatus.HARD_ERROR, str(exc))
+        except zlib.error as exc:
+            return answer(FetchStatus.HARD_ERROR, f"corrupt compressed body: {exc}")
+        return answer(FetchStatus.OK, body=b"".join(chunks))
+
+
+def _connection_error(exc: httpx.TransportError) -> str:
+    text = str(exc) or type(exc).__name__
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"connection closed by server: {text}"
+    if isinstance(exc, httpx.ReadError | httpx.WriteError):
+        return f"connection reset: {text}"
+    return f"connection failed: {text}"
+
+
+def _failed(
+    url: str, final_url: str, status: FetchStatus, error: str, started: float
+) -> FetchResponse:
+    return FetchResponse(
+        url=url,
+        final_url=final_url,
+        status=status,
+        error=error,
+        latency_ms=(time.perf_counter() - started) * 1000,
+    )
+
+
+def _replace_timing(response: FetchResponse, started: float, attempts: int) -> FetchResponse:
+    return replace(response, latency_ms=(time.perf_counter() - started) * 1000, attempts=attempts)
