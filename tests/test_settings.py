@@ -70,7 +70,10 @@ def test_bad_settings_are_clear_errors(tmp_path, text, message):
 
 
 def test_channel_url_comes_from_its_environment_variable(tmp_path, monkeypatch):
-    write(tmp_path / "dealwatch.toml", "[[alerts.channel]]\nname = 'ops'\nurl_env = 'OPS_URL'\nkinds = ['feed_failing']\n")
+    write(
+        tmp_path / "dealwatch.toml",
+        "[[alerts.channel]]\nname = 'ops'\nurl_env = 'OPS_URL'\nkinds = ['feed_failing']\n",
+    )
     monkeypatch.setenv("OPS_URL", "mailto://user:pw@127.0.0.1")
     settings = load_settings(tmp_path, environ={})
     (channel,) = settings.alerts.channels

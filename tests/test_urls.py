@@ -1,0 +1,52 @@
+"""URL canonicalisation and ids: one page is stored once, one deal has one id."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.urls import article_id_for, canonical_url, deal_id_for, domain_of
+
+SAME_PAGE = [
+    (
+        "https://www.Example.com/news/meta-scale/?utm_source=rss&utm_medium=feed",
+        "https://example.com/news/meta-scale",
+    ),
+    ("HTTPS://example.com:443/news/meta-scale#comments", "https://example.com/news/meta-scale"),
+    ("http://example.com:8080/a?id=7&fbclid=xyz", "http://example.com:8080/a?id=7"),
+    ("https://example.com", "https://example.com/"),
+    (
+        "https://example.com/a?b=2&a=1",
+        "https://example.com/a?b=2&a=1",
+    ),  # order kept: some sites route by it
+    ("seed:000_c8a7cd4036be3137.txt", "seed:000_c8a7cd4036be3137.txt"),
+]
+
+
+@pytest.mark.parametrize(("raw", "canonical"), SAME_PAGE)
+def test_canonical_url(raw, canonical):
+    assert canonical_url(raw) == canonical
+    assert canonical_url(canonical) == canonical
+
+
+def test_article_id_is_stable_and_distinguishes_pages():
+    a = article_id_for(canonical_url("https://www.example.com/x?utm_campaign=1"))
+    assert a == article_id_for("https://example.com/x")
+    assert a != article_id_for("https://example.com/y")
+    assert len(a) == 16
+
+
+@pytest.mark.parametrize(
+    ("acquirer", "target", "deal_id"),
+    [
+        ("Meta", "Scale AI", "meta--scale-ai"),
+        ("Google", "Character.AI", "google--character-ai"),
+        ("Microsoft", "Inflection AI", "microsoft--inflection-ai"),
+        ("Société Générale", "Mistral AI", "societe-generale--mistral-ai"),
+    ],
+)
+def test_deal_ids(acquirer, target, deal_id):
+    assert deal_id_for(acquirer, target) == deal_id
+
+
+def test_domain_of():
+    assert domain_of("https://www.apnews.com/article/x") == "apnews.com"
