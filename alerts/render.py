@@ -35,6 +35,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 _LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
 _SLACK_MARKERS = str.maketrans({"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"})
 _ELLIPSIS = "…"
+# Only these become links; a javascript: or data: URL from a feed stays text.
+_WEB_URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 
 _KIND_LABEL = {
     "new_deal": "New deal",
@@ -238,10 +240,19 @@ def _slack_url(url: str) -> str:
     )
 
 
+def is_web_url(url: str | None) -> bool:
+    return bool(url) and _WEB_URL.match(one_line(url)) is not None
+
+
 def slack_link(url: str | None, label: object) -> str:
+    """``<url|label>`` for a web URL; anything else (``seed:``, ``file:``) stays text."""
     text = slack_escape(label).replace("|", "¦") or "link"
     if not url:
         return text
+    if not is_web_url(url):
+        return (
+            _slack_code(url) if one_line(url) == one_line(label) else f"{text} ({_slack_code(url)})"
+        )
     return f"<{_slack_url(url)}|{text}>"
 
 
@@ -380,6 +391,8 @@ def _h(value: object) -> str:
 def _html_link(url: str | None, label: object) -> str:
     if not url:
         return _h(label)
+    if not is_web_url(url):
+        return _h(label) if one_line(url) == one_line(label) else f"{_h(label)} ({_h(url)})"
     return f'<a href="{_h(url)}">{_h(label) or _h(url)}</a>'
 
 

@@ -9,10 +9,9 @@ SMTP (aiosmtpd)::
     with SmtpReceiver() as smtp:
         url = smtp.apprise_url(to="team@example.org")   # mailto://127.0.0.1:PORT?...
         ...deliver...
-        smtp.wait_for(1)                  # block (bounded) until one message arrived
-        msg = smtp.messages[0]            # email.message.EmailMessage
+        mails = smtp.wait_for(1)          # waits (bounded) for 1 mail; returns what arrived, never raises
+        mail = smtp.messages[0]           # Mail: .subject .text .html .sender .recipients .message
         smtp.subjects()                   # ["[dealwatch] ...", ...]
-        smtp.parts(msg)                   # {"text/plain": "...", "text/html": "..."}
         smtp.fail_with = "451 try later"  # every DATA refused with that reply (None: accept)
         smtp.stop(); smtp.start()         # down, then up again on the same port
 
@@ -24,7 +23,7 @@ Webhook (http.server, threaded)::
         hook.respond(429, headers={"Retry-After": "1"}, times=1)   # next answers, in order
         hook.respond(500, times=2)
         ...deliver...
-        hook.wait_for(1)
+        hook.wait_for(1)                  # like SmtpReceiver.wait_for: bounded, never raises
         hook.requests[0].json()           # the decoded JSON body; also .path .headers .body .status
         hook.stop(); hook.start()         # connection refused while down; same port after
 
@@ -61,12 +60,39 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _wait(predicate: Any, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
+def _wait(predicate: Any, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not predicate() and time.monotonic() < deadline:
         time.sleep(0.01)
+
+
+@dataclass(frozen=True)
+class Mail:
+    """One e-mail as received: its subject and its plain-text and HTML parts."""
+
+    subject: str
+    text: str
+    html: str
+    sender: str
+    recipients: tuple[str, ...]
+    message: EmailMessage = field(repr=False, compare=False)
+
+    @classmethod
+    def parse(cls, raw: bytes, sender: str, recipients: list[str]) -> Mail:
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+        assert isinstance(message, EmailMessage)
+        parts: dict[str, str] = {}
+        for part in message.walk():
+            if part.get_content_maintype() == "text":
+                parts.setdefault(part.get_content_type(), str(part.get_content()))  # type: ignore[attr-defined]
+        return cls(
+            subject=str(message["Subject"] or ""),
+            text=parts.get("text/plain", ""),
+            html=parts.get("text/html", ""),
+            sender=sender,
+            recipients=tuple(recipients),
+            message=message,
+        )
 
 
 # --- SMTP ------------------------------------------------------------------
@@ -80,19 +106,16 @@ class _SmtpHandler:
         if self.receiver.fail_with:
             self.receiver.refused += 1
             return self.receiver.fail_with
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        assert isinstance(message, EmailMessage)
+        mail = Mail.parse(envelope.content, envelope.mail_from, list(envelope.rcpt_tos))
         with self.receiver._lock:
-            self.receiver.messages.append(message)
-            self.receiver.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+            self.receiver.messages.append(mail)
         return "250 Message accepted for delivery"
 
 
 class SmtpReceiver:
     def __init__(self) -> None:
         self.port = _free_port()
-        self.messages: list[EmailMessage] = []
-        self.envelopes: list[tuple[str, list[str]]] = []
+        self.messages: list[Mail] = []
         self.fail_with: str | None = None
         self.refused = 0
         self._lock = threading.Lock()
@@ -122,20 +145,12 @@ class SmtpReceiver:
             f"mailto://{HOST}:{self.port}?from={sender}&to={to}&smtp={HOST}&secure=no&mode=insecure"
         )
 
-    def wait_for(self, count: int, timeout: float = WAIT_S) -> list[EmailMessage]:
-        _wait(lambda: len(self.messages) >= count, timeout, f"{count} e-mail(s)")
+    def wait_for(self, count: int, timeout_s: float = WAIT_S) -> list[Mail]:
+        _wait(lambda: len(self.messages) >= count, timeout_s)
         return list(self.messages)
 
     def subjects(self) -> list[str]:
-        return [str(m["Subject"]) for m in self.messages]
-
-    @staticmethod
-    def parts(message: EmailMessage) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for part in message.walk():
-            if part.get_content_maintype() == "text":
-                found.setdefault(part.get_content_type(), str(part.get_content()))  # type: ignore[attr-defined]
-        return found
+        return [m.subject for m in self.messages]
 
 
 # --- HTTP webhook ----------------------------------------------------------
@@ -252,8 +267,8 @@ class WebhookReceiver:
         with self._lock:
             self._script.extend(_Scripted(status, dict(headers or {}), body) for _ in range(times))
 
-    def wait_for(self, count: int, timeout: float = WAIT_S) -> list[Received]:
-        _wait(lambda: len(self.requests) >= count, timeout, f"{count} request(s)")
+    def wait_for(self, count: int, timeout_s: float = WAIT_S) -> list[Received]:
+        _wait(lambda: len(self.requests) >= count, timeout_s)
         return list(self.requests)
 
     def accepted(self) -> list[Received]:

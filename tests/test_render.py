@@ -1,0 +1,336 @@
+"""Renderers: snapshots of each format per kind, escaping of article text, Slack's limit, digests.
+
+Snapshots live in tests/snapshots/render/; regenerate them with
+``DEALWATCH_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_render.py`` and read the diff.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from alerts.render import (
+    SLACK_MAX_CHARS,
+    EmailMessageParts,
+    render_digest,
+    render_email,
+    render_json,
+    render_slack,
+    render_text,
+)
+from warehouse.records import AlertRecord, FigureSide
+
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots" / "render"
+UPDATE = os.environ.get("DEALWATCH_UPDATE_SNAPSHOTS") == "1"
+CREATED = datetime(2025, 6, 20, 8, 30, tzinfo=UTC)
+
+VCPOST_AGE = FigureSide(
+    stated="Now 28",
+    low=28,
+    high=28,
+    unit="years",
+    quote="Now 28, Wang founded Scale at just 19 years old after leaving MIT to pursue the venture.",
+    article_id="a-003",
+    source="VCPOST",
+    url="seed:003_0d9514028022957a.txt",
+    title="Meta Makes Major AI Move With $14.3 Billion Stake in Scale, Hires CEO",
+    published=None,
+    sources=("VCPOST",),
+    independent_sources=1,
+)
+SEED_004_AGE = FigureSide(
+    stated="21 years old",
+    low=21,
+    high=21,
+    unit="years",
+    quote="“It has grown to more than 1500 people ...,” said Wang, who has become 21 years old, "
+    "is known to be the youngest billionaire in the world.",
+    article_id="a-004",
+    source="",
+    url="seed:004_bbfa629a4113e10e.txt",
+    title="Meta invests $14 billion in Scale to catch up in the AI race",
+    published=date(2025, 6, 13),
+    sources=(),
+    independent_sources=1,
+)
+AP_VALUATION = FigureSide(
+    stated="over $29 billion",
+    low=29e9,
+    high=None,
+    unit="USD",
+    quote="The deal values Scale at over $29 billion, according to the companies.",
+    article_id="a-000",
+    source="Associated Press",
+    url="https://apnews.com/article/meta-scale-ai-wang",
+    title="Meta invests $14.3B in AI firm Scale and recruits its CEO for 'superintelligence' team",
+    published=date(2025, 6, 13),
+    sources=("Associated Press", "example-syndicate.com"),
+    independent_sources=1,
+)
+DEAL = dict(
+    deal_id="meta--scale-ai",
+    acquirer="Meta",
+    target="Scale AI",
+    people=("Alexandr Wang",),
+    deal_kind="investment and hire",
+)
+
+
+def sample_alerts() -> dict[str, AlertRecord]:
+    """One alert of each kind the snapshots cover, from the seeds' case."""
+    return {
+        "new_deal": AlertRecord(
+            alert_id="al-new-deal",
+            dedup_key="new_deal:meta--scale-ai",
+            kind="new_deal",
+            created_at=CREATED,
+            reason="first article naming this deal",
+            detail="Meta will invest $14.3 billion in Scale AI and hire its CEO Alexandr Wang.",
+            source="Associated Press",
+            url=AP_VALUATION.url,
+            title=AP_VALUATION.title,
+            **DEAL,  # type: ignore[arg-type]
+        ),
+        "new_figure": AlertRecord(
+            alert_id="al-new-figure",
+            dedup_key="new_figure:meta--scale-ai:target_valuation_usd",
+            kind="new_figure",
+            created_at=CREATED,
+            reason="first figure for this metric",
+            subject="Scale AI",
+            metric="target_valuation_usd",
+            figure=AP_VALUATION,
+            **DEAL,  # type: ignore[arg-type]
+        ),
+        "contradiction": AlertRecord(
+            alert_id="al-contradiction",
+            dedup_key="contradiction:meta--scale-ai:person_age:Alexandr Wang",
+            kind="contradiction",
+            created_at=CREATED,
+            reason="intervals [28, 28] and [21, 21] do not overlap",
+            subject="Alexandr Wang",
+            metric="person_age",
+            figure=VCPOST_AGE,
+            other=SEED_004_AGE,
+            **DEAL,  # type: ignore[arg-type]
+        ),
+        "feed_failing": AlertRecord(
+            alert_id="al-feed-failing",
+            dedup_key="feed_failing:https://ledger.example/rss",
+            kind="feed_failing",
+            created_at=CREATED,
+            reason="3 failed runs in a row",
+            feed_url="https://ledger.example/rss?section=ai&format=rss",
+            feed_name="The Ledger",
+            detail="HTTP 503 Service Unavailable",
+        ),
+    }
+
+
+def hostile(alert: AlertRecord) -> AlertRecord:
+    """The alert with article text that tries to format, mention, link and inject headers."""
+    evil = "<b>bold</b> *bold* _it_ ~del~ `code` <!channel> <!here> <@U123> <http://evil.example|click>\nBcc: x@evil.example"
+    side = dataclasses.replace(VCPOST_AGE, title=evil, quote=evil, source=evil, stated=evil)
+    return dataclasses.replace(
+        alert,
+        title=evil,
+        detail=evil,
+        source=evil,
+        figure=side,
+        other=side,
+        feed_name=evil,
+        subject=evil,
+    )
+
+
+def check_snapshot(name: str, rendered: str) -> None:
+    path = SNAPSHOTS / name
+    if UPDATE or not path.exists():
+        if not UPDATE:
+            pytest.fail(f"no snapshot {name}: run with DEALWATCH_UPDATE_SNAPSHOTS=1 to write it")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(rendered, encoding="utf-8")
+    assert rendered == path.read_text(encoding="utf-8"), f"{name} differs from its snapshot"
+
+
+KINDS = list(sample_alerts())
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_text_snapshot(kind):
+    check_snapshot(f"{kind}.text.txt", render_text(sample_alerts()[kind]) + "\n")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_slack_snapshot(kind):
+    check_snapshot(f"{kind}.slack.txt", render_slack(sample_alerts()[kind]) + "\n")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_email_snapshot(kind):
+    parts = render_email(sample_alerts()[kind])
+    check_snapshot(
+        f"{kind}.email.txt", f"Subject: {parts.subject}\n\n{parts.text}\n\n{parts.html}\n"
+    )
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_json_snapshot(kind):
+    data = render_json(sample_alerts()[kind])
+    check_snapshot(
+        f"{kind}.json", json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    )
+
+
+def test_contradiction_names_both_sides_with_sources_quotes_and_counts():
+    alert = sample_alerts()["contradiction"]
+    for rendered in (render_text(alert), render_slack(alert), render_email(alert).html):
+        for side in (VCPOST_AGE, SEED_004_AGE):
+            assert side.stated in rendered
+            assert side.title is not None and side.title[:30] in rendered
+        assert "VCPOST" in rendered
+        assert "Now 28, Wang founded Scale" in rendered
+        assert "youngest billionaire" in rendered
+        assert "1 independent source" in rendered
+        assert "meta--scale-ai" in rendered
+    subject = render_email(alert).subject
+    assert subject == "[dealwatch] contradiction: Meta → Scale AI — person_age (Alexandr Wang)"
+
+
+def test_new_figure_shows_the_interval_and_the_source():
+    text = render_text(sample_alerts()["new_figure"])
+    assert "over $29 billion = at least $29 billion" in text
+    assert "Associated Press" in text and AP_VALUATION.url in text
+    assert "2025-06-13" in text
+    assert "1 independent source (Associated Press, example-syndicate.com)" in text
+
+
+def test_feed_failing_names_the_feed_and_the_error():
+    alert = sample_alerts()["feed_failing"]
+    for rendered in (render_text(alert), render_slack(alert), render_email(alert).html):
+        assert "The Ledger" in rendered
+        assert "HTTP 503 Service Unavailable" in rendered
+    assert render_email(alert).subject == "[dealwatch] feed_failing: The Ledger"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_json_holds_every_field_with_iso_dates(kind):
+    alert = sample_alerts()[kind]
+    data = render_json(alert)
+    for f in dataclasses.fields(alert):
+        assert f.name in data
+    assert data["created_at"] == "2025-06-20T08:30:00+00:00"
+    json.dumps(data)  # serialisable as is
+    if alert.figure is not None:
+        assert data["figure"]["quote"] == alert.figure.quote
+        assert data["figure"]["low"] == alert.figure.low
+
+
+def test_json_dates_of_sides_are_iso():
+    data = render_json(sample_alerts()["contradiction"])
+    assert data["other"]["published"] == "2025-06-13"
+    assert data["figure"]["published"] is None
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_article_text_is_inert_in_slack(kind):
+    slack = render_slack(hostile(sample_alerts()[kind]))
+    for live in (
+        "<!channel>",
+        "<!here>",
+        "<@U123>",
+        "<http://evil",
+        "<b>",
+        "*bold*",
+        "_it_",
+        "~del~",
+        "`code`",
+    ):
+        assert live not in slack, live
+    assert "&lt;!channel&gt;" in slack
+    assert not any(line.startswith("Bcc:") for line in slack.splitlines())
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_article_text_is_inert_in_email(kind):
+    parts = render_email(hostile(sample_alerts()[kind]))
+    assert "\n" not in parts.subject and "\r" not in parts.subject
+    assert "<b>bold</b>" not in parts.html and "&lt;b&gt;bold&lt;/b&gt;" in parts.html
+    assert "<http://evil" not in parts.html
+    assert 'href="http://evil' not in parts.html
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_article_text_stays_on_its_line_in_text(kind):
+    alert = hostile(sample_alerts()[kind])
+    for line in render_text(alert).splitlines():
+        assert not line.startswith("Bcc:"), (
+            "a newline in article text must not start a line of its own"
+        )
+
+
+def test_links_are_only_made_for_web_urls():
+    alert = dataclasses.replace(sample_alerts()["new_deal"], url="javascript:alert(1)")
+    assert "<javascript:" not in render_slack(alert)
+    assert 'href="javascript:' not in render_email(alert).html
+    web = render_slack(sample_alerts()["new_deal"])
+    assert f"<{AP_VALUATION.url}|Meta invests $14.3B" in web
+
+
+def test_long_quote_is_cut_for_slack_with_a_pointer():
+    long_quote = "Wang said the deal " + "and the team " * 400 + "END-OF-QUOTE"
+    assert len(long_quote) >= 5000
+    side = dataclasses.replace(VCPOST_AGE, quote=long_quote)
+    alert = dataclasses.replace(sample_alerts()["contradiction"], figure=side)
+    slack = render_slack(alert)
+    assert len(slack) <= SLACK_MAX_CHARS
+    assert "dealwatch alerts why al-contradiction" in slack
+    assert "END-OF-QUOTE" not in slack
+    assert "Wang said the deal" in slack
+    assert SEED_004_AGE.stated in slack, "the rest of the alert survives the cut"
+    with_url = render_slack(alert, more_url="https://dealwatch.example/alerts/al-contradiction")
+    assert len(with_url) <= SLACK_MAX_CHARS
+    assert "<https://dealwatch.example/alerts/al-contradiction|" in with_url
+    assert long_quote in render_text(alert), "the plain text keeps everything"
+
+
+def test_slack_cut_respects_a_smaller_limit():
+    side = dataclasses.replace(VCPOST_AGE, quote="x&y " * 2000)
+    alert = dataclasses.replace(sample_alerts()["new_figure"], figure=side)
+    for limit in (500, 1000, 2999):
+        slack = render_slack(alert, max_chars=limit)
+        assert len(slack) <= limit
+        assert "dealwatch alerts why" in slack
+
+
+def test_digest_lists_every_alert_once():
+    alerts = [
+        dataclasses.replace(sample_alerts()["new_figure"], alert_id=f"al-{i}") for i in range(12)
+    ]
+    text = render_digest(alerts, "text")
+    assert isinstance(text, str)
+    assert "12 alerts" in text
+    assert all(f"[al-{i}]" in text for i in range(12))
+    slack = render_digest(alerts, "slack")
+    assert isinstance(slack, str) and len(slack) <= SLACK_MAX_CHARS
+    email = render_digest(alerts, "email")
+    assert isinstance(email, EmailMessageParts) and "12 alerts" in email.subject
+    data = render_digest(alerts, "json")
+    assert isinstance(data, dict) and data["count"] == 12
+    assert [a["alert_id"] for a in data["alerts"]] == [f"al-{i}" for i in range(12)]
+
+
+def test_slack_digest_of_many_stays_under_the_limit():
+    alerts = [
+        dataclasses.replace(sample_alerts()["contradiction"], alert_id=f"al-{i:03}")
+        for i in range(300)
+    ]
+    slack = render_digest(alerts, "slack")
+    assert isinstance(slack, str)
+    assert len(slack) <= SLACK_MAX_CHARS
+    assert "more" in slack and "dealwatch alerts list" in slack
