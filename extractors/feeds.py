@@ -92,7 +92,7 @@ def _aware(struct: Any) -> datetime | None:
         return None
 
 
-def _entry(raw: Mapping[str, Any], base: str, feed_url: str) -> FeedEntry | None:
+def _entry(raw: dict[str, Any], base: str, feed_url: str) -> FeedEntry | None:
     link = raw.get("link") or ""
     if not link:
         for candidate in raw.get("links") or ():
@@ -112,7 +112,8 @@ def _entry(raw: Mapping[str, Any], base: str, feed_url: str) -> FeedEntry | None
         url=link or entry_id,
         title=strip_html(raw.get("title") or ""),
         summary=strip_html(summary),
-        published=_aware(raw.get("published_parsed") or raw.get("updated_parsed")),
+        # dict.get: FeedParserDict's own lookup maps updated->published with a DeprecationWarning
+        published=_aware(dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")),
     )
 
 
