@@ -125,6 +125,8 @@ def _prepare(app: apprise.Apprise, channel: Channel, send_timeout_s: float) -> N
             # it and turn "!channel>" in an article back into a live mention.
             server.use_blocks = True
             server.include_footer = False  # type: ignore[attr-defined]
+            # Spacing is ours (slack_min_interval_s), not apprise's fixed 1.2 s per post.
+            server.request_rate_per_sec = 0
 
 
 def _notify_once(

@@ -231,7 +231,9 @@ class WebhookReceiver:
             ThreadingHTTPServer.allow_reuse_address = True
             self._server = ThreadingHTTPServer((HOST, self.port), self._handler())
             self.port = int(self._server.server_address[1])
-            self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+            )
             self._thread.start()
         return self
 
