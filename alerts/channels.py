@@ -150,7 +150,10 @@ def secrets_in(url: str) -> list[str]:
         for _key, value in parse_qsl(after.split("?", 1)[1]):
             if value.lower() not in _HARMLESS_VALUES:
                 parts.append(value)
-    return sorted({p for p in parts if len(p) >= _MIN_SECRET_LEN}, key=len, reverse=True)
+    host = after.split("/", 1)[0].split("?", 1)[0].rsplit(":", 1)[0].lower()
+    return sorted(
+        {p for p in parts if len(p) >= _MIN_SECRET_LEN and p.lower() != host}, key=len, reverse=True
+    )
 
 
 def scrub(text: str, url: str | SecretStr) -> str:

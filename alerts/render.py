@@ -31,8 +31,8 @@ MIN_QUOTE_CHARS = 160
 # How many alerts a digest lists one per line before summarising the rest.
 DIGEST_MAX_LINES = 50
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
-_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_LINE_BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+\s*")
 _SLACK_MARKERS = str.maketrans({"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"})
 _ELLIPSIS = "…"
 # Only these become links; a javascript: or data: URL from a feed stays text.

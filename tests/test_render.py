@@ -13,15 +13,20 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from alerts.render import (
     SLACK_MAX_CHARS,
     EmailMessageParts,
+    one_line,
     render_digest,
     render_email,
     render_json,
     render_slack,
     render_text,
+    slack_escape,
+    slack_link,
 )
 from warehouse.records import AlertRecord, FigureSide
 
@@ -334,3 +339,22 @@ def test_slack_digest_of_many_stays_under_the_limit():
     assert isinstance(slack, str)
     assert len(slack) <= SLACK_MAX_CHARS
     assert "more" in slack and "dealwatch alerts list" in slack
+
+
+@given(st.text())
+def test_slack_escape_leaves_no_live_markup(text):
+    escaped = slack_escape(text)
+    assert not set(escaped) & set("<>*_~`\n\r")
+    assert escaped.replace("&amp;", "").replace("&lt;", "").replace("&gt;", "").count("&") == 0
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Zs", "Zl", "Zp", "Cc"))), st.text())
+def test_slack_link_has_one_target_and_one_label(path, label):
+    link = slack_link("https://example.org/" + path, label)
+    assert link.startswith("<https://example.org/") and link.endswith(">")
+    assert link.count("<") == 1 and link.count(">") == 1 and link.count("|") == 1
+
+
+@given(st.text())
+def test_one_line_has_no_line_breaks(text):
+    assert not set(one_line(text)) & set("\r\n\u2028\u2029\x0b\x0c\x85")
