@@ -37,7 +37,8 @@ RECENT_GAPS = 20
 # Poll a few times per typical gap between posts, so a new one waits about a third of it.
 POLLS_PER_GAP = 3
 
-_TAGS = re.compile(r"<[^>]+>")
+# A tag starts with a letter, "/" or "!": "a < b" and diff lines are text, not markup.
+_TAGS = re.compile(r"<!--.*?-->|<[/!?]?[A-Za-z][^<>]*>", re.DOTALL)
 _SPACE = re.compile(r"\s+")
 # An entity declaration inside the DOCTYPE whose value refers to other entities or to
 # an outside resource: the shape of billion-laughs and XXE. Plain-text entities are fine.
@@ -56,7 +57,9 @@ def body_hash(body: bytes) -> str:
 
 
 def strip_html(text: str) -> str:
-    return _SPACE.sub(" ", html.unescape(_TAGS.sub(" ", text or ""))).strip()
+    """Plain text from a summary; twice, because some feeds escape their HTML twice."""
+    once = html.unescape(_TAGS.sub(" ", text or ""))
+    return _SPACE.sub(" ", html.unescape(_TAGS.sub(" ", once))).strip()
 
 
 def _prepare(body: bytes) -> bytes:
@@ -128,6 +131,8 @@ def parse_feed(
     data = _prepare(body)
     response_headers = {k.lower(): v for k, v in (headers or {}).items()}
     response_headers.setdefault("content-location", feed_url)
+    # Bytes from disk carry no headers; without this every such feed is "bozo" for it.
+    response_headers.setdefault("content-type", "application/xml")
     response_headers.pop("content-encoding", None)  # already decompressed
     if data is not body and response_headers.get("content-type", "").lower().startswith(
         ("application/gzip", "application/x-gzip")

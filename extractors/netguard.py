@@ -48,7 +48,9 @@ def _unwrap(ip: IPAddress) -> IPAddress:
 def address_problem(ip: IPAddress) -> str | None:
     """Why an address is not a public unicast one (``"link-local"``), or None when it is."""
     inner = _unwrap(ip)
-    for candidate in (inner, ip) if inner is not ip else (ip,):
+    mapped = isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None
+    # A mapped address *is* its IPv4 address on the wire; 6to4/Teredo must pass both checks.
+    for candidate in (inner,) if mapped else (inner, ip) if inner is not ip else (ip,):
         if candidate.is_unspecified:
             return "unspecified"
         if candidate.is_loopback:
