@@ -1,0 +1,278 @@
+"""Which deal, metric and subject a figure in a sentence belongs to — or none.
+
+A figure belongs to what its clause states it about. Figures about something
+else are dropped: another company's purchase ("its $19 billion acquisition of
+WhatsApp"), user counts, revenue, government contracts, past rounds' valuations
+("valued at $14 billion last year"), a founder's age when founding, award years.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.deals import DetectedDeal, people_in
+from extractors.figures import Figure
+
+# How far around a figure its clause is read for cue words, in characters.
+CUE_BEFORE = 70
+CUE_AFTER = 50
+
+_OTHER_DEAL_AFTER = re.compile(
+    r"^\s*(?:\w+\s+)?(?:acquisition|purchase|takeover|buyout|bid|offer|merger|deal)\s+(?:of|for|to\s+buy|with)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)"
+)
+_OTHER_DEAL_BEFORE = re.compile(
+    r"(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)(?:'s|’s)\s+(?:\w+\s+)?$"
+)
+_DROP_CUE = re.compile(
+    r"\b(?:revenue|sales|annual\s+recurring|ARR|salar\w*|compensation|pay\s+packages?|packages?|contracts?|users?|customers|budget|capex|"
+    r"capital\s+expenditure|data\s+cent\w+|spending\s+on|fine|penalt\w+|lawsuit|profit|loss|market\s+cap\w*|shares\s+(?:rose|fell)|worth\s+of\s+stock|net\s+worth|fortune|billionaire|Umsatz)\b",
+    re.IGNORECASE,
+)
+_PAST_CUE = re.compile(
+    r"\b(?:last\s+(?:year|round|spring|summer|fall|autumn|winter|funding)|previous(?:ly)?|prior\s+round|earlier\s+round|a\s+year\s+(?:ago|earlier)|"
+    r"had\s+been\s+valued|was\s+valued|Series\s+[A-F]\b|in\s+its\s+(?:last|latest|most\s+recent)\s+(?:funding\s+)?round|in\s+(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+_VALUATION = re.compile(
+    r"\b(?:valu(?:ed|ation|es|ing)|market\s+(?:value|worth)|worth|bewerte\w*|Bewertung)\b",
+    re.IGNORECASE,
+)
+_FUNDING = re.compile(
+    r"\b(?:raised|raising|funding|from\s+investors|venture\s+capital|eingesammelt|investors\s+had\s+put)\b",
+    re.IGNORECASE,
+)
+_LICENCE = re.compile(r"\blicen[cs]\w*|\bLizenz\w*", re.IGNORECASE)
+_DEAL_MONEY = re.compile(
+    r"\b(?:invest\w*|pa(?:y|ys|id|ying|yment)|deal|agreement|arrangement|stake|spen[dt]|acqui\w*|buy\w*|bought|price|cost|for|hire|transaction|worth|zahlt\w*|Milliarde\w*|Millionen)\b",
+    re.IGNORECASE,
+)
+_STAKE = re.compile(
+    r"\b(?:stake|share|ownership|own(?:s|ed|ing)?|hold(?:s|ing)?|equity|interest|gain|acquire|Anteil\w*|Beteiligung)\b",
+    re.IGNORECASE,
+)
+_HIRED_COUNT = re.compile(
+    r"\b(?:hire[sd]?|hiring|join(?:s|ed|ing)?|move[sd]?|moving|brought|bring(?:s|ing)?|poach\w*|recruit\w*|follow\w*|went|going|leav\w*|transfer\w*|come|came|wechseln)\b",
+    re.IGNORECASE,
+)
+_HEADCOUNT = re.compile(
+    r"\b(?:employ\w*|workforce|headcount|staff\s+of|team\s+of|grown\s+to|has|had|have|size|Mitarbeiter\w*|Belegschaft)\b",
+    re.IGNORECASE,
+)
+_AGE_THEN = re.compile(
+    r"\b(?:at(?:\s+just|\s+only)?(?:\s+the)?(?:\s+age(?:\s+of)?)?|when\s+(?:he|she|they)\s+was|was\s+(?:just\s+|only\s+)?an?)\s*$",
+    re.IGNORECASE,
+)
+_FOUNDING = re.compile(
+    r"\b(?:found\w*|co-?found\w*|start\w*|launch\w*|dropp\w*\s+out|creat\w*|set\s+up|establish\w*|gründ\w*)\b",
+    re.IGNORECASE,
+)
+_FOUNDED_YEAR = re.compile(
+    r"(?P<verb>\b(?:co-?founded|founded|started|starting|launched|established|set\s+up|created|incorporated|gegründet)\b)(?P<mid>[^.;]{0,60}?)\b(?:in\s+)?(?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?P<year2>(?:19|20)\d\d)\s+(?:gegründet|founded)\b|\b[Ff]ounded\s+in\s+(?P<year3>(?:19|20)\d\d)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attributed:
+    figure: Figure
+    deal: DetectedDeal
+    metric: str
+    person: str | None = None
+
+
+def _window(text: str, figure: Figure) -> tuple[str, str]:
+    before = text[max(0, figure.start - CUE_BEFORE) : figure.start]
+    after = text[figure.end : figure.end + CUE_AFTER]
+    # a clause boundary ends the window
+    before = re.split(r"[;:]|—|\.\s", before)[-1]
+    after = re.split(r"[;]|—|\.\s|,\s+(?:and|but|while|which|who)\s", after)[0]
+    return before, after
+
+
+def _mentions_at(text: str, names: Sequence[str]) -> list[int]:
+    out = []
+    for n in names:
+        for m in re.finditer(rf"(?<![\w.]){re.escape(n)}(?![\w])", text):
+            out.append(m.start())
+    return out
+
+
+def _nearest_deal(
+    text: str, position: int, deals: Sequence[DetectedDeal], fallback: DetectedDeal | None
+) -> DetectedDeal | None:
+    best = None
+    best_distance = None
+    for d in deals:
+        for pos in _mentions_at(text, d.target_names + d.acquirer_names):
+            distance = abs(pos - position)
+            if best_distance is None or distance < best_distance:
+                best, best_distance = d, distance
+    return best or fallback
+
+
+def _deal_by_target_name(name: str, deals: Sequence[DetectedDeal]) -> DetectedDeal | None:
+    for d in deals:
+        if any(name == n or name.startswith(n + " ") for n in d.target_names):
+            return d
+    return None
+
+
+def _other_deal(
+    text: str, figure: Figure, deals: Sequence[DetectedDeal], current: DetectedDeal
+) -> tuple[bool, DetectedDeal | None]:
+    """(is about another purchase, the named talent deal it belongs to if any)."""
+    after = _OTHER_DEAL_AFTER.match(text[figure.end :])
+    before = _OTHER_DEAL_BEFORE.search(text[max(0, figure.start - 40) : figure.start])
+    for m in (after, before):
+        if not m:
+            continue
+        name = m.group("name")
+        if name in current.target_names or (m is before and name in current.acquirer_names):
+            continue
+        if m is before:
+            deal = next(
+                (d for d in deals if name in d.acquirer_names or name in d.target_names), None
+            )
+            if deal is not None:
+                return True, deal
+            continue
+        return True, _deal_by_target_name(name, deals)
+    return False, None
+
+
+def _money_metric(before: str, after: str, figure: Figure) -> str | None:
+    near = before + " " + after
+    if _DROP_CUE.search(near):
+        return None
+    if _VALUATION.search(before[-45:]) or re.match(
+        r"^\s*(?:valuation|value)\b", after, re.IGNORECASE
+    ):
+        return None if _PAST_CUE.search(near) else "target_valuation_usd"
+    if _FUNDING.search(before[-50:]) or re.match(
+        r"^\s*(?:in\s+(?:total\s+)?funding|from\s+investors|in\s+venture)", after, re.IGNORECASE
+    ):
+        return "target_funding_raised_usd"
+    if _LICENCE.search(near):
+        return "licence_fee_usd"
+    if _PAST_CUE.search(near):
+        return None
+    if _DEAL_MONEY.search(near):
+        return "deal_amount_usd"
+    return None
+
+
+def _person_for(
+    text: str, figure: Figure, deal: DetectedDeal, known: Sequence[str], last_person: str | None
+) -> str | None:
+    def full(name: str) -> str | None:
+        for k in known:
+            if k == name or k.split()[-1] == name.split()[-1]:
+                return k
+        return None
+
+    after = text[figure.end : figure.end + 40]
+    m = re.match(r"^,?\s+([A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?)", after)
+    if m and full(m.group(1)):
+        return full(m.group(1))
+    before = text[max(0, figure.start - 80) : figure.start]
+    names = re.findall(r"([A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?)", before)
+    for name in reversed(names):
+        if full(name):
+            return full(name)
+    if re.search(
+        r"\b(?:he|she|who)\b", text[max(0, figure.start - 40) : figure.start + 40], re.IGNORECASE
+    ):
+        return last_person
+    return None
+
+
+def attribute(
+    text: str,
+    figures: Sequence[Figure],
+    deals: Sequence[DetectedDeal],
+    *,
+    fallback: DetectedDeal | None,
+    known_people: Sequence[str],
+    last_person: str | None = None,
+) -> list[Attributed]:
+    """Attribute the figures of one sentence (offsets relative to ``text``)."""
+    out: list[Attributed] = []
+    for fig in figures:
+        deal = _nearest_deal(text, fig.start, deals, fallback)
+        if deal is None:
+            continue
+        before, after = _window(text, fig)
+        if fig.kind == "money":
+            if fig.currency != "USD":
+                continue
+            other, other_deal = _other_deal(text, fig, deals, deal)
+            if other:
+                if other_deal is None:
+                    continue
+                deal = other_deal
+            metric = _money_metric(before, after, fig)
+            if metric:
+                out.append(Attributed(fig, deal, metric))
+        elif fig.kind == "pct":
+            if _STAKE.search(before[-50:] + " " + after[:40]) or fig.approximate_word:
+                if not _DROP_CUE.search(before[-30:] + after[:30]):
+                    out.append(Attributed(fig, deal, "stake_pct"))
+        elif fig.kind == "count":
+            if fig.value >= 1e6 or _DROP_CUE.search(after[:30]):
+                continue
+            near = before + " " + after
+            if _HIRED_COUNT.search(near):
+                out.append(Attributed(fig, deal, "staff_hired"))
+            elif _HEADCOUNT.search(near):
+                out.append(Attributed(fig, deal, "target_headcount"))
+        elif fig.kind == "age":
+            if _AGE_THEN.search(text[max(0, fig.start - 30) : fig.start]) and not fig.qualifier:
+                continue
+            clause = text[max(0, fig.start - 80) : fig.end + 80]
+            if (re.search(r"\bwas\b", clause) and _FOUNDING.search(clause)) and not fig.qualifier:
+                continue
+            if re.search(r"\bat\s+(?:just\s+|only\s+)?$", text[max(0, fig.start - 15) : fig.start]):
+                continue
+            person = _person_for(text, fig, deal, known_people, last_person)
+            if person:
+                out.append(Attributed(fig, deal, "person_age", person))
+    return out
+
+
+def founded_years(
+    text: str, deals: Sequence[DetectedDeal], fallback: DetectedDeal | None
+) -> list[tuple[int, int, float, DetectedDeal]]:
+    """(start, end, year, deal) for 'started Scale in 2016' style statements about a deal's target."""
+    out = []
+    for m in _FOUNDED_YEAR.finditer(text):
+        year_group = next(g for g in ("year", "year2", "year3") if m.group(g))
+        mid = m.group("mid") or ""
+        deal = None
+        for d in deals:
+            if any(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", mid) for n in d.target_names):
+                deal = d
+                break
+        if deal is None:
+            if re.search(
+                r"[A-Z][\w.]*\s*(?:'s|’s)?\s+(?:\w+\s+)?(?:lab|division|unit|team)\b|[A-Z]{2,}|\b(?:Google|Microsoft|Meta|Amazon|Apple)\b",
+                mid,
+            ):
+                continue
+            if mid.strip() and not re.match(
+                r"^\s*(?:by\b|it\b|the\s+(?:company|startup|firm)\b|in\b|$)", mid
+            ):
+                continue
+            before = text[: m.start()]
+            deal = (
+                _nearest_deal(before, len(before), deals, fallback) if before.strip() else fallback
+            )
+            if deal is None or not any(_mentions_at(text, deal.target_names)):
+                continue
+        out.append((m.start(), m.end(year_group), float(m.group(year_group)), deal))
+    return out
+
+
+def hired_people(text: str) -> list[str]:
+    return people_in(text)

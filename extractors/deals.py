@@ -1,0 +1,654 @@
+"""Talent deals named in an article: who paid, whose people moved, and how.
+
+A talent deal needs two things about one pair of companies: a relation
+(investment, licence, deal, acqui-hire) and a hire (founders, CEO, staff
+moving to the payer). A funding round with no hire, a job move with no
+company deal and a plain acquisition are not talent deals. Detection reads
+sentence patterns, never the watchlist: the watchlist only makes names
+canonical ("Alphabet" -> "Google", "Scale" -> "Scale AI").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from extractors.sentences import Sentence
+from extractors.textmeta import parse_date
+from extractors.watchlist import Watchlist
+
+_NAME_WORD = r"(?:[A-Z][\w&-]*(?:\.[A-Za-z]+)*|[a-z]+\.ai)"
+_NAME_TAIL = r"(?:AI|Labs?|Technologies|Robotics|Systems|Inc\.?|[A-Z][\w&-]*(?:\.[A-Za-z]+)*)"
+# A company name: one to three capitalised words ("Inflection AI", "Character.AI").
+NAME = rf"{_NAME_WORD}(?:\s+{_NAME_TAIL}){{0,2}}"
+_POSS = r"(?:'s|’s|')"
+# "artificial intelligence company", "AI chatbot pioneer", "San Francisco-based"
+_DESC = (
+    r"(?:(?:the\s+|its\s+)?(?:[\w.-]+\s+){0,4}?(?:startup|start-up|company|firm|lab|developer|maker|provider|pioneer|outfit|unicorn)\s+"
+    r"|(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}[\w]+-based\s+"
+    r"|(?:[A-Z][\w.]*\s+)?[A-Z]\w*(?:'s|’s)\s+(?=[A-Z][\w.]*(?:\s+AI)?[,.;]))?"
+)
+_TEAM = r"(?:CEO|chief\s+executive|co-?founders?|founders?|leaders?|leadership|team|staff(?:ers)?|employees|researchers|engineers|talent|executives|president|chief\s+\w+\s+officer|CTO)"
+_JOIN = (
+    r"(?:will\s+join|to\s+join|joins|joined|joining|are\s+joining|is\s+joining|moved?\s+to|moving\s+to|moves\s+to|went\s+to|go\s+to|"
+    r"transitioned\s+to|head(?:s|ed|ing)?\s+to|leav(?:e|es|ing)\s+for|left\s+for|defect\w*\s+to|decamp\w*\s+to|sent\s+to|wechsel\w*\s+zu)"
+)
+_HIRE_VERB = (
+    r"(?:hired|hires|hire|hiring|recruit\w*|poach\w*|lure[sd]?|luring|pulled\s+in|pulls\s+in|brought\s+(?:in|on|over)|brings?\s+(?:in|on|over)|"
+    r"took\s+on|takes\s+on|snapped\s+up|scooped\s+up|absorb\w*|nabbed|nabs|tapped|taps|incorporated|enlist\w*|employ(?:s|ed|ing)?\b|acqui-?hired?|acqui-?hires)"
+)
+_A = rf"(?P<a>{NAME})(?:,[^,]{{1,30}},)?"
+_T = rf"(?P<t>{NAME})"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _ci(words: str) -> str:
+    return f"(?i:{words})"
+
+
+_W0 = r"(?i:invest(?:s|ed|ing|ment)?|pays?|paid|paying|put|puts|pour(?:s|ed)?|sinks?|sank|stake|backs|backed|backing)"
+_W1 = r"(?i:in|into|for|of|to|from)"
+_W2 = r"(?i:from|of|at|behind)"
+_W3 = r"(?i:licens\w*|licenc\w*)"
+_W4 = r"(?i:to|for|from|of|with)"
+_W5 = r"(?i:licens\w*|licenc\w*)"
+_W6 = r"(?i:made|makes|secured|secures|won|forged|struck|strikes|signed|signs|reached|reaches|inked|inks|announced|announces|agreed|agrees|entered|enters|cut|cuts|closed|closes|sealed|seals|has|had)"
+_W7 = r"(?i:deal|agreement|partnership|arrangement|pact|tie-up)"
+_W8 = r"(?i:with|for|involving)"
+_W9 = r"(?i:deal|agreement|investment|arrangement|acqui-?hire|tie-up|partnership|pact|stake)"
+_W10 = r"(?i:with|for|in|involving|of)"
+_W11 = r"(?i:deal|agreement|arrangement|tie-up|partnership|transaction|pact)"
+_W12 = r"(?i:from|of|at)"
+_W13 = r"(?i:acqui-?hired?|acqui-?hires|acquires?|acquired|buys|bought|absorbs?|absorbed|took\s+over|takes\s+over)"
+_W14 = r"(?i:team|staff|talent|employees|founders|leadership|co-founders)"
+_W15 = r"(?i:of|from|at|behind)"
+_W16 = r"(?i:acqui-?hire)"
+_W17 = r"(?i:of|with)"
+_HIRE_CI = f"(?i:{_HIRE_VERB})"
+_TEAM_CI = f"(?i:{_TEAM})"
+_JOIN_CI = f"(?i:{_JOIN})"
+
+
+RELATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "invest",
+        _rx(
+            rf"{_A}{_POSS}?\s+(?:[\w$.,-]+\s+){{0,5}}?{_W0}\b"
+            rf"[^.;]{{0,60}}?\b{_W1}\s+{_DESC}{_T}"
+        ),
+    ),
+    (
+        "hire_from",
+        _rx(rf"{_A}\s+(?:\w+\s+){{0,2}}?{_HIRE_CI}\b[^.;]{{0,80}}?\b{_W2}\s+{_DESC}{_T}"),
+    ),
+    (
+        "hire_poss",
+        _rx(
+            rf"{_A}\s+(?:\w+\s+){{0,2}}?{_HIRE_CI}\s+(?:the\s+)?{_DESC}{_T}{_POSS}?\s+(?:[\w-]+\s+){{0,3}}?{_TEAM_CI}"
+        ),
+    ),
+    (
+        "licence",
+        _rx(rf"{_A}\s+(?:[\w-]+\s+){{0,4}}?{_W3}\s+(?:[\w-]+\s+){{0,3}}?{_W4}?\s*{_DESC}{_T}"),
+    ),
+    (
+        "licence",
+        _rx(rf"{_A}\s+(?:[\w-]+\s+){{0,3}}?{_W5}\s+{_DESC}{_T}{_POSS}"),
+    ),
+    (
+        "deal",
+        _rx(
+            rf"{_A}\s+(?:[\w-]+\s+){{0,3}}?{_W6}"
+            rf"\s+(?:an?\s+|its\s+|the\s+)?(?:[\w$.,-]+\s+){{0,4}}?{_W7}\s+{_W8}\s+{_DESC}{_T}"
+        ),
+    ),
+    (
+        "deal",
+        _rx(rf"{_A}{_POSS}\s+(?:[\w$.,-]+\s+){{0,5}}?{_W9}\s+{_W10}\s+{_DESC}{_T}"),
+    ),
+    ("deal", _rx(rf"{_A}\s*[-–—/]\s*{_T}\s+{_W11}")),
+    (
+        "join",
+        _rx(
+            rf"{_T}{_POSS}?\s+(?:[\w.'’-]+\s+){{0,6}}?{_TEAM_CI}\b[^.;]{{0,70}}?\b{_JOIN_CI}\s+(?:the\s+)?{_A}"
+        ),
+    ),
+    (
+        "join",
+        _rx(rf"{_TEAM_CI}\s+{_W12}\s+{_DESC}{_T}\b[^.;]{{0,50}}?\b{_JOIN_CI}\s+(?:the\s+)?{_A}"),
+    ),
+    (
+        "acquihire",
+        _rx(
+            rf"{_A}\s+(?:\w+\s+){{0,2}}?{_W13}\s+(?:the\s+|most\s+of\s+the\s+)?"
+            rf"{_W14}\s+{_W15}\s+{_DESC}{_T}"
+        ),
+    ),
+    ("acquihire", _rx(rf"{_A}{_POSS}?\s+{_W16}\s+{_W17}\s+{_DESC}{_T}")),
+)
+HIRE_SIGNAL = re.compile(
+    rf"\b(?:{_HIRE_VERB}|{_JOIN}|joins?|leaving\s+for|sent\s+(?:its|their)\s+\w+|acqui-?hire|talent|übernimmt\s+die\s+Gründer)\b",
+    re.IGNORECASE,
+)
+TEAM_SIGNAL = re.compile(rf"\b{_TEAM}\b", re.IGNORECASE)
+MONEY_SIGNAL = re.compile(
+    r"\b(?:invest\w*|stake|pa(?:ys?|id)|payment|fee|licen[cs]\w*|deal|agreement|arrangement|\$)",
+    re.IGNORECASE,
+)
+LICENCE_SIGNAL = re.compile(r"\blicen[cs]\w*|\bLizenz", re.IGNORECASE)
+INVEST_SIGNAL = re.compile(r"\binvest\w*|\bstake\b|\bBeteiligung", re.IGNORECASE)
+ACQUIHIRE_SIGNAL = re.compile(r"\bacqui-?hir\w*", re.IGNORECASE)
+_NOT_NAMES = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "It",
+        "Its",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "In",
+        "On",
+        "At",
+        "As",
+        "For",
+        "With",
+        "By",
+        "From",
+        "And",
+        "But",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Under",
+        "Over",
+        "According",
+        "Last",
+        "Next",
+        "Although",
+        "Though",
+        "Because",
+        "Until",
+        "Unlike",
+        "Like",
+        "Why",
+        "What",
+        "How",
+        "Where",
+        "Who",
+        "Even",
+        "Only",
+        "Now",
+        "Then",
+        "Thus",
+        "As",
+        "Tags",
+        "Photo",
+        "Image",
+        "Images",
+        "Getty",
+        "Stake",
+        "Heads",
+        "Independent",
+        "Stays",
+        "Makes",
+        "Move",
+        "Major",
+        "Both",
+        "Each",
+        "Every",
+        "Some",
+        "Many",
+        "Most",
+        "Other",
+        "Such",
+        "Sources",
+        "Still",
+        "Meanwhile",
+        "However",
+        "Today",
+        "CEO",
+        "Chief",
+        "AI",
+        "Big",
+        "Tech",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Reuters",
+        "AP",
+        "Bloomberg",
+        "Inc",
+        "Co",
+        "Corp",
+        "Ltd",
+        "Startup",
+        "Start-up",
+        "Company",
+        "Deal",
+        "Also",
+    ]
+)
+_TRIM_WORDS = frozenset(
+    {
+        "CEO",
+        "Chief",
+        "AI's",
+        "Inc",
+        "Inc.",
+        "Corp",
+        "Corp.",
+        "Co-founder",
+        "Founder",
+        "President",
+        "Also",
+        "Said",
+        "Says",
+    }
+)
+# The names of people: two or three capitalised words, accents allowed.
+_PW = r"[A-Z][a-zà-öø-ÿ][^\W\d_]*(?:[-'’][A-Z][^\W\d_]+)?"
+PERSON = re.compile(
+    rf"(?<![\w.])({_PW}(?:[ \xa0]+(?:de|De|van|von|da|La)[ \xa0]+|[ \xa0]+){_PW}(?:[ \xa0]+{_PW})?)"
+)
+_PEOPLE_TITLE = re.compile(
+    r"(?:CEO|chief\s+executive(?:\s+officer)?|co-?founders?|founders?|president|CTO|chief\s+scientist|chief\s+technology\s+officer|head|researchers?|executives?|investor)"
+    r"(?:\s+and\s+(?:CEO|co-?founder|founder|chief\s+executive|president|CTO))?,?\s+",
+    re.IGNORECASE,
+)
+_HIRED_OBJECT = re.compile(rf"\b{_HIRE_VERB}\s+", re.IGNORECASE)
+_JOIN_AFTER = re.compile(rf"^(?:,[^,]{{0,80}},)?\s+{_JOIN}\b", re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+ANNOUNCED = re.compile(
+    r"\b(?:announced|announces|said|says|unveiled|revealed|confirmed|disclosed|agreed)\b[^.]{0,60}?\b(?:on\s+|late\s+|early\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:on\s+)?(?P<day2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?\s+(?:the\s+)?(?:company|companies|\w+)\s+(?:announced|said|revealed|unveiled)",
+    re.IGNORECASE,
+)
+_LATE_EARLY = re.compile(r"\b(?:late|early)\s+$", re.IGNORECASE)
+# Share of the article's sentences counted as its lead, where the subject deal is named.
+LEAD_SENTENCES = 4
+# Share of capitalised long words above which a line is a Title Case headline.
+TITLE_CASE_SHARE = 0.7
+# A deal named at least this often is what the article is about.
+SUBJECT_MIN_MENTIONS = 3
+
+
+@dataclass(slots=True)
+class PairEvidence:
+    acquirer: str
+    target: str
+    relations: set[str] = field(default_factory=set)
+    sentences: list[int] = field(default_factory=list)
+    hire_sentences: list[int] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    clauses: list[str] = field(default_factory=list)
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DetectedDeal:
+    acquirer: str
+    target: str
+    kind: str
+    people: tuple[str, ...]
+    role: str
+    score: float
+    evidence: str
+    announced: date | None
+    sentences: tuple[int, ...]
+    target_names: tuple[str, ...]
+    acquirer_names: tuple[str, ...]
+
+
+def is_title_case(sentence: str) -> bool:
+    """A headline in Title Case, where capitals no longer mark names."""
+    words = [w for w in sentence.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def clean_name(raw: str, watchlist: Watchlist, *, title_case: bool = False) -> str | None:
+    """A captured capitalised run cut to the company name it starts with."""
+    words = raw.replace("’", "'").split()
+    while words and (words[0] in _NOT_NAMES):
+        words = words[1:]
+    cut = []
+    for w in words:
+        if w in _TRIM_WORDS or w.rstrip(",") in _TRIM_WORDS:
+            break
+        cut.append(w)
+    words = cut
+    if not words:
+        return None
+    # The longest watchlist name the run starts with wins ("Meta Platforms Inc" -> Meta).
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[:n])
+        if watchlist.lookup(candidate):
+            return watchlist.canonical(candidate)
+    if title_case:
+        words = words[:2] if len(words) > 1 and words[1] in {"AI", "Labs", "Lab"} else words[:1]
+    name = " ".join(words).rstrip(".,")
+    if name.endswith("'s"):
+        name = name[:-2]
+    if name in _NOT_NAMES or len(name) < 2:
+        return None
+    return name
+
+
+def _resolve_people(names: Sequence[str], known: Sequence[str], watchlist: Watchlist) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        full = watchlist.canonical(n)
+        if " " not in full:
+            matches = [k for k in known if k.split()[-1] == full]
+            if not matches:
+                continue
+            full = matches[0]
+        if full not in out:
+            out.append(full)
+    return out
+
+
+def people_in(sentence: str) -> list[str]:
+    """People a hire sentence names as joining: after a title, as a hire's object, or as a joiner."""
+    found: list[str] = []
+    for m in PERSON.finditer(sentence):
+        name = m.group(1)
+        before = sentence[max(0, m.start() - 60) : m.start()]
+        after = sentence[m.end() : m.end() + 100]
+        if any(w in _NOT_NAMES for w in name.split()):
+            continue
+        titled = re.search(_PEOPLE_TITLE.pattern + r"$", before, re.IGNORECASE)
+        if titled and re.search(
+            r"\b(?:interim|new|replac\w*|former)\s+(?:[\w-]+\s+){0,3}$",
+            before[: titled.start()] + " ",
+            re.IGNORECASE,
+        ):
+            titled = None
+        hired = re.search(_HIRED_OBJECT.pattern + r"(?:[\w-]+\s+){0,4}$", before, re.IGNORECASE)
+        joins = _JOIN_AFTER.match(after)
+        listed = found and re.search(r"(?:,|\band)\s+(?:co-?founder\s+)?$", before)
+        if titled or hired or joins or listed:
+            found.append(name)
+    for m in re.finditer(rf"\b([A-Z][^\W\d_]+)(?:{_POSS})?\s+{_JOIN}\b", sentence):
+        found.append(m.group(1))
+    return found
+
+
+def person_surnames(text: str, watchlist: Watchlist) -> frozenset[str]:
+    """Single words that are people's surnames in this text ("Zuckerberg" after "Mark Zuckerberg")."""
+    names = {e.name.split()[-1] for e in watchlist.people}
+    for m in PERSON.finditer(text):
+        words = m.group(1).split()
+        if (
+            any(w in _NOT_NAMES for w in words)
+            or any(watchlist.lookup(w) for w in words)
+            or watchlist.lookup(m.group(1))
+        ):
+            continue
+        names.add(words[-1])
+    return frozenset(names)
+
+
+_CLAUSE_END = re.compile(r",\s+(?:while|whereas|and\s+(?=[A-Z]))|;|\.\s|\s[-–—]\s")
+
+
+def _clause(sentence: str, start: int) -> str:
+    """The clause a relation starts in: up to ', while ...', ';' or the sentence end."""
+    m = _CLAUSE_END.search(sentence, start + 1)
+    return sentence[start : m.start() if m else len(sentence)]
+
+
+def _find_relations(
+    sentence: str, watchlist: Watchlist, surnames: frozenset[str] = frozenset()
+) -> list[tuple[str, str, str, str]]:
+    out = []
+    title_case = is_title_case(sentence)
+    for kind, pattern in RELATIONS:
+        for m in pattern.finditer(sentence):
+            a = clean_name(m.group("a"), watchlist, title_case=title_case)
+            t = clean_name(m.group("t"), watchlist, title_case=title_case)
+            if not a or not t or a == t or a in surnames or t in surnames:
+                continue
+            out.append((kind, a, t, _clause(sentence, m.start())))
+    return out
+
+
+def _its_target(sentence: str, target: str) -> bool:
+    return bool(
+        re.search(
+            r"\bits\s+(?:\w+\s+){0,2}?(?:CEO|founders?|co-founders?|chief|team|staff|employees|leaders)",
+            sentence,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _mentions(sentence: str, names: Sequence[str]) -> bool:
+    return any(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", sentence) for n in names)
+
+
+def _names_for(name: str, watchlist: Watchlist) -> tuple[str, ...]:
+    entity = watchlist.lookup(name)
+    names = {name, *(entity.names() if entity else ())}
+    first = name.split()[0]
+    if len(name.split()) > 1 and first not in _NOT_NAMES and len(first) > 2:
+        names.add(first)  # "Inflection AI" is "Inflection" on second mention
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _merge_names(pairs: dict[tuple[str, str], PairEvidence]) -> dict[tuple[str, str], PairEvidence]:
+    """'Scale' and 'Scale AI' for one acquirer are one target: keep the longer name."""
+    keys = sorted(pairs, key=lambda k: (-len(k[1]), -len(k[0])))
+    merged: dict[tuple[str, str], PairEvidence] = {}
+    for key in keys:
+        a, t = key
+        home = next(
+            (
+                k
+                for k in merged
+                if (k[0] == a or k[0].startswith(a + " ") or a.startswith(k[0] + " "))
+                and (k[1] == t or k[1].startswith(t + " ") or k[1].startswith(t + "."))
+            ),
+            None,
+        )
+        if home is None:
+            merged[key] = pairs[key]
+            continue
+        ev = merged[home]
+        ev.relations |= pairs[key].relations
+        ev.sentences += pairs[key].sentences
+        ev.hire_sentences += pairs[key].hire_sentences
+        ev.people += pairs[key].people
+        ev.clauses += pairs[key].clauses
+    return merged
+
+
+def _announced(
+    sentences: Sequence[Sentence], published: date | None, names: Sequence[str]
+) -> date | None:
+    for s in sentences[: LEAD_SENTENCES + 4]:
+        explicit = re.search(
+            r"\b(?:announced|said|unveiled|revealed|agreed)\b[^.]{0,40}?\bon\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}(?:,\s+\d{4})?)",
+            s.text,
+        )
+        if explicit:
+            text = explicit.group(1)
+            if not re.search(r"\d{4}", text) and published:
+                text = f"{text}, {published.year}"
+            found = parse_date(text)
+            if found:
+                return found
+        m = ANNOUNCED.search(s.text)
+        if not m or published is None:
+            continue
+        day = (m.group("day") or m.group("day2")).lower()
+        delta = (published.weekday() - _WEEKDAYS.index(day)) % 7
+        return published - timedelta(days=delta)
+    return None
+
+
+def _kind(ev: PairEvidence, texts: Sequence[str]) -> str:
+    joined = " ".join(texts)
+    if "acquihire" in ev.relations or ACQUIHIRE_SIGNAL.search(joined):
+        return "acquihire"
+    if "licence" in ev.relations or LICENCE_SIGNAL.search(joined):
+        return "licence_and_hire"
+    if "invest" in ev.relations or INVEST_SIGNAL.search(joined):
+        return "investment_and_hire"
+    return "talent_deal"
+
+
+def detect_deals(
+    sentences: Sequence[Sentence], watchlist: Watchlist, *, published: date | None = None
+) -> list[DetectedDeal]:
+    pairs: dict[tuple[str, str], PairEvidence] = {}
+    acquirer_kind = {e.name for e in watchlist.acquirers}
+    surnames = person_surnames(" ".join(s.text for s in sentences), watchlist)
+    for s in sentences:
+        for kind, a, t, clause in _find_relations(s.text, watchlist, surnames):
+            if t in acquirer_kind and a not in acquirer_kind:
+                continue
+            if t in acquirer_kind:
+                continue  # a person leaving one big company for another is a job move
+            ev = pairs.setdefault((a, t), PairEvidence(a, t))
+            ev.relations.add(kind)
+            ev.sentences.append(s.index)
+            ev.clauses.append(clause)
+            if not ev.evidence:
+                ev.evidence = s.text
+    pairs = _merge_names(pairs)
+    known_people = [e.name for e in watchlist.people]
+    deals: list[DetectedDeal] = []
+    for (a, t), ev in pairs.items():
+        t_names, a_names = _names_for(t, watchlist), _names_for(a, watchlist)
+        related = sorted(set(ev.sentences))
+        hire_texts: list[str] = []
+        own_texts: list[str] = []
+        people_raw: list[str] = []
+        for s in sentences:
+            mentions_t = _mentions(s.text, t_names)
+            mentions_a = _mentions(s.text, a_names)
+            in_relation = s.index in ev.sentences
+            if not (
+                in_relation
+                or (mentions_t and mentions_a)
+                or (mentions_t and _its_target(s.text, t))
+            ):
+                continue
+            if HIRE_SIGNAL.search(s.text):
+                hire_texts.append(s.text)
+                if not in_relation and mentions_t:
+                    own_texts.append(s.text)
+                people_raw.extend(people_in(s.text))
+            if s.index not in related and mentions_t:
+                related.append(s.index)
+        hire_relation = ev.relations & {"hire_from", "hire_poss", "join", "acquihire"}
+        team_hire = (
+            any(TEAM_SIGNAL.search(sentences[i].text) for i in ev.sentences)
+            if hire_relation
+            else False
+        )
+        money_relation = ev.relations & {"invest", "licence", "deal", "acquihire"}
+        if not (
+            (hire_relation and (team_hire or money_relation)) or (money_relation and hire_texts)
+        ):
+            continue
+        others = [n for (oa, ot) in pairs if (oa, ot) != (a, t) for n in _names_for(ot, watchlist)]
+        relation_texts = list(ev.clauses) + [
+            sentences[i].text
+            for i in sorted(set(ev.sentences))
+            if not _mentions(sentences[i].text, others)
+        ]
+        known = known_people + [p for p in people_raw if " " in p]
+        people = _resolve_people(people_raw, known, watchlist)
+        people = [
+            p
+            for p in people
+            if not _mentions(p, a_names + t_names) and p.split()[0] not in _NOT_NAMES
+        ]
+        deals.append(
+            DetectedDeal(
+                acquirer=a,
+                target=t,
+                kind=_kind(ev, relation_texts + own_texts),
+                people=tuple(people),
+                role="mentioned",
+                score=0.0,
+                evidence=ev.evidence,
+                announced=None,
+                sentences=tuple(sorted(set(related))),
+                target_names=t_names,
+                acquirer_names=a_names,
+            )
+        )
+    return _assign_roles(deals, sentences, published)
+
+
+def _assign_roles(
+    deals: list[DetectedDeal], sentences: Sequence[Sentence], published: date | None
+) -> list[DetectedDeal]:
+    if not deals:
+        return []
+    lead = {s.index for s in sentences[:LEAD_SENTENCES] if not s.text.startswith("[")}
+    headline = {s.index for s in sentences[:1] if s.is_headline}
+
+    def weight(d: DetectedDeal) -> float:
+        mentions = sum(1 for s in sentences if _mentions(s.text, d.target_names))
+        in_lead = any(i in lead or i in headline for i in d.sentences) or any(
+            _mentions(sentences[i].text, d.target_names)
+            and _mentions(sentences[i].text, d.acquirer_names)
+            for i in lead | headline
+        )
+        return mentions + (10 if in_lead else 0)
+
+    ranked = sorted(deals, key=weight, reverse=True)
+    best = ranked[0]
+    best_weight = weight(best)
+    out = []
+    for d in deals:
+        w = weight(d)
+        is_subject = d is best and w >= 10 + SUBJECT_MIN_MENTIONS - 1
+        role = "subject" if is_subject else "mentioned"
+        score = (
+            min(1.0, 0.5 + 0.05 * (w % 10) + (0.3 if is_subject else 0.0))
+            if is_subject
+            else min(0.6, 0.3 + 0.05 * (w % 10))
+        )
+        announced = _announced(sentences, published, d.target_names) if is_subject else None
+        from dataclasses import replace
+
+        out.append(replace(d, role=role, score=round(score, 3), announced=announced))
+    del best_weight
+    return out

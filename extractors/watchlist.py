@@ -1,0 +1,108 @@
+"""Names dealwatch knows (config/watchlist.toml), used to make names canonical.
+
+Detection never depends on the watchlist: it only maps aliases ("Alphabet",
+"Scale", "Character AI") to one canonical name so that deal ids agree.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+EntityKind = Literal["acquirer", "startup", "person"]
+_SECTIONS: tuple[EntityKind, ...] = ("acquirer", "startup", "person")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *(a for a in self.aliases if a != self.name))
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.replace("\u2019", "'").split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Watchlist:
+    acquirers: tuple[Entity, ...] = ()
+    startups: tuple[Entity, ...] = ()
+    people: tuple[Entity, ...] = ()
+    _index: dict[str, Entity] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, Entity] = {}
+        for entity in (*self.acquirers, *self.startups, *self.people):
+            for name in entity.names():
+                index.setdefault(_fold(name), entity)
+        object.__setattr__(self, "_index", index)
+
+    def entities(self) -> tuple[Entity, ...]:
+        return (*self.acquirers, *self.startups, *self.people)
+
+    def lookup(self, name: str) -> Entity | None:
+        return self._index.get(_fold(name))
+
+    def canonical(self, name: str) -> str:
+        """The listed canonical name for ``name``, or ``name`` itself when unlisted."""
+        entity = self.lookup(name)
+        return entity.name if entity else name
+
+    def all_names(self) -> tuple[tuple[str, Entity], ...]:
+        """Every (name or alias, entity), longest first, for matching in text."""
+        pairs = [(n, e) for e in self.entities() for n in e.names()]
+        return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+EMPTY_WATCHLIST = Watchlist()
+
+
+def _entities(raw: object, kind: EntityKind, path: Path) -> tuple[Entity, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ValueError(f"{path}: [[{kind}]] must be an array of tables")
+    out = []
+    for i, item in enumerate(raw):
+        if not isinstance(item, dict):
+            raise ValueError(f"{path}: {kind} #{i + 1} is not a table")
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"{path}: {kind} #{i + 1} has no name")
+        aliases = item.get("aliases", [])
+        if not isinstance(aliases, list) or not all(
+            isinstance(a, str) and a.strip() for a in aliases
+        ):
+            raise ValueError(
+                f"{path}: {kind} {name!r}: aliases must be a list of non-empty strings"
+            )
+        unknown = set(item) - {"name", "aliases", "note"}
+        if unknown:
+            raise ValueError(f"{path}: {kind} {name!r}: unknown keys {sorted(unknown)}")
+        out.append(Entity(name.strip(), kind, tuple(a.strip() for a in aliases)))
+    return tuple(out)
+
+
+def load_watchlist(path: Path) -> Watchlist:
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ValueError(f"cannot read watchlist {path}: {exc}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"watchlist {path} is not valid TOML: {exc}") from exc
+    unknown = set(data) - set(_SECTIONS)
+    if unknown:
+        raise ValueError(
+            f"{path}: unknown sections {sorted(unknown)} (expected acquirer, startup, person)"
+        )
+    return Watchlist(
+        acquirers=_entities(data.get("acquirer"), "acquirer", path),
+        startups=_entities(data.get("startup"), "startup", path),
+        people=_entities(data.get("person"), "person", path),
+    )
