@@ -16,6 +16,7 @@ import re
 import statistics
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin
@@ -222,34 +223,35 @@ def poll_feed(
     """One poll of one feed; every failure comes back as a status with a reason."""
     headers = _conditional_headers(state, now, unconditional_every)
     response = fetcher.get(feed_url, headers=headers, kind="feed")
-    dropped = bool(state and state.validators_dropped)
-    kept_interval = state.poll_interval_s if state else None
-    base = {
-        "feed_url": feed_url,
-        "feed_name": feed_name,
-        "fetched_at": now,
-        "http_status": response.http_status,
-        "latency_ms": response.latency_ms,
-        "conditional": bool(headers),
-        "validators_dropped": dropped,
-    }
+    base = FeedPollResult(
+        feed_url=feed_url,
+        feed_name=feed_name,
+        status=response.status,
+        fetched_at=now,
+        http_status=response.http_status,
+        latency_ms=response.latency_ms,
+        conditional=bool(headers),
+        validators_dropped=bool(state and state.validators_dropped),
+        error=response.error,
+    )
     if response.status is FetchStatus.NOT_MODIFIED:
-        if headers:
-            interval = kept_interval or max_interval.total_seconds()
-            return FeedPollResult(
-                status=FetchStatus.NOT_MODIFIED,
-                etag=state.etag if state else None,
-                last_modified=state.last_modified if state else None,
-                body_hash=state.body_hash if state else None,
-                poll_interval_s=interval,
-                next_poll_at=now + timedelta(seconds=interval),
-                **base,
+        if not headers or state is None:
+            return replace(
+                base,
+                status=FetchStatus.SOFT_ERROR,
+                error="HTTP 304 to a request without validators",
             )
-        return FeedPollResult(
-            status=FetchStatus.SOFT_ERROR, error="HTTP 304 to a request without validators", **base
+        seconds = state.poll_interval_s or max_interval.total_seconds()
+        return replace(
+            base,
+            etag=state.etag,
+            last_modified=state.last_modified,
+            body_hash=state.body_hash,
+            poll_interval_s=seconds,
+            next_poll_at=now + timedelta(seconds=seconds),
         )
     if response.status is not FetchStatus.OK:
-        return FeedPollResult(status=response.status, error=response.error, **base)
+        return base
     digest = body_hash(response.body)
     try:
         entries, bozo = parse_feed(
@@ -259,32 +261,29 @@ def poll_feed(
             max_items=max_items,
         )
     except FeedParseError as exc:
-        return FeedPollResult(
-            status=FetchStatus.HARD_ERROR, error=str(exc), body_hash=digest, **base
-        )
+        return replace(base, status=FetchStatus.HARD_ERROR, error=str(exc))
+    dropped = base.validators_dropped
     if not headers and _validators_lie(state, response, digest):
         log.warning(
             "%s: body changed while its validators did not; no longer sending them", feed_url
         )
         dropped = True
-        base["validators_dropped"] = True
     interval = next_poll_interval(
         [e.published for e in entries if e.published],
         min_interval=min_interval,
         max_interval=max_interval,
     )
-    keep = not dropped
-    return FeedPollResult(
-        status=FetchStatus.OK,
-        etag=response.headers.get("etag") if keep else None,
-        last_modified=response.headers.get("last-modified") if keep else None,
+    return replace(
+        base,
+        etag=None if dropped else response.headers.get("etag"),
+        last_modified=None if dropped else response.headers.get("last-modified"),
         body_hash=digest,
         entries=tuple(entries),
         bozo=bozo,
         unconditional_at=None if headers else now,
+        validators_dropped=dropped,
         poll_interval_s=interval.total_seconds(),
         next_poll_at=now + interval,
-        **base,
     )
 
 
