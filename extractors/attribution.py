@@ -216,9 +216,9 @@ def attribute(
             if metric:
                 out.append(Attributed(fig, deal, metric))
         elif fig.kind == "pct":
-            if _STAKE.search(before[-50:] + " " + after[:40]) or fig.approximate_word:
-                if not _DROP_CUE.search(before[-30:] + after[:30]):
-                    out.append(Attributed(fig, deal, "stake_pct"))
+            stake = _STAKE.search(before[-50:] + " " + after[:40]) or fig.approximate_word
+            if stake and not _DROP_CUE.search(before[-30:] + after[:30]):
+                out.append(Attributed(fig, deal, "stake_pct"))
         elif fig.kind == "count":
             if fig.value >= 1e6 or _DROP_CUE.search(after[:30]):
                 continue

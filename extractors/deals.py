@@ -79,12 +79,14 @@ RELATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "invest",
         _rx(
             rf"{_A}{_POSS}?\s+(?:[\w$.,-]+\s+){{0,5}}?{_W0}\b"
-            rf"[^.;]{{0,60}}?\b{_W1}\s+{_DESC}{_T}"
+            rf"(?:[^.;]|\.(?=\d)){{0,60}}?\b{_W1}\s+{_DESC}{_T}"
         ),
     ),
     (
         "hire_from",
-        _rx(rf"{_A}\s+(?:\w+\s+){{0,2}}?{_HIRE_CI}\b[^.;]{{0,80}}?\b{_W2}\s+{_DESC}{_T}"),
+        _rx(
+            rf"{_A}\s+(?:\w+\s+){{0,2}}?{_HIRE_CI}\b(?:[^.;]|\.(?=\d)){{0,80}}?\b{_W2}\s+{_DESC}{_T}"
+        ),
     ),
     (
         "hire_poss",
@@ -115,12 +117,14 @@ RELATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "join",
         _rx(
-            rf"{_T}{_POSS}?\s+(?:[\w.'’-]+\s+){{0,6}}?{_TEAM_CI}\b[^.;]{{0,70}}?\b{_JOIN_CI}\s+(?:the\s+)?{_A}"
+            rf"{_T}{_POSS}?\s+(?:[\w.'’-]+\s+){{0,6}}?{_TEAM_CI}\b(?:[^.;]|\.(?=\d)){{0,70}}?\b{_JOIN_CI}\s+(?:the\s+)?{_A}"
         ),
     ),
     (
         "join",
-        _rx(rf"{_TEAM_CI}\s+{_W12}\s+{_DESC}{_T}\b[^.;]{{0,50}}?\b{_JOIN_CI}\s+(?:the\s+)?{_A}"),
+        _rx(
+            rf"{_TEAM_CI}\s+{_W12}\s+{_DESC}{_T}\b(?:[^.;]|\.(?=\d)){{0,50}}?\b{_JOIN_CI}\s+(?:the\s+)?{_A}"
+        ),
     ),
     (
         "acquihire",
@@ -130,6 +134,22 @@ RELATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("acquihire", _rx(rf"{_A}{_POSS}?\s+{_W16}\s+{_W17}\s+{_DESC}{_T}")),
+)
+ACQUISITION = re.compile(
+    rf"{_A}\s+(?:[\w-]+\s+){{0,3}}?(?:to\s+acquire|acquires|acquired|will\s+acquire|agreed\s+to\s+acquire|to\s+buy|buys|bought|is\s+buying|completed\s+(?:its|the)\s+acquisition\s+of)\s+{_DESC}{_T}(?!{_POSS}?\s+(?:team|staff|talent|employees|founders))"
+)
+_NEGATED = re.compile(
+    r"\b(?:not\s+part\s+of|no\s+(?:deal|arrangement|agreement|payment)|not\s+involved|is\s+not|was\s+not|did\s+not|declined\s+to|denied)\b",
+    re.IGNORECASE,
+)
+TEAM_PLURAL = re.compile(
+    r"\b(?:founders|co-?founders|team|staff(?:ers)?|employees|researchers|engineers|leaders|leadership|executives|workforce|talent)\b",
+    re.IGNORECASE,
+)
+# Words written with a capital that are not companies a deal can be with.
+_NOT_COMPANIES = frozenset(
+    """FTC CMA DOJ SEC EU UK US U.S. Congress Senate European Commission Reuters Bloomberg AP CNBC Europe America Asia China India
+    Silicon Valley San Francisco California London Paris Berlin New York Washington Wall Street AI LLM GPU CEO CTO Billion Million Trillion""".split()
 )
 HIRE_SIGNAL = re.compile(
     rf"\b(?:{_HIRE_VERB}|{_JOIN}|joins?|leaving\s+for|sent\s+(?:its|their)\s+\w+|acqui-?hire|talent|übernimmt\s+die\s+Gründer)\b",
@@ -548,6 +568,9 @@ def detect_deals(
             ev.clauses.append(clause)
             if not ev.evidence:
                 ev.evidence = s.text
+    _cooccurrences(sentences, watchlist, surnames, pairs, acquirer_kind)
+    vetoed = _acquisitions(sentences, watchlist, surnames)
+    pairs = {k: v for k, v in pairs.items() if k not in vetoed}
     pairs = _merge_names(pairs)
     known_people = [e.name for e in watchlist.people]
     deals: list[DetectedDeal] = []
@@ -576,11 +599,13 @@ def detect_deals(
                 related.append(s.index)
         hire_relation = ev.relations & {"hire_from", "hire_poss", "join", "acquihire"}
         team_hire = (
-            any(TEAM_SIGNAL.search(sentences[i].text) for i in ev.sentences)
+            any(TEAM_PLURAL.search(sentences[i].text) for i in ev.sentences)
             if hire_relation
             else False
         )
-        money_relation = ev.relations & {"invest", "licence", "deal", "acquihire"}
+        if "co_hire" in ev.relations and not hire_relation:
+            hire_relation = {"co_hire"}
+        money_relation = ev.relations & {"invest", "licence", "deal", "acquihire", "co_money"}
         if not (
             (hire_relation and (team_hire or money_relation)) or (money_relation and hire_texts)
         ):
@@ -614,6 +639,116 @@ def detect_deals(
             )
         )
     return _assign_roles(deals, sentences, published)
+
+
+def _org_candidates(sentence: str, watchlist: Watchlist, surnames: frozenset[str]) -> list[str]:
+    title_case = is_title_case(sentence)
+    out = []
+    for m in re.finditer(NAME, sentence):
+        if re.search(r"[\d$€£]\s*$", sentence[: m.start()]):
+            continue
+        name = clean_name(m.group(0), watchlist, title_case=title_case)
+        if (
+            not name
+            or name in surnames
+            or name in _NOT_COMPANIES
+            or name.upper() == name
+            and len(name) <= 3
+        ):
+            continue
+        if any(w in _NOT_COMPANIES or w in _NOT_NAMES for w in name.split()):
+            continue
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _cooccurrences(
+    sentences: Sequence[Sentence],
+    watchlist: Watchlist,
+    surnames: frozenset[str],
+    pairs: dict[tuple[str, str], PairEvidence],
+    acquirer_kind: set[str],
+) -> None:
+    """Pairs named together in a sentence that speaks of money or hiring.
+
+    The acquirer is a listed acquirer or one a sentence pattern already found; the
+    target is any other company the article names at least twice.
+    """
+    acquirers = acquirer_kind | {a for a, _ in pairs}
+    per_sentence = [_org_candidates(s.text, watchlist, surnames) for s in sentences]
+    del per_sentence[len(sentences) :]
+    counts: dict[str, int] = {}
+    for names in per_sentence:
+        for n in names:
+            counts[n] = counts.get(n, 0) + 1
+    startups = {e.name for e in watchlist.startups}
+    text = " ".join(s.text for s in sentences)
+    for s in sentences:
+        for clause in _clauses(s.text):
+            if _NEGATED.search(clause):
+                continue
+            names = [
+                n
+                for n in _org_candidates(clause, watchlist, surnames)
+                if not _is_person(n, text, watchlist)
+            ]
+            money = bool(MONEY_SIGNAL.search(clause))
+            hire = bool(HIRE_SIGNAL.search(clause) and TEAM_PLURAL.search(clause)) or bool(
+                re.search(r"\b(?:CEO|chief\s+executive|founders?|co-?founders?)\b", clause)
+                and HIRE_SIGNAL.search(clause)
+            )
+            if not (money or hire):
+                continue
+            for a in (n for n in names if n in acquirers):
+                for t in names:
+                    if t == a or t in acquirer_kind or (counts.get(t, 0) < 2 and t not in startups):
+                        continue
+                    ev = pairs.setdefault((a, t), PairEvidence(a, t))
+                    ev.relations.add("co_money" if money else "co_hire")
+                    if hire:
+                        ev.relations.add("co_hire")
+                    ev.sentences.append(s.index)
+                    ev.clauses.append(clause)
+                    if not ev.evidence:
+                        ev.evidence = s.text
+
+
+def _clauses(sentence: str) -> list[str]:
+    out = []
+    pos = 0
+    for m in _CLAUSE_END.finditer(sentence):
+        out.append(sentence[pos : m.start()])
+        pos = m.end()
+    out.append(sentence[pos:])
+    return [c for c in out if c.strip()]
+
+
+def _is_person(name: str, text: str, watchlist: Watchlist) -> bool:
+    entity = watchlist.lookup(name)
+    if entity is not None:
+        return entity.kind == "person"
+    if not PERSON.fullmatch(name):
+        return False
+    first, last = name.split()[0], name.split()[-1]
+    return bool(re.search(rf"(?<!{re.escape(first)} )\b{re.escape(last)}\b(?!\s+[A-Z])", text))
+
+
+def _acquisitions(
+    sentences: Sequence[Sentence], watchlist: Watchlist, surnames: frozenset[str]
+) -> set[tuple[str, str]]:
+    """Pairs where one company buys the other outright, unless the text frames it as an acqui-hire."""
+    if any(ACQUIHIRE_SIGNAL.search(s.text) for s in sentences):
+        return set()
+    out = set()
+    for s in sentences:
+        title_case = is_title_case(s.text)
+        for m in ACQUISITION.finditer(s.text):
+            a = clean_name(m.group("a"), watchlist, title_case=title_case)
+            t = clean_name(m.group("t"), watchlist, title_case=title_case)
+            if a and t:
+                out.add((a, t))
+    return out
 
 
 def _assign_roles(
