@@ -268,7 +268,7 @@ def founded_years(
             deal = (
                 _nearest_deal(before, len(before), deals, fallback) if before.strip() else fallback
             )
-            if deal is None or not any(_mentions_at(text, deal.target_names)):
+            if deal is None or not _mentions_at(text, deal.target_names):
                 continue
         out.append((m.start(), m.end(year_group), float(m.group(year_group)), deal))
     return out

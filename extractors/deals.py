@@ -37,6 +37,7 @@ _JOIN = (
 )
 _HIRE_VERB = (
     r"(?:hired|hires|hire|hiring|recruit\w*|poach\w*|lure[sd]?|luring|pulled\s+in|pulls\s+in|brought\s+(?:in|on|over)|brings?\s+(?:in|on|over)|"
+    r"rehir\w*|rejoin\w*|return\w*\s+to|follow\w*\s+(?:\w+\s+){0,3}?to|bring\w*|brought|in-house|came\s+to|come\s+to|"
     r"took\s+on|takes\s+on|snapped\s+up|scooped\s+up|absorb\w*|nabbed|nabs|tapped|taps|incorporated|enlist\w*|employ(?:s|ed|ing)?\b|acqui-?hired?|acqui-?hires)"
 )
 _A = rf"(?P<a>{NAME})(?:,[^,]{{1,30}},)?"
@@ -134,6 +135,14 @@ RELATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("acquihire", _rx(rf"{_A}{_POSS}?\s+{_W16}\s+{_W17}\s+{_DESC}{_T}")),
+    (
+        "deal",
+        _rx(
+            rf"{_A}{_POSS}\s+(?:[$€£]?[\d.,]+\s*(?:bn|m|B|billion|million)?\s+)?{_T}\s+"
+            r"(?i:deal|licen[cs]e|licensing\s+deal|agreement|investment|bet|stake|tie-up|arrangement|acqui-?hire|hires)\b"
+        ),
+    ),
+    ("invest", _rx(rf"{_A}\s+(?:[\w-]+\s+){{0,4}}?(?i:pay|pays|paid|paying)\s+{_T}\b")),
 )
 ACQUISITION = re.compile(
     rf"{_A}\s+(?:[\w-]+\s+){{0,3}}?(?:to\s+acquire|acquires|acquired|will\s+acquire|agreed\s+to\s+acquire|to\s+buy|buys|bought|is\s+buying|completed\s+(?:its|the)\s+acquisition\s+of)\s+{_DESC}{_T}(?!{_POSS}?\s+(?:team|staff|talent|employees|founders))"
@@ -148,8 +157,50 @@ TEAM_PLURAL = re.compile(
 )
 # Words written with a capital that are not companies a deal can be with.
 _NOT_COMPANIES = frozenset(
-    """FTC CMA DOJ SEC EU UK US U.S. Congress Senate European Commission Reuters Bloomberg AP CNBC Europe America Asia China India
-    Silicon Valley San Francisco California London Paris Berlin New York Washington Wall Street AI LLM GPU CEO CTO Billion Million Trillion""".split()
+    [
+        "FTC",
+        "CMA",
+        "DOJ",
+        "SEC",
+        "EU",
+        "UK",
+        "US",
+        "U.S.",
+        "Congress",
+        "Senate",
+        "European",
+        "Commission",
+        "Reuters",
+        "Bloomberg",
+        "AP",
+        "CNBC",
+        "Europe",
+        "America",
+        "Asia",
+        "China",
+        "India",
+        "Silicon",
+        "Valley",
+        "San",
+        "Francisco",
+        "California",
+        "London",
+        "Paris",
+        "Berlin",
+        "New",
+        "York",
+        "Washington",
+        "Wall",
+        "Street",
+        "AI",
+        "LLM",
+        "GPU",
+        "CEO",
+        "CTO",
+        "Billion",
+        "Million",
+        "Trillion",
+    ]
 )
 HIRE_SIGNAL = re.compile(
     rf"\b(?:{_HIRE_VERB}|{_JOIN}|joins?|leaving\s+for|sent\s+(?:its|their)\s+\w+|acqui-?hire|talent|übernimmt\s+die\s+Gründer)\b",
@@ -319,6 +370,8 @@ ANNOUNCED = re.compile(
 _LATE_EARLY = re.compile(r"\b(?:late|early)\s+$", re.IGNORECASE)
 # Share of the article's sentences counted as its lead, where the subject deal is named.
 LEAD_SENTENCES = 4
+# Most characters between an acquirer and a target named in one clause ("Google agreed to pay Character.AI").
+CO_GAP = 80
 # Share of capitalised long words above which a line is a Title Case headline.
 TITLE_CASE_SHARE = 0.7
 # A deal named at least this often is what the article is about.
@@ -457,6 +510,8 @@ def _find_relations(
     title_case = is_title_case(sentence)
     for kind, pattern in RELATIONS:
         for m in pattern.finditer(sentence):
+            if re.search(r"[\d$€£]\s*$", sentence[: m.start()]):
+                continue
             a = clean_name(m.group("a"), watchlist, title_case=title_case)
             t = clean_name(m.group("t"), watchlist, title_case=title_case)
             if not a or not t or a == t or a in surnames or t in surnames:
@@ -574,6 +629,9 @@ def detect_deals(
     pairs = _merge_names(pairs)
     known_people = [e.name for e in watchlist.people]
     deals: list[DetectedDeal] = []
+    shared_acquirer: dict[str, int] = {}
+    for a, _ in pairs:
+        shared_acquirer[a] = shared_acquirer.get(a, 0) + 1
     for (a, t), ev in pairs.items():
         t_names, a_names = _names_for(t, watchlist), _names_for(a, watchlist)
         related = sorted(set(ev.sentences))
@@ -584,11 +642,15 @@ def detect_deals(
             mentions_t = _mentions(s.text, t_names)
             mentions_a = _mentions(s.text, a_names)
             in_relation = s.index in ev.sentences
-            if not (
+            tied = (
                 in_relation
                 or (mentions_t and mentions_a)
                 or (mentions_t and _its_target(s.text, t))
-            ):
+            )
+            loose = (mentions_t or (mentions_a and shared_acquirer[a] == 1)) and bool(
+                TEAM_SIGNAL.search(s.text) or PERSON.search(s.text)
+            )
+            if not (tied or loose):
                 continue
             if HIRE_SIGNAL.search(s.text):
                 hire_texts.append(s.text)
@@ -656,7 +718,7 @@ def _org_candidates(sentence: str, watchlist: Watchlist, surnames: frozenset[str
             and len(name) <= 3
         ):
             continue
-        if any(w in _NOT_COMPANIES or w in _NOT_NAMES for w in name.split()):
+        if name.split()[0] in _NOT_COMPANIES or name.split()[0] in _NOT_NAMES:
             continue
         if name not in out:
             out.append(name)
@@ -683,6 +745,7 @@ def _cooccurrences(
         for n in names:
             counts[n] = counts.get(n, 0) + 1
     startups = {e.name for e in watchlist.startups}
+    startup_like = _startup_like(" ".join(s.text for s in sentences), sorted(counts)) | startups
     text = " ".join(s.text for s in sentences)
     for s in sentences:
         for clause in _clauses(s.text):
@@ -704,6 +767,8 @@ def _cooccurrences(
                 for t in names:
                     if t == a or t in acquirer_kind or (counts.get(t, 0) < 2 and t not in startups):
                         continue
+                    if not _a_then_t(clause, a, t) or t not in startup_like:
+                        continue
                     ev = pairs.setdefault((a, t), PairEvidence(a, t))
                     ev.relations.add("co_money" if money else "co_hire")
                     if hire:
@@ -712,6 +777,37 @@ def _cooccurrences(
                     ev.clauses.append(clause)
                     if not ev.evidence:
                         ev.evidence = s.text
+
+
+def _a_then_t(clause: str, a: str, t: str) -> bool:
+    """The acquirer named before the target, with no list punctuation between them."""
+    a_at = re.search(rf"(?<![\w.]){re.escape(a)}(?![\w])", clause)
+    if a_at is None:
+        return False
+    t_at = re.compile(rf"(?<![\w.]){re.escape(t)}(?![\w])").search(clause, a_at.end())
+    if t_at is None:
+        return False
+    between = clause[a_at.end() : t_at.start()]
+    return (
+        len(between) <= CO_GAP
+        and "," not in between
+        and not re.search(r"\b(?:and|or|such\s+as|like|including)\b", between)
+    )
+
+
+def _startup_like(text: str, names: Sequence[str]) -> set[str]:
+    """Names the text treats as a startup: its founders, CEO, team, models, or called a startup."""
+    out = set()
+    for n in names:
+        e = re.escape(n)
+        if re.search(
+            rf"(?<![\w.]){e}(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:co-?founders?|founders?|CEO|chief\s+executive|team|staff|employees|researchers|engineers|models?|technology|chips?|leaders)\b"
+            rf"|\b(?:co-?founders?|founders?|CEO|chief\s+executive|team|staff|employees|leaders|leadership)\s+(?:of|from|at)\s+(?:[\w-]+\s+){{0,4}}?{e}(?![\w])"
+            rf"|\b(?:startup|start-up|firm|company|lab|maker|developer)\s+{e}(?![\w])|(?<![\w.]){e},\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?(?:startup|start-up|company|firm)",
+            text,
+        ):
+            out.add(n)
+    return out
 
 
 def _clauses(sentence: str) -> list[str]:
