@@ -325,9 +325,6 @@ _NOT_NAMES = frozenset(
         "Co",
         "Corp",
         "Ltd",
-        "Startup",
-        "Start-up",
-        "Company",
         "Deal",
         "Also",
     ]
@@ -610,7 +607,7 @@ def detect_deals(
 ) -> list[DetectedDeal]:
     pairs: dict[tuple[str, str], PairEvidence] = {}
     acquirer_kind = {e.name for e in watchlist.acquirers}
-    surnames = person_surnames(" ".join(s.text for s in sentences), watchlist)
+    surnames = person_surnames("\n".join(s.text for s in sentences), watchlist)
     for s in sentences:
         for kind, a, t, clause in _find_relations(s.text, watchlist, surnames):
             if t in acquirer_kind and a not in acquirer_kind:
@@ -745,8 +742,8 @@ def _cooccurrences(
         for n in names:
             counts[n] = counts.get(n, 0) + 1
     startups = {e.name for e in watchlist.startups}
-    startup_like = _startup_like(" ".join(s.text for s in sentences), sorted(counts)) | startups
-    text = " ".join(s.text for s in sentences)
+    startup_like = _startup_like("\n".join(s.text for s in sentences), sorted(counts)) | startups
+    text = "\n".join(s.text for s in sentences)
     for s in sentences:
         for clause in _clauses(s.text):
             if _NEGATED.search(clause):

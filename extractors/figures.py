@@ -109,7 +109,7 @@ PEOPLE_NOUN = (
     r"employees|staff(?:ers)?|people|workers|researchers|engineers|scientists|team\s+members|members|"
     r"hires|recruits|developers|specialists|experts|executives|leaders|professionals|personnel"
 )
-_COUNT_FILLER = r"(?:(?:of\s+(?:its|the|their)(?:\s+\w+'s)?|full-time|new|former|other|more|top|key|senior|junior|AI|ML|machine[-\s]learning|research|technical|core|[A-Z][\w.]*(?:'s|’s)?)\s+){0,3}"
+_COUNT_FILLER = r"(?:(?:of\s+(?:its|the|their)(?:\s+\w+'s)?|full-time|new|former|other|more|top|key|senior|junior|AI|ML|machine[-\s]learning|research|technical|core|(?-i:[A-Z][\w.]*(?:'s|’s)?))\s+){0,3}"
 COUNT = re.compile(
     _WORD_BOUNDARY_START
     + rf"(?:(?P<an>{DIGITS})\s*(?:to|-|–|and)\s*)?(?P<xn>{NUM})(?:\s+(?P<xw>{SCALE_WORD}))?(?P<plus>\+|-plus)?\s+{_COUNT_FILLER}(?P<noun>{PEOPLE_NOUN})\b",
@@ -190,6 +190,8 @@ def words_to_number(words: str) -> float | None:
     for tok in tokens:
         if tok == "hundred":
             current = max(current, 1) * 100
+        elif tok == "dozen":
+            current = max(current, 1) * 12
         elif tok in WORD_VALUES:
             current += WORD_VALUES[tok]
         else:
