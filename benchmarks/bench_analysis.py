@@ -1,0 +1,128 @@
+"""Analysis time per article against trafilatura's extraction of the same page.
+
+For each labelled article: the median of several analysis runs, and the median
+of trafilatura extracting its page (.html as is; .txt wrapped in a realistic
+page with navigation, sidebar and footer). Prints a table and writes JSON to
+benchmarks/results/analysis.json.
+
+    .venv/bin/python benchmarks/bench_analysis.py [FOLDER] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import statistics
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import trafilatura
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extractors.analyse import analyse  # noqa: E402
+from extractors.documents import articles_from_path  # noqa: E402
+from extractors.watchlist import load_watchlist  # noqa: E402
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/static/site.css">
+<script>window.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}}</script></head>
+<body><header class="site-header"><a class="logo" href="/">The Daily Ledger</a>
+<nav><ul><li><a href="/tech">Tech</a></li><li><a href="/business">Business</a></li><li><a href="/markets">Markets</a></li>
+<li><a href="/ai">AI</a></li><li><a href="/opinion">Opinion</a></li><li><a href="/subscribe">Subscribe</a></li></ul></nav></header>
+<div class="layout"><main><article><h1>{title}</h1><p class="byline">By Staff Reporter · 5 min read</p>
+{body}</article><section class="share"><a href="#">Share on X</a> <a href="#">Share on LinkedIn</a> <a href="#">Email</a></section>
+</main><aside class="sidebar"><h3>Most read</h3><ol><li><a href="/a">Chipmakers rally as demand for AI servers surges</a></li>
+<li><a href="/b">Regulators weigh new rules for cloud contracts</a></li><li><a href="/c">Five gadgets worth buying this autumn</a></li>
+<li><a href="/d">Markets close higher after a volatile week</a></li></ol><div class="ad">Advertisement</div></aside></div>
+<footer><p>© 2025 The Daily Ledger. All rights reserved.</p><ul><li><a href="/privacy">Privacy</a></li><li><a href="/terms">Terms</a></li>
+<li><a href="/contact">Contact us</a></li><li><a href="/cookies">Cookie settings</a></li></ul></footer></body></html>"""
+
+
+def wrap(text: str) -> bytes:
+    lines = [line.strip() for line in text.split("\n\n") if line.strip()]
+    title = html.escape(lines[0]) if lines else ""
+    body = "\n".join(f"<p>{html.escape(' '.join(p.split()))}</p>" for p in lines[1:])
+    return PAGE.format(title=title, body=body).encode("utf-8")
+
+
+def _time(fn, repeat: int) -> float:
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - t0)
+    return statistics.median(runs)
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "folder", nargs="?", type=Path, default=ROOT / "tests" / "data" / "labelled"
+    )
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "benchmarks" / "results" / "analysis.json"
+    )
+    args = parser.parse_args(argv)
+    watchlist = load_watchlist(ROOT / "config" / "watchlist.toml")
+    fetched = datetime(2025, 1, 1, tzinfo=UTC)
+    rows = []
+    for path in sorted(args.folder.iterdir()):
+        if path.suffix not in {".txt", ".html", ".htm", ".md"} or path.name == "README.md":
+            continue
+        [article] = articles_from_path(path, fetched_at=fetched)
+        page = path.read_bytes() if path.suffix in {".html", ".htm"} else wrap(article.text)
+        analyse(article, watchlist)  # warm the regex caches once
+        t_analyse = _time(lambda a=article: analyse(a, watchlist), args.repeat)
+        t_extract = _time(
+            lambda p=page: trafilatura.extract(
+                p.decode("utf-8", "replace"), include_comments=False
+            ),
+            args.repeat,
+        )
+        rows.append({"article": path.name, "chars": len(article.text), "analyse_ms": t_analyse * 1e3, "extract_ms": t_extract * 1e3,
+                     "ratio": t_analyse / t_extract if t_extract else None})  # fmt: skip
+    analyse_ms = [r["analyse_ms"] for r in rows]
+    extract_ms = [r["extract_ms"] for r in rows]
+    ratios = [r["ratio"] for r in rows if r["ratio"] is not None]
+    summary = {
+        "articles": len(rows),
+        "repeat": args.repeat,
+        "analyse_median_ms": statistics.median(analyse_ms),
+        "analyse_p95_ms": _p95(analyse_ms),
+        "extract_median_ms": statistics.median(extract_ms),
+        "extract_p95_ms": _p95(extract_ms),
+        "ratio_median": statistics.median(ratios),
+        "ratio_p95": _p95(ratios),
+        "ratio_of_medians": statistics.median(analyse_ms) / statistics.median(extract_ms),
+    }
+    print(f"{'':<22}{'median':>10}{'p95':>10}")
+    print(
+        f"{'analyse (ms)':<22}{summary['analyse_median_ms']:>10.2f}{summary['analyse_p95_ms']:>10.2f}"
+    )
+    print(
+        f"{'trafilatura (ms)':<22}{summary['extract_median_ms']:>10.2f}{summary['extract_p95_ms']:>10.2f}"
+    )
+    print(f"{'analyse / extract':<22}{summary['ratio_median']:>10.3f}{summary['ratio_p95']:>10.3f}")
+    print(
+        f"articles: {len(rows)}, {args.repeat} runs each; ratio of medians {summary['ratio_of_medians']:.3f}"
+    )
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(
+        json.dumps({"summary": summary, "articles": rows}, indent=2), encoding="utf-8"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
