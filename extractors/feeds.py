@@ -151,6 +151,9 @@ def parse_feed(
     entries = [
         e for e in (_entry(raw, feed_url, feed_url) for raw in parsed.entries) if e is not None
     ]
+    if bozo and not entries:
+        # A broken document that yields nothing is a failing feed, not an empty one.
+        raise FeedParseError(f"malformed feed with no usable entry: {bozo}")
     oldest = datetime.min.replace(tzinfo=UTC)
     ordered = sorted(
         enumerate(entries), key=lambda pair: (pair[1].published or oldest, -pair[0]), reverse=True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,6 +54,7 @@ def write_config(
         + extra,
         encoding="utf-8",
     )
+    shutil.copyfile(REPO / "config" / "watchlist.toml", folder / "watchlist.toml")
     (folder / "feeds.toml").write_text(
         "".join(f'[[feed]]\nname = "{name}"\nurl = "{url}"\n\n' for name, url in feeds),
         encoding="utf-8",

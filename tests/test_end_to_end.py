@@ -121,10 +121,18 @@ def test_backfill_then_monitor_alerts_by_email_once(tmp_path, monkeypatch):
         )
         assert ("target_valuation_usd", "$29.2 billion", "The Ledger") in figures
         contradictions = query(
-            warehouse, "SELECT metric, a_stated, b_stated FROM contradictions ORDER BY metric"
+            warehouse,
+            "SELECT metric, subject, a_low, a_high, b_stated, b_low FROM contradictions ORDER BY metric",
         )
-        assert ("deal_amount_usd", "$14.3 billion", "$10 billion") in contradictions
-        assert ("person_age", "Now 28", "21 years old") in contradictions
+        assert (
+            "deal_amount_usd",
+            "meta--scale-ai",
+            14.25e9,
+            14.35e9,
+            "$10 billion",
+            9.5e9,
+        ) in contradictions
+        assert ("person_age", "Alexandr Wang", 28.0, 28.0, "21 years old", 21.0) in contradictions
 
         mails = smtp.wait_for(2)
         subjects = sorted(m.subject for m in mails)
@@ -136,7 +144,8 @@ def test_backfill_then_monitor_alerts_by_email_once(tmp_path, monkeypatch):
         for mail in (contradiction, new_figure):
             assert "Scale AI" in mail.subject
             assert "The Ledger" in mail.text
-        assert "$10 billion" in contradiction.text and "$14.3 billion" in contradiction.text
+        assert "$10 billion" in contradiction.text and "$14.3" in contradiction.text
+        assert "Associated Press" in contradiction.text, "a contradiction names both sides' sources"
         assert "$29.2 billion" in new_figure.text
         assert query(warehouse, "SELECT count(*) FROM alert_log WHERE status = 'pending'") == [(0,)]
 

@@ -545,7 +545,8 @@ def _reconcile_claim(
     mine = next((c for c in everything if c.known.claim_id == claim.claim_id), None)
     if mine is None:
         return
-    others = [c for c in everything if c.known.claim_id != claim.claim_id]
+    # An article repeating its own figure is no second voice: judge against other articles only.
+    others = [c for c in everything if c.article_id != claim.article_id]
     judgement = reconcile.judge(
         mine.known,
         [c.known for c in others],
