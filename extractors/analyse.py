@@ -12,7 +12,15 @@ from collections.abc import Sequence
 
 from extractors.attribution import Attributed, attribute, founded_years
 from extractors.deals import PERSON, DetectedDeal, detect_deals
-from extractors.figures import Figure, age_figures, count_figures, money_figures, percent_figures
+from extractors.figures import (
+    Figure,
+    age_figures,
+    count_figures,
+    foreign_age_figures,
+    foreign_money_figures,
+    money_figures,
+    percent_figures,
+)
 from extractors.metrics import METRICS, subject_for
 from extractors.records import Analysis, Article, Claim, DealMention
 from extractors.sentences import Sentence, split_sentences
@@ -37,7 +45,9 @@ def claim_id_for(article_id: str, deal_id: str, subject: str, metric: str, start
 def _figures(sentence: Sentence, english: bool) -> list[Figure]:
     raw = sentence.raw
     if not english:
-        return [f for f in money_figures(raw) if f.currency == "USD" and "$" in f.stated]
+        dollars = [f for f in money_figures(raw) if f.currency == "USD" and "$" in f.stated]
+        percents = [f for f in percent_figures(raw) if "%" in f.stated]
+        return dollars + foreign_money_figures(raw) + percents + foreign_age_figures(raw)
     figures = money_figures(raw) + percent_figures(raw) + count_figures(raw) + age_figures(raw)
     # a percentage inside a money range or a count inside money ("$1 billion" never counts people)
     spans = [(f.start, f.end) for f in figures if f.kind == "money"]
@@ -107,7 +117,9 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     english = article.language in ENGLISH
     notes: list[str] = []
     if not english:
-        notes.append(f"language {article.language}: only explicit dollar amounts read")
+        notes.append(
+            f"language {article.language}: only currency amounts, percentages, ages and founding years read"
+        )
 
     claims: dict[tuple[str, str, str, int], Claim] = {}
     known_people = sorted({p for d in detected for p in d.people} | {e.name for e in wl.people})
@@ -124,7 +136,7 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
                                known_people=known_people, last_person=last_person):  # fmt: skip
                 c = _claim(article, s, a, deal_ids, targets)
                 claims.setdefault((c.deal_id, c.subject, c.metric, c.start), c)
-        if detected and english:
+        if detected:
             for start, end, year, deal in founded_years(s.raw, named or [], fallback):
                 fig = Figure("year", year, year, year, s.raw[start:end], None, start, end)
                 c = _claim(article, s, Attributed(fig, deal, "founded_year"), deal_ids, targets)

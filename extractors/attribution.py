@@ -36,20 +36,32 @@ _PAST_CUE = re.compile(
     re.IGNORECASE,
 )
 _VALUATION = re.compile(
-    r"\b(?:valu(?:ed|ation|es|ing)|market\s+(?:value|worth)|worth|bewerte\w*|Bewertung)\b",
+    r"\b(?:valu(?:ed|ation|es|ing)|market\s+(?:value|worth)|bewerte\w*|Bewertung|valoris\w*|valorad\w*)\b",
     re.IGNORECASE,
 )
 _FUNDING = re.compile(
     r"\b(?:raised|raising|funding|from\s+investors|venture\s+capital|eingesammelt|investors\s+had\s+put)\b",
     re.IGNORECASE,
 )
+_LICENCE_AFTER = re.compile(
+    r"^\s*(?:in\s+licen[cs]\w*\s+fees?|as\s+(?:a\s+)?licen[cs]\w*\s+fee|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e|covers\s+a\s+licen[cs]e)\b",
+    re.IGNORECASE,
+)
+_LICENCE_BEFORE = re.compile(
+    r"(?:licen[cs]ed\s+[^.;]{0,60}\bfor\s+(?:about\s+|roughly\s+|around\s+)?|licen[cs]\w*\s+fee\s+of\s+(?:about\s+|roughly\s+)?)$",
+    re.IGNORECASE,
+)
+_ROUND_CUE = re.compile(
+    r"\b(?:round|Series\s+[A-F]|led\s+by|last\s+year|in\s+(?:19|20)\d\d)\b", re.IGNORECASE
+)
 _LICENCE = re.compile(r"\blicen[cs]\w*|\bLizenz\w*", re.IGNORECASE)
 _DEAL_MONEY = re.compile(
-    r"\b(?:invest\w*|pa(?:y|ys|id|ying|yment)|deal|agreement|arrangement|stake|spen[dt]|acqui\w*|buy\w*|bought|price|cost|for|hire|transaction|worth|zahlt\w*|Milliarde\w*|Millionen)\b",
+    r"\b(?:invest\w*|pa(?:y|ys|id|ying|yment)|deal|agreement|arrangement|stake|spen[dt]|acqui\w*|buy\w*|bought|price|cost|for|hire|"
+    r"transaction|worth|bill|zahlt\w*|gezahlt|für|Milliarde\w*|Millionen|pai\w*|versé\w*|pour|dans|pag\w*|por|en|licen\w*|Lizenz\w*)\b",
     re.IGNORECASE,
 )
 _STAKE = re.compile(
-    r"\b(?:stake|share|ownership|own(?:s|ed|ing)?|hold(?:s|ing)?|equity|interest|gain|acquire|Anteil\w*|Beteiligung)\b",
+    r"\b(?:stake|share|ownership|own(?:s|ed|ing)?|hold(?:s|ing)?|equity|interest|gain|acquire|tak(?:e|es|ing)|Anteil\w*|Beteiligung|capital|participación)\b",
     re.IGNORECASE,
 )
 _HIRED_COUNT = re.compile(
@@ -142,6 +154,13 @@ def _other_deal(
     return False, None
 
 
+def _is_licence_fee(before: str, after: str) -> bool:
+    """The sum is the licence's price itself, not the whole deal that includes a licence."""
+    if _LICENCE_AFTER.match(after) and not re.match(r"^[^.;]{0,60}?\band\s+(?:for|to)\b", after):
+        return not re.match(r"^\s*in\s+licen[cs]\w*\s+fees?\s+and\b", after, re.IGNORECASE)
+    return bool(_LICENCE_BEFORE.search(before))
+
+
 def _money_metric(before: str, after: str, figure: Figure) -> str | None:
     near = before + " " + after
     if _DROP_CUE.search(near):
@@ -153,8 +172,10 @@ def _money_metric(before: str, after: str, figure: Figure) -> str | None:
     if _FUNDING.search(before[-50:]) or re.match(
         r"^\s*(?:in\s+(?:total\s+)?funding|from\s+investors|in\s+venture)", after, re.IGNORECASE
     ):
+        if _ROUND_CUE.search(after[:40]) or _PAST_CUE.search(after[:30]):
+            return None
         return "target_funding_raised_usd"
-    if _LICENCE.search(near):
+    if _is_licence_fee(before, after):
         return "licence_fee_usd"
     if _PAST_CUE.search(near):
         return None

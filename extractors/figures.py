@@ -127,6 +127,27 @@ AGE = re.compile(
     r"|(?<=[A-Z][a-z]),\s+(?P<cn>\d{2}),(?=\s+(?:who|is|was|has|will|joined|said|says|the|a|an|and|left|leaves|founded|co-founded|\w+s|\w+ed)\b))",
     re.IGNORECASE,
 )
+# Money as written in German, French and Spanish: "2,7 Milliarden Dollar", "14,3 milliards de dollars",
+# "2,4 mil millones de dólares"; a decimal comma, the scale word, then the currency.
+FOREIGN_MONEY = re.compile(
+    r"(?<![\w.,])(?P<xn>\d{1,3}(?:[.\s]\d{3})+|\d+(?:,\d+)?)\s+"
+    r"(?P<xw>Milliarden|Milliarde|Mrd\.|Millionen|Million|Mio\.|milliards?|millions?|mil\s+millones|millones|millón)\s+"
+    r"(?:de\s+)?(?:US-)?(?P<xu>Dollar|dollars|dólares|USD|US-Dollar|euros?|Euro)\b",
+    re.IGNORECASE,
+)
+FOREIGN_SCALES = {"milliarden": 1e9, "milliarde": 1e9, "mrd.": 1e9, "millionen": 1e6, "million": 1e6, "mio.": 1e6,
+                  "milliard": 1e9, "milliards": 1e9, "millions": 1e6, "mil millones": 1e9, "millones": 1e6, "millón": 1e6}  # fmt: skip
+FOREIGN_QUALIFIER = re.compile(
+    r"(?P<q>rund|etwa|ungefähr|circa|knapp|fast|mehr\s+als|über|bis\s+zu|environ|près\s+de|presque|plus\s+de|jusqu'à|"
+    r"alrededor\s+de|unos|aproximadamente|casi|más\s+de|hasta|cerca\s+de)\s+$",
+    re.IGNORECASE,
+)
+FOREIGN_Q_MEANING = {"rund": "about", "etwa": "about", "ungefähr": "about", "circa": "about", "environ": "about",
+                     "alrededor de": "about", "unos": "about", "aproximadamente": "about", "knapp": "nearly",
+                     "fast": "nearly", "près de": "nearly", "presque": "nearly", "casi": "nearly", "cerca de": "nearly",
+                     "mehr als": "more than", "über": "more than", "plus de": "more than", "más de": "more than",
+                     "bis zu": "up to", "jusqu'à": "up to", "hasta": "up to"}  # fmt: skip
+FOREIGN_AGE = re.compile(r"(?<![\w,])(?P<xn>\d{2})\s+(?:ans|años|Jahre(?:\s+alt)?)\b")
 YEAR = re.compile(r"\b(?P<xn>19[5-9]\d|20[0-4]\d)\b")
 
 QUALIFIER_BEFORE = re.compile(
@@ -439,6 +460,58 @@ def count_figures(text: str) -> list[Figure]:
         fig = _make("count", text, m.start("xn"), m.end("xn"), parsed[0], 0.0, noun="staff")
         out.append(fig)
     return sorted(out, key=lambda f: f.start)
+
+
+def foreign_money_figures(text: str) -> list[Figure]:
+    out = []
+    for m in FOREIGN_MONEY.finditer(text):
+        raw = m.group("xn")
+        if "," in raw:
+            whole, frac = raw.split(",")
+            value, decimals = float(f"{whole}.{frac}"), len(frac)
+        else:
+            value, decimals = float(re.sub(r"[.\s]", "", raw)), 0
+        scale = FOREIGN_SCALES.get(" ".join(m.group("xw").lower().split()), 1.0)
+        q = FOREIGN_QUALIFIER.search(text[max(0, m.start() - 20) : m.start()])
+        qualifier = FOREIGN_Q_MEANING.get(" ".join(q.group("q").lower().split())) if q else None
+        start = (
+            m.start() - (len(text[max(0, m.start() - 20) : m.start()]) - q.start())
+            if q
+            else m.start()
+        )
+        low, high = interval(value * scale, 0.5 * 10.0**-decimals * scale, qualifier)
+        unit = m.group("xu").lower()
+        currency = "EUR" if unit.startswith("euro") else "USD"
+        out.append(
+            Figure(
+                "money",
+                value * scale,
+                _round(low),
+                _round(high),
+                text[start : m.end()],
+                qualifier,
+                start,
+                m.end(),
+                currency=currency,
+            )
+        )
+    return out
+
+
+def foreign_age_figures(text: str) -> list[Figure]:
+    return [
+        Figure(
+            "age",
+            float(m.group("xn")),
+            float(m.group("xn")),
+            float(m.group("xn")),
+            m.group(0),
+            None,
+            m.start(),
+            m.end(),
+        )
+        for m in FOREIGN_AGE.finditer(text)
+    ]
 
 
 def age_figures(text: str) -> list[Figure]:
