@@ -37,7 +37,8 @@ _JOIN = (
 )
 _HIRE_VERB = (
     r"(?:hired|hires|hire|hiring|recruit\w*|poach\w*|lure[sd]?|luring|pulled\s+in|pulls\s+in|brought\s+(?:in|on|over)|brings?\s+(?:in|on|over)|"
-    r"rehir\w*|rejoin\w*|return\w*\s+to|follow\w*\s+(?:\w+\s+){0,3}?to|bring\w*|brought|in-house|came\s+to|come\s+to|"
+    r"rehir\w*|rejoin\w*|return\w*\s+to|zurück\w*|wechsel\w*|holt|übernimmt|recrut\w*|embauch\w*|ficha\w*|contrat\w*|incorpor\w*|se\s+unen|"
+    r"follow\w*\s+(?:\w+\s+){0,3}?to|bring\w*|brought|in-house|came\s+to|come\s+to|"
     r"took\s+on|takes\s+on|snapped\s+up|scooped\s+up|absorb\w*|nabbed|nabs|tapped|taps|incorporated|enlist\w*|employ(?:s|ed|ing)?\b|acqui-?hired?|acqui-?hires)"
 )
 _A = rf"(?P<a>{NAME})(?:,[^,]{{1,30}},)?"
@@ -152,7 +153,8 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 TEAM_PLURAL = re.compile(
-    r"\b(?:founders|co-?founders|team|staff(?:ers)?|employees|researchers|engineers|leaders|leadership|executives|workforce|talent)\b",
+    r"\b(?:founders|co-?founders|team|staff(?:ers)?|employees|researchers|engineers|leaders|leadership|executives|workforce|talent|"
+    r"Gründer|Mitgründer|Mitarbeiter\w*|Team|Belegschaft|fondateurs|cofondateurs|dirigeants|équipe|fundador(?:es)?|cofundador(?:es)?|equipo|directivos)\b",
     re.IGNORECASE,
 )
 # Words written with a capital that are not companies a deal can be with.
@@ -208,11 +210,17 @@ HIRE_SIGNAL = re.compile(
 )
 TEAM_SIGNAL = re.compile(rf"\b{_TEAM}\b", re.IGNORECASE)
 MONEY_SIGNAL = re.compile(
-    r"\b(?:invest\w*|stake|pa(?:ys?|id)|payment|fee|licen[cs]\w*|deal|agreement|arrangement|\$)",
+    r"\b(?:invest\w*|stake|pa(?:ys?|id)|payment|fee|licen[cs]\w*|deal|agreement|arrangement|\$|"
+    r"zahlt\w*|gezahlt|Lizenz\w*|Vereinbarung|Milliarden|Millionen|paie|payé|versé|accord|milliards|pag\w*|acuerdo|millones)",
     re.IGNORECASE,
 )
 LICENCE_SIGNAL = re.compile(r"\blicen[cs]\w*|\bLizenz", re.IGNORECASE)
 INVEST_SIGNAL = re.compile(r"\binvest\w*|\bstake\b|\bBeteiligung", re.IGNORECASE)
+# The acquirer paying an amount: "Google will pay $2.4 billion", "Google pagará 2,4 mil millones".
+PAYMENT = re.compile(
+    r"\b(?:pa(?:y|ys|id|ying)|spen[dt]s?|zahlt|gezahlt|paie|payé|versé|pag\w+)\b[^.;]{0,40}?(?:[$€£]\s?\d|\d[\d,.]*\s+(?:billion|million|Milliarden|Millionen|milliards?|millions?|mil\s+millones|millones))",
+    re.IGNORECASE,
+)
 ACQUIHIRE_SIGNAL = re.compile(r"\bacqui-?hir\w*", re.IGNORECASE)
 _NOT_NAMES = frozenset(
     [
@@ -665,6 +673,9 @@ def detect_deals(
         if "co_hire" in ev.relations and not hire_relation:
             hire_relation = {"co_hire"}
         money_relation = ev.relations & {"invest", "licence", "deal", "acquihire", "co_money"}
+        if hire_relation and not money_relation and shared_acquirer[a] == 1:
+            if any(_mentions(s.text, a_names) and PAYMENT.search(s.text) for s in sentences):
+                money_relation = {"paid"}
         if not (
             (hire_relation and (team_hire or money_relation)) or (money_relation and hire_texts)
         ):
@@ -719,6 +730,13 @@ def _org_candidates(sentence: str, watchlist: Watchlist, surnames: frozenset[str
             continue
         if name not in out:
             out.append(name)
+    for name, entity in watchlist.all_names():
+        if (
+            entity.kind != "person"
+            and entity.name not in out
+            and re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", sentence)
+        ):
+            out.append(entity.name)
     return out
 
 
@@ -755,7 +773,10 @@ def _cooccurrences(
             ]
             money = bool(MONEY_SIGNAL.search(clause))
             hire = bool(HIRE_SIGNAL.search(clause) and TEAM_PLURAL.search(clause)) or bool(
-                re.search(r"\b(?:CEO|chief\s+executive|founders?|co-?founders?)\b", clause)
+                re.search(
+                    r"\b(?:CEO|chief\s+executive|founders?|co-?founders?|consejero\s+delegado|directeur\s+général|patron|Chef|Gründer)\b",
+                    clause,
+                )
                 and HIRE_SIGNAL.search(clause)
             )
             if not (money or hire):
@@ -800,7 +821,9 @@ def _startup_like(text: str, names: Sequence[str]) -> set[str]:
         if re.search(
             rf"(?<![\w.]){e}(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:co-?founders?|founders?|CEO|chief\s+executive|team|staff|employees|researchers|engineers|models?|technology|chips?|leaders)\b"
             rf"|\b(?:co-?founders?|founders?|CEO|chief\s+executive|team|staff|employees|leaders|leadership)\s+(?:of|from|at)\s+(?:[\w-]+\s+){{0,4}}?{e}(?![\w])"
-            rf"|\b(?:startup|start-up|firm|company|lab|maker|developer)\s+{e}(?![\w])|(?<![\w.]){e},\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?(?:startup|start-up|company|firm)",
+            rf"|\b(?:startups?|start-ups?|firm|company|lab|maker|developer)\s+(?:de\s+)?{e}(?![\w])"
+            rf"|(?<![\w.]){e},\s+(?:an?|the|une?|la|el|die|eine?)\s+(?:[\w-]+\s+){{0,4}}?(?:startup|start-up|company|firm|entreprise|empresa)"
+            rf"|(?<![\w.]){e}-(?:Gründer|Lizenz)|\b(?:fondateurs?|fundador(?:es)?|Gründer|consejero\s+delegado|directeur\s+général)\s+(?:de\s+(?:la\s+)?|des\s+|von\s+)?(?:[\w-]+\s+){{0,6}}?{e}(?![\w])",
             text,
         ):
             out.add(n)
