@@ -53,7 +53,7 @@ def _ci(words: str) -> str:
     return f"(?i:{words})"
 
 
-_W0 = r"(?i:invest(?:s|ed|ing|ment)?|pays?|paid|paying|put|puts|pour(?:s|ed)?|sinks?|sank|stake|backs|backed|backing)"
+_W0 = r"(?i:invest(?:s|ed|ing|ment)?|pays?|paid|paying|put|puts|pour(?:s|ed)?|putting|pouring|sinks?|sank|stake|backs|backed|backing)"
 _W1 = r"(?i:in|into|for|of|to|from)"
 _W2 = r"(?i:from|of|at|behind)"
 _W3 = r"(?i:licens\w*|licenc\w*)"
@@ -610,14 +610,50 @@ def _kind(ev: PairEvidence, texts: Sequence[str]) -> str:
     return "talent_deal"
 
 
+# A payer named by a pronoun or a description: "it paid", "The chip giant paid", "the search company will pay".
+GENERIC_PAYER = re.compile(
+    r"\b(?:[Ii]t(?=\s+(?:(?:has|had|also|will|would|then|later|recently)\s+)*(?:paid|pays|pay|agreed|hired|hires|struck|signed|licensed|brought|took|invested|spent|rehired)\b)"
+    r"|[Tt]he\s+(?:[\w-]+\s+){0,2}?giant|[Tt]he\s+(?:search|chip|software|e-commerce|cloud|social\s+media|tech)\s+(?:company|group|firm|maker)|[Ll]e\s+groupe|[Dd]er\s+Konzern)\b"
+)
+
+
+def _resolved_texts(
+    sentences: Sequence[Sentence], acquirers: set[str], watchlist: Watchlist
+) -> list[str]:
+    """Sentence texts with a generic payer replaced by the acquirer last named."""
+    if not acquirers:
+        return [s.text for s in sentences]
+    names = sorted({n for a in acquirers for n in _names_for(a, watchlist)}, key=len, reverse=True)
+    name_rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    last: str | None = None
+    out = []
+    for s in sentences:
+        text = s.text
+        if last and GENERIC_PAYER.search(text):
+            first_named = name_rx.search(text)
+            text = GENERIC_PAYER.sub(
+                lambda m: m.group(0) if first_named and first_named.start() < m.start() else last,
+                text,
+            )
+        found = name_rx.findall(s.text)
+        if found:
+            last = watchlist.canonical(found[-1])
+        out.append(text)
+    return out
+
+
 def detect_deals(
     sentences: Sequence[Sentence], watchlist: Watchlist, *, published: date | None = None
 ) -> list[DetectedDeal]:
     pairs: dict[tuple[str, str], PairEvidence] = {}
     acquirer_kind = {e.name for e in watchlist.acquirers}
     surnames = person_surnames("\n".join(s.text for s in sentences), watchlist)
-    for s in sentences:
-        for kind, a, t, clause in _find_relations(s.text, watchlist, surnames):
+    first_pass = {
+        a for s in sentences for _, a, _, _ in _find_relations(s.text, watchlist, surnames)
+    }
+    resolved = _resolved_texts(sentences, acquirer_kind | first_pass, watchlist)
+    for s, text in zip(sentences, resolved, strict=True):
+        for kind, a, t, clause in _find_relations(text, watchlist, surnames):
             if t in acquirer_kind and a not in acquirer_kind:
                 continue
             if t in acquirer_kind:
@@ -628,7 +664,7 @@ def detect_deals(
             ev.clauses.append(clause)
             if not ev.evidence:
                 ev.evidence = s.text
-    _cooccurrences(sentences, watchlist, surnames, pairs, acquirer_kind)
+    _cooccurrences(sentences, resolved, watchlist, surnames, pairs, acquirer_kind)
     vetoed = _acquisitions(sentences, watchlist, surnames)
     pairs = {k: v for k, v in pairs.items() if k not in vetoed}
     pairs = _merge_names(pairs)
@@ -742,6 +778,7 @@ def _org_candidates(sentence: str, watchlist: Watchlist, surnames: frozenset[str
 
 def _cooccurrences(
     sentences: Sequence[Sentence],
+    resolved: Sequence[str],
     watchlist: Watchlist,
     surnames: frozenset[str],
     pairs: dict[tuple[str, str], PairEvidence],
@@ -762,8 +799,8 @@ def _cooccurrences(
     startups = {e.name for e in watchlist.startups}
     startup_like = _startup_like("\n".join(s.text for s in sentences), sorted(counts)) | startups
     text = "\n".join(s.text for s in sentences)
-    for s in sentences:
-        for clause in _clauses(s.text):
+    for s, resolved_text in zip(sentences, resolved, strict=True):
+        for clause in _clauses(resolved_text):
             if _NEGATED.search(clause):
                 continue
             names = [
@@ -808,7 +845,7 @@ def _a_then_t(clause: str, a: str, t: str) -> bool:
     between = clause[a_at.end() : t_at.start()]
     return (
         len(between) <= CO_GAP
-        and "," not in between
+        and not re.search(r",(?!\d)", between)
         and not re.search(r"\b(?:and|or|such\s+as|like|including)\b", between)
     )
 
