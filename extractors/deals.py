@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from extractors.sentences import Sentence
@@ -32,7 +32,7 @@ _DESC = (
 )
 _TEAM = r"(?:CEO|chief\s+executive|co-?founders?|founders?|leaders?|leadership|team|staff(?:ers)?|employees|researchers|engineers|talent|executives|president|chief\s+\w+\s+officer|CTO)"
 _JOIN = (
-    r"(?:will\s+join|to\s+join|joins|joined|joining|are\s+joining|is\s+joining|moved?\s+to|moving\s+to|moves\s+to|went\s+to|go\s+to|"
+    r"(?:went\s+back\s+to|came\s+back\s+to|returned\s+to|will\s+join|to\s+join|joins|joined|joining|are\s+joining|is\s+joining|moved?\s+to|moving\s+to|moves\s+to|went\s+to|go\s+to|"
     r"transitioned\s+to|head(?:s|ed|ing)?\s+to|leav(?:e|es|ing)\s+for|left\s+for|defect\w*\s+to|decamp\w*\s+to|sent\s+to|wechsel\w*\s+zu)"
 )
 _HIRE_VERB = (
@@ -93,12 +93,12 @@ RELATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "hire_poss",
         _rx(
-            rf"{_A}\s+(?:\w+\s+){{0,2}}?{_HIRE_CI}\s+(?:the\s+)?{_DESC}{_T}{_POSS}?\s+(?:[\w-]+\s+){{0,3}}?{_TEAM_CI}"
+            rf"{_A}\s+(?:[\w$.,-]+\s+){{0,7}}?{_HIRE_CI}\s+(?:the\s+)?{_DESC}{_T}{_POSS}?\s+(?:[\w-]+\s+){{0,3}}?{_TEAM_CI}"
         ),
     ),
     (
         "licence",
-        _rx(rf"{_A}\s+(?:[\w-]+\s+){{0,4}}?{_W3}\s+(?:[\w-]+\s+){{0,3}}?{_W4}?\s*{_DESC}{_T}"),
+        _rx(rf"{_A}\s+(?:[\w$.,-]+\s+){{0,6}}?{_W3}\s+(?:[\w-]+\s+){{0,3}}?{_W4}?\s*{_DESC}{_T}"),
     ),
     (
         "licence",
@@ -379,6 +379,12 @@ LEAD_SENTENCES = 4
 CO_GAP = 80
 # Share of capitalised long words above which a line is a Title Case headline.
 TITLE_CASE_SHARE = 0.7
+# A headline that speaks of money, hiring or a licence.
+HEADLINE_CUE = re.compile(
+    r"\b(?:invest\w*|stake|pa(?:ys?|id)|deal|licen[cs]\w*|hir\w+|recruit\w*|poach\w*|join\w*|bet|buys?|acqui-?hire|founders?|CEO|engineers|team|talent|"
+    r"zahlt|Lizenz\w*|investit|recrute|ficha)\b|\$|\d\s*(?:bn|billion|m\b|million)",
+    re.IGNORECASE,
+)
 # A deal named at least this often is what the article is about.
 SUBJECT_MIN_MENTIONS = 3
 
@@ -408,6 +414,7 @@ class DetectedDeal:
     sentences: tuple[int, ...]
     target_names: tuple[str, ...]
     acquirer_names: tuple[str, ...]
+    relation_sentences: tuple[int, ...] = ()
 
 
 def is_title_case(sentence: str) -> bool:
@@ -742,6 +749,7 @@ def detect_deals(
                 sentences=tuple(sorted(set(related))),
                 target_names=t_names,
                 acquirer_names=a_names,
+                relation_sentences=tuple(sorted(set(ev.sentences))),
             )
         )
     return _assign_roles(deals, sentences, published)
@@ -907,36 +915,43 @@ def _acquisitions(
 def _assign_roles(
     deals: list[DetectedDeal], sentences: Sequence[Sentence], published: date | None
 ) -> list[DetectedDeal]:
+    """The subject deal is the best-named one whose relation opens the article.
+
+    Opening means the headline names its target with a deal cue, or a relation
+    stands in the first two sentences; everything else is mentioned in passing.
+    """
     if not deals:
         return []
-    lead = {s.index for s in sentences[:LEAD_SENTENCES] if not s.text.startswith("[")}
-    headline = {s.index for s in sentences[:1] if s.is_headline}
+    opening = [s for s in sentences[:LEAD_SENTENCES] if not s.text.startswith("[")][:2]
+    headline = sentences[0] if sentences and sentences[0].is_headline else None
+
+    def opens(d: DetectedDeal) -> bool:
+        if (
+            headline is not None
+            and _mentions(headline.text, d.target_names)
+            and HEADLINE_CUE.search(headline.text)
+        ):
+            return True
+        return any(i in d.relation_sentences for i in (s.index for s in opening))
 
     def weight(d: DetectedDeal) -> float:
         mentions = sum(1 for s in sentences if _mentions(s.text, d.target_names))
-        in_lead = any(i in lead or i in headline for i in d.sentences) or any(
-            _mentions(sentences[i].text, d.target_names)
-            and _mentions(sentences[i].text, d.acquirer_names)
-            for i in lead | headline
-        )
-        return mentions + (10 if in_lead else 0)
+        return mentions + (100 if opens(d) else 0)
 
-    ranked = sorted(deals, key=weight, reverse=True)
-    best = ranked[0]
-    best_weight = weight(best)
+    best = max(deals, key=weight)
     out = []
     for d in deals:
         w = weight(d)
-        is_subject = d is best and w >= 10 + SUBJECT_MIN_MENTIONS - 1
-        role = "subject" if is_subject else "mentioned"
-        score = (
-            min(1.0, 0.5 + 0.05 * (w % 10) + (0.3 if is_subject else 0.0))
-            if is_subject
-            else min(0.6, 0.3 + 0.05 * (w % 10))
-        )
+        is_subject = d is best and w >= 100
+        mentions = w % 100
+        score = min(1.0, 0.7 + 0.05 * mentions) if is_subject else min(0.6, 0.3 + 0.05 * mentions)
         announced = _announced(sentences, published, d.target_names) if is_subject else None
-        from dataclasses import replace
-
-        out.append(replace(d, role=role, score=round(score, 3), announced=announced))
-    del best_weight
+        out.append(
+            replace(
+                d,
+                role="subject" if is_subject else "mentioned",
+                score=round(score, 3),
+                announced=announced,
+            )
+        )
     return out
