@@ -39,7 +39,7 @@ _HIRE_VERB = (
     r"(?:hired|hires|hire|hiring|recruit\w*|poach\w*|lure[sd]?|luring|pulled\s+in|pulls\s+in|brought\s+(?:in|on|over)|brings?\s+(?:in|on|over)|"
     r"rehir\w*|rejoin\w*|return\w*\s+to|zurück\w*|wechsel\w*|holt|übernimmt|recrut\w*|embauch\w*|ficha\w*|contrat\w*|incorpor\w*|se\s+unen|"
     r"follow\w*\s+(?:\w+\s+){0,3}?to|bring\w*|brought|in-house|came\s+to|come\s+to|"
-    r"took\s+on|takes\s+on|snapped\s+up|scooped\s+up|absorb\w*|nabbed|nabs|tapped|taps|incorporated|enlist\w*|employ(?:s|ed|ing)?\b|acqui-?hired?|acqui-?hires)"
+    r"took\s+on|takes\s+on|taken\s+on|taking\s+on|take\s+on|snapped\s+up|scooped\s+up|absorb\w*|nabbed|nabs|tapped|taps|incorporated|enlist\w*|employ(?:s|ed|ing)?\b|acqui-?hired?|acqui-?hires)"
 )
 _A = rf"(?P<a>{NAME})(?:,[^,]{{1,30}},)?"
 _T = rf"(?P<t>{NAME})"
@@ -87,7 +87,7 @@ RELATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "hire_from",
         _rx(
-            rf"{_A}\s+(?:\w+\s+){{0,2}}?{_HIRE_CI}\b(?:[^.;]|\.(?=\d)){{0,80}}?\b{_W2}\s+{_DESC}{_T}"
+            rf"{_A}{_POSS}?\s+(?:\w+\s+){{0,4}}?{_HIRE_CI}\b(?:[^.;]|\.(?=\d)){{0,80}}?\b{_W2}\s+{_DESC}{_T}"
         ),
     ),
     (
@@ -146,7 +146,11 @@ RELATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("invest", _rx(rf"{_A}\s+(?:[\w-]+\s+){{0,4}}?(?i:pay|pays|paid|paying)\s+{_T}\b")),
 )
 ACQUISITION = re.compile(
-    rf"{_A}\s+(?:[\w-]+\s+){{0,3}}?(?:to\s+acquire|acquires|acquired|will\s+acquire|agreed\s+to\s+acquire|to\s+buy|buys|bought|is\s+buying|completed\s+(?:its|the)\s+acquisition\s+of)\s+{_DESC}{_T}(?!{_POSS}?\s+(?:team|staff|talent|employees|founders))"
+    rf"{_A}{_POSS}?\s+(?:[\w-]+\s+){{0,3}}?(?:to\s+acquire|comprar|acquires|acquired|will\s+acquire|agreed\s+to\s+acquire|to\s+buy|buys|bought|is\s+buying|completed\s+(?:its|the)\s+acquisition\s+of)\s+{_DESC}{_T}(?!{_POSS}?\s+(?:team|staff|talent|employees|founders))"
+)
+# A purchase named as a noun: "OpenAI's Windsurf acquisition", "OpenAI's $3 billion deal to buy Windsurf".
+ACQUISITION_NOUN = re.compile(
+    rf"{_A}{_POSS}\s+(?:(?:planned|failed|proposed|collapsed|abandoned|[$€£]?[\d.,]+\s*(?:bn|billion|m|million)?)\s+)*{_T}\s+(?:acquisition|purchase|takeover|buyout)"
 )
 _NEGATED = re.compile(
     r"\b(?:not\s+part\s+of|no\s+(?:deal|arrangement|agreement|payment)|not\s+involved|is\s+not|was\s+not|did\s+not|declined\s+to|denied)\b",
@@ -267,6 +271,10 @@ _NOT_NAMES = frozenset(
         "Unlike",
         "Like",
         "Why",
+        "Inside",
+        "Exclusive",
+        "Analysis",
+        "Opinion",
         "What",
         "How",
         "Where",
@@ -516,7 +524,7 @@ def _clause(sentence: str, start: int) -> str:
 
 
 def _find_relations(
-    sentence: str, watchlist: Watchlist, surnames: frozenset[str] = frozenset()
+    sentence: str, watchlist: Watchlist, surnames: frozenset[str] = frozenset(), full_text: str = ""
 ) -> list[tuple[str, str, str, str]]:
     out = []
     title_case = is_title_case(sentence)
@@ -527,6 +535,10 @@ def _find_relations(
             a = clean_name(m.group("a"), watchlist, title_case=title_case)
             t = clean_name(m.group("t"), watchlist, title_case=title_case)
             if not a or not t or a == t or a in surnames or t in surnames:
+                continue
+            if full_text and (
+                _is_person(a, full_text, watchlist) or _is_person(t, full_text, watchlist)
+            ):
                 continue
             out.append((kind, a, t, _clause(sentence, m.start())))
     return out
@@ -830,7 +842,7 @@ def _cooccurrences(
                 for t in names:
                     if t == a or t in acquirer_kind or (counts.get(t, 0) < 2 and t not in startups):
                         continue
-                    if not _a_then_t(clause, a, t) or t not in startup_like:
+                    if not _a_then_t(clause, a, t, names) or t not in startup_like:
                         continue
                     ev = pairs.setdefault((a, t), PairEvidence(a, t))
                     ev.relations.add("co_money" if money else "co_hire")
@@ -842,8 +854,8 @@ def _cooccurrences(
                         ev.evidence = s.text
 
 
-def _a_then_t(clause: str, a: str, t: str) -> bool:
-    """The acquirer named before the target, with no list punctuation between them."""
+def _a_then_t(clause: str, a: str, t: str, others: Sequence[str] = ()) -> bool:
+    """The acquirer named before the target, with no other company listed between them."""
     a_at = re.search(rf"(?<![\w.]){re.escape(a)}(?![\w])", clause)
     if a_at is None:
         return False
@@ -851,11 +863,21 @@ def _a_then_t(clause: str, a: str, t: str) -> bool:
     if t_at is None:
         return False
     between = clause[a_at.end() : t_at.start()]
-    return (
-        len(between) <= CO_GAP
-        and not re.search(r",(?!\d)", between)
-        and not re.search(r"\b(?:and|or|such\s+as|like|including)\b", between)
-    )
+    if len(between) > CO_GAP or re.search(
+        r"\b(?:such\s+as|like|including|rivals?|competitors?|versus|vs)\b", between
+    ):
+        return False
+    for other in others:
+        if other in (a, t):
+            continue
+        at = re.search(rf"(?<![\w.]){re.escape(other)}(?![\w])", between)
+        if at and not re.match(
+            r"\s+(?:chief|CEO|founder|co-founder|executive|president|head)\b",
+            between[at.end() :],
+            re.IGNORECASE,
+        ):
+            return False
+    return True
 
 
 def _startup_like(text: str, names: Sequence[str]) -> set[str]:
@@ -904,7 +926,7 @@ def _acquisitions(
     out = set()
     for s in sentences:
         title_case = is_title_case(s.text)
-        for m in ACQUISITION.finditer(s.text):
+        for m in (*ACQUISITION.finditer(s.text), *ACQUISITION_NOUN.finditer(s.text)):
             a = clean_name(m.group("a"), watchlist, title_case=title_case)
             t = clean_name(m.group("t"), watchlist, title_case=title_case)
             if a and t:
