@@ -64,6 +64,8 @@ _STAKE = re.compile(
     r"\b(?:stake|share|ownership|own(?:s|ed|ing)?|hold(?:s|ing)?|equity|interest|gain|acquire|tak(?:e|es|ing)|Anteil\w*|Beteiligung|capital|participación)\b",
     re.IGNORECASE,
 )
+# "Inflection's roughly 70 employees", "its 250 staff": the whole company, not the hires.
+_POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|\bits|\btheir)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _HIRED_COUNT = re.compile(
     r"\b(?:hire[sd]?|hiring|join(?:s|ed|ing)?|move[sd]?|moving|brought|bring(?:s|ing)?|poach\w*|recruit\w*|follow\w*|went|going|leav\w*|transfer\w*|come|came|wechseln)\b",
     re.IGNORECASE,
@@ -81,7 +83,7 @@ _FOUNDING = re.compile(
     re.IGNORECASE,
 )
 _FOUNDED_YEAR = re.compile(
-    r"(?P<verb>\b(?:co-?founded|founded|started|starting|launched|established|set\s+up|created|incorporated|gegründet)\b)(?P<mid>[^.;]{0,60}?)\b(?:in\s+)?(?P<year>(?:19|20)\d\d)\b"
+    r"(?P<verb>\b(?:co-?founded|founded|started|starting|launched|established|set\s+up|created|incorporated|gegründet|began|fondée?|fundad[ao])\b)(?P<mid>[^.;]{0,60}?)\b(?:in\s+)?(?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<year2>(?:19|20)\d\d)\s+(?:gegründet|founded)\b|\b[Ff]ounded\s+in\s+(?P<year3>(?:19|20)\d\d)\b"
 )
 
@@ -114,14 +116,23 @@ def _mentions_at(text: str, names: Sequence[str]) -> list[int]:
 def _nearest_deal(
     text: str, position: int, deals: Sequence[DetectedDeal], fallback: DetectedDeal | None
 ) -> DetectedDeal | None:
-    best = None
-    best_distance = None
-    for d in deals:
-        for pos in _mentions_at(text, d.target_names + d.acquirer_names):
-            distance = abs(pos - position)
-            if best_distance is None or distance < best_distance:
-                best, best_distance = d, distance
-    return best or fallback
+    """The deal whose target is named nearest; an acquirer counts only when it has one deal here."""
+    for names_of in (lambda d: d.target_names, lambda d: d.acquirer_names):
+        best = None
+        best_distance = None
+        for d in deals:
+            if (
+                names_of(d) is d.acquirer_names
+                and sum(1 for o in deals if o.acquirer == d.acquirer) > 1
+            ):
+                continue
+            for pos in _mentions_at(text, names_of(d)):
+                distance = abs(pos - position)
+                if best_distance is None or distance < best_distance:
+                    best, best_distance = d, distance
+        if best is not None:
+            return best
+    return fallback
 
 
 def _deal_by_target_name(name: str, deals: Sequence[DetectedDeal]) -> DetectedDeal | None:
@@ -170,7 +181,9 @@ def _money_metric(before: str, after: str, figure: Figure) -> str | None:
     ):
         return None if _PAST_CUE.search(near) else "target_valuation_usd"
     if _FUNDING.search(before[-50:]) or re.match(
-        r"^\s*(?:in\s+(?:total\s+)?funding|from\s+investors|in\s+venture)", after, re.IGNORECASE
+        r"^\s*(?:in\s+(?:total\s+)?funding|from\s+investors|in\s+venture|(?:bei\s+Investoren\s+)?eingesammelt|de\s+(?:fonds|financement)|en\s+financiación)",
+        after,
+        re.IGNORECASE,
     ):
         if _ROUND_CUE.search(after[:40]) or _PAST_CUE.search(after[:30]):
             return None
@@ -238,13 +251,18 @@ def attribute(
                 out.append(Attributed(fig, deal, metric))
         elif fig.kind == "pct":
             stake = _STAKE.search(before[-50:] + " " + after[:40]) or fig.approximate_word
+            owner = re.search(r"\b(?:owns|owned|holds|held)\b[^.;]{0,30}$", before)
+            if owner and not _mentions_at(before[: owner.start()], deal.acquirer_names):
+                stake = None
             if stake and not _DROP_CUE.search(before[-30:] + after[:30]):
                 out.append(Attributed(fig, deal, "stake_pct"))
         elif fig.kind == "count":
             if fig.value >= 1e6 or _DROP_CUE.search(after[:30]):
                 continue
             near = before + " " + after
-            if _HIRED_COUNT.search(near):
+            if _POSSESSIVE_BEFORE.search(before) or fig.noun in {"person", "strong"}:
+                out.append(Attributed(fig, deal, "target_headcount"))
+            elif _HIRED_COUNT.search(near):
                 out.append(Attributed(fig, deal, "staff_hired"))
             elif _HEADCOUNT.search(near):
                 out.append(Attributed(fig, deal, "target_headcount"))
@@ -289,7 +307,11 @@ def founded_years(
             deal = (
                 _nearest_deal(before, len(before), deals, fallback) if before.strip() else fallback
             )
-            if deal is None or not _mentions_at(text, deal.target_names):
+            generic = re.match(r"^\s*(?:the\s+(?:company|startup|firm)|it)\b", mid) or re.match(
+                r"^\s*(?:The|Das|La|El)\s+(?:startup|start-up|company|firm|Start-up|empresa|entreprise)\b",
+                text,
+            )
+            if deal is None or not (_mentions_at(text, deal.target_names) or generic):
                 continue
         out.append((m.start(), m.end(year_group), float(m.group(year_group)), deal))
     return out

@@ -115,6 +115,11 @@ COUNT = re.compile(
     + rf"(?:(?P<an>{DIGITS})\s*(?:to|-|–|and)\s*)?(?P<xn>{NUM})(?:\s+(?P<xw>{SCALE_WORD}))?(?P<plus>\+|-plus)?\s+{_COUNT_FILLER}(?P<noun>{PEOPLE_NOUN})\b",
     re.IGNORECASE,
 )
+# "its 70-person staff", "a 250-strong team"
+COUNT_ADJECTIVE = re.compile(
+    r"(?<![\w.])(?P<xn>\d[\d,]*)-(?P<noun>person|member|strong)\s+(?:staff|team|workforce|company)\b",
+    re.IGNORECASE,
+)
 COUNT_OF = re.compile(
     rf"\b(?:headcount|workforce|staff|team|employees|payroll)\s+(?:of|to|at)\s+(?P<q>(?:about|around|roughly|approximately|some|nearly|almost|over|more\s+than|up\s+to)\s+)?(?P<xn>{DIGITS})\b(?!\s*%)",
     re.IGNORECASE,
@@ -451,6 +456,11 @@ def count_figures(text: str) -> list[Figure]:
         # the noun belongs in `stated` ("more than 1500 people")
         out.append(Figure(fig.kind, fig.value, fig.low, fig.high, text[fig.start : m.end("noun")], fig.qualifier,
                           fig.start, m.end("noun"), noun=noun))  # fmt: skip
+    for m in COUNT_ADJECTIVE.finditer(text):
+        parsed = _number(m.group("xn"))
+        if parsed is not None:
+            noun = m.group("noun").lower()
+            out.append(_make("count", text, m.start("xn"), m.end(), parsed[0], 0.0, noun=noun))
     for m in COUNT_OF.finditer(text):
         if _overlaps([(f.start, f.end) for f in out], m.start("xn"), m.end("xn")):
             continue
