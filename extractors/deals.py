@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date, timedelta
 
 from extractors.sentences import Sentence
@@ -914,7 +915,14 @@ def _is_person(name: str, text: str, watchlist: Watchlist) -> bool:
     if not PERSON.fullmatch(name):
         return False
     first, last = name.split()[0], name.split()[-1]
-    return bool(re.search(rf"(?<!{re.escape(first)} )\b{re.escape(last)}\b(?!\s+[A-Z])", text))
+    if re.search(rf"(?<!{re.escape(first)} )\b{re.escape(last)}\b(?!\s+[A-Z])", text):
+        return True
+    return name in _people_named(text)
+
+
+@lru_cache(maxsize=16)
+def _people_named(text: str) -> frozenset[str]:
+    return frozenset(p for line in text.split("\n") for p in people_in(line))
 
 
 def _acquisitions(
