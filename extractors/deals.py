@@ -407,6 +407,7 @@ class PairEvidence:
     hire_sentences: list[int] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     clauses: list[str] = field(default_factory=list)
+    matches: list[str] = field(default_factory=list)
     evidence: str = ""
 
 
@@ -526,7 +527,7 @@ def _clause(sentence: str, start: int) -> str:
 
 def _find_relations(
     sentence: str, watchlist: Watchlist, surnames: frozenset[str] = frozenset(), full_text: str = ""
-) -> list[tuple[str, str, str, str]]:
+) -> list[tuple[str, str, str, str, str]]:
     out = []
     title_case = is_title_case(sentence)
     for kind, pattern in RELATIONS:
@@ -541,7 +542,7 @@ def _find_relations(
                 _is_person(a, full_text, watchlist) or _is_person(t, full_text, watchlist)
             ):
                 continue
-            out.append((kind, a, t, _clause(sentence, m.start())))
+            out.append((kind, a, t, _clause(sentence, m.start()), m.group(0)))
     return out
 
 
@@ -592,6 +593,7 @@ def _merge_names(pairs: dict[tuple[str, str], PairEvidence]) -> dict[tuple[str, 
         ev.hire_sentences += pairs[key].hire_sentences
         ev.people += pairs[key].people
         ev.clauses += pairs[key].clauses
+        ev.matches += pairs[key].matches
     return merged
 
 
@@ -668,12 +670,15 @@ def detect_deals(
     pairs: dict[tuple[str, str], PairEvidence] = {}
     acquirer_kind = {e.name for e in watchlist.acquirers}
     surnames = person_surnames("\n".join(s.text for s in sentences), watchlist)
+    full_text = "\n".join(s.text for s in sentences)
     first_pass = {
-        a for s in sentences for _, a, _, _ in _find_relations(s.text, watchlist, surnames)
+        a
+        for s in sentences
+        for _, a, _, _, _ in _find_relations(s.text, watchlist, surnames, full_text)
     }
     resolved = _resolved_texts(sentences, acquirer_kind | first_pass, watchlist)
     for s, text in zip(sentences, resolved, strict=True):
-        for kind, a, t, clause in _find_relations(text, watchlist, surnames):
+        for kind, a, t, clause, matched in _find_relations(text, watchlist, surnames, full_text):
             if t in acquirer_kind and a not in acquirer_kind:
                 continue
             if t in acquirer_kind:
@@ -682,6 +687,7 @@ def detect_deals(
             ev.relations.add(kind)
             ev.sentences.append(s.index)
             ev.clauses.append(clause)
+            ev.matches.append(matched)
             if not ev.evidence:
                 ev.evidence = s.text
     _cooccurrences(sentences, resolved, watchlist, surnames, pairs, acquirer_kind)
@@ -721,14 +727,17 @@ def detect_deals(
             if s.index not in related and mentions_t:
                 related.append(s.index)
         hire_relation = ev.relations & {"hire_from", "hire_poss", "join", "acquihire"}
-        team_hire = (
-            any(TEAM_PLURAL.search(sentences[i].text) for i in ev.sentences)
-            if hire_relation
-            else False
-        )
+        team_hire = any(TEAM_PLURAL.search(c) for c in ev.matches) if hire_relation else False
         if "co_hire" in ev.relations and not hire_relation:
             hire_relation = {"co_hire"}
         money_relation = ev.relations & {"invest", "licence", "deal", "acquihire", "co_money"}
+        if hire_relation and not money_relation:
+            texts = [sentences[i].text for i in set(ev.sentences)]
+            if any(
+                INVEST_SIGNAL.search(x) or LICENCE_SIGNAL.search(x) or PAYMENT.search(x)
+                for x in texts
+            ):
+                money_relation = {"same_sentence"}
         if hire_relation and not money_relation and shared_acquirer[a] == 1:
             if any(_mentions(s.text, a_names) and PAYMENT.search(s.text) for s in sentences):
                 money_relation = {"paid"}
@@ -851,6 +860,7 @@ def _cooccurrences(
                         ev.relations.add("co_hire")
                     ev.sentences.append(s.index)
                     ev.clauses.append(clause)
+                    ev.matches.append(clause)
                     if not ev.evidence:
                         ev.evidence = s.text
 
