@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 from extractors.sentences import Sentence
 from extractors.textmeta import parse_date
@@ -634,7 +634,7 @@ def _kind(ev: PairEvidence, texts: Sequence[str]) -> str:
 
 # A payer named by a pronoun or a description: "it paid", "The chip giant paid", "the search company will pay".
 GENERIC_PAYER = re.compile(
-    r"\b(?:[Ii]t(?=\s+(?:(?:has|had|also|will|would|then|later|recently)\s+)*(?:paid|pays|pay|agreed|hired|hires|struck|signed|licensed|brought|took|invested|spent|rehired)\b)"
+    r"\b(?:[Ii]ts(?=\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|agreement|arrangement|licensing\s+deal)\s+with\b)|[Ii]t(?=\s+(?:(?:has|had|also|will|would|then|later|recently)\s+)*(?:paid|pays|pay|agreed|hired|hires|struck|signed|licensed|brought|took|invested|spent|rehired)\b)"
     r"|[Tt]he\s+(?:[\w-]+\s+){0,2}?giant|[Tt]he\s+(?:search|chip|software|e-commerce|cloud|social\s+media|tech)\s+(?:company|group|firm|maker)|[Ll]e\s+groupe|[Dd]er\s+Konzern)\b"
 )
 
@@ -652,16 +652,21 @@ def _resolved_texts(
     for s in sentences:
         text = s.text
         if last and GENERIC_PAYER.search(text):
-            first_named = name_rx.search(text)
-            text = GENERIC_PAYER.sub(
-                lambda m: m.group(0) if first_named and first_named.start() < m.start() else last,
-                text,
-            )
+            text = _substitute_payer(text, last, name_rx.search(text))
         found = name_rx.findall(s.text)
         if found:
             last = watchlist.canonical(found[-1])
         out.append(text)
     return out
+
+
+def _substitute_payer(text: str, payer: str, first_named: re.Match[str] | None) -> str:
+    def swap(m: re.Match[str]) -> str:
+        if first_named and first_named.start() < m.start():
+            return m.group(0)
+        return f"{payer}'s" if m.group(0).lower() == "its" else payer
+
+    return GENERIC_PAYER.sub(swap, text)
 
 
 def detect_deals(
@@ -696,6 +701,7 @@ def detect_deals(
     pairs = _merge_names(pairs)
     known_people = [e.name for e in watchlist.people]
     deals: list[DetectedDeal] = []
+    known_startups = {e.name for e in watchlist.startups}
     shared_acquirer: dict[str, int] = {}
     for a, _ in pairs:
         shared_acquirer[a] = shared_acquirer.get(a, 0) + 1
@@ -726,10 +732,10 @@ def detect_deals(
                 people_raw.extend(people_in(s.text))
             if s.index not in related and mentions_t:
                 related.append(s.index)
-        hire_relation = ev.relations & {"hire_from", "hire_poss", "join", "acquihire"}
-        team_hire = any(TEAM_PLURAL.search(c) for c in ev.matches) if hire_relation else False
-        if "co_hire" in ev.relations and not hire_relation:
-            hire_relation = {"co_hire"}
+        hire_relation = ev.relations & {"hire_from", "hire_poss", "join", "acquihire", "co_hire"}
+        team_hire = bool(hire_relation) and (
+            any(TEAM_PLURAL.search(c) for c in ev.matches) or t in known_startups
+        )
         money_relation = ev.relations & {"invest", "licence", "deal", "acquihire", "co_money"}
         if hire_relation and not money_relation:
             texts = [sentences[i].text for i in set(ev.sentences)]
@@ -738,9 +744,11 @@ def detect_deals(
                 for x in texts
             ):
                 money_relation = {"same_sentence"}
-        if hire_relation and not money_relation and shared_acquirer[a] == 1:
-            if any(_mentions(s.text, a_names) and PAYMENT.search(s.text) for s in sentences):
-                money_relation = {"paid"}
+        acquirer_paid = any(
+            _mentions(s.text, a_names) and PAYMENT.search(s.text) for s in sentences
+        )
+        if hire_relation and not money_relation and shared_acquirer[a] == 1 and acquirer_paid:
+            money_relation = {"paid"}
         if not (
             (hire_relation and (team_hire or money_relation)) or (money_relation and hire_texts)
         ):
@@ -852,7 +860,12 @@ def _cooccurrences(
                 for t in names:
                     if t == a or t in acquirer_kind or (counts.get(t, 0) < 2 and t not in startups):
                         continue
-                    if not _a_then_t(clause, a, t, names) or t not in startup_like:
+                    listed = [
+                        n
+                        for n in names
+                        if n in startup_like or n in acquirers or counts.get(n, 0) >= 2
+                    ]
+                    if not _a_then_t(clause, a, t, listed) or t not in startup_like:
                         continue
                     ev = pairs.setdefault((a, t), PairEvidence(a, t))
                     ev.relations.add("co_money" if money else "co_hire")
