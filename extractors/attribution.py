@@ -25,9 +25,16 @@ _OTHER_DEAL_AFTER = re.compile(
 _OTHER_DEAL_BEFORE = re.compile(
     r"(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)(?:'s|’s)\s+(?:\w+\s+)?$"
 )
+# "OpenAI had agreed to buy it for $3 billion": a purchase by someone else.
+_OTHER_BUYER = re.compile(
+    r"(?P<name>[A-Z][\w.&-]*)\s+(?:\w+\s+){0,3}?(?:buy|acquire|purchase|comprar|racheter|kaufen)\b[^.;]{0,30}$"
+)
+_NOT_POSSESSORS = frozenset(
+    {"The", "This", "That", "Its", "Their", "His", "Her", "Last", "Next", "Monday", "Friday"}
+)
 _DROP_CUE = re.compile(
     r"\b(?:revenue|sales|annual\s+recurring|ARR|salar\w*|compensation|pay\s+packages?|packages?|contracts?|users?|customers|budget|capex|"
-    r"capital\s+expenditure|data\s+cent\w+|spending\s+on|fine|penalt\w+|lawsuit|profit|loss|market\s+cap\w*|shares\s+(?:rose|fell)|worth\s+of\s+stock|net\s+worth|fortune|billionaire|Umsatz)\b",
+    r"capital\s+expenditure|data\s+cent\w+|spending\s+on|fund|when\s+it\s+raised|round|fine|penalt\w+|lawsuit|profit|loss|market\s+cap\w*|shares\s+(?:rose|fell)|worth\s+of\s+stock|net\s+worth|fortune|billionaire|Umsatz)\b",
     re.IGNORECASE,
 )
 _PAST_CUE = re.compile(
@@ -57,7 +64,7 @@ _ROUND_CUE = re.compile(
 _LICENCE = re.compile(r"\blicen[cs]\w*|\bLizenz\w*", re.IGNORECASE)
 _DEAL_MONEY = re.compile(
     r"\b(?:invest\w*|pa(?:y|ys|id|ying|yment)|deal|agreement|arrangement|stake|spen[dt]|acqui\w*|buy\w*|bought|price|cost|for|hire|"
-    r"transaction|worth|bill|zahlt\w*|gezahlt|für|Milliarde\w*|Millionen|pai\w*|versé\w*|pour|dans|pag\w*|por|en|licen\w*|Lizenz\w*)\b",
+    r"transaction|worth|bill|put\w*|into|tak(?:e|es|ing)|zahlt\w*|gezahlt|für|Milliarde\w*|Millionen|pai\w*|versé\w*|pour|dans|pag\w*|por|en|licen\w*|Lizenz\w*)\b",
     re.IGNORECASE,
 )
 _STAKE = re.compile(
@@ -160,8 +167,13 @@ def _other_deal(
             )
             if deal is not None:
                 return True, deal
-            continue
+            if name.split()[0] in _NOT_POSSESSORS:
+                continue
+            return True, None
         return True, _deal_by_target_name(name, deals)
+    buyer = _OTHER_BUYER.search(text[max(0, figure.start - 60) : figure.start])
+    if buyer and not any(n == buyer.group("name") for n in current.acquirer_names):
+        return True, None
     return False, None
 
 
@@ -210,6 +222,12 @@ def _person_for(
     m = re.match(r"^,?\s+([A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?)", after)
     if m and full(m.group(1)):
         return full(m.group(1))
+    titled = re.match(
+        r"^\s+(?:chief\s+executive|CEO|founder|co-founder)\w*,?\s+([A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?)",
+        after,
+    )
+    if titled and full(titled.group(1)):
+        return full(titled.group(1))
     before = text[max(0, figure.start - 80) : figure.start]
     names = re.findall(r"([A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?)", before)
     for name in reversed(names):
@@ -247,6 +265,12 @@ def attribute(
                     continue
                 deal = other_deal
             metric = _money_metric(before, after, fig)
+            if (
+                metric in {"target_funding_raised_usd", "target_valuation_usd"}
+                and _mentions_at(before, deal.acquirer_names)
+                and not _mentions_at(before, deal.target_names)
+            ):
+                metric = None
             if metric:
                 out.append(Attributed(fig, deal, metric))
         elif fig.kind == "pct":

@@ -95,7 +95,7 @@ PERCENT = re.compile(
 )
 STAKE_FRACTION = re.compile(
     r"\b(?P<frac>half|one[-\s]half|a\s+third|one[-\s]third|a\s+quarter|one[-\s]quarter|two[-\s]thirds|three[-\s]quarters)"
-    r"(?=\s+(?:stake|share|interest|ownership|owned|of\s+(?:the\s+(?:company|startup|firm|business|shares|equity)|its\s+(?:shares|equity|stock)|(?-i:[A-Z]))))",
+    r"(?=\s+(?:stake|share|interest|ownership|owned|of\s+(?:the\s+(?:company|startup|firm|business|shares|equity)\b(?!['’]s)|its\s+(?:shares|equity|stock)|(?-i:[A-Z]))))",
     re.IGNORECASE,
 )
 STAKE_SIDE = re.compile(
