@@ -23,7 +23,8 @@ app = typer.Typer(
 )
 alerts_app = typer.Typer(no_args_is_help=True, help="Inspect, test and resend alerts.")
 app.add_typer(alerts_app, name="alerts")
-console = Console()
+# Piped or logged output gets room for the tables instead of rich's 80-column default.
+console = Console() if sys.stdout.isatty() else Console(width=160)
 err_console = Console(stderr=True)
 
 ConfigOption = Annotated[
