@@ -531,18 +531,23 @@ def _find_relations(
     out = []
     title_case = is_title_case(sentence)
     for kind, pattern in RELATIONS:
-        for m in pattern.finditer(sentence):
+        pos = 0
+        while (m := pattern.search(sentence, pos)) is not None:
+            pos = m.start() + 1
             if re.search(r"[\d$€£]\s*$", sentence[: m.start()]):
                 continue
             a = clean_name(m.group("a"), watchlist, title_case=title_case)
             t = clean_name(m.group("t"), watchlist, title_case=title_case)
             if not a or not t or a == t or a in surnames or t in surnames:
                 continue
+            if a in _NOT_COMPANIES or t in _NOT_COMPANIES:
+                continue
             if full_text and (
                 _is_person(a, full_text, watchlist) or _is_person(t, full_text, watchlist)
             ):
                 continue
             out.append((kind, a, t, _clause(sentence, m.start()), m.group(0)))
+            pos = m.end()
     return out
 
 
@@ -639,6 +644,10 @@ GENERIC_PAYER = re.compile(
 )
 
 
+# A target named by description: "the startup's technology", "the coding startup's chief executive".
+GENERIC_TARGET = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:startup|start-up)(?:'s|’s)?(?![\w-])")
+
+
 def _resolved_texts(
     sentences: Sequence[Sentence], acquirers: set[str], watchlist: Watchlist
 ) -> list[str]:
@@ -651,8 +660,8 @@ def _resolved_texts(
     out = []
     for s in sentences:
         text = s.text
-        if last and GENERIC_PAYER.search(text):
-            text = _substitute_payer(text, last, name_rx.search(text))
+        if GENERIC_PAYER.search(text) and (last or name_rx.search(text)):
+            text = _substitute_payer(text, last or "", name_rx)
         found = name_rx.findall(s.text)
         if found:
             last = watchlist.canonical(found[-1])
@@ -660,11 +669,11 @@ def _resolved_texts(
     return out
 
 
-def _substitute_payer(text: str, payer: str, first_named: re.Match[str] | None) -> str:
+def _substitute_payer(text: str, payer: str, name_rx: re.Pattern[str]) -> str:
     def swap(m: re.Match[str]) -> str:
-        if first_named and first_named.start() < m.start():
-            return m.group(0)
-        return f"{payer}'s" if m.group(0).lower() == "its" else payer
+        earlier = name_rx.findall(text[: m.start()])
+        who = earlier[-1] if earlier else payer
+        return f"{who}'s" if m.group(0).lower() == "its" else who
 
     return GENERIC_PAYER.sub(swap, text)
 
@@ -837,10 +846,18 @@ def _cooccurrences(
     startups = {e.name for e in watchlist.startups}
     startup_like = _startup_like("\n".join(s.text for s in sentences), sorted(counts)) | startups
     text = "\n".join(s.text for s in sentences)
+    last_startup: str | None = None
     for s, resolved_text in zip(sentences, resolved, strict=True):
         for clause in _clauses(resolved_text):
             if _NEGATED.search(clause):
                 continue
+            if last_startup and GENERIC_TARGET.search(clause):
+                clause = GENERIC_TARGET.sub(
+                    lambda m, n=last_startup: n + ("'s" if m.group(0).endswith("s") else ""), clause
+                )
+            for n in _org_candidates(clause, watchlist, surnames):
+                if n in startup_like and n not in acquirers:
+                    last_startup = n
             names = [
                 n
                 for n in _org_candidates(clause, watchlist, surnames)
