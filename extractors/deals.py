@@ -388,6 +388,15 @@ LEAD_SENTENCES = 4
 CO_GAP = 80
 # Share of capitalised long words above which a line is a Title Case headline.
 TITLE_CASE_SHARE = 0.7
+# Words that put a relation in the background, and how far before it they count.
+BACKGROUND = re.compile(r"\b(?:after|when|following|since|before)\b", re.IGNORECASE)
+BACKGROUND_WINDOW = 90
+# A target named in this many sentences, twice as often as any other, dominates the article.
+DOMINANT_MENTIONS = 6
+HIRE_CUE = re.compile(
+    r"\b(?:hir\w+|recruit\w*|poach\w*|founders?|CEO|engineers|team|talent|acqui-?hire|joins?|ficha|recrute|holt)\b",
+    re.IGNORECASE,
+)
 # A headline that speaks of money, hiring or a licence.
 HEADLINE_CUE = re.compile(
     r"\b(?:invest\w*|stake|pa(?:ys?|id)|deal|licen[cs]\w*|hir\w+|recruit\w*|poach\w*|join\w*|bet|buys?|acqui-?hire|founders?|CEO|engineers|team|talent|"
@@ -408,6 +417,7 @@ class PairEvidence:
     people: list[str] = field(default_factory=list)
     clauses: list[str] = field(default_factory=list)
     matches: list[str] = field(default_factory=list)
+    foreground: list[int] = field(default_factory=list)
     evidence: str = ""
 
 
@@ -599,6 +609,7 @@ def _merge_names(pairs: dict[tuple[str, str], PairEvidence]) -> dict[tuple[str, 
         ev.people += pairs[key].people
         ev.clauses += pairs[key].clauses
         ev.matches += pairs[key].matches
+        ev.foreground += pairs[key].foreground
     return merged
 
 
@@ -702,6 +713,8 @@ def detect_deals(
             ev.sentences.append(s.index)
             ev.clauses.append(clause)
             ev.matches.append(matched)
+            if not _is_background(text, matched):
+                ev.foreground.append(s.index)
             if not ev.evidence:
                 ev.evidence = s.text
     _cooccurrences(sentences, resolved, watchlist, surnames, pairs, acquirer_kind)
@@ -788,10 +801,13 @@ def detect_deals(
                 sentences=tuple(sorted(set(related))),
                 target_names=t_names,
                 acquirer_names=a_names,
-                relation_sentences=tuple(sorted(set(ev.sentences))),
+                relation_sentences=tuple(sorted(set(ev.foreground))),
             )
         )
-    return _assign_roles(deals, sentences, published)
+    lead_purchases = _acquisitions(
+        sentences[:LEAD_SENTENCES], watchlist, surnames, ignore_acquihire=True
+    )
+    return _assign_roles(deals, sentences, published, frozenset(t for _, t in lead_purchases))
 
 
 def _org_candidates(sentence: str, watchlist: Watchlist, surnames: frozenset[str]) -> list[str]:
@@ -891,6 +907,8 @@ def _cooccurrences(
                     ev.sentences.append(s.index)
                     ev.clauses.append(clause)
                     ev.matches.append(clause)
+                    if not _is_background(resolved_text, clause):
+                        ev.foreground.append(s.index)
                     if not ev.evidence:
                         ev.evidence = s.text
 
@@ -938,6 +956,13 @@ def _startup_like(text: str, names: Sequence[str]) -> set[str]:
     return out
 
 
+def _is_background(sentence: str, matched: str) -> bool:
+    """A relation told as the past that led to this news: 'days after Google hired...'."""
+    at = sentence.find(matched)
+    window = sentence[max(0, at - BACKGROUND_WINDOW) : max(0, at)] if at >= 0 else ""
+    return bool(BACKGROUND.search(window))
+
+
 def _clauses(sentence: str) -> list[str]:
     out = []
     pos = 0
@@ -966,10 +991,14 @@ def _people_named(text: str) -> frozenset[str]:
 
 
 def _acquisitions(
-    sentences: Sequence[Sentence], watchlist: Watchlist, surnames: frozenset[str]
+    sentences: Sequence[Sentence],
+    watchlist: Watchlist,
+    surnames: frozenset[str],
+    *,
+    ignore_acquihire: bool = False,
 ) -> set[tuple[str, str]]:
     """Pairs where one company buys the other outright, unless the text frames it as an acqui-hire."""
-    if any(ACQUIHIRE_SIGNAL.search(s.text) for s in sentences):
+    if not ignore_acquihire and any(ACQUIHIRE_SIGNAL.search(s.text) for s in sentences):
         return set()
     out = set()
     for s in sentences:
@@ -983,7 +1012,10 @@ def _acquisitions(
 
 
 def _assign_roles(
-    deals: list[DetectedDeal], sentences: Sequence[Sentence], published: date | None
+    deals: list[DetectedDeal],
+    sentences: Sequence[Sentence],
+    published: date | None,
+    bought_in_lead: frozenset[str] = frozenset(),
 ) -> list[DetectedDeal]:
     """The subject deal is the best-named one whose relation opens the article.
 
@@ -996,17 +1028,29 @@ def _assign_roles(
     headline = sentences[0] if sentences and sentences[0].is_headline else None
 
     def opens(d: DetectedDeal) -> bool:
-        if (
-            headline is not None
-            and _mentions(headline.text, d.target_names)
-            and HEADLINE_CUE.search(headline.text)
-        ):
-            return True
+        if headline is not None and _mentions(headline.text, d.target_names):
+            if _mentions(headline.text, d.acquirer_names) and HEADLINE_CUE.search(headline.text):
+                return True
+            if HIRE_CUE.search(headline.text):
+                return True
         return any(i in d.relation_sentences for i in (s.index for s in opening))
+
+    counts = {id(d): sum(1 for s in sentences if _mentions(s.text, d.target_names)) for d in deals}
+
+    def dominates(d: DetectedDeal) -> bool:
+        others = [c for k, c in counts.items() if k != id(d)]
+        named_first = headline is not None and _mentions(headline.text, d.target_names)
+        bought = any(t in d.target_names for t in bought_in_lead)
+        return (
+            named_first
+            and not bought
+            and counts[id(d)] >= DOMINANT_MENTIONS
+            and all(counts[id(d)] >= 2 * c for c in others)
+        )
 
     def weight(d: DetectedDeal) -> float:
         mentions = sum(1 for s in sentences if _mentions(s.text, d.target_names))
-        return mentions + (100 if opens(d) else 0)
+        return mentions + (100 if opens(d) or dominates(d) else 0)
 
     best = max(deals, key=weight)
     out = []
