@@ -42,7 +42,7 @@ _HIRE_VERB = (
     r"follow\w*\s+(?:\w+\s+){0,3}?to|bring\w*|brought|in-house|came\s+to|come\s+to|"
     r"took\s+on|takes\s+on|taken\s+on|taking\s+on|take\s+on|snapped\s+up|scooped\s+up|absorb\w*|nabbed|nabs|tapped|taps|incorporated|enlist\w*|employ(?:s|ed|ing)?\b|acqui-?hired?|acqui-?hires)"
 )
-_A = rf"(?P<a>{NAME})(?:,[^,]{{1,30}},)?"
+_A = rf"(?P<a>{NAME})(?:,[^,]{{1,60}},)?"
 _T = rf"(?P<t>{NAME})"
 
 
@@ -399,7 +399,7 @@ HIRE_CUE = re.compile(
 )
 # A headline that speaks of money, hiring or a licence.
 HEADLINE_CUE = re.compile(
-    r"\b(?:invest\w*|stake|pa(?:ys?|id)|deal|licen[cs]\w*|hir\w+|recruit\w*|poach\w*|join\w*|bet|buys?|acqui-?hire|founders?|CEO|engineers|team|talent|"
+    r"\b(?:invest\w*|stake|pa(?:ys?|id)|deal\w*|licen[cs]\w*|hir\w+|recruit\w*|poach\w*|join\w*|bet|buys?|acqui-?hire|founders?|CEO|engineers|team|talent|"
     r"zahlt|Lizenz\w*|investit|recrute|ficha)\b|\$|\d\s*(?:bn|billion|m\b|million)",
     re.IGNORECASE,
 )
@@ -907,7 +907,10 @@ def _cooccurrences(
                     ev.sentences.append(s.index)
                     ev.clauses.append(clause)
                     ev.matches.append(clause)
-                    if not _is_background(resolved_text, clause):
+                    a_at = clause.find(a)
+                    if not BACKGROUND.search(
+                        clause[max(0, a_at - BACKGROUND_WINDOW) : max(0, a_at)]
+                    ):
                         ev.foreground.append(s.index)
                     if not ev.evidence:
                         ev.evidence = s.text
@@ -1039,7 +1042,11 @@ def _assign_roles(
 
     def dominates(d: DetectedDeal) -> bool:
         others = [c for k, c in counts.items() if k != id(d)]
-        named_first = headline is not None and _mentions(headline.text, d.target_names)
+        named_first = (
+            headline is not None
+            and _mentions(headline.text, d.target_names)
+            and bool(HEADLINE_CUE.search(headline.text))
+        )
         bought = any(t in d.target_names for t in bought_in_lead)
         return (
             named_first
