@@ -27,7 +27,7 @@ _OTHER_DEAL_BEFORE = re.compile(
 )
 # "OpenAI had agreed to buy it for $3 billion": a purchase by someone else.
 _OTHER_BUYER = re.compile(
-    r"(?P<name>[A-Z][\w.&-]*)\s+(?:\w+\s+){0,3}?(?:buy|acquire|purchase|comprar|racheter|kaufen)\b[^.;]{0,30}$"
+    r"(?P<name>[A-Z][\w.&-]*),?\s+(?:\w+\s+){0,3}?(?:buy|acquire|purchase|comprar|racheter|kaufen)\b[^.;]{0,30}$"
 )
 _NOT_POSSESSORS = frozenset(
     {"The", "This", "That", "Its", "Their", "His", "Her", "Last", "Next", "Monday", "Friday"}
@@ -182,6 +182,41 @@ def _is_licence_fee(before: str, after: str) -> bool:
     if _LICENCE_AFTER.match(after) and not re.match(r"^[^.;]{0,60}?\band\s+(?:for|to)\b", after):
         return not re.match(r"^\s*in\s+licen[cs]\w*\s+fees?\s+and\b", after, re.IGNORECASE)
     return bool(_LICENCE_BEFORE.search(before))
+
+
+_GENERIC_OPENERS = frozenset(
+    {
+        "It",
+        "Its",
+        "The",
+        "This",
+        "That",
+        "Since",
+        "In",
+        "At",
+        "On",
+        "By",
+        "With",
+        "After",
+        "Before",
+        "According",
+        "Last",
+        "Earlier",
+    }
+)
+
+
+def _someone_else(text: str, figure: Figure, deal: DetectedDeal) -> bool:
+    """A valuation or a round whose sentence is about another company than the target."""
+    prefix = text[: figure.start]
+    if _mentions_at(prefix, deal.target_names):
+        return False
+    if _mentions_at(prefix, deal.acquirer_names):
+        return True
+    opener = re.match(r"\s*[\"“]?([A-Z][\w.&-]+)", text)
+    return bool(
+        opener and opener.group(1) not in _GENERIC_OPENERS and opener.start(1) < figure.start
+    )
 
 
 def _money_metric(before: str, after: str, figure: Figure) -> str | None:

@@ -38,7 +38,7 @@ _JOIN = (
 )
 _HIRE_VERB = (
     r"(?:hired|hires|hire|hiring|recruit\w*|poach\w*|lure[sd]?|luring|pulled\s+in|pulls\s+in|brought\s+(?:in|on|over)|brings?\s+(?:in|on|over)|"
-    r"rehir\w*|rejoin\w*|return\w*\s+to|zurück\w*|wechsel\w*|holt|übernimmt|recrut\w*|embauch\w*|ficha\w*|contrat\w*|incorpor\w*|se\s+unen|"
+    r"rehir\w*|rejoin\w*|return\w*\s+to|zurück\w*|übernommen|übernahm\w*|wechsel\w*|holt|übernimmt|recrut\w*|embauch\w*|ficha\w*|contrat\w*|incorpor\w*|se\s+unen|"
     r"follow\w*\s+(?:\w+\s+){0,3}?to|bring\w*|brought|in-house|came\s+to|come\s+to|"
     r"took\s+on|takes\s+on|taken\s+on|taking\s+on|take\s+on|snapped\s+up|scooped\s+up|absorb\w*|nabbed|nabs|tapped|taps|incorporated|enlist\w*|employ(?:s|ed|ing)?\b|acqui-?hired?|acqui-?hires)"
 )
@@ -150,6 +150,10 @@ ACQUISITION = re.compile(
     rf"{_A}{_POSS}?\s+(?:[\w-]+\s+){{0,3}}?(?:to\s+acquire|comprar|acquires|acquired|will\s+acquire|agreed\s+to\s+acquire|to\s+buy|buys|bought|is\s+buying|completed\s+(?:its|the)\s+acquisition\s+of)\s+{_DESC}{_T}(?!{_POSS}?\s+(?:team|staff|talent|employees|founders))"
 )
 # A purchase named as a noun: "OpenAI's Windsurf acquisition", "OpenAI's $3 billion deal to buy Windsurf".
+# "OpenAI, que había pactado comprar Windsurf": the buyer, a lower-case stretch, the purchase verb, the target.
+ACQUISITION_LOOSE = re.compile(
+    rf"{_A},?\s+(?:[^.;A-Z]){{0,40}}?\b(?:to\s+buy|to\s+acquire|comprar|racheter|kaufen|übernehmen)\s+{_T}"
+)
 ACQUISITION_NOUN = re.compile(
     rf"{_A}{_POSS}\s+(?:(?:planned|failed|proposed|collapsed|abandoned|[$€£]?[\d.,]+\s*(?:bn|billion|m|million)?)\s+)*{_T}\s+(?:acquisition|purchase|takeover|buyout)"
 )
@@ -159,7 +163,7 @@ _NEGATED = re.compile(
 )
 TEAM_PLURAL = re.compile(
     r"\b(?:founders|co-?founders|team|staff(?:ers)?|employees|researchers|engineers|leaders|leadership|executives|workforce|talent|"
-    r"Gründer|Mitgründer|Mitarbeiter\w*|Team|Belegschaft|fondateurs|cofondateurs|dirigeants|équipe|fundador(?:es)?|cofundador(?:es)?|equipo|directivos)\b",
+    r"Gründer|Mitgründer|Führung|Mitarbeiter\w*|Team|Belegschaft|fondateurs|cofondateurs|dirigeants|équipe|fundador(?:es)?|cofundador(?:es)?|equipo|directivos)\b",
     re.IGNORECASE,
 )
 # Words written with a capital that are not companies a deal can be with.
@@ -370,7 +374,8 @@ PERSON = re.compile(
 )
 _PEOPLE_TITLE = re.compile(
     r"(?:CEO|chief\s+executive(?:\s+officer)?|co-?founders?|founders?|president|CTO|chief\s+scientist|chief\s+technology\s+officer|head|researchers?|executives?|investor)"
-    r"(?:\s+and\s+(?:CEO|co-?founder|founder|chief\s+executive|president|CTO))?,?\s+",
+    r"(?:\s+and\s+(?:CEO|co-?founder|founder|chief\s+executive|president|CTO))?"
+    r"(?:\s+of\s+(?:[\w-]+\s+){0,3}?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)?,?\s+",
     re.IGNORECASE,
 )
 _HIRED_OBJECT = re.compile(rf"\b{_HIRE_VERB}\s+", re.IGNORECASE)
@@ -817,6 +822,8 @@ def _org_candidates(sentence: str, watchlist: Watchlist, surnames: frozenset[str
         if re.search(r"[\d$€£]\s*$", sentence[: m.start()]):
             continue
         name = clean_name(m.group(0), watchlist, title_case=title_case)
+        if name and (TEAM_PLURAL.fullmatch(name) or TEAM_SIGNAL.fullmatch(name)):
+            continue
         if (
             not name
             or name in surnames
@@ -1006,7 +1013,12 @@ def _acquisitions(
     out = set()
     for s in sentences:
         title_case = is_title_case(s.text)
-        for m in (*ACQUISITION.finditer(s.text), *ACQUISITION_NOUN.finditer(s.text)):
+        found = (
+            *ACQUISITION.finditer(s.text),
+            *ACQUISITION_NOUN.finditer(s.text),
+            *ACQUISITION_LOOSE.finditer(s.text),
+        )
+        for m in found:
             a = clean_name(m.group("a"), watchlist, title_case=title_case)
             t = clean_name(m.group("t"), watchlist, title_case=title_case)
             if a and t:
