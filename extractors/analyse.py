@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from extractors.attribution import Attributed, attribute, founded_years
-from extractors.deals import PERSON, DetectedDeal, detect_deals
+from extractors.deals import PERSON, DetectedDeal, detect_deals, names_pattern
 from extractors.figures import (
     Figure,
     age_figures,
@@ -59,7 +59,7 @@ def _figures(sentence: Sentence, english: bool) -> list[Figure]:
 
 
 def _mentions(text: str, names: Sequence[str]) -> bool:
-    return any(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", text) for n in names)
+    return names_pattern(tuple(names)).search(text) is not None
 
 
 def _deal_mention(d: DetectedDeal, watchlist: Watchlist) -> DealMention:

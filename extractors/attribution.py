@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.deals import DetectedDeal, people_in
+from extractors.deals import DetectedDeal, names_pattern, people_in
 from extractors.figures import Figure
 
 # How far around a figure its clause is read for cue words, in characters.
@@ -113,11 +113,7 @@ def _window(text: str, figure: Figure) -> tuple[str, str]:
 
 
 def _mentions_at(text: str, names: Sequence[str]) -> list[int]:
-    out = []
-    for n in names:
-        for m in re.finditer(rf"(?<![\w.]){re.escape(n)}(?![\w])", text):
-            out.append(m.start())
-    return out
+    return [m.start() for m in names_pattern(tuple(names)).finditer(text)]
 
 
 def _nearest_deal(

@@ -540,12 +540,29 @@ def _clause(sentence: str, start: int) -> str:
     return sentence[start : m.start() if m else len(sentence)]
 
 
+_RELATION_CUES: dict[str, re.Pattern[str]] = {
+    "invest": re.compile(r"invest|pa(?:y|id)|put|pour|sink|sank|stake|back", re.IGNORECASE),
+    "hire_from": re.compile(_HIRE_VERB, re.IGNORECASE),
+    "hire_poss": re.compile(_HIRE_VERB, re.IGNORECASE),
+    "licence": re.compile(r"licen", re.IGNORECASE),
+    "deal": re.compile(
+        r"deal|agreement|partnership|arrangement|pact|tie-up|investment|acqui|stake|licen|bet\b|hires|transaction",
+        re.IGNORECASE,
+    ),
+    "join": re.compile(_JOIN, re.IGNORECASE),
+    "acquihire": re.compile(r"acqui|absorb|took\s+over|takes\s+over|buys|bought", re.IGNORECASE),
+}
+
+
+@lru_cache(maxsize=4096)
 def _find_relations(
     sentence: str, watchlist: Watchlist, surnames: frozenset[str] = frozenset(), full_text: str = ""
-) -> list[tuple[str, str, str, str, str]]:
+) -> tuple[tuple[str, str, str, str, str], ...]:
     out = []
     title_case = is_title_case(sentence)
     for kind, pattern in RELATIONS:
+        if not _RELATION_CUES[kind].search(sentence):
+            continue
         pos = 0
         while (m := pattern.search(sentence, pos)) is not None:
             pos = m.start() + 1
@@ -563,7 +580,7 @@ def _find_relations(
                 continue
             out.append((kind, a, t, _clause(sentence, m.start()), m.group(0)))
             pos = m.end()
-    return out
+    return tuple(out)
 
 
 def _its_target(sentence: str, target: str) -> bool:
@@ -576,8 +593,17 @@ def _its_target(sentence: str, target: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled alternation for a set of names, whole words only."""
+    alternation = (
+        "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)) or r"(?!x)x"
+    )
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+
+
 def _mentions(sentence: str, names: Sequence[str]) -> bool:
-    return any(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", sentence) for n in names)
+    return names_pattern(tuple(names)).search(sentence) is not None
 
 
 def _names_for(name: str, watchlist: Watchlist) -> tuple[str, ...]:
@@ -815,7 +841,10 @@ def detect_deals(
     return _assign_roles(deals, sentences, published, frozenset(t for _, t in lead_purchases))
 
 
-def _org_candidates(sentence: str, watchlist: Watchlist, surnames: frozenset[str]) -> list[str]:
+@lru_cache(maxsize=2048)
+def _org_candidates(
+    sentence: str, watchlist: Watchlist, surnames: frozenset[str]
+) -> tuple[str, ...]:
     title_case = is_title_case(sentence)
     out = []
     for m in re.finditer(NAME, sentence):
@@ -949,21 +978,36 @@ def _a_then_t(clause: str, a: str, t: str, others: Sequence[str] = ()) -> bool:
     return True
 
 
+_SL_NAME = r"(?P<n>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
+# Places where a text treats a name as a startup: its founders, CEO, team or models; "startup X"; "X, a startup".
+STARTUP_CUES = (
+    re.compile(
+        _SL_NAME
+        + r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:co-?founders?|founders?|CEO|chief\s+executive|team|staff|employees|researchers|engineers|models?|technology|chips?|leaders)\b"
+    ),
+    re.compile(
+        r"\b(?:co-?founders?|founders?|CEO|chief\s+executive|team|staff|employees|leaders|leadership)\s+(?:of|from|at)\s+(?:[\w-]+\s+){0,4}?"
+        + _SL_NAME
+    ),
+    re.compile(
+        r"\b(?:startups?|start-ups?|firm|company|lab|maker|developer)\s+(?:de\s+)?" + _SL_NAME
+    ),
+    re.compile(
+        _SL_NAME
+        + r",\s+(?:an?|the|une?|la|el|die|eine?)\s+(?:[\w-]+\s+){0,4}?(?:startup|start-up|company|firm|entreprise|empresa)"
+    ),
+    re.compile(_SL_NAME + r"-(?:Gründer|Lizenz)"),
+    re.compile(
+        r"\b(?:fondateurs?|fundador(?:es)?|Gründer|consejero\s+delegado|directeur\s+général)\s+(?:de\s+(?:la\s+)?|des\s+|von\s+)?(?:[\w-]+\s+){0,6}?"
+        + _SL_NAME
+    ),
+)
+
+
 def _startup_like(text: str, names: Sequence[str]) -> set[str]:
     """Names the text treats as a startup: its founders, CEO, team, models, or called a startup."""
-    out = set()
-    for n in names:
-        e = re.escape(n)
-        if re.search(
-            rf"(?<![\w.]){e}(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:co-?founders?|founders?|CEO|chief\s+executive|team|staff|employees|researchers|engineers|models?|technology|chips?|leaders)\b"
-            rf"|\b(?:co-?founders?|founders?|CEO|chief\s+executive|team|staff|employees|leaders|leadership)\s+(?:of|from|at)\s+(?:[\w-]+\s+){{0,4}}?{e}(?![\w])"
-            rf"|\b(?:startups?|start-ups?|firm|company|lab|maker|developer)\s+(?:de\s+)?{e}(?![\w])"
-            rf"|(?<![\w.]){e},\s+(?:an?|the|une?|la|el|die|eine?)\s+(?:[\w-]+\s+){{0,4}}?(?:startup|start-up|company|firm|entreprise|empresa)"
-            rf"|(?<![\w.]){e}-(?:Gründer|Lizenz)|\b(?:fondateurs?|fundador(?:es)?|Gründer|consejero\s+delegado|directeur\s+général)\s+(?:de\s+(?:la\s+)?|des\s+|von\s+)?(?:[\w-]+\s+){{0,6}}?{e}(?![\w])",
-            text,
-        ):
-            out.add(n)
-    return out
+    captured = "\n".join(m.group("n") for cue in STARTUP_CUES for m in cue.finditer(text))
+    return {n for n in names if names_pattern((n,)).search(captured)}
 
 
 def _is_background(sentence: str, matched: str) -> bool:
@@ -1024,6 +1068,12 @@ def _acquisitions(
             if a and t:
                 out.add((a, t))
     return out
+
+
+def clear_caches() -> None:
+    """Forget memoised sentence results (benchmarks time analysis cold, as in production)."""
+    for fn in (_find_relations, _org_candidates, _people_named):
+        fn.cache_clear()
 
 
 def _assign_roles(

@@ -35,6 +35,7 @@ class Watchlist:
     startups: tuple[Entity, ...] = ()
     people: tuple[Entity, ...] = ()
     _index: dict[str, Entity] = field(default_factory=dict, compare=False, repr=False)
+    _all_names: tuple[tuple[str, Entity], ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, Entity] = {}
@@ -42,6 +43,8 @@ class Watchlist:
             for name in entity.names():
                 index.setdefault(_fold(name), entity)
         object.__setattr__(self, "_index", index)
+        pairs = [(n, e) for e in self.entities() for n in e.names()]
+        object.__setattr__(self, "_all_names", tuple(sorted(pairs, key=lambda p: -len(p[0]))))
 
     def entities(self) -> tuple[Entity, ...]:
         return (*self.acquirers, *self.startups, *self.people)
@@ -56,8 +59,7 @@ class Watchlist:
 
     def all_names(self) -> tuple[tuple[str, Entity], ...]:
         """Every (name or alias, entity), longest first, for matching in text."""
-        pairs = [(n, e) for e in self.entities() for n in e.names()]
-        return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+        return self._all_names
 
 
 EMPTY_WATCHLIST = Watchlist()
