@@ -24,6 +24,7 @@ _NAME_WORD = r"(?:[A-Z][\w&-]*(?:\.[A-Za-z]+)*|[a-z]+\.ai)"
 _NAME_TAIL = r"(?:AI|Labs?|Technologies|Robotics|Systems|Inc\.?|[A-Z][\w&-]*(?:\.[A-Za-z]+)*)"
 # A company name: one to three capitalised words ("Inflection AI", "Character.AI").
 NAME = rf"{_NAME_WORD}(?:\s+{_NAME_TAIL}){{0,2}}"
+NAME_RX = re.compile(NAME)
 _POSS = r"(?:'s|’s|')"
 # "artificial intelligence company", "AI chatbot pioneer", "San Francisco-based"
 _DESC = (
@@ -153,6 +154,9 @@ ACQUISITION = re.compile(
 # "OpenAI, que había pactado comprar Windsurf": the buyer, a lower-case stretch, the purchase verb, the target.
 ACQUISITION_LOOSE = re.compile(
     rf"{_A},?\s+(?:[^.;A-Z]){{0,40}}?\b(?:to\s+buy|to\s+acquire|comprar|racheter|kaufen|übernehmen)\s+{_T}"
+)
+_PURCHASE_CUE = re.compile(
+    r"acqui|buy|bought|purchase|takeover|buyout|comprar|racheter|kaufen|übernehmen", re.IGNORECASE
 )
 ACQUISITION_NOUN = re.compile(
     rf"{_A}{_POSS}\s+(?:(?:planned|failed|proposed|collapsed|abandoned|[$€£]?[\d.,]+\s*(?:bn|billion|m|million)?)\s+)*{_T}\s+(?:acquisition|purchase|takeover|buyout)"
@@ -442,6 +446,7 @@ class DetectedDeal:
     relation_sentences: tuple[int, ...] = ()
 
 
+@lru_cache(maxsize=4096)
 def is_title_case(sentence: str) -> bool:
     """A headline in Title Case, where capitals no longer mark names."""
     words = [w for w in sentence.split() if len(w) > 3 and w[0].isalpha()]
@@ -558,7 +563,9 @@ _RELATION_CUES: dict[str, re.Pattern[str]] = {
 def _find_relations(
     sentence: str, watchlist: Watchlist, surnames: frozenset[str] = frozenset(), full_text: str = ""
 ) -> tuple[tuple[str, str, str, str, str], ...]:
-    out = []
+    out: list[tuple[str, str, str, str, str]] = []
+    if len(NAME_RX.findall(sentence)) < 2:
+        return ()
     title_case = is_title_case(sentence)
     for kind, pattern in RELATIONS:
         if not _RELATION_CUES[kind].search(sentence):
@@ -566,7 +573,7 @@ def _find_relations(
         pos = 0
         while (m := pattern.search(sentence, pos)) is not None:
             pos = m.start() + 1
-            if re.search(r"[\d$€£]\s*$", sentence[: m.start()]):
+            if re.search(r"[\d$€£]\s*$", sentence[max(0, m.start() - 3) : m.start()]):
                 continue
             a = clean_name(m.group("a"), watchlist, title_case=title_case)
             t = clean_name(m.group("t"), watchlist, title_case=title_case)
@@ -847,8 +854,8 @@ def _org_candidates(
 ) -> tuple[str, ...]:
     title_case = is_title_case(sentence)
     out = []
-    for m in re.finditer(NAME, sentence):
-        if re.search(r"[\d$€£]\s*$", sentence[: m.start()]):
+    for m in NAME_RX.finditer(sentence):
+        if re.search(r"[\d$€£]\s*$", sentence[max(0, m.start() - 3) : m.start()]):
             continue
         name = clean_name(m.group(0), watchlist, title_case=title_case)
         if name and (TEAM_PLURAL.fullmatch(name) or TEAM_SIGNAL.fullmatch(name)):
@@ -865,14 +872,11 @@ def _org_candidates(
             continue
         if name not in out:
             out.append(name)
-    for name, entity in watchlist.all_names():
-        if (
-            entity.kind != "person"
-            and entity.name not in out
-            and re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", sentence)
-        ):
-            out.append(entity.name)
-    return out
+    for m in names_pattern(watchlist.company_names()).finditer(sentence):
+        canonical = watchlist.canonical(m.group(0))
+        if canonical not in out:
+            out.append(canonical)
+    return tuple(out)
 
 
 def _cooccurrences(
@@ -1056,6 +1060,8 @@ def _acquisitions(
         return set()
     out = set()
     for s in sentences:
+        if not _PURCHASE_CUE.search(s.text):
+            continue
         title_case = is_title_case(s.text)
         found = (
             *ACQUISITION.finditer(s.text),
@@ -1072,7 +1078,7 @@ def _acquisitions(
 
 def clear_caches() -> None:
     """Forget memoised sentence results (benchmarks time analysis cold, as in production)."""
-    for fn in (_find_relations, _org_candidates, _people_named):
+    for fn in (_find_relations, _org_candidates, _people_named, is_title_case):
         fn.cache_clear()
 
 
