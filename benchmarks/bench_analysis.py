@@ -44,11 +44,68 @@ PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{tit
 <li><a href="/contact">Contact us</a></li><li><a href="/cookies">Cookie settings</a></li></ul></footer></body></html>"""
 
 
+SECTIONS = ["World", "US", "Politics", "Business", "Markets", "Tech", "AI", "Science", "Health", "Climate", "Sport", "Culture",
+            "Opinion", "Video", "Podcasts", "Newsletters", "Events", "Careers"]  # fmt: skip
+TOPICS = ["chips", "cloud", "startups", "venture capital", "regulation", "antitrust", "robotics", "semiconductors", "data centres",
+          "cybersecurity", "quantum", "batteries", "EVs", "space", "biotech", "media", "telecoms", "retail"]  # fmt: skip
+
+
+def _boilerplate() -> tuple[str, str, str, str]:
+    """Navigation, related stories, footer and scripts as a typical news page carries them."""
+    nav = "".join(
+        f'<li class="nav-item"><a href="/{s.lower()}">{s}</a><ul class="sub">'
+        + "".join(
+            f'<li><a href="/{s.lower()}/{t.replace(" ", "-")}">{t.title()}</a></li>'
+            for t in TOPICS[:8]
+        )
+        + "</ul></li>"
+        for s in SECTIONS
+    )
+    related = "".join(
+        f'<li class="card"><a href="/tech/story-{i}"><img src="/img/{i}.jpg" alt="">'
+        f"<h4>Analysts weigh what {t} spending means for the quarter ahead</h4>"
+        f"<p>Investors are watching how companies in {t} adjust plans as costs rise and demand shifts.</p></a>"
+        f'<span class="meta">{(i % 9) + 1} min read</span></li>'
+        for i, t in enumerate(TOPICS * 2)
+    )
+    footer = "".join(
+        f'<div class="col"><h5>{s}</h5><ul>'
+        + "".join(
+            f'<li><a href="/{s.lower()}/{k}">{k.title()}</a></li>'
+            for k in ("about", "contact", "help", "archive")
+        )
+        + "</ul></div>"
+        for s in SECTIONS
+    )
+    script = (
+        "<script>"
+        + ";".join(
+            f"window.__cfg{i}={{id:{i},slot:'ad-{i}',sizes:[[300,250],[728,90]],lazy:true}}"
+            for i in range(400)
+        )
+        + "</script>"
+    )
+    return nav, related, footer, script
+
+
+NAV, RELATED, FOOTER, SCRIPT = _boilerplate()
+
+
 def wrap(text: str) -> bytes:
     lines = [line.strip() for line in text.split("\n\n") if line.strip()]
     title = html.escape(lines[0]) if lines else ""
     body = "\n".join(f"<p>{html.escape(' '.join(p.split()))}</p>" for p in lines[1:])
-    return PAGE.format(title=title, body=body).encode("utf-8")
+    page = PAGE.format(title=title, body=body)
+    page = page.replace("<nav><ul>", f"<nav><ul>{NAV}", 1)
+    page = page.replace(
+        '<div class="ad">Advertisement</div>',
+        f'<div class="ad">Advertisement</div><ul class="related">{RELATED}</ul>',
+        1,
+    )
+    page = page.replace("<footer>", f"<footer>{FOOTER}", 1).replace(
+        "</head>", f"{SCRIPT}</head>", 1
+    )
+    return page.encode("utf-8")
 
 
 def _time(fn, repeat: int, setup=None) -> float:
@@ -93,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             args.repeat,
         )
-        rows.append({"article": path.name, "chars": len(article.text), "analyse_ms": t_analyse * 1e3, "extract_ms": t_extract * 1e3,
+        rows.append({"article": path.name, "chars": len(article.text), "page_bytes": len(page), "analyse_ms": t_analyse * 1e3, "extract_ms": t_extract * 1e3,
                      "ratio": t_analyse / t_extract if t_extract else None})  # fmt: skip
     analyse_ms = [r["analyse_ms"] for r in rows]
     extract_ms = [r["extract_ms"] for r in rows]

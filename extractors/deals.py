@@ -762,6 +762,8 @@ def detect_deals(
     known_people = [e.name for e in watchlist.people]
     deals: list[DetectedDeal] = []
     known_startups = {e.name for e in watchlist.startups}
+    hires = [bool(HIRE_SIGNAL.search(s.text)) for s in sentences]
+    teamish = [bool(TEAM_SIGNAL.search(s.text) or PERSON.search(s.text)) for s in sentences]
     shared_acquirer: dict[str, int] = {}
     for a, _ in pairs:
         shared_acquirer[a] = shared_acquirer.get(a, 0) + 1
@@ -780,12 +782,10 @@ def detect_deals(
                 or (mentions_t and mentions_a)
                 or (mentions_t and _its_target(s.text, t))
             )
-            loose = (mentions_t or (mentions_a and shared_acquirer[a] == 1)) and bool(
-                TEAM_SIGNAL.search(s.text) or PERSON.search(s.text)
-            )
+            loose = (mentions_t or (mentions_a and shared_acquirer[a] == 1)) and teamish[s.index]
             if not (tied or loose):
                 continue
-            if HIRE_SIGNAL.search(s.text):
+            if hires[s.index]:
                 hire_texts.append(s.text)
                 if not in_relation and mentions_t:
                     own_texts.append(s.text)
