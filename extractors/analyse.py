@@ -37,6 +37,14 @@ _TALENT_WORDS = re.compile(
 )
 
 
+# Every figure has a digit or one of these words; other sentences are skipped unread.
+MAYBE_FIGURE = re.compile(
+    r"\d|half|third|quarter|majority|minority|dozen|hundred|thousand|million|billion|trillion|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+    re.IGNORECASE,
+)
+
+
 def claim_id_for(article_id: str, deal_id: str, subject: str, metric: str, start: int) -> str:
     key = f"{article_id}|{deal_id}|{subject}|{metric}|{start}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
@@ -44,6 +52,8 @@ def claim_id_for(article_id: str, deal_id: str, subject: str, metric: str, start
 
 def _figures(sentence: Sentence, english: bool) -> list[Figure]:
     raw = sentence.raw
+    if not MAYBE_FIGURE.search(raw):
+        return []
     if not english:
         dollars = [f for f in money_figures(raw) if f.currency == "USD" and "$" in f.stated]
         percents = [f for f in percent_figures(raw) if "%" in f.stated]

@@ -43,8 +43,8 @@ _HIRE_VERB = (
     r"follow\w*\s+(?:\w+\s+){0,3}?to|bring\w*|brought|in-house|came\s+to|come\s+to|"
     r"took\s+on|takes\s+on|taken\s+on|taking\s+on|take\s+on|snapped\s+up|scooped\s+up|absorb\w*|nabbed|nabs|tapped|taps|incorporated|enlist\w*|employ(?:s|ed|ing)?\b|acqui-?hired?|acqui-?hires)"
 )
-_A = rf"(?P<a>{NAME})(?:,[^,]{{1,60}},)?"
-_T = rf"(?P<t>{NAME})"
+_A = rf"(?<![\w&.'’-])(?P<a>{NAME})(?:,[^,]{{1,60}},)?"
+_T = rf"(?<![\w&.'’-])(?P<t>{NAME})"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -730,6 +730,8 @@ def _substitute_payer(text: str, payer: str, name_rx: re.Pattern[str]) -> str:
 def detect_deals(
     sentences: Sequence[Sentence], watchlist: Watchlist, *, published: date | None = None
 ) -> list[DetectedDeal]:
+    if not any(HIRE_SIGNAL.search(s.text) for s in sentences):
+        return []  # every talent deal hires someone; an article that never says so names none
     pairs: dict[tuple[str, str], PairEvidence] = {}
     acquirer_kind = {e.name for e in watchlist.acquirers}
     surnames = person_surnames("\n".join(s.text for s in sentences), watchlist)
