@@ -305,10 +305,10 @@ def attribute(
             if metric:
                 out.append(Attributed(fig, deal, metric))
         elif fig.kind == "pct":
-            stake = _STAKE.search(before[-50:] + " " + after[:40]) or fig.approximate_word
+            stake = bool(_STAKE.search(before[-50:] + " " + after[:40])) or fig.approximate_word
             owner = re.search(r"\b(?:owns|owned|holds|held)\b[^.;]{0,30}$", before)
             if owner and not _mentions_at(before[: owner.start()], deal.acquirer_names):
-                stake = None
+                stake = False
             if stake and not _DROP_CUE.search(before[-30:] + after[:30]):
                 out.append(Attributed(fig, deal, "stake_pct"))
         elif fig.kind == "count":

@@ -910,17 +910,15 @@ def _cooccurrences(
             if _NEGATED.search(clause):
                 continue
             if last_startup and GENERIC_TARGET.search(clause):
-                clause = GENERIC_TARGET.sub(
-                    lambda m, n=last_startup: n + ("'s" if m.group(0).endswith("s") else ""), clause
-                )
+                clause = _name_generic_target(clause, last_startup)
             for n in _org_candidates(clause, watchlist, surnames):
                 if n in startup_like and n not in acquirers:
                     last_startup = n
-            names = [
+            names = tuple(
                 n
                 for n in _org_candidates(clause, watchlist, surnames)
                 if not _is_person(n, text, watchlist)
-            ]
+            )
             money = bool(MONEY_SIGNAL.search(clause))
             hire = bool(HIRE_SIGNAL.search(clause) and TEAM_PLURAL.search(clause)) or bool(
                 re.search(
@@ -1021,6 +1019,10 @@ def _is_background(sentence: str, matched: str) -> bool:
     at = sentence.find(matched)
     window = sentence[max(0, at - BACKGROUND_WINDOW) : max(0, at)] if at >= 0 else ""
     return bool(BACKGROUND.search(window))
+
+
+def _name_generic_target(clause: str, name: str) -> str:
+    return GENERIC_TARGET.sub(lambda m: name + ("'s" if m.group(0).endswith("s") else ""), clause)
 
 
 def _clauses(sentence: str) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -207,10 +207,10 @@ def _article_from_file(
         if not raw.strip():
             raise DocumentError(f"{path.name}: the file is empty")
         article = article_from_html(raw, url=url, fetched_at=fetched_at, origin=origin)
+        if article is None:
+            raise DocumentError(f"{path.name}: no article text could be extracted from the page")
         if info is None:
             return article
-        from dataclasses import replace
-
         return replace(
             article,
             title=info.title or article.title,

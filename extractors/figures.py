@@ -298,21 +298,23 @@ def _round(x: float | None) -> float | None:
 
 
 def _make(
-    kind: FigureKind, text: str, start: int, end: int, value: float, half: float, **extra: object
+    kind: FigureKind,
+    text: str,
+    start: int,
+    end: int,
+    value: float,
+    half: float,
+    *,
+    currency: str | None = None,
+    noun: str | None = None,
+    approximate_word: bool = False,
 ) -> Figure:
     qualifier, q_start, q_end = _qualifier(text, start, end)
     low, high = interval(value, half, qualifier)
     return Figure(
-        kind,
-        value,
-        _round(low),
-        _round(high),
-        text[q_start:q_end],
-        qualifier,
-        q_start,
-        q_end,
-        **extra,
-    )  # type: ignore[arg-type]
+        kind, value, _round(low), _round(high), text[q_start:q_end], qualifier, q_start, q_end,
+        currency=currency, noun=noun, approximate_word=approximate_word,
+    )  # fmt: skip
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
