@@ -40,9 +40,21 @@ METRICS: dict[str, Metric] = {
             True,
             "The target's valuation as set by (or stated at) the deal.",
         ),
-        Metric("licence_fee_usd", "USD", "deal", False, "A fee paid to license the target's technology."),
+        Metric(
+            "licence_fee_usd",
+            "USD",
+            "deal",
+            False,
+            "A fee paid to license the target's technology.",
+        ),
         Metric("target_headcount", "people", "target", True, "How many people the target employs."),
-        Metric("staff_hired", "people", "deal", False, "How many of the target's staff join the acquirer."),
+        Metric(
+            "staff_hired",
+            "people",
+            "deal",
+            False,
+            "How many of the target's staff join the acquirer.",
+        ),
         Metric("person_age", "years", "person", True, "A person's age at the time of the article."),
         Metric("founded_year", "year", "target", False, "The year the target was founded."),
         Metric(

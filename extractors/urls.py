@@ -8,7 +8,24 @@ import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 TRACKING_PARAMS = frozenset(
-    {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ocid", "cmpid", "ref", "ref_src", "guccounter", "taid", "smid", "sr_share", "cid"}
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "ocid",
+        "cmpid",
+        "ref",
+        "ref_src",
+        "guccounter",
+        "taid",
+        "smid",
+        "sr_share",
+        "cid",
+    }
 )
 TRACKING_PREFIXES = ("utm_", "at_", "itm_", "pk_", "mkt_", "__twitter")
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -37,7 +54,9 @@ def canonical_url(url: str) -> str:
     path = parts.path or "/"
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)])
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
+    )
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
