@@ -25,6 +25,7 @@ import feedparser
 
 from extractors.http import GZIP_MAGIC, BodyTooLarge, Fetcher, FetchResponse, gunzip_limited
 from extractors.records import FeedEntry, FeedPollResult, FeedState, FetchStatus, PageFetch
+from extractors.urls import canonical_url
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,14 @@ def _entry(raw: dict[str, Any], base: str, feed_url: str) -> FeedEntry | None:
         # dict.get: FeedParserDict's own lookup maps updated->published with a DeprecationWarning
         published=_aware(dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")),
     )
+
+
+def unique_entries(entries: Sequence[FeedEntry]) -> dict[str, FeedEntry]:
+    """One entry per canonical URL (the first seen), keyed by that URL."""
+    unique: dict[str, FeedEntry] = {}
+    for entry in entries:
+        unique.setdefault(canonical_url(entry.url), entry)
+    return unique
 
 
 def parse_feed(

@@ -156,9 +156,7 @@ def feeds(config: ConfigOption = None) -> None:
         err_console.print(f"no warehouse at {settings.db_path} yet: run `dealwatch run` first")
         raise typer.Exit(2)
     with db.read_connection(settings.db_path) as con:
-        columns, rows = queries.sql_query(
-            con, "SELECT * FROM feed_health ORDER BY consecutive_failures DESC, name"
-        )
+        columns, rows = queries.feed_health(con)
     print_rows(console, columns, rows)
 
 

@@ -19,6 +19,7 @@ from prefect import flow, get_run_logger
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.documents import articles_from_path
+from extractors.feeds import unique_entries
 from extractors.records import Analysis, Article, FeedEntry, FetchStatus
 from flows import spool
 from flows.locking import RunInProgress, run_lock
@@ -237,7 +238,7 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     new_entries = (
         filter_known_entries(settings.db_path, entries, settings.warehouse.write_timeout_s)
         if settings.db_path.exists()
-        else _unique(entries)
+        else list(unique_entries(entries).values())
     )
     stage["dedup"] = time.perf_counter() - t0
 
@@ -294,15 +295,6 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
             settings.db_path, run_id, "completed", summary, settings.warehouse.write_timeout_s
         )
     return summary
-
-
-def _unique(entries: Sequence[FeedEntry]) -> list[FeedEntry]:
-    from extractors.urls import canonical_url
-
-    seen: dict[str, FeedEntry] = {}
-    for entry in entries:
-        seen.setdefault(canonical_url(entry.url), entry)
-    return list(seen.values())
 
 
 def with_task_runner(flow_obj: Any, settings: Settings) -> Any:

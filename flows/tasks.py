@@ -21,7 +21,7 @@ from prefect.cache_policies import NO_CACHE
 from alerts.channels import Channel
 from alerts.deliver import deliver, print_to_console
 from extractors.analyse import analyse
-from extractors.feeds import fetch_pages, poll_feed
+from extractors.feeds import fetch_pages, poll_feed, unique_entries
 from extractors.http import Fetcher, FetchPolicy
 from extractors.pages import article_from_page
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
@@ -96,11 +96,7 @@ def filter_known_entries(
     db_path: Path, entries: Sequence[FeedEntry], timeout_s: float
 ) -> list[FeedEntry]:
     """New entries only: one per canonical URL, none already stored."""
-    from extractors.urls import canonical_url
-
-    unique: dict[str, FeedEntry] = {}
-    for entry in entries:
-        unique.setdefault(canonical_url(entry.url), entry)
+    unique = unique_entries(entries)
     if not unique:
         return []
     with db.read_connection(db_path, timeout_s=timeout_s) as con:

@@ -61,3 +61,8 @@ def sql_query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list
     if cursor.description is None:
         return [], []
     return [d[0] for d in cursor.description], cursor.fetchall()
+
+
+def feed_health(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Every feed, failing ones first: what `dealwatch feeds` prints."""
+    return sql_query(con, "SELECT * FROM feed_health ORDER BY consecutive_failures DESC, name")

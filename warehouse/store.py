@@ -18,13 +18,15 @@ Alert policy (the audit trail in ``store.alert_decisions`` records each choice):
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import duckdb
 
+from extractors.feeds import unique_entries
 from extractors.fingerprint import is_same_story, lsh_keys
 from extractors.records import (
     Analysis,
@@ -81,8 +83,6 @@ def finish_run(
     summary: Mapping[str, Any],
     now: datetime,
 ) -> None:
-    import json
-
     con.execute(
         "INSERT INTO store.run_ends (run_id, status, finished_at, summary) VALUES (?, ?, ?, ?)",
         [run_id, status, now, json.dumps(summary, default=str)],
@@ -234,14 +234,12 @@ def record_feed_polls(
                 ],
             )
             if result.entries:
-                from extractors.urls import canonical_url
-
                 con.executemany(
                     "INSERT INTO store.feed_items (feed_url, canonical_url, entry_id, title, first_seen_at) "
                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     [
-                        (result.feed_url, canonical_url(e.url), e.entry_id, e.title, now)
-                        for e in {canonical_url(e.url): e for e in result.entries}.values()
+                        (result.feed_url, url, e.entry_id, e.title, now)
+                        for url, e in unique_entries(result.entries).items()
                     ],
                 )
             if alert is not None and outbox.insert_alert(con, alert, run_id=run_id):
@@ -338,14 +336,15 @@ def _decide(
     now: datetime,
     claim_id: str | None = None,
     article_id: str | None = None,
-    alert_id: str | None = "same",
+    in_outbox: bool = True,
 ) -> None:
+    """One audit row; ``in_outbox`` False for decisions that wrote no alert (nothing to link to)."""
     con.execute(
         "INSERT INTO store.alert_decisions (dedup_key, alert_id, kind, decision, reason, deal_id, subject, metric, "
         "claim_id, article_id, run_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             alert.dedup_key,
-            alert.alert_id if alert_id == "same" else alert_id,
+            alert.alert_id if in_outbox else None,
             alert.kind,
             decision,
             reason,
@@ -382,7 +381,7 @@ def _raise(
             now=now,
             claim_id=claim_id,
             article_id=article_id,
-            alert_id=None,
+            in_outbox=False,
         )
         return
     suppressed_because = None
@@ -413,8 +412,6 @@ def _raise(
 
 
 def _replace_status(alert: AlertRecord, status: str, reason: str) -> AlertRecord:
-    from dataclasses import replace
-
     return replace(alert, status=status, reason=f"{reason} ({alert.reason})")  # type: ignore[arg-type]
 
 
@@ -690,7 +687,7 @@ def _reconcile_claim(
             now=now,
             claim_id=claim.claim_id,
             article_id=claim.article_id,
-            alert_id=None,
+            in_outbox=False,
         )
 
 
@@ -809,6 +806,8 @@ def _consider_new_deal(
     has_claims: bool,
 ) -> None:
     dedup_key = f"new_deal|{mention.deal_id}"
+    if outbox.has_dedup_key(con, dedup_key):
+        return
     acquirer, target, deal_kind, people = _deal_row(con, mention.deal_id)
     alert = AlertRecord(
         alert_id=_alert_id(dedup_key),
@@ -828,8 +827,6 @@ def _consider_new_deal(
         url=article.url,
         title=article.title,
     )
-    if outbox.has_dedup_key(con, dedup_key):
-        return
     if mention.role != "subject" and not has_claims:
         _decide(
             con,
@@ -839,7 +836,7 @@ def _consider_new_deal(
             run_id=run_id,
             now=now,
             article_id=article.article_id,
-            alert_id=None,
+            in_outbox=False,
         )
         return
     _raise(con, alert, policy, counts, run_id=run_id, now=now, article_id=article.article_id)
