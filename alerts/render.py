@@ -106,6 +106,18 @@ def deal_name(alert: AlertRecord) -> str:
     return one_line(alert.deal_id or "unknown deal")
 
 
+def deal_kind_words(alert: AlertRecord) -> str:
+    """``investment_and_hire`` as a reader says it: ``investment and hire``."""
+    return one_line(alert.deal_kind or "").replace("_", " ")
+
+
+def quoted(text: str) -> str:
+    """A quote in quotation marks, unless the quoted sentence already opens with one."""
+    if text[:1] in "“\"'‘«„":
+        return text
+    return f"“{text}”"
+
+
 def _metric_name(alert: AlertRecord) -> str:
     metric = one_line(alert.metric or "")
     if alert.subject and alert.subject != alert.deal_id:
@@ -171,7 +183,7 @@ def _text_side(label: str, side: FigureSide) -> list[str]:
         f"{label}: {one_line(side.stated)} = {interval(side)}",
         f"  source: {one_line(side.source) or 'unknown outlet'} — {one_line(side.title) or 'untitled'} ({published})",
         f"  url: {one_line(side.url)}",
-        f'  quote: "{one_line(side.quote)}"',
+        f"  quote: {quoted(one_line(side.quote))}",
         f"  backed by: {_sources_line(side)}",
     ]
 
@@ -190,7 +202,7 @@ def _text_lines(alert: AlertRecord) -> list[str]:
         if alert.deal_id:
             deal += f" ({one_line(alert.deal_id)})"
         if alert.deal_kind:
-            deal += f", {one_line(alert.deal_kind)}"
+            deal += f", {deal_kind_words(alert)}"
         lines.append(deal)
         if alert.people:
             lines.append(f"people: {', '.join(one_line(p) for p in alert.people)}")
@@ -262,7 +274,7 @@ def _slack_side(label: str, side: FigureSide, quote_limit: int | None) -> list[s
     return [
         f"*{label}:* {slack_escape(side.stated)} = {slack_escape(interval(side))}",
         f"> {source} — {slack_link(side.url, side.title or side.url)} ({published})",
-        f"> “{slack_escape(_cut(one_line(side.quote), quote_limit))}”",
+        f"> {slack_escape(quoted(_cut(one_line(side.quote), quote_limit)))}",
         f"> {slack_escape(_sources_line(side))}",
     ]
 
@@ -312,7 +324,7 @@ def _slack_lines(alert: AlertRecord, quote_limit: int | None) -> list[str]:
         if alert.deal_id:
             deal += f" ({_slack_code(alert.deal_id)})"
         if alert.deal_kind:
-            deal += f", {slack_escape(alert.deal_kind)}"
+            deal += f", {slack_escape(deal_kind_words(alert))}"
         lines.append(deal)
         if alert.people:
             lines.append(f"*People:* {', '.join(slack_escape(p) for p in alert.people)}")
@@ -402,7 +414,7 @@ def _html_side(label: str, side: FigureSide) -> str:
         f"<tr><th align=left valign=top>{_h(label)}</th><td>"
         f"<b>{_h(side.stated)}</b> = {_h(interval(side))}<br>"
         f"{_h(side.source) or 'unknown outlet'} — {_html_link(side.url, side.title or side.url)} ({published})<br>"
-        f"<blockquote>“{_h(side.quote)}”</blockquote>"
+        f"<blockquote>{_h(quoted(one_line(side.quote)))}</blockquote>"
         f"{_h(_sources_line(side))}</td></tr>"
     )
 
@@ -422,7 +434,7 @@ def _html_body(alert: AlertRecord) -> str:
         if alert.deal_id:
             deal += f" (<code>{_h(alert.deal_id)}</code>)"
         if alert.deal_kind:
-            deal += f", {_h(alert.deal_kind)}"
+            deal += f", {_h(deal_kind_words(alert))}"
         row("Deal", deal)
         if alert.people:
             row("People", ", ".join(_h(p) for p in alert.people))
