@@ -175,21 +175,29 @@ def next_poll_interval(
     *,
     min_interval: timedelta = MIN_POLL_INTERVAL,
     max_interval: timedelta = MAX_POLL_INTERVAL,
+    previous: timedelta | None = None,
+    changed: bool = True,
 ) -> timedelta:
     """How long to wait before the next poll, from how often the feed really publishes.
 
-    The median gap between the newest posts, divided by ``POLLS_PER_GAP``, held
-    within the bounds. A feed with fewer than two dated posts gets the slowest pace.
+    With dated posts: the median gap between the newest ones, divided by
+    ``POLLS_PER_GAP``. Without (many feeds carry no dates): the fastest pace
+    while the body keeps changing, doubling the wait each time it comes back
+    unchanged, so an undated feed is never left six hours behind a story.
+    Always held within the bounds.
     """
     stamps = sorted(
         {d.astimezone(UTC) if d.tzinfo else d.replace(tzinfo=UTC) for d in entries_published},
         reverse=True,
     )
     stamps = stamps[: RECENT_GAPS + 1]
-    if len(stamps) < 2:
-        return max_interval
-    gaps = [(a - b).total_seconds() for a, b in zip(stamps, stamps[1:], strict=False)]
-    wanted = timedelta(seconds=statistics.median(gaps) / POLLS_PER_GAP)
+    if len(stamps) >= 2:
+        gaps = [(a - b).total_seconds() for a, b in zip(stamps, stamps[1:], strict=False)]
+        wanted = timedelta(seconds=statistics.median(gaps) / POLLS_PER_GAP)
+    elif changed or previous is None:
+        wanted = min_interval
+    else:
+        wanted = previous * 2
     return max(min_interval, min(max_interval, wanted))
 
 
@@ -218,6 +226,12 @@ def _validators_lie(state: FeedState | None, response: FetchResponse, new_hash: 
     same_etag = bool(state.etag) and etag == state.etag
     same_modified = bool(state.last_modified) and modified == state.last_modified and not etag
     return same_etag or same_modified
+
+
+def _previous_interval(state: FeedState | None) -> timedelta | None:
+    if state is None or not state.poll_interval_s:
+        return None
+    return timedelta(seconds=state.poll_interval_s)
 
 
 def poll_feed(
@@ -253,7 +267,13 @@ def poll_feed(
                 status=FetchStatus.SOFT_ERROR,
                 error="HTTP 304 to a request without validators",
             )
-        seconds = state.poll_interval_s or max_interval.total_seconds()
+        seconds = next_poll_interval(
+            [],
+            min_interval=min_interval,
+            max_interval=max_interval,
+            previous=_previous_interval(state),
+            changed=False,
+        ).total_seconds()
         return replace(
             base,
             etag=state.etag,
@@ -284,6 +304,8 @@ def poll_feed(
         [e.published for e in entries if e.published],
         min_interval=min_interval,
         max_interval=max_interval,
+        previous=_previous_interval(state),
+        changed=state is None or state.body_hash != digest,
     )
     return replace(
         base,

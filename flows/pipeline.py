@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from flows.locking import RunInProgress, run_lock
 from flows.settings import Settings, load_feeds, load_settings
 from flows.tasks import (
     FeedJob,
+    PollPace,
     analyse_articles_task,
     close_fetchers,
     deliver_alerts_task,
@@ -173,9 +175,9 @@ def _describe_store(stored: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _due(job: FeedJob, now: Any) -> bool:
+def _due(job: FeedJob, now: datetime, grace: timedelta) -> bool:
     state = job.state
-    return state is None or state.next_poll_at is None or state.next_poll_at <= now
+    return state is None or state.next_poll_at is None or state.next_poll_at <= now + grace
 
 
 @flow(name="monitor", log_prints=True)
@@ -215,14 +217,15 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
 
     now = utcnow()
     jobs = [FeedJob(url=f.url, name=f.name, state=states.get(f.url)) for f in feeds]
-    due = [job for job in jobs if force_poll or _due(job, now)]
+    pace = PollPace(
+        unconditional_every_h=settings.feeds.unconditional_every_h,
+        max_items=settings.feeds.max_items_per_feed,
+        min_interval_min=settings.feeds.min_poll_interval_min,
+        max_interval_min=settings.feeds.max_poll_interval_min,
+    )
+    due = [job for job in jobs if force_poll or _due(job, now, pace.grace)]
     t0 = time.perf_counter()
-    futures = [
-        poll_feed_task.submit(
-            job, policy, settings.feeds.unconditional_every_h, settings.feeds.max_items_per_feed
-        )
-        for job in due
-    ]
+    futures = [poll_feed_task.submit(job, policy, pace) for job in due]
     poll_results = [future.result() for future in futures]
     stage["poll"] = time.perf_counter() - t0
 

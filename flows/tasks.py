@@ -66,6 +66,21 @@ class FeedJob:
     state: FeedState | None
 
 
+@dataclass(frozen=True)
+class PollPace:
+    """The ``[feeds]`` settings one poll needs: how much to read and when to come back."""
+
+    unconditional_every_h: float
+    max_items: int
+    min_interval_min: float
+    max_interval_min: float
+
+    @property
+    def grace(self) -> timedelta:
+        """A feed due this soon counts as due: a scheduled run starts a few seconds late or early."""
+        return timedelta(minutes=self.min_interval_min) / 10
+
+
 @task(cache_policy=NO_CACHE, name="load-feed-state", retries=2, retry_delay_seconds=2)
 def load_feed_state(
     db_path: Path, feed_urls: Sequence[str], timeout_s: float
@@ -77,17 +92,17 @@ def load_feed_state(
 @task(
     cache_policy=NO_CACHE, name="poll-feed", retries=1, retry_delay_seconds=5, timeout_seconds=300
 )
-def poll_feed_task(
-    job: FeedJob, policy: FetchPolicy, unconditional_every_h: float, max_items: int
-) -> FeedPollResult:
+def poll_feed_task(job: FeedJob, policy: FetchPolicy, pace: PollPace) -> FeedPollResult:
     return poll_feed(
         shared_fetcher(policy),
         job.url,
         job.name,
         job.state,
         utcnow(),
-        unconditional_every=timedelta(hours=unconditional_every_h),
-        max_items=max_items,
+        unconditional_every=timedelta(hours=pace.unconditional_every_h),
+        max_items=pace.max_items,
+        min_interval=timedelta(minutes=pace.min_interval_min),
+        max_interval=timedelta(minutes=pace.max_interval_min),
     )
 
 

@@ -182,10 +182,22 @@ def test_next_poll_interval_follows_the_publishing_pace() -> None:
     assert next_poll_interval(every_minute, min_interval=lo, max_interval=hi) == lo
     weekly = [now - timedelta(days=7 * n) for n in range(5)]
     assert next_poll_interval(weekly, min_interval=lo, max_interval=hi) == hi
-    assert next_poll_interval([], min_interval=lo, max_interval=hi) == hi
-    assert (
-        next_poll_interval([now, now], min_interval=lo, max_interval=hi) == hi
-    )  # one distinct date
+
+
+def test_an_undated_feed_is_polled_fast_while_it_changes_and_backs_off_while_it_does_not() -> None:
+    lo, hi = timedelta(minutes=15), timedelta(hours=6)
+    now = datetime(2025, 6, 1, tzinfo=UTC)
+    assert next_poll_interval([], min_interval=lo, max_interval=hi) == lo  # first poll
+    assert next_poll_interval([now, now], min_interval=lo, max_interval=hi) == lo  # one date
+    waits = []
+    previous = lo
+    for _ in range(6):
+        previous = next_poll_interval(
+            [], min_interval=lo, max_interval=hi, previous=previous, changed=False
+        )
+        waits.append(previous)
+    assert waits == [lo * 2, lo * 4, lo * 8, lo * 16, hi, hi]
+    assert next_poll_interval([], min_interval=lo, max_interval=hi, previous=hi, changed=True) == lo
 
 
 def test_poll_sends_validators_and_records_what_to_store() -> None:
