@@ -3,6 +3,10 @@
 Fetching and sending carry retries; parsing, extraction and analysis are pure
 functions of the core, wrapped here only so Prefect can schedule, time and log
 them. The warehouse is opened only inside the store tasks, for one transaction.
+
+No task sets ``timeout_seconds``: a thread runner cannot interrupt a task (Prefect
+only warns, on every task of every run). What bounds a fetch is the fetcher's own
+connect, read and transfer deadlines, which hold under any runner.
 """
 
 from __future__ import annotations
@@ -89,9 +93,7 @@ def load_feed_state(
         return store.feed_states(con, feed_urls)
 
 
-@task(
-    cache_policy=NO_CACHE, name="poll-feed", retries=1, retry_delay_seconds=5, timeout_seconds=300
-)
+@task(cache_policy=NO_CACHE, name="poll-feed", retries=1, retry_delay_seconds=5)
 def poll_feed_task(job: FeedJob, policy: FetchPolicy, pace: PollPace) -> FeedPollResult:
     return poll_feed(
         shared_fetcher(policy),
@@ -119,9 +121,7 @@ def filter_known_entries(
     return [entry for url, entry in unique.items() if url not in known]
 
 
-@task(
-    cache_policy=NO_CACHE, name="fetch-pages", retries=1, retry_delay_seconds=5, timeout_seconds=900
-)
+@task(cache_policy=NO_CACHE, name="fetch-pages", retries=1, retry_delay_seconds=5)
 def fetch_pages_task(
     entries: Sequence[FeedEntry], policy: FetchPolicy
 ) -> tuple[list[PageFetch], float]:
@@ -130,7 +130,7 @@ def fetch_pages_task(
     return pages, time.perf_counter() - started
 
 
-@task(cache_policy=NO_CACHE, name="extract-and-analyse", timeout_seconds=900)
+@task(cache_policy=NO_CACHE, name="extract-and-analyse")
 def extract_and_analyse_task(
     entries: Sequence[FeedEntry],
     fetched: tuple[list[PageFetch], float],
