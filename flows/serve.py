@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -100,6 +101,9 @@ def _raise_keyboard_interrupt(signum: int, frame: FrameType | None) -> None:
 
 
 def serve_monitor(settings: Settings, console: Console) -> None:
+    warnings.filterwarnings(
+        "ignore", message="coroutine 'Runner.astop' was never awaited", category=RuntimeWarning
+    )
     signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     api_url = os.environ.get("PREFECT_API_URL")
     try:
@@ -110,7 +114,8 @@ def serve_monitor(settings: Settings, console: Console) -> None:
             with local_prefect_server(settings.run.data_dir, console) as local_url:
                 os.environ["PREFECT_API_URL"] = local_url
                 _serve(settings, console)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
+        # Prefect's runner replaces our SIGTERM handler with one that calls sys.exit(0).
         console.print("dealwatch serve stopped")
 
 
