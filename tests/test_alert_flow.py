@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -105,6 +105,18 @@ WANG_21_INDEPENDENT = Story(
         "part of their holdings.",
         "Critics at the FTC and in the Senate said Meta was buying talent rather than technology.",
         "Gartner analyst Chirag Dekate called it an acquihire in all but name, in a note to clients in Chicago.",
+    ),
+)
+WANG_28_INDEPENDENT = Story(
+    "/harbour/wang-interview",
+    "Harbour Times",
+    "Alexandr Wang on leaving Scale AI",
+    (
+        "Meta is investing in Scale AI and hiring its chief executive, Alexandr Wang, 28, who says the deal "
+        "lets him keep a seat on its board while he builds a new lab.",
+        "In an interview in Brooklyn, he credited Ilya Sutskever and Demis Hassabis as early influences.",
+        "Wang said Scale will keep serving the Department of Defense and Qatar under its new management.",
+        "Forbes first reported the board vote, citing people at Khosla Ventures and Thrive Capital.",
     ),
 )
 SAME_PRICE = (
@@ -369,6 +381,46 @@ def test_a_new_independent_source_realerts_a_contradiction_once_and_a_wire_copy_
         assert "Evening Post" in new[0]["figure"]["sources"]
         assert new[0]["other"]["stated"] == "28"
         run_monitor(config)
+        assert len(hook.wait_for(sent_before + 2, timeout_s=1)) == sent_before + 1
+
+
+def test_a_new_source_on_the_accepted_side_realerts_a_contradiction_too(tmp_path, monkeypatch):
+    with NewsSite() as site, WebhookReceiver() as hook:
+        config = write_config(
+            tmp_path / "config",
+            feeds=[("Newsroom", publish(site, [WANG_28, WANG_21]))],
+            extra=f"\n[alerts]\nrealert_on_new_source = true\n{QUIET_DIGESTS}",
+        )
+        monkeypatch.setenv("DEALWATCH_NOTIFY", hook.json_url("/deals"))
+        warehouse = config / "data" / "dealwatch.duckdb"
+
+        run_monitor(config)
+        first = [a for a in alerts_received(hook.wait_for(3)) if a["kind"] == "contradiction"]
+        assert [(a["figure"]["stated"], a["other"]["stated"]) for a in first] == [
+            ("21 years old", "28")
+        ]
+        sent_before = len(hook.requests)
+
+        publish(site, [WANG_28, WANG_21, WANG_28_INDEPENDENT])
+        run_monitor(config)
+        new = alerts_received(hook.wait_for(sent_before + 1))[sent_before:]
+        assert [a["kind"] for a in new] == ["contradiction"], new
+        assert new[0]["figure"]["sources"] == ["Harbour Times", "The Ledger"]
+        assert new[0]["figure"]["independent_sources"] == 2
+        assert new[0]["other"]["stated"] == "21 years old"
+        assert query(warehouse, "SELECT count(*) FROM contradictions") == [(1,)]
+
+        copy = Story("/coastal/wang-interview", "Coastal Daily", *astuple(WANG_28_INDEPENDENT)[2:])
+        publish(site, [WANG_28, WANG_21, WANG_28_INDEPENDENT, copy])
+        assert run_monitor(config)["store"]["articles_new"] == 1
+        assert decisions_for(warehouse, article_id_of(warehouse, site.url(copy.path))) == [
+            (
+                "contradiction",
+                "person_age",
+                "suppressed",
+                "duplicate of a known fact: alerted before",
+            )
+        ]
         assert len(hook.wait_for(sent_before + 2, timeout_s=1)) == sent_before + 1
 
 
