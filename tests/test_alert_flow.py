@@ -177,7 +177,8 @@ SAME_PRICE = (
         ),
     ),
 )
-QUIET_DIGESTS = "digest_threshold = 1000\n"
+# One message per alert, never a digest: each test reads the alerts one by one.
+ONE_MESSAGE_PER_ALERT = "digest_threshold = 1000\n"
 
 
 def publish(site: NewsSite, stories: list[Story], feed_path: str = "/feed.xml") -> str:
@@ -235,7 +236,7 @@ def test_a_muted_deal_is_stored_and_explained_but_never_sent(tmp_path, monkeypat
         config = write_config(
             tmp_path / "config",
             feeds=[("Newsroom", publish(site, [MEGA_DEAL, INFLECTION]))],
-            extra=f'\n[alerts]\nmute_deals = ["meta--scale-ai"]\n{QUIET_DIGESTS}',
+            extra=f'\n[alerts]\nmute_deals = ["meta--scale-ai"]\n{ONE_MESSAGE_PER_ALERT}',
         )
         monkeypatch.setenv("DEALWATCH_NOTIFY", hook.json_url("/deals"))
         warehouse = config / "data" / "dealwatch.duckdb"
@@ -303,7 +304,7 @@ def test_a_muted_metric_is_stored_but_neither_its_figures_nor_its_contradictions
         config = write_config(
             tmp_path / "config",
             feeds=[("Newsroom", publish(site, [MEGA_DEAL, WANG_28, WANG_21]))],
-            extra=f'\n[alerts]\nmute_metrics = ["person_age"]\n{QUIET_DIGESTS}',
+            extra=f'\n[alerts]\nmute_metrics = ["person_age"]\n{ONE_MESSAGE_PER_ALERT}',
         )
         monkeypatch.setenv("DEALWATCH_NOTIFY", hook.json_url("/deals"))
         warehouse = config / "data" / "dealwatch.duckdb"
@@ -344,7 +345,7 @@ def test_a_new_independent_source_realerts_a_contradiction_once_and_a_wire_copy_
         config = write_config(
             tmp_path / "config",
             feeds=[("Newsroom", publish(site, stories))],
-            extra=f"\n[alerts]\nrealert_on_new_source = true\n{QUIET_DIGESTS}",
+            extra=f"\n[alerts]\nrealert_on_new_source = true\n{ONE_MESSAGE_PER_ALERT}",
         )
         monkeypatch.setenv("DEALWATCH_NOTIFY", hook.json_url("/deals"))
         warehouse = config / "data" / "dealwatch.duckdb"
@@ -389,7 +390,7 @@ def test_a_new_source_on_the_accepted_side_realerts_a_contradiction_too(tmp_path
         config = write_config(
             tmp_path / "config",
             feeds=[("Newsroom", publish(site, [WANG_28, WANG_21]))],
-            extra=f"\n[alerts]\nrealert_on_new_source = true\n{QUIET_DIGESTS}",
+            extra=f"\n[alerts]\nrealert_on_new_source = true\n{ONE_MESSAGE_PER_ALERT}",
         )
         monkeypatch.setenv("DEALWATCH_NOTIFY", hook.json_url("/deals"))
         warehouse = config / "data" / "dealwatch.duckdb"
@@ -429,7 +430,7 @@ def test_without_realert_a_new_source_for_a_known_contradiction_stays_quiet(tmp_
         config = write_config(
             tmp_path / "config",
             feeds=[("Newsroom", publish(site, [WANG_28, WANG_21]))],
-            extra=f"\n[alerts]\nrealert_on_new_source = false\n{QUIET_DIGESTS}",
+            extra=f"\n[alerts]\nrealert_on_new_source = false\n{ONE_MESSAGE_PER_ALERT}",
         )
         monkeypatch.setenv("DEALWATCH_NOTIFY", hook.json_url("/deals"))
         warehouse = config / "data" / "dealwatch.duckdb"
@@ -511,7 +512,7 @@ def test_the_same_fact_from_five_more_outlets_raises_no_alert(tmp_path, monkeypa
         config = write_config(
             tmp_path / "config",
             feeds=[("Newsroom", publish(site, [MEGA_DEAL]))],
-            extra=f"\n[alerts]\n{QUIET_DIGESTS}",
+            extra=f"\n[alerts]\n{ONE_MESSAGE_PER_ALERT}",
         )
         monkeypatch.setenv("DEALWATCH_NOTIFY", hook.json_url("/deals"))
         warehouse = config / "data" / "dealwatch.duckdb"
