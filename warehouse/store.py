@@ -667,6 +667,14 @@ def _reconcile_claim(
             claim_id=claim.claim_id,
             article_id=claim.article_id,
         )
+    elif (
+        verdict == "agrees"
+        and policy.realert_on_new_source
+        and _realert_known_contradiction(
+            con, mine, everything, judgement, base, policy, counts, run_id=run_id, now=now
+        )
+    ):
+        return
     else:
         dedup_key = f"new_figure|{key}|{reconcile.interval_key(claim.low, claim.high)}"
         reason = (
@@ -689,6 +697,81 @@ def _reconcile_claim(
             article_id=claim.article_id,
             in_outbox=False,
         )
+
+
+def _realert_known_contradiction(
+    con: duckdb.DuckDBPyConnection,
+    mine: _KeyClaim,
+    everything: Sequence[_KeyClaim],
+    judgement: reconcile.Judgement,
+    base: dict[str, Any],
+    policy: ReconcilePolicy,
+    counts: _Counts,
+    *,
+    run_id: str,
+    now: datetime,
+) -> bool:
+    """``realert_on_new_source`` for a claim that joins the accepted side of a known contradiction.
+
+    The dissenting side gaining a source arrives as a contradicting claim; this is
+    the other case. The dedup key counts each side's independent sources, as for a
+    contradicting claim, so a copy of a wire story already counted re-alerts nothing.
+    True when the claim belongs to such a contradiction (and an alert or its
+    suppression is recorded).
+    """
+    before = judgement.accepted_before
+    if before is None:
+        return False
+    my_side = _backers(everything, before.low, before.high)
+    mine_ids = {c.known.claim_id for c in my_side}
+    by_id = {c.known.claim_id: c for c in everything}
+    known = con.execute(
+        "SELECT contradiction_key, a_claim_id, b_claim_id FROM store.contradictions "
+        "WHERE deal_id = ? AND subject = ? AND metric = ? ORDER BY detected_at, contradiction_key",
+        [base["deal_id"], base["subject"], base["metric"]],
+    ).fetchall()
+    for contradiction_key, a_id, b_id in known:
+        if a_id in mine_ids and b_id not in mine_ids:
+            dissent = by_id.get(b_id)
+        elif b_id in mine_ids and a_id not in mine_ids:
+            dissent = by_id.get(a_id)
+        else:
+            continue
+        if dissent is None or not reconcile.comparable(
+            base["metric"],
+            dissent.known.as_of,
+            mine.known.as_of,
+            same_moment_days=policy.same_moment_days,
+        ):
+            continue
+        their_side = _backers(everything, dissent.known.low, dissent.known.high)
+        sizes = sorted(len({c.known.story_id for c in side}) for side in (my_side, their_side))
+        dedup_key = f"contradiction|{contradiction_key}|sources={sizes[0]},{sizes[1]}"
+        alert = AlertRecord(
+            alert_id=_alert_id(dedup_key),
+            dedup_key=dedup_key,
+            kind="contradiction",
+            reason=(
+                f"{mine.stated!r} adds a source to the accepted value "
+                f"{reconcile.interval_key(before.low, before.high)}, which "
+                f"{dissent.stated!r} {reconcile.interval_key(dissent.known.low, dissent.known.high)} contradicts"
+            ),
+            figure=_side(mine, my_side),
+            other=_side(dissent, their_side),
+            **base,
+        )
+        _raise(
+            con,
+            alert,
+            policy,
+            counts,
+            run_id=run_id,
+            now=now,
+            claim_id=mine.known.claim_id,
+            article_id=mine.article_id,
+        )
+        return True
+    return False
 
 
 def _insert_claims(
