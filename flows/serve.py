@@ -120,6 +120,8 @@ def serve_monitor(settings: Settings, console: Console) -> None:
 
 
 def _serve(settings: Settings, console: Console) -> None:
+    # flows.deployment reads its settings at import: the task runner must be this config's.
+    os.environ["DEALWATCH_CONFIG"] = str(settings.config_dir.resolve())
     from flows.deployment import scheduled_monitor
 
     console.print(
