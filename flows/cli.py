@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from flows.runtime import prepare_prefect
+from flows.runtime import api_for_workers, prepare_prefect
 from flows.settings import ConfigError, Settings, load_settings
 
 app = typer.Typer(
@@ -72,9 +72,10 @@ def run(
     from flows.pipeline import monitor, with_task_runner
     from flows.report import print_run_report
 
-    summary = with_task_runner(monitor, settings)(
-        config_dir=_config_arg(settings), backfill_seeds=seeds, force_poll=force
-    )
+    with api_for_workers(settings.run.task_runner):
+        summary = with_task_runner(monitor, settings)(
+            config_dir=_config_arg(settings), backfill_seeds=seeds, force_poll=force
+        )
     if as_json:
         console.print_json(json.dumps(summary, default=str))
         return

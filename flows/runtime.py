@@ -10,6 +10,8 @@ SQLite database on first use: ~13 s measured here).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 CORE_LOGGERS = "extractors,warehouse,alerts,flows"
@@ -22,3 +24,32 @@ def prepare_prefect(data_dir: Path) -> None:
     os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", CORE_LOGGERS)
     os.environ.setdefault("PREFECT_UI_ENABLED", "false")
     Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
+
+
+@contextmanager
+def api_for_workers(task_runner: str) -> Iterator[None]:
+    """One Prefect API that Dask worker processes can reach, for a run without a server.
+
+    Prefect's ephemeral API lives inside the process that starts it: each Dask
+    worker process would start its own (seconds each, and task runs recorded
+    in as many databases). A run on Dask with no ``PREFECT_API_URL`` starts one
+    local server first and hands its address to the flow and the workers.
+    """
+    if task_runner != "dask" or os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    server = SubprocessASGIServer()
+    server.start(timeout=int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        from prefect.logging.handlers import APILogWorker
+
+        APILogWorker.drain_all(timeout=5)
+        os.environ.pop("PREFECT_API_URL", None)
+        server.stop()
