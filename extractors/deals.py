@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from extractors.folding import fold, folded
 from extractors.sentences import Sentence
 from extractors.textmeta import parse_date
 from extractors.watchlist import Watchlist
@@ -155,20 +156,18 @@ ACQUISITION = re.compile(
 ACQUISITION_LOOSE = re.compile(
     rf"{_A},?\s+(?:[^.;A-Z]){{0,40}}?\b(?:to\s+buy|to\s+acquire|comprar|racheter|kaufen|übernehmen)\s+{_T}"
 )
-_PURCHASE_CUE = re.compile(
-    r"acqui|buy|bought|purchase|takeover|buyout|comprar|racheter|kaufen|übernehmen", re.IGNORECASE
+_PURCHASE_CUE = folded(
+    r"acqui|buy|bought|purchase|takeover|buyout|comprar|racheter|kaufen|übernehmen"
 )
 ACQUISITION_NOUN = re.compile(
     rf"{_A}{_POSS}\s+(?:(?:planned|failed|proposed|collapsed|abandoned|[$€£]?[\d.,]+\s*(?:bn|billion|m|million)?)\s+)*{_T}\s+(?:acquisition|purchase|takeover|buyout)"
 )
-_NEGATED = re.compile(
-    r"\b(?:not\s+part\s+of|no\s+(?:deal|arrangement|agreement|payment)|not\s+involved|is\s+not|was\s+not|did\s+not|declined\s+to|denied)\b",
-    re.IGNORECASE,
+_NEGATED = folded(
+    r"\b(?:not\s+part\s+of|no\s+(?:deal|arrangement|agreement|payment)|not\s+involved|is\s+not|was\s+not|did\s+not|declined\s+to|denied)\b"
 )
-TEAM_PLURAL = re.compile(
+TEAM_PLURAL = folded(
     r"\b(?:founders|co-?founders|team|staff(?:ers)?|employees|researchers|engineers|leaders|leadership|executives|workforce|talent|"
-    r"Gründer|Mitgründer|Führung|Mitarbeiter\w*|Team|Belegschaft|fondateurs|cofondateurs|dirigeants|équipe|fundador(?:es)?|cofundador(?:es)?|equipo|directivos)\b",
-    re.IGNORECASE,
+    r"Gründer|Mitgründer|Führung|Mitarbeiter\w*|Team|Belegschaft|fondateurs|cofondateurs|dirigeants|équipe|fundador(?:es)?|cofundador(?:es)?|equipo|directivos)\b"
 )
 # Words written with a capital that are not companies a deal can be with.
 _NOT_COMPANIES = frozenset(
@@ -217,24 +216,28 @@ _NOT_COMPANIES = frozenset(
         "Trillion",
     ]
 )
-HIRE_SIGNAL = re.compile(
-    rf"\b(?:{_HIRE_VERB}|{_JOIN}|joins?|leaving\s+for|sent\s+(?:its|their)\s+\w+|acqui-?hire|talent|übernimmt\s+die\s+Gründer)\b",
-    re.IGNORECASE,
+HIRE_SIGNAL = folded(
+    rf"\b(?:{_HIRE_VERB}|{_JOIN}|joins?|leaving\s+for|sent\s+(?:its|their)\s+\w+|acqui-?hire|talent|übernimmt\s+die\s+Gründer)\b"
 )
-TEAM_SIGNAL = re.compile(rf"\b{_TEAM}\b", re.IGNORECASE)
-MONEY_SIGNAL = re.compile(
+TEAM_SIGNAL = folded(rf"\b{_TEAM}\b")
+MONEY_SIGNAL = folded(
     r"\b(?:invest\w*|stake|pa(?:ys?|id)|payment|fee|licen[cs]\w*|deal|agreement|arrangement|\$|"
-    r"zahlt\w*|gezahlt|Lizenz\w*|Vereinbarung|Milliarden|Millionen|paie|payé|versé|accord|milliards|pag\w*|acuerdo|millones)",
-    re.IGNORECASE,
+    r"zahlt\w*|gezahlt|Lizenz\w*|Vereinbarung|Milliarden|Millionen|paie|payé|versé|accord|milliards|pag\w*|acuerdo|millones)"
 )
-LICENCE_SIGNAL = re.compile(r"\blicen[cs]\w*|\bLizenz", re.IGNORECASE)
-INVEST_SIGNAL = re.compile(r"\binvest\w*|\bstake\b|\bBeteiligung", re.IGNORECASE)
+LICENCE_SIGNAL = folded(r"\blicen[cs]\w*|\bLizenz")
+INVEST_SIGNAL = folded(r"\binvest\w*|\bstake\b|\bBeteiligung")
 # The acquirer paying an amount: "Google will pay $2.4 billion", "Google pagará 2,4 mil millones".
-PAYMENT = re.compile(
-    r"\b(?:pa(?:y|ys|id|ying)|spen[dt]s?|zahlt|gezahlt|paie|payé|versé|pag\w+)\b[^.;]{0,40}?(?:[$€£]\s?\d|\d[\d,.]*\s+(?:billion|million|Milliarden|Millionen|milliards?|millions?|mil\s+millones|millones))",
-    re.IGNORECASE,
+PAYMENT = folded(
+    r"\b(?:pa(?:y|ys|id|ying)|spen[dt]s?|zahlt|gezahlt|paie|payé|versé|pag\w+)\b[^.;]{0,40}?(?:[$€£]\s?\d|\d[\d,.]*\s+(?:billion|million|Milliarden|Millionen|milliards?|millions?|mil\s+millones|millones))"
 )
-ACQUIHIRE_SIGNAL = re.compile(r"\bacqui-?hir\w*", re.IGNORECASE)
+ACQUIHIRE_SIGNAL = folded(r"\bacqui-?hir\w*")
+
+
+@lru_cache(maxsize=4096)
+def says_hire(text: str) -> bool:
+    return HIRE_SIGNAL.search(fold(text)) is not None
+
+
 _NOT_NAMES = frozenset(
     [
         "The",
@@ -398,19 +401,17 @@ CO_GAP = 80
 # Share of capitalised long words above which a line is a Title Case headline.
 TITLE_CASE_SHARE = 0.7
 # Words that put a relation in the background, and how far before it they count.
-BACKGROUND = re.compile(r"\b(?:after|when|following|since|before)\b", re.IGNORECASE)
+BACKGROUND = folded(r"\b(?:after|when|following|since|before)\b")
 BACKGROUND_WINDOW = 90
 # A target named in this many sentences, twice as often as any other, dominates the article.
 DOMINANT_MENTIONS = 6
-HIRE_CUE = re.compile(
-    r"\b(?:hir\w+|recruit\w*|poach\w*|founders?|CEO|engineers|team|talent|acqui-?hire|joins?|ficha|recrute|holt)\b",
-    re.IGNORECASE,
+HIRE_CUE = folded(
+    r"\b(?:hir\w+|recruit\w*|poach\w*|founders?|CEO|engineers|team|talent|acqui-?hire|joins?|ficha|recrute|holt)\b"
 )
 # A headline that speaks of money, hiring or a licence.
-HEADLINE_CUE = re.compile(
+HEADLINE_CUE = folded(
     r"\b(?:invest\w*|stake|pa(?:ys?|id)|deal\w*|licen[cs]\w*|hir\w+|recruit\w*|poach\w*|join\w*|bet|buys?|acqui-?hire|founders?|CEO|engineers|team|talent|"
-    r"zahlt|Lizenz\w*|investit|recrute|ficha)\b|\$|\d\s*(?:bn|billion|m\b|million)",
-    re.IGNORECASE,
+    r"zahlt|Lizenz\w*|investit|recrute|ficha)\b|\$|\d\s*(?:bn|billion|m\b|million)"
 )
 # A deal named at least this often is what the article is about.
 SUBJECT_MIN_MENTIONS = 3
@@ -545,18 +546,18 @@ def _clause(sentence: str, start: int) -> str:
     return sentence[start : m.start() if m else len(sentence)]
 
 
+# Words a relation pattern cannot match without; tested once per sentence, on folded text.
 _RELATION_CUES: dict[str, re.Pattern[str]] = {
-    "invest": re.compile(r"invest|pa(?:y|id)|put|pour|sink|sank|stake|back", re.IGNORECASE),
-    "hire_from": re.compile(_HIRE_VERB, re.IGNORECASE),
-    "hire_poss": re.compile(_HIRE_VERB, re.IGNORECASE),
-    "licence": re.compile(r"licen", re.IGNORECASE),
-    "deal": re.compile(
-        r"deal|agreement|partnership|arrangement|pact|tie-up|investment|acqui|stake|licen|bet\b|hires|transaction",
-        re.IGNORECASE,
+    "invest": folded(r"invest|pa(?:y|id)|put|pour|sink|sank|stake|back"),
+    "hire": folded(_HIRE_VERB),
+    "licence": folded(r"licen"),
+    "deal": folded(
+        r"deal|agreement|partnership|arrangement|pact|tie-up|investment|acqui|stake|licen|bet\b|hires|transaction"
     ),
-    "join": re.compile(_JOIN, re.IGNORECASE),
-    "acquihire": re.compile(r"acqui|absorb|took\s+over|takes\s+over|buys|bought", re.IGNORECASE),
+    "join": folded(_JOIN),
+    "acquihire": folded(r"acqui|absorb|took\s+over|takes\s+over|buys|bought"),
 }
+_CUE_OF = {"hire_from": "hire", "hire_poss": "hire"}
 
 
 @lru_cache(maxsize=4096)
@@ -567,8 +568,13 @@ def _find_relations(
     if len(NAME_RX.findall(sentence)) < 2:
         return ()
     title_case = is_title_case(sentence)
+    low = fold(sentence)
+    cued: dict[str, bool] = {}
     for kind, pattern in RELATIONS:
-        if not _RELATION_CUES[kind].search(sentence):
+        cue = _CUE_OF.get(kind, kind)
+        if cue not in cued:
+            cued[cue] = _RELATION_CUES[cue].search(low) is not None
+        if not cued[cue]:
             continue
         pos = 0
         while (m := pattern.search(sentence, pos)) is not None:
@@ -677,11 +683,11 @@ def _announced(
 
 def _kind(ev: PairEvidence, texts: Sequence[str]) -> str:
     joined = " ".join(texts)
-    if "acquihire" in ev.relations or ACQUIHIRE_SIGNAL.search(joined):
+    if "acquihire" in ev.relations or ACQUIHIRE_SIGNAL.search(fold(joined)):
         return "acquihire"
-    if "licence" in ev.relations or LICENCE_SIGNAL.search(joined):
+    if "licence" in ev.relations or LICENCE_SIGNAL.search(fold(joined)):
         return "licence_and_hire"
-    if "invest" in ev.relations or INVEST_SIGNAL.search(joined):
+    if "invest" in ev.relations or INVEST_SIGNAL.search(fold(joined)):
         return "investment_and_hire"
     return "talent_deal"
 
@@ -730,7 +736,8 @@ def _substitute_payer(text: str, payer: str, name_rx: re.Pattern[str]) -> str:
 def detect_deals(
     sentences: Sequence[Sentence], watchlist: Watchlist, *, published: date | None = None
 ) -> list[DetectedDeal]:
-    if not any(HIRE_SIGNAL.search(s.text) for s in sentences):
+    hires = [says_hire(s.text) for s in sentences]
+    if not any(hires):
         return []  # every talent deal hires someone; an article that never says so names none
     pairs: dict[tuple[str, str], PairEvidence] = {}
     acquirer_kind = {e.name for e in watchlist.acquirers}
@@ -764,8 +771,7 @@ def detect_deals(
     known_people = [e.name for e in watchlist.people]
     deals: list[DetectedDeal] = []
     known_startups = {e.name for e in watchlist.startups}
-    hires = [bool(HIRE_SIGNAL.search(s.text)) for s in sentences]
-    teamish = [bool(TEAM_SIGNAL.search(s.text) or PERSON.search(s.text)) for s in sentences]
+    teamish = [bool(TEAM_SIGNAL.search(fold(s.text)) or PERSON.search(s.text)) for s in sentences]
     shared_acquirer: dict[str, int] = {}
     for a, _ in pairs:
         shared_acquirer[a] = shared_acquirer.get(a, 0) + 1
@@ -796,18 +802,20 @@ def detect_deals(
                 related.append(s.index)
         hire_relation = ev.relations & {"hire_from", "hire_poss", "join", "acquihire", "co_hire"}
         team_hire = bool(hire_relation) and (
-            any(TEAM_PLURAL.search(c) for c in ev.matches) or t in known_startups
+            any(TEAM_PLURAL.search(fold(c)) for c in ev.matches) or t in known_startups
         )
         money_relation = ev.relations & {"invest", "licence", "deal", "acquihire", "co_money"}
         if hire_relation and not money_relation:
             texts = [sentences[i].text for i in set(ev.sentences)]
             if any(
-                INVEST_SIGNAL.search(x) or LICENCE_SIGNAL.search(x) or PAYMENT.search(x)
+                INVEST_SIGNAL.search(fold(x))
+                or LICENCE_SIGNAL.search(fold(x))
+                or PAYMENT.search(fold(x))
                 for x in texts
             ):
                 money_relation = {"same_sentence"}
         acquirer_paid = any(
-            _mentions(s.text, a_names) and PAYMENT.search(s.text) for s in sentences
+            _mentions(s.text, a_names) and PAYMENT.search(fold(s.text)) for s in sentences
         )
         if hire_relation and not money_relation and shared_acquirer[a] == 1 and acquirer_paid:
             money_relation = {"paid"}
@@ -860,7 +868,7 @@ def _org_candidates(
         if re.search(r"[\d$€£]\s*$", sentence[max(0, m.start() - 3) : m.start()]):
             continue
         name = clean_name(m.group(0), watchlist, title_case=title_case)
-        if name and (TEAM_PLURAL.fullmatch(name) or TEAM_SIGNAL.fullmatch(name)):
+        if name and (TEAM_PLURAL.fullmatch(fold(name)) or TEAM_SIGNAL.fullmatch(fold(name))):
             continue
         if (
             not name
@@ -907,7 +915,7 @@ def _cooccurrences(
     last_startup: str | None = None
     for s, resolved_text in zip(sentences, resolved, strict=True):
         for clause in _clauses(resolved_text):
-            if _NEGATED.search(clause):
+            if _NEGATED.search(fold(clause)):
                 continue
             if last_startup and GENERIC_TARGET.search(clause):
                 clause = _name_generic_target(clause, last_startup)
@@ -919,13 +927,14 @@ def _cooccurrences(
                 for n in _org_candidates(clause, watchlist, surnames)
                 if not _is_person(n, text, watchlist)
             )
-            money = bool(MONEY_SIGNAL.search(clause))
-            hire = bool(HIRE_SIGNAL.search(clause) and TEAM_PLURAL.search(clause)) or bool(
+            low = fold(clause)
+            money = bool(MONEY_SIGNAL.search(low))
+            hire = bool(HIRE_SIGNAL.search(low) and TEAM_PLURAL.search(low)) or bool(
                 re.search(
                     r"\b(?:CEO|chief\s+executive|founders?|co-?founders?|consejero\s+delegado|directeur\s+général|patron|Chef|Gründer)\b",
                     clause,
                 )
-                and HIRE_SIGNAL.search(clause)
+                and HIRE_SIGNAL.search(low)
             )
             if not (money or hire):
                 continue
@@ -949,7 +958,7 @@ def _cooccurrences(
                     ev.matches.append(clause)
                     a_at = clause.find(a)
                     if not BACKGROUND.search(
-                        clause[max(0, a_at - BACKGROUND_WINDOW) : max(0, a_at)]
+                        fold(clause[max(0, a_at - BACKGROUND_WINDOW) : max(0, a_at)])
                     ):
                         ev.foreground.append(s.index)
                     if not ev.evidence:
@@ -1018,7 +1027,7 @@ def _is_background(sentence: str, matched: str) -> bool:
     """A relation told as the past that led to this news: 'days after Google hired...'."""
     at = sentence.find(matched)
     window = sentence[max(0, at - BACKGROUND_WINDOW) : max(0, at)] if at >= 0 else ""
-    return bool(BACKGROUND.search(window))
+    return bool(BACKGROUND.search(fold(window)))
 
 
 def _name_generic_target(clause: str, name: str) -> str:
@@ -1060,11 +1069,11 @@ def _acquisitions(
     ignore_acquihire: bool = False,
 ) -> set[tuple[str, str]]:
     """Pairs where one company buys the other outright, unless the text frames it as an acqui-hire."""
-    if not ignore_acquihire and any(ACQUIHIRE_SIGNAL.search(s.text) for s in sentences):
+    if not ignore_acquihire and any(ACQUIHIRE_SIGNAL.search(fold(s.text)) for s in sentences):
         return set()
     out = set()
     for s in sentences:
-        if not _PURCHASE_CUE.search(s.text):
+        if not _PURCHASE_CUE.search(fold(s.text)):
             continue
         title_case = is_title_case(s.text)
         found = (
@@ -1082,7 +1091,7 @@ def _acquisitions(
 
 def clear_caches() -> None:
     """Forget memoised sentence results (benchmarks time analysis cold, as in production)."""
-    for fn in (_find_relations, _org_candidates, _people_named, is_title_case):
+    for fn in (_find_relations, _org_candidates, _people_named, is_title_case, fold, says_hire):
         fn.cache_clear()
 
 
@@ -1104,9 +1113,11 @@ def _assign_roles(
 
     def opens(d: DetectedDeal) -> bool:
         if headline is not None and _mentions(headline.text, d.target_names):
-            if _mentions(headline.text, d.acquirer_names) and HEADLINE_CUE.search(headline.text):
+            if _mentions(headline.text, d.acquirer_names) and HEADLINE_CUE.search(
+                fold(headline.text)
+            ):
                 return True
-            if HIRE_CUE.search(headline.text):
+            if HIRE_CUE.search(fold(headline.text)):
                 return True
         return any(i in d.relation_sentences for i in (s.index for s in opening))
 
@@ -1117,7 +1128,7 @@ def _assign_roles(
         named_first = (
             headline is not None
             and _mentions(headline.text, d.target_names)
-            and bool(HEADLINE_CUE.search(headline.text))
+            and bool(HEADLINE_CUE.search(fold(headline.text)))
         )
         bought = any(t in d.target_names for t in bought_in_lead)
         return (
