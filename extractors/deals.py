@@ -387,12 +387,26 @@ _PEOPLE_TITLE = re.compile(
 )
 _HIRED_OBJECT = re.compile(rf"\b{_HIRE_VERB}\s+", re.IGNORECASE)
 _JOIN_AFTER = re.compile(rf"^(?:,[^,]{{0,80}},)?\s+{_JOIN}\b", re.IGNORECASE)
+# Where a name stands in a hire sentence: after a title, as a hire's object, next in a list, as a joiner.
+_TITLE_BEFORE = re.compile(_PEOPLE_TITLE.pattern + r"$", re.IGNORECASE)
+_NOT_THE_HIRE_BEFORE = re.compile(
+    r"\b(?:interim|new|replac\w*|former)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
+_HIRED_BEFORE = re.compile(_HIRED_OBJECT.pattern + r"(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_LISTED_BEFORE = re.compile(r"(?:,|\band)\s+(?:co-?founder\s+)?$")
+_JOINER = re.compile(rf"\b([A-Z][^\W\d_]+)(?:{_POSS})?\s+{_JOIN}\b")
+# A capitalised word right after a number or currency sign is a unit ("$2 Billion"), not a name.
+_AFTER_AMOUNT = re.compile(r"[\d$€£]\s*$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ANNOUNCED = re.compile(
     r"\b(?:announced|announces|said|says|unveiled|revealed|confirmed|disclosed|agreed)\b[^.]{0,60}?\b(?:on\s+|late\s+|early\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?:on\s+)?(?P<day2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?\s+(?:the\s+)?(?:company|companies|\w+)\s+(?:announced|said|revealed|unveiled)",
     re.IGNORECASE,
 )
+ANNOUNCED_ON = re.compile(
+    r"\b(?:announced|said|unveiled|revealed|agreed)\b[^.]{0,40}?\bon\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}(?:,\s+\d{4})?)"
+)
+_YEAR_DIGITS = re.compile(r"\d{4}")
 _LATE_EARLY = re.compile(r"\b(?:late|early)\s+$", re.IGNORECASE)
 # Share of the article's sentences counted as its lead, where the subject deal is named.
 LEAD_SENTENCES = 4
@@ -505,19 +519,15 @@ def people_in(sentence: str) -> list[str]:
         after = sentence[m.end() : m.end() + 100]
         if any(w in _NOT_NAMES for w in name.split()):
             continue
-        titled = re.search(_PEOPLE_TITLE.pattern + r"$", before, re.IGNORECASE)
-        if titled and re.search(
-            r"\b(?:interim|new|replac\w*|former)\s+(?:[\w-]+\s+){0,3}$",
-            before[: titled.start()] + " ",
-            re.IGNORECASE,
-        ):
+        titled = _TITLE_BEFORE.search(before)
+        if titled and _NOT_THE_HIRE_BEFORE.search(before[: titled.start()] + " "):
             titled = None
-        hired = re.search(_HIRED_OBJECT.pattern + r"(?:[\w-]+\s+){0,4}$", before, re.IGNORECASE)
+        hired = _HIRED_BEFORE.search(before)
         joins = _JOIN_AFTER.match(after)
-        listed = found and re.search(r"(?:,|\band)\s+(?:co-?founder\s+)?$", before)
+        listed = found and _LISTED_BEFORE.search(before)
         if titled or hired or joins or listed:
             found.append(name)
-    for m in re.finditer(rf"\b([A-Z][^\W\d_]+)(?:{_POSS})?\s+{_JOIN}\b", sentence):
+    for m in _JOINER.finditer(sentence):
         found.append(m.group(1))
     return found
 
@@ -579,7 +589,7 @@ def _find_relations(
         pos = 0
         while (m := pattern.search(sentence, pos)) is not None:
             pos = m.start() + 1
-            if re.search(r"[\d$€£]\s*$", sentence[max(0, m.start() - 3) : m.start()]):
+            if _AFTER_AMOUNT.search(sentence, max(0, m.start() - 3), m.start()):
                 continue
             a = clean_name(m.group("a"), watchlist, title_case=title_case)
             t = clean_name(m.group("t"), watchlist, title_case=title_case)
@@ -596,14 +606,13 @@ def _find_relations(
     return tuple(out)
 
 
+_ITS_PEOPLE = folded(
+    r"\bits\s+(?:\w+\s+){0,2}?(?:CEO|founders?|co-founders?|chief|team|staff|employees|leaders)"
+)
+
+
 def _its_target(sentence: str, target: str) -> bool:
-    return bool(
-        re.search(
-            r"\bits\s+(?:\w+\s+){0,2}?(?:CEO|founders?|co-founders?|chief|team|staff|employees|leaders)",
-            sentence,
-            re.IGNORECASE,
-        )
-    )
+    return _ITS_PEOPLE.search(fold(sentence)) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -661,13 +670,10 @@ def _announced(
     sentences: Sequence[Sentence], published: date | None, names: Sequence[str]
 ) -> date | None:
     for s in sentences[: LEAD_SENTENCES + 4]:
-        explicit = re.search(
-            r"\b(?:announced|said|unveiled|revealed|agreed)\b[^.]{0,40}?\bon\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}(?:,\s+\d{4})?)",
-            s.text,
-        )
+        explicit = ANNOUNCED_ON.search(s.text)
         if explicit:
             text = explicit.group(1)
-            if not re.search(r"\d{4}", text) and published:
+            if not _YEAR_DIGITS.search(text) and published:
                 text = f"{text}, {published.year}"
             found = parse_date(text)
             if found:
@@ -865,7 +871,7 @@ def _org_candidates(
     title_case = is_title_case(sentence)
     out = []
     for m in NAME_RX.finditer(sentence):
-        if re.search(r"[\d$€£]\s*$", sentence[max(0, m.start() - 3) : m.start()]):
+        if _AFTER_AMOUNT.search(sentence, max(0, m.start() - 3), m.start()):
             continue
         name = clean_name(m.group(0), watchlist, title_case=title_case)
         if name and (TEAM_PLURAL.fullmatch(fold(name)) or TEAM_SIGNAL.fullmatch(fold(name))):
@@ -930,11 +936,7 @@ def _cooccurrences(
             low = fold(clause)
             money = bool(MONEY_SIGNAL.search(low))
             hire = bool(HIRE_SIGNAL.search(low) and TEAM_PLURAL.search(low)) or bool(
-                re.search(
-                    r"\b(?:CEO|chief\s+executive|founders?|co-?founders?|consejero\s+delegado|directeur\s+général|patron|Chef|Gründer)\b",
-                    clause,
-                )
-                and HIRE_SIGNAL.search(low)
+                _LEADER.search(clause) and HIRE_SIGNAL.search(low)
             )
             if not (money or hire):
                 continue
@@ -965,28 +967,31 @@ def _cooccurrences(
                         ev.evidence = s.text
 
 
+_LEADER = re.compile(
+    r"\b(?:CEO|chief\s+executive|founders?|co-?founders?|consejero\s+delegado|directeur\s+général|patron|Chef|Gründer)\b"
+)
+_RIVALS = re.compile(r"\b(?:such\s+as|like|including|rivals?|competitors?|versus|vs)\b")
+_ITS_LEADER_AFTER = re.compile(
+    r"\s+(?:chief|CEO|founder|co-founder|executive|president|head)\b", re.IGNORECASE
+)
+
+
 def _a_then_t(clause: str, a: str, t: str, others: Sequence[str] = ()) -> bool:
     """The acquirer named before the target, with no other company listed between them."""
-    a_at = re.search(rf"(?<![\w.]){re.escape(a)}(?![\w])", clause)
+    a_at = names_pattern((a,)).search(clause)
     if a_at is None:
         return False
-    t_at = re.compile(rf"(?<![\w.]){re.escape(t)}(?![\w])").search(clause, a_at.end())
+    t_at = names_pattern((t,)).search(clause, a_at.end())
     if t_at is None:
         return False
     between = clause[a_at.end() : t_at.start()]
-    if len(between) > CO_GAP or re.search(
-        r"\b(?:such\s+as|like|including|rivals?|competitors?|versus|vs)\b", between
-    ):
+    if len(between) > CO_GAP or _RIVALS.search(between):
         return False
     for other in others:
         if other in (a, t):
             continue
-        at = re.search(rf"(?<![\w.]){re.escape(other)}(?![\w])", between)
-        if at and not re.match(
-            r"\s+(?:chief|CEO|founder|co-founder|executive|president|head)\b",
-            between[at.end() :],
-            re.IGNORECASE,
-        ):
+        at = names_pattern((other,)).search(between)
+        if at and not _ITS_LEADER_AFTER.match(between, at.end()):
             return False
     return True
 
@@ -1044,6 +1049,7 @@ def _clauses(sentence: str) -> list[str]:
     return [c for c in out if c.strip()]
 
 
+@lru_cache(maxsize=4096)
 def _is_person(name: str, text: str, watchlist: Watchlist) -> bool:
     entity = watchlist.lookup(name)
     if entity is not None:
@@ -1091,7 +1097,15 @@ def _acquisitions(
 
 def clear_caches() -> None:
     """Forget memoised sentence results (benchmarks time analysis cold, as in production)."""
-    for fn in (_find_relations, _org_candidates, _people_named, is_title_case, fold, says_hire):
+    for fn in (
+        _find_relations,
+        _org_candidates,
+        _people_named,
+        is_title_case,
+        fold,
+        says_hire,
+        _is_person,
+    ):
         fn.cache_clear()
 
 

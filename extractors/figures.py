@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from extractors.folding import fold, folded
+
 FigureKind = Literal["money", "pct", "count", "age", "year"]
 
 _UNITS = [
@@ -154,6 +156,15 @@ FOREIGN_Q_MEANING = {"rund": "about", "etwa": "about", "ungefähr": "about", "ci
                      "bis zu": "up to", "jusqu'à": "up to", "hasta": "up to"}  # fmt: skip
 FOREIGN_AGE = re.compile(r"(?<![\w,])(?P<xn>\d{2})\s+(?:ans|años|Jahre(?:\s+alt)?)\b")
 YEAR = re.compile(r"\b(?P<xn>19[5-9]\d|20[0-4]\d)\b")
+
+# Words without which each family of patterns cannot match; a sentence lacking them is not read.
+_MONEY_CUE = folded(r"[$€£]|usd|eur|gbp|dollars|euros|pounds")
+_PERCENT_CUE = folded(r"%|per\s?cent|pct|half|third|quarter|majority|minority|controlling")
+_COUNT_CUE = folded(
+    r"employees|staff|people|workers|researchers|engineers|scientists|member|hires|recruits|developers|"
+    r"specialists|experts|executives|leaders|professionals|person|strong|headcount|workforce|team|payroll"
+)
+_AGE_CUE = folded(r"now|today|year|age|,\s+\d\d,")
 
 QUALIFIER_BEFORE = re.compile(
     r"(?P<q>just\s+over|just\s+under|more\s+than|over|above|at\s+least|exceeding|in\s+excess\s+of|upwards\s+of|north\s+of|"
@@ -323,6 +334,8 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def money_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
+    if not _MONEY_CUE.search(fold(text)):
+        return out
     taken: list[tuple[int, int]] = []
     for m in MONEY_RANGE.finditer(text):
         a, b = _number(m.group("an")), _number(m.group("bn"))
@@ -388,6 +401,8 @@ def money_figures(text: str) -> list[Figure]:
 
 def percent_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
+    if not _PERCENT_CUE.search(fold(text)):
+        return out
     for m in PERCENT.finditer(text):
         parsed = _number(m.group("xn"))
         if parsed is None or m.group("xn").strip().lower() in {"a", "an"}:
@@ -423,6 +438,8 @@ def percent_figures(text: str) -> list[Figure]:
 
 def count_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
+    if not _COUNT_CUE.search(fold(text)):
+        return out
     for m in COUNT.finditer(text):
         parsed = _number(m.group("xn"))
         if parsed is None or m.group("xn").strip().lower() in {"a", "an"}:
@@ -528,6 +545,8 @@ def foreign_age_figures(text: str) -> list[Figure]:
 
 def age_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
+    if not _AGE_CUE.search(fold(text)):
+        return out
     for m in AGE.finditer(text):
         group = next(g for g in ("nn", "hn", "yn", "an", "cn") if m.group(g))
         value = float(m.group(group))
