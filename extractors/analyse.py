@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
 
 from extractors.attribution import Attributed, attribute, founded_years
-from extractors.deals import PERSON, DetectedDeal, detect_deals, names_pattern
+from extractors.deals import PERSON, DetectedDeal, NameIndex, detect_deals
 from extractors.figures import (
     Figure,
     age_figures,
@@ -66,10 +65,6 @@ def _figures(sentence: Sentence, english: bool) -> list[Figure]:
         for f in figures
         if f.kind == "money" or not any(f.start < e and s < f.end for s, e in spans)
     ]
-
-
-def _mentions(text: str, names: Sequence[str]) -> bool:
-    return names_pattern(tuple(names)).search(text) is not None
 
 
 def _deal_mention(d: DetectedDeal, watchlist: Watchlist) -> DealMention:
@@ -136,8 +131,10 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     last_deal: DetectedDeal | None = subject
     last_deal_at = -1
     last_person: str | None = None
+    index = NameIndex(sentences)
+    naming = [index.naming(d.target_names + d.acquirer_names) for d in detected]
     for s in sentences:
-        named = [d for d in detected if _mentions(s.text, d.target_names + d.acquirer_names)]
+        named = [d for d, found in zip(detected, naming, strict=True) if s.index in found]
         if named:
             last_deal, last_deal_at = named[0], s.index
         fallback = last_deal if s.index - last_deal_at <= CARRY_SENTENCES else subject

@@ -11,10 +11,12 @@ canonical ("Alphabet" -> "Google", "Scale" -> "Scale AI").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import accumulate
 
 from extractors.folding import fold, folded
 from extractors.sentences import Sentence
@@ -512,6 +514,11 @@ def _resolve_people(names: Sequence[str], known: Sequence[str], watchlist: Watch
 
 def people_in(sentence: str) -> list[str]:
     """People a hire sentence names as joining: after a title, as a hire's object, or as a joiner."""
+    return list(_people_in(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _people_in(sentence: str) -> tuple[str, ...]:
     found: list[str] = []
     for m in PERSON.finditer(sentence):
         name = m.group(1)
@@ -529,7 +536,7 @@ def people_in(sentence: str) -> list[str]:
             found.append(name)
     for m in _JOINER.finditer(sentence):
         found.append(m.group(1))
-    return found
+    return tuple(found)
 
 
 def person_surnames(text: str, watchlist: Watchlist) -> frozenset[str]:
@@ -626,6 +633,32 @@ def names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
 
 def _mentions(sentence: str, names: Sequence[str]) -> bool:
     return names_pattern(tuple(names)).search(sentence) is not None
+
+
+class NameIndex:
+    """Which sentences name any of a set of names: one scan of the article per set.
+
+    The sentence texts are joined with newlines; no name holds a newline, and a
+    newline is neither a word character nor a dot, so a name matches in the joined
+    text exactly where it matches in its own sentence.
+    """
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self._text = "\n".join(s.text for s in sentences)
+        self._starts = list(accumulate((len(s.text) + 1 for s in sentences[:-1]), initial=0))
+        self._indices = [s.index for s in sentences]
+        self._found: dict[tuple[str, ...], frozenset[int]] = {}
+
+    def naming(self, names: Sequence[str]) -> frozenset[int]:
+        key = tuple(names)
+        found = self._found.get(key)
+        if found is None:
+            found = frozenset(
+                self._indices[bisect_right(self._starts, m.start()) - 1]
+                for m in names_pattern(key).finditer(self._text)
+            )
+            self._found[key] = found
+        return found
 
 
 def _names_for(name: str, watchlist: Watchlist) -> tuple[str, ...]:
@@ -777,7 +810,10 @@ def detect_deals(
     known_people = [e.name for e in watchlist.people]
     deals: list[DetectedDeal] = []
     known_startups = {e.name for e in watchlist.startups}
+    if not pairs:
+        return []
     teamish = [bool(TEAM_SIGNAL.search(fold(s.text)) or PERSON.search(s.text)) for s in sentences]
+    index = NameIndex(sentences)
     shared_acquirer: dict[str, int] = {}
     for a, _ in pairs:
         shared_acquirer[a] = shared_acquirer.get(a, 0) + 1
@@ -787,9 +823,10 @@ def detect_deals(
         hire_texts: list[str] = []
         own_texts: list[str] = []
         people_raw: list[str] = []
+        naming_t, naming_a = index.naming(t_names), index.naming(a_names)
         for s in sentences:
-            mentions_t = _mentions(s.text, t_names)
-            mentions_a = _mentions(s.text, a_names)
+            mentions_t = s.index in naming_t
+            mentions_a = s.index in naming_a
             in_relation = s.index in ev.sentences
             tied = (
                 in_relation
@@ -803,7 +840,7 @@ def detect_deals(
                 hire_texts.append(s.text)
                 if not in_relation and mentions_t:
                     own_texts.append(s.text)
-                people_raw.extend(people_in(s.text))
+                people_raw.extend(_people_in(s.text))
             if s.index not in related and mentions_t:
                 related.append(s.index)
         hire_relation = ev.relations & {"hire_from", "hire_poss", "join", "acquihire", "co_hire"}
@@ -820,9 +857,7 @@ def detect_deals(
                 for x in texts
             ):
                 money_relation = {"same_sentence"}
-        acquirer_paid = any(
-            _mentions(s.text, a_names) and PAYMENT.search(fold(s.text)) for s in sentences
-        )
+        acquirer_paid = any(s.index in naming_a and PAYMENT.search(fold(s.text)) for s in sentences)
         if hire_relation and not money_relation and shared_acquirer[a] == 1 and acquirer_paid:
             money_relation = {"paid"}
         if not (
@@ -830,10 +865,9 @@ def detect_deals(
         ):
             continue
         others = [n for (oa, ot) in pairs if (oa, ot) != (a, t) for n in _names_for(ot, watchlist)]
+        naming_others = index.naming(others)
         relation_texts = list(ev.clauses) + [
-            sentences[i].text
-            for i in sorted(set(ev.sentences))
-            if not _mentions(sentences[i].text, others)
+            sentences[i].text for i in sorted(set(ev.sentences)) if i not in naming_others
         ]
         known = known_people + [p for p in people_raw if " " in p]
         people = _resolve_people(people_raw, known, watchlist)
@@ -861,7 +895,9 @@ def detect_deals(
     lead_purchases = _acquisitions(
         sentences[:LEAD_SENTENCES], watchlist, surnames, ignore_acquihire=True
     )
-    return _assign_roles(deals, sentences, published, frozenset(t for _, t in lead_purchases))
+    return _assign_roles(
+        deals, sentences, published, frozenset(t for _, t in lead_purchases), index
+    )
 
 
 @lru_cache(maxsize=2048)
@@ -925,21 +961,16 @@ def _cooccurrences(
                 continue
             if last_startup and GENERIC_TARGET.search(clause):
                 clause = _name_generic_target(clause, last_startup)
-            for n in _org_candidates(clause, watchlist, surnames):
+            candidates = _org_candidates(clause, watchlist, surnames)
+            for n in candidates:
                 if n in startup_like and n not in acquirers:
                     last_startup = n
-            names = tuple(
-                n
-                for n in _org_candidates(clause, watchlist, surnames)
-                if not _is_person(n, text, watchlist)
-            )
             low = fold(clause)
             money = bool(MONEY_SIGNAL.search(low))
-            hire = bool(HIRE_SIGNAL.search(low) and TEAM_PLURAL.search(low)) or bool(
-                _LEADER.search(clause) and HIRE_SIGNAL.search(low)
-            )
+            hire = says_hire(clause) and bool(TEAM_PLURAL.search(low) or _LEADER.search(clause))
             if not (money or hire):
                 continue
+            names = tuple(n for n in candidates if not _is_person(n, text, watchlist))
             for a in (n for n in names if n in acquirers):
                 for t in names:
                     if t == a or t in acquirer_kind or (counts.get(t, 0) < 2 and t not in startups):
@@ -998,33 +1029,55 @@ def _a_then_t(clause: str, a: str, t: str, others: Sequence[str] = ()) -> bool:
 
 _SL_NAME = r"(?P<n>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
 # Places where a text treats a name as a startup: its founders, CEO, team or models; "startup X"; "X, a startup".
-STARTUP_CUES = (
-    re.compile(
-        _SL_NAME
-        + r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:co-?founders?|founders?|CEO|chief\s+executive|team|staff|employees|researchers|engineers|models?|technology|chips?|leaders)\b"
+# Each with the words it cannot match without (case as written), so a text lacking them is not scanned.
+STARTUP_CUES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        ("founder", "CEO", "chief", "team", "staff", "employees", "researchers", "engineers", "model",
+         "technology", "chip", "leaders"),
+        re.compile(
+            _SL_NAME
+            + r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:co-?founders?|founders?|CEO|chief\s+executive|team|staff|employees|researchers|engineers|models?|technology|chips?|leaders)\b"
+        ),
     ),
-    re.compile(
-        r"\b(?:co-?founders?|founders?|CEO|chief\s+executive|team|staff|employees|leaders|leadership)\s+(?:of|from|at)\s+(?:[\w-]+\s+){0,4}?"
-        + _SL_NAME
+    (
+        ("founder", "CEO", "chief", "team", "staff", "employees", "leader"),
+        re.compile(
+            r"\b(?:co-?founders?|founders?|CEO|chief\s+executive|team|staff|employees|leaders|leadership)\s+(?:of|from|at)\s+(?:[\w-]+\s+){0,4}?"
+            + _SL_NAME
+        ),
     ),
-    re.compile(
-        r"\b(?:startups?|start-ups?|firm|company|lab|maker|developer)\s+(?:de\s+)?" + _SL_NAME
+    (
+        ("start", "firm", "company", "lab", "maker", "developer"),
+        re.compile(
+            r"\b(?:startups?|start-ups?|firm|company|lab|maker|developer)\s+(?:de\s+)?" + _SL_NAME
+        ),
     ),
-    re.compile(
-        _SL_NAME
-        + r",\s+(?:an?|the|une?|la|el|die|eine?)\s+(?:[\w-]+\s+){0,4}?(?:startup|start-up|company|firm|entreprise|empresa)"
+    (
+        ("start", "company", "firm", "entreprise", "empresa"),
+        re.compile(
+            _SL_NAME
+            + r",\s+(?:an?|the|une?|la|el|die|eine?)\s+(?:[\w-]+\s+){0,4}?(?:startup|start-up|company|firm|entreprise|empresa)"
+        ),
     ),
-    re.compile(_SL_NAME + r"-(?:Gründer|Lizenz)"),
-    re.compile(
-        r"\b(?:fondateurs?|fundador(?:es)?|Gründer|consejero\s+delegado|directeur\s+général)\s+(?:de\s+(?:la\s+)?|des\s+|von\s+)?(?:[\w-]+\s+){0,6}?"
-        + _SL_NAME
+    (("-Gründer", "-Lizenz"), re.compile(_SL_NAME + r"-(?:Gründer|Lizenz)")),
+    (
+        ("fondateur", "fundador", "Gründer", "consejero", "directeur"),
+        re.compile(
+            r"\b(?:fondateurs?|fundador(?:es)?|Gründer|consejero\s+delegado|directeur\s+général)\s+(?:de\s+(?:la\s+)?|des\s+|von\s+)?(?:[\w-]+\s+){0,6}?"
+            + _SL_NAME
+        ),
     ),
-)
+)  # fmt: skip
 
 
 def _startup_like(text: str, names: Sequence[str]) -> set[str]:
     """Names the text treats as a startup: its founders, CEO, team, models, or called a startup."""
-    captured = "\n".join(m.group("n") for cue in STARTUP_CUES for m in cue.finditer(text))
+    captured = "\n".join(
+        m.group("n")
+        for words, cue in STARTUP_CUES
+        if any(w in text for w in words)
+        for m in cue.finditer(text)
+    )
     return {n for n in names if names_pattern((n,)).search(captured)}
 
 
@@ -1064,7 +1117,7 @@ def _is_person(name: str, text: str, watchlist: Watchlist) -> bool:
 
 @lru_cache(maxsize=16)
 def _people_named(text: str) -> frozenset[str]:
-    return frozenset(p for line in text.split("\n") for p in people_in(line))
+    return frozenset(p for line in text.split("\n") for p in _people_in(line))
 
 
 def _acquisitions(
@@ -1105,6 +1158,7 @@ def clear_caches() -> None:
         fold,
         says_hire,
         _is_person,
+        _people_in,
     ):
         fn.cache_clear()
 
@@ -1114,6 +1168,7 @@ def _assign_roles(
     sentences: Sequence[Sentence],
     published: date | None,
     bought_in_lead: frozenset[str] = frozenset(),
+    index: NameIndex | None = None,
 ) -> list[DetectedDeal]:
     """The subject deal is the best-named one whose relation opens the article.
 
@@ -1122,6 +1177,7 @@ def _assign_roles(
     """
     if not deals:
         return []
+    index = index or NameIndex(sentences)
     opening = [s for s in sentences[:LEAD_SENTENCES] if not s.text.startswith("[")][:2]
     headline = sentences[0] if sentences and sentences[0].is_headline else None
 
@@ -1135,7 +1191,7 @@ def _assign_roles(
                 return True
         return any(i in d.relation_sentences for i in (s.index for s in opening))
 
-    counts = {id(d): sum(1 for s in sentences if _mentions(s.text, d.target_names)) for d in deals}
+    counts = {id(d): len(index.naming(d.target_names)) for d in deals}
 
     def dominates(d: DetectedDeal) -> bool:
         others = [c for k, c in counts.items() if k != id(d)]
@@ -1153,7 +1209,7 @@ def _assign_roles(
         )
 
     def weight(d: DetectedDeal) -> float:
-        mentions = sum(1 for s in sentences if _mentions(s.text, d.target_names))
+        mentions = counts[id(d)]
         return mentions + (100 if opens(d) or dominates(d) else 0)
 
     best = max(deals, key=weight)
