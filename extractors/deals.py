@@ -563,18 +563,43 @@ def _clause(sentence: str, start: int) -> str:
     return sentence[start : m.start() if m else len(sentence)]
 
 
-# Words a relation pattern cannot match without; tested once per sentence, on folded text.
-_RELATION_CUES: dict[str, re.Pattern[str]] = {
+# What each pattern of RELATIONS cannot match without, tested on folded text at most
+# once per sentence: a pattern runs only where all its gates are found. A word a
+# pattern reads after whitespace gets a leading \b here too.
+_GATES: dict[str, re.Pattern[str]] = {
     "invest": folded(r"invest|pa(?:y|id)|put|pour|sink|sank|stake|back"),
-    "hire": folded(_HIRE_VERB),
+    "pay": folded(r"\bpa(?:ys?|id|ying)\b"),
+    "hire": folded(rf"\b{_HIRE_VERB}"),
     "licence": folded(r"licen"),
     "deal": folded(
         r"deal|agreement|partnership|arrangement|pact|tie-up|investment|acqui|stake|licen|bet\b|hires|transaction"
     ),
-    "join": folded(_JOIN),
+    "deal_noun": folded(r"\b(?:deal|agreement|partnership|arrangement|pact|tie-up)"),
+    "join": folded(rf"\b{_JOIN}"),
     "acquihire": folded(r"acqui|absorb|took\s+over|takes\s+over|buys|bought"),
+    "team": folded(rf"\b{_TEAM}"),
+    "team_anywhere": folded(_TEAM),
+    "possessive": re.compile(r"['’]"),
+    "dash": re.compile(r"[-–—/]"),
 }
-_CUE_OF = {"hire_from": "hire", "hire_poss": "hire"}
+_RELATION_GATES: tuple[tuple[str, ...], ...] = (
+    ("invest",),
+    ("hire",),
+    ("hire", "team"),
+    ("licence",),
+    ("licence", "possessive"),
+    ("deal", "deal_noun"),
+    ("deal", "possessive"),
+    ("deal", "dash"),
+    ("join", "team"),
+    ("join", "team_anywhere"),
+    ("acquihire", "team"),
+    ("acquihire",),
+    ("deal", "possessive"),
+    ("invest", "pay"),
+)
+if len(_RELATION_GATES) != len(RELATIONS):
+    raise AssertionError("every relation pattern needs its gates")
 
 
 @lru_cache(maxsize=4096)
@@ -586,12 +611,15 @@ def _find_relations(
         return ()
     title_case = is_title_case(sentence)
     low = fold(sentence)
-    cued: dict[str, bool] = {}
-    for kind, pattern in RELATIONS:
-        cue = _CUE_OF.get(kind, kind)
-        if cue not in cued:
-            cued[cue] = _RELATION_CUES[cue].search(low) is not None
-        if not cued[cue]:
+    found: dict[str, bool] = {}
+
+    def passes(gate: str) -> bool:
+        if gate not in found:
+            found[gate] = _GATES[gate].search(low) is not None
+        return found[gate]
+
+    for (kind, pattern), gates in zip(RELATIONS, _RELATION_GATES, strict=True):
+        if not all(passes(g) for g in gates):
             continue
         pos = 0
         while (m := pattern.search(sentence, pos)) is not None:
