@@ -95,6 +95,9 @@ _FOUNDED_YEAR = re.compile(
 )
 
 
+_YEAR_CUE = re.compile(r"(?:19|20)\d\d")
+
+
 @dataclass(frozen=True, slots=True)
 class Attributed:
     figure: Figure
@@ -340,6 +343,8 @@ def founded_years(
 ) -> list[tuple[int, int, float, DetectedDeal]]:
     """(start, end, year, deal) for 'started Scale in 2016' style statements about a deal's target."""
     out = []
+    if not _YEAR_CUE.search(text):
+        return out
     for m in _FOUNDED_YEAR.finditer(text):
         year_group = next(g for g in ("year", "year2", "year3") if m.group(g))
         mid = m.group("mid") or ""

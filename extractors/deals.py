@@ -58,7 +58,8 @@ def _ci(words: str) -> str:
     return f"(?i:{words})"
 
 
-_W0 = r"(?i:invest(?:s|ed|ing|ment)?|pays?|paid|paying|put|puts|pour(?:s|ed)?|putting|pouring|sinks?|sank|stake|backs|backed|backing)"
+_INVEST_VERB = r"(?:invest(?:s|ed|ing|ment)?|pays?|paid|paying|put|puts|pour(?:s|ed)?|putting|pouring|sinks?|sank|stake|backs|backed|backing)"
+_W0 = f"(?i:{_INVEST_VERB})"
 _W1 = r"(?i:in|into|for|of|to|from)"
 _W2 = r"(?i:from|of|at|behind)"
 _W3 = r"(?i:licens\w*|licenc\w*)"
@@ -400,10 +401,9 @@ _JOINER = re.compile(rf"\b([A-Z][^\W\d_]+)(?:{_POSS})?\s+{_JOIN}\b")
 # A capitalised word right after a number or currency sign is a unit ("$2 Billion"), not a name.
 _AFTER_AMOUNT = re.compile(r"[\d$€£]\s*$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-ANNOUNCED = re.compile(
+ANNOUNCED = folded(
     r"\b(?:announced|announces|said|says|unveiled|revealed|confirmed|disclosed|agreed)\b[^.]{0,60}?\b(?:on\s+|late\s+|early\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?:on\s+)?(?P<day2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?\s+(?:the\s+)?(?:company|companies|\w+)\s+(?:announced|said|revealed|unveiled)",
-    re.IGNORECASE,
+    r"|\b(?:on\s+)?(?P<day2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?\s+(?:the\s+)?(?:company|companies|\w+)\s+(?:announced|said|revealed|unveiled)"
 )
 ANNOUNCED_ON = re.compile(
     r"\b(?:announced|said|unveiled|revealed|agreed)\b[^.]{0,40}?\bon\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}(?:,\s+\d{4})?)"
@@ -568,8 +568,9 @@ def _clause(sentence: str, start: int) -> str:
 # pattern reads after whitespace gets a leading \b here too.
 _GATES: dict[str, re.Pattern[str]] = {
     "invest": folded(r"invest|pa(?:y|id)|put|pour|sink|sank|stake|back"),
+    "invest_verb": folded(rf"\b{_INVEST_VERB}\b"),
     "pay": folded(r"\bpa(?:ys?|id|ying)\b"),
-    "hire": folded(rf"\b{_HIRE_VERB}"),
+    "hire": folded(rf"\b{_HIRE_VERB}\b"),
     "licence": folded(r"licen"),
     "deal": folded(
         r"deal|agreement|partnership|arrangement|pact|tie-up|investment|acqui|stake|licen|bet\b|hires|transaction"
@@ -583,7 +584,7 @@ _GATES: dict[str, re.Pattern[str]] = {
     "dash": re.compile(r"[-–—/]"),
 }
 _RELATION_GATES: tuple[tuple[str, ...], ...] = (
-    ("invest",),
+    ("invest_verb",),
     ("hire",),
     ("hire", "team"),
     ("licence",),
@@ -739,7 +740,7 @@ def _announced(
             found = parse_date(text)
             if found:
                 return found
-        m = ANNOUNCED.search(s.text)
+        m = ANNOUNCED.search(fold(s.text))
         if not m or published is None:
             continue
         day = (m.group("day") or m.group("day2")).lower()

@@ -158,12 +158,14 @@ FOREIGN_AGE = re.compile(r"(?<![\w,])(?P<xn>\d{2})\s+(?:ans|años|Jahre(?:\s+alt
 YEAR = re.compile(r"\b(?P<xn>19[5-9]\d|20[0-4]\d)\b")
 
 # Words without which each family of patterns cannot match; a sentence lacking them is not read.
-_MONEY_CUE = folded(r"[$€£]|usd|eur|gbp|dollars|euros|pounds")
-_PERCENT_CUE = folded(r"%|per\s?cent|pct|half|third|quarter|majority|minority|controlling")
-_COUNT_CUE = folded(
-    r"employees|staff|people|workers|researchers|engineers|scientists|member|hires|recruits|developers|"
-    r"specialists|experts|executives|leaders|professionals|person|strong|headcount|workforce|team|payroll"
-)
+_CURRENCY_CUE = folded(r"[$€£]|usd|eur|gbp")
+_CURRENCY_WORD_CUE = folded(r"dollars|euros|pounds")
+_PERCENT_CUE = folded(r"%|per\s?cent|pct")
+_FRACTION_CUE = folded(r"half|third|quarter")
+_SIDE_CUE = folded(r"majority|minority|controlling")
+_PEOPLE_NOUN_CUE = folded(PEOPLE_NOUN)
+_COUNT_ADJECTIVE_CUE = folded(r"person|member|strong")
+_COUNT_OF_CUE = folded(r"headcount|workforce|staff|team|employees|payroll")
 _AGE_CUE = folded(r"now|today|year|age|,\s+\d\d,")
 
 QUALIFIER_BEFORE = re.compile(
@@ -334,10 +336,13 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def money_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
-    if not _MONEY_CUE.search(fold(text)):
+    low = fold(text)
+    signed = _CURRENCY_CUE.search(low) is not None
+    worded = _CURRENCY_WORD_CUE.search(low) is not None
+    if not (signed or worded):
         return out
     taken: list[tuple[int, int]] = []
-    for m in MONEY_RANGE.finditer(text):
+    for m in MONEY_RANGE.finditer(text) if signed else ():
         a, b = _number(m.group("an")), _number(m.group("bn"))
         if a is None or b is None or not (m.group("ac") or m.group("bc")):
             continue
@@ -366,7 +371,7 @@ def money_figures(text: str) -> list[Figure]:
             )  # fmt: skip
         )
         taken.append((m.start(), m.end()))
-    for pattern in (MONEY_SIGN, MONEY_WORDS):
+    for pattern in ([MONEY_SIGN] if signed else []) + ([MONEY_WORDS] if worded else []):
         for m in pattern.finditer(text):
             if _overlaps(taken, m.start(), m.end()):
                 continue
@@ -401,9 +406,8 @@ def money_figures(text: str) -> list[Figure]:
 
 def percent_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
-    if not _PERCENT_CUE.search(fold(text)):
-        return out
-    for m in PERCENT.finditer(text):
+    low = fold(text)
+    for m in PERCENT.finditer(text) if _PERCENT_CUE.search(low) else ():
         parsed = _number(m.group("xn"))
         if parsed is None or m.group("xn").strip().lower() in {"a", "an"}:
             continue
@@ -421,11 +425,11 @@ def percent_figures(text: str) -> list[Figure]:
         else:
             start = m.start()
         out.append(_make("pct", text, start, m.end(), value, 0.5 * 10.0**-decimals))
-    for m in STAKE_FRACTION.finditer(text):
+    for m in STAKE_FRACTION.finditer(text) if _FRACTION_CUE.search(low) else ():
         key = " ".join(m.group("frac").lower().split())
         value = FRACTIONS.get(key, FRACTIONS.get(key.replace(" ", "-"), 50.0))
         out.append(_make("pct", text, m.start(), m.end(), value, 0.5, approximate_word=True))
-    for m in STAKE_SIDE.finditer(text):
+    for m in STAKE_SIDE.finditer(text) if _SIDE_CUE.search(low) else ():
         side = m.group("side").lower()
         low, high = (50.0, 100.0) if side in {"majority", "controlling"} else (0.0, 50.0)
         out.append(
@@ -438,9 +442,8 @@ def percent_figures(text: str) -> list[Figure]:
 
 def count_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
-    if not _COUNT_CUE.search(fold(text)):
-        return out
-    for m in COUNT.finditer(text):
+    low = fold(text)
+    for m in COUNT.finditer(text) if _PEOPLE_NOUN_CUE.search(low) else ():
         parsed = _number(m.group("xn"))
         if parsed is None or m.group("xn").strip().lower() in {"a", "an"}:
             continue
@@ -475,12 +478,12 @@ def count_figures(text: str) -> list[Figure]:
         # the noun belongs in `stated` ("more than 1500 people")
         out.append(Figure(fig.kind, fig.value, fig.low, fig.high, text[fig.start : m.end("noun")], fig.qualifier,
                           fig.start, m.end("noun"), noun=noun))  # fmt: skip
-    for m in COUNT_ADJECTIVE.finditer(text):
+    for m in COUNT_ADJECTIVE.finditer(text) if _COUNT_ADJECTIVE_CUE.search(low) else ():
         parsed = _number(m.group("xn"))
         if parsed is not None:
             noun = m.group("noun").lower()
             out.append(_make("count", text, m.start("xn"), m.end(), parsed[0], 0.0, noun=noun))
-    for m in COUNT_OF.finditer(text):
+    for m in COUNT_OF.finditer(text) if _COUNT_OF_CUE.search(low) else ():
         if _overlaps([(f.start, f.end) for f in out], m.start("xn"), m.end("xn")):
             continue
         parsed = _number(m.group("xn"))

@@ -29,7 +29,8 @@ def folded(pattern: str) -> re.Pattern[str]:
     """``pattern`` (as if compiled with re.IGNORECASE) compiled to run on ``fold``ed text.
 
     Literals and character ranges are lowered; escapes (``\\S``, ``\\W``, ``\\B``...)
-    keep their case. Inline case switches would change meaning, so they are refused.
+    and the ``(?P<name>`` syntax keep their case (group names are lower case here).
+    Inline case switches would change meaning, so they are refused.
     """
     if "(?-i" in pattern:
         raise ValueError("a pattern with a case-sensitive part cannot be folded")
@@ -38,4 +39,4 @@ def folded(pattern: str) -> re.Pattern[str]:
     for ch in pattern:
         out.append(ch if escaped else ch.lower())
         escaped = not escaped and ch == "\\"
-    return re.compile("".join(out))
+    return re.compile("".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P="))

@@ -51,3 +51,8 @@ def test_escapes_keep_their_case():
     assert folded(r"[A-Z]\s+Gründer").pattern == r"[a-z]\s+gründer"
     with pytest.raises(ValueError):
         folded(r"(?-i:[A-Z])")
+
+
+def test_named_groups_survive_folding():
+    m = folded(r"(?P<day>Monday|Friday) (?P=day)").search(fold("on FRIDAY friday"))
+    assert m is not None and m.group("day") == "friday"
