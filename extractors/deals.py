@@ -750,12 +750,16 @@ def _announced(
 
 
 def _kind(ev: PairEvidence, texts: Sequence[str]) -> str:
-    joined = " ".join(texts)
-    if "acquihire" in ev.relations or ACQUIHIRE_SIGNAL.search(fold(joined)):
+    # Each signal starts and ends at a word boundary, so it is found in the texts
+    # joined with spaces exactly when it is found in one of them.
+    def said(signal: re.Pattern[str]) -> bool:
+        return any(signal.search(fold(t)) for t in texts)
+
+    if "acquihire" in ev.relations or said(ACQUIHIRE_SIGNAL):
         return "acquihire"
-    if "licence" in ev.relations or LICENCE_SIGNAL.search(fold(joined)):
+    if "licence" in ev.relations or said(LICENCE_SIGNAL):
         return "licence_and_hire"
-    if "invest" in ev.relations or INVEST_SIGNAL.search(fold(joined)):
+    if "invest" in ev.relations or said(INVEST_SIGNAL):
         return "investment_and_hire"
     return "talent_deal"
 
