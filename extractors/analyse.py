@@ -38,8 +38,9 @@ _TALENT_WORDS = re.compile(
 
 
 # Every figure has a digit or one of these words; other sentences are skipped unread.
-MAYBE_FIGURE = folded(
-    r"\d|half|third|quarter|majority|minority|dozen|hundred|thousand|million|billion|trillion|"
+_DIGIT = re.compile(r"\d")
+MAYBE_NUMBER_WORD = folded(
+    r"half|third|quarter|majority|minority|dozen|hundred|thousand|million|billion|trillion|"
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b"
 )
 
@@ -51,7 +52,7 @@ def claim_id_for(article_id: str, deal_id: str, subject: str, metric: str, start
 
 def _figures(sentence: Sentence, english: bool) -> list[Figure]:
     raw = sentence.raw
-    if not MAYBE_FIGURE.search(fold(raw)):
+    if not (_DIGIT.search(raw) or MAYBE_NUMBER_WORD.search(fold(raw))):
         return []
     if not english:
         dollars = [f for f in money_figures(raw) if f.currency == "USD" and "$" in f.stated]

@@ -568,7 +568,7 @@ def _clause(sentence: str, start: int) -> str:
 # pattern reads after whitespace gets a leading \b here too.
 _GATES: dict[str, re.Pattern[str]] = {
     "invest": folded(r"invest|pa(?:y|id)|put|pour|sink|sank|stake|back"),
-    "invest_verb": folded(rf"\b{_INVEST_VERB}\b"),
+    "invest_verb": folded(rf"{_INVEST_VERB}\b"),
     "pay": folded(r"\bpa(?:ys?|id|ying)\b"),
     "hire": folded(rf"\b{_HIRE_VERB}\b"),
     "licence": folded(r"licen"),
@@ -576,12 +576,15 @@ _GATES: dict[str, re.Pattern[str]] = {
         r"deal|agreement|partnership|arrangement|pact|tie-up|investment|acqui|stake|licen|bet\b|hires|transaction"
     ),
     "deal_noun": folded(r"\b(?:deal|agreement|partnership|arrangement|pact|tie-up)"),
-    "join": folded(rf"\b{_JOIN}"),
+    "join": folded(rf"\b{_JOIN}\b"),
     "acquihire": folded(r"acqui|absorb|took\s+over|takes\s+over|buys|bought"),
     "team": folded(rf"\b{_TEAM}"),
-    "team_anywhere": folded(_TEAM),
+    "team_from": folded(rf"{_TEAM}\s+(?:from|of|at)\s"),
     "possessive": re.compile(r"['’]"),
-    "dash": re.compile(r"[-–—/]"),
+}
+# Gates read on the sentence as written, where capitals still mark names.
+_CASED_GATES: dict[str, re.Pattern[str]] = {
+    "dash_then_name": re.compile(r"[-–—/]\s*(?:[A-Z]|[a-z]+\.ai)"),
 }
 _RELATION_GATES: tuple[tuple[str, ...], ...] = (
     ("invest_verb",),
@@ -591,14 +594,16 @@ _RELATION_GATES: tuple[tuple[str, ...], ...] = (
     ("licence", "possessive"),
     ("deal", "deal_noun"),
     ("deal", "possessive"),
-    ("deal", "dash"),
+    ("deal", "dash_then_name"),
     ("join", "team"),
-    ("join", "team_anywhere"),
+    ("join", "team_from"),
     ("acquihire", "team"),
     ("acquihire",),
     ("deal", "possessive"),
     ("invest", "pay"),
 )
+# Gates whose every match is a HIRE_SIGNAL match too: a sentence without a hire signal fails them.
+_HIRE_GATES = frozenset({"hire", "join"})
 if len(_RELATION_GATES) != len(RELATIONS):
     raise AssertionError("every relation pattern needs its gates")
 
@@ -616,7 +621,12 @@ def _find_relations(
 
     def passes(gate: str) -> bool:
         if gate not in found:
-            found[gate] = _GATES[gate].search(low) is not None
+            if gate in _CASED_GATES:
+                found[gate] = _CASED_GATES[gate].search(sentence) is not None
+            else:
+                found[gate] = (gate not in _HIRE_GATES or says_hire(sentence)) and (
+                    _GATES[gate].search(low) is not None
+                )
         return found[gate]
 
     for (kind, pattern), gates in zip(RELATIONS, _RELATION_GATES, strict=True):
