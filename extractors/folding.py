@@ -6,7 +6,7 @@ sentence is folded to lower case once, and the cue patterns run case-sensitive
 on that. ``fold`` keeps every character at its offset (so match positions still
 point into the original text) and maps exactly the characters ``re.IGNORECASE``
 treats as equal to a lower-case letter: ``str.lower`` alone would miss dotted
-and dotless i and the long s (tests/test_folding.py checks every code point).
+and dotless i and the long s (tests/test_fast_matching.py checks every code point).
 """
 
 from __future__ import annotations

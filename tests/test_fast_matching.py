@@ -1,4 +1,4 @@
-"""Folded text with lower-case patterns matches exactly what re.IGNORECASE matches."""
+"""The fast matching helpers (folded text, names patterns) match exactly what the plain regexes match."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from extractors.deals import HIRE_SIGNAL, MONEY_SIGNAL, TEAM_PLURAL
+from extractors.deals import HIRE_SIGNAL, MONEY_SIGNAL, TEAM_PLURAL, _continues_name, names_pattern
 from extractors.folding import fold, folded
 
 EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
@@ -56,3 +56,28 @@ def test_escapes_keep_their_case():
 def test_named_groups_survive_folding():
     m = folded(r"(?P<day>Monday|Friday) (?P=day)").search(fold("on FRIDAY friday"))
     assert m is not None and m.group("day") == "friday"
+
+
+def test_a_name_continues_after_exactly_the_characters_of_the_lookbehind():
+    continues = {c for c in EVERY_CHARACTER if _continues_name(c)}
+    assert continues == {m.group() for m in re.finditer(r"[\w.]", EVERY_CHARACTER)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Google hired Character.AI's founders; Character.AI and Google.",
+        "xGoogle Google.com .Google Google_x Google's GoogleX Googles Google",
+        "Scale AI, Scale and ScaleAI: Meta paid Scale AI. Meta-Scale",
+        "Inflection AI joined Microsoft\u00a0AI; Inflection",
+        "",
+    ],
+)
+def test_names_pattern_matches_as_the_plain_lookbehind_regex(text):
+    names = ("Google", "Character.AI", "Scale AI", "Scale", "Meta", "Inflection", "Microsoft")
+    ours = names_pattern(names)
+    plain = re.compile(ours.pattern)
+    assert [m.span() for m in ours.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for pos in range(len(text) + 1):
+        a, b = ours.search(text, pos), plain.search(text, pos)
+        assert (a and a.span()) == (b and b.span())
