@@ -46,8 +46,28 @@ _HIRE_VERB = (
     r"follow\w*\s+(?:\w+\s+){0,3}?to|bring\w*|brought|in-house|came\s+to|come\s+to|"
     r"took\s+on|takes\s+on|taken\s+on|taking\s+on|take\s+on|snapped\s+up|scooped\s+up|absorb\w*|nabbed|nabs|tapped|taps|incorporated|enlist\w*|employ(?:s|ed|ing)?\b|acqui-?hired?|acqui-?hires)"
 )
-_A = rf"(?<![\w&.'’-])(?P<a>{NAME})(?:,[^,]{{1,60}},)?"
-_T = rf"(?<![\w&.'’-])(?P<t>{NAME})"
+_NAME_START = r"(?<![\w&.'’-])"
+_A = rf"{_NAME_START}(?P<a>{NAME})(?:,[^,]{{1,60}},)?"
+_T = rf"{_NAME_START}(?P<t>{NAME})"
+_LOWER_AI = r"|[a-z]+\.ai"
+# _NAME_START tested right after the name's capital: the character before the capital.
+_NAME_START_AFTER_CAPITAL = r"(?<![\w&.'’-].)"
+
+
+def capitalised_only(pattern: str) -> re.Pattern[str]:
+    """``pattern`` for a text without ".ai", where only capitalised words can be names.
+
+    A name then starts with a capital, so a pattern that opens with a name can test
+    its lookbehind one character later; opening with the capital lets ``re`` skip
+    straight to capitals instead of trying the pattern at every position. Both
+    rewrites leave what the pattern matches unchanged on such a text.
+    """
+    pattern = pattern.replace(_LOWER_AI, "")
+    for group in ("a", "t"):
+        opening = f"{_NAME_START}(?P<{group}>(?:[A-Z]"
+        if pattern.startswith(opening):
+            pattern = f"(?P<{group}>(?:[A-Z]{_NAME_START_AFTER_CAPITAL}" + pattern[len(opening) :]
+    return re.compile(pattern)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -151,6 +171,18 @@ RELATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("invest", _rx(rf"{_A}\s+(?:[\w-]+\s+){{0,4}}?(?i:pay|pays|paid|paying)\s+{_T}\b")),
 )
+_RELATIONS_CAPITALISED = tuple((kind, capitalised_only(p.pattern)) for kind, p in RELATIONS)
+_NAME_RX_CAPITALISED = capitalised_only(NAME)
+
+
+def _relations_for(sentence: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return RELATIONS if ".ai" in sentence else _RELATIONS_CAPITALISED
+
+
+def _name_rx_for(sentence: str) -> re.Pattern[str]:
+    return NAME_RX if ".ai" in sentence else _NAME_RX_CAPITALISED
+
+
 ACQUISITION = re.compile(
     rf"{_A}{_POSS}?\s+(?:[\w-]+\s+){{0,3}}?(?:to\s+acquire|comprar|acquires|acquired|will\s+acquire|agreed\s+to\s+acquire|to\s+buy|buys|bought|is\s+buying|completed\s+(?:its|the)\s+acquisition\s+of)\s+{_DESC}{_T}(?!{_POSS}?\s+(?:team|staff|talent|employees|founders))"
 )
@@ -613,7 +645,7 @@ def _find_relations(
     sentence: str, watchlist: Watchlist, surnames: frozenset[str] = frozenset(), full_text: str = ""
 ) -> tuple[tuple[str, str, str, str, str], ...]:
     out: list[tuple[str, str, str, str, str]] = []
-    if len(NAME_RX.findall(sentence)) < 2:
+    if len(_name_rx_for(sentence).findall(sentence)) < 2:
         return ()
     title_case = is_title_case(sentence)
     low = fold(sentence)
@@ -629,7 +661,7 @@ def _find_relations(
                 )
         return found[gate]
 
-    for (kind, pattern), gates in zip(RELATIONS, _RELATION_GATES, strict=True):
+    for (kind, pattern), gates in zip(_relations_for(sentence), _RELATION_GATES, strict=True):
         if not all(passes(g) for g in gates):
             continue
         pos = 0
@@ -985,7 +1017,7 @@ def _org_candidates(
 ) -> tuple[str, ...]:
     title_case = is_title_case(sentence)
     out = []
-    for m in NAME_RX.finditer(sentence):
+    for m in _name_rx_for(sentence).finditer(sentence):
         if _AFTER_AMOUNT.search(sentence, max(0, m.start() - 3), m.start()):
             continue
         name = clean_name(m.group(0), watchlist, title_case=title_case)

@@ -1,14 +1,27 @@
-"""The fast matching helpers (folded text, names patterns) match exactly what the plain regexes match."""
+"""The fast matching helpers (folded text, names patterns, capitalised-only patterns) match as the plain regexes do."""
 
 from __future__ import annotations
 
 import re
 import sys
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
-from extractors.deals import HIRE_SIGNAL, MONEY_SIGNAL, TEAM_PLURAL, _continues_name, names_pattern
+from extractors.deals import (
+    HIRE_SIGNAL,
+    MONEY_SIGNAL,
+    NAME_RX,
+    RELATIONS,
+    TEAM_PLURAL,
+    _continues_name,
+    capitalised_only,
+    names_pattern,
+)
+from extractors.documents import articles_from_path
 from extractors.folding import fold, folded
+from extractors.sentences import split_sentences
 
 EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
 LETTERS = "abcdefghijklmnopqrstuvwxyzäöüßéèêàâçñóáíúô"
@@ -81,3 +94,34 @@ def test_names_pattern_matches_as_the_plain_lookbehind_regex(text):
     for pos in range(len(text) + 1):
         a, b = ours.search(text, pos), plain.search(text, pos)
         assert (a and a.span()) == (b and b.span())
+
+
+def _labelled_sentences() -> list[str]:
+    folder = Path(__file__).parent / "data" / "labelled"
+    fetched = datetime(2025, 1, 1, tzinfo=UTC)
+    texts = [
+        a.text
+        for p in sorted(folder.glob("*.txt"))
+        for a in articles_from_path(p, fetched_at=fetched)
+    ]
+    return [s.text for t in texts for s in split_sentences(t)] + [
+        "Google-Character.AI deal: Microsoft's $650 million Inflection licence; O'Neil/Meta tie-up",
+        "xAI hired staff from Acme Labs; the team from Adept joined Amazon",
+    ]
+
+
+def _all_matches(pattern: re.Pattern[str], text: str) -> list[tuple]:
+    out, pos = [], 0
+    while (m := pattern.search(text, pos)) is not None:
+        out.append((m.span(), m.groupdict()))
+        pos = m.start() + 1
+    return out
+
+
+def test_capitalised_only_patterns_match_as_the_originals_on_text_without_dot_ai():
+    sentences = [s for s in _labelled_sentences() if ".ai" not in s]
+    assert len(sentences) > 500
+    for original in [NAME_RX, *(p for _, p in RELATIONS)]:
+        fast = capitalised_only(original.pattern)
+        for s in sentences:
+            assert _all_matches(fast, s) == _all_matches(original, s), (original.pattern[:40], s)
