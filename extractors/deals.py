@@ -596,46 +596,54 @@ def _clause(sentence: str, start: int) -> str:
 
 
 # What each pattern of RELATIONS cannot match without, tested on folded text at most
-# once per sentence: a pattern runs only where all its gates are found. A word a
-# pattern reads after whitespace gets a leading \b here too.
-_GATES: dict[str, re.Pattern[str]] = {
-    "invest": folded(r"invest|pa(?:y|id)|put|pour|sink|sank|stake|back"),
-    "invest_verb": folded(rf"{_INVEST_VERB}\b"),
+# once per sentence: a pattern runs only where all its gates are found. A tuple gate is
+# words, any of which will do (a cheap first test before a pattern gate); a word that
+# a pattern reads after whitespace gets a leading \b here too.
+_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
+    "invest_then_to": folded(
+        rf"{_INVEST_VERB}\b(?:[^.;]|\.(?=\d)){{0,60}}?\b(?:in|into|for|of|to|from)\s"
+    ),
+    "money_words": ("invest", "pay", "paid", "put", "pour", "sink", "sank", "stake", "back"),
+    "pay_words": ("pay", "paid"),
     "pay": folded(r"\bpa(?:ys?|id|ying)\b"),
-    "hire": folded(rf"\b{_HIRE_VERB}\b"),
-    "licence": folded(r"licen"),
-    "deal": folded(
-        r"deal|agreement|partnership|arrangement|pact|tie-up|investment|acqui|stake|licen|bet\b|hires|transaction"
+    "hire_then_from": folded(
+        rf"\b{_HIRE_VERB}\b(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:from|of|at|behind)\s"
+    ),
+    "hire_then_team": folded(rf"\b{_HIRE_VERB}\s[\s\S]*?\b{_TEAM}"),
+    "licence": ("licen",),
+    "deal": (
+        "deal", "agreement", "partnership", "arrangement", "pact", "tie-up", "investment",
+        "acqui", "stake", "licen", "bet", "hires", "transaction",
     ),
     "deal_noun": folded(r"\b(?:deal|agreement|partnership|arrangement|pact|tie-up)"),
     "join": folded(rf"\b{_JOIN}\b"),
-    "acquihire": folded(r"acqui|absorb|took\s+over|takes\s+over|buys|bought"),
+    "acquihire": ("acqui", "absorb", "took", "takes", "buys", "bought"),
     "team": folded(rf"\b{_TEAM}"),
     "team_from": folded(rf"{_TEAM}\s+(?:from|of|at)\s"),
-    "possessive": re.compile(r"['’]"),
-}
+    "possessive": ("'", "’"),
+}  # fmt: skip
 # Gates read on the sentence as written, where capitals still mark names.
 _CASED_GATES: dict[str, re.Pattern[str]] = {
     "dash_then_name": re.compile(r"[-–—/]\s*(?:[A-Z]|[a-z]+\.ai)"),
 }
 _RELATION_GATES: tuple[tuple[str, ...], ...] = (
-    ("invest_verb",),
-    ("hire",),
-    ("hire", "team"),
+    ("money_words", "invest_then_to"),
+    ("hire_then_from",),
+    ("hire_then_team",),
     ("licence",),
     ("licence", "possessive"),
     ("deal", "deal_noun"),
-    ("deal", "possessive"),
-    ("deal", "dash_then_name"),
+    ("possessive", "deal"),
+    ("dash_then_name", "deal"),
     ("join", "team"),
     ("join", "team_from"),
     ("acquihire", "team"),
     ("acquihire",),
-    ("deal", "possessive"),
-    ("invest", "pay"),
+    ("possessive", "deal"),
+    ("pay_words", "pay"),
 )
 # Gates whose every match is a HIRE_SIGNAL match too: a sentence without a hire signal fails them.
-_HIRE_GATES = frozenset({"hire", "join"})
+_HIRE_GATES = frozenset({"hire_then_from", "hire_then_team", "join"})
 if len(_RELATION_GATES) != len(RELATIONS):
     raise AssertionError("every relation pattern needs its gates")
 
@@ -655,9 +663,14 @@ def _find_relations(
         if gate not in found:
             if gate in _CASED_GATES:
                 found[gate] = _CASED_GATES[gate].search(sentence) is not None
+            elif gate in _HIRE_GATES and not says_hire(sentence):
+                found[gate] = False
             else:
-                found[gate] = (gate not in _HIRE_GATES or says_hire(sentence)) and (
-                    _GATES[gate].search(low) is not None
+                words_or_pattern = _GATES[gate]
+                found[gate] = (
+                    any(w in low for w in words_or_pattern)
+                    if isinstance(words_or_pattern, tuple)
+                    else words_or_pattern.search(low) is not None
                 )
         return found[gate]
 
