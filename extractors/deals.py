@@ -502,6 +502,7 @@ def is_title_case(sentence: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
+@lru_cache(maxsize=4096)
 def clean_name(raw: str, watchlist: Watchlist, *, title_case: bool = False) -> str | None:
     """A captured capitalised run cut to the company name it starts with."""
     words = raw.replace("’", "'").split()
@@ -1234,9 +1235,20 @@ def _is_person(name: str, text: str, watchlist: Watchlist) -> bool:
     if not PERSON.fullmatch(name):
         return False
     first, last = name.split()[0], name.split()[-1]
-    if re.search(rf"(?<!{re.escape(first)} )\b{re.escape(last)}\b(?!\s+[A-Z])", text):
+    if _bare_surname(first, last).search(text):
         return True
     return name in _people_named(text)
+
+
+@lru_cache(maxsize=1024)
+def _bare_surname(first: str, last: str) -> re.Pattern[str]:
+    """``last`` as a word of its own, not after ``first`` nor before another capitalised word.
+
+    Reads as ``(?<!first )\\blast\\b(?!\\s+[A-Z])``, with the lookbehinds after the
+    surname so that the pattern opens with it and ``re`` can search for it directly.
+    """
+    f, la = re.escape(first), re.escape(last)
+    return re.compile(rf"{la}(?<!\w{la})(?<!{f} {la})\b(?!\s+[A-Z])")
 
 
 @lru_cache(maxsize=16)
@@ -1283,6 +1295,7 @@ def clear_caches() -> None:
         says_hire,
         _is_person,
         _people_in,
+        clean_name,
     ):
         fn.cache_clear()
 

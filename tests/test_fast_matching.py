@@ -15,6 +15,7 @@ from extractors.deals import (
     NAME_RX,
     RELATIONS,
     TEAM_PLURAL,
+    _bare_surname,
     _continues_name,
     capitalised_only,
     names_pattern,
@@ -125,3 +126,22 @@ def test_capitalised_only_patterns_match_as_the_originals_on_text_without_dot_ai
         fast = capitalised_only(original.pattern)
         for s in sentences:
             assert _all_matches(fast, s) == _all_matches(original, s), (original.pattern[:40], s)
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [("Mustafa", "Suleyman"), ("Noam", "Shazeer"), ("Mary", "O'Brien"), ("Jean", "Dupont-Aignan")],
+)
+def test_bare_surname_opens_with_the_surname_and_matches_as_the_lookbehind_regex(first, last):
+    plain = re.compile(rf"(?<!{re.escape(first)} )\b{re.escape(last)}\b(?!\s+[A-Z])")
+    texts = [
+        f"{first} {last} joined. {last} said",
+        f"{first} {last} joined; x{last} and {last}s and {last} Labs",
+        f"{last} Ventures backed {first} {last}",
+        f"{last}",
+        f"Dr {last}, who left",
+    ]
+    for text in texts:
+        for pos in range(len(text) + 1):
+            a, b = _bare_surname(first, last).search(text, pos), plain.search(text, pos)
+            assert (a and a.span()) == (b and b.span()), (text, pos)
