@@ -616,7 +616,10 @@ _GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
         "deal", "agreement", "partnership", "arrangement", "pact", "tie-up", "investment",
         "acqui", "stake", "licen", "bet", "hires", "transaction",
     ),
-    "deal_noun": folded(r"\b(?:deal|agreement|partnership|arrangement|pact|tie-up)"),
+    "deal_struck": folded(
+        rf"\b{_W6}\s+(?:an?\s+|its\s+|the\s+)?(?:[\w$.,-]+\s+){{0,4}}?{_W7}\s+{_W8}\s"
+    ),
+    "possessive_deal": folded(rf"{_POSS}\s+(?:[\w$.,-]+\s+){{0,5}}?{_W9}\s+{_W10}\s"),
     "join": folded(rf"\b{_JOIN}\b"),
     "acquihire": ("acqui", "absorb", "took", "takes", "buys", "bought"),
     "team": folded(rf"\b{_TEAM}"),
@@ -633,8 +636,8 @@ _RELATION_GATES: tuple[tuple[str, ...], ...] = (
     ("hire_then_team",),
     ("licence",),
     ("licence", "possessive"),
-    ("deal", "deal_noun"),
-    ("possessive", "deal"),
+    ("deal", "deal_struck"),
+    ("deal", "possessive_deal"),
     ("dash_then_name", "deal"),
     ("join", "team"),
     ("join", "team_from"),
@@ -833,7 +836,8 @@ def _announced(
             found = parse_date(text)
             if found:
                 return found
-        m = ANNOUNCED.search(fold(s.text))
+        low = fold(s.text)
+        m = ANNOUNCED.search(low) if any(day in low for day in _WEEKDAYS) else None
         if not m or published is None:
             continue
         day = (m.group("day") or m.group("day2")).lower()
@@ -937,7 +941,13 @@ def detect_deals(
     known_startups = {e.name for e in watchlist.startups}
     if not pairs:
         return []
-    teamish = [bool(TEAM_SIGNAL.search(fold(s.text)) or PERSON.search(s.text)) for s in sentences]
+    teamish: dict[int, bool] = {}
+
+    def is_teamish(s: Sentence) -> bool:
+        if s.index not in teamish:
+            teamish[s.index] = bool(TEAM_SIGNAL.search(fold(s.text)) or PERSON.search(s.text))
+        return teamish[s.index]
+
     index = NameIndex(sentences)
     shared_acquirer: dict[str, int] = {}
     for a, _ in pairs:
@@ -958,7 +968,7 @@ def detect_deals(
                 or (mentions_t and mentions_a)
                 or (mentions_t and _its_target(s.text, t))
             )
-            loose = (mentions_t or (mentions_a and shared_acquirer[a] == 1)) and teamish[s.index]
+            loose = (mentions_t or (mentions_a and shared_acquirer[a] == 1)) and is_teamish(s)
             if not (tied or loose):
                 continue
             if hires[s.index]:

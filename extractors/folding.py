@@ -30,7 +30,8 @@ def folded(pattern: str) -> re.Pattern[str]:
 
     Literals and character ranges are lowered; escapes (``\\S``, ``\\W``, ``\\B``...)
     and the ``(?P<name>`` syntax keep their case (group names are lower case here).
-    Inline case switches would change meaning, so they are refused.
+    Inline ``(?i:`` groups are redundant on folded text and dropped; a switch to
+    case-sensitive matching would change meaning, so it is refused.
     """
     if "(?-i" in pattern:
         raise ValueError("a pattern with a case-sensitive part cannot be folded")
@@ -39,4 +40,5 @@ def folded(pattern: str) -> re.Pattern[str]:
     for ch in pattern:
         out.append(ch if escaped else ch.lower())
         escaped = not escaped and ch == "\\"
-    return re.compile("".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P="))
+    lowered = "".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    return re.compile(lowered.replace("(?i:", "(?:"))
