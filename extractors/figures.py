@@ -168,11 +168,10 @@ _COUNT_ADJECTIVE_CUE = folded(r"person|member|strong")
 _COUNT_OF_CUE = folded(r"headcount|workforce|staff|team|employees|payroll")
 _AGE_CUE = folded(r"now|today|year|age|,\s+\d\d,")
 
-QUALIFIER_BEFORE = re.compile(
+QUALIFIER_BEFORE = folded(
     r"(?P<q>just\s+over|just\s+under|more\s+than|over|above|at\s+least|exceeding|in\s+excess\s+of|upwards\s+of|north\s+of|"
     r"up\s+to|at\s+most|less\s+than|fewer\s+than|no\s+more\s+than|under|below|about|around|roughly|approximately|"
-    r"some|an\s+estimated|estimated|nearly|almost|close\s+to|just\s+shy\s+of|as\s+much\s+as|as\s+many\s+as)\s+(?:a\s+|an\s+)?$",
-    re.IGNORECASE,
+    r"some|an\s+estimated|estimated|nearly|almost|close\s+to|just\s+shy\s+of|as\s+much\s+as|as\s+many\s+as)\s+(?:a\s+|an\s+)?$"
 )
 QUALIFIER_AFTER = re.compile(r"^(?:\s*\+|-plus\b|\s+or\s+more\b|\s+plus\b)", re.IGNORECASE)
 _Q_AT_LEAST = {
@@ -292,11 +291,12 @@ def interval(
 
 def _qualifier(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     """A qualifier word before (or '+', 'or more' after) a figure, and the widened span."""
-    before = QUALIFIER_BEFORE.search(text[max(0, start - 30) : start])
+    window = text[max(0, start - 30) : start]
+    before = QUALIFIER_BEFORE.search(fold(window))
     if before:
         return (
-            normalise_qualifier(before.group("q")),
-            start - (len(text[max(0, start - 30) : start]) - before.start()),
+            normalise_qualifier(window[before.start("q") : before.end("q")]),
+            start - (len(window) - before.start()),
             end,
         )
     after = QUALIFIER_AFTER.match(text[end : end + 10])
