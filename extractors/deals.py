@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate
 
-from extractors.folding import fold, folded
+from extractors.folding import any_of, fold, folded
 from extractors.sentences import Sentence
 from extractors.textmeta import parse_date
 from extractors.watchlist import Watchlist
@@ -200,9 +200,14 @@ ACQUISITION_NOUN = re.compile(
 _NEGATED = folded(
     r"\b(?:not\s+part\s+of|no\s+(?:deal|arrangement|agreement|payment)|not\s+involved|is\s+not|was\s+not|did\s+not|declined\s+to|denied)\b"
 )
+# The signals below are only tested for a match (see folding.any_of), on folded text.
 TEAM_PLURAL = folded(
-    r"\b(?:founders|co-?founders|team|staff(?:ers)?|employees|researchers|engineers|leaders|leadership|executives|workforce|talent|"
-    r"Gründer|Mitgründer|Führung|Mitarbeiter\w*|Team|Belegschaft|fondateurs|cofondateurs|dirigeants|équipe|fundador(?:es)?|cofundador(?:es)?|equipo|directivos)\b"
+    r"\b"
+    + any_of(
+        r"founders|co-?founders|team|staff(?:ers)?|employees|researchers|engineers|leaders|leadership|executives|workforce|talent|"
+        r"Gründer|Mitgründer|Führung|Mitarbeiter\w*|Team|Belegschaft|fondateurs|cofondateurs|dirigeants|équipe|fundador(?:es)?|cofundador(?:es)?|equipo|directivos"
+    )
+    + r"\b"
 )
 # Words written with a capital that are not companies a deal can be with.
 _NOT_COMPANIES = frozenset(
@@ -252,12 +257,19 @@ _NOT_COMPANIES = frozenset(
     ]
 )
 HIRE_SIGNAL = folded(
-    rf"\b(?:{_HIRE_VERB}|{_JOIN}|joins?|leaving\s+for|sent\s+(?:its|their)\s+\w+|acqui-?hire|talent|übernimmt\s+die\s+Gründer)\b"
+    r"\b"
+    + any_of(
+        rf"{_HIRE_VERB}|{_JOIN}|joins?|leaving\s+for|sent\s+(?:its|their)\s+\w+|acqui-?hire|talent|übernimmt\s+die\s+Gründer"
+    )
+    + r"\b"
 )
-TEAM_SIGNAL = folded(rf"\b{_TEAM}\b")
+TEAM_SIGNAL = folded(rf"\b{any_of(_TEAM)}\b")
 MONEY_SIGNAL = folded(
-    r"\b(?:invest\w*|stake|pa(?:ys?|id)|payment|fee|licen[cs]\w*|deal|agreement|arrangement|\$|"
-    r"zahlt\w*|gezahlt|Lizenz\w*|Vereinbarung|Milliarden|Millionen|paie|payé|versé|accord|milliards|pag\w*|acuerdo|millones)"
+    r"\b"
+    + any_of(
+        r"invest\w*|stake|pa(?:ys?|id)|payment|fee|licen[cs]\w*|deal|agreement|arrangement|\$|"
+        r"zahlt\w*|gezahlt|Lizenz\w*|Vereinbarung|Milliarden|Millionen|paie|payé|versé|accord|milliards|pag\w*|acuerdo|millones"
+    )
 )
 LICENCE_SIGNAL = folded(r"\blicen[cs]\w*|\bLizenz")
 INVEST_SIGNAL = folded(r"\binvest\w*|\bstake\b|\bBeteiligung")
@@ -602,28 +614,28 @@ def _clause(sentence: str, start: int) -> str:
 # a pattern reads after whitespace gets a leading \b here too.
 _GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
     "invest_then_to": folded(
-        rf"{_INVEST_VERB}\b(?:[^.;]|\.(?=\d)){{0,60}}?\b(?:in|into|for|of|to|from)\s"
+        rf"{any_of(_INVEST_VERB)}\b(?:[^.;]|\.(?=\d)){{0,60}}?\b(?:in|into|for|of|to|from)\s"
     ),
     "money_words": ("invest", "pay", "paid", "put", "pour", "sink", "sank", "stake", "back"),
     "pay_words": ("pay", "paid"),
     "pay": folded(r"\bpa(?:ys?|id|ying)\b"),
     "hire_then_from": folded(
-        rf"\b{_HIRE_VERB}\b(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:from|of|at|behind)\s"
+        rf"\b{any_of(_HIRE_VERB)}\b(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:from|of|at|behind)\s"
     ),
-    "hire_then_team": folded(rf"\b{_HIRE_VERB}\s[\s\S]*?\b{_TEAM}"),
+    "hire_then_team": folded(rf"\b{any_of(_HIRE_VERB)}\s[\s\S]*?\b{any_of(_TEAM)}"),
     "licence": ("licen",),
     "deal": (
         "deal", "agreement", "partnership", "arrangement", "pact", "tie-up", "investment",
         "acqui", "stake", "licen", "bet", "hires", "transaction",
     ),
     "deal_struck": folded(
-        rf"\b{_W6}\s+(?:an?\s+|its\s+|the\s+)?(?:[\w$.,-]+\s+){{0,4}}?{_W7}\s+{_W8}\s"
+        rf"\b{any_of(_W6)}\s+(?:an?\s+|its\s+|the\s+)?(?:[\w$.,-]+\s+){{0,4}}?{_W7}\s+{_W8}\s"
     ),
     "possessive_deal": folded(rf"{_POSS}\s+(?:[\w$.,-]+\s+){{0,5}}?{_W9}\s+{_W10}\s"),
-    "join": folded(rf"\b{_JOIN}\b"),
+    "join": folded(rf"\b{any_of(_JOIN)}\b"),
     "acquihire": ("acqui", "absorb", "took", "takes", "buys", "bought"),
-    "team": folded(rf"\b{_TEAM}"),
-    "team_from": folded(rf"{_TEAM}\s+(?:from|of|at)\s"),
+    "team": folded(rf"\b{any_of(_TEAM)}"),
+    "team_from": folded(rf"{any_of(_TEAM)}\s+(?:from|of|at)\s"),
     "possessive": ("'", "’"),
 }  # fmt: skip
 # Gates read on the sentence as written, where capitals still mark names.

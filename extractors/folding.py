@@ -42,3 +42,83 @@ def folded(pattern: str) -> re.Pattern[str]:
         escaped = not escaped and ch == "\\"
     lowered = "".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
     return re.compile(lowered.replace("(?i:", "(?:"))
+
+
+def any_of(alternation: str) -> str:
+    """``alternation`` regrouped by first letter, for a pattern only tested for a match.
+
+    At each position an alternation tries its branches one after the other; grouped
+    under their first letters (``hired|hires|poach`` -> ``h(?:ired|ires)|p(?:oach)``),
+    all groups but one are turned away at a glance. Which branch matches first may
+    change, whether one matches does not. Letters are grouped whatever their case,
+    so the result is meant for ``folded``. Branches that are themselves a bare
+    alternation group are spread out first.
+    """
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for branch in _flat_branches(alternation):
+        first = branch[:1]
+        if first.isalpha() and branch[1:2] not in ("?", "*", "+", "{"):
+            groups.setdefault(first.lower(), []).append(branch[1:])
+        else:
+            rest.append(branch)
+    parts = [f"{letter}(?:{'|'.join(tails)})" for letter, tails in groups.items()]
+    return "(?:" + "|".join(parts + rest) + ")"
+
+
+def _flat_branches(alternation: str) -> list[str]:
+    out = []
+    for branch in _branches(alternation):
+        for opening in ("(?:", "(?i:"):
+            if branch.startswith(opening) and _closing(branch, 0) == len(branch) - 1:
+                out.extend(_flat_branches(branch[len(opening) : -1]))
+                break
+        else:
+            out.append(branch)
+    return out
+
+
+def _branches(alternation: str) -> list[str]:
+    """The top-level branches of an alternation."""
+    out, start, depth, i, in_class = [], 0, 0, 0, False
+    while i < len(alternation):
+        ch = alternation[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(alternation[start:i])
+            start = i + 1
+        i += 1
+    out.append(alternation[start:])
+    return out
+
+
+def _closing(pattern: str, opening: int) -> int:
+    """Index of the parenthesis closing the one at ``opening``."""
+    depth, i, in_class = 0, opening, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unbalanced pattern {pattern!r}")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors import deals
 from extractors.deals import (
     HIRE_SIGNAL,
     MONEY_SIGNAL,
@@ -21,7 +22,7 @@ from extractors.deals import (
     names_pattern,
 )
 from extractors.documents import articles_from_path
-from extractors.folding import fold, folded
+from extractors.folding import any_of, fold, folded
 from extractors.sentences import split_sentences
 
 EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
@@ -145,3 +146,27 @@ def test_bare_surname_opens_with_the_surname_and_matches_as_the_lookbehind_regex
         for pos in range(len(text) + 1):
             a, b = _bare_surname(first, last).search(text, pos), plain.search(text, pos)
             assert (a and a.span()) == (b and b.span()), (text, pos)
+
+
+@pytest.mark.parametrize(
+    "alternation", [deals._HIRE_VERB, deals._JOIN, deals._TEAM, deals._INVEST_VERB, deals._W6]
+)
+def test_any_of_finds_a_match_exactly_where_the_alternation_does(alternation):
+    texts = [fold(s) for s in _labelled_sentences()] + [
+        "they hired and rehired; the staffers joined",
+        "ceo chief executive officer",
+        "a-b |(x)",
+    ]
+    plain = folded(rf"\b{alternation}\b")
+    grouped = folded(rf"\b{any_of(alternation)}\b")
+    for text in texts:
+        for pos in range(0, len(text) + 1, 20):
+            assert (plain.search(text, pos) is None) == (grouped.search(text, pos) is None), text
+
+
+def test_any_of_groups_branches_by_first_letter():
+    grouped = any_of(r"hired|hires|(?:poach\w*|pulled\s+in)|joins?|s?x|\bbar|[ab]c|CEO|chief")
+    assert (
+        grouped
+        == r"(?:h(?:ired|ires)|p(?:oach\w*|ulled\s+in)|j(?:oins?)|c(?:EO|hief)|s?x|\bbar|[ab]c)"
+    )
