@@ -674,43 +674,57 @@ def _find_relations(
     title_case = is_title_case(sentence)
     low = fold(sentence)
     found: dict[str, bool] = {}
-
-    def passes(gate: str) -> bool:
-        if gate not in found:
-            if gate in _CASED_GATES:
-                found[gate] = _CASED_GATES[gate].search(sentence) is not None
-            elif gate in _HIRE_GATES and not says_hire(sentence):
-                found[gate] = False
-            else:
-                words_or_pattern = _GATES[gate]
-                found[gate] = (
-                    any(w in low for w in words_or_pattern)
-                    if isinstance(words_or_pattern, tuple)
-                    else words_or_pattern.search(low) is not None
-                )
-        return found[gate]
-
     for (kind, pattern), gates in zip(_relations_for(sentence), _RELATION_GATES, strict=True):
-        if not all(passes(g) for g in gates):
-            continue
-        pos = 0
-        while (m := pattern.search(sentence, pos)) is not None:
-            pos = m.start() + 1
-            if _AFTER_AMOUNT.search(sentence, max(0, m.start() - 3), m.start()):
-                continue
-            a = clean_name(m.group("a"), watchlist, title_case=title_case)
-            t = clean_name(m.group("t"), watchlist, title_case=title_case)
-            if not a or not t or a == t or a in surnames or t in surnames:
-                continue
-            if a in _NOT_COMPANIES or t in _NOT_COMPANIES:
-                continue
-            if full_text and (
-                _is_person(a, full_text, watchlist) or _is_person(t, full_text, watchlist)
-            ):
-                continue
-            out.append((kind, a, t, _clause(sentence, m.start()), m.group(0)))
-            pos = m.end()
+        for gate in gates:
+            passed = found.get(gate)
+            if passed is None:
+                passed = found[gate] = _passes(gate, sentence, low)
+            if not passed:
+                break
+        else:
+            _add_relations(out, kind, pattern, sentence, watchlist, surnames, full_text, title_case)
     return tuple(out)
+
+
+def _passes(gate: str, sentence: str, low: str) -> bool:
+    if gate in _CASED_GATES:
+        return _CASED_GATES[gate].search(sentence) is not None
+    if gate in _HIRE_GATES and not says_hire(sentence):
+        return False
+    words_or_pattern = _GATES[gate]
+    if isinstance(words_or_pattern, tuple):
+        return any(w in low for w in words_or_pattern)
+    return words_or_pattern.search(low) is not None
+
+
+def _add_relations(
+    out: list[tuple[str, str, str, str, str]],
+    kind: str,
+    pattern: re.Pattern[str],
+    sentence: str,
+    watchlist: Watchlist,
+    surnames: frozenset[str],
+    full_text: str,
+    title_case: bool,
+) -> None:
+    """Every match of one relation pattern whose two names are companies."""
+    pos = 0
+    while (m := pattern.search(sentence, pos)) is not None:
+        pos = m.start() + 1
+        if _AFTER_AMOUNT.search(sentence, max(0, m.start() - 3), m.start()):
+            continue
+        a = clean_name(m.group("a"), watchlist, title_case=title_case)
+        t = clean_name(m.group("t"), watchlist, title_case=title_case)
+        if not a or not t or a == t or a in surnames or t in surnames:
+            continue
+        if a in _NOT_COMPANIES or t in _NOT_COMPANIES:
+            continue
+        if full_text and (
+            _is_person(a, full_text, watchlist) or _is_person(t, full_text, watchlist)
+        ):
+            continue
+        out.append((kind, a, t, _clause(sentence, m.start()), m.group(0)))
+        pos = m.end()
 
 
 _ITS_PEOPLE = folded(
