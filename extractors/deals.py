@@ -432,14 +432,12 @@ _PEOPLE_TITLE = re.compile(
     r"(?:\s+of\s+(?:[\w-]+\s+){0,3}?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)?,?\s+",
     re.IGNORECASE,
 )
-_HIRED_OBJECT = re.compile(rf"\b{_HIRE_VERB}\s+", re.IGNORECASE)
-_JOIN_AFTER = re.compile(rf"^(?:,[^,]{{0,80}},)?\s+{_JOIN}\b", re.IGNORECASE)
-# Where a name stands in a hire sentence: after a title, as a hire's object, next in a list, as a joiner.
-_TITLE_BEFORE = re.compile(_PEOPLE_TITLE.pattern + r"$", re.IGNORECASE)
-_NOT_THE_HIRE_BEFORE = re.compile(
-    r"\b(?:interim|new|replac\w*|former)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
-)
-_HIRED_BEFORE = re.compile(_HIRED_OBJECT.pattern + r"(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+# Where a name stands in a hire sentence: after a title, as a hire's object, next in a list,
+# as a joiner. All but the list and the joiner are read on folded text.
+_JOIN_AFTER = folded(rf"^(?:,[^,]{{0,80}},)?\s+{any_of(_JOIN)}\b")
+_TITLE_BEFORE = folded(_PEOPLE_TITLE.pattern + r"$")
+_NOT_THE_HIRE_BEFORE = folded(r"\b(?:interim|new|replac\w*|former)\s+(?:[\w-]+\s+){0,3}$")
+_HIRED_BEFORE = folded(rf"\b{any_of(_HIRE_VERB)}\s+(?:[\w-]+\s+){{0,4}}$")
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+(?:co-?founder\s+)?$")
 _JOINER = re.compile(rf"\b([A-Z][^\W\d_]+)(?:{_POSS})?\s+{_JOIN}\b")
 # A capitalised word right after a number or currency sign is a unit ("$2 Billion"), not a name.
@@ -565,17 +563,18 @@ def people_in(sentence: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def _people_in(sentence: str) -> tuple[str, ...]:
     found: list[str] = []
+    low = fold(sentence)
     for m in PERSON.finditer(sentence):
         name = m.group(1)
-        before = sentence[max(0, m.start() - 60) : m.start()]
-        after = sentence[m.end() : m.end() + 100]
         if any(w in _NOT_NAMES for w in name.split()):
             continue
-        titled = _TITLE_BEFORE.search(before)
-        if titled and _NOT_THE_HIRE_BEFORE.search(before[: titled.start()] + " "):
+        before = sentence[max(0, m.start() - 60) : m.start()]
+        low_before = low[max(0, m.start() - 60) : m.start()]
+        titled = _TITLE_BEFORE.search(low_before)
+        if titled and _NOT_THE_HIRE_BEFORE.search(low_before[: titled.start()] + " "):
             titled = None
-        hired = _HIRED_BEFORE.search(before)
-        joins = _JOIN_AFTER.match(after)
+        hired = _HIRED_BEFORE.search(low_before)
+        joins = _JOIN_AFTER.match(low[m.end() : m.end() + 100])
         listed = found and _LISTED_BEFORE.search(before)
         if titled or hired or joins or listed:
             found.append(name)
@@ -1061,6 +1060,27 @@ def detect_deals(
     )
 
 
+@lru_cache(maxsize=4096)
+def _org_name(
+    raw: str, watchlist: Watchlist, title_case: bool, surnames: frozenset[str]
+) -> str | None:
+    """The company a capitalised run names, or None for a team word, a person, a place..."""
+    name = clean_name(raw, watchlist, title_case=title_case)
+    if name and (TEAM_PLURAL.fullmatch(fold(name)) or TEAM_SIGNAL.fullmatch(fold(name))):
+        return None
+    if (
+        not name
+        or name in surnames
+        or name in _NOT_COMPANIES
+        or name.upper() == name
+        and len(name) <= 3
+    ):
+        return None
+    if name.split()[0] in _NOT_COMPANIES or name.split()[0] in _NOT_NAMES:
+        return None
+    return name
+
+
 @lru_cache(maxsize=2048)
 def _org_candidates(
     sentence: str, watchlist: Watchlist, surnames: frozenset[str]
@@ -1070,20 +1090,8 @@ def _org_candidates(
     for m in _name_rx_for(sentence).finditer(sentence):
         if _AFTER_AMOUNT.search(sentence, max(0, m.start() - 3), m.start()):
             continue
-        name = clean_name(m.group(0), watchlist, title_case=title_case)
-        if name and (TEAM_PLURAL.fullmatch(fold(name)) or TEAM_SIGNAL.fullmatch(fold(name))):
-            continue
-        if (
-            not name
-            or name in surnames
-            or name in _NOT_COMPANIES
-            or name.upper() == name
-            and len(name) <= 3
-        ):
-            continue
-        if name.split()[0] in _NOT_COMPANIES or name.split()[0] in _NOT_NAMES:
-            continue
-        if name not in out:
+        name = _org_name(m.group(0), watchlist, title_case, surnames)
+        if name and name not in out:
             out.append(name)
     for m in names_pattern(watchlist.company_names()).finditer(sentence):
         canonical = watchlist.canonical(m.group(0))
@@ -1332,6 +1340,7 @@ def clear_caches() -> None:
         _is_person,
         _people_in,
         clean_name,
+        _org_name,
     ):
         fn.cache_clear()
 
