@@ -811,6 +811,7 @@ class NameIndex:
         return found
 
 
+@lru_cache(maxsize=4096)
 def _names_for(name: str, watchlist: Watchlist) -> tuple[str, ...]:
     entity = watchlist.lookup(name)
     names = {name, *(entity.names() if entity else ())}
@@ -1300,6 +1301,18 @@ def _people_named(text: str) -> frozenset[str]:
     return frozenset(p for line in text.split("\n") for p in _people_in(line))
 
 
+# The purchase patterns, each with the words it cannot match without and its
+# capitalised_only form for text without ".ai".
+_PURCHASES = tuple(
+    (words, pattern, capitalised_only(pattern.pattern))
+    for words, pattern in (
+        (("acquire", "comprar", "buy", "bought", "acquisition"), ACQUISITION),
+        (("acquisition", "purchase", "takeover", "buyout"), ACQUISITION_NOUN),
+        (("buy", "acquire", "comprar", "racheter", "kaufen", "übernehmen"), ACQUISITION_LOOSE),
+    )
+)
+
+
 def _acquisitions(
     sentences: Sequence[Sentence],
     watchlist: Watchlist,
@@ -1315,11 +1328,13 @@ def _acquisitions(
         if not _PURCHASE_CUE.search(fold(s.text)):
             continue
         title_case = is_title_case(s.text)
-        found = (
-            *ACQUISITION.finditer(s.text),
-            *ACQUISITION_NOUN.finditer(s.text),
-            *ACQUISITION_LOOSE.finditer(s.text),
-        )
+        ai = ".ai" in s.text
+        found = [
+            m
+            for words, pattern, capitalised in _PURCHASES
+            if any(w in s.text for w in words)
+            for m in (pattern if ai else capitalised).finditer(s.text)
+        ]
         for m in found:
             a = clean_name(m.group("a"), watchlist, title_case=title_case)
             t = clean_name(m.group("t"), watchlist, title_case=title_case)
@@ -1341,6 +1356,7 @@ def clear_caches() -> None:
         _people_in,
         clean_name,
         _org_name,
+        _names_for,
     ):
         fn.cache_clear()
 

@@ -123,7 +123,8 @@ def _all_matches(pattern: re.Pattern[str], text: str) -> list[tuple]:
 def test_capitalised_only_patterns_match_as_the_originals_on_text_without_dot_ai():
     sentences = [s for s in _labelled_sentences() if ".ai" not in s]
     assert len(sentences) > 500
-    for original in [NAME_RX, *(p for _, p in RELATIONS)]:
+    purchases = [deals.ACQUISITION, deals.ACQUISITION_NOUN, deals.ACQUISITION_LOOSE]
+    for original in [NAME_RX, *(p for _, p in RELATIONS), *purchases]:
         fast = capitalised_only(original.pattern)
         for s in sentences:
             assert _all_matches(fast, s) == _all_matches(original, s), (original.pattern[:40], s)
