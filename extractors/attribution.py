@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from extractors.deals import DetectedDeal, names_pattern, people_in
 from extractors.figures import Figure
-from extractors.folding import fold, folded
+from extractors.folding import fold, folded, folded_any_of
 
 # How far around a figure its clause is read for cue words, in characters.
 CUE_BEFORE = 70
@@ -33,18 +33,18 @@ _OTHER_BUYER = re.compile(
 _NOT_POSSESSORS = frozenset(
     {"The", "This", "That", "Its", "Their", "His", "Her", "Last", "Next", "Monday", "Friday"}
 )
-_DROP_CUE = folded(
+_DROP_CUE = folded_any_of(
     r"\b(?:revenue|sales|annual\s+recurring|ARR|salar\w*|compensation|pay\s+packages?|packages?|contracts?|users?|customers|budget|capex|"
     r"capital\s+expenditure|data\s+cent\w+|spending\s+on|fund|when\s+it\s+raised|round|fine|penalt\w+|lawsuit|profit|loss|market\s+cap\w*|shares\s+(?:rose|fell)|worth\s+of\s+stock|net\s+worth|fortune|billionaire|Umsatz)\b"
 )
-_PAST_CUE = folded(
+_PAST_CUE = folded_any_of(
     r"\b(?:last\s+(?:year|round|spring|summer|fall|autumn|winter|funding)|previous(?:ly)?|prior\s+round|earlier\s+round|a\s+year\s+(?:ago|earlier)|"
     r"had\s+been\s+valued|was\s+valued|Series\s+[A-F]\b|in\s+its\s+(?:last|latest|most\s+recent)\s+(?:funding\s+)?round|in\s+(?:19|20)\d\d\b)"
 )
-_VALUATION = folded(
+_VALUATION = folded_any_of(
     r"\b(?:valu(?:ed|ation|es|ing)|market\s+(?:value|worth)|bewerte\w*|Bewertung|valoris\w*|valorad\w*)\b"
 )
-_FUNDING = folded(
+_FUNDING = folded_any_of(
     r"\b(?:raised|raising|funding|from\s+investors|venture\s+capital|eingesammelt|investors\s+had\s+put)\b"
 )
 _LICENCE_AFTER = folded(
@@ -53,27 +53,27 @@ _LICENCE_AFTER = folded(
 _LICENCE_BEFORE = folded(
     r"(?:licen[cs]ed\s+[^.;]{0,60}\bfor\s+(?:about\s+|roughly\s+|around\s+)?|licen[cs]\w*\s+fee\s+of\s+(?:about\s+|roughly\s+)?)$"
 )
-_ROUND_CUE = folded(r"\b(?:round|Series\s+[A-F]|led\s+by|last\s+year|in\s+(?:19|20)\d\d)\b")
+_ROUND_CUE = folded_any_of(r"\b(?:round|Series\s+[A-F]|led\s+by|last\s+year|in\s+(?:19|20)\d\d)\b")
 _LICENCE = folded(r"\blicen[cs]\w*|\bLizenz\w*")
-_DEAL_MONEY = folded(
+_DEAL_MONEY = folded_any_of(
     r"\b(?:invest\w*|pa(?:y|ys|id|ying|yment)|deal|agreement|arrangement|stake|spen[dt]|acqui\w*|buy\w*|bought|price|cost|for|hire|"
     r"transaction|worth|bill|put\w*|into|tak(?:e|es|ing)|zahlt\w*|gezahlt|für|Milliarde\w*|Millionen|pai\w*|versé\w*|pour|dans|pag\w*|por|en|licen\w*|Lizenz\w*)\b"
 )
-_STAKE = folded(
+_STAKE = folded_any_of(
     r"\b(?:stake|share|ownership|own(?:s|ed|ing)?|hold(?:s|ing)?|equity|interest|gain|acquire|tak(?:e|es|ing)|Anteil\w*|Beteiligung|capital|participación)\b"
 )
 # "Inflection's roughly 70 employees", "its 250 staff": the whole company, not the hires.
 _POSSESSIVE_BEFORE = folded(r"(?:'s|’s|\bits|\btheir)\s+(?:\w+\s+)?$")
-_HIRED_COUNT = folded(
+_HIRED_COUNT = folded_any_of(
     r"\b(?:hire[sd]?|hiring|join(?:s|ed|ing)?|move[sd]?|moving|brought|bring(?:s|ing)?|poach\w*|recruit\w*|follow\w*|went|going|leav\w*|transfer\w*|come|came|wechseln)\b"
 )
-_HEADCOUNT = folded(
+_HEADCOUNT = folded_any_of(
     r"\b(?:employ\w*|workforce|headcount|staff\s+of|team\s+of|grown\s+to|has|had|have|size|Mitarbeiter\w*|Belegschaft)\b"
 )
 _AGE_THEN = folded(
     r"\b(?:at(?:\s+just|\s+only)?(?:\s+the)?(?:\s+age(?:\s+of)?)?|when\s+(?:he|she|they)\s+was|was\s+(?:just\s+|only\s+)?an?)\s*$"
 )
-_FOUNDING = folded(
+_FOUNDING = folded_any_of(
     r"\b(?:found\w*|co-?found\w*|start\w*|launch\w*|dropp\w*\s+out|creat\w*|set\s+up|establish\w*|gründ\w*)\b"
 )
 _FOUNDED_YEAR = re.compile(

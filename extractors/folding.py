@@ -122,3 +122,14 @@ def _closing(pattern: str, opening: int) -> int:
                 return i
         i += 1
     raise ValueError(f"unbalanced pattern {pattern!r}")
+
+
+def folded_any_of(pattern: str) -> re.Pattern[str]:
+    """``folded`` for a pattern of the form ``\\b(?:A|B|...)`` (maybe ending in ``\\b``)
+    that is only tested for a match: its alternation is grouped by ``any_of``."""
+    opening = r"\b(?:"
+    end = _closing(pattern, len(opening) - 3) if pattern.startswith(opening) else -1
+    tail = pattern[end + 1 :]
+    if end < 0 or tail not in ("", r"\b"):
+        raise ValueError(f"not a word alternation: {pattern!r}")
+    return folded(r"\b" + any_of(pattern[len(opening) : end]) + tail)
