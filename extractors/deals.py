@@ -423,8 +423,10 @@ _TRIM_WORDS = frozenset(
 )
 # The names of people: two or three capitalised words, accents allowed.
 _PW = r"[A-Z][a-zà-öø-ÿ][^\W\d_]*(?:[-'’][A-Z][^\W\d_]+)?"
+# Read as (?<![\w.])(NAME NAME...): the lookbehind is tested after the first capital, so
+# that the pattern opens with the capital and re skips straight to capitals.
 PERSON = re.compile(
-    rf"(?<![\w.])({_PW}(?:[ \xa0]+(?:de|De|van|von|da|La)[ \xa0]+|[ \xa0]+){_PW}(?:[ \xa0]+{_PW})?)"
+    rf"([A-Z](?<![\w.].){_PW[len('[A-Z]') :]}(?:[ \xa0]+(?:de|De|van|von|da|La)[ \xa0]+|[ \xa0]+){_PW}(?:[ \xa0]+{_PW})?)"
 )
 _PEOPLE_TITLE = re.compile(
     r"(?:CEO|chief\s+executive(?:\s+officer)?|co-?founders?|founders?|president|CTO|chief\s+scientist|chief\s+technology\s+officer|head|researchers?|executives?|investor)"

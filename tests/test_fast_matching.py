@@ -171,3 +171,17 @@ def test_any_of_groups_branches_by_first_letter():
         grouped
         == r"(?:h(?:ired|ires)|p(?:oach\w*|ulled\s+in)|j(?:oins?)|c(?:EO|hief)|s?x|\bbar|[ab]c)"
     )
+
+
+def test_person_pattern_matches_as_with_its_lookbehind_first():
+    pw = deals._PW
+    plain = re.compile(
+        rf"(?<![\w.])({pw}(?:[ \xa0]+(?:de|De|van|von|da|La)[ \xa0]+|[ \xa0]+){pw}(?:[ \xa0]+{pw})?)"
+    )
+    texts = _labelled_sentences() + [
+        "x.Mark Zuckerberg met Jean de La Fontaine and O'Neil Smith-Jones"
+    ]
+    for text in texts:
+        assert [m.span(1) for m in deals.PERSON.finditer(text)] == [
+            m.span(1) for m in plain.finditer(text)
+        ]
