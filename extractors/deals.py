@@ -801,6 +801,13 @@ class NameIndex:
         self._indices = [s.index for s in sentences]
         self._found: dict[tuple[str, ...], frozenset[int]] = {}
 
+    def last_named(self, names: Sequence[str]) -> dict[int, str]:
+        """The last of ``names`` each sentence names, by sentence index."""
+        return {
+            self._indices[bisect_right(self._starts, m.start()) - 1]: m.group(0)
+            for m in names_pattern(tuple(names)).finditer(self._text)
+        }
+
     def naming(self, names: Sequence[str]) -> frozenset[int]:
         key = tuple(names)
         found = self._found.get(key)
@@ -901,21 +908,22 @@ GENERIC_TARGET = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:startup|start-up)(?:'s|â€
 
 
 def _resolved_texts(
-    sentences: Sequence[Sentence], acquirers: set[str], watchlist: Watchlist
+    sentences: Sequence[Sentence], acquirers: set[str], watchlist: Watchlist, index: NameIndex
 ) -> list[str]:
     """Sentence texts with a generic payer replaced by the acquirer last named."""
     if not acquirers:
         return [s.text for s in sentences]
-    name_rx = names_pattern(tuple(sorted({n for a in acquirers for n in _names_for(a, watchlist)})))
+    names = tuple(sorted({n for a in acquirers for n in _names_for(a, watchlist)}))
+    name_rx = names_pattern(names)
+    named = index.last_named(names)
     last: str | None = None
     out = []
     for s in sentences:
         text = s.text
-        if GENERIC_PAYER.search(text) and (last or name_rx.search(text)):
+        if GENERIC_PAYER.search(text) and (last or s.index in named):
             text = _substitute_payer(text, last or "", name_rx)
-        found = name_rx.findall(s.text)
-        if found:
-            last = watchlist.canonical(found[-1])
+        if s.index in named:
+            last = watchlist.canonical(named[s.index])
         out.append(text)
     return out
 
@@ -944,7 +952,8 @@ def detect_deals(
         for s in sentences
         for _, a, _, _, _ in _find_relations(s.text, watchlist, surnames, full_text)
     }
-    resolved = _resolved_texts(sentences, acquirer_kind | first_pass, watchlist)
+    index = NameIndex(sentences)
+    resolved = _resolved_texts(sentences, acquirer_kind | first_pass, watchlist, index)
     for s, text in zip(sentences, resolved, strict=True):
         for kind, a, t, clause, matched in _find_relations(text, watchlist, surnames, full_text):
             if t in acquirer_kind and a not in acquirer_kind:
@@ -976,7 +985,6 @@ def detect_deals(
             teamish[s.index] = bool(TEAM_SIGNAL.search(fold(s.text)) or PERSON.search(s.text))
         return teamish[s.index]
 
-    index = NameIndex(sentences)
     shared_acquirer: dict[str, int] = {}
     for a, _ in pairs:
         shared_acquirer[a] = shared_acquirer.get(a, 0) + 1
@@ -1250,7 +1258,7 @@ def _startup_like(text: str, names: Sequence[str]) -> set[str]:
         if any(w in text for w in words)
         for m in cue.finditer(text)
     )
-    return {n for n in names if names_pattern((n,)).search(captured)}
+    return {n for n in names if n in captured and names_pattern((n,)).search(captured)}
 
 
 def _is_background(sentence: str, matched: str) -> bool:
