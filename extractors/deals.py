@@ -897,6 +897,12 @@ def _kind(ev: PairEvidence, texts: Sequence[str]) -> str:
 
 
 # A payer named by a pronoun or a description: "it paid", "The chip giant paid", "the search company will pay".
+# Words GENERIC_PAYER cannot match without (a deal noun, a payment or hire verb, a description).
+_GENERIC_PAYER_WORDS = (
+    "deal", "agreement", "arrangement", "paid", "pay", "agreed", "hired", "hires", "struck", "signed",
+    "licensed", "brought", "took", "invested", "spent", "giant", "company", "group", "firm", "maker",
+    "Konzern",
+)  # fmt: skip
 GENERIC_PAYER = re.compile(
     r"\b(?:[Ii]ts(?=\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|agreement|arrangement|licensing\s+deal)\s+with\b)|[Ii]t(?=\s+(?:(?:has|had|also|will|would|then|later|recently)\s+)*(?:paid|pays|pay|agreed|hired|hires|struck|signed|licensed|brought|took|invested|spent|rehired)\b)"
     r"|[Tt]he\s+(?:[\w-]+\s+){0,2}?giant|[Tt]he\s+(?:search|chip|software|e-commerce|cloud|social\s+media|tech)\s+(?:company|group|firm|maker)|[Ll]e\s+groupe|[Dd]er\s+Konzern)\b"
@@ -920,7 +926,11 @@ def _resolved_texts(
     out = []
     for s in sentences:
         text = s.text
-        if GENERIC_PAYER.search(text) and (last or s.index in named):
+        if (
+            any(w in text for w in _GENERIC_PAYER_WORDS)
+            and GENERIC_PAYER.search(text)
+            and (last or s.index in named)
+        ):
             text = _substitute_payer(text, last or "", name_rx)
         if s.index in named:
             last = watchlist.canonical(named[s.index])
