@@ -160,6 +160,8 @@ YEAR = re.compile(r"\b(?P<xn>19[5-9]\d|20[0-4]\d)\b")
 # Words without which each family of patterns cannot match; a sentence lacking them is not read.
 _CURRENCY_CUE = folded(r"[$€£]|usd|eur|gbp")
 _CURRENCY_WORD_CUE = folded(r"dollars|euros|pounds")
+# A range's second side: the joining word, maybe a currency, then digits.
+_RANGE_CUE = folded(r"(?:to|-|–|—|and)\s*(?:(?:US\s?\$|USD\s?|C\$|A\$|\$|€|EUR\s?|£|GBP\s?)\s?)?\d")
 _PERCENT_CUE = folded(r"%|per\s?cent|pct")
 _FRACTION_CUE = folded(r"half|third|quarter")
 _SIDE_CUE = folded(r"majority|minority|controlling")
@@ -342,7 +344,7 @@ def money_figures(text: str) -> list[Figure]:
     if not (signed or worded):
         return out
     taken: list[tuple[int, int]] = []
-    for m in MONEY_RANGE.finditer(text) if signed else ():
+    for m in MONEY_RANGE.finditer(text) if signed and _RANGE_CUE.search(low) else ():
         a, b = _number(m.group("an")), _number(m.group("bn"))
         if a is None or b is None or not (m.group("ac") or m.group("bc")):
             continue
