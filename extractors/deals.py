@@ -442,8 +442,17 @@ _NOT_THE_HIRE_BEFORE = folded(r"\b(?:interim|new|replac\w*|former)\s+(?:[\w-]+\s
 _HIRED_BEFORE = folded(rf"\b{any_of(_HIRE_VERB)}\s+(?:[\w-]+\s+){{0,4}}$")
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+(?:co-?founder\s+)?$")
 _JOINER = re.compile(rf"\b([A-Z][^\W\d_]+)(?:{_POSS})?\s+{_JOIN}\b")
-# A capitalised word right after a number or currency sign is a unit ("$2 Billion"), not a name.
-_AFTER_AMOUNT = re.compile(r"[\d$€£]\s*$")
+
+
+def _after_amount(sentence: str, start: int) -> bool:
+    """A capitalised word right after a number or currency sign is a unit ("$2 Billion"), not a name.
+
+    What ``[\\d$€£]\\s*$`` finds in the three characters before ``start``.
+    """
+    before = sentence[max(0, start - 3) : start].rstrip()
+    return bool(before) and (before[-1].isdecimal() or before[-1] in "$€£")
+
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ANNOUNCED = folded(
     r"\b(?:announced|announces|said|says|unveiled|revealed|confirmed|disclosed|agreed)\b[^.]{0,60}?\b(?:on\s+|late\s+|early\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -712,7 +721,7 @@ def _add_relations(
     pos = 0
     while (m := pattern.search(sentence, pos)) is not None:
         pos = m.start() + 1
-        if _AFTER_AMOUNT.search(sentence, max(0, m.start() - 3), m.start()):
+        if _after_amount(sentence, m.start()):
             continue
         a = clean_name(m.group("a"), watchlist, title_case=title_case)
         t = clean_name(m.group("t"), watchlist, title_case=title_case)
@@ -1109,7 +1118,7 @@ def _org_candidates(
     title_case = is_title_case(sentence)
     out = []
     for m in _name_rx_for(sentence).finditer(sentence):
-        if _AFTER_AMOUNT.search(sentence, max(0, m.start() - 3), m.start()):
+        if _after_amount(sentence, m.start()):
             continue
         name = _org_name(m.group(0), watchlist, title_case, surnames)
         if name and name not in out:

@@ -185,3 +185,23 @@ def test_person_pattern_matches_as_with_its_lookbehind_first():
         assert [m.span(1) for m in deals.PERSON.finditer(text)] == [
             m.span(1) for m in plain.finditer(text)
         ]
+
+
+def test_after_amount_is_the_amount_pattern_before_a_name():
+    plain = re.compile(r"[\d$€£]\s*$")
+    texts = [
+        "$2 Billion",
+        "12 Million",
+        "US$ Tech",
+        "€\u00a0X",
+        "٣ Foo",
+        "a 2\nB",
+        "x\u2003 Y",
+        "abc Def",
+        "",
+        "Co",
+    ]
+    for text in texts:
+        for start in range(len(text) + 1):
+            expected = plain.search(text, max(0, start - 3), start) is not None
+            assert deals._after_amount(text, start) == expected, (text, start)
