@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import deals
+from extractors import deals, sentences
 from extractors.deals import (
     HIRE_SIGNAL,
     MONEY_SIGNAL,
@@ -205,3 +205,13 @@ def test_after_amount_is_the_amount_pattern_before_a_name():
         for start in range(len(text) + 1):
             expected = plain.search(text, max(0, start - 3), start) is not None
             assert deals._after_amount(text, start) == expected, (text, start)
+
+
+def test_sentence_end_finds_the_breaks_the_lookbehind_pattern_found():
+    plain = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9$€£])")
+    folder = Path(__file__).parent / "data" / "labelled"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    texts += ['He left. "Then?" she asked!) Next. U.S. $5 bn. Really?! Yes...  No']
+    for text in texts:
+        ours = [m.span(1) for m in sentences._SENTENCE_END.finditer(text)]
+        assert ours == [m.span() for m in plain.finditer(text)]
