@@ -20,7 +20,7 @@ from extractors.figures import (
     money_figures,
     percent_figures,
 )
-from extractors.folding import fold, folded
+from extractors.folding import fold, folded, folded_any_of
 from extractors.metrics import METRICS, subject_for
 from extractors.records import Analysis, Article, Claim, DealMention
 from extractors.sentences import Sentence, split_sentences
@@ -39,8 +39,10 @@ _TALENT_WORDS = re.compile(
 
 # Every figure has a digit or one of these words; other sentences are skipped unread.
 _DIGIT = re.compile(r"\d")
-MAYBE_NUMBER_WORD = folded(
-    r"half|third|quarter|majority|minority|dozen|hundred|thousand|million|billion|trillion|"
+_NUMBER_WORD = folded(
+    r"half|third|quarter|majority|minority|dozen|hundred|thousand|million|billion|trillion"
+)
+_SMALL_NUMBER = folded_any_of(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b"
 )
 
@@ -52,7 +54,8 @@ def claim_id_for(article_id: str, deal_id: str, subject: str, metric: str, start
 
 def _figures(sentence: Sentence, english: bool) -> list[Figure]:
     raw = sentence.raw
-    if not (_DIGIT.search(raw) or MAYBE_NUMBER_WORD.search(fold(raw))):
+    low = fold(raw)
+    if not (_DIGIT.search(raw) or _NUMBER_WORD.search(low) or _SMALL_NUMBER.search(low)):
         return []
     if not english:
         dollars = [f for f in money_figures(raw) if f.currency == "USD" and "$" in f.stated]

@@ -215,3 +215,15 @@ def test_sentence_end_finds_the_breaks_the_lookbehind_pattern_found():
     for text in texts:
         ours = [m.span(1) for m in sentences._SENTENCE_END.finditer(text)]
         assert ours == [m.span() for m in plain.finditer(text)]
+
+
+def test_clause_end_matches_as_the_plain_alternation():
+    plain = re.compile(r",\s+(?:while|whereas|and\s+(?=[A-Z]))|;|\.\s|\s[-–—]\s")
+    texts = _labelled_sentences() + ["A, while B; C. D - E, and Fgh, and x.  y — z,whereas"]
+    for text in texts:
+        assert [m.span() for m in deals._CLAUSE_END.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+        for pos in range(0, len(text), 11):
+            a, b = deals._CLAUSE_END.search(text, pos), plain.search(text, pos)
+            assert (a and a.span()) == (b and b.span())
