@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import statistics
 import sys
 import time
@@ -146,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         clear_caches()
         watchlist.forget_lookups()
 
+    load_before = os.getloadavg()[0]  # other processes on the machine, for reading the wall clock
     rows = []
     for path in sorted(args.folder.iterdir()):
         if path.suffix not in {".txt", ".html", ".htm", ".md"} or path.name == "README.md":
@@ -166,7 +168,12 @@ def main(argv: list[str] | None = None) -> int:
             row[f"{clock}extract_ms"] = t_extract[i] * 1e3
             row[f"{clock}ratio"] = t_analyse[i] / t_extract[i] if t_extract[i] else None
         rows.append(row)
-    summary: dict[str, object] = {"articles": len(rows), "repeat": args.repeat}
+    summary: dict[str, object] = {
+        "articles": len(rows),
+        "repeat": args.repeat,
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg()[0],
+    }
     for clock, title in (("", "wall clock"), ("cpu_", "CPU clock")):
         summary |= _summary(rows, clock)
         print(f"{title:<22}{'median':>10}{'p95':>10}")
@@ -175,7 +182,10 @@ def main(argv: list[str] | None = None) -> int:
             median, p95 = summary[f"{clock}{key}_median"], summary[f"{clock}{key}_p95"]
             print(f"  {name:<20}{median:>10.{digits}f}{p95:>10.{digits}f}")
         print(f"  {'ratio of medians':<20}{summary[f'{clock}ratio_of_medians']:>10.3f}")
-    print(f"articles: {len(rows)}, {args.repeat} runs each")
+    print(
+        f"articles: {len(rows)}, {args.repeat} runs each; load average "
+        f"{summary['load_average_before']:.1f} -> {summary['load_average_after']:.1f}"
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(
         json.dumps({"summary": summary, "articles": rows}, indent=2), encoding="utf-8"
