@@ -2,8 +2,11 @@
 
 For each labelled article: the median of several analysis runs, and the median
 of trafilatura extracting its page (.html as is; .txt wrapped in a realistic
-page with navigation, sidebar and footer). Prints a table and writes JSON to
-benchmarks/results/analysis.json.
+page with navigation, sidebar and footer). Analysis is timed cold: its
+per-sentence memos and the watchlist's remembered lookups are dropped before
+every run. Each run is timed by the wall clock and by the process's CPU clock;
+on a shared machine the wall clock also counts other processes, the CPU clock
+does not. Prints both tables and writes JSON to benchmarks/results/analysis.json.
 
     .venv/bin/python benchmarks/bench_analysis.py [FOLDER] [--repeat N]
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import statistics
 import sys
 import time
@@ -108,15 +112,17 @@ def wrap(text: str) -> bytes:
     return page.encode("utf-8")
 
 
-def _time(fn, repeat: int, setup=None) -> float:
-    runs = []
+def _time(fn, repeat: int, setup=None) -> tuple[float, float]:
+    """Median wall-clock and median CPU seconds of ``repeat`` runs."""
+    wall, cpu = [], []
     for _ in range(repeat):
         if setup is not None:
             setup()
-        t0 = time.perf_counter()
+        w0, c0 = time.perf_counter(), time.process_time()
         fn()
-        runs.append(time.perf_counter() - t0)
-    return statistics.median(runs)
+        cpu.append(time.process_time() - c0)
+        wall.append(time.perf_counter() - w0)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def _p95(values: list[float]) -> float:
@@ -136,6 +142,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     watchlist = load_watchlist(ROOT / "config" / "watchlist.toml")
     fetched = datetime(2025, 1, 1, tzinfo=UTC)
+
+    def cold() -> None:
+        clear_caches()
+        watchlist.forget_lookups()
+
+    load_before = os.getloadavg()[0]  # other processes on the machine, for reading the wall clock
     rows = []
     for path in sorted(args.folder.iterdir()):
         if path.suffix not in {".txt", ".html", ".htm", ".md"} or path.name == "README.md":
@@ -143,45 +155,55 @@ def main(argv: list[str] | None = None) -> int:
         [article] = articles_from_path(path, fetched_at=fetched)
         page = path.read_bytes() if path.suffix in {".html", ".htm"} else wrap(article.text)
         analyse(article, watchlist)  # compile the module regexes once
-        t_analyse = _time(lambda a=article: analyse(a, watchlist), args.repeat, setup=clear_caches)
+        t_analyse = _time(lambda a=article: analyse(a, watchlist), args.repeat, setup=cold)
         t_extract = _time(
             lambda p=page: trafilatura.extract(
                 p.decode("utf-8", "replace"), include_comments=False
             ),
             args.repeat,
         )
-        rows.append({"article": path.name, "chars": len(article.text), "page_bytes": len(page), "analyse_ms": t_analyse * 1e3, "extract_ms": t_extract * 1e3,
-                     "ratio": t_analyse / t_extract if t_extract else None})  # fmt: skip
-    analyse_ms = [r["analyse_ms"] for r in rows]
-    extract_ms = [r["extract_ms"] for r in rows]
-    ratios = [r["ratio"] for r in rows if r["ratio"] is not None]
-    summary = {
+        row = {"article": path.name, "chars": len(article.text), "page_bytes": len(page)}
+        for clock, i in (("", 0), ("cpu_", 1)):
+            row[f"{clock}analyse_ms"] = t_analyse[i] * 1e3
+            row[f"{clock}extract_ms"] = t_extract[i] * 1e3
+            row[f"{clock}ratio"] = t_analyse[i] / t_extract[i] if t_extract[i] else None
+        rows.append(row)
+    summary: dict[str, object] = {
         "articles": len(rows),
         "repeat": args.repeat,
-        "analyse_median_ms": statistics.median(analyse_ms),
-        "analyse_p95_ms": _p95(analyse_ms),
-        "extract_median_ms": statistics.median(extract_ms),
-        "extract_p95_ms": _p95(extract_ms),
-        "ratio_median": statistics.median(ratios),
-        "ratio_p95": _p95(ratios),
-        "ratio_of_medians": statistics.median(analyse_ms) / statistics.median(extract_ms),
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg()[0],
     }
-    print(f"{'':<22}{'median':>10}{'p95':>10}")
+    for clock, title in (("", "wall clock"), ("cpu_", "CPU clock")):
+        summary |= _summary(rows, clock)
+        print(f"{title:<22}{'median':>10}{'p95':>10}")
+        for name, key, digits in (("analyse (ms)", "analyse_ms", 2), ("trafilatura (ms)", "extract_ms", 2),
+                                  ("analyse / extract", "ratio", 3)):  # fmt: skip
+            median, p95 = summary[f"{clock}{key}_median"], summary[f"{clock}{key}_p95"]
+            print(f"  {name:<20}{median:>10.{digits}f}{p95:>10.{digits}f}")
+        print(f"  {'ratio of medians':<20}{summary[f'{clock}ratio_of_medians']:>10.3f}")
     print(
-        f"{'analyse (ms)':<22}{summary['analyse_median_ms']:>10.2f}{summary['analyse_p95_ms']:>10.2f}"
-    )
-    print(
-        f"{'trafilatura (ms)':<22}{summary['extract_median_ms']:>10.2f}{summary['extract_p95_ms']:>10.2f}"
-    )
-    print(f"{'analyse / extract':<22}{summary['ratio_median']:>10.3f}{summary['ratio_p95']:>10.3f}")
-    print(
-        f"articles: {len(rows)}, {args.repeat} runs each; ratio of medians {summary['ratio_of_medians']:.3f}"
+        f"articles: {len(rows)}, {args.repeat} runs each; load average "
+        f"{summary['load_average_before']:.1f} -> {summary['load_average_after']:.1f}"
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(
         json.dumps({"summary": summary, "articles": rows}, indent=2), encoding="utf-8"
     )
     return 0
+
+
+def _summary(rows: list[dict], clock: str) -> dict[str, float]:
+    """Median and p95 of analysis, extraction and their per-page ratio, for one clock."""
+    out = {}
+    for key in ("analyse_ms", "extract_ms", "ratio"):
+        values = [r[f"{clock}{key}"] for r in rows if r[f"{clock}{key}"] is not None]
+        out[f"{clock}{key}_median"] = statistics.median(values)
+        out[f"{clock}{key}_p95"] = _p95(values)
+    out[f"{clock}ratio_of_medians"] = (
+        out[f"{clock}analyse_ms_median"] / out[f"{clock}extract_ms_median"]
+    )
+    return out
 
 
 if __name__ == "__main__":

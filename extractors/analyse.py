@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
 
 from extractors.attribution import Attributed, attribute, founded_years
-from extractors.deals import PERSON, DetectedDeal, detect_deals, names_pattern
+from extractors.deals import PERSON, DetectedDeal, NameIndex, detect_deals
 from extractors.figures import (
     Figure,
     age_figures,
@@ -21,6 +20,7 @@ from extractors.figures import (
     money_figures,
     percent_figures,
 )
+from extractors.folding import fold, folded, folded_any_of
 from extractors.metrics import METRICS, subject_for
 from extractors.records import Analysis, Article, Claim, DealMention
 from extractors.sentences import Sentence, split_sentences
@@ -38,10 +38,12 @@ _TALENT_WORDS = re.compile(
 
 
 # Every figure has a digit or one of these words; other sentences are skipped unread.
-MAYBE_FIGURE = re.compile(
-    r"\d|half|third|quarter|majority|minority|dozen|hundred|thousand|million|billion|trillion|"
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
-    re.IGNORECASE,
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = folded(
+    r"half|third|quarter|majority|minority|dozen|hundred|thousand|million|billion|trillion"
+)
+_SMALL_NUMBER = folded_any_of(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b"
 )
 
 
@@ -52,7 +54,8 @@ def claim_id_for(article_id: str, deal_id: str, subject: str, metric: str, start
 
 def _figures(sentence: Sentence, english: bool) -> list[Figure]:
     raw = sentence.raw
-    if not MAYBE_FIGURE.search(raw):
+    low = fold(raw)
+    if not (_DIGIT.search(raw) or _NUMBER_WORD.search(low) or _SMALL_NUMBER.search(low)):
         return []
     if not english:
         dollars = [f for f in money_figures(raw) if f.currency == "USD" and "$" in f.stated]
@@ -66,10 +69,6 @@ def _figures(sentence: Sentence, english: bool) -> list[Figure]:
         for f in figures
         if f.kind == "money" or not any(f.start < e and s < f.end for s, e in spans)
     ]
-
-
-def _mentions(text: str, names: Sequence[str]) -> bool:
-    return names_pattern(tuple(names)).search(text) is not None
 
 
 def _deal_mention(d: DetectedDeal, watchlist: Watchlist) -> DealMention:
@@ -136,8 +135,10 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     last_deal: DetectedDeal | None = subject
     last_deal_at = -1
     last_person: str | None = None
+    index = NameIndex(sentences)
+    naming = [index.naming(d.target_names + d.acquirer_names) for d in detected]
     for s in sentences:
-        named = [d for d in detected if _mentions(s.text, d.target_names + d.acquirer_names)]
+        named = [d for d, found in zip(detected, naming, strict=True) if s.index in found]
         if named:
             last_deal, last_deal_at = named[0], s.index
         fallback = last_deal if s.index - last_deal_at <= CARRY_SENTENCES else subject

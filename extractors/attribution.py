@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from extractors.deals import DetectedDeal, names_pattern, people_in
 from extractors.figures import Figure
+from extractors.folding import fold, folded, folded_any_of
 
 # How far around a figure its clause is read for cue words, in characters.
 CUE_BEFORE = 70
@@ -32,66 +33,63 @@ _OTHER_BUYER = re.compile(
 _NOT_POSSESSORS = frozenset(
     {"The", "This", "That", "Its", "Their", "His", "Her", "Last", "Next", "Monday", "Friday"}
 )
-_DROP_CUE = re.compile(
+_DROP_CUE = folded_any_of(
     r"\b(?:revenue|sales|annual\s+recurring|ARR|salar\w*|compensation|pay\s+packages?|packages?|contracts?|users?|customers|budget|capex|"
-    r"capital\s+expenditure|data\s+cent\w+|spending\s+on|fund|when\s+it\s+raised|round|fine|penalt\w+|lawsuit|profit|loss|market\s+cap\w*|shares\s+(?:rose|fell)|worth\s+of\s+stock|net\s+worth|fortune|billionaire|Umsatz)\b",
-    re.IGNORECASE,
+    r"capital\s+expenditure|data\s+cent\w+|spending\s+on|fund|when\s+it\s+raised|round|fine|penalt\w+|lawsuit|profit|loss|market\s+cap\w*|shares\s+(?:rose|fell)|worth\s+of\s+stock|net\s+worth|fortune|billionaire|Umsatz)\b"
 )
-_PAST_CUE = re.compile(
+_PAST_CUE = folded_any_of(
     r"\b(?:last\s+(?:year|round|spring|summer|fall|autumn|winter|funding)|previous(?:ly)?|prior\s+round|earlier\s+round|a\s+year\s+(?:ago|earlier)|"
-    r"had\s+been\s+valued|was\s+valued|Series\s+[A-F]\b|in\s+its\s+(?:last|latest|most\s+recent)\s+(?:funding\s+)?round|in\s+(?:19|20)\d\d\b)",
-    re.IGNORECASE,
+    r"had\s+been\s+valued|was\s+valued|Series\s+[A-F]\b|in\s+its\s+(?:last|latest|most\s+recent)\s+(?:funding\s+)?round|in\s+(?:19|20)\d\d\b)"
 )
-_VALUATION = re.compile(
-    r"\b(?:valu(?:ed|ation|es|ing)|market\s+(?:value|worth)|bewerte\w*|Bewertung|valoris\w*|valorad\w*)\b",
-    re.IGNORECASE,
+_VALUATION = folded_any_of(
+    r"\b(?:valu(?:ed|ation|es|ing)|market\s+(?:value|worth)|bewerte\w*|Bewertung|valoris\w*|valorad\w*)\b"
 )
-_FUNDING = re.compile(
-    r"\b(?:raised|raising|funding|from\s+investors|venture\s+capital|eingesammelt|investors\s+had\s+put)\b",
-    re.IGNORECASE,
+_FUNDING = folded_any_of(
+    r"\b(?:raised|raising|funding|from\s+investors|venture\s+capital|eingesammelt|investors\s+had\s+put)\b"
 )
-_LICENCE_AFTER = re.compile(
-    r"^\s*(?:in\s+licen[cs]\w*\s+fees?|as\s+(?:a\s+)?licen[cs]\w*\s+fee|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e|covers\s+a\s+licen[cs]e)\b",
-    re.IGNORECASE,
+_LICENCE_AFTER = folded(
+    r"^\s*(?:in\s+licen[cs]\w*\s+fees?|as\s+(?:a\s+)?licen[cs]\w*\s+fee|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e|covers\s+a\s+licen[cs]e)\b"
 )
-_LICENCE_BEFORE = re.compile(
-    r"(?:licen[cs]ed\s+[^.;]{0,60}\bfor\s+(?:about\s+|roughly\s+|around\s+)?|licen[cs]\w*\s+fee\s+of\s+(?:about\s+|roughly\s+)?)$",
-    re.IGNORECASE,
+_LICENCE_BEFORE = folded(
+    r"(?:licen[cs]ed\s+[^.;]{0,60}\bfor\s+(?:about\s+|roughly\s+|around\s+)?|licen[cs]\w*\s+fee\s+of\s+(?:about\s+|roughly\s+)?)$"
 )
-_ROUND_CUE = re.compile(
-    r"\b(?:round|Series\s+[A-F]|led\s+by|last\s+year|in\s+(?:19|20)\d\d)\b", re.IGNORECASE
-)
-_LICENCE = re.compile(r"\blicen[cs]\w*|\bLizenz\w*", re.IGNORECASE)
-_DEAL_MONEY = re.compile(
+_ROUND_CUE = folded_any_of(r"\b(?:round|Series\s+[A-F]|led\s+by|last\s+year|in\s+(?:19|20)\d\d)\b")
+_LICENCE = folded(r"\blicen[cs]\w*|\bLizenz\w*")
+_DEAL_MONEY = folded_any_of(
     r"\b(?:invest\w*|pa(?:y|ys|id|ying|yment)|deal|agreement|arrangement|stake|spen[dt]|acqui\w*|buy\w*|bought|price|cost|for|hire|"
-    r"transaction|worth|bill|put\w*|into|tak(?:e|es|ing)|zahlt\w*|gezahlt|für|Milliarde\w*|Millionen|pai\w*|versé\w*|pour|dans|pag\w*|por|en|licen\w*|Lizenz\w*)\b",
-    re.IGNORECASE,
+    r"transaction|worth|bill|put\w*|into|tak(?:e|es|ing)|zahlt\w*|gezahlt|für|Milliarde\w*|Millionen|pai\w*|versé\w*|pour|dans|pag\w*|por|en|licen\w*|Lizenz\w*)\b"
 )
-_STAKE = re.compile(
-    r"\b(?:stake|share|ownership|own(?:s|ed|ing)?|hold(?:s|ing)?|equity|interest|gain|acquire|tak(?:e|es|ing)|Anteil\w*|Beteiligung|capital|participación)\b",
-    re.IGNORECASE,
+_STAKE = folded_any_of(
+    r"\b(?:stake|share|ownership|own(?:s|ed|ing)?|hold(?:s|ing)?|equity|interest|gain|acquire|tak(?:e|es|ing)|Anteil\w*|Beteiligung|capital|participación)\b"
 )
 # "Inflection's roughly 70 employees", "its 250 staff": the whole company, not the hires.
-_POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|\bits|\btheir)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_HIRED_COUNT = re.compile(
-    r"\b(?:hire[sd]?|hiring|join(?:s|ed|ing)?|move[sd]?|moving|brought|bring(?:s|ing)?|poach\w*|recruit\w*|follow\w*|went|going|leav\w*|transfer\w*|come|came|wechseln)\b",
-    re.IGNORECASE,
+_POSSESSIVE_BEFORE = folded(r"(?:'s|’s|\bits|\btheir)\s+(?:\w+\s+)?$")
+_HIRED_COUNT = folded_any_of(
+    r"\b(?:hire[sd]?|hiring|join(?:s|ed|ing)?|move[sd]?|moving|brought|bring(?:s|ing)?|poach\w*|recruit\w*|follow\w*|went|going|leav\w*|transfer\w*|come|came|wechseln)\b"
 )
-_HEADCOUNT = re.compile(
-    r"\b(?:employ\w*|workforce|headcount|staff\s+of|team\s+of|grown\s+to|has|had|have|size|Mitarbeiter\w*|Belegschaft)\b",
-    re.IGNORECASE,
+_HEADCOUNT = folded_any_of(
+    r"\b(?:employ\w*|workforce|headcount|staff\s+of|team\s+of|grown\s+to|has|had|have|size|Mitarbeiter\w*|Belegschaft)\b"
 )
-_AGE_THEN = re.compile(
-    r"\b(?:at(?:\s+just|\s+only)?(?:\s+the)?(?:\s+age(?:\s+of)?)?|when\s+(?:he|she|they)\s+was|was\s+(?:just\s+|only\s+)?an?)\s*$",
-    re.IGNORECASE,
+_AGE_THEN = folded(
+    r"\b(?:at(?:\s+just|\s+only)?(?:\s+the)?(?:\s+age(?:\s+of)?)?|when\s+(?:he|she|they)\s+was|was\s+(?:just\s+|only\s+)?an?)\s*$"
 )
-_FOUNDING = re.compile(
-    r"\b(?:found\w*|co-?found\w*|start\w*|launch\w*|dropp\w*\s+out|creat\w*|set\s+up|establish\w*|gründ\w*)\b",
-    re.IGNORECASE,
+_FOUNDING = folded_any_of(
+    r"\b(?:found\w*|co-?found\w*|start\w*|launch\w*|dropp\w*\s+out|creat\w*|set\s+up|establish\w*|gründ\w*)\b"
 )
 _FOUNDED_YEAR = re.compile(
     r"(?P<verb>\b(?:co-?founded|founded|started|starting|launched|established|set\s+up|created|incorporated|gegründet|began|fondée?|fundad[ao])\b)(?P<mid>[^.;]{0,60}?)\b(?:in\s+)?(?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<year2>(?:19|20)\d\d)\s+(?:gegründet|founded)\b|\b[Ff]ounded\s+in\s+(?P<year3>(?:19|20)\d\d)\b"
+)
+
+
+_YEAR_CUE = re.compile(r"(?:19|20)\d\d")
+_WAS = re.compile(r"\bwas\b")
+_PRONOUN = folded(r"\b(?:he|she|who)\b")
+_AND_FOR_AFTER = re.compile(r"^[^.;]{0,60}?\band\s+(?:for|to)\b")
+_FEES_AND_AFTER = folded(r"^\s*in\s+licen[cs]\w*\s+fees?\s+and\b")
+_VALUATION_AFTER = folded(r"^\s*(?:valuation|value)\b")
+_FUNDING_AFTER = folded(
+    r"^\s*(?:in\s+(?:total\s+)?funding|from\s+investors|in\s+venture|(?:bei\s+Investoren\s+)?eingesammelt|de\s+(?:fonds|financement)|en\s+financiación)"
 )
 
 
@@ -175,9 +173,9 @@ def _other_deal(
 
 def _is_licence_fee(before: str, after: str) -> bool:
     """The sum is the licence's price itself, not the whole deal that includes a licence."""
-    if _LICENCE_AFTER.match(after) and not re.match(r"^[^.;]{0,60}?\band\s+(?:for|to)\b", after):
-        return not re.match(r"^\s*in\s+licen[cs]\w*\s+fees?\s+and\b", after, re.IGNORECASE)
-    return bool(_LICENCE_BEFORE.search(before))
+    if _LICENCE_AFTER.match(fold(after)) and not _AND_FOR_AFTER.match(after):
+        return not _FEES_AND_AFTER.match(fold(after))
+    return bool(_LICENCE_BEFORE.search(fold(before)))
 
 
 _GENERIC_OPENERS = frozenset(
@@ -216,19 +214,14 @@ def _someone_else(text: str, figure: Figure, deal: DetectedDeal) -> bool:
 
 
 def _money_metric(before: str, after: str, figure: Figure) -> str | None:
-    near = before + " " + after
+    low_before, low_after = fold(before), fold(after)
+    near = low_before + " " + low_after
     if _DROP_CUE.search(near):
         return None
-    if _VALUATION.search(before[-45:]) or re.match(
-        r"^\s*(?:valuation|value)\b", after, re.IGNORECASE
-    ):
+    if _VALUATION.search(low_before[-45:]) or _VALUATION_AFTER.match(low_after):
         return None if _PAST_CUE.search(near) else "target_valuation_usd"
-    if _FUNDING.search(before[-50:]) or re.match(
-        r"^\s*(?:in\s+(?:total\s+)?funding|from\s+investors|in\s+venture|(?:bei\s+Investoren\s+)?eingesammelt|de\s+(?:fonds|financement)|en\s+financiación)",
-        after,
-        re.IGNORECASE,
-    ):
-        if _ROUND_CUE.search(after[:40]) or _PAST_CUE.search(after[:30]):
+    if _FUNDING.search(low_before[-50:]) or _FUNDING_AFTER.match(low_after):
+        if _ROUND_CUE.search(low_after[:40]) or _PAST_CUE.search(low_after[:30]):
             return None
         return "target_funding_raised_usd"
     if _is_licence_fee(before, after):
@@ -264,9 +257,7 @@ def _person_for(
     for name in reversed(names):
         if full(name):
             return full(name)
-    if re.search(
-        r"\b(?:he|she|who)\b", text[max(0, figure.start - 40) : figure.start + 40], re.IGNORECASE
-    ):
+    if _PRONOUN.search(fold(text[max(0, figure.start - 40) : figure.start + 40])):
         return last_person
     return None
 
@@ -305,27 +296,32 @@ def attribute(
             if metric:
                 out.append(Attributed(fig, deal, metric))
         elif fig.kind == "pct":
-            stake = bool(_STAKE.search(before[-50:] + " " + after[:40])) or fig.approximate_word
+            stake = (
+                bool(_STAKE.search(fold(before[-50:] + " " + after[:40]))) or fig.approximate_word
+            )
             owner = re.search(r"\b(?:owns|owned|holds|held)\b[^.;]{0,30}$", before)
             if owner and not _mentions_at(before[: owner.start()], deal.acquirer_names):
                 stake = False
-            if stake and not _DROP_CUE.search(before[-30:] + after[:30]):
+            if stake and not _DROP_CUE.search(fold(before[-30:] + after[:30])):
                 out.append(Attributed(fig, deal, "stake_pct"))
         elif fig.kind == "count":
-            if fig.value >= 1e6 or _DROP_CUE.search(after[:30]):
+            if fig.value >= 1e6 or _DROP_CUE.search(fold(after[:30])):
                 continue
-            near = before + " " + after
-            if _POSSESSIVE_BEFORE.search(before) or fig.noun in {"person", "strong"}:
+            near = fold(before + " " + after)
+            if _POSSESSIVE_BEFORE.search(fold(before)) or fig.noun in {"person", "strong"}:
                 out.append(Attributed(fig, deal, "target_headcount"))
             elif _HIRED_COUNT.search(near):
                 out.append(Attributed(fig, deal, "staff_hired"))
             elif _HEADCOUNT.search(near):
                 out.append(Attributed(fig, deal, "target_headcount"))
         elif fig.kind == "age":
-            if _AGE_THEN.search(text[max(0, fig.start - 30) : fig.start]) and not fig.qualifier:
+            if (
+                _AGE_THEN.search(fold(text[max(0, fig.start - 30) : fig.start]))
+                and not fig.qualifier
+            ):
                 continue
             clause = text[max(0, fig.start - 80) : fig.end + 80]
-            if (re.search(r"\bwas\b", clause) and _FOUNDING.search(clause)) and not fig.qualifier:
+            if (_WAS.search(clause) and _FOUNDING.search(fold(clause))) and not fig.qualifier:
                 continue
             if re.search(r"\bat\s+(?:just\s+|only\s+)?$", text[max(0, fig.start - 15) : fig.start]):
                 continue
@@ -340,6 +336,8 @@ def founded_years(
 ) -> list[tuple[int, int, float, DetectedDeal]]:
     """(start, end, year, deal) for 'started Scale in 2016' style statements about a deal's target."""
     out = []
+    if not _YEAR_CUE.search(text):
+        return out
     for m in _FOUNDED_YEAR.finditer(text):
         year_group = next(g for g in ("year", "year2", "year3") if m.group(g))
         mid = m.group("mid") or ""

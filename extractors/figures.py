@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from extractors.folding import fold, folded
+
 FigureKind = Literal["money", "pct", "count", "age", "year"]
 
 _UNITS = [
@@ -155,11 +157,23 @@ FOREIGN_Q_MEANING = {"rund": "about", "etwa": "about", "ungefähr": "about", "ci
 FOREIGN_AGE = re.compile(r"(?<![\w,])(?P<xn>\d{2})\s+(?:ans|años|Jahre(?:\s+alt)?)\b")
 YEAR = re.compile(r"\b(?P<xn>19[5-9]\d|20[0-4]\d)\b")
 
-QUALIFIER_BEFORE = re.compile(
+# Words without which each family of patterns cannot match; a sentence lacking them is not read.
+_CURRENCY_CUE = folded(r"[$€£]|usd|eur|gbp")
+_CURRENCY_WORD_CUE = folded(r"dollars|euros|pounds")
+# A range's second side: the joining word, maybe a currency, then digits.
+_RANGE_CUE = folded(r"(?:to|-|–|—|and)\s*(?:(?:US\s?\$|USD\s?|C\$|A\$|\$|€|EUR\s?|£|GBP\s?)\s?)?\d")
+_PERCENT_CUE = folded(r"%|per\s?cent|pct")
+_FRACTION_CUE = folded(r"half|third|quarter")
+_SIDE_CUE = folded(r"majority|minority|controlling")
+_PEOPLE_NOUN_CUE = folded(PEOPLE_NOUN)
+_COUNT_ADJECTIVE_CUE = folded(r"person|member|strong")
+_COUNT_OF_CUE = folded(r"headcount|workforce|staff|team|employees|payroll")
+_AGE_CUE = folded(r"now|today|year|age|,\s+\d\d,")
+
+QUALIFIER_BEFORE = folded(
     r"(?P<q>just\s+over|just\s+under|more\s+than|over|above|at\s+least|exceeding|in\s+excess\s+of|upwards\s+of|north\s+of|"
     r"up\s+to|at\s+most|less\s+than|fewer\s+than|no\s+more\s+than|under|below|about|around|roughly|approximately|"
-    r"some|an\s+estimated|estimated|nearly|almost|close\s+to|just\s+shy\s+of|as\s+much\s+as|as\s+many\s+as)\s+(?:a\s+|an\s+)?$",
-    re.IGNORECASE,
+    r"some|an\s+estimated|estimated|nearly|almost|close\s+to|just\s+shy\s+of|as\s+much\s+as|as\s+many\s+as)\s+(?:a\s+|an\s+)?$"
 )
 QUALIFIER_AFTER = re.compile(r"^(?:\s*\+|-plus\b|\s+or\s+more\b|\s+plus\b)", re.IGNORECASE)
 _Q_AT_LEAST = {
@@ -279,11 +293,12 @@ def interval(
 
 def _qualifier(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     """A qualifier word before (or '+', 'or more' after) a figure, and the widened span."""
-    before = QUALIFIER_BEFORE.search(text[max(0, start - 30) : start])
+    window = text[max(0, start - 30) : start]
+    before = QUALIFIER_BEFORE.search(fold(window))
     if before:
         return (
-            normalise_qualifier(before.group("q")),
-            start - (len(text[max(0, start - 30) : start]) - before.start()),
+            normalise_qualifier(window[before.start("q") : before.end("q")]),
+            start - (len(window) - before.start()),
             end,
         )
     after = QUALIFIER_AFTER.match(text[end : end + 10])
@@ -323,8 +338,13 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def money_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
+    low = fold(text)
+    signed = _CURRENCY_CUE.search(low) is not None
+    worded = _CURRENCY_WORD_CUE.search(low) is not None
+    if not (signed or worded):
+        return out
     taken: list[tuple[int, int]] = []
-    for m in MONEY_RANGE.finditer(text):
+    for m in MONEY_RANGE.finditer(text) if signed and _RANGE_CUE.search(low) else ():
         a, b = _number(m.group("an")), _number(m.group("bn"))
         if a is None or b is None or not (m.group("ac") or m.group("bc")):
             continue
@@ -353,7 +373,7 @@ def money_figures(text: str) -> list[Figure]:
             )  # fmt: skip
         )
         taken.append((m.start(), m.end()))
-    for pattern in (MONEY_SIGN, MONEY_WORDS):
+    for pattern in ([MONEY_SIGN] if signed else []) + ([MONEY_WORDS] if worded else []):
         for m in pattern.finditer(text):
             if _overlaps(taken, m.start(), m.end()):
                 continue
@@ -388,7 +408,8 @@ def money_figures(text: str) -> list[Figure]:
 
 def percent_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
-    for m in PERCENT.finditer(text):
+    low = fold(text)
+    for m in PERCENT.finditer(text) if _PERCENT_CUE.search(low) else ():
         parsed = _number(m.group("xn"))
         if parsed is None or m.group("xn").strip().lower() in {"a", "an"}:
             continue
@@ -406,11 +427,11 @@ def percent_figures(text: str) -> list[Figure]:
         else:
             start = m.start()
         out.append(_make("pct", text, start, m.end(), value, 0.5 * 10.0**-decimals))
-    for m in STAKE_FRACTION.finditer(text):
+    for m in STAKE_FRACTION.finditer(text) if _FRACTION_CUE.search(low) else ():
         key = " ".join(m.group("frac").lower().split())
         value = FRACTIONS.get(key, FRACTIONS.get(key.replace(" ", "-"), 50.0))
         out.append(_make("pct", text, m.start(), m.end(), value, 0.5, approximate_word=True))
-    for m in STAKE_SIDE.finditer(text):
+    for m in STAKE_SIDE.finditer(text) if _SIDE_CUE.search(low) else ():
         side = m.group("side").lower()
         low, high = (50.0, 100.0) if side in {"majority", "controlling"} else (0.0, 50.0)
         out.append(
@@ -423,7 +444,8 @@ def percent_figures(text: str) -> list[Figure]:
 
 def count_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
-    for m in COUNT.finditer(text):
+    low = fold(text)
+    for m in COUNT.finditer(text) if _PEOPLE_NOUN_CUE.search(low) else ():
         parsed = _number(m.group("xn"))
         if parsed is None or m.group("xn").strip().lower() in {"a", "an"}:
             continue
@@ -458,12 +480,12 @@ def count_figures(text: str) -> list[Figure]:
         # the noun belongs in `stated` ("more than 1500 people")
         out.append(Figure(fig.kind, fig.value, fig.low, fig.high, text[fig.start : m.end("noun")], fig.qualifier,
                           fig.start, m.end("noun"), noun=noun))  # fmt: skip
-    for m in COUNT_ADJECTIVE.finditer(text):
+    for m in COUNT_ADJECTIVE.finditer(text) if _COUNT_ADJECTIVE_CUE.search(low) else ():
         parsed = _number(m.group("xn"))
         if parsed is not None:
             noun = m.group("noun").lower()
             out.append(_make("count", text, m.start("xn"), m.end(), parsed[0], 0.0, noun=noun))
-    for m in COUNT_OF.finditer(text):
+    for m in COUNT_OF.finditer(text) if _COUNT_OF_CUE.search(low) else ():
         if _overlaps([(f.start, f.end) for f in out], m.start("xn"), m.end("xn")):
             continue
         parsed = _number(m.group("xn"))
@@ -528,6 +550,8 @@ def foreign_age_figures(text: str) -> list[Figure]:
 
 def age_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
+    if not _AGE_CUE.search(fold(text)):
+        return out
     for m in AGE.finditer(text):
         group = next(g for g in ("nn", "hn", "yn", "an", "cn") if m.group(g))
         value = float(m.group(group))

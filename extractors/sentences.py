@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 
 _BLOCK_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9$€£])")
+# The break after a sentence's final punctuation (group 1). The punctuation is part of the
+# match rather than a lookbehind so that re can skip straight to it.
+_SENTENCE_END = re.compile(r"[.!?]([\"”’')\]]*\s+)(?=[\"“‘'(\[]?[A-Z0-9$€£])")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -86,9 +88,9 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a block at newlines that end a paragraph, keep wrapped lines together."""
     lines = []
     pos = start
-    for m in re.finditer(r"\n", text[start:end]):
-        lines.append((pos, start + m.start()))
-        pos = start + m.end()
+    while (newline := text.find("\n", pos, end)) != -1:
+        lines.append((pos, newline))
+        pos = newline + 1
     lines.append((pos, end))
     if len(lines) == 1:
         return lines
@@ -115,7 +117,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pos = start
     chunk = text[start:end]
     for m in _SENTENCE_END.finditer(chunk):
-        cut = start + m.start()
+        cut = start + m.start(1)
         words = text[pos:cut].rstrip(".!?\"”’')]").split()
         last = words[-1].lower().rstrip(".") if words else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):

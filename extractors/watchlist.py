@@ -13,6 +13,8 @@ from typing import Literal
 
 EntityKind = Literal["acquirer", "startup", "person"]
 _SECTIONS: tuple[EntityKind, ...] = ("acquirer", "startup", "person")
+# Analysis looks the same few names up again and again; this many answers are remembered.
+LOOKUP_MEMO = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,7 @@ class Watchlist:
     _all_names: tuple[tuple[str, Entity], ...] = field(default=(), compare=False, repr=False)
     _hash: int = field(default=0, compare=False, repr=False)
     _company_names: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    _looked_up: dict[str, Entity | None] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, Entity] = {}
@@ -63,7 +66,18 @@ class Watchlist:
         return (*self.acquirers, *self.startups, *self.people)
 
     def lookup(self, name: str) -> Entity | None:
-        return self._index.get(_fold(name))
+        try:
+            return self._looked_up[name]
+        except KeyError:
+            entity = self._index.get(_fold(name))
+            if len(self._looked_up) >= LOOKUP_MEMO:
+                self._looked_up.clear()
+            self._looked_up[name] = entity
+            return entity
+
+    def forget_lookups(self) -> None:
+        """Drop remembered lookups (benchmarks time analysis cold)."""
+        self._looked_up.clear()
 
     def canonical(self, name: str) -> str:
         """The listed canonical name for ``name``, or ``name`` itself when unlisted."""
