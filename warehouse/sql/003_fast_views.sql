@@ -1,0 +1,72 @@
+-- Views that stay fast at 100k articles and 500k claims (benchmarks/bench_warehouse.py).
+-- Same names, columns and meaning as 002; only how they are computed changes.
+
+-- accepted_figures joined every claim of every key with its article at query time. A key's
+-- accepted row is rewritten by reconciliation whenever a claim of that key arrives, so it now
+-- carries what the view shows (who agrees with the accepted value, any date, and who dissents),
+-- and the view reads one row per key.
+ALTER TABLE store.accepted ADD COLUMN sources VARCHAR[];
+ALTER TABLE store.accepted ADD COLUMN agreeing_stories BIGINT;
+ALTER TABLE store.accepted ADD COLUMN dissenting STRUCT(stated VARCHAR, low DOUBLE, high DOUBLE, source VARCHAR)[];
+ALTER TABLE store.accepted ADD COLUMN dissenting_stories BIGINT;
+
+UPDATE store.accepted AS acc SET
+    sources = f.sources,
+    agreeing_stories = f.agreeing_stories,
+    dissenting = f.dissenting,
+    dissenting_stories = f.dissenting_stories
+FROM (
+    WITH key_claims AS (
+        SELECT
+            acc.deal_id, acc.subject, acc.metric, c.stated, c.low, c.high, a.source, a.story_id,
+            coalesce(c.low, '-infinity'::DOUBLE) <= coalesce(acc.high, 'infinity'::DOUBLE)
+                AND coalesce(acc.low, '-infinity'::DOUBLE) <= coalesce(c.high, 'infinity'::DOUBLE) AS agrees
+        FROM store.accepted acc
+        JOIN store.claims c ON c.deal_id = acc.deal_id AND c.subject = acc.subject AND c.metric = acc.metric
+        JOIN store.articles a ON a.article_id = c.article_id
+    )
+    SELECT
+        deal_id, subject, metric,
+        list(DISTINCT source ORDER BY source) FILTER (WHERE agrees) AS sources,
+        count(DISTINCT story_id) FILTER (WHERE agrees) AS agreeing_stories,
+        list({'stated': stated, 'low': low, 'high': high, 'source': source} ORDER BY source) FILTER (WHERE NOT agrees) AS dissenting,
+        count(DISTINCT story_id) FILTER (WHERE NOT agrees) AS dissenting_stories
+    FROM key_claims
+    GROUP BY deal_id, subject, metric
+) f
+WHERE f.deal_id = acc.deal_id AND f.subject = acc.subject AND f.metric = acc.metric;
+
+CREATE OR REPLACE VIEW accepted_figures AS
+SELECT
+    deal_id, subject, metric, low, high, sources,
+    agreeing_stories AS independent_sources,
+    dissenting,
+    dissenting_stories AS dissenting_sources
+FROM store.accepted;
+
+-- deals ran four correlated subqueries per deal; one pass over the mentions gives every count.
+CREATE OR REPLACE VIEW deals AS
+WITH coverage AS (
+    SELECT
+        m.deal_id,
+        count(*) AS articles,
+        count(DISTINCT a.story_id) AS sources,
+        count(*) FILTER (WHERE m.role = 'subject') AS subject_articles
+    FROM store.deal_mentions m LEFT JOIN store.articles a USING (article_id)
+    GROUP BY m.deal_id
+), named AS (
+    SELECT m.deal_id, list(DISTINCT p ORDER BY p) AS people
+    FROM store.deal_mentions m, unnest(m.people) AS t(p)
+    GROUP BY m.deal_id
+)
+SELECT
+    d.deal_id, d.acquirer, d.target, d.kind,
+    n.people,
+    d.first_seen,
+    coalesce(c.articles, 0) AS articles,
+    coalesce(c.sources, 0) AS sources,
+    d.announced,
+    coalesce(c.subject_articles, 0) AS subject_articles
+FROM store.deals d
+LEFT JOIN coverage c ON c.deal_id = d.deal_id
+LEFT JOIN named n ON n.deal_id = d.deal_id;
