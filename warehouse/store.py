@@ -267,10 +267,11 @@ def _story_of(con: duckdb.DuckDBPyConnection, article: Article) -> str | None:
     ]
     if not candidates:
         return None
+    among, params = _one_of(candidates)
     rows = con.execute(
-        f"SELECT article_id, story_id, fingerprint FROM store.articles WHERE article_id IN ({_marks(candidates)}) "  # noqa: S608 - placeholders
+        f"SELECT article_id, story_id, fingerprint FROM store.articles WHERE article_id {among} "  # noqa: S608 - placeholders
         "ORDER BY stored_at, article_id",
-        candidates,
+        params,
     ).fetchall()
     for candidate_id, story_id, candidate_print in rows:
         if candidate_print and is_same_story(tuple(candidate_print), article.fingerprint):
@@ -278,9 +279,20 @@ def _story_of(con: duckdb.DuckDBPyConnection, article: Article) -> str | None:
     return None
 
 
+# Up to this many keys, one placeholder each: DuckDB looks each up in the index. Beyond, one
+# list parameter, which it joins against with a scan: cheaper than thousands of lookups.
+_LOOKUPS = 64
+
+
 def _marks(values: Sequence[Any]) -> str:
-    """One placeholder per value: DuckDB looks each up in the primary-key index, a list parameter it scans for."""
     return ", ".join("?" * len(values))
+
+
+def _one_of(values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """``IN (...)`` and its parameters for matching a column against ``values``."""
+    if len(values) <= _LOOKUPS:
+        return f"IN ({_marks(values)})", list(values)
+    return "IN (SELECT unnest(?))", [list(values)]
 
 
 def _insert_rows(
@@ -431,7 +443,17 @@ def _raise(
     article_id: str | None = None,
 ) -> None:
     """Write an alert to the outbox (or record why not), with its decision row."""
-    if outbox.has_dedup_key(con, alert.dedup_key):
+    suppressed_because = None
+    if alert.deal_id in policy.mute_deals:
+        suppressed_because = f"muted deal {alert.deal_id}"
+    elif alert.metric is not None and alert.metric in policy.mute_metrics:
+        suppressed_because = f"muted metric {alert.metric}"
+    elif policy.baseline:
+        suppressed_because = "backfill baseline: recorded, not sent"
+    written = (
+        _replace_status(alert, "suppressed", suppressed_because) if suppressed_because else alert
+    )
+    if not outbox.insert_alert(con, written, run_id=run_id):
         _decide(
             con,
             alert,
@@ -445,16 +467,7 @@ def _raise(
             batch=batch,
         )
         return
-    suppressed_because = None
-    if alert.deal_id in policy.mute_deals:
-        suppressed_because = f"muted deal {alert.deal_id}"
-    elif alert.metric is not None and alert.metric in policy.mute_metrics:
-        suppressed_because = f"muted metric {alert.metric}"
-    elif policy.baseline:
-        suppressed_because = "backfill baseline: recorded, not sent"
-    if suppressed_because:
-        alert = _replace_status(alert, "suppressed", suppressed_because)
-    outbox.insert_alert(con, alert, run_id=run_id)
+    alert = written
     _decide(
         con,
         alert,
@@ -486,10 +499,10 @@ def _ensure_deal(
     now: datetime,
 ) -> bool:
     exists = con.execute(
-        "SELECT 1 FROM store.deals WHERE deal_id = ?", [mention.deal_id]
+        "SELECT announced IS NULL FROM store.deals WHERE deal_id = ?", [mention.deal_id]
     ).fetchone()
     if exists:
-        if mention.announced is not None:
+        if mention.announced is not None and exists[0]:
             con.execute(
                 "UPDATE store.deals SET announced = ? WHERE deal_id = ? AND announced IS NULL",
                 [mention.announced, mention.deal_id],
@@ -541,10 +554,8 @@ def _deal_row(con: duckdb.DuckDBPyConnection, deal_id: str) -> DealRow:
 
 
 _KEY_CLAIMS = (
-    "SELECT c.deal_id, c.subject, c.metric, c.claim_id, c.low, c.high, c.as_of, a.story_id, c.stated, "
-    "c.article_id, a.source FROM store.claims c JOIN store.articles a USING (article_id) "
-    "WHERE c.deal_id IN ({deals}) AND list_contains(?, [c.deal_id, c.subject, c.metric]) "
-    "ORDER BY c.stored_at, c.rowid"
+    "SELECT deal_id, subject, metric, claim_id, low, high, as_of, stated, article_id FROM store.claims "
+    "WHERE deal_id IN ({deals}) AND list_contains(?, [deal_id, subject, metric]) ORDER BY stored_at, rowid"
 )
 
 
@@ -576,19 +587,21 @@ def _key_claims(con: duckdb.DuckDBPyConnection, keys: Sequence[Key]) -> dict[Key
     rows = con.execute(
         _KEY_CLAIMS.format(deals=_marks(deals)), [*deals, [list(key) for key in found]]
     ).fetchall()
-    for (
-        deal_id,
-        subject,
-        metric,
-        claim_id,
-        low,
-        high,
-        as_of,
-        story_id,
-        stated,
-        article_id,
-        source,
-    ) in rows:
+    # The articles' stories and outlets in a second query: joining in SQL scans every article.
+    among, params = _one_of(sorted({r[8] for r in rows}))
+    story_source = (
+        {
+            r[0]: (r[1], r[2])
+            for r in con.execute(
+                f"SELECT article_id, story_id, source FROM store.articles WHERE article_id {among}",  # noqa: S608 - placeholders
+                params,
+            ).fetchall()
+        }
+        if rows
+        else {}
+    )
+    for deal_id, subject, metric, claim_id, low, high, as_of, stated, article_id in rows:
+        story_id, source = story_source[article_id]
         claims = found[(deal_id, subject, metric)]
         known = reconcile.KnownClaim(
             claim_id=claim_id, low=low, high=high, as_of=as_of, story_id=story_id, order=len(claims)
@@ -855,11 +868,12 @@ def _insert_claims(
     if not claims:
         return []
     ids = list(dict.fromkeys(c.claim_id for c in claims))
+    among, params = _one_of(ids)
     known = {
         r[0]
         for r in con.execute(
-            f"SELECT claim_id FROM store.claims WHERE claim_id IN ({_marks(ids)})",  # noqa: S608 - placeholders
-            ids,
+            f"SELECT claim_id FROM store.claims WHERE claim_id {among}",  # noqa: S608 - placeholders
+            params,
         ).fetchall()
     }
     fresh = list({c.claim_id: c for c in claims if c.claim_id not in known}.values())

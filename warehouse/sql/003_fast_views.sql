@@ -70,3 +70,18 @@ SELECT
 FROM store.deals d
 LEFT JOIN coverage c ON c.deal_id = d.deal_id
 LEFT JOIN named n ON n.deal_id = d.deal_id;
+
+-- articles: the deal ids of every article from one grouped pass rather than a subquery per row.
+CREATE OR REPLACE VIEW articles AS
+WITH mentioned AS (
+    SELECT article_id, list(deal_id ORDER BY role DESC, deal_id) AS deal_ids
+    FROM store.deal_mentions
+    GROUP BY article_id
+)
+SELECT
+    a.article_id, a.url, a.source, a.title, a.published, a.language, a.relevance, a.score,
+    coalesce(m.deal_ids, []::VARCHAR[]) AS deal_ids,
+    a.duplicate_of,
+    a.author, a.canonical_url, a.origin, a.extraction, a.extraction_note, a.feed_url, a.story_id, a.evidence, a.fetched_at, a.stored_at
+FROM store.articles a
+LEFT JOIN mentioned m ON m.article_id = a.article_id;
