@@ -386,9 +386,11 @@ class _Batch:
 
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
         if self.accepted:
+            deals = sorted({key[0] for key in self.accepted})
             con.execute(
-                "DELETE FROM store.accepted WHERE list_contains(?, [deal_id, subject, metric])",
-                [[list(key) for key in self.accepted]],
+                f"DELETE FROM store.accepted WHERE deal_id IN ({_marks(deals)}) "  # noqa: S608 - placeholders
+                "AND list_contains(?, [deal_id, subject, metric])",
+                [*deals, [list(key) for key in self.accepted]],
             )
             _insert_rows(con, _ACCEPTED, _ACCEPTED_ROW, list(self.accepted.values()))
         _insert_rows(con, _DECISIONS, _DECISION_ROW, self.decisions)
