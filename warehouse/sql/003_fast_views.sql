@@ -86,3 +86,53 @@ SELECT
     a.author, a.canonical_url, a.origin, a.extraction, a.extraction_note, a.feed_url, a.story_id, a.evidence, a.fetched_at, a.stored_at
 FROM store.articles a
 LEFT JOIN mentioned m ON m.article_id = a.article_id;
+
+-- contradictions: which outlets and stories back each side, from plain aggregates over one
+-- pass of the key's claims instead of four DISTINCT aggregates.
+CREATE OR REPLACE VIEW contradictions AS
+WITH sides AS (
+    SELECT
+        k.contradiction_key, k.deal_id, k.subject, k.metric, k.detected_at,
+        ca.stated AS a_stated, ca.low AS a_low, ca.high AS a_high,
+        cb.stated AS b_stated, cb.low AS b_low, cb.high AS b_high
+    FROM store.contradictions k
+    JOIN store.claims ca ON ca.claim_id = k.a_claim_id
+    JOIN store.claims cb ON cb.claim_id = k.b_claim_id
+), backers AS (
+    SELECT
+        s.contradiction_key, a.source, a.story_id,
+        coalesce(c.low, '-infinity'::DOUBLE) <= coalesce(s.a_high, 'infinity'::DOUBLE)
+            AND coalesce(s.a_low, '-infinity'::DOUBLE) <= coalesce(c.high, 'infinity'::DOUBLE) AS backs_a,
+        coalesce(c.low, '-infinity'::DOUBLE) <= coalesce(s.b_high, 'infinity'::DOUBLE)
+            AND coalesce(s.b_low, '-infinity'::DOUBLE) <= coalesce(c.high, 'infinity'::DOUBLE) AS backs_b
+    FROM sides s
+    JOIN store.claims c ON c.deal_id = s.deal_id AND c.subject = s.subject AND c.metric = s.metric
+    JOIN store.articles a ON a.article_id = c.article_id
+), by_source AS (
+    SELECT contradiction_key, source, bool_or(backs_a) AS a, bool_or(backs_b) AS b
+    FROM backers GROUP BY contradiction_key, source
+), by_story AS (
+    SELECT contradiction_key, story_id, bool_or(backs_a) AS a, bool_or(backs_b) AS b
+    FROM backers GROUP BY contradiction_key, story_id
+), outlets AS (
+    SELECT
+        contradiction_key,
+        list(source ORDER BY source) FILTER (WHERE a) AS a_sources,
+        list(source ORDER BY source) FILTER (WHERE b) AS b_sources
+    FROM by_source GROUP BY contradiction_key
+), stories AS (
+    SELECT
+        contradiction_key,
+        count(*) FILTER (WHERE a) AS a_independent,
+        count(*) FILTER (WHERE b) AS b_independent
+    FROM by_story GROUP BY contradiction_key
+)
+SELECT
+    s.deal_id, s.subject, s.metric,
+    s.a_stated, s.a_low, s.a_high, o.a_sources,
+    s.b_stated, s.b_low, s.b_high, o.b_sources,
+    s.detected_at,
+    n.a_independent, n.b_independent
+FROM sides s
+JOIN outlets o USING (contradiction_key)
+JOIN stories n USING (contradiction_key);
