@@ -239,6 +239,101 @@ def test_seeds_like_batch_gives_one_contradiction_and_copies_count_once(tmp_path
     assert kinds == [("contradiction", 1), ("new_deal", 1), ("new_figure", 5)]
 
 
+# accepted_figures as 002 computed it, from every claim at query time (003 keeps it with each accepted value).
+FIGURES_FROM_EVERY_CLAIM = """
+WITH key_claims AS (
+    SELECT acc.deal_id, acc.subject, acc.metric, acc.low AS accepted_low, acc.high AS accepted_high,
+        c.stated, c.low, c.high, a.source, a.story_id,
+        coalesce(c.low, '-infinity'::DOUBLE) <= coalesce(acc.high, 'infinity'::DOUBLE)
+            AND coalesce(acc.low, '-infinity'::DOUBLE) <= coalesce(c.high, 'infinity'::DOUBLE) AS agrees
+    FROM store.accepted acc
+    JOIN store.claims c ON c.deal_id = acc.deal_id AND c.subject = acc.subject AND c.metric = acc.metric
+    JOIN store.articles a ON a.article_id = c.article_id
+)
+SELECT deal_id, subject, metric, any_value(accepted_low), any_value(accepted_high),
+    list(DISTINCT source ORDER BY source) FILTER (WHERE agrees),
+    count(DISTINCT story_id) FILTER (WHERE agrees),
+    list({'stated': stated, 'low': low, 'high': high, 'source': source} ORDER BY source) FILTER (WHERE NOT agrees),
+    count(DISTINCT story_id) FILTER (WHERE NOT agrees)
+FROM key_claims GROUP BY ALL ORDER BY ALL
+"""
+SHOWN_FIGURES = "SELECT * FROM accepted_figures ORDER BY ALL"
+
+
+def dissenting_batch() -> list[tuple[Article, Analysis]]:
+    """Two later articles: one disputes the amount and the stake, one repeats the amount."""
+    low_ball = "Rival outlet says Meta pays $11 billion for a 40% stake in Scale AI, per Reuters and Bloomberg."
+    repeat = "Meta pays $14.3 billion for Scale AI, Wang confirms in New York to Reuters and CNBC."
+    return [
+        (
+            article("lowball", low_ball, "Rival"),
+            Analysis(
+                "lowball",
+                "subject",
+                0.8,
+                "x",
+                deals=(MENTION,),
+                claims=(
+                    figure("lowball", "deal_amount_usd", "$11 billion", 10.5e9, 11.5e9, low_ball),
+                    figure("lowball", "stake_pct", "40%", 39.5, 40.5, low_ball),
+                ),
+            ),
+        ),
+        (
+            article("repeat", repeat, "CNBC"),
+            Analysis(
+                "repeat",
+                "subject",
+                0.8,
+                "x",
+                deals=(MENTION,),
+                claims=(
+                    figure("repeat", "deal_amount_usd", "$14.3 billion", 14.25e9, 14.35e9, repeat),
+                ),
+            ),
+        ),
+    ]
+
+
+def test_accepted_figures_show_every_claim_of_their_key(tmp_path):
+    path = tmp_path / "w.duckdb"
+    store_batch(path, seeds_like_batch())
+    store_batch(path, dissenting_batch())
+    shown = rows(path, SHOWN_FIGURES)
+    assert shown == rows(path, FIGURES_FROM_EVERY_CLAIM)
+    amount = [r for r in shown if r[2] == "deal_amount_usd"]
+    assert amount[0][5:] == (
+        ["Associated Press", "CNBC", "Some Blog"],
+        2,
+        [{"stated": "$11 billion", "low": 10.5e9, "high": 11.5e9, "source": "Rival"}],
+        1,
+    )
+
+
+def test_a_warehouse_from_before_003_shows_the_same_figures_after_upgrading(tmp_path):
+    current, old = tmp_path / "current.duckdb", tmp_path / "old.duckdb"
+    store_batch(current, seeds_like_batch())
+    store_batch(current, dissenting_batch())
+    con = duckdb.connect(str(old))
+    try:
+        db.migrate(con, upto=2)
+        con.execute(f"ATTACH '{current}' AS current (READ_ONLY)")
+        for table in ("articles", "deals", "deal_mentions", "claims"):
+            con.execute(f"INSERT INTO store.{table} SELECT * FROM current.store.{table}")
+        con.execute(
+            "INSERT INTO store.accepted SELECT deal_id, subject, metric, low, high, claim_id, independent_sources, "
+            "updated_at FROM current.store.accepted"
+        )
+        con.execute("DETACH current")
+        assert "003_fast_views.sql" in db.migrate(con)
+    finally:
+        con.close()
+    assert rows(old, SHOWN_FIGURES) == rows(current, SHOWN_FIGURES)
+    assert rows(old, "SELECT * FROM deals ORDER BY deal_id") == rows(
+        current, "SELECT * FROM deals ORDER BY deal_id"
+    )
+
+
 def test_storing_the_same_batch_twice_changes_nothing(tmp_path):
     path = tmp_path / "w.duckdb"
     store_batch(path, seeds_like_batch())

@@ -62,8 +62,8 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply pending migrations, each in its own transaction; forward only."""
+def migrate(con: duckdb.DuckDBPyConnection, *, upto: int | None = None) -> list[str]:
+    """Apply pending migrations (up to version ``upto``), each in its own transaction; forward only."""
     current = schema_version(con)
     latest = code_version()
     if current > latest:
@@ -73,7 +73,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         )
     applied = []
     for version, name, sql in migrations():
-        if version <= current:
+        if version <= current or (upto is not None and version > upto):
             continue
         con.execute("BEGIN TRANSACTION")
         try:

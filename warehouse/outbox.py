@@ -90,14 +90,10 @@ def alert_from_row(
 
 def insert_alert(con: duckdb.DuckDBPyConnection, alert: AlertRecord, *, run_id: str | None) -> bool:
     """Write one alert unless its dedup key is already there; True when written."""
-    exists = con.execute(
-        "SELECT 1 FROM store.alerts WHERE dedup_key = ?", [alert.dedup_key]
-    ).fetchone()
-    if exists:
-        return False
-    con.execute(
+    written = con.execute(
         "INSERT INTO store.alerts (alert_id, dedup_key, kind, status, reason, deal_id, subject, metric, payload, "
-        "created_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "created_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING "
+        "RETURNING alert_id",
         [
             alert.alert_id,
             alert.dedup_key,
@@ -111,8 +107,8 @@ def insert_alert(con: duckdb.DuckDBPyConnection, alert: AlertRecord, *, run_id: 
             alert.created_at,
             run_id,
         ],
-    )
-    return True
+    ).fetchall()
+    return bool(written)
 
 
 def has_dedup_key(con: duckdb.DuckDBPyConnection, dedup_key: str) -> bool:

@@ -95,15 +95,27 @@ def accepted_value(claims: Sequence[KnownClaim]) -> Accepted | None:
     """The interval the most independent sources back; ties go to the earliest claim."""
     if not claims:
         return None
-    best: tuple[int, int, KnownClaim, list[KnownClaim]] | None = None
-    for candidate in claims:
-        backers = [c for c in claims if overlaps(c.low, c.high, candidate.low, candidate.high)]
-        support = len({c.story_id for c in backers})
-        rank = (support, -candidate.order)
-        if best is None or rank > (best[0], best[1]):
-            best = (support, -candidate.order, candidate, backers)
+    # Claims stating one interval have the same backers, so each interval is weighed once, for its
+    # earliest claim: a key with thousands of claims states a handful of distinct intervals.
+    stories: dict[tuple[float | None, float | None], set[str]] = {}
+    earliest: dict[tuple[float | None, float | None], tuple[int, int, KnownClaim]] = {}
+    for position, claim in enumerate(claims):
+        interval = (claim.low, claim.high)
+        stories.setdefault(interval, set()).add(claim.story_id)
+        first = earliest.get(interval)
+        if first is None or (claim.order, position) < first[:2]:
+            earliest[interval] = (claim.order, position, claim)
+    best: tuple[int, int, int, KnownClaim] | None = None
+    for (low, high), (order, position, candidate) in earliest.items():
+        backing = set().union(
+            *(s for (b_low, b_high), s in stories.items() if overlaps(b_low, b_high, low, high))
+        )
+        rank = (len(backing), -order, -position)
+        if best is None or rank > best[:3]:
+            best = (len(backing), -order, -position, candidate)
     assert best is not None
-    support, _, winner, backers = best
+    support, winner = best[0], best[3]
+    backers = [c for c in claims if overlaps(c.low, c.high, winner.low, winner.high)]
     low, high = _lo(winner.low), _hi(winner.high)
     for backer in backers:
         narrowed_low, narrowed_high = max(low, _lo(backer.low)), min(high, _hi(backer.high))

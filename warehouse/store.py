@@ -253,19 +253,56 @@ def record_feed_polls(
 
 def _story_of(con: duckdb.DuckDBPyConnection, article: Article) -> str | None:
     """The article this one copies (the first of its syndication group), if any."""
-    if not article.fingerprint:
+    keys = lsh_keys(article.fingerprint) if article.fingerprint else []
+    if not keys:
         return None
-    keys = lsh_keys(article.fingerprint)
+    # Integer literals rather than a parameter list: DuckDB looks a constant IN list up in the
+    # band index, and scans the whole table for a list parameter.
+    band_keys = ", ".join(str(int(key)) for key in keys)
+    candidates = [
+        r[0]
+        for r in con.execute(
+            f"SELECT DISTINCT article_id FROM store.article_lsh WHERE band_key IN ({band_keys})"  # noqa: S608 - integers
+        ).fetchall()
+    ]
+    if not candidates:
+        return None
+    among, params = _one_of(candidates)
     rows = con.execute(
-        "SELECT a.article_id, a.story_id, a.fingerprint FROM store.articles a "
-        "WHERE a.article_id IN (SELECT DISTINCT article_id FROM store.article_lsh WHERE band_key IN (SELECT unnest(?))) "
-        "ORDER BY a.stored_at, a.article_id",
-        [keys],
+        f"SELECT article_id, story_id, fingerprint FROM store.articles WHERE article_id {among} "  # noqa: S608 - placeholders
+        "ORDER BY stored_at, article_id",
+        params,
     ).fetchall()
     for candidate_id, story_id, candidate_print in rows:
         if candidate_print and is_same_story(tuple(candidate_print), article.fingerprint):
             return story_id or candidate_id
     return None
+
+
+# Up to this many keys, one placeholder each: DuckDB looks each up in the index. Beyond, one
+# list parameter, which it joins against with a scan: cheaper than thousands of lookups.
+_LOOKUPS = 64
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _one_of(values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """``IN (...)`` and its parameters for matching a column against ``values``."""
+    if len(values) <= _LOOKUPS:
+        return f"IN ({_marks(values)})", list(values)
+    return "IN (SELECT unnest(?))", [list(values)]
+
+
+def _insert_rows(
+    con: duckdb.DuckDBPyConnection, insert: str, row: str, rows: Sequence[Sequence[Any]]
+) -> None:
+    """``insert`` (``INSERT INTO t (cols) VALUES``) with every row in one statement, not one statement a row."""
+    if rows:
+        con.execute(
+            f"{insert} {', '.join([row] * len(rows))}", [value for r in rows for value in r]
+        )
 
 
 def _insert_article(
@@ -310,20 +347,55 @@ def _insert_article(
         ],
     )
     if article.fingerprint:
-        con.executemany(
-            "INSERT INTO store.article_lsh (band_key, article_id) VALUES (?, ?)",
+        _insert_rows(
+            con,
+            "INSERT INTO store.article_lsh (band_key, article_id) VALUES",
+            "(?, ?)",
             [(key, article.article_id) for key in sorted(set(lsh_keys(article.fingerprint)))],
         )
     return story_id
 
 
+Key = tuple[str, str, str]  # (deal_id, subject, metric)
+
+_DECISIONS = (
+    "INSERT INTO store.alert_decisions (dedup_key, alert_id, kind, decision, reason, deal_id, subject, metric, "
+    "claim_id, article_id, run_id, decided_at) VALUES"
+)
+_DECISION_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_ACCEPTED = (
+    "INSERT INTO store.accepted (deal_id, subject, metric, low, high, claim_id, independent_sources, updated_at, "
+    "sources, agreeing_stories, dissenting, dissenting_stories) VALUES"
+)
+_ACCEPTED_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::STRUCT(stated VARCHAR, low DOUBLE, high DOUBLE, source VARCHAR)[], ?)"
+
+
 @dataclass
-class _Counts:
+class _Batch:
+    """What a store has counted, and the rows it writes once per article rather than once per claim."""
+
     deals_new: int = 0
     claims_new: int = 0
     alerts_new: int = 0
     alerts_suppressed: int = 0
     alert_ids: list[str] = field(default_factory=list)
+    decisions: list[tuple[Any, ...]] = field(default_factory=list)
+    accepted: dict[Key, tuple[Any, ...]] = field(
+        default_factory=dict
+    )  # the last value of each key wins
+
+    def flush(self, con: duckdb.DuckDBPyConnection) -> None:
+        if self.accepted:
+            deals = sorted({key[0] for key in self.accepted})
+            con.execute(
+                f"DELETE FROM store.accepted WHERE deal_id IN ({_marks(deals)}) "  # noqa: S608 - placeholders
+                "AND list_contains(?, [deal_id, subject, metric])",
+                [*deals, [list(key) for key in self.accepted]],
+            )
+            _insert_rows(con, _ACCEPTED, _ACCEPTED_ROW, list(self.accepted.values()))
+        _insert_rows(con, _DECISIONS, _DECISION_ROW, self.decisions)
+        self.accepted.clear()
+        self.decisions.clear()
 
 
 def _decide(
@@ -337,33 +409,35 @@ def _decide(
     claim_id: str | None = None,
     article_id: str | None = None,
     in_outbox: bool = True,
+    batch: _Batch | None = None,
 ) -> None:
-    """One audit row; ``in_outbox`` False for decisions that wrote no alert (nothing to link to)."""
-    con.execute(
-        "INSERT INTO store.alert_decisions (dedup_key, alert_id, kind, decision, reason, deal_id, subject, metric, "
-        "claim_id, article_id, run_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            alert.dedup_key,
-            alert.alert_id if in_outbox else None,
-            alert.kind,
-            decision,
-            reason,
-            alert.deal_id,
-            alert.subject,
-            alert.metric,
-            claim_id,
-            article_id,
-            run_id,
-            now,
-        ],
+    """One audit row, written now or with the ``batch``; ``in_outbox`` False for decisions that wrote
+    no alert (nothing to link to)."""
+    row = (
+        alert.dedup_key,
+        alert.alert_id if in_outbox else None,
+        alert.kind,
+        decision,
+        reason,
+        alert.deal_id,
+        alert.subject,
+        alert.metric,
+        claim_id,
+        article_id,
+        run_id,
+        now,
     )
+    if batch is None:
+        _insert_rows(con, _DECISIONS, _DECISION_ROW, [row])
+    else:
+        batch.decisions.append(row)
 
 
 def _raise(
     con: duckdb.DuckDBPyConnection,
     alert: AlertRecord,
     policy: ReconcilePolicy,
-    counts: _Counts,
+    batch: _Batch,
     *,
     run_id: str,
     now: datetime,
@@ -371,7 +445,17 @@ def _raise(
     article_id: str | None = None,
 ) -> None:
     """Write an alert to the outbox (or record why not), with its decision row."""
-    if outbox.has_dedup_key(con, alert.dedup_key):
+    suppressed_because = None
+    if alert.deal_id in policy.mute_deals:
+        suppressed_because = f"muted deal {alert.deal_id}"
+    elif alert.metric is not None and alert.metric in policy.mute_metrics:
+        suppressed_because = f"muted metric {alert.metric}"
+    elif policy.baseline:
+        suppressed_because = "backfill baseline: recorded, not sent"
+    written = (
+        _replace_status(alert, "suppressed", suppressed_because) if suppressed_because else alert
+    )
+    if not outbox.insert_alert(con, written, run_id=run_id):
         _decide(
             con,
             alert,
@@ -382,18 +466,10 @@ def _raise(
             claim_id=claim_id,
             article_id=article_id,
             in_outbox=False,
+            batch=batch,
         )
         return
-    suppressed_because = None
-    if alert.deal_id in policy.mute_deals:
-        suppressed_because = f"muted deal {alert.deal_id}"
-    elif alert.metric is not None and alert.metric in policy.mute_metrics:
-        suppressed_because = f"muted metric {alert.metric}"
-    elif policy.baseline:
-        suppressed_because = "backfill baseline: recorded, not sent"
-    if suppressed_because:
-        alert = _replace_status(alert, "suppressed", suppressed_because)
-    outbox.insert_alert(con, alert, run_id=run_id)
+    alert = written
     _decide(
         con,
         alert,
@@ -403,12 +479,13 @@ def _raise(
         now=now,
         claim_id=claim_id,
         article_id=article_id,
+        batch=batch,
     )
     if suppressed_because:
-        counts.alerts_suppressed += 1
+        batch.alerts_suppressed += 1
     else:
-        counts.alerts_new += 1
-        counts.alert_ids.append(alert.alert_id)
+        batch.alerts_new += 1
+        batch.alert_ids.append(alert.alert_id)
 
 
 def _replace_status(alert: AlertRecord, status: str, reason: str) -> AlertRecord:
@@ -419,15 +496,15 @@ def _ensure_deal(
     con: duckdb.DuckDBPyConnection,
     mention: DealMention,
     article: Article,
-    counts: _Counts,
+    batch: _Batch,
     *,
     now: datetime,
 ) -> bool:
     exists = con.execute(
-        "SELECT 1 FROM store.deals WHERE deal_id = ?", [mention.deal_id]
+        "SELECT announced IS NULL FROM store.deals WHERE deal_id = ?", [mention.deal_id]
     ).fetchone()
     if exists:
-        if mention.announced is not None:
+        if mention.announced is not None and exists[0]:
             con.execute(
                 "UPDATE store.deals SET announced = ? WHERE deal_id = ? AND announced IS NULL",
                 [mention.announced, mention.deal_id],
@@ -446,80 +523,120 @@ def _ensure_deal(
             article.article_id,
         ],
     )
-    counts.deals_new += 1
+    batch.deals_new += 1
     return True
 
 
-def _deal_row(
-    con: duckdb.DuckDBPyConnection, deal_id: str
-) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
-    row = con.execute(
-        "SELECT acquirer, target, kind FROM store.deals WHERE deal_id = ?", [deal_id]
-    ).fetchone()
-    people = con.execute(
-        "SELECT list(DISTINCT p ORDER BY p) FROM store.deal_mentions m, unnest(m.people) AS t(p) WHERE m.deal_id = ?",
-        [deal_id],
-    ).fetchone()
-    names = tuple(people[0] or ()) if people else ()
-    if row is None:
-        return None, None, None, names
-    return row[0], row[1], row[2], names
+DealRow = tuple[
+    str | None, str | None, str | None, tuple[str, ...]
+]  # acquirer, target, kind, people
+
+
+def _deal_rows(con: duckdb.DuckDBPyConnection, deal_ids: Sequence[str]) -> dict[str, DealRow]:
+    ids = sorted(set(deal_ids))
+    rows = {
+        r[0]: (r[1], r[2], r[3])
+        for r in con.execute(
+            f"SELECT deal_id, acquirer, target, kind FROM store.deals WHERE deal_id IN ({_marks(ids)})",  # noqa: S608 - placeholders
+            ids,
+        ).fetchall()
+    }
+    people = dict(
+        con.execute(
+            "SELECT m.deal_id, list(DISTINCT p ORDER BY p) FROM store.deal_mentions m, unnest(m.people) AS t(p) "  # noqa: S608 - placeholders
+            f"WHERE m.deal_id IN ({_marks(ids)}) GROUP BY m.deal_id",
+            ids,
+        ).fetchall()
+    )
+    return {d: (*rows.get(d, (None, None, None)), tuple(people.get(d) or ())) for d in ids}
+
+
+def _deal_row(con: duckdb.DuckDBPyConnection, deal_id: str) -> DealRow:
+    return _deal_rows(con, [deal_id])[deal_id]
 
 
 _KEY_CLAIMS = (
-    "SELECT c.claim_id, c.low, c.high, c.as_of, a.story_id, c.stated, c.unit, c.quote, c.article_id, a.source, "
-    "a.url, a.title, a.published FROM store.claims c JOIN store.articles a USING (article_id) "
-    "WHERE c.deal_id = ? AND c.subject = ? AND c.metric = ? ORDER BY c.stored_at, c.rowid"
+    "SELECT deal_id, subject, metric, claim_id, low, high, as_of, stated, article_id FROM store.claims "
+    "WHERE deal_id IN ({deals}) AND list_contains(?, [deal_id, subject, metric]) ORDER BY stored_at, rowid"
 )
 
 
 @dataclass(frozen=True, slots=True)
 class _KeyClaim:
+    """A claim as reconciliation weighs it; what an alert shows of it (:class:`_Shown`) is read when needed."""
+
     known: reconcile.KnownClaim
     stated: str
-    unit: str
-    quote: str
     article_id: str
     source: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    unit: str
+    quote: str
     url: str
     title: str | None
     published: Any
 
 
-def _key_claims(
-    con: duckdb.DuckDBPyConnection, deal_id: str, subject: str, metric: str
-) -> list[_KeyClaim]:
-    rows = con.execute(_KEY_CLAIMS, [deal_id, subject, metric]).fetchall()
-    return [
-        _KeyClaim(
-            known=reconcile.KnownClaim(
-                claim_id=r[0], low=r[1], high=r[2], as_of=r[3], story_id=r[4], order=i
-            ),
-            stated=r[5],
-            unit=r[6],
-            quote=r[7],
-            article_id=r[8],
-            source=r[9],
-            url=r[10],
-            title=r[11],
-            published=r[12],
+def _key_claims(con: duckdb.DuckDBPyConnection, keys: Sequence[Key]) -> dict[Key, list[_KeyClaim]]:
+    """Every claim of each key, oldest first: one query for all the keys of an article."""
+    found: dict[Key, list[_KeyClaim]] = {key: [] for key in keys}
+    if not found:
+        return found
+    deals = sorted({key[0] for key in found})
+    rows = con.execute(
+        _KEY_CLAIMS.format(deals=_marks(deals)), [*deals, [list(key) for key in found]]
+    ).fetchall()
+    # The articles' stories and outlets in a second query: joining in SQL scans every article.
+    among, params = _one_of(sorted({r[8] for r in rows}))
+    story_source = (
+        {
+            r[0]: (r[1], r[2])
+            for r in con.execute(
+                f"SELECT article_id, story_id, source FROM store.articles WHERE article_id {among}",  # noqa: S608 - placeholders
+                params,
+            ).fetchall()
+        }
+        if rows
+        else {}
+    )
+    for deal_id, subject, metric, claim_id, low, high, as_of, stated, article_id in rows:
+        story_id, source = story_source[article_id]
+        claims = found[(deal_id, subject, metric)]
+        known = reconcile.KnownClaim(
+            claim_id=claim_id, low=low, high=high, as_of=as_of, story_id=story_id, order=len(claims)
         )
-        for i, r in enumerate(rows)
-    ]
+        claims.append(_KeyClaim(known=known, stated=stated, article_id=article_id, source=source))
+    return found
 
 
-def _side(claim: _KeyClaim, backers: Sequence[_KeyClaim]) -> FigureSide:
+def _shown(con: duckdb.DuckDBPyConnection, claim_id: str) -> _Shown:
+    row = con.execute(
+        "SELECT unit, quote, article_id FROM store.claims WHERE claim_id = ?", [claim_id]
+    ).fetchone()
+    assert row is not None
+    unit, quote, article_id = row
+    page = con.execute(
+        "SELECT url, title, published FROM store.articles WHERE article_id = ?", [article_id]
+    ).fetchone()
+    assert page is not None
+    return _Shown(unit=unit, quote=quote, url=page[0], title=page[1], published=page[2])
+
+
+def _side(claim: _KeyClaim, shown: _Shown, backers: Sequence[_KeyClaim]) -> FigureSide:
     return FigureSide(
         stated=claim.stated,
         low=claim.known.low,
         high=claim.known.high,
-        unit=claim.unit,
-        quote=claim.quote,
+        unit=shown.unit,
+        quote=shown.quote,
         article_id=claim.article_id,
         source=claim.source,
-        url=claim.url,
-        title=claim.title,
-        published=claim.published,
+        url=shown.url,
+        title=shown.title,
+        published=shown.published,
         sources=tuple(sorted({b.source for b in backers})),
         independent_sources=len({b.known.story_id for b in backers}) or 1,
     )
@@ -529,19 +646,86 @@ def _backers(claims: Sequence[_KeyClaim], low: float | None, high: float | None)
     return [c for c in claims if reconcile.overlaps(c.known.low, c.known.high, low, high)]
 
 
-def _reconcile_claim(
+def _accepted_row(
+    key: Key, after: reconcile.Accepted, everything: Sequence[_KeyClaim], now: datetime
+) -> tuple[Any, ...]:
+    """The accepted value, with what ``accepted_figures`` shows of it: who agrees and who dissents (any date)."""
+    agrees = [
+        reconcile.overlaps(c.known.low, c.known.high, after.low, after.high) for c in everything
+    ]
+    agreeing = [c for c, ok in zip(everything, agrees, strict=True) if ok]
+    dissenting = sorted(
+        (c for c, ok in zip(everything, agrees, strict=True) if not ok), key=lambda c: c.source
+    )
+    return (
+        *key,
+        after.low,
+        after.high,
+        after.claim_id,
+        after.independent_sources,
+        now,
+        sorted({c.source for c in agreeing}) or None,
+        len({c.known.story_id for c in agreeing}),
+        [
+            {"stated": c.stated, "low": c.known.low, "high": c.known.high, "source": c.source}
+            for c in dissenting
+        ]
+        or None,
+        len({c.known.story_id for c in dissenting}),
+    )
+
+
+def _reconcile_article(
     con: duckdb.DuckDBPyConnection,
-    claim: Claim,
+    article: Article,
+    claims: Sequence[Claim],
     policy: ReconcilePolicy,
-    counts: _Counts,
+    batch: _Batch,
     *,
     run_id: str,
     now: datetime,
 ) -> None:
-    everything = _key_claims(con, claim.deal_id, claim.subject, claim.metric)
+    """Judge each new claim of one article; the claims of its keys and its deals are read once."""
+    if not claims:
+        return
+    claims_of = _key_claims(
+        con, list(dict.fromkeys((c.deal_id, c.subject, c.metric) for c in claims))
+    )
+    deals = _deal_rows(con, [c.deal_id for c in claims])
+    for claim in claims:
+        _reconcile_claim(
+            con,
+            claim,
+            article,
+            claims_of[(claim.deal_id, claim.subject, claim.metric)],
+            deals[claim.deal_id],
+            policy,
+            batch,
+            run_id=run_id,
+            now=now,
+        )
+
+
+def _reconcile_claim(
+    con: duckdb.DuckDBPyConnection,
+    claim: Claim,
+    article: Article,
+    everything: Sequence[_KeyClaim],
+    deal: DealRow,
+    policy: ReconcilePolicy,
+    batch: _Batch,
+    *,
+    run_id: str,
+    now: datetime,
+) -> None:
     mine = next((c for c in everything if c.known.claim_id == claim.claim_id), None)
     if mine is None:
         return
+    mine_shown = (
+        _Shown(claim.unit, claim.quote, article.url, article.title, article.published)
+        if claim.article_id == article.article_id
+        else _shown(con, claim.claim_id)
+    )
     # An article repeating its own figure is no second voice: judge against other articles only.
     others = [c for c in everything if c.article_id != claim.article_id]
     judgement = reconcile.judge(
@@ -551,24 +735,9 @@ def _reconcile_claim(
         same_moment_days=policy.same_moment_days,
     )
     after = judgement.accepted_after
-    con.execute(
-        "DELETE FROM store.accepted WHERE deal_id = ? AND subject = ? AND metric = ?",
-        [claim.deal_id, claim.subject, claim.metric],
-    )
-    con.execute(
-        "INSERT INTO store.accepted VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            claim.deal_id,
-            claim.subject,
-            claim.metric,
-            after.low,
-            after.high,
-            after.claim_id,
-            after.independent_sources,
-            now,
-        ],
-    )
-    acquirer, target, deal_kind, people = _deal_row(con, claim.deal_id)
+    claim_key = (claim.deal_id, claim.subject, claim.metric)
+    batch.accepted[claim_key] = _accepted_row(claim_key, after, everything, now)
+    acquirer, target, deal_kind, people = deal
     base = {
         "created_at": now,
         "deal_id": claim.deal_id,
@@ -598,14 +767,14 @@ def _reconcile_claim(
             dedup_key=dedup_key,
             kind="new_figure",
             reason=reason,
-            figure=_side(mine, _backers(everything, claim.low, claim.high)),
+            figure=_side(mine, mine_shown, _backers(everything, claim.low, claim.high)),
             **base,
         )
         _raise(
             con,
             alert,
             policy,
-            counts,
+            batch,
             run_id=run_id,
             now=now,
             claim_id=claim.claim_id,
@@ -653,15 +822,17 @@ def _reconcile_claim(
                 f"{claim.stated!r} {reconcile.interval_key(claim.low, claim.high)} is disjoint from the accepted "
                 f"value {reconcile.interval_key(before.low, before.high)}"
             ),
-            figure=_side(mine, new_backers),
-            other=_side(accepted_claim, accepted_backers),
+            figure=_side(mine, mine_shown, new_backers),
+            other=_side(
+                accepted_claim, _shown(con, accepted_claim.known.claim_id), accepted_backers
+            ),
             **base,
         )
         _raise(
             con,
             alert,
             policy,
-            counts,
+            batch,
             run_id=run_id,
             now=now,
             claim_id=claim.claim_id,
@@ -696,6 +867,7 @@ def _reconcile_claim(
             claim_id=claim.claim_id,
             article_id=claim.article_id,
             in_outbox=False,
+            batch=batch,
         )
 
 
@@ -780,38 +952,41 @@ def _insert_claims(
     """Insert the claims not stored yet; returns those that are new."""
     if not claims:
         return []
+    ids = list(dict.fromkeys(c.claim_id for c in claims))
+    among, params = _one_of(ids)
     known = {
         r[0]
         for r in con.execute(
-            "SELECT claim_id FROM store.claims WHERE claim_id IN (SELECT unnest(?))",
-            [[c.claim_id for c in claims]],
+            f"SELECT claim_id FROM store.claims WHERE claim_id {among}",  # noqa: S608 - placeholders
+            params,
         ).fetchall()
     }
     fresh = list({c.claim_id: c for c in claims if c.claim_id not in known}.values())
-    if fresh:
-        con.executemany(
-            "INSERT INTO store.claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    c.claim_id,
-                    c.article_id,
-                    c.deal_id,
-                    c.subject,
-                    c.metric,
-                    c.low,
-                    c.high,
-                    c.unit,
-                    c.stated,
-                    c.qualifier,
-                    c.quote,
-                    c.start,
-                    c.end,
-                    c.as_of,
-                    now,
-                )
-                for c in fresh
-            ],
-        )
+    _insert_rows(
+        con,
+        "INSERT INTO store.claims VALUES",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                c.claim_id,
+                c.article_id,
+                c.deal_id,
+                c.subject,
+                c.metric,
+                c.low,
+                c.high,
+                c.unit,
+                c.stated,
+                c.qualifier,
+                c.quote,
+                c.start,
+                c.end,
+                c.as_of,
+                now,
+            )
+            for c in fresh
+        ],
+    )
     return fresh
 
 
@@ -824,7 +999,7 @@ def store_analyses(
     now: datetime,
 ) -> StoreResult:
     """One transaction: articles, syndication groups, deals, mentions, claims, reconciliation, outbox."""
-    counts = _Counts()
+    batch = _Batch()
     new_articles = skipped = 0
     with transaction(con):
         for article, analysis in items:
@@ -838,7 +1013,7 @@ def store_analyses(
             mentions = {m.deal_id: m for m in analysis.deals}
             deals_with_claims = {c.deal_id for c in analysis.claims}
             for mention in mentions.values():
-                _ensure_deal(con, mention, article, counts, now=now)
+                _ensure_deal(con, mention, article, batch, now=now)
                 con.execute(
                     "INSERT INTO store.deal_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     [
@@ -857,23 +1032,24 @@ def store_analyses(
                     mention,
                     article,
                     policy,
-                    counts,
+                    batch,
                     run_id=run_id,
                     now=now,
                     has_claims=mention.deal_id in deals_with_claims,
                 )
             claims = [c for c in analysis.claims if c.deal_id in mentions]
-            for claim in _insert_claims(con, claims, now):
-                counts.claims_new += 1
-                _reconcile_claim(con, claim, policy, counts, run_id=run_id, now=now)
+            fresh = _insert_claims(con, claims, now)
+            batch.claims_new += len(fresh)
+            _reconcile_article(con, article, fresh, policy, batch, run_id=run_id, now=now)
+            batch.flush(con)
     return StoreResult(
         articles_new=new_articles,
         articles_skipped=skipped,
-        deals_new=counts.deals_new,
-        claims_new=counts.claims_new,
-        alerts_new=counts.alerts_new,
-        alerts_suppressed=counts.alerts_suppressed,
-        alert_ids=tuple(counts.alert_ids),
+        deals_new=batch.deals_new,
+        claims_new=batch.claims_new,
+        alerts_new=batch.alerts_new,
+        alerts_suppressed=batch.alerts_suppressed,
+        alert_ids=tuple(batch.alert_ids),
     )
 
 
@@ -882,7 +1058,7 @@ def _consider_new_deal(
     mention: DealMention,
     article: Article,
     policy: ReconcilePolicy,
-    counts: _Counts,
+    batch: _Batch,
     *,
     run_id: str,
     now: datetime,
@@ -920,6 +1096,7 @@ def _consider_new_deal(
             now=now,
             article_id=article.article_id,
             in_outbox=False,
+            batch=batch,
         )
         return
-    _raise(con, alert, policy, counts, run_id=run_id, now=now, article_id=article.article_id)
+    _raise(con, alert, policy, batch, run_id=run_id, now=now, article_id=article.article_id)
