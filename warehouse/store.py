@@ -842,7 +842,16 @@ def _reconcile_claim(
         verdict == "agrees"
         and policy.realert_on_new_source
         and _realert_known_contradiction(
-            con, mine, everything, judgement, base, policy, counts, run_id=run_id, now=now
+            con,
+            mine,
+            mine_shown,
+            everything,
+            judgement,
+            base,
+            policy,
+            batch,
+            run_id=run_id,
+            now=now,
         )
     ):
         return
@@ -874,11 +883,12 @@ def _reconcile_claim(
 def _realert_known_contradiction(
     con: duckdb.DuckDBPyConnection,
     mine: _KeyClaim,
+    mine_shown: _Shown,
     everything: Sequence[_KeyClaim],
     judgement: reconcile.Judgement,
     base: dict[str, Any],
     policy: ReconcilePolicy,
-    counts: _Counts,
+    batch: _Batch,
     *,
     run_id: str,
     now: datetime,
@@ -928,15 +938,15 @@ def _realert_known_contradiction(
                 f"{reconcile.interval_key(before.low, before.high)}, which "
                 f"{dissent.stated!r} {reconcile.interval_key(dissent.known.low, dissent.known.high)} contradicts"
             ),
-            figure=_side(mine, my_side),
-            other=_side(dissent, their_side),
+            figure=_side(mine, mine_shown, my_side),
+            other=_side(dissent, _shown(con, dissent.known.claim_id), their_side),
             **base,
         )
         _raise(
             con,
             alert,
             policy,
-            counts,
+            batch,
             run_id=run_id,
             now=now,
             claim_id=mine.known.claim_id,
