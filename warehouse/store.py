@@ -251,32 +251,93 @@ def record_feed_polls(
 # --- articles, deals, claims -------------------------------------------------
 
 
-def _story_of(con: duckdb.DuckDBPyConnection, article: Article) -> str | None:
-    """The article this one copies (the first of its syndication group), if any."""
-    keys = lsh_keys(article.fingerprint) if article.fingerprint else []
-    if not keys:
-        return None
-    # Integer literals rather than a parameter list: DuckDB looks a constant IN list up in the
-    # band index, and scans the whole table for a list parameter.
-    band_keys = ", ".join(str(int(key)) for key in keys)
-    candidates = [
-        r[0]
-        for r in con.execute(
-            f"SELECT DISTINCT article_id FROM store.article_lsh WHERE band_key IN ({band_keys})"  # noqa: S608 - integers
+@dataclass(frozen=True, slots=True)
+class _StoryCandidate:
+    stored_at: datetime
+    article_id: str
+    story_id: str
+    fingerprint: tuple[int, ...]
+
+
+def _stored_candidates(
+    con: duckdb.DuckDBPyConnection, band_keys: set[int]
+) -> tuple[dict[int, set[str]], dict[str, _StoryCandidate]]:
+    """Stored articles sharing an LSH band with the batch: who is in each band, and their prints."""
+    if not band_keys:
+        return {}, {}
+    if len(band_keys) <= _BAND_LOOKUPS:
+        # Integer literals rather than a parameter list: DuckDB looks a constant IN list up in the
+        # band index, and scans the whole table for a list parameter.
+        literals = ", ".join(str(int(key)) for key in sorted(band_keys))
+        rows = con.execute(
+            f"SELECT band_key, article_id FROM store.article_lsh WHERE band_key IN ({literals})"  # noqa: S608 - integers
         ).fetchall()
-    ]
-    if not candidates:
-        return None
-    among, params = _one_of(candidates)
-    rows = con.execute(
-        f"SELECT article_id, story_id, fingerprint FROM store.articles WHERE article_id {among} "  # noqa: S608 - placeholders
-        "ORDER BY stored_at, article_id",
-        params,
-    ).fetchall()
-    for candidate_id, story_id, candidate_print in rows:
-        if candidate_print and is_same_story(tuple(candidate_print), article.fingerprint):
-            return story_id or candidate_id
-    return None
+    else:
+        rows = con.execute(
+            "SELECT band_key, article_id FROM store.article_lsh WHERE band_key IN (SELECT unnest(?))",
+            [sorted(band_keys)],
+        ).fetchall()
+    members: dict[int, set[str]] = {}
+    for band_key, article_id in rows:
+        members.setdefault(band_key, set()).add(article_id)
+    ids = sorted({article_id for _, article_id in rows})
+    if not ids:
+        return members, {}
+    among, params = _one_of(ids)
+    candidates = {
+        r[0]: _StoryCandidate(
+            stored_at=r[3], article_id=r[0], story_id=r[1] or r[0], fingerprint=tuple(r[2] or ())
+        )
+        for r in con.execute(
+            f"SELECT article_id, story_id, fingerprint, stored_at FROM store.articles WHERE article_id {among}",  # noqa: S608 - placeholders
+            params,
+        ).fetchall()
+    }
+    return members, candidates
+
+
+def _stories_of(
+    con: duckdb.DuckDBPyConnection, articles: Sequence[Article], now: datetime
+) -> dict[str, str | None]:
+    """For each new article in order, the story it copies (its syndication group's first), if any.
+
+    Candidates are the stored articles sharing an LSH band, and the batch's earlier
+    articles, tried oldest first (stored time, then id) as if each article had been
+    stored before the next was looked up; two queries for the whole batch.
+    """
+    keys_of = {a.article_id: lsh_keys(a.fingerprint) if a.fingerprint else [] for a in articles}
+    members, candidates = _stored_candidates(con, {k for keys in keys_of.values() for k in keys})
+    copies: dict[str, str | None] = {}
+    for article in articles:
+        keys = keys_of[article.article_id]
+        found: str | None = None
+        if keys:
+            ids = set().union(*(members.get(key, set()) for key in keys))
+            for candidate in sorted(
+                (candidates[i] for i in ids if i in candidates),
+                key=lambda c: (c.stored_at, c.article_id),
+            ):
+                if candidate.fingerprint and is_same_story(
+                    candidate.fingerprint, article.fingerprint
+                ):
+                    found = candidate.story_id
+                    break
+        copies[article.article_id] = found
+        candidates[article.article_id] = _StoryCandidate(
+            stored_at=now,
+            article_id=article.article_id,
+            story_id=found or article.article_id,
+            fingerprint=tuple(article.fingerprint or ()),
+        )
+        for key in keys:
+            members.setdefault(key, set()).add(article.article_id)
+    return copies
+
+
+# Band keys looked up one literal each up to this many; beyond, one scan of the band table.
+_BAND_LOOKUPS = 512
+# Rows per multi-row INSERT statement when a batch of articles is written.
+_ARTICLE_ROWS_PER_INSERT = 100
 
 
 # Up to this many keys, one placeholder each: DuckDB looks each up in the index. Beyond, one
@@ -305,55 +366,71 @@ def _insert_rows(
         )
 
 
-def _insert_article(
+_ARTICLES = (
+    "INSERT INTO store.articles (article_id, url, canonical_url, source, title, author, published, fetched_at, "
+    "text, language, fingerprint, origin, extraction, extraction_note, feed_url, relevance, score, evidence, "
+    "notes, duplicate_of, story_id, run_id, stored_at) VALUES"
+)
+_ARTICLE_ROW = "(" + ", ".join("?" * 23) + ")"
+
+
+def _article_row(
+    article: Article, analysis: Analysis, duplicate_of: str | None, *, run_id: str, now: datetime
+) -> tuple[Any, ...]:
+    return (
+        article.article_id,
+        article.url,
+        article.canonical_url,
+        article.source,
+        article.title,
+        article.author,
+        article.published,
+        _utc(article.fetched_at),
+        article.text,
+        article.language,
+        list(article.fingerprint),
+        article.origin,
+        article.extraction,
+        article.extraction_note,
+        article.feed_url,
+        analysis.relevance,
+        analysis.score,
+        analysis.evidence,
+        list(analysis.notes),
+        duplicate_of,
+        duplicate_of or article.article_id,
+        run_id,
+        now,
+    )
+
+
+def _insert_articles(
     con: duckdb.DuckDBPyConnection,
-    article: Article,
-    analysis: Analysis,
+    items: Sequence[tuple[Article, Analysis]],
     *,
     run_id: str,
     now: datetime,
-) -> str:
-    duplicate_of = _story_of(con, article)
-    story_id = duplicate_of or article.article_id
-    con.execute(
-        "INSERT INTO store.articles (article_id, url, canonical_url, source, title, author, published, fetched_at, "
-        "text, language, fingerprint, origin, extraction, extraction_note, feed_url, relevance, score, evidence, "
-        "notes, duplicate_of, story_id, run_id, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?)",
-        [
-            article.article_id,
-            article.url,
-            article.canonical_url,
-            article.source,
-            article.title,
-            article.author,
-            article.published,
-            _utc(article.fetched_at),
-            article.text,
-            article.language,
-            list(article.fingerprint),
-            article.origin,
-            article.extraction,
-            article.extraction_note,
-            article.feed_url,
-            analysis.relevance,
-            analysis.score,
-            analysis.evidence,
-            list(analysis.notes),
-            duplicate_of,
-            story_id,
-            run_id,
-            now,
-        ],
-    )
-    if article.fingerprint:
-        _insert_rows(
-            con,
-            "INSERT INTO store.article_lsh (band_key, article_id) VALUES",
-            "(?, ?)",
-            [(key, article.article_id) for key in sorted(set(lsh_keys(article.fingerprint)))],
+) -> None:
+    """The batch's new articles and their LSH bands, a hundred rows a statement."""
+    copies = _stories_of(con, [article for article, _ in items], now)
+    rows = [
+        _article_row(article, analysis, copies[article.article_id], run_id=run_id, now=now)
+        for article, analysis in items
+    ]
+    bands = [
+        (key, article.article_id)
+        for article, _ in items
+        if article.fingerprint
+        for key in sorted(set(lsh_keys(article.fingerprint)))
+    ]
+    step = _ARTICLE_ROWS_PER_INSERT
+    for i in range(0, len(rows), step):
+        _insert_rows(con, _ARTICLES, _ARTICLE_ROW, rows[i : i + step])
+    if bands:
+        con.execute(
+            "INSERT INTO store.article_lsh (band_key, article_id) SELECT unnest(?), unnest(?)",
+            [[key for key, _ in bands], [article_id for _, article_id in bands]],
         )
-    return story_id
 
 
 Key = tuple[str, str, str]  # (deal_id, subject, metric)
@@ -1000,6 +1077,19 @@ def _insert_claims(
     return fresh
 
 
+def _stored_article_ids(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[str]:
+    if not article_ids:
+        return set()
+    among, params = _one_of(sorted(set(article_ids)))
+    return {
+        r[0]
+        for r in con.execute(
+            f"SELECT article_id FROM store.articles WHERE article_id {among}",  # noqa: S608 - placeholders
+            params,
+        ).fetchall()
+    }
+
+
 def store_analyses(
     con: duckdb.DuckDBPyConnection,
     items: Sequence[tuple[Article, Analysis]],
@@ -1010,16 +1100,19 @@ def store_analyses(
 ) -> StoreResult:
     """One transaction: articles, syndication groups, deals, mentions, claims, reconciliation, outbox."""
     batch = _Batch()
-    new_articles = skipped = 0
     with transaction(con):
+        stored = _stored_article_ids(con, [article.article_id for article, _ in items])
+        fresh_items: list[tuple[Article, Analysis]] = []
         for article, analysis in items:
-            if con.execute(
-                "SELECT 1 FROM store.articles WHERE article_id = ?", [article.article_id]
-            ).fetchone():
-                skipped += 1
+            if article.article_id not in stored:
+                stored.add(article.article_id)
+                fresh_items.append((article, analysis))
+        skipped = len(items) - len(fresh_items)
+        new_articles = len(fresh_items)
+        _insert_articles(con, fresh_items, run_id=run_id, now=now)
+        for article, analysis in fresh_items:
+            if not analysis.deals:
                 continue
-            _insert_article(con, article, analysis, run_id=run_id, now=now)
-            new_articles += 1
             mentions = {m.deal_id: m for m in analysis.deals}
             deals_with_claims = {c.deal_id for c in analysis.claims}
             for mention in mentions.values():
