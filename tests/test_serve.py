@@ -4,7 +4,8 @@
 the test session's Prefect API (PREFECT_API_URL). The deployment and its
 schedule are read back through the Prefect API; a run of the deployment is
 created through the API and must be executed by the served process. Without
-PREFECT_API_URL, serve starts a local Prefect server and says where its UI is.
+PREFECT_API_URL, serve starts a local Prefect server, says where its UI is, and
+that server's scheduler starts the cron's runs, which the served process runs.
 """
 
 from __future__ import annotations
@@ -94,11 +95,11 @@ def serve_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def serve_config(tmp_path: Path, site: NewsSite, name: str) -> Path:
+def serve_config(tmp_path: Path, site: NewsSite, name: str, cron: str = CRON) -> Path:
     return write_config(
         tmp_path / "config",
         feeds=[("The Ledger", publish(site, deal_pages(0)))],
-        extra=f'\n[schedule]\ncron = "{CRON}"\ntimezone = "Europe/Paris"\ndeployment_name = "{name}"\n',
+        extra=f'\n[schedule]\ncron = "{cron}"\ntimezone = "Europe/Paris"\ndeployment_name = "{name}"\n',
     )
 
 
@@ -166,20 +167,62 @@ def test_serve_registers_the_deployment_with_the_config_cron_runs_it_and_stops_c
         assert "Traceback" not in serve.output, serve.output
 
 
-def test_serve_without_an_api_starts_a_local_server_and_says_where_its_ui_is(tmp_path):
+def read_deployment_from(api: str, name: str, timeout_s: float = 60) -> dict:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        answer = httpx.get(f"{api}/deployments/name/monitor/{name}", timeout=10)
+        if answer.status_code != 404 or time.monotonic() > deadline:
+            answer.raise_for_status()
+            return answer.json()
+        time.sleep(0.5)
+
+
+def completed_runs(api: str, deployment_id: str) -> list[dict]:
+    answer = httpx.post(
+        f"{api}/flow_runs/filter",
+        json={
+            "deployments": {"id": {"any_": [deployment_id]}},
+            "flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}},
+        },
+        timeout=10,
+    )
+    answer.raise_for_status()
+    return answer.json()
+
+
+def test_serve_without_an_api_starts_a_local_server_whose_scheduler_runs_the_deployment(
+    tmp_path,
+):
+    """The local server's scheduler creates the cron's runs and the served process runs them.
+
+    Cron is every minute and the scheduler looks every 5 s instead of 60, so a
+    scheduled run starts at the next minute boundary.
+    """
     with NewsSite() as site:
-        config = serve_config(tmp_path, site, "monitor-local")
-        env = serve_env(tmp_path)
+        config = serve_config(tmp_path, site, "monitor-local", cron="* * * * *")
+        env = serve_env(tmp_path, PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="5")
         env.pop("PREFECT_API_URL", None)
         serve = Serve(config, env, tmp_path)
         try:
             ui = serve.wait_for(r"Prefect server started: UI at (http://127\.0\.0\.1:\d+)").group(1)
-            assert httpx.get(f"{ui}/api/health", timeout=10).status_code == 200
-            serve.wait_for(re.escape("Serving deployment monitor/monitor-local"))
+            api = f"{ui}/api"
+            assert httpx.get(f"{api}/health", timeout=10).status_code == 200
+            serve.wait_for(
+                re.escape("Serving deployment monitor/monitor-local on cron '* * * * *'")
+            )
+            deployment = read_deployment_from(api, "monitor-local")
+            assert [s["schedule"]["cron"] for s in deployment["schedules"]] == ["* * * * *"]
+
+            deadline = time.monotonic() + 150
+            while not completed_runs(api, deployment["id"]) and time.monotonic() < deadline:
+                time.sleep(1)
+            runs = completed_runs(api, deployment["id"])
+            assert runs and runs[0]["auto_scheduled"], serve.output
+            stored = query(config / "data" / "dealwatch.duckdb", "SELECT count(*) FROM articles")
+            assert stored == [(2,)], "the scheduled run stored the feed's articles"
         finally:
             code = serve.stop(signal.SIGTERM)
         assert code == 0, serve.output
         assert STOPPED in serve.output, serve.output
-        assert "Traceback" not in serve.output, serve.output
         with pytest.raises(httpx.ConnectError):
-            httpx.get(f"{ui}/api/health", timeout=5)
+            httpx.get(f"{api}/health", timeout=5)
