@@ -46,6 +46,8 @@ HOLD_UNTIL_TOLD = textwrap.dedent(
     """
 )
 WAITING = "is held by another process; waiting up to"
+# A run's alerts in one digest: apprise spaces single mails 5.5 s apart.
+ONE_MAIL_A_RUN = "\n[alerts]\ndigest_threshold = 1\n"
 
 
 class Reader:
@@ -83,7 +85,9 @@ def first_run(config: Path, site: NewsSite, mail: SmtpReceiver, monkeypatch) -> 
 
 def test_a_run_waits_for_a_reader_then_stores_everything(tmp_path, monkeypatch):
     with NewsSite() as site, SmtpReceiver() as mail:
-        config = write_config(tmp_path / "config", feeds=[("The Ledger", publish(site, {}))])
+        config = write_config(
+            tmp_path / "config", feeds=[("The Ledger", publish(site, {}))], extra=ONE_MAIL_A_RUN
+        )
         warehouse = config / "data" / "dealwatch.duckdb"
         before = first_run(config, site, mail, monkeypatch)
         publish(site, {**deal_pages(0), **deal_pages(1)})
@@ -115,7 +119,9 @@ def test_a_reader_past_the_timeout_spools_the_batch_for_the_next_run(tmp_path, m
     from flows.pipeline import monitor
 
     with NewsSite() as site, SmtpReceiver() as mail:
-        config = write_config(tmp_path / "config", feeds=[("The Ledger", publish(site, {}))])
+        config = write_config(
+            tmp_path / "config", feeds=[("The Ledger", publish(site, {}))], extra=ONE_MAIL_A_RUN
+        )
         warehouse = config / "data" / "dealwatch.duckdb"
         first_run(config, site, mail, monkeypatch)
         publish(site, {**deal_pages(0), **deal_pages(1)})
