@@ -215,52 +215,80 @@ def deliver(
     send_timeout_s: float = 30.0,
     slack_min_interval_s: float = 1.0,
     sleep: Callable[[float], None] = time.sleep,
+    on_answer: Callable[[DeliveryReport], None] | None = None,
 ) -> DeliveryReport:
     """Send each alert to every channel routed to it; more than ``digest_threshold`` for a channel → one digest.
 
     ``completed`` holds the alerts now delivered to every channel whose kinds
     include them (an alert no channel takes is complete: nothing is owed).
+    ``on_answer`` receives each channel answer as it comes, with the alerts it
+    completed, so the caller can commit it before the next message is sent.
     """
     _install_retry_after_hook()
     owed = route(alerts, channels)
-    outcomes: list[DeliveryOutcome] = []
+    progress = _Progress(alerts, channels, on_answer)
+    outcomes = progress.outcomes
     for channel in channels:
         pending = owed[channel.name]
         if not pending:
             continue
         app, problem = apprise_for(channel)
         if app is None:
-            outcomes += [
-                DeliveryOutcome(a.alert_id, channel.name, False, now(), problem) for a in pending
-            ]
+            progress.answer(
+                [DeliveryOutcome(a.alert_id, channel.name, False, now(), problem) for a in pending]
+            )
             continue
         _prepare(app, channel, send_timeout_s)
         sender = _Sender(channel, app, now, slack_min_interval_s, sleep)
         if len(pending) > digest_threshold:
             error = sender.send(_message_for(channel, pending, digest=True))
             at = now()
-            outcomes += [
-                DeliveryOutcome(a.alert_id, channel.name, error is None, at, error, digest=True)
-                for a in pending
-            ]
             _log_outcome(channel, len(pending), error, digest=True)
+            progress.answer(
+                [
+                    DeliveryOutcome(a.alert_id, channel.name, error is None, at, error, digest=True)
+                    for a in pending
+                ]
+            )
             continue
         for alert in pending:
             error = sender.send(_message_for(channel, [alert], digest=False))
-            outcomes.append(
-                DeliveryOutcome(alert.alert_id, channel.name, error is None, now(), error)
-            )
             _log_outcome(channel, 1, error, digest=False)
-    delivered: dict[str, set[str]] = {a.alert_id: set(a.channels_sent) for a in alerts}
-    for outcome in outcomes:
-        if outcome.ok:
-            delivered[outcome.alert_id].add(outcome.channel)
-    completed = tuple(
-        a.alert_id
-        for a in alerts
-        if all(c.name in delivered[a.alert_id] for c in channels if c.takes(a.kind))
-    )
-    return DeliveryReport(outcomes=tuple(outcomes), completed=completed)
+            progress.answer(
+                [DeliveryOutcome(alert.alert_id, channel.name, error is None, now(), error)]
+            )
+    return DeliveryReport(outcomes=tuple(outcomes), completed=tuple(progress.completed))
+
+
+class _Progress:
+    """The answers so far, and which alerts they completed; each answer is passed on at once."""
+
+    def __init__(
+        self,
+        alerts: Sequence[AlertRecord],
+        channels: Sequence[Channel],
+        on_answer: Callable[[DeliveryReport], None] | None,
+    ) -> None:
+        self.owed = {a.alert_id: {c.name for c in channels if c.takes(a.kind)} for a in alerts}
+        self.delivered = {a.alert_id: set(a.channels_sent) for a in alerts}
+        self.outcomes: list[DeliveryOutcome] = []
+        self.completed: list[str] = []
+        self.on_answer = on_answer
+        self.answer([])
+
+    def answer(self, outcomes: list[DeliveryOutcome]) -> None:
+        self.outcomes += outcomes
+        for outcome in outcomes:
+            if outcome.ok:
+                self.delivered[outcome.alert_id].add(outcome.channel)
+        done = [
+            alert_id
+            for alert_id, owed in self.owed.items()
+            if alert_id not in self.completed and owed <= self.delivered[alert_id]
+        ]
+        self.completed += done
+        if self.on_answer is not None and (outcomes or done):
+            self.on_answer(DeliveryReport(outcomes=tuple(outcomes), completed=tuple(done)))
 
 
 def _log_outcome(channel: Channel, count: int, error: str | None, *, digest: bool) -> None:

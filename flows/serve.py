@@ -14,7 +14,6 @@ import socket
 import subprocess
 import sys
 import time
-import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -96,15 +95,12 @@ def local_prefect_server(data_dir: Path, console: Console) -> Iterator[str]:
             process.kill()
 
 
-def _raise_keyboard_interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt(f"signal {signum}")
+def _sigterm_as_sigint(signum: int, frame: FrameType | None) -> None:
+    signal.raise_signal(signal.SIGINT)
 
 
 def serve_monitor(settings: Settings, console: Console) -> None:
-    warnings.filterwarnings(
-        "ignore", message="coroutine 'Runner.astop' was never awaited", category=RuntimeWarning
-    )
-    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    signal.signal(signal.SIGTERM, _sigterm_as_sigint)
     api_url = os.environ.get("PREFECT_API_URL")
     try:
         if api_url:
@@ -114,28 +110,42 @@ def serve_monitor(settings: Settings, console: Console) -> None:
             with local_prefect_server(settings.run.data_dir, console) as local_url:
                 os.environ["PREFECT_API_URL"] = local_url
                 _serve(settings, console)
-    except (KeyboardInterrupt, SystemExit):
-        # Prefect's runner replaces our SIGTERM handler with one that calls sys.exit(0).
-        console.print("dealwatch serve stopped")
+    except KeyboardInterrupt:
+        pass
+    console.print("dealwatch serve stopped")
 
 
 def _serve(settings: Settings, console: Console) -> None:
+    """Prefect's ``Flow.serve``, with SIGTERM taking SIGINT's path.
+
+    Prefect's runner replaces the SIGTERM handler with one that stops it from
+    the wrong thread (an asyncio traceback, then ``sys.exit``); SIGINT cancels
+    the runner's loop and shuts it down cleanly, so SIGTERM is turned into it.
+    """
+    import asyncio
+
+    from prefect.client.schemas.schedules import CronSchedule
+    from prefect.runner import Runner
+
     # flows.deployment reads its settings at import: the task runner must be this config's.
     os.environ["DEALWATCH_CONFIG"] = str(settings.config_dir.resolve())
     from flows.deployment import scheduled_monitor
 
-    console.print(
-        f"Serving deployment monitor/{settings.schedule.deployment_name} on cron "
-        f"'{settings.schedule.cron}' ({settings.schedule.timezone}); Ctrl-C or SIGTERM stops it."
-    )
-    from prefect.client.schemas.schedules import CronSchedule
+    class MonitorRunner(Runner):
+        def handle_sigterm(self, *args: object, **kwargs: object) -> None:
+            signal.raise_signal(signal.SIGINT)
 
-    scheduled_monitor.serve(
-        name=settings.schedule.deployment_name,
-        schedule=CronSchedule(cron=settings.schedule.cron, timezone=settings.schedule.timezone),
-        parameters={"config_dir": str(settings.config_dir.resolve())},
-        global_limit=1,
-        limit=1,
-        pause_on_shutdown=False,
-        print_starting_message=False,
+    schedule = settings.schedule
+    console.print(
+        f"Serving deployment monitor/{schedule.deployment_name} on cron "
+        f"'{schedule.cron}' ({schedule.timezone}); Ctrl-C or SIGTERM stops it."
     )
+    runner = MonitorRunner(name=schedule.deployment_name, pause_on_shutdown=False, limit=1)
+    runner.add_flow(
+        scheduled_monitor,
+        name=schedule.deployment_name,
+        schedule=CronSchedule(cron=schedule.cron, timezone=schedule.timezone),
+        parameters={"config_dir": str(settings.config_dir.resolve())},
+        concurrency_limit=1,
+    )
+    asyncio.run(runner.start())

@@ -212,9 +212,9 @@ def deliver_alerts_task(
 ) -> dict[str, Any]:
     """Send what the outbox holds; the warehouse is not held while the network is used.
 
-    A crash between the send and the mark leaves those alerts pending, and the
-    next run sends them again: delivery is at-least-once, with the window
-    between one channel's answer and the mark's commit (milliseconds).
+    Each channel answer is committed before the next message goes out, so a
+    crash re-sends at most the message whose answer was not yet committed:
+    delivery is at-least-once, with a window of milliseconds.
     """
     with db.read_connection(db_path, timeout_s=timeout_s) as con:
         pending = outbox.pending_alerts(con)
@@ -225,6 +225,11 @@ def deliver_alerts_task(
         with db.write_connection(db_path, timeout_s=timeout_s) as con:
             outbox.mark_console_delivered(con, [a.alert_id for a in pending], utcnow())
         return {"pending": len(pending), "sent": len(pending), "failed": 0, "console": True}
+
+    def record(answer: DeliveryReport) -> None:
+        with db.write_connection(db_path, timeout_s=timeout_s) as con:
+            outbox.record_deliveries(con, answer)
+
     report: DeliveryReport = deliver(
         pending,
         channels,
@@ -232,9 +237,8 @@ def deliver_alerts_task(
         now=utcnow,
         send_timeout_s=send_timeout_s,
         slack_min_interval_s=slack_min_interval_s,
+        on_answer=record,
     )
-    with db.write_connection(db_path, timeout_s=timeout_s) as con:
-        outbox.record_deliveries(con, report)
     failed = sorted({o.channel for o in report.outcomes if not o.ok})
     return {
         "pending": len(pending),

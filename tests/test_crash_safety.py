@@ -1,28 +1,43 @@
-"""A run killed (SIGKILL) after its claims are stored but before delivery loses nothing.
+"""Crash safety: a run killed (SIGKILL) at any moment loses nothing and duplicates nothing.
 
-The first run is a subprocess whose only channel is a black hole: a TCP server
-that accepts the connection and never answers. The moment the run connects to
-it, the claims and alerts are committed and delivery is under way; the test
-kills the process there. The next run, in this process, delivers every pending
-alert exactly once to a working webhook, and a third run sends nothing.
+- Killed between store and delivery (the run's only channel is a black hole, a
+  TCP server that accepts and never answers): the next run delivers every
+  pending alert exactly once, and a third run sends nothing.
+- Killed between two mails (the SMTP server accepts one and holds the next):
+  the first is not sent again, its answer was committed before the second.
+- Killed twenty times at seeded random points of every stage, each time
+  followed by a clean run: the warehouse ends equal to uninterrupted runs', and
+  the mailbox holds every alert once, plus once more only for a mail accepted
+  in the at-least-once window (README: accepted, answer not yet committed).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import random
+import re
 import signal
 import socket
 import subprocess
 import sys
 import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from tests.conftest import REPO, write_config
-from tests.receivers import WebhookReceiver
-from tests.site import NewsSite
+from tests.receivers import Mail, SmtpReceiver, WebhookReceiver
+from tests.site import NewsSite, article_page, rss_feed
 from tests.test_end_to_end import build_site, query
+from warehouse import db
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -109,3 +124,424 @@ def test_killed_between_store_and_delivery_then_every_alert_is_delivered_once(
 
         monitor(config_dir=str(config), backfill_seeds=False, force_poll=True)
         assert len(hook.requests) == len(pending), "a third run sends nothing"
+
+
+ALERT_ID_IN_MAIL = re.compile(r"<code>([0-9a-f]{16})</code>")
+
+
+def mailed_alert_ids(mails: list[Mail]) -> list[str]:
+    """The alert ids each mail carries (one for an alert, several for a digest), in order."""
+    return [alert_id for mail in mails for alert_id in ALERT_ID_IN_MAIL.findall(mail.html)]
+
+
+class _StallingHandler:
+    """Accepts ``accept`` mails, then keeps every later one waiting until released."""
+
+    def __init__(self, accept: int) -> None:
+        self.accept = accept
+        self.messages: list[Mail] = []
+        self.stalled = threading.Event()
+        self.released = threading.Event()
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd's hook name
+        if len(self.messages) >= self.accept:
+            self.stalled.set()
+            while not self.released.is_set():
+                await asyncio.sleep(0.05)
+            return "451 try later"
+        self.messages.append(
+            Mail.parse(envelope.content, envelope.mail_from, list(envelope.rcpt_tos))
+        )
+        return "250 Message accepted for delivery"
+
+
+def subprocess_env(tmp_path: Path, notify: str) -> dict[str, str]:
+    from prefect.settings import PREFECT_API_URL
+
+    return {
+        **os.environ,
+        "PREFECT_API_URL": str(PREFECT_API_URL.value()),
+        "PREFECT_HOME": str(tmp_path / "prefect-home"),
+        "DEALWATCH_NOTIFY": notify,
+        "PYTHONPATH": str(REPO),
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def test_killed_between_two_mails_then_the_first_is_not_sent_again(tmp_path, monkeypatch):
+    """Each alert's delivery is committed as soon as its channel accepted it.
+
+    The first run's SMTP server accepts one mail and keeps the second waiting;
+    the run is killed there. The next run sends only what the first did not.
+    """
+    from flows.pipeline import monitor
+
+    handler = _StallingHandler(accept=1)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    stalling = Controller(handler, hostname="127.0.0.1", port=port)
+    stalling.start()
+    try:
+        with NewsSite() as site, SmtpReceiver() as smtp:
+            config = write_config(tmp_path / "config", feeds=[("The Ledger", build_site(site))])
+            warehouse = config / "data" / "dealwatch.duckdb"
+            stalling_url = smtp.apprise_url().replace(f":{smtp.port}?", f":{port}?")
+            run = subprocess.Popen(
+                [sys.executable, "-c", RUN_MONITOR, str(config)],
+                env=subprocess_env(tmp_path, stalling_url),
+                cwd=tmp_path,
+            )
+            try:
+                assert handler.stalled.wait(timeout=120), "the run never sent a second mail"
+                run.send_signal(signal.SIGKILL)
+                run.wait(timeout=30)
+            finally:
+                if run.poll() is None:
+                    run.kill()
+                handler.released.set()
+
+            first = mailed_alert_ids(handler.messages)
+            assert len(first) == 1
+            sent = query(warehouse, "SELECT alert_id FROM alert_log WHERE status = 'sent'")
+            assert sent == [(first[0],)], "the accepted mail was recorded before the next one"
+
+            monkeypatch.setenv("DEALWATCH_NOTIFY", smtp.apprise_url())
+            monitor(config_dir=str(config), backfill_seeds=False)
+            alerts = {row[0] for row in query(warehouse, "SELECT alert_id FROM alert_log")}
+            second = mailed_alert_ids(smtp.wait_for(len(alerts) - 1))
+            assert sorted(first + second) == sorted(alerts), "every alert mailed once in all"
+    finally:
+        stalling.stop()
+
+
+# --- SIGKILL at random points of a run, twenty times --------------------------
+
+KILLS = 20
+KILL_SEED = 5
+GO_MONITOR = """
+import json, sys
+from flows.pipeline import monitor
+print("ready", flush=True)
+sys.stdin.readline()
+summary = monitor(config_dir=sys.argv[1], backfill_seeds=False, force_poll=True)
+print("summary", json.dumps(summary, default=str), flush=True)
+print("done", flush=True)
+"""
+# What a run's output shows it has finished, in order, and the stage that comes next.
+MILESTONES = (
+    ("Beginning flow run", "poll"),
+    ("Task run 'poll-feed-", "fetch and analyse"),
+    ("Task run 'extract-and-analyse-", "store"),
+    ("Task run 'store-", "delivery"),
+    ("Task run 'deliver-alerts-", "finish"),
+    ("done", "after the run"),
+)
+STAGES = ("start", *(stage for _, stage in MILESTONES[:-1]))
+# Kills aimed at the at-least-once window: right after the SMTP server accepted a mail.
+MAIL_ACCEPTED = "mail accepted"
+MAIL_ACCEPTED_WITHIN_S = 0.05
+AIMS = (*STAGES[:-1], MAIL_ACCEPTED, STAGES[-1])
+ACQUIRERS = ("Meta", "Google", "Microsoft", "Amazon", "Apple", "Nvidia", "OpenAI", "Salesforce")
+STARTUPS = (
+    ("Scale AI", "Alexandr Wang"),
+    ("Character.AI", "Noam Shazeer"),
+    ("Inflection AI", "Mustafa Suleyman"),
+    ("Adept", "David Luan"),
+    ("Windsurf", "Varun Mohan"),
+    ("Covariant", "Peter Chen"),
+)
+PUBLIC_VIEWS = (
+    "articles",
+    "deals",
+    "figures",
+    "contradictions",
+    "alert_log",
+    "accepted_figures",
+    "feed_health",
+    "runs",
+)
+
+
+class MonitorProcess:
+    """``monitor`` in a subprocess, imported and waiting for ``go()``; its output lines are timed."""
+
+    def __init__(self, config: Path, env: dict[str, str], cwd: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", GO_MONITOR, str(config)],
+            env=env,
+            cwd=cwd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.lines: list[tuple[float, str]] = []
+        self.ready = threading.Event()
+        self.started = 0.0
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append((time.monotonic(), line.rstrip()))
+            if line.strip() == "ready":
+                self.ready.set()
+
+    def go(self) -> None:
+        assert self.ready.wait(timeout=120), "\n".join(text for _, text in self.lines)
+        self.started = time.monotonic()
+        assert self.process.stdin is not None
+        self.process.stdin.write("go\n")
+        self.process.stdin.flush()
+
+    def kill_after(self, delay_s: float) -> None:
+        try:
+            self.process.wait(timeout=delay_s)
+        except subprocess.TimeoutExpired:
+            self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=30)
+        self.reader.join(timeout=10)
+
+    def wait_for(self, marker: str) -> None:
+        """Until the run prints ``marker`` (or ends); the kill is timed from there."""
+        self.wait_until(lambda: any(marker in text for _, text in self.lines))
+
+    def wait_until(self, condition: Callable[[], bool], timeout_s: float = 60) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline and self.process.poll() is None and not condition():
+            time.sleep(0.002)
+
+    def finish(self) -> None:
+        assert self.process.wait(timeout=120) == 0, "\n".join(text for _, text in self.lines)
+        self.reader.join(timeout=10)
+
+    def milestones(self) -> dict[str, float]:
+        """Seconds after ``go()`` at which each milestone's line was printed."""
+        seen: dict[str, float] = {}
+        for at, text in self.lines:
+            for marker, stage in MILESTONES:
+                done = text.strip() == "done" if marker == "done" else marker in text
+                if done and at >= self.started:
+                    seen[stage] = at - self.started
+        return seen
+
+    def stage_killed(self) -> str:
+        seen = self.milestones()
+        return next((stage for _, stage in reversed(MILESTONES) if stage in seen), "start")
+
+
+def stage_lengths(calibration: dict[str, float]) -> dict[str, float]:
+    """How long each stage took in an uninterrupted run, in seconds."""
+    bounds = [0.0, *(calibration[stage] for _, stage in MILESTONES)]
+    return {stage: bounds[i + 1] - bounds[i] for i, stage in enumerate(STAGES)}
+
+
+def stage_start(stage: str) -> str | None:
+    """The output line that opens ``stage`` (None: the run's start)."""
+    markers = {after: marker for marker, after in MILESTONES}
+    return markers.get(stage)
+
+
+def deal_pages(index: int) -> dict[str, tuple[str, list[str]]]:
+    """Two articles about deal ``index``: the terms, then a filing contradicting the amount."""
+    acquirer = ACQUIRERS[index % len(ACQUIRERS)]
+    startup, chief = STARTUPS[index % len(STARTUPS)]
+    context = (
+        f"{acquirer} agreed in June to invest in {startup} and hire its chief executive, {chief}, "
+        f"who joined {acquirer} to lead a new research group."
+    )
+    stake = 30 + index
+    return {
+        f"/deals/{index}/terms": (
+            f"{acquirer} to take a stake in {startup}",
+            [
+                f"{acquirer} will pay ${2 + index}.4 billion for a {stake}% stake in {startup}, and "
+                f"{startup} chief executive {chief} will join {acquirer}, the companies said.",
+                context,
+            ],
+        ),
+        f"/deals/{index}/filing": (
+            f"Filing puts {acquirer}'s {startup} payment higher than reported",
+            [
+                f"{acquirer} paid ${40 + index} billion for its {stake}% stake in {startup}, "
+                "according to a filing seen by the Ledger.",
+                context,
+            ],
+        ),
+    }
+
+
+def publish(site: NewsSite, pages: dict[str, tuple[str, list[str]]]) -> str:
+    for path, (title, paragraphs) in pages.items():
+        site.route(
+            path,
+            article_page(
+                title=title,
+                author="Jane Reporter",
+                published="2025-06-20T09:00:00Z",
+                outlet="The Ledger",
+                paragraphs=paragraphs * 3,
+            ),
+        )
+    items = [
+        {"title": title, "link": site.url(path), "description": paragraphs[0]}
+        for path, (title, paragraphs) in pages.items()
+    ]
+    return site.route(
+        "/feed.xml",
+        rss_feed("The Ledger", items, updated=datetime(2025, 6, 20, 9, 0, tzinfo=UTC)),
+        content_type="application/rss+xml; charset=utf-8",
+    )
+
+
+def assert_readable(warehouse: Path) -> None:
+    with db.read_connection(warehouse) as con:
+        for view in PUBLIC_VIEWS:
+            con.execute(f"SELECT * FROM {view}").fetchall()
+
+
+def committed_deliveries(warehouse: Path) -> set[str]:
+    if not warehouse.exists():
+        return set()
+    return {
+        row[0]
+        for row in query(warehouse, "SELECT alert_id FROM alert_log WHERE len(channels_sent) > 0")
+    }
+
+
+def warehouse_contents(warehouse: Path) -> dict[str, list[tuple]]:
+    """What a user compares: articles, deals, claims and alerts, in a stable order."""
+    sql = {
+        "articles": "SELECT url, relevance FROM articles",
+        "deals": "SELECT deal_id, acquirer, target, kind FROM deals",
+        "claims": (
+            "SELECT a.url, c.deal_id, c.subject, c.metric, c.low, c.high, c.stated, c.quote, "
+            "c.start_offset FROM store.claims c JOIN store.articles a USING (article_id)"
+        ),
+        "alerts": "SELECT alert_id, kind, dedup_key, status FROM alert_log",
+    }
+    return {name: sorted(query(warehouse, text)) for name, text in sql.items()}
+
+
+@pytest.mark.slow
+def test_killed_at_random_points_twenty_times_then_the_warehouse_matches_an_uninterrupted_one(
+    tmp_path, monkeypatch
+):
+    """Twenty runs SIGKILLed at seeded random points, each followed by a clean run.
+
+    Each round publishes a new deal (two articles) on the site. Warehouse A gets
+    one uninterrupted run per round; warehouse B a run killed at a random point
+    at a seeded random point of one stage (start-up, poll, fetch and analyse,
+    store, delivery, finish, in turn): the kill comes a random fraction of the
+    stage's length (measured in A's first run, a subprocess too) after the line
+    that opens the stage, or, aimed at the at-least-once window, up to 50 ms
+    after the SMTP server accepted the run's mail. Then a clean run. B must end equal to A, and B's mailbox must hold every alert
+    once, plus once more for each alert whose mail was accepted by the server
+    but not yet committed as sent when the run died (README: delivery is
+    at-least-once, with that window of milliseconds).
+    """
+    from flows.pipeline import monitor
+
+    rng = random.Random(KILL_SEED)
+    extra = "\n[alerts]\ndigest_threshold = 1\nsend_timeout_s = 10\n"
+    pages: dict[str, tuple[str, list[str]]] = {}
+    kills: list[dict[str, Any]] = []
+    resent: Counter[str] = Counter()
+    with NewsSite() as site, SmtpReceiver() as mail_a, SmtpReceiver() as mail_b:
+        feed = publish(site, pages)
+        config_a = write_config(tmp_path / "a", feeds=[("The Ledger", feed)], extra=extra)
+        config_b = write_config(tmp_path / "b", feeds=[("The Ledger", feed)], extra=extra)
+        warehouse_a = config_a / "data" / "dealwatch.duckdb"
+        warehouse_b = config_b / "data" / "dealwatch.duckdb"
+        env_a = subprocess_env(tmp_path, mail_a.apprise_url())
+        env_b = subprocess_env(tmp_path, mail_b.apprise_url())
+
+        def run_clean(config: Path, mail: SmtpReceiver) -> None:
+            monkeypatch.setenv("DEALWATCH_NOTIFY", mail.apprise_url())
+            summary = monitor(config_dir=str(config), backfill_seeds=False, force_poll=True)
+            assert "busy" not in summary["store"], summary
+
+        waiting = MonitorProcess(config_b, env_b, tmp_path)
+        lengths: dict[str, float] = {}
+        for round_no in range(KILLS):
+            pages.update(deal_pages(round_no))
+            publish(site, pages)
+            if round_no == 0:
+                reference = MonitorProcess(config_a, env_a, tmp_path)
+                reference.go()
+                reference.finish()
+                lengths = stage_lengths(reference.milestones())
+            else:
+                run_clean(config_a, mail_a)
+
+            stage = AIMS[round_no % len(AIMS)]
+            mails_before = len(mail_b.messages)
+            killed = waiting
+            killed.go()
+            if stage == MAIL_ACCEPTED:
+                delay = rng.uniform(0.0, MAIL_ACCEPTED_WITHIN_S)
+                killed.wait_until(lambda before=mails_before: len(mail_b.messages) > before)
+            else:
+                delay = rng.uniform(0.0, lengths[stage])
+                opening = stage_start(stage)
+                if opening is not None:
+                    killed.wait_for(opening)
+            killed.kill_after(delay)
+            if round_no + 1 < KILLS:
+                waiting = MonitorProcess(config_b, env_b, tmp_path)
+            if warehouse_b.exists():
+                assert_readable(warehouse_b)
+            mailed = mailed_alert_ids(mail_b.messages[mails_before:])
+            uncommitted = set(mailed) - committed_deliveries(warehouse_b)
+            if uncommitted:
+                last_mail = set(mailed_alert_ids(mail_b.messages[-1:]))
+                assert uncommitted <= last_mail, "only the last message's answer can be lost"
+            resent.update(uncommitted)
+            stored = warehouse_b.exists() and bool(
+                query(
+                    warehouse_b,
+                    "SELECT 1 FROM articles WHERE url LIKE ?",
+                    [f"%/deals/{round_no}/%"],
+                )
+            )
+            kills.append(
+                {
+                    "aimed": stage,
+                    "delay_s": round(delay, 3),
+                    "hit": killed.stage_killed(),
+                    "stored": stored,
+                    "mailed": len(mailed),
+                    "uncommitted": len(uncommitted),
+                }
+            )
+
+            run_clean(config_b, mail_b)
+            assert_readable(warehouse_b)
+
+        print("kills:", *kills, sep="\n  ")
+        print("hits per stage:", Counter(k["hit"] for k in kills), "sent again:", dict(resent))
+        contents_a = warehouse_contents(warehouse_a)
+        contents_b = warehouse_contents(warehouse_b)
+        assert len(contents_a["articles"]) == 2 * KILLS
+        assert {kind for _, kind, _, _ in contents_a["alerts"]} >= {
+            "new_deal",
+            "new_figure",
+            "contradiction",
+        }
+        assert {status for *_, status in contents_a["alerts"]} == {"sent"}
+        for name in contents_a:
+            assert contents_b[name] == contents_a[name], name
+
+        alert_ids = sorted(alert_id for alert_id, *_ in contents_a["alerts"])
+        mailed_a = Counter(mailed_alert_ids(mail_a.messages))
+        mailed_b = Counter(mailed_alert_ids(mail_b.messages))
+        assert sorted(mailed_a.elements()) == alert_ids, (
+            "an uninterrupted run mails each alert once"
+        )
+        assert mailed_b == Counter(alert_ids) + resent, (
+            "B mails each alert once, and again only after a kill in its at-least-once window"
+        )
+        inside = [k for k in kills if k["hit"] not in ("start", "after the run")]
+        assert len(inside) >= KILLS // 2, kills

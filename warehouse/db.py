@@ -9,6 +9,7 @@ holds it, waits with one clear log line and retries until its timeout.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -129,6 +130,23 @@ def _connect(
             time.sleep(min(retry_every_s, max(0.0, deadline - time.monotonic())))
 
 
+def _create(path: Path) -> None:
+    """A new warehouse appears whole: migrated under a temporary name, then renamed.
+
+    A run killed while creating it leaves no file (and no half-migrated one
+    without its public views) at ``path``.
+    """
+    partial = path.with_name(path.name + ".creating")
+    for leftover in (partial, path.with_name(partial.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    con = duckdb.connect(str(partial))
+    try:
+        migrate(con)
+    finally:
+        con.close()
+    os.replace(partial, path)
+
+
 @contextmanager
 def write_connection(
     path: Path, *, timeout_s: float = 120.0, retry_every_s: float = 0.5
@@ -136,6 +154,8 @@ def write_connection(
     """A read-write connection held for one step; pending migrations are applied first."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        _create(path)
     con = _connect(path, read_only=False, timeout_s=timeout_s, retry_every_s=retry_every_s)
     try:
         migrate(con)
