@@ -414,9 +414,11 @@ def _run(
         site.take_answers()
 
         cold = run_child("monitor", cold_config, prefect_home, logs / "cold.log")
+        run_s = float(cold["summary"]["seconds"])
         result["cold"] = _brief(cold) | {
             "http_answers": site.take_answers(),
-            "articles_per_s": len(page_bytes) / cold["flow_wall_s"],
+            "run_s": run_s,
+            "articles_per_s": len(page_bytes) / run_s,
             "stages_s": _stage_table(cold["summary"]),
             "store": cold["summary"].get("store"),
             "entries": cold["summary"].get("entries"),
@@ -439,8 +441,8 @@ def _run(
                 "entries": warm["summary"].get("entries"),
             }
     result["ratios"] = {
-        "cold_over_floor": result["cold"]["flow_wall_s"] / result["floor"]["wall_s"],
-        "cold_process_over_floor": result["cold"]["process_wall_s"] / result["floor"]["wall_s"],
+        "cold_over_floor": result["cold"]["run_s"] / result["floor"]["wall_s"],
+        "cold_flow_call_over_floor": result["cold"]["flow_wall_s"] / result["floor"]["wall_s"],
         "warm_beyond_startup_s": result["warm_1"]["beyond_startup_s"],
         "cold_peak_rss_mb": result["cold"]["peak_rss_mb"],
     }
@@ -481,8 +483,9 @@ def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
     cold = result["cold"]
     yield (
         "cold run",
-        f"flow {cold['flow_wall_s']:.1f} s ({cold['articles_per_s']:.1f} articles/s), process "
-        f"{cold['process_wall_s']:.1f} s, peak RSS {cold['peak_rss_mb']:.0f} MB "
+        f"run {cold['run_s']:.1f} s ({cold['articles_per_s']:.1f} articles/s); flow call "
+        f"{cold['flow_wall_s']:.1f} s, process {cold['process_wall_s']:.1f} s; "
+        f"peak RSS {cold['peak_rss_mb']:.0f} MB "
         f"(with Prefect's server process: {cold['peak_rss_mb_tree']:.0f} MB)",
     )
     stages = cold["stages_s"]
@@ -510,6 +513,10 @@ def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
             f"process {warm['process_wall_s']:.1f} s = {warm['beyond_startup_s']:+.1f} s beyond start-up; "
             f"flow {warm['flow_wall_s']:.1f} s; feeds {warm['feeds']}; answers {warm['http_answers']}",
         )
+    yield (
+        "  cold flow call / floor",
+        f"{result['ratios']['cold_flow_call_over_floor']:.2f} (the call includes Prefect's start-up)",
+    )
     for key, target in TARGETS.items():
         value = result["ratios"][key]
         verdict = "ok" if value <= target else "MISSED"
