@@ -15,7 +15,8 @@ Safety, in the order a request meets it:
   through. TLS still verifies the certificate against the host name;
 * bodies are streamed with a cap on the bytes received and, separately, on the
   bytes produced by decompression (a gzip bomb stops at the cap);
-* a per-host gate caps concurrent requests and spaces their starts.
+* a per-host gate caps concurrent requests and spaces their starts, and a
+  run-wide cap (``max_concurrency``) holds however many threads call ``get``.
 
 Environment proxies are ignored (``trust_env=False``): a proxy would connect on
 our behalf to addresses we never see.
@@ -272,6 +273,8 @@ class Fetcher:
         )
         self._gates: dict[str, _HostGate] = {}
         self._gates_lock = threading.Lock()
+        # All hosts together: however many tasks and threads call get(), at most this many in flight.
+        self._in_flight = threading.BoundedSemaphore(max(1, self.policy.max_concurrency))
         self._robots = RobotsCache(self._fetch_robots, self.policy.user_agent)
         self._closed = False
 
@@ -367,6 +370,7 @@ class Fetcher:
         try:
             with (
                 self._gate(current).slot(),
+                self._in_flight,
                 self._client.stream("GET", current, headers=headers) as r,
             ):
                 return self._read(

@@ -21,7 +21,7 @@ from prefect.cache_policies import NO_CACHE
 from alerts.channels import Channel
 from alerts.deliver import deliver, print_to_console
 from extractors.analyse import analyse
-from extractors.feeds import fetch_pages, poll_feed, unique_entries
+from extractors.feeds import fetch_pages, poll_feeds, unique_entries
 from extractors.http import Fetcher, FetchPolicy
 from extractors.pages import article_from_page
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
@@ -75,16 +75,15 @@ def load_feed_state(
 
 
 @task(
-    cache_policy=NO_CACHE, name="poll-feed", retries=1, retry_delay_seconds=5, timeout_seconds=300
+    cache_policy=NO_CACHE, name="poll-feeds", retries=1, retry_delay_seconds=5, timeout_seconds=300
 )
-def poll_feed_task(
-    job: FeedJob, policy: FetchPolicy, unconditional_every_h: float, max_items: int
-) -> FeedPollResult:
-    return poll_feed(
+def poll_feeds_task(
+    jobs: Sequence[FeedJob], policy: FetchPolicy, unconditional_every_h: float, max_items: int
+) -> list[FeedPollResult]:
+    """A batch of feeds: one Prefect task for many polls, whose own cost is milliseconds."""
+    return poll_feeds(
         shared_fetcher(policy),
-        job.url,
-        job.name,
-        job.state,
+        [(job.url, job.name, job.state) for job in jobs],
         utcnow(),
         unconditional_every=timedelta(hours=unconditional_every_h),
         max_items=max_items,
