@@ -30,6 +30,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--warm-feeds", type=int, default=200, help="feeds in the warm runs")
     parser.add_argument("--concurrency", type=int, default=bench_pipeline.DEFAULT_CONCURRENCY,
                         help="the config's max_concurrency (pages fetched at once)")  # fmt: skip
+    parser.add_argument("--task-runner", choices=("threads", "dask"), default="threads",
+                        help="the config's run.task_runner")  # fmt: skip
     parser.add_argument(
         "--skip-warehouse", action="store_true", help="leave out the warehouse at scale"
     )
@@ -67,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         warm_feeds=args.warm_feeds,
         concurrency=args.concurrency,
         keep=args.keep,
+        task_runner=args.task_runner,
     )
     bench_pipeline.print_table(pipeline)
     figures: dict[str, Any] = {

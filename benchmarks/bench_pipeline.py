@@ -159,7 +159,11 @@ class CorpusSite:
 
 
 def write_config(
-    folder: Path, data: Path, feeds: Sequence[tuple[str, str]], concurrency: int
+    folder: Path,
+    data: Path,
+    feeds: Sequence[tuple[str, str]],
+    concurrency: int,
+    task_runner: str = "threads",
 ) -> Path:
     """A config folder: the warehouse and Prefect under ``data``, loopback allowed, no host delay."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -176,6 +180,7 @@ def write_config(
             allowed_private_networks = ["127.0.0.0/8"]
 
             [run]
+            task_runner = "{task_runner}"
             data_dir = "{data.as_posix()}"
             seeds_dir = "{(folder / "no-seeds").as_posix()}"
             """
@@ -388,18 +393,19 @@ def run(
     warm_feeds: int = 200,
     concurrency: int = DEFAULT_CONCURRENCY,
     keep: Path | None = None,
+    task_runner: str = "threads",
 ) -> dict[str, Any]:
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="dealwatch-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
-        return _run(workdir, articles, feeds, warm_feeds, concurrency)
+        return _run(workdir, articles, feeds, warm_feeds, concurrency, task_runner)
     finally:
         if keep is None:
             shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _run(
-    workdir: Path, articles: int, feeds: int, warm_feeds: int, concurrency: int
+    workdir: Path, articles: int, feeds: int, warm_feeds: int, concurrency: int, task_runner: str
 ) -> dict[str, Any]:
     feeds = max(1, min(feeds, articles))
     layout = _feed_layout(articles, feeds)
@@ -423,6 +429,7 @@ def _run(
         },
         "config": {
             "max_concurrency": concurrency,
+            "task_runner": task_runner,
             "flow_task_workers": workers,
             "per_host": "lifted for 127.0.0.1: per_host_interval_s=0, "
             f"per_host_concurrency={concurrency}",
@@ -442,12 +449,14 @@ def _run(
             data,
             [(f"feed {i}", u) for i, u in enumerate(cold_urls)],
             concurrency,
+            task_runner,
         )
         warm_config = write_config(
             workdir / "config-warm",
             data,
             _warm_feeds(site, layout, cold_urls, warm_feeds),
             concurrency,
+            task_runner,
         )
 
         first = run_child("empty", cold_config, prefect_home, logs / "prefect-first.log")
@@ -526,7 +535,8 @@ def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
     )
     yield (
         "fetching",
-        f"max_concurrency {config['max_concurrency']}, {config['flow_task_workers']} task threads; "
+        f"max_concurrency {config['max_concurrency']}, task runner {config['task_runner']} "
+        f"({config['flow_task_workers']} threads); "
         f"per-host limit {config['per_host']}",
     )
     cold = result["cold"]
