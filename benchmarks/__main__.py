@@ -32,6 +32,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="the config's max_concurrency (pages fetched at once)")  # fmt: skip
     parser.add_argument("--task-runner", choices=("threads", "dask"), default="threads",
                         help="the config's run.task_runner")  # fmt: skip
+    parser.add_argument("--extract-processes", type=int, default=0,
+                        help="the config's run.extract_processes (0: extraction in the task threads)")  # fmt: skip
     parser.add_argument(
         "--skip-warehouse", action="store_true", help="leave out the warehouse at scale"
     )
@@ -70,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         concurrency=args.concurrency,
         keep=args.keep,
         task_runner=args.task_runner,
+        extract_processes=args.extract_processes,
     )
     bench_pipeline.print_table(pipeline)
     figures: dict[str, Any] = {

@@ -164,6 +164,7 @@ def write_config(
     feeds: Sequence[tuple[str, str]],
     concurrency: int,
     task_runner: str = "threads",
+    extract_processes: int = 0,
 ) -> Path:
     """A config folder: the warehouse and Prefect under ``data``, loopback allowed, no host delay."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -181,6 +182,7 @@ def write_config(
 
             [run]
             task_runner = "{task_runner}"
+            extract_processes = {extract_processes}
             data_dir = "{data.as_posix()}"
             seeds_dir = "{(folder / "no-seeds").as_posix()}"
             """
@@ -394,18 +396,27 @@ def run(
     concurrency: int = DEFAULT_CONCURRENCY,
     keep: Path | None = None,
     task_runner: str = "threads",
+    extract_processes: int = 0,
 ) -> dict[str, Any]:
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="dealwatch-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
-        return _run(workdir, articles, feeds, warm_feeds, concurrency, task_runner)
+        return _run(
+            workdir, articles, feeds, warm_feeds, concurrency, task_runner, extract_processes
+        )
     finally:
         if keep is None:
             shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _run(
-    workdir: Path, articles: int, feeds: int, warm_feeds: int, concurrency: int, task_runner: str
+    workdir: Path,
+    articles: int,
+    feeds: int,
+    warm_feeds: int,
+    concurrency: int,
+    task_runner: str,
+    extract_processes: int,
 ) -> dict[str, Any]:
     feeds = max(1, min(feeds, articles))
     layout = _feed_layout(articles, feeds)
@@ -430,6 +441,7 @@ def _run(
         "config": {
             "max_concurrency": concurrency,
             "task_runner": task_runner,
+            "extract_processes": extract_processes,
             "flow_task_workers": workers,
             "per_host": "lifted for 127.0.0.1: per_host_interval_s=0, "
             f"per_host_concurrency={concurrency}",
@@ -450,6 +462,7 @@ def _run(
             [(f"feed {i}", u) for i, u in enumerate(cold_urls)],
             concurrency,
             task_runner,
+            extract_processes,
         )
         warm_config = write_config(
             workdir / "config-warm",
@@ -457,6 +470,7 @@ def _run(
             _warm_feeds(site, layout, cold_urls, warm_feeds),
             concurrency,
             task_runner,
+            extract_processes,
         )
 
         first = run_child("empty", cold_config, prefect_home, logs / "prefect-first.log")
@@ -536,7 +550,7 @@ def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
     yield (
         "fetching",
         f"max_concurrency {config['max_concurrency']}, task runner {config['task_runner']} "
-        f"({config['flow_task_workers']} threads); "
+        f"({config['flow_task_workers']} threads), extract_processes {config['extract_processes']}; "
         f"per-host limit {config['per_host']}",
     )
     cold = result["cold"]

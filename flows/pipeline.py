@@ -25,6 +25,7 @@ from extractors.http import FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FetchStatus
 from extractors.watchlist import Watchlist
 from flows import spool
+from flows.extraction import close_worker_pools, worker_pool
 from flows.locking import RunInProgress, run_lock
 from flows.settings import Settings, load_feeds, load_settings
 from flows.tasks import (
@@ -185,6 +186,7 @@ def _fetch_and_analyse(
     watchlist: Watchlist | None,
     *,
     in_flight: int,
+    processes: int,
 ) -> Iterator[tuple[list[tuple[Article, Analysis]], dict[str, float]]]:
     """Each batch fetched, then extracted and analysed; at most ``in_flight`` batches at once.
 
@@ -195,7 +197,7 @@ def _fetch_and_analyse(
     window: deque[Any] = deque()
     for batch in batches:
         pages = fetch_pages_task.submit(batch, policy)
-        window.append(extract_and_analyse_task.submit(batch, pages, watchlist))
+        window.append(extract_and_analyse_task.submit(batch, pages, watchlist, processes))
         del pages
         if len(window) >= in_flight:
             yield window.popleft().result()
@@ -243,6 +245,8 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
         else {}
     )
 
+    if settings.run.extract_processes > 0:
+        worker_pool(settings.run.extract_processes)  # workers import while the feeds are polled
     now = utcnow()
     jobs = [FeedJob(url=f.url, name=f.name, state=states.get(f.url)) for f in feeds]
     due = [job for job in jobs if force_poll or _due(job, now)]
@@ -280,14 +284,21 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     batch_size = max(1, settings.feeds.page_batch_size)
     batches = [new_entries[i : i + batch_size] for i in range(0, len(new_entries), batch_size)]
     t0 = time.perf_counter()
-    for batch_items, seconds in _fetch_and_analyse(
-        batches, policy, watchlist, in_flight=max(1, settings.feeds.max_concurrency)
-    ):
-        items.extend(batch_items)
-        for name, value in seconds.items():
-            stage[name] = stage.get(name, 0.0) + value
+    try:
+        for batch_items, seconds in _fetch_and_analyse(
+            batches,
+            policy,
+            watchlist,
+            in_flight=max(1, settings.feeds.max_concurrency),
+            processes=settings.run.extract_processes,
+        ):
+            items.extend(batch_items)
+            for name, value in seconds.items():
+                stage[name] = stage.get(name, 0.0) + value
+    finally:
+        close_fetchers()
+        close_worker_pools()
     stage["fetch_extract_analyse_wall"] = time.perf_counter() - t0
-    close_fetchers()
 
     items = list({article.article_id: (article, analysis) for article, analysis in items}.values())
     stored = _store_or_spool(
