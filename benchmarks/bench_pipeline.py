@@ -85,6 +85,7 @@ class CorpusSite:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True
 
             def do_GET(self) -> None:  # noqa: N802 - the http.server hook name
                 found = site.resources.get(self.path.split("?", 1)[0])

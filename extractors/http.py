@@ -24,6 +24,7 @@ our behalf to addresses we never see.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import logging
 import threading
@@ -53,6 +54,8 @@ GZIP_MAGIC = b"\x1f\x8b"
 # Only encodings we can decompress with a hard output cap are advertised.
 ACCEPT_ENCODING = "gzip, deflate"
 INFLATE_STEP = 256 * 1024
+# A redirect's body up to this size is read so its connection can be reused.
+DRAIN_MAX_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,23 @@ def _inflater_for(encoding: str, limit: int) -> _Inflater | None:
     if codings[0] == "deflate":
         return _Inflater(zlib.MAX_WBITS, limit)
     raise ValueError(f"unsupported content-encoding {codings[0]!r}")
+
+
+def _drain_small_body(r: httpx.Response, headers: Mapping[str, str], deadline: float) -> None:
+    """Read an answer's empty or tiny body, so its connection goes back to the pool.
+
+    A response left unread when its stream closes takes its connection with it:
+    every 304 of a warm run would pay a new TCP (and TLS) handshake next time.
+    Only a body that is absent (304) or declares a small length is read, and
+    only until the transfer deadline (a server trickling it keeps nothing).
+    """
+    declared = headers.get("content-length", "")
+    if r.status_code != 304 and not (declared.isdigit() and int(declared) <= DRAIN_MAX_BYTES):
+        return
+    with contextlib.suppress(httpx.HTTPError):
+        for _chunk in r.iter_raw():
+            if time.perf_counter() > deadline:
+                return
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
@@ -435,11 +455,13 @@ class Fetcher:
             )
 
         if code in REDIRECT_CODES:
+            _drain_small_body(r, headers, started + self.policy.transfer_deadline_s)
             return answer(
                 FetchStatus.HARD_ERROR,
                 None if headers.get("location") else f"HTTP {code} without Location",
             )
         if code == 304:
+            _drain_small_body(r, headers, started + self.policy.transfer_deadline_s)
             return answer(FetchStatus.NOT_MODIFIED)
         if code in RETRYABLE_CODES or code >= 500:
             return answer(FetchStatus.SOFT_ERROR, f"HTTP {code}")
