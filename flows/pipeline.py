@@ -245,8 +245,6 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
         else {}
     )
 
-    if settings.run.extract_processes > 0:
-        worker_pool(settings.run.extract_processes)  # workers import while the feeds are polled
     now = utcnow()
     jobs = [FeedJob(url=f.url, name=f.name, state=states.get(f.url)) for f in feeds]
     due = [job for job in jobs if force_poll or _due(job, now)]
@@ -284,6 +282,8 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     batch_size = max(1, settings.feeds.page_batch_size)
     batches = [new_entries[i : i + batch_size] for i in range(0, len(new_entries), batch_size)]
     t0 = time.perf_counter()
+    if batches and settings.run.extract_processes > 0:
+        worker_pool(settings.run.extract_processes)  # the workers import while pages are fetched
     try:
         for batch_items, seconds in _fetch_and_analyse(
             batches,
