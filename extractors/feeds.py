@@ -321,6 +321,39 @@ def poll_feed(
     )
 
 
+def poll_feeds(
+    fetcher: Fetcher,
+    feeds: Sequence[tuple[str, str, FeedState | None]],
+    now: datetime,
+    *,
+    unconditional_every: timedelta,
+    max_items: int,
+    min_interval: timedelta = MIN_POLL_INTERVAL,
+    max_interval: timedelta = MAX_POLL_INTERVAL,
+) -> list[FeedPollResult]:
+    """``poll_feed`` for each (url, name, state), ``max_concurrency`` at a time, in the order given."""
+    if not feeds:
+        return []
+
+    def poll(feed: tuple[str, str, FeedState | None]) -> FeedPollResult:
+        url, name, state = feed
+        return poll_feed(
+            fetcher,
+            url,
+            name,
+            state,
+            now,
+            unconditional_every=unconditional_every,
+            max_items=max_items,
+            min_interval=min_interval,
+            max_interval=max_interval,
+        )
+
+    workers = max(1, min(fetcher.policy.max_concurrency, len(feeds)))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="poll-feed") as pool:
+        return list(pool.map(poll, feeds))
+
+
 def page_from_response(response: FetchResponse) -> PageFetch:
     return PageFetch(
         url=response.url,

@@ -15,7 +15,8 @@ Safety, in the order a request meets it:
   through. TLS still verifies the certificate against the host name;
 * bodies are streamed with a cap on the bytes received and, separately, on the
   bytes produced by decompression (a gzip bomb stops at the cap);
-* a per-host gate caps concurrent requests and spaces their starts.
+* a per-host gate caps concurrent requests and spaces their starts, and a
+  run-wide cap (``max_concurrency``) holds however many threads call ``get``.
 
 Environment proxies are ignored (``trust_env=False``): a proxy would connect on
 our behalf to addresses we never see.
@@ -23,6 +24,7 @@ our behalf to addresses we never see.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import logging
 import threading
@@ -52,6 +54,8 @@ GZIP_MAGIC = b"\x1f\x8b"
 # Only encodings we can decompress with a hard output cap are advertised.
 ACCEPT_ENCODING = "gzip, deflate"
 INFLATE_STEP = 256 * 1024
+# A redirect's body up to this size is read so its connection can be reused.
+DRAIN_MAX_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,23 @@ def _inflater_for(encoding: str, limit: int) -> _Inflater | None:
     raise ValueError(f"unsupported content-encoding {codings[0]!r}")
 
 
+def _drain_small_body(r: httpx.Response, headers: Mapping[str, str], deadline: float) -> None:
+    """Read an answer's empty or tiny body, so its connection goes back to the pool.
+
+    A response left unread when its stream closes takes its connection with it:
+    every 304 of a warm run would pay a new TCP (and TLS) handshake next time.
+    Only a body that is absent (304) or declares a small length is read, and
+    only until the transfer deadline (a server trickling it keeps nothing).
+    """
+    declared = headers.get("content-length", "")
+    if r.status_code != 304 and not (declared.isdigit() and int(declared) <= DRAIN_MAX_BYTES):
+        return
+    with contextlib.suppress(httpx.HTTPError):
+        for _chunk in r.iter_raw():
+            if time.perf_counter() > deadline:
+                return
+
+
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
     """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date)."""
     if not value:
@@ -272,6 +293,8 @@ class Fetcher:
         )
         self._gates: dict[str, _HostGate] = {}
         self._gates_lock = threading.Lock()
+        # All hosts together: however many tasks and threads call get(), at most this many in flight.
+        self._in_flight = threading.BoundedSemaphore(max(1, self.policy.max_concurrency))
         self._robots = RobotsCache(self._fetch_robots, self.policy.user_agent)
         self._closed = False
 
@@ -367,6 +390,7 @@ class Fetcher:
         try:
             with (
                 self._gate(current).slot(),
+                self._in_flight,
                 self._client.stream("GET", current, headers=headers) as r,
             ):
                 return self._read(
@@ -431,11 +455,13 @@ class Fetcher:
             )
 
         if code in REDIRECT_CODES:
+            _drain_small_body(r, headers, started + self.policy.transfer_deadline_s)
             return answer(
                 FetchStatus.HARD_ERROR,
                 None if headers.get("location") else f"HTTP {code} without Location",
             )
         if code == 304:
+            _drain_small_body(r, headers, started + self.policy.transfer_deadline_s)
             return answer(FetchStatus.NOT_MODIFIED)
         if code in RETRYABLE_CODES or code >= 500:
             return answer(FetchStatus.SOFT_ERROR, f"HTTP {code}")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,11 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.documents import articles_from_path
 from extractors.feeds import unique_entries
+from extractors.http import FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FetchStatus
+from extractors.watchlist import Watchlist
 from flows import spool
+from flows.extraction import close_worker_pools, worker_pool
 from flows.locking import RunInProgress, run_lock
 from flows.settings import Settings, load_feeds, load_settings
 from flows.tasks import (
@@ -36,12 +40,15 @@ from flows.tasks import (
     filter_known_entries,
     finish_run_task,
     load_feed_state,
-    poll_feed_task,
+    poll_feeds_task,
     store_task,
     utcnow,
 )
 from flows.wiring import alert_channels, fetch_policy, reconcile_policy, watchlist_for
 from warehouse import db, store
+
+# Feeds polled by one Prefect task: a poll is milliseconds of work, a task run tens of them.
+FEEDS_PER_TASK = 25
 
 
 def new_run_id(kind: str) -> str:
@@ -175,6 +182,31 @@ def _describe_store(stored: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _fetch_and_analyse(
+    batches: Sequence[Sequence[FeedEntry]],
+    policy: FetchPolicy,
+    watchlist: Watchlist | None,
+    *,
+    in_flight: int,
+    processes: int,
+) -> Iterator[tuple[list[tuple[Article, Analysis]], dict[str, float]]]:
+    """Each batch fetched, then extracted and analysed; at most ``in_flight`` batches at once.
+
+    The window bounds memory: a batch's pages (the HTML) are let go as soon as
+    its analysis is collected, instead of every page of the run waiting in a
+    finished fetch future until the last batch is analysed.
+    """
+    window: deque[Any] = deque()
+    for batch in batches:
+        pages = fetch_pages_task.submit(batch, policy)
+        window.append(extract_and_analyse_task.submit(batch, pages, watchlist, processes))
+        del pages
+        if len(window) >= in_flight:
+            yield window.popleft().result()
+    while window:
+        yield window.popleft().result()
+
+
 def _due(job: FeedJob, now: datetime, grace: timedelta) -> bool:
     state = job.state
     return state is None or state.next_poll_at is None or state.next_poll_at <= now + grace
@@ -225,8 +257,11 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     )
     due = [job for job in jobs if force_poll or _due(job, now, pace.grace)]
     t0 = time.perf_counter()
-    futures = [poll_feed_task.submit(job, policy, pace) for job in due]
-    poll_results = [future.result() for future in futures]
+    futures = [
+        poll_feeds_task.submit(due[i : i + FEEDS_PER_TASK], policy, pace)
+        for i in range(0, len(due), FEEDS_PER_TASK)
+    ]
+    poll_results = [result for future in futures for result in future.result()]
     stage["poll"] = time.perf_counter() - t0
 
     failed = [
@@ -250,18 +285,23 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     batch_size = max(1, settings.feeds.page_batch_size)
     batches = [new_entries[i : i + batch_size] for i in range(0, len(new_entries), batch_size)]
     t0 = time.perf_counter()
-    fetched = [fetch_pages_task.submit(batch, policy) for batch in batches]
-    analysed = [
-        extract_and_analyse_task.submit(batch, pages, watchlist)
-        for batch, pages in zip(batches, fetched, strict=True)
-    ]
-    for future in analysed:
-        batch_items, seconds = future.result()
-        items.extend(batch_items)
-        for name, value in seconds.items():
-            stage[name] = stage.get(name, 0.0) + value
+    if batches and settings.run.extract_processes > 0:
+        worker_pool(settings.run.extract_processes)  # the workers import while pages are fetched
+    try:
+        for batch_items, seconds in _fetch_and_analyse(
+            batches,
+            policy,
+            watchlist,
+            in_flight=max(1, settings.feeds.max_concurrency),
+            processes=settings.run.extract_processes,
+        ):
+            items.extend(batch_items)
+            for name, value in seconds.items():
+                stage[name] = stage.get(name, 0.0) + value
+    finally:
+        close_fetchers()
+        close_worker_pools()
     stage["fetch_extract_analyse_wall"] = time.perf_counter() - t0
-    close_fetchers()
 
     items = list({article.article_id: (article, analysis) for article, analysis in items}.values())
     stored = _store_or_spool(

@@ -127,6 +127,8 @@ class RunSettings(_Section):
     task_runner: Literal["threads", "dask"] = "threads"
     dask_address: str | None = None
     dask_workers: int = 2
+    # Worker processes for extraction and analysis (CPU-bound, GIL-held); 0: the task's own thread.
+    extract_processes: int = Field(default=0, ge=0)
     data_dir: Path = Path("data")
     seeds_dir: Path = Path("seeds")
     # A run that finds another holding the run lock waits this long, then skips.

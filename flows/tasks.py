@@ -25,11 +25,11 @@ from prefect.cache_policies import NO_CACHE
 from alerts.channels import Channel
 from alerts.deliver import deliver, print_to_console
 from extractors.analyse import analyse
-from extractors.feeds import fetch_pages, poll_feed, unique_entries
+from extractors.feeds import fetch_pages, poll_feeds, unique_entries
 from extractors.http import Fetcher, FetchPolicy
-from extractors.pages import article_from_page
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
 from extractors.watchlist import Watchlist
+from flows.extraction import extract_and_analyse_batch, worker_pool
 from warehouse import db, outbox, store
 from warehouse.records import DeliveryReport
 
@@ -93,13 +93,14 @@ def load_feed_state(
         return store.feed_states(con, feed_urls)
 
 
-@task(cache_policy=NO_CACHE, name="poll-feed", retries=1, retry_delay_seconds=5)
-def poll_feed_task(job: FeedJob, policy: FetchPolicy, pace: PollPace) -> FeedPollResult:
-    return poll_feed(
+@task(cache_policy=NO_CACHE, name="poll-feeds", retries=1, retry_delay_seconds=5)
+def poll_feeds_task(
+    jobs: Sequence[FeedJob], policy: FetchPolicy, pace: PollPace
+) -> list[FeedPollResult]:
+    """A batch of feeds: one Prefect task for many polls, whose own cost is milliseconds."""
+    return poll_feeds(
         shared_fetcher(policy),
-        job.url,
-        job.name,
-        job.state,
+        [(job.url, job.name, job.state) for job in jobs],
         utcnow(),
         unconditional_every=timedelta(hours=pace.unconditional_every_h),
         max_items=pace.max_items,
@@ -135,19 +136,18 @@ def extract_and_analyse_task(
     entries: Sequence[FeedEntry],
     fetched: tuple[list[PageFetch], float],
     watchlist: Watchlist | None,
+    processes: int = 0,
 ) -> tuple[list[tuple[Article, Analysis]], dict[str, float]]:
+    """In this thread, or in one of ``processes`` worker processes when there are any."""
     pages, fetch_seconds = fetched
-    fetched_at = utcnow()
-    extract_seconds = analyse_seconds = 0.0
-    items = []
-    for entry, page in zip(entries, pages, strict=True):
-        started = time.perf_counter()
-        article = article_from_page(page, entry, fetched_at=fetched_at)
-        extracted = time.perf_counter()
-        items.append((article, analyse(article, watchlist)))
-        extract_seconds += extracted - started
-        analyse_seconds += time.perf_counter() - extracted
-    return items, {"fetch": fetch_seconds, "extract": extract_seconds, "analyse": analyse_seconds}
+    if processes > 0:
+        future = worker_pool(processes).submit(
+            extract_and_analyse_batch, entries, pages, watchlist, utcnow()
+        )
+        items, seconds = future.result()
+    else:
+        items, seconds = extract_and_analyse_batch(entries, pages, watchlist, utcnow())
+    return items, {"fetch": fetch_seconds, **seconds}
 
 
 @task(cache_policy=NO_CACHE, name="analyse-articles")

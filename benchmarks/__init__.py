@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m benchmarks`` runs them, prints tables and writes JSON (see README.md)."""

@@ -1,0 +1,617 @@
+"""The real ``monitor`` flow over a generated news corpus served on 127.0.0.1.
+
+Four measurements in one process run, each flow in a child process of its own
+(a fresh interpreter, as ``dealwatch run`` is), with a temporary config folder,
+warehouse and ``PREFECT_HOME`` (Prefect's ephemeral API, nothing shared with
+the user's):
+
+* **cold**: N new articles from F feeds: wall time, articles/s, peak RSS, the
+  flow's own stage times (``summary["stages_s"]``);
+* **floor**: trafilatura alone over the same page bytes, called as the
+  pipeline calls it, on a thread pool the size of the flow's, in this process;
+* **prefect start-up**: a child process running an empty flow, the same way;
+* **warm**: 200 feeds with nothing new. Pass 1: the cold run's feeds answer 304
+  to their validators, the other feeds (never polled before) repeat items the
+  warehouse already holds. Pass 2: every feed answers 304. Each warm child runs
+  an empty flow first (imports, the ephemeral server's start, one flow run:
+  Prefect's start-up) and then ``monitor``; that second call is the time
+  "beyond Prefect's start-up". (The difference between a warm child's wall and
+  the empty-flow child's is kept too, but start-up alone varies by seconds on a
+  busy machine.)
+
+The corpus lives on one host, 127.0.0.1. The shipped per-host politeness
+(2 requests at a time, 1 s apart) would make the run a measure of that delay,
+so the benchmark config lifts it for this host (``per_host_interval_s = 0``,
+``per_host_concurrency = max_concurrency``); the output says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+from benchmarks.corpus import DEFAULT_SEED, NEWEST, ArticleSpec, corpus_specs, page_html, rss_feed
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULT_MARK = "BENCH-RESULT "
+DEFAULT_CONCURRENCY = 8
+RSS_SAMPLE_S = 0.05
+
+
+# --- the local site ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Resource:
+    body: bytes
+    content_type: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+class CorpusSite:
+    """A keep-alive HTTP/1.1 server on 127.0.0.1 answering from a dict of bytes.
+
+    Feeds carry an ETag and Last-Modified and answer 304 to a request that
+    presents either; every answer is counted by status.
+    """
+
+    def __init__(self) -> None:
+        self.resources: dict[str, Resource] = {}
+        self.answers: Counter[int] = Counter()
+        self._lock = threading.Lock()
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True
+
+            def do_GET(self) -> None:  # noqa: N802 - the http.server hook name
+                found = site.resources.get(self.path.split("?", 1)[0])
+                if found is None:
+                    self._answer(404, b"", "text/plain")
+                elif found.etag and (
+                    self.headers.get("If-None-Match") == found.etag
+                    or self.headers.get("If-Modified-Since") == found.last_modified
+                ):
+                    self._answer(304, b"", None, found)
+                else:
+                    self._answer(200, found.body, found.content_type, found)
+
+            def _answer(
+                self,
+                code: int,
+                body: bytes,
+                content_type: str | None,
+                found: Resource | None = None,
+            ) -> None:
+                with site._lock:
+                    site.answers[code] += 1
+                self.send_response(code)
+                if content_type:
+                    self.send_header("Content-Type", content_type)
+                if found is not None and found.etag:
+                    self.send_header("ETag", found.etag)
+                    self.send_header("Last-Modified", found.last_modified or "")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(body)
+
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the http.server signature
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> CorpusSite:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    @property
+    def base(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def add_feed(self, path: str, body: bytes) -> str:
+        etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+        self.resources[path] = Resource(
+            body, "application/rss+xml; charset=utf-8", etag, format_datetime(NEWEST, usegmt=True)
+        )
+        return self.base + path
+
+    def add_page(self, path: str, body: bytes) -> None:
+        self.resources[path] = Resource(body, "text/html; charset=utf-8")
+
+    def take_answers(self) -> dict[str, int]:
+        with self._lock:
+            taken = {str(code): count for code, count in sorted(self.answers.items())}
+            self.answers.clear()
+        return taken
+
+
+# --- config and child processes ------------------------------------------------------------------
+
+
+def write_config(
+    folder: Path,
+    data: Path,
+    feeds: Sequence[tuple[str, str]],
+    concurrency: int,
+    task_runner: str = "threads",
+    extract_processes: int = 0,
+) -> Path:
+    """A config folder: the warehouse and Prefect under ``data``, loopback allowed, no host delay."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "dealwatch.toml").write_text(
+        textwrap.dedent(
+            f"""
+            [warehouse]
+            path = "{(data / "dealwatch.duckdb").as_posix()}"
+
+            [feeds]
+            max_concurrency = {concurrency}
+            per_host_concurrency = {concurrency}
+            per_host_interval_s = 0
+            allowed_private_networks = ["127.0.0.0/8"]
+
+            [run]
+            task_runner = "{task_runner}"
+            extract_processes = {extract_processes}
+            data_dir = "{data.as_posix()}"
+            seeds_dir = "{(folder / "no-seeds").as_posix()}"
+            """
+        ),
+        encoding="utf-8",
+    )
+    shutil.copyfile(ROOT / "config" / "watchlist.toml", folder / "watchlist.toml")
+    (folder / "feeds.toml").write_text(
+        "".join(f'[[feed]]\nname = "{name}"\nurl = "{url}"\n\n' for name, url in feeds),
+        encoding="utf-8",
+    )
+    return folder
+
+
+def _child_env(prefect_home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "DEALWATCH_"))}
+    env.update(
+        PREFECT_HOME=str(prefect_home),
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120",
+        PREFECT_UI_ENABLED="false",
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+class PeakRss:
+    """Samples the resident memory of a process and, separately, of it with its descendants."""
+
+    def __init__(self, pid: int) -> None:
+        self._process = psutil.Process(pid)
+        self.own = 0
+        self.tree = 0
+        self.samples: list[tuple[float, int, int]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            try:
+                own = self._process.memory_info().rss
+                tree = own
+                for child in self._process.children(recursive=True):
+                    with contextlib.suppress(psutil.Error):
+                        tree += child.memory_info().rss
+            except psutil.Error:
+                return
+            self.own = max(self.own, own)
+            self.tree = max(self.tree, tree)
+            self.samples.append((time.time(), own, tree))
+            self._stop.wait(RSS_SAMPLE_S)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def run_child(mode: str, config: Path, prefect_home: Path, log_path: Path) -> dict[str, Any]:
+    """One flow in a fresh interpreter; its own report plus the wall and memory seen from here."""
+    command = [sys.executable, "-m", "benchmarks.bench_pipeline", mode, str(config)]
+    started = time.perf_counter()
+    with log_path.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=_child_env(prefect_home), stdout=subprocess.PIPE, stderr=log
+        )
+        with PeakRss(process.pid) as peak:
+            out, _ = process.communicate()
+    wall = time.perf_counter() - started
+    log_path.with_suffix(".rss.csv").write_text(
+        "unix_time,rss_mb,tree_rss_mb\n"
+        + "".join(
+            f"{t:.2f},{own / 2**20:.0f},{tree / 2**20:.0f}\n" for t, own, tree in peak.samples
+        ),
+        encoding="utf-8",
+    )
+    text = out.decode("utf-8", "replace")
+    log_path.with_suffix(".stdout").write_text(text, encoding="utf-8")
+    if process.returncode != 0:
+        raise RuntimeError(f"{mode} run failed (exit {process.returncode}); see {log_path}")
+    report = json.loads(text.rsplit(RESULT_MARK, 1)[1].splitlines()[0])
+    report["process_wall_s"] = wall
+    report["peak_rss_mb_sampled"] = peak.own / 2**20
+    report["peak_rss_mb_tree"] = peak.tree / 2**20
+    return report
+
+
+def child_main(mode: str, config: str) -> int:
+    """Inside the child: import, run the flow, print one line of JSON."""
+    t0 = time.perf_counter()
+    from prefect import flow
+
+    from flows.pipeline import monitor, with_task_runner
+    from flows.settings import load_settings
+
+    @flow(name="empty")
+    def empty() -> dict[str, Any]:
+        return {}
+
+    imported = time.perf_counter()
+    report: dict[str, Any] = {"import_s": imported - t0}
+    if mode in ("empty", "after-empty"):
+        summary = empty()
+        report["empty_flow_s"] = time.perf_counter() - imported
+    if mode in ("monitor", "after-empty"):
+        settings = load_settings(config)
+        started = time.perf_counter()
+        summary = with_task_runner(monitor, settings)(
+            config_dir=config, backfill_seeds=False, force_poll=True
+        )
+        report["monitor_flow_s"] = time.perf_counter() - started
+    report |= {
+        "flow_wall_s": time.perf_counter() - imported,
+        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "summary": summary,
+    }
+    sys.stdout.write(RESULT_MARK + json.dumps(report, default=str) + "\n")
+    sys.stdout.flush()
+    return 0
+
+
+# --- the floor -----------------------------------------------------------------------------------
+
+
+def _extract(page: bytes) -> int:
+    """trafilatura as ``extractors.pages.article_from_html`` calls it; the word count."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        page, with_metadata=True, include_comments=False, include_tables=True
+    )
+    return len((doc.as_dict().get("text") or "").split()) if doc is not None else 0
+
+
+def measure_floor(pages: Sequence[bytes], workers: int) -> dict[str, Any]:
+    _extract(pages[0])  # imports and compiled expressions, not counted
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        words = list(pool.map(_extract, pages))
+    wall = time.perf_counter() - started
+    return {
+        "pages": len(pages),
+        "workers": workers,
+        "wall_s": wall,
+        "pages_per_s": len(pages) / wall,
+        "median_words": statistics.median(words),
+    }
+
+
+def measure_extract_and_analyse(
+    pages: Sequence[bytes], workers: int, watchlist_path: Path
+) -> dict[str, Any]:
+    """What the flow's CPU-bound middle costs without fetching or Prefect: the flow's own calls."""
+    from datetime import UTC, datetime
+
+    from extractors.analyse import analyse
+    from extractors.pages import article_from_html
+    from extractors.watchlist import load_watchlist
+
+    watchlist = load_watchlist(watchlist_path)
+    fetched_at = datetime.now(UTC)
+
+    def one(item: tuple[int, bytes]) -> int:
+        index, page = item
+        article = article_from_html(page, url=f"http://127.0.0.1/{index}", fetched_at=fetched_at)
+        return len(analyse(article, watchlist).claims) if article is not None else 0
+
+    one((0, pages[0]))
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        claims = sum(pool.map(one, enumerate(pages)))
+    wall = time.perf_counter() - started
+    return {"pages": len(pages), "wall_s": wall, "pages_per_s": len(pages) / wall, "claims": claims}
+
+
+# --- the benchmark -------------------------------------------------------------------------------
+
+
+def _feed_layout(articles: int, feeds: int) -> list[list[ArticleSpec]]:
+    per_feed = -(-articles // feeds)
+    specs = list(corpus_specs(feeds, per_feed, seed=DEFAULT_SEED))[:articles]
+    return [[s for s in specs if s.feed == f] for f in range(feeds)]
+
+
+def _warm_feeds(
+    site: CorpusSite, cold: list[list[ArticleSpec]], cold_urls: list[str], total: int
+) -> list[tuple[str, str]]:
+    """The cold feeds, then feeds never polled whose items the warehouse already holds."""
+    feeds = [(f"feed {i}", url) for i, url in enumerate(cold_urls[:total])]
+    known = [s for group in cold for s in group]
+    per_feed = max(1, min(len(known), max(len(g) for g in cold)))
+    for k in range(len(feeds), total):
+        start = (k * per_feed) % len(known)
+        repeated = (known + known)[start : start + per_feed]
+        url = site.add_feed(f"/repeat/{k:03d}/feed.xml", rss_feed(k, repeated, site.base))
+        feeds.append((f"repeat feed {k}", url))
+    return feeds
+
+
+def _stage_table(summary: dict[str, Any]) -> dict[str, float]:
+    return {k: float(v) for k, v in (summary.get("stages_s") or {}).items()}
+
+
+def run(
+    articles: int = 2000,
+    feeds: int = 40,
+    warm_feeds: int = 200,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    keep: Path | None = None,
+    task_runner: str = "threads",
+    extract_processes: int = 0,
+) -> dict[str, Any]:
+    workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="dealwatch-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        return _run(
+            workdir, articles, feeds, warm_feeds, concurrency, task_runner, extract_processes
+        )
+    finally:
+        if keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _run(
+    workdir: Path,
+    articles: int,
+    feeds: int,
+    warm_feeds: int,
+    concurrency: int,
+    task_runner: str,
+    extract_processes: int,
+) -> dict[str, Any]:
+    feeds = max(1, min(feeds, articles))
+    layout = _feed_layout(articles, feeds)
+    started = time.perf_counter()
+    pages = {s.path: page_html(s) for group in layout for s in group}
+    generated = time.perf_counter() - started
+    page_bytes = list(pages.values())
+    data = workdir / "data"
+    prefect_home = data / "prefect"
+    logs = workdir / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    prefect_home.mkdir(parents=True, exist_ok=True)
+    workers = max(4, concurrency)
+    result: dict[str, Any] = {
+        "corpus": {
+            "articles": len(page_bytes),
+            "feeds": feeds,
+            "deal_pages": sum(s.is_deal for group in layout for s in group),
+            "page_kb_median": statistics.median(len(p) for p in page_bytes) / 1024,
+            "generate_s": generated,
+        },
+        "config": {
+            "max_concurrency": concurrency,
+            "task_runner": task_runner,
+            "extract_processes": extract_processes,
+            "flow_task_workers": workers,
+            "per_host": "lifted for 127.0.0.1: per_host_interval_s=0, "
+            f"per_host_concurrency={concurrency}",
+            "python": sys.version.split()[0],
+            "cpus": os.cpu_count(),
+        },
+    }
+    with CorpusSite() as site:
+        for path, body in pages.items():
+            site.add_page(path, body)
+        cold_urls = [
+            site.add_feed(f"/f{f:03d}/feed.xml", rss_feed(f, group, site.base))
+            for f, group in enumerate(layout)
+        ]
+        cold_config = write_config(
+            workdir / "config-cold",
+            data,
+            [(f"feed {i}", u) for i, u in enumerate(cold_urls)],
+            concurrency,
+            task_runner,
+            extract_processes,
+        )
+        warm_config = write_config(
+            workdir / "config-warm",
+            data,
+            _warm_feeds(site, layout, cold_urls, warm_feeds),
+            concurrency,
+            task_runner,
+            extract_processes,
+        )
+
+        first = run_child("empty", cold_config, prefect_home, logs / "prefect-first.log")
+        result["prefect_first_start"] = _brief(first)
+        site.take_answers()
+
+        cold = run_child("monitor", cold_config, prefect_home, logs / "cold.log")
+        run_s = float(cold["summary"]["seconds"])
+        result["cold"] = _brief(cold) | {
+            "http_answers": site.take_answers(),
+            "run_s": run_s,
+            "articles_per_s": len(page_bytes) / run_s,
+            "stages_s": _stage_table(cold["summary"]),
+            "store": cold["summary"].get("store"),
+            "entries": cold["summary"].get("entries"),
+            "fallbacks": cold["summary"].get("fallbacks"),
+        }
+
+        result["floor"] = measure_floor(page_bytes, workers)
+        result["extract_and_analyse_alone"] = measure_extract_and_analyse(
+            page_bytes, workers, cold_config / "watchlist.toml"
+        )
+        startup = run_child("empty", cold_config, prefect_home, logs / "prefect-start.log")
+        result["prefect_startup"] = _brief(startup)
+        for name in ("warm_1", "warm_2"):
+            warm = run_child("after-empty", warm_config, prefect_home, logs / f"{name}.log")
+            result[name] = _brief(warm) | {
+                "http_answers": site.take_answers(),
+                "run_s": float(warm["summary"]["seconds"]),
+                "startup_in_process_s": warm["import_s"] + warm["empty_flow_s"],
+                "beyond_startup_s": warm["monitor_flow_s"],
+                "process_minus_empty_process_s": warm["process_wall_s"] - startup["process_wall_s"],
+                "stages_s": _stage_table(warm["summary"]),
+                "feeds": {
+                    k: v for k, v in warm["summary"].get("feeds", {}).items() if k != "failed"
+                }
+                | {"failed": len(warm["summary"].get("feeds", {}).get("failed", []))},
+                "entries": warm["summary"].get("entries"),
+            }
+    result["ratios"] = {
+        "cold_over_floor": result["cold"]["run_s"] / result["floor"]["wall_s"],
+        "cold_flow_call_over_floor": result["cold"]["flow_wall_s"] / result["floor"]["wall_s"],
+        "warm_beyond_startup_s": result["warm_1"]["beyond_startup_s"],
+        "warm_all_304_beyond_startup_s": result["warm_2"]["beyond_startup_s"],
+        "cold_peak_rss_mb": result["cold"]["peak_rss_mb"],
+    }
+    return result
+
+
+def _brief(report: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "process_wall_s": report["process_wall_s"],
+        "import_s": report["import_s"],
+        "flow_wall_s": report["flow_wall_s"],
+        "peak_rss_mb": max(report["max_rss_mb"], report["peak_rss_mb_sampled"]),
+        "peak_rss_mb_tree": report["peak_rss_mb_tree"],
+    }
+
+
+# --- the table -----------------------------------------------------------------------------------
+
+TARGETS = {
+    "cold_over_floor": 1.3,
+    "warm_beyond_startup_s": 3.0,
+    "warm_all_304_beyond_startup_s": 3.0,
+    "cold_peak_rss_mb": 500.0,
+}
+
+
+def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    corpus, config = result["corpus"], result["config"]
+    yield (
+        "corpus",
+        f"{corpus['articles']} articles, {corpus['feeds']} feeds, {corpus['deal_pages']} deal pages, "
+        f"median page {corpus['page_kb_median']:.0f} KB",
+    )
+    yield (
+        "fetching",
+        f"max_concurrency {config['max_concurrency']}, task runner {config['task_runner']} "
+        f"({config['flow_task_workers']} threads), extract_processes {config['extract_processes']}; "
+        f"per-host limit {config['per_host']}",
+    )
+    cold = result["cold"]
+    yield (
+        "cold run",
+        f"run {cold['run_s']:.1f} s ({cold['articles_per_s']:.1f} articles/s); flow call "
+        f"{cold['flow_wall_s']:.1f} s, process {cold['process_wall_s']:.1f} s; "
+        f"peak RSS {cold['peak_rss_mb']:.0f} MB "
+        f"(with Prefect's server process: {cold['peak_rss_mb_tree']:.0f} MB)",
+    )
+    stages = cold["stages_s"]
+    yield (
+        "  stages (s)",
+        ", ".join(f"{name} {seconds:.1f}" for name, seconds in stages.items()),
+    )
+    yield ("  stored", json.dumps(cold["store"]))
+    floor = result["floor"]
+    yield (
+        "floor",
+        f"trafilatura alone {floor['wall_s']:.1f} s ({floor['pages_per_s']:.1f} pages/s, "
+        f"{floor['workers']} threads, median {floor['median_words']:.0f} words)",
+    )
+    alone = result["extract_and_analyse_alone"]
+    yield (
+        "extract+analyse alone",
+        f"{alone['wall_s']:.1f} s ({alone['pages_per_s']:.1f} pages/s): extractors.pages and "
+        f"extractors.analyse, same threads, no fetch, no Prefect",
+    )
+    startup = result["prefect_startup"]
+    yield (
+        "prefect start-up",
+        f"empty flow in a fresh process {startup['process_wall_s']:.1f} s "
+        f"(import {startup['import_s']:.1f} s, flow {startup['flow_wall_s']:.1f} s)",
+    )
+    for name, label in (("warm_1", "warm, pass 1"), ("warm_2", "warm, pass 2")):
+        warm = result[name]
+        yield (
+            label,
+            f"{warm['beyond_startup_s']:.1f} s beyond start-up (monitor flow call once Prefect is up; "
+            f"run {warm['run_s']:.1f} s; start-up in that process {warm['startup_in_process_s']:.1f} s); "
+            f"process {warm['process_wall_s']:.1f} s",
+        )
+        yield ("", f"feeds {warm['feeds']}; answers {warm['http_answers']}")
+        yield ("  stages (s)", ", ".join(f"{k} {v:.1f}" for k, v in warm["stages_s"].items()))
+    yield (
+        "  cold flow call / floor",
+        f"{result['ratios']['cold_flow_call_over_floor']:.2f} (the call includes Prefect's start-up)",
+    )
+    for key, target in TARGETS.items():
+        value = result["ratios"][key]
+        verdict = "ok" if value <= target else "MISSED"
+        yield (f"target {key}", f"{value:.2f} (target ≤ {target:g}) {verdict}")
+
+
+def print_table(result: dict[str, Any]) -> None:
+    width = max(len(label) for label, _ in _rows(result))
+    print("pipeline benchmark")
+    for label, value in _rows(result):
+        print(f"  {label:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    sys.exit(child_main(sys.argv[1], sys.argv[2]))
