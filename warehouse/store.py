@@ -159,6 +159,7 @@ def record_feed_polls(
 ) -> list[str]:
     """Feed state and health after a run's polls; returns the ids of feed alerts raised."""
     raised: list[str] = []
+    items: list[tuple[str, str, str | None, str | None]] = []
     with transaction(con):
         for result in results:
             row = con.execute(
@@ -233,18 +234,19 @@ def record_feed_polls(
                     result.feed_url,
                 ],
             )
-            if result.entries:
-                con.executemany(
-                    "INSERT INTO store.feed_items (feed_url, canonical_url, entry_id, title, first_seen_at) "
-                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    [
-                        (result.feed_url, url, e.entry_id, e.title, now)
-                        for url, e in unique_entries(result.entries).items()
-                    ],
-                )
+            items.extend(
+                (result.feed_url, url, e.entry_id, e.title)
+                for url, e in unique_entries(result.entries).items()
+            )
             if alert is not None and outbox.insert_alert(con, alert, run_id=run_id):
                 _decide(con, alert, "fired", alert.reason, run_id=run_id, now=now)
                 raised.append(alert.alert_id)
+        if items:
+            con.execute(
+                "INSERT INTO store.feed_items (feed_url, canonical_url, entry_id, title, first_seen_at) "
+                "SELECT unnest(?), unnest(?), unnest(?), unnest(?), ? ON CONFLICT DO NOTHING",
+                [*(list(column) for column in zip(*items, strict=True)), now],
+            )
     return raised
 
 
