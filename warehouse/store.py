@@ -413,26 +413,31 @@ def _insert_articles(
     run_id: str,
     now: datetime,
 ) -> None:
-    """The batch's new articles and their LSH bands, a hundred rows a statement."""
+    """The batch's new articles and their LSH bands, a hundred articles a statement."""
     copies = _stories_of(con, [article for article, _ in items], now)
-    rows = [
-        _article_row(article, analysis, copies[article.article_id], run_id=run_id, now=now)
-        for article, analysis in items
-    ]
-    bands = [
-        (key, article.article_id)
-        for article, _ in items
-        if article.fingerprint
-        for key in sorted(set(lsh_keys(article.fingerprint)))
-    ]
     step = _ARTICLE_ROWS_PER_INSERT
-    for i in range(0, len(rows), step):
-        _insert_rows(con, _ARTICLES, _ARTICLE_ROW, rows[i : i + step])
-    if bands:
-        con.execute(
-            "INSERT INTO store.article_lsh (band_key, article_id) SELECT unnest(?), unnest(?)",
-            [[key for key, _ in bands], [article_id for _, article_id in bands]],
+    for i in range(0, len(items), step):
+        chunk = items[i : i + step]
+        _insert_rows(
+            con,
+            _ARTICLES,
+            _ARTICLE_ROW,
+            [
+                _article_row(article, analysis, copies[article.article_id], run_id=run_id, now=now)
+                for article, analysis in chunk
+            ],
         )
+        bands = [
+            (key, article.article_id)
+            for article, _ in chunk
+            if article.fingerprint
+            for key in sorted(set(lsh_keys(article.fingerprint)))
+        ]
+        if bands:
+            con.execute(
+                "INSERT INTO store.article_lsh (band_key, article_id) SELECT unnest(?), unnest(?)",
+                [[key for key, _ in bands], [article_id for _, article_id in bands]],
+            )
 
 
 Key = tuple[str, str, str]  # (deal_id, subject, metric)
