@@ -100,6 +100,9 @@ def _sigterm_as_sigint(signum: int, frame: FrameType | None) -> None:
 
 
 def serve_monitor(settings: Settings, console: Console) -> None:
+    # A process started in the background by a script inherits SIGINT ignored; SIGTERM
+    # is turned into SIGINT, so SIGINT must be live or SIGTERM would do nothing.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _sigterm_as_sigint)
     api_url = os.environ.get("PREFECT_API_URL")
     try:

@@ -34,14 +34,24 @@ CRON = "*/5 * * * *"
 STOPPED = "dealwatch serve stopped"
 
 
+def _as_background_job() -> None:
+    """What a shell without job control gives a command run with ``&`` (or nohup): SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class Serve:
-    """``dealwatch serve --config DIR`` in a subprocess; its output is collected line by line."""
+    """``dealwatch serve --config DIR`` in a subprocess; its output is collected line by line.
+
+    It starts with SIGINT ignored, as when a script starts it in the background:
+    SIGTERM and SIGINT must stop it all the same.
+    """
 
     def __init__(self, config: Path, env: dict[str, str], cwd: Path) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-c", DEALWATCH, "serve", "--config", str(config)],
             env=env,
             cwd=cwd,
+            preexec_fn=_as_background_job,  # noqa: PLW1509 - no threads to race in the child yet
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
