@@ -231,7 +231,7 @@ print("done", flush=True)
 # What a run's output shows it has finished, in order, and the stage that comes next.
 MILESTONES = (
     ("Beginning flow run", "poll"),
-    ("Task run 'poll-feed-", "fetch and analyse"),
+    ("Task run 'poll-feeds-", "fetch and analyse"),
     ("Task run 'extract-and-analyse-", "store"),
     ("Task run 'store-", "delivery"),
     ("Task run 'deliver-alerts-", "finish"),
