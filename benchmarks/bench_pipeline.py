@@ -8,7 +8,8 @@ the user's):
 * **cold**: N new articles from F feeds: wall time, articles/s, peak RSS, the
   flow's own stage times (``summary["stages_s"]``);
 * **floor**: trafilatura alone over the same page bytes, called as the
-  pipeline calls it, on a thread pool the size of the flow's, in this process;
+  pipeline calls it, on a thread pool the size of the flow's (or as many
+  processes as the flow's ``extract_processes``), in this process;
 * **prefect start-up**: a child process running an empty flow, the same way;
 * **warm**: 200 feeds with nothing new. Pass 1: the cold run's feeds answer 304
   to their validators, the other feeds (never polled before) repeat items the
@@ -321,15 +322,32 @@ def _extract(page: bytes) -> int:
     return len((doc.as_dict().get("text") or "").split()) if doc is not None else 0
 
 
-def measure_floor(pages: Sequence[bytes], workers: int) -> dict[str, Any]:
+def measure_floor(pages: Sequence[bytes], workers: int, processes: int = 0) -> dict[str, Any]:
+    """trafilatura alone with the flow's concurrency: its threads, or its extraction processes.
+
+    When the flow extracts in ``processes`` worker processes, the floor does too
+    (spawned, started before the clock): the same cores for both sides of the ratio.
+    """
     _extract(pages[0])  # imports and compiled expressions, not counted
-    started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        words = list(pool.map(_extract, pages))
-    wall = time.perf_counter() - started
+    if processes:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool_cm: Any = ProcessPoolExecutor(
+            max_workers=processes, mp_context=multiprocessing.get_context("spawn")
+        )
+    else:
+        pool_cm = ThreadPoolExecutor(max_workers=workers)
+    with pool_cm as pool:
+        if processes:
+            list(pool.map(_extract, pages[:processes]))  # start the workers before the clock
+        started = time.perf_counter()
+        words = list(pool.map(_extract, pages, chunksize=8 if processes else 1))
+        wall = time.perf_counter() - started
     return {
         "pages": len(pages),
         "workers": workers,
+        "processes": processes,
         "wall_s": wall,
         "pages_per_s": len(pages) / wall,
         "median_words": statistics.median(words),
@@ -490,7 +508,7 @@ def _run(
             "fallbacks": cold["summary"].get("fallbacks"),
         }
 
-        result["floor"] = measure_floor(page_bytes, workers)
+        result["floor"] = measure_floor(page_bytes, workers, extract_processes)
         result["extract_and_analyse_alone"] = measure_extract_and_analyse(
             page_bytes, workers, cold_config / "watchlist.toml"
         )
@@ -572,7 +590,12 @@ def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
     yield (
         "floor",
         f"trafilatura alone {floor['wall_s']:.1f} s ({floor['pages_per_s']:.1f} pages/s, "
-        f"{floor['workers']} threads, median {floor['median_words']:.0f} words)",
+        + (
+            f"{floor['processes']} processes"
+            if floor.get("processes")
+            else f"{floor['workers']} threads"
+        )
+        + f", median {floor['median_words']:.0f} words)",
     )
     alone = result["extract_and_analyse_alone"]
     yield (
