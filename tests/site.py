@@ -15,8 +15,9 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -123,3 +124,48 @@ def article_page(
 <aside><h2>Related</h2><ul><li><a href="/r/1">Markets close higher</a></li></ul></aside>
 <footer><p>Copyright {escape(outlet)}. All rights reserved.</p></footer>
 </body></html>"""
+
+
+FEED_UPDATED = datetime(2025, 6, 20, 9, 0, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Story:
+    """One article of a test site: its page, and its item (first paragraph) in the site's feed."""
+
+    path: str
+    outlet: str
+    title: str
+    paragraphs: tuple[str, ...]
+    author: str = "Staff"
+
+
+def publish(
+    site: NewsSite,
+    stories: Iterable[Story],
+    *,
+    feed_path: str = "/feed.xml",
+    feed_title: str = "Newsroom",
+) -> str:
+    """Every story as a page, and one feed listing them all; returns the feed's URL."""
+    stories = list(stories)
+    for story in stories:
+        site.route(
+            story.path,
+            article_page(
+                title=story.title,
+                author=story.author,
+                published="2025-06-20T09:00:00Z",
+                outlet=story.outlet,
+                paragraphs=list(story.paragraphs),
+            ),
+        )
+    items = [
+        {"title": s.title, "link": site.url(s.path), "description": s.paragraphs[0]}
+        for s in stories
+    ]
+    return site.route(
+        feed_path,
+        rss_feed(feed_title, items, updated=FEED_UPDATED),
+        content_type="application/rss+xml; charset=utf-8",
+    )

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass
-from datetime import UTC, datetime
+from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
@@ -20,18 +19,10 @@ from typer.testing import CliRunner
 
 from tests.conftest import write_config
 from tests.receivers import Received, SmtpReceiver, WebhookReceiver
-from tests.site import NewsSite, article_page, rss_feed
+from tests.site import FEED_UPDATED, NewsSite, Story, publish, rss_feed
 from tests.test_end_to_end import query
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
-
-
-@dataclass(frozen=True)
-class Story:
-    path: str
-    outlet: str
-    title: str
-    paragraphs: tuple[str, ...]
 
 
 MEGA_DEAL = Story(
@@ -179,30 +170,6 @@ SAME_PRICE = (
 )
 # One message per alert, never a digest: each test reads the alerts one by one.
 ONE_MESSAGE_PER_ALERT = "digest_threshold = 1000\n"
-
-
-def publish(site: NewsSite, stories: list[Story], feed_path: str = "/feed.xml") -> str:
-    """Every story as a page, and one feed listing them all; returns the feed's URL."""
-    for story in stories:
-        site.route(
-            story.path,
-            article_page(
-                title=story.title,
-                author="Staff",
-                published="2025-06-20T09:00:00Z",
-                outlet=story.outlet,
-                paragraphs=list(story.paragraphs),
-            ),
-        )
-    items = [
-        {"title": s.title, "link": site.url(s.path), "description": s.paragraphs[0]}
-        for s in stories
-    ]
-    return site.route(
-        feed_path,
-        rss_feed("Newsroom", items, updated=datetime(2025, 6, 20, 9, 0, tzinfo=UTC)),
-        content_type="application/rss+xml; charset=utf-8",
-    )
 
 
 def alerts_received(requests: Iterable[Received]) -> list[dict[str, Any]]:
@@ -494,7 +461,7 @@ def test_feed_alerts_go_to_the_ops_mailbox_once_per_streak_and_deal_alerts_to_th
 
         site.route(
             "/down.xml",
-            rss_feed("Flaky Wire", [], updated=datetime(2025, 6, 20, 9, 0, tzinfo=UTC)),
+            rss_feed("Flaky Wire", [], updated=FEED_UPDATED),
             content_type="application/rss+xml; charset=utf-8",
         )
         run_monitor(config)

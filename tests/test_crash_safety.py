@@ -26,7 +26,6 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +34,9 @@ from aiosmtpd.controller import Controller
 
 from tests.conftest import REPO, write_config
 from tests.receivers import Mail, SmtpReceiver, WebhookReceiver
-from tests.site import NewsSite, article_page, rss_feed
-from tests.test_end_to_end import build_site, query
+from tests.site import NewsSite
+from tests.site import publish as publish_stories
+from tests.test_end_to_end import build_site, ledger_stories, query
 from warehouse import db
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -374,26 +374,7 @@ def deal_pages(index: int) -> dict[str, tuple[str, list[str]]]:
 
 
 def publish(site: NewsSite, pages: dict[str, tuple[str, list[str]]]) -> str:
-    for path, (title, paragraphs) in pages.items():
-        site.route(
-            path,
-            article_page(
-                title=title,
-                author="Jane Reporter",
-                published="2025-06-20T09:00:00Z",
-                outlet="The Ledger",
-                paragraphs=paragraphs * 3,
-            ),
-        )
-    items = [
-        {"title": title, "link": site.url(path), "description": paragraphs[0]}
-        for path, (title, paragraphs) in pages.items()
-    ]
-    return site.route(
-        "/feed.xml",
-        rss_feed("The Ledger", items, updated=datetime(2025, 6, 20, 9, 0, tzinfo=UTC)),
-        content_type="application/rss+xml; charset=utf-8",
-    )
+    return publish_stories(site, ledger_stories(pages), feed_title="The Ledger")
 
 
 def assert_readable(warehouse: Path) -> None:

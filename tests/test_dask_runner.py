@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, write_config
-from tests.site import NewsSite
-from tests.test_alert_flow import INFLECTION, WANG_21, WANG_28, publish
+from tests.site import NewsSite, publish
+from tests.test_alert_flow import INFLECTION, WANG_21, WANG_28
 from tests.test_end_to_end import build_site, query
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -74,7 +74,7 @@ def test_a_dask_cluster_gives_the_warehouse_the_threads_runner_gives(
     with NewsSite() as site:
         feeds = [
             ("The Ledger", build_site(site)),
-            ("Newsroom", publish(site, [WANG_28, WANG_21, INFLECTION], "/newsroom.xml")),
+            ("Newsroom", publish(site, [WANG_28, WANG_21, INFLECTION], feed_path="/newsroom.xml")),
         ]
         # write_config ends with the [run] table: these two lines land in it.
         dask = write_config(

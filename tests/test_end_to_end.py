@@ -7,14 +7,13 @@ unrelated); an aiosmtpd server receives the alerts through apprise.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO, write_config
 from tests.receivers import SmtpReceiver
-from tests.site import NewsSite, article_page, rss_feed
+from tests.site import NewsSite, Story, publish
 from warehouse import db
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -57,28 +56,16 @@ PAGES = {
 }
 
 
-def build_site(site: NewsSite) -> str:
-    updated = datetime(2025, 6, 20, 9, 0, tzinfo=UTC)
-    for path, (title, paragraphs) in PAGES.items():
-        site.route(
-            path,
-            article_page(
-                title=title,
-                author="Jane Reporter",
-                published="2025-06-20T09:00:00Z",
-                outlet="The Ledger",
-                paragraphs=paragraphs * 3,
-            ),
-        )
-    items = [
-        {"title": title, "link": site.url(path), "description": paragraphs[0]}
-        for path, (title, paragraphs) in PAGES.items()
+def ledger_stories(pages: dict[str, tuple[str, list[str]]]) -> list[Story]:
+    """The Ledger's pages as stories: each article three times its paragraphs, by Jane Reporter."""
+    return [
+        Story(path, "The Ledger", title, tuple(paragraphs * 3), author="Jane Reporter")
+        for path, (title, paragraphs) in pages.items()
     ]
-    return site.route(
-        "/feed.xml",
-        rss_feed("The Ledger", items, updated=updated),
-        content_type="application/rss+xml; charset=utf-8",
-    )
+
+
+def build_site(site: NewsSite) -> str:
+    return publish(site, ledger_stories(PAGES), feed_title="The Ledger")
 
 
 def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
