@@ -96,10 +96,6 @@ def interval(side: FigureSide) -> str:
     return f"at most {_with_unit(high, unit)}"
 
 
-def _iso(value: date | datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
 def deal_name(alert: AlertRecord) -> str:
     if alert.acquirer or alert.target:
         return f"{one_line(alert.acquirer or '?')} → {one_line(alert.target or '?')}"

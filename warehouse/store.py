@@ -726,6 +726,17 @@ def _side(claim: _KeyClaim, shown: _Shown, backers: Sequence[_KeyClaim]) -> Figu
     )
 
 
+def _contradiction_dedup_key(
+    contradiction_key: str, sides: tuple[Sequence[_KeyClaim], Sequence[_KeyClaim]] | None
+) -> str:
+    """One alert per contradiction; with ``sides`` (``realert_on_new_source``), one per
+    count of independent stories behind its two sides, so a new source re-alerts once."""
+    if sides is None:
+        return f"contradiction|{contradiction_key}"
+    low, high = sorted(len({c.known.story_id for c in side}) for side in sides)
+    return f"contradiction|{contradiction_key}|sources={low},{high}"
+
+
 def _backers(claims: Sequence[_KeyClaim], low: float | None, high: float | None) -> list[_KeyClaim]:
     return [c for c in claims if reconcile.overlaps(c.known.low, c.known.high, low, high)]
 
@@ -889,15 +900,10 @@ def _reconcile_claim(
                 now,
             ],
         )
-        dedup_key = f"contradiction|{contradiction_key}"
-        if policy.realert_on_new_source:
-            counts_now = sorted(
-                [
-                    len({b.known.story_id for b in accepted_backers}),
-                    len({b.known.story_id for b in new_backers}),
-                ]
-            )
-            dedup_key += f"|sources={counts_now[0]},{counts_now[1]}"
+        dedup_key = _contradiction_dedup_key(
+            contradiction_key,
+            (accepted_backers, new_backers) if policy.realert_on_new_source else None,
+        )
         alert = AlertRecord(
             alert_id=_alert_id(dedup_key),
             dedup_key=dedup_key,
@@ -1011,8 +1017,7 @@ def _realert_known_contradiction(
         ):
             continue
         their_side = _backers(everything, dissent.known.low, dissent.known.high)
-        sizes = sorted(len({c.known.story_id for c in side}) for side in (my_side, their_side))
-        dedup_key = f"contradiction|{contradiction_key}|sources={sizes[0]},{sizes[1]}"
+        dedup_key = _contradiction_dedup_key(contradiction_key, (my_side, their_side))
         alert = AlertRecord(
             alert_id=_alert_id(dedup_key),
             dedup_key=dedup_key,
