@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from extractors.fingerprint import containment, fingerprint, is_same_story
+from extractors.fingerprint import NUM_PERM, containment, fingerprint, is_same_story
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def _text(prefix: str) -> str:
@@ -39,3 +41,15 @@ def test_short_texts_are_never_copies():
 
 def test_deterministic():
     assert fingerprint(_text("004")) == fingerprint(_text("004"))
+
+
+def test_signatures_match_those_already_stored():
+    """Warehouses hold signatures datasketch 2.0 computed; the numpy MinHash must give the same."""
+    stored = json.loads((DATA / "seed_fingerprints.json").read_text(encoding="utf-8"))
+    assert len(stored) == 4
+    for name, signature in stored.items():
+        assert list(fingerprint((SEEDS / name).read_text(encoding="utf-8"))) == signature, name
+
+
+def test_no_token_gives_the_empty_signature():
+    assert fingerprint("lower case only, no names or numbers") == (2**32 - 1,) * NUM_PERM + (0,)
