@@ -34,6 +34,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="the config's run.task_runner")  # fmt: skip
     parser.add_argument("--extract-processes", type=int, default=0,
                         help="the config's run.extract_processes (0: extraction in the task threads)")  # fmt: skip
+    parser.add_argument("--analysis-workers", type=int, default=1,
+                        help="the config's run.analysis_workers (0: analysis in the task threads too)")  # fmt: skip
     parser.add_argument(
         "--skip-warehouse", action="store_true", help="leave out the warehouse at scale"
     )
@@ -73,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         keep=args.keep,
         task_runner=args.task_runner,
         extract_processes=args.extract_processes,
+        analysis_workers=args.analysis_workers,
     )
     bench_pipeline.print_table(pipeline)
     figures: dict[str, Any] = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 
 from extractors.attribution import Attributed, attribute, founded_years
 from extractors.deals import PERSON, DetectedDeal, NameIndex, detect_deals
@@ -115,21 +116,18 @@ def _claim(
     )
 
 
-def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
-    wl = watchlist or EMPTY_WATCHLIST
-    sentences = split_sentences(article.text)
-    detected = detect_deals(sentences, wl, published=article.published)
-    mentions = [_deal_mention(d, wl) for d in detected]
+def _claims(
+    article: Article,
+    sentences: Sequence[Sentence],
+    detected: Sequence[DetectedDeal],
+    mentions: Sequence[DealMention],
+    wl: Watchlist,
+    english: bool,
+) -> tuple[Claim, ...]:
+    """Every figure the article states about one of its deals, in text order."""
     deal_ids = {id(d): m.deal_id for d, m in zip(detected, mentions, strict=True)}
     targets = {id(d): m.target for d, m in zip(detected, mentions, strict=True)}
     subject = next((d for d in detected if d.role == "subject"), None)
-    english = article.language in ENGLISH
-    notes: list[str] = []
-    if not english:
-        notes.append(
-            f"language {article.language}: only currency amounts, percentages, ages and founding years read"
-        )
-
     claims: dict[tuple[str, str, str, int], Claim] = {}
     known_people = sorted({p for d in detected for p in d.people} | {e.name for e in wl.people})
     last_deal: DetectedDeal | None = subject
@@ -142,16 +140,15 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
         if named:
             last_deal, last_deal_at = named[0], s.index
         fallback = last_deal if s.index - last_deal_at <= CARRY_SENTENCES else subject
-        if detected and (figures := _figures(s, english)):
+        if figures := _figures(s, english):
             for a in attribute(s.raw, figures, named or ([fallback] if fallback else []), fallback=fallback,
                                known_people=known_people, last_person=last_person):  # fmt: skip
                 c = _claim(article, s, a, deal_ids, targets)
                 claims.setdefault((c.deal_id, c.subject, c.metric, c.start), c)
-        if detected:
-            for start, end, year, deal in founded_years(s.raw, named or [], fallback):
-                fig = Figure("year", year, year, year, s.raw[start:end], None, start, end)
-                c = _claim(article, s, Attributed(fig, deal, "founded_year"), deal_ids, targets)
-                claims.setdefault((c.deal_id, c.subject, c.metric, c.start), c)
+        for start, end, year, deal in founded_years(s.raw, named or [], fallback):
+            fig = Figure("year", year, year, year, s.raw[start:end], None, start, end)
+            c = _claim(article, s, Attributed(fig, deal, "founded_year"), deal_ids, targets)
+            claims.setdefault((c.deal_id, c.subject, c.metric, c.start), c)
         for m in PERSON.finditer(s.text):
             name = m.group(1)
             if name in known_people:
@@ -160,7 +157,23 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
                 last = name.split()[-1]
                 match = next((k for k in known_people if k.split()[-1] == last), None)
                 last_person = match or last_person
+    return tuple(sorted(claims.values(), key=lambda c: c.start))
 
+
+def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
+    wl = watchlist or EMPTY_WATCHLIST
+    sentences = split_sentences(article.text)
+    detected = detect_deals(sentences, wl, published=article.published)
+    mentions = [_deal_mention(d, wl) for d in detected]
+    subject = next((d for d in detected if d.role == "subject"), None)
+    english = article.language in ENGLISH
+    notes: list[str] = []
+    if not english:
+        notes.append(
+            f"language {article.language}: only currency amounts, percentages, ages and founding years read"
+        )
+
+    claims = _claims(article, sentences, detected, mentions, wl, english) if detected else ()
     if subject is not None:
         relevance, score, evidence = "subject", subject.score, subject.evidence
     elif detected:
@@ -175,6 +188,6 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
         score=round(score, 3),
         evidence=evidence,
         deals=tuple(mentions),
-        claims=tuple(sorted(claims.values(), key=lambda c: c.start)),
+        claims=claims,
         notes=tuple(notes),
     )

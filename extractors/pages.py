@@ -14,9 +14,8 @@ from typing import Any
 
 import trafilatura
 
-from extractors.fingerprint import fingerprint
-from extractors.language import detect_language
 from extractors.records import Article, FeedEntry, FetchStatus, Origin, PageFetch
+from extractors.signals import with_text_signals
 from extractors.urls import article_id_for, canonical_url, domain_of
 
 log = logging.getLogger(__name__)
@@ -69,8 +68,13 @@ def article_from_html(
     origin: Origin = "feed",
     final_url: str | None = None,
     feed_url: str | None = None,
+    text_signals: bool = True,
 ) -> Article | None:
-    """The article trafilatura finds in a page, or None when nothing usable is there."""
+    """The article trafilatura finds in a page, or None when nothing usable is there.
+
+    Without ``text_signals`` its language and fingerprint are left empty, for
+    ``with_text_signals`` to fill in where the article is analysed.
+    """
     if not html or len(html) > MAX_HTML_BYTES or looks_binary(html):
         return None
     try:
@@ -91,7 +95,7 @@ def article_from_html(
     if len(text) < MIN_TEXT_CHARS:
         return None
     canonical = canonical_url(url)
-    return Article(
+    article = Article(
         article_id=article_id_for(canonical),
         url=url,
         canonical_url=canonical,
@@ -101,12 +105,13 @@ def article_from_html(
         published=_date(data.get("date")),
         fetched_at=fetched_at,
         text=text,
-        language=detect_language(text),
-        fingerprint=fingerprint(text),
+        language=None,
+        fingerprint=(),
         origin=origin,
         extraction="trafilatura",
         feed_url=feed_url,
     )
+    return with_text_signals(article) if text_signals else article
 
 
 def _why_not_extracted(page: PageFetch) -> str | None:
@@ -126,13 +131,15 @@ def _why_not_extracted(page: PageFetch) -> str | None:
     return None
 
 
-def summary_article(entry: FeedEntry, *, fetched_at: datetime, note: str) -> Article:
+def summary_article(
+    entry: FeedEntry, *, fetched_at: datetime, note: str, text_signals: bool = True
+) -> Article:
     """The feed's own title and summary, standing in for a page that gave nothing."""
     canonical = canonical_url(entry.url)
     parts = [p for p in (entry.title.strip(), entry.summary.strip()) if p]
     text = "\n\n".join(parts)
     published = entry.published.astimezone(UTC).date() if entry.published else None
-    return Article(
+    article = Article(
         article_id=article_id_for(canonical),
         url=entry.url,
         canonical_url=canonical,
@@ -142,16 +149,19 @@ def summary_article(entry: FeedEntry, *, fetched_at: datetime, note: str) -> Art
         published=published,
         fetched_at=fetched_at,
         text=text,
-        language=detect_language(text),
-        fingerprint=fingerprint(text),
+        language=None,
+        fingerprint=(),
         origin="feed",
         extraction="feed_summary",
         extraction_note=note,
         feed_url=entry.feed_url,
     )
+    return with_text_signals(article) if text_signals else article
 
 
-def article_from_page(page: PageFetch, entry: FeedEntry, *, fetched_at: datetime) -> Article:
+def article_from_page(
+    page: PageFetch, entry: FeedEntry, *, fetched_at: datetime, text_signals: bool = True
+) -> Article:
     """Always an Article: the extracted page, or the feed entry with the reason it was used."""
     reason = _why_not_extracted(page)
     if reason is None:
@@ -161,6 +171,7 @@ def article_from_page(page: PageFetch, entry: FeedEntry, *, fetched_at: datetime
             fetched_at=fetched_at,
             final_url=page.final_url,
             feed_url=entry.feed_url,
+            text_signals=text_signals,
         )
         if article is not None:
             if article.published is None and entry.published is not None:
@@ -169,4 +180,4 @@ def article_from_page(page: PageFetch, entry: FeedEntry, *, fetched_at: datetime
                 article = replace(article, title=entry.title)
             return article
         reason = "nothing extracted"
-    return summary_article(entry, fetched_at=fetched_at, note=reason)
+    return summary_article(entry, fetched_at=fetched_at, note=reason, text_signals=text_signals)

@@ -26,7 +26,6 @@ from extractors.http import FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FetchStatus
 from extractors.watchlist import Watchlist
 from flows import spool
-from flows.extraction import close_worker_pools, worker_pool
 from flows.locking import RunInProgress, run_lock
 from flows.settings import Settings, load_feeds, load_settings
 from flows.tasks import (
@@ -45,6 +44,7 @@ from flows.tasks import (
     utcnow,
 )
 from flows.wiring import alert_channels, fetch_policy, reconcile_policy, watchlist_for
+from flows.workers import close_worker_pools, worker_pool
 from warehouse import db, store
 
 # Feeds polled by one Prefect task: a poll is milliseconds of work, a task run tens of them.
@@ -189,6 +189,7 @@ def _fetch_and_analyse(
     *,
     in_flight: int,
     processes: int,
+    analysis_workers: int,
 ) -> Iterator[tuple[list[tuple[Article, Analysis]], dict[str, float]]]:
     """Each batch fetched, then extracted and analysed; at most ``in_flight`` batches at once.
 
@@ -199,12 +200,28 @@ def _fetch_and_analyse(
     window: deque[Any] = deque()
     for batch in batches:
         pages = fetch_pages_task.submit(batch, policy)
-        window.append(extract_and_analyse_task.submit(batch, pages, watchlist, processes))
+        window.append(
+            extract_and_analyse_task.submit(batch, pages, watchlist, processes, analysis_workers)
+        )
         del pages
         if len(window) >= in_flight:
             yield window.popleft().result()
     while window:
         yield window.popleft().result()
+
+
+def _worker_processes(settings: Settings, batches: int) -> tuple[int, int]:
+    """Extraction processes and analysis workers for this run.
+
+    A single batch is analysed in its task thread: starting a worker (a second
+    interpreter importing the analysis) costs more than it saves. Dask runs its
+    tasks in worker processes of its own, which may not start children.
+    """
+    if not batches or settings.run.task_runner == "dask":
+        return 0, 0
+    if settings.run.extract_processes > 0:
+        return settings.run.extract_processes, 0
+    return 0, settings.run.analysis_workers if batches > 1 else 0
 
 
 def _due(job: FeedJob, now: datetime, grace: timedelta) -> bool:
@@ -285,15 +302,18 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     batch_size = max(1, settings.feeds.page_batch_size)
     batches = [new_entries[i : i + batch_size] for i in range(0, len(new_entries), batch_size)]
     t0 = time.perf_counter()
-    if batches and settings.run.extract_processes > 0:
-        worker_pool(settings.run.extract_processes)  # the workers import while pages are fetched
+    processes, analysis_workers = _worker_processes(settings, len(batches))
+    summary["workers"] = {"extract_processes": processes, "analysis_workers": analysis_workers}
+    if processes or analysis_workers:
+        worker_pool(processes or analysis_workers)  # the workers import while pages are fetched
     try:
         for batch_items, seconds in _fetch_and_analyse(
             batches,
             policy,
             watchlist,
             in_flight=max(1, settings.feeds.max_concurrency),
-            processes=settings.run.extract_processes,
+            processes=processes,
+            analysis_workers=analysis_workers,
         ):
             items.extend(batch_items)
             for name, value in seconds.items():

@@ -129,6 +129,9 @@ class RunSettings(_Section):
     dask_workers: int = 2
     # Worker processes for extraction and analysis (CPU-bound, GIL-held); 0: the task's own thread.
     extract_processes: int = Field(default=0, ge=0)
+    # With extract_processes = 0: processes analysing what the task threads extract, on another
+    # core meanwhile (0: the task threads analyse too). Used when a run has more than one batch.
+    analysis_workers: int = Field(default=1, ge=0)
     data_dir: Path = Path("data")
     seeds_dir: Path = Path("seeds")
     # A run that finds another holding the run lock waits this long, then skips.

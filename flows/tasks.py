@@ -14,12 +14,13 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from alerts.channels import Channel
@@ -29,7 +30,8 @@ from extractors.feeds import fetch_pages, poll_feeds, unique_entries
 from extractors.http import Fetcher, FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
 from extractors.watchlist import Watchlist
-from flows.extraction import extract_and_analyse_batch, worker_pool
+from flows.extraction import extract_and_analyse_batch, extract_batch
+from flows.workers import analyse_batch, forget_worker_pool, worker_pool
 from warehouse import db, outbox, store
 from warehouse.records import DeliveryReport
 
@@ -137,17 +139,45 @@ def extract_and_analyse_task(
     fetched: tuple[list[PageFetch], float],
     watchlist: Watchlist | None,
     processes: int = 0,
+    analysis_workers: int = 0,
 ) -> tuple[list[tuple[Article, Analysis]], dict[str, float]]:
-    """In this thread, or in one of ``processes`` worker processes when there are any."""
+    """Both steps in this thread or in one of ``processes`` workers; or extraction here and the
+    analysis in one of ``analysis_workers`` workers. A worker that died costs the batch nothing:
+    the step is done again in this thread."""
     pages, fetch_seconds = fetched
+    fetched_at = utcnow()
     if processes > 0:
-        future = worker_pool(processes).submit(
-            extract_and_analyse_batch, entries, pages, watchlist, utcnow()
-        )
-        items, seconds = future.result()
-    else:
-        items, seconds = extract_and_analyse_batch(entries, pages, watchlist, utcnow())
+        try:
+            future = worker_pool(processes).submit(
+                extract_and_analyse_batch, entries, pages, watchlist, fetched_at
+            )
+            items, seconds = future.result()
+        except BrokenProcessPool as exc:
+            _worker_lost(processes, exc)
+            items, seconds = extract_and_analyse_batch(entries, pages, watchlist, fetched_at)
+        return items, {"fetch": fetch_seconds, **seconds}
+    if analysis_workers > 0:
+        articles, extract_seconds = extract_batch(entries, pages, fetched_at, text_signals=False)
+        try:
+            future = worker_pool(analysis_workers).submit(analyse_batch, articles, watchlist)
+            items, analyse_seconds = future.result()
+        except BrokenProcessPool as exc:
+            _worker_lost(analysis_workers, exc)
+            items, analyse_seconds = analyse_batch(articles, watchlist)
+        return items, {
+            "fetch": fetch_seconds,
+            "extract": extract_seconds,
+            "analyse": analyse_seconds,
+        }
+    items, seconds = extract_and_analyse_batch(entries, pages, watchlist, fetched_at)
     return items, {"fetch": fetch_seconds, **seconds}
+
+
+def _worker_lost(processes: int, exc: BrokenProcessPool) -> None:
+    get_run_logger().warning(
+        "a worker process died (%s); this batch is done in its task thread", exc
+    )
+    forget_worker_pool(processes)
 
 
 @task(cache_policy=NO_CACHE, name="analyse-articles")

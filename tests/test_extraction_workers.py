@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
 
 from benchmarks.corpus import corpus_specs, page_html
 from extractors.records import FeedEntry, FetchStatus, PageFetch
 from extractors.watchlist import load_watchlist
-from flows.extraction import close_worker_pools, extract_and_analyse_batch, worker_pool
-from tests.conftest import REPO
+from flows.extraction import extract_and_analyse_batch, extract_batch
+from flows.workers import analyse_batch, close_worker_pools, worker_pool
+from tests.conftest import REPO, write_config
+from tests.site import NewsSite, publish
+from tests.test_alert_flow import INFLECTION, WANG_21, WANG_28
+from tests.test_dask_runner import run_with_configured_runner, snapshot
+from tests.test_end_to_end import build_site
 
 
-def test_worker_process_and_thread_agree_on_articles_and_claims() -> None:
+def _corpus_batch() -> tuple[list[FeedEntry], list[PageFetch]]:
+    """Three deal pages and two others from the benchmark corpus, as fetched."""
     specs = [s for s in corpus_specs(6, 20) if s.is_deal][:3] + list(corpus_specs(1, 2))
     base = "http://127.0.0.1:8000"
     entries = [
@@ -29,6 +39,11 @@ def test_worker_process_and_thread_agree_on_articles_and_claims() -> None:
         )
         for s in specs
     ]
+    return entries, pages
+
+
+def test_worker_process_and_thread_agree_on_articles_and_claims() -> None:
+    entries, pages = _corpus_batch()
     watchlist = load_watchlist(REPO / "config" / "watchlist.toml")
     fetched_at = datetime(2026, 3, 2, tzinfo=UTC)
     in_thread, _ = extract_and_analyse_batch(entries, pages, watchlist, fetched_at)
@@ -44,3 +59,62 @@ def test_worker_process_and_thread_agree_on_articles_and_claims() -> None:
     assert any(analysis.deals for _, analysis in in_worker)
     assert any(analysis.claims for _, analysis in in_worker)
     assert set(seconds) == {"extract", "analyse"}
+
+
+def test_analysis_worker_completes_what_the_thread_extracted() -> None:
+    """Extraction without language and fingerprint, then the analysis worker: the same items."""
+    entries, pages = _corpus_batch()
+    watchlist = load_watchlist(REPO / "config" / "watchlist.toml")
+    fetched_at = datetime(2026, 3, 2, tzinfo=UTC)
+    in_thread, _ = extract_and_analyse_batch(entries, pages, watchlist, fetched_at)
+    bare, _ = extract_batch(entries, pages, fetched_at, text_signals=False)
+    assert all(a.fingerprint == () and a.language is None for a in bare)
+    try:
+        in_worker, seconds = (
+            worker_pool(1).submit(analyse_batch, bare, watchlist).result(timeout=120)
+        )
+    finally:
+        close_worker_pools()
+    assert in_worker == in_thread
+    assert all(a.language == "en" and len(a.fingerprint) == 65 for a, _ in in_worker)
+    assert seconds > 0
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="reads /proc/PID/maps")
+def test_analysis_worker_loads_neither_trafilatura_nor_prefect() -> None:
+    """The worker's memory is the analysis core's: lxml (trafilatura's parser) is not mapped."""
+    entries, pages = _corpus_batch()
+    bare, _ = extract_batch(entries, pages, datetime(2026, 3, 2, tzinfo=UTC), text_signals=False)
+    try:
+        pool = worker_pool(1)
+        pool.submit(analyse_batch, bare, None).result(timeout=120)
+        pid = pool.submit(os.getpid).result(timeout=60)
+        maps = Path(f"/proc/{pid}/maps").read_text(encoding="utf-8")
+    finally:
+        close_worker_pools()
+    assert "etree" not in maps
+    assert "_pydantic_core" not in maps
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_a_run_with_an_analysis_worker_stores_what_one_without_stores(tmp_path, monkeypatch):
+    """The monitor flow, several batches, analysis in a worker process or in the task threads."""
+    monkeypatch.delenv("DEALWATCH_NOTIFY", raising=False)
+    monkeypatch.setenv("DEALWATCH_PAGE_BATCH_SIZE", "2")
+    with NewsSite() as site:
+        feeds = [
+            ("The Ledger", build_site(site)),
+            ("Newsroom", publish(site, [WANG_28, WANG_21, INFLECTION], feed_path="/newsroom.xml")),
+        ]
+        # write_config ends with the [run] table: the line lands in it.
+        worker = write_config(tmp_path / "worker", feeds=feeds, extra="analysis_workers = 1\n")
+        threads = write_config(tmp_path / "threads", feeds=feeds, extra="analysis_workers = 0\n")
+        by_worker = run_with_configured_runner(worker)
+        by_threads = run_with_configured_runner(threads)
+
+    assert by_worker["workers"] == {"extract_processes": 0, "analysis_workers": 1}
+    assert by_threads["workers"] == {"extract_processes": 0, "analysis_workers": 0}
+    assert by_worker["store"]["articles_new"] == by_threads["store"]["articles_new"] == 7
+    expected = snapshot(threads / "data" / "dealwatch.duckdb")
+    assert len(expected["deals"]) == 2 and len(expected["contradictions"]) == 2
+    assert snapshot(worker / "data" / "dealwatch.duckdb") == expected

@@ -1,0 +1,72 @@
+"""Worker processes for the CPU-bound middle of a run, and the analysis they run.
+
+trafilatura and the analysis hold the GIL most of the time, so threads share one
+core however many there are. A run hands work to spawned processes (the parent
+runs threads, so no fork) in two ways: ``run.extract_processes`` workers extract
+and analyse whole batches (``flows.extraction``); otherwise ``run.analysis_workers``
+workers analyse what the task threads extracted, on the next core while the
+threads extract the next pages. An analysis worker imports this module and the
+analysis core only: no trafilatura, no Prefect.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from extractors.analyse import analyse
+from extractors.records import Analysis, Article
+from extractors.signals import with_text_signals
+from extractors.watchlist import Watchlist
+
+
+def analyse_batch(
+    articles: Sequence[Article], watchlist: Watchlist | None
+) -> tuple[list[tuple[Article, Analysis]], float]:
+    """Each article with its language and fingerprint filled in, and its analysis; the seconds spent."""
+    started = time.perf_counter()
+    items = []
+    for article in articles:
+        complete = with_text_signals(article)
+        items.append((complete, analyse(complete, watchlist)))
+    return items, time.perf_counter() - started
+
+
+def _ready() -> bool:
+    return True
+
+
+_pools: dict[int, ProcessPoolExecutor] = {}
+_pools_lock = threading.Lock()
+
+
+def worker_pool(processes: int) -> ProcessPoolExecutor:
+    """One pool per process and size, its workers started at once so their imports overlap polling."""
+    with _pools_lock:
+        pool = _pools.get(processes)
+        if pool is None:
+            pool = ProcessPoolExecutor(
+                max_workers=processes, mp_context=multiprocessing.get_context("spawn")
+            )
+            for _ in range(processes):
+                pool.submit(_ready)
+            _pools[processes] = pool
+        return pool
+
+
+def forget_worker_pool(processes: int) -> None:
+    """Let go of a pool whose worker died; the next ``worker_pool`` call starts a new one."""
+    with _pools_lock:
+        pool = _pools.pop(processes, None)
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def close_worker_pools() -> None:
+    with _pools_lock:
+        for pool in _pools.values():
+            pool.shutdown(wait=True, cancel_futures=True)
+        _pools.clear()
