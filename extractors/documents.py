@@ -14,9 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from extractors.fingerprint import fingerprint
-from extractors.language import detect_language
 from extractors.records import Article, Origin
+from extractors.signals import with_text_signals
 from extractors.textmeta import text_metadata
 from extractors.urls import article_id_for, canonical_url, domain_of
 
@@ -114,13 +113,14 @@ def article_from_text(
     author: str | None = None,
     published: date | None = None,
     outlet: str | None = None,
+    text_signals: bool = True,
 ) -> Article:
     """An Article from plain text; explicit metadata wins over what the text shows."""
     found = text_metadata(text)
     canonical = _canonical_for(url)
     outlet = outlet or found.outlet
     domain = "" if url.startswith(("seed:", "file:")) else domain_of(url)
-    return Article(
+    article = Article(
         article_id=article_id_for(canonical),
         url=url,
         canonical_url=canonical,
@@ -130,11 +130,12 @@ def article_from_text(
         published=published or found.published,
         fetched_at=fetched_at,
         text=text,
-        language=detect_language(text),
-        fingerprint=fingerprint(text),
+        language=None,
+        fingerprint=(),
         origin=origin,
         extraction="file",
     )
+    return with_text_signals(article) if text_signals else article
 
 
 def markdown_to_text(markdown: str) -> tuple[str, str | None]:
@@ -189,7 +190,12 @@ def _file_url(path: Path, raw: bytes, seeded: bool) -> str:
 
 
 def _article_from_file(
-    path: Path, *, fetched_at: datetime, manifest: dict[str, SeedInfo] | None, seeded: bool
+    path: Path,
+    *,
+    fetched_at: datetime,
+    manifest: dict[str, SeedInfo] | None,
+    seeded: bool,
+    text_signals: bool,
 ) -> Article:
     try:
         raw = path.read_bytes()
@@ -206,7 +212,9 @@ def _article_from_file(
 
         if not raw.strip():
             raise DocumentError(f"{path.name}: the file is empty")
-        article = article_from_html(raw, url=url, fetched_at=fetched_at, origin=origin)
+        article = article_from_html(
+            raw, url=url, fetched_at=fetched_at, origin=origin, text_signals=text_signals
+        )
         if article is None:
             raise DocumentError(f"{path.name}: no article text could be extracted from the page")
         if info is None:
@@ -233,16 +241,22 @@ def _article_from_file(
         author=info.author if info else None,
         published=info.published if info else None,
         outlet=info.outlet if info else None,
+        text_signals=text_signals,
     )
 
 
 def articles_from_path(
-    path: Path, *, fetched_at: datetime, manifest: dict[str, SeedInfo] | None = None
+    path: Path,
+    *,
+    fetched_at: datetime,
+    manifest: dict[str, SeedInfo] | None = None,
+    text_signals: bool = True,
 ) -> list[Article]:
     """Articles from one file or every article file in a folder (sorted by name).
 
     A folder holding ``manifest.toml`` is a seed folder: its files become
     ``seed:`` articles and the manifest's metadata is used unless one is passed.
+    Without ``text_signals``, language and fingerprint are left for ``with_text_signals``.
     """
     path = Path(path)
     if path.is_dir():
@@ -256,7 +270,13 @@ def articles_from_path(
             if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
         )
         return [
-            _article_from_file(p, fetched_at=fetched_at, manifest=manifest, seeded=seeded)
+            _article_from_file(
+                p,
+                fetched_at=fetched_at,
+                manifest=manifest,
+                seeded=seeded,
+                text_signals=text_signals,
+            )
             for p in files
         ]
     if not path.exists():
@@ -264,4 +284,8 @@ def articles_from_path(
     seeded = (path.parent / MANIFEST_NAME).exists()
     if manifest is None and seeded:
         manifest = load_seed_manifest(path.parent / MANIFEST_NAME)
-    return [_article_from_file(path, fetched_at=fetched_at, manifest=manifest, seeded=seeded)]
+    return [
+        _article_from_file(
+            path, fetched_at=fetched_at, manifest=manifest, seeded=seeded, text_signals=text_signals
+        )
+    ]

@@ -24,6 +24,7 @@ from extractors.documents import articles_from_path
 from extractors.feeds import unique_entries
 from extractors.http import FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FetchStatus
+from extractors.signals import with_text_signals
 from extractors.watchlist import Watchlist
 from flows import spool
 from flows.locking import RunInProgress, run_lock
@@ -116,9 +117,9 @@ def _backfill(settings: Settings, paths: Sequence[Path], *, notify: bool) -> dic
     fetched_at = utcnow()
     articles: list[Article] = []
     for path in paths:
-        articles.extend(articles_from_path(path, fetched_at=fetched_at))
+        articles.extend(articles_from_path(path, fetched_at=fetched_at, text_signals=False))
     known = _known_article_ids(settings, articles)
-    fresh = [a for a in articles if a.article_id not in known]
+    fresh = [with_text_signals(a) for a in articles if a.article_id not in known]
     logger.info(
         "backfill: %d articles read, %d already stored", len(articles), len(articles) - len(fresh)
     )
