@@ -36,6 +36,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="the config's run.extract_processes (0: extraction in the task threads)")  # fmt: skip
     parser.add_argument("--analysis-workers", type=int, default=1,
                         help="the config's run.analysis_workers (0: analysis in the task threads too)")  # fmt: skip
+    parser.add_argument("--page-batch-size", type=int,
+                        help="the config's feeds.page_batch_size (pages a fetch task and an extract task take)")  # fmt: skip
     parser.add_argument(
         "--skip-warehouse", action="store_true", help="leave out the warehouse at scale"
     )
@@ -76,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         task_runner=args.task_runner,
         extract_processes=args.extract_processes,
         analysis_workers=args.analysis_workers,
+        page_batch_size=args.page_batch_size,
     )
     bench_pipeline.print_table(pipeline)
     figures: dict[str, Any] = {

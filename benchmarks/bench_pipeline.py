@@ -168,6 +168,7 @@ def write_config(
     task_runner: str = "threads",
     extract_processes: int = 0,
     analysis_workers: int = 1,
+    page_batch_size: int | None = None,
 ) -> Path:
     """A config folder: the warehouse and Prefect under ``data``, loopback allowed, no host delay."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -182,6 +183,7 @@ def write_config(
             per_host_concurrency = {concurrency}
             per_host_interval_s = 0
             allowed_private_networks = ["127.0.0.0/8"]
+            {f"page_batch_size = {page_batch_size}" if page_batch_size else ""}
 
             [run]
             task_runner = "{task_runner}"
@@ -369,14 +371,20 @@ def measure_floor(pages: Sequence[bytes], workers: int, processes: int = 0) -> d
 
 
 def measure_extract_and_analyse(
-    pages: Sequence[bytes], workers: int, watchlist_path: Path
+    pages: Sequence[bytes], workers: int, watchlist_path: Path, analysis_workers: int = 0
 ) -> dict[str, Any]:
-    """What the flow's CPU-bound middle costs without fetching or Prefect: the flow's own calls."""
+    """What the flow's CPU-bound middle costs without fetching or Prefect: the flow's own calls.
+
+    With ``analysis_workers``, as the flow does it: the threads extract batches of 50 pages
+    and hand each article as it comes to a spawned worker, which adds language,
+    fingerprint and analysis.
+    """
     from datetime import UTC, datetime
 
     from extractors.analyse import analyse
     from extractors.pages import article_from_html
     from extractors.watchlist import load_watchlist
+    from flows.workers import analyse_batch, close_worker_pools, worker_pool
 
     watchlist = load_watchlist(watchlist_path)
     fetched_at = datetime.now(UTC)
@@ -386,12 +394,38 @@ def measure_extract_and_analyse(
         article = article_from_html(page, url=f"http://127.0.0.1/{index}", fetched_at=fetched_at)
         return len(analyse(article, watchlist).claims) if article is not None else 0
 
+    def batch(start: int) -> int:
+        futures = []
+        for i, page in enumerate(pages[start : start + 50]):
+            article = article_from_html(
+                page, url=f"http://127.0.0.1/{start + i}", fetched_at=fetched_at, text_signals=False
+            )
+            if article is not None:
+                futures.append(
+                    worker_pool(analysis_workers).submit(analyse_batch, [article], watchlist)
+                )
+        return sum(len(a.claims) for f in futures for _, a in f.result()[0])
+
     one((0, pages[0]))
-    started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        claims = sum(pool.map(one, enumerate(pages)))
-    wall = time.perf_counter() - started
-    return {"pages": len(pages), "wall_s": wall, "pages_per_s": len(pages) / wall, "claims": claims}
+    try:
+        if analysis_workers:
+            worker_pool(analysis_workers).submit(analyse_batch, [], watchlist).result()
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            if analysis_workers:
+                claims = sum(pool.map(batch, range(0, len(pages), 50)))
+            else:
+                claims = sum(pool.map(one, enumerate(pages)))
+        wall = time.perf_counter() - started
+    finally:
+        close_worker_pools()
+    return {
+        "pages": len(pages),
+        "analysis_workers": analysis_workers,
+        "wall_s": wall,
+        "pages_per_s": len(pages) / wall,
+        "claims": claims,
+    }
 
 
 # --- the benchmark -------------------------------------------------------------------------------
@@ -431,6 +465,7 @@ def run(
     task_runner: str = "threads",
     extract_processes: int = 0,
     analysis_workers: int = 1,
+    page_batch_size: int | None = None,
 ) -> dict[str, Any]:
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="dealwatch-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -444,6 +479,7 @@ def run(
             task_runner,
             extract_processes,
             analysis_workers,
+            page_batch_size,
         )
     finally:
         if keep is None:
@@ -459,6 +495,7 @@ def _run(
     task_runner: str,
     extract_processes: int,
     analysis_workers: int,
+    page_batch_size: int | None,
 ) -> dict[str, Any]:
     feeds = max(1, min(feeds, articles))
     layout = _feed_layout(articles, feeds)
@@ -488,6 +525,7 @@ def _run(
             if extract_processes or task_runner == "dask"
             else analysis_workers,
             "flow_task_workers": workers,
+            "page_batch_size": page_batch_size or "the default",
             "per_host": "lifted for 127.0.0.1: per_host_interval_s=0, "
             f"per_host_concurrency={concurrency}",
             "python": sys.version.split()[0],
@@ -509,6 +547,7 @@ def _run(
             task_runner,
             extract_processes,
             analysis_workers,
+            page_batch_size,
         )
         warm_config = write_config(
             workdir / "config-warm",
@@ -518,6 +557,7 @@ def _run(
             task_runner,
             extract_processes,
             analysis_workers,
+            page_batch_size,
         )
 
         first = run_child("empty", cold_config, prefect_home, logs / "prefect-first.log")
@@ -538,7 +578,10 @@ def _run(
 
         result["floor"] = measure_floor(page_bytes, workers, extract_processes)
         result["extract_and_analyse_alone"] = measure_extract_and_analyse(
-            page_bytes, workers, cold_config / "watchlist.toml"
+            page_bytes,
+            workers,
+            cold_config / "watchlist.toml",
+            result["config"]["analysis_workers"],
         )
         startup = run_child("empty", cold_config, prefect_home, logs / "prefect-start.log")
         result["prefect_startup"] = _brief(startup)
@@ -634,7 +677,13 @@ def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
     yield (
         "extract+analyse alone",
         f"{alone['wall_s']:.1f} s ({alone['pages_per_s']:.1f} pages/s): extractors.pages and "
-        f"extractors.analyse, same threads, no fetch, no Prefect",
+        f"extractors.analyse, same threads"
+        + (
+            f" and {alone['analysis_workers']} analysis worker"
+            if alone.get("analysis_workers")
+            else ""
+        )
+        + ", no fetch, no Prefect",
     )
     startup = result["prefect_startup"]
     yield (

@@ -7,13 +7,25 @@ the ``run.extract_processes`` worker processes (``flows.workers``).
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 
 from extractors.analyse import analyse
 from extractors.pages import article_from_page
 from extractors.records import Analysis, Article, FeedEntry, PageFetch
 from extractors.watchlist import Watchlist
+
+
+def extract_each(
+    entries: Sequence[FeedEntry],
+    pages: Sequence[PageFetch],
+    fetched_at: datetime,
+    *,
+    text_signals: bool = True,
+) -> Iterator[Article]:
+    """One article per entry (the page's, or the feed summary's), as each is extracted."""
+    for entry, page in zip(entries, pages, strict=True):
+        yield article_from_page(page, entry, fetched_at=fetched_at, text_signals=text_signals)
 
 
 def extract_batch(
@@ -23,12 +35,9 @@ def extract_batch(
     *,
     text_signals: bool = True,
 ) -> tuple[list[Article], float]:
-    """One article per entry (the page's, or the feed summary's) and the seconds spent."""
+    """Every article of the batch and the seconds spent."""
     started = time.perf_counter()
-    articles = [
-        article_from_page(page, entry, fetched_at=fetched_at, text_signals=text_signals)
-        for entry, page in zip(entries, pages, strict=True)
-    ]
+    articles = list(extract_each(entries, pages, fetched_at, text_signals=text_signals))
     return articles, time.perf_counter() - started
 
 

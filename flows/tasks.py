@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -30,7 +31,7 @@ from extractors.feeds import fetch_pages, poll_feeds, unique_entries
 from extractors.http import Fetcher, FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
 from extractors.watchlist import Watchlist
-from flows.extraction import extract_and_analyse_batch, extract_batch
+from flows.extraction import extract_and_analyse_batch, extract_each
 from flows.workers import analyse_batch, forget_worker_pool, worker_pool
 from warehouse import db, outbox, store
 from warehouse.records import DeliveryReport
@@ -157,20 +158,50 @@ def extract_and_analyse_task(
             items, seconds = extract_and_analyse_batch(entries, pages, watchlist, fetched_at)
         return items, {"fetch": fetch_seconds, **seconds}
     if analysis_workers > 0:
-        articles, extract_seconds = extract_batch(entries, pages, fetched_at, text_signals=False)
-        try:
-            future = worker_pool(analysis_workers).submit(analyse_batch, articles, watchlist)
-            items, analyse_seconds = future.result()
-        except BrokenProcessPool as exc:
-            _worker_lost(analysis_workers, exc)
-            items, analyse_seconds = analyse_batch(articles, watchlist)
-        return items, {
-            "fetch": fetch_seconds,
-            "extract": extract_seconds,
-            "analyse": analyse_seconds,
-        }
+        items, seconds = _extract_here_analyse_there(
+            entries, pages, watchlist, fetched_at, analysis_workers
+        )
+        return items, {"fetch": fetch_seconds, **seconds}
     items, seconds = extract_and_analyse_batch(entries, pages, watchlist, fetched_at)
     return items, {"fetch": fetch_seconds, **seconds}
+
+
+def _extract_here_analyse_there(
+    entries: Sequence[FeedEntry],
+    pages: Sequence[PageFetch],
+    watchlist: Watchlist | None,
+    fetched_at: datetime,
+    workers: int,
+) -> tuple[list[tuple[Article, Analysis]], dict[str, float]]:
+    """Each article goes to the analysis worker the moment it is extracted.
+
+    Article by article rather than batch by batch: the batches in flight finish
+    their extraction together, and a whole batch sent at the end would leave the
+    worker idle until then and the threads waiting on it after.
+    """
+    started = time.perf_counter()
+    articles: list[Article] = []
+    futures: list[Future[tuple[list[tuple[Article, Analysis]], float]]] = []
+    pool: ProcessPoolExecutor | None = worker_pool(workers)
+    lost: BrokenProcessPool | None = None
+    for article in extract_each(entries, pages, fetched_at, text_signals=False):
+        articles.append(article)
+        if pool is not None:
+            try:
+                futures.append(pool.submit(analyse_batch, [article], watchlist))
+            except BrokenProcessPool as exc:
+                pool, lost = None, exc
+    extract_seconds = time.perf_counter() - started
+    if lost is None:
+        try:
+            answers = [future.result() for future in futures]
+            items = [item for answer, _ in answers for item in answer]
+            return items, {"extract": extract_seconds, "analyse": sum(s for _, s in answers)}
+        except BrokenProcessPool as exc:
+            lost = exc
+    _worker_lost(workers, lost)
+    items, analyse_seconds = analyse_batch(articles, watchlist)
+    return items, {"extract": extract_seconds, "analyse": analyse_seconds}
 
 
 def _worker_lost(processes: int, exc: BrokenProcessPool) -> None:
