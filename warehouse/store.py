@@ -25,9 +25,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from extractors.feeds import unique_entries
-from extractors.fingerprint import is_same_story, lsh_keys
+from extractors.fingerprint import NUM_PERM, lsh_keys, same_story_mask
 from extractors.records import (
     Analysis,
     Article,
@@ -298,41 +299,67 @@ def _stored_candidates(
     return members, candidates
 
 
+def _band_keys(article: Article) -> list[int]:
+    return lsh_keys(article.fingerprint) if article.fingerprint else []
+
+
 def _stories_of(
-    con: duckdb.DuckDBPyConnection, articles: Sequence[Article], now: datetime
+    con: duckdb.DuckDBPyConnection,
+    articles: Sequence[Article],
+    keys_of: Sequence[Sequence[int]],
+    now: datetime,
 ) -> dict[str, str | None]:
     """For each new article in order, the story it copies (its syndication group's first), if any.
 
     Candidates are the stored articles sharing an LSH band, and the batch's earlier
     articles, tried oldest first (stored time, then id) as if each article had been
     stored before the next was looked up; two queries for the whole batch.
+
+    Stored candidates and the batch form one pool ranked once by (stored time, id); an
+    article's candidates are the pool entries of its bands that come before it (every
+    stored one, the batch's earlier ones), compared at once, and the lowest-ranked
+    match wins: the first match of the candidates tried in order.
     """
-    keys_of = {a.article_id: lsh_keys(a.fingerprint) if a.fingerprint else [] for a in articles}
-    members, candidates = _stored_candidates(con, {k for keys in keys_of.values() for k in keys})
-    copies: dict[str, str | None] = {}
-    for article in articles:
-        keys = keys_of[article.article_id]
-        found: str | None = None
-        if keys:
-            ids = set().union(*(members.get(key, set()) for key in keys))
-            for candidate in sorted(
-                (candidates[i] for i in ids if i in candidates),
-                key=lambda c: (c.stored_at, c.article_id),
-            ):
-                if candidate.fingerprint and is_same_story(
-                    candidate.fingerprint, article.fingerprint
-                ):
-                    found = candidate.story_id
-                    break
-        copies[article.article_id] = found
-        candidates[article.article_id] = _StoryCandidate(
-            stored_at=now,
-            article_id=article.article_id,
-            story_id=found or article.article_id,
-            fingerprint=tuple(article.fingerprint or ()),
-        )
+    members, stored = _stored_candidates(con, {k for keys in keys_of for k in keys})
+    pool = [*stored.values()]
+    position = {c.article_id: p for p, c in enumerate(pool)}
+    first_new = len(pool)
+    pool.extend(
+        _StoryCandidate(now, a.article_id, a.article_id, tuple(a.fingerprint or ()))
+        for a in articles
+    )
+    in_band: dict[int, list[int]] = {
+        key: [position[i] for i in ids if i in position] for key, ids in members.items()
+    }
+    for offset, keys in enumerate(keys_of):
         for key in keys:
-            members.setdefault(key, set()).add(article.article_id)
+            in_band.setdefault(key, []).append(first_new + offset)
+    bands = {key: np.asarray(found, dtype=np.int64) for key, found in in_band.items()}
+    ranked = sorted(range(len(pool)), key=lambda p: (pool[p].stored_at, pool[p].article_id))
+    rank = np.empty(len(pool), dtype=np.int64)
+    rank[ranked] = np.arange(len(pool))
+    comparable = np.array([len(c.fingerprint) == NUM_PERM + 1 for c in pool], dtype=bool)
+    prints = np.zeros((len(pool), NUM_PERM + 1), dtype=np.uint64)
+    for p, candidate in enumerate(pool):
+        if comparable[p]:
+            prints[p] = candidate.fingerprint
+    story = [c.story_id for c in pool]
+    seen = np.zeros(len(pool), dtype=bool)
+    copies: dict[str, str | None] = {}
+    for offset, article in enumerate(articles):
+        me = first_new + offset
+        found: str | None = None
+        if keys_of[offset]:
+            hits = np.concatenate([bands[key] for key in keys_of[offset]])
+            seen[hits] = True
+            before = np.flatnonzero(seen[:me])
+            seen[hits] = False
+            tried = before[comparable[before]]
+            matches = tried[same_story_mask(prints[tried], article.fingerprint)]
+            if len(matches):
+                found = story[int(matches[np.argmin(rank[matches])])]
+        copies[article.article_id] = found
+        story[me] = found or article.article_id
     return copies
 
 
@@ -414,7 +441,9 @@ def _insert_articles(
     now: datetime,
 ) -> None:
     """The batch's new articles and their LSH bands, a hundred articles a statement."""
-    copies = _stories_of(con, [article for article, _ in items], now)
+    articles = [article for article, _ in items]
+    keys_of = [_band_keys(article) for article in articles]
+    copies = _stories_of(con, articles, keys_of, now)
     step = _ARTICLE_ROWS_PER_INSERT
     for i in range(0, len(items), step):
         chunk = items[i : i + step]
@@ -429,9 +458,8 @@ def _insert_articles(
         )
         bands = [
             (key, article.article_id)
-            for article, _ in chunk
-            if article.fingerprint
-            for key in sorted(set(lsh_keys(article.fingerprint)))
+            for article, keys in zip(articles[i : i + step], keys_of[i : i + step], strict=True)
+            for key in sorted(set(keys))
         ]
         if bands:
             con.execute(
