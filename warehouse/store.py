@@ -482,21 +482,55 @@ _ACCEPTED = (
 _ACCEPTED_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::STRUCT(stated VARCHAR, low DOUBLE, high DOUBLE, source VARCHAR)[], ?)"
 
 
+@dataclass(frozen=True, slots=True)
+class _Raised:
+    """An alert for the outbox, written (or found to repeat a known fact) when the batch is flushed."""
+
+    alert: AlertRecord  # as written: with its suppressed status, if any
+    asked: AlertRecord  # as raised
+    suppressed_because: str | None
+    claim_id: str | None
+    article_id: str | None
+
+
 @dataclass
 class _Batch:
-    """What a store has counted, and the rows it writes once per article rather than once per claim."""
+    """What a store has counted, and the rows it writes once for the whole batch rather than once per
+    claim: nothing reads accepted values, decisions or alerts back while a batch is stored, except
+    whether an alert's dedup key is taken (:meth:`has_alert`)."""
 
+    run_id: str
+    now: datetime
     deals_new: int = 0
     claims_new: int = 0
     alerts_new: int = 0
     alerts_suppressed: int = 0
     alert_ids: list[str] = field(default_factory=list)
-    decisions: list[tuple[Any, ...]] = field(default_factory=list)
-    accepted: dict[Key, tuple[Any, ...]] = field(
-        default_factory=dict
-    )  # the last value of each key wins
+    # audit rows in order; an int stands for the decision about ``raised[int]``
+    decisions: list[tuple[Any, ...] | int] = field(default_factory=list)
+    raised: list[_Raised] = field(default_factory=list)
+    raised_keys: set[str] = field(default_factory=set)
+    stored_keys: set[str] = field(default_factory=set)  # dedup keys looked up before the batch
+    accepted: dict[Key, tuple[Any, ...]] = field(default_factory=dict)
+    article_accepted: dict[Key, tuple[Any, ...]] = field(default_factory=dict)
+
+    def has_alert(self, dedup_key: str) -> bool:
+        """Whether the outbox holds ``dedup_key`` (for keys looked up into ``stored_keys`` first)."""
+        return dedup_key in self.raised_keys or dedup_key in self.stored_keys
+
+    def accept(self, key: Key, row: tuple[Any, ...]) -> None:
+        self.article_accepted[key] = row
+
+    def end_article(self) -> None:
+        """The keys this article touched move last, in the order they were first touched: the
+        accepted rows land in the order an article-by-article write leaves them."""
+        for key, row in self.article_accepted.items():
+            self.accepted.pop(key, None)
+            self.accepted[key] = row
+        self.article_accepted.clear()
 
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.end_article()
         if self.accepted:
             deals = sorted({key[0] for key in self.accepted})
             con.execute(
@@ -505,9 +539,87 @@ class _Batch:
                 [*deals, [list(key) for key in self.accepted]],
             )
             _insert_rows(con, _ACCEPTED, _ACCEPTED_ROW, list(self.accepted.values()))
-        _insert_rows(con, _DECISIONS, _DECISION_ROW, self.decisions)
+        written = self._write_alerts(con)
+        rows = [
+            self._decision(self.raised[entry], written[entry]) if isinstance(entry, int) else entry
+            for entry in self.decisions
+        ]
+        _insert_rows(con, _DECISIONS, _DECISION_ROW, rows)
         self.accepted.clear()
         self.decisions.clear()
+        self.raised.clear()
+        self.raised_keys.clear()
+
+    def _write_alerts(self, con: duckdb.DuckDBPyConnection) -> list[bool]:
+        """Each raised alert in order, unless its dedup key is taken (by then); which were written."""
+        taken = outbox.known_dedup_keys(con, [r.alert.dedup_key for r in self.raised])
+        written = []
+        for raised in self.raised:
+            fresh = raised.alert.dedup_key not in taken
+            taken.add(raised.alert.dedup_key)
+            written.append(fresh)
+            if not fresh:
+                continue
+            if raised.suppressed_because:
+                self.alerts_suppressed += 1
+            else:
+                self.alerts_new += 1
+                self.alert_ids.append(raised.alert.alert_id)
+        outbox.insert_new_alerts(
+            con,
+            [r.alert for r, ok in zip(self.raised, written, strict=True) if ok],
+            run_id=self.run_id,
+        )
+        return written
+
+    def _decision(self, raised: _Raised, written: bool) -> tuple[Any, ...]:
+        if not written:
+            return _decision_row(
+                raised.asked,
+                "suppressed",
+                "duplicate of a known fact: alerted before",
+                run_id=self.run_id,
+                now=self.now,
+                claim_id=raised.claim_id,
+                article_id=raised.article_id,
+                in_outbox=False,
+            )
+        return _decision_row(
+            raised.alert,
+            "suppressed" if raised.suppressed_because else "fired",
+            raised.alert.reason,
+            run_id=self.run_id,
+            now=self.now,
+            claim_id=raised.claim_id,
+            article_id=raised.article_id,
+        )
+
+
+def _decision_row(
+    alert: AlertRecord,
+    decision: str,
+    reason: str,
+    *,
+    run_id: str,
+    now: datetime,
+    claim_id: str | None = None,
+    article_id: str | None = None,
+    in_outbox: bool = True,
+) -> tuple[Any, ...]:
+    return (
+        alert.dedup_key,
+        alert.alert_id if in_outbox else None,
+        alert.kind,
+        decision,
+        reason,
+        alert.deal_id,
+        alert.subject,
+        alert.metric,
+        claim_id,
+        article_id,
+        run_id,
+        now,
+    )
 
 
 def _decide(
@@ -525,19 +637,15 @@ def _decide(
 ) -> None:
     """One audit row, written now or with the ``batch``; ``in_outbox`` False for decisions that wrote
     no alert (nothing to link to)."""
-    row = (
-        alert.dedup_key,
-        alert.alert_id if in_outbox else None,
-        alert.kind,
+    row = _decision_row(
+        alert,
         decision,
         reason,
-        alert.deal_id,
-        alert.subject,
-        alert.metric,
-        claim_id,
-        article_id,
-        run_id,
-        now,
+        run_id=run_id,
+        now=now,
+        claim_id=claim_id,
+        article_id=article_id,
+        in_outbox=in_outbox,
     )
     if batch is None:
         _insert_rows(con, _DECISIONS, _DECISION_ROW, [row])
@@ -546,17 +654,14 @@ def _decide(
 
 
 def _raise(
-    con: duckdb.DuckDBPyConnection,
     alert: AlertRecord,
     policy: ReconcilePolicy,
     batch: _Batch,
     *,
-    run_id: str,
-    now: datetime,
     claim_id: str | None = None,
     article_id: str | None = None,
 ) -> None:
-    """Write an alert to the outbox (or record why not), with its decision row."""
+    """Queue an alert for the outbox (or a record of why it stays quiet), with its decision row."""
     suppressed_because = None
     if alert.deal_id in policy.mute_deals:
         suppressed_because = f"muted deal {alert.deal_id}"
@@ -567,37 +672,9 @@ def _raise(
     written = (
         _replace_status(alert, "suppressed", suppressed_because) if suppressed_because else alert
     )
-    if not outbox.insert_alert(con, written, run_id=run_id):
-        _decide(
-            con,
-            alert,
-            "suppressed",
-            "duplicate of a known fact: alerted before",
-            run_id=run_id,
-            now=now,
-            claim_id=claim_id,
-            article_id=article_id,
-            in_outbox=False,
-            batch=batch,
-        )
-        return
-    alert = written
-    _decide(
-        con,
-        alert,
-        "suppressed" if suppressed_because else "fired",
-        alert.reason,
-        run_id=run_id,
-        now=now,
-        claim_id=claim_id,
-        article_id=article_id,
-        batch=batch,
-    )
-    if suppressed_because:
-        batch.alerts_suppressed += 1
-    else:
-        batch.alerts_new += 1
-        batch.alert_ids.append(alert.alert_id)
+    batch.decisions.append(len(batch.raised))
+    batch.raised.append(_Raised(written, alert, suppressed_because, claim_id, article_id))
+    batch.raised_keys.add(alert.dedup_key)
 
 
 def _replace_status(alert: AlertRecord, status: str, reason: str) -> AlertRecord:
@@ -859,7 +936,7 @@ def _reconcile_claim(
     )
     after = judgement.accepted_after
     claim_key = (claim.deal_id, claim.subject, claim.metric)
-    batch.accepted[claim_key] = _accepted_row(claim_key, after, everything, now)
+    batch.accept(claim_key, _accepted_row(claim_key, after, everything, now))
     acquirer, target, deal_kind, people = deal
     base = {
         "created_at": now,
@@ -893,16 +970,7 @@ def _reconcile_claim(
             figure=_side(mine, mine_shown, _backers(everything, claim.low, claim.high)),
             **base,
         )
-        _raise(
-            con,
-            alert,
-            policy,
-            batch,
-            run_id=run_id,
-            now=now,
-            claim_id=claim.claim_id,
-            article_id=claim.article_id,
-        )
+        _raise(alert, policy, batch, claim_id=claim.claim_id, article_id=claim.article_id)
     elif verdict == "contradicts":
         before = judgement.accepted_before
         assert before is not None
@@ -946,16 +1014,7 @@ def _reconcile_claim(
             ),
             **base,
         )
-        _raise(
-            con,
-            alert,
-            policy,
-            batch,
-            run_id=run_id,
-            now=now,
-            claim_id=claim.claim_id,
-            article_id=claim.article_id,
-        )
+        _raise(alert, policy, batch, claim_id=claim.claim_id, article_id=claim.article_id)
     elif (
         verdict == "agrees"
         and policy.realert_on_new_source
@@ -1059,16 +1118,7 @@ def _realert_known_contradiction(
             other=_side(dissent, _shown(con, dissent.known.claim_id), their_side),
             **base,
         )
-        _raise(
-            con,
-            alert,
-            policy,
-            batch,
-            run_id=run_id,
-            now=now,
-            claim_id=mine.known.claim_id,
-            article_id=mine.article_id,
-        )
+        _raise(alert, policy, batch, claim_id=mine.known.claim_id, article_id=mine.article_id)
         return True
     return False
 
@@ -1139,7 +1189,7 @@ def store_analyses(
     now: datetime,
 ) -> StoreResult:
     """One transaction: articles, syndication groups, deals, mentions, claims, reconciliation, outbox."""
-    batch = _Batch()
+    batch = _Batch(run_id=run_id, now=now)
     with transaction(con):
         stored = _stored_article_ids(con, [article.article_id for article, _ in items])
         fresh_items: list[tuple[Article, Analysis]] = []
@@ -1150,6 +1200,10 @@ def store_analyses(
         skipped = len(items) - len(fresh_items)
         new_articles = len(fresh_items)
         _insert_articles(con, fresh_items, run_id=run_id, now=now)
+        batch.stored_keys = outbox.known_dedup_keys(
+            con,
+            [f"new_deal|{m.deal_id}" for _, analysis in fresh_items for m in analysis.deals],
+        )
         for article, analysis in fresh_items:
             if not analysis.deals:
                 continue
@@ -1184,7 +1238,8 @@ def store_analyses(
             fresh = _insert_claims(con, claims, now)
             batch.claims_new += len(fresh)
             _reconcile_article(con, article, fresh, policy, batch, run_id=run_id, now=now)
-            batch.flush(con)
+            batch.end_article()
+        batch.flush(con)
     return StoreResult(
         articles_new=new_articles,
         articles_skipped=skipped,
@@ -1208,7 +1263,7 @@ def _consider_new_deal(
     has_claims: bool,
 ) -> None:
     dedup_key = f"new_deal|{mention.deal_id}"
-    if outbox.has_dedup_key(con, dedup_key):
+    if batch.has_alert(dedup_key):
         return
     acquirer, target, deal_kind, people = _deal_row(con, mention.deal_id)
     alert = AlertRecord(
@@ -1242,4 +1297,4 @@ def _consider_new_deal(
             batch=batch,
         )
         return
-    _raise(con, alert, policy, batch, run_id=run_id, now=now, article_id=article.article_id)
+    _raise(alert, policy, batch, article_id=article.article_id)
