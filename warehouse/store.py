@@ -365,10 +365,11 @@ def _stories_of(
 
 # Band keys looked up one literal each up to this many; beyond, one scan of the band table.
 _BAND_LOOKUPS = 512
-# Rows per multi-row INSERT statement when a batch of articles is written.
-_ARTICLE_ROWS_PER_INSERT = 100
 
 
+# Up to this many article ids, string literals: looked up in the primary key (measured faster than
+# a scan up to ~300 ids at 100k articles).
+_LITERAL_LOOKUPS = 256
 # Up to this many keys, one placeholder each: DuckDB looks each up in the index. Beyond, one
 # list parameter, which it joins against with a scan: cheaper than thousands of lookups.
 _LOOKUPS = 64
@@ -395,17 +396,23 @@ def _insert_rows(
         )
 
 
+_ARTICLE_COLUMNS = (
+    ("article_id", "VARCHAR"), ("url", "VARCHAR"), ("canonical_url", "VARCHAR"), ("source", "VARCHAR"),
+    ("title", "VARCHAR"), ("author", "VARCHAR"), ("published", "DATE"), ("fetched_at", "TIMESTAMPTZ"),
+    ("text", "VARCHAR"), ("language", "VARCHAR"), ("fingerprint", "UBIGINT[]"), ("origin", "VARCHAR"),
+    ("extraction", "VARCHAR"), ("extraction_note", "VARCHAR"), ("feed_url", "VARCHAR"), ("relevance", "VARCHAR"),
+    ("score", "DOUBLE"), ("evidence", "VARCHAR"), ("notes", "VARCHAR[]"), ("duplicate_of", "VARCHAR"),
+    ("story_id", "VARCHAR"),
+)  # fmt: skip
+# One list parameter a column (typed, so that an empty or all-NULL column binds), run and time once:
+# a multi-row VALUES statement binds one parameter per cell and costs several times more.
 _ARTICLES = (
-    "INSERT INTO store.articles (article_id, url, canonical_url, source, title, author, published, fetched_at, "
-    "text, language, fingerprint, origin, extraction, extraction_note, feed_url, relevance, score, evidence, "
-    "notes, duplicate_of, story_id, run_id, stored_at) VALUES"
+    f"INSERT INTO store.articles ({', '.join(name for name, _ in _ARTICLE_COLUMNS)}, run_id, stored_at) "
+    f"SELECT {', '.join(f'unnest(?::{kind}[])' for _, kind in _ARTICLE_COLUMNS)}, ?, ?"
 )
-_ARTICLE_ROW = "(" + ", ".join("?" * 23) + ")"
 
 
-def _article_row(
-    article: Article, analysis: Analysis, duplicate_of: str | None, *, run_id: str, now: datetime
-) -> tuple[Any, ...]:
+def _article_row(article: Article, analysis: Analysis, duplicate_of: str | None) -> tuple[Any, ...]:
     return (
         article.article_id,
         article.url,
@@ -428,8 +435,6 @@ def _article_row(
         list(analysis.notes),
         duplicate_of,
         duplicate_of or article.article_id,
-        run_id,
-        now,
     )
 
 
@@ -439,33 +444,28 @@ def _insert_articles(
     *,
     run_id: str,
     now: datetime,
-) -> None:
-    """The batch's new articles and their LSH bands, a hundred articles a statement."""
+) -> dict[str, tuple[str, str]]:
+    """The batch's new articles and their LSH bands; returns each article's story and outlet."""
+    if not items:
+        return {}
     articles = [article for article, _ in items]
     keys_of = [_band_keys(article) for article in articles]
     copies = _stories_of(con, articles, keys_of, now)
-    step = _ARTICLE_ROWS_PER_INSERT
-    for i in range(0, len(items), step):
-        chunk = items[i : i + step]
-        _insert_rows(
-            con,
-            _ARTICLES,
-            _ARTICLE_ROW,
-            [
-                _article_row(article, analysis, copies[article.article_id], run_id=run_id, now=now)
-                for article, analysis in chunk
-            ],
+    rows = [
+        _article_row(article, analysis, copies[article.article_id]) for article, analysis in items
+    ]
+    con.execute(_ARTICLES, [*(list(column) for column in zip(*rows, strict=True)), run_id, now])
+    bands = [
+        (key, article.article_id)
+        for article, keys in zip(articles, keys_of, strict=True)
+        for key in sorted(set(keys))
+    ]
+    if bands:
+        con.execute(
+            "INSERT INTO store.article_lsh (band_key, article_id) SELECT unnest(?), unnest(?)",
+            [[key for key, _ in bands], [article_id for _, article_id in bands]],
         )
-        bands = [
-            (key, article.article_id)
-            for article, keys in zip(articles[i : i + step], keys_of[i : i + step], strict=True)
-            for key in sorted(set(keys))
-        ]
-        if bands:
-            con.execute(
-                "INSERT INTO store.article_lsh (band_key, article_id) SELECT unnest(?), unnest(?)",
-                [[key for key, _ in bands], [article_id for _, article_id in bands]],
-            )
+    return {a.article_id: (copies[a.article_id] or a.article_id, a.source) for a in articles}
 
 
 Key = tuple[str, str, str]  # (deal_id, subject, metric)
@@ -493,6 +493,21 @@ class _Raised:
     article_id: str | None
 
 
+@dataclass(slots=True)
+class _Deal:
+    """A deal as the batch sees it: its row, kept up to date in memory and written with the batch."""
+
+    acquirer: str
+    target: str
+    kind: str
+    announced: Any
+    people: tuple[str, ...]  # sorted, distinct: every name its mentions give
+    first_seen: datetime | None = None  # set for a deal this batch creates
+    first_article_id: str | None = None
+    dated: bool = False  # the batch gave a known deal its date
+    named: bool = False  # the batch added names
+
+
 @dataclass
 class _Batch:
     """What a store has counted, and the rows it writes once for the whole batch rather than once per
@@ -513,6 +528,10 @@ class _Batch:
     stored_keys: set[str] = field(default_factory=set)  # dedup keys looked up before the batch
     accepted: dict[Key, tuple[Any, ...]] = field(default_factory=dict)
     article_accepted: dict[Key, tuple[Any, ...]] = field(default_factory=dict)
+    deals: dict[str, _Deal] = field(
+        default_factory=dict
+    )  # every deal the batch mentions, once known
+    mentions: list[tuple[Any, ...]] = field(default_factory=list)
 
     def has_alert(self, dedup_key: str) -> bool:
         """Whether the outbox holds ``dedup_key`` (for keys looked up into ``stored_keys`` first)."""
@@ -531,6 +550,14 @@ class _Batch:
 
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
         self.end_article()
+        _write_deals(con, self.deals)
+        if self.mentions:
+            con.execute(
+                # Only new articles have mentions here, and an article's mentions are written with it, so
+                # none is stored yet: no ON CONFLICT clause, which would also shuffle the rows' order.
+                f"INSERT INTO store.deal_mentions VALUES {', '.join([_MENTION_ROW] * len(self.mentions))}",  # noqa: S608 - placeholders
+                [value for row in self.mentions for value in row],
+            )
         if self.accepted:
             deals = sorted({key[0] for key in self.accepted})
             con.execute(
@@ -549,6 +576,9 @@ class _Batch:
         self.decisions.clear()
         self.raised.clear()
         self.raised_keys.clear()
+        self.mentions.clear()
+        for deal in self.deals.values():
+            deal.first_seen, deal.dated, deal.named = None, False, False
 
     def _write_alerts(self, con: duckdb.DuckDBPyConnection) -> list[bool]:
         """Each raised alert in order, unless its dedup key is taken (by then); which were written."""
@@ -681,39 +711,76 @@ def _replace_status(alert: AlertRecord, status: str, reason: str) -> AlertRecord
     return replace(alert, status=status, reason=f"{reason} ({alert.reason})")  # type: ignore[arg-type]
 
 
-def _ensure_deal(
-    con: duckdb.DuckDBPyConnection,
-    mention: DealMention,
-    article: Article,
-    batch: _Batch,
-    *,
-    now: datetime,
-) -> bool:
-    exists = con.execute(
-        "SELECT announced IS NULL FROM store.deals WHERE deal_id = ?", [mention.deal_id]
-    ).fetchone()
-    if exists:
-        if mention.announced is not None and exists[0]:
-            con.execute(
-                "UPDATE store.deals SET announced = ? WHERE deal_id = ? AND announced IS NULL",
-                [mention.announced, mention.deal_id],
-            )
-        return False
-    con.execute(
+_MENTION_ROW = "(?, ?, ?, ?, ?::VARCHAR[], ?, ?, ?)"
+_NEW_DEAL_ROW = "(?, ?, ?, ?, ?, ?, ?)"
+
+
+def _stored_deals(con: duckdb.DuckDBPyConnection, deal_ids: Sequence[str]) -> dict[str, _Deal]:
+    ids = sorted(set(deal_ids))
+    if not ids:
+        return {}
+    return {
+        r[0]: _Deal(acquirer=r[1], target=r[2], kind=r[3], announced=r[4], people=tuple(r[5] or ()))
+        for r in con.execute(
+            "SELECT d.deal_id, d.acquirer, d.target, d.kind, d.announced, p.people FROM store.deals d "  # noqa: S608 - placeholders
+            f"LEFT JOIN store.deal_people p ON p.deal_id = d.deal_id WHERE d.deal_id IN ({_marks(ids)})",
+            ids,
+        ).fetchall()
+    }
+
+
+def _write_deals(con: duckdb.DuckDBPyConnection, deals: Mapping[str, _Deal]) -> None:
+    """The batch's new deals, the dates it gave known ones, and every deal's names it added to."""
+    _insert_rows(
+        con,
         "INSERT INTO store.deals (deal_id, acquirer, target, kind, announced, first_seen, first_article_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "VALUES",
+        _NEW_DEAL_ROW,
         [
-            mention.deal_id,
-            mention.acquirer,
-            mention.target,
-            mention.kind,
-            mention.announced,
-            now,
-            article.article_id,
+            (deal_id, d.acquirer, d.target, d.kind, d.announced, d.first_seen, d.first_article_id)
+            for deal_id, d in deals.items()
+            if d.first_seen is not None
         ],
     )
-    batch.deals_new += 1
-    return True
+    dated = [(deal_id, d.announced) for deal_id, d in deals.items() if d.dated]
+    if dated:
+        con.execute(
+            "UPDATE store.deals AS d SET announced = u.announced FROM (SELECT unnest(?::VARCHAR[]) AS deal_id, "
+            "unnest(?::DATE[]) AS announced) u WHERE d.deal_id = u.deal_id AND d.announced IS NULL",
+            [[deal_id for deal_id, _ in dated], [announced for _, announced in dated]],
+        )
+    named = [(deal_id, list(d.people)) for deal_id, d in deals.items() if d.named]
+    if named:
+        con.execute(
+            "INSERT OR REPLACE INTO store.deal_people SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[][])",
+            [[deal_id for deal_id, _ in named], [people for _, people in named]],
+        )
+
+
+def _ensure_deal(mention: DealMention, article: Article, batch: _Batch, *, now: datetime) -> bool:
+    """The mention's deal known to the batch (created if new), with the mention's date and names."""
+    deal = batch.deals.get(mention.deal_id)
+    created = deal is None
+    if deal is None:
+        deal = _Deal(
+            acquirer=mention.acquirer,
+            target=mention.target,
+            kind=mention.kind,
+            announced=mention.announced,
+            people=(),
+            first_seen=now,
+            first_article_id=article.article_id,
+        )
+        batch.deals[mention.deal_id] = deal
+        batch.deals_new += 1
+    elif mention.announced is not None and deal.announced is None:
+        deal.announced = mention.announced
+        deal.dated = True
+    people = tuple(sorted({*deal.people, *mention.people}))
+    if people != deal.people:
+        deal.people = people
+        deal.named = True
+    return created
 
 
 DealRow = tuple[
@@ -721,27 +788,11 @@ DealRow = tuple[
 ]  # acquirer, target, kind, people
 
 
-def _deal_rows(con: duckdb.DuckDBPyConnection, deal_ids: Sequence[str]) -> dict[str, DealRow]:
-    ids = sorted(set(deal_ids))
-    rows = {
-        r[0]: (r[1], r[2], r[3])
-        for r in con.execute(
-            f"SELECT deal_id, acquirer, target, kind FROM store.deals WHERE deal_id IN ({_marks(ids)})",  # noqa: S608 - placeholders
-            ids,
-        ).fetchall()
-    }
-    people = dict(
-        con.execute(
-            "SELECT m.deal_id, list(DISTINCT p ORDER BY p) FROM store.deal_mentions m, unnest(m.people) AS t(p) "  # noqa: S608 - placeholders
-            f"WHERE m.deal_id IN ({_marks(ids)}) GROUP BY m.deal_id",
-            ids,
-        ).fetchall()
-    )
-    return {d: (*rows.get(d, (None, None, None)), tuple(people.get(d) or ())) for d in ids}
-
-
-def _deal_row(con: duckdb.DuckDBPyConnection, deal_id: str) -> DealRow:
-    return _deal_rows(con, [deal_id])[deal_id]
+def _deal_row(batch: _Batch, deal_id: str) -> DealRow:
+    deal = batch.deals.get(deal_id)
+    if deal is None:
+        return (None, None, None, ())
+    return (deal.acquirer, deal.target, deal.kind, deal.people)
 
 
 _KEY_CLAIMS = (
@@ -769,8 +820,11 @@ class _Shown:
     published: Any
 
 
-def _key_claims(con: duckdb.DuckDBPyConnection, keys: Sequence[Key]) -> dict[Key, list[_KeyClaim]]:
-    """Every claim of each key, oldest first: one query for all the keys of an article."""
+def _key_claims(
+    con: duckdb.DuckDBPyConnection, keys: Sequence[Key], stories: dict[str, tuple[str, str]]
+) -> dict[Key, list[_KeyClaim]]:
+    """Every claim of each key, oldest first: one query for all the keys of an article, and one for
+    the stories and outlets of their articles not in ``stories`` yet (which it adds them to)."""
     found: dict[Key, list[_KeyClaim]] = {key: [] for key in keys}
     if not found:
         return found
@@ -778,21 +832,10 @@ def _key_claims(con: duckdb.DuckDBPyConnection, keys: Sequence[Key]) -> dict[Key
     rows = con.execute(
         _KEY_CLAIMS.format(deals=_marks(deals)), [*deals, [list(key) for key in found]]
     ).fetchall()
-    # The articles' stories and outlets in a second query: joining in SQL scans every article.
-    among, params = _one_of(sorted({r[8] for r in rows}))
-    story_source = (
-        {
-            r[0]: (r[1], r[2])
-            for r in con.execute(
-                f"SELECT article_id, story_id, source FROM store.articles WHERE article_id {among}",  # noqa: S608 - placeholders
-                params,
-            ).fetchall()
-        }
-        if rows
-        else {}
-    )
+    # Joining the articles in SQL scans every article.
+    stories.update(_stories_and_sources(con, [r[8] for r in rows if r[8] not in stories]))
     for deal_id, subject, metric, claim_id, low, high, as_of, stated, article_id in rows:
-        story_id, source = story_source[article_id]
+        story_id, source = stories[article_id]
         claims = found[(deal_id, subject, metric)]
         known = reconcile.KnownClaim(
             claim_id=claim_id, low=low, high=high, as_of=as_of, story_id=story_id, order=len(claims)
@@ -889,16 +932,15 @@ def _reconcile_article(
     if not claims:
         return
     claims_of = _key_claims(
-        con, list(dict.fromkeys((c.deal_id, c.subject, c.metric) for c in claims))
+        con, list(dict.fromkeys((c.deal_id, c.subject, c.metric) for c in claims)), batch.stories
     )
-    deals = _deal_rows(con, [c.deal_id for c in claims])
     for claim in claims:
         _reconcile_claim(
             con,
             claim,
             article,
             claims_of[(claim.deal_id, claim.subject, claim.metric)],
-            deals[claim.deal_id],
+            _deal_row(batch, claim.deal_id),
             policy,
             batch,
             run_id=run_id,
@@ -1123,26 +1165,63 @@ def _realert_known_contradiction(
     return False
 
 
-def _insert_claims(
-    con: duckdb.DuckDBPyConnection, claims: Sequence[Claim], now: datetime
-) -> list[Claim]:
-    """Insert the claims not stored yet; returns those that are new."""
-    if not claims:
-        return []
-    ids = list(dict.fromkeys(c.claim_id for c in claims))
+_CLAIMS = (
+    "INSERT INTO store.claims (claim_id, article_id, deal_id, subject, metric, low, high, unit, stated, qualifier, "
+    "quote, start_offset, end_offset, as_of, stored_at) VALUES"
+)
+_CLAIM_ROW = "(" + ", ".join("?" * 15) + ")"
+
+
+def _stored_claim_ids(con: duckdb.DuckDBPyConnection, claims: Sequence[Claim]) -> set[str]:
+    ids = sorted({c.claim_id for c in claims})
+    if not ids:
+        return set()
     among, params = _one_of(ids)
-    known = {
+    return {
         r[0]
         for r in con.execute(
             f"SELECT claim_id FROM store.claims WHERE claim_id {among}",  # noqa: S608 - placeholders
             params,
         ).fetchall()
     }
-    fresh = list({c.claim_id: c for c in claims if c.claim_id not in known}.values())
+
+
+def _stories_and_sources(
+    con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]
+) -> dict[str, tuple[str, str]]:
+    """Story and outlet of each article. Up to a few hundred ids, as string literals: DuckDB looks a
+    constant IN list up in the primary key, where placeholders beyond 64 become a scan of articles."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    if len(ids) <= _LITERAL_LOOKUPS:
+        among, params = f"IN ({', '.join(_quoted(i) for i in ids)})", []
+    else:
+        among, params = _one_of(ids)
+    return {
+        r[0]: (r[1], r[2])
+        for r in con.execute(
+            f"SELECT article_id, story_id, source FROM store.articles WHERE article_id {among}",  # noqa: S608 - quoted literals or placeholders
+            params,
+        ).fetchall()
+    }
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _insert_claims(
+    con: duckdb.DuckDBPyConnection, claims: Sequence[Claim], stored: set[str], now: datetime
+) -> list[Claim]:
+    """Insert the claims not in ``stored`` (the claim ids stored so far, updated); returns those that
+    are new."""
+    fresh = list({c.claim_id: c for c in claims if c.claim_id not in stored}.values())
+    stored.update(c.claim_id for c in fresh)
     _insert_rows(
         con,
-        "INSERT INTO store.claims VALUES",
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _CLAIMS,
+        _CLAIM_ROW,
         [
             (
                 c.claim_id,
@@ -1199,21 +1278,22 @@ def store_analyses(
                 fresh_items.append((article, analysis))
         skipped = len(items) - len(fresh_items)
         new_articles = len(fresh_items)
-        _insert_articles(con, fresh_items, run_id=run_id, now=now)
-        batch.stored_keys = outbox.known_dedup_keys(
-            con,
-            [f"new_deal|{m.deal_id}" for _, analysis in fresh_items for m in analysis.deals],
+        batch.stories = _insert_articles(con, fresh_items, run_id=run_id, now=now)
+        claim_ids = _stored_claim_ids(
+            con, [c for _, analysis in fresh_items for c in analysis.claims]
         )
+        mentioned = [m.deal_id for _, analysis in fresh_items for m in analysis.deals]
+        batch.stored_keys = outbox.known_dedup_keys(con, [f"new_deal|{d}" for d in mentioned])
+        batch.deals = _stored_deals(con, mentioned)
         for article, analysis in fresh_items:
             if not analysis.deals:
                 continue
             mentions = {m.deal_id: m for m in analysis.deals}
             deals_with_claims = {c.deal_id for c in analysis.claims}
             for mention in mentions.values():
-                _ensure_deal(con, mention, article, batch, now=now)
-                con.execute(
-                    "INSERT INTO store.deal_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    [
+                _ensure_deal(mention, article, batch, now=now)
+                batch.mentions.append(
+                    (
                         article.article_id,
                         mention.deal_id,
                         mention.role,
@@ -1222,7 +1302,7 @@ def store_analyses(
                         mention.score,
                         mention.evidence,
                         mention.announced,
-                    ],
+                    )
                 )
                 _consider_new_deal(
                     con,
@@ -1235,7 +1315,7 @@ def store_analyses(
                     has_claims=mention.deal_id in deals_with_claims,
                 )
             claims = [c for c in analysis.claims if c.deal_id in mentions]
-            fresh = _insert_claims(con, claims, now)
+            fresh = _insert_claims(con, claims, claim_ids, now)
             batch.claims_new += len(fresh)
             _reconcile_article(con, article, fresh, policy, batch, run_id=run_id, now=now)
             batch.end_article()
@@ -1265,7 +1345,7 @@ def _consider_new_deal(
     dedup_key = f"new_deal|{mention.deal_id}"
     if batch.has_alert(dedup_key):
         return
-    acquirer, target, deal_kind, people = _deal_row(con, mention.deal_id)
+    acquirer, target, deal_kind, people = _deal_row(batch, mention.deal_id)
     alert = AlertRecord(
         alert_id=_alert_id(dedup_key),
         dedup_key=dedup_key,
