@@ -801,7 +801,9 @@ _KEY_CLAIMS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(
+    slots=True
+)  # not frozen: thousands are built per article, and frozen ones cost twice as much
 class _KeyClaim:
     """A claim as reconciliation weighs it; what an alert shows of it (:class:`_Shown`) is read when needed."""
 
@@ -837,10 +839,8 @@ def _key_claims(
     for deal_id, subject, metric, claim_id, low, high, as_of, stated, article_id in rows:
         story_id, source = stories[article_id]
         claims = found[(deal_id, subject, metric)]
-        known = reconcile.KnownClaim(
-            claim_id=claim_id, low=low, high=high, as_of=as_of, story_id=story_id, order=len(claims)
-        )
-        claims.append(_KeyClaim(known=known, stated=stated, article_id=article_id, source=source))
+        known = reconcile.KnownClaim(claim_id, low, high, as_of, story_id, len(claims))
+        claims.append(_KeyClaim(known, stated, article_id, source))
     return found
 
 
