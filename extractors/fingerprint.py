@@ -109,6 +109,23 @@ def is_same_story(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return containment(a, b) >= SYNDICATION_CONTAINMENT
 
 
+def same_story_mask(signatures: np.ndarray, signature: tuple[int, ...]) -> np.ndarray:
+    """:func:`is_same_story` of ``signature`` against each row of ``signatures`` (``n x NUM_PERM + 1``
+    integers), with the same arithmetic, so the answers are identical."""
+    if len(signature) != NUM_PERM + 1 or signatures.shape[1:] != (NUM_PERM + 1,):
+        return np.zeros(len(signatures), dtype=bool)
+    mine = np.asarray(signature, dtype=np.uint64)
+    agree = np.count_nonzero(signatures[:, :NUM_PERM] == mine[:NUM_PERM], axis=1)
+    j = agree / NUM_PERM
+    sizes = signatures[:, NUM_PERM].astype(np.int64)
+    size = int(signature[NUM_PERM])
+    smaller = np.minimum(sizes, size)
+    intersection = j * (sizes + size) / (1.0 + j)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        estimate = np.minimum(1.0, intersection / smaller)
+    return (smaller >= MIN_TOKENS) & (estimate >= SYNDICATION_CONTAINMENT)
+
+
 def lsh_keys(signature: tuple[int, ...]) -> list[int]:
     """One 63-bit key per band, for finding candidate copies with an index lookup."""
     if len(signature) != NUM_PERM + 1:

@@ -111,6 +111,47 @@ def insert_alert(con: duckdb.DuckDBPyConnection, alert: AlertRecord, *, run_id: 
     return bool(written)
 
 
+def insert_new_alerts(
+    con: duckdb.DuckDBPyConnection, alerts: Sequence[AlertRecord], *, run_id: str | None
+) -> None:
+    """Write alerts whose dedup keys are known to be new (see :func:`known_dedup_keys`), in one statement."""
+    if not alerts:
+        return
+    rows = [
+        (
+            alert.alert_id,
+            alert.dedup_key,
+            alert.kind,
+            alert.status,
+            alert.reason,
+            alert.deal_id,
+            alert.subject,
+            alert.metric,
+            alert_to_json(alert),
+            alert.created_at,
+        )
+        for alert in alerts
+    ]
+    con.execute(
+        "INSERT INTO store.alerts (alert_id, dedup_key, kind, status, reason, deal_id, subject, metric, payload, "
+        "created_at, run_id) SELECT unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), "
+        "unnest(?), unnest(?), unnest(?), ?",
+        [*(list(column) for column in zip(*rows, strict=True)), run_id],
+    )
+
+
+def known_dedup_keys(con: duckdb.DuckDBPyConnection, dedup_keys: Sequence[str]) -> set[str]:
+    """Which of ``dedup_keys`` the outbox already holds."""
+    keys = sorted(set(dedup_keys))
+    if not keys:
+        return set()
+    rows = con.execute(
+        f"SELECT dedup_key FROM store.alerts WHERE dedup_key IN ({', '.join('?' * len(keys))})",  # noqa: S608 - placeholders
+        keys,
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
 def has_dedup_key(con: duckdb.DuckDBPyConnection, dedup_key: str) -> bool:
     return (
         con.execute("SELECT 1 FROM store.alerts WHERE dedup_key = ?", [dedup_key]).fetchone()

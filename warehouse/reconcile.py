@@ -115,10 +115,19 @@ def accepted_value(claims: Sequence[KnownClaim]) -> Accepted | None:
             best = (len(backing), -order, -position, candidate)
     assert best is not None
     support, winner = best[0], best[3]
-    backers = [c for c in claims if overlaps(c.low, c.high, winner.low, winner.high)]
+    agreeing = {
+        (b_low, b_high)
+        for b_low, b_high in stories
+        if overlaps(b_low, b_high, winner.low, winner.high)
+    }
+    backers = [c for c in claims if (c.low, c.high) in agreeing]
     low, high = _lo(winner.low), _hi(winner.high)
-    for backer in backers:
-        narrowed_low, narrowed_high = max(low, _lo(backer.low)), min(high, _hi(backer.high))
+    # Narrowing by an interval a second time changes nothing, so each is applied once, in the
+    # order the backers first state it (``stories`` keeps that order).
+    for b_low, b_high in stories:
+        if (b_low, b_high) not in agreeing:
+            continue
+        narrowed_low, narrowed_high = max(low, _lo(b_low)), min(high, _hi(b_high))
         if narrowed_low <= narrowed_high:
             low, high = narrowed_low, narrowed_high
     return Accepted(

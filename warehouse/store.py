@@ -25,9 +25,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from extractors.feeds import unique_entries
-from extractors.fingerprint import is_same_story, lsh_keys
+from extractors.fingerprint import NUM_PERM, lsh_keys, same_story_mask
 from extractors.records import (
     Analysis,
     Article,
@@ -298,50 +299,77 @@ def _stored_candidates(
     return members, candidates
 
 
+def _band_keys(article: Article) -> list[int]:
+    return lsh_keys(article.fingerprint) if article.fingerprint else []
+
+
 def _stories_of(
-    con: duckdb.DuckDBPyConnection, articles: Sequence[Article], now: datetime
+    con: duckdb.DuckDBPyConnection,
+    articles: Sequence[Article],
+    keys_of: Sequence[Sequence[int]],
+    now: datetime,
 ) -> dict[str, str | None]:
     """For each new article in order, the story it copies (its syndication group's first), if any.
 
     Candidates are the stored articles sharing an LSH band, and the batch's earlier
     articles, tried oldest first (stored time, then id) as if each article had been
     stored before the next was looked up; two queries for the whole batch.
+
+    Stored candidates and the batch form one pool ranked once by (stored time, id); an
+    article's candidates are the pool entries of its bands that come before it (every
+    stored one, the batch's earlier ones), compared at once, and the lowest-ranked
+    match wins: the first match of the candidates tried in order.
     """
-    keys_of = {a.article_id: lsh_keys(a.fingerprint) if a.fingerprint else [] for a in articles}
-    members, candidates = _stored_candidates(con, {k for keys in keys_of.values() for k in keys})
-    copies: dict[str, str | None] = {}
-    for article in articles:
-        keys = keys_of[article.article_id]
-        found: str | None = None
-        if keys:
-            ids = set().union(*(members.get(key, set()) for key in keys))
-            for candidate in sorted(
-                (candidates[i] for i in ids if i in candidates),
-                key=lambda c: (c.stored_at, c.article_id),
-            ):
-                if candidate.fingerprint and is_same_story(
-                    candidate.fingerprint, article.fingerprint
-                ):
-                    found = candidate.story_id
-                    break
-        copies[article.article_id] = found
-        candidates[article.article_id] = _StoryCandidate(
-            stored_at=now,
-            article_id=article.article_id,
-            story_id=found or article.article_id,
-            fingerprint=tuple(article.fingerprint or ()),
-        )
+    members, stored = _stored_candidates(con, {k for keys in keys_of for k in keys})
+    pool = [*stored.values()]
+    position = {c.article_id: p for p, c in enumerate(pool)}
+    first_new = len(pool)
+    pool.extend(
+        _StoryCandidate(now, a.article_id, a.article_id, tuple(a.fingerprint or ()))
+        for a in articles
+    )
+    in_band: dict[int, list[int]] = {
+        key: [position[i] for i in ids if i in position] for key, ids in members.items()
+    }
+    for offset, keys in enumerate(keys_of):
         for key in keys:
-            members.setdefault(key, set()).add(article.article_id)
+            in_band.setdefault(key, []).append(first_new + offset)
+    bands = {key: np.asarray(found, dtype=np.int64) for key, found in in_band.items()}
+    ranked = sorted(range(len(pool)), key=lambda p: (pool[p].stored_at, pool[p].article_id))
+    rank = np.empty(len(pool), dtype=np.int64)
+    rank[ranked] = np.arange(len(pool))
+    comparable = np.array([len(c.fingerprint) == NUM_PERM + 1 for c in pool], dtype=bool)
+    prints = np.zeros((len(pool), NUM_PERM + 1), dtype=np.uint64)
+    for p, candidate in enumerate(pool):
+        if comparable[p]:
+            prints[p] = candidate.fingerprint
+    story = [c.story_id for c in pool]
+    seen = np.zeros(len(pool), dtype=bool)
+    copies: dict[str, str | None] = {}
+    for offset, article in enumerate(articles):
+        me = first_new + offset
+        found: str | None = None
+        if keys_of[offset]:
+            hits = np.concatenate([bands[key] for key in keys_of[offset]])
+            seen[hits] = True
+            before = np.flatnonzero(seen[:me])
+            seen[hits] = False
+            tried = before[comparable[before]]
+            matches = tried[same_story_mask(prints[tried], article.fingerprint)]
+            if len(matches):
+                found = story[int(matches[np.argmin(rank[matches])])]
+        copies[article.article_id] = found
+        story[me] = found or article.article_id
     return copies
 
 
 # Band keys looked up one literal each up to this many; beyond, one scan of the band table.
 _BAND_LOOKUPS = 512
-# Rows per multi-row INSERT statement when a batch of articles is written.
-_ARTICLE_ROWS_PER_INSERT = 100
 
 
+# Up to this many article ids, string literals: looked up in the primary key (measured faster than
+# a scan up to ~300 ids at 100k articles).
+_LITERAL_LOOKUPS = 256
 # Up to this many keys, one placeholder each: DuckDB looks each up in the index. Beyond, one
 # list parameter, which it joins against with a scan: cheaper than thousands of lookups.
 _LOOKUPS = 64
@@ -368,17 +396,23 @@ def _insert_rows(
         )
 
 
+_ARTICLE_COLUMNS = (
+    ("article_id", "VARCHAR"), ("url", "VARCHAR"), ("canonical_url", "VARCHAR"), ("source", "VARCHAR"),
+    ("title", "VARCHAR"), ("author", "VARCHAR"), ("published", "DATE"), ("fetched_at", "TIMESTAMPTZ"),
+    ("text", "VARCHAR"), ("language", "VARCHAR"), ("fingerprint", "UBIGINT[]"), ("origin", "VARCHAR"),
+    ("extraction", "VARCHAR"), ("extraction_note", "VARCHAR"), ("feed_url", "VARCHAR"), ("relevance", "VARCHAR"),
+    ("score", "DOUBLE"), ("evidence", "VARCHAR"), ("notes", "VARCHAR[]"), ("duplicate_of", "VARCHAR"),
+    ("story_id", "VARCHAR"),
+)  # fmt: skip
+# One list parameter a column (typed, so that an empty or all-NULL column binds), run and time once:
+# a multi-row VALUES statement binds one parameter per cell and costs several times more.
 _ARTICLES = (
-    "INSERT INTO store.articles (article_id, url, canonical_url, source, title, author, published, fetched_at, "
-    "text, language, fingerprint, origin, extraction, extraction_note, feed_url, relevance, score, evidence, "
-    "notes, duplicate_of, story_id, run_id, stored_at) VALUES"
+    f"INSERT INTO store.articles ({', '.join(name for name, _ in _ARTICLE_COLUMNS)}, run_id, stored_at) "
+    f"SELECT {', '.join(f'unnest(?::{kind}[])' for _, kind in _ARTICLE_COLUMNS)}, ?, ?"
 )
-_ARTICLE_ROW = "(" + ", ".join("?" * 23) + ")"
 
 
-def _article_row(
-    article: Article, analysis: Analysis, duplicate_of: str | None, *, run_id: str, now: datetime
-) -> tuple[Any, ...]:
+def _article_row(article: Article, analysis: Analysis, duplicate_of: str | None) -> tuple[Any, ...]:
     return (
         article.article_id,
         article.url,
@@ -401,8 +435,6 @@ def _article_row(
         list(analysis.notes),
         duplicate_of,
         duplicate_of or article.article_id,
-        run_id,
-        now,
     )
 
 
@@ -412,32 +444,28 @@ def _insert_articles(
     *,
     run_id: str,
     now: datetime,
-) -> None:
-    """The batch's new articles and their LSH bands, a hundred articles a statement."""
-    copies = _stories_of(con, [article for article, _ in items], now)
-    step = _ARTICLE_ROWS_PER_INSERT
-    for i in range(0, len(items), step):
-        chunk = items[i : i + step]
-        _insert_rows(
-            con,
-            _ARTICLES,
-            _ARTICLE_ROW,
-            [
-                _article_row(article, analysis, copies[article.article_id], run_id=run_id, now=now)
-                for article, analysis in chunk
-            ],
+) -> dict[str, tuple[str, str]]:
+    """The batch's new articles and their LSH bands; returns each article's story and outlet."""
+    if not items:
+        return {}
+    articles = [article for article, _ in items]
+    keys_of = [_band_keys(article) for article in articles]
+    copies = _stories_of(con, articles, keys_of, now)
+    rows = [
+        _article_row(article, analysis, copies[article.article_id]) for article, analysis in items
+    ]
+    con.execute(_ARTICLES, [*(list(column) for column in zip(*rows, strict=True)), run_id, now])
+    bands = [
+        (key, article.article_id)
+        for article, keys in zip(articles, keys_of, strict=True)
+        for key in sorted(set(keys))
+    ]
+    if bands:
+        con.execute(
+            "INSERT INTO store.article_lsh (band_key, article_id) SELECT unnest(?), unnest(?)",
+            [[key for key, _ in bands], [article_id for _, article_id in bands]],
         )
-        bands = [
-            (key, article.article_id)
-            for article, _ in chunk
-            if article.fingerprint
-            for key in sorted(set(lsh_keys(article.fingerprint)))
-        ]
-        if bands:
-            con.execute(
-                "INSERT INTO store.article_lsh (band_key, article_id) SELECT unnest(?), unnest(?)",
-                [[key for key, _ in bands], [article_id for _, article_id in bands]],
-            )
+    return {a.article_id: (copies[a.article_id] or a.article_id, a.source) for a in articles}
 
 
 Key = tuple[str, str, str]  # (deal_id, subject, metric)
@@ -454,21 +482,82 @@ _ACCEPTED = (
 _ACCEPTED_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::STRUCT(stated VARCHAR, low DOUBLE, high DOUBLE, source VARCHAR)[], ?)"
 
 
+@dataclass(frozen=True, slots=True)
+class _Raised:
+    """An alert for the outbox, written (or found to repeat a known fact) when the batch is flushed."""
+
+    alert: AlertRecord  # as written: with its suppressed status, if any
+    asked: AlertRecord  # as raised
+    suppressed_because: str | None
+    claim_id: str | None
+    article_id: str | None
+
+
+@dataclass(slots=True)
+class _Deal:
+    """A deal as the batch sees it: its row, kept up to date in memory and written with the batch."""
+
+    acquirer: str
+    target: str
+    kind: str
+    announced: Any
+    people: tuple[str, ...]  # sorted, distinct: every name its mentions give
+    first_seen: datetime | None = None  # set for a deal this batch creates
+    first_article_id: str | None = None
+    dated: bool = False  # the batch gave a known deal its date
+    named: bool = False  # the batch added names
+
+
 @dataclass
 class _Batch:
-    """What a store has counted, and the rows it writes once per article rather than once per claim."""
+    """What a store has counted, and the rows it writes once for the whole batch rather than once per
+    claim: nothing reads accepted values, decisions or alerts back while a batch is stored, except
+    whether an alert's dedup key is taken (:meth:`has_alert`)."""
 
+    run_id: str
+    now: datetime
     deals_new: int = 0
     claims_new: int = 0
     alerts_new: int = 0
     alerts_suppressed: int = 0
     alert_ids: list[str] = field(default_factory=list)
-    decisions: list[tuple[Any, ...]] = field(default_factory=list)
-    accepted: dict[Key, tuple[Any, ...]] = field(
+    # audit rows in order; an int stands for the decision about ``raised[int]``
+    decisions: list[tuple[Any, ...] | int] = field(default_factory=list)
+    raised: list[_Raised] = field(default_factory=list)
+    raised_keys: set[str] = field(default_factory=set)
+    stored_keys: set[str] = field(default_factory=set)  # dedup keys looked up before the batch
+    accepted: dict[Key, tuple[Any, ...]] = field(default_factory=dict)
+    article_accepted: dict[Key, tuple[Any, ...]] = field(default_factory=dict)
+    deals: dict[str, _Deal] = field(
         default_factory=dict
-    )  # the last value of each key wins
+    )  # every deal the batch mentions, once known
+    mentions: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def has_alert(self, dedup_key: str) -> bool:
+        """Whether the outbox holds ``dedup_key`` (for keys looked up into ``stored_keys`` first)."""
+        return dedup_key in self.raised_keys or dedup_key in self.stored_keys
+
+    def accept(self, key: Key, row: tuple[Any, ...]) -> None:
+        self.article_accepted[key] = row
+
+    def end_article(self) -> None:
+        """The keys this article touched move last, in the order they were first touched: the
+        accepted rows land in the order an article-by-article write leaves them."""
+        for key, row in self.article_accepted.items():
+            self.accepted.pop(key, None)
+            self.accepted[key] = row
+        self.article_accepted.clear()
 
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.end_article()
+        _write_deals(con, self.deals)
+        if self.mentions:
+            con.execute(
+                # Only new articles have mentions here, and an article's mentions are written with it, so
+                # none is stored yet: no ON CONFLICT clause, which would also shuffle the rows' order.
+                f"INSERT INTO store.deal_mentions VALUES {', '.join([_MENTION_ROW] * len(self.mentions))}",  # noqa: S608 - placeholders
+                [value for row in self.mentions for value in row],
+            )
         if self.accepted:
             deals = sorted({key[0] for key in self.accepted})
             con.execute(
@@ -477,9 +566,90 @@ class _Batch:
                 [*deals, [list(key) for key in self.accepted]],
             )
             _insert_rows(con, _ACCEPTED, _ACCEPTED_ROW, list(self.accepted.values()))
-        _insert_rows(con, _DECISIONS, _DECISION_ROW, self.decisions)
+        written = self._write_alerts(con)
+        rows = [
+            self._decision(self.raised[entry], written[entry]) if isinstance(entry, int) else entry
+            for entry in self.decisions
+        ]
+        _insert_rows(con, _DECISIONS, _DECISION_ROW, rows)
         self.accepted.clear()
         self.decisions.clear()
+        self.raised.clear()
+        self.raised_keys.clear()
+        self.mentions.clear()
+        for deal in self.deals.values():
+            deal.first_seen, deal.dated, deal.named = None, False, False
+
+    def _write_alerts(self, con: duckdb.DuckDBPyConnection) -> list[bool]:
+        """Each raised alert in order, unless its dedup key is taken (by then); which were written."""
+        taken = outbox.known_dedup_keys(con, [r.alert.dedup_key for r in self.raised])
+        written = []
+        for raised in self.raised:
+            fresh = raised.alert.dedup_key not in taken
+            taken.add(raised.alert.dedup_key)
+            written.append(fresh)
+            if not fresh:
+                continue
+            if raised.suppressed_because:
+                self.alerts_suppressed += 1
+            else:
+                self.alerts_new += 1
+                self.alert_ids.append(raised.alert.alert_id)
+        outbox.insert_new_alerts(
+            con,
+            [r.alert for r, ok in zip(self.raised, written, strict=True) if ok],
+            run_id=self.run_id,
+        )
+        return written
+
+    def _decision(self, raised: _Raised, written: bool) -> tuple[Any, ...]:
+        if not written:
+            return _decision_row(
+                raised.asked,
+                "suppressed",
+                "duplicate of a known fact: alerted before",
+                run_id=self.run_id,
+                now=self.now,
+                claim_id=raised.claim_id,
+                article_id=raised.article_id,
+                in_outbox=False,
+            )
+        return _decision_row(
+            raised.alert,
+            "suppressed" if raised.suppressed_because else "fired",
+            raised.alert.reason,
+            run_id=self.run_id,
+            now=self.now,
+            claim_id=raised.claim_id,
+            article_id=raised.article_id,
+        )
+
+
+def _decision_row(
+    alert: AlertRecord,
+    decision: str,
+    reason: str,
+    *,
+    run_id: str,
+    now: datetime,
+    claim_id: str | None = None,
+    article_id: str | None = None,
+    in_outbox: bool = True,
+) -> tuple[Any, ...]:
+    return (
+        alert.dedup_key,
+        alert.alert_id if in_outbox else None,
+        alert.kind,
+        decision,
+        reason,
+        alert.deal_id,
+        alert.subject,
+        alert.metric,
+        claim_id,
+        article_id,
+        run_id,
+        now,
+    )
 
 
 def _decide(
@@ -497,19 +667,15 @@ def _decide(
 ) -> None:
     """One audit row, written now or with the ``batch``; ``in_outbox`` False for decisions that wrote
     no alert (nothing to link to)."""
-    row = (
-        alert.dedup_key,
-        alert.alert_id if in_outbox else None,
-        alert.kind,
+    row = _decision_row(
+        alert,
         decision,
         reason,
-        alert.deal_id,
-        alert.subject,
-        alert.metric,
-        claim_id,
-        article_id,
-        run_id,
-        now,
+        run_id=run_id,
+        now=now,
+        claim_id=claim_id,
+        article_id=article_id,
+        in_outbox=in_outbox,
     )
     if batch is None:
         _insert_rows(con, _DECISIONS, _DECISION_ROW, [row])
@@ -518,17 +684,14 @@ def _decide(
 
 
 def _raise(
-    con: duckdb.DuckDBPyConnection,
     alert: AlertRecord,
     policy: ReconcilePolicy,
     batch: _Batch,
     *,
-    run_id: str,
-    now: datetime,
     claim_id: str | None = None,
     article_id: str | None = None,
 ) -> None:
-    """Write an alert to the outbox (or record why not), with its decision row."""
+    """Queue an alert for the outbox (or a record of why it stays quiet), with its decision row."""
     suppressed_because = None
     if alert.deal_id in policy.mute_deals:
         suppressed_because = f"muted deal {alert.deal_id}"
@@ -539,76 +702,85 @@ def _raise(
     written = (
         _replace_status(alert, "suppressed", suppressed_because) if suppressed_because else alert
     )
-    if not outbox.insert_alert(con, written, run_id=run_id):
-        _decide(
-            con,
-            alert,
-            "suppressed",
-            "duplicate of a known fact: alerted before",
-            run_id=run_id,
-            now=now,
-            claim_id=claim_id,
-            article_id=article_id,
-            in_outbox=False,
-            batch=batch,
-        )
-        return
-    alert = written
-    _decide(
-        con,
-        alert,
-        "suppressed" if suppressed_because else "fired",
-        alert.reason,
-        run_id=run_id,
-        now=now,
-        claim_id=claim_id,
-        article_id=article_id,
-        batch=batch,
-    )
-    if suppressed_because:
-        batch.alerts_suppressed += 1
-    else:
-        batch.alerts_new += 1
-        batch.alert_ids.append(alert.alert_id)
+    batch.decisions.append(len(batch.raised))
+    batch.raised.append(_Raised(written, alert, suppressed_because, claim_id, article_id))
+    batch.raised_keys.add(alert.dedup_key)
 
 
 def _replace_status(alert: AlertRecord, status: str, reason: str) -> AlertRecord:
     return replace(alert, status=status, reason=f"{reason} ({alert.reason})")  # type: ignore[arg-type]
 
 
-def _ensure_deal(
-    con: duckdb.DuckDBPyConnection,
-    mention: DealMention,
-    article: Article,
-    batch: _Batch,
-    *,
-    now: datetime,
-) -> bool:
-    exists = con.execute(
-        "SELECT announced IS NULL FROM store.deals WHERE deal_id = ?", [mention.deal_id]
-    ).fetchone()
-    if exists:
-        if mention.announced is not None and exists[0]:
-            con.execute(
-                "UPDATE store.deals SET announced = ? WHERE deal_id = ? AND announced IS NULL",
-                [mention.announced, mention.deal_id],
-            )
-        return False
-    con.execute(
+_MENTION_ROW = "(?, ?, ?, ?, ?::VARCHAR[], ?, ?, ?)"
+_NEW_DEAL_ROW = "(?, ?, ?, ?, ?, ?, ?)"
+
+
+def _stored_deals(con: duckdb.DuckDBPyConnection, deal_ids: Sequence[str]) -> dict[str, _Deal]:
+    ids = sorted(set(deal_ids))
+    if not ids:
+        return {}
+    return {
+        r[0]: _Deal(acquirer=r[1], target=r[2], kind=r[3], announced=r[4], people=tuple(r[5] or ()))
+        for r in con.execute(
+            "SELECT d.deal_id, d.acquirer, d.target, d.kind, d.announced, p.people FROM store.deals d "  # noqa: S608 - placeholders
+            f"LEFT JOIN store.deal_people p ON p.deal_id = d.deal_id WHERE d.deal_id IN ({_marks(ids)})",
+            ids,
+        ).fetchall()
+    }
+
+
+def _write_deals(con: duckdb.DuckDBPyConnection, deals: Mapping[str, _Deal]) -> None:
+    """The batch's new deals, the dates it gave known ones, and every deal's names it added to."""
+    _insert_rows(
+        con,
         "INSERT INTO store.deals (deal_id, acquirer, target, kind, announced, first_seen, first_article_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "VALUES",
+        _NEW_DEAL_ROW,
         [
-            mention.deal_id,
-            mention.acquirer,
-            mention.target,
-            mention.kind,
-            mention.announced,
-            now,
-            article.article_id,
+            (deal_id, d.acquirer, d.target, d.kind, d.announced, d.first_seen, d.first_article_id)
+            for deal_id, d in deals.items()
+            if d.first_seen is not None
         ],
     )
-    batch.deals_new += 1
-    return True
+    dated = [(deal_id, d.announced) for deal_id, d in deals.items() if d.dated]
+    if dated:
+        con.execute(
+            "UPDATE store.deals AS d SET announced = u.announced FROM (SELECT unnest(?::VARCHAR[]) AS deal_id, "
+            "unnest(?::DATE[]) AS announced) u WHERE d.deal_id = u.deal_id AND d.announced IS NULL",
+            [[deal_id for deal_id, _ in dated], [announced for _, announced in dated]],
+        )
+    named = [(deal_id, list(d.people)) for deal_id, d in deals.items() if d.named]
+    if named:
+        con.execute(
+            "INSERT OR REPLACE INTO store.deal_people SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[][])",
+            [[deal_id for deal_id, _ in named], [people for _, people in named]],
+        )
+
+
+def _ensure_deal(mention: DealMention, article: Article, batch: _Batch, *, now: datetime) -> bool:
+    """The mention's deal known to the batch (created if new), with the mention's date and names."""
+    deal = batch.deals.get(mention.deal_id)
+    created = deal is None
+    if deal is None:
+        deal = _Deal(
+            acquirer=mention.acquirer,
+            target=mention.target,
+            kind=mention.kind,
+            announced=mention.announced,
+            people=(),
+            first_seen=now,
+            first_article_id=article.article_id,
+        )
+        batch.deals[mention.deal_id] = deal
+        batch.deals_new += 1
+    elif mention.announced is not None and deal.announced is None:
+        deal.announced = mention.announced
+        deal.dated = True
+    people = tuple(sorted({*deal.people, *mention.people}))
+    if people != deal.people:
+        deal.people = people
+        deal.named = True
+    return created
 
 
 DealRow = tuple[
@@ -616,27 +788,11 @@ DealRow = tuple[
 ]  # acquirer, target, kind, people
 
 
-def _deal_rows(con: duckdb.DuckDBPyConnection, deal_ids: Sequence[str]) -> dict[str, DealRow]:
-    ids = sorted(set(deal_ids))
-    rows = {
-        r[0]: (r[1], r[2], r[3])
-        for r in con.execute(
-            f"SELECT deal_id, acquirer, target, kind FROM store.deals WHERE deal_id IN ({_marks(ids)})",  # noqa: S608 - placeholders
-            ids,
-        ).fetchall()
-    }
-    people = dict(
-        con.execute(
-            "SELECT m.deal_id, list(DISTINCT p ORDER BY p) FROM store.deal_mentions m, unnest(m.people) AS t(p) "  # noqa: S608 - placeholders
-            f"WHERE m.deal_id IN ({_marks(ids)}) GROUP BY m.deal_id",
-            ids,
-        ).fetchall()
-    )
-    return {d: (*rows.get(d, (None, None, None)), tuple(people.get(d) or ())) for d in ids}
-
-
-def _deal_row(con: duckdb.DuckDBPyConnection, deal_id: str) -> DealRow:
-    return _deal_rows(con, [deal_id])[deal_id]
+def _deal_row(batch: _Batch, deal_id: str) -> DealRow:
+    deal = batch.deals.get(deal_id)
+    if deal is None:
+        return (None, None, None, ())
+    return (deal.acquirer, deal.target, deal.kind, deal.people)
 
 
 _KEY_CLAIMS = (
@@ -645,7 +801,9 @@ _KEY_CLAIMS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(
+    slots=True
+)  # not frozen: thousands are built per article, and frozen ones cost twice as much
 class _KeyClaim:
     """A claim as reconciliation weighs it; what an alert shows of it (:class:`_Shown`) is read when needed."""
 
@@ -664,8 +822,11 @@ class _Shown:
     published: Any
 
 
-def _key_claims(con: duckdb.DuckDBPyConnection, keys: Sequence[Key]) -> dict[Key, list[_KeyClaim]]:
-    """Every claim of each key, oldest first: one query for all the keys of an article."""
+def _key_claims(
+    con: duckdb.DuckDBPyConnection, keys: Sequence[Key], stories: dict[str, tuple[str, str]]
+) -> dict[Key, list[_KeyClaim]]:
+    """Every claim of each key, oldest first: one query for all the keys of an article, and one for
+    the stories and outlets of their articles not in ``stories`` yet (which it adds them to)."""
     found: dict[Key, list[_KeyClaim]] = {key: [] for key in keys}
     if not found:
         return found
@@ -673,26 +834,13 @@ def _key_claims(con: duckdb.DuckDBPyConnection, keys: Sequence[Key]) -> dict[Key
     rows = con.execute(
         _KEY_CLAIMS.format(deals=_marks(deals)), [*deals, [list(key) for key in found]]
     ).fetchall()
-    # The articles' stories and outlets in a second query: joining in SQL scans every article.
-    among, params = _one_of(sorted({r[8] for r in rows}))
-    story_source = (
-        {
-            r[0]: (r[1], r[2])
-            for r in con.execute(
-                f"SELECT article_id, story_id, source FROM store.articles WHERE article_id {among}",  # noqa: S608 - placeholders
-                params,
-            ).fetchall()
-        }
-        if rows
-        else {}
-    )
+    # Joining the articles in SQL scans every article.
+    stories.update(_stories_and_sources(con, [r[8] for r in rows if r[8] not in stories]))
     for deal_id, subject, metric, claim_id, low, high, as_of, stated, article_id in rows:
-        story_id, source = story_source[article_id]
+        story_id, source = stories[article_id]
         claims = found[(deal_id, subject, metric)]
-        known = reconcile.KnownClaim(
-            claim_id=claim_id, low=low, high=high, as_of=as_of, story_id=story_id, order=len(claims)
-        )
-        claims.append(_KeyClaim(known=known, stated=stated, article_id=article_id, source=source))
+        known = reconcile.KnownClaim(claim_id, low, high, as_of, story_id, len(claims))
+        claims.append(_KeyClaim(known, stated, article_id, source))
     return found
 
 
@@ -784,16 +932,15 @@ def _reconcile_article(
     if not claims:
         return
     claims_of = _key_claims(
-        con, list(dict.fromkeys((c.deal_id, c.subject, c.metric) for c in claims))
+        con, list(dict.fromkeys((c.deal_id, c.subject, c.metric) for c in claims)), batch.stories
     )
-    deals = _deal_rows(con, [c.deal_id for c in claims])
     for claim in claims:
         _reconcile_claim(
             con,
             claim,
             article,
             claims_of[(claim.deal_id, claim.subject, claim.metric)],
-            deals[claim.deal_id],
+            _deal_row(batch, claim.deal_id),
             policy,
             batch,
             run_id=run_id,
@@ -831,7 +978,7 @@ def _reconcile_claim(
     )
     after = judgement.accepted_after
     claim_key = (claim.deal_id, claim.subject, claim.metric)
-    batch.accepted[claim_key] = _accepted_row(claim_key, after, everything, now)
+    batch.accept(claim_key, _accepted_row(claim_key, after, everything, now))
     acquirer, target, deal_kind, people = deal
     base = {
         "created_at": now,
@@ -865,16 +1012,7 @@ def _reconcile_claim(
             figure=_side(mine, mine_shown, _backers(everything, claim.low, claim.high)),
             **base,
         )
-        _raise(
-            con,
-            alert,
-            policy,
-            batch,
-            run_id=run_id,
-            now=now,
-            claim_id=claim.claim_id,
-            article_id=claim.article_id,
-        )
+        _raise(alert, policy, batch, claim_id=claim.claim_id, article_id=claim.article_id)
     elif verdict == "contradicts":
         before = judgement.accepted_before
         assert before is not None
@@ -918,16 +1056,7 @@ def _reconcile_claim(
             ),
             **base,
         )
-        _raise(
-            con,
-            alert,
-            policy,
-            batch,
-            run_id=run_id,
-            now=now,
-            claim_id=claim.claim_id,
-            article_id=claim.article_id,
-        )
+        _raise(alert, policy, batch, claim_id=claim.claim_id, article_id=claim.article_id)
     elif (
         verdict == "agrees"
         and policy.realert_on_new_source
@@ -1031,40 +1160,68 @@ def _realert_known_contradiction(
             other=_side(dissent, _shown(con, dissent.known.claim_id), their_side),
             **base,
         )
-        _raise(
-            con,
-            alert,
-            policy,
-            batch,
-            run_id=run_id,
-            now=now,
-            claim_id=mine.known.claim_id,
-            article_id=mine.article_id,
-        )
+        _raise(alert, policy, batch, claim_id=mine.known.claim_id, article_id=mine.article_id)
         return True
     return False
 
 
-def _insert_claims(
-    con: duckdb.DuckDBPyConnection, claims: Sequence[Claim], now: datetime
-) -> list[Claim]:
-    """Insert the claims not stored yet; returns those that are new."""
-    if not claims:
-        return []
-    ids = list(dict.fromkeys(c.claim_id for c in claims))
+_CLAIMS = (
+    "INSERT INTO store.claims (claim_id, article_id, deal_id, subject, metric, low, high, unit, stated, qualifier, "
+    "quote, start_offset, end_offset, as_of, stored_at) VALUES"
+)
+_CLAIM_ROW = "(" + ", ".join("?" * 15) + ")"
+
+
+def _stored_claim_ids(con: duckdb.DuckDBPyConnection, claims: Sequence[Claim]) -> set[str]:
+    ids = sorted({c.claim_id for c in claims})
+    if not ids:
+        return set()
     among, params = _one_of(ids)
-    known = {
+    return {
         r[0]
         for r in con.execute(
             f"SELECT claim_id FROM store.claims WHERE claim_id {among}",  # noqa: S608 - placeholders
             params,
         ).fetchall()
     }
-    fresh = list({c.claim_id: c for c in claims if c.claim_id not in known}.values())
+
+
+def _stories_and_sources(
+    con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]
+) -> dict[str, tuple[str, str]]:
+    """Story and outlet of each article. Up to a few hundred ids, as string literals: DuckDB looks a
+    constant IN list up in the primary key, where placeholders beyond 64 become a scan of articles."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    if len(ids) <= _LITERAL_LOOKUPS:
+        among, params = f"IN ({', '.join(_quoted(i) for i in ids)})", []
+    else:
+        among, params = _one_of(ids)
+    return {
+        r[0]: (r[1], r[2])
+        for r in con.execute(
+            f"SELECT article_id, story_id, source FROM store.articles WHERE article_id {among}",  # noqa: S608 - quoted literals or placeholders
+            params,
+        ).fetchall()
+    }
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _insert_claims(
+    con: duckdb.DuckDBPyConnection, claims: Sequence[Claim], stored: set[str], now: datetime
+) -> list[Claim]:
+    """Insert the claims not in ``stored`` (the claim ids stored so far, updated); returns those that
+    are new."""
+    fresh = list({c.claim_id: c for c in claims if c.claim_id not in stored}.values())
+    stored.update(c.claim_id for c in fresh)
     _insert_rows(
         con,
-        "INSERT INTO store.claims VALUES",
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _CLAIMS,
+        _CLAIM_ROW,
         [
             (
                 c.claim_id,
@@ -1111,7 +1268,7 @@ def store_analyses(
     now: datetime,
 ) -> StoreResult:
     """One transaction: articles, syndication groups, deals, mentions, claims, reconciliation, outbox."""
-    batch = _Batch()
+    batch = _Batch(run_id=run_id, now=now)
     with transaction(con):
         stored = _stored_article_ids(con, [article.article_id for article, _ in items])
         fresh_items: list[tuple[Article, Analysis]] = []
@@ -1121,17 +1278,22 @@ def store_analyses(
                 fresh_items.append((article, analysis))
         skipped = len(items) - len(fresh_items)
         new_articles = len(fresh_items)
-        _insert_articles(con, fresh_items, run_id=run_id, now=now)
+        batch.stories = _insert_articles(con, fresh_items, run_id=run_id, now=now)
+        claim_ids = _stored_claim_ids(
+            con, [c for _, analysis in fresh_items for c in analysis.claims]
+        )
+        mentioned = [m.deal_id for _, analysis in fresh_items for m in analysis.deals]
+        batch.stored_keys = outbox.known_dedup_keys(con, [f"new_deal|{d}" for d in mentioned])
+        batch.deals = _stored_deals(con, mentioned)
         for article, analysis in fresh_items:
             if not analysis.deals:
                 continue
             mentions = {m.deal_id: m for m in analysis.deals}
             deals_with_claims = {c.deal_id for c in analysis.claims}
             for mention in mentions.values():
-                _ensure_deal(con, mention, article, batch, now=now)
-                con.execute(
-                    "INSERT INTO store.deal_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    [
+                _ensure_deal(mention, article, batch, now=now)
+                batch.mentions.append(
+                    (
                         article.article_id,
                         mention.deal_id,
                         mention.role,
@@ -1140,7 +1302,7 @@ def store_analyses(
                         mention.score,
                         mention.evidence,
                         mention.announced,
-                    ],
+                    )
                 )
                 _consider_new_deal(
                     con,
@@ -1153,10 +1315,11 @@ def store_analyses(
                     has_claims=mention.deal_id in deals_with_claims,
                 )
             claims = [c for c in analysis.claims if c.deal_id in mentions]
-            fresh = _insert_claims(con, claims, now)
+            fresh = _insert_claims(con, claims, claim_ids, now)
             batch.claims_new += len(fresh)
             _reconcile_article(con, article, fresh, policy, batch, run_id=run_id, now=now)
-            batch.flush(con)
+            batch.end_article()
+        batch.flush(con)
     return StoreResult(
         articles_new=new_articles,
         articles_skipped=skipped,
@@ -1180,9 +1343,9 @@ def _consider_new_deal(
     has_claims: bool,
 ) -> None:
     dedup_key = f"new_deal|{mention.deal_id}"
-    if outbox.has_dedup_key(con, dedup_key):
+    if batch.has_alert(dedup_key):
         return
-    acquirer, target, deal_kind, people = _deal_row(con, mention.deal_id)
+    acquirer, target, deal_kind, people = _deal_row(batch, mention.deal_id)
     alert = AlertRecord(
         alert_id=_alert_id(dedup_key),
         dedup_key=dedup_key,
@@ -1214,4 +1377,4 @@ def _consider_new_deal(
             batch=batch,
         )
         return
-    _raise(con, alert, policy, batch, run_id=run_id, now=now, article_id=article.article_id)
+    _raise(alert, policy, batch, article_id=article.article_id)

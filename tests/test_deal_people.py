@@ -1,0 +1,126 @@
+"""A deal's people, kept beside the deal as mentions arrive, and back-filled for older warehouses."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
+
+from extractors.records import Analysis, Article, Claim, DealMention
+from warehouse import db, store
+
+NOW = datetime(2025, 6, 14, 12, 0, tzinfo=UTC)
+TEXT = "Meta is investing $14.3 billion in Scale AI and hiring Alexandr Wang; Scale was valued at $29 billion."
+
+
+def _article(aid: str) -> Article:
+    return Article(
+        article_id=aid,
+        url=f"https://news.example/{aid}",
+        canonical_url=f"https://news.example/{aid}",
+        source=f"outlet {aid}",
+        title=None,
+        author=None,
+        published=date(2025, 6, 13),
+        fetched_at=NOW,
+        text=TEXT,
+        language="en",
+        fingerprint=(),
+        origin="feed",
+    )
+
+
+def _mention(people: tuple[str, ...], role: str = "subject") -> DealMention:
+    return DealMention(
+        deal_id="meta--scale-ai",
+        acquirer="Meta",
+        target="Scale AI",
+        people=people,
+        kind="investment_and_hire",
+        role=role,  # type: ignore[arg-type]
+        score=0.9,
+        evidence="Meta is investing in Scale AI",
+    )
+
+
+def _claim(aid: str, metric: str, stated: str, value: float) -> Claim:
+    start = TEXT.index(stated)
+    return Claim(
+        claim_id=f"{aid}-{metric}",
+        article_id=aid,
+        deal_id="meta--scale-ai",
+        subject="meta--scale-ai",
+        metric=metric,
+        low=value * 0.99,
+        high=value * 1.01,
+        unit="USD",
+        stated=stated,
+        qualifier=None,
+        quote=TEXT,
+        start=start,
+        end=start + len(stated),
+        as_of=date(2025, 6, 13),
+    )
+
+
+def _item(aid: str, people: tuple[str, ...], claims: tuple[Claim, ...] = ()):
+    return _article(aid), Analysis(
+        aid, "subject", 0.9, "x", deals=(_mention(people),), claims=claims
+    )
+
+
+def _store(path: Path, items) -> None:
+    with db.write_connection(path) as con:
+        store.store_analyses(con, items, run_id="r", policy=store.ReconcilePolicy(), now=NOW)
+
+
+def _alert_people(path: Path) -> dict[str, list[str]]:
+    with db.read_connection(path) as con:
+        return {
+            kind: json.loads(payload)["people"]
+            for kind, payload in con.execute("SELECT kind, payload FROM store.alerts").fetchall()
+        }
+
+
+def test_an_alert_names_everyone_any_mention_of_the_deal_gave(tmp_path):
+    path = tmp_path / "w.duckdb"
+    _store(path, [_item("a", ("Lucy Guo",)), _item("b", ("Alexandr Wang", "Lucy Guo"))])
+    _store(
+        path,
+        [_item("c", ("Jason Droege",), (_claim("c", "deal_amount_usd", "$14.3 billion", 14.3e9),))],
+    )
+    people = _alert_people(path)
+    assert people["new_deal"] == ["Lucy Guo"]  # raised by the first article
+    assert people["new_figure"] == ["Alexandr Wang", "Jason Droege", "Lucy Guo"]
+    with db.read_connection(path) as con:
+        assert con.execute("SELECT people FROM deals").fetchall() == [
+            (["Alexandr Wang", "Jason Droege", "Lucy Guo"],)
+        ]
+
+
+def test_migration_004_back_fills_the_people_of_an_older_warehouse(tmp_path):
+    current, old = tmp_path / "current.duckdb", tmp_path / "old.duckdb"
+    first = [_item("a", ("Lucy Guo",)), _item("b", ("Alexandr Wang", "Lucy Guo"))]
+    later = [
+        _item("c", ("Jason Droege",), (_claim("c", "deal_amount_usd", "$14.3 billion", 14.3e9),))
+    ]
+    _store(current, first)
+    con = duckdb.connect(str(old))
+    try:
+        db.migrate(con, upto=3)
+        con.execute(f"ATTACH '{current}' AS current (READ_ONLY)")
+        for table in ("articles", "deals", "deal_mentions", "claims"):
+            con.execute(f"INSERT INTO store.{table} SELECT * FROM current.store.{table}")
+        con.execute("DETACH current")
+        assert db.migrate(con) == ["004_deal_people.sql"]
+        assert con.execute("SELECT deal_id, people FROM store.deal_people").fetchall() == [
+            ("meta--scale-ai", ["Alexandr Wang", "Lucy Guo"])
+        ]
+    finally:
+        con.close()
+    _store(current, later)
+    _store(old, later)
+    assert _alert_people(old)["new_figure"] == _alert_people(current)["new_figure"]
+    assert _alert_people(old)["new_figure"] == ["Alexandr Wang", "Jason Droege", "Lucy Guo"]
