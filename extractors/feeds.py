@@ -8,6 +8,7 @@ response headers, which tell it the declared encoding and the base URL.
 from __future__ import annotations
 
 import calendar
+import functools
 import hashlib
 import html
 import io
@@ -122,11 +123,16 @@ def _entry(raw: dict[str, Any], base: str, feed_url: str) -> FeedEntry | None:
     )
 
 
+# A run asks for the canonical form of each entry's URL twice (dedup, then feed_items), and
+# a feed repeats its entries run after run.
+_canonical = functools.lru_cache(maxsize=1 << 16)(canonical_url)
+
+
 def unique_entries(entries: Sequence[FeedEntry]) -> dict[str, FeedEntry]:
     """One entry per canonical URL (the first seen), keyed by that URL."""
     unique: dict[str, FeedEntry] = {}
     for entry in entries:
-        unique.setdefault(canonical_url(entry.url), entry)
+        unique.setdefault(_canonical(entry.url), entry)
     return unique
 
 
