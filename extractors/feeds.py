@@ -25,7 +25,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from extractors.http import GZIP_MAGIC, BodyTooLarge, Fetcher, FetchResponse, gunzip_limited
-from extractors.plain_rss import plain_rss_items
+from extractors.plain_rss import PLAIN_ABSOLUTE_URL, plain_rss_items
 from extractors.records import FeedEntry, FeedPollResult, FeedState, FetchStatus, PageFetch
 from extractors.urls import canonical_url
 
@@ -62,7 +62,10 @@ def body_hash(body: bytes) -> str:
 
 def strip_html(text: str) -> str:
     """Plain text from a summary; twice, because some feeds escape their HTML twice."""
-    once = html.unescape(_TAGS.sub(" ", text or ""))
+    text = text or ""
+    if "<" not in text and "&" not in text:
+        return _SPACE.sub(" ", text).strip()
+    once = html.unescape(_TAGS.sub(" ", text))
     return _SPACE.sub(" ", html.unescape(_TAGS.sub(" ", once))).strip()
 
 
@@ -99,6 +102,10 @@ def _aware(struct: Any) -> datetime | None:
         return None
 
 
+def _join(base: str, link: str) -> str:
+    return link if PLAIN_ABSOLUTE_URL.match(link) else urljoin(base, link)
+
+
 def _entry(raw: Mapping[str, Any], base: str, feed_url: str) -> FeedEntry | None:
     link = raw.get("link") or ""
     if not link:
@@ -106,7 +113,7 @@ def _entry(raw: Mapping[str, Any], base: str, feed_url: str) -> FeedEntry | None
             if candidate.get("href") and candidate.get("rel", "alternate") == "alternate":
                 link = candidate["href"]
                 break
-    link = urljoin(base, link.strip()) if link else ""
+    link = _join(base, link.strip()) if link else ""
     entry_id = (raw.get("id") or raw.get("guid") or link or "").strip()
     if not link and not entry_id:
         return None

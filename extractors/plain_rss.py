@@ -18,6 +18,7 @@ kept to elements whose handling was read in feedparser 6.0.14's source, and
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import urllib.parse
 import xml.etree.ElementTree as ET
@@ -72,6 +73,13 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 # feedparser's own clean-ups of every text it keeps (feedparser.mixin, feedparser.urls).
 _URI_FIXER = re.compile(r"^([A-Za-z][A-Za-z0-9+-.]*://)(/*)(.*?)")
 _ENTITY_IN_LINK = re.compile(r"&([A-Za-z0-9_]+);")
+# A URL that joining to any base gives back unchanged: lower-case http(s), a host, no dot
+# segment, no empty "?", "#" or ";" (which urljoin would drop), nothing it would strip.
+PLAIN_ABSOLUTE_URL = re.compile(
+    r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/(?!\.\.?(?:/|\Z|[?#]))[^/?#;\s]*)*"
+    r"(?:\?[^#\s]+)?(?:#\S+)?\Z",
+    re.ASCII,
+)
 _CP1252 = {
     code: bytes([code]).decode("cp1252")
     for code in range(128, 160)
@@ -118,6 +126,8 @@ def _as_utf8(data: bytes, encoding: str) -> bytes | None:
 
 
 def _feedparser_urljoin(base: str, uri: str) -> str:
+    if PLAIN_ABSOLUTE_URL.match(uri):
+        return uri
     try:
         return urllib.parse.urljoin(base, _URI_FIXER.sub(r"\1\3", uri))
     except ValueError:
@@ -135,6 +145,10 @@ def _kept(text: str | None, base: str | None = None) -> str:
     with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
         output = output.encode("iso-8859-1").decode("utf-8")
     return output.translate(_CP1252)
+
+
+# The same articles, hence the same dates, come back in feed after feed and run after run.
+_date = functools.lru_cache(maxsize=1 << 14)(_parse_date)
 
 
 def _local(tag: str) -> str:
@@ -185,7 +199,7 @@ def _item(item: ET.Element, base: str) -> dict[str, Any] | None:
         raw["link"] = _ENTITY_IN_LINK.sub(r"&\g<1>", texts["link"].replace("&amp;", "&"))
     for field in ("published", "updated"):
         if field in texts:
-            raw[f"{field}_parsed"] = _parse_date(texts[field])
+            raw[f"{field}_parsed"] = _date(texts[field])
     return raw
 
 
@@ -212,10 +226,17 @@ def plain_rss_items(data: bytes, headers: Mapping[str, str]) -> list[dict[str, A
     if root.tag != "rss" or len(channels) != 1 or channels[0].tag != "channel":
         return None
     items = channels[0].findall("item")
-    if sum(_local(el.tag) in ("item", "entry") for el in root.iter()) != len(items):
-        return None  # an entry feedparser would find somewhere else
+    tags = {el.tag for el in root.iter()}
+    if any(_local(tag) in ("item", "entry") for tag in tags - {"item"}):
+        return None  # an entry feedparser would find under another name
+    if sum(1 for _ in root.iter("item")) != len(items):
+        return None  # or somewhere else
     location = headers.get("content-location", "")
     base = make_safe_absolute_uri(location, location) or location  # as feedparser at each element
+    try:
+        urllib.parse.urlsplit(base)
+    except ValueError:
+        return None  # feedparser's joins against it come out empty
     entries = []
     for item in items:
         raw = _item(item, base)

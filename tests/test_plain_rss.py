@@ -22,6 +22,8 @@ HEADERS = [
     {"content-type": "text/xml; charset=utf-8"},
     {"content-type": "text/html; charset=utf-8"},
     {"content-type": "application/xml", "content-location": "https://cdn.example.net/a/b/feed"},
+    {"content-type": "application/xml", "content-location": "http://news.example.com/plain-http"},
+    {"content-type": "application/xml", "content-location": "http://[broken/feed"},
 ]
 NAMESPACES = (
     'xmlns:dc="http://purl.org/dc/elements/1.1/" '
@@ -45,6 +47,15 @@ PARTS = [
     "<link> http:////x.example//b </link>",
     "<link>https://x.example/c?a=1&amp;amp;b=2&amp;lt;</link>",
     "<link>javascript:alert(1)</link>",
+    "<link>HTTPS://X.example/Upper</link>",
+    "<link>https://x.example/empty?</link>",
+    "<link>https://x.example/a;</link>",
+    "<link>https://x.example/p;q/r;s?t=1#u</link>",
+    "<link>https://x.example/./a/../b</link>",
+    "<link>http://x.example:8080//double//slash#f#g</link>",
+    "<link>https://x.example/caf\u00e9?q=\u00e9</link>",
+    "<link>https://x.example/a\tb</link>",
+    "<link>//x.example/scheme-relative</link>",
     "<guid>https://x.example/g</guid>",
     '<guid isPermaLink="false">tag:x.example,2020:1</guid>',
     '<guid isPermaLink="true">/rel/guid</guid>',
