@@ -1,18 +1,20 @@
-"""The common RSS 2.0 document, read in C: what feedparser would make of it, 50 times faster.
+"""The common RSS 2.0 document, read as feedparser would read it, in a fraction of its time.
 
-feedparser walks a document element by element in Python (about 35 µs an
-element), which makes parsing the bulk of a warm poll. Most feeds are plain
-RSS 2.0 in UTF-8 whose items hold a handful of well-known elements; for those,
-ElementTree (expat building the tree in C) and the few rules of feedparser that
-touch an entry's link, id, title, summary and dates give the same entries.
+feedparser walks a document element by element in Python (some 35 µs an element,
+10 ms for a feed of 40 items), which made parsing the bulk of a warm poll. Most
+feeds are plain RSS 2.0 whose items hold a handful of well-known elements; for
+those, ElementTree (expat building the tree in C) and the few rules of
+feedparser that touch an entry's link, id, title, summary and dates give the same
+entries, about seven times faster end to end.
 
 Anything this module is not sure feedparser would read the same way gets
 ``None``, and the caller hands the document to feedparser: another root, a
-DOCTYPE, ``xml:base``, an encoding other than UTF-8 or ASCII, a content type
-feedparser would complain about, an item element outside the list below, an
-element given twice where feedparser's choice depends on order. The list is
-kept to elements whose handling was read in feedparser 6.0.14's source, and
-``tests/test_plain_rss.py`` holds both readings equal on every fixture feed.
+DOCTYPE, ``xml:base``, bytes that do not decode as declared, a content type
+feedparser would complain about, an item element outside the lists below, a
+field element given twice (feedparser's choice then depends on order). The
+lists hold elements whose handling was read in feedparser 6.0.14's source;
+``tests/test_plain_rss.py`` holds both readings equal on every fixture feed and
+on generated documents.
 """
 
 from __future__ import annotations
