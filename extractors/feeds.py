@@ -8,6 +8,7 @@ response headers, which tell it the declared encoding and the base URL.
 from __future__ import annotations
 
 import calendar
+import functools
 import hashlib
 import html
 import io
@@ -24,6 +25,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from extractors.http import GZIP_MAGIC, BodyTooLarge, Fetcher, FetchResponse, gunzip_limited
+from extractors.plain_rss import PLAIN_ABSOLUTE_URL, plain_rss_items
 from extractors.records import FeedEntry, FeedPollResult, FeedState, FetchStatus, PageFetch
 from extractors.urls import canonical_url
 
@@ -60,7 +62,10 @@ def body_hash(body: bytes) -> str:
 
 def strip_html(text: str) -> str:
     """Plain text from a summary; twice, because some feeds escape their HTML twice."""
-    once = html.unescape(_TAGS.sub(" ", text or ""))
+    text = text or ""
+    if "<" not in text and "&" not in text:
+        return _SPACE.sub(" ", text).strip()
+    once = html.unescape(_TAGS.sub(" ", text))
     return _SPACE.sub(" ", html.unescape(_TAGS.sub(" ", once))).strip()
 
 
@@ -97,14 +102,18 @@ def _aware(struct: Any) -> datetime | None:
         return None
 
 
-def _entry(raw: dict[str, Any], base: str, feed_url: str) -> FeedEntry | None:
+def _join(base: str, link: str) -> str:
+    return link if PLAIN_ABSOLUTE_URL.match(link) else urljoin(base, link)
+
+
+def _entry(raw: Mapping[str, Any], base: str, feed_url: str) -> FeedEntry | None:
     link = raw.get("link") or ""
     if not link:
         for candidate in raw.get("links") or ():
             if candidate.get("href") and candidate.get("rel", "alternate") == "alternate":
                 link = candidate["href"]
                 break
-    link = urljoin(base, link.strip()) if link else ""
+    link = _join(base, link.strip()) if link else ""
     entry_id = (raw.get("id") or raw.get("guid") or link or "").strip()
     if not link and not entry_id:
         return None
@@ -122,11 +131,16 @@ def _entry(raw: dict[str, Any], base: str, feed_url: str) -> FeedEntry | None:
     )
 
 
+# A run asks for the canonical form of each entry's URL twice (dedup, then feed_items), and
+# a feed repeats its entries run after run.
+_canonical = functools.lru_cache(maxsize=1 << 16)(canonical_url)
+
+
 def unique_entries(entries: Sequence[FeedEntry]) -> dict[str, FeedEntry]:
     """One entry per canonical URL (the first seen), keyed by that URL."""
     unique: dict[str, FeedEntry] = {}
     for entry in entries:
-        unique.setdefault(canonical_url(entry.url), entry)
+        unique.setdefault(_canonical(entry.url), entry)
     return unique
 
 
@@ -148,18 +162,14 @@ def parse_feed(
         ("application/gzip", "application/x-gzip")
     ):
         response_headers["content-type"] = "application/xml"
-    parsed = feedparser.parse(
-        io.BytesIO(data), response_headers=response_headers, sanitize_html=False
-    )
-    bozo = None
-    if parsed.get("bozo"):
-        exc = parsed.get("bozo_exception")
-        bozo = f"{type(exc).__name__}: {exc}" if exc is not None else "malformed feed"
-    if not parsed.get("version") and not parsed.entries:
+    plain = plain_rss_items(data, response_headers)
+    if plain is not None:
+        raws, bozo, has_root = plain, None, True
+    else:
+        raws, bozo, has_root = feedparser_reading(data, response_headers)
+    if not has_root and not raws:
         raise FeedParseError(f"not a feed: {bozo or 'no RSS or Atom root element'}")
-    entries = [
-        e for e in (_entry(raw, feed_url, feed_url) for raw in parsed.entries) if e is not None
-    ]
+    entries = feed_entries(raws, feed_url)
     if bozo and not entries:
         # A broken document that yields nothing is a failing feed, not an empty one.
         raise FeedParseError(f"malformed feed with no usable entry: {bozo}")
@@ -168,6 +178,29 @@ def parse_feed(
         enumerate(entries), key=lambda pair: (pair[1].published or oldest, -pair[0]), reverse=True
     )
     return [entry for _, entry in ordered[: max(0, max_items)]], bozo
+
+
+def feedparser_reading(
+    data: bytes, response_headers: Mapping[str, str]
+) -> tuple[list[Any], str | None, bool]:
+    """feedparser's entries, its complaint (bozo) if any, and whether it saw an RSS or Atom root."""
+    # resolve_relative_uris=False: summaries become plain text, the links inside them go anyway.
+    parsed = feedparser.parse(
+        io.BytesIO(data),
+        response_headers=dict(response_headers),
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
+    bozo = None
+    if parsed.get("bozo"):
+        exc = parsed.get("bozo_exception")
+        bozo = f"{type(exc).__name__}: {exc}" if exc is not None else "malformed feed"
+    return parsed.entries, bozo, bool(parsed.get("version"))
+
+
+def feed_entries(raws: Sequence[Mapping[str, Any]], feed_url: str) -> list[FeedEntry]:
+    """Typed entries from feedparser's (or ``plain_rss_items``'s), those with a link or an id."""
+    return [e for e in (_entry(raw, feed_url, feed_url) for raw in raws) if e is not None]
 
 
 def next_poll_interval(

@@ -12,7 +12,15 @@ import duckdb
 import pytest
 
 from extractors.fingerprint import fingerprint
-from extractors.records import Analysis, Article, Claim, DealMention, FeedPollResult, FetchStatus
+from extractors.records import (
+    Analysis,
+    Article,
+    Claim,
+    DealMention,
+    FeedEntry,
+    FeedPollResult,
+    FetchStatus,
+)
 from warehouse import db, outbox, queries, store
 from warehouse.export import export_parquet
 from warehouse.records import DeliveryOutcome, DeliveryReport
@@ -465,6 +473,46 @@ def test_feed_health_and_one_failing_alert_per_streak(tmp_path):
     assert rows(path, "SELECT kind FROM alert_log ORDER BY created_at, kind") == [
         ("feed_failing",),
         ("feed_recovered",),
+    ]
+
+
+def test_one_batch_of_polls_leaves_feeds_as_polling_them_one_by_one(tmp_path):
+    """The run's polls go to the warehouse as one batch; a feed may be in it more than once."""
+    flaky, steady = "http://127.0.0.1:9/flaky.xml", "http://127.0.0.1:9/steady.xml"
+    entry = FeedEntry(
+        feed_url=steady,
+        entry_id="a1",
+        url="https://news.example/a1?utm_source=rss",
+        title="A1",
+        summary="",
+        published=None,
+    )
+    polls = [
+        FeedPollResult(
+            flaky, "flaky", FetchStatus.SOFT_ERROR, NOW, error="HTTP 500", latency_ms=9.0
+        ),
+        FeedPollResult(steady, "steady", FetchStatus.OK, NOW, etag='"v1"', entries=(entry,)),
+        FeedPollResult(flaky, "flaky", FetchStatus.HARD_ERROR, NOW, error="not a feed"),
+        FeedPollResult(steady, "steady", FetchStatus.NOT_MODIFIED, NOW, poll_interval_s=1800.0),
+        FeedPollResult(flaky, "flaky", FetchStatus.OK, NOW, http_status=200, latency_ms=3.0),
+    ]
+    feeds = (
+        "SELECT url, etag, last_status, last_error, consecutive_failures, polls, items_seen, "
+        "latency_ms_total, latency_samples, poll_interval_s, failing_alerted FROM store.feeds ORDER BY url"
+    )
+    alerts = "SELECT kind FROM alert_log ORDER BY kind"
+    batched, single = tmp_path / "batched.duckdb", tmp_path / "single.duckdb"
+    with db.write_connection(batched) as con:
+        raised = store.record_feed_polls(con, polls, run_id="r", failing_after=2, now=NOW)
+    for result in polls:
+        with db.write_connection(single) as con:
+            store.record_feed_polls(con, [result], run_id="r", failing_after=2, now=NOW)
+    assert len(raised) == 2
+    assert rows(batched, feeds) == rows(single, feeds)
+    assert rows(batched, feeds)[0][2:] == ("ok", "not a feed", 0, 3, 0, 12.0, 2, None, False)
+    assert rows(batched, alerts) == rows(single, alerts) == [("feed_failing",), ("feed_recovered",)]
+    assert rows(batched, "SELECT canonical_url, entry_id FROM store.feed_items") == [
+        ("https://news.example/a1", "a1")
     ]
 
 

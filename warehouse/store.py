@@ -150,6 +150,110 @@ def _feed_alert(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _FeedHealth:
+    failures: int
+    alerted: bool
+    last_success: datetime | None
+    last_unconditional: datetime | None
+
+
+_NEW_FEED = _FeedHealth(failures=0, alerted=False, last_success=None, last_unconditional=None)
+
+
+def _feed_health(con: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> dict[str, _FeedHealth]:
+    rows = con.execute(
+        "SELECT url, consecutive_failures, failing_alerted, last_success_at, last_unconditional_at "
+        "FROM store.feeds WHERE url IN (SELECT unnest(?::VARCHAR[]))",
+        [list(urls)],
+    ).fetchall()
+    return {row[0]: _FeedHealth(*row[1:]) for row in rows}
+
+
+def _after_poll(
+    result: FeedPollResult, before: _FeedHealth, *, failing_after: int, run_id: str, now: datetime
+) -> tuple[_FeedHealth, AlertRecord | None]:
+    """A feed's health once this poll is counted, and the alert its change of state raises."""
+    ok = result.status in (FetchStatus.OK, FetchStatus.NOT_MODIFIED)
+    failures = 0 if ok else before.failures + 1
+    last_success, last_unconditional = before.last_success, before.last_unconditional
+    if ok:
+        last_success = result.fetched_at
+        if result.status is FetchStatus.OK and not result.conditional:
+            last_unconditional = result.fetched_at
+    if result.unconditional_at is not None:
+        last_unconditional = result.unconditional_at
+    alert: AlertRecord | None = None
+    alerted = before.alerted
+    if not ok and failures >= failing_after and not alerted:
+        alert = _feed_alert("feed_failing", result, now, failures, run_id)
+        alerted = True
+    elif ok and alerted:
+        alert = _feed_alert("feed_recovered", result, now, before.failures, run_id)
+        alerted = False
+    return _FeedHealth(failures, alerted, last_success, last_unconditional), alert
+
+
+# What one poll adds to its feed's row, one column per value of _poll_row: the counters add up
+# in SQL, so a feed polled twice in one batch goes into two statements.
+_UPDATE_FEEDS = (
+    "UPDATE store.feeds AS f SET name = v.name, "
+    "etag = CASE WHEN v.keep_validators THEN v.etag ELSE f.etag END, "
+    "last_modified = CASE WHEN v.keep_validators THEN v.last_modified ELSE f.last_modified END, "
+    "body_hash = coalesce(v.body_hash, f.body_hash), last_polled_at = v.polled_at, "
+    "last_unconditional_at = v.last_unconditional, last_success_at = v.last_success, "
+    "last_status = v.status, last_http_status = v.http_status, "
+    "last_error = CASE WHEN v.ok THEN f.last_error ELSE v.error END, last_bozo = v.bozo, "
+    "consecutive_failures = v.failures, polls = f.polls + 1, items_seen = f.items_seen + v.items, "
+    "latency_ms_total = f.latency_ms_total + coalesce(v.latency_ms, 0), "
+    "latency_samples = f.latency_samples + CASE WHEN v.latency_ms IS NULL THEN 0 ELSE 1 END, "
+    "poll_interval_s = coalesce(v.poll_interval_s, f.poll_interval_s), next_poll_at = v.next_poll_at, "
+    "validators_dropped = f.validators_dropped OR v.validators_dropped, failing_alerted = v.alerted "
+    "FROM (SELECT unnest(?::VARCHAR[]) AS url, unnest(?::VARCHAR[]) AS name, unnest(?::BOOLEAN[]) AS keep_validators, "
+    "unnest(?::VARCHAR[]) AS etag, unnest(?::VARCHAR[]) AS last_modified, unnest(?::VARCHAR[]) AS body_hash, "
+    "unnest(?::TIMESTAMPTZ[]) AS polled_at, unnest(?::TIMESTAMPTZ[]) AS last_unconditional, unnest(?::TIMESTAMPTZ[]) AS last_success, "
+    "unnest(?::VARCHAR[]) AS status, unnest(?::INTEGER[]) AS http_status, unnest(?::BOOLEAN[]) AS ok, "
+    "unnest(?::VARCHAR[]) AS error, unnest(?::VARCHAR[]) AS bozo, unnest(?::INTEGER[]) AS failures, "
+    "unnest(?::BIGINT[]) AS items, unnest(?::DOUBLE[]) AS latency_ms, unnest(?::DOUBLE[]) AS poll_interval_s, "
+    "unnest(?::TIMESTAMPTZ[]) AS next_poll_at, unnest(?::BOOLEAN[]) AS validators_dropped, unnest(?::BOOLEAN[]) AS alerted"
+    ") AS v WHERE f.url = v.url"
+)
+_POLL_ROW_WIDTH = 21
+
+
+def _poll_row(result: FeedPollResult, health: _FeedHealth) -> tuple[Any, ...]:
+    next_poll = result.next_poll_at
+    if next_poll is None and result.poll_interval_s:
+        next_poll = result.fetched_at + timedelta(seconds=result.poll_interval_s)
+    return (
+        result.feed_url,
+        result.feed_name,
+        result.status is FetchStatus.OK,
+        result.etag,
+        result.last_modified,
+        result.body_hash,
+        result.fetched_at,
+        _utc(health.last_unconditional),
+        _utc(health.last_success),
+        result.status.value,
+        result.http_status,
+        result.status in (FetchStatus.OK, FetchStatus.NOT_MODIFIED),
+        result.error,
+        result.bozo,
+        health.failures,
+        len(result.entries),
+        result.latency_ms,
+        result.poll_interval_s,
+        next_poll,
+        result.validators_dropped,
+        health.alerted,
+    )
+
+
+def _columns(rows: Sequence[Sequence[Any]], width: int) -> list[list[Any]]:
+    return [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * width
+
+
 def record_feed_polls(
     con: duckdb.DuckDBPyConnection,
     results: Sequence[FeedPollResult],
@@ -158,95 +262,54 @@ def record_feed_polls(
     failing_after: int,
     now: datetime,
 ) -> list[str]:
-    """Feed state and health after a run's polls; returns the ids of feed alerts raised."""
+    """Feed state and health after a run's polls; returns the ids of feed alerts raised.
+
+    A handful of statements for the whole batch, whatever its size.
+    """
     raised: list[str] = []
-    items: list[tuple[str, str, str | None, str | None]] = []
     with transaction(con):
-        for result in results:
-            row = con.execute(
-                "SELECT consecutive_failures, failing_alerted, last_success_at, last_unconditional_at "
-                "FROM store.feeds WHERE url = ?",
-                [result.feed_url],
-            ).fetchone()
-            if row is None:
-                con.execute(
-                    "INSERT INTO store.feeds (url, name) VALUES (?, ?)",
-                    [result.feed_url, result.feed_name],
-                )
-                failures_before, alerted, last_success, last_unconditional = 0, False, None, None
-            else:
-                failures_before, alerted, last_success, last_unconditional = row
-            ok = result.status in (FetchStatus.OK, FetchStatus.NOT_MODIFIED)
-            failures = 0 if ok else failures_before + 1
-            if ok:
-                last_success = result.fetched_at
-                if result.status is FetchStatus.OK and not result.conditional:
-                    last_unconditional = result.fetched_at
-            unconditional_at = getattr(result, "unconditional_at", None)
-            if unconditional_at is not None:
-                last_unconditional = unconditional_at
-            interval = getattr(result, "poll_interval_s", None)
-            next_poll = getattr(result, "next_poll_at", None)
-            if next_poll is None and interval:
-                next_poll = result.fetched_at + timedelta(seconds=interval)
-            alert: AlertRecord | None = None
-            if not ok and failures >= failing_after and not alerted:
-                alert = _feed_alert("feed_failing", result, now, failures, f"{run_id}")
-                alerted = True
-            elif ok and alerted:
-                alert = _feed_alert("feed_recovered", result, now, failures_before, f"{run_id}")
-                alerted = False
-            keep_validators = result.status is FetchStatus.OK
+        health = _feed_health(con, list({r.feed_url for r in results}))
+        new_feeds = {r.feed_url: r.feed_name for r in results if r.feed_url not in health}
+        if new_feeds:
             con.execute(
-                "UPDATE store.feeds SET name = ?, "
-                "etag = CASE WHEN ? THEN ? ELSE etag END, "
-                "last_modified = CASE WHEN ? THEN ? ELSE last_modified END, "
-                "body_hash = coalesce(?, body_hash), last_polled_at = ?, last_unconditional_at = ?, "
-                "last_success_at = ?, last_status = ?, last_http_status = ?, "
-                "last_error = CASE WHEN ? THEN last_error ELSE ? END, last_bozo = ?, "
-                "consecutive_failures = ?, polls = polls + 1, items_seen = items_seen + ?, "
-                "latency_ms_total = latency_ms_total + coalesce(?, 0), "
-                "latency_samples = latency_samples + CASE WHEN ? IS NULL THEN 0 ELSE 1 END, "
-                "poll_interval_s = coalesce(?, poll_interval_s), next_poll_at = ?, "
-                "validators_dropped = validators_dropped OR ?, failing_alerted = ? WHERE url = ?",
-                [
-                    result.feed_name,
-                    keep_validators,
-                    result.etag,
-                    keep_validators,
-                    result.last_modified,
-                    result.body_hash,
-                    result.fetched_at,
-                    _utc(last_unconditional),
-                    _utc(last_success),
-                    result.status.value,
-                    result.http_status,
-                    ok,
-                    result.error,
-                    result.bozo,
-                    failures,
-                    len(result.entries),
-                    result.latency_ms,
-                    result.latency_ms,
-                    interval,
-                    next_poll,
-                    bool(getattr(result, "validators_dropped", False)),
-                    alerted,
-                    result.feed_url,
-                ],
+                "INSERT INTO store.feeds (url, name) SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                [list(new_feeds), list(new_feeds.values())],
             )
+        rounds: list[list[tuple[Any, ...]]] = []
+        seen: dict[str, int] = {}
+        alerts: list[AlertRecord] = []
+        items: list[tuple[str, str, str | None, str | None]] = []
+        for result in results:
+            after, alert = _after_poll(
+                result,
+                health.get(result.feed_url, _NEW_FEED),
+                failing_after=failing_after,
+                run_id=run_id,
+                now=now,
+            )
+            health[result.feed_url] = after
+            turn = seen.get(result.feed_url, 0)
+            seen[result.feed_url] = turn + 1
+            if turn == len(rounds):
+                rounds.append([])
+            rounds[turn].append(_poll_row(result, after))
+            if alert is not None:
+                alerts.append(alert)
             items.extend(
                 (result.feed_url, url, e.entry_id, e.title)
                 for url, e in unique_entries(result.entries).items()
             )
-            if alert is not None and outbox.insert_alert(con, alert, run_id=run_id):
+        for rows in rounds:
+            con.execute(_UPDATE_FEEDS, _columns(rows, _POLL_ROW_WIDTH))
+        for alert in alerts:
+            if outbox.insert_alert(con, alert, run_id=run_id):
                 _decide(con, alert, "fired", alert.reason, run_id=run_id, now=now)
                 raised.append(alert.alert_id)
         if items:
             con.execute(
                 "INSERT INTO store.feed_items (feed_url, canonical_url, entry_id, title, first_seen_at) "
                 "SELECT unnest(?), unnest(?), unnest(?), unnest(?), ? ON CONFLICT DO NOTHING",
-                [*(list(column) for column in zip(*items, strict=True)), now],
+                [*_columns(items, 4), now],
             )
     return raised
 
