@@ -370,12 +370,22 @@ def measure_floor(pages: Sequence[bytes], workers: int, processes: int = 0) -> d
     }
 
 
+def _default_page_batch_size() -> int:
+    from flows.settings import FeedSettings
+
+    return FeedSettings().page_batch_size
+
+
 def measure_extract_and_analyse(
-    pages: Sequence[bytes], workers: int, watchlist_path: Path, analysis_workers: int = 0
+    pages: Sequence[bytes],
+    workers: int,
+    watchlist_path: Path,
+    analysis_workers: int = 0,
+    batch_size: int = 25,
 ) -> dict[str, Any]:
     """What the flow's CPU-bound middle costs without fetching or Prefect: the flow's own calls.
 
-    With ``analysis_workers``, as the flow does it: the threads extract batches of 50 pages
+    With ``analysis_workers``, as the flow does it: the threads extract batches of ``batch_size`` pages
     and hand each article as it comes to a spawned worker, which adds language,
     fingerprint and analysis.
     """
@@ -396,7 +406,7 @@ def measure_extract_and_analyse(
 
     def batch(start: int) -> int:
         futures = []
-        for i, page in enumerate(pages[start : start + 50]):
+        for i, page in enumerate(pages[start : start + batch_size]):
             article = article_from_html(
                 page, url=f"http://127.0.0.1/{start + i}", fetched_at=fetched_at, text_signals=False
             )
@@ -413,7 +423,7 @@ def measure_extract_and_analyse(
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=workers) as pool:
             if analysis_workers:
-                claims = sum(pool.map(batch, range(0, len(pages), 50)))
+                claims = sum(pool.map(batch, range(0, len(pages), batch_size)))
             else:
                 claims = sum(pool.map(one, enumerate(pages)))
         wall = time.perf_counter() - started
@@ -509,6 +519,7 @@ def _run(
     logs.mkdir(parents=True, exist_ok=True)
     prefect_home.mkdir(parents=True, exist_ok=True)
     workers = max(4, concurrency)
+    page_batch_size = page_batch_size or _default_page_batch_size()
     result: dict[str, Any] = {
         "corpus": {
             "articles": len(page_bytes),
@@ -525,7 +536,7 @@ def _run(
             if extract_processes or task_runner == "dask"
             else analysis_workers,
             "flow_task_workers": workers,
-            "page_batch_size": page_batch_size or "the default",
+            "page_batch_size": page_batch_size,
             "per_host": "lifted for 127.0.0.1: per_host_interval_s=0, "
             f"per_host_concurrency={concurrency}",
             "python": sys.version.split()[0],
@@ -582,6 +593,7 @@ def _run(
             workers,
             cold_config / "watchlist.toml",
             result["config"]["analysis_workers"],
+            page_batch_size,
         )
         startup = run_child("empty", cold_config, prefect_home, logs / "prefect-start.log")
         result["prefect_startup"] = _brief(startup)

@@ -62,7 +62,7 @@ class FeedSettings(_Section):
     max_poll_interval_min: float = 360.0
     max_items_per_feed: int = 200
     allowed_private_networks: tuple[str, ...] = ()
-    page_batch_size: int = 50
+    page_batch_size: int = 25
 
     @field_validator("allowed_private_networks")
     @classmethod

@@ -352,6 +352,39 @@ def test_storing_the_same_batch_twice_changes_nothing(tmp_path):
     assert rows(path, counts) == before
 
 
+def test_a_batch_larger_than_one_insert_keeps_every_article_and_its_copies(tmp_path):
+    """Articles go in by statements of ``_ARTICLES_A_STATEMENT``: nothing lost at the seams,
+    and a copy in a later statement still joins the story of its original."""
+    path = tmp_path / "w.duckdb"
+    count = 2 * store._ARTICLES_A_STATEMENT + 7
+    items = []
+    for i in range(count):
+        filler = " ".join(f"word{(i * 7919 + k * 104729) % 100003}" for k in range(80))
+        text = WIRE if i in (0, count - 1) else filler
+        items.append(
+            (
+                article(f"a{i:04d}", text, f"outlet{i % 5}"),
+                Analysis(article_id=f"a{i:04d}", relevance="irrelevant", score=0.0, evidence=""),
+            )
+        )
+    assert store_batch(path, items).articles_new == count
+    stored = rows(
+        path,
+        "SELECT article_id, source, text, duplicate_of FROM store.articles ORDER BY article_id",
+    )
+    assert [(r[0], r[1], r[2]) for r in stored] == [
+        (a.article_id, a.source, a.text) for a, _ in items
+    ]
+    copies = {r[0]: r[3] for r in stored if r[3] is not None}
+    assert copies == {f"a{count - 1:04d}": "a0000"}
+    last_original = items[count - 2][0]
+    fingerprints = rows(
+        path,
+        f"SELECT fingerprint FROM store.articles WHERE article_id = '{last_original.article_id}'",
+    )
+    assert tuple(fingerprints[0][0]) == last_original.fingerprint
+
+
 def test_the_same_fact_in_five_more_articles_raises_nothing(tmp_path):
     path = tmp_path / "w.duckdb"
     store_batch(path, seeds_like_batch())

@@ -25,14 +25,17 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from extractors.metrics import METRICS
 
 
-@dataclass(frozen=True, slots=True)
-class KnownClaim:
-    """A claim as reconciliation sees it: its interval, its date and its story."""
+class KnownClaim(NamedTuple):
+    """A claim as reconciliation sees it: its interval, its date and its story.
+
+    A named tuple, not a frozen dataclass: the store builds one for every stored claim of
+    a key (thousands for a busy deal) each time an article adds to it, at a third of the cost.
+    """
 
     claim_id: str
     low: float | None
