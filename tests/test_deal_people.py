@@ -3,33 +3,15 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
 
-from extractors.records import Analysis, Article, Claim, DealMention
+from extractors.records import Analysis, Claim, DealMention
+from tests.records import NOW, article, claim
 from warehouse import db, store
 
-NOW = datetime(2025, 6, 14, 12, 0, tzinfo=UTC)
 TEXT = "Meta is investing $14.3 billion in Scale AI and hiring Alexandr Wang; Scale was valued at $29 billion."
-
-
-def _article(aid: str) -> Article:
-    return Article(
-        article_id=aid,
-        url=f"https://news.example/{aid}",
-        canonical_url=f"https://news.example/{aid}",
-        source=f"outlet {aid}",
-        title=None,
-        author=None,
-        published=date(2025, 6, 13),
-        fetched_at=NOW,
-        text=TEXT,
-        language="en",
-        fingerprint=(),
-        origin="feed",
-    )
 
 
 def _mention(people: tuple[str, ...], role: str = "subject") -> DealMention:
@@ -46,27 +28,11 @@ def _mention(people: tuple[str, ...], role: str = "subject") -> DealMention:
 
 
 def _claim(aid: str, metric: str, stated: str, value: float) -> Claim:
-    start = TEXT.index(stated)
-    return Claim(
-        claim_id=f"{aid}-{metric}",
-        article_id=aid,
-        deal_id="meta--scale-ai",
-        subject="meta--scale-ai",
-        metric=metric,
-        low=value * 0.99,
-        high=value * 1.01,
-        unit="USD",
-        stated=stated,
-        qualifier=None,
-        quote=TEXT,
-        start=start,
-        end=start + len(stated),
-        as_of=date(2025, 6, 13),
-    )
+    return claim(aid, metric, stated, value * 0.99, value * 1.01, TEXT)
 
 
 def _item(aid: str, people: tuple[str, ...], claims: tuple[Claim, ...] = ()):
-    return _article(aid), Analysis(
+    return article(aid, TEXT, f"outlet {aid}"), Analysis(
         aid, "subject", 0.9, "x", deals=(_mention(people),), claims=claims
     )
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 
 from extractors.fingerprint import NUM_PERM, is_same_story, lsh_keys, same_story_mask
 from extractors.records import Analysis, Article
+from tests import records
+from tests.records import NOW
 from warehouse import db, store
-
-NOW = datetime(2025, 6, 14, 12, 0, tzinfo=UTC)
 
 
 def _signatures(rng: np.random.Generator, n: int) -> list[tuple[int, ...]]:
@@ -33,19 +33,13 @@ def _signatures(rng: np.random.Generator, n: int) -> list[tuple[int, ...]]:
 
 
 def _article(n: int, signature: tuple[int, ...]) -> Article:
-    return Article(
-        article_id=f"a{(n * 7919) % 1000:04d}",  # ids out of storage order, so the tie-break counts
-        url=f"https://news.example/{n}",
-        canonical_url=f"https://news.example/{n}",
-        source="news.example",
-        title=None,
-        author=None,
+    return records.article(
+        f"a{(n * 7919) % 1000:04d}",  # ids out of storage order, so the tie-break counts
+        "text",
+        "news.example",
         published=None,
-        fetched_at=NOW,
-        text="text",
-        language="en",
         fingerprint=signature,
-        origin="feed",
+        url=f"https://news.example/{n}",
     )
 
 

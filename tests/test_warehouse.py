@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -21,11 +21,13 @@ from extractors.records import (
     FeedPollResult,
     FetchStatus,
 )
+from tests import records
+from tests.records import NOW
+from tests.records import claim as figure
 from warehouse import db, outbox, queries, store
 from warehouse.export import export_parquet
 from warehouse.records import DeliveryOutcome, DeliveryReport
 
-NOW = datetime(2025, 6, 14, 12, 0, tzinfo=UTC)
 WIRE = (
     "Meta is investing $14.3 billion in Scale AI and hiring its chief executive Alexandr Wang. "
     "Meta will take a 49% stake in Scale AI, which was valued at over $29 billion. "
@@ -44,19 +46,13 @@ THIRD = (
 def article(
     aid: str, text: str, source: str, published: date | None = date(2025, 6, 13)
 ) -> Article:
-    return Article(
-        article_id=aid,
-        url=f"https://news.example/{aid}",
-        canonical_url=f"https://news.example/{aid}",
-        source=source,
-        title=f"title of {aid}",
-        author=None,
+    return records.article(
+        aid,
+        text,
+        source,
         published=published,
-        fetched_at=NOW,
-        text=text,
-        language="en",
+        title=f"title of {aid}",
         fingerprint=fingerprint(text),
-        origin="feed",
     )
 
 
@@ -80,34 +76,6 @@ PASSING = DealMention(
     score=0.6,
     evidence="Microsoft hired Mustafa Suleyman from Inflection.",
 )
-
-
-def figure(
-    aid: str,
-    metric: str,
-    stated: str,
-    low: float | None,
-    high: float | None,
-    text: str,
-    subject: str = "meta--scale-ai",
-) -> Claim:
-    start = text.index(stated)
-    return Claim(
-        claim_id=f"{aid}-{metric}-{start}",
-        article_id=aid,
-        deal_id="meta--scale-ai",
-        subject=subject,
-        metric=metric,
-        low=low,
-        high=high,
-        unit="USD",
-        stated=stated,
-        qualifier=None,
-        quote=text,
-        start=start,
-        end=start + len(stated),
-        as_of=date(2025, 6, 13),
-    )
 
 
 def seeds_like_batch() -> list[tuple[Article, Analysis]]:

@@ -1,0 +1,65 @@
+"""Records the warehouse tests store: an article and a stated figure, with the defaults they share."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from extractors.records import Article, Claim
+
+NOW = datetime(2025, 6, 14, 12, 0, tzinfo=UTC)
+
+
+def article(
+    aid: str,
+    text: str,
+    source: str,
+    *,
+    published: date | None = date(2025, 6, 13),
+    title: str | None = None,
+    fingerprint: tuple[int, ...] = (),
+    url: str | None = None,
+) -> Article:
+    url = url or f"https://news.example/{aid}"
+    return Article(
+        article_id=aid,
+        url=url,
+        canonical_url=url,
+        source=source,
+        title=title,
+        author=None,
+        published=published,
+        fetched_at=NOW,
+        text=text,
+        language="en",
+        fingerprint=fingerprint,
+        origin="feed",
+    )
+
+
+def claim(
+    aid: str,
+    metric: str,
+    stated: str,
+    low: float | None,
+    high: float | None,
+    text: str,
+    subject: str = "meta--scale-ai",
+) -> Claim:
+    """``stated`` as ``text`` (the quote) states it, about Meta–Scale AI."""
+    start = text.index(stated)
+    return Claim(
+        claim_id=f"{aid}-{metric}-{start}",
+        article_id=aid,
+        deal_id="meta--scale-ai",
+        subject=subject,
+        metric=metric,
+        low=low,
+        high=high,
+        unit="USD",
+        stated=stated,
+        qualifier=None,
+        quote=text,
+        start=start,
+        end=start + len(stated),
+        as_of=date(2025, 6, 13),
+    )
