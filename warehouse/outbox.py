@@ -88,25 +88,29 @@ def alert_from_row(
     )
 
 
+def _alert_row(alert: AlertRecord) -> tuple[Any, ...]:
+    """An alert's columns of ``store.alerts``, ``run_id`` aside."""
+    return (
+        alert.alert_id,
+        alert.dedup_key,
+        alert.kind,
+        alert.status,
+        alert.reason,
+        alert.deal_id,
+        alert.subject,
+        alert.metric,
+        alert_to_json(alert),
+        alert.created_at,
+    )
+
+
 def insert_alert(con: duckdb.DuckDBPyConnection, alert: AlertRecord, *, run_id: str | None) -> bool:
     """Write one alert unless its dedup key is already there; True when written."""
     written = con.execute(
         "INSERT INTO store.alerts (alert_id, dedup_key, kind, status, reason, deal_id, subject, metric, payload, "
         "created_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING "
         "RETURNING alert_id",
-        [
-            alert.alert_id,
-            alert.dedup_key,
-            alert.kind,
-            alert.status,
-            alert.reason,
-            alert.deal_id,
-            alert.subject,
-            alert.metric,
-            alert_to_json(alert),
-            alert.created_at,
-            run_id,
-        ],
+        [*_alert_row(alert), run_id],
     ).fetchall()
     return bool(written)
 
@@ -117,21 +121,7 @@ def insert_new_alerts(
     """Write alerts whose dedup keys are known to be new (see :func:`known_dedup_keys`), in one statement."""
     if not alerts:
         return
-    rows = [
-        (
-            alert.alert_id,
-            alert.dedup_key,
-            alert.kind,
-            alert.status,
-            alert.reason,
-            alert.deal_id,
-            alert.subject,
-            alert.metric,
-            alert_to_json(alert),
-            alert.created_at,
-        )
-        for alert in alerts
-    ]
+    rows = [_alert_row(alert) for alert in alerts]
     con.execute(
         "INSERT INTO store.alerts (alert_id, dedup_key, kind, status, reason, deal_id, subject, metric, payload, "
         "created_at, run_id) SELECT unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), "

@@ -303,7 +303,8 @@ def record_feed_polls(
             con.execute(_UPDATE_FEEDS, _columns(rows, _POLL_ROW_WIDTH))
         for alert in alerts:
             if outbox.insert_alert(con, alert, run_id=run_id):
-                _decide(con, alert, "fired", alert.reason, run_id=run_id, now=now)
+                decision = _decision_row(alert, "fired", alert.reason, run_id=run_id, now=now)
+                _insert_rows(con, _DECISIONS, _DECISION_ROW, [decision])
                 raised.append(alert.alert_id)
         if items:
             con.execute(
@@ -722,37 +723,6 @@ def _decision_row(
     )
 
 
-def _decide(
-    con: duckdb.DuckDBPyConnection,
-    alert: AlertRecord,
-    decision: str,
-    reason: str,
-    *,
-    run_id: str,
-    now: datetime,
-    claim_id: str | None = None,
-    article_id: str | None = None,
-    in_outbox: bool = True,
-    batch: _Batch | None = None,
-) -> None:
-    """One audit row, written now or with the ``batch``; ``in_outbox`` False for decisions that wrote
-    no alert (nothing to link to)."""
-    row = _decision_row(
-        alert,
-        decision,
-        reason,
-        run_id=run_id,
-        now=now,
-        claim_id=claim_id,
-        article_id=article_id,
-        in_outbox=in_outbox,
-    )
-    if batch is None:
-        _insert_rows(con, _DECISIONS, _DECISION_ROW, [row])
-    else:
-        batch.decisions.append(row)
-
-
 def _raise(
     alert: AlertRecord,
     policy: ReconcilePolicy,
@@ -1136,8 +1106,6 @@ def _reconcile_claim(
             base,
             policy,
             batch,
-            run_id=run_id,
-            now=now,
         )
     ):
         return
@@ -1152,17 +1120,17 @@ def _reconcile_claim(
         quiet = AlertRecord(
             alert_id="", dedup_key=dedup_key, kind="new_figure", reason=reason, **base
         )
-        _decide(
-            con,
-            quiet,
-            "suppressed",
-            reason,
-            run_id=run_id,
-            now=now,
-            claim_id=claim.claim_id,
-            article_id=claim.article_id,
-            in_outbox=False,
-            batch=batch,
+        batch.decisions.append(
+            _decision_row(
+                quiet,
+                "suppressed",
+                reason,
+                run_id=run_id,
+                now=now,
+                claim_id=claim.claim_id,
+                article_id=claim.article_id,
+                in_outbox=False,
+            )
         )
 
 
@@ -1175,9 +1143,6 @@ def _realert_known_contradiction(
     base: dict[str, Any],
     policy: ReconcilePolicy,
     batch: _Batch,
-    *,
-    run_id: str,
-    now: datetime,
 ) -> bool:
     """``realert_on_new_source`` for a claim that joins the accepted side of a known contradiction.
 
@@ -1372,7 +1337,6 @@ def store_analyses(
                     )
                 )
                 _consider_new_deal(
-                    con,
                     mention,
                     article,
                     policy,
@@ -1399,7 +1363,6 @@ def store_analyses(
 
 
 def _consider_new_deal(
-    con: duckdb.DuckDBPyConnection,
     mention: DealMention,
     article: Article,
     policy: ReconcilePolicy,
@@ -1432,16 +1395,16 @@ def _consider_new_deal(
         title=article.title,
     )
     if mention.role != "subject" and not has_claims:
-        _decide(
-            con,
-            alert,
-            "suppressed",
-            "named in passing only; alerts once an article is about it",
-            run_id=run_id,
-            now=now,
-            article_id=article.article_id,
-            in_outbox=False,
-            batch=batch,
+        batch.decisions.append(
+            _decision_row(
+                alert,
+                "suppressed",
+                "named in passing only; alerts once an article is about it",
+                run_id=run_id,
+                now=now,
+                article_id=article.article_id,
+                in_outbox=False,
+            )
         )
         return
     _raise(alert, policy, batch, article_id=article.article_id)
