@@ -5,6 +5,11 @@ analyse → store → reconcile → notify. The warehouse is read in a shared wi
 before the network work and written in one window after it, so a reader holding
 the file only delays the store step; if the window never opens, the analysed
 batch goes to the spool and the next run stores it.
+
+The whole-run arguments of the tasks the flow calls directly (every entry, every
+analysed article) go in ``quote``: Prefect otherwise walks each element of each
+argument looking for futures. Submitted tasks take a batch, plain: a quoted
+argument reaches a Dask worker still wrapped.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from extractors.documents import articles_from_path
 from extractors.feeds import unique_entries
@@ -83,8 +89,8 @@ def _store_or_spool(
             settings.db_path,
             run_id=run_id,
             kind=kind,
-            poll_results=poll_results,
-            items=items,
+            poll_results=quote(poll_results),
+            items=quote(items),
             policy=reconcile_policy(settings, baseline=baseline),
             failing_after=settings.alerts.feed_failing_after,
             timeout_s=settings.warehouse.write_timeout_s,
@@ -126,7 +132,7 @@ def _backfill(settings: Settings, paths: Sequence[Path], *, notify: bool) -> dic
     run_id = new_run_id("backfill")
     summary: dict[str, Any] = {"run_id": run_id, "kind": "backfill", "articles_read": len(articles)}
     if fresh:
-        items = analyse_articles_task(fresh, watchlist_for(settings))
+        items = analyse_articles_task(quote(fresh), quote(watchlist_for(settings)))
         stored = _store_or_spool(
             settings,
             run_id=run_id,
@@ -259,7 +265,7 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     policy = fetch_policy(settings)
     states = (
         load_feed_state(
-            settings.db_path, [f.url for f in feeds], settings.warehouse.write_timeout_s
+            settings.db_path, quote([f.url for f in feeds]), settings.warehouse.write_timeout_s
         )
         if settings.db_path.exists()
         else {}
@@ -292,7 +298,7 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     ]
     t0 = time.perf_counter()
     new_entries = (
-        filter_known_entries(settings.db_path, entries, settings.warehouse.write_timeout_s)
+        filter_known_entries(settings.db_path, quote(entries), settings.warehouse.write_timeout_s)
         if settings.db_path.exists()
         else list(unique_entries(entries).values())
     )
