@@ -532,9 +532,7 @@ def _run(
             "max_concurrency": concurrency,
             "task_runner": task_runner,
             "extract_processes": extract_processes,
-            "analysis_workers": 0
-            if extract_processes or task_runner == "dask"
-            else analysis_workers,
+            "analysis_workers": 0 if task_runner == "dask" else analysis_workers,
             "flow_task_workers": workers,
             "page_batch_size": page_batch_size,
             "per_host": "lifted for 127.0.0.1: per_host_interval_s=0, "
@@ -588,13 +586,14 @@ def _run(
         }
 
         result["floor"] = measure_floor(page_bytes, workers, extract_processes)
-        result["extract_and_analyse_alone"] = measure_extract_and_analyse(
-            page_bytes,
-            workers,
-            cold_config / "watchlist.toml",
-            result["config"]["analysis_workers"],
-            page_batch_size,
-        )
+        if not extract_processes:  # it mirrors extraction in the task threads
+            result["extract_and_analyse_alone"] = measure_extract_and_analyse(
+                page_bytes,
+                workers,
+                cold_config / "watchlist.toml",
+                result["config"]["analysis_workers"],
+                page_batch_size,
+            )
         startup = run_child("empty", cold_config, prefect_home, logs / "prefect-start.log")
         result["prefect_startup"] = _brief(startup)
         for name in ("warm_1", "warm_2"):
@@ -685,18 +684,19 @@ def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
         )
         + f", median {floor['median_words']:.0f} words)",
     )
-    alone = result["extract_and_analyse_alone"]
-    yield (
-        "extract+analyse alone",
-        f"{alone['wall_s']:.1f} s ({alone['pages_per_s']:.1f} pages/s): extractors.pages and "
-        f"extractors.analyse, same threads"
-        + (
-            f" and {alone['analysis_workers']} analysis worker"
-            if alone.get("analysis_workers")
-            else ""
+    alone = result.get("extract_and_analyse_alone")
+    if alone:
+        yield (
+            "extract+analyse alone",
+            f"{alone['wall_s']:.1f} s ({alone['pages_per_s']:.1f} pages/s): extractors.pages and "
+            f"extractors.analyse, same threads"
+            + (
+                f" and {alone['analysis_workers']} analysis worker"
+                if alone.get("analysis_workers")
+                else ""
+            )
+            + ", no fetch, no Prefect",
         )
-        + ", no fetch, no Prefect",
-    )
     startup = result["prefect_startup"]
     yield (
         "prefect start-up",

@@ -220,15 +220,13 @@ def _fetch_and_analyse(
 def _worker_processes(settings: Settings, batches: int) -> tuple[int, int]:
     """Extraction processes and analysis workers for this run.
 
-    A single batch is analysed in its task thread: starting a worker (a second
+    A single batch is analysed where it is extracted: starting a worker (a second
     interpreter importing the analysis) costs more than it saves. Dask runs its
     tasks in worker processes of its own, which may not start children.
     """
     if not batches or settings.run.task_runner == "dask":
         return 0, 0
-    if settings.run.extract_processes > 0:
-        return settings.run.extract_processes, 0
-    return 0, settings.run.analysis_workers if batches > 1 else 0
+    return settings.run.extract_processes, settings.run.analysis_workers if batches > 1 else 0
 
 
 def _due(job: FeedJob, now: datetime, grace: timedelta) -> bool:
@@ -311,8 +309,10 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     t0 = time.perf_counter()
     processes, analysis_workers = _worker_processes(settings, len(batches))
     summary["workers"] = {"extract_processes": processes, "analysis_workers": analysis_workers}
-    if processes or analysis_workers:
-        worker_pool(processes or analysis_workers)  # the workers import while pages are fetched
+    if processes:
+        worker_pool(processes, "extraction")  # the workers import while pages are fetched
+    if analysis_workers:
+        worker_pool(analysis_workers)
     try:
         for batch_items, seconds in _fetch_and_analyse(
             batches,

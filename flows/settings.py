@@ -127,10 +127,10 @@ class RunSettings(_Section):
     task_runner: Literal["threads", "dask"] = "threads"
     dask_address: str | None = None
     dask_workers: int = 2
-    # Worker processes for extraction and analysis (CPU-bound, GIL-held); 0: the task's own thread.
+    # Worker processes extracting pages (CPU-bound, GIL-held); 0: the task's own thread.
     extract_processes: int = Field(default=0, ge=0)
-    # With extract_processes = 0: processes analysing what the task threads extract, on another
-    # core meanwhile (0: the task threads analyse too). Used when a run has more than one batch.
+    # Processes analysing what was extracted, on another core meanwhile (0: analysed where it was
+    # extracted). Used when a run has more than one batch.
     analysis_workers: int = Field(default=1, ge=0)
     data_dir: Path = Path("data")
     seeds_dir: Path = Path("seeds")

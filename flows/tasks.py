@@ -31,8 +31,8 @@ from extractors.feeds import fetch_pages, poll_feeds, unique_entries
 from extractors.http import Fetcher, FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
 from extractors.watchlist import Watchlist
-from flows.extraction import extract_and_analyse_batch, extract_each
-from flows.workers import analyse_batch, forget_worker_pool, worker_pool
+from flows.extraction import extract_and_analyse_batch, extract_batch, extract_each
+from flows.workers import Role, analyse_batch, forget_worker_pool, worker_pool
 from warehouse import db, outbox, store
 from warehouse.records import DeliveryReport
 
@@ -142,19 +142,24 @@ def extract_and_analyse_task(
     processes: int = 0,
     analysis_workers: int = 0,
 ) -> tuple[list[tuple[Article, Analysis]], dict[str, float]]:
-    """Both steps in this thread or in one of ``processes`` workers; or extraction here and the
-    analysis in one of ``analysis_workers`` workers. A worker that died costs the batch nothing:
-    the step is done again in this thread."""
+    """Extraction in this thread or in one of ``processes`` extraction workers; the analysis
+    where the extraction ran, or in one of ``analysis_workers`` analysis workers. A worker
+    that died costs the batch nothing: the step is done again in this thread."""
     pages, fetch_seconds = fetched
     fetched_at = utcnow()
+    if processes > 0 and analysis_workers > 0:
+        items, seconds = _extract_there_analyse_elsewhere(
+            entries, pages, watchlist, fetched_at, processes, analysis_workers
+        )
+        return items, {"fetch": fetch_seconds, **seconds}
     if processes > 0:
         try:
-            future = worker_pool(processes).submit(
+            future = worker_pool(processes, "extraction").submit(
                 extract_and_analyse_batch, entries, pages, watchlist, fetched_at
             )
             items, seconds = future.result()
         except BrokenProcessPool as exc:
-            _worker_lost(processes, exc)
+            _worker_lost(processes, exc, "extraction")
             items, seconds = extract_and_analyse_batch(entries, pages, watchlist, fetched_at)
         return items, {"fetch": fetch_seconds, **seconds}
     if analysis_workers > 0:
@@ -192,23 +197,74 @@ def _extract_here_analyse_there(
             except BrokenProcessPool as exc:
                 pool, lost = None, exc
     extract_seconds = time.perf_counter() - started
-    if lost is None:
-        try:
-            answers = [future.result() for future in futures]
-            items = [item for answer, _ in answers for item in answer]
-            return items, {"extract": extract_seconds, "analyse": sum(s for _, s in answers)}
-        except BrokenProcessPool as exc:
-            lost = exc
-    _worker_lost(workers, lost)
-    items, analyse_seconds = analyse_batch(articles, watchlist)
+    items, analyse_seconds = _collect_analyses(futures, articles, watchlist, workers, lost)
     return items, {"extract": extract_seconds, "analyse": analyse_seconds}
 
 
-def _worker_lost(processes: int, exc: BrokenProcessPool) -> None:
+# Articles an analysis worker takes at a time from an extraction worker's batch.
+ANALYSIS_CHUNK = 5
+
+
+def _extract_there_analyse_elsewhere(
+    entries: Sequence[FeedEntry],
+    pages: Sequence[PageFetch],
+    watchlist: Watchlist | None,
+    fetched_at: datetime,
+    processes: int,
+    workers: int,
+) -> tuple[list[tuple[Article, Analysis]], dict[str, float]]:
+    """The batch extracted in an extraction worker, its articles analysed in an analysis worker.
+
+    trafilatura then has a process to itself: neither fetching, nor Prefect, nor
+    the hand-over to the analysis takes its GIL, as they do in the task threads.
+    """
+    started = time.perf_counter()
+    try:
+        articles, _ = (
+            worker_pool(processes, "extraction")
+            .submit(extract_batch, entries, pages, fetched_at, text_signals=False)
+            .result()
+        )
+    except BrokenProcessPool as exc:
+        _worker_lost(processes, exc, "extraction")
+        articles, _ = extract_batch(entries, pages, fetched_at, text_signals=False)
+    extract_seconds = time.perf_counter() - started
+    futures: list[Future[tuple[list[tuple[Article, Analysis]], float]]] = []
+    lost: BrokenProcessPool | None = None
+    try:
+        pool = worker_pool(workers)
+        for start in range(0, len(articles), ANALYSIS_CHUNK):
+            chunk = articles[start : start + ANALYSIS_CHUNK]
+            futures.append(pool.submit(analyse_batch, chunk, watchlist))
+    except BrokenProcessPool as exc:
+        lost = exc
+    items, analyse_seconds = _collect_analyses(futures, articles, watchlist, workers, lost)
+    return items, {"extract": extract_seconds, "analyse": analyse_seconds}
+
+
+def _collect_analyses(
+    futures: Sequence[Future[tuple[list[tuple[Article, Analysis]], float]]],
+    articles: list[Article],
+    watchlist: Watchlist | None,
+    workers: int,
+    lost: BrokenProcessPool | None,
+) -> tuple[list[tuple[Article, Analysis]], float]:
+    """The analysis workers' answers in order, or, if one died, every article analysed here."""
+    if lost is None:
+        try:
+            answers = [future.result() for future in futures]
+            return [item for answer, _ in answers for item in answer], sum(s for _, s in answers)
+        except BrokenProcessPool as exc:
+            lost = exc
+    _worker_lost(workers, lost)
+    return analyse_batch(articles, watchlist)
+
+
+def _worker_lost(processes: int, exc: BrokenProcessPool, role: Role = "analysis") -> None:
     get_run_logger().warning(
         "a worker process died (%s); this batch is done in its task thread", exc
     )
-    forget_worker_pool(processes)
+    forget_worker_pool(processes, role)
 
 
 @task(cache_policy=NO_CACHE, name="analyse-articles")

@@ -2,11 +2,14 @@
 
 trafilatura and the analysis hold the GIL most of the time, so threads share one
 core however many there are. A run hands work to spawned processes (the parent
-runs threads, so no fork) in two ways: ``run.extract_processes`` workers extract
-and analyse whole batches (``flows.extraction``); otherwise ``run.analysis_workers``
-workers analyse what the task threads extracted, on the next core while the
-threads extract the next pages. An analysis worker imports this module and the
-analysis core only: no trafilatura, no Prefect.
+runs threads, so no fork), each kind in a pool of its own:
+
+* ``run.extract_processes`` workers extract whole batches (``flows.extraction``);
+  with ``run.analysis_workers`` at 0 they analyse them too;
+* ``run.analysis_workers`` workers analyse what was extracted (by the task
+  threads, or by the extraction workers), on another core while the next pages
+  are extracted. An analysis worker imports this module and the analysis core
+  only: no trafilatura, no Prefect.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Literal
 
 from extractors.analyse import analyse
 from extractors.records import Analysis, Article
@@ -39,28 +43,30 @@ def _ready() -> bool:
     return True
 
 
-_pools: dict[int, ProcessPoolExecutor] = {}
+Role = Literal["analysis", "extraction"]
+
+_pools: dict[tuple[Role, int], ProcessPoolExecutor] = {}
 _pools_lock = threading.Lock()
 
 
-def worker_pool(processes: int) -> ProcessPoolExecutor:
-    """One pool per process and size, its workers started at once so their imports overlap polling."""
+def worker_pool(processes: int, role: Role = "analysis") -> ProcessPoolExecutor:
+    """One pool per process, role and size, its workers started at once so their imports overlap polling."""
     with _pools_lock:
-        pool = _pools.get(processes)
+        pool = _pools.get((role, processes))
         if pool is None:
             pool = ProcessPoolExecutor(
                 max_workers=processes, mp_context=multiprocessing.get_context("spawn")
             )
             for _ in range(processes):
                 pool.submit(_ready)
-            _pools[processes] = pool
+            _pools[(role, processes)] = pool
         return pool
 
 
-def forget_worker_pool(processes: int) -> None:
+def forget_worker_pool(processes: int, role: Role = "analysis") -> None:
     """Let go of a pool whose worker died; the next ``worker_pool`` call starts a new one."""
     with _pools_lock:
-        pool = _pools.pop(processes, None)
+        pool = _pools.pop((role, processes), None)
     if pool is not None:
         pool.shutdown(wait=False, cancel_futures=True)
 

@@ -97,8 +97,9 @@ def test_analysis_worker_loads_neither_trafilatura_nor_prefect() -> None:
 
 
 @pytest.mark.usefixtures("prefect_harness")
-def test_a_run_with_an_analysis_worker_stores_what_one_without_stores(tmp_path, monkeypatch):
-    """The monitor flow, several batches, analysis in a worker process or in the task threads."""
+def test_a_run_with_worker_processes_stores_what_one_without_stores(tmp_path, monkeypatch):
+    """The monitor flow, several batches: analysis in a worker process or in the task threads;
+    or extraction in one worker process and analysis in another, or both in one."""
     monkeypatch.delenv("DEALWATCH_NOTIFY", raising=False)
     monkeypatch.setenv("DEALWATCH_PAGE_BATCH_SIZE", "2")
     with NewsSite() as site:
@@ -109,12 +110,27 @@ def test_a_run_with_an_analysis_worker_stores_what_one_without_stores(tmp_path, 
         # write_config ends with the [run] table: the line lands in it.
         worker = write_config(tmp_path / "worker", feeds=feeds, extra="analysis_workers = 1\n")
         threads = write_config(tmp_path / "threads", feeds=feeds, extra="analysis_workers = 0\n")
+        split = write_config(
+            tmp_path / "split", feeds=feeds, extra="extract_processes = 1\nanalysis_workers = 1\n"
+        )
         by_worker = run_with_configured_runner(worker)
         by_threads = run_with_configured_runner(threads)
+        together = write_config(
+            tmp_path / "together",
+            feeds=feeds,
+            extra="extract_processes = 1\nanalysis_workers = 0\n",
+        )
+        by_split = run_with_configured_runner(split)
+        by_together = run_with_configured_runner(together)
 
     assert by_worker["workers"] == {"extract_processes": 0, "analysis_workers": 1}
     assert by_threads["workers"] == {"extract_processes": 0, "analysis_workers": 0}
+    assert by_split["workers"] == {"extract_processes": 1, "analysis_workers": 1}
     assert by_worker["store"]["articles_new"] == by_threads["store"]["articles_new"] == 7
+    assert by_together["workers"] == {"extract_processes": 1, "analysis_workers": 0}
+    assert by_split["store"]["articles_new"] == by_together["store"]["articles_new"] == 7
     expected = snapshot(threads / "data" / "dealwatch.duckdb")
     assert len(expected["deals"]) == 2 and len(expected["contradictions"]) == 2
     assert snapshot(worker / "data" / "dealwatch.duckdb") == expected
+    assert snapshot(split / "data" / "dealwatch.duckdb") == expected
+    assert snapshot(together / "data" / "dealwatch.duckdb") == expected
