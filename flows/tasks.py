@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -40,6 +40,8 @@ from warehouse.records import DeliveryReport
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
+
+_T = TypeVar("_T")
 
 _fetchers: dict[FetchPolicy, Fetcher] = {}
 _fetchers_lock = threading.Lock()
@@ -153,14 +155,9 @@ def extract_and_analyse_task(
         )
         return items, {"fetch": fetch_seconds, **seconds}
     if processes > 0:
-        try:
-            future = worker_pool(processes, "extraction").submit(
-                extract_and_analyse_batch, entries, pages, watchlist, fetched_at
-            )
-            items, seconds = future.result()
-        except BrokenProcessPool as exc:
-            _worker_lost(processes, exc, "extraction")
-            items, seconds = extract_and_analyse_batch(entries, pages, watchlist, fetched_at)
+        items, seconds = _in_extraction_worker(
+            processes, extract_and_analyse_batch, entries, pages, watchlist, fetched_at
+        )
         return items, {"fetch": fetch_seconds, **seconds}
     if analysis_workers > 0:
         items, seconds = _extract_here_analyse_there(
@@ -219,15 +216,9 @@ def _extract_there_analyse_elsewhere(
     the hand-over to the analysis takes its GIL, as they do in the task threads.
     """
     started = time.perf_counter()
-    try:
-        articles, _ = (
-            worker_pool(processes, "extraction")
-            .submit(extract_batch, entries, pages, fetched_at, text_signals=False)
-            .result()
-        )
-    except BrokenProcessPool as exc:
-        _worker_lost(processes, exc, "extraction")
-        articles, _ = extract_batch(entries, pages, fetched_at, text_signals=False)
+    articles, _ = _in_extraction_worker(
+        processes, extract_batch, entries, pages, fetched_at, text_signals=False
+    )
     extract_seconds = time.perf_counter() - started
     futures: list[Future[tuple[list[tuple[Article, Analysis]], float]]] = []
     lost: BrokenProcessPool | None = None
@@ -240,6 +231,15 @@ def _extract_there_analyse_elsewhere(
         lost = exc
     items, analyse_seconds = _collect_analyses(futures, articles, watchlist, workers, lost)
     return items, {"extract": extract_seconds, "analyse": analyse_seconds}
+
+
+def _in_extraction_worker(processes: int, step: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+    """``step`` in an extraction worker, or in this thread if the worker died."""
+    try:
+        return worker_pool(processes, "extraction").submit(step, *args, **kwargs).result()
+    except BrokenProcessPool as exc:
+        _worker_lost(processes, exc, "extraction")
+        return step(*args, **kwargs)
 
 
 def _collect_analyses(

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
 
 from extractors.records import Article, Claim
 
@@ -63,3 +66,11 @@ def claim(
         end=start + len(stated),
         as_of=date(2025, 6, 13),
     )
+
+
+def copy_stored_rows(con: duckdb.DuckDBPyConnection, current: Path) -> None:
+    """Articles, deals, mentions and claims of the ``current`` warehouse copied into ``con``, a
+    warehouse migrated only so far; ``current`` stays attached as ``current``."""
+    con.execute(f"ATTACH '{current}' AS current (READ_ONLY)")
+    for table in ("articles", "deals", "deal_mentions", "claims"):
+        con.execute(f"INSERT INTO store.{table} SELECT * FROM current.store.{table}")

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 
 from extractors.records import Analysis, Claim, DealMention
-from tests.records import NOW, article, claim
+from tests.records import NOW, article, claim, copy_stored_rows
 from warehouse import db, store
 
 TEXT = "Meta is investing $14.3 billion in Scale AI and hiring Alexandr Wang; Scale was valued at $29 billion."
@@ -76,9 +76,7 @@ def test_migration_004_back_fills_the_people_of_an_older_warehouse(tmp_path):
     con = duckdb.connect(str(old))
     try:
         db.migrate(con, upto=3)
-        con.execute(f"ATTACH '{current}' AS current (READ_ONLY)")
-        for table in ("articles", "deals", "deal_mentions", "claims"):
-            con.execute(f"INSERT INTO store.{table} SELECT * FROM current.store.{table}")
+        copy_stored_rows(con, current)
         con.execute("DETACH current")
         assert db.migrate(con) == ["004_deal_people.sql"]
         assert con.execute("SELECT deal_id, people FROM store.deal_people").fetchall() == [

@@ -22,7 +22,7 @@ from extractors.records import (
     FetchStatus,
 )
 from tests import records
-from tests.records import NOW
+from tests.records import NOW, copy_stored_rows
 from tests.records import claim as figure
 from warehouse import db, outbox, queries, store
 from warehouse.export import export_parquet
@@ -293,9 +293,7 @@ def test_a_warehouse_from_before_003_shows_the_same_figures_after_upgrading(tmp_
     con = duckdb.connect(str(old))
     try:
         db.migrate(con, upto=2)
-        con.execute(f"ATTACH '{current}' AS current (READ_ONLY)")
-        for table in ("articles", "deals", "deal_mentions", "claims"):
-            con.execute(f"INSERT INTO store.{table} SELECT * FROM current.store.{table}")
+        copy_stored_rows(con, current)
         con.execute(
             "INSERT INTO store.accepted SELECT deal_id, subject, metric, low, high, claim_id, independent_sources, "
             "updated_at FROM current.store.accepted"
