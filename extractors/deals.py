@@ -993,6 +993,8 @@ def detect_deals(
             if not ev.evidence:
                 ev.evidence = s.text
     _cooccurrences(sentences, resolved, watchlist, surnames, pairs, acquirer_kind)
+    if not pairs:
+        return []
     vetoed = _acquisitions(sentences, watchlist, surnames)
     pairs = {k: v for k, v in pairs.items() if k not in vetoed}
     pairs = _merge_names(pairs)
@@ -1155,19 +1157,32 @@ def _cooccurrences(
         for n in names:
             counts[n] = counts.get(n, 0) + 1
     startups = {e.name for e in watchlist.startups}
-    startup_like = _startup_like("\n".join(s.text for s in sentences), sorted(counts)) | startups
     text = "\n".join(s.text for s in sentences)
-    last_startup: str | None = None
+    startup_like_names: set[str] | None = None
+
+    def startup_like() -> set[str]:
+        """Computed once, when first asked: scanning the text for startup cues costs more than
+        the rest of this function, and most articles never get to need it."""
+        nonlocal startup_like_names
+        if startup_like_names is None:
+            startup_like_names = _startup_like(text, sorted(counts)) | startups
+        return startup_like_names
+
+    # Companies named so far, latest last: the startup a later "the startup" stands for
+    # is the latest of them the text treats as one.
+    named_so_far: list[str] = []
     for s, resolved_text in zip(sentences, resolved, strict=True):
         for clause in _clauses(resolved_text):
             if _NEGATED.search(fold(clause)):
                 continue
-            if last_startup and GENERIC_TARGET.search(clause):
-                clause = _name_generic_target(clause, last_startup)
+            if named_so_far and GENERIC_TARGET.search(clause):
+                last_startup = next(
+                    (n for n in reversed(named_so_far) if n in startup_like()), None
+                )
+                if last_startup:
+                    clause = _name_generic_target(clause, last_startup)
             candidates = _org_candidates(clause, watchlist, surnames)
-            for n in candidates:
-                if n in startup_like and n not in acquirers:
-                    last_startup = n
+            named_so_far.extend(n for n in candidates if n not in acquirers)
             low = fold(clause)
             money = bool(MONEY_SIGNAL.search(low))
             hire = says_hire(clause) and bool(TEAM_PLURAL.search(low) or _LEADER.search(clause))
@@ -1181,9 +1196,9 @@ def _cooccurrences(
                     listed = [
                         n
                         for n in names
-                        if n in startup_like or n in acquirers or counts.get(n, 0) >= 2
+                        if n in startup_like() or n in acquirers or counts.get(n, 0) >= 2
                     ]
-                    if not _a_then_t(clause, a, t, listed) or t not in startup_like:
+                    if not _a_then_t(clause, a, t, listed) or t not in startup_like():
                         continue
                     ev = pairs.setdefault((a, t), PairEvidence(a, t))
                     ev.relations.add("co_money" if money else "co_hire")
