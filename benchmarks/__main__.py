@@ -32,10 +32,10 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="the config's max_concurrency (pages fetched at once)")  # fmt: skip
     parser.add_argument("--task-runner", choices=("threads", "dask"), default="threads",
                         help="the config's run.task_runner")  # fmt: skip
-    parser.add_argument("--extract-processes", type=int, default=0,
-                        help="the config's run.extract_processes (0: extraction in the task threads)")  # fmt: skip
-    parser.add_argument("--analysis-workers", type=int, default=1,
-                        help="the config's run.analysis_workers (0: analysis in the task threads too)")  # fmt: skip
+    parser.add_argument("--extract-processes", type=int,
+                        help="the config's run.extract_processes (default: the shipped 1; 0: extraction in the task threads)")  # fmt: skip
+    parser.add_argument("--analysis-workers", type=int,
+                        help="the config's run.analysis_workers (default: the shipped 1; 0: analysed where extracted)")  # fmt: skip
     parser.add_argument("--page-batch-size", type=int,
                         help="the config's feeds.page_batch_size (pages a fetch task and an extract task take)")  # fmt: skip
     parser.add_argument(

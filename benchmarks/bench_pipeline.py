@@ -370,10 +370,12 @@ def measure_floor(pages: Sequence[bytes], workers: int, processes: int = 0) -> d
     }
 
 
-def _default_page_batch_size() -> int:
-    from flows.settings import FeedSettings
+def _shipped_defaults() -> tuple[int, int, int]:
+    """The config's own extract_processes, analysis_workers and page_batch_size."""
+    from flows.settings import FeedSettings, RunSettings
 
-    return FeedSettings().page_batch_size
+    run = RunSettings()
+    return run.extract_processes, run.analysis_workers, FeedSettings().page_batch_size
 
 
 def measure_extract_and_analyse(
@@ -473,10 +475,11 @@ def run(
     concurrency: int = DEFAULT_CONCURRENCY,
     keep: Path | None = None,
     task_runner: str = "threads",
-    extract_processes: int = 0,
-    analysis_workers: int = 1,
+    extract_processes: int | None = None,
+    analysis_workers: int | None = None,
     page_batch_size: int | None = None,
 ) -> dict[str, Any]:
+    """The whole benchmark; a worker or batch setting left at None takes the shipped default."""
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="dealwatch-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
@@ -503,8 +506,8 @@ def _run(
     warm_feeds: int,
     concurrency: int,
     task_runner: str,
-    extract_processes: int,
-    analysis_workers: int,
+    extract_processes: int | None,
+    analysis_workers: int | None,
     page_batch_size: int | None,
 ) -> dict[str, Any]:
     feeds = max(1, min(feeds, articles))
@@ -519,7 +522,12 @@ def _run(
     logs.mkdir(parents=True, exist_ok=True)
     prefect_home.mkdir(parents=True, exist_ok=True)
     workers = max(4, concurrency)
-    page_batch_size = page_batch_size or _default_page_batch_size()
+    shipped = _shipped_defaults()
+    extract_processes = shipped[0] if extract_processes is None else extract_processes
+    analysis_workers = shipped[1] if analysis_workers is None else analysis_workers
+    page_batch_size = page_batch_size or shipped[2]
+    # Dask runs the batches in its own worker processes, which start none of their own.
+    flow_extract_processes = 0 if task_runner == "dask" else extract_processes
     result: dict[str, Any] = {
         "corpus": {
             "articles": len(page_bytes),
@@ -531,7 +539,7 @@ def _run(
         "config": {
             "max_concurrency": concurrency,
             "task_runner": task_runner,
-            "extract_processes": extract_processes,
+            "extract_processes": flow_extract_processes,
             "analysis_workers": 0 if task_runner == "dask" else analysis_workers,
             "flow_task_workers": workers,
             "page_batch_size": page_batch_size,
@@ -585,8 +593,8 @@ def _run(
             "fallbacks": cold["summary"].get("fallbacks"),
         }
 
-        result["floor"] = measure_floor(page_bytes, workers, extract_processes)
-        if not extract_processes:  # it mirrors extraction in the task threads
+        result["floor"] = measure_floor(page_bytes, workers, flow_extract_processes)
+        if not flow_extract_processes:  # it mirrors extraction in the task threads
             result["extract_and_analyse_alone"] = measure_extract_and_analyse(
                 page_bytes,
                 workers,

@@ -127,10 +127,11 @@ class RunSettings(_Section):
     task_runner: Literal["threads", "dask"] = "threads"
     dask_address: str | None = None
     dask_workers: int = 2
-    # Worker processes extracting pages (CPU-bound, GIL-held); 0: the task's own thread.
-    extract_processes: int = Field(default=0, ge=0)
+    # Worker processes extracting pages (CPU-bound, GIL-held); 0: the task threads.
+    # Both kinds of worker start only for a run of more than one batch.
+    extract_processes: int = Field(default=1, ge=0)
     # Processes analysing what was extracted, on another core meanwhile (0: analysed where it was
-    # extracted). Used when a run has more than one batch.
+    # extracted).
     analysis_workers: int = Field(default=1, ge=0)
     data_dir: Path = Path("data")
     seeds_dir: Path = Path("seeds")

@@ -232,7 +232,7 @@ print("done", flush=True)
 MILESTONES = (
     ("Beginning flow run", "poll"),
     ("Task run 'poll-feeds-", "fetch and analyse"),
-    ("Task run 'extract-and-analyse-", "store"),
+    ("Task run 'fetch-extract-analyse-", "store"),
     ("Task run 'store-", "delivery"),
     ("Task run 'deliver-alerts-", "finish"),
     ("done", "after the run"),
