@@ -37,7 +37,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--analysis-workers", type=int,
                         help="the config's run.analysis_workers (default: the shipped 1; 0: analysed where extracted)")  # fmt: skip
     parser.add_argument("--page-batch-size", type=int,
-                        help="the config's feeds.page_batch_size (pages a fetch task and an extract task take)")  # fmt: skip
+                        help="the config's feeds.page_batch_size (pages one fetch-extract-analyse task takes)")  # fmt: skip
     parser.add_argument(
         "--skip-warehouse", action="store_true", help="leave out the warehouse at scale"
     )
