@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from extractors.folding import any_of, fold, folded
@@ -1158,15 +1158,9 @@ def _cooccurrences(
             counts[n] = counts.get(n, 0) + 1
     startups = {e.name for e in watchlist.startups}
     text = "\n".join(s.text for s in sentences)
-    startup_like_names: set[str] | None = None
-
-    def startup_like() -> set[str]:
-        """Computed once, when first asked: scanning the text for startup cues costs more than
-        the rest of this function, and most articles never get to need it."""
-        nonlocal startup_like_names
-        if startup_like_names is None:
-            startup_like_names = _startup_like(text, sorted(counts)) | startups
-        return startup_like_names
+    # Computed once, when first asked: scanning the text for startup cues costs more than the
+    # rest of this function, and most articles never get to need it.
+    startup_like = cache(lambda: _startup_like(text, sorted(counts)) | startups)
 
     # Companies named so far, latest last: the startup a later "the startup" stands for
     # is the latest of them the text treats as one.

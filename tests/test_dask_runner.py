@@ -67,15 +67,21 @@ def run_with_configured_runner(config: Path) -> dict:
     )
 
 
+def ledger_and_newsroom(site: NewsSite) -> list[tuple[str, str]]:
+    """Two feeds on ``site``: the end-to-end site's and three Meta–Scale AI and Inflection
+    stories, seven new articles and two deals between them."""
+    return [
+        ("The Ledger", build_site(site)),
+        ("Newsroom", publish(site, [WANG_28, WANG_21, INFLECTION], feed_path="/newsroom.xml")),
+    ]
+
+
 def test_a_dask_cluster_gives_the_warehouse_the_threads_runner_gives(
     tmp_path, monkeypatch, dask_cluster
 ):
     monkeypatch.delenv("DEALWATCH_NOTIFY", raising=False)
     with NewsSite() as site:
-        feeds = [
-            ("The Ledger", build_site(site)),
-            ("Newsroom", publish(site, [WANG_28, WANG_21, INFLECTION], feed_path="/newsroom.xml")),
-        ]
+        feeds = ledger_and_newsroom(site)
         # write_config ends with the [run] table: these two lines land in it.
         dask = write_config(
             tmp_path / "dask",

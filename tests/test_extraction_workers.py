@@ -17,8 +17,7 @@ from flows.workers import analyse_batch, close_worker_pools, worker_pool
 from tests.conftest import REPO, write_config
 from tests.site import NewsSite, publish
 from tests.test_alert_flow import INFLECTION, WANG_21, WANG_28
-from tests.test_dask_runner import run_with_configured_runner, snapshot
-from tests.test_end_to_end import build_site
+from tests.test_dask_runner import ledger_and_newsroom, run_with_configured_runner, snapshot
 
 
 def _corpus_batch() -> tuple[list[FeedEntry], list[PageFetch]]:
@@ -105,10 +104,7 @@ def test_a_run_with_worker_processes_stores_what_one_without_stores(tmp_path, mo
     monkeypatch.delenv("DEALWATCH_NOTIFY", raising=False)
     monkeypatch.setenv("DEALWATCH_PAGE_BATCH_SIZE", "2")
     with NewsSite() as site:
-        feeds = [
-            ("The Ledger", build_site(site)),
-            ("Newsroom", publish(site, [WANG_28, WANG_21, INFLECTION], feed_path="/newsroom.xml")),
-        ]
+        feeds = ledger_and_newsroom(site)
         # write_config ends with the [run] table: the line lands in it.
         worker = write_config(
             tmp_path / "worker", feeds=feeds, extra="extract_processes = 0\nanalysis_workers = 1\n"
@@ -165,10 +161,7 @@ def test_fetched_pages_are_let_go_without_the_garbage_collector(
     monkeypatch.delenv("DEALWATCH_NOTIFY", raising=False)
     monkeypatch.setenv("DEALWATCH_PAGE_BATCH_SIZE", "2")
     with NewsSite() as site:
-        feeds = [
-            ("The Ledger", build_site(site)),
-            ("Newsroom", publish(site, [WANG_28, WANG_21, INFLECTION], feed_path="/newsroom.xml")),
-        ]
+        feeds = ledger_and_newsroom(site)
         config = write_config(
             tmp_path, feeds=feeds, extra=f"extract_processes = {extract_processes}\n"
         )
