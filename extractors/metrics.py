@@ -55,6 +55,13 @@ METRICS: dict[str, Metric] = {
             False,
             "How many of the target's staff join the acquirer.",
         ),
+        Metric(
+            "staff_hired_pct",
+            "pct",
+            "deal",
+            False,
+            "The share of the target's staff that joins the acquirer, in percent.",
+        ),
         Metric("person_age", "years", "person", True, "A person's age at the time of the article."),
         Metric("founded_year", "year", "target", False, "The year the target was founded."),
         Metric(

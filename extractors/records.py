@@ -148,6 +148,19 @@ class Claim:
     start: int  # character offsets of `stated` in Article.text
     end: int
     as_of: date | None
+    confidence: float = 1.0  # 0-1: how sure the analysis is of the deal, metric and interval
+    evidence: str = ""  # why this metric (the cue that decided it)
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A figure the analysis read and did not claim, and why (``dealwatch explain``)."""
+
+    stated: str
+    start: int
+    end: int
+    reason: str
+    deal_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,3 +174,4 @@ class Analysis:
     deals: tuple[DealMention, ...] = ()
     claims: tuple[Claim, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    left_out: tuple[LeftOut, ...] = ()

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from extractors.analyse import analyse
+from extractors.analysis import analyse
 from extractors.documents import HTML_SUFFIXES, TEXT_SUFFIXES, articles_from_path
 from extractors.metrics import METRICS
 from extractors.records import Analysis

@@ -1,0 +1,137 @@
+"""The analysis of one article: relevance, talent deals, and the figures stated about them.
+
+Pure: no I/O, no clock. One pass down a short line, each step a module of its own:
+
+    sentences (text) -> names (organisations, people) -> relations (who hires, who pays)
+    -> deals (pairs with both halves, their kind, the subject) -> figures -> attribution
+
+Its cost is linear in the text, and the text it reads is capped (``MAX_ANALYSED_CHARS``):
+a live blog of a megabyte is read up to the cap, and the article's note says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from extractors.analysis.attribution import Attribution, Attributor, founded_years
+from extractors.analysis.deals import Deal, assemble_deals
+from extractors.analysis.figures import figures_in
+from extractors.analysis.lexicon import lexicon_for
+from extractors.analysis.names import find_names
+from extractors.analysis.relations import relations_in
+from extractors.analysis.text import Sentence, split_sentences
+from extractors.metrics import METRICS, subject_for
+from extractors.records import Analysis, Article, Claim, DealMention, LeftOut
+from extractors.urls import deal_id_for, slug
+from extractors.watchlist import EMPTY_WATCHLIST, Watchlist
+
+# The most text one article's analysis reads. News articles are a few thousand characters;
+# beyond this a page is a live blog or a dump, and what it says of a deal is said early.
+MAX_ANALYSED_CHARS = 60_000
+# Claims below this confidence are not made (they are listed as left out, with why).
+MIN_CLAIM_CONFIDENCE = 0.4
+
+
+def claim_id_for(article_id: str, deal_id: str, subject: str, metric: str, start: int) -> str:
+    key = f"{article_id}|{deal_id}|{subject}|{metric}|{start}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _mention(d: Deal, deal_id: str) -> DealMention:
+    return DealMention(
+        deal_id=deal_id,
+        acquirer=d.acquirer,
+        target=d.target,
+        people=tuple(d.people),
+        kind=d.kind,
+        role="subject" if d.role == "subject" else "mentioned",
+        score=d.confidence,
+        evidence=d.evidence,
+        announced=None,
+    )
+
+
+def _claim(article: Article, s: Sentence, a: Attribution, deal_id: str) -> Claim:
+    assert a.metric is not None and a.deal is not None
+    subject = subject_for(a.metric, deal_id=deal_id, target=a.deal.target, person=a.person)
+    start, end = s.start + a.figure.start, s.start + a.figure.end
+    return Claim(
+        claim_id=claim_id_for(article.article_id, deal_id, subject, a.metric, start),
+        article_id=article.article_id,
+        deal_id=deal_id,
+        subject=subject,
+        metric=a.metric,
+        low=a.figure.low,
+        high=a.figure.high,
+        unit=METRICS[a.metric].unit,
+        stated=article.text[start:end],
+        qualifier=a.figure.qualifier,
+        quote=s.text,
+        start=start,
+        end=end,
+        as_of=article.published,
+        confidence=a.confidence,
+        evidence=a.reason,
+    )
+
+
+def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
+    wl = watchlist or EMPTY_WATCHLIST
+    notes: list[str] = []
+    text = article.text
+    if len(text) > MAX_ANALYSED_CHARS:
+        text = text[:MAX_ANALYSED_CHARS]
+        notes.append(f"analysed the first {MAX_ANALYSED_CHARS:,} of {len(article.text):,} characters")
+    lex = lexicon_for(article.language)
+    if article.language and lex.language != article.language.lower():
+        notes.append(f"language {article.language}: read with the English vocabulary only")
+    sentences = split_sentences(text)
+    names = find_names(sentences, wl, lex)
+    relations = relations_in(sentences, names, lex)
+    deals = [d for d in assemble_deals(sentences, names, relations, lex, wl) if slug(d.acquirer) and slug(d.target)]
+    ids = {id(d): deal_id_for(d.acquirer, d.target) for d in deals}
+    mentions = [_mention(d, ids[id(d)]) for d in deals]
+
+    claims: dict[tuple[str, str, str, int], Claim] = {}
+    left_out: list[LeftOut] = []
+    if deals:
+        attributor = Attributor(sentences, names, deals, lex, english=lex.language == "en")
+        subject = next((d for d in deals if d.role == "subject"), None)
+        for s in sentences:
+            attributed = attributor.attribute(s, figures_in(s.raw, lex.language))
+            for fig, deal, reason in founded_years(s, names, deals, lex, subject):
+                confidence = 0.9 * (0.5 + 0.5 * deal.confidence)
+                attributed.append(Attribution(fig, s.index, deal, "founded_year", None, round(confidence, 3), reason))
+            for a in attributed:
+                start = s.start + a.figure.start
+                if a.metric is None or a.deal is None:
+                    left_out.append(LeftOut(a.figure.stated, start, s.start + a.figure.end, a.reason,
+                                            ids.get(id(a.deal)) if a.deal else None))  # fmt: skip
+                    continue
+                if a.confidence < MIN_CLAIM_CONFIDENCE:
+                    left_out.append(LeftOut(a.figure.stated, start, s.start + a.figure.end,
+                                            f"below confidence ({a.confidence:.2f}): {a.reason}", ids[id(a.deal)]))  # fmt: skip
+                    continue
+                c = _claim(article, s, a, ids[id(a.deal)])
+                claims.setdefault((c.deal_id, c.subject, c.metric, c.start), c)
+            attributor.note_sentence(s)
+
+    subject_deal = next((m for m in mentions if m.role == "subject"), None)
+    if subject_deal is not None:
+        relevance, score, evidence = "subject", subject_deal.score, subject_deal.evidence
+    elif mentions:
+        best = max(mentions, key=lambda m: m.score)
+        relevance, score, evidence = "mentioned", best.score, best.evidence
+    else:
+        hint = next((s.text for s in sentences if lex.cues["hire"].search(s.folded) and lex.cues["team"].search(s.folded)), "")
+        relevance, score, evidence = "unrelated", 0.1 if hint else 0.0, hint
+    return Analysis(
+        article_id=article.article_id,
+        relevance=relevance,  # type: ignore[arg-type]
+        score=round(score, 3),
+        evidence=evidence,
+        deals=tuple(mentions),
+        claims=tuple(sorted(claims.values(), key=lambda c: c.start)),
+        notes=tuple(notes),
+        left_out=tuple(left_out),
+    )

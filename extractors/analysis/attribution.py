@@ -1,0 +1,390 @@
+"""Which deal and metric a figure states, or why it states none.
+
+A figure belongs to what its clause says it is about. Figures about something else are
+left out, each with its reason: another deal's price ("buying WhatsApp for $19
+billion"), a currency conversion in brackets, revenue, a contract, a past valuation, a
+funding round, a part of the price ("$1.2 billion to investors"), an age at another
+moment ("at 19"). Every attribution carries a confidence from how explicit its cue is
+and how directly the clause names the deal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.analysis.deals import Deal
+from extractors.analysis.figures import Figure
+from extractors.analysis.lexicon import Lexicon
+from extractors.analysis.names import Names
+from extractors.analysis.text import Sentence, clause_bounds, fold
+
+# How many sentences back a figure without a named party may still belong to the deal last named.
+CARRY_SENTENCES = 2
+# Characters around a figure read for its cue words.
+CUE_BEFORE = 60
+CUE_AFTER = 45
+# Confidence of each way a metric is known, before the deal's own confidence weighs in.
+CUE_EXPLICIT = 0.92  # "valued at", "raised", "licence fee", "stake", "founded in"
+CUE_DEAL = 0.85  # "pays", "invests", "deal", "for a stake"
+CUE_HEADLINE = 0.65  # a sum in a headline that names the deal
+# How directly the clause names the deal.
+NAMED_IN_CLAUSE = 1.0
+NAMED_IN_SENTENCE = 0.93
+CARRIED = 0.8
+OTHER_LANGUAGE = 0.95
+
+_PAREN_BEFORE = re.compile(r"[(（]\s*(?:about|approximately|around|roughly|some|약|約|约|c\.|ca\.|environ|circa|rund|etwa|unos|cerca\s+de|~)?\s*$", re.IGNORECASE)
+_DEAL_VALUED = re.compile(
+    r"\b(?:deal|agreement|arrangement|transaction|pact|licen[cs]\w*|acuerdo|accord|vereinbarung|transaktion|acordo|accordo|operación|opération)\b[^.;]{0,40}?"
+    r"\b(?:valued|worth|valorad\w*|valorisé\w*|bewertet|avaliad\w*|valutat\w*)\s+(?:at\s+)?[^.;]{0,20}$",
+    re.IGNORECASE,
+)
+_VALUES_TARGET = re.compile(r"\b(?:valu(?:ing|es|ed))\s+(?:the\s+)?(?:\S+\s+){0,4}?at\s+[^.;]{0,20}$", re.IGNORECASE)
+_LICENCE_FOR = re.compile(r"licen[cs]\w*\b[^.;]{0,70}?\bfor\s+(?:a\s+)?(?:reported\s+|about\s+|roughly\s+|around\s+|some\s+|an\s+estimated\s+)?$", re.IGNORECASE)
+_LICENCE_FEE_BEFORE = re.compile(r"licen[cs]\w*\s+fees?\s+(?:of\s+)?(?:about\s+|roughly\s+|around\s+)?$", re.IGNORECASE)
+_LICENCE_AFTER = re.compile(r"^[”\"’']?\s*(?:in\s+)?(?:licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e|licen[cs]e(?!\w*\s+(?:deal|agreement|arrangement|pact)))", re.IGNORECASE)
+_DEAL_AFTER = re.compile(r"^[”\"’']?\s*(?:[\w-]+\s+){0,3}?(?:deal|agreement|investment|acqui-?hire|arrangement|pact|transaction|bet|stake|licen[cs]ing\s+(?:deal|agreement))", re.IGNORECASE)
+_OTHER_TRANSACTION_AFTER = re.compile(r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout|bid|offer|merger)\b", re.IGNORECASE)
+_FOR_OTHER = re.compile(r"^\s*(?:for|to\s+buy|to\s+acquire)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)")
+_STAFF_MOVE = re.compile(r"\b(?:mov\w*|join\w*|transition\w*|go(?:es|ing)?|follow\w*|leav\w*|hir\w*|depart\w*|embauch\w*|wechsel\w*|rejoin\w*)", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|\bits|\btheir|\bsus|\bses|\bseus|\bseine[rn]?|\bihre[rn]?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_YEAR_SUBJECT_AFTER = re.compile(r"^\s*,?\s*(?:by\s+[^,]{0,80},\s*)?(?:the\s+|a\s+|la\s+|el\s+|die\s+|o\s+|a\s+)?(?P<name>§)")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    figure: Figure
+    sentence: int
+    deal: Deal | None
+    metric: str | None
+    person: str | None
+    confidence: float
+    reason: str  # why this metric, or why none
+
+
+def _deal_parties(deals: Sequence[Deal]) -> dict[str, list[Deal]]:
+    out: dict[str, list[Deal]] = {}
+    for d in deals:
+        out.setdefault(d.target, []).append(d)
+        out.setdefault(d.acquirer, []).append(d)
+    return out
+
+
+class Attributor:
+    """Attributes the figures of one article, sentence by sentence, in text order."""
+
+    def __init__(self, sentences: Sequence[Sentence], names: Names, deals: Sequence[Deal], lex: Lexicon, english: bool) -> None:
+        self.sentences = sentences
+        self.names = names
+        self.deals = list(deals)
+        self.lex = lex
+        self.english = english
+        self.parties = _deal_parties(deals)
+        self.subject = next((d for d in deals if d.role == "subject"), None)
+        self.last_deal: tuple[int, Deal] | None = None
+        self.person_deal: dict[str, Deal] = {}
+        for d in deals:
+            for p in d.people:
+                self.person_deal.setdefault(p, d)
+        for p, home in names.affiliation.items():
+            for d in deals:
+                if d.target == home:
+                    self.person_deal.setdefault(p, d)
+
+    # -- which deal ---------------------------------------------------------------------------
+
+    def _deal_near(self, s: Sentence, position: int, lo: int, hi: int) -> tuple[Deal | None, float, str | None]:
+        """The deal whose party is named nearest the figure in [lo, hi), and any other company nearer."""
+        best: tuple[int, Deal] | None = None
+        other: tuple[int, str] | None = None
+        for o in self.names.orgs[s.index]:
+            if not lo <= o.start < hi:
+                continue
+            distance = abs(o.start - position)
+            candidates = self.parties.get(o.name, [])
+            if o.name in {d.acquirer for d in self.deals} and o.name not in {d.target for d in self.deals}:
+                candidates = [d for d in candidates if sum(1 for x in self.deals if x.acquirer == o.name) == 1]
+            if candidates:
+                pick = candidates[0] if len(candidates) == 1 else next((d for d in candidates if d.target == o.name), candidates[0])
+                if best is None or distance < best[0]:
+                    best = (distance, pick)
+            elif not o.generic and (other is None or distance < other[0]) and o.name not in {d.acquirer for d in self.deals}:
+                other = (distance, o.name)
+        for p in self.names.people[s.index]:
+            if lo <= p.start < hi and p.name in self.person_deal:
+                distance = abs(p.start - position) + 20  # a person ties a figure less than a company
+                if best is None or distance < best[0]:
+                    best = (distance, self.person_deal[p.name])
+        if best is None:
+            return None, 0.0, other[1] if other else None
+        nearer_other = other[1] if other and other[0] < best[0] else None
+        return best[1], 1.0, nearer_other
+
+    def deal_for(self, s: Sentence, fig: Figure) -> tuple[Deal | None, float, str]:
+        c_lo, c_hi = clause_bounds(s.raw, fig.start)
+        deal, _, other = self._deal_near(s, fig.start, c_lo, c_hi)
+        if deal is not None:
+            return deal, NAMED_IN_CLAUSE, other or ""
+        if other is not None:
+            return None, 0.0, other
+        deal, _, other = self._deal_near(s, fig.start, 0, len(s.raw))
+        if deal is not None:
+            return deal, NAMED_IN_SENTENCE, other or ""
+        if other is not None:
+            return None, 0.0, other
+        if self.last_deal and s.index - self.last_deal[0] <= CARRY_SENTENCES:
+            return self.last_deal[1], CARRIED, ""
+        if self.subject is not None:
+            return self.subject, CARRIED, ""
+        if len(self.deals) == 1:
+            return self.deals[0], CARRIED * 0.9, ""
+        return None, 0.0, ""
+
+    def note_sentence(self, s: Sentence) -> None:
+        """Remember the deal a sentence names, for the figures of the next ones."""
+        named = [o for o in self.names.orgs[s.index] if o.name in self.parties]
+        if named:
+            self.last_deal = (s.index, self.parties[named[-1].name][0])
+
+    # -- which metric -------------------------------------------------------------------------
+
+    def attribute(self, s: Sentence, figures: Sequence[Figure]) -> list[Attribution]:
+        out: list[Attribution] = []
+        previous_money_end = -10
+        for fig in figures:
+            deal, directness, other = self.deal_for(s, fig)
+            if fig.kind == "money" and (fig.start - previous_money_end) <= 3 and _PAREN_BEFORE.search(s.raw[: fig.start]):
+                out.append(self._left(s, fig, "a currency conversion of the sum before it"))
+                previous_money_end = fig.end
+                continue
+            if fig.kind == "money":
+                previous_money_end = fig.end
+            if deal is None:
+                reason = f"about {other}, which is in no deal here" if other else "no deal is named near it"
+                out.append(self._left(s, fig, reason))
+                continue
+            metric, cue, reason = self._metric(s, fig, deal)
+            if metric is None:
+                out.append(Attribution(fig, s.index, deal, None, None, 0.0, reason))
+                continue
+            person = None
+            if metric == "person_age":
+                person = self._person_for(s, fig, deal)
+                if person is None:
+                    out.append(Attribution(fig, s.index, deal, None, None, 0.0, "an age, but of no person of the deal"))
+                    continue
+                deal = self.person_deal.get(person, deal)
+            confidence = cue * directness * (0.5 + 0.5 * deal.confidence)
+            if not self.english:
+                confidence *= OTHER_LANGUAGE
+            out.append(Attribution(fig, s.index, deal, metric, person, round(min(confidence, 0.99), 3), reason))
+        return out
+
+    def _left(self, s: Sentence, fig: Figure, reason: str) -> Attribution:
+        return Attribution(fig, s.index, None, None, None, 0.0, reason)
+
+    def _window(self, s: Sentence, fig: Figure) -> tuple[str, str, str]:
+        c_lo, c_hi = clause_bounds(s.raw, fig.start)
+        lo = max(c_lo, fig.start - CUE_BEFORE)
+        before = s.raw[lo : fig.start]
+        after = s.raw[fig.end : min(c_hi, fig.end + CUE_AFTER)]
+        return before, after, s.raw[c_lo:c_hi]
+
+    def _says(self, cue: str, text: str) -> re.Match[str] | None:
+        return self.lex.cues[cue].search(fold(text))
+
+    def _metric(self, s: Sentence, fig: Figure, deal: Deal) -> tuple[str | None, float, str]:
+        before, after, clause = self._window(s, fig)
+        if fig.kind == "money":
+            return self._money_metric(s, fig, deal, before, after, clause)
+        if fig.kind == "pct":
+            return self._pct_metric(fig, before, after, clause)
+        if fig.kind == "count":
+            return self._count_metric(s, fig, deal, before, after, clause)
+        if fig.kind == "age":
+            near = fold(s.raw[max(0, fig.start - 40) : fig.start])
+            if re.search(rf"(?:{self.lex.cues['age_then'].pattern})\s*$", near):
+                return None, 0.0, "an age at another moment"
+            if self._says("founding", clause) and re.search(r"\b(?:was|were|when|at)\b", fold(clause)) and "now" not in fold(before):
+                return None, 0.0, "an age when founding"
+            return "person_age", CUE_EXPLICIT, "an age"
+        return None, 0.0, "not a figure of a deal"
+
+    def _money_metric(self, s: Sentence, fig: Figure, deal: Deal, before: str, after: str, clause: str) -> tuple[str | None, float, str]:
+        if fig.currency != "USD":
+            return None, 0.0, f"in {fig.currency or 'an unknown currency'}, not US dollars (not converted)"
+        near = fold(before[-40:] + " " + after[:35])
+        if self._says("component", after[:30]):
+            return None, 0.0, f"part of the price ({self._says('component', after[:30]).group(0)})"  # type: ignore[union-attr]
+        other_sum = _OTHER_TRANSACTION_AFTER.match(after)
+        if other_sum and not self._names_party(after[: other_sum.end() + 40], deal):
+            return None, 0.0, "another transaction's price"
+        for_other = _FOR_OTHER.match(after)
+        if for_other and not any(n in for_other.group("name") for n in self._party_names(deal)) and self.names.kinds.get(for_other.group("name").split()[0]) is None:
+            if for_other.group("name") not in {o.name for o in self.names.orgs[s.index]} or for_other.group("name") not in self.parties:
+                pass
+        payer = self._payer_before(s, fig)
+        if payer is not None and payer not in (deal.acquirer, deal.target):
+            return None, 0.0, f"paid by {payer}, not by {deal.acquirer}"
+        if self._says("failed", fold(before[-50:])) and not self._says("deal", fold(before[-30:])):
+            return None, 0.0, "a bid or offer that did not become the deal"
+        drop = self._says("other_money", near)
+        if drop and not _DEAL_VALUED.search(before):
+            return None, 0.0, f"not a deal figure ({drop.group(0).strip()})"
+        if self._says("past_before", fold(before[-8:])) and re.search(r"\bfrom\s+$", fold(before)):
+            return None, 0.0, "the value before the deal"
+        if _DEAL_VALUED.search(before):
+            return "deal_amount_usd", CUE_DEAL, "the value of the deal"
+        if self._says("valuation", fold(before[-45:])) or re.match(r"^\s*(?:valuation|value)\b", fold(after)):
+            if self._says("past", fold(clause)):
+                return None, 0.0, "a past valuation"
+            if _VALUES_TARGET.search(before) or self._says("valuation", fold(before[-45:] + after[:15])):
+                return "target_valuation_usd", CUE_EXPLICIT, "a valuation"
+        if self._says("funding", fold(before[-50:])) or re.match(r"^\s*(?:in\s+(?:total\s+)?funding|from\s+investors|in\s+(?:venture|investment)|em\s+rondas|de\s+(?:fonds|financement)|en\s+financiación)", fold(after)):
+            if self._says("round", near) or re.search(r"\bin\s+(?:19|20)\d\d\b", fold(after[:20])) or self._says("past", fold(after[:30])):
+                return None, 0.0, "a funding round"
+            if not self._says("pay", fold(before[-30:])) or self._says("funding", fold(before[-30:])):
+                return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
+        if _LICENCE_FOR.search(before) or _LICENCE_FEE_BEFORE.search(before) or _LICENCE_AFTER.match(after):
+            if not _DEAL_AFTER.match(after) or _LICENCE_AFTER.match(after):
+                return "licence_fee_usd", CUE_EXPLICIT, "paid for the licence"
+        if self._says("past", fold(before[-30:])) and not self._says("pay", near):
+            return None, 0.0, "told as the past"
+        if self._says("pay", near) or self._says("deal", near) or self._says("stake", near) or _DEAL_AFTER.match(after):
+            return "deal_amount_usd", CUE_DEAL, "what the deal pays"
+        if s.is_headline or s.index <= 1:
+            return "deal_amount_usd", CUE_HEADLINE, "a sum in the headline of the deal"
+        if self._says("pay", fold(clause)) or self._says("deal", fold(clause)):
+            return "deal_amount_usd", CUE_DEAL * 0.9, "what the deal pays (the clause says so)"
+        return None, 0.0, "no word says what the sum is"
+
+    def _pct_metric(self, fig: Figure, before: str, after: str, clause: str) -> tuple[str | None, float, str]:
+        near = fold(before[-40:] + " " + after[:40])
+        if fig.of_staff:
+            if _STAFF_MOVE.search(clause) or self._says("join", fold(clause)) or self._says("hire", fold(clause)):
+                return "staff_hired_pct", CUE_EXPLICIT, "a share of the staff moving"
+            return None, 0.0, "a share of the staff, not said to move"
+        if fig.qualifier in {"majority", "minority"}:
+            return "stake_pct", CUE_EXPLICIT, "a majority or minority stake"
+        if self._says("other_money", near) and not self._says("stake", fold(after[:25])):
+            return None, 0.0, "a share of something else"
+        if re.match(r"^\s*(?:of\s+the\s+(?:total|amount|payout|price))", fold(after)) or self._says("component", near):
+            return None, 0.0, "a share of the payment"
+        if self._says("stake", near) or re.match(r"^\s*(?:of|in|de|an|di|에|の)\s+", fold(after)) and self._says("acquire", fold(before[-40:]) + " " + fold(before[-40:])) or fig.worded and re.match(r"^\s*of\s+(?:the\s+)?[A-Z]", after):
+            return "stake_pct", CUE_EXPLICIT, "a stake"
+        if re.match(r"^\s*(?:of|de|an|in)\s+(?:the\s+)?(?:\S+\s+){0,2}", after) and any(n in after[:40] for n in self._party_names_all()):
+            return "stake_pct", CUE_DEAL, "a share of the company"
+        return None, 0.0, "a percentage of something else"
+
+    def _count_metric(self, s: Sentence, fig: Figure, deal: Deal, before: str, after: str, clause: str) -> tuple[str | None, float, str]:
+        low_clause = fold(clause)
+        if re.search(r"\blay(?:ing)?\s+off|layoffs?|fired|cut(?:s|ting)?\s+\d", fold(before[-30:])) or (fig.noun or "") in {"contractors", "users", "customers"}:
+            return None, 0.0, "not the deal's staff"
+        if fig.value >= 1e6:
+            return None, 0.0, "too many to be staff"
+        target_names = self._aliases(deal.target)
+        compound = any(n.split()[0] + "-" in s.raw[fig.start : fig.end] for n in target_names)
+        possessive = bool(_POSSESSIVE_BEFORE.search(before[-30:])) or compound or re.match(r"^\s*(?:of|at|de|bei)\s+(?:the\s+)?(?:startup|company|firm|" + "|".join(re.escape(n) for n in target_names) + r")\b", after, re.IGNORECASE)
+        moving = self._says("hire", low_clause) or self._says("join", low_clause) or bool(_STAFF_MOVE.search(clause))
+        partitive = re.search(r"\b(?:many|some|most|half|several|einige|viele|plusieurs|muchos|alguns)\s+(?:of\s+)?(?:the\s+|its\s+|der\s+|des\s+)?\S*\s*$", fold(before[-40:]))
+        if possessive and (partitive or not moving or re.search(r"\b(?:its|the\s+company's|the\s+firm's)\s+(?:\w+\s+)?$", fold(before[-25:]))):
+            return "target_headcount", CUE_EXPLICIT, "the company's staff"
+        if moving or re.match(r"^\s*(?:from|of|at)\s", after):
+            return "staff_hired", CUE_DEAL, "people who move"
+        if re.search(r"\b(?:employ\w*|headcount|workforce|staff\s+of|team\s+of|grown\s+to|has|had|have)\b", fold(before[-30:] + " " + after[:20])):
+            return "target_headcount", CUE_DEAL, "the company's size"
+        return None, 0.0, "a count of people not tied to the deal"
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _aliases(self, org: str) -> list[str]:
+        return sorted(self.names.aliases.get(org, {org}) | {org}, key=len, reverse=True)
+
+    def _party_names(self, deal: Deal) -> list[str]:
+        return self._aliases(deal.target) + self._aliases(deal.acquirer)
+
+    def _party_names_all(self) -> list[str]:
+        return [n for d in self.deals for n in self._party_names(d)]
+
+    def _names_party(self, text: str, deal: Deal) -> bool:
+        return any(n in text for n in self._party_names(deal))
+
+    def _payer_before(self, s: Sentence, fig: Figure) -> str | None:
+        """The company that pays the sum, when the clause says "X agreed to pay $N" of another X."""
+        c_lo, _ = clause_bounds(s.raw, fig.start)
+        before_orgs = [o for o in self.names.orgs[s.index] if c_lo <= o.start < fig.start and not o.generic]
+        if not before_orgs:
+            return None
+        last = before_orgs[-1]
+        between = fold(s.raw[last.end : fig.start])
+        if len(between) > 60 or not self._says("pay", between):
+            return None
+        if self._says("deal", between) or "'s" in s.raw[last.end : last.end + 2] or "’s" in s.raw[last.end : last.end + 2]:
+            return None
+        return last.name
+
+    def _person_for(self, s: Sentence, fig: Figure, deal: Deal) -> str | None:
+        people = self.names.people[s.index]
+        if not people:
+            return None
+        known = set(deal.people) | {p for p, home in self.names.affiliation.items() if home == deal.target}
+        known |= set(self.person_deal)
+        after = [p for p in people if 0 <= p.start - fig.end <= 40]
+        before = [p for p in people if 0 <= fig.start - p.end <= 6]
+        for group in (before, after):
+            for p in group:
+                if p.name in known or not known:
+                    return p.name
+        nearest = sorted(people, key=lambda p: min(abs(p.start - fig.end), abs(fig.start - p.end)))
+        for p in nearest:
+            if p.name in known and min(abs(p.start - fig.end), abs(fig.start - p.end)) <= 60:
+                return p.name
+        return None
+
+
+def founded_years(
+    s: Sentence, names: Names, deals: Sequence[Deal], lex: Lexicon, subject: Deal | None
+) -> list[tuple[Figure, Deal, str]]:
+    """Founding years stated of a deal's target: "Founded in 2020, Enfabrica", "started Scale in 2016"."""
+    from extractors.analysis.figures import year_figures  # noqa: PLC0415  (kept next to its one use)
+
+    out: list[tuple[Figure, Deal, str]] = []
+    targets = {d.target: d for d in deals}
+    folded = s.folded
+    for fig in year_figures(s.raw):
+        before = folded[max(0, fig.start - 45) : fig.start]
+        founding = lex.cues["founding"]
+        cue = None
+        for m in founding.finditer(before):
+            cue = m
+        if cue is None:
+            continue
+        between = before[cue.end() :]
+        c_lo, c_hi = clause_bounds(s.raw, fig.start)
+        orgs = [o for o in names.orgs[s.index] if c_lo <= o.start < c_hi]
+        # the organisation founded: named between the verb and the year, right after it, or opening the clause
+        founded = None
+        verb_at = max(0, fig.start - 45) + cue.start()
+        inside = [o for o in orgs if verb_at <= o.start < fig.start]
+        after_year = [o for o in orgs if o.start >= fig.end and o.start - fig.end <= 90]
+        before_verb = [o for o in orgs if o.end <= verb_at and verb_at - o.end <= 40]
+        if inside:
+            founded = inside[-1].name
+        elif before_verb:
+            founded = before_verb[-1].name
+        elif after_year and re.match(r"^\s*,?\s*(?:by\s+[^,]{0,90},\s*)?", s.raw[fig.end : after_year[0].start]) and s.raw[c_lo : verb_at].strip() == "":
+            founded = after_year[0].name
+        elif re.search(r"\b(?:startup|start-up|company|firm|it|which)\b", between + folded[max(0, verb_at - 25) : verb_at]) and subject is not None:
+            founded = subject.target
+        elif not orgs and subject is not None and re.search(r"(?:^|\s)(?:the\s+)?(?:startup|start-up|company)\s+(?:was\s+)?$", folded[max(0, verb_at - 30) : verb_at]):
+            founded = subject.target
+        if founded is None or founded not in targets:
+            continue
+        if re.search(r"\b(?:left|joined|joining|debuted|launched\s+(?:its|the|a)|unicorn)\b", before[: cue.start()][-25:]):
+            continue
+        start = max(0, fig.start - 45) + cue.start()
+        stated = Figure("year", fig.value, fig.value, fig.value, s.raw[start : fig.end], None, start, fig.end)
+        out.append((stated, targets[founded], "the year it was founded"))
+    return out

@@ -1,0 +1,282 @@
+"""Talent deals from the relations of an article: which pairs, of what kind, and which one
+the article is about.
+
+A talent deal needs both halves for one pair of companies: people of the startup move
+to the payer (``hire``), and money, a licence, a stake or a deal ties them (``pay``,
+``licence``, ``stake``, ``deal``, ``acquihire``). A funding round with no hire, a job move
+with no company deal, and a plain acquisition are not talent deals; an acquisition is one
+when its people move and the text frames it as a hire.
+
+Each deal gets a confidence from its evidence: how explicit each half is, in how many
+sentences, and whether its parties are companies the text treats as such.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from extractors.analysis.lexicon import Lexicon
+from extractors.analysis.names import Names
+from extractors.analysis.relations import STRENGTH_CLAUSE, Relation
+from extractors.analysis.text import Sentence, fold
+from extractors.watchlist import Watchlist
+
+# Sentences of the body (after the headline) that count as an article's lead.
+LEAD_SENTENCES = 3
+# A deal needs at least this confidence to be reported at all.
+MIN_DEAL_CONFIDENCE = 0.5
+# A target named in this many sentences, and at least half of all deal mentions, is the topic.
+DOMINANT_MENTIONS = 3
+DOMINANT_SHARE = 0.5
+# An article naming this many deals in the foreground, none in its headline, is a round-up.
+ROUNDUP_DEALS = 3
+# A sentence about talent deals frames the money-only relations of the next ones too.
+TALENT_PASSAGE = 2
+MONEY_KINDS = frozenset({"pay", "licence", "stake", "deal", "acquihire"})
+
+
+@dataclass(slots=True)
+class Deal:
+    acquirer: str
+    target: str
+    kind: str
+    confidence: float
+    relations: list[Relation]
+    people: list[str] = field(default_factory=list)
+    role: str = "mentioned"
+    evidence: str = ""
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> set[int]:
+        return {r.sentence for r in self.relations}
+
+
+def _headline_cue(sentence: Sentence, lex: Lexicon) -> bool:
+    return any(lex.cues[c].search(sentence.folded) for c in ("headline", "acquihire"))
+
+
+def assemble_deals(
+    sentences: Sequence[Sentence], names: Names, relations: Sequence[Relation], lex: Lexicon, watchlist: Watchlist
+) -> list[Deal]:
+    by_pair: dict[tuple[str, str], list[Relation]] = defaultdict(list)
+    for r in relations:
+        by_pair[(r.acquirer, r.target)].append(r)
+    people_names = {p.name for found in names.people for p in found}
+    framed = _framing(sentences, names, lex)
+    deals: list[Deal] = []
+    for (a, t), rels in by_pair.items():
+        if a == t or a in people_names or t in people_names:
+            continue
+        if names.kinds.get(t) == "acquirer":
+            continue  # people moving between two large companies is a job move
+        deal = _judge(a, t, rels, names, framed, lex)
+        if deal is not None and deal.confidence >= MIN_DEAL_CONFIDENCE:
+            deals.append(deal)
+    deals = _one_per_target(deals)
+    return _assign_roles(deals, sentences, names, lex)
+
+
+@dataclass(frozen=True, slots=True)
+class _Framing:
+    acquihire: set[str]  # companies named in a sentence that calls something an acqui-hire
+    not_acquisition: set[str]
+    paid: set[str]  # companies named in a sentence that says they pay or invest (a sum)
+    hiring: set[str]  # companies named in a clause that says they hire people
+    hiring_sentences: dict[str, set[int]]  # where each of them is
+    talent_context: set[int]  # sentences in a passage about talent deals
+
+
+def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Framing:
+    acquihire: set[str] = set()
+    not_acquisition: set[str] = set()
+    paid: set[str] = set()
+    hiring: set[str] = set()
+    hiring_sentences: dict[str, set[int]] = defaultdict(set)
+    headline_acquihire = False
+    for s in sentences:
+        named = {o.name for o in names.orgs[s.index]}
+        folded = s.folded
+        if lex.cues["acquihire"].search(folded):
+            acquihire |= named
+            headline_acquihire = headline_acquihire or s.index == 0
+        if lex.cues["not_acquisition"].search(folded):
+            not_acquisition |= named
+        if lex.cues["pay"].search(folded) and any(ch.isdigit() for ch in folded):
+            paid |= named
+        if (lex.cues["hire"].search(folded) or lex.cues["join"].search(folded)) and (
+            lex.cues["team"].search(folded) or names.people[s.index]
+        ):
+            hiring |= named
+            for n in named:
+                hiring_sentences[n].add(s.index)
+    if headline_acquihire:
+        acquihire |= {o.name for found in names.orgs for o in found}
+    talent_context: set[int] = set()
+    for s in sentences:
+        folded = s.folded
+        talent = lex.cues["acquihire"].search(folded) or lex.cues["not_acquisition"].search(folded)
+        similar = re.search(r"\b(?:similar|same)\s+(?:\w+\s+)?(?:deal|agreement|arrangement|structure|playbook)", folded)
+        if talent or similar:
+            # the rest of its paragraph, the next paragraph, or the next two sentences
+            talent_context |= {
+                t.index
+                for t in sentences
+                if t.index >= s.index and (t.paragraph <= s.paragraph + 1 or t.index <= s.index + TALENT_PASSAGE)
+            }
+    return _Framing(acquihire, not_acquisition, paid, hiring, dict(hiring_sentences), talent_context)
+
+
+def _startup_like(org: str, names: Names) -> bool:
+    """Listed as a startup, or treated as a company of its own by the text (not a listed acquirer)."""
+    kind = names.kinds.get(org)
+    return kind == "startup" or (kind != "acquirer" and bool(names.evidence.get(org)))
+
+
+def _near(sentences: set[int], rels: list[Relation], distance: int) -> bool:
+    return any(abs(i - r.sentence) <= distance for i in sentences for r in rels)
+
+
+def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing, lex: Lexicon) -> Deal | None:
+    live = [r for r in rels if not r.failed]
+    hire = max((r.strength for r in live if r.kind == "hire"), default=0.0)
+    money = max((r.strength for r in live if r.kind in MONEY_KINDS), default=0.0)
+    acquire = any(r.kind == "acquire" for r in live)
+    reasons: list[str] = []
+    talent_framed = t in framed.acquihire or a in framed.acquihire or t in framed.not_acquisition
+    if money == 0.0 and hire > 0.0:
+        if acquire and (talent_framed or hire >= 0.9):
+            money = hire
+            reasons.append("bought, and its people moved")
+        elif a in framed.paid and t in framed.hiring | framed.paid:
+            money = STRENGTH_CLAUSE
+            reasons.append("the payer pays a sum in the article")
+        elif talent_framed:
+            money = STRENGTH_CLAUSE
+            reasons.append("framed as an acqui-hire")
+    if hire == 0.0 and money > 0.0 and (a in framed.hiring and t in framed.hiring):
+        hire = STRENGTH_CLAUSE
+        reasons.append("both named where people move")
+    if hire == 0.0 and money >= 1.0 and a in framed.hiring and (
+        _near(framed.hiring_sentences.get(a, set()), rels, 2) or min(framed.hiring_sentences.get(a, {99})) <= 2
+    ):
+        hire = STRENGTH_CLAUSE
+        reasons.append(f"people join {a} next to the deal")
+    if hire == 0.0 and money >= 1.0 and talent_framed:
+        hire = STRENGTH_CLAUSE
+        reasons.append("framed as an acqui-hire")
+    if hire == 0.0 and money >= 0.6 and any(r.sentence in framed.talent_context for r in live):
+        hire = STRENGTH_CLAUSE
+        reasons.append("told among talent deals")
+    team_only = False
+    if money == 0.0 and hire >= 0.9 and not acquire and _startup_like(t, names):
+        team = any(lex.cues["team_plural"].search(fold(r.clause)) or len(r.people) > 1 for r in live if r.kind == "hire")
+        if team:
+            money, team_only = 0.3, True
+            reasons.append("its founders or team move, no payment stated")
+    if hire == 0.0 or money == 0.0:
+        return None
+    if acquire and not talent_framed and not any(r.kind in {"licence", "stake", "acquihire"} for r in live):
+        if hire < 0.9:
+            return None  # a purchase told as a purchase
+    kinds = {r.kind for r in live}
+    if team_only:
+        kind = "talent_deal"
+    elif "acquihire" in kinds or (acquire and "licence" not in kinds and "stake" not in kinds) or t in framed.acquihire and "licence" not in kinds:
+        kind = "acquihire"
+    elif "licence" in kinds:
+        kind = "licence_and_hire"
+    elif "stake" in kinds or any(r.kind == "pay" and lex.cues["pay"].search(fold(r.clause)) and "invest" in fold(r.clause) for r in live):
+        kind = "investment_and_hire"
+    else:
+        kind = "talent_deal"
+    sentences = {r.sentence for r in live}
+    confidence = 0.3 + 0.3 * hire + 0.3 * money + 0.05 * min(2, len(sentences) - 1)
+    if names.is_confirmed(t):
+        confidence += 0.05
+    else:
+        reasons.append(f"{t}: nothing else in the text says it is a company")
+    confidence = round(min(1.0, confidence), 3)
+    people: list[str] = []
+    for r in live:
+        for p in r.people:
+            if names.affiliation.get(p, t) == t and p not in people:
+                people.append(p)
+    for p, home in names.affiliation.items():
+        if home == t and p not in people and any(p in r.people for r in live):
+            people.append(p)
+    evidence = next((r.clause for r in sorted(live, key=lambda r: (-r.strength, r.sentence))), "")
+    reasons.insert(0, f"hire {hire:.2f}, money {money:.2f} in {len(sentences)} sentence(s)")
+    return Deal(a, t, kind, confidence, live, people, evidence=evidence, reasons=reasons)
+
+
+def _one_per_target(deals: list[Deal]) -> list[Deal]:
+    """A startup is one deal's target: keep the payer with the strongest evidence."""
+    best: dict[str, Deal] = {}
+    for d in deals:
+        kept = best.get(d.target)
+        if kept is None or d.confidence > kept.confidence:
+            best[d.target] = d
+    return [d for d in deals if best[d.target] is d]
+
+
+def _assign_roles(deals: list[Deal], sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> list[Deal]:
+    """The article's subject is the deal it leads with or keeps coming back to; the rest are mentioned.
+
+    A deal is the subject when its headline names it with a deal word, when the first
+    sentence of the body tells it (not as background), when the next two sentences tell
+    it (neither as background nor dated), or when the article keeps coming back to it.
+    An article that tells three or more deals and headlines none is a round-up: all mentioned.
+    """
+    if not deals:
+        return deals
+    headline = sentences[0] if sentences and sentences[0].is_headline else None
+    body = [s.index for s in sentences if not s.is_headline]
+    first = set(body[:1]) | ({headline.index} if headline else set())
+    next_two = set(body[1 : 1 + LEAD_SENTENCES - 1])
+    mentions = {d.target: len(names.sentences_naming(d.target)) for d in deals}
+    total = sum(mentions.values()) or 1
+    headline_orgs = {o.name for o in names.orgs[headline.index]} if headline else set()
+    headline_people = {p.name for p in names.people[headline.index]} if headline else set()
+    headline_cue = headline is not None and _headline_cue(headline, lex)
+    deals_by_acquirer: dict[str, int] = defaultdict(int)
+    for d in deals:
+        deals_by_acquirer[d.acquirer] += 1
+
+    def headlined(d: Deal) -> bool:
+        if headline is None or not headline_cue:
+            return False
+        others = headline_orgs - {d.acquirer, d.target}
+        named = d.target in headline_orgs or bool(headline_people & set(d.people))
+        if named:
+            return d.acquirer in headline_orgs or not others
+        return (
+            d.acquirer in headline_orgs
+            and not others
+            and deals_by_acquirer[d.acquirer] == 1
+            and any(lex.cues[c].search(headline.folded) for c in ("hire", "team", "acquihire"))
+        )
+
+    def leads(d: Deal) -> bool:
+        return any(r.sentence in first and not r.background for r in d.relations) or any(
+            r.sentence in next_two and not r.background and not r.dated for r in d.relations
+        )
+
+    def dominates(d: Deal) -> bool:
+        told = {r.sentence for r in d.relations}
+        return len(told) >= 2 and mentions[d.target] >= DOMINANT_MENTIONS + 1 and mentions[d.target] / total >= 0.6
+
+    in_front = [d for d in deals if any(not r.background for r in d.relations)]
+    roundup = not any(headlined(d) for d in deals) and len(in_front) >= ROUNDUP_DEALS
+    candidates = [d for d in deals if headlined(d) or leads(d) or dominates(d)]
+    subject = None
+    if candidates and not roundup:
+        subject = max(candidates, key=lambda d: (headlined(d), leads(d), dominates(d), mentions[d.target], d.confidence))
+    for d in deals:
+        d.role = "subject" if d is subject else "mentioned"
+        if d is not subject:
+            d.confidence = round(min(d.confidence, 0.95), 3)
+    return deals

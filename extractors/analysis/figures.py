@@ -1,0 +1,522 @@
+"""Figures as written, in any of the lexicon's languages, and the interval each one states.
+
+A figure is an interval (DESIGN.md): "$14.3 billion" is [14.25e9, 14.35e9], "over
+$29 billion" is [29e9, +inf), "143억 달러" is [14.25e9, 14.35e9]. The rules are those of
+tests/data/labelled/README.md. This module only reads figures; which deal and metric a
+figure belongs to is decided in ``extractors.analysis.attribution``.
+
+Every pattern is built from the lexicon (scale words, currencies, qualifiers, people
+nouns, number words), so a language is added by data. Offsets are into the string
+given, and every pattern is linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Literal
+
+from text_to_num import text2num
+
+from extractors.analysis.lexicon import Lexicon, lexicon_for
+from extractors.analysis.text import fold
+
+FigureKind = Literal["money", "pct", "count", "age", "year"]
+
+# Share of x an "about"/"nearly" qualifier widens by (README interval rules).
+APPROX_SHARE = 0.1
+# Ages outside this range are something else (a model number, a count).
+AGE_RANGE = (14, 100)
+# Years a founding may be stated for.
+YEAR = re.compile(r"(?<![\d.,])(?P<n>19[5-9]\d|20[0-4]\d)(?![\d])")
+# Units of East Asian numbers, and the smaller ones that multiply a digit before them.
+CJK_UNITS = {"兆": 1e12, "조": 1e12, "億": 1e8, "亿": 1e8, "억": 1e8, "万": 1e4, "萬": 1e4, "만": 1e4}
+CJK_SMALL = {"千": 1e3, "천": 1e3, "百": 1e2, "백": 1e2, "十": 10.0, "십": 10.0}
+_CJK_TERM = re.compile(
+    r"(?P<d>\d[\d,.]*)?\s?(?P<small>[千천百백十십])?\s?(?P<unit>[兆조億亿억万萬만])"
+)
+# Digits with their separators: "1,500", "14.3", "2.700", "5 000", "1,43,000".
+_DIGITS = r"\d{1,3}(?:(?:,|\.|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{2,3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# Text2num understands number words in these languages.
+_TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de", "pt", "it", "nl"})
+_QUALIFIER_MEANINGS = frozenset({"at_least", "at_most", "about", "nearly", "just_over"})
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    kind: FigureKind
+    value: float  # as written, before rounding bounds
+    low: float | None
+    high: float | None
+    stated: str
+    qualifier: str | None  # at_least, at_most, about, nearly, just_over, range, majority...
+    start: int
+    end: int
+    currency: str | None = None  # USD, EUR, GBP... for money
+    noun: str | None = None  # the people noun of a count
+    worded: bool = False  # "half", "a quarter", "a majority": no digits written
+    of_staff: bool = False  # a share of a company's staff ("a quarter of its employees")
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else float(f"{x:.12g}")
+
+
+def interval(value: float, half_unit: float, qualifier: str | None) -> tuple[float | None, float | None]:
+    """The interval a figure states, by the README rules."""
+    if qualifier == "at_least":
+        return value, None
+    if qualifier == "at_most":
+        return 0.0, value
+    if qualifier == "about":
+        return value * (1 - APPROX_SHARE), value * (1 + APPROX_SHARE)
+    if qualifier == "nearly":
+        return value * (1 - APPROX_SHARE), value
+    if qualifier == "just_over":
+        return value, value * (1 + APPROX_SHARE)
+    return value - half_unit, value + half_unit
+
+
+def parse_number(raw: str, decimal_mark: str = ".") -> tuple[float, int] | None:
+    """A written number's value and how many decimals it gives.
+
+    The separator of "1,500" or "2.700" is read by the language's decimal mark when it
+    is followed by exactly three digits; otherwise a lone separator is a decimal mark
+    ("14,3", "$14,3-billion") and a repeated one groups thousands ("1,43,000").
+    """
+    s = raw.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    s = re.sub(r"(?<=\d) (?=\d{3}\b)", "", s)
+    if not s or not s[0].isdigit():
+        return None
+    commas, dots = s.count(","), s.count(".")
+    if commas and dots:
+        decimal = "," if s.rfind(",") > s.rfind(".") else "."
+        group = "." if decimal == "," else ","
+        s = s.replace(group, "").replace(decimal, ".")
+    elif commas or dots:
+        sep = "," if commas else "."
+        tail = s.split(sep)[-1]
+        if s.count(sep) > 1 or (len(tail) == 3 and sep != decimal_mark):
+            s = s.replace(sep, "")
+        else:
+            s = s.replace(sep, ".")
+    try:
+        value = Decimal(s)
+    except InvalidOperation:
+        return None
+    decimals = len(s.split(".")[1]) if "." in s else 0
+    return float(value), decimals
+
+
+def _word_number(raw: str, lex: Lexicon) -> float | None:
+    words = " ".join(raw.lower().split())
+    if words in lex.number_words:
+        return lex.number_words[words]
+    language = lex.language if lex.language in _TEXT2NUM_LANGUAGES else "en"
+    try:
+        return float(text2num(words, language))
+    except ValueError:
+        return None
+
+
+def cjk_number(raw: str) -> tuple[float, float] | None:
+    """The value of "143억", "7億5,000万" or "19조6천억" and the unit of its last term."""
+    total = 0.0
+    last_unit = 1.0
+    pos = 0
+    found = False
+    for m in _CJK_TERM.finditer(raw):
+        if raw[pos : m.start()].strip():
+            return None
+        digits = parse_number(m.group("d"), ".") if m.group("d") else (1.0, 0)
+        if digits is None:
+            return None
+        small = CJK_SMALL[m.group("small")] if m.group("small") else 1.0
+        unit = CJK_UNITS[m.group("unit")]
+        total += digits[0] * small * unit
+        last_unit = unit * small * 10.0 ** -digits[1]
+        pos = m.end()
+        found = True
+    rest = raw[pos:].strip()
+    if rest:
+        tail = parse_number(rest, ".")
+        if tail is None:
+            return None
+        total += tail[0]
+        last_unit = 1.0
+    return (total, last_unit) if found else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns, built once per language from its lexicon.
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    money: re.Pattern[str]
+    money_cjk: re.Pattern[str]
+    money_range: re.Pattern[str]
+    percent: re.Pattern[str]
+    fraction: re.Pattern[str]
+    side: re.Pattern[str]
+    count: re.Pattern[str]
+    count_counter: re.Pattern[str]
+    qualifier_before: re.Pattern[str]
+    qualifier_after: re.Pattern[str]
+    staff_after: re.Pattern[str]
+    name_age: re.Pattern[str]
+
+
+def _alt(items: list[str] | tuple[str, ...], *, escape: bool = False) -> str:
+    parts = sorted({re.escape(i) if escape else i for i in items}, key=len, reverse=True)
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+@cache
+def _patterns(language: str) -> _Patterns:
+    lex = lexicon_for(language)
+    scale_keys = [k for k in lex.scales if not any(ch in k for ch in "億亿억万萬만兆조")]
+    word_scales = _alt([re.escape(k).replace(r"\ ", r"\s+") for k in scale_keys])
+    before = _alt([p.pattern for p, _ in lex.currencies_before])
+    after = _alt([p.pattern for p, _ in lex.currencies_after] + [r"\$", "US-Dollar"])
+    words = _alt([re.escape(w).replace(r"\ ", r"\s+") for w in lex.number_words if len(w) > 1])
+    word = rf"(?:{words})(?![^\W\d_])"
+    number = rf"(?:{_DIGITS}|(?:{word}(?:[\s-]+{word}){{0,2}}))"
+    joiner = r"(?:\s+(?:de|of|di|em|en|in)\s+|\s*)"
+    side = (
+        rf"(?:\\?(?P<@pre>{before})\s?)?(?P<@num>{number})"
+        rf"(?:\s?-?\s?(?P<@scale>{word_scales})(?![^\W\d_]))?\.?"
+    )
+    money = (
+        r"(?<![\w$€£.,])"
+        + side.replace("@", "x")
+        + rf"(?:{joiner}(?P<xpost>{after})(?![^\W\d_]))?"
+    )
+    cjk = (
+        r"(?P<xnum>(?:\d[\d,.]*\s?[千천百백十십]?\s?[兆조億亿억万萬만]\s?)+(?:\d[\d,]*)?)"
+        r"\s?(?P<xpost>달러|ドル|美元|美金|米ドル|원|円|元|人民币|위안|엔|유로|ユーロ|欧元|\$)"
+    )
+    money_range = (
+        r"(?<![\w$€£.,])(?:(?P<between>between|entre|zwischen|tra)\s+)?"
+        + side.replace("@", "a")
+        + r"\s*(?:to|-|–|—|and|à|a|bis|et|y|e|und)\s*"
+        + side.replace("@", "b")
+        + rf"(?:{joiner}(?P<bpost>{after})(?![^\W\d_]))?"
+    )
+    pct_words = _alt(list(lex.percent))
+    percent = (
+        rf"(?<![\w.,])(?:(?P<anum>{number})\s?(?:{pct_words})?\s?(?:to|-|–|and|à|a|bis|e)\s?)?"
+        rf"(?P<xnum>{number})\s?(?P<sign>{pct_words})(?![^\W\d_])"
+    )
+    fractions = _alt([re.escape(k).replace(r"\ ", r"\s+") for k in lex.fractions])
+    fraction = rf"(?<![\w-])(?P<frac>{fractions})(?![\w-])"
+    majority = _alt(list(lex.majority) + list(lex.minority))
+    stake_words = _alt(list(lex.raw.get("stake", ())) or ["stake"])
+    side_rx = rf"(?<![\w-])(?P<side>{majority})\s+(?:[\w-]+\s+)?(?:{stake_words})"
+    people = _alt(list(lex.people))
+    filler = (
+        r"(?:(?:of\s+(?:its|the|their|his|her)(?:\s+\w+(?:'s|’s))?|de\s+(?:ses|sus|seus|la|las|los|les|l')|der|die|"
+        r"full-time|new|former|other|more|top|key|senior|junior|departing|remaining|current|core|technical|"
+        r"research|ai|ml|founding|additional|(?-i:[A-Z][\w.]*)(?:'s|’s)?|[\w.]+-)\s*){0,3}"
+    )
+    count = (
+        rf"(?<![\w.,$€£])(?:(?P<anum>{_DIGITS})\s*(?:to|-|–|and|a|bis|à)\s*)?(?P<xnum>{number})"
+        rf"(?:\s+(?P<xscale>{word_scales}))?(?P<plus>\+|-plus)?\s+{filler}(?P<noun>(?:[\w.]+-)?(?:{people}))(?![\w])"
+    )
+    counters = _alt(list(lex.counters)) if lex.counters else r"(?!x)x"
+    count_counter = rf"(?P<noun>{people})\s?(?:약\s?)?(?P<xnum>{_DIGITS})\s?(?:{counters})"
+    q_before = _alt([k.replace(" ", r"\s+") for k, _ in lex.qualifiers_before])
+    qualifier_before = rf"(?<![a-z0-9\u00c0-\u024f])(?P<q>{q_before})\s*(?:a\s+|an\s+|de\s+|d'|di\s+)?$"
+    q_after = _alt([k for k, _ in lex.qualifiers_after])
+    qualifier_after = rf"^(?:\s?(?P<q>{q_after}))(?![a-z])"
+    staff = _alt(list(lex.raw.get("staff", ())))
+    staff_after = (
+        rf"^\s*(?:of|de|des|du|der|dos|das|di|del|degli|della)\s+(?:(?:the|its|their|la|las|los|les|l'|ses|sus|seus|"
+        rf"suas|i|gli|le|die|seiner|ihrer)\s+)?(?:[\w.’'-]+(?:'s|’s)?\s+){{0,3}}?(?:{staff})(?![\w])"
+    )
+    name_age = r"(?<=[^\W\d_]{2}),\s+(?P<n>\d{2}),(?=\s+(?:who|is|was|has|had|will|would|joined|said|says|the|a|an|and|left|leaves|founded|co-founded|became|becomes|heads|leads|\w+s|\w+ed)\b)"
+    flags = re.IGNORECASE
+    return _Patterns(
+        money=re.compile(money, flags),
+        money_cjk=re.compile(cjk),
+        money_range=re.compile(money_range, flags),
+        percent=re.compile(percent, flags),
+        fraction=re.compile(fraction, flags),
+        side=re.compile(side_rx, flags),
+        count=re.compile(count, flags),
+        count_counter=re.compile(count_counter, flags),
+        qualifier_before=re.compile(qualifier_before),
+        qualifier_after=re.compile(qualifier_after, flags),
+        staff_after=re.compile(staff_after, flags),
+        name_age=re.compile(name_age),
+    )
+
+
+def _meaning(table: tuple[tuple[str, str], ...], said: str) -> str | None:
+    said = " ".join(said.lower().split())
+    for key, meaning in table:
+        if re.fullmatch(key.replace(" ", r"\s+"), said):
+            return meaning
+    return None
+
+
+def _qualify(text: str, start: int, end: int, lex: Lexicon, pats: _Patterns) -> tuple[str | None, int, int]:
+    """A qualifier before (or "+", "or more", "超" after) a figure, and the widened span."""
+    window_start = max(0, start - 40)
+    window = fold(text[window_start:start])
+    m = pats.qualifier_before.search(window)
+    if m:
+        meaning = _meaning(lex.qualifiers_before, m.group("q"))
+        if meaning in _QUALIFIER_MEANINGS:
+            return meaning, window_start + m.start("q"), end
+    after = pats.qualifier_after.match(text[end : end + 12])
+    if after:
+        meaning = _meaning(lex.qualifiers_after, after.group("q"))
+        if meaning in _QUALIFIER_MEANINGS:
+            return meaning, start, end + after.end()
+    return None, start, end
+
+
+def _currency(lex: Lexicon, pre: str | None, post: str | None) -> str | None:
+    for said, table in ((pre, lex.currencies_before), (post, lex.currencies_after)):
+        if not said:
+            continue
+        said = " ".join(said.split())
+        for pattern, code in table:
+            if pattern.fullmatch(said):
+                return code
+    if (pre and "$" in pre) or (post and "$" in post):
+        return "USD"
+    if post and post.lower() in {"us-dollar"}:
+        return "USD"
+    return None
+
+
+def _scale(lex: Lexicon, said: str | None) -> float:
+    if not said:
+        return 1.0
+    return lex.scales.get(" ".join(said.lower().split()).rstrip("."), 1.0)
+
+
+def _value(raw: str | None, lex: Lexicon) -> tuple[float, int] | None:
+    if raw is None or not raw.strip():
+        return None
+    if raw.strip()[0].isdigit():
+        return parse_number(raw, lex.decimal_mark)
+    word = _word_number(raw, lex)
+    return None if word is None else (word, 0)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " .,\u00a0":
+        end -= 1
+    while start < end and text[start] in " \u00a0\\":
+        start += 1
+    return start, end
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def money_figures(text: str, language: str | None = None) -> list[Figure]:
+    lex = lexicon_for(language)
+    pats = _patterns(lex.language)
+    text = text.translate(_FULLWIDTH) if any(ord(c) > 0xFF00 for c in text) else text
+    out: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for m in pats.money_range.finditer(text):
+        a, b = _value(m.group("anum"), lex), _value(m.group("bnum"), lex)
+        if a is None or b is None:
+            continue
+        currency = _currency(lex, m.group("apre") or m.group("bpre"), m.group("bpost"))
+        if currency is None:
+            continue
+        joined = text[m.end("anum") : m.start("bnum")].lower()
+        if " and " in f" {joined} " and not m.group("between"):
+            continue
+        if re.search(r"\bfrom\s+$", fold(text[max(0, m.start() - 6) : m.start()])):
+            continue  # "from $7 billion to $20 billion": a change, not a range
+        scale_b = _scale(lex, m.group("bscale"))
+        scale_a = _scale(lex, m.group("ascale")) if m.group("ascale") else scale_b
+        low, high = a[0] * scale_a, b[0] * scale_b
+        if low >= high:
+            continue
+        start, end = _trim(text, m.start(), m.end())
+        out.append(Figure("money", low, _round(low), _round(high), text[start:end], "range",
+                          start, end, currency=currency))  # fmt: skip
+        taken.append((start, end))
+    for m in pats.money.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        currency = _currency(lex, m.group("xpre"), m.group("xpost"))
+        if currency is None:
+            continue
+        parsed = _value(m.group("xnum"), lex)
+        if parsed is None:
+            continue
+        if not m.group("xnum")[0].isdigit() and not m.group("xscale") and parsed[0] <= 1:
+            continue  # "a dollar", "one euro"
+        scale = _scale(lex, m.group("xscale"))
+        value, decimals = parsed
+        start, end = _trim(text, m.start(), m.end())
+        if value * scale < 1000 and not m.group("xscale") and not m.group("xpre"):
+            continue
+        out.append(_figure("money", text, start, end, value * scale, 0.5 * 10.0**-decimals * scale,
+                           lex, pats, currency=currency))  # fmt: skip
+        taken.append((start, end))
+    for m in pats.money_cjk.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        parsed_cjk = cjk_number(m.group("xnum"))
+        if parsed_cjk is None:
+            continue
+        value, unit = parsed_cjk
+        post = m.group("xpost")
+        currency = {"달러": "USD", "ドル": "USD", "米ドル": "USD", "美元": "USD", "美金": "USD", "$": "USD",
+                    "원": "KRW", "円": "JPY", "엔": "JPY", "元": "CNY", "人民币": "CNY", "위안": "CNY",
+                    "유로": "EUR", "ユーロ": "EUR", "欧元": "EUR"}.get(post)  # fmt: skip
+        start, end = _trim(text, m.start(), m.end())
+        out.append(_figure("money", text, start, end, value, 0.5 * unit, lex, pats, currency=currency))
+        taken.append((start, end))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _figure(
+    kind: FigureKind,
+    text: str,
+    start: int,
+    end: int,
+    value: float,
+    half: float,
+    lex: Lexicon,
+    pats: _Patterns,
+    **extra: object,
+) -> Figure:
+    qualifier, q_start, q_end = _qualify(text, start, end, lex, pats)
+    low, high = interval(value, half, qualifier)
+    return Figure(kind, value, _round(low), _round(high), text[q_start:q_end], qualifier, q_start,
+                  q_end, **extra)  # type: ignore[arg-type]  # fmt: skip
+
+
+def percent_figures(text: str, language: str | None = None) -> list[Figure]:
+    lex = lexicon_for(language)
+    pats = _patterns(lex.language)
+    text = text.translate(_FULLWIDTH) if any(ord(c) > 0xFF00 for c in text) else text
+    out: list[Figure] = []
+    for m in pats.percent.finditer(text):
+        parsed = _value(m.group("xnum"), lex)
+        if parsed is None or parsed[0] > 100:
+            continue
+        value, decimals = parsed
+        staff = bool(pats.staff_after.match(text[m.end() : m.end() + 60]))
+        if m.group("anum"):
+            first = _value(m.group("anum"), lex)
+            if first is not None and first[0] < value:
+                out.append(Figure("pct", first[0], first[0], value, m.group(0), "range", m.start(),
+                                  m.end(), of_staff=staff))  # fmt: skip
+                continue
+        start = m.start("xnum")
+        out.append(_figure("pct", text, start, m.end(), value, 0.5 * 10.0**-decimals, lex, pats,
+                           of_staff=staff))  # fmt: skip
+    for m in pats.fraction.finditer(text):
+        key = " ".join(m.group("frac").lower().split())
+        value = lex.fractions.get(key)
+        if value is None:
+            continue
+        staff = bool(pats.staff_after.match(text[m.end() : m.end() + 60]))
+        qualifier, q_start, q_end = _qualify(text, m.start(), m.end(), lex, pats)
+        low, high = interval(value, 0.5, qualifier)
+        out.append(Figure("pct", value, _round(low), _round(high), text[q_start:q_end], qualifier,
+                          q_start, q_end, worded=True, of_staff=staff))  # fmt: skip
+    for m in pats.side.finditer(text):
+        word = m.group("side").lower()
+        majority = any(re.fullmatch(w, word) for w in lex.majority)
+        low, high = (50.0, 100.0) if majority else (0.0, 50.0)
+        start = m.start()
+        article = re.search(r"(?:\b(?:a|an|its|une?|una?|uma?|eine[nm]?)\s+)$", text[max(0, start - 6) : start], re.I)
+        if article:
+            start -= len(article.group(0))
+        out.append(Figure("pct", low, low, high, text[start : m.end()], "majority" if majority else "minority",
+                          start, m.end(), worded=True))  # fmt: skip
+    return sorted(out, key=lambda f: f.start)
+
+
+def count_figures(text: str, language: str | None = None) -> list[Figure]:
+    lex = lexicon_for(language)
+    pats = _patterns(lex.language)
+    out: list[Figure] = []
+    for m in pats.count.finditer(text):
+        parsed = _value(m.group("xnum"), lex)
+        if parsed is None or (m.group("xnum").lower() in {"a", "an", "one", "un", "une", "uno", "una", "um", "uma", "ein", "eine"}):
+            continue
+        value = parsed[0] * (_scale(lex, m.group("xscale")) if m.group("xscale") else 1.0)
+        if value < 2 or YEAR.fullmatch(m.group("xnum")):
+            continue  # "one of the founders"; "in 2016 many people" is a year
+        noun = m.group("noun").lower()
+        end = m.end("noun")
+        if m.group("anum"):
+            first = _value(m.group("anum"), lex)
+            if first and first[0] < value:
+                out.append(Figure("count", first[0], first[0], value, text[m.start() : end], "range",
+                                  m.start(), end, noun=noun))  # fmt: skip
+                continue
+        fig = _figure("count", text, m.start("xnum"), end, value, 0.0, lex, pats, noun=noun)
+        if m.group("plus"):
+            fig = replace(fig, low=value, high=None, qualifier="at_least")
+        out.append(fig)
+    for m in pats.count_counter.finditer(text):
+        parsed = _value(m.group("xnum"), lex)
+        if parsed is not None and parsed[0] >= 2:
+            out.append(_figure("count", text, m.start(), m.end(), parsed[0], 0.0, lex, pats,
+                               noun=m.group("noun").lower()))  # fmt: skip
+    return sorted(out, key=lambda f: f.start)
+
+
+def age_figures(text: str, language: str | None = None) -> list[Figure]:
+    lex = lexicon_for(language)
+    pats = _patterns(lex.language)
+    out: list[Figure] = []
+    seen: list[tuple[int, int]] = []
+    for pattern in (*lex.ages, pats.name_age):
+        for m in pattern.finditer(text):
+            value = float(m.group("n"))
+            if not AGE_RANGE[0] <= value <= AGE_RANGE[1] or _overlaps(seen, m.start(), m.end()):
+                continue
+            start, end = (m.start("n"), m.end("n")) if pattern is pats.name_age else (m.start(), m.end())
+            out.append(Figure("age", value, value, value, text[start:end], None, start, end))
+            seen.append((m.start(), m.end()))
+    return sorted(out, key=lambda f: f.start)
+
+
+def year_figures(text: str) -> list[Figure]:
+    return [
+        Figure("year", float(m.group("n")), float(m.group("n")), float(m.group("n")), m.group(0),
+               None, m.start(), m.end())  # fmt: skip
+        for m in YEAR.finditer(text)
+    ]
+
+
+def figures_in(text: str, language: str | None = None) -> list[Figure]:
+    """Every money, percentage, count and age figure of a sentence, overlaps resolved.
+
+    Money wins over a count or percentage inside it ("$1 billion" never counts people).
+    """
+    money = money_figures(text, language)
+    spans = [(f.start, f.end) for f in money]
+    rest = [
+        f
+        for f in percent_figures(text, language) + count_figures(text, language) + age_figures(text, language)
+        if not _overlaps(spans, f.start, f.end)
+    ]
+    return sorted(money + rest, key=lambda f: f.start)
+
+
+def format_money(value: float, *, decimals: int = 1, scale: str = "billion", sign: str = "$") -> str:
+    """The inverse of parsing, for round-trip tests: ``$14.3 billion``."""
+    divisor = {"trillion": 1e12, "billion": 1e9, "million": 1e6, "thousand": 1e3, "": 1.0}[scale]
+    number = f"{value / divisor:,.{decimals}f}"
+    return f"{sign}{number} {scale}".rstrip()

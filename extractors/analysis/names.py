@@ -1,0 +1,589 @@
+"""Who an article names: organisations and people, where, and what the text says they are.
+
+A deal's parties are organisations, never "Wall Street", a nationality, a publication,
+a person, or a word that is capitalised because it opens a sentence. A capitalised run
+of words becomes an organisation when the watchlist knows it or the text treats it as
+one: a company suffix ("Scale AI"), a startup called so ("AI startup Adept",
+"Windsurf, the coding startup"), its founders, chief executive, staff or technology
+("Inflection's founders", "Adept co-founder David Luan"). A run the text treats as a
+person (a title before it, "said" after it, its surname used alone) is a person.
+
+Everything here is found by scanning each sentence a fixed number of times: the cost
+is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from extractors.analysis.lexicon import LEXICON_DIR, Lexicon
+from extractors.analysis.text import Sentence, fold, is_title_case
+from extractors.watchlist import Watchlist
+
+
+
+# A word of a name: capitalised, CamelCase ("xAI", "iRobot"), or a ".ai" domain.
+_WORD = r"(?:[A-Z][\w&'’.+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w&.-]*|[a-z][\w-]*\.ai)"
+_RUN_TAIL = r"(?:[ \u00a0](?:" + _WORD + r"|&|of(?= [A-Z])|de(?= [A-Z])|van|von|der|la(?= [A-Z])))*"
+_RUN = re.compile(rf"(?<![\w@/#$€£-]){_WORD}{_RUN_TAIL}")
+# In scripts without spaces a Latin name sits right against the words around it ("はGroqの").
+_RUN_IN_CJK = re.compile(rf"(?<![A-Za-z0-9@/#$€£-]){_WORD}{_RUN_TAIL}(?![A-Za-z])")
+# A capitalised word right after a sum is a table's next column or a unit, not a name.
+_AFTER_AMOUNT = re.compile(r"[\d$€£%][\d.,]*(?:[BMKbmk]n?|bn|billion|million)?\)?\s*$")
+# A person: two or three words, each a capital then small letters.
+_PERSON_WORD = r"[A-Z][a-zà-öø-ÿ][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)?"
+PERSON = re.compile(
+    rf"(?<![\w.])({_PERSON_WORD}(?:[ \u00a0]+(?:(?:de|De|van|von|da|La|Le|bin|al)[ \u00a0]+)?{_PERSON_WORD}){{1,2}})(?![\w])"
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# What follows a person's name: speech, an age, a relative clause.
+_PERSON_AFTER = re.compile(
+    r"^(?:,\s+(?:who|whose|\d{2},|a\s+former|the\s+(?:former\s+)?(?:ceo|chief|co-?founder|founder|president|head))|\s+(?:said|says|told|wrote|added|explained|noted|announced|posted|tweeted|confirmed|stated|argued|believes|thinks))",
+    re.IGNORECASE,
+)
+# Nouns after a possessive that make the possessor an organisation.
+_ORG_POSSESSIONS = re.compile(
+    r"^(?:'s|’s|')\s+(?:[\w-]+\s+){0,2}?(?:technology|technologies|models?|ceo|chief|founders?|co-?founders?|cofounders?|staff|"
+    r"employees|team|workforce|valuation|shares|investors|board|product|platform|chips?|engineers|researchers|"
+    r"intellectual\s+property|ip|tools?|software|assets|leadership|executives|talent|licen[cs]e|customers|business|"
+    r"blog|website|app|founding\s+team|interim\s+ceo|new\s+ceo|remaining)\b",
+    re.IGNORECASE,
+)
+# "X co-founder P", "X CEO P": a company before a title.
+_TITLE_AFTER = re.compile(
+    r"^\s+(?:co-?founders?|cofounders?|founders?|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer|chief\s+scientist)\b",
+    re.IGNORECASE,
+)
+_TEAM_AFTER = re.compile(r"^\s+(?:executives|engineers|researchers|employees|staff(?:ers)?|team|talent)\b", re.IGNORECASE)
+# "co-founder of X", "CEO at X", "from X" after a team word.
+_TITLE_BEFORE = re.compile(
+    r"(?:co-?founders?|cofounders?|founders?|ceo|chief\s+executive(?:\s+officer)?|president|cto|head|chief\s+\w+\s+officer|"
+    r"executives?|engineers|researchers|employees|staff|team|leaders|talent|founding\s+team)\s+(?:of|at|from|behind)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PERSON_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:ceo|chief\s+executive(?:\s+officer)?|co-?founders?|cofounders?|founders?|president|cto|chief\s+\w+\s+officer|"
+    r"chief\s+scientist|head\s+of\s+\w+|director|investors?|mr\.?|ms\.?|mrs\.?|dr\.?|ex-\w+|analyst|engineer|researcher|"
+    r"scientist|partner|executive|chairman|chairwoman|professor|judge|senator|secretary|minister|spokesperson|"
+    r"spokesman|spokeswoman|ceo\s+and\s+co-?founder|co-?founder\s+and\s+ceo)\s*,?\s*)$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^[\s\"“‘'(\[•*–—-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class NameData:
+    not_companies: frozenset[str]
+    function_words: frozenset[str]
+    suffixes: frozenset[str]
+
+
+@cache
+def name_data() -> NameData:
+    data = tomllib.loads((LEXICON_DIR / "names.toml").read_text(encoding="utf-8"))
+    return NameData(
+        not_companies=frozenset(data["not_companies"]),
+        function_words=frozenset(data["function_words"]),
+        suffixes=frozenset(data["company_suffixes"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMention:
+    name: str  # canonical
+    surface: str  # as written
+    sentence: int
+    start: int  # offsets into the sentence's raw text
+    end: int
+    generic: bool = False  # "the startup", "the tech giant": resolved to a named company
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    name: str  # full name, as first written in full
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Names:
+    """The organisations and people of one article."""
+
+    orgs: list[list[OrgMention]]  # per sentence, in text order
+    people: list[list[PersonMention]]  # per sentence, in text order
+    kinds: dict[str, str]  # canonical org name -> acquirer, startup or unknown
+    evidence: dict[str, set[str]]  # canonical org name -> why it is an organisation
+    affiliation: dict[str, str] = field(default_factory=dict)  # person -> organisation
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # canonical -> every surface
+
+    def is_confirmed(self, org: str) -> bool:
+        return bool(self.evidence.get(org))
+
+    def mentions_of(self, org: str) -> list[OrgMention]:
+        return [m for sentence in self.orgs for m in sentence if m.name == org]
+
+    def sentences_naming(self, org: str) -> set[int]:
+        return {m.sentence for sentence in self.orgs for m in sentence if m.name == org}
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _watchlist_pattern(watchlist: Watchlist) -> re.Pattern[str] | None:
+    names = [n for n, _ in watchlist.all_names()]
+    if not names:
+        return None
+    latin = [n for n in names if n.isascii() or re.match(r"[A-Za-zÀ-ÿ]", n)]
+    other = [n for n in names if n not in latin]
+    parts = []
+    if latin:
+        alternation = "|".join(re.escape(n) for n in sorted(set(latin), key=len, reverse=True))
+        parts.append(rf"(?<![\w.@/#-])(?:{alternation})(?![\w]|[-'’]\w(?!\b))")
+    if other:
+        parts.append("|".join(re.escape(n) for n in sorted(set(other), key=len, reverse=True)))
+    return re.compile("|".join(parts))
+
+
+_WATCHLIST_PATTERNS: dict[int, re.Pattern[str] | None] = {}
+
+
+def _watchlist_rx(watchlist: Watchlist) -> re.Pattern[str] | None:
+    key = hash(watchlist)
+    if key not in _WATCHLIST_PATTERNS:
+        if len(_WATCHLIST_PATTERNS) > 16:
+            _WATCHLIST_PATTERNS.clear()
+        _WATCHLIST_PATTERNS[key] = _watchlist_pattern(watchlist)
+    return _WATCHLIST_PATTERNS[key]
+
+
+def _strip_possessive(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def _sentence_opening(raw: str) -> int:
+    """Where the first word of a sentence starts (after bullets, quotes, list numbers)."""
+    m = _BULLET.match(raw)
+    pos = m.end() if m else 0
+    numbered = re.match(r"\d+[.)]\s+", raw[pos:])
+    return pos + (numbered.end() if numbered else 0)
+
+
+_TITLE_WORDS = frozenset(
+    {
+        "CEO", "CTO", "CFO", "COO", "CPO", "Chief", "President", "Founder", "Co-founder", "Cofounder",
+        "Co-Founder", "Director", "Head", "Vice", "VP", "Senior", "Executive", "Scientist", "Officer",
+        "Product", "Technology", "Operating", "Financial", "Interim", "Former", "Ex",
+    }
+)  # fmt: skip
+
+
+def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
+    """The name candidates inside a capitalised run: offsets relative to the run."""
+    out = []
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    cur: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        while cur and run[cur[-1][0] : cur[-1][1]] in {"&", "of", "de", "la", "van", "von", "der"}:
+            cur.pop()
+        if cur:
+            out.append((cur[0][0], cur[-1][1]))
+        cur.clear()
+
+    for s, e in words:
+        word = run[s:e]
+        bare = _strip_possessive(word).rstrip(".,:;")
+        if bare in data.function_words and not cur:
+            continue
+        if bare in _TITLE_WORDS or re.search(r"-(?:based|backed|born|origin|focused|owned|led)$", bare):
+            flush()
+            continue
+        if bare == "AI" and not cur and len(words) > 1:
+            continue  # "AI Officer", "AI Acquihires": a heading, not "AI" the company
+        cur.append((s, e))
+        if word != bare and (word.endswith(("'s", "’s", "'", "’"))):
+            flush()
+    flush()
+    return out
+
+
+def _is_person_like(name: str) -> bool:
+    return PERSON.fullmatch(name) is not None
+
+
+def find_names(
+    sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
+) -> Names:
+    data = name_data()
+    text_body = "\n".join(s.raw for s in sentences if not s.is_headline)
+    spaced_latin = lex.spaced and lex.language not in {"de"}
+    watch_rx = _watchlist_rx(watchlist)
+    raw_orgs: list[list[tuple[str, str, int, int, str]]] = [[] for _ in sentences]  # surface, kind...
+    people_raw: list[list[tuple[str, int, int]]] = [[] for _ in sentences]
+    person_names: dict[str, str] = {}  # surface -> full name
+    for e in watchlist.people:
+        for n in e.names():
+            person_names[n] = e.name
+
+    # 1. People: a two- or three-word name with a title, speech, an age, in a list of people,
+    #    with its surname used alone, or with nothing that makes it a company.
+    found_people, evidenced = _people(sentences, watchlist, lex, data, text_body)
+    person_names.update(found_people)
+    surnames: dict[str, str] = {}
+    for full in [*evidenced, *person_names.values()]:  # the first person shown to be one keeps a surname
+        if " " in full:
+            surnames.setdefault(full.split()[-1], full)
+
+    # 2. Organisations: the watchlist's names, then capitalised runs.
+    title_case_headline = bool(sentences) and sentences[0].is_headline and is_title_case(sentences[0].text)
+    prose = "\n".join(s.raw for s in sentences if not s.is_headline and not is_title_case(s.text))
+    body_words = Counter(re.findall(r"(?<=[a-z,;] )[A-Z][\w.&-]*", prose))
+    for s in sentences:
+        raw = s.raw
+        taken: list[tuple[int, int]] = []
+        if watch_rx is not None:
+            for m in watch_rx.finditer(raw):
+                entity = watchlist.lookup(m.group(0))
+                if entity is None:
+                    continue
+                if entity.kind == "person":
+                    people_raw[s.index].append((entity.name, m.start(), m.end()))
+                    taken.append((m.start(), m.end()))
+                    continue
+                if title_case_headline and s.index == 0 and m.group(0) not in text_body:
+                    continue
+                raw_orgs[s.index].append((m.group(0), entity.name, m.start(), m.end(), entity.kind))
+                taken.append((m.start(), m.end()))
+        for m in PERSON.finditer(raw):
+            name, start = _untitled(m)
+            if name in person_names and not any(start < e and st < m.end() for st, e in taken):
+                people_raw[s.index].append((person_names[name], start, m.end()))
+                taken.append((start, m.end()))
+        for m in _surname_rx(tuple(sorted(surnames))).finditer(raw) if surnames else ():
+            if not any(m.start() < e and st < m.end() for st, e in taken):
+                people_raw[s.index].append((surnames[m.group(1)], m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+        opening = _sentence_opening(raw)
+        title_case = is_title_case(s.text) and len(s.text) < 200
+        for run in (_RUN if spaced_latin or lex.language == "de" else _RUN_IN_CJK).finditer(raw):
+            for rs, re_ in _split_run(run.group(0), data):
+                start, end = run.start() + rs, run.start() + re_
+                if any(start < e and st < end for st, e in taken):
+                    continue
+                surface = _strip_possessive(raw[start:end]).rstrip(".,:;")
+                end = start + len(surface)
+                if raw[end : end + 1] == "$" or _AFTER_AMOUNT.search(raw[max(0, start - 12) : start]):
+                    continue  # "NT$", "$2.7B Consumer chatbot ...": a currency, a table's next column
+                if not surface or surface in data.not_companies or surface in data.function_words:
+                    continue
+                if surface.endswith("-based") or re.search(r"-(?:based|backed|born|origin|focused|owned)$", surface):
+                    continue
+                words = surface.split()
+                if len(words) == 1 and (surface.isdigit() or len(surface) < 2):
+                    continue
+                if all(w in data.not_companies or w in data.function_words for w in words):
+                    continue
+                if surface in surnames or surface in person_names or words[-1] in surnames and len(words) == 1:
+                    continue
+                if _is_person_like(surface) and surface in person_names:
+                    continue
+                at_opening = start <= opening or bool(re.search(r"[:(\"“•|—–]\s*$", raw[max(0, start - 3) : start]))
+                cued = _org_cue(raw, start, end, lex)
+                if (at_opening or title_case) and not cued:
+                    if body_words[surface.split()[0]] == 0 and watchlist.lookup(surface) is None:
+                        continue
+                if lex.language == "de" and not cued and not _looks_like_brand(surface, data):
+                    continue
+                raw_orgs[s.index].append((surface, surface, start, end, "unknown"))
+                taken.append((start, end))
+
+    # 3. One canonical name per company: "Inflection" is "Inflection AI", "HumanLoop" is "Humanloop".
+    canonical = _canonical_names(raw_orgs, watchlist, data)
+    orgs: list[list[OrgMention]] = []
+    kinds: dict[str, str] = {}
+    aliases: dict[str, set[str]] = {}
+    for s, found in zip(sentences, raw_orgs, strict=True):
+        mentions = []
+        for surface, name, start, end, kind in sorted(found, key=lambda f: f[2]):
+            name = canonical.get(name, name)
+            kinds[name] = kind if kind != "unknown" else kinds.get(name, "unknown")
+            aliases.setdefault(name, set()).add(surface)
+            mentions.append(OrgMention(name, surface, s.index, start, end))
+        orgs.append(mentions)
+    people = [
+        [PersonMention(name, i, st, e) for name, st, e in sorted(found, key=lambda f: f[1])]
+        for i, found in enumerate(people_raw)
+    ]
+    evidence = {name: set() for name in kinds}
+    for s, mentions in zip(sentences, orgs, strict=True):
+        for m in mentions:
+            if kinds[m.name] != "unknown":
+                evidence[m.name].add("watchlist")
+            cue = _org_cue(s.raw, m.start, m.end, lex)
+            if cue:
+                evidence[m.name].add(cue)
+            if m.surface.split()[-1] in data.suffixes and len(m.surface.split()) > 1:
+                evidence[m.name].add("suffix")
+            if re.search(r"[a-z][A-Z]|\.ai$|\.com$", m.surface):
+                evidence[m.name].add("brand")
+    names = Names(orgs, people, kinds, evidence, aliases=aliases)
+    names.affiliation = _affiliations(sentences, names, lex)
+    _resolve_generic(sentences, names, lex)
+    return names
+
+
+@cache
+def _surname_rx(surnames: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])({alternation})(?:'s|’s)?(?![\w])(?![ \u00a0]+[A-Z])")
+
+
+def _untitled(m: re.Match[str]) -> tuple[str, int]:
+    """A PERSON match without a leading title word ("Scientist Pieter Abbeel"), and its start."""
+    name = m.group(1)
+    first = name.split()[0]
+    if first in _TITLE_WORDS and len(name.split()) > 2:
+        return name[len(first) :].lstrip(), m.start(1) + len(name) - len(name[len(first) :].lstrip())
+    return name, m.start(1)
+
+
+_HYPHEN_ADJECTIVE = re.compile(r"-(?:based|backed|born|origin|focused|owned|led|era|style|year)$")
+_LIST_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
+
+
+def _people(
+    sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon, data: NameData, body: str
+) -> tuple[dict[str, str], list[str]]:
+    """Every full name the text uses for a person, mapped to itself (or the watchlist's name),
+    and those the text shows to be people (whose surnames alone then name them too)."""
+    found: dict[str, str] = {}
+    candidates: list[tuple[str, bool]] = []
+    for s in sentences:
+        raw = s.raw
+        previous_end = -10
+        previous_person = False
+        for m in PERSON.finditer(raw):
+            name, _ = _untitled(m)
+            words = name.split()
+            if (
+                words[0] in data.function_words
+                or words[0].endswith(("'s", "’s"))
+                or any(_HYPHEN_ADJECTIVE.search(w) for w in words)
+            ):
+                previous_end, previous_person = m.end(), False
+                continue
+            entity = watchlist.lookup(name)
+            if entity is not None and entity.kind != "person":
+                previous_end, previous_person = m.end(), False
+                continue
+            if words[-1] in data.suffixes or any(w in data.not_companies for w in words):
+                previous_end, previous_person = m.end(), False
+                continue
+            before = raw[max(0, m.start() - 60) : m.start()]
+            after = raw[m.end() : m.end() + 60]
+            listed = previous_person and m.start() - previous_end < 8 and _LIST_BEFORE.search(raw[previous_end : m.start()])
+            evidence = (
+                entity is not None
+                or _PERSON_TITLE_BEFORE.search(before) is not None
+                or _PERSON_AFTER.match(after) is not None
+                or bool(listed)
+            )
+            if evidence:
+                found[name] = entity.name if entity is not None else name
+            else:
+                candidates.append((name, _org_cue(raw, m.start(), m.end(), lex) is not None))
+            previous_end, previous_person = m.end(), evidence or previous_person and bool(listed)
+    org_cued = {name for name, cued in candidates if cued}
+    evidenced = list(dict.fromkeys(found.values()))
+    for name, _ in candidates:
+        if name in found or name in org_cued or lex.language == "de":
+            continue  # (German capitalises every noun: two capitalised words are not a name there)
+        last = name.split()[-1]
+        if re.search(rf"{re.escape(last)}(?:'s|’s)\s+(?:technology|models?|ceo|founders?|staff|employees|team|valuation|shares)", body):
+            continue
+        if re.search(r" (?:de|De|van|von|da|La|Le|bin|al) ", name):
+            continue
+        found[name] = name  # two capitalised words that nothing makes a company: a person's name
+    for e in watchlist.people:
+        for n in e.names():
+            found.setdefault(n, e.name)
+    return found, evidenced
+
+
+def _looks_like_brand(surface: str, data: NameData) -> bool:
+    """A name that cannot be a German noun: CamelCase, a digit, an acronym or a company suffix."""
+    return bool(re.search(r"[a-z][A-Z]|\d|\.ai|^[A-Z]{2,}$", surface)) or (
+        len(surface.split()) > 1 and surface.split()[-1] in data.suffixes
+    )
+
+
+def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """Why the text treats the name at [start, end) as an organisation, if it does."""
+    after = raw[end : end + 80]
+    before = raw[max(0, start - 70) : start]
+    if _ORG_POSSESSIONS.match(after):
+        return "possessions"
+    if _TITLE_AFTER.match(after):
+        return "title"
+    if _TEAM_AFTER.match(after) and raw[:start].strip():
+        return "team"
+    if _TITLE_BEFORE.search(before):
+        return "team_of"
+    folded_before = fold(before)
+    startup = lex.cues["startup"]
+    tail = re.search(r"(?:^|[\s(])([\w-]+)\s+(?:(?:called|named|dubbed)\s+)?$", folded_before)
+    if tail and startup.fullmatch(tail.group(1)):
+        return "called"
+    appositive = re.match(r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma)\s+([^,.;]{0,60})", after, re.IGNORECASE)
+    if appositive and (startup.search(fold(appositive.group(1))) or lex.cues["giant"].search(fold(appositive.group(1)))):
+        return "appositive"
+    return None
+
+
+def _canonical_names(
+    raw_orgs: list[list[tuple[str, str, int, int, str]]], watchlist: Watchlist, data: NameData
+) -> dict[str, str]:
+    counts: Counter[str] = Counter(name for found in raw_orgs for _, name, _, _, _ in found)
+    out: dict[str, str] = {}
+    by_fold: dict[str, str] = {}
+    for name, _ in counts.most_common():
+        key = name.casefold().replace(".", " ").replace("-", " ")
+        if key in by_fold:
+            out[name] = by_fold[key]
+        else:
+            by_fold[key] = name
+    names = sorted(set(counts) - set(out), key=len, reverse=True)
+    for short in names:
+        if watchlist.lookup(short) is not None:
+            continue
+        for long in names:
+            if long == short or len(long) <= len(short) or watchlist.lookup(long) is not None:
+                continue
+            if long.startswith(short + " ") and long.split()[-1] in data.suffixes:
+                # "Inflection" and "Inflection AI" are one company: the form written more often names it
+                if counts[short] > counts[long]:
+                    out[long] = short
+                else:
+                    out[short] = out.get(long, long)
+                break
+    return out
+
+
+_AFFILIATION = (
+    # "Adept co-founder and CEO David Luan", "Groq CEO Jonathan Ross"
+    re.compile(r"(?P<org>§)\s+(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer|chief\s+scientist)(?:\s+and\s+|\s*,\s*|\s+))+(?P<person>¶)", re.IGNORECASE),
+    # "David Luan, Adept's co-founder", "Rochan Sankar, Enfabrica CEO", "Mohan, the CEO of Windsurf"
+    re.compile(r"(?P<person>¶),\s+(?:the\s+)?(?:(?P<org>§)(?:'s|’s)?\s+)?(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer)(?:\s+and\s+)?)+(?:\s+(?:of|at)\s+(?P<org2>§))?", re.IGNORECASE),
+    # "Windsurf's CEO Varun Mohan", "Humanloop’s three co-founders, CEO Raza Habib"
+    re.compile(r"(?P<org>§)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:co-?founders?|cofounders?|founders?|ceo|chief\s+executive|president|cto)(?:,|\s)+(?:(?:ceo|cto|cpo|president|co-?founder)\s+)?(?P<person>¶)", re.IGNORECASE),
+    # "Shazeer co-founded Character.AI", "he founded Scale AI"
+    re.compile(r"(?P<person>¶)(?:\s+\w+){0,3}?\s+(?:co-?founded|founded|started|launched)\s+(?P<org>§)", re.IGNORECASE),
+    # "Founded in 2021 by Raza Habib, Peter Hayes and Jordan Burgess, HumanLoop"
+    re.compile(r"founded\s+(?:in\s+\d{4}\s+)?by\s+(?P<people>(?:¶(?:,\s+|\s+and\s+)?){1,5}),?\s+(?P<org>§)", re.IGNORECASE),
+)
+
+
+def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> dict[str, str]:
+    """Which organisation each person leads or founded, as the text says it."""
+    out: dict[str, str] = {}
+    for s in sentences:
+        orgs, people = names.orgs[s.index], names.people[s.index]
+        if not orgs or not people:
+            continue
+        masked, slots = _masked(s.raw, orgs, people)
+        for pattern in _AFFILIATION:
+            for m in pattern.finditer(masked):
+                org_slot = m.groupdict().get("org") or m.groupdict().get("org2")
+                if not org_slot:
+                    continue
+                org = slots.get(m.start("org") if m.groupdict().get("org") else m.start("org2"))
+                if not isinstance(org, OrgMention):
+                    continue
+                group = "people" if "people" in m.groupdict() and m.group("people") else "person"
+                for offset, item in slots.items():
+                    if m.start(group) <= offset < m.end(group) and isinstance(item, PersonMention):
+                        out.setdefault(item.name, org.name)
+    return out
+
+
+def _masked(raw: str, orgs: Sequence[OrgMention], people: Sequence[PersonMention]) -> tuple[str, dict[int, object]]:
+    """The sentence with each organisation as "§" and each person as "¶", and what each mark stands for."""
+    items = sorted([(m.start, m.end, m) for m in orgs if not m.generic] + [(p.start, p.end, p) for p in people], key=lambda t: t[0])
+    out = []
+    slots: dict[int, object] = {}
+    pos = 0
+    length = 0
+    for start, end, item in items:
+        if start < pos:
+            continue
+        out.append(raw[pos:start])
+        length += start - pos
+        slots[length] = item
+        out.append("§" if isinstance(item, OrgMention) else "¶")
+        length += 1
+        pos = end
+    out.append(raw[pos:])
+    return "".join(out), slots
+
+
+_GENERIC_BIG = re.compile(r"\b(?:the|this|le|la|el|der|die|das|il|o|a)\s+(?:[\w-]+\s+){0,2}?(?P<noun>giant|hyperscaler|behemoth|incumbent|géant|gigante|konzern|riese|colosso)\b", re.IGNORECASE)
+
+
+def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:
+    """"the startup", "the AI startup's", "the tech giant": the company last named of that kind."""
+    startup_nouns = "|".join(f for f in lex.raw.get("startup", ()) if f not in {"company", "firm", "business", "platform", "player", "fund", "rival", "venture"})
+    generic_startup = re.compile(rf"\b(?:the|this|la|le|el|die|das|a|o)\s+(?:[\w-]+\s+)?(?:{startup_nouns})(?:'s|’s)?(?![\w-])", re.IGNORECASE)
+    seen_big: Counter[str] = Counter()
+    seen_startup: Counter[str] = Counter()
+    for s in sentences:
+        added: list[OrgMention] = []
+        named = names.orgs[s.index]
+        for m in generic_startup.finditer(s.raw):
+            if any(o.start <= m.start() < o.end for o in named):
+                continue
+            earlier = [o for o in named if o.end <= m.start() and names.kinds.get(o.name) != "acquirer"]
+            target = earlier[-1].name if earlier else _most_named(seen_startup)
+            if target:
+                added.append(OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True))
+        for m in [*_GENERIC_BIG.finditer(s.raw), *_PRONOUN_PAYER.finditer(s.raw)]:
+            earlier = [o for o in named if o.end <= m.start() and names.kinds.get(o.name) == "acquirer"]
+            target = earlier[-1].name if earlier else _most_named(seen_big)
+            if target:
+                added.append(OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True))
+        for o in named:
+            if names.kinds.get(o.name) == "acquirer":
+                seen_big[o.name] += 1
+            elif names.kinds.get(o.name) == "startup" or names.evidence.get(o.name):
+                seen_startup[o.name] += 1
+        if added:
+            names.orgs[s.index] = sorted(named + added, key=lambda o: o.start)
+
+
+def _most_named(seen: Counter[str]) -> str | None:
+    """The company named most so far (the latest of equals): who "the startup" or "the giant" is."""
+    if not seen:
+        return None
+    top = max(seen.values())
+    return [name for name, n in seen.items() if n == top][-1]
+
+
+# "It paid", "it hired": a pronoun as the payer, at the start of a sentence or clause.
+_PRONOUN_PAYER = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=,\s))[Ii]t(?=\s+(?:(?:has|had|also|will|would|then|later|recently|quickly|reportedly|agreed\s+to|is|was)\s+)*"
+    r"(?:paid|pays|pay|hired|hires|hire|took|takes|licensed|licenses|invested|invests|struck|signed|brought|rehired|poached)\b)"
+)
+
+
+def masked_sentence(raw: str, orgs: Sequence[OrgMention], people: Sequence[PersonMention]) -> tuple[str, dict[int, object]]:
+    return _masked(raw, orgs, people)
+
+
+def default_names_path() -> Path:
+    return LEXICON_DIR / "names.toml"

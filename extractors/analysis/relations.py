@@ -1,0 +1,324 @@
+"""What each clause says between two organisations: who hires whose people, who pays whom.
+
+Every pair of organisations named in one clause (the earlier ``x``, the later ``y``, no
+third company between them) is read through the words between them and around them:
+
+- ``hire``: "x hired executives from y", "x hired y's founders", "y's co-founders joined
+  x", "y co-founder P will join x", "the team of y joins x"; a person the text ties to y
+  (its CEO, its founder) joining x, or hired by x, says the same;
+- ``pay`` / ``licence`` / ``stake`` / ``deal``: "x pays y", "x invests $N in y", "x
+  licenses y's models", "x takes a 49% stake in y", "x's deal with y", "x's y deal";
+- ``acquire``: "x acquires y" (a full purchase, unless the text frames it as a hire);
+- ``acquihire``: "x's acqui-hire of y";
+- ``funding``: "x led a round in y".
+
+Which company pays is read from the direction of the words ("joined x" makes x the
+payer), never from a list. Each relation carries how explicit it is (``strength``), and
+whether it is told as background ("a similar deal", "after Microsoft's deal with ...")
+or as something that did not happen ("a failed bid").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.analysis.lexicon import Lexicon
+from extractors.analysis.names import Names, OrgMention, PersonMention
+from extractors.analysis.text import Sentence, clauses, fold
+
+# Most characters between two companies for a relation to tie them.
+MAX_GAP = 160
+# How strong each way of saying a relation is.
+STRENGTH_FRAME = 1.0  # the words between the two names say it
+STRENGTH_PERSON = 0.9  # a person tied to the startup joins the payer
+STRENGTH_JOINED = 0.6  # "Google → Windsurf", "Nvidia-Groq deal"
+STRENGTH_CLAUSE = 0.45  # both named in a clause that speaks of money or hiring
+STRENGTH_OBJECT = 0.8  # "x hires y": the company as the object of hiring
+STRENGTH_IMPLIED = 0.4  # one party named, the other the company the article just named
+
+_LIST_ONLY = re.compile(r"^\s*(?:,|and|or|&|/|,\s*and|\s)*\s*$", re.IGNORECASE)
+_JOINED = re.compile(r"^\s*(?:[-–—/+x→>]|->|&)\s*$")
+_POSS = r"(?:'s|’s|')"
+_BOARD = re.compile(r"^(?:'s|’s)?\s+(?:board|advisory)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    kind: str  # hire, pay, licence, stake, deal, acquire, acquihire, funding
+    acquirer: str
+    target: str
+    sentence: int
+    strength: float
+    background: bool = False  # told as a comparison or as what led to something else
+    failed: bool = False
+    people: tuple[str, ...] = ()  # people the clause names as moving
+    clause: str = ""
+    dated: bool = False  # the clause dates it ("in March", "last year")
+
+
+def _said(lex: Lexicon, cue: str, folded_text: str) -> bool:
+    return lex.cues[cue].search(folded_text) is not None
+
+
+def _team_after(folded_after: str, lex: Lexicon) -> bool:
+    """Right after y: "'s founders", "'s three co-founders", " co-founder", " CEO"."""
+    m = re.match(rf"^(?:{_POSS})?\s+((?:[\w-]+\s+){{0,3}}?)(\S+(?:\s+\S+)?)", folded_after)
+    if not m:
+        return False
+    return bool(lex.cues["team"].match(m.group(2)) or lex.cues["title"].match(m.group(2)))
+
+
+def _team_before(folded_before: str, lex: Lexicon) -> bool:
+    """Right before x: "the founders of", "el equipo de", "the team behind", "executives from"."""
+    tail = folded_before[-70:]
+    m = re.search(r"(\S+(?:\s+\S+){0,5})\s+(\S+)\s+(?:the\s+)?(?:[\w-]+\s+)?$", tail)
+    if not m:
+        return False
+    return bool(lex.cues["of"].fullmatch(m.group(2)) and lex.cues["team"].search(m.group(1)))
+
+
+def _ends_with_of(folded_between: str, lex: Lexicon) -> bool:
+    """The words before y end with "from", "of", "at", "behind" after a team word."""
+    m = re.search(r"(\S+)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}?(?:startup|start-up|company|firm|lab)\s+)?$", folded_between)
+    return bool(m and lex.cues["of"].fullmatch(m.group(1)))
+
+
+def relations_in(
+    sentences: Sequence[Sentence], names: Names, lex: Lexicon
+) -> list[Relation]:
+    out: list[Relation] = []
+    for s in sentences:
+        orgs = names.orgs[s.index]
+        if not orgs:
+            continue
+        folded = fold(s.raw)
+        people = names.people[s.index]
+        for c_start, c_end in clauses(s.raw):
+            in_clause = [o for o in orgs if c_start <= o.start < c_end]
+            clause_people = [p for p in people if c_start <= p.start < c_end]
+            if not in_clause:
+                continue
+            found = _pair_relations(s, in_clause, clause_people, names, lex, folded, c_start, c_end)
+            found += _person_relations(s, in_clause, clause_people, names, lex, folded, c_start, c_end)
+            if not found and len({o.name for o in in_clause}) == 1:
+                found += _implied(s, in_clause[0], clause_people, names, lex, folded, c_start, c_end, out)
+            out += found
+    return out
+
+
+def _implied(
+    s: Sentence,
+    org: OrgMention,
+    people: Sequence[PersonMention],
+    names: Names,
+    lex: Lexicon,
+    folded: str,
+    c_start: int,
+    c_end: int,
+    earlier: Sequence[Relation],
+) -> list[Relation]:
+    """A clause that names one company and says it pays, licenses or hires: the other party is
+    the company of the other kind the article named just before ("Google stepped in with a
+    licensing deal and to poach key staff", two sentences after "... Windsurf ...")."""
+    clause = folded[c_start:c_end]
+    cue = next((k for k in ("acquihire", "licence", "stake", "pay", "hire", "join") if _said(lex, k, clause)), None)
+    if cue is None or _said(lex, "funding", clause) and cue == "pay":
+        return []
+    if cue in {"hire", "join"} and not (_said(lex, "team_plural", clause) or people):
+        return []
+    kind = {"join": "hire", "pay": "deal"}.get(cue, cue)
+    big = names.kinds.get(org.name) == "acquirer"
+    partner = None
+    for i in range(s.index, max(-1, s.index - 3), -1):
+        for o in reversed(names.orgs[i]):
+            if o.name == org.name or (i == s.index and o.start >= org.start):
+                continue
+            other_big = names.kinds.get(o.name) == "acquirer"
+            if other_big != big:
+                partner = o.name
+                break
+        if partner:
+            break
+    if partner is None:
+        acquirers = {o.name for found in names.orgs for o in found if names.kinds.get(o.name) == "acquirer"}
+        if not big and len(acquirers) == 1:
+            partner = next(iter(acquirers))
+    if partner is None:
+        return []
+    acquirer, target = (org.name, partner) if big else (partner, org.name)
+    background, failed, dated = _flags(folded, lex, c_end, c_start, c_end)
+    moving = tuple(p.name for p in people)
+    return [Relation(kind, acquirer, target, s.index, STRENGTH_IMPLIED, background, failed, moving, s.raw[c_start:c_end], dated)]
+
+
+def _flags(folded: str, lex: Lexicon, until: int, c_start: int, c_end: int) -> tuple[bool, bool, bool]:
+    """(background, failed, dated) for a relation whose later party ends at ``until``."""
+    told = folded[c_start:until]
+    clause = folded[c_start:c_end]
+    background = _said(lex, "background", told)
+    failed = _said(lex, "failed", clause) and not _said(lex, "hire", clause)
+    return background, failed, _said(lex, "dated", clause)
+
+
+def _pair_relations(
+    s: Sentence,
+    orgs: Sequence[OrgMention],
+    people: Sequence[PersonMention],
+    names: Names,
+    lex: Lexicon,
+    folded: str,
+    c_start: int,
+    c_end: int,
+) -> list[Relation]:
+    out: list[Relation] = []
+    clause_text = s.raw[c_start:c_end]
+    clause_folded = folded[c_start:c_end]
+    for j, y in enumerate(orgs):
+        # x: the nearest earlier mention of each other company; the words read are those since
+        # the last mention of either ("A hired T's founders and will license T's models").
+        seen: set[str] = set()
+        for i in range(j - 1, -1, -1):
+            x = orgs[i]
+            if x.name == y.name or x.name in seen or x.end > y.start:
+                continue
+            seen.add(x.name)
+            if any(o.name not in (x.name, y.name) and x.end <= o.start < y.start for o in orgs):
+                continue  # a third company between them: each pairs with its neighbour
+            since = max([x.end] + [o.end for o in orgs[:j] if o.name == y.name and x.end <= o.start])
+            between_raw = s.raw[since : y.start]
+            if y.start - x.end > MAX_GAP:
+                continue
+            between = folded[since : y.start]
+            before = folded[max(c_start, x.start - 80) : x.start]
+            after = folded[y.end : min(c_end, y.end + 80)]
+            background, failed, dated = _flags(folded, lex, y.end, c_start, c_end)
+            moving = tuple(p.name for p in people if x.end <= p.start < y.start or y.end <= p.start < y.end + 80)
+
+            def add(kind: str, acquirer: OrgMention, target: OrgMention, strength: float) -> None:
+                out.append(Relation(kind, acquirer.name, target.name, s.index, strength, background,
+                                    failed, moving, clause_text, dated))  # fmt: skip
+
+            if _JOINED.match(between_raw):
+                if _said(lex, "deal", clause_folded) or _said(lex, "pay", clause_folded) or re.search(r"[→>]", between_raw):
+                    big, small = _by_size(x, y, names)
+                    add("deal", big, small, STRENGTH_JOINED)
+                continue
+            if _LIST_ONLY.match(between_raw) or _said(lex, "rivals", between):
+                if re.search(r"\b(?:between|entre|zwischen)\s+$", before) and _said(lex, "deal", before[-40:]):
+                    big, small = _by_size(x, y, names)
+                    add("deal", big, small, STRENGTH_FRAME)
+                continue
+            hire = _said(lex, "hire", between)
+            join = _said(lex, "join", between) and not _BOARD.match(after)
+            team_y = _ends_with_of(between, lex) or _team_after(after, lex)
+            team_x = _team_before(before, lex) or _team_after(between, lex)
+            if join and (team_x or _said(lex, "team", between) or moving):
+                add("hire", y, x, STRENGTH_FRAME)
+                continue
+            if hire and re.search(rf"(?:{lex.cues['hire'].pattern})\s+(?:the\s+)?(?:[\w-]+\s+)?$", between) and not team_y:
+                add("hire", x, y, STRENGTH_OBJECT)  # "Microsoft hiring Inflection": its people, by metonymy
+                continue
+            if hire and (team_y or _said(lex, "team", between) or moving):
+                if re.search(r"\bby\s+$", between):
+                    add("hire", y, x, STRENGTH_FRAME)  # "y's founders were hired by x" reversed
+                else:
+                    add("hire", x, y, STRENGTH_FRAME)
+                continue
+            if _said(lex, "acquihire", between):
+                add("acquihire", x, y, STRENGTH_FRAME)
+                continue
+            money = _money_kind(between, after, lex)
+            if money is not None:
+                payer, payee = x, y
+                if re.search(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$", between) and not _said(lex, "licence", between):
+                    payer, payee = y, x  # "x raised money from y", "an investment by y"
+                if names.kinds.get(payer.name) == "startup" and names.kinds.get(payee.name) == "acquirer":
+                    payer, payee = payee, payer
+                add(money, payer, payee, STRENGTH_FRAME)
+                continue
+            if _said(lex, "acquire", between) and not _said(lex, "stake", between + after[:30]):
+                add("acquire", x, y, STRENGTH_FRAME)
+                continue
+            if _said(lex, "funding", between):
+                add("funding", x, y, STRENGTH_FRAME)
+                continue
+            if re.match(rf"^{_POSS}\s+(?:[\w$.,~-]+\s+){{0,3}}$", between) and _said(lex, "deal", after[:25]):
+                add("deal", x, y, STRENGTH_FRAME)  # "Nvidia's $20 billion Groq deal"
+                continue
+            # Both named in a clause that speaks of money or people moving: weak, sized by who is bigger.
+            clause_cue = next(
+                (k for k in ("acquihire", "licence", "pay", "hire", "join") if _said(lex, k, clause_folded)),
+                None,
+            )
+            if clause_cue is not None:
+                big, small = _by_size(x, y, names)
+                if big is not None:
+                    kind = {"join": "hire", "acquihire": "acquihire", "licence": "licence"}.get(clause_cue, clause_cue)
+                    if kind == "hire" and not (_said(lex, "team", clause_folded) or moving):
+                        continue
+                    if kind == "pay" and _said(lex, "funding", clause_folded) and not _said(lex, "deal", clause_folded):
+                        kind = "funding"
+                    add(kind, big, small, STRENGTH_CLAUSE)
+    return out
+
+
+def _money_kind(between: str, after: str, lex: Lexicon) -> str | None:
+    """What money the words between two companies say the first pays the second."""
+    if _said(lex, "licence", between):
+        return "licence"
+    if _said(lex, "stake", between) and (_said(lex, "pay", between) or "%" in between or _said(lex, "acquire", between)):
+        return "stake"
+    if _said(lex, "acquire", between) and ("%" in between or _said(lex, "stake", between + " " + after[:30])):
+        return "stake"  # "acquired 49% of Scale AI's shares": a stake, not a purchase of the company
+    if _said(lex, "pay", between):
+        if _said(lex, "funding", between) and not _said(lex, "deal", between):
+            return "funding"
+        return "pay"
+    return None
+
+
+def _by_size(x: OrgMention, y: OrgMention, names: Names) -> tuple[OrgMention, OrgMention] | tuple[None, None]:
+    """The larger company first: a listed acquirer, else the one named first."""
+    kx, ky = names.kinds.get(x.name), names.kinds.get(y.name)
+    if kx == "acquirer" and ky != "acquirer":
+        return x, y
+    if ky == "acquirer" and kx != "acquirer":
+        return y, x
+    if kx == "acquirer" and ky == "acquirer":
+        return None, None
+    return x, y
+
+
+def _person_relations(
+    s: Sentence,
+    orgs: Sequence[OrgMention],
+    people: Sequence[PersonMention],
+    names: Names,
+    lex: Lexicon,
+    folded: str,
+    c_start: int,
+    c_end: int,
+) -> list[Relation]:
+    """A person the text ties to a startup joins a company, or is hired by one."""
+    out: list[Relation] = []
+    clause_text = s.raw[c_start:c_end]
+    for p in people:
+        home = names.affiliation.get(p.name)
+        if home is None:
+            continue
+        for o in orgs:
+            if o.name == home:
+                continue
+            if o.start > p.end:
+                between = folded[p.end : o.start]
+                if len(between) <= MAX_GAP and _said(lex, "join", between):
+                    background, failed, dated = _flags(folded, lex, o.end, c_start, c_end)
+                    out.append(Relation("hire", o.name, home, s.index, STRENGTH_PERSON, background, failed, (p.name,), clause_text, dated))
+            elif o.end <= p.start:
+                between = folded[o.end : p.start]
+                if len(between) <= MAX_GAP and _said(lex, "hire", between):
+                    background, failed, dated = _flags(folded, lex, p.end, c_start, c_end)
+                    out.append(Relation("hire", o.name, home, s.index, STRENGTH_PERSON, background, failed, (p.name,), clause_text, dated))
+    return out

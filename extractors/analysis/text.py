@@ -1,0 +1,180 @@
+"""An article's text as sentences and clauses: character spans, never re-joined copies.
+
+Offsets matter (a claim's ``start``/``end`` point into ``Article.text``). Texts come
+hard-wrapped, one paragraph per line, with blank lines between paragraphs, as
+tables flattened to one row a line, or in scripts that end sentences without a space
+("。", "।"); a single newline ends a sentence only when the line before it looks
+finished (punctuation, a short heading line) or is the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BLOCK_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+# The break after a sentence's final punctuation (group 1).
+_SENTENCE_END = re.compile(r"[.!?]([\"”’')\]]*\s+)(?=[\"“‘'(\[«¿¡]?[A-Z0-9$€£À-ÖØ-Þ])")
+# Scripts whose sentences end with a full stop of their own, with or without a space after.
+_WIDE_END = re.compile(r"[。！？।]([\"”’')\]」』]*\s*)")
+_ABBREVIATIONS = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "jr", "sr", "u.s", "u.k", "u.n", "vs",
+        "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "gov", "gen", "sen", "rep", "prof", "ltd", "e.g", "i.e", "approx", "est", "mio", "mrd",
+        "bzw", "ca", "z.b", "sr", "sra", "av", "nº",
+    }
+)  # fmt: skip
+# A line shorter than this with no final punctuation is a heading, a byline or a table row.
+SHORT_LINE = 45
+# A line this much shorter than the longest of its block ends a paragraph.
+SHORT_SHARE = 0.6
+_LINE_DONE = re.compile(r"[.!?:\"”’)\]|。！？।]\s*$")
+# Where a clause ends inside a sentence: ";", a dash between spaces, ", while", ", but".
+_CLAUSE_END = re.compile(
+    r";|\s[-–—]\s|—|,\s+(?:while|whereas|but|although|though|however|yet)\b|\s+–\s+"
+)
+# The characters re.IGNORECASE matches to an ASCII letter that str.lower() does not turn into it.
+_SPECIAL = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case, each character where it was (offsets stay valid)."""
+    return text.lower() if text.isascii() else text.translate(_SPECIAL).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str  # the span with every whitespace run turned into one space (for quotes)
+    raw: str  # the span as it stands in the article (offsets line up)
+    index: int
+    is_headline: bool = False
+    paragraph: int = 0  # the blank-line-separated block it stands in
+
+    @property
+    def folded(self) -> str:
+        return fold(self.raw)
+
+
+def _block_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for m in _BLOCK_BREAK.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a block at newlines that end a paragraph; keep hard-wrapped lines together."""
+    lines = []
+    pos = start
+    while (newline := text.find("\n", pos, end)) != -1:
+        lines.append((pos, newline))
+        pos = newline + 1
+    lines.append((pos, end))
+    if len(lines) == 1:
+        return lines
+    lengths = [len(text[s:e].strip()) for s, e in lines]
+    longest = max(lengths)
+    # Hard-wrapped prose: the lines before the last are nearly as long as the longest.
+    # Anything else (a table, a list, one paragraph a line) breaks at every newline
+    # that is not followed by a lower-case continuation.
+    continued = sum(1 for s, e in lines[1:] if text[s:e].strip()[:1].islower())
+    wrapped = (
+        longest >= 50
+        and sum(n >= 0.75 * longest for n in lengths[:-1]) >= 0.8 * (len(lines) - 1)
+        and continued >= 0.2 * (len(lines) - 1)
+    )
+    out = []
+    cur = lines[0][0]
+    for i, (s, e) in enumerate(lines[:-1]):
+        line = text[s:e].strip()
+        nxt = text[lines[i + 1][0] : lines[i + 1][1]].strip()
+        finished = (
+            not wrapped
+            or bool(_LINE_DONE.search(line))
+            or len(line) < SHORT_LINE
+            or len(line) < SHORT_SHARE * longest
+        )
+        if finished and (not nxt or not nxt[0].islower()):
+            out.append((cur, e))
+            cur = lines[i + 1][0]
+    out.append((cur, end))
+    return out
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts: list[int] = []
+    chunk = text[start:end]
+    for m in _SENTENCE_END.finditer(chunk):
+        cut = start + m.start(1)
+        before = text[start:cut].rstrip(".!?\"”’')]")
+        words = before.split()
+        last = words[-1].lower().rstrip(".") if words else ""
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            continue
+        cuts.append(start + m.end())
+    cuts += [start + m.end() for m in _WIDE_END.finditer(chunk) if start + m.end() < end]
+    out = []
+    pos = start
+    for cut in sorted(set(cuts)):
+        if cut > pos:
+            out.append((pos, cut))
+            pos = cut
+    out.append((pos, end))
+    return out
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    first_line_end = text.find("\n")
+    for block, (b_start, b_end) in enumerate(_block_spans(text)):
+        for l_start, l_end in _line_spans(text, b_start, b_end):
+            for s_start, s_end in _split_sentences(text, l_start, l_end):
+                raw = text[s_start:s_end]
+                lead = len(raw) - len(raw.lstrip())
+                s_start += lead
+                s_end = s_start + len(raw.strip())
+                if s_end <= s_start:
+                    continue
+                raw = text[s_start:s_end]
+                headline = not sentences and first_line_end != -1 and s_start <= first_line_end
+                sentences.append(
+                    Sentence(s_start, s_end, " ".join(raw.split()), raw, len(sentences), headline, block)
+                )
+    return sentences
+
+
+def clause_bounds(raw: str, position: int) -> tuple[int, int]:
+    """The clause of ``raw`` (a sentence) that holds ``position``: offsets into ``raw``."""
+    start, end = 0, len(raw)
+    for m in _CLAUSE_END.finditer(raw):
+        if m.end() <= position:
+            start = m.end()
+        elif m.start() >= position:
+            end = m.start()
+            break
+    return start, end
+
+
+def clauses(raw: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence, as offsets into it."""
+    out = []
+    pos = 0
+    for m in _CLAUSE_END.finditer(raw):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(raw):
+        out.append((pos, len(raw)))
+    return [(s, e) for s, e in out if raw[s:e].strip()]
+
+
+def is_title_case(sentence: str) -> bool:
+    """A headline in Title Case, where capitals no longer mark names."""
+    words = [w for w in sentence.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
