@@ -84,7 +84,7 @@ def assemble_deals(
 class _Framing:
     acquihire: set[str]  # companies named in a sentence that calls something an acqui-hire
     not_acquisition: set[str]
-    paid: set[str]  # companies named in a sentence that says they pay or invest (a sum)
+    paid: dict[str, set[int]]  # companies named in a sentence that says they pay or invest (a sum), and where
     hiring: set[str]  # companies named in a clause that says they hire people
     hiring_sentences: dict[str, set[int]]  # where each of them is
     talent_context: set[int]  # sentences in a passage about talent deals
@@ -93,7 +93,7 @@ class _Framing:
 def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Framing:
     acquihire: set[str] = set()
     not_acquisition: set[str] = set()
-    paid: set[str] = set()
+    paid: dict[str, set[int]] = defaultdict(set)
     hiring: set[str] = set()
     hiring_sentences: dict[str, set[int]] = defaultdict(set)
     headline_acquihire = False
@@ -106,7 +106,8 @@ def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Fram
         if lex.cues["not_acquisition"].search(folded):
             not_acquisition |= named
         if lex.cues["pay"].search(folded) and any(ch.isdigit() for ch in folded):
-            paid |= named
+            for n in named:
+                paid[n].add(s.index)
         if (lex.cues["hire"].search(folded) or lex.cues["join"].search(folded)) and (
             lex.cues["team"].search(folded) or names.people[s.index]
         ):
@@ -127,7 +128,13 @@ def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Fram
                 for t in sentences
                 if t.index >= s.index and (t.paragraph <= s.paragraph + 1 or t.index <= s.index + TALENT_PASSAGE)
             }
-    return _Framing(acquihire, not_acquisition, paid, hiring, dict(hiring_sentences), talent_context)
+    return _Framing(acquihire, not_acquisition, dict(paid), hiring, dict(hiring_sentences), talent_context)
+
+
+def _pays_nearby(a: str, t: str, rels: list[Relation], framed: _Framing) -> bool:
+    """The payer pays a sum in the sentence of a hire of the pair, or right next to it."""
+    where = framed.paid.get(a, set())
+    return any(abs(i - r.sentence) <= 1 for i in where for r in rels if r.kind == "hire")
 
 
 def _startup_like(org: str, names: Names) -> bool:
@@ -147,17 +154,20 @@ def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing,
     acquire = any(r.kind == "acquire" for r in live)
     reasons: list[str] = []
     talent_framed = t in framed.acquihire or a in framed.acquihire or t in framed.not_acquisition
+    bound = any(r.strength >= 0.8 for r in live)  # a frame that makes the target a company ("a pact with Groq")
+    if not (_startup_like(t, names) or bound and names.kinds.get(t) != "acquirer"):
+        return None  # a party the text never treats as a company of its own
     if money == 0.0 and hire > 0.0:
-        if acquire and (talent_framed or hire >= 0.9):
+        if acquire and talent_framed:
             money = hire
-            reasons.append("bought, and its people moved")
-        elif a in framed.paid and t in framed.hiring | framed.paid:
+            reasons.append("bought, and told as a purchase of its people")
+        elif _pays_nearby(a, t, rels, framed):
             money = STRENGTH_CLAUSE
-            reasons.append("the payer pays a sum in the article")
+            reasons.append(f"{a} pays a sum next to the hire")
         elif talent_framed:
             money = STRENGTH_CLAUSE
             reasons.append("framed as an acqui-hire")
-    if hire == 0.0 and money > 0.0 and (a in framed.hiring and t in framed.hiring):
+    if hire == 0.0 and money > 0.0 and framed.hiring_sentences.get(a, set()) & framed.hiring_sentences.get(t, set()):
         hire = STRENGTH_CLAUSE
         reasons.append("both named where people move")
     if hire == 0.0 and money >= 1.0 and a in framed.hiring and (
@@ -172,8 +182,8 @@ def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing,
         hire = STRENGTH_CLAUSE
         reasons.append("told among talent deals")
     team_only = False
-    if money == 0.0 and hire >= 0.9 and not acquire and _startup_like(t, names):
-        team = any(lex.cues["team_plural"].search(fold(r.clause)) or len(r.people) > 1 for r in live if r.kind == "hire")
+    if money == 0.0 and hire >= 0.9 and not acquire:
+        team = any(r.plural for r in live if r.kind == "hire" and r.strength >= 0.9)
         if team:
             money, team_only = 0.3, True
             reasons.append("its founders or team move, no payment stated")
@@ -189,7 +199,7 @@ def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing,
         kind = "acquihire"
     elif "licence" in kinds:
         kind = "licence_and_hire"
-    elif "stake" in kinds or any(r.kind == "pay" and lex.cues["pay"].search(fold(r.clause)) and "invest" in fold(r.clause) for r in live):
+    elif "stake" in kinds or any(r.kind in MONEY_KINDS and lex.cues["invest"].search(fold(r.clause)) for r in live):
         kind = "investment_and_hire"
     else:
         kind = "talent_deal"

@@ -26,7 +26,7 @@ CUE_CLASSES: tuple[str, ...] = (
     "hire", "join", "team", "pay", "licence", "deal", "acquire", "acquihire", "not_acquisition",
     "funding", "round", "valuation", "other_money", "component", "past", "past_before", "founding",
     "stake", "staff", "startup", "giant", "background", "failed", "rivals", "title", "age_then",
-    "headline", "licence_fee", "of", "dated", "team_plural",
+    "headline", "licence_fee", "of", "dated", "team_plural", "invest", "destination",
 )  # fmt: skip
 NUMBER_KEYS = frozenset(
     {
@@ -48,6 +48,7 @@ class LanguageData:
     language: str
     word_boundaries: bool
     decimal_mark: str
+    verb_final: bool
     cues: dict[str, tuple[str, ...]]
     numbers: dict[str, object]
 
@@ -73,6 +74,7 @@ class Lexicon:
     ages: tuple[re.Pattern[str], ...]
     counters: tuple[str, ...] = ()
     spaced: bool = True  # the language separates words with spaces
+    verb_final: bool = False  # the verb closes the clause (Japanese, Korean, Hindi)
     raw: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def says(self, cue: str, folded_text: str) -> bool:
@@ -89,7 +91,7 @@ def _read(language: str) -> LanguageData:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise LexiconError(f"lexicon {path.name}: {exc}") from exc
-    unknown = set(data) - {"language", "word_boundaries", "decimal_mark", "cues", "numbers"}
+    unknown = set(data) - {"language", "word_boundaries", "decimal_mark", "verb_final", "cues", "numbers"}
     cues = data.get("cues", {})
     numbers = data.get("numbers", {})
     unknown |= {f"cues.{k}" for k in cues if k not in CUE_CLASSES}
@@ -100,6 +102,7 @@ def _read(language: str) -> LanguageData:
         language=data.get("language", language),
         word_boundaries=bool(data.get("word_boundaries", True)),
         decimal_mark=str(data.get("decimal_mark", ".")),
+        verb_final=bool(data.get("verb_final", False)),
         cues={k: tuple(v) for k, v in cues.items()},
         numbers=numbers,
     )
@@ -190,5 +193,6 @@ def lexicon_for(language: str | None) -> Lexicon:
         ages=tuple(re.compile(p, re.IGNORECASE) for p in listed("ages")),
         counters=listed("counters"),
         spaced=first.word_boundaries,
+        verb_final=first.verb_final,
         raw={c: tuple(f for layer in layers for f in layer.cues.get(c, ())) for c in CUE_CLASSES},
     )

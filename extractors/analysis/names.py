@@ -32,8 +32,10 @@ from extractors.watchlist import Watchlist
 _WORD = r"(?:[A-Z][\w&'’.+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w&.-]*|[a-z][\w-]*\.ai)"
 _RUN_TAIL = r"(?:[ \u00a0](?:" + _WORD + r"|&|of(?= [A-Z])|de(?= [A-Z])|van|von|der|la(?= [A-Z])))*"
 _RUN = re.compile(rf"(?<![\w@/#$€£-]){_WORD}{_RUN_TAIL}")
-# In scripts without spaces a Latin name sits right against the words around it ("はGroqの").
-_RUN_IN_CJK = re.compile(rf"(?<![A-Za-z0-9@/#$€£-]){_WORD}{_RUN_TAIL}(?![A-Za-z])")
+# In scripts without spaces a Latin name sits right against the words around it ("はGroqの"):
+# there a name's words are Latin letters only.
+_WORD_LATIN = r"(?:[A-Z][A-Za-z0-9&'’.+-]*[A-Za-z0-9+]|[A-Z]|[a-z]+[A-Z][A-Za-z0-9&.-]*)"
+_RUN_IN_CJK = re.compile(rf"(?<![A-Za-z0-9@/#$€£-]){_WORD_LATIN}(?:[ \u00a0]{_WORD_LATIN})*(?![A-Za-z])")
 # A capitalised word right after a sum is a table's next column or a unit, not a name.
 _AFTER_AMOUNT = re.compile(r"[\d$€£%][\d.,]*(?:[BMKbmk]n?|bn|billion|million)?\)?\s*$")
 # A person: two or three words, each a capital then small letters.
@@ -72,6 +74,23 @@ _PERSON_TITLE_BEFORE = re.compile(
     r"chief\s+scientist|head\s+of\s+\w+|director|investors?|mr\.?|ms\.?|mrs\.?|dr\.?|ex-\w+|analyst|engineer|researcher|"
     r"scientist|partner|executive|chairman|chairwoman|professor|judge|senator|secretary|minister|spokesperson|"
     r"spokesman|spokeswoman|ceo\s+and\s+co-?founder|co-?founder\s+and\s+ceo)\s*,?\s*)$",
+    re.IGNORECASE,
+)
+# What a company does right after its name when it opens a sentence ("Anthropic has hired").
+_SUBJECT_VERB_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:(?:has|have|had|is|was|will|would|also|has\s+also|said|says|on\s+\w+day)\s+)*"
+    r"(?:has|had|is|was|will|said|says|announced|announces|agreed|agrees|hired|hires|paid|pays|invested|invests|"
+    r"licensed|licenses|licences|acquired|acquires|bought|buys|took|takes|taken|brought|brings|struck|strikes|signed|"
+    r"signs|confirmed|confirms|declined|raised|raises|plans|poached|poaches|snapped|snares|nabs|taps|tapped|lures|"
+    r"acqui-?hires|acqui-?hired|welcomes|rehires|spent|spends|reached|reaches)\b"
+)
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+# What only a company does: raise money, be valued, be founded, employ people, ship products.
+_COMPANY_VERB_AFTER = re.compile(
+    r"^(?:'s|’s)?,?\s+(?:(?:has|had|have|also|recently|reportedly|previously|will|would|which|that|is|was|then)\s+)*"
+    r"(?:raised|raises|was\s+founded|is\s+based|was\s+valued|is\s+valued|employs|employed|builds|makes|develops|"
+    r"sells|continue[sd]?\s+(?:to\s+operate|operating|as\s+an?\s+independent)|remain(?:s|ed)?\s+(?:an?\s+)?independent|"
+    r"will\s+continue|stays?\s+independent|licensed\s+its|exists)\b",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^[\s\"“‘'(\[•*–—-]*")
@@ -145,7 +164,7 @@ def _watchlist_pattern(watchlist: Watchlist) -> re.Pattern[str] | None:
     parts = []
     if latin:
         alternation = "|".join(re.escape(n) for n in sorted(set(latin), key=len, reverse=True))
-        parts.append(rf"(?<![\w.@/#-])(?:{alternation})(?![\w]|[-'’]\w(?!\b))")
+        parts.append(rf"(?<![A-Za-z0-9\u00c0-\u024f.@/#-])(?:{alternation})(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b))")
     if other:
         parts.append("|".join(re.escape(n) for n in sorted(set(other), key=len, reverse=True)))
     return re.compile("|".join(parts))
@@ -200,7 +219,7 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     for s, e in words:
         word = run[s:e]
         bare = _strip_possessive(word).rstrip(".,:;")
-        if bare in data.function_words and not cur:
+        if (bare in data.function_words or bare in {"&", "of", "de", "la", "van", "von", "der"}) and not cur:
             continue
         if bare in _TITLE_WORDS or re.search(r"-(?:based|backed|born|origin|focused|owned|led)$", bare):
             flush()
@@ -243,6 +262,8 @@ def find_names(
 
     # 2. Organisations: the watchlist's names, then capitalised runs.
     title_case_headline = bool(sentences) and sentences[0].is_headline and is_title_case(sentences[0].text)
+    adjective_ai: set[str] = set()
+    plain_ai: set[str] = set()
     prose = "\n".join(s.raw for s in sentences if not s.is_headline and not is_title_case(s.text))
     body_words = Counter(re.findall(r"(?<=[a-z,;] )[A-Z][\w.&-]*", prose))
     for s in sentences:
@@ -270,6 +291,8 @@ def find_names(
             if not any(m.start() < e and st < m.end() for st, e in taken):
                 people_raw[s.index].append((surnames[m.group(1)], m.start(), m.end()))
                 taken.append((m.start(), m.end()))
+        for m in _phrases_rx(data.not_companies).finditer(raw):
+            taken.append((m.start(), m.end()))  # "Competition and Markets Authority", "Justice Department"
         opening = _sentence_opening(raw)
         title_case = is_title_case(s.text) and len(s.text) < 200
         for run in (_RUN if spaced_latin or lex.language == "de" else _RUN_IN_CJK).finditer(raw):
@@ -296,16 +319,22 @@ def find_names(
                     continue
                 at_opening = start <= opening or bool(re.search(r"[:(\"“•|—–]\s*$", raw[max(0, start - 3) : start]))
                 cued = _org_cue(raw, start, end, lex)
+                if not cued and (at_opening or title_case) and (_SUBJECT_VERB_AFTER.match(raw[end : end + 40]) or _ACRONYM.fullmatch(surface)):
+                    cued = "subject"  # "Anthropic has hired ...", "AMD acqui-hires ...": a company doing something
                 if (at_opening or title_case) and not cued:
                     if body_words[surface.split()[0]] == 0 and watchlist.lookup(surface) is None:
                         continue
                 if lex.language == "de" and not cued and not _looks_like_brand(surface, data):
                     continue
+                if surface.endswith(" AI") and re.match(r"\s+[a-z]", raw[end : end + 3]):
+                    adjective_ai.add(surface)  # "Humanloop AI talent": "AI" describes the talent
+                else:
+                    plain_ai.add(surface)
                 raw_orgs[s.index].append((surface, surface, start, end, "unknown"))
                 taken.append((start, end))
 
     # 3. One canonical name per company: "Inflection" is "Inflection AI", "HumanLoop" is "Humanloop".
-    canonical = _canonical_names(raw_orgs, watchlist, data)
+    canonical = _canonical_names(raw_orgs, watchlist, data, adjective_ai - plain_ai)
     orgs: list[list[OrgMention]] = []
     kinds: dict[str, str] = {}
     aliases: dict[str, set[str]] = {}
@@ -337,6 +366,13 @@ def find_names(
     names.affiliation = _affiliations(sentences, names, lex)
     _resolve_generic(sentences, names, lex)
     return names
+
+
+@cache
+def _phrases_rx(phrases: frozenset[str]) -> re.Pattern[str]:
+    """The multi-word entries of a list, as whole words: masked before capitalised runs are read."""
+    multi = sorted((p for p in phrases if " " in p), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in multi) + r")(?![\w])") if multi else re.compile(r"(?!x)x")
 
 
 @cache
@@ -432,6 +468,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         return "possessions"
     if _TITLE_AFTER.match(after):
         return "title"
+    if _COMPANY_VERB_AFTER.match(after):
+        return "acts"
     if _TEAM_AFTER.match(after) and raw[:start].strip():
         return "team"
     if _TITLE_BEFORE.search(before):
@@ -448,7 +486,10 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
 
 
 def _canonical_names(
-    raw_orgs: list[list[tuple[str, str, int, int, str]]], watchlist: Watchlist, data: NameData
+    raw_orgs: list[list[tuple[str, str, int, int, str]]],
+    watchlist: Watchlist,
+    data: NameData,
+    adjective_ai: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> dict[str, str]:
     counts: Counter[str] = Counter(name for found in raw_orgs for _, name, _, _, _ in found)
     out: dict[str, str] = {}
@@ -467,8 +508,9 @@ def _canonical_names(
             if long == short or len(long) <= len(short) or watchlist.lookup(long) is not None:
                 continue
             if long.startswith(short + " ") and long.split()[-1] in data.suffixes:
-                # "Inflection" and "Inflection AI" are one company: the form written more often names it
-                if counts[short] > counts[long]:
+                # "Inflection" and "Inflection AI" are one company, named by its full name, unless
+                # the suffix is only ever an adjective ("Humanloop AI talent")
+                if long in adjective_ai:
                     out[long] = short
                 else:
                     out[short] = out.get(long, long)
@@ -533,7 +575,11 @@ def _masked(raw: str, orgs: Sequence[OrgMention], people: Sequence[PersonMention
     return "".join(out), slots
 
 
-_GENERIC_BIG = re.compile(r"\b(?:the|this|le|la|el|der|die|das|il|o|a)\s+(?:[\w-]+\s+){0,2}?(?P<noun>giant|hyperscaler|behemoth|incumbent|géant|gigante|konzern|riese|colosso)\b", re.IGNORECASE)
+_GENERIC_BIG = re.compile(
+    r"\b(?:the|this|le|la|el|der|die|das|il|o|a)\s+(?:(?:[\w-]+\s+){0,2}?(?P<noun>giant|hyperscaler|behemoth|incumbent|géant|gigante|konzern|riese|colosso)"
+    r"|(?:search|chip|software|e-?commerce|cloud|social\s+media|tech|internet|iphone|smartphone)\s+(?:company|group|firm|maker|titan|leader))\b",
+    re.IGNORECASE,
+)
 
 
 def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:

@@ -41,6 +41,8 @@ STRENGTH_IMPLIED = 0.4  # one party named, the other the company the article jus
 _LIST_ONLY = re.compile(r"^\s*(?:,|and|or|&|/|,\s*and|\s)*\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"^\s*(?:[-–—/+x→>]|->|&)\s*$")
 _POSS = r"(?:'s|’s|')"
+_NEGATED = re.compile(r"\b(?:not|n't|never|no\s+longer|nicht|kein\w*|pas|no|não|non)\b")
+_FORMER = re.compile(r"\b(?:former|ex-?|onetime|one-time|previously\s+at)\s*$")
 _BOARD = re.compile(r"^(?:'s|’s)?\s+(?:board|advisory)", re.IGNORECASE)
 
 
@@ -56,6 +58,7 @@ class Relation:
     people: tuple[str, ...] = ()  # people the clause names as moving
     clause: str = ""
     dated: bool = False  # the clause dates it ("in March", "last year")
+    plural: bool = False  # more than one person moves (founders, a team, staff)
 
 
 def _said(lex: Lexicon, cue: str, folded_text: str) -> bool:
@@ -72,8 +75,8 @@ def _team_after(folded_after: str, lex: Lexicon) -> bool:
 
 def _team_before(folded_before: str, lex: Lexicon) -> bool:
     """Right before x: "the founders of", "el equipo de", "the team behind", "executives from"."""
-    tail = folded_before[-70:]
-    m = re.search(r"(\S+(?:\s+\S+){0,5})\s+(\S+)\s+(?:the\s+)?(?:[\w-]+\s+)?$", tail)
+    tail = folded_before[-80:]
+    m = re.search(r"(\S+(?:\s+\S+){0,5})\s+(\S+)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", tail)
     if not m:
         return False
     return bool(lex.cues["of"].fullmatch(m.group(2)) and lex.cues["team"].search(m.group(1)))
@@ -123,10 +126,9 @@ def _implied(
     the company of the other kind the article named just before ("Google stepped in with a
     licensing deal and to poach key staff", two sentences after "... Windsurf ...")."""
     clause = folded[c_start:c_end]
-    cue = next((k for k in ("acquihire", "licence", "stake", "pay", "hire", "join") if _said(lex, k, clause)), None)
+    moving = (_said(lex, "hire", clause) or _said(lex, "join", clause)) and (_said(lex, "team_plural", clause) or bool(people))
+    cue = "hire" if moving else next((k for k in ("acquihire", "licence", "stake", "pay") if _said(lex, k, clause)), None)
     if cue is None or _said(lex, "funding", clause) and cue == "pay":
-        return []
-    if cue in {"hire", "join"} and not (_said(lex, "team_plural", clause) or people):
         return []
     kind = {"join": "hire", "pay": "deal"}.get(cue, cue)
     big = names.kinds.get(org.name) == "acquirer"
@@ -150,7 +152,8 @@ def _implied(
     acquirer, target = (org.name, partner) if big else (partner, org.name)
     background, failed, dated = _flags(folded, lex, c_end, c_start, c_end)
     moving = tuple(p.name for p in people)
-    return [Relation(kind, acquirer, target, s.index, STRENGTH_IMPLIED, background, failed, moving, s.raw[c_start:c_end], dated)]
+    plural = _plural(lex, clause, people)
+    return [Relation(kind, acquirer, target, s.index, STRENGTH_IMPLIED, background, failed, moving, s.raw[c_start:c_end], dated, plural)]
 
 
 def _flags(folded: str, lex: Lexicon, until: int, c_start: int, c_end: int) -> tuple[bool, bool, bool]:
@@ -193,12 +196,16 @@ def _pair_relations(
             between = folded[since : y.start]
             before = folded[max(c_start, x.start - 80) : x.start]
             after = folded[y.end : min(c_end, y.end + 80)]
+            if lex.verb_final:
+                between = f"{between} {folded[y.end : c_end]}"  # the verb closes the clause
             background, failed, dated = _flags(folded, lex, y.end, c_start, c_end)
+            failed = failed or bool(_NEGATED.search(between))
             moving = tuple(p.name for p in people if x.end <= p.start < y.start or y.end <= p.start < y.end + 80)
+            plural = len(moving) > 1 or _said(lex, "team_plural", between + " " + after[:40] + " " + before[-40:])
 
             def add(kind: str, acquirer: OrgMention, target: OrgMention, strength: float) -> None:
                 out.append(Relation(kind, acquirer.name, target.name, s.index, strength, background,
-                                    failed, moving, clause_text, dated))  # fmt: skip
+                                    failed, moving, clause_text, dated, plural))  # fmt: skip
 
             if _JOINED.match(between_raw):
                 if _said(lex, "deal", clause_folded) or _said(lex, "pay", clause_folded) or re.search(r"[→>]", between_raw):
@@ -212,8 +219,10 @@ def _pair_relations(
                 continue
             hire = _said(lex, "hire", between)
             join = _said(lex, "join", between) and not _BOARD.match(after)
-            team_y = _ends_with_of(between, lex) or _team_after(after, lex)
+            team_y = (_ends_with_of(between, lex) or _team_after(after, lex)) and not _FORMER.search(between[-12:])
             team_x = _team_before(before, lex) or _team_after(between, lex)
+            if lex.verb_final and join and not _said(lex, "destination", after[:4]):
+                join = False  # "GroqのCEO…はNvidiaへ合流": the company people go to carries へ/에/में
             if join and (team_x or _said(lex, "team", between) or moving):
                 add("hire", y, x, STRENGTH_FRAME)
                 continue
@@ -234,8 +243,10 @@ def _pair_relations(
                 payer, payee = x, y
                 if re.search(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$", between) and not _said(lex, "licence", between):
                     payer, payee = y, x  # "x raised money from y", "an investment by y"
-                if names.kinds.get(payer.name) == "startup" and names.kinds.get(payee.name) == "acquirer":
-                    payer, payee = payee, payer
+                if names.kinds.get(payer.name) == "startup" and names.kinds.get(payee.name) == "acquirer" or (
+                    lex.verb_final and names.kinds.get(payee.name) == "acquirer" and names.kinds.get(payer.name) != "acquirer"
+                ):
+                    payer, payee = payee, payer  # the larger company pays (word order does not say so there)
                 add(money, payer, payee, STRENGTH_FRAME)
                 continue
             if _said(lex, "acquire", between) and not _said(lex, "stake", between + after[:30]):
@@ -315,10 +326,14 @@ def _person_relations(
                 between = folded[p.end : o.start]
                 if len(between) <= MAX_GAP and _said(lex, "join", between):
                     background, failed, dated = _flags(folded, lex, o.end, c_start, c_end)
-                    out.append(Relation("hire", o.name, home, s.index, STRENGTH_PERSON, background, failed, (p.name,), clause_text, dated))
+                    out.append(Relation("hire", o.name, home, s.index, STRENGTH_PERSON, background, failed, (p.name,), clause_text, dated, _plural(lex, folded[p.start : o.end], people)))
             elif o.end <= p.start:
                 between = folded[o.end : p.start]
                 if len(between) <= MAX_GAP and _said(lex, "hire", between):
                     background, failed, dated = _flags(folded, lex, p.end, c_start, c_end)
-                    out.append(Relation("hire", o.name, home, s.index, STRENGTH_PERSON, background, failed, (p.name,), clause_text, dated))
+                    out.append(Relation("hire", o.name, home, s.index, STRENGTH_PERSON, background, failed, (p.name,), clause_text, dated, _plural(lex, folded[o.start : p.end + 60], people)))
     return out
+
+
+def _plural(lex: Lexicon, text: str, people: Sequence[PersonMention]) -> bool:
+    return len({p.name for p in people}) > 1 or _said(lex, "team_plural", text)
