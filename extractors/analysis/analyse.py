@@ -75,6 +75,28 @@ def _claim(article: Article, s: Sentence, a: Attribution, deal_id: str) -> Claim
     )
 
 
+# A sum a thousand times smaller than another the same article states for the same deal
+# ("Meta's $15 million bet" beside "$15 billion") is a slip of the pen, not a second figure.
+SLIP_RATIO = 100.0
+
+
+def _consistent(claims: list[Claim]) -> tuple[list[Claim], list[LeftOut]]:
+    """Claims without an article's slips of scale; each slip is listed as left out."""
+    largest: dict[tuple[str, str], float] = {}
+    for c in claims:
+        if c.unit == "USD" and c.high is not None:
+            key = (c.deal_id, c.metric)
+            largest[key] = max(largest.get(key, 0.0), c.high)
+    kept, slips = [], []
+    for c in claims:
+        top = largest.get((c.deal_id, c.metric), 0.0)
+        if c.unit == "USD" and c.high is not None and top > SLIP_RATIO * c.high:
+            slips.append(LeftOut(c.stated, c.start, c.end, "a slip of scale: far below the article's other figure", c.deal_id))
+        else:
+            kept.append(c)
+    return kept, slips
+
+
 def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     wl = watchlist or EMPTY_WATCHLIST
     notes: list[str] = []
@@ -116,6 +138,9 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
                 claims.setdefault((c.deal_id, c.subject, c.metric, c.start), c)
             attributor.note_sentence(s)
 
+    kept, slips = _consistent(list(claims.values()))
+    left_out += slips
+    claims = {(c.deal_id, c.subject, c.metric, c.start): c for c in kept}
     subject_deal = next((m for m in mentions if m.role == "subject"), None)
     if subject_deal is not None:
         relevance, score, evidence = "subject", subject_deal.score, subject_deal.evidence

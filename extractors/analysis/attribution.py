@@ -42,7 +42,11 @@ _DEAL_VALUED = re.compile(
     re.IGNORECASE,
 )
 _VALUES_TARGET = re.compile(r"\b(?:valu(?:ing|es|ed))\s+(?:the\s+)?(?:\S+\s+){0,4}?at\s+[^.;]{0,20}$", re.IGNORECASE)
-_LICENCE_FOR = re.compile(r"licen[cs]\w*\b[^.;]{0,70}?\bfor\s+(?:a\s+)?(?:reported\s+|about\s+|roughly\s+|around\s+|some\s+|an\s+estimated\s+)?$", re.IGNORECASE)
+_LICENCE_FOR = re.compile(
+    r"licen[cs]\w*\b(?:(?!\b(?:deal|agreement|arrangement|pact)\b)[^.;]){0,70}?\bfor\s+(?:a\s+)?(?:reported\s+|about\s+|roughly\s+|around\s+|some\s+|an\s+estimated\s+)?$",
+    re.IGNORECASE,
+)
+_AND_HIRE_AFTER = re.compile(r"^[^.;]{0,80}?\band\s+(?:to\s+)?(?:hire|bring|rehire|poach|recruit|take\s+on)\b", re.IGNORECASE)
 _LICENCE_FEE_BEFORE = re.compile(r"licen[cs]\w*\s+fees?\s+(?:of\s+)?(?:about\s+|roughly\s+|around\s+)?$", re.IGNORECASE)
 _LICENCE_AFTER = re.compile(r"^[”\"’']?\s*(?:in\s+)?(?:licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e|licen[cs]e(?!\w*\s+(?:deal|agreement|arrangement|pact)))", re.IGNORECASE)
 _DEAL_AFTER = re.compile(r"^[”\"’']?\s*(?:[\w-]+\s+){0,3}?(?:deal|agreement|investment|acqui-?hire|arrangement|pact|transaction|bet|stake|licen[cs]ing\s+(?:deal|agreement))", re.IGNORECASE)
@@ -50,6 +54,9 @@ _OTHER_TRANSACTION_AFTER = re.compile(r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:ac
 _FOR_OTHER = re.compile(r"^\s*(?:for|to\s+buy|to\s+acquire)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)")
 _STAFF_MOVE = re.compile(r"\b(?:mov\w*|join\w*|transition\w*|go(?:es|ing)?|follow\w*|leav\w*|hir\w*|depart\w*|embauch\w*|wechsel\w*|rejoin\w*)", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|\bits|\btheir|\bsus|\bses|\bseus|\bseine[rn]?|\bihre[rn]?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# Names after a figure that list investors or rivals: "$415 million from investors including Microsoft".
+_LISTED_AFTER = re.compile(r"\b(?:from|including|includ\w+|led\s+by|by|with|such\s+as|like|as\s+well\s+as|investors|backers|rivals|"
+                           r"lideradas?\s+pela?|liderad[ao]s?\s+por|menées?\s+par|angeführt\s+von)\b")
 _YEAR_SUBJECT_AFTER = re.compile(r"^\s*,?\s*(?:by\s+[^,]{0,80},\s*)?(?:the\s+|a\s+|la\s+|el\s+|die\s+|o\s+|a\s+)?(?P<name>§)")
 
 
@@ -84,6 +91,7 @@ class Attributor:
         self.parties = _deal_parties(deals)
         self.subject = next((d for d in deals if d.role == "subject"), None)
         self.last_deal: tuple[int, Deal] | None = None
+        self._current: Sentence | None = None
         self.person_deal: dict[str, Deal] = {}
         for d in deals:
             for p in d.people:
@@ -95,22 +103,28 @@ class Attributor:
 
     # -- which deal ---------------------------------------------------------------------------
 
-    def _deal_near(self, s: Sentence, position: int, lo: int, hi: int) -> tuple[Deal | None, float, str | None]:
-        """The deal whose party is named nearest the figure in [lo, hi), and any other company nearer."""
+    def _deal_near(self, s: Sentence, position: int, lo: int, hi: int, *, after: bool) -> tuple[Deal | None, int, str | None]:
+        """The deal whose party is named nearest the figure in [lo, hi), its distance, and any other
+        company named nearer. Names after the figure that follow "from", "including", "led by" are
+        a list of investors or rivals, not what the figure is about."""
         best: tuple[int, Deal] | None = None
         other: tuple[int, str] | None = None
+        acquirers = {d.acquirer for d in self.deals}
+        targets = {d.target for d in self.deals}
         for o in self.names.orgs[s.index]:
             if not lo <= o.start < hi:
                 continue
+            if after and _LISTED_AFTER.search(fold(s.raw[position : o.start])):
+                continue
             distance = abs(o.start - position)
             candidates = self.parties.get(o.name, [])
-            if o.name in {d.acquirer for d in self.deals} and o.name not in {d.target for d in self.deals}:
+            if o.name in acquirers and o.name not in targets:
                 candidates = [d for d in candidates if sum(1 for x in self.deals if x.acquirer == o.name) == 1]
             if candidates:
-                pick = candidates[0] if len(candidates) == 1 else next((d for d in candidates if d.target == o.name), candidates[0])
+                pick = next((d for d in candidates if d.target == o.name), candidates[0])
                 if best is None or distance < best[0]:
                     best = (distance, pick)
-            elif not o.generic and (other is None or distance < other[0]) and o.name not in {d.acquirer for d in self.deals}:
+            elif not o.generic and o.name not in acquirers and (other is None or distance < other[0]):
                 other = (distance, o.name)
         for p in self.names.people[s.index]:
             if lo <= p.start < hi and p.name in self.person_deal:
@@ -118,22 +132,25 @@ class Attributor:
                 if best is None or distance < best[0]:
                     best = (distance, self.person_deal[p.name])
         if best is None:
-            return None, 0.0, other[1] if other else None
+            return None, 0, other[1] if other else None
         nearer_other = other[1] if other and other[0] < best[0] else None
-        return best[1], 1.0, nearer_other
+        return best[1], best[0], nearer_other
 
     def deal_for(self, s: Sentence, fig: Figure) -> tuple[Deal | None, float, str]:
+        """The deal a figure is about: named before it in its clause (the clause's subject), else
+        after it, else in its sentence, else the deal the text was just talking about."""
         c_lo, c_hi = clause_bounds(s.raw, fig.start)
-        deal, _, other = self._deal_near(s, fig.start, c_lo, c_hi)
-        if deal is not None:
-            return deal, NAMED_IN_CLAUSE, other or ""
-        if other is not None:
-            return None, 0.0, other
-        deal, _, other = self._deal_near(s, fig.start, 0, len(s.raw))
-        if deal is not None:
-            return deal, NAMED_IN_SENTENCE, other or ""
-        if other is not None:
-            return None, 0.0, other
+        for lo, hi, after, directness in (
+            (c_lo, fig.start, False, NAMED_IN_CLAUSE),
+            (fig.end, c_hi, True, NAMED_IN_CLAUSE),
+            (0, c_lo, False, NAMED_IN_SENTENCE),
+            (c_hi, len(s.raw), True, NAMED_IN_SENTENCE),
+        ):
+            deal, _, other = self._deal_near(s, fig.start if not after else fig.end, lo, hi, after=after)
+            if other is not None:
+                return None, 0.0, other
+            if deal is not None:
+                return deal, directness, ""
         if self.last_deal and s.index - self.last_deal[0] <= CARRY_SENTENCES:
             return self.last_deal[1], CARRIED, ""
         if self.subject is not None:
@@ -151,6 +168,7 @@ class Attributor:
     # -- which metric -------------------------------------------------------------------------
 
     def attribute(self, s: Sentence, figures: Sequence[Figure]) -> list[Attribution]:
+        self._current = s
         out: list[Attribution] = []
         previous_money_end = -10
         for fig in figures:
@@ -179,7 +197,8 @@ class Attributor:
             confidence = cue * directness * (0.5 + 0.5 * deal.confidence)
             if not self.english:
                 confidence *= OTHER_LANGUAGE
-            out.append(Attribution(fig, s.index, deal, metric, person, round(min(confidence, 0.99), 3), reason))
+            for one in metric.split("+"):  # "the ten employees of Hiro joined": staff hired and headcount
+                out.append(Attribution(fig, s.index, deal, one, person, round(min(confidence, 0.99), 3), reason))
         return out
 
     def _left(self, s: Sentence, fig: Figure, reason: str) -> Attribution:
@@ -215,55 +234,86 @@ class Attributor:
     def _money_metric(self, s: Sentence, fig: Figure, deal: Deal, before: str, after: str, clause: str) -> tuple[str | None, float, str]:
         if fig.currency != "USD":
             return None, 0.0, f"in {fig.currency or 'an unknown currency'}, not US dollars (not converted)"
-        near = fold(before[-40:] + " " + after[:35])
-        if self._says("component", after[:30]):
-            return None, 0.0, f"part of the price ({self._says('component', after[:30]).group(0)})"  # type: ignore[union-attr]
+        near_before, near_after = fold(before[-45:]), fold(after[:40])
+        near = f"{near_before} {near_after}"
+        local = fold(before[-50:] + " " + after[:40])
+        component = self._says("component", fold(after[:30]))
+        if component:
+            return None, 0.0, f"part of the price ({component.group(0).strip()})"
         other_sum = _OTHER_TRANSACTION_AFTER.match(after)
         if other_sum and not self._names_party(after[: other_sum.end() + 40], deal):
             return None, 0.0, "another transaction's price"
-        for_other = _FOR_OTHER.match(after)
-        if for_other and not any(n in for_other.group("name") for n in self._party_names(deal)) and self.names.kinds.get(for_other.group("name").split()[0]) is None:
-            if for_other.group("name") not in {o.name for o in self.names.orgs[s.index]} or for_other.group("name") not in self.parties:
-                pass
         payer = self._payer_before(s, fig)
         if payer is not None and payer not in (deal.acquirer, deal.target):
             return None, 0.0, f"paid by {payer}, not by {deal.acquirer}"
         if self._says("failed", fold(before[-50:])) and not self._says("deal", fold(before[-30:])):
             return None, 0.0, "a bid or offer that did not become the deal"
-        drop = self._says("other_money", near)
-        if drop and not _DEAL_VALUED.search(before):
-            return None, 0.0, f"not a deal figure ({drop.group(0).strip()})"
-        if self._says("past_before", fold(before[-8:])) and re.search(r"\bfrom\s+$", fold(before)):
-            return None, 0.0, "the value before the deal"
         if _DEAL_VALUED.search(before):
             return "deal_amount_usd", CUE_DEAL, "the value of the deal"
-        if self._says("valuation", fold(before[-45:])) or re.match(r"^\s*(?:valuation|value)\b", fold(after)):
-            if self._says("past", fold(clause)):
+        drop = self._says("other_money", near)
+        if drop:
+            return None, 0.0, f"not a deal figure ({drop.group(0).strip()})"
+        if re.search(r"\bfrom\s+$", near_before):
+            return None, 0.0, "the value before the deal"
+        subject = self._subject_before(s, fig)
+        if self._says("valuation", near_before) or self._says("valuation", fold(after[:20])):
+            if self._says("round", fold(clause)) or self._says("funding", fold(clause)):
+                return None, 0.0, "the valuation of a funding round"
+            if self._says("past", local) or self._says("dated", local):
                 return None, 0.0, "a past valuation"
-            if _VALUES_TARGET.search(before) or self._says("valuation", fold(before[-45:] + after[:15])):
-                return "target_valuation_usd", CUE_EXPLICIT, "a valuation"
-        if self._says("funding", fold(before[-50:])) or re.match(r"^\s*(?:in\s+(?:total\s+)?funding|from\s+investors|in\s+(?:venture|investment)|em\s+rondas|de\s+(?:fonds|financement)|en\s+financiación)", fold(after)):
-            if self._says("round", near) or re.search(r"\bin\s+(?:19|20)\d\d\b", fold(after[:20])) or self._says("past", fold(after[:30])):
+            if subject is not None and subject == deal.acquirer:
+                return None, 0.0, f"{subject}'s own valuation"
+            if self._set_by_deal(fold(clause), before):
+                return "target_valuation_usd", CUE_EXPLICIT, "the valuation the deal sets"
+            return None, 0.0, "a valuation the deal is not said to set"
+        if self._says("funding", near_before[-50:]) or self._says("funding", fold(after[:30])):
+            if subject is not None and subject == deal.acquirer:
+                return None, 0.0, f"{subject}'s own funding"
+            if self._says("round", near) or self._says("dated", local) or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", near_before):
                 return None, 0.0, "a funding round"
             if not self._says("pay", fold(before[-30:])) or self._says("funding", fold(before[-30:])):
                 return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
         if _LICENCE_FOR.search(before) or _LICENCE_FEE_BEFORE.search(before) or _LICENCE_AFTER.match(after):
+            if _AND_HIRE_AFTER.match(after):
+                return "deal_amount_usd", CUE_DEAL, "paid for the licence and the people"
             if not _DEAL_AFTER.match(after) or _LICENCE_AFTER.match(after):
                 return "licence_fee_usd", CUE_EXPLICIT, "paid for the licence"
         if self._says("past", fold(before[-30:])) and not self._says("pay", near):
             return None, 0.0, "told as the past"
         if self._says("pay", near) or self._says("deal", near) or self._says("stake", near) or _DEAL_AFTER.match(after):
             return "deal_amount_usd", CUE_DEAL, "what the deal pays"
+        if self._says("acquire", near) and re.search(r"\bfor\s+$", near_before):
+            return "deal_amount_usd", CUE_DEAL, "the price paid"
         if s.is_headline or s.index <= 1:
             return "deal_amount_usd", CUE_HEADLINE, "a sum in the headline of the deal"
         if self._says("pay", fold(clause)) or self._says("deal", fold(clause)):
             return "deal_amount_usd", CUE_DEAL * 0.9, "what the deal pays (the clause says so)"
         return None, 0.0, "no word says what the sum is"
 
+    def _set_by_deal(self, folded_clause: str, before: str) -> bool:
+        """A valuation the deal sets: "the deal values Groq at", "valuing the firm at", "the $20 billion valuation"."""
+        return bool(
+            self._says("deal", folded_clause)
+            or self._says("invest", folded_clause)
+            or self._says("pay", folded_clause)
+            or _VALUES_TARGET.search(before)
+            or re.search(r"\bthe\s+$", fold(before[-6:]))
+        )
+
+    def _subject_before(self, s: Sentence, fig: Figure) -> str | None:
+        """The company named last before the figure in its clause (who raised it, who is valued)."""
+        c_lo, _ = clause_bounds(s.raw, fig.start)
+        named = [o for o in self.names.orgs[s.index] if c_lo <= o.start < fig.start]
+        return named[-1].name if named else None
+
+    def _sentence_of(self, fig: Figure) -> str:
+        return self._current.raw if self._current is not None else ""
+
     def _pct_metric(self, fig: Figure, before: str, after: str, clause: str) -> tuple[str | None, float, str]:
         near = fold(before[-40:] + " " + after[:40])
         if fig.of_staff:
-            if _STAFF_MOVE.search(clause) or self._says("join", fold(clause)) or self._says("hire", fold(clause)):
+            sentence = self._sentence_of(fig)
+            if _STAFF_MOVE.search(sentence) or self._says("join", fold(sentence)) or self._says("hire", fold(sentence)):
                 return "staff_hired_pct", CUE_EXPLICIT, "a share of the staff moving"
             return None, 0.0, "a share of the staff, not said to move"
         if fig.qualifier in {"majority", "minority"}:
@@ -282,6 +332,12 @@ class Attributor:
         low_clause = fold(clause)
         if re.search(r"\blay(?:ing)?\s+off|layoffs?|fired|cut(?:s|ting)?\s+\d", fold(before[-30:])) or (fig.noun or "") in {"contractors", "users", "customers"}:
             return None, 0.0, "not the deal's staff"
+        if re.match(r"^\s*(?:familiar|close\s+to|with\s+knowledge|briefed|who\s+(?:spoke|asked|declined))", fold(after)):
+            return None, 0.0, "sources, not staff"
+        if (fig.noun or "") in {"people", "persons", "individuals"} and not (
+            self._says("hire", fold(before[-30:] + after[:30])) or self._says("join", fold(after[:40]))
+        ):
+            return None, 0.0, "people, not said to be hired"
         if fig.value >= 1e6:
             return None, 0.0, "too many to be staff"
         target_names = self._aliases(deal.target)
@@ -289,6 +345,8 @@ class Attributor:
         possessive = bool(_POSSESSIVE_BEFORE.search(before[-30:])) or compound or re.match(r"^\s*(?:of|at|de|bei)\s+(?:the\s+)?(?:startup|company|firm|" + "|".join(re.escape(n) for n in target_names) + r")\b", after, re.IGNORECASE)
         moving = self._says("hire", low_clause) or self._says("join", low_clause) or bool(_STAFF_MOVE.search(clause))
         partitive = re.search(r"\b(?:many|some|most|half|several|einige|viele|plusieurs|muchos|alguns)\s+(?:of\s+)?(?:the\s+|its\s+|der\s+|des\s+)?\S*\s*$", fold(before[-40:]))
+        if possessive and moving and not partitive and re.match(r"^\s*(?:the|los|las|les|die|os|as|gli|i)\s+(?:\w+\s+)?$", fold(before[-30:])):
+            return "staff_hired+target_headcount", CUE_EXPLICIT, "the whole staff moves"
         if possessive and (partitive or not moving or re.search(r"\b(?:its|the\s+company's|the\s+firm's)\s+(?:\w+\s+)?$", fold(before[-25:]))):
             return "target_headcount", CUE_EXPLICIT, "the company's staff"
         if moving or re.match(r"^\s*(?:from|of|at)\s", after):
