@@ -124,8 +124,13 @@ class Attributor:
                 pick = next((d for d in candidates if d.target == o.name), candidates[0])
                 if best is None or distance < best[0]:
                     best = (distance, pick)
-            elif not o.generic and o.name not in acquirers and (other is None or distance < other[0]):
-                other = (distance, o.name)
+            elif (
+                not o.generic
+                and o.name not in acquirers
+                and self.names.is_confirmed(o.name)
+                and (other is None or distance < other[0])
+            ):
+                other = (distance, o.name)  # only a name the text treats as a company can own a figure
         for p in self.names.people[s.index]:
             if lo <= p.start < hi and p.name in self.person_deal:
                 distance = abs(p.start - position) + 20  # a person ties a figure less than a company

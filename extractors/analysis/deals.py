@@ -71,8 +71,8 @@ def assemble_deals(
     for (a, t), rels in by_pair.items():
         if a == t or a in people_names or t in people_names:
             continue
-        if names.kinds.get(t) == "acquirer":
-            continue  # people moving between two large companies is a job move
+        if names.kinds.get(t) in {"acquirer", "unit"}:
+            continue  # people moving between two large companies, or within one, is a job move
         deal = _judge(a, t, rels, names, framed, lex)
         if deal is not None and deal.confidence >= MIN_DEAL_CONFIDENCE:
             deals.append(deal)
@@ -88,6 +88,7 @@ class _Framing:
     hiring: set[str]  # companies named in a clause that says they hire people
     hiring_sentences: dict[str, set[int]]  # where each of them is
     talent_context: set[int]  # sentences in a passage about talent deals
+    acquihire_sentences: set[int]  # sentences that call something an acqui-hire
 
 
 def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Framing:
@@ -105,7 +106,7 @@ def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Fram
             headline_acquihire = headline_acquihire or s.index == 0
         if lex.cues["not_acquisition"].search(folded):
             not_acquisition |= named
-        if lex.cues["pay"].search(folded) and any(ch.isdigit() for ch in folded):
+        if lex.cues["pay"].search(folded) and any(ch.isdigit() for ch in folded) and not lex.cues["funding"].search(folded):
             for n in named:
                 paid[n].add(s.index)
         if (lex.cues["hire"].search(folded) or lex.cues["join"].search(folded)) and (
@@ -128,7 +129,8 @@ def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Fram
                 for t in sentences
                 if t.index >= s.index and (t.paragraph <= s.paragraph + 1 or t.index <= s.index + TALENT_PASSAGE)
             }
-    return _Framing(acquihire, not_acquisition, dict(paid), hiring, dict(hiring_sentences), talent_context)
+    acquihire_sentences = {s.index for s in sentences if lex.cues["acquihire"].search(s.folded)}
+    return _Framing(acquihire, not_acquisition, dict(paid), hiring, dict(hiring_sentences), talent_context, acquihire_sentences)
 
 
 def _pays_nearby(a: str, t: str, rels: list[Relation], framed: _Framing) -> bool:
@@ -175,7 +177,7 @@ def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing,
     ):
         hire = STRENGTH_CLAUSE
         reasons.append(f"people join {a} next to the deal")
-    if hire == 0.0 and money >= 1.0 and talent_framed:
+    if hire == 0.0 and money > 0.0 and (talent_framed and money >= 1.0 or any(r.sentence in framed.acquihire_sentences for r in live)):
         hire = STRENGTH_CLAUSE
         reasons.append("framed as an acqui-hire")
     if hire == 0.0 and money >= 0.6 and any(r.sentence in framed.talent_context for r in live):
@@ -280,7 +282,20 @@ def _assign_roles(deals: list[Deal], sentences: Sequence[Sentence], names: Names
         return len(told) >= 2 and mentions[d.target] >= DOMINANT_MENTIONS + 1 and mentions[d.target] / total >= 0.6
 
     in_front = [d for d in deals if any(not r.background for r in d.relations)]
-    roundup = not any(headlined(d) for d in deals) and len(in_front) >= ROUNDUP_DEALS
+
+    def stands_out(d: Deal) -> bool:
+        """Told in more sentences, and named twice as often, as any other deal of the article."""
+        told = len({r.sentence for r in d.relations})
+        rivals = [x for x in deals if x is not d]
+        return leads(d) and all(
+            told > len({r.sentence for r in x.relations}) and mentions[d.target] >= 2 * mentions[x.target] for x in rivals
+        )
+
+    roundup = (
+        not any(headlined(d) for d in deals)
+        and len(in_front) >= ROUNDUP_DEALS
+        and not any(stands_out(d) for d in deals)
+    )
     candidates = [d for d in deals if headlined(d) or leads(d) or dominates(d)]
     subject = None
     if candidates and not roundup:

@@ -85,6 +85,7 @@ _SUBJECT_VERB_AFTER = re.compile(
     r"acqui-?hires|acqui-?hired|welcomes|rehires|spent|spends|reached|reaches)\b"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+_UNIT_AFTER = re.compile(r"^\)?\s+(?:team|unit|division|group|lab|department|organi[sz]ation)\b", re.IGNORECASE)
 # What only a company does: raise money, be valued, be founded, employ people, ship products.
 _COMPANY_VERB_AFTER = re.compile(
     r"^(?:'s|’s)?,?\s+(?:(?:has|had|have|also|recently|reportedly|previously|will|would|which|that|is|was|then)\s+)*"
@@ -350,7 +351,8 @@ def find_names(
         [PersonMention(name, i, st, e) for name, st, e in sorted(found, key=lambda f: f[1])]
         for i, found in enumerate(people_raw)
     ]
-    evidence = {name: set() for name in kinds}
+    evidence: dict[str, set[str]] = {name: set() for name in kinds}
+    units: set[str] = set()
     for s, mentions in zip(sentences, orgs, strict=True):
         for m in mentions:
             if kinds[m.name] != "unknown":
@@ -362,6 +364,13 @@ def find_names(
                 evidence[m.name].add("suffix")
             if re.search(r"[a-z][A-Z]|\.ai$|\.com$", m.surface):
                 evidence[m.name].add("brand")
+            if _UNIT_AFTER.match(s.raw[m.end : m.end + 20]) and re.search(
+                r"(?:'s|’s)\s+[^.;]{0,70}$", s.raw[max(0, m.start - 80) : m.start]
+            ):
+                units.add(m.name)  # "Apple's Answers, Knowledge and Information (AKI) team": part of Apple
+    for name in units:
+        if kinds.get(name) == "unknown":
+            kinds[name] = "unit"  # a team inside a large company: never a deal's target
     names = Names(orgs, people, kinds, evidence, aliases=aliases)
     names.affiliation = _affiliations(sentences, names, lex)
     _resolve_generic(sentences, names, lex)
@@ -433,7 +442,7 @@ def _people(
             )
             if evidence:
                 found[name] = entity.name if entity is not None else name
-            else:
+            elif not (is_title_case(s.text) and len(s.text) < 200):
                 candidates.append((name, _org_cue(raw, m.start(), m.end(), lex) is not None))
             previous_end, previous_person = m.end(), evidence or previous_person and bool(listed)
     org_cued = {name for name, cued in candidates if cued}

@@ -37,11 +37,14 @@ STRENGTH_JOINED = 0.6  # "Google → Windsurf", "Nvidia-Groq deal"
 STRENGTH_CLAUSE = 0.45  # both named in a clause that speaks of money or hiring
 STRENGTH_OBJECT = 0.8  # "x hires y": the company as the object of hiring
 STRENGTH_IMPLIED = 0.4  # one party named, the other the company the article just named
+# How many sentences back the other party of a one-company clause is looked for.
+IMPLIED_REACH = 3
 
 _LIST_ONLY = re.compile(r"^\s*(?:,|and|or|&|/|,\s*and|\s)*\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"^\s*(?:[-–—/+x→>]|->|&)\s*$")
 _POSS = r"(?:'s|’s|')"
 _NEGATED = re.compile(r"\b(?:not|n't|never|no\s+longer|nicht|kein\w*|pas|no|não|non)\b")
+_COORDINATED_HIRE = re.compile(r"^(?:'s|’s)?[^.;]{0,80}?\b(?:and|plus|while)\s+(?:to\s+|will\s+|also\s+)?\w+", re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:former|ex-?|onetime|one-time|previously\s+at)\s*$")
 _BOARD = re.compile(r"^(?:'s|’s)?\s+(?:board|advisory)", re.IGNORECASE)
 
@@ -126,19 +129,25 @@ def _implied(
     the company of the other kind the article named just before ("Google stepped in with a
     licensing deal and to poach key staff", two sentences after "... Windsurf ...")."""
     clause = folded[c_start:c_end]
-    moving = (_said(lex, "hire", clause) or _said(lex, "join", clause)) and (_said(lex, "team_plural", clause) or bool(people))
-    cue = "hire" if moving else next((k for k in ("acquihire", "licence", "stake", "pay") if _said(lex, k, clause)), None)
-    if cue is None or _said(lex, "funding", clause) and cue == "pay":
+    moving = (
+        (_said(lex, "hire", clause) or _said(lex, "join", clause))
+        and (_said(lex, "team_plural", clause) or bool(people))
+        and not _said_board(clause)
+    )
+    money = next((k for k in ("acquihire", "licence", "stake", "pay") if _said(lex, k, clause)), None)
+    if money == "pay" and _said(lex, "funding", clause):
+        money = None
+    kinds = (["hire"] if moving else []) + ([{"pay": "deal"}.get(money, money)] if money else [])
+    if not kinds:
         return []
-    kind = {"join": "hire", "pay": "deal"}.get(cue, cue)
     big = names.kinds.get(org.name) == "acquirer"
     partner = None
-    for i in range(s.index, max(-1, s.index - 3), -1):
+    for i in range(s.index, max(-1, s.index - IMPLIED_REACH - 1), -1):
         for o in reversed(names.orgs[i]):
             if o.name == org.name or (i == s.index and o.start >= org.start):
                 continue
             other_big = names.kinds.get(o.name) == "acquirer"
-            if other_big != big:
+            if other_big != big and (other_big or names.kinds.get(o.name) == "startup" or names.is_confirmed(o.name)):
                 partner = o.name
                 break
         if partner:
@@ -151,9 +160,12 @@ def _implied(
         return []
     acquirer, target = (org.name, partner) if big else (partner, org.name)
     background, failed, dated = _flags(folded, lex, c_end, c_start, c_end)
-    moving = tuple(p.name for p in people)
     plural = _plural(lex, clause, people)
-    return [Relation(kind, acquirer, target, s.index, STRENGTH_IMPLIED, background, failed, moving, s.raw[c_start:c_end], dated, plural)]
+    return [
+        Relation(kind, acquirer, target, s.index, STRENGTH_IMPLIED, background, failed, tuple(p.name for p in people),
+                 s.raw[c_start:c_end], dated, plural)  # fmt: skip
+        for kind in kinds
+    ]
 
 
 def _flags(folded: str, lex: Lexicon, until: int, c_start: int, c_end: int) -> tuple[bool, bool, bool]:
@@ -217,46 +229,48 @@ def _pair_relations(
                     big, small = _by_size(x, y, names)
                     add("deal", big, small, STRENGTH_FRAME)
                 continue
+            found_before = len(out)
             hire = _said(lex, "hire", between)
             join = _said(lex, "join", between) and not _BOARD.match(after)
             team_y = (_ends_with_of(between, lex) or _team_after(after, lex)) and not _FORMER.search(between[-12:])
             team_x = _team_before(before, lex) or _team_after(between, lex)
             if lex.verb_final and join and not _said(lex, "destination", after[:4]):
                 join = False  # "GroqのCEO…はNvidiaへ合流": the company people go to carries へ/에/में
+            # people: who moves to whom
             if join and (team_x or _said(lex, "team", between) or moving):
                 add("hire", y, x, STRENGTH_FRAME)
-                continue
-            if hire and re.search(rf"(?:{lex.cues['hire'].pattern})\s+(?:the\s+)?(?:[\w-]+\s+)?$", between) and not team_y:
-                add("hire", x, y, STRENGTH_OBJECT)  # "Microsoft hiring Inflection": its people, by metonymy
-                continue
-            if hire and (team_y or _said(lex, "team", between) or moving):
+            elif hire and team_x and not team_y:
+                add("hire", y, x, STRENGTH_FRAME)  # "Humanloop's team is bringing ... to Anthropic"
+            elif hire and (team_y or _said(lex, "team", between) or moving):
                 if re.search(r"\bby\s+$", between):
                     add("hire", y, x, STRENGTH_FRAME)  # "y's founders were hired by x" reversed
                 else:
                     add("hire", x, y, STRENGTH_FRAME)
-                continue
+            elif hire and re.search(rf"(?:{lex.cues['hire'].pattern})\s+(?:the\s+)?(?:[\w-]+\s+)?$", between):
+                add("hire", x, y, STRENGTH_OBJECT)  # "Microsoft hiring Inflection": its people, by metonymy
+            elif _COORDINATED_HIRE.search(after) and _said(lex, "hire", after) and (_said(lex, "team", after) or moving):
+                add("hire", x, y, STRENGTH_OBJECT)  # "x licenses y's technology and hires its founders"
+            # money: what ties them
             if _said(lex, "acquihire", between):
                 add("acquihire", x, y, STRENGTH_FRAME)
-                continue
-            money = _money_kind(between, after, lex)
-            if money is not None:
-                payer, payee = x, y
-                if re.search(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$", between) and not _said(lex, "licence", between):
-                    payer, payee = y, x  # "x raised money from y", "an investment by y"
-                if names.kinds.get(payer.name) == "startup" and names.kinds.get(payee.name) == "acquirer" or (
-                    lex.verb_final and names.kinds.get(payee.name) == "acquirer" and names.kinds.get(payer.name) != "acquirer"
-                ):
-                    payer, payee = payee, payer  # the larger company pays (word order does not say so there)
-                add(money, payer, payee, STRENGTH_FRAME)
-                continue
-            if _said(lex, "acquire", between) and not _said(lex, "stake", between + after[:30]):
-                add("acquire", x, y, STRENGTH_FRAME)
-                continue
-            if _said(lex, "funding", between):
-                add("funding", x, y, STRENGTH_FRAME)
-                continue
-            if re.match(rf"^{_POSS}\s+(?:[\w$.,~-]+\s+){{0,3}}$", between) and _said(lex, "deal", after[:25]):
-                add("deal", x, y, STRENGTH_FRAME)  # "Nvidia's $20 billion Groq deal"
+            else:
+                money = _money_kind(_last_stretch(between), after, lex)
+                if money is not None:
+                    payer, payee = x, y
+                    if re.search(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$", between) and not _said(lex, "licence", between):
+                        payer, payee = y, x  # "x raised money from y", "an investment by y"
+                    if names.kinds.get(payer.name) == "startup" and names.kinds.get(payee.name) == "acquirer" or (
+                        lex.verb_final and names.kinds.get(payee.name) == "acquirer" and names.kinds.get(payer.name) != "acquirer"
+                    ):
+                        payer, payee = payee, payer  # the larger company pays (word order does not say so there)
+                    add(money, payer, payee, STRENGTH_FRAME)
+                elif _said(lex, "acquire", between) and not _said(lex, "stake", between + after[:30]):
+                    add("acquire", x, y, STRENGTH_FRAME)
+                elif _said(lex, "funding", between):
+                    add("funding", x, y, STRENGTH_FRAME)
+                elif re.match(rf"^{_POSS}\s+(?:[\w$.,~-]+\s+){{0,3}}$", between) and _said(lex, "deal", after[:25]):
+                    add("deal", x, y, STRENGTH_FRAME)  # "Nvidia's $20 billion Groq deal"
+            if len(out) > found_before:
                 continue
             # Both named in a clause that speaks of money or people moving: weak, sized by who is bigger.
             clause_cue = next(
@@ -267,12 +281,27 @@ def _pair_relations(
                 big, small = _by_size(x, y, names)
                 if big is not None:
                     kind = {"join": "hire", "acquihire": "acquihire", "licence": "licence"}.get(clause_cue, clause_cue)
-                    if kind == "hire" and not (_said(lex, "team", clause_folded) or moving):
+                    if kind == "hire" and (not (_said(lex, "team", clause_folded) or moving) or _said_board(clause_folded)):
                         continue
                     if kind == "pay" and _said(lex, "funding", clause_folded) and not _said(lex, "deal", clause_folded):
                         kind = "funding"
                     add(kind, big, small, STRENGTH_CLAUSE)
     return out
+
+
+def _said_board(folded_clause: str) -> bool:
+    """People joining a board are directors, not hires."""
+    return re.search(r"\b(?:board|advisory\s+council|conseil\s+d'administration|aufsichtsrat)\b", folded_clause) is not None
+
+
+def _last_stretch(between: str) -> str:
+    """The words right before the second company: after the last "and" or comma that follows a verb.
+
+    "Meta is raising $29 billion for data centres and invested $14.8 billion in Scale AI": the
+    raising is Meta's own; the investment is what ties Meta to Scale AI.
+    """
+    parts = re.split(r",\s+and\s+|\s+and\s+(?=\w+ed\b|\w+s\b)|;\s+", between)
+    return parts[-1] if len(parts) > 1 and len(parts[-1]) > 8 else between
 
 
 def _money_kind(between: str, after: str, lex: Lexicon) -> str | None:
