@@ -274,7 +274,7 @@ class Attributor:
         if self._says("funding", near_before[-50:]) or self._says("funding", fold(after[:30])):
             if subject is not None and subject == deal.acquirer:
                 return None, 0.0, f"{subject}'s own funding"
-            if self._says("round", near) or self._says("dated", local) or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", near_before):
+            if self._says("round", near) or self._says("dated", fold(after[:25])) or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", near_before):
                 return None, 0.0, "a funding round"
             if not self._says("pay", fold(before[-30:])) or self._says("funding", fold(before[-30:])):
                 return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
@@ -410,44 +410,55 @@ class Attributor:
 def founded_years(
     s: Sentence, names: Names, deals: Sequence[Deal], lex: Lexicon, subject: Deal | None
 ) -> list[tuple[Figure, Deal, str]]:
-    """Founding years stated of a deal's target: "Founded in 2020, Enfabrica", "started Scale in 2016"."""
+    """Founding years stated of a deal's target.
+
+    The founding word stands just before the year ("founded in 2020", "Fundada em 2020") or
+    just after it ("2021 gegründet", "2016년 설립"). What was founded is the company named
+    between the word and the year ("founded Scale AI in 2016"), the clause's subject ("Covariant,
+    based in Emeryville, was founded in 2017"; "Scale AI, which he founded in 2016"), the company
+    a participle opens onto ("Founded in 2020, Enfabrica ..."), or the startup the article is about
+    ("the startup, founded in 2022").
+    """
     from extractors.analysis.figures import year_figures  # noqa: PLC0415  (kept next to its one use)
 
     out: list[tuple[Figure, Deal, str]] = []
     targets = {d.target: d for d in deals}
     folded = s.folded
+    founding = lex.cues["founding"]
     for fig in year_figures(s.raw):
-        before = folded[max(0, fig.start - 45) : fig.start]
-        founding = lex.cues["founding"]
-        cue = None
-        for m in founding.finditer(before):
-            cue = m
-        if cue is None:
-            continue
-        between = before[cue.end() :]
         c_lo, c_hi = clause_bounds(s.raw, fig.start)
+        window_start = max(c_lo, fig.start - 50)
+        cues = list(founding.finditer(folded, window_start, fig.start))
+        after_cue = founding.match(folded, fig.end + 1) or founding.search(folded[fig.end : fig.end + 12])
+        if cues:
+            verb_at = cues[-1].start()
+            start = verb_at
+            end = fig.end
+        elif after_cue:
+            verb_at = fig.start
+            start, end = fig.start, min(len(s.raw), fig.end + 12)
+            m = founding.search(folded, fig.end, fig.end + 12)
+            end = m.end() if m else fig.end
+        else:
+            continue
+        if re.search(r"\b(?:left|joined|joining|quit|departed)\b", folded[max(c_lo, verb_at - 30) : verb_at]):
+            continue
         orgs = [o for o in names.orgs[s.index] if c_lo <= o.start < c_hi]
-        # the organisation founded: named between the verb and the year, right after it, or opening the clause
-        founded = None
-        verb_at = max(0, fig.start - 45) + cue.start()
-        inside = [o for o in orgs if verb_at <= o.start < fig.start]
-        after_year = [o for o in orgs if o.start >= fig.end and o.start - fig.end <= 90]
-        before_verb = [o for o in orgs if o.end <= verb_at and verb_at - o.end <= 40]
-        if inside:
-            founded = inside[-1].name
-        elif before_verb:
-            founded = before_verb[-1].name
-        elif after_year and re.match(r"^\s*,?\s*(?:by\s+[^,]{0,90},\s*)?", s.raw[fig.end : after_year[0].start]) and s.raw[c_lo : verb_at].strip() == "":
-            founded = after_year[0].name
-        elif re.search(r"\b(?:startup|start-up|company|firm|it|which)\b", between + folded[max(0, verb_at - 25) : verb_at]) and subject is not None:
-            founded = subject.target
-        elif not orgs and subject is not None and re.search(r"(?:^|\s)(?:the\s+)?(?:startup|start-up|company)\s+(?:was\s+)?$", folded[max(0, verb_at - 30) : verb_at]):
-            founded = subject.target
-        if founded is None or founded not in targets:
+        inside = [o for o in orgs if verb_at < o.start < fig.start]
+        before_verb = [o for o in orgs if o.end <= verb_at and verb_at - o.end <= 100]
+        after_year = [o for o in orgs if o.start >= fig.end and o.start - fig.end <= 100]
+        opens = not s.raw[c_lo:verb_at].strip(" \"“'‘(-–—") or re.match(r"^\s*(?:first\s+)?$", s.raw[c_lo:verb_at])
+        candidates: list[str] = [o.name for o in reversed(inside)]
+        if opens:
+            candidates += [o.name for o in after_year]  # "Founded in 2021 by ..., HumanLoop"
+        if before_verb:
+            passive = re.search(r"\b(?:was|were|is|wurde|fue|foi|è|a\s+été|est)\b|,", s.raw[before_verb[0].end : verb_at])
+            candidates += [before_verb[0].name] if passive else [o.name for o in reversed(before_verb)]
+        if subject is not None and re.search(r"\b(?:startup|start-up|company|firm|it|which)\b", folded[max(c_lo, verb_at - 30) : fig.start]):
+            candidates.append(subject.target)
+        founded = next((c for c in candidates if c in targets), None)
+        if founded is None:
             continue
-        if re.search(r"\b(?:left|joined|joining|debuted|launched\s+(?:its|the|a)|unicorn)\b", before[: cue.start()][-25:]):
-            continue
-        start = max(0, fig.start - 45) + cue.start()
-        stated = Figure("year", fig.value, fig.value, fig.value, s.raw[start : fig.end], None, start, fig.end)
+        stated = Figure("year", fig.value, fig.value, fig.value, s.raw[start:end], None, start, end)
         out.append((stated, targets[founded], "the year it was founded"))
     return out

@@ -353,6 +353,7 @@ def find_names(
     ]
     evidence: dict[str, set[str]] = {name: set() for name in kinds}
     units: set[str] = set()
+    mentions_by_sentence = orgs
     for s, mentions in zip(sentences, orgs, strict=True):
         for m in mentions:
             if kinds[m.name] != "unknown":
@@ -364,8 +365,9 @@ def find_names(
                 evidence[m.name].add("suffix")
             if re.search(r"[a-z][A-Z]|\.ai$|\.com$", m.surface):
                 evidence[m.name].add("brand")
-            if _UNIT_AFTER.match(s.raw[m.end : m.end + 20]) and re.search(
-                r"(?:'s|’s)\s+[^.;]{0,70}$", s.raw[max(0, m.start - 80) : m.start]
+            owners = [o for o in mentions_by_sentence[s.index] if o.end <= m.start and m.start - o.end <= 80]
+            if _UNIT_AFTER.match(s.raw[m.end : m.end + 20]) and any(
+                kinds.get(o.name) == "acquirer" and s.raw[o.end : o.end + 2] in {"'s", "’s"} for o in owners
             ):
                 units.add(m.name)  # "Apple's Answers, Knowledge and Information (AKI) team": part of Apple
     for name in units:
