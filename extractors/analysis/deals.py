@@ -159,6 +159,8 @@ def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing,
     bound = any(r.strength >= 0.8 for r in live)  # a frame that makes the target a company ("a pact with Groq")
     if not (_startup_like(t, names) or bound and names.kinds.get(t) != "acquirer"):
         return None  # a party the text never treats as a company of its own
+    if acquire and not talent_framed and not any(r.kind in {"licence", "stake", "acquihire"} for r in live):
+        return None  # a purchase told as a purchase: its people moving is part of any acquisition
     if money == 0.0 and hire > 0.0:
         if acquire and talent_framed:
             money = hire
@@ -191,9 +193,7 @@ def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing,
             reasons.append("its founders or team move, no payment stated")
     if hire == 0.0 or money == 0.0:
         return None
-    if acquire and not talent_framed and not any(r.kind in {"licence", "stake", "acquihire"} for r in live):
-        if hire < 0.9:
-            return None  # a purchase told as a purchase
+
     kinds = {r.kind for r in live}
     if team_only:
         kind = "talent_deal"

@@ -633,7 +633,7 @@ def _most_named(seen: Counter[str]) -> str | None:
 
 # "It paid", "it hired": a pronoun as the payer, at the start of a sentence or clause.
 _PRONOUN_PAYER = re.compile(
-    r"(?:^|(?<=[.;:]\s)|(?<=,\s))[Ii]t(?=\s+(?:(?:has|had|also|will|would|then|later|recently|quickly|reportedly|agreed\s+to|is|was)\s+)*"
+    r"(?<![\w'’])[Ii]t(?=\s+(?:(?:has|had|also|will|would|then|later|recently|quickly|reportedly|agreed\s+to|is|was)\s+)*"
     r"(?:paid|pays|pay|hired|hires|hire|took|takes|licensed|licenses|invested|invests|struck|signed|brought|rehired|poached)\b)"
 )
 

@@ -43,8 +43,8 @@ IMPLIED_REACH = 3
 _LIST_ONLY = re.compile(r"^\s*(?:,|and|or|&|/|,\s*and|\s)*\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"^\s*(?:[-–—/+x→>]|->|&)\s*$")
 _POSS = r"(?:'s|’s|')"
-_NEGATED = re.compile(r"\b(?:not|n't|never|no\s+longer|nicht|kein\w*|pas|no|não|non)\b")
-_COORDINATED_HIRE = re.compile(r"^(?:'s|’s)?[^.;]{0,80}?\b(?:and|plus|while)\s+(?:to\s+|will\s+|also\s+)?\w+", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|n't|never|no\s+longer|nicht|kein\w*|pas|no|não|non)\b(?!-)")
+_COORDINATED = re.compile(r"\b(?:and|plus|while)\s+(?:to\s+|will\s+|also\s+|has\s+|have\s+)?")
 _FORMER = re.compile(r"\b(?:former|ex-?|onetime|one-time|previously\s+at)\s*$")
 _BOARD = re.compile(r"^(?:'s|’s)?\s+(?:board|advisory)", re.IGNORECASE)
 
@@ -248,7 +248,7 @@ def _pair_relations(
                     add("hire", x, y, STRENGTH_FRAME)
             elif hire and re.search(rf"(?:{lex.cues['hire'].pattern})\s+(?:the\s+)?(?:[\w-]+\s+)?$", between):
                 add("hire", x, y, STRENGTH_OBJECT)  # "Microsoft hiring Inflection": its people, by metonymy
-            elif _COORDINATED_HIRE.search(after) and _said(lex, "hire", after) and (_said(lex, "team", after) or moving):
+            elif _coordinated_hire(after, lex) and (_said(lex, "team", after) or moving):
                 add("hire", x, y, STRENGTH_OBJECT)  # "x licenses y's technology and hires its founders"
             # money: what ties them
             if _said(lex, "acquihire", between):
@@ -264,8 +264,8 @@ def _pair_relations(
                     ):
                         payer, payee = payee, payer  # the larger company pays (word order does not say so there)
                     add(money, payer, payee, STRENGTH_FRAME)
-                elif _said(lex, "acquire", between) and not _said(lex, "stake", between + after[:30]):
-                    add("acquire", x, y, STRENGTH_FRAME)
+                elif _said(lex, "acquire", between) and not _said(lex, "stake", between + after[:30]) and len(out) == found_before:
+                    add("acquire", x, y, STRENGTH_FRAME)  # (not when the words take over its people: a hire)
                 elif _said(lex, "funding", between):
                     add("funding", x, y, STRENGTH_FRAME)
                 elif re.match(rf"^{_POSS}\s+(?:[\w$.,~-]+\s+){{0,3}}$", between) and _said(lex, "deal", after[:25]):
@@ -287,6 +287,14 @@ def _pair_relations(
                         kind = "funding"
                     add(kind, big, small, STRENGTH_CLAUSE)
     return out
+
+
+def _coordinated_hire(folded_after: str, lex: Lexicon) -> bool:
+    """ "… and hire its founders", "… and bring chief executive Varun Mohan": a second verb, of hiring."""
+    for m in _COORDINATED.finditer(folded_after[:90]):
+        if lex.cues["hire"].match(folded_after, m.end()):
+            return True
+    return False
 
 
 def _said_board(folded_clause: str) -> bool:
