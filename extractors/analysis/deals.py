@@ -77,6 +77,7 @@ def assemble_deals(
         if deal is not None and deal.confidence >= MIN_DEAL_CONFIDENCE:
             deals.append(deal)
     deals = _one_per_target(deals)
+    deals = [d for d in deals if not any(o.acquirer == d.target and o.target == d.acquirer and o.confidence > d.confidence for o in deals)]
     return _assign_roles(deals, sentences, names, lex)
 
 
@@ -121,7 +122,9 @@ def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Fram
     for s in sentences:
         folded = s.folded
         talent = lex.cues["acquihire"].search(folded) or lex.cues["not_acquisition"].search(folded)
-        similar = re.search(r"\b(?:similar|same)\s+(?:\w+\s+)?(?:deal|agreement|arrangement|structure|playbook)", folded)
+        similar = re.search(
+            r"\b(?:similar|same)\s+(?:\w+\s+)?(?:deal|agreement|arrangement|structure|playbook)|\bdid\s+(?:the\s+same|it|likewise)\b", folded
+        )
         if talent or similar:
             # the rest of its paragraph, the next paragraph, or the next two sentences
             talent_context |= {
@@ -156,10 +159,15 @@ def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing,
     acquire = any(r.kind == "acquire" for r in live)
     reasons: list[str] = []
     talent_framed = t in framed.acquihire or a in framed.acquihire or t in framed.not_acquisition
-    bound = any(r.strength >= 0.8 for r in live)  # a frame that makes the target a company ("a pact with Groq")
+    bound = any(r.kind == "hire" and r.strength >= 0.9 for r in live)  # "the founders of X": X has people of its own
     if not (_startup_like(t, names) or bound and names.kinds.get(t) != "acquirer"):
         return None  # a party the text never treats as a company of its own
-    if acquire and not talent_framed and not any(r.kind in {"licence", "stake", "acquihire"} for r in live):
+    if acquire and hire == 0.0 and money == 0.0 and any(
+        r.kind == "acquire" and r.sentence in framed.acquihire_sentences for r in live
+    ):
+        hire = money = STRENGTH_CLAUSE  # "… calls an acqui-hire, as when Cursor bought Koala"
+        reasons.append("a purchase the sentence calls an acqui-hire")
+    elif acquire and not talent_framed and not any(r.kind in {"licence", "stake", "acquihire"} for r in live):
         return None  # a purchase told as a purchase: its people moving is part of any acquisition
     if money == 0.0 and hire > 0.0:
         if acquire and talent_framed:

@@ -560,6 +560,8 @@ def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> 
                 if not isinstance(org, OrgMention):
                     continue
                 group = "people" if "people" in m.groupdict() and m.group("people") else "person"
+                if re.search(r"\b(?:former|ex-?|onetime|one-time)\s*$", masked[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
+                    continue  # "former GitHub chief executive Nat Friedman": no longer that company's
                 for offset, item in slots.items():
                     if m.start(group) <= offset < m.end(group) and isinstance(item, PersonMention):
                         out.setdefault(item.name, org.name)
@@ -597,8 +599,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
     """"the startup", "the AI startup's", "the tech giant": the company last named of that kind."""
     startup_nouns = "|".join(f for f in lex.raw.get("startup", ()) if f not in {"company", "firm", "business", "platform", "player", "fund", "rival", "venture"})
     generic_startup = re.compile(rf"\b(?:the|this|la|le|el|die|das|a|o)\s+(?:[\w-]+\s+)?(?:{startup_nouns})(?:'s|’s)?(?![\w-])", re.IGNORECASE)
-    seen_big: Counter[str] = Counter()
-    seen_startup: Counter[str] = Counter()
+    recent: list[tuple[int, str, bool]] = []  # (sentence, company, is a listed acquirer), in text order
     for s in sentences:
         added: list[OrgMention] = []
         named = names.orgs[s.index]
@@ -606,35 +607,48 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             if any(o.start <= m.start() < o.end for o in named):
                 continue
             earlier = [o for o in named if o.end <= m.start() and names.kinds.get(o.name) != "acquirer"]
-            target = earlier[-1].name if earlier else _most_named(seen_startup)
+            target = earlier[-1].name if earlier else _most_named(recent, s.index, big=False)
             if target:
                 added.append(OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True))
-        for m in [*_GENERIC_BIG.finditer(s.raw), *_PRONOUN_PAYER.finditer(s.raw)]:
-            earlier = [o for o in named if o.end <= m.start() and names.kinds.get(o.name) == "acquirer"]
-            target = earlier[-1].name if earlier else _most_named(seen_big)
-            if target:
-                added.append(OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True))
+        for pattern, latest in ((_GENERIC_BIG, False), (_PRONOUN_PAYER, True)):
+            for m in pattern.finditer(s.raw):
+                earlier = [o for o in named if o.end <= m.start() and names.kinds.get(o.name) == "acquirer"]
+                target = earlier[-1].name if earlier else _most_named(recent, s.index, big=True, latest=latest)
+                if target:
+                    added.append(OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True))
         for o in named:
             if names.kinds.get(o.name) == "acquirer":
-                seen_big[o.name] += 1
+                recent.append((s.index, o.name, True))
             elif names.kinds.get(o.name) == "startup" or names.evidence.get(o.name):
-                seen_startup[o.name] += 1
+                recent.append((s.index, o.name, False))
         if added:
             names.orgs[s.index] = sorted(named + added, key=lambda o: o.start)
 
 
-def _most_named(seen: Counter[str]) -> str | None:
-    """The company named most so far (the latest of equals): who "the startup" or "the giant" is."""
-    if not seen:
+# How many sentences back "the startup" or "the giant" looks for whom it stands for.
+GENERIC_REACH = 3
+
+
+def _most_named(recent: list[tuple[int, str, bool]], index: int, *, big: bool, latest: bool = False) -> str | None:
+    """Who "the startup", "the tech giant" or "it" stands for: the company of that kind named most
+    in the last few sentences (the latest of equals; for "it", simply the latest)."""
+    window = [name for i, name, is_big in recent if is_big == big and index - i <= GENERIC_REACH]
+    if not window:
+        window = [name for _, name, is_big in recent if is_big == big]
+    if not window:
         return None
-    top = max(seen.values())
-    return [name for name, n in seen.items() if n == top][-1]
+    if latest:
+        return window[-1]
+    counts = Counter(window)
+    overall = Counter(name for _, name, is_big in recent if is_big == big)
+    last_seen = {name: i for i, name in enumerate(window)}
+    return max(counts, key=lambda name: (counts[name], overall[name], last_seen[name]))
 
 
 # "It paid", "it hired": a pronoun as the payer, at the start of a sentence or clause.
 _PRONOUN_PAYER = re.compile(
     r"(?<![\w'’])[Ii]t(?=\s+(?:(?:has|had|also|will|would|then|later|recently|quickly|reportedly|agreed\s+to|is|was)\s+)*"
-    r"(?:paid|pays|pay|hired|hires|hire|took|takes|licensed|licenses|invested|invests|struck|signed|brought|rehired|poached)\b)"
+    r"(?:paid|pays|pay|hired|hires|hire|took|takes|licensed|licenses|invested|invests|struck|signed|brought|rehired|poached|agreed)\b)"
 )
 
 

@@ -69,11 +69,19 @@ def _said(lex: Lexicon, cue: str, folded_text: str) -> bool:
 
 
 def _team_after(folded_after: str, lex: Lexicon) -> bool:
-    """Right after y: "'s founders", "'s three co-founders", " co-founder", " CEO"."""
-    m = re.match(rf"^(?:{_POSS})?\s+((?:[\w-]+\s+){{0,3}}?)(\S+(?:\s+\S+)?)", folded_after)
+    """Right after y: "'s founders", "'s three co-founders", "'s engineering team", " co-founder", " CEO"."""
+    m = re.match(rf"^(?:{_POSS})?\s+", folded_after)
     if not m:
         return False
-    return bool(lex.cues["team"].match(m.group(2)) or lex.cues["title"].match(m.group(2)))
+    pos = m.end()
+    for _ in range(4):  # the team word may follow up to three describing words
+        if lex.cues["team"].match(folded_after, pos) or lex.cues["title"].match(folded_after, pos):
+            return True
+        word = re.match(r"[\w-]+\s+", folded_after[pos:])
+        if not word:
+            return False
+        pos += word.end()
+    return False
 
 
 def _team_before(folded_before: str, lex: Lexicon) -> bool:
@@ -95,6 +103,7 @@ def relations_in(
     sentences: Sequence[Sentence], names: Names, lex: Lexicon
 ) -> list[Relation]:
     out: list[Relation] = []
+    lonely: list[tuple[Sentence, OrgMention, list[PersonMention], int, int]] = []
     for s in sentences:
         orgs = names.orgs[s.index]
         if not orgs:
@@ -109,8 +118,13 @@ def relations_in(
             found = _pair_relations(s, in_clause, clause_people, names, lex, folded, c_start, c_end)
             found += _person_relations(s, in_clause, clause_people, names, lex, folded, c_start, c_end)
             if not found and len({o.name for o in in_clause}) == 1:
-                found += _implied(s, in_clause[0], clause_people, names, lex, folded, c_start, c_end, out)
+                lonely.append((s, in_clause[0], clause_people, c_start, c_end))
             out += found
+    # A clause naming one company is paired once every explicit relation is known: a company that
+    # pays or hires in one of them is a payer here too.
+    payers = {r.acquirer for r in out if r.strength >= STRENGTH_OBJECT}
+    for s, org, clause_people, c_start, c_end in lonely:
+        out += _implied(s, org, clause_people, names, lex, fold(s.raw), c_start, c_end, payers)
     return out
 
 
@@ -123,7 +137,7 @@ def _implied(
     folded: str,
     c_start: int,
     c_end: int,
-    earlier: Sequence[Relation],
+    payers: set[str],
 ) -> list[Relation]:
     """A clause that names one company and says it pays, licenses or hires: the other party is
     the company of the other kind the article named just before ("Google stepped in with a
@@ -140,20 +154,23 @@ def _implied(
     kinds = (["hire"] if moving else []) + ([{"pay": "deal"}.get(money, money)] if money else [])
     if not kinds:
         return []
-    big = names.kinds.get(org.name) == "acquirer"
+    def is_big(name: str) -> bool:
+        return names.kinds.get(name) == "acquirer" or name in payers
+
+    big = is_big(org.name)
     partner = None
     for i in range(s.index, max(-1, s.index - IMPLIED_REACH - 1), -1):
         for o in reversed(names.orgs[i]):
             if o.name == org.name or (i == s.index and o.start >= org.start):
                 continue
-            other_big = names.kinds.get(o.name) == "acquirer"
+            other_big = is_big(o.name)
             if other_big != big and (other_big or names.kinds.get(o.name) == "startup" or names.is_confirmed(o.name)):
                 partner = o.name
                 break
         if partner:
             break
     if partner is None:
-        acquirers = {o.name for found in names.orgs for o in found if names.kinds.get(o.name) == "acquirer"}
+        acquirers = {o.name for found in names.orgs for o in found if is_big(o.name)}
         if not big and len(acquirers) == 1:
             partner = next(iter(acquirers))
     if partner is None:
@@ -236,12 +253,15 @@ def _pair_relations(
             team_x = _team_before(before, lex) or _team_after(between, lex)
             if lex.verb_final and join and not _said(lex, "destination", after[:4]):
                 join = False  # "GroqのCEO…はNvidiaへ合流": the company people go to carries へ/에/में
-            # people: who moves to whom
-            if join and (team_x or _said(lex, "team", between) or moving):
+            # people: who moves to whom (a person moving speaks for a company that is theirs, or one
+            # the text treats as a company)
+            moving_x = any(_belongs(names, p, x.name) for p in moving)
+            moving_y = any(_belongs(names, p, y.name) for p in moving)
+            if join and (team_x or _said(lex, "team", between) or moving_x):
                 add("hire", y, x, STRENGTH_FRAME)
             elif hire and team_x and not team_y:
                 add("hire", y, x, STRENGTH_FRAME)  # "Humanloop's team is bringing ... to Anthropic"
-            elif hire and (team_y or _said(lex, "team", between) or moving):
+            elif hire and (team_y or _said(lex, "team", between) or moving_y):
                 if re.search(r"\bby\s+$", between):
                     add("hire", y, x, STRENGTH_FRAME)  # "y's founders were hired by x" reversed
                 else:
@@ -363,14 +383,24 @@ def _person_relations(
                 between = folded[p.end : o.start]
                 if len(between) <= MAX_GAP and _said(lex, "join", between):
                     background, failed, dated = _flags(folded, lex, o.end, c_start, c_end)
-                    out.append(Relation("hire", o.name, home, s.index, STRENGTH_PERSON, background, failed, (p.name,), clause_text, dated, _plural(lex, folded[p.start : o.end], people)))
+                    out.append(Relation("hire", o.name, home, s.index, STRENGTH_PERSON, background, failed, (p.name,), clause_text, dated, _plural(lex, folded[p.start : o.end], _colleagues(names, home, people))))
             elif o.end <= p.start:
                 between = folded[o.end : p.start]
                 if len(between) <= MAX_GAP and _said(lex, "hire", between):
                     background, failed, dated = _flags(folded, lex, p.end, c_start, c_end)
-                    out.append(Relation("hire", o.name, home, s.index, STRENGTH_PERSON, background, failed, (p.name,), clause_text, dated, _plural(lex, folded[o.start : p.end + 60], people)))
+                    out.append(Relation("hire", o.name, home, s.index, STRENGTH_PERSON, background, failed, (p.name,), clause_text, dated, _plural(lex, folded[o.start : p.end + 60], _colleagues(names, home, people))))
     return out
 
 
 def _plural(lex: Lexicon, text: str, people: Sequence[PersonMention]) -> bool:
     return len({p.name for p in people}) > 1 or _said(lex, "team_plural", text)
+
+
+def _belongs(names: Names, person: str, org: str) -> bool:
+    home = names.affiliation.get(person)
+    return home == org if home is not None else names.kinds.get(org) == "startup" or names.is_confirmed(org)
+
+
+def _colleagues(names: Names, home: str, people: Sequence[PersonMention]) -> list[PersonMention]:
+    """The people of a clause that the text ties to the same company."""
+    return [p for p in people if names.affiliation.get(p.name) == home]
