@@ -28,8 +28,7 @@ import trafilatura
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractors.analyse import analyse  # noqa: E402
-from extractors.deals import clear_caches  # noqa: E402
+from extractors.analysis import analyse  # noqa: E402
 from extractors.documents import articles_from_path  # noqa: E402
 from extractors.watchlist import load_watchlist  # noqa: E402
 
@@ -144,7 +143,6 @@ def main(argv: list[str] | None = None) -> int:
     fetched = datetime(2025, 1, 1, tzinfo=UTC)
 
     def cold() -> None:
-        clear_caches()
         watchlist.forget_lookups()
 
     load_before = os.getloadavg()[0]  # other processes on the machine, for reading the wall clock

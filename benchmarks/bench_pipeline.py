@@ -393,7 +393,7 @@ def measure_extract_and_analyse(
     """
     from datetime import UTC, datetime
 
-    from extractors.analyse import analyse
+    from extractors.analysis import analyse
     from extractors.pages import article_from_html
     from extractors.watchlist import load_watchlist
     from flows.workers import analyse_batch, close_worker_pools, worker_pool
@@ -697,7 +697,7 @@ def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
         yield (
             "extract+analyse alone",
             f"{alone['wall_s']:.1f} s ({alone['pages_per_s']:.1f} pages/s): extractors.pages and "
-            f"extractors.analyse, same threads"
+            f"extractors.analysis, same threads"
             + (
                 f" and {alone['analysis_workers']} analysis worker"
                 if alone.get("analysis_workers")

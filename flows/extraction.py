@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 
-from extractors.analyse import analyse
+from extractors.analysis import analyse
 from extractors.pages import article_from_page
 from extractors.records import Analysis, Article, FeedEntry, PageFetch
 from extractors.watchlist import Watchlist

@@ -26,7 +26,7 @@ from prefect.cache_policies import NO_CACHE
 
 from alerts.channels import Channel
 from alerts.deliver import deliver, print_to_console
-from extractors.analyse import analyse
+from extractors.analysis import analyse
 from extractors.feeds import fetch_pages, poll_feeds, unique_entries
 from extractors.http import Fetcher, FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch

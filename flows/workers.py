@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Literal
 
-from extractors.analyse import analyse
+from extractors.analysis import analyse
 from extractors.records import Analysis, Article
 from extractors.signals import with_text_signals
 from extractors.watchlist import Watchlist

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.analyse import analyse
+from extractors.analysis import analyse
 from extractors.documents import articles_from_path
 from extractors.fingerprint import is_same_story
 from extractors.records import Analysis, Article

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.analyse import analyse
+from extractors.analysis import analyse
 from extractors.documents import article_from_text
 from extractors.watchlist import EMPTY_WATCHLIST, Watchlist, load_watchlist
 
@@ -25,14 +25,14 @@ def _analyse(text: str, watchlist: Watchlist | None = None, published: date | No
 
 def test_unknown_companies_without_watchlist():
     _, result = _analyse(
-        "BigCo licenses Startup's technology and hires its CEO Jane Doe\n\n"
-        "BigCo said on Monday it licenses Startup's technology and hires its CEO Jane Doe, along with most of the startup's "
-        "research team. BigCo will pay $400 million for the licence. Startup was founded in 2019.",
+        "Halcyon licenses Lumeo's technology and hires its CEO Jane Doe\n\n"
+        "Halcyon said on Monday it licenses Lumeo's technology and hires its CEO Jane Doe, along with most of the startup's "
+        "research team. Halcyon will pay $400 million for the licence. Lumeo was founded in 2019.",
         EMPTY_WATCHLIST,
     )
     assert result.relevance == "subject"
     [deal] = result.deals
-    assert deal.deal_id == "bigco--startup"
+    assert deal.deal_id == "halcyon--lumeo"
     assert deal.kind == "licence_and_hire"
     assert deal.people == ("Jane Doe",)
 

@@ -12,8 +12,10 @@ a live blog of a megabyte is read up to the cap, and the article's note says so.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 from extractors.analysis.attribution import Attribution, Attributor, founded_years
+from extractors.analysis.dates import announced_date
 from extractors.analysis.deals import Deal, assemble_deals
 from extractors.analysis.figures import figures_in
 from extractors.analysis.lexicon import lexicon_for
@@ -37,7 +39,7 @@ def claim_id_for(article_id: str, deal_id: str, subject: str, metric: str, start
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _mention(d: Deal, deal_id: str) -> DealMention:
+def _mention(d: Deal, deal_id: str, announced: date | None = None) -> DealMention:
     return DealMention(
         deal_id=deal_id,
         acquirer=d.acquirer,
@@ -47,7 +49,7 @@ def _mention(d: Deal, deal_id: str) -> DealMention:
         role="subject" if d.role == "subject" else "mentioned",
         score=d.confidence,
         evidence=d.evidence,
-        announced=None,
+        announced=announced if d.role == "subject" else None,
     )
 
 
@@ -112,7 +114,8 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     relations = relations_in(sentences, names, lex)
     deals = [d for d in assemble_deals(sentences, names, relations, lex, wl) if slug(d.acquirer) and slug(d.target)]
     ids = {id(d): deal_id_for(d.acquirer, d.target) for d in deals}
-    mentions = [_mention(d, ids[id(d)]) for d in deals]
+    announced = announced_date(sentences, article.published, lex) if any(d.role == "subject" for d in deals) else None
+    mentions = [_mention(d, ids[id(d)], announced) for d in deals]
 
     claims: dict[tuple[str, str, str, int], Claim] = {}
     left_out: list[LeftOut] = []

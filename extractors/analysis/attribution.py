@@ -53,6 +53,9 @@ _DEAL_AFTER = re.compile(r"^[”\"’']?\s*(?:[\w-]+\s+){0,3}?(?:deal|agreement|
 _OTHER_TRANSACTION_AFTER = re.compile(r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout|bid|offer|merger)\b", re.IGNORECASE)
 _FOR_OTHER = re.compile(r"^\s*(?:for|to\s+buy|to\s+acquire)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)")
 _STAFF_MOVE = re.compile(r"\b(?:mov\w*|join\w*|transition\w*|go(?:es|ing)?|follow\w*|leav\w*|hir\w*|depart\w*|embauch\w*|wechsel\w*|rejoin\w*)", re.IGNORECASE)
+# What says a count is the size of a company: "has grown to", "employs", "a workforce of".
+_SIZE_BEFORE = re.compile(r"\b(?:grown\s+to|grew\s+to|employs|employed|employing|headcount\s+of|workforce\s+of|staff\s+of|team\s+of|has|had|have|with)\s+(?:\w+\s+){0,2}$")
+_SIZE_AFTER = re.compile(r"^\s*(?:work\s+(?:there|at)|on\s+(?:its|the)\s+payroll)")
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|\bits|\btheir|\bsus|\bses|\bseus|\bseine[rn]?|\bihre[rn]?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # Names after a figure that list investors or rivals: "$415 million from investors including Microsoft".
 _LISTED_AFTER = re.compile(r"\b(?:from|including|includ\w+|led\s+by|by|with|such\s+as|like|as\s+well\s+as|investors|backers|rivals|"
@@ -231,7 +234,11 @@ class Attributor:
             near = fold(s.raw[max(0, fig.start - 40) : fig.start])
             if re.search(rf"(?:{self.lex.cues['age_then'].pattern})\s*$", near):
                 return None, 0.0, "an age at another moment"
-            if self._says("founding", clause) and re.search(r"\b(?:was|were|when|at)\b", fold(clause)) and "now" not in fold(before):
+            if (
+                self._says("founding", clause)
+                and re.search(r"\b(?:was|were|when|at)\b", fold(clause))
+                and not re.search(r"\b(?:now|today)\b", fold(before[-10:] + fig.stated))
+            ):
                 return None, 0.0, "an age when founding"
             return "person_age", CUE_EXPLICIT, "an age"
         return None, 0.0, "not a figure of a deal"
@@ -339,7 +346,8 @@ class Attributor:
             return None, 0.0, "not the deal's staff"
         if re.match(r"^\s*(?:familiar|close\s+to|with\s+knowledge|briefed|who\s+(?:spoke|asked|declined))", fold(after)):
             return None, 0.0, "sources, not staff"
-        if (fig.noun or "") in {"people", "persons", "individuals"} and not (
+        size = _SIZE_BEFORE.search(fold(before[-30:])) or _SIZE_AFTER.match(fold(after[:20]))
+        if (fig.noun or "") in {"people", "persons", "individuals"} and not size and not (
             self._says("hire", fold(before[-30:] + after[:30])) or self._says("join", fold(after[:40]))
         ):
             return None, 0.0, "people, not said to be hired"
@@ -350,6 +358,8 @@ class Attributor:
         possessive = bool(_POSSESSIVE_BEFORE.search(before[-30:])) or compound or re.match(r"^\s*(?:of|at|de|bei)\s+(?:the\s+)?(?:startup|company|firm|" + "|".join(re.escape(n) for n in target_names) + r")\b", after, re.IGNORECASE)
         moving = self._says("hire", low_clause) or self._says("join", low_clause) or bool(_STAFF_MOVE.search(clause))
         partitive = re.search(r"\b(?:many|some|most|half|several|einige|viele|plusieurs|muchos|alguns)\s+(?:of\s+)?(?:the\s+|its\s+|der\s+|des\s+)?\S*\s*$", fold(before[-40:]))
+        if size and not possessive and _SIZE_BEFORE.search(fold(before[-30:])) and re.search(r"grow|grew|employ|headcount|workforce|staff\s+of", fold(before[-30:])):
+            return "target_headcount", CUE_EXPLICIT, "the company's size"
         if possessive and moving and not partitive and re.match(r"^\s*(?:the|los|las|les|die|os|as|gli|i)\s+(?:\w+\s+)?$", fold(before[-30:])):
             return "staff_hired+target_headcount", CUE_EXPLICIT, "the whole staff moves"
         if possessive and (partitive or not moving or re.search(r"\b(?:its|the\s+company's|the\s+firm's)\s+(?:\w+\s+)?$", fold(before[-25:]))):

@@ -32,7 +32,7 @@ NUMBER_KEYS = frozenset(
     {
         "scales", "currencies_before", "currencies_after", "percent", "qualifiers_before",
         "qualifiers_after", "number_words", "fractions", "majority", "minority", "people", "ages",
-        "counters",
+        "counters", "weekdays",
     }
 )  # fmt: skip
 
@@ -73,6 +73,7 @@ class Lexicon:
     people: tuple[str, ...]
     ages: tuple[re.Pattern[str], ...]
     counters: tuple[str, ...] = ()
+    weekdays: tuple[tuple[str, ...], ...] = ()  # per layer, Monday first
     spaced: bool = True  # the language separates words with spaces
     verb_final: bool = False  # the verb closes the clause (Japanese, Korean, Hindi)
     raw: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -192,6 +193,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         people=listed("people"),
         ages=tuple(re.compile(p, re.IGNORECASE) for p in listed("ages")),
         counters=listed("counters"),
+        weekdays=tuple(tuple(w) for layer in layers if len(w := layer.numbers.get("weekdays", [])) == 7),
         spaced=first.word_boundaries,
         verb_final=first.verb_final,
         raw={c: tuple(f for layer in layers for f in layer.cues.get(c, ())) for c in CUE_CLASSES},

@@ -412,6 +412,7 @@ def _people(
     and those the text shows to be people (whose surnames alone then name them too)."""
     found: dict[str, str] = {}
     candidates: list[tuple[str, bool]] = []
+    prose = "\n".join(s.raw for s in sentences if not (is_title_case(s.text) and len(s.text) < 200))
     for s in sentences:
         raw = s.raw
         previous_end = -10
@@ -442,9 +443,12 @@ def _people(
                 or _PERSON_AFTER.match(after) is not None
                 or bool(listed)
             )
+            title_case = is_title_case(s.text) and len(s.text) < 200
+            if title_case and entity is None and name not in prose:
+                evidence = False  # in a Title Case line every word is capitalised: "CEO Wang Heads to Meta"
             if evidence:
                 found[name] = entity.name if entity is not None else name
-            elif not (is_title_case(s.text) and len(s.text) < 200):
+            elif not title_case:
                 candidates.append((name, _org_cue(raw, m.start(), m.end(), lex) is not None))
             previous_end, previous_person = m.end(), evidence or previous_person and bool(listed)
     org_cued = {name for name, cued in candidates if cued}

@@ -69,12 +69,13 @@ def _said(lex: Lexicon, cue: str, folded_text: str) -> bool:
 
 
 def _team_after(folded_after: str, lex: Lexicon) -> bool:
-    """Right after y: "'s founders", "'s three co-founders", "'s engineering team", " co-founder", " CEO"."""
+    """Right after a company: "'s founders", "'s three co-founders", "'s engineering team", " co-founder", " CEO"."""
     m = re.match(rf"^(?:{_POSS})?\s+", folded_after)
     if not m:
         return False
     pos = m.end()
-    for _ in range(4):  # the team word may follow up to three describing words
+    possessive = bool(re.match(_POSS, folded_after))
+    for _ in range(4 if possessive else 1):  # after "'s" the team word may follow three describing words
         if lex.cues["team"].match(folded_after, pos) or lex.cues["title"].match(folded_after, pos):
             return True
         word = re.match(r"[\w-]+\s+", folded_after[pos:])
@@ -85,12 +86,14 @@ def _team_after(folded_after: str, lex: Lexicon) -> bool:
 
 
 def _team_before(folded_before: str, lex: Lexicon) -> bool:
-    """Right before x: "the founders of", "el equipo de", "the team behind", "executives from"."""
-    tail = folded_before[-80:]
-    m = re.search(r"(\S+(?:\s+\S+){0,5})\s+(\S+)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", tail)
-    if not m:
-        return False
-    return bool(lex.cues["of"].fullmatch(m.group(2)) and lex.cues["team"].search(m.group(1)))
+    """Right before a company: "the founders of", "el equipo de", "leadership from AI chatbot pioneer"."""
+    tail = folded_before[-90:]
+    words = tail.split()
+    for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        # words[i] is "of"/"from"/"de"; at most three describing words (and "the") follow it
+        if lex.cues["of"].fullmatch(words[i]) and len([w for w in words[i + 1 :] if w != "the"]) <= 3:
+            return lex.cues["team"].search(" ".join(words[max(0, i - 6) : i])) is not None
+    return False
 
 
 def _ends_with_of(folded_between: str, lex: Lexicon) -> bool:
