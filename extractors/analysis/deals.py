@@ -222,15 +222,20 @@ def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing,
     confidence = round(min(1.0, confidence), 3)
     people: list[str] = []
     for r in live:
-        for p in r.people:
+        for p in r.people if r.kind in {"hire", "acquihire"} else ():
             if names.affiliation.get(p, t) == t and p not in people:
                 people.append(p)
     for p, home in names.affiliation.items():
-        if home == t and p not in people and any(p in r.people for r in live):
+        if home == t and p not in people and any(p in r.people or p in _named_in(r, names) for r in live if r.kind == "hire"):
             people.append(p)
     evidence = next((r.clause for r in sorted(live, key=lambda r: (-r.strength, r.sentence))), "")
     reasons.insert(0, f"hire {hire:.2f}, money {money:.2f} in {len(sentences)} sentence(s)")
     return Deal(a, t, kind, confidence, live, people, evidence=evidence, reasons=reasons)
+
+
+def _named_in(r: Relation, names: Names) -> set[str]:
+    """The people named in a relation's sentence."""
+    return {p.name for p in names.people[r.sentence]}
 
 
 def _one_per_target(deals: list[Deal]) -> list[Deal]:

@@ -420,6 +420,9 @@ def _people(
         for m in PERSON.finditer(raw):
             name, _ = _untitled(m)
             words = name.split()
+            while len(words) > 2 and watchlist.lookup(words[0]) is not None:
+                words = words[1:]  # "says Meta Ashley Zandy": the company, then the person
+                name = " ".join(words)
             if (
                 words[0] in data.function_words
                 or words[0].endswith(("'s", "’s"))
@@ -434,9 +437,10 @@ def _people(
             if words[-1] in data.suffixes or any(w in data.not_companies for w in words):
                 previous_end, previous_person = m.end(), False
                 continue
-            before = raw[max(0, m.start() - 60) : m.start()]
+            start = m.end() - len(name)  # after any title or company word that was dropped
+            before = raw[max(0, start - 60) : start]
             after = raw[m.end() : m.end() + 60]
-            listed = previous_person and m.start() - previous_end < 8 and _LIST_BEFORE.search(raw[previous_end : m.start()])
+            listed = previous_person and start - previous_end < 8 and _LIST_BEFORE.search(raw[previous_end:start])
             evidence = (
                 entity is not None
                 or _PERSON_TITLE_BEFORE.search(before) is not None
@@ -449,7 +453,7 @@ def _people(
             if evidence:
                 found[name] = entity.name if entity is not None else name
             elif not title_case:
-                candidates.append((name, _org_cue(raw, m.start(), m.end(), lex) is not None))
+                candidates.append((name, _org_cue(raw, start, m.end(), lex) is not None))
             previous_end, previous_person = m.end(), evidence or previous_person and bool(listed)
     org_cued = {name for name, cued in candidates if cued}
     evidenced = list(dict.fromkeys(found.values()))
@@ -537,7 +541,7 @@ _AFFILIATION = (
     # "Adept co-founder and CEO David Luan", "Groq CEO Jonathan Ross"
     re.compile(r"(?P<org>§)\s+(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer|chief\s+scientist)(?:\s+and\s+|\s*,\s*|\s+))+(?P<person>¶)", re.IGNORECASE),
     # "David Luan, Adept's co-founder", "Rochan Sankar, Enfabrica CEO", "Mohan, the CEO of Windsurf"
-    re.compile(r"(?P<person>¶),\s+(?:the\s+)?(?:(?P<org>§)(?:'s|’s)?\s+)?(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer)(?:\s+and\s+)?)+(?:\s+(?:of|at)\s+(?P<org2>§))?", re.IGNORECASE),
+    re.compile(r"(?P<person>¶),\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:(?P<org>§)(?:'s|’s)?\s+)?(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer)(?:\s+and\s+)?)+(?:\s+(?:of|at)\s+(?P<org2>§))?", re.IGNORECASE),
     # "Windsurf's CEO Varun Mohan", "Humanloop’s three co-founders, CEO Raza Habib"
     re.compile(r"(?P<org>§)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:co-?founders?|cofounders?|founders?|ceo|chief\s+executive|president|cto)(?:,|\s)+(?:(?:ceo|cto|cpo|president|co-?founder)\s+)?(?P<person>¶)", re.IGNORECASE),
     # "Shazeer co-founded Character.AI", "he founded Scale AI"
@@ -564,7 +568,9 @@ def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> 
                 if not isinstance(org, OrgMention):
                     continue
                 group = "people" if "people" in m.groupdict() and m.group("people") else "person"
-                if re.search(r"\b(?:former|ex-?|onetime|one-time)\s*$", masked[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
+                if re.search(r"\b(?:former|ex-?|onetime|one-time)\s*$", masked[max(0, m.start() - 12) : m.start()], re.IGNORECASE) or re.search(
+                    r"\b(?:former|onetime|one-time|ex)\b|\bex-", m.group(0), re.IGNORECASE
+                ):
                     continue  # "former GitHub chief executive Nat Friedman": no longer that company's
                 for offset, item in slots.items():
                     if m.start(group) <= offset < m.end(group) and isinstance(item, PersonMention):

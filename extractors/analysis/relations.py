@@ -44,6 +44,12 @@ _LIST_ONLY = re.compile(r"^\s*(?:,|and|or|&|/|,\s*and|\s)*\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"^\s*(?:[-–—/+x→>]|->|&)\s*$")
 _POSS = r"(?:'s|’s|')"
 _NEGATED = re.compile(r"\b(?:not|n't|never|no\s+longer|nicht|kein\w*|pas|no|não|non)\b(?!-)")
+# Between a company and the people it names: only titles, "its", commas and "and" ("Covariant's
+# co-founders, Pieter Abbeel, Peter Chen and ...").
+_APPOSITION = re.compile(
+    r"^(?:'s|’s)?(?:[\s,]|\band\b|\bits\b|\bincluding\b|\bamong\s+them\b|\bnotably\b|\bthree\b|\btwo\b|\bboth\b|co-?founders?|cofounders?|founders?|ceo|"
+    r"chief\s+\w+(?:\s+officer)?|president|cto|cpo|coo|\(|\)|¶|[a-z]+\s+[a-z]+(?=,))*$"
+)
 _COORDINATED = re.compile(r"\b(?:and|plus|while)\s+(?:to\s+|will\s+|also\s+|has\s+|have\s+)?")
 _FORMER = re.compile(r"\b(?:former|ex-?|onetime|one-time|previously\s+at)\s*$")
 _BOARD = re.compile(r"^(?:'s|’s)?\s+(?:board|advisory)", re.IGNORECASE)
@@ -126,8 +132,9 @@ def relations_in(
     # A clause naming one company is paired once every explicit relation is known: a company that
     # pays or hires in one of them is a payer here too.
     payers = {r.acquirer for r in out if r.strength >= STRENGTH_OBJECT}
+    explicit = list(out)
     for s, org, clause_people, c_start, c_end in lonely:
-        out += _implied(s, org, clause_people, names, lex, fold(s.raw), c_start, c_end, payers)
+        out += _implied(s, org, clause_people, names, lex, fold(s.raw), c_start, c_end, payers, explicit)
     return out
 
 
@@ -141,6 +148,7 @@ def _implied(
     c_start: int,
     c_end: int,
     payers: set[str],
+    explicit: Sequence[Relation] = (),
 ) -> list[Relation]:
     """A clause that names one company and says it pays, licenses or hires: the other party is
     the company of the other kind the article named just before ("Google stepped in with a
@@ -161,17 +169,23 @@ def _implied(
         return names.kinds.get(name) == "acquirer" or name in payers
 
     big = is_big(org.name)
-    partner = None
+    # the company it already has an explicit relation with, else the latest fitting one named before
+    known = [
+        (r.strength, r.target if big else r.acquirer)
+        for r in explicit
+        if (r.acquirer if big else r.target) == org.name and r.strength >= STRENGTH_OBJECT
+    ]
+    partner = max(known)[1] if known else None
     for i in range(s.index, max(-1, s.index - IMPLIED_REACH - 1), -1):
+        if partner:
+            break
         for o in reversed(names.orgs[i]):
             if o.name == org.name or (i == s.index and o.start >= org.start):
                 continue
             other_big = is_big(o.name)
-            if other_big != big and (other_big or names.kinds.get(o.name) == "startup" or names.is_confirmed(o.name)):
+            if other_big != big and (other_big or names.kinds.get(o.name) == "startup" or _treated_as_startup(names, o.name)):
                 partner = o.name
                 break
-        if partner:
-            break
     if partner is None:
         acquirers = {o.name for found in names.orgs for o in found if is_big(o.name)}
         if not big and len(acquirers) == 1:
@@ -182,7 +196,8 @@ def _implied(
     background, failed, dated = _flags(folded, lex, c_end, c_start, c_end)
     plural = _plural(lex, clause, people)
     return [
-        Relation(kind, acquirer, target, s.index, STRENGTH_IMPLIED, background, failed, tuple(p.name for p in people),
+        Relation(kind, acquirer, target, s.index, STRENGTH_IMPLIED, background, failed,
+                 tuple(p.name for p in people if names.affiliation.get(p.name) == target),
                  s.raw[c_start:c_end], dated, plural)  # fmt: skip
         for kind in kinds
     ]
@@ -232,7 +247,7 @@ def _pair_relations(
                 between = f"{between} {folded[y.end : c_end]}"  # the verb closes the clause
             background, failed, dated = _flags(folded, lex, y.end, c_start, c_end)
             failed = failed or bool(_NEGATED.search(between))
-            moving = tuple(p.name for p in people if x.end <= p.start < y.start or y.end <= p.start < y.end + 80)
+            moving = _movers(folded, people, x, y, lex)
             plural = len(moving) > 1 or _said(lex, "team_plural", between + " " + after[:40] + " " + before[-40:])
 
             def add(kind: str, acquirer: OrgMention, target: OrgMention, strength: float) -> None:
@@ -397,6 +412,32 @@ def _person_relations(
 
 def _plural(lex: Lexicon, text: str, people: Sequence[PersonMention]) -> bool:
     return len({p.name for p in people}) > 1 or _said(lex, "team_plural", text)
+
+
+def _movers(folded: str, people: Sequence[PersonMention], x: OrgMention, y: OrgMention, lex: Lexicon) -> tuple[str, ...]:
+    """The people a pair's words say move: after a hiring verb or before a joining one between the two
+    companies ("x hired P from y", "P of x will join y"), or named beside the second company as its
+    people ("y's co-founders, P and Q", "y and employ its CEO, P")."""
+    between = folded[x.end : y.start]
+    hire = lex.cues["hire"].search(between)
+    join = lex.cues["join"].search(between)
+    out = []
+    for p in people:
+        if x.end <= p.start < y.start:
+            at = p.start - x.end
+            if (hire and at >= hire.end()) or (join and at < join.start()) or not (hire or join):
+                out.append(p.name)
+        elif y.end <= p.start < y.end + 80:
+            gap = folded[y.end : p.start]
+            verb = lex.cues["hire"].search(gap) or lex.cues["join"].search(gap)
+            if _APPOSITION.match(gap) or (verb and _APPOSITION.match(gap[verb.end() :])):
+                out.append(p.name)
+    return tuple(out)
+
+
+def _treated_as_startup(names: Names, org: str) -> bool:
+    """The text calls it a startup, names its people or its technology: not just a capitalised name."""
+    return bool(names.evidence.get(org, set()) & {"called", "appositive", "possessions", "team_of", "title", "team", "acts"})
 
 
 def _belongs(names: Names, person: str, org: str) -> bool:
