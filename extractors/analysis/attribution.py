@@ -46,6 +46,8 @@ _LICENCE_FOR = re.compile(
     r"licen[cs]\w*\b(?:(?!\b(?:deal|agreement|arrangement|pact)\b)[^.;]){0,70}?\bfor\s+(?:a\s+)?(?:reported\s+|about\s+|roughly\s+|around\s+|some\s+|an\s+estimated\s+)?$",
     re.IGNORECASE,
 )
+_COVERS_LICENCE = re.compile(r"^\s*(?:covers|buys|pays\s+for|is\s+for|goes\s+to(?:wards?)?)\s+(?:a|the|its)\s+(?:[\w-]+\s+)?licen[cs]e", re.IGNORECASE)
+_FEES_AND_AFTER = re.compile(r"^,?\s*(?:in\s+the\s+form\s+of\s+|in\s+|as\s+)?licen[cs]\w*\s+fees?\b[^.;]{0,60}?\band\s+(?:compensation|payments?|pay|retention|bonuses)", re.IGNORECASE)
 _AND_HIRE_AFTER = re.compile(r"^[^.;]{0,80}?\band\s+(?:to\s+)?(?:hire|bring|rehire|poach|recruit|take\s+on)\b", re.IGNORECASE)
 _LICENCE_FEE_BEFORE = re.compile(r"licen[cs]\w*\s+fees?\s+(?:of\s+)?(?:about\s+|roughly\s+|around\s+)?$", re.IGNORECASE)
 _LICENCE_AFTER = re.compile(r"^[”\"’']?\s*(?:in\s+)?(?:licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e|licen[cs]e(?!\w*\s+(?:deal|agreement|arrangement|pact)))", re.IGNORECASE)
@@ -58,6 +60,8 @@ _SIZE_BEFORE = re.compile(r"\b(?:grown\s+to|grew\s+to|employs|employed|employing
 _SIZE_AFTER = re.compile(r"^\s*(?:work\s+(?:there|at)|on\s+(?:its|the)\s+payroll)")
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|\bits|\btheir|\bsus|\bses|\bseus|\bseine[rn]?|\bihre[rn]?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # Names after a figure that list investors or rivals: "$415 million from investors including Microsoft".
+# A sum tied to the company right after it: "$20 billion licence of Groq's", "$14.3 billion in Scale AI".
+_TIED_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:of|in|into|to|for|with|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?=[A-Z])")
 _LISTED_AFTER = re.compile(r"\b(?:from|including|includ\w+|led\s+by|by|with|such\s+as|like|as\s+well\s+as|investors|backers|rivals|"
                            r"lideradas?\s+pela?|liderad[ao]s?\s+por|menées?\s+par|angeführt\s+von)\b")
 _YEAR_SUBJECT_AFTER = re.compile(r"^\s*,?\s*(?:by\s+[^,]{0,80},\s*)?(?:the\s+|a\s+|la\s+|el\s+|die\s+|o\s+|a\s+)?(?P<name>§)")
@@ -148,6 +152,11 @@ class Attributor:
         """The deal a figure is about: named before it in its clause (the clause's subject), else
         after it, else in its sentence, else the deal the text was just talking about."""
         c_lo, c_hi = clause_bounds(s.raw, fig.start)
+        tied = _TIED_AFTER.match(s.raw, fig.end)
+        if tied:  # "$20 billion licence of Groq's", "$14.3 billion in Scale AI", "$2.7 billion to Character.AI"
+            deal, _, _ = self._deal_near(s, fig.end, fig.end, min(c_hi, tied.end() + 2), after=False)
+            if deal is not None:
+                return deal, NAMED_IN_CLAUSE, ""
         for lo, hi, after, directness in (
             (c_lo, fig.start, False, NAMED_IN_CLAUSE),
             (fig.end, c_hi, True, NAMED_IN_CLAUSE),
@@ -269,7 +278,7 @@ class Attributor:
             return None, 0.0, "the value before the deal"
         subject = self._subject_before(s, fig)
         if self._says("valuation", near_before) or self._says("valuation", fold(after[:20])):
-            if self._says("round", fold(clause)) or self._says("funding", fold(clause)):
+            if self._says("round", local) or self._says("funding", local):
                 return None, 0.0, "the valuation of a funding round"
             if self._says("past", local) or self._says("dated", local):
                 return None, 0.0, "a past valuation"
@@ -285,9 +294,12 @@ class Attributor:
                 return None, 0.0, "a funding round"
             if not self._says("pay", fold(before[-30:])) or self._says("funding", fold(before[-30:])):
                 return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
-        if _LICENCE_FOR.search(before) or _LICENCE_FEE_BEFORE.search(before) or _LICENCE_AFTER.match(after):
-            if _AND_HIRE_AFTER.match(after):
+        if _LICENCE_FOR.search(before) or _LICENCE_FEE_BEFORE.search(before) or _LICENCE_AFTER.match(after) or _COVERS_LICENCE.match(after):
+            rest = self._clause_after(s, fig)
+            if _AND_HIRE_AFTER.match(rest) or _FEES_AND_AFTER.match(rest):
                 return "deal_amount_usd", CUE_DEAL, "paid for the licence and the people"
+            if _COVERS_LICENCE.match(after):
+                return "licence_fee_usd", CUE_EXPLICIT, "what the licence costs"
             if not _DEAL_AFTER.match(after) or _LICENCE_AFTER.match(after):
                 return "licence_fee_usd", CUE_EXPLICIT, "paid for the licence"
         if self._says("past", fold(before[-30:])) and not self._says("pay", near):
@@ -301,6 +313,10 @@ class Attributor:
         if self._says("pay", fold(clause)) or self._says("deal", fold(clause)):
             return "deal_amount_usd", CUE_DEAL * 0.9, "what the deal pays (the clause says so)"
         return None, 0.0, "no word says what the sum is"
+
+    def _clause_after(self, s: Sentence, fig: Figure) -> str:
+        _, c_hi = clause_bounds(s.raw, fig.start)
+        return s.raw[fig.end : min(c_hi, fig.end + 140)]
 
     def _set_by_deal(self, folded_clause: str, before: str) -> bool:
         """A valuation the deal sets: "the deal values Groq at", "valuing the firm at", "the $20 billion valuation"."""
@@ -330,6 +346,11 @@ class Attributor:
             return None, 0.0, "a share of the staff, not said to move"
         if fig.qualifier in {"majority", "minority"}:
             return "stake_pct", CUE_EXPLICIT, "a majority or minority stake"
+        owner = re.search(r"\b(?:owns|owned|holds|held|controls)\s+(?:\w+\s+){0,2}$", fold(before[-40:]))
+        if owner and self._current is not None:
+            holder = self._subject_before(self._current, fig)
+            if holder is None or holder not in {d.acquirer for d in self.deals}:
+                return None, 0.0, "a holding of someone else, not the deal's stake"
         if self._says("other_money", near) and not self._says("stake", fold(after[:25])):
             return None, 0.0, "a share of something else"
         if re.match(r"^\s*(?:of\s+the\s+(?:total|amount|payout|price))", fold(after)) or self._says("component", near):
@@ -392,7 +413,7 @@ class Attributor:
             return None
         last = before_orgs[-1]
         between = fold(s.raw[last.end : fig.start])
-        if len(between) > 60 or not self._says("pay", between):
+        if len(between) > 60 or not (self._says("pay", between) or self._says("acquire", between)):
             return None
         if self._says("deal", between) or "'s" in s.raw[last.end : last.end + 2] or "’s" in s.raw[last.end : last.end + 2]:
             return None

@@ -164,6 +164,7 @@ class _Patterns:
     side: re.Pattern[str]
     count: re.Pattern[str]
     count_counter: re.Pattern[str]
+    count_adjective: re.Pattern[str]
     qualifier_before: re.Pattern[str]
     qualifier_after: re.Pattern[str]
     staff_after: re.Pattern[str]
@@ -226,6 +227,7 @@ def _patterns(language: str) -> _Patterns:
         rf"(?<![\w.,$€£])(?:(?P<anum>{_DIGITS})\s*(?:to|-|–|and|a|bis|à)\s*)?(?P<xnum>{number})"
         rf"(?:\s+(?P<xscale>{word_scales}))?(?P<plus>\+|-plus)?\s+{filler}(?P<noun>(?:[\w.]+-)?(?:{people}))(?![\w])"
     )
+    count_adjective = r"(?<![\w.,])(?P<xnum>\d[\d,]*)-(?P<noun>person|member|strong|people)\s+(?:staff|team|workforce|company|startup|firm)\b"
     counters = _alt(list(lex.counters)) if lex.counters else r"(?!x)x"
     count_counter = rf"(?P<noun>{people})\s?(?:약\s?)?(?P<xnum>{_DIGITS})\s?(?:{counters})"
     q_before = _alt([k.replace(" ", r"\s+") for k, _ in lex.qualifiers_before])
@@ -248,6 +250,7 @@ def _patterns(language: str) -> _Patterns:
         side=re.compile(side_rx, flags),
         count=re.compile(count, flags),
         count_counter=re.compile(count_counter, flags),
+        count_adjective=re.compile(count_adjective, flags),
         qualifier_before=re.compile(qualifier_before),
         qualifier_after=re.compile(qualifier_after, flags),
         staff_after=re.compile(staff_after, flags),
@@ -468,6 +471,10 @@ def count_figures(text: str, language: str | None = None) -> list[Figure]:
         if m.group("plus"):
             fig = replace(fig, low=value, high=None, qualifier="at_least")
         out.append(fig)
+    for m in pats.count_adjective.finditer(text):  # "its 70-person staff", "a 250-strong team"
+        parsed = _value(m.group("xnum"), lex)
+        if parsed is not None and not any(f.start <= m.start() < f.end for f in out):
+            out.append(_figure("count", text, m.start(), m.end(), parsed[0], 0.0, lex, pats, noun="staff"))
     for m in pats.count_counter.finditer(text):
         parsed = _value(m.group("xnum"), lex)
         if parsed is not None and parsed[0] >= 2:
