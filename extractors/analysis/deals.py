@@ -35,6 +35,7 @@ DOMINANT_SHARE = 0.5
 ROUNDUP_DEALS = 3
 # A sentence about talent deals frames the money-only relations of the next ones too.
 TALENT_PASSAGE = 2
+_MONEY_WRITTEN = re.compile(r"[$€£]\s?\d|\d\s?(?:billion|million|bn|milliards?|milliarden|millones|milhões|miliardi)\b", re.IGNORECASE)
 MONEY_KINDS = frozenset({"pay", "licence", "stake", "deal", "acquihire"})
 
 
@@ -159,7 +160,10 @@ def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing,
     acquire = any(r.kind == "acquire" for r in live)
     reasons: list[str] = []
     talent_framed = t in framed.acquihire or a in framed.acquihire or t in framed.not_acquisition
-    bound = any(r.kind == "hire" and r.strength >= 0.9 for r in live)  # "the founders of X": X has people of its own
+    # "the founders of X": X has people of its own; "Nvidia → Groq ~$20B": a row of a table of deals
+    bound = any(r.kind == "hire" and r.strength >= 0.9 for r in live) or any(
+        r.kind in MONEY_KINDS and r.strength >= 0.6 and _MONEY_WRITTEN.search(r.clause) for r in live
+    )
     if not (_startup_like(t, names) or bound and names.kinds.get(t) != "acquirer"):
         return None  # a party the text never treats as a company of its own
     if acquire and hire == 0.0 and money == 0.0 and any(

@@ -608,7 +608,7 @@ _GENERIC_BIG = re.compile(
 def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:
     """"the startup", "the AI startup's", "the tech giant": the company last named of that kind."""
     startup_nouns = "|".join(f for f in lex.raw.get("startup", ()) if f not in {"company", "firm", "business", "platform", "player", "fund", "rival", "venture"})
-    generic_startup = re.compile(rf"\b(?:the|this|la|le|el|die|das|a|o)\s+(?:[\w-]+\s+)?(?:{startup_nouns})(?:'s|’s)?(?![\w-])", re.IGNORECASE)
+    generic_startup = re.compile(rf"\b(?:the|this|la|le|el|die|das|a|o)\s+(?:[\w-]+\s+){{0,2}}?(?:{startup_nouns})(?:'s|’s)?(?![\w-])", re.IGNORECASE)
     recent: list[tuple[int, str, bool]] = []  # (sentence, company, is a listed acquirer), in text order
     for s in sentences:
         added: list[OrgMention] = []

@@ -173,7 +173,9 @@ def _implied(
     known = [
         (r.strength, r.target if big else r.acquirer)
         for r in explicit
-        if (r.acquirer if big else r.target) == org.name and r.strength >= STRENGTH_OBJECT
+        if (r.acquirer if big else r.target) == org.name
+        and r.strength >= STRENGTH_OBJECT
+        and not (big and names.kinds.get(r.target) == "acquirer")
     ]
     partner = max(known)[1] if known else None
     for i in range(s.index, max(-1, s.index - IMPLIED_REACH - 1), -1):
@@ -255,7 +257,12 @@ def _pair_relations(
                                     failed, moving, clause_text, dated, plural))  # fmt: skip
 
             if _JOINED.match(between_raw):
-                if _said(lex, "deal", clause_folded) or _said(lex, "pay", clause_folded) or re.search(r"[→>]", between_raw):
+                if (
+                    _said(lex, "deal", clause_folded)
+                    or _said(lex, "pay", clause_folded)
+                    or re.search(r"[→>]", between_raw)
+                    or re.search(r"[$€£]\s?\d|\d\s?%", clause_text)  # a table's row: "Meta + Scale AI (49%) $14.3B"
+                ):
                     big, small = _by_size(x, y, names)
                     add("deal", big, small, STRENGTH_JOINED)
                 continue
