@@ -551,15 +551,26 @@ _AFFILIATION = (
 )
 
 
+@cache
+def _founders_pattern(founding: str) -> re.Pattern[str]:
+    """ "P and Q founded X", "Shazeer y De Freitas fundaron X", in any language of the lexicon."""
+    return re.compile(
+        rf"(?P<people>¶(?:(?:,\s*|\s+(?:and|y|e|et|und|und\s+)\s*)¶)*)(?:\s+\w+){{0,3}}?\s+(?:{founding})\w*\s+(?:la\s+|el\s+|a\s+|die\s+)?(?P<org>§)",
+        re.IGNORECASE,
+    )
+
+
 def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> dict[str, str]:
     """Which organisation each person leads or founded, as the text says it."""
     out: dict[str, str] = {}
+    founding = "|".join(lex.raw.get("founding", ()))
+    patterns = (*_AFFILIATION, _founders_pattern(founding))
     for s in sentences:
         orgs, people = names.orgs[s.index], names.people[s.index]
         if not orgs or not people:
             continue
         masked, slots = _masked(s.raw, orgs, people)
-        for pattern in _AFFILIATION:
+        for pattern in patterns:
             for m in pattern.finditer(masked):
                 org_slot = m.groupdict().get("org") or m.groupdict().get("org2")
                 if not org_slot:
