@@ -117,6 +117,9 @@ class AlertSettings(_Section):
     slack_min_interval_s: float = 1.0
     # Time-varying figures (ages, valuations) stated this many days apart are different moments.
     same_moment_days: int = 30
+    # Claims and deals the analysis is less sure of than this raise no alert (their audit row says
+    # "below confidence"); they are stored and shown with their confidence all the same.
+    min_confidence: float = Field(default=0.6, ge=0.0, le=1.0)
 
 
 class AnalysisSettings(_Section):

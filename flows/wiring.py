@@ -34,6 +34,7 @@ def reconcile_policy(settings: Settings, *, baseline: bool) -> store.ReconcilePo
         mute_metrics=frozenset(alerts.mute_metrics),
         realert_on_new_source=alerts.realert_on_new_source,
         same_moment_days=alerts.same_moment_days,
+        min_confidence=alerts.min_confidence,
     )
 
 

@@ -73,4 +73,14 @@ def copy_stored_rows(con: duckdb.DuckDBPyConnection, current: Path) -> None:
     warehouse migrated only so far; ``current`` stays attached as ``current``."""
     con.execute(f"ATTACH '{current}' AS current (READ_ONLY)")
     for table in ("articles", "deals", "deal_mentions", "claims"):
-        con.execute(f"INSERT INTO store.{table} SELECT * FROM current.store.{table}")
+        # only the columns the older schema has: later migrations add columns (005: confidence)
+        columns = [
+            r[0]
+            for r in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_catalog = current_database() "
+                "AND table_schema = 'store' AND table_name = ? ORDER BY ordinal_position",
+                [table],
+            ).fetchall()
+        ]
+        listed = ", ".join(columns)
+        con.execute(f"INSERT INTO store.{table} ({listed}) SELECT {listed} FROM current.store.{table}")

@@ -78,7 +78,7 @@ def test_migration_004_back_fills_the_people_of_an_older_warehouse(tmp_path):
         db.migrate(con, upto=3)
         copy_stored_rows(con, current)
         con.execute("DETACH current")
-        assert db.migrate(con) == ["004_deal_people.sql"]
+        assert db.migrate(con)[0] == "004_deal_people.sql"
         assert con.execute("SELECT deal_id, people FROM store.deal_people").fetchall() == [
             ("meta--scale-ai", ["Alexandr Wang", "Lucy Guo"])
         ]

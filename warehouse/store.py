@@ -50,6 +50,12 @@ class ReconcilePolicy:
     mute_metrics: frozenset[str] = field(default_factory=frozenset)
     realert_on_new_source: bool = False
     same_moment_days: int = 30
+    # Claims and deal mentions below this confidence are stored and shown, but raise no alert and
+    # take no part in accepted values or contradictions (their decision row says "below confidence").
+    min_confidence: float = 0.0
+
+    def confident(self, confidence: float | None) -> bool:
+        return confidence is None or confidence >= self.min_confidence
 
 
 def _alert_id(dedup_key: str) -> str:
@@ -836,7 +842,7 @@ def _deal_row(batch: _Batch, deal_id: str) -> DealRow:
 
 
 _KEY_CLAIMS = (
-    "SELECT deal_id, subject, metric, claim_id, low, high, as_of, stated, article_id FROM store.claims "
+    "SELECT deal_id, subject, metric, claim_id, low, high, as_of, stated, article_id, confidence FROM store.claims "
     "WHERE deal_id IN ({deals}) AND list_contains(?, [deal_id, subject, metric]) ORDER BY stored_at, rowid"
 )
 
@@ -860,10 +866,14 @@ class _Shown:
 
 
 def _key_claims(
-    con: duckdb.DuckDBPyConnection, keys: Sequence[Key], stories: dict[str, tuple[str, str]]
+    con: duckdb.DuckDBPyConnection,
+    keys: Sequence[Key],
+    stories: dict[str, tuple[str, str]],
+    min_confidence: float = 0.0,
 ) -> dict[Key, list[_KeyClaim]]:
-    """Every claim of each key, oldest first: one query for all the keys of an article, and one for
-    the stories and outlets of their articles not in ``stories`` yet (which it adds them to)."""
+    """Every claim of each key that is confident enough to weigh, oldest first: one query for all the
+    keys of an article, and one for the stories and outlets of their articles not in ``stories`` yet
+    (which it adds them to)."""
     found: dict[Key, list[_KeyClaim]] = {key: [] for key in keys}
     if not found:
         return found
@@ -873,7 +883,9 @@ def _key_claims(
     ).fetchall()
     # Joining the articles in SQL scans every article.
     stories.update(_stories_and_sources(con, [r[8] for r in rows if r[8] not in stories]))
-    for deal_id, subject, metric, claim_id, low, high, as_of, stated, article_id in rows:
+    for deal_id, subject, metric, claim_id, low, high, as_of, stated, article_id, confidence in rows:
+        if confidence is not None and confidence < min_confidence:
+            continue  # stored and shown, never weighed: below the alert threshold
         story_id, source = stories[article_id]
         claims = found[(deal_id, subject, metric)]
         known = reconcile.KnownClaim(claim_id, low, high, as_of, story_id, len(claims))
@@ -969,9 +981,15 @@ def _reconcile_article(
     if not claims:
         return
     claims_of = _key_claims(
-        con, list(dict.fromkeys((c.deal_id, c.subject, c.metric) for c in claims)), batch.stories
+        con,
+        list(dict.fromkeys((c.deal_id, c.subject, c.metric) for c in claims)),
+        batch.stories,
+        policy.min_confidence,
     )
     for claim in claims:
+        if not policy.confident(claim.confidence):
+            _below_confidence(claim, _deal_row(batch, claim.deal_id), policy, batch, run_id=run_id, now=now)
+            continue
         _reconcile_claim(
             con,
             claim,
@@ -983,6 +1001,41 @@ def _reconcile_article(
             run_id=run_id,
             now=now,
         )
+
+
+def _below_confidence(
+    claim: Claim, deal: DealRow, policy: ReconcilePolicy, batch: _Batch, *, run_id: str, now: datetime
+) -> None:
+    """A claim too uncertain to alert on: stored, and its audit row says why nothing was sent."""
+    acquirer, target, deal_kind, people = deal
+    key = f"{claim.deal_id}|{claim.subject}|{claim.metric}"
+    reason = f"below confidence: {claim.confidence:.2f} < {policy.min_confidence:.2f} ({claim.evidence or 'no cue'})"
+    quiet = AlertRecord(
+        alert_id="",
+        dedup_key=f"new_figure|{key}|{reconcile.interval_key(claim.low, claim.high)}",
+        kind="new_figure",
+        reason=reason,
+        created_at=now,
+        deal_id=claim.deal_id,
+        acquirer=acquirer,
+        target=target,
+        people=people,
+        deal_kind=deal_kind,
+        subject=claim.subject,
+        metric=claim.metric,
+    )
+    batch.decisions.append(
+        _decision_row(
+            quiet,
+            "suppressed",
+            reason,
+            run_id=run_id,
+            now=now,
+            claim_id=claim.claim_id,
+            article_id=claim.article_id,
+            in_outbox=False,
+        )
+    )
 
 
 def _reconcile_claim(
@@ -1199,9 +1252,9 @@ def _realert_known_contradiction(
 
 _CLAIMS = (
     "INSERT INTO store.claims (claim_id, article_id, deal_id, subject, metric, low, high, unit, stated, qualifier, "
-    "quote, start_offset, end_offset, as_of, stored_at) VALUES"
+    "quote, start_offset, end_offset, as_of, stored_at, confidence, evidence) VALUES"
 )
-_CLAIM_ROW = "(" + ", ".join("?" * 15) + ")"
+_CLAIM_ROW = "(" + ", ".join("?" * 17) + ")"
 
 
 def _stored_claim_ids(con: duckdb.DuckDBPyConnection, claims: Sequence[Claim]) -> set[str]:
@@ -1271,6 +1324,8 @@ def _insert_claims(
                 c.end,
                 c.as_of,
                 now,
+                c.confidence,
+                c.evidence or None,
             )
             for c in fresh
         ],
@@ -1394,12 +1449,19 @@ def _consider_new_deal(
         url=article.url,
         title=article.title,
     )
-    if mention.role != "subject" and not has_claims:
+    quiet_because = None
+    if not policy.confident(mention.score):
+        quiet_because = (
+            f"below confidence: {mention.score:.2f} < {policy.min_confidence:.2f}; alerts once an article is surer"
+        )
+    elif mention.role != "subject" and not has_claims:
+        quiet_because = "named in passing only; alerts once an article is about it"
+    if quiet_because is not None:
         batch.decisions.append(
             _decision_row(
                 alert,
                 "suppressed",
-                "named in passing only; alerts once an article is about it",
+                quiet_because,
                 run_id=run_id,
                 now=now,
                 article_id=article.article_id,

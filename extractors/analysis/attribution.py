@@ -49,7 +49,9 @@ _LICENCE_FOR = re.compile(
 )
 _COVERS_LICENCE = re.compile(r"^\s*(?:covers|buys|pays\s+for|is\s+for|goes\s+to(?:wards?)?)\s+(?:a|the|its)\s+(?:[\w-]+\s+)?licen[cs]e", re.IGNORECASE)
 _FEES_AND_AFTER = re.compile(r"^,?\s*(?:in\s+the\s+form\s+of\s+|in\s+|as\s+)?licen[cs]\w*\s+fees?\b[^.;]{0,60}?\band\s+(?:compensation|payments?|pay|retention|bonuses)", re.IGNORECASE)
-_AND_HIRE_AFTER = re.compile(r"^[^.;]{0,80}?\band\s+(?:to\s+)?(?:hir\w*|bring\w*|brought|rehir\w*|poach\w*|recruit\w*|take\s+on|took\s+on)\b", re.IGNORECASE)
+# "$400 million to license its technology and hire its founders": one sum for both (the infinitive
+# governs both verbs). "…for $2.4 billion and hired its CEO" is a second act, the sum the licence's.
+_AND_HIRE_AFTER = re.compile(r"^[^.;]{0,80}?\band\s+(?:to\s+)?(?:hire|bring|rehire|poach|recruit|take\s+on)\b", re.IGNORECASE)
 _LICENCE_FEE_BEFORE = re.compile(r"licen[cs]\w*\s+fees?\s+(?:of\s+)?(?:about\s+|roughly\s+|around\s+)?$", re.IGNORECASE)
 # Money paid for the licence itself: "$620 million in licence fees", "$X to license", "$X for a licence".
 # "$20bn licence" names the value of the arrangement, a deal amount (tests/data/labelled/README.md).
