@@ -128,6 +128,7 @@ class DealMention:
     score: float
     evidence: str  # the sentence that shows the deal
     announced: date | None = None
+    reasons: tuple[str, ...] = ()  # how the analysis concluded it (dealwatch explain)
 
 
 @dataclass(frozen=True, slots=True)

@@ -202,6 +202,55 @@ def score(
 
 
 @app.command()
+def explain(
+    target: Annotated[
+        str, typer.Argument(help="A text, HTML or Markdown file, or the article_id of a stored article.")
+    ],
+    config: ConfigOption = None,
+) -> None:
+    """Why the analysis reads an article as it does: deals and claims with their evidence and
+    confidence, and every figure it left out, with the reason."""
+    from datetime import UTC, datetime
+
+    from extractors.analysis import analyse
+    from extractors.analysis.explain import explain_lines
+    from extractors.documents import DocumentError, articles_from_path
+    from extractors.watchlist import load_watchlist
+
+    settings = _settings(config)
+    watchlist = (
+        load_watchlist(settings.watchlist_path) if settings.watchlist_path.exists() else None
+    )
+    path = Path(target)
+    if path.is_file():
+        try:
+            articles = articles_from_path(path, fetched_at=datetime.now(UTC))
+        except (DocumentError, OSError, UnicodeDecodeError) as exc:
+            err_console.print(f"cannot read {target}: {exc}", markup=False, highlight=False)
+            raise typer.Exit(2) from None
+    else:
+        articles = _stored_article(settings, target)
+    for article in articles:
+        for line in explain_lines(article, analyse(article, watchlist)):
+            console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _stored_article(settings: Settings, article_id: str) -> list[Any]:
+    """The stored article ``article_id``, re-analysed as the current code reads it."""
+    from warehouse import db, queries
+
+    if not settings.db_path.exists():
+        err_console.print(f"{article_id}: not a file, and there is no warehouse at {settings.db_path}", markup=False)
+        raise typer.Exit(2)
+    with db.read_connection(settings.db_path) as con:
+        article = queries.stored_article(con, article_id)
+    if article is None:
+        err_console.print(f"{article_id}: neither a file nor a stored article id", markup=False, highlight=False)
+        raise typer.Exit(2)
+    return [article]
+
+
+@app.command()
 def serve(config: ConfigOption = None) -> None:
     """Serve the monitor deployment on its cron schedule until stopped (Ctrl-C / SIGTERM)."""
     settings = _settings(config)

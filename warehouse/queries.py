@@ -7,6 +7,8 @@ from typing import Any
 
 import duckdb
 
+from extractors.records import Article
+
 Rows = list[dict[str, Any]]
 
 
@@ -66,3 +68,35 @@ def sql_query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list
 def feed_health(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Every feed, failing ones first: what `dealwatch feeds` prints."""
     return sql_query(con, "SELECT * FROM feed_health ORDER BY consecutive_failures DESC, name")
+
+
+_STORED_ARTICLE = (
+    "SELECT article_id, url, canonical_url, source, title, author, published, fetched_at, text, language, "
+    "origin, extraction, extraction_note, feed_url FROM store.articles WHERE article_id = ?"
+)
+
+
+def stored_article(con: duckdb.DuckDBPyConnection, article_id: str) -> Article | None:
+    """A stored article as the analysis takes it (``dealwatch explain``), or None."""
+    row = con.execute(_STORED_ARTICLE, [article_id]).fetchone()
+    if row is None:
+        return None
+    (aid, url, canonical, source, title, author, published, fetched_at, text, language, origin, extraction,
+     note, feed_url) = row  # fmt: skip
+    return Article(
+        article_id=aid,
+        url=url,
+        canonical_url=canonical,
+        source=source,
+        title=title,
+        author=author,
+        published=published,
+        fetched_at=fetched_at,
+        text=text,
+        language=language,
+        fingerprint=(),
+        origin=origin,
+        extraction=extraction,
+        extraction_note=note,
+        feed_url=feed_url,
+    )

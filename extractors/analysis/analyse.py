@@ -50,6 +50,7 @@ def _mention(d: Deal, deal_id: str, announced: date | None = None) -> DealMentio
         score=d.confidence,
         evidence=d.evidence,
         announced=announced if d.role == "subject" else None,
+        reasons=tuple(d.reasons),
     )
 
 

@@ -1,0 +1,73 @@
+"""``dealwatch explain``: one article's deals and claims with the evidence and confidence of each,
+and every figure it read and left out, with why. Pure: it formats what ``analyse`` concluded.
+
+Text from the article is made inert for a terminal: control characters (an escape sequence, a
+carriage return that rewrites a line) are shown as visible code points, never passed through.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.records import Analysis, Article, Claim
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def inert(text: object) -> str:
+    """``text`` safe to print: each control or direction-changing character shown as <U+XXXX>."""
+    return _CONTROL.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", str(text))
+
+
+def _interval(low: float | None, high: float | None, unit: str = "") -> str:
+    def one(value: float | None) -> str:
+        if value is None:
+            return "…"
+        return f"{value:,.0f}" if abs(value) >= 1000 and unit != "year" else f"{value:g}"
+
+    return f"[{one(low)}, {one(high)}]"
+
+
+def _claim_line(c: Claim) -> str:
+    return (
+        f"  {c.metric:<26} {inert(c.stated)!r:<34} {_interval(c.low, c.high, c.unit):<34} "
+        f"confidence {c.confidence:.2f}  subject {inert(c.subject)}  ({inert(c.evidence)})"
+    )
+
+
+def explain_lines(article: Article, analysis: Analysis) -> list[str]:
+    lines = [
+        f"article {article.article_id}  {inert(article.source)}  {inert(article.url)}",
+        f"title: {inert(article.title or '(none)')}",
+        f"language: {article.language or 'unknown'}  published: {article.published or 'unknown'}",
+        f"relevance: {analysis.relevance} (score {analysis.score:.2f})",
+    ]
+    if analysis.evidence:
+        lines.append(f"  because: {inert(analysis.evidence)}")
+    lines += [f"note: {inert(n)}" for n in analysis.notes]
+    lines.append("")
+    lines.append(f"deals ({len(analysis.deals)}):")
+    for d in analysis.deals:
+        people = ", ".join(d.people) or "nobody named"
+        lines.append(
+            f"  {d.deal_id}  {d.role}  {d.kind}  confidence {d.score:.2f}  people hired: {inert(people)}"
+        )
+        lines += [f"    - {inert(r)}" for r in d.reasons]
+        if d.evidence:
+            lines.append(f"    evidence: {inert(d.evidence)}")
+    lines.append("")
+    lines.append(f"claims ({len(analysis.claims)}):")
+    by_deal: dict[str, list[Claim]] = {}
+    for c in analysis.claims:
+        by_deal.setdefault(c.deal_id, []).append(c)
+    for deal_id, claims in by_deal.items():
+        lines.append(f" {deal_id}")
+        for c in claims:
+            lines.append(_claim_line(c))
+            lines.append(f"    quote: {inert(c.quote)}")
+    lines.append("")
+    lines.append(f"figures read and left out ({len(analysis.left_out)}):")
+    for left in analysis.left_out:
+        about = f" [{left.deal_id}]" if left.deal_id else ""
+        lines.append(f"  {inert(left.stated)!r}{about}: {inert(left.reason)}")
+    return lines
