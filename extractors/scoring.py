@@ -9,6 +9,7 @@ import argparse
 import json
 import math
 import sys
+import tomllib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -99,9 +100,24 @@ class Scores:
         }
 
 
-def _article_files(folder: Path) -> list[tuple[Path, Path]]:
+SPLIT_FILE = "split.toml"
+SPLITS = ("all", "dev", "heldout")
+
+
+def held_out_stems(folder: Path) -> frozenset[str]:
+    """The stems a folder's ``split.toml`` holds back (tests/data/real/split.toml), else none."""
+    path = Path(folder) / SPLIT_FILE
+    if not path.exists():
+        return frozenset()
+    return frozenset(tomllib.loads(path.read_text(encoding="utf-8")).get("heldout", []))
+
+
+def _article_files(folder: Path, split: str = "all") -> list[tuple[Path, Path]]:
+    held = held_out_stems(folder) if split != "all" else frozenset()
     pairs = []
     for label in sorted(folder.glob("*.json")):
+        if split == "dev" and label.stem in held or split == "heldout" and label.stem not in held:
+            continue
         article = next(
             (
                 label.with_suffix(s)
@@ -175,7 +191,8 @@ def _fmt(key: ClaimKey) -> str:
     return f"{key[1]} {key[2]} {key[3]} [{key[4]}, {key[5]}]"
 
 
-def score_folder(folder: Path, watchlist: Watchlist | None = None) -> Scores:
+def score_folder(folder: Path, watchlist: Watchlist | None = None, *, split: str = "all") -> Scores:
+    """Scores of the analysis on a labelled folder (or one split of it: ``dev``, ``heldout``)."""
     folder = Path(folder)
     rel_counts = {c: [0, 0, 0] for c in RELEVANCE_CLASSES}
     deal_counts = [0, 0, 0]
@@ -183,7 +200,7 @@ def score_folder(folder: Path, watchlist: Watchlist | None = None) -> Scores:
     rows = []
     deal_ids: set[str] = set()
     unrelated = hard = 0
-    for label_path, article_path in _article_files(folder):
+    for label_path, article_path in _article_files(folder, split):
         stem = label_path.stem
         label = json.loads(label_path.read_text(encoding="utf-8"))
         [article] = articles_from_path(article_path, fetched_at=SCORING_FETCHED_AT)
@@ -275,13 +292,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quiet", action="store_true", help="only the table, no per-article problems"
     )
+    parser.add_argument(
+        "--split",
+        choices=SPLITS,
+        default="all",
+        help="score one split of a folder with split.toml; the held-out split prints its table only",
+    )
     args = parser.parse_args(argv)
     watchlist = load_watchlist(args.watchlist) if args.watchlist.exists() else None
-    scores = score_folder(args.folder, watchlist)
+    scores = score_folder(args.folder, watchlist, split=args.split)
+    # The held-out split is scored, never read: its errors would become what the next change tunes to.
+    details = not args.quiet and args.split != "heldout"
     if args.json:
-        print(json.dumps(scores.as_dict(), indent=2, default=str))
+        shown = scores.as_dict()
+        if args.split == "heldout":
+            shown.pop("per_article")
+        print(json.dumps(shown, indent=2, default=str))
     else:
-        print(format_scores(scores, details=not args.quiet))
+        print(format_scores(scores, details=details))
     return 0
 
 
