@@ -35,6 +35,8 @@ NAMED_IN_CLAUSE = 1.0
 NAMED_IN_SENTENCE = 0.93
 CARRIED = 0.8
 OTHER_LANGUAGE = 0.95
+AMBIGUOUS = 0.85
+STRANGER = 0.85
 
 _PAREN_BEFORE = re.compile(r"[(（]\s*(?:about|approximately|around|roughly|some|약|約|约|c\.|ca\.|environ|circa|rund|etwa|unos|cerca\s+de|~)?\s*$", re.IGNORECASE)
 _DEAL_VALUED = re.compile(
@@ -226,6 +228,10 @@ class Attributor:
             confidence = cue * directness * (0.5 + 0.5 * deal.confidence)
             if not self.english:
                 confidence *= OTHER_LANGUAGE
+            if len(self.deals) > 1 and not self._names_party(s.raw, deal):
+                confidence *= AMBIGUOUS  # several deals, and this sentence names none of this one's parties
+            if self._stranger_in_clause(s, fig, deal):
+                confidence *= STRANGER  # another company stands in the clause: the figure may be its
             for one in metric.split("+"):  # "the ten employees of Hiro joined": staff hired and headcount
                 out.append(Attribution(fig, s.index, deal, one, person, round(min(confidence, 0.99), 3), reason))
         return out
@@ -328,6 +334,14 @@ class Attributor:
             return "deal_amount_usd", CUE_DEAL * 0.9, "what the deal pays (the clause says so)"
         return None, 0.0, "no word says what the sum is"
 
+    def _stranger_in_clause(self, s: Sentence, fig: Figure, deal: Deal) -> bool:
+        c_lo, c_hi = clause_bounds(s.raw, fig.start)
+        return any(
+            c_lo <= o.start < c_hi and o.name not in (deal.acquirer, deal.target) and self.names.is_confirmed(o.name)
+            for o in self.names.orgs[s.index]
+            if not o.generic
+        )
+
     def _clause_after(self, s: Sentence, fig: Figure) -> str:
         _, c_hi = clause_bounds(s.raw, fig.start)
         return s.raw[fig.end : min(c_hi, fig.end + 140)]
@@ -361,6 +375,8 @@ class Attributor:
             if _STAFF_MOVE.search(sentence) or self._says("join", fold(sentence)) or self._says("hire", fold(sentence)):
                 return "staff_hired_pct", CUE_EXPLICIT, "a share of the staff moving"
             return None, 0.0, "a share of the staff, not said to move"
+        if re.match(r"^\s*(?:in|of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:startups|companies|firms|portfolio|businesses)\b", fold(after)):
+            return None, 0.0, "stakes in other companies"
         if fig.qualifier in {"majority", "minority"}:
             return "stake_pct", CUE_EXPLICIT, "a majority or minority stake"
         owner = re.search(r"\b(?:owns|owned|holds|held|controls)\s+(?:\w+\s+){0,2}$", fold(before[-40:]))

@@ -170,14 +170,16 @@ def _implied(
 
     big = is_big(org.name)
     # the company it already has an explicit relation with, else the latest fitting one named before
+    # the nearest earlier sentence's explicit relation first ("Nvidia ... Enfabrica. Nvidia then hired
+    # the company's CEO"), then the strongest
     known = [
-        (r.strength, r.target if big else r.acquirer)
+        (-abs(s.index - r.sentence) if r.sentence <= s.index else -99, r.strength, r.target if big else r.acquirer)
         for r in explicit
         if (r.acquirer if big else r.target) == org.name
         and r.strength >= STRENGTH_OBJECT
         and not (big and names.kinds.get(r.target) == "acquirer")
     ]
-    partner = max(known)[1] if known else None
+    partner = max(known)[2] if known else None
     for i in range(s.index, max(-1, s.index - IMPLIED_REACH - 1), -1):
         if partner:
             break
