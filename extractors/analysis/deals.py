@@ -79,7 +79,7 @@ def assemble_deals(
             deals.append(deal)
     deals = _one_per_target(deals)
     deals = [d for d in deals if not any(o.acquirer == d.target and o.target == d.acquirer and o.confidence > d.confidence for o in deals)]
-    return _assign_roles(deals, sentences, names, lex)
+    return _assign_roles(deals, sentences, names, lex, relations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +252,9 @@ def _one_per_target(deals: list[Deal]) -> list[Deal]:
     return [d for d in deals if best[d.target] is d]
 
 
-def _assign_roles(deals: list[Deal], sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> list[Deal]:
+def _assign_roles(
+    deals: list[Deal], sentences: Sequence[Sentence], names: Names, lex: Lexicon, relations: Sequence[Relation] = ()
+) -> list[Deal]:
     """The article's subject is the deal it leads with or keeps coming back to; the rest are mentioned.
 
     A deal is the subject when its headline names it with a deal word, when the first
@@ -294,9 +296,21 @@ def _assign_roles(deals: list[Deal], sentences: Sequence[Sentence], names: Names
             r.sentence in next_two and not r.background and not r.dated for r in d.relations
         )
 
+    # "Cognition buys what is left of Windsurf": the headline tells another company's deal for the
+    # startup, so the article is about that one even when it keeps naming the startup.
+    headline_events = [r for r in relations if headline is not None and r.sentence == headline.index]
+
+    def upstaged(d: Deal) -> bool:
+        return any(r.target == d.target and r.acquirer not in (d.acquirer, d.target) for r in headline_events)
+
     def dominates(d: Deal) -> bool:
         told = {r.sentence for r in d.relations}
-        return len(told) >= 2 and mentions[d.target] >= DOMINANT_MENTIONS + 1 and mentions[d.target] / total >= 0.6
+        return (
+            len(told) >= 2
+            and mentions[d.target] >= DOMINANT_MENTIONS + 1
+            and mentions[d.target] / total >= 0.6
+            and not upstaged(d)
+        )
 
     in_front = [d for d in deals if any(not r.background for r in d.relations)]
 

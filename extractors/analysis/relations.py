@@ -282,7 +282,7 @@ def _pair_relations(
                 join = False  # "GroqのCEO…はNvidiaへ合流": the company people go to carries へ/에/में
             # people: who moves to whom (a person moving speaks for a company that is theirs, or one
             # the text treats as a company)
-            moving_x = any(_belongs(names, p, x.name) for p in moving)
+            moving_x = any(_belongs(names, p, x.name) for p in moving)  # (their own company's people)
             moving_y = any(_belongs(names, p, y.name) for p in moving)
             if join and (team_x or _said(lex, "team", between) or moving_x):
                 add("hire", y, x, STRENGTH_FRAME)
@@ -431,11 +431,12 @@ def _movers(folded: str, people: Sequence[PersonMention], x: OrgMention, y: OrgM
     hire = lex.cues["hire"].search(between)
     join = lex.cues["join"].search(between)
     out = []
+    before_join = [p for p in people if join and x.end <= p.start < x.end + join.start()]
     for p in people:
         if x.end <= p.start < y.start:
             at = p.start - x.end
-            if (hire and at >= hire.end()) or (join and at < join.start()) or not (hire or join):
-                out.append(p.name)
+            if (hire and at >= hire.end()) or (join and before_join and p is before_join[-1]) or not (hire or join):
+                out.append(p.name)  # (the one who joins is the last named before "joins")
         elif y.end <= p.start < y.end + 80:
             gap = folded[y.end : p.start]
             verb = lex.cues["hire"].search(gap) or lex.cues["join"].search(gap)
