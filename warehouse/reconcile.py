@@ -16,7 +16,8 @@ Rules (DESIGN.md, "a figure is an interval"):
   claim), narrowed to what its backers all allow;
 - a claim raises ``new_figure`` when it is the first for its key, or strictly
   more precise than the accepted value; ``contradiction`` when it is disjoint
-  from the accepted value; otherwise it is a known fact and raises nothing.
+  from the accepted value and from every claim that backs it (sources contradict
+  sources); otherwise it is a known fact and raises nothing.
 """
 
 from __future__ import annotations
@@ -157,6 +158,12 @@ def judge(
     if before is None:
         return Judgement("first", None, after)
     if not overlaps(new.low, new.high, before.low, before.high):
+        # Sources contradict one another, not a value narrowed from several of them: a claim that
+        # overlaps one of the accepted value's own backers ("$29 billion" beside "over $29 billion",
+        # when "$28 billion" narrowed the value to 28.5) is no contradiction.
+        backers = set(before.backers)
+        if any(overlaps(new.low, new.high, c.low, c.high) for c in peers if c.claim_id in backers):
+            return Judgement("agrees", before, after)
         return Judgement("contradicts", before, after)
     if strictly_inside((new.low, new.high), (before.low, before.high)):
         if any(c.story_id == new.story_id for c in peers):
