@@ -312,7 +312,9 @@ class Attributor:
                 return None, 0.0, "a funding round"
             if not self._says("pay", fold(before[-30:])) or self._says("funding", fold(before[-30:])):
                 return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
-        if _LICENCE_FOR.search(before) or _LICENCE_FEE_BEFORE.search(before) or _LICENCE_AFTER.match(after) or _COVERS_LICENCE.match(after):
+        c_lo, _ = clause_bounds(s.raw, fig.start)
+        long_before = s.raw[max(c_lo, fig.start - 120) : fig.start]  # "licensed X's ... technology for $N"
+        if _LICENCE_FOR.search(long_before) or _LICENCE_FEE_BEFORE.search(before) or _LICENCE_AFTER.match(after) or _COVERS_LICENCE.match(after):
             rest = self._clause_after(s, fig)
             if _AND_HIRE_AFTER.match(rest) or _FEES_AND_AFTER.match(rest):
                 return "deal_amount_usd", CUE_DEAL, "paid for the licence and the people"

@@ -541,7 +541,7 @@ _AFFILIATION = (
     # "Adept co-founder and CEO David Luan", "Groq CEO Jonathan Ross"
     re.compile(r"(?P<org>§)\s+(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer|chief\s+scientist)(?:\s+and\s+|\s*,\s*|\s+))+(?P<person>¶)", re.IGNORECASE),
     # "David Luan, Adept's co-founder", "Rochan Sankar, Enfabrica CEO", "Mohan, the CEO of Windsurf"
-    re.compile(r"(?P<person>¶),\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:(?P<org>§)(?:'s|’s)?\s+)?(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer)(?:\s+and\s+)?)+(?:\s+(?:of|at)\s+(?P<org2>§))?", re.IGNORECASE),
+    re.compile(r"(?P<person>¶),\s+(?:the\s+|a\s+|an\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?:(?P<org>§)(?:'s|’s)?\s+)?(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer)(?:\s+and\s+)?)+(?:\s+(?:of|at)\s+(?P<org2>§))?", re.IGNORECASE),
     # "Windsurf's CEO Varun Mohan", "Humanloop’s three co-founders, CEO Raza Habib"
     re.compile(r"(?P<org>§)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:co-?founders?|cofounders?|founders?|ceo|chief\s+executive|president|cto)(?:,|\s)+(?:(?:ceo|cto|cpo|president|co-?founder)\s+)?(?P<person>¶)", re.IGNORECASE),
     # "Shazeer co-founded Character.AI", "he founded Scale AI"
