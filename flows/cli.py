@@ -204,7 +204,10 @@ def score(
 @app.command()
 def explain(
     target: Annotated[
-        str, typer.Argument(help="A text, HTML or Markdown file, or the article_id of a stored article.")
+        str,
+        typer.Argument(
+            help="A text, HTML or Markdown file, or the article_id of a stored article."
+        ),
     ],
     config: ConfigOption = None,
 ) -> None:
@@ -240,12 +243,17 @@ def _stored_article(settings: Settings, article_id: str) -> list[Any]:
     from warehouse import db, queries
 
     if not settings.db_path.exists():
-        err_console.print(f"{article_id}: not a file, and there is no warehouse at {settings.db_path}", markup=False)
+        err_console.print(
+            f"{article_id}: not a file, and there is no warehouse at {settings.db_path}",
+            markup=False,
+        )
         raise typer.Exit(2)
     with db.read_connection(settings.db_path) as con:
         article = queries.stored_article(con, article_id)
     if article is None:
-        err_console.print(f"{article_id}: neither a file nor a stored article id", markup=False, highlight=False)
+        err_console.print(
+            f"{article_id}: neither a file nor a stored article id", markup=False, highlight=False
+        )
         raise typer.Exit(2)
     return [article]
 

@@ -83,4 +83,6 @@ def copy_stored_rows(con: duckdb.DuckDBPyConnection, current: Path) -> None:
             ).fetchall()
         ]
         listed = ", ".join(columns)
-        con.execute(f"INSERT INTO store.{table} ({listed}) SELECT {listed} FROM current.store.{table}")
+        con.execute(
+            f"INSERT INTO store.{table} ({listed}) SELECT {listed} FROM current.store.{table}"
+        )

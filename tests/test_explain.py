@@ -45,10 +45,18 @@ def test_a_file_is_explained_with_the_evidence_and_the_figures_left_out(tmp_path
 
 def test_a_stored_article_is_explained_by_its_id(tmp_path, monkeypatch):
     config = _config(tmp_path, monkeypatch)
-    article = article_from_text(ARTICLE, url="https://news.example/h", origin="feed", fetched_at=NOW)
+    article = article_from_text(
+        ARTICLE, url="https://news.example/h", origin="feed", fetched_at=NOW
+    )
     with db.write_connection(tmp_path / "w.duckdb") as con:
         run_id = store.start_run(con, "test", NOW)
-        store.store_analyses(con, [(article, analyse(article))], run_id=run_id, policy=store.ReconcilePolicy(), now=NOW)
+        store.store_analyses(
+            con,
+            [(article, analyse(article))],
+            run_id=run_id,
+            policy=store.ReconcilePolicy(),
+            now=NOW,
+        )
     result = CliRunner().invoke(app, ["explain", article.article_id, "--config", str(config)])
     assert result.exit_code == 0, result.output
     assert "halcyon--lumeo" in result.output
@@ -66,7 +74,12 @@ def test_an_unknown_target_is_one_clear_line_and_status_2(tmp_path, monkeypatch)
 
 def test_text_from_the_article_cannot_drive_the_terminal():
     hostile = "Acme pays $5 million to hire Zeta's team\x1b[2J\x1b]8;;http://evil\x07\n\nAcme hired Zeta's founders."
-    article = article_from_text(hostile, url="https://x.example/a", origin="feed", fetched_at=datetime(2025, 1, 1, tzinfo=UTC))
+    article = article_from_text(
+        hostile,
+        url="https://x.example/a",
+        origin="feed",
+        fetched_at=datetime(2025, 1, 1, tzinfo=UTC),
+    )
     text = "\n".join(explain_lines(article, analyse(article, load_watchlist_or_none())))
     assert "\x1b" not in text and "\x07" not in text
     assert inert("a\x1bb") == "a<U+001B>b"

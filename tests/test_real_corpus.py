@@ -32,7 +32,11 @@ def _missing() -> list[str]:
     if not LABELS.exists():
         return ["../shared/real/labels"]
     wanted = sorted(p.stem for p in LABELS.glob("*.json"))
-    return [stem for stem in wanted if not (REAL / f"{stem}.txt").exists() or not (REAL / f"{stem}.json").exists()]
+    return [
+        stem
+        for stem in wanted
+        if not (REAL / f"{stem}.txt").exists() or not (REAL / f"{stem}.json").exists()
+    ]
 
 
 pytestmark = pytest.mark.skipif(

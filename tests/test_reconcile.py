@@ -143,6 +143,12 @@ def test_a_claim_that_overlaps_a_backer_of_the_accepted_value_is_no_contradictio
     # "$28 billion" and "$29 billion" touch at 28.5: the accepted value narrows to that point;
     # "over $29 billion" misses the point but agrees with "$29 billion", one of its sources.
     known = [claim("a", 27.5 * B, 28.5 * B), claim("b", 28.5 * B, 29.5 * B)]
-    assert judge(claim("c", 29 * B, None), known, "target_valuation_usd", same_moment_days=30).verdict == "agrees"
+    assert (
+        judge(claim("c", 29 * B, None), known, "target_valuation_usd", same_moment_days=30).verdict
+        == "agrees"
+    )
     # disjoint from every backer: a contradiction
-    assert judge(claim("d", 40 * B, None), known, "target_valuation_usd", same_moment_days=30).verdict == "contradicts"
+    assert (
+        judge(claim("d", 40 * B, None), known, "target_valuation_usd", same_moment_days=30).verdict
+        == "contradicts"
+    )

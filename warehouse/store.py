@@ -883,7 +883,18 @@ def _key_claims(
     ).fetchall()
     # Joining the articles in SQL scans every article.
     stories.update(_stories_and_sources(con, [r[8] for r in rows if r[8] not in stories]))
-    for deal_id, subject, metric, claim_id, low, high, as_of, stated, article_id, confidence in rows:
+    for (
+        deal_id,
+        subject,
+        metric,
+        claim_id,
+        low,
+        high,
+        as_of,
+        stated,
+        article_id,
+        confidence,
+    ) in rows:
         if confidence is not None and confidence < min_confidence:
             continue  # stored and shown, never weighed: below the alert threshold
         story_id, source = stories[article_id]
@@ -988,7 +999,9 @@ def _reconcile_article(
     )
     for claim in claims:
         if not policy.confident(claim.confidence):
-            _below_confidence(claim, _deal_row(batch, claim.deal_id), policy, batch, run_id=run_id, now=now)
+            _below_confidence(
+                claim, _deal_row(batch, claim.deal_id), policy, batch, run_id=run_id, now=now
+            )
             continue
         _reconcile_claim(
             con,
@@ -1004,7 +1017,13 @@ def _reconcile_article(
 
 
 def _below_confidence(
-    claim: Claim, deal: DealRow, policy: ReconcilePolicy, batch: _Batch, *, run_id: str, now: datetime
+    claim: Claim,
+    deal: DealRow,
+    policy: ReconcilePolicy,
+    batch: _Batch,
+    *,
+    run_id: str,
+    now: datetime,
 ) -> None:
     """A claim too uncertain to alert on: stored, and its audit row says why nothing was sent."""
     acquirer, target, deal_kind, people = deal
@@ -1451,9 +1470,7 @@ def _consider_new_deal(
     )
     quiet_because = None
     if not policy.confident(mention.score):
-        quiet_because = (
-            f"below confidence: {mention.score:.2f} < {policy.min_confidence:.2f}; alerts once an article is surer"
-        )
+        quiet_because = f"below confidence: {mention.score:.2f} < {policy.min_confidence:.2f}; alerts once an article is surer"
     elif mention.role != "subject" and not has_claims:
         quiet_because = "named in passing only; alerts once an article is about it"
     if quiet_because is not None:

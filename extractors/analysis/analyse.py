@@ -94,7 +94,15 @@ def _consistent(claims: list[Claim]) -> tuple[list[Claim], list[LeftOut]]:
     for c in claims:
         top = largest.get((c.deal_id, c.metric), 0.0)
         if c.unit == "USD" and c.high is not None and top > SLIP_RATIO * c.high:
-            slips.append(LeftOut(c.stated, c.start, c.end, "a slip of scale: far below the article's other figure", c.deal_id))
+            slips.append(
+                LeftOut(
+                    c.stated,
+                    c.start,
+                    c.end,
+                    "a slip of scale: far below the article's other figure",
+                    c.deal_id,
+                )
+            )
         else:
             kept.append(c)
     return kept, slips
@@ -106,16 +114,26 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     text = article.text
     if len(text) > MAX_ANALYSED_CHARS:
         text = text[:MAX_ANALYSED_CHARS]
-        notes.append(f"analysed the first {MAX_ANALYSED_CHARS:,} of {len(article.text):,} characters")
+        notes.append(
+            f"analysed the first {MAX_ANALYSED_CHARS:,} of {len(article.text):,} characters"
+        )
     lex = lexicon_for(article.language)
     if article.language and lex.language != article.language.lower():
         notes.append(f"language {article.language}: read with the English vocabulary only")
     sentences = split_sentences(text)
     names = find_names(sentences, wl, lex)
     relations = relations_in(sentences, names, lex)
-    deals = [d for d in assemble_deals(sentences, names, relations, lex, wl) if slug(d.acquirer) and slug(d.target)]
+    deals = [
+        d
+        for d in assemble_deals(sentences, names, relations, lex, wl)
+        if slug(d.acquirer) and slug(d.target)
+    ]
     ids = {id(d): deal_id_for(d.acquirer, d.target) for d in deals}
-    announced = announced_date(sentences, article.published, lex) if any(d.role == "subject" for d in deals) else None
+    announced = (
+        announced_date(sentences, article.published, lex)
+        if any(d.role == "subject" for d in deals)
+        else None
+    )
     mentions = [_mention(d, ids[id(d)], announced) for d in deals]
 
     claims: dict[tuple[str, str, str, int], Claim] = {}
@@ -127,7 +145,11 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
             attributed = attributor.attribute(s, figures_in(s.raw, lex.language))
             for fig, deal, reason in founded_years(s, names, deals, lex, subject):
                 confidence = 0.9 * (0.5 + 0.5 * deal.confidence)
-                attributed.append(Attribution(fig, s.index, deal, "founded_year", None, round(confidence, 3), reason))
+                attributed.append(
+                    Attribution(
+                        fig, s.index, deal, "founded_year", None, round(confidence, 3), reason
+                    )
+                )
             for a in attributed:
                 start = s.start + a.figure.start
                 if a.metric is None or a.deal is None:
@@ -152,7 +174,14 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
         best = max(mentions, key=lambda m: m.score)
         relevance, score, evidence = "mentioned", best.score, best.evidence
     else:
-        hint = next((s.text for s in sentences if lex.cues["hire"].search(s.folded) and lex.cues["team"].search(s.folded)), "")
+        hint = next(
+            (
+                s.text
+                for s in sentences
+                if lex.cues["hire"].search(s.folded) and lex.cues["team"].search(s.folded)
+            ),
+            "",
+        )
         relevance, score, evidence = "unrelated", 0.1 if hint else 0.0, hint
     return Analysis(
         article_id=article.article_id,

@@ -38,42 +38,80 @@ OTHER_LANGUAGE = 0.95
 AMBIGUOUS = 0.85
 STRANGER = 0.85
 
-_PAREN_BEFORE = re.compile(r"[(（]\s*(?:about|approximately|around|roughly|some|약|約|约|c\.|ca\.|environ|circa|rund|etwa|unos|cerca\s+de|~)?\s*$", re.IGNORECASE)
+_PAREN_BEFORE = re.compile(
+    r"[(（]\s*(?:about|approximately|around|roughly|some|약|約|约|c\.|ca\.|environ|circa|rund|etwa|unos|cerca\s+de|~)?\s*$",
+    re.IGNORECASE,
+)
 _DEAL_VALUED = re.compile(
     r"\b(?:deal|agreement|arrangement|transaction|pact|licen[cs]\w*|acuerdo|accord|vereinbarung|transaktion|acordo|accordo|operación|opération)\b[^.;]{0,40}?"
     r"\b(?:valued|worth|valorad\w*|valorisé\w*|bewertet|avaliad\w*|valutat\w*)\s+(?:at\s+)?[^.;]{0,20}$",
     re.IGNORECASE,
 )
-_VALUES_TARGET = re.compile(r"\b(?:valu(?:ing|es|ed))\s+(?:the\s+)?(?:\S+\s+){0,4}?at\s+[^.;]{0,20}$", re.IGNORECASE)
+_VALUES_TARGET = re.compile(
+    r"\b(?:valu(?:ing|es|ed))\s+(?:the\s+)?(?:\S+\s+){0,4}?at\s+[^.;]{0,20}$", re.IGNORECASE
+)
 _LICENCE_FOR = re.compile(
     r"licen[cs]\w*\b(?:(?!\b(?:deal|agreement|arrangement|pact)\b)[^.;]){0,70}?\bfor\s+(?:a\s+)?(?:reported\s+|about\s+|roughly\s+|around\s+|some\s+|an\s+estimated\s+)?$",
     re.IGNORECASE,
 )
-_COVERS_LICENCE = re.compile(r"^\s*(?:covers|buys|pays\s+for|is\s+for|goes\s+to(?:wards?)?)\s+(?:a|the|its)\s+(?:[\w-]+\s+)?licen[cs]e", re.IGNORECASE)
-_FEES_AND_AFTER = re.compile(r"^,?\s*(?:in\s+the\s+form\s+of\s+|in\s+|as\s+)?licen[cs]\w*\s+fees?\b[^.;]{0,60}?\band\s+(?:compensation|payments?|pay|retention|bonuses)", re.IGNORECASE)
+_COVERS_LICENCE = re.compile(
+    r"^\s*(?:covers|buys|pays\s+for|is\s+for|goes\s+to(?:wards?)?)\s+(?:a|the|its)\s+(?:[\w-]+\s+)?licen[cs]e",
+    re.IGNORECASE,
+)
+_FEES_AND_AFTER = re.compile(
+    r"^,?\s*(?:in\s+the\s+form\s+of\s+|in\s+|as\s+)?licen[cs]\w*\s+fees?\b[^.;]{0,60}?\band\s+(?:compensation|payments?|pay|retention|bonuses)",
+    re.IGNORECASE,
+)
 # "$400 million to license its technology and hire its founders": one sum for both (the infinitive
 # governs both verbs). "…for $2.4 billion and hired its CEO" is a second act, the sum the licence's.
-_AND_HIRE_AFTER = re.compile(r"^[^.;]{0,80}?\band\s+(?:to\s+)?(?:hire|bring|rehire|poach|recruit|take\s+on)\b", re.IGNORECASE)
-_LICENCE_FEE_BEFORE = re.compile(r"licen[cs]\w*\s+fees?\s+(?:of\s+)?(?:about\s+|roughly\s+|around\s+)?$", re.IGNORECASE)
+_AND_HIRE_AFTER = re.compile(
+    r"^[^.;]{0,80}?\band\s+(?:to\s+)?(?:hire|bring|rehire|poach|recruit|take\s+on)\b", re.IGNORECASE
+)
+_LICENCE_FEE_BEFORE = re.compile(
+    r"licen[cs]\w*\s+fees?\s+(?:of\s+)?(?:about\s+|roughly\s+|around\s+)?$", re.IGNORECASE
+)
 # Money paid for the licence itself: "$620 million in licence fees", "$X to license", "$X for a licence".
 # "$20bn licence" names the value of the arrangement, a deal amount (tests/data/labelled/README.md).
-_LICENCE_AFTER = re.compile(r"^[”\"’']?\s*(?:in\s+)?(?:licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e)", re.IGNORECASE)
-_DEAL_AFTER = re.compile(r"^[”\"’']?\s*(?:[\w-]+\s+){0,3}?(?:deal|agreement|investment|acqui-?hire|arrangement|pact|transaction|bet|stake|licen[cs]ing\s+(?:deal|agreement))", re.IGNORECASE)
-_OTHER_TRANSACTION_AFTER = re.compile(r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout|bid|offer|merger)\b", re.IGNORECASE)
-_FOR_OTHER = re.compile(r"^\s*(?:for|to\s+buy|to\s+acquire)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)")
-_STAFF_MOVE = re.compile(r"\b(?:mov\w*|join\w*|transition\w*|go(?:es|ing)?|follow\w*|leav\w*|hir\w*|depart\w*|embauch\w*|wechsel\w*|rejoin\w*)", re.IGNORECASE)
+_LICENCE_AFTER = re.compile(
+    r"^[”\"’']?\s*(?:in\s+)?(?:licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e)",
+    re.IGNORECASE,
+)
+_DEAL_AFTER = re.compile(
+    r"^[”\"’']?\s*(?:[\w-]+\s+){0,3}?(?:deal|agreement|investment|acqui-?hire|arrangement|pact|transaction|bet|stake|licen[cs]ing\s+(?:deal|agreement))",
+    re.IGNORECASE,
+)
+_OTHER_TRANSACTION_AFTER = re.compile(
+    r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout|bid|offer|merger)\b",
+    re.IGNORECASE,
+)
+_FOR_OTHER = re.compile(
+    r"^\s*(?:for|to\s+buy|to\s+acquire)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)"
+)
+_STAFF_MOVE = re.compile(
+    r"\b(?:mov\w*|join\w*|transition\w*|go(?:es|ing)?|follow\w*|leav\w*|hir\w*|depart\w*|embauch\w*|wechsel\w*|rejoin\w*)",
+    re.IGNORECASE,
+)
 # What says a count is the size of a company: "has grown to", "employs", "a workforce of".
-_SIZE_BEFORE = re.compile(r"\b(?:grown\s+to|grew\s+to|employs|employed|employing|headcount\s+of|workforce\s+of|staff\s+of|team\s+of|has|had|have|with)\s+(?:\w+\s+){0,2}$")
+_SIZE_BEFORE = re.compile(
+    r"\b(?:grown\s+to|grew\s+to|employs|employed|employing|headcount\s+of|workforce\s+of|staff\s+of|team\s+of|has|had|have|with)\s+(?:\w+\s+){0,2}$"
+)
 _SIZE_AFTER = re.compile(r"^\s*(?:work\s+(?:there|at)|on\s+(?:its|the)\s+payroll)")
-_POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|\bits|\btheir|\bsus|\bses|\bseus|\bseine[rn]?|\bihre[rn]?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(
+    r"(?:'s|’s|\bits|\btheir|\bsus|\bses|\bseus|\bseine[rn]?|\bihre[rn]?)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # Names after a figure that list investors or rivals: "$415 million from investors including Microsoft".
 # A sum tied to the company right after it: "$20 billion licence of Groq's", "$14.3 billion in Scale AI".
 _TIED_AFTER = re.compile(
     r"\s*(?:(?!investors|including|backers)[\w-]+\s+){0,3}?(?:of|in|into|to|for|with)\s+(?:the\s+)?(?:(?!investors|including|backers)[\w-]+\s+){0,2}?(?=[A-Z])"
 )
-_LISTED_AFTER = re.compile(r"\b(?:from|including|includ\w+|led\s+by|by|with|such\s+as|like|as\s+well\s+as|investors|backers|rivals|"
-                           r"lideradas?\s+pela?|liderad[ao]s?\s+por|menées?\s+par|angeführt\s+von)\b")
-_YEAR_SUBJECT_AFTER = re.compile(r"^\s*,?\s*(?:by\s+[^,]{0,80},\s*)?(?:the\s+|a\s+|la\s+|el\s+|die\s+|o\s+|a\s+)?(?P<name>§)")
+_LISTED_AFTER = re.compile(
+    r"\b(?:from|including|includ\w+|led\s+by|by|with|such\s+as|like|as\s+well\s+as|investors|backers|rivals|"
+    r"lideradas?\s+pela?|liderad[ao]s?\s+por|menées?\s+par|angeführt\s+von)\b"
+)
+_YEAR_SUBJECT_AFTER = re.compile(
+    r"^\s*,?\s*(?:by\s+[^,]{0,80},\s*)?(?:the\s+|a\s+|la\s+|el\s+|die\s+|o\s+|a\s+)?(?P<name>§)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +136,14 @@ def _deal_parties(deals: Sequence[Deal]) -> dict[str, list[Deal]]:
 class Attributor:
     """Attributes the figures of one article, sentence by sentence, in text order."""
 
-    def __init__(self, sentences: Sequence[Sentence], names: Names, deals: Sequence[Deal], lex: Lexicon, english: bool) -> None:
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        names: Names,
+        deals: Sequence[Deal],
+        lex: Lexicon,
+        english: bool,
+    ) -> None:
         self.sentences = sentences
         self.names = names
         self.deals = list(deals)
@@ -120,7 +165,9 @@ class Attributor:
 
     # -- which deal ---------------------------------------------------------------------------
 
-    def _deal_near(self, s: Sentence, position: int, lo: int, hi: int, *, after: bool) -> tuple[Deal | None, int, str | None]:
+    def _deal_near(
+        self, s: Sentence, position: int, lo: int, hi: int, *, after: bool
+    ) -> tuple[Deal | None, int, str | None]:
         """The deal whose party is named nearest the figure in [lo, hi), its distance, and any other
         company named nearer. Names after the figure that follow "from", "including", "led by" are
         a list of investors or rivals, not what the figure is about."""
@@ -136,7 +183,9 @@ class Attributor:
             distance = abs(o.start - position)
             candidates = self.parties.get(o.name, [])
             if o.name in acquirers and o.name not in targets:
-                candidates = [d for d in candidates if sum(1 for x in self.deals if x.acquirer == o.name) == 1]
+                candidates = [
+                    d for d in candidates if sum(1 for x in self.deals if x.acquirer == o.name) == 1
+                ]
             if candidates:
                 pick = next((d for d in candidates if d.target == o.name), candidates[0])
                 if best is None or distance < best[0]:
@@ -147,10 +196,15 @@ class Attributor:
                 and self.names.is_confirmed(o.name)
                 and (other is None or distance < other[0])
             ):
-                other = (distance, o.name)  # only a name the text treats as a company can own a figure
+                other = (
+                    distance,
+                    o.name,
+                )  # only a name the text treats as a company can own a figure
         for p in self.names.people[s.index]:
             if lo <= p.start < hi and p.name in self.person_deal:
-                distance = abs(p.start - position) + 20  # a person ties a figure less than a company
+                distance = (
+                    abs(p.start - position) + 20
+                )  # a person ties a figure less than a company
                 if best is None or distance < best[0]:
                     best = (distance, self.person_deal[p.name])
         if best is None:
@@ -164,19 +218,34 @@ class Attributor:
         c_lo, c_hi = clause_bounds(s.raw, fig.start)
         tied = _TIED_AFTER.match(s.raw, fig.end)
         if tied:  # "$20 billion licence of Groq's", "$14.3 billion in Scale AI", "$2.7 billion to Character.AI"
-            deal, _, _ = self._deal_near(s, fig.end, fig.end, min(c_hi, tied.end() + 2), after=False)
+            deal, _, _ = self._deal_near(
+                s, fig.end, fig.end, min(c_hi, tied.end() + 2), after=False
+            )
             if deal is not None:
                 return deal, NAMED_IN_CLAUSE, ""
-            other = next((o for o in self.names.orgs[s.index] if o.start == tied.end() and o.name not in self.parties), None)
+            other = next(
+                (
+                    o
+                    for o in self.names.orgs[s.index]
+                    if o.start == tied.end() and o.name not in self.parties
+                ),
+                None,
+            )
             if other is not None and fig.kind == "money":
-                return None, 0.0, other.name  # "as much as $4 billion in Anthropic": another company's money
+                return (
+                    None,
+                    0.0,
+                    other.name,
+                )  # "as much as $4 billion in Anthropic": another company's money
         for lo, hi, after, directness in (
             (c_lo, fig.start, False, NAMED_IN_CLAUSE),
             (fig.end, c_hi, True, NAMED_IN_CLAUSE),
             (0, c_lo, False, NAMED_IN_SENTENCE),
             (c_hi, len(s.raw), True, NAMED_IN_SENTENCE),
         ):
-            deal, _, other = self._deal_near(s, fig.start if not after else fig.end, lo, hi, after=after)
+            deal, _, other = self._deal_near(
+                s, fig.start if not after else fig.end, lo, hi, after=after
+            )
             if other is not None:
                 return None, 0.0, other
             if deal is not None:
@@ -203,14 +272,22 @@ class Attributor:
         previous_money_end = -10
         for fig in figures:
             deal, directness, other = self.deal_for(s, fig)
-            if fig.kind == "money" and (fig.start - previous_money_end) <= 3 and _PAREN_BEFORE.search(s.raw[: fig.start]):
+            if (
+                fig.kind == "money"
+                and (fig.start - previous_money_end) <= 3
+                and _PAREN_BEFORE.search(s.raw[: fig.start])
+            ):
                 out.append(self._left(s, fig, "a currency conversion of the sum before it"))
                 previous_money_end = fig.end
                 continue
             if fig.kind == "money":
                 previous_money_end = fig.end
             if deal is None:
-                reason = f"about {other}, which is in no deal here" if other else "no deal is named near it"
+                reason = (
+                    f"about {other}, which is in no deal here"
+                    if other
+                    else "no deal is named near it"
+                )
                 out.append(self._left(s, fig, reason))
                 continue
             self._current_deal = deal
@@ -222,18 +299,38 @@ class Attributor:
             if metric == "person_age":
                 person = self._person_for(s, fig, deal)
                 if person is None:
-                    out.append(Attribution(fig, s.index, deal, None, None, 0.0, "an age, but of no person of the deal"))
+                    out.append(
+                        Attribution(
+                            fig,
+                            s.index,
+                            deal,
+                            None,
+                            None,
+                            0.0,
+                            "an age, but of no person of the deal",
+                        )
+                    )
                     continue
                 deal = self.person_deal.get(person, deal)
             confidence = cue * directness * (0.5 + 0.5 * deal.confidence)
             if not self.english:
                 confidence *= OTHER_LANGUAGE
             if len(self.deals) > 1 and not self._names_party(s.raw, deal):
-                confidence *= AMBIGUOUS  # several deals, and this sentence names none of this one's parties
+                confidence *= (
+                    AMBIGUOUS  # several deals, and this sentence names none of this one's parties
+                )
             if self._stranger_in_clause(s, fig, deal):
-                confidence *= STRANGER  # another company stands in the clause: the figure may be its
-            for one in metric.split("+"):  # "the ten employees of Hiro joined": staff hired and headcount
-                out.append(Attribution(fig, s.index, deal, one, person, round(min(confidence, 0.99), 3), reason))
+                confidence *= (
+                    STRANGER  # another company stands in the clause: the figure may be its
+                )
+            for one in metric.split(
+                "+"
+            ):  # "the ten employees of Hiro joined": staff hired and headcount
+                out.append(
+                    Attribution(
+                        fig, s.index, deal, one, person, round(min(confidence, 0.99), 3), reason
+                    )
+                )
         return out
 
     def _left(self, s: Sentence, fig: Figure, reason: str) -> Attribution:
@@ -270,9 +367,15 @@ class Attributor:
             return "person_age", CUE_EXPLICIT, "an age"
         return None, 0.0, "not a figure of a deal"
 
-    def _money_metric(self, s: Sentence, fig: Figure, deal: Deal, before: str, after: str, clause: str) -> tuple[str | None, float, str]:
+    def _money_metric(
+        self, s: Sentence, fig: Figure, deal: Deal, before: str, after: str, clause: str
+    ) -> tuple[str | None, float, str]:
         if fig.currency != "USD":
-            return None, 0.0, f"in {fig.currency or 'an unknown currency'}, not US dollars (not converted)"
+            return (
+                None,
+                0.0,
+                f"in {fig.currency or 'an unknown currency'}, not US dollars (not converted)",
+            )
         near_before, near_after = fold(before[-45:]), fold(after[:40])
         near = f"{near_before} {near_after}"
         local = fold(before[-50:] + " " + after[:40])
@@ -308,13 +411,26 @@ class Attributor:
         if self._says("funding", near_before[-50:]) or self._says("funding", fold(after[:30])):
             if subject is not None and subject == deal.acquirer:
                 return None, 0.0, f"{subject}'s own funding"
-            if self._says("round", near) or self._says("dated", fold(after[:25])) or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", near_before):
+            if (
+                self._says("round", near)
+                or self._says("dated", fold(after[:25]))
+                or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", near_before)
+            ):
                 return None, 0.0, "a funding round"
-            if not self._says("pay", fold(before[-30:])) or self._says("funding", fold(before[-30:])):
+            if not self._says("pay", fold(before[-30:])) or self._says(
+                "funding", fold(before[-30:])
+            ):
                 return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
         c_lo, _ = clause_bounds(s.raw, fig.start)
-        long_before = s.raw[max(c_lo, fig.start - 120) : fig.start]  # "licensed X's ... technology for $N"
-        if _LICENCE_FOR.search(long_before) or _LICENCE_FEE_BEFORE.search(before) or _LICENCE_AFTER.match(after) or _COVERS_LICENCE.match(after):
+        long_before = s.raw[
+            max(c_lo, fig.start - 120) : fig.start
+        ]  # "licensed X's ... technology for $N"
+        if (
+            _LICENCE_FOR.search(long_before)
+            or _LICENCE_FEE_BEFORE.search(before)
+            or _LICENCE_AFTER.match(after)
+            or _COVERS_LICENCE.match(after)
+        ):
             rest = self._clause_after(s, fig)
             if _AND_HIRE_AFTER.match(rest) or _FEES_AND_AFTER.match(rest):
                 return "deal_amount_usd", CUE_DEAL, "paid for the licence and the people"
@@ -324,7 +440,12 @@ class Attributor:
                 return "licence_fee_usd", CUE_EXPLICIT, "paid for the licence"
         if self._says("past", fold(before[-30:])) and not self._says("pay", near):
             return None, 0.0, "told as the past"
-        if self._says("pay", near) or self._says("deal", near) or self._says("stake", near) or _DEAL_AFTER.match(after):
+        if (
+            self._says("pay", near)
+            or self._says("deal", near)
+            or self._says("stake", near)
+            or _DEAL_AFTER.match(after)
+        ):
             return "deal_amount_usd", CUE_DEAL, "what the deal pays"
         if self._says("acquire", near) and re.search(r"\bfor\s+$", near_before):
             return "deal_amount_usd", CUE_DEAL, "the price paid"
@@ -339,7 +460,9 @@ class Attributor:
     def _stranger_in_clause(self, s: Sentence, fig: Figure, deal: Deal) -> bool:
         c_lo, c_hi = clause_bounds(s.raw, fig.start)
         return any(
-            c_lo <= o.start < c_hi and o.name not in (deal.acquirer, deal.target) and self.names.is_confirmed(o.name)
+            c_lo <= o.start < c_hi
+            and o.name not in (deal.acquirer, deal.target)
+            and self.names.is_confirmed(o.name)
             for o in self.names.orgs[s.index]
             if not o.generic
         )
@@ -370,63 +493,141 @@ class Attributor:
     def _sentence_of(self, fig: Figure) -> str:
         return self._current.raw if self._current is not None else ""
 
-    def _pct_metric(self, fig: Figure, before: str, after: str, clause: str) -> tuple[str | None, float, str]:
+    def _pct_metric(
+        self, fig: Figure, before: str, after: str, clause: str
+    ) -> tuple[str | None, float, str]:
         near = fold(before[-40:] + " " + after[:40])
         if fig.of_staff:
             sentence = self._sentence_of(fig)
-            if _STAFF_MOVE.search(sentence) or self._says("join", fold(sentence)) or self._says("hire", fold(sentence)):
+            if (
+                _STAFF_MOVE.search(sentence)
+                or self._says("join", fold(sentence))
+                or self._says("hire", fold(sentence))
+            ):
                 return "staff_hired_pct", CUE_EXPLICIT, "a share of the staff moving"
             return None, 0.0, "a share of the staff, not said to move"
-        if re.match(r"^\s*(?:in|of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:startups|companies|firms|portfolio|businesses)\b", fold(after)):
+        if re.match(
+            r"^\s*(?:in|of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:startups|companies|firms|portfolio|businesses)\b",
+            fold(after),
+        ):
             return None, 0.0, "stakes in other companies"
         if fig.qualifier in {"majority", "minority"}:
             return "stake_pct", CUE_EXPLICIT, "a majority or minority stake"
-        owner = re.search(r"\b(?:owns|owned|holds|held|controls)\s+(?:\w+\s+){0,2}$", fold(before[-40:]))
+        owner = re.search(
+            r"\b(?:owns|owned|holds|held|controls)\s+(?:\w+\s+){0,2}$", fold(before[-40:])
+        )
         if owner and self._current is not None:
             holder = self._subject_before(self._current, fig)
             if holder is None or holder not in {d.acquirer for d in self.deals}:
                 return None, 0.0, "a holding of someone else, not the deal's stake"
         if self._says("other_money", near) and not self._says("stake", fold(after[:25])):
             return None, 0.0, "a share of something else"
-        if re.match(r"^\s*(?:of\s+the\s+(?:total|amount|payout|price))", fold(after)) or self._says("component", near):
+        if re.match(r"^\s*(?:of\s+the\s+(?:total|amount|payout|price))", fold(after)) or self._says(
+            "component", near
+        ):
             return None, 0.0, "a share of the payment"
-        if re.match(r"^\s*\)", after) and re.search(r"\(\s*$", before) and any(
-            n in before[-40:] for n in self._aliases(self._deal_of_current(fig).target if self._deal_of_current(fig) else "")
+        if (
+            re.match(r"^\s*\)", after)
+            and re.search(r"\(\s*$", before)
+            and any(
+                n in before[-40:]
+                for n in self._aliases(
+                    self._deal_of_current(fig).target if self._deal_of_current(fig) else ""
+                )
+            )
         ):
             return "stake_pct", CUE_DEAL, "the share in brackets after the company"
-        if self._says("stake", near) or re.match(r"^\s*(?:of|in|de|an|di|에|の)\s+", fold(after)) and self._says("acquire", fold(before[-40:]) + " " + fold(before[-40:])) or fig.worded and re.match(r"^\s*of\s+(?:the\s+)?[A-Z]", after):
+        if (
+            self._says("stake", near)
+            or re.match(r"^\s*(?:of|in|de|an|di|에|の)\s+", fold(after))
+            and self._says("acquire", fold(before[-40:]) + " " + fold(before[-40:]))
+            or fig.worded
+            and re.match(r"^\s*of\s+(?:the\s+)?[A-Z]", after)
+        ):
             return "stake_pct", CUE_EXPLICIT, "a stake"
-        if re.match(r"^\s*(?:of|de|an|in)\s+(?:the\s+)?(?:\S+\s+){0,2}", after) and any(n in after[:40] for n in self._party_names_all()):
+        if re.match(r"^\s*(?:of|de|an|in)\s+(?:the\s+)?(?:\S+\s+){0,2}", after) and any(
+            n in after[:40] for n in self._party_names_all()
+        ):
             return "stake_pct", CUE_DEAL, "a share of the company"
         return None, 0.0, "a percentage of something else"
 
-    def _count_metric(self, s: Sentence, fig: Figure, deal: Deal, before: str, after: str, clause: str) -> tuple[str | None, float, str]:
+    def _count_metric(
+        self, s: Sentence, fig: Figure, deal: Deal, before: str, after: str, clause: str
+    ) -> tuple[str | None, float, str]:
         low_clause = fold(clause)
-        if re.search(r"\blay(?:ing)?\s+off|layoffs?|fired|cut(?:s|ting)?\s+\d", fold(before[-30:])) or (fig.noun or "") in {"contractors", "users", "customers"}:
+        if re.search(
+            r"\blay(?:ing)?\s+off|layoffs?|fired|cut(?:s|ting)?\s+\d", fold(before[-30:])
+        ) or (fig.noun or "") in {"contractors", "users", "customers"}:
             return None, 0.0, "not the deal's staff"
-        if re.match(r"^\s*(?:familiar|close\s+to|with\s+knowledge|briefed|who\s+(?:spoke|asked|declined))", fold(after)):
+        if re.match(
+            r"^\s*(?:familiar|close\s+to|with\s+knowledge|briefed|who\s+(?:spoke|asked|declined))",
+            fold(after),
+        ):
             return None, 0.0, "sources, not staff"
         size = _SIZE_BEFORE.search(fold(before[-30:])) or _SIZE_AFTER.match(fold(after[:20]))
-        if (fig.noun or "") in {"people", "persons", "individuals"} and not size and not (
-            self._says("hire", fold(before[-30:] + after[:30])) or self._says("join", fold(after[:40]))
+        if (
+            (fig.noun or "") in {"people", "persons", "individuals"}
+            and not size
+            and not (
+                self._says("hire", fold(before[-30:] + after[:30]))
+                or self._says("join", fold(after[:40]))
+            )
         ):
             return None, 0.0, "people, not said to be hired"
         if fig.value >= 1e6:
             return None, 0.0, "too many to be staff"
         target_names = self._aliases(deal.target)
         compound = any(n.split()[0] + "-" in s.raw[fig.start : fig.end] for n in target_names)
-        possessive = bool(_POSSESSIVE_BEFORE.search(before[-30:])) or compound or re.match(r"^\s*(?:of|at|de|bei)\s+(?:the\s+)?(?:startup|company|firm|" + "|".join(re.escape(n) for n in target_names) + r")\b", after, re.IGNORECASE)
-        moving = self._says("hire", low_clause) or self._says("join", low_clause) or bool(_STAFF_MOVE.search(clause))
-        partitive = re.search(r"\b(?:many|some|most|half|several|einige|viele|plusieurs|muchos|alguns)\s+(?:of\s+)?(?:the\s+|its\s+|der\s+|des\s+)?\S*\s*$", fold(before[-40:]))
-        if size and not possessive and _SIZE_BEFORE.search(fold(before[-30:])) and re.search(r"grow|grew|employ|headcount|workforce|staff\s+of", fold(before[-30:])):
+        possessive = (
+            bool(_POSSESSIVE_BEFORE.search(before[-30:]))
+            or compound
+            or re.match(
+                r"^\s*(?:of|at|de|bei)\s+(?:the\s+)?(?:startup|company|firm|"
+                + "|".join(re.escape(n) for n in target_names)
+                + r")\b",
+                after,
+                re.IGNORECASE,
+            )
+        )
+        moving = (
+            self._says("hire", low_clause)
+            or self._says("join", low_clause)
+            or bool(_STAFF_MOVE.search(clause))
+        )
+        partitive = re.search(
+            r"\b(?:many|some|most|half|several|einige|viele|plusieurs|muchos|alguns)\s+(?:of\s+)?(?:the\s+|its\s+|der\s+|des\s+)?\S*\s*$",
+            fold(before[-40:]),
+        )
+        if (
+            size
+            and not possessive
+            and _SIZE_BEFORE.search(fold(before[-30:]))
+            and re.search(r"grow|grew|employ|headcount|workforce|staff\s+of", fold(before[-30:]))
+        ):
             return "target_headcount", CUE_EXPLICIT, "the company's size"
-        if possessive and moving and not partitive and re.match(r"^\s*(?:the|los|las|les|die|os|as|gli|i)\s+(?:\w+\s+)?$", fold(before[-30:])):
+        if (
+            possessive
+            and moving
+            and not partitive
+            and re.match(
+                r"^\s*(?:the|los|las|les|die|os|as|gli|i)\s+(?:\w+\s+)?$", fold(before[-30:])
+            )
+        ):
             return "staff_hired+target_headcount", CUE_EXPLICIT, "the whole staff moves"
-        if possessive and (partitive or not moving or re.search(r"\b(?:its|the\s+company's|the\s+firm's)\s+(?:\w+\s+)?$", fold(before[-25:]))):
+        if possessive and (
+            partitive
+            or not moving
+            or re.search(
+                r"\b(?:its|the\s+company's|the\s+firm's)\s+(?:\w+\s+)?$", fold(before[-25:])
+            )
+        ):
             return "target_headcount", CUE_EXPLICIT, "the company's staff"
         if moving or re.match(r"^\s*(?:from|of|at)\s", after):
             return "staff_hired", CUE_DEAL, "people who move"
-        if re.search(r"\b(?:employ\w*|headcount|workforce|staff\s+of|team\s+of|grown\s+to|has|had|have)\b", fold(before[-30:] + " " + after[:20])):
+        if re.search(
+            r"\b(?:employ\w*|headcount|workforce|staff\s+of|team\s+of|grown\s+to|has|had|have)\b",
+            fold(before[-30:] + " " + after[:20]),
+        ):
             return "target_headcount", CUE_DEAL, "the company's size"
         return None, 0.0, "a count of people not tied to the deal"
 
@@ -454,7 +655,11 @@ class Attributor:
         if not verbs:
             return None
         verb_at = c_lo + max(verbs, key=lambda m: m.start()).start()
-        subjects = [o for o in self.names.orgs[s.index] if c_lo <= o.end <= verb_at and s.raw[o.end : o.end + 2] not in {"'s", "’s"}]
+        subjects = [
+            o
+            for o in self.names.orgs[s.index]
+            if c_lo <= o.end <= verb_at and s.raw[o.end : o.end + 2] not in {"'s", "’s"}
+        ]
         if not subjects or self._says("deal", fold(s.raw[subjects[-1].end : verb_at])):
             return None
         return subjects[-1].name
@@ -463,7 +668,9 @@ class Attributor:
         people = self.names.people[s.index]
         if not people:
             return None
-        known = set(deal.people) | {p for p, home in self.names.affiliation.items() if home == deal.target}
+        known = set(deal.people) | {
+            p for p, home in self.names.affiliation.items() if home == deal.target
+        }
         known |= set(self.person_deal)
         after = [p for p in people if 0 <= p.start - fig.end <= 40]
         before = [p for p in people if 0 <= fig.start - p.end <= 6]
@@ -500,7 +707,9 @@ def founded_years(
         c_lo, c_hi = clause_bounds(s.raw, fig.start)
         window_start = max(c_lo, fig.start - 50)
         cues = list(founding.finditer(folded, window_start, fig.start))
-        after_cue = founding.match(folded, fig.end + 1) or founding.search(folded[fig.end : fig.end + 12])
+        after_cue = founding.match(folded, fig.end + 1) or founding.search(
+            folded[fig.end : fig.end + 12]
+        )
         if cues:
             verb_at = cues[-1].start()
             start = verb_at
@@ -512,20 +721,32 @@ def founded_years(
             end = m.end() if m else fig.end
         else:
             continue
-        if re.search(r"\b(?:left|joined|joining|quit|departed)\b", folded[max(c_lo, verb_at - 30) : verb_at]):
+        if re.search(
+            r"\b(?:left|joined|joining|quit|departed)\b", folded[max(c_lo, verb_at - 30) : verb_at]
+        ):
             continue
         orgs = [o for o in names.orgs[s.index] if c_lo <= o.start < c_hi]
         inside = [o for o in orgs if verb_at < o.start < fig.start]
         before_verb = [o for o in orgs if o.end <= verb_at and verb_at - o.end <= 100]
         after_year = [o for o in orgs if o.start >= fig.end and o.start - fig.end <= 100]
-        opens = not s.raw[c_lo:verb_at].strip(" \"“'‘(-–—") or re.match(r"^\s*(?:first\s+)?$", s.raw[c_lo:verb_at])
+        opens = not s.raw[c_lo:verb_at].strip(" \"“'‘(-–—") or re.match(
+            r"^\s*(?:first\s+)?$", s.raw[c_lo:verb_at]
+        )
         candidates: list[str] = [o.name for o in reversed(inside)]
         if opens:
             candidates += [o.name for o in after_year]  # "Founded in 2021 by ..., HumanLoop"
         if before_verb:
-            passive = re.search(r"\b(?:was|were|is|wurde|fue|foi|è|a\s+été|est)\b|,", s.raw[before_verb[0].end : verb_at])
-            candidates += [before_verb[0].name] if passive else [o.name for o in reversed(before_verb)]
-        if subject is not None and re.search(r"\b(?:startup|start-up|company|firm|it|which)\b", folded[max(c_lo, verb_at - 30) : fig.start]):
+            passive = re.search(
+                r"\b(?:was|were|is|wurde|fue|foi|è|a\s+été|est)\b|,",
+                s.raw[before_verb[0].end : verb_at],
+            )
+            candidates += (
+                [before_verb[0].name] if passive else [o.name for o in reversed(before_verb)]
+            )
+        if subject is not None and re.search(
+            r"\b(?:startup|start-up|company|firm|it|which)\b",
+            folded[max(c_lo, verb_at - 30) : fig.start],
+        ):
             candidates.append(subject.target)
         founded = next((c for c in candidates if c in targets), None)
         if founded is None:

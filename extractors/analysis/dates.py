@@ -22,7 +22,9 @@ _MONTH_DAY = re.compile(
 )
 
 
-def announced_date(sentences: Sequence[Sentence], published: date | None, lex: Lexicon) -> date | None:
+def announced_date(
+    sentences: Sequence[Sentence], published: date | None, lex: Lexicon
+) -> date | None:
     lead = [s for s in sentences if not s.is_headline][:LEAD_SENTENCES]
     for s in lead:
         explicit = _MONTH_DAY.search(s.raw)

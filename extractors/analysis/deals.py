@@ -35,7 +35,10 @@ DOMINANT_SHARE = 0.5
 ROUNDUP_DEALS = 3
 # A sentence about talent deals frames the money-only relations of the next ones too.
 TALENT_PASSAGE = 2
-_MONEY_WRITTEN = re.compile(r"[$€£]\s?\d|\d\s?(?:billion|million|bn|milliards?|milliarden|millones|milhões|miliardi)\b", re.IGNORECASE)
+_MONEY_WRITTEN = re.compile(
+    r"[$€£]\s?\d|\d\s?(?:billion|million|bn|milliards?|milliarden|millones|milhões|miliardi)\b",
+    re.IGNORECASE,
+)
 MONEY_KINDS = frozenset({"pay", "licence", "stake", "deal", "acquihire"})
 
 
@@ -61,7 +64,11 @@ def _headline_cue(sentence: Sentence, lex: Lexicon) -> bool:
 
 
 def assemble_deals(
-    sentences: Sequence[Sentence], names: Names, relations: Sequence[Relation], lex: Lexicon, watchlist: Watchlist
+    sentences: Sequence[Sentence],
+    names: Names,
+    relations: Sequence[Relation],
+    lex: Lexicon,
+    watchlist: Watchlist,
 ) -> list[Deal]:
     by_pair: dict[tuple[str, str], list[Relation]] = defaultdict(list)
     for r in relations:
@@ -78,7 +85,14 @@ def assemble_deals(
         if deal is not None and deal.confidence >= MIN_DEAL_CONFIDENCE:
             deals.append(deal)
     deals = _one_per_target(deals)
-    deals = [d for d in deals if not any(o.acquirer == d.target and o.target == d.acquirer and o.confidence > d.confidence for o in deals)]
+    deals = [
+        d
+        for d in deals
+        if not any(
+            o.acquirer == d.target and o.target == d.acquirer and o.confidence > d.confidence
+            for o in deals
+        )
+    ]
     return _assign_roles(deals, sentences, names, lex, relations)
 
 
@@ -86,7 +100,9 @@ def assemble_deals(
 class _Framing:
     acquihire: set[str]  # companies named in a sentence that calls something an acqui-hire
     not_acquisition: set[str]
-    paid: dict[str, set[int]]  # companies named in a sentence that says they pay or invest (a sum), and where
+    paid: dict[
+        str, set[int]
+    ]  # companies named in a sentence that says they pay or invest (a sum), and where
     hiring: set[str]  # companies named in a clause that says they hire people
     hiring_sentences: dict[str, set[int]]  # where each of them is
     talent_context: set[int]  # sentences in a passage about talent deals
@@ -108,7 +124,11 @@ def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Fram
             headline_acquihire = headline_acquihire or s.index == 0
         if lex.cues["not_acquisition"].search(folded):
             not_acquisition |= named
-        if lex.cues["pay"].search(folded) and any(ch.isdigit() for ch in folded) and not lex.cues["funding"].search(folded):
+        if (
+            lex.cues["pay"].search(folded)
+            and any(ch.isdigit() for ch in folded)
+            and not lex.cues["funding"].search(folded)
+        ):
             for n in named:
                 paid[n].add(s.index)
         if (lex.cues["hire"].search(folded) or lex.cues["join"].search(folded)) and (
@@ -124,17 +144,27 @@ def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Fram
         folded = s.folded
         talent = lex.cues["acquihire"].search(folded) or lex.cues["not_acquisition"].search(folded)
         similar = re.search(
-            r"\b(?:similar|same)\s+(?:\w+\s+)?(?:deal|agreement|arrangement|structure|playbook)|\bdid\s+(?:the\s+same|it|likewise)\b", folded
+            r"\b(?:similar|same)\s+(?:\w+\s+)?(?:deal|agreement|arrangement|structure|playbook)|\bdid\s+(?:the\s+same|it|likewise)\b",
+            folded,
         )
         if talent or similar:
             # the rest of its paragraph, the next paragraph, or the next two sentences
             talent_context |= {
                 t.index
                 for t in sentences
-                if t.index >= s.index and (t.paragraph <= s.paragraph + 1 or t.index <= s.index + TALENT_PASSAGE)
+                if t.index >= s.index
+                and (t.paragraph <= s.paragraph + 1 or t.index <= s.index + TALENT_PASSAGE)
             }
     acquihire_sentences = {s.index for s in sentences if lex.cues["acquihire"].search(s.folded)}
-    return _Framing(acquihire, not_acquisition, dict(paid), hiring, dict(hiring_sentences), talent_context, acquihire_sentences)
+    return _Framing(
+        acquihire,
+        not_acquisition,
+        dict(paid),
+        hiring,
+        dict(hiring_sentences),
+        talent_context,
+        acquihire_sentences,
+    )
 
 
 def _pays_nearby(a: str, t: str, rels: list[Relation], framed: _Framing) -> bool:
@@ -153,7 +183,9 @@ def _near(sentences: set[int], rels: list[Relation], distance: int) -> bool:
     return any(abs(i - r.sentence) <= distance for i in sentences for r in rels)
 
 
-def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing, lex: Lexicon) -> Deal | None:
+def _judge(
+    a: str, t: str, rels: list[Relation], names: Names, framed: _Framing, lex: Lexicon
+) -> Deal | None:
     live = [r for r in rels if not r.failed]
     hire = max((r.strength for r in live if r.kind == "hire"), default=0.0)
     money = max((r.strength for r in live if r.kind in MONEY_KINDS), default=0.0)
@@ -162,16 +194,24 @@ def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing,
     talent_framed = t in framed.acquihire or a in framed.acquihire or t in framed.not_acquisition
     # "the founders of X": X has people of its own; "Nvidia → Groq ~$20B": a row of a table of deals
     bound = any(r.kind == "hire" and r.strength >= 0.9 for r in live) or any(
-        r.kind in MONEY_KINDS and r.strength >= 0.6 and _MONEY_WRITTEN.search(r.clause) for r in live
+        r.kind in MONEY_KINDS and r.strength >= 0.6 and _MONEY_WRITTEN.search(r.clause)
+        for r in live
     )
     if not (_startup_like(t, names) or bound and names.kinds.get(t) != "acquirer"):
         return None  # a party the text never treats as a company of its own
-    if acquire and hire == 0.0 and money == 0.0 and any(
-        r.kind == "acquire" and r.sentence in framed.acquihire_sentences for r in live
+    if (
+        acquire
+        and hire == 0.0
+        and money == 0.0
+        and any(r.kind == "acquire" and r.sentence in framed.acquihire_sentences for r in live)
     ):
         hire = money = STRENGTH_CLAUSE  # "… calls an acqui-hire, as when Cursor bought Koala"
         reasons.append("a purchase the sentence calls an acqui-hire")
-    elif acquire and not talent_framed and not any(r.kind in {"licence", "stake", "acquihire"} for r in live):
+    elif (
+        acquire
+        and not talent_framed
+        and not any(r.kind in {"licence", "stake", "acquihire"} for r in live)
+    ):
         return None  # a purchase told as a purchase: its people moving is part of any acquisition
     if money == 0.0 and hire > 0.0:
         if acquire and talent_framed:
@@ -183,15 +223,33 @@ def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing,
         elif talent_framed:
             money = STRENGTH_CLAUSE
             reasons.append("framed as an acqui-hire")
-    if hire == 0.0 and money > 0.0 and framed.hiring_sentences.get(a, set()) & framed.hiring_sentences.get(t, set()):
+    if (
+        hire == 0.0
+        and money > 0.0
+        and framed.hiring_sentences.get(a, set()) & framed.hiring_sentences.get(t, set())
+    ):
         hire = STRENGTH_CLAUSE
         reasons.append("both named where people move")
-    if hire == 0.0 and money >= 1.0 and a in framed.hiring and (
-        _near(framed.hiring_sentences.get(a, set()), rels, 2) or min(framed.hiring_sentences.get(a, {99})) <= 2
+    if (
+        hire == 0.0
+        and money >= 1.0
+        and a in framed.hiring
+        and (
+            _near(framed.hiring_sentences.get(a, set()), rels, 2)
+            or min(framed.hiring_sentences.get(a, {99})) <= 2
+        )
     ):
         hire = STRENGTH_CLAUSE
         reasons.append(f"people join {a} next to the deal")
-    if hire == 0.0 and money > 0.0 and (talent_framed and money >= 1.0 or any(r.sentence in framed.acquihire_sentences for r in live)):
+    if (
+        hire == 0.0
+        and money > 0.0
+        and (
+            talent_framed
+            and money >= 1.0
+            or any(r.sentence in framed.acquihire_sentences for r in live)
+        )
+    ):
         hire = STRENGTH_CLAUSE
         reasons.append("framed as an acqui-hire")
     if hire == 0.0 and money >= 0.6 and any(r.sentence in framed.talent_context for r in live):
@@ -209,11 +267,18 @@ def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing,
     kinds = {r.kind for r in live}
     if team_only:
         kind = "talent_deal"
-    elif "acquihire" in kinds or (acquire and "licence" not in kinds and "stake" not in kinds) or t in framed.acquihire and "licence" not in kinds:
+    elif (
+        "acquihire" in kinds
+        or (acquire and "licence" not in kinds and "stake" not in kinds)
+        or t in framed.acquihire
+        and "licence" not in kinds
+    ):
         kind = "acquihire"
     elif "licence" in kinds:
         kind = "licence_and_hire"
-    elif "stake" in kinds or any(r.kind in MONEY_KINDS and lex.cues["invest"].search(fold(r.clause)) for r in live):
+    elif "stake" in kinds or any(
+        r.kind in MONEY_KINDS and lex.cues["invest"].search(fold(r.clause)) for r in live
+    ):
         kind = "investment_and_hire"
     else:
         kind = "talent_deal"
@@ -230,7 +295,11 @@ def _judge(a: str, t: str, rels: list[Relation], names: Names, framed: _Framing,
             if names.affiliation.get(p, t) == t and p not in people:
                 people.append(p)
     for p, home in names.affiliation.items():
-        if home == t and p not in people and any(p in r.people or p in _named_in(r, names) for r in live if r.kind == "hire"):
+        if (
+            home == t
+            and p not in people
+            and any(p in r.people or p in _named_in(r, names) for r in live if r.kind == "hire")
+        ):
             people.append(p)
     evidence = next((r.clause for r in sorted(live, key=lambda r: (-r.strength, r.sentence))), "")
     reasons.insert(0, f"hire {hire:.2f}, money {money:.2f} in {len(sentences)} sentence(s)")
@@ -253,7 +322,11 @@ def _one_per_target(deals: list[Deal]) -> list[Deal]:
 
 
 def _assign_roles(
-    deals: list[Deal], sentences: Sequence[Sentence], names: Names, lex: Lexicon, relations: Sequence[Relation] = ()
+    deals: list[Deal],
+    sentences: Sequence[Sentence],
+    names: Names,
+    lex: Lexicon,
+    relations: Sequence[Relation] = (),
 ) -> list[Deal]:
     """The article's subject is the deal it leads with or keeps coming back to; the rest are mentioned.
 
@@ -298,10 +371,15 @@ def _assign_roles(
 
     # "Cognition buys what is left of Windsurf": the headline tells another company's deal for the
     # startup, so the article is about that one even when it keeps naming the startup.
-    headline_events = [r for r in relations if headline is not None and r.sentence == headline.index]
+    headline_events = [
+        r for r in relations if headline is not None and r.sentence == headline.index
+    ]
 
     def upstaged(d: Deal) -> bool:
-        return any(r.target == d.target and r.acquirer not in (d.acquirer, d.target) for r in headline_events)
+        return any(
+            r.target == d.target and r.acquirer not in (d.acquirer, d.target)
+            for r in headline_events
+        )
 
     def dominates(d: Deal) -> bool:
         told = {r.sentence for r in d.relations}
@@ -319,7 +397,9 @@ def _assign_roles(
         told = len({r.sentence for r in d.relations})
         rivals = [x for x in deals if x is not d]
         return leads(d) and all(
-            told > len({r.sentence for r in x.relations}) and mentions[d.target] >= 2 * mentions[x.target] for x in rivals
+            told > len({r.sentence for r in x.relations})
+            and mentions[d.target] >= 2 * mentions[x.target]
+            for x in rivals
         )
 
     roundup = (
@@ -330,7 +410,10 @@ def _assign_roles(
     candidates = [d for d in deals if headlined(d) or leads(d) or dominates(d)]
     subject = None
     if candidates and not roundup:
-        subject = max(candidates, key=lambda d: (headlined(d), leads(d), dominates(d), mentions[d.target], d.confidence))
+        subject = max(
+            candidates,
+            key=lambda d: (headlined(d), leads(d), dominates(d), mentions[d.target], d.confidence),
+        )
     for d in deals:
         d.role = "subject" if d is subject else "mentioned"
         if d is not subject:

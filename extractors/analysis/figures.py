@@ -32,7 +32,16 @@ AGE_RANGE = (14, 100)
 # Years a founding may be stated for.
 YEAR = re.compile(r"(?<![\d.,])(?P<n>19[5-9]\d|20[0-4]\d)(?![\d])")
 # Units of East Asian numbers, and the smaller ones that multiply a digit before them.
-CJK_UNITS = {"兆": 1e12, "조": 1e12, "億": 1e8, "亿": 1e8, "억": 1e8, "万": 1e4, "萬": 1e4, "만": 1e4}
+CJK_UNITS = {
+    "兆": 1e12,
+    "조": 1e12,
+    "億": 1e8,
+    "亿": 1e8,
+    "억": 1e8,
+    "万": 1e4,
+    "萬": 1e4,
+    "만": 1e4,
+}
 CJK_SMALL = {"千": 1e3, "천": 1e3, "百": 1e2, "백": 1e2, "十": 10.0, "십": 10.0}
 _CJK_TERM = re.compile(
     r"(?P<d>\d[\d,.]*)?\s?(?P<small>[千천百백十십])?\s?(?P<unit>[兆조億亿억万萬만])"
@@ -65,7 +74,9 @@ def _round(x: float | None) -> float | None:
     return None if x is None else float(f"{x:.12g}")
 
 
-def interval(value: float, half_unit: float, qualifier: str | None) -> tuple[float | None, float | None]:
+def interval(
+    value: float, half_unit: float, qualifier: str | None
+) -> tuple[float | None, float | None]:
     """The interval a figure states, by the README rules."""
     if qualifier == "at_least":
         return value, None
@@ -169,6 +180,10 @@ class _Patterns:
     qualifier_after: re.Pattern[str]
     staff_after: re.Pattern[str]
     name_age: re.Pattern[str]
+    # What each family cannot match without, tested on the folded sentence before its pattern runs.
+    money_gate: re.Pattern[str]
+    percent_gate: re.Pattern[str]
+    count_gate: re.Pattern[str]
 
 
 def _alt(items: list[str] | tuple[str, ...], *, escape: bool = False) -> str:
@@ -192,9 +207,7 @@ def _patterns(language: str) -> _Patterns:
         rf"(?:\s?-?\s?(?P<@scale>{word_scales})(?![^\W\d_]))?\.?"
     )
     money = (
-        r"(?<![\w$€£.,])"
-        + side.replace("@", "x")
-        + rf"(?:{joiner}(?P<xpost>{after})(?![^\W\d_]))?"
+        r"(?<![\w$€£.,])" + side.replace("@", "x") + rf"(?:{joiner}(?P<xpost>{after})(?![^\W\d_]))?"
     )
     cjk = (
         r"(?P<xnum>(?:\d[\d,.]*\s?[千천百백十십]?\s?[兆조億亿억万萬만]\s?)+(?:\d[\d,]*)?)"
@@ -231,7 +244,9 @@ def _patterns(language: str) -> _Patterns:
     counters = _alt(list(lex.counters)) if lex.counters else r"(?!x)x"
     count_counter = rf"(?P<noun>{people})\s?(?:약\s?)?(?P<xnum>{_DIGITS})\s?(?:{counters})"
     q_before = _alt([k.replace(" ", r"\s+") for k, _ in lex.qualifiers_before])
-    qualifier_before = rf"(?<![a-z0-9\u00c0-\u024f])(?P<q>{q_before})\s*(?:a\s+|an\s+|de\s+|d'|di\s+)?$"
+    qualifier_before = (
+        rf"(?<![a-z0-9\u00c0-\u024f])(?P<q>{q_before})\s*(?:a\s+|an\s+|de\s+|d'|di\s+)?$"
+    )
     q_after = _alt([k for k, _ in lex.qualifiers_after])
     qualifier_after = rf"^(?:\s?(?P<q>{q_after}))(?![a-z])"
     staff = _alt(list(lex.raw.get("staff", ())))
@@ -241,6 +256,10 @@ def _patterns(language: str) -> _Patterns:
     )
     name_age = r"(?<=[^\W\d_]{2}),\s+(?P<n>\d{2}),(?=\s+(?:who|is|was|has|had|will|would|joined|said|says|the|a|an|and|left|leaves|founded|co-founded|became|becomes|heads|leads|\w+s|\w+ed)\b)"
     flags = re.IGNORECASE
+    money_gate = _alt([p.pattern for p, _ in lex.currencies_before] + [p.pattern for p, _ in lex.currencies_after]
+                      + [r"\$", "dollar", "ドル", "달러", "美元", "美金", "원", "円", "元"])  # fmt: skip
+    percent_gate = _alt([*lex.percent, fractions, majority, "%", "％"])
+    count_gate = _alt([people, counters, "person", "member", "strong"])
     return _Patterns(
         money=re.compile(money, flags),
         money_cjk=re.compile(cjk),
@@ -255,6 +274,9 @@ def _patterns(language: str) -> _Patterns:
         qualifier_after=re.compile(qualifier_after, flags),
         staff_after=re.compile(staff_after, flags),
         name_age=re.compile(name_age),
+        money_gate=re.compile(money_gate, flags),
+        percent_gate=re.compile(percent_gate, flags),
+        count_gate=re.compile(count_gate, flags),
     )
 
 
@@ -266,7 +288,9 @@ def _meaning(table: tuple[tuple[str, str], ...], said: str) -> str | None:
     return None
 
 
-def _qualify(text: str, start: int, end: int, lex: Lexicon, pats: _Patterns) -> tuple[str | None, int, int]:
+def _qualify(
+    text: str, start: int, end: int, lex: Lexicon, pats: _Patterns
+) -> tuple[str | None, int, int]:
     """A qualifier before (or "+", "or more", "超" after) a figure, and the widened span."""
     window_start = max(0, start - 40)
     window = fold(text[window_start:start])
@@ -321,6 +345,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_WIDE = re.compile(r"[\uff00-\uffef]")
+
+
+def _halfwidth(text: str) -> str:
+    """Full-width digits and signs ("２００億", "４９％") as their ASCII forms, offsets unchanged."""
+    return text.translate(_FULLWIDTH) if not text.isascii() and _WIDE.search(text) else text
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in spans)
 
@@ -328,7 +360,9 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def money_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
-    text = text.translate(_FULLWIDTH) if any(ord(c) > 0xFF00 for c in text) else text
+    text = _halfwidth(text)
+    if not pats.money_gate.search(text):
+        return []
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
     for m in pats.money_range.finditer(text):
@@ -383,7 +417,9 @@ def money_figures(text: str, language: str | None = None) -> list[Figure]:
                     "원": "KRW", "円": "JPY", "엔": "JPY", "元": "CNY", "人民币": "CNY", "위안": "CNY",
                     "유로": "EUR", "ユーロ": "EUR", "欧元": "EUR"}.get(post)  # fmt: skip
         start, end = _trim(text, m.start(), m.end())
-        out.append(_figure("money", text, start, end, value, 0.5 * unit, lex, pats, currency=currency))
+        out.append(
+            _figure("money", text, start, end, value, 0.5 * unit, lex, pats, currency=currency)
+        )
         taken.append((start, end))
     return sorted(out, key=lambda f: f.start)
 
@@ -408,7 +444,9 @@ def _figure(
 def percent_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
-    text = text.translate(_FULLWIDTH) if any(ord(c) > 0xFF00 for c in text) else text
+    text = _halfwidth(text)
+    if not pats.percent_gate.search(text):
+        return []
     out: list[Figure] = []
     for m in pats.percent.finditer(text):
         parsed = _value(m.group("xnum"), lex)
@@ -440,7 +478,11 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
         majority = any(re.fullmatch(w, word) for w in lex.majority)
         low, high = (50.0, 100.0) if majority else (0.0, 50.0)
         start = m.start()
-        article = re.search(r"(?:\b(?:a|an|its|une?|una?|uma?|eine[nm]?)\s+)$", text[max(0, start - 6) : start], re.I)
+        article = re.search(
+            r"(?:\b(?:a|an|its|une?|una?|uma?|eine[nm]?)\s+)$",
+            text[max(0, start - 6) : start],
+            re.I,
+        )
         if article:
             start -= len(article.group(0))
         out.append(Figure("pct", low, low, high, text[start : m.end()], "majority" if majority else "minority",
@@ -451,10 +493,15 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
 def count_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
+    if not pats.count_gate.search(text):
+        return []
     out: list[Figure] = []
     for m in pats.count.finditer(text):
         parsed = _value(m.group("xnum"), lex)
-        if parsed is None or (m.group("xnum").lower() in {"a", "an", "one", "un", "une", "uno", "una", "um", "uma", "ein", "eine"}):
+        if parsed is None or (
+            m.group("xnum").lower()
+            in {"a", "an", "one", "un", "une", "uno", "una", "um", "uma", "ein", "eine"}
+        ):
             continue
         value = parsed[0] * (_scale(lex, m.group("xscale")) if m.group("xscale") else 1.0)
         if value < 2 or YEAR.fullmatch(m.group("xnum")):
@@ -474,7 +521,9 @@ def count_figures(text: str, language: str | None = None) -> list[Figure]:
     for m in pats.count_adjective.finditer(text):  # "its 70-person staff", "a 250-strong team"
         parsed = _value(m.group("xnum"), lex)
         if parsed is not None and not any(f.start <= m.start() < f.end for f in out):
-            out.append(_figure("count", text, m.start(), m.end(), parsed[0], 0.0, lex, pats, noun="staff"))
+            out.append(
+                _figure("count", text, m.start(), m.end(), parsed[0], 0.0, lex, pats, noun="staff")
+            )
     for m in pats.count_counter.finditer(text):
         parsed = _value(m.group("xnum"), lex)
         if parsed is not None and parsed[0] >= 2:
@@ -493,7 +542,9 @@ def age_figures(text: str, language: str | None = None) -> list[Figure]:
             value = float(m.group("n"))
             if not AGE_RANGE[0] <= value <= AGE_RANGE[1] or _overlaps(seen, m.start(), m.end()):
                 continue
-            start, end = (m.start("n"), m.end("n")) if pattern is pats.name_age else (m.start(), m.end())
+            start, end = (
+                (m.start("n"), m.end("n")) if pattern is pats.name_age else (m.start(), m.end())
+            )
             out.append(Figure("age", value, value, value, text[start:end], None, start, end))
             seen.append((m.start(), m.end()))
     return sorted(out, key=lambda f: f.start)
@@ -501,10 +552,21 @@ def age_figures(text: str, language: str | None = None) -> list[Figure]:
 
 def year_figures(text: str) -> list[Figure]:
     return [
-        Figure("year", float(m.group("n")), float(m.group("n")), float(m.group("n")), m.group(0),
-               None, m.start(), m.end())  # fmt: skip
+        Figure(
+            "year",
+            float(m.group("n")),
+            float(m.group("n")),
+            float(m.group("n")),
+            m.group(0),
+            None,
+            m.start(),
+            m.end(),
+        )  # fmt: skip
         for m in YEAR.finditer(text)
     ]
+
+
+_DIGIT_OR_WORD = re.compile(r"\d|[０-９]")
 
 
 def figures_in(text: str, language: str | None = None) -> list[Figure]:
@@ -512,17 +574,26 @@ def figures_in(text: str, language: str | None = None) -> list[Figure]:
 
     Money wins over a count or percentage inside it ("$1 billion" never counts people).
     """
+    if not _DIGIT_OR_WORD.search(text):
+        # without a digit only worded figures remain: "half", "a quarter of its staff", "a dozen engineers"
+        return sorted(
+            percent_figures(text, language) + count_figures(text, language), key=lambda f: f.start
+        )
     money = money_figures(text, language)
     spans = [(f.start, f.end) for f in money]
     rest = [
         f
-        for f in percent_figures(text, language) + count_figures(text, language) + age_figures(text, language)
+        for f in percent_figures(text, language)
+        + count_figures(text, language)
+        + age_figures(text, language)
         if not _overlaps(spans, f.start, f.end)
     ]
     return sorted(money + rest, key=lambda f: f.start)
 
 
-def format_money(value: float, *, decimals: int = 1, scale: str = "billion", sign: str = "$") -> str:
+def format_money(
+    value: float, *, decimals: int = 1, scale: str = "billion", sign: str = "$"
+) -> str:
     """The inverse of parsing, for round-trip tests: ``$14.3 billion``."""
     divisor = {"trillion": 1e12, "billion": 1e9, "million": 1e6, "thousand": 1e3, "": 1.0}[scale]
     number = f"{value / divisor:,.{decimals}f}"

@@ -92,7 +92,14 @@ def _read(language: str) -> LanguageData:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise LexiconError(f"lexicon {path.name}: {exc}") from exc
-    unknown = set(data) - {"language", "word_boundaries", "decimal_mark", "verb_final", "cues", "numbers"}
+    unknown = set(data) - {
+        "language",
+        "word_boundaries",
+        "decimal_mark",
+        "verb_final",
+        "cues",
+        "numbers",
+    }
     cues = data.get("cues", {})
     numbers = data.get("numbers", {})
     unknown |= {f"cues.{k}" for k in cues if k not in CUE_CLASSES}
@@ -193,8 +200,32 @@ def lexicon_for(language: str | None) -> Lexicon:
         people=listed("people"),
         ages=tuple(re.compile(p, re.IGNORECASE) for p in listed("ages")),
         counters=listed("counters"),
-        weekdays=tuple(tuple(w) for layer in layers if len(w := layer.numbers.get("weekdays", [])) == 7),
+        weekdays=tuple(
+            tuple(w) for layer in layers if len(w := layer.numbers.get("weekdays", [])) == 7
+        ),
         spaced=first.word_boundaries,
         verb_final=first.verb_final,
         raw={c: tuple(f for layer in layers for f in layer.cues.get(c, ())) for c in CUE_CLASSES},
     )
+
+
+class SentenceCues:
+    """The cue classes of one sentence, each looked for once: a class the sentence lacks is never
+    searched for again in any part of it (relations ask about many parts of one sentence)."""
+
+    __slots__ = ("lex", "folded", "_present")
+
+    def __init__(self, lex: Lexicon, folded_sentence: str) -> None:
+        self.lex = lex
+        self.folded = folded_sentence
+        self._present: dict[str, bool] = {}
+
+    def present(self, cue: str) -> bool:
+        found = self._present.get(cue)
+        if found is None:
+            found = self._present[cue] = self.lex.cues[cue].search(self.folded) is not None
+        return found
+
+    def said(self, cue: str, folded_part: str) -> bool:
+        """Whether ``folded_part`` (a part of the sentence) holds a word of the class."""
+        return self.present(cue) and self.lex.cues[cue].search(folded_part) is not None

@@ -23,10 +23,8 @@ from functools import cache
 from pathlib import Path
 
 from extractors.analysis.lexicon import LEXICON_DIR, Lexicon
-from extractors.analysis.text import Sentence, fold, is_title_case
+from extractors.analysis.text import Sentence, fold
 from extractors.watchlist import Watchlist
-
-
 
 # A word of a name: capitalised, CamelCase ("xAI", "iRobot"), or a ".ai" domain.
 _WORD = r"(?:[A-Z][\w&'’.+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w&.-]*|[a-z][\w-]*\.ai)"
@@ -35,7 +33,9 @@ _RUN = re.compile(rf"(?<![\w@/#$€£-]){_WORD}{_RUN_TAIL}")
 # In scripts without spaces a Latin name sits right against the words around it ("はGroqの"):
 # there a name's words are Latin letters only.
 _WORD_LATIN = r"(?:[A-Z][A-Za-z0-9&'’.+-]*[A-Za-z0-9+]|[A-Z]|[a-z]+[A-Z][A-Za-z0-9&.-]*)"
-_RUN_IN_CJK = re.compile(rf"(?<![A-Za-z0-9@/#$€£-]){_WORD_LATIN}(?:[ \u00a0]{_WORD_LATIN})*(?![A-Za-z])")
+_RUN_IN_CJK = re.compile(
+    rf"(?<![A-Za-z0-9@/#$€£-]){_WORD_LATIN}(?:[ \u00a0]{_WORD_LATIN})*(?![A-Za-z])"
+)
 # A capitalised word right after a sum is a table's next column or a unit, not a name.
 _AFTER_AMOUNT = re.compile(r"[\d$€£%][\d.,]*(?:[BMKbmk]n?|bn|billion|million)?\)?\s*$")
 # A person: two or three words, each a capital then small letters.
@@ -62,7 +62,9 @@ _TITLE_AFTER = re.compile(
     r"^\s+(?:co-?founders?|cofounders?|founders?|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer|chief\s+scientist)\b",
     re.IGNORECASE,
 )
-_TEAM_AFTER = re.compile(r"^\s+(?:executives|engineers|researchers|employees|staff(?:ers)?|team|talent)\b", re.IGNORECASE)
+_TEAM_AFTER = re.compile(
+    r"^\s+(?:executives|engineers|researchers|employees|staff(?:ers)?|team|talent)\b", re.IGNORECASE
+)
 # "co-founder of X", "CEO at X", "from X" after a team word.
 _TITLE_BEFORE = re.compile(
     r"(?:co-?founders?|cofounders?|founders?|ceo|chief\s+executive(?:\s+officer)?|president|cto|head|chief\s+\w+\s+officer|"
@@ -85,7 +87,9 @@ _SUBJECT_VERB_AFTER = re.compile(
     r"acqui-?hires|acqui-?hired|welcomes|rehires|spent|spends|reached|reaches)\b"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
-_UNIT_AFTER = re.compile(r"^\)?\s+(?:team|unit|division|group|lab|department|organi[sz]ation)\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"^\)?\s+(?:team|unit|division|group|lab|department|organi[sz]ation)\b", re.IGNORECASE
+)
 # What only a company does: raise money, be valued, be founded, employ people, ship products.
 _COMPANY_VERB_AFTER = re.compile(
     r"^(?:'s|’s)?,?\s+(?:(?:has|had|have|also|recently|reportedly|previously|will|would|which|that|is|was|then)\s+)*"
@@ -165,7 +169,9 @@ def _watchlist_pattern(watchlist: Watchlist) -> re.Pattern[str] | None:
     parts = []
     if latin:
         alternation = "|".join(re.escape(n) for n in sorted(set(latin), key=len, reverse=True))
-        parts.append(rf"(?<![A-Za-z0-9\u00c0-\u024f.@/#-])(?:{alternation})(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b))")
+        parts.append(
+            rf"(?<![A-Za-z0-9\u00c0-\u024f.@/#-])(?:{alternation})(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b))"
+        )
     if other:
         parts.append("|".join(re.escape(n) for n in sorted(set(other), key=len, reverse=True)))
     return re.compile("|".join(parts))
@@ -220,9 +226,13 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     for s, e in words:
         word = run[s:e]
         bare = _strip_possessive(word).rstrip(".,:;")
-        if (bare in data.function_words or bare in {"&", "of", "de", "la", "van", "von", "der"}) and not cur:
+        if (
+            bare in data.function_words or bare in {"&", "of", "de", "la", "van", "von", "der"}
+        ) and not cur:
             continue
-        if bare in _TITLE_WORDS or re.search(r"-(?:based|backed|born|origin|focused|owned|led)$", bare):
+        if bare in _TITLE_WORDS or re.search(
+            r"-(?:based|backed|born|origin|focused|owned|led)$", bare
+        ):
             flush()
             continue
         if bare == "AI" and not cur and len(words) > 1:
@@ -238,14 +248,14 @@ def _is_person_like(name: str) -> bool:
     return PERSON.fullmatch(name) is not None
 
 
-def find_names(
-    sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
-) -> Names:
+def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon) -> Names:
     data = name_data()
     text_body = "\n".join(s.raw for s in sentences if not s.is_headline)
     spaced_latin = lex.spaced and lex.language not in {"de"}
     watch_rx = _watchlist_rx(watchlist)
-    raw_orgs: list[list[tuple[str, str, int, int, str]]] = [[] for _ in sentences]  # surface, kind...
+    raw_orgs: list[list[tuple[str, str, int, int, str]]] = [
+        [] for _ in sentences
+    ]  # surface, kind...
     people_raw: list[list[tuple[str, int, int]]] = [[] for _ in sentences]
     person_names: dict[str, str] = {}  # surface -> full name
     for e in watchlist.people:
@@ -257,15 +267,18 @@ def find_names(
     found_people, evidenced = _people(sentences, watchlist, lex, data, text_body)
     person_names.update(found_people)
     surnames: dict[str, str] = {}
-    for full in [*evidenced, *person_names.values()]:  # the first person shown to be one keeps a surname
+    for full in [
+        *evidenced,
+        *person_names.values(),
+    ]:  # the first person shown to be one keeps a surname
         if " " in full:
             surnames.setdefault(full.split()[-1], full)
 
     # 2. Organisations: the watchlist's names, then capitalised runs.
-    title_case_headline = bool(sentences) and sentences[0].is_headline and is_title_case(sentences[0].text)
+    title_case_headline = bool(sentences) and sentences[0].is_headline and sentences[0].title_case
     adjective_ai: set[str] = set()
     plain_ai: set[str] = set()
-    prose = "\n".join(s.raw for s in sentences if not s.is_headline and not is_title_case(s.text))
+    prose = "\n".join(s.raw for s in sentences if not s.is_headline and not s.title_case)
     body_words = Counter(re.findall(r"(?<=[a-z,;] )[A-Z][\w.&-]*", prose))
     for s in sentences:
         raw = s.raw
@@ -293,9 +306,11 @@ def find_names(
                 people_raw[s.index].append((surnames[m.group(1)], m.start(), m.end()))
                 taken.append((m.start(), m.end()))
         for m in _phrases_rx(data.not_companies).finditer(raw):
-            taken.append((m.start(), m.end()))  # "Competition and Markets Authority", "Justice Department"
+            taken.append(
+                (m.start(), m.end())
+            )  # "Competition and Markets Authority", "Justice Department"
         opening = _sentence_opening(raw)
-        title_case = is_title_case(s.text) and len(s.text) < 200
+        title_case = s.title_case
         for run in (_RUN if spaced_latin or lex.language == "de" else _RUN_IN_CJK).finditer(raw):
             for rs, re_ in _split_run(run.group(0), data):
                 start, end = run.start() + rs, run.start() + re_
@@ -303,28 +318,50 @@ def find_names(
                     continue
                 surface = _strip_possessive(raw[start:end]).rstrip(".,:;")
                 end = start + len(surface)
-                if raw[end : end + 1] == "$" or _AFTER_AMOUNT.search(raw[max(0, start - 12) : start]):
+                if raw[end : end + 1] == "$" or _AFTER_AMOUNT.search(
+                    raw[max(0, start - 12) : start]
+                ):
                     continue  # "NT$", "$2.7B Consumer chatbot ...": a currency, a table's next column
                 if not surface or surface in data.not_companies or surface in data.function_words:
                     continue
-                if surface.endswith("-based") or re.search(r"-(?:based|backed|born|origin|focused|owned)$", surface):
+                if surface.endswith("-based") or re.search(
+                    r"-(?:based|backed|born|origin|focused|owned)$", surface
+                ):
                     continue
                 words = surface.split()
                 if len(words) == 1 and (surface.isdigit() or len(surface) < 2):
                     continue
                 if all(w in data.not_companies or w in data.function_words for w in words):
                     continue
-                if surface in surnames or surface in person_names or words[-1] in surnames and len(words) == 1:
+                if (
+                    surface in surnames
+                    or surface in person_names
+                    or words[-1] in surnames
+                    and len(words) == 1
+                ):
                     continue
                 if _is_person_like(surface) and surface in person_names:
                     continue
-                at_opening = start <= opening or bool(re.search(r"[:(\"“•|—–]\s*$", raw[max(0, start - 3) : start]))
+                at_opening = start <= opening or bool(
+                    re.search(r"[:(\"“•|—–]\s*$", raw[max(0, start - 3) : start])
+                )
                 cued = _org_cue(raw, start, end, lex)
-                if not cued and (at_opening or title_case) and (_SUBJECT_VERB_AFTER.match(raw[end : end + 40]) or _ACRONYM.fullmatch(surface)):
+                if (
+                    not cued
+                    and (at_opening or title_case)
+                    and (
+                        _SUBJECT_VERB_AFTER.match(raw[end : end + 40])
+                        or _ACRONYM.fullmatch(surface)
+                    )
+                ):
                     cued = "subject"  # "Anthropic has hired ...", "AMD acqui-hires ...": a company doing something
-                if (at_opening or title_case) and not cued:
-                    if body_words[surface.split()[0]] == 0 and watchlist.lookup(surface) is None:
-                        continue
+                if (
+                    (at_opening or title_case)
+                    and not cued
+                    and body_words[surface.split()[0]] == 0
+                    and watchlist.lookup(surface) is None
+                ):
+                    continue
                 if lex.language == "de" and not cued and not _looks_like_brand(surface, data):
                     continue
                 if surface.endswith(" AI") and re.match(r"\s+[a-z]", raw[end : end + 3]):
@@ -365,11 +402,18 @@ def find_names(
                 evidence[m.name].add("suffix")
             if re.search(r"[a-z][A-Z]|\.ai$|\.com$", m.surface):
                 evidence[m.name].add("brand")
-            owners = [o for o in mentions_by_sentence[s.index] if o.end <= m.start and m.start - o.end <= 80]
+            owners = [
+                o
+                for o in mentions_by_sentence[s.index]
+                if o.end <= m.start and m.start - o.end <= 80
+            ]
             if _UNIT_AFTER.match(s.raw[m.end : m.end + 20]) and any(
-                kinds.get(o.name) == "acquirer" and s.raw[o.end : o.end + 2] in {"'s", "’s"} for o in owners
+                kinds.get(o.name) == "acquirer" and s.raw[o.end : o.end + 2] in {"'s", "’s"}
+                for o in owners
             ):
-                units.add(m.name)  # "Apple's Answers, Knowledge and Information (AKI) team": part of Apple
+                units.add(
+                    m.name
+                )  # "Apple's Answers, Knowledge and Information (AKI) team": part of Apple
     for name in units:
         if kinds.get(name) == "unknown":
             kinds[name] = "unit"  # a team inside a large company: never a deal's target
@@ -383,7 +427,11 @@ def find_names(
 def _phrases_rx(phrases: frozenset[str]) -> re.Pattern[str]:
     """The multi-word entries of a list, as whole words: masked before capitalised runs are read."""
     multi = sorted((p for p in phrases if " " in p), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in multi) + r")(?![\w])") if multi else re.compile(r"(?!x)x")
+    return (
+        re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in multi) + r")(?![\w])")
+        if multi
+        else re.compile(r"(?!x)x")
+    )
 
 
 @cache
@@ -397,7 +445,9 @@ def _untitled(m: re.Match[str]) -> tuple[str, int]:
     name = m.group(1)
     first = name.split()[0]
     if first in _TITLE_WORDS and len(name.split()) > 2:
-        return name[len(first) :].lstrip(), m.start(1) + len(name) - len(name[len(first) :].lstrip())
+        return name[len(first) :].lstrip(), m.start(1) + len(name) - len(
+            name[len(first) :].lstrip()
+        )
     return name, m.start(1)
 
 
@@ -412,7 +462,7 @@ def _people(
     and those the text shows to be people (whose surnames alone then name them too)."""
     found: dict[str, str] = {}
     candidates: list[tuple[str, bool]] = []
-    prose = "\n".join(s.raw for s in sentences if not (is_title_case(s.text) and len(s.text) < 200))
+    prose = "\n".join(s.raw for s in sentences if not s.title_case)
     for s in sentences:
         raw = s.raw
         previous_end = -10
@@ -440,14 +490,18 @@ def _people(
             start = m.end() - len(name)  # after any title or company word that was dropped
             before = raw[max(0, start - 60) : start]
             after = raw[m.end() : m.end() + 60]
-            listed = previous_person and start - previous_end < 8 and _LIST_BEFORE.search(raw[previous_end:start])
+            listed = (
+                previous_person
+                and start - previous_end < 8
+                and _LIST_BEFORE.search(raw[previous_end:start])
+            )
             evidence = (
                 entity is not None
                 or _PERSON_TITLE_BEFORE.search(before) is not None
                 or _PERSON_AFTER.match(after) is not None
                 or bool(listed)
             )
-            title_case = is_title_case(s.text) and len(s.text) < 200
+            title_case = s.title_case
             if title_case and entity is None and name not in prose:
                 evidence = False  # in a Title Case line every word is capitalised: "CEO Wang Heads to Meta"
             if evidence:
@@ -461,7 +515,10 @@ def _people(
         if name in found or name in org_cued or lex.language == "de":
             continue  # (German capitalises every noun: two capitalised words are not a name there)
         last = name.split()[-1]
-        if re.search(rf"{re.escape(last)}(?:'s|’s)\s+(?:technology|models?|ceo|founders?|staff|employees|team|valuation|shares)", body):
+        if re.search(
+            rf"{re.escape(last)}(?:'s|’s)\s+(?:technology|models?|ceo|founders?|staff|employees|team|valuation|shares)",
+            body,
+        ):
             continue
         if re.search(r" (?:de|De|van|von|da|La|Le|bin|al) ", name):
             continue
@@ -498,8 +555,13 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     tail = re.search(r"(?:^|[\s(])([\w-]+)\s+(?:(?:called|named|dubbed)\s+)?$", folded_before)
     if tail and startup.fullmatch(tail.group(1)):
         return "called"
-    appositive = re.match(r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma)\s+([^,.;]{0,60})", after, re.IGNORECASE)
-    if appositive and (startup.search(fold(appositive.group(1))) or lex.cues["giant"].search(fold(appositive.group(1)))):
+    appositive = re.match(
+        r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma)\s+([^,.;]{0,60})", after, re.IGNORECASE
+    )
+    if appositive and (
+        startup.search(fold(appositive.group(1)))
+        or lex.cues["giant"].search(fold(appositive.group(1)))
+    ):
         return "appositive"
     return None
 
@@ -539,15 +601,30 @@ def _canonical_names(
 
 _AFFILIATION = (
     # "Adept co-founder and CEO David Luan", "Groq CEO Jonathan Ross"
-    re.compile(r"(?P<org>§)\s+(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer|chief\s+scientist)(?:\s+and\s+|\s*,\s*|\s+))+(?P<person>¶)", re.IGNORECASE),
+    re.compile(
+        r"(?P<org>§)\s+(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer|chief\s+scientist)(?:\s+and\s+|\s*,\s*|\s+))+(?P<person>¶)",
+        re.IGNORECASE,
+    ),
     # "David Luan, Adept's co-founder", "Rochan Sankar, Enfabrica CEO", "Mohan, the CEO of Windsurf"
-    re.compile(r"(?P<person>¶),\s+(?:the\s+|a\s+|an\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?:(?P<org>§)(?:'s|’s)?\s+)?(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer)(?:\s+and\s+)?)+(?:\s+(?:of|at)\s+(?P<org2>§))?", re.IGNORECASE),
+    re.compile(
+        r"(?P<person>¶),\s+(?:the\s+|a\s+|an\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?:(?P<org>§)(?:'s|’s)?\s+)?(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer)(?:\s+and\s+)?)+(?:\s+(?:of|at)\s+(?P<org2>§))?",
+        re.IGNORECASE,
+    ),
     # "Windsurf's CEO Varun Mohan", "Humanloop’s three co-founders, CEO Raza Habib"
-    re.compile(r"(?P<org>§)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:co-?founders?|cofounders?|founders?|ceo|chief\s+executive|president|cto)(?:,|\s)+(?:(?:ceo|cto|cpo|president|co-?founder)\s+)?(?P<person>¶)", re.IGNORECASE),
+    re.compile(
+        r"(?P<org>§)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:co-?founders?|cofounders?|founders?|ceo|chief\s+executive|president|cto)(?:,|\s)+(?:(?:ceo|cto|cpo|president|co-?founder)\s+)?(?P<person>¶)",
+        re.IGNORECASE,
+    ),
     # "Shazeer co-founded Character.AI", "he founded Scale AI"
-    re.compile(r"(?P<person>¶)(?:\s+\w+){0,3}?\s+(?:co-?founded|founded|started|launched)\s+(?P<org>§)", re.IGNORECASE),
+    re.compile(
+        r"(?P<person>¶)(?:\s+\w+){0,3}?\s+(?:co-?founded|founded|started|launched)\s+(?P<org>§)",
+        re.IGNORECASE,
+    ),
     # "Founded in 2021 by Raza Habib, Peter Hayes and Jordan Burgess, HumanLoop"
-    re.compile(r"founded\s+(?:in\s+\d{4}\s+)?by\s+(?P<people>(?:¶(?:,\s+|\s+and\s+)?){1,5}),?\s+(?P<org>§)", re.IGNORECASE),
+    re.compile(
+        r"founded\s+(?:in\s+\d{4}\s+)?by\s+(?P<people>(?:¶(?:,\s+|\s+and\s+)?){1,5}),?\s+(?P<org>§)",
+        re.IGNORECASE,
+    ),
 )
 
 
@@ -579,7 +656,11 @@ def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> 
                 if not isinstance(org, OrgMention):
                     continue
                 group = "people" if "people" in m.groupdict() and m.group("people") else "person"
-                if re.search(r"\b(?:former|ex-?|onetime|one-time)\s*$", masked[max(0, m.start() - 12) : m.start()], re.IGNORECASE) or re.search(
+                if re.search(
+                    r"\b(?:former|ex-?|onetime|one-time)\s*$",
+                    masked[max(0, m.start() - 12) : m.start()],
+                    re.IGNORECASE,
+                ) or re.search(
                     r"\b(?:former|onetime|one-time|ex)\b|\bex-", m.group(0), re.IGNORECASE
                 ):
                     continue  # "former GitHub chief executive Nat Friedman": no longer that company's
@@ -589,9 +670,15 @@ def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> 
     return out
 
 
-def _masked(raw: str, orgs: Sequence[OrgMention], people: Sequence[PersonMention]) -> tuple[str, dict[int, object]]:
+def _masked(
+    raw: str, orgs: Sequence[OrgMention], people: Sequence[PersonMention]
+) -> tuple[str, dict[int, object]]:
     """The sentence with each organisation as "§" and each person as "¶", and what each mark stands for."""
-    items = sorted([(m.start, m.end, m) for m in orgs if not m.generic] + [(p.start, p.end, p) for p in people], key=lambda t: t[0])
+    items = sorted(
+        [(m.start, m.end, m) for m in orgs if not m.generic]
+        + [(p.start, p.end, p) for p in people],
+        key=lambda t: t[0],
+    )
     out = []
     slots: dict[int, object] = {}
     pos = 0
@@ -617,26 +704,48 @@ _GENERIC_BIG = re.compile(
 
 
 def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:
-    """"the startup", "the AI startup's", "the tech giant": the company last named of that kind."""
-    startup_nouns = "|".join(f for f in lex.raw.get("startup", ()) if f not in {"company", "firm", "business", "platform", "player", "fund", "rival", "venture"})
-    generic_startup = re.compile(rf"\b(?:the|this|la|le|el|die|das|a|o)\s+(?:[\w-]+\s+){{0,2}}?(?:{startup_nouns})(?:'s|’s)?(?![\w-])", re.IGNORECASE)
-    recent: list[tuple[int, str, bool]] = []  # (sentence, company, is a listed acquirer), in text order
+    """ "the startup", "the AI startup's", "the tech giant": the company last named of that kind."""
+    startup_nouns = "|".join(
+        f
+        for f in lex.raw.get("startup", ())
+        if f
+        not in {"company", "firm", "business", "platform", "player", "fund", "rival", "venture"}
+    )
+    generic_startup = re.compile(
+        rf"\b(?:the|this|la|le|el|die|das|a|o)\s+(?:[\w-]+\s+){{0,2}}?(?:{startup_nouns})(?:'s|’s)?(?![\w-])",
+        re.IGNORECASE,
+    )
+    recent: list[
+        tuple[int, str, bool]
+    ] = []  # (sentence, company, is a listed acquirer), in text order
     for s in sentences:
         added: list[OrgMention] = []
         named = names.orgs[s.index]
         for m in generic_startup.finditer(s.raw):
             if any(o.start <= m.start() < o.end for o in named):
                 continue
-            earlier = [o for o in named if o.end <= m.start() and names.kinds.get(o.name) != "acquirer"]
+            earlier = [
+                o for o in named if o.end <= m.start() and names.kinds.get(o.name) != "acquirer"
+            ]
             target = earlier[-1].name if earlier else _most_named(recent, s.index, big=False)
             if target:
-                added.append(OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True))
+                added.append(
+                    OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True)
+                )
         for pattern, latest in ((_GENERIC_BIG, False), (_PRONOUN_PAYER, True)):
             for m in pattern.finditer(s.raw):
-                earlier = [o for o in named if o.end <= m.start() and names.kinds.get(o.name) == "acquirer"]
-                target = earlier[-1].name if earlier else _most_named(recent, s.index, big=True, latest=latest)
+                earlier = [
+                    o for o in named if o.end <= m.start() and names.kinds.get(o.name) == "acquirer"
+                ]
+                target = (
+                    earlier[-1].name
+                    if earlier
+                    else _most_named(recent, s.index, big=True, latest=latest)
+                )
                 if target:
-                    added.append(OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True))
+                    added.append(
+                        OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True)
+                    )
         for o in named:
             if names.kinds.get(o.name) == "acquirer":
                 recent.append((s.index, o.name, True))
@@ -650,7 +759,9 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
 GENERIC_REACH = 3
 
 
-def _most_named(recent: list[tuple[int, str, bool]], index: int, *, big: bool, latest: bool = False) -> str | None:
+def _most_named(
+    recent: list[tuple[int, str, bool]], index: int, *, big: bool, latest: bool = False
+) -> str | None:
     """Who "the startup", "the tech giant" or "it" stands for: the company of that kind named most
     in the last few sentences (the latest of equals; for "it", simply the latest)."""
     window = [name for i, name, is_big in recent if is_big == big and index - i <= GENERIC_REACH]
@@ -673,7 +784,9 @@ _PRONOUN_PAYER = re.compile(
 )
 
 
-def masked_sentence(raw: str, orgs: Sequence[OrgMention], people: Sequence[PersonMention]) -> tuple[str, dict[int, object]]:
+def masked_sentence(
+    raw: str, orgs: Sequence[OrgMention], people: Sequence[PersonMention]
+) -> tuple[str, dict[int, object]]:
     return _masked(raw, orgs, people)
 
 

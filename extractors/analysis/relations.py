@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from extractors.analysis.lexicon import Lexicon
+from extractors.analysis.lexicon import Lexicon, SentenceCues
 from extractors.analysis.names import Names, OrgMention, PersonMention
-from extractors.analysis.text import Sentence, clauses, fold
+from extractors.analysis.text import Sentence, clauses
 
 # Most characters between two companies for a relation to tie them.
 MAX_GAP = 160
@@ -70,8 +71,8 @@ class Relation:
     plural: bool = False  # more than one person moves (founders, a team, staff)
 
 
-def _said(lex: Lexicon, cue: str, folded_text: str) -> bool:
-    return lex.cues[cue].search(folded_text) is not None
+def _said(cues: SentenceCues, cue: str, folded_text: str) -> bool:
+    return cues.said(cue, folded_text)
 
 
 def _team_after(folded_after: str, lex: Lexicon) -> bool:
@@ -81,7 +82,9 @@ def _team_after(folded_after: str, lex: Lexicon) -> bool:
         return False
     pos = m.end()
     possessive = bool(re.match(_POSS, folded_after))
-    for _ in range(4 if possessive else 1):  # after "'s" the team word may follow three describing words
+    for _ in range(
+        4 if possessive else 1
+    ):  # after "'s" the team word may follow three describing words
         if lex.cues["team"].match(folded_after, pos) or lex.cues["title"].match(folded_after, pos):
             return True
         word = re.match(r"[\w-]+\s+", folded_after[pos:])
@@ -97,35 +100,44 @@ def _team_before(folded_before: str, lex: Lexicon) -> bool:
     words = tail.split()
     for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
         # words[i] is "of"/"from"/"de"; at most three describing words (and "the") follow it
-        if lex.cues["of"].fullmatch(words[i]) and len([w for w in words[i + 1 :] if w != "the"]) <= 3:
+        if (
+            lex.cues["of"].fullmatch(words[i])
+            and len([w for w in words[i + 1 :] if w != "the"]) <= 3
+        ):
             return lex.cues["team"].search(" ".join(words[max(0, i - 6) : i])) is not None
     return False
 
 
 def _ends_with_of(folded_between: str, lex: Lexicon) -> bool:
     """The words before y end with "from", "of", "at", "behind" after a team word."""
-    m = re.search(r"(\S+)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}?(?:startup|start-up|company|firm|lab)\s+)?$", folded_between)
+    m = re.search(
+        r"(\S+)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}?(?:startup|start-up|company|firm|lab)\s+)?$",
+        folded_between,
+    )
     return bool(m and lex.cues["of"].fullmatch(m.group(1)))
 
 
-def relations_in(
-    sentences: Sequence[Sentence], names: Names, lex: Lexicon
-) -> list[Relation]:
+def relations_in(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> list[Relation]:
     out: list[Relation] = []
     lonely: list[tuple[Sentence, OrgMention, list[PersonMention], int, int]] = []
     for s in sentences:
         orgs = names.orgs[s.index]
         if not orgs:
             continue
-        folded = fold(s.raw)
+        folded = s.folded
+        cues = SentenceCues(lex, folded)
         people = names.people[s.index]
         for c_start, c_end in clauses(s.raw):
             in_clause = [o for o in orgs if c_start <= o.start < c_end]
             clause_people = [p for p in people if c_start <= p.start < c_end]
             if not in_clause:
                 continue
-            found = _pair_relations(s, in_clause, clause_people, names, lex, folded, c_start, c_end)
-            found += _person_relations(s, in_clause, clause_people, names, lex, folded, c_start, c_end)
+            found = _pair_relations(
+                s, in_clause, clause_people, names, cues, folded, c_start, c_end
+            )
+            found += _person_relations(
+                s, in_clause, clause_people, names, cues, folded, c_start, c_end
+            )
             if not found and len({o.name for o in in_clause}) == 1:
                 lonely.append((s, in_clause[0], clause_people, c_start, c_end))
             out += found
@@ -134,7 +146,18 @@ def relations_in(
     payers = {r.acquirer for r in out if r.strength >= STRENGTH_OBJECT}
     explicit = list(out)
     for s, org, clause_people, c_start, c_end in lonely:
-        out += _implied(s, org, clause_people, names, lex, fold(s.raw), c_start, c_end, payers, explicit)
+        out += _implied(
+            s,
+            org,
+            clause_people,
+            names,
+            SentenceCues(lex, s.folded),
+            s.folded,
+            c_start,
+            c_end,
+            payers,
+            explicit,
+        )
     return out
 
 
@@ -143,7 +166,7 @@ def _implied(
     org: OrgMention,
     people: Sequence[PersonMention],
     names: Names,
-    lex: Lexicon,
+    cues: SentenceCues,
     folded: str,
     c_start: int,
     c_end: int,
@@ -155,16 +178,19 @@ def _implied(
     licensing deal and to poach key staff", two sentences after "... Windsurf ...")."""
     clause = folded[c_start:c_end]
     moving = (
-        (_said(lex, "hire", clause) or _said(lex, "join", clause))
-        and (_said(lex, "team_plural", clause) or bool(people))
+        (_said(cues, "hire", clause) or _said(cues, "join", clause))
+        and (_said(cues, "team_plural", clause) or bool(people))
         and not _said_board(clause)
     )
-    money = next((k for k in ("acquihire", "licence", "stake", "pay") if _said(lex, k, clause)), None)
-    if money == "pay" and _said(lex, "funding", clause):
+    money = next(
+        (k for k in ("acquihire", "licence", "stake", "pay") if _said(cues, k, clause)), None
+    )
+    if money == "pay" and _said(cues, "funding", clause):
         money = None
     kinds = (["hire"] if moving else []) + ([{"pay": "deal"}.get(money, money)] if money else [])
     if not kinds:
         return []
+
     def is_big(name: str) -> bool:
         return names.kinds.get(name) == "acquirer" or name in payers
 
@@ -173,7 +199,11 @@ def _implied(
     # the nearest earlier sentence's explicit relation first ("Nvidia ... Enfabrica. Nvidia then hired
     # the company's CEO"), then the strongest
     known = [
-        (-abs(s.index - r.sentence) if r.sentence <= s.index else -99, r.strength, r.target if big else r.acquirer)
+        (
+            -abs(s.index - r.sentence) if r.sentence <= s.index else -99,
+            r.strength,
+            r.target if big else r.acquirer,
+        )
         for r in explicit
         if (r.acquirer if big else r.target) == org.name
         and r.strength >= STRENGTH_OBJECT
@@ -187,7 +217,11 @@ def _implied(
             if o.name == org.name or (i == s.index and o.start >= org.start):
                 continue
             other_big = is_big(o.name)
-            if other_big != big and (other_big or names.kinds.get(o.name) == "startup" or _treated_as_startup(names, o.name)):
+            if other_big != big and (
+                other_big
+                or names.kinds.get(o.name) == "startup"
+                or _treated_as_startup(names, o.name)
+            ):
                 partner = o.name
                 break
     if partner is None:
@@ -197,23 +231,35 @@ def _implied(
     if partner is None:
         return []
     acquirer, target = (org.name, partner) if big else (partner, org.name)
-    background, failed, dated = _flags(folded, lex, c_end, c_start, c_end)
-    plural = _plural(lex, clause, people)
+    background, failed, dated = _flags(folded, cues, c_end, c_start, c_end)
+    plural = _plural(cues, clause, people)
     return [
-        Relation(kind, acquirer, target, s.index, STRENGTH_IMPLIED, background, failed,
-                 tuple(p.name for p in people if names.affiliation.get(p.name) == target),
-                 s.raw[c_start:c_end], dated, plural)  # fmt: skip
+        Relation(
+            kind,
+            acquirer,
+            target,
+            s.index,
+            STRENGTH_IMPLIED,
+            background,
+            failed,
+            tuple(p.name for p in people if names.affiliation.get(p.name) == target),
+            s.raw[c_start:c_end],
+            dated,
+            plural,
+        )  # fmt: skip
         for kind in kinds
     ]
 
 
-def _flags(folded: str, lex: Lexicon, until: int, c_start: int, c_end: int) -> tuple[bool, bool, bool]:
+def _flags(
+    folded: str, cues: SentenceCues, until: int, c_start: int, c_end: int
+) -> tuple[bool, bool, bool]:
     """(background, failed, dated) for a relation whose later party ends at ``until``."""
     told = folded[c_start:until]
     clause = folded[c_start:c_end]
-    background = _said(lex, "background", told)
-    failed = _said(lex, "failed", clause) and not _said(lex, "hire", clause)
-    return background, failed, _said(lex, "dated", clause)
+    background = _said(cues, "background", told)
+    failed = _said(cues, "failed", clause) and not _said(cues, "hire", clause)
+    return background, failed, _said(cues, "dated", clause)
 
 
 def _pair_relations(
@@ -221,12 +267,13 @@ def _pair_relations(
     orgs: Sequence[OrgMention],
     people: Sequence[PersonMention],
     names: Names,
-    lex: Lexicon,
+    cues: SentenceCues,
     folded: str,
     c_start: int,
     c_end: int,
 ) -> list[Relation]:
     out: list[Relation] = []
+    lex = cues.lex
     clause_text = s.raw[c_start:c_end]
     clause_folded = folded[c_start:c_end]
     for j, y in enumerate(orgs):
@@ -240,7 +287,9 @@ def _pair_relations(
             seen.add(x.name)
             if any(o.name not in (x.name, y.name) and x.end <= o.start < y.start for o in orgs):
                 continue  # a third company between them: each pairs with its neighbour
-            since = max([x.end] + [o.end for o in orgs[:j] if o.name == y.name and x.end <= o.start])
+            since = max(
+                [x.end] + [o.end for o in orgs[:j] if o.name == y.name and x.end <= o.start]
+            )
             between_raw = s.raw[since : y.start]
             if y.start - x.end > MAX_GAP:
                 continue
@@ -249,91 +298,161 @@ def _pair_relations(
             after = folded[y.end : min(c_end, y.end + 80)]
             if lex.verb_final:
                 between = f"{between} {folded[y.end : c_end]}"  # the verb closes the clause
-            background, failed, dated = _flags(folded, lex, y.end, c_start, c_end)
+            background, failed, dated = _flags(folded, cues, y.end, c_start, c_end)
             failed = failed or bool(_NEGATED.search(between))
             moving = _movers(folded, people, x, y, lex)
-            plural = len(moving) > 1 or _said(lex, "team_plural", between + " " + after[:40] + " " + before[-40:])
+            plural = len(moving) > 1 or _said(
+                cues, "team_plural", between + " " + after[:40] + " " + before[-40:]
+            )
 
-            def add(kind: str, acquirer: OrgMention, target: OrgMention, strength: float) -> None:
-                out.append(Relation(kind, acquirer.name, target.name, s.index, strength, background,
-                                    failed, moving, clause_text, dated, plural))  # fmt: skip
+            told = (
+                background,
+                failed,
+                moving,
+                clause_text,
+                dated,
+                plural,
+            )  # what this pair's clause says
+
+            def add(
+                kind: str,
+                acquirer: OrgMention,
+                target: OrgMention,
+                strength: float,
+                told: tuple = told,
+            ) -> None:
+                out.append(Relation(kind, acquirer.name, target.name, s.index, strength, *told))
 
             if _JOINED.match(between_raw):
                 if (
-                    _said(lex, "deal", clause_folded)
-                    or _said(lex, "pay", clause_folded)
+                    _said(cues, "deal", clause_folded)
+                    or _said(cues, "pay", clause_folded)
                     or re.search(r"[→>]", between_raw)
-                    or re.search(r"[$€£]\s?\d|\d\s?%", clause_text)  # a table's row: "Meta + Scale AI (49%) $14.3B"
+                    or re.search(
+                        r"[$€£]\s?\d|\d\s?%", clause_text
+                    )  # a table's row: "Meta + Scale AI (49%) $14.3B"
                 ):
                     big, small = _by_size(x, y, names)
                     add("deal", big, small, STRENGTH_JOINED)
                 continue
-            if _LIST_ONLY.match(between_raw) or _said(lex, "rivals", between):
-                if re.search(r"\b(?:between|entre|zwischen)\s+$", before) and _said(lex, "deal", before[-40:]):
+            if _LIST_ONLY.match(between_raw) or _said(cues, "rivals", between):
+                if re.search(r"\b(?:between|entre|zwischen)\s+$", before) and _said(
+                    cues, "deal", before[-40:]
+                ):
                     big, small = _by_size(x, y, names)
                     add("deal", big, small, STRENGTH_FRAME)
                 continue
             found_before = len(out)
-            hire = _said(lex, "hire", between)
-            join = _said(lex, "join", between) and not _BOARD.match(after)
-            team_y = (_ends_with_of(between, lex) or _team_after(after, lex)) and not _FORMER.search(between[-12:])
+            hire = _said(cues, "hire", between)
+            join = _said(cues, "join", between) and not _BOARD.match(after)
+            team_y = (
+                _ends_with_of(between, lex) or _team_after(after, lex)
+            ) and not _FORMER.search(between[-12:])
             team_x = _team_before(before, lex) or _team_after(between, lex)
-            if lex.verb_final and join and not _said(lex, "destination", after[:4]):
+            if lex.verb_final and join and not _said(cues, "destination", after[:4]):
                 join = False  # "GroqのCEO…はNvidiaへ合流": the company people go to carries へ/에/में
             # people: who moves to whom (a person moving speaks for a company that is theirs, or one
             # the text treats as a company)
-            moving_x = any(_belongs(names, p, x.name) for p in moving)  # (their own company's people)
+            moving_x = any(
+                _belongs(names, p, x.name) for p in moving
+            )  # (their own company's people)
             moving_y = any(_belongs(names, p, y.name) for p in moving)
-            if join and (team_x or _said(lex, "team", between) or moving_x):
+            if join and (team_x or _said(cues, "team", between) or moving_x):
                 add("hire", y, x, STRENGTH_FRAME)
             elif hire and team_x and not team_y:
                 add("hire", y, x, STRENGTH_FRAME)  # "Humanloop's team is bringing ... to Anthropic"
-            elif hire and (team_y or _said(lex, "team", between) or moving_y):
+            elif hire and (team_y or _said(cues, "team", between) or moving_y):
                 if re.search(r"\bby\s+$", between):
                     add("hire", y, x, STRENGTH_FRAME)  # "y's founders were hired by x" reversed
                 else:
                     add("hire", x, y, STRENGTH_FRAME)
-            elif hire and re.search(rf"(?:{lex.cues['hire'].pattern})\s+(?:the\s+)?(?:[\w-]+\s+)?$", between):
-                add("hire", x, y, STRENGTH_OBJECT)  # "Microsoft hiring Inflection": its people, by metonymy
-            elif _coordinated_hire(after, lex) and (_said(lex, "team", after) or moving):
-                add("hire", x, y, STRENGTH_OBJECT)  # "x licenses y's technology and hires its founders"
+            elif hire and _hire_then_object(lex).search(between):
+                add(
+                    "hire", x, y, STRENGTH_OBJECT
+                )  # "Microsoft hiring Inflection": its people, by metonymy
+            elif _coordinated_hire(after, lex) and (_said(cues, "team", after) or moving):
+                add(
+                    "hire", x, y, STRENGTH_OBJECT
+                )  # "x licenses y's technology and hires its founders"
             # money: what ties them
-            if _said(lex, "acquihire", between):
+            if _said(cues, "acquihire", between):
                 add("acquihire", x, y, STRENGTH_FRAME)
             else:
-                money = _money_kind(_last_stretch(between), after, lex)
+                money = _money_kind(_last_stretch(between), after, cues)
                 if money is not None:
                     payer, payee = x, y
-                    if re.search(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$", between) and not _said(lex, "licence", between):
+                    if re.search(
+                        r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$", between
+                    ) and not _said(cues, "licence", between):
                         payer, payee = y, x  # "x raised money from y", "an investment by y"
-                    if names.kinds.get(payer.name) == "startup" and names.kinds.get(payee.name) == "acquirer" or (
-                        lex.verb_final and names.kinds.get(payee.name) == "acquirer" and names.kinds.get(payer.name) != "acquirer"
+                    if (
+                        names.kinds.get(payer.name) == "startup"
+                        and names.kinds.get(payee.name) == "acquirer"
+                        or (
+                            lex.verb_final
+                            and names.kinds.get(payee.name) == "acquirer"
+                            and names.kinds.get(payer.name) != "acquirer"
+                        )
                     ):
-                        payer, payee = payee, payer  # the larger company pays (word order does not say so there)
+                        payer, payee = (
+                            payee,
+                            payer,
+                        )  # the larger company pays (word order does not say so there)
                     add(money, payer, payee, STRENGTH_FRAME)
-                elif _said(lex, "acquire", between) and not _said(lex, "stake", between + after[:30]) and len(out) == found_before:
-                    add("acquire", x, y, STRENGTH_FRAME)  # (not when the words take over its people: a hire)
-                elif _said(lex, "funding", between):
+                elif (
+                    _said(cues, "acquire", between)
+                    and not _said(cues, "stake", between + after[:30])
+                    and len(out) == found_before
+                ):
+                    add(
+                        "acquire", x, y, STRENGTH_FRAME
+                    )  # (not when the words take over its people: a hire)
+                elif _said(cues, "funding", between):
                     add("funding", x, y, STRENGTH_FRAME)
-                elif re.match(rf"^{_POSS}\s+(?:[\w$.,~-]+\s+){{0,3}}$", between) and _said(lex, "deal", after[:25]):
+                elif re.match(rf"^{_POSS}\s+(?:[\w$.,~-]+\s+){{0,3}}$", between) and _said(
+                    cues, "deal", after[:25]
+                ):
                     add("deal", x, y, STRENGTH_FRAME)  # "Nvidia's $20 billion Groq deal"
             if len(out) > found_before:
                 continue
             # Both named in a clause that speaks of money or people moving: weak, sized by who is bigger.
             clause_cue = next(
-                (k for k in ("acquihire", "licence", "pay", "hire", "join") if _said(lex, k, clause_folded)),
+                (
+                    k
+                    for k in ("acquihire", "licence", "pay", "hire", "join")
+                    if _said(cues, k, clause_folded)
+                ),
                 None,
             )
             if clause_cue is not None:
                 big, small = _by_size(x, y, names)
                 if big is not None:
-                    kind = {"join": "hire", "acquihire": "acquihire", "licence": "licence"}.get(clause_cue, clause_cue)
-                    if kind == "hire" and (not (_said(lex, "team", clause_folded) or moving) or _said_board(clause_folded)):
+                    kind = {"join": "hire", "acquihire": "acquihire", "licence": "licence"}.get(
+                        clause_cue, clause_cue
+                    )
+                    if kind == "hire" and (
+                        not (_said(cues, "team", clause_folded) or moving)
+                        or _said_board(clause_folded)
+                    ):
                         continue
-                    if kind == "pay" and _said(lex, "funding", clause_folded) and not _said(lex, "deal", clause_folded):
+                    if (
+                        kind == "pay"
+                        and _said(cues, "funding", clause_folded)
+                        and not _said(cues, "deal", clause_folded)
+                    ):
                         kind = "funding"
                     add(kind, big, small, STRENGTH_CLAUSE)
     return out
+
+
+@cache
+def _hire_then_object_for(language: str, hire: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{hire})\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+
+
+def _hire_then_object(lex: Lexicon) -> re.Pattern[str]:
+    """A hiring verb right before the company: "Microsoft hiring Inflection"."""
+    return _hire_then_object_for(lex.language, lex.cues["hire"].pattern)
 
 
 def _coordinated_hire(folded_after: str, lex: Lexicon) -> bool:
@@ -346,7 +465,13 @@ def _coordinated_hire(folded_after: str, lex: Lexicon) -> bool:
 
 def _said_board(folded_clause: str) -> bool:
     """People joining a board are directors, not hires."""
-    return re.search(r"\b(?:board|advisory\s+council|conseil\s+d'administration|aufsichtsrat)\b", folded_clause) is not None
+    return (
+        re.search(
+            r"\b(?:board|advisory\s+council|conseil\s+d'administration|aufsichtsrat)\b",
+            folded_clause,
+        )
+        is not None
+    )
 
 
 def _last_stretch(between: str) -> str:
@@ -359,22 +484,30 @@ def _last_stretch(between: str) -> str:
     return parts[-1] if len(parts) > 1 and len(parts[-1]) > 8 else between
 
 
-def _money_kind(between: str, after: str, lex: Lexicon) -> str | None:
+def _money_kind(between: str, after: str, cues: SentenceCues) -> str | None:
     """What money the words between two companies say the first pays the second."""
-    if _said(lex, "licence", between):
+    if _said(cues, "licence", between):
         return "licence"
-    if _said(lex, "stake", between) and (_said(lex, "pay", between) or "%" in between or _said(lex, "acquire", between)):
+    if _said(cues, "stake", between) and (
+        _said(cues, "pay", between) or "%" in between or _said(cues, "acquire", between)
+    ):
         return "stake"
-    if _said(lex, "acquire", between) and ("%" in between or _said(lex, "stake", between + " " + after[:30])):
-        return "stake"  # "acquired 49% of Scale AI's shares": a stake, not a purchase of the company
-    if _said(lex, "pay", between):
-        if _said(lex, "funding", between) and not _said(lex, "deal", between):
+    if _said(cues, "acquire", between) and (
+        "%" in between or _said(cues, "stake", between + " " + after[:30])
+    ):
+        return (
+            "stake"  # "acquired 49% of Scale AI's shares": a stake, not a purchase of the company
+        )
+    if _said(cues, "pay", between):
+        if _said(cues, "funding", between) and not _said(cues, "deal", between):
             return "funding"
         return "pay"
     return None
 
 
-def _by_size(x: OrgMention, y: OrgMention, names: Names) -> tuple[OrgMention, OrgMention] | tuple[None, None]:
+def _by_size(
+    x: OrgMention, y: OrgMention, names: Names
+) -> tuple[OrgMention, OrgMention] | tuple[None, None]:
     """The larger company first: a listed acquirer, else the one named first."""
     kx, ky = names.kinds.get(x.name), names.kinds.get(y.name)
     if kx == "acquirer" and ky != "acquirer":
@@ -391,7 +524,7 @@ def _person_relations(
     orgs: Sequence[OrgMention],
     people: Sequence[PersonMention],
     names: Names,
-    lex: Lexicon,
+    cues: SentenceCues,
     folded: str,
     c_start: int,
     c_end: int,
@@ -408,22 +541,56 @@ def _person_relations(
                 continue
             if o.start > p.end:
                 between = folded[p.end : o.start]
-                if len(between) <= MAX_GAP and _said(lex, "join", between):
-                    background, failed, dated = _flags(folded, lex, o.end, c_start, c_end)
-                    out.append(Relation("hire", o.name, home, s.index, STRENGTH_PERSON, background, failed, (p.name,), clause_text, dated, _plural(lex, folded[p.start : o.end], _colleagues(names, home, people))))
+                if len(between) <= MAX_GAP and _said(cues, "join", between):
+                    background, failed, dated = _flags(folded, cues, o.end, c_start, c_end)
+                    out.append(
+                        Relation(
+                            "hire",
+                            o.name,
+                            home,
+                            s.index,
+                            STRENGTH_PERSON,
+                            background,
+                            failed,
+                            (p.name,),
+                            clause_text,
+                            dated,
+                            _plural(
+                                cues, folded[p.start : o.end], _colleagues(names, home, people)
+                            ),
+                        )
+                    )
             elif o.end <= p.start:
                 between = folded[o.end : p.start]
-                if len(between) <= MAX_GAP and _said(lex, "hire", between):
-                    background, failed, dated = _flags(folded, lex, p.end, c_start, c_end)
-                    out.append(Relation("hire", o.name, home, s.index, STRENGTH_PERSON, background, failed, (p.name,), clause_text, dated, _plural(lex, folded[o.start : p.end + 60], _colleagues(names, home, people))))
+                if len(between) <= MAX_GAP and _said(cues, "hire", between):
+                    background, failed, dated = _flags(folded, cues, p.end, c_start, c_end)
+                    out.append(
+                        Relation(
+                            "hire",
+                            o.name,
+                            home,
+                            s.index,
+                            STRENGTH_PERSON,
+                            background,
+                            failed,
+                            (p.name,),
+                            clause_text,
+                            dated,
+                            _plural(
+                                cues, folded[o.start : p.end + 60], _colleagues(names, home, people)
+                            ),
+                        )
+                    )
     return out
 
 
-def _plural(lex: Lexicon, text: str, people: Sequence[PersonMention]) -> bool:
-    return len({p.name for p in people}) > 1 or _said(lex, "team_plural", text)
+def _plural(cues: SentenceCues, text: str, people: Sequence[PersonMention]) -> bool:
+    return len({p.name for p in people}) > 1 or _said(cues, "team_plural", text)
 
 
-def _movers(folded: str, people: Sequence[PersonMention], x: OrgMention, y: OrgMention, lex: Lexicon) -> tuple[str, ...]:
+def _movers(
+    folded: str, people: Sequence[PersonMention], x: OrgMention, y: OrgMention, lex: Lexicon
+) -> tuple[str, ...]:
     """The people a pair's words say move: after a hiring verb or before a joining one between the two
     companies ("x hired P from y", "P of x will join y"), or named beside the second company as its
     people ("y's co-founders, P and Q", "y and employ its CEO, P")."""
@@ -435,7 +602,11 @@ def _movers(folded: str, people: Sequence[PersonMention], x: OrgMention, y: OrgM
     for p in people:
         if x.end <= p.start < y.start:
             at = p.start - x.end
-            if (hire and at >= hire.end()) or (join and before_join and p is before_join[-1]) or not (hire or join):
+            if (
+                (hire and at >= hire.end())
+                or (join and before_join and p is before_join[-1])
+                or not (hire or join)
+            ):
                 out.append(p.name)  # (the one who joins is the last named before "joins")
         elif y.end <= p.start < y.end + 80:
             gap = folded[y.end : p.start]
@@ -447,12 +618,19 @@ def _movers(folded: str, people: Sequence[PersonMention], x: OrgMention, y: OrgM
 
 def _treated_as_startup(names: Names, org: str) -> bool:
     """The text calls it a startup, names its people or its technology: not just a capitalised name."""
-    return bool(names.evidence.get(org, set()) & {"called", "appositive", "possessions", "team_of", "title", "team", "acts"})
+    return bool(
+        names.evidence.get(org, set())
+        & {"called", "appositive", "possessions", "team_of", "title", "team", "acts"}
+    )
 
 
 def _belongs(names: Names, person: str, org: str) -> bool:
     home = names.affiliation.get(person)
-    return home == org if home is not None else names.kinds.get(org) == "startup" or names.is_confirmed(org)
+    return (
+        home == org
+        if home is not None
+        else names.kinds.get(org) == "startup" or names.is_confirmed(org)
+    )
 
 
 def _colleagues(names: Names, home: str, people: Sequence[PersonMention]) -> list[PersonMention]:

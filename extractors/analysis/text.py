@@ -22,7 +22,7 @@ _ABBREVIATIONS = frozenset(
         "mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "jr", "sr", "u.s", "u.k", "u.n", "vs",
         "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "gov", "gen", "sen", "rep", "prof", "ltd", "e.g", "i.e", "approx", "est", "mio", "mrd",
-        "bzw", "ca", "z.b", "sr", "sra", "av", "nº",
+        "bzw", "ca", "z.b", "sra", "av", "nº",
     }
 )  # fmt: skip
 # A line shorter than this with no final punctuation is a heading, a byline or a table row.
@@ -52,10 +52,25 @@ class Sentence:
     index: int
     is_headline: bool = False
     paragraph: int = 0  # the blank-line-separated block it stands in
+    folded: str = ""  # ``raw`` folded to lower case (offsets line up), computed once
+    title_case: bool = False  # a Title Case line (a headline, a heading): capitals mark no names
 
-    @property
-    def folded(self) -> str:
-        return fold(self.raw)
+    @classmethod
+    def of(
+        cls, start: int, end: int, raw: str, index: int, headline: bool, paragraph: int
+    ) -> Sentence:
+        text = " ".join(raw.split())
+        return cls(
+            start,
+            end,
+            text,
+            raw,
+            index,
+            headline,
+            paragraph,
+            fold(raw),
+            is_title_case(text) and len(text) < 200,
+        )
 
 
 def _block_spans(text: str) -> list[tuple[int, int]]:
@@ -143,9 +158,7 @@ def split_sentences(text: str) -> list[Sentence]:
                     continue
                 raw = text[s_start:s_end]
                 headline = not sentences and first_line_end != -1 and s_start <= first_line_end
-                sentences.append(
-                    Sentence(s_start, s_end, " ".join(raw.split()), raw, len(sentences), headline, block)
-                )
+                sentences.append(Sentence.of(s_start, s_end, raw, len(sentences), headline, block))
     return sentences
 
 
