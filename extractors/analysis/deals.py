@@ -14,11 +14,12 @@ sentences, and whether its parties are companies the text treats as such.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extractors.analysis.lexicon import Lexicon
+from extractors.analysis.lexicon import Lexicon, SentenceCues
 from extractors.analysis.names import Names
 from extractors.analysis.relations import STRENGTH_CLAUSE, Relation
 from extractors.analysis.text import Sentence, fold
@@ -109,6 +110,11 @@ class _Framing:
     acquihire_sentences: set[int]  # sentences that call something an acqui-hire
 
 
+_SIMILAR = re.compile(
+    r"\b(?:similar|same)\s+(?:\w+\s+)?(?:deal|agreement|arrangement|structure|playbook)|\bdid\s+(?:the\s+same|it|likewise)\b"
+)
+
+
 def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Framing:
     acquihire: set[str] = set()
     not_acquisition: set[str] = set()
@@ -116,46 +122,46 @@ def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Fram
     hiring: set[str] = set()
     hiring_sentences: dict[str, set[int]] = defaultdict(set)
     headline_acquihire = False
+    acquihire_sentences: set[int] = set()
+    talent_context: set[int] = set()
+    context_until = -1  # the last sentence of the talent passage read so far
+    paragraphs = [s.paragraph for s in sentences]
     for s in sentences:
         named = {o.name for o in names.orgs[s.index]}
-        folded = s.folded
-        if lex.cues["acquihire"].search(folded):
+        cues = SentenceCues(lex, s.folded)
+        if cues.present("acquihire"):
             acquihire |= named
+            acquihire_sentences.add(s.index)
             headline_acquihire = headline_acquihire or s.index == 0
-        if lex.cues["not_acquisition"].search(folded):
+        if cues.present("not_acquisition"):
             not_acquisition |= named
         if (
-            lex.cues["pay"].search(folded)
-            and any(ch.isdigit() for ch in folded)
-            and not lex.cues["funding"].search(folded)
+            named
+            and cues.present("pay")
+            and any(ch.isdigit() for ch in s.folded)
+            and not cues.present("funding")
         ):
             for n in named:
                 paid[n].add(s.index)
-        if (lex.cues["hire"].search(folded) or lex.cues["join"].search(folded)) and (
-            lex.cues["team"].search(folded) or names.people[s.index]
+        if (
+            named
+            and (cues.present("hire") or cues.present("join"))
+            and (cues.present("team") or names.people[s.index])
         ):
             hiring |= named
             for n in named:
                 hiring_sentences[n].add(s.index)
+        if (
+            cues.present("acquihire")
+            or cues.present("not_acquisition")
+            or _SIMILAR.search(s.folded)
+        ):
+            # the rest of its paragraph, the next paragraph, or the next two sentences
+            context_until = max(context_until, _passage_end(paragraphs, s))
+        if s.index <= context_until:
+            talent_context.add(s.index)
     if headline_acquihire:
         acquihire |= {o.name for found in names.orgs for o in found}
-    talent_context: set[int] = set()
-    for s in sentences:
-        folded = s.folded
-        talent = lex.cues["acquihire"].search(folded) or lex.cues["not_acquisition"].search(folded)
-        similar = re.search(
-            r"\b(?:similar|same)\s+(?:\w+\s+)?(?:deal|agreement|arrangement|structure|playbook)|\bdid\s+(?:the\s+same|it|likewise)\b",
-            folded,
-        )
-        if talent or similar:
-            # the rest of its paragraph, the next paragraph, or the next two sentences
-            talent_context |= {
-                t.index
-                for t in sentences
-                if t.index >= s.index
-                and (t.paragraph <= s.paragraph + 1 or t.index <= s.index + TALENT_PASSAGE)
-            }
-    acquihire_sentences = {s.index for s in sentences if lex.cues["acquihire"].search(s.folded)}
     return _Framing(
         acquihire,
         not_acquisition,
@@ -164,6 +170,16 @@ def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Fram
         dict(hiring_sentences),
         talent_context,
         acquihire_sentences,
+    )
+
+
+def _passage_end(paragraphs: Sequence[int], s: Sentence) -> int:
+    """The last sentence of the passage a talent-deal sentence opens: the rest of its paragraph
+    and the next one, or the next two sentences, whichever reaches further. ``paragraphs`` holds
+    each sentence's paragraph, in text order (never decreasing)."""
+    return min(
+        len(paragraphs) - 1,
+        max(bisect_right(paragraphs, s.paragraph + 1) - 1, s.index + TALENT_PASSAGE),
     )
 
 

@@ -184,6 +184,7 @@ class _Patterns:
     money_gate: re.Pattern[str]
     percent_gate: re.Pattern[str]
     count_gate: re.Pattern[str]
+    worded_gate: re.Pattern[str]  # a sentence without digits states a figure only in these words
 
 
 def _alt(items: list[str] | tuple[str, ...], *, escape: bool = False) -> str:
@@ -260,6 +261,7 @@ def _patterns(language: str) -> _Patterns:
                       + [r"\$", "dollar", "ドル", "달러", "美元", "美金", "원", "円", "元"])  # fmt: skip
     percent_gate = _alt([*lex.percent, fractions, majority, "%", "％"])
     count_gate = _alt([people, counters, "person", "member", "strong"])
+    worded_gate = rf"(?<![^\W\d_])(?:{words}|{fractions}|{majority})(?![^\W\d_])"
     return _Patterns(
         money=re.compile(money, flags),
         money_cjk=re.compile(cjk),
@@ -277,6 +279,7 @@ def _patterns(language: str) -> _Patterns:
         money_gate=re.compile(money_gate, flags),
         percent_gate=re.compile(percent_gate, flags),
         count_gate=re.compile(count_gate, flags),
+        worded_gate=re.compile(worded_gate, flags),
     )
 
 
@@ -566,7 +569,7 @@ def year_figures(text: str) -> list[Figure]:
     ]
 
 
-_DIGIT_OR_WORD = re.compile(r"\d|[０-９]")
+_DIGIT = re.compile(r"\d|[０-９]")
 
 
 def figures_in(text: str, language: str | None = None) -> list[Figure]:
@@ -574,8 +577,10 @@ def figures_in(text: str, language: str | None = None) -> list[Figure]:
 
     Money wins over a count or percentage inside it ("$1 billion" never counts people).
     """
-    if not _DIGIT_OR_WORD.search(text):
+    if not _DIGIT.search(text):
         # without a digit only worded figures remain: "half", "a quarter of its staff", "a dozen engineers"
+        if not _patterns(lexicon_for(language).language).worded_gate.search(text):
+            return []
         return sorted(
             percent_figures(text, language) + count_figures(text, language), key=lambda f: f.start
         )

@@ -210,14 +210,19 @@ _TITLE_WORDS = frozenset(
 )  # fmt: skip
 
 
+_JOINING_WORDS = frozenset({"&", "of", "de", "la", "van", "von", "der"})
+_ADJECTIVE_SUFFIXES = ("-based", "-backed", "-born", "-origin", "-focused", "-owned", "-led")
+_WORD_SPAN = re.compile(r"\S+")
+
+
 def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     """The name candidates inside a capitalised run: offsets relative to the run."""
     out = []
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(run)]
     cur: list[tuple[int, int]] = []
 
     def flush() -> None:
-        while cur and run[cur[-1][0] : cur[-1][1]] in {"&", "of", "de", "la", "van", "von", "der"}:
+        while cur and run[cur[-1][0] : cur[-1][1]] in _JOINING_WORDS:
             cur.pop()
         if cur:
             out.append((cur[0][0], cur[-1][1]))
@@ -226,13 +231,9 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     for s, e in words:
         word = run[s:e]
         bare = _strip_possessive(word).rstrip(".,:;")
-        if (
-            bare in data.function_words or bare in {"&", "of", "de", "la", "van", "von", "der"}
-        ) and not cur:
+        if (bare in data.function_words or bare in _JOINING_WORDS) and not cur:
             continue
-        if bare in _TITLE_WORDS or re.search(
-            r"-(?:based|backed|born|origin|focused|owned|led)$", bare
-        ):
+        if bare in _TITLE_WORDS or bare.endswith(_ADJECTIVE_SUFFIXES):
             flush()
             continue
         if bare == "AI" and not cur and len(words) > 1:
@@ -250,6 +251,14 @@ def _is_person_like(name: str) -> bool:
 
 def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon) -> Names:
     data = name_data()
+    org_cues: dict[tuple[int, int, int], str | None] = {}  # (sentence, start, end) -> its cue
+
+    def org_cue(s: Sentence, start: int, end: int) -> str | None:
+        key = (s.index, start, end)
+        if key not in org_cues:
+            org_cues[key] = _org_cue(s.raw, start, end, lex)
+        return org_cues[key]
+
     text_body = "\n".join(s.raw for s in sentences if not s.is_headline)
     spaced_latin = lex.spaced and lex.language not in {"de"}
     watch_rx = _watchlist_rx(watchlist)
@@ -345,7 +354,7 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
                 at_opening = start <= opening or bool(
                     re.search(r"[:(\"“•|—–]\s*$", raw[max(0, start - 3) : start])
                 )
-                cued = _org_cue(raw, start, end, lex)
+                cued = org_cue(s, start, end)
                 if (
                     not cued
                     and (at_opening or title_case)
@@ -395,7 +404,7 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
         for m in mentions:
             if kinds[m.name] != "unknown":
                 evidence[m.name].add("watchlist")
-            cue = _org_cue(s.raw, m.start, m.end, lex)
+            cue = org_cue(s, m.start, m.end)
             if cue:
                 evidence[m.name].add(cue)
             if m.surface.split()[-1] in data.suffixes and len(m.surface.split()) > 1:
@@ -703,18 +712,24 @@ _GENERIC_BIG = re.compile(
 )
 
 
-def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:
-    """ "the startup", "the AI startup's", "the tech giant": the company last named of that kind."""
+@cache
+def _generic_startup_rx(startup_words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "the startup", "the AI startup's": a startup named by what it is."""
     startup_nouns = "|".join(
         f
-        for f in lex.raw.get("startup", ())
+        for f in startup_words
         if f
         not in {"company", "firm", "business", "platform", "player", "fund", "rival", "venture"}
     )
-    generic_startup = re.compile(
+    return re.compile(
         rf"\b(?:the|this|la|le|el|die|das|a|o)\s+(?:[\w-]+\s+){{0,2}}?(?:{startup_nouns})(?:'s|’s)?(?![\w-])",
         re.IGNORECASE,
     )
+
+
+def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:
+    """ "the startup", "the AI startup's", "the tech giant": the company last named of that kind."""
+    generic_startup = _generic_startup_rx(lex.raw.get("startup", ()))
     recent: list[
         tuple[int, str, bool]
     ] = []  # (sentence, company, is a listed acquirer), in text order
