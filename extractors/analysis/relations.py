@@ -112,9 +112,14 @@ def _ends_with_of(folded_between: str, lex: Lexicon) -> bool:
     """The words before y end with "from", "of", "at", "behind" after a team word."""
     m = re.search(
         r"(\S+)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}?(?:startup|start-up|company|firm|lab)\s+)?$",
-        folded_between,
+        folded_between[
+            -_TAIL_CHARS:
+        ],  # the words it reads fit in far less: no scan of a long stretch
     )
     return bool(m and lex.cues["of"].fullmatch(m.group(1)))
+
+
+_TAIL_CHARS = 200
 
 
 def relations_in(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> list[Relation]:
