@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
@@ -269,19 +269,26 @@ class Attributor:
     def attribute(self, s: Sentence, figures: Sequence[Figure]) -> list[Attribution]:
         self._current = s
         out: list[Attribution] = []
-        previous_money_end = -10
+        previous_money_start, previous_money_end, previous_currency = -10, -10, None
         for fig in figures:
             deal, directness, other = self.deal_for(s, fig)
-            if (
+            converted = (
                 fig.kind == "money"
                 and (fig.start - previous_money_end) <= 3
-                and _PAREN_BEFORE.search(s.raw[: fig.start])
-            ):
+                and _PAREN_BEFORE.search(s.raw[: fig.start]) is not None
+            )
+            judged = fig  # where the words that say what it is are read from
+            if converted and (previous_currency == "USD" or fig.currency != "USD"):
+                # "$400 million (£300 million)": the dollar sum before it is the claim
                 out.append(self._left(s, fig, "a currency conversion of the sum before it"))
                 previous_money_end = fig.end
                 continue
+            if converted:
+                # "£300 million ($400 million)": the bracketed dollars stand for the sum before them
+                judged = replace(fig, start=previous_money_start)
             if fig.kind == "money":
-                previous_money_end = fig.end
+                previous_money_start, previous_money_end = fig.start, fig.end
+                previous_currency = fig.currency
             if deal is None:
                 reason = (
                     f"about {other}, which is in no deal here"
@@ -291,7 +298,7 @@ class Attributor:
                 out.append(self._left(s, fig, reason))
                 continue
             self._current_deal = deal
-            metric, cue, reason = self._metric(s, fig, deal)
+            metric, cue, reason = self._metric(s, judged, deal)
             if metric is None:
                 out.append(Attribution(fig, s.index, deal, None, None, 0.0, reason))
                 continue
