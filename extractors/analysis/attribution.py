@@ -243,11 +243,11 @@ class Attributor:
             (0, c_lo, False, NAMED_IN_SENTENCE),
             (c_hi, len(s.raw), True, NAMED_IN_SENTENCE),
         ):
-            deal, _, other = self._deal_near(
+            deal, _, stranger = self._deal_near(
                 s, fig.start if not after else fig.end, lo, hi, after=after
             )
-            if other is not None:
-                return None, 0.0, other
+            if stranger is not None:
+                return None, 0.0, stranger
             if deal is not None:
                 return deal, directness, ""
         if self.last_deal and s.index - self.last_deal[0] <= CARRY_SENTENCES:
@@ -538,9 +538,7 @@ class Attributor:
             and re.search(r"\(\s*$", before)
             and any(
                 n in before[-40:]
-                for n in self._aliases(
-                    self._deal_of_current(fig).target if self._deal_of_current(fig) else ""
-                )
+                for n in self._aliases(getattr(self._deal_of_current(fig), "target", ""))
             )
         ):
             return "stake_pct", CUE_DEAL, "the share in brackets after the company"

@@ -468,13 +468,13 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
                            of_staff=staff))  # fmt: skip
     for m in pats.fraction.finditer(text):
         key = " ".join(m.group("frac").lower().split())
-        value = lex.fractions.get(key)
-        if value is None:
+        fraction = lex.fractions.get(key)
+        if fraction is None:
             continue
         staff = bool(pats.staff_after.match(text[m.end() : m.end() + 60]))
         qualifier, q_start, q_end = _qualify(text, m.start(), m.end(), lex, pats)
-        low, high = interval(value, 0.5, qualifier)
-        out.append(Figure("pct", value, _round(low), _round(high), text[q_start:q_end], qualifier,
+        low, high = interval(fraction, 0.5, qualifier)
+        out.append(Figure("pct", fraction, _round(low), _round(high), text[q_start:q_end], qualifier,
                           q_start, q_end, worded=True, of_staff=staff))  # fmt: skip
     for m in pats.side.finditer(text):
         word = m.group("side").lower()

@@ -149,6 +149,12 @@ def _pairs(numbers: dict[str, object], key: str) -> list[tuple[str, str]]:
     return list(value.items()) if isinstance(value, dict) else []
 
 
+def _weekdays(numbers: dict[str, object]) -> tuple[str, ...]:
+    """A language's weekday names, Monday first (empty when it lists none)."""
+    days = numbers.get("weekdays", ())
+    return tuple(str(d) for d in days) if isinstance(days, list | tuple) else ()
+
+
 @cache
 def lexicon_for(language: str | None) -> Lexicon:
     """The vocabulary for ``language`` (ISO 639-1), English merged in; English when unknown."""
@@ -200,9 +206,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         people=listed("people"),
         ages=tuple(re.compile(p, re.IGNORECASE) for p in listed("ages")),
         counters=listed("counters"),
-        weekdays=tuple(
-            tuple(w) for layer in layers if len(w := layer.numbers.get("weekdays", [])) == 7
-        ),
+        weekdays=tuple(w for layer in layers if len(w := _weekdays(layer.numbers)) == 7),
         spaced=first.word_boundaries,
         verb_final=first.verb_final,
         raw={c: tuple(f for layer in layers for f in layer.cues.get(c, ())) for c in CUE_CLASSES},

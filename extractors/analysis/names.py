@@ -401,27 +401,27 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
     units: set[str] = set()
     mentions_by_sentence = orgs
     for s, mentions in zip(sentences, orgs, strict=True):
-        for m in mentions:
-            if kinds[m.name] != "unknown":
-                evidence[m.name].add("watchlist")
-            cue = org_cue(s, m.start, m.end)
+        for mention in mentions:
+            if kinds[mention.name] != "unknown":
+                evidence[mention.name].add("watchlist")
+            cue = org_cue(s, mention.start, mention.end)
             if cue:
-                evidence[m.name].add(cue)
-            if m.surface.split()[-1] in data.suffixes and len(m.surface.split()) > 1:
-                evidence[m.name].add("suffix")
-            if re.search(r"[a-z][A-Z]|\.ai$|\.com$", m.surface):
-                evidence[m.name].add("brand")
+                evidence[mention.name].add(cue)
+            if mention.surface.split()[-1] in data.suffixes and len(mention.surface.split()) > 1:
+                evidence[mention.name].add("suffix")
+            if re.search(r"[a-z][A-Z]|\.ai$|\.com$", mention.surface):
+                evidence[mention.name].add("brand")
             owners = [
                 o
                 for o in mentions_by_sentence[s.index]
-                if o.end <= m.start and m.start - o.end <= 80
+                if o.end <= mention.start and mention.start - o.end <= 80
             ]
-            if _UNIT_AFTER.match(s.raw[m.end : m.end + 20]) and any(
+            if _UNIT_AFTER.match(s.raw[mention.end : mention.end + 20]) and any(
                 kinds.get(o.name) == "acquirer" and s.raw[o.end : o.end + 2] in {"'s", "’s"}
                 for o in owners
             ):
                 units.add(
-                    m.name
+                    mention.name
                 )  # "Apple's Answers, Knowledge and Information (AKI) team": part of Apple
     for name in units:
         if kinds.get(name) == "unknown":

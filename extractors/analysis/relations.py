@@ -321,12 +321,13 @@ def _pair_relations(
 
             def add(
                 kind: str,
-                acquirer: OrgMention,
-                target: OrgMention,
+                acquirer: OrgMention | None,
+                target: OrgMention | None,
                 strength: float,
                 told: tuple = told,
             ) -> None:
-                out.append(Relation(kind, acquirer.name, target.name, s.index, strength, *told))
+                if acquirer is not None and target is not None:
+                    out.append(Relation(kind, acquirer.name, target.name, s.index, strength, *told))
 
             if _JOINED.match(between_raw):
                 if (
