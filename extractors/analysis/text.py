@@ -30,6 +30,13 @@ SHORT_LINE = 45
 # A line this much shorter than the longest of its block ends a paragraph.
 SHORT_SHARE = 0.6
 _LINE_DONE = re.compile(r"[.!?:\"”’)\]|。！？।]\s*$")
+# The longest sentence read as one. Real sentences stay far below (the longest of the real and
+# written sets is 435 characters); a run without a full stop (a live blog, a list, a page's
+# boilerplate) is read in pieces this long, so that no pass over a sentence's names and figures
+# grows with the whole text.
+MAX_SENTENCE_CHARS = 1_200
+_CLAUSE_MARK = re.compile(r"[;,]\s")
+_SPACE = re.compile(r"\s")
 # Where a clause ends inside a sentence: ";", a dash between spaces, ", while", ", but".
 _CLAUSE_END = re.compile(
     r";|\s[-–—]\s|—|,\s+(?:while|whereas|but|although|though|however|yet)\b|\s+–\s+"
@@ -127,7 +134,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     for m in _SENTENCE_END.finditer(chunk):
         cut = start + m.start(1)
-        before = text[start:cut].rstrip(".!?\"”’')]")
+        before = text[max(start, cut - 40) : cut].rstrip(".!?\"”’')]")  # its last word
         words = before.split()
         last = words[-1].lower().rstrip(".") if words else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
@@ -138,9 +145,26 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pos = start
     for cut in sorted(set(cuts)):
         if cut > pos:
-            out.append((pos, cut))
+            out += _pieces(text, pos, cut)
             pos = cut
-    out.append((pos, end))
+    out += _pieces(text, pos, end)
+    return out
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence longer than ``MAX_SENTENCE_CHARS`` as pieces no longer than that, each cut
+    after the last clause mark or space that fits (or hard, in a run with neither)."""
+    out = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        window = text[start + MAX_SENTENCE_CHARS // 2 : limit]
+        breaks = [m.end() for m in _CLAUSE_MARK.finditer(window)] or [
+            m.end() for m in _SPACE.finditer(window)
+        ]
+        cut = start + MAX_SENTENCE_CHARS // 2 + breaks[-1] if breaks else limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
     return out
 
 
