@@ -283,6 +283,7 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
         if " " in full:
             surnames.setdefault(full.split()[-1], full)
 
+    surname_rx = _surname_rx(tuple(surnames)) if surnames else None
     # 2. Organisations: the watchlist's names, then capitalised runs.
     title_case_headline = bool(sentences) and sentences[0].is_headline and sentences[0].title_case
     adjective_ai: set[str] = set()
@@ -310,7 +311,7 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
             if name in person_names and not any(start < e and st < m.end() for st, e in taken):
                 people_raw[s.index].append((person_names[name], start, m.end()))
                 taken.append((start, m.end()))
-        for m in _surname_rx(tuple(sorted(surnames))).finditer(raw) if surnames else ():
+        for m in surname_rx.finditer(raw) if surname_rx else ():
             if not any(m.start() < e and st < m.end() for st, e in taken):
                 people_raw[s.index].append((surnames[m.group(1)], m.start(), m.end()))
                 taken.append((m.start(), m.end()))
@@ -443,8 +444,8 @@ def _phrases_rx(phrases: frozenset[str]) -> re.Pattern[str]:
     )
 
 
-@cache
 def _surname_rx(surnames: tuple[str, ...]) -> re.Pattern[str]:
+    """The surnames of one article, alone: compiled once an article, never kept beyond it."""
     alternation = "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True))
     return re.compile(rf"(?<![\w.-])({alternation})(?:'s|’s)?(?![\w])(?![ \u00a0]+[A-Z])")
 
