@@ -133,6 +133,9 @@ def _deal_parties(deals: Sequence[Deal]) -> dict[str, list[Deal]]:
     return out
 
 
+_CJK_PHRASE_BREAK = re.compile(r"[，、；：。,;]")
+
+
 class Attributor:
     """Attributes the figures of one article, sentence by sentence, in text order."""
 
@@ -348,6 +351,13 @@ class Attributor:
         lo = max(c_lo, fig.start - CUE_BEFORE)
         before = s.raw[lo : fig.start]
         after = s.raw[fig.end : min(c_hi, fig.end + CUE_AFTER)]
+        if not self.lex.spaced:
+            # a character of Chinese or Japanese says about what a word says elsewhere: the
+            # window ends at the phrases' commas, not some forty words away
+            before = "，".join(
+                _CJK_PHRASE_BREAK.split(before)[-2:]
+            )  # its phrase and the one before
+            after = _CJK_PHRASE_BREAK.split(after)[0]
         return before, after, s.raw[c_lo:c_hi]
 
     def _says(self, cue: str, text: str) -> re.Match[str] | None:
@@ -363,7 +373,9 @@ class Attributor:
             return self._count_metric(s, fig, deal, before, after, clause)
         if fig.kind == "age":
             near = fold(s.raw[max(0, fig.start - 40) : fig.start])
-            if re.search(rf"(?:{self.lex.cues['age_then'].pattern})\s*$", near):
+            if re.search(rf"(?:{self.lex.cues['age_then'].pattern})\s*$", near) or re.match(
+                rf"\s?(?:{self.lex.cues['age_then_after'].pattern})", fold(after[:12])
+            ):
                 return None, 0.0, "an age at another moment"
             if (
                 self._says("founding", clause)
@@ -421,6 +433,9 @@ class Attributor:
             if (
                 self._says("round", near)
                 or self._says("dated", fold(after[:25]))
+                or self._says(
+                    "dated", fold(_CJK_PHRASE_BREAK.split(before[-25:])[-1])
+                )  # "in March it raised", "今年9月籌得"
                 or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", near_before)
             ):
                 return None, 0.0, "a funding round"
@@ -724,6 +739,17 @@ def founded_years(
             start, end = fig.start, min(len(s.raw), fig.end + 12)
             m = founding.search(folded, fig.end, fig.end + 12)
             end = m.end() if m else fig.end
+        elif lex.verb_final and (late := founding.search(folded, fig.end, min(c_hi, fig.end + 40))):
+            # "2016年に Scale AI を共同設立": the year, the company, then the verb
+            between = [
+                o for o in names.orgs[s.index] if fig.end <= o.start and o.end <= late.start()
+            ]
+            founded_between = next((o.name for o in between if o.name in targets), None)
+            if founded_between is not None:
+                stated = Figure("year", fig.value, fig.value, fig.value, s.raw[fig.start : late.end()],
+                                None, fig.start, late.end())  # fmt: skip
+                out.append((stated, targets[founded_between], "the year it was founded"))
+            continue
         else:
             continue
         if re.search(

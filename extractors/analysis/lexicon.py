@@ -26,6 +26,7 @@ CUE_CLASSES: tuple[str, ...] = (
     "hire", "join", "team", "pay", "licence", "deal", "acquire", "acquihire", "not_acquisition",
     "funding", "round", "valuation", "other_money", "component", "past", "past_before", "founding",
     "stake", "staff", "startup", "giant", "background", "failed", "rivals", "title", "age_then",
+    "age_then_after",
     "headline", "licence_fee", "of", "dated", "team_plural", "invest", "destination",
 )  # fmt: skip
 NUMBER_KEYS = frozenset(
