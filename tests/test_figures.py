@@ -27,6 +27,7 @@ MONEY_CASES = [
     ("en", "Acme pays $14.3 billion for it.", "$14.3 billion", 14.25e9, 14.35e9, "USD"),
     ("en", "Acme put $14.8 billion into the lab.", "$14.8 billion", 14.75e9, 14.85e9, "USD"),
     ("en", "a cheque for $2.4bn, the paper said", "$2.4bn", 2.35e9, 2.45e9, "USD"),
+    ("en", "hired by the giant in a $2.4 Bil deal", "$2.4 Bil", 2.35e9, 2.45e9, "USD"),
     ("en", "a payment of US$650m to the startup", "US$650m", 649.5e6, 650.5e6, "USD"),
     (
         "en",

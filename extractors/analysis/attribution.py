@@ -133,6 +133,9 @@ def _deal_parties(deals: Sequence[Deal]) -> dict[str, list[Deal]]:
     return out
 
 
+# Below this, a dollar sum is no talent deal's price, fee or valuation: a price per share, or a
+# figure whose scale word was not read ("$2.4 Bil" before "Bil" was known).
+SMALLEST_DEAL_SUM = 100_000
 _CJK_PHRASE_BREAK = re.compile(r"[，、；：。,;]")
 
 
@@ -414,6 +417,8 @@ class Attributor:
         drop = self._says("other_money", f"{near_before} {fold(after[:22])}")
         if drop:
             return None, 0.0, f"not a deal figure ({drop.group(0).strip()})"
+        if fig.high is not None and fig.high < SMALLEST_DEAL_SUM:
+            return None, 0.0, "too small to be a sum of the deal (a price per share, a scale word lost)"
         if re.search(r"\bfrom\s+$", near_before):
             return None, 0.0, "the value before the deal"
         subject = self._subject_before(s, fig)
