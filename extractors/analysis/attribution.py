@@ -418,7 +418,11 @@ class Attributor:
         if drop:
             return None, 0.0, f"not a deal figure ({drop.group(0).strip()})"
         if fig.high is not None and fig.high < SMALLEST_DEAL_SUM:
-            return None, 0.0, "too small to be a sum of the deal (a price per share, a scale word lost)"
+            return (
+                None,
+                0.0,
+                "too small to be a sum of the deal (a price per share, a scale word lost)",
+            )
         if re.search(r"\bfrom\s+$", near_before):
             return None, 0.0, "the value before the deal"
         subject = self._subject_before(s, fig)

@@ -276,12 +276,14 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
     found_people, evidenced = _people(sentences, watchlist, lex, data, text_body)
     person_names.update(found_people)
     surnames: dict[str, str] = {}
+    given_names: set[str] = set()
     for full in [
         *evidenced,
         *person_names.values(),
     ]:  # the first person shown to be one keeps a surname
         if " " in full:
             surnames.setdefault(full.split()[-1], full)
+            given_names.add(full.split()[0])  # "Noam" of "Noam Shazeer": no company when alone
 
     surname_rx = _surname_rx(tuple(surnames)) if surnames else None
     # 2. Organisations: the watchlist's names, then capitalised runs.
@@ -345,6 +347,7 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
                     continue
                 if (
                     surface in surnames
+                    or surface in given_names
                     or surface in person_names
                     or words[-1] in surnames
                     and len(words) == 1
