@@ -442,9 +442,10 @@ class Attributor:
             if (
                 self._says("round", near)
                 or self._says("dated", fold(after[:25]))
-                or self._says(
-                    "dated", fold(_CJK_PHRASE_BREAK.split(before[-25:])[-1])
-                )  # "in March it raised", "今年9月籌得"
+                or (  # "今年9月籌得": in Chinese and Japanese the date comes first
+                    not self.lex.spaced
+                    and self._says("dated", fold(_CJK_PHRASE_BREAK.split(before)[-1]))
+                )
                 or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", near_before)
             ):
                 return None, 0.0, "a funding round"
