@@ -28,6 +28,8 @@ MONEY_CASES = [
     ("en", "Acme put $14.8 billion into the lab.", "$14.8 billion", 14.75e9, 14.85e9, "USD"),
     ("en", "a cheque for $2.4bn, the paper said", "$2.4bn", 2.35e9, 2.45e9, "USD"),
     ("en", "hired by the giant in a $2.4 Bil deal", "$2.4 Bil", 2.35e9, 2.45e9, "USD"),
+    ("id", "Google membayar US$2,4 miliar untuk lisensi", "US$2,4 miliar", 2.35e9, 2.45e9, "USD"),
+    ("id", "sekitar 2,4 miliar dolar AS", "sekitar 2,4 miliar dolar AS", 2.16e9, 2.64e9, "USD"),
     ("en", "a payment of US$650m to the startup", "US$650m", 649.5e6, 650.5e6, "USD"),
     (
         "en",
@@ -164,6 +166,8 @@ def test_a_conversion_in_won_is_read_with_its_currency():
 
 PERCENT_CASES = [
     ("en", "a 49% stake", "49%", 48.5, 49.5, False),
+    ("en", "the buyer hired half its staff", "half", 49.5, 50.5, True),
+    ("id", "bersama dengan “sekitar seperempat” karyawan", "sekitar seperempat", 22.5, 27.5, True),
     ("en", "49 per cent of the shares", "49 per cent", 48.5, 49.5, False),
     ("en", "bought nearly half of the company", "nearly half", 45.0, 50.0, False),
     (
