@@ -126,3 +126,28 @@ def test_a_conversion_of_a_dollar_sum_is_not_a_second_claim():
     assert _claims(result) == {("licence_fee_usd", "$400 million")}
     [pounds] = [x for x in result.left_out if x.stated == "£300 million"]
     assert "conversion" in pounds.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        # the money is named as licensing, whatever else the buyer does beside it
+        (
+            "Halcyon is paying roughly $400 million in licensing while hiring key staff.",
+            "licence_fee_usd",
+        ),
+        # fees and pay together: the price of the whole arrangement
+        (
+            "Halcyon will pay about $400 million in licensing fees and employee compensation.",
+            "deal_amount_usd",
+        ),
+    ],
+)
+def test_licensing_money_against_the_whole_price(sentence, metric):
+    result = _read(LEAD.replace("Halcyon is paying $400 million for the licence. ", "") + sentence)
+    assert {m for m, _ in _claims(result)} == {metric, "staff_hired"}
+
+
+def test_a_sum_that_prices_the_startup_is_its_valuation():
+    result = _read(LEAD + "Halcyon hired most of the staff of the $2 billion startup.")
+    assert ("target_valuation_usd", "$2 billion") in _claims(result)

@@ -120,3 +120,14 @@ def test_bad_watchlist_is_a_clear_error(tmp_path, bad):
     path.write_text(bad)
     with pytest.raises(ValueError, match="watchlist|acquirer|unknown"):
         load_watchlist(path)
+
+
+def test_a_company_whose_staff_leave_hires_no_one():
+    _, result = _analyse(
+        "Google's hiring spree\n\n"
+        "Google also made headlines by hiring several Anthropic employees and bringing on Jane Doe, "
+        "founder of AI startup Lumeo, to lead its research as part of a $900 million investment.",
+        WATCHLIST,
+    )
+    assert "google--lumeo" in {d.deal_id for d in result.deals}
+    assert not any(d.acquirer == "Anthropic" for d in result.deals)

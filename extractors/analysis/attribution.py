@@ -59,7 +59,7 @@ _COVERS_LICENCE = re.compile(
     re.IGNORECASE,
 )
 _FEES_AND_AFTER = re.compile(
-    r"^,?\s*(?:in\s+the\s+form\s+of\s+|in\s+|as\s+)?licen[cs]\w*\s+fees?\b[^.;]{0,60}?\band\s+(?:compensation|payments?|pay|retention|bonuses)",
+    r"^,?\s*(?:in\s+the\s+form\s+of\s+|in\s+|as\s+)?licen[cs]\w*\s+fees?\b[^.;]{0,60}?\band\s+(?:[\w-]+\s+)?(?:compensation|payments?|pay|retention|bonuses)",
     re.IGNORECASE,
 )
 # "$400 million to license its technology and hire its founders": one sum for both (the infinitive
@@ -73,12 +73,17 @@ _LICENCE_FEE_BEFORE = re.compile(
 # Money paid for the licence itself: "$620 million in licence fees", "$X to license", "$X for a licence".
 # "$20bn licence" names the value of the arrangement, a deal amount (tests/data/labelled/README.md).
 _LICENCE_AFTER = re.compile(
-    r"^[”\"’']?\s*(?:in\s+)?(?:licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e)",
+    r"^[”\"’']?\s*(?:in\s+)?(?:licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e"
+    r"|in\s+licen[cs]ing\b(?!\s+(?:deal|agreement|arrangement|pact)))",
     re.IGNORECASE,
 )
 _DEAL_AFTER = re.compile(
     r"^[”\"’']?\s*(?:[\w-]+\s+){0,3}?(?:deal|agreement|investment|acqui-?hire|arrangement|pact|transaction|bet|stake|licen[cs]ing\s+(?:deal|agreement))",
     re.IGNORECASE,
+)
+# "the $4 billion startup", "a $1bn AI start-up": a sum that says what a startup is worth.
+_STARTUP_PRICED_AFTER = re.compile(
+    r"^[”\"’']?\s+(?:[\w-]+\s+){0,2}?(?:startup|start-up|unicorn|upstart)\b", re.IGNORECASE
 )
 _OTHER_TRANSACTION_AFTER = re.compile(
     r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout|bid|offer|merger)\b",
@@ -436,6 +441,11 @@ class Attributor:
             if self._set_by_deal(fold(clause), before):
                 return "target_valuation_usd", CUE_EXPLICIT, "the valuation the deal sets"
             return None, 0.0, "a valuation the deal is not said to set"
+        if _STARTUP_PRICED_AFTER.match(after):
+            # "the $4 billion startup": what the startup was worth when the deal was told
+            if self._says("past", local) or self._says("dated", local):
+                return None, 0.0, "a past valuation"
+            return "target_valuation_usd", CUE_DEAL, "the startup's worth, as the story gives it"
         if self._says("funding", near_before[-50:]) or self._says("funding", fold(after[:30])):
             if subject is not None and subject == deal.acquirer:
                 return None, 0.0, f"{subject}'s own funding"

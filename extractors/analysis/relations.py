@@ -75,6 +75,13 @@ def _said(cues: SentenceCues, cue: str, folded_text: str) -> bool:
     return cues.said(cue, folded_text)
 
 
+# A company's rank and file right after its name ("OpenAI employees", "Google's researchers"):
+# people who leave it, so the company is no one's hirer in that clause.
+_STAFF_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:employees|staff(?:ers)?|researchers|engineers|scientists|workers|personnel)\b"
+)
+
+
 def _team_after(folded_after: str, lex: Lexicon) -> bool:
     """Right after a company: "'s founders", "'s three co-founders", "'s engineering team", " co-founder", " CEO"."""
     m = re.match(rf"^(?:{_POSS})?\s+", folded_after)
@@ -367,6 +374,8 @@ def _pair_relations(
                 add("hire", y, x, STRENGTH_FRAME)
             elif hire and team_x and not team_y:
                 add("hire", y, x, STRENGTH_FRAME)  # "Humanloop's team is bringing ... to Anthropic"
+            elif hire and team_x and _STAFF_AFTER.match(between):
+                pass  # "hiring OpenAI employees and bringing on the founder of y": both lose people
             elif hire and (team_y or _said(cues, "team", between) or moving_y):
                 if re.search(r"\bby\s+$", between):
                     add("hire", y, x, STRENGTH_FRAME)  # "y's founders were hired by x" reversed
@@ -568,6 +577,8 @@ def _person_relations(
                     )
             elif o.end <= p.start:
                 between = folded[o.end : p.start]
+                if _STAFF_AFTER.match(between):
+                    continue  # "OpenAI employees and ... P": a company whose people move hires no one
                 if len(between) <= MAX_GAP and _said(cues, "hire", between):
                     background, failed, dated = _flags(folded, cues, p.end, c_start, c_end)
                     out.append(
