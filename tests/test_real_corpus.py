@@ -69,3 +69,30 @@ def test_deals_on_real_text(dev):
 def test_claims_on_real_text(dev):
     assert dev.claims.precision >= CLAIMS_PRECISION_FLOOR, format_scores(dev)
     assert dev.claims.recall >= CLAIMS_RECALL_FLOOR, format_scores(dev)
+
+
+# The second real set (tests/data/real_extra/README.md): labelled by us from real pages after the
+# first one, its own third held back. Floors a little under its development split's scores when
+# they were set (2026-12-03: relevance 0.852, deals 0.976, claims 0.973 / 1.000).
+EXTRA = ROOT / "tests" / "data" / "real_extra"
+EXTRA_FLOORS = {"relevance": 0.80, "deals": 0.90, "claims_precision": 0.90, "claims_recall": 0.90}
+
+
+def _extra_missing() -> list[str]:
+    return [
+        p.stem
+        for p in (EXTRA / "labels").glob("*.json")
+        if not (EXTRA / f"{p.stem}.txt").exists() or not (EXTRA / f"{p.stem}.json").exists()
+    ]
+
+
+@pytest.mark.skipif(
+    bool(_extra_missing()),
+    reason=f"second real set's texts not pulled into {EXTRA}: missing {len(_extra_missing())}",
+)
+def test_the_second_real_set():
+    scores = score_folder(EXTRA, load_watchlist(ROOT / "config" / "watchlist.toml"), split="dev")
+    assert scores.relevance_f1 >= EXTRA_FLOORS["relevance"], format_scores(scores)
+    assert scores.deals.f1 >= EXTRA_FLOORS["deals"], format_scores(scores)
+    assert scores.claims.precision >= EXTRA_FLOORS["claims_precision"], format_scores(scores)
+    assert scores.claims.recall >= EXTRA_FLOORS["claims_recall"], format_scores(scores)
