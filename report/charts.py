@@ -29,7 +29,7 @@ SVG_NS = "http://www.w3.org/2000/svg"
 ET.register_namespace("", SVG_NS)
 
 #: Plot width of the charts, in px: with its labels a chart fits a 375 px phone screen.
-CHART_WIDTH = 340
+CHART_WIDTH = 320
 #: Height of one row (one article's statement) of a figure chart: its label, and its bar below.
 ROW_HEIGHT = 40
 BAR_HEIGHT = 12
@@ -182,7 +182,7 @@ def figure_chart_spec(story: FigureStory) -> dict[str, Any]:
         .mark_text(text="◀", fontSize=12, align="right", yOffset=BAR_OFFSET, font=FONT)
         .encode(x="low:Q", y=y, color=colour),
         base.mark_text(
-            align="left", baseline="bottom", fontSize=11, dy=-1, font=FONT, limit=CHART_WIDTH
+            align="left", baseline="bottom", fontSize=12, dy=-1, font=FONT, limit=CHART_WIDTH
         ).encode(x=alt.value(0), y=y, text="label:N", color=alt.value("#1f2937")),
     ]
     chart = alt.layer(*layers).properties(
@@ -314,8 +314,8 @@ def _configured(chart: Any, *, padding: int = 6) -> dict[str, Any]:
         font=FONT,
         padding=padding,
         axis={
-            "labelFontSize": 11,
-            "titleFontSize": 11,
+            "labelFontSize": 12,
+            "titleFontSize": 12,
             "labelColor": "#374151",
             "titleColor": "#374151",
         },

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from alerts.links import alert_anchor, deal_page_path
@@ -523,11 +523,12 @@ def alert_stories(
             )
         )
 
-    def when(story: AlertStory) -> tuple[bool, datetime | str]:
+    def when(story: AlertStory) -> datetime:
         moment = story.created_at or (story.decisions[0].decided_at if story.decisions else None)
-        return (moment is None, moment or "")
+        return moment or datetime.min.replace(tzinfo=UTC)
 
-    return tuple(sorted(stories, key=when))
+    # Latest first: what the team was told most recently leads; ties keep the decisions' order.
+    return tuple(sorted(stories, key=when, reverse=True))
 
 
 # --- pages ------------------------------------------------------------------
