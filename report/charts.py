@@ -216,7 +216,7 @@ def activity_chart_spec(
     """Articles per day (stated dates), a bar each, from the first to the last day."""
     first, last = activity.days[0].day, activity.days[-1].day
     rows = [{"day": d.day.isoformat(), "articles": d.articles} for d in activity.days]
-    chart = (
+    bars = (
         alt.Chart(alt.Data(values=rows))
         .mark_bar(color=COLOURS["agrees"], width=5)
         .encode(
@@ -233,7 +233,12 @@ def activity_chart_spec(
             y=alt.Y("articles:Q", axis=None, scale=alt.Scale(domainMin=0)),
             description="articles:Q",
         )
-        .properties(width=width, height=height, description=activity_text(activity))
+    )
+    baseline = (
+        alt.Chart(alt.Data(values=[{}])).mark_rule(color="#cbd5e1").encode(y=alt.value(height))
+    )
+    chart = alt.layer(bars, baseline).properties(
+        width=width, height=height, description=activity_text(activity)
     )
     return _configured(chart, padding=2)
 
