@@ -42,6 +42,9 @@ COLOURS = {
     "unsettled": "#6b7280",  # no accepted value yet
 }
 ACCEPTED_FILL = "#16a34a"
+#: An exact accepted value is a band this many px wide, so that it shows.
+EXACT_BAND_PX = 8
+YEAR_PAD = 3.0
 # Elements and attributes that never reach a page, whatever Vega writes.
 _DROPPED_TAGS = {"script", "foreignObject", "a", "image", "style", "iframe", "use"}
 _LINK_ATTRIBUTES = {"href", "{http://www.w3.org/1999/xlink}href"}
@@ -78,7 +81,12 @@ def _domain(story: FigureStory) -> tuple[float, float]:
         return (0.0, 1.0)
     low, high = min(ends), max(ends)
     span = high - low
-    pad = span * 0.12 if span > 0 else max(abs(low) * 0.05, 1.0)
+    if span > 0:
+        pad = span * 0.12
+    elif story.unit.lower() == "year":
+        pad = YEAR_PAD  # 2016 ± 5% would span a century
+    else:
+        pad = max(abs(low) * 0.05, 1.0)
     has_open_low = any(c.low is None for c in story.claims)
     has_open_high = any(c.high is None for c in story.claims)
     return (low - pad * (2 if has_open_low else 1), high + pad * (2 if has_open_high else 1))
@@ -150,11 +158,19 @@ def figure_chart_spec(story: FigureStory) -> dict[str, Any]:
                 }
             ]
         )
-        layers.append(
-            alt.Chart(band)
-            .mark_rect(color=ACCEPTED_FILL, opacity=0.16, stroke=ACCEPTED_FILL, strokeWidth=1)
-            .encode(x=x, x2="high:Q", description="description:N")
-        )
+        if band_low == band_high:  # a vertical rule across the rows, wide enough to see
+            accepted_mark = (
+                alt.Chart(band)
+                .mark_rule(color=ACCEPTED_FILL, opacity=0.3, strokeWidth=EXACT_BAND_PX)
+                .encode(x=x, description="description:N")
+            )
+        else:
+            accepted_mark = (
+                alt.Chart(band)
+                .mark_rect(color=ACCEPTED_FILL, opacity=0.16, stroke=ACCEPTED_FILL, strokeWidth=1)
+                .encode(x=x, x2="high:Q", description="description:N")
+            )
+        layers.append(accepted_mark)
         layers.append(
             alt.Chart(band)
             .mark_text(
