@@ -23,6 +23,7 @@ import apprise
 import requests
 
 from alerts.channels import Channel, apprise_for, scrub
+from alerts.links import report_link
 from alerts.render import (
     SLACK_MAX_CHARS,
     EmailMessageParts,
@@ -89,28 +90,48 @@ class _Message:
     body_format: apprise.NotifyFormat
 
 
-def _message_for(channel: Channel, alerts: Sequence[AlertRecord], *, digest: bool) -> _Message:
+def _message_for(
+    channel: Channel,
+    alerts: Sequence[AlertRecord],
+    *,
+    digest: bool,
+    report_base_url: str | None = None,
+) -> _Message:
     import json
 
+    first = alerts[0]
+    link = report_link(report_base_url, deal_id=first.deal_id, alert_id=first.alert_id)
     if channel.format == "slack":
         body = (
-            render_digest(alerts, "slack")
+            render_digest(alerts, "slack", report_base_url=report_base_url)
             if digest
-            else render_slack(alerts[0], max_chars=SLACK_MAX_CHARS)
+            else render_slack(first, max_chars=SLACK_MAX_CHARS, report_url=link)
         )
         assert isinstance(body, str)
         return _Message("", body, apprise.NotifyFormat.MARKDOWN)
     if channel.format == "email":
-        parts = render_digest(alerts, "email") if digest else render_email(alerts[0])
+        parts = (
+            render_digest(alerts, "email", report_base_url=report_base_url)
+            if digest
+            else render_email(first, report_url=link)
+        )
         assert isinstance(parts, EmailMessageParts)
         return _Message(parts.subject, parts.html, apprise.NotifyFormat.HTML)
     if channel.format == "json":
-        data = render_digest(alerts, "json") if digest else render_json(alerts[0])
+        data = (
+            render_digest(alerts, "json", report_base_url=report_base_url)
+            if digest
+            else render_json(first, report_url=link)
+        )
         title = str(data.get("title", "")) if digest else email_subject(alerts[0])  # type: ignore[union-attr]
         return _Message(
             title, json.dumps(data, ensure_ascii=False, sort_keys=True), apprise.NotifyFormat.TEXT
         )
-    text = render_digest(alerts, "text") if digest else render_text(alerts[0])
+    text = (
+        render_digest(alerts, "text", report_base_url=report_base_url)
+        if digest
+        else render_text(first, report_url=link)
+    )
     assert isinstance(text, str)
     title = text.split("\n", 1)[0] if digest else headline(alerts[0])
     return _Message(title, text, apprise.NotifyFormat.TEXT)
@@ -216,6 +237,7 @@ def deliver(
     slack_min_interval_s: float = 1.0,
     sleep: Callable[[float], None] = time.sleep,
     on_answer: Callable[[DeliveryReport], None] | None = None,
+    report_base_url: str | None = None,
 ) -> DeliveryReport:
     """Send each alert to every channel routed to it; more than ``digest_threshold`` for a channel → one digest.
 
@@ -223,6 +245,8 @@ def deliver(
     include them (an alert no channel takes is complete: nothing is owed).
     ``on_answer`` receives each channel answer as it comes, with the alerts it
     completed, so the caller can commit it before the next message is sent.
+    ``report_base_url`` (``[report] base_url``): every message links to its alert's
+    place in the published report.
     """
     _install_retry_after_hook()
     owed = route(alerts, channels)
@@ -241,7 +265,9 @@ def deliver(
         _prepare(app, channel, send_timeout_s)
         sender = _Sender(channel, app, now, slack_min_interval_s, sleep)
         if len(pending) > digest_threshold:
-            error = sender.send(_message_for(channel, pending, digest=True))
+            error = sender.send(
+                _message_for(channel, pending, digest=True, report_base_url=report_base_url)
+            )
             at = now()
             _log_outcome(channel, len(pending), error, digest=True)
             progress.answer(
@@ -252,7 +278,9 @@ def deliver(
             )
             continue
         for alert in pending:
-            error = sender.send(_message_for(channel, [alert], digest=False))
+            error = sender.send(
+                _message_for(channel, [alert], digest=False, report_base_url=report_base_url)
+            )
             _log_outcome(channel, 1, error, digest=False)
             progress.answer(
                 [DeliveryOutcome(alert.alert_id, channel.name, error is None, now(), error)]
@@ -321,9 +349,14 @@ def send_test(channels: Sequence[Channel]) -> list[tuple[str, bool, str | None]]
     return results
 
 
-def print_to_console(alerts: Sequence[AlertRecord], write: Callable[[str], None] = print) -> None:
+def print_to_console(
+    alerts: Sequence[AlertRecord],
+    write: Callable[[str], None] = print,
+    report_base_url: str | None = None,
+) -> None:
     """No channel configured: every alert as plain text, one block each."""
     for index, alert in enumerate(alerts):
         if index:
             write("")
-        write(render_text(alert))
+        link = report_link(report_base_url, deal_id=alert.deal_id, alert_id=alert.alert_id)
+        write(render_text(alert, report_url=link))

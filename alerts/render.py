@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
+from alerts.links import INDEX_PAGE, report_link
 from warehouse.records import AlertRecord, FigureSide
 
 DigestFormat = Literal["slack", "email", "json", "text"]
@@ -56,6 +57,8 @@ class EmailMessageParts:
 
 # --- shared pieces ---------------------------------------------------------
 
+_REPORT_LABEL = "this alert on its deal's page"
+
 
 def one_line(value: object) -> str:
     """Untrusted text on one line: no line breaks, no control characters."""
@@ -83,7 +86,11 @@ def _with_unit(value: float, unit: str) -> str:
 
 def interval(side: FigureSide) -> str:
     """A figure's interval in words: exactly, between, at least, at most."""
-    low, high, unit = side.low, side.high, side.unit
+    return interval_words(side.low, side.high, side.unit)
+
+
+def interval_words(low: float | None, high: float | None, unit: str) -> str:
+    """``[low, high]`` in ``unit`` in words: ``exactly 28 years``, ``at least $29 billion``."""
     if low is None and high is None:
         return "unknown"
     if low is not None and high is not None:
@@ -184,7 +191,7 @@ def _text_side(label: str, side: FigureSide) -> list[str]:
     ]
 
 
-def _text_lines(alert: AlertRecord) -> list[str]:
+def _text_lines(alert: AlertRecord, report_url: str | None = None) -> list[str]:
     lines = [headline(alert)]
     if alert.kind in ("feed_failing", "feed_recovered"):
         lines.append(f"feed: {_feed_name(alert)}")
@@ -220,12 +227,15 @@ def _text_lines(alert: AlertRecord) -> list[str]:
                 lines.append(f'evidence: "{one_line(alert.detail)}"')
     if alert.reason:
         lines.append(f"why: {one_line(alert.reason)}")
+    if report_url:
+        lines.append(f"report: {one_line(report_url)}")
     lines.append(f"alert: {alert.alert_id} ({alert.kind}, {alert.created_at.isoformat()})")
     return lines
 
 
-def render_text(alert: AlertRecord) -> str:
-    return "\n".join(_text_lines(alert))
+def render_text(alert: AlertRecord, *, report_url: str | None = None) -> str:
+    """Plain text; ``report_url``: the alert's place in the published report (``[report] base_url``)."""
+    return "\n".join(_text_lines(alert, report_url))
 
 
 # --- Slack mrkdwn ----------------------------------------------------------
@@ -308,7 +318,9 @@ def _slack_headline(alert: AlertRecord) -> str:
     return head
 
 
-def _slack_lines(alert: AlertRecord, quote_limit: int | None) -> list[str]:
+def _slack_lines(
+    alert: AlertRecord, quote_limit: int | None, report_url: str | None = None
+) -> list[str]:
     lines = [_slack_headline(alert)]
     if alert.kind in ("feed_failing", "feed_recovered"):
         lines.append(f"*Feed:* {slack_link(alert.feed_url, _feed_name(alert))}")
@@ -339,6 +351,8 @@ def _slack_lines(alert: AlertRecord, quote_limit: int | None) -> list[str]:
                 lines.append(f"> “{slack_escape(_cut(one_line(alert.detail), quote_limit))}”")
     if alert.reason:
         lines.append(f"_Why:_ {slack_escape(alert.reason)}")
+    if report_url:
+        lines.append(f"*Report:* {slack_link(report_url, _REPORT_LABEL)}")
     lines.append(f"alert {_slack_code(alert.alert_id)}")
     return lines
 
@@ -368,10 +382,16 @@ def _hard_cut(text: str, limit: int) -> str:
 
 
 def render_slack(
-    alert: AlertRecord, *, max_chars: int = SLACK_MAX_CHARS, more_url: str | None = None
+    alert: AlertRecord,
+    *,
+    max_chars: int = SLACK_MAX_CHARS,
+    more_url: str | None = None,
+    report_url: str | None = None,
 ) -> str:
-    """Slack mrkdwn; over ``max_chars`` the quotes are cut and a pointer to the rest added."""
-    full = "\n".join(_slack_lines(alert, None))
+    """Slack mrkdwn; over ``max_chars`` the quotes are cut and a pointer to the rest added
+    (``more_url``, else the alert's place in the report, else ``dealwatch alerts why``)."""
+    more_url = more_url or report_url
+    full = "\n".join(_slack_lines(alert, None, report_url))
     if len(full) <= max_chars:
         return full
     pointer = _slack_pointer(alert.alert_id, more_url)
@@ -379,11 +399,11 @@ def render_slack(
     limit = longest
     while limit > MIN_QUOTE_CHARS:
         limit = max(MIN_QUOTE_CHARS, limit - (len(full) - max_chars) - len(pointer) - 1)
-        text = "\n".join([*_slack_lines(alert, limit), pointer])
+        text = "\n".join([*_slack_lines(alert, limit, report_url), pointer])
         if len(text) <= max_chars:
             return text
-        full = "\n".join(_slack_lines(alert, limit))
-    text = "\n".join(_slack_lines(alert, MIN_QUOTE_CHARS))
+        full = "\n".join(_slack_lines(alert, limit, report_url))
+    text = "\n".join(_slack_lines(alert, MIN_QUOTE_CHARS, report_url))
     return _hard_cut(text, max_chars - len(pointer) - 2) + _ELLIPSIS + "\n" + pointer
 
 
@@ -415,7 +435,7 @@ def _html_side(label: str, side: FigureSide) -> str:
     )
 
 
-def _html_body(alert: AlertRecord) -> str:
+def _html_body(alert: AlertRecord, report_url: str | None = None) -> str:
     rows: list[str] = []
 
     def row(label: str, value_html: str) -> None:
@@ -451,6 +471,8 @@ def _html_body(alert: AlertRecord) -> str:
                 row("Evidence", f"<blockquote>“{_h(alert.detail)}”</blockquote>")
     if alert.reason:
         row("Why", _h(alert.reason))
+    if report_url:
+        row("Report", _html_link(report_url, _REPORT_LABEL))
     row(
         "Alert",
         f"<code>{_h(alert.alert_id)}</code> ({_h(alert.kind)}, {_h(alert.created_at.isoformat())})",
@@ -461,9 +483,11 @@ def _html_body(alert: AlertRecord) -> str:
     )
 
 
-def render_email(alert: AlertRecord) -> EmailMessageParts:
+def render_email(alert: AlertRecord, *, report_url: str | None = None) -> EmailMessageParts:
     return EmailMessageParts(
-        subject=email_subject(alert), text=render_text(alert), html=_html_body(alert)
+        subject=email_subject(alert),
+        text=render_text(alert, report_url=report_url),
+        html=_html_body(alert, report_url),
     )
 
 
@@ -480,10 +504,13 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def render_json(alert: AlertRecord) -> dict[str, Any]:
-    """Every field of the alert (dates ISO), plus its headline."""
+def render_json(alert: AlertRecord, *, report_url: str | None = None) -> dict[str, Any]:
+    """Every field of the alert (dates ISO), plus its headline and, when the report is
+    published, ``report_url``: the alert's place on its deal's page."""
     data = {f.name: _jsonable(dataclasses.asdict(alert)[f.name]) for f in dataclasses.fields(alert)}
     data["headline"] = headline(alert)
+    if report_url:
+        data["report_url"] = report_url
     return data
 
 
@@ -499,19 +526,32 @@ def _digest_title(alerts: Sequence[AlertRecord]) -> str:
 
 
 def render_digest(
-    alerts: Sequence[AlertRecord], fmt: DigestFormat, *, max_chars: int = SLACK_MAX_CHARS
+    alerts: Sequence[AlertRecord],
+    fmt: DigestFormat,
+    *,
+    max_chars: int = SLACK_MAX_CHARS,
+    report_base_url: str | None = None,
 ) -> str | EmailMessageParts | dict[str, Any]:
-    """One message summarising many alerts: a line each, then where to read them in full."""
+    """One message summarising many alerts: a line each, then where to read them in full
+    (and the published report's index, when ``report_base_url`` is set)."""
     title = _digest_title(alerts)
     shown = list(alerts)[:DIGEST_MAX_LINES]
     rest = len(alerts) - len(shown)
     footer = "Full alerts: `dealwatch alerts why ID`, or `dealwatch alerts list`."
+    if report_base_url:
+        footer += f" Report: {one_line(report_base_url.rstrip('/'))}/{INDEX_PAGE}"
     if fmt == "json":
         return {
             "digest": True,
             "title": title,
             "count": len(alerts),
-            "alerts": [render_json(a) for a in alerts],
+            "alerts": [
+                render_json(
+                    a,
+                    report_url=report_link(report_base_url, deal_id=a.deal_id, alert_id=a.alert_id),
+                )
+                for a in alerts
+            ],
         }
     if fmt == "slack":
         lines = [f"*{slack_escape(title)}*"]

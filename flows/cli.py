@@ -80,6 +80,8 @@ def run(
         console.print_json(json.dumps(summary, default=str))
         return
     print_run_report(console, settings, summary)
+    if settings.report.build_after_run and settings.db_path.exists():
+        _build_report(settings)
 
 
 @app.command()
@@ -178,6 +180,43 @@ def export(
         written = export_parquet(con, out or settings.warehouse.export_dir)
     for path in written:
         console.print(str(path))
+
+
+@app.command()
+def report(
+    deal: Annotated[
+        list[str] | None,
+        typer.Option("--deal", help="Only this deal's page (and the index); may be repeated."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for the pages (default: [report] report_dir)."),
+    ] = None,
+    from_export: Annotated[
+        Path | None,
+        typer.Option("--export", help="Read a `dealwatch export` folder, not the warehouse."),
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Write the report: an index and a page per deal, self-contained HTML to read offline."""
+    settings = _settings(config)
+    if not _build_report(settings, out_dir=out, deal_ids=deal, export_dir=from_export):
+        raise typer.Exit(2)
+
+
+def _build_report(settings: Settings, **options: Any) -> bool:
+    """Build the report and say where it is; a problem is printed, and False returned."""
+    from flows.report_site import build_report, describe
+    from report.site import UnknownDeal
+    from warehouse.db import WarehouseError
+
+    try:
+        result = build_report(settings, **options)
+    except (WarehouseError, UnknownDeal) as exc:
+        err_console.print(f"[red]report not built:[/red] {exc}", highlight=False)
+        return False
+    console.print(describe(result), highlight=False)
+    return True
 
 
 @app.command()
@@ -305,6 +344,7 @@ def alerts_list(
 @alerts_app.command("why")
 def alerts_why(alert_id: str, config: ConfigOption = None) -> None:
     """Why an alert fired, or why it stayed quiet: its decisions, in order."""
+    from alerts.links import report_link
     from alerts.render import render_text
     from flows.report import print_rows
     from warehouse import db, outbox
@@ -317,7 +357,8 @@ def alerts_why(alert_id: str, config: ConfigOption = None) -> None:
         err_console.print(f"[red]no alert {alert_id}[/red]")
         raise typer.Exit(1)
     if alert is not None:
-        console.print(render_text(alert), markup=False, highlight=False)
+        link = report_link(settings.report.base_url, deal_id=alert.deal_id, alert_id=alert_id)
+        console.print(render_text(alert, report_url=link), markup=False, highlight=False)
         console.print(
             f"status: {alert.status}  reason: {alert.reason}  attempts: {alert.attempts}  last error: {alert.last_error}"
         )
@@ -348,6 +389,7 @@ def alerts_resend(alert_id: str, config: ConfigOption = None) -> None:
         send_timeout_s=settings.alerts.send_timeout_s,
         slack_min_interval_s=settings.alerts.slack_min_interval_s,
         timeout_s=settings.warehouse.write_timeout_s,
+        report_base_url=settings.report.base_url,
     )
     console.print(result)
 

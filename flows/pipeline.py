@@ -70,6 +70,7 @@ def _deliver(settings: Settings) -> dict[str, Any]:
         send_timeout_s=alerts.send_timeout_s,
         slack_min_interval_s=alerts.slack_min_interval_s,
         timeout_s=settings.warehouse.write_timeout_s,
+        report_base_url=settings.report.base_url,
     )
 
 

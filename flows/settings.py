@@ -142,6 +142,27 @@ class RunSettings(_Section):
     lock_wait_s: float = 0.0
 
 
+class ReportSettings(_Section):
+    """The static report (``dealwatch report``): where it is written and where people read it."""
+
+    # The folder the report's pages are written to (index.html, deals/<deal>.html).
+    report_dir: Path = Path("data/report")
+    # Where the report is published, e.g. "https://intranet.example/dealwatch/"; when set,
+    # every alert carries a link to its deal's page and the alert's place on it.
+    base_url: str | None = None
+    # Rebuild the report after every `dealwatch run` and every run `dealwatch serve` starts.
+    build_after_run: bool = False
+
+    @field_validator("base_url")
+    @classmethod
+    def _web_base_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("https://", "http://")):
+            raise ValueError(f"not an http(s) URL: {value!r}")
+        return value
+
+
 class Settings(_Section):
     config_dir: Path = DEFAULT_CONFIG_DIR
     warehouse: WarehouseSettings = Field(default_factory=WarehouseSettings)
@@ -150,6 +171,7 @@ class Settings(_Section):
     alerts: AlertSettings = Field(default_factory=AlertSettings)
     analysis: AnalysisSettings = Field(default_factory=AnalysisSettings)
     run: RunSettings = Field(default_factory=RunSettings)
+    report: ReportSettings = Field(default_factory=ReportSettings)
 
     @property
     def db_path(self) -> Path:
@@ -175,6 +197,7 @@ SECTIONS: dict[str, type[_Section]] = {
     "alerts": AlertSettings,
     "analysis": AnalysisSettings,
     "run": RunSettings,
+    "report": ReportSettings,
 }
 ALIASES: dict[str, tuple[str, str]] = {
     "DB": ("warehouse", "path"),

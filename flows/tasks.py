@@ -336,6 +336,7 @@ def deliver_alerts_task(
     send_timeout_s: float,
     slack_min_interval_s: float,
     timeout_s: float,
+    report_base_url: str | None = None,
 ) -> dict[str, Any]:
     """Send what the outbox holds; the warehouse is not held while the network is used.
 
@@ -348,7 +349,7 @@ def deliver_alerts_task(
     if not pending:
         return {"pending": 0, "sent": 0, "failed": 0}
     if not channels:
-        print_to_console(pending)
+        print_to_console(pending, report_base_url=report_base_url)
         with db.write_connection(db_path, timeout_s=timeout_s) as con:
             outbox.mark_console_delivered(con, [a.alert_id for a in pending], utcnow())
         return {"pending": len(pending), "sent": len(pending), "failed": 0, "console": True}
@@ -365,6 +366,7 @@ def deliver_alerts_task(
         send_timeout_s=send_timeout_s,
         slack_min_interval_s=slack_min_interval_s,
         on_answer=record,
+        report_base_url=report_base_url,
     )
     failed = sorted({o.channel for o in report.outcomes if not o.ok})
     return {

@@ -11,7 +11,8 @@ REPO = Path(__file__).resolve().parents[1]
 FORBIDDEN = {
     "extractors": {"prefect", "prefect_dask", "duckdb", "apprise", "warehouse", "alerts", "flows"},
     "warehouse": {"prefect", "prefect_dask", "apprise", "alerts", "flows"},
-    "alerts": {"prefect", "prefect_dask", "duckdb", "flows"},
+    "alerts": {"prefect", "prefect_dask", "duckdb", "flows", "report"},
+    "report": {"prefect", "prefect_dask", "apprise", "flows"},
 }
 
 

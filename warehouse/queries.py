@@ -100,3 +100,88 @@ def stored_article(con: duckdb.DuckDBPyConnection, article_id: str) -> Article |
         extraction_note=note,
         feed_url=feed_url,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRows:
+    """What the static report shows, read from the public views only (so an export serves too)."""
+
+    deals: Rows = field(default_factory=list)
+    mentions: Rows = field(default_factory=list)
+    articles: Rows = field(default_factory=list)
+    figures: Rows = field(default_factory=list)
+    accepted: Rows = field(default_factory=list)
+    contradictions: Rows = field(default_factory=list)
+    alerts: Rows = field(default_factory=list)
+    decisions: Rows = field(default_factory=list)
+    feeds: Rows = field(default_factory=list)
+
+
+def report_rows(con: duckdb.DuckDBPyConnection, deal_ids: list[str] | None = None) -> ReportRows:
+    """Every deal (for the index) and, for ``deal_ids`` (default: all), what their pages show."""
+    deals = _rows(
+        con,
+        "SELECT deal_id, acquirer, target, kind, people, first_seen, articles, sources, announced, "
+        "subject_articles, confidence FROM deals ORDER BY deal_id",
+    )
+    chosen = [d["deal_id"] for d in deals] if deal_ids is None else list(deal_ids)
+    # Mentions and articles of every deal, contradictions and accepted values of every key: the
+    # index charts each deal's coverage over time and counts its open contradictions.
+    mentions = _rows(
+        con,
+        "SELECT article_id, deal_id, role, kind, people, score FROM deal_mentions "
+        "ORDER BY deal_id, article_id",
+    )
+    articles = _rows(
+        con,
+        "SELECT article_id, url, source, title, published, relevance, duplicate_of, story_id, "
+        "fetched_at, stored_at FROM articles "
+        "WHERE article_id IN (SELECT article_id FROM deal_mentions) ORDER BY article_id",
+    )
+    figures = _rows(
+        con,
+        "SELECT deal_id, subject, metric, low, high, stated, qualifier, article_id, source, url, "
+        "published, quote, claim_id, unit, as_of, duplicate_of, story_id, confidence FROM figures "
+        "WHERE list_contains(?, deal_id) ORDER BY deal_id, subject, metric, claim_id",
+        [chosen],
+    )
+    accepted = _rows(
+        con,
+        "SELECT deal_id, subject, metric, low, high, sources, independent_sources, "
+        "dissenting_sources FROM accepted_figures ORDER BY deal_id, subject, metric",
+    )
+    contradictions = _rows(
+        con,
+        "SELECT deal_id, subject, metric, a_claim_id, b_claim_id, detected_at "
+        "FROM contradiction_claims ORDER BY deal_id, detected_at, subject, metric",
+    )
+    alerts = _rows(
+        con,
+        "SELECT alert_id, kind, deal_id, subject, metric, status, reason, created_at, sent_at, "
+        "dedup_key, channels_sent FROM alert_log WHERE list_contains(?, deal_id) "
+        "ORDER BY created_at, alert_id",
+        [chosen],
+    )
+    decisions = _rows(
+        con,
+        "SELECT dedup_key, alert_id, kind, decision, reason, deal_id, subject, metric, claim_id, "
+        "article_id, decided_at FROM alert_decisions WHERE list_contains(?, deal_id) "
+        "ORDER BY decided_at, dedup_key",
+        [chosen],
+    )
+    feeds = _rows(
+        con,
+        "SELECT name, url, last_success, last_error, consecutive_failures, items_seen, "
+        "avg_latency_ms, last_polled_at FROM feed_health ORDER BY consecutive_failures DESC, name",
+    )
+    return ReportRows(
+        deals=deals,
+        mentions=mentions,
+        articles=articles,
+        figures=figures,
+        accepted=accepted,
+        contradictions=contradictions,
+        alerts=alerts,
+        decisions=decisions,
+        feeds=feeds,
+    )
