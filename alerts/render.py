@@ -83,7 +83,11 @@ def _with_unit(value: float, unit: str) -> str:
 
 def interval(side: FigureSide) -> str:
     """A figure's interval in words: exactly, between, at least, at most."""
-    low, high, unit = side.low, side.high, side.unit
+    return interval_words(side.low, side.high, side.unit)
+
+
+def interval_words(low: float | None, high: float | None, unit: str) -> str:
+    """``[low, high]`` of ``unit`` in words (None is an open end): ``$14.25 billion – $14.35 billion``."""
     if low is None and high is None:
         return "unknown"
     if low is not None and high is not None:

@@ -1,0 +1,79 @@
+"""A progress bar for long runs: the pipeline reports how far it is, the CLI decides whether to show it.
+
+The pipeline calls ``report_progress(stage, done, total)`` as batches finish; it
+costs nothing when no bar is shown (a scheduled run, ``--json``, output that is
+not a terminal). The CLI wraps a run in ``progress_bar(console, enabled=...)``,
+which shows rich's bar on that console (stderr) only when it is a terminal.
+The flow runs in the CLI's process (its tasks in threads, or on Dask workers
+whose results come back to the flow), so a module-level bar is reachable from
+every place that reports.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+
+@dataclass
+class _ShownBar:
+    progress: Progress
+    tasks: dict[str, TaskID] = field(default_factory=dict)
+
+
+_lock = threading.Lock()
+_shown: list[_ShownBar] = []  # the bar on screen, if any (at most one)
+
+
+def report_progress(stage: str, done: int, total: int) -> None:
+    """``done`` of ``total`` units of ``stage`` are finished; shown if a bar is up, else nothing."""
+    if total <= 0:
+        return
+    with _lock:
+        if not _shown:
+            return
+        shown = _shown[0]
+        task = shown.tasks.get(stage)
+        if task is None:
+            task = shown.tasks[stage] = shown.progress.add_task(stage, total=total)
+    shown.progress.update(task, completed=min(done, total), total=total)
+
+
+@contextmanager
+def progress_bar(console: Console, *, enabled: bool = True) -> Iterator[None]:
+    """A bar on ``console`` for whatever the pipeline reports inside the block.
+
+    Nothing is shown unless ``enabled`` and ``console`` is a terminal; the bar is
+    removed when the block ends, so the run's summary follows a clean screen.
+    """
+    if not enabled or not console.is_terminal:
+        yield
+        return
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+    with progress:
+        with _lock:
+            _shown[:] = [_ShownBar(progress)]
+        try:
+            yield
+        finally:
+            with _lock:
+                _shown.clear()
