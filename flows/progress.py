@@ -11,10 +11,13 @@ every place that reports.
 
 from __future__ import annotations
 
+import logging
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.progress import (
@@ -69,7 +72,8 @@ def progress_bar(console: Console, *, enabled: bool = True) -> Iterator[None]:
         console=console,
         transient=True,
     )
-    with progress:
+    terminal = sys.stderr
+    with progress, _log_lines_above_the_bar(console, terminal):
         with _lock:
             _shown[:] = [_ShownBar(progress)]
         try:
@@ -77,3 +81,45 @@ def progress_bar(console: Console, *, enabled: bool = True) -> Iterator[None]:
         finally:
             with _lock:
                 _shown.clear()
+
+
+def _stream_handlers() -> set[logging.StreamHandler[Any]]:
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    return {
+        handler
+        for logger in loggers
+        if isinstance(logger, logging.Logger)
+        for handler in logger.handlers
+        if isinstance(handler, logging.StreamHandler)
+    }
+
+
+@contextmanager
+def _log_lines_above_the_bar(bar_console: Console, terminal: TextIO) -> Iterator[None]:
+    """Log handlers writing to the terminal print through the bar's console meanwhile.
+
+    rich prints above a live bar what goes through the bar's console (and what
+    is written to ``sys.stderr``, which it proxies), but Prefect's console handler
+    holds the stream it was given at start, and a rich console of its own that
+    sees through the proxy: its lines would land on the bar's line. Its console
+    is swapped for the bar's, a plain handler's stream for the proxy, and both
+    are given back after.
+    """
+    proxy = sys.stderr
+    moved: list[tuple[logging.StreamHandler[Any], Any]] = []
+    for handler in _stream_handlers():
+        console = getattr(handler, "console", None)
+        if isinstance(console, Console) and console.file is terminal:
+            handler.console = bar_console  # type: ignore[attr-defined]
+            moved.append((handler, console))
+        elif handler.stream is terminal and proxy is not terminal:
+            handler.setStream(proxy)
+            moved.append((handler, None))
+    try:
+        yield
+    finally:
+        for handler, console in moved:
+            if console is not None:
+                handler.console = console  # type: ignore[attr-defined]
+            else:
+                handler.setStream(terminal)

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -14,7 +15,7 @@ from rich.text import Text
 from alerts.render import interval_words
 from extractors.metrics import METRICS
 from flows.settings import Settings
-from flows.terminal import inert, inert_text
+from flows.terminal import inert, inert_line, inert_text
 from warehouse import db, queries
 
 #: Rows printed per table before "... N more" (the warehouse holds them all).
@@ -74,47 +75,55 @@ def print_rows(
 
 
 def _when(value: datetime | None) -> str:
-    return f"{value:%Y-%m-%d %H:%M}" if value else ""
+    return f"{value:%m-%d %H:%M}" if value else ""
 
 
-def _feed_status(feed: Mapping[str, Any]) -> Text:
+_FEED_HEADERS = ("feed", "status", "last ok (UTC)", "items", "last error")
+# A feed's name is cut beyond this; its error takes whatever width the terminal has left.
+_FEED_NAME_MAX = 20
+_ERROR_MIN = 12
+
+
+def _feed_cells(feed: Mapping[str, Any]) -> list[str]:
     failures = feed.get("consecutive_failures") or 0
-    if failures:
-        return inert_text(f"failing ×{failures}", "red")
-    return inert_text(feed.get("last_status") or "not polled yet")
+    status = (
+        f"failing ×{failures}"
+        if failures
+        else (feed.get("last_status") or "not polled").replace("_", " ")
+    )
+    return [
+        inert_line(feed.get("name")),
+        status,
+        _when(feed.get("last_success")),
+        cell_text(feed.get("items_seen")),
+        inert_line(feed.get("last_error") or ""),
+    ]
 
 
 def print_feed_health(
     console: Console, columns: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> None:
-    """``dealwatch feeds``: one line per feed, at any terminal width.
+    """``dealwatch feeds``: one line per feed, as wide as the terminal and no wider.
 
-    Every column is cut with an ellipsis rather than wrapped, and the URL is left
-    out (``dealwatch sql "SELECT * FROM feed_health"`` shows every column).
+    A long name or error is cut with an ellipsis rather than wrapped; the URL,
+    latency and next poll are left out (``dealwatch sql "SELECT * FROM feed_health"``
+    has every column).
     """
-    table = Table(title_justify="left", show_lines=False, pad_edge=False)
-    for name, min_width in (
-        ("feed", 8),
-        ("status", 8),
-        ("last success (UTC)", 10),
-        ("next poll (UTC)", 10),
-        ("items", 5),
-        ("ms", 4),
-        ("last error", 10),
-    ):
-        table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=min_width)
-    feeds = [dict(zip(columns, row, strict=True)) for row in rows]
-    for feed in feeds:
-        latency = feed.get("avg_latency_ms")
-        table.add_row(
-            inert_text(feed.get("name")),
-            _feed_status(feed),
-            inert_text(_when(feed.get("last_success"))),
-            inert_text(_when(feed.get("next_poll_at"))),
-            inert_text(cell_text(feed.get("items_seen"))),
-            inert_text("" if latency is None else f"{latency:.0f}"),
-            inert_text(" ".join(inert(feed.get("last_error") or "").split())),
-        )
+    table_rows = [_feed_cells(dict(zip(columns, row, strict=True))) for row in rows]
+    widths = [
+        max([len(header), *(len(cells[i]) for cells in table_rows)])
+        for i, header in enumerate(_FEED_HEADERS)
+    ]
+    widths[0] = min(widths[0], _FEED_NAME_MAX)
+    # Columns are parted by a space and one of padding each side, and the edges have none.
+    separators = 3 * (len(_FEED_HEADERS) - 1)
+    widths[-1] = max(_ERROR_MIN, console.width - sum(widths[:-1]) - separators)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for header, width in zip(_FEED_HEADERS, widths, strict=True):
+        table.add_column(header, no_wrap=True, overflow="ellipsis", max_width=width)
+    for cells in table_rows:
+        styles = ["", "red" if cells[1].startswith("failing") else "", "", "", ""]
+        table.add_row(*(inert_text(c, style) for c, style in zip(cells, styles, strict=True)))
     console.print(table)
 
 
