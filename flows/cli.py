@@ -21,7 +21,6 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -45,10 +44,18 @@ class UserError(Exception):
 class _Commands(TyperGroup):
     """Every command's failure becomes one line on stderr and an exit status."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        except typer.TyperException as exc:  # typer's usage errors: a missing argument, a bad value
+            message = exc.format_message()
+            if getattr(exc, "exit_code", 1) != 2 or "\n" in message:  # e.g. the help, no arguments
+                raise
+            usage_ctx = getattr(exc, "ctx", None)
+            see = f" (see {usage_ctx.command_path} --help)" if usage_ctx is not None else ""
+            _say_error(message + see)
+            raise typer.Exit(2) from None
+        except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:  # every failure ends here, to be told in one line
             status, message = _failure(exc)
