@@ -453,10 +453,10 @@ def alerts_resend(alert_id: str, config: ConfigOption = None) -> None:
 
 def resend_sentence(alert_id: str, result: dict[str, Any]) -> str:
     """What ``alerts resend`` did, as a sentence: ``deliver_alerts_task``'s counts told."""
-    if result.get("console"):
-        return f"Alert {alert_id} was printed above: no channel is configured."
     others = result.get("pending", 1) - 1
     also = f" (with {others} other pending alert{'s' if others != 1 else ''})" if others else ""
+    if result.get("console"):
+        return f"Alert {alert_id} was printed above{also}: no channel is configured."
     if not result.get("failed"):
         return f"Alert {alert_id} was sent again{also}."
     channels = ", ".join(result.get("failed_channels", [])) or "a channel"

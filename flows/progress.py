@@ -71,6 +71,9 @@ def progress_bar(console: Console, *, enabled: bool = True) -> Iterator[None]:
         TimeElapsedColumn(),
         console=console,
         transient=True,
+        # What the run prints on stdout shows above the bar when both are on the terminal; when
+        # stdout goes to a file or a pipe it must stay there.
+        redirect_stdout=sys.stdout.isatty(),
     )
     terminal = sys.stderr
     with progress, _log_lines_above_the_bar(console, terminal):

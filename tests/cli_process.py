@@ -54,13 +54,21 @@ def run_piped(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> 
 
 
 def run_on_terminal(
-    args: list[str], cwd: Path, *, columns: int = 80, env: dict[str, str] | None = None
+    args: list[str],
+    cwd: Path,
+    *,
+    columns: int = 80,
+    env: dict[str, str] | None = None,
+    stdout_to_terminal: bool = True,
 ) -> Finished:
-    """The command with stdout and stderr each on a pseudo-terminal ``columns`` wide.
+    """The command with stderr, and stdout unless told otherwise, on a pseudo-terminal ``columns`` wide.
 
     What the child wrote to each is returned as written, control codes included.
     """
-    streams = {"stdout": pty.openpty(), "stderr": pty.openpty()}
+    streams = {
+        "stdout": pty.openpty() if stdout_to_terminal else os.pipe(),
+        "stderr": pty.openpty(),
+    }
     environment = _environment({"COLUMNS": str(columns), "LINES": "40", **(env or {})})
     process = subprocess.Popen(
         [sys.executable, "-c", DEALWATCH, *args],
