@@ -103,6 +103,17 @@ def _canonical_for(url: str) -> str:
     return url if url.startswith(("seed:", "file:")) else canonical_url(url)
 
 
+def origin_of(url: str) -> str:
+    """Where an article without an outlet came from: the site's domain, or the file's name.
+
+    Never one word for every unknown outlet: two such sources listed as one
+    ("unknown" against "unknown") read as a source contradicting itself.
+    """
+    if url.startswith(("seed:", "file:")):
+        return url.split(":", 1)[1].split("#", 1)[0] or url
+    return domain_of(url) or url
+
+
 def article_from_text(
     text: str,
     *,
@@ -119,12 +130,11 @@ def article_from_text(
     found = text_metadata(text)
     canonical = _canonical_for(url)
     outlet = outlet or found.outlet
-    domain = "" if url.startswith(("seed:", "file:")) else domain_of(url)
     article = Article(
         article_id=article_id_for(canonical),
         url=url,
         canonical_url=canonical,
-        source=outlet or domain or "unknown",
+        source=outlet or origin_of(url),
         title=title or found.title,
         author=author or found.author,
         published=published or found.published,
@@ -217,14 +227,15 @@ def _article_from_file(
         )
         if article is None:
             raise DocumentError(f"{path.name}: no article text could be extracted from the page")
+        source = (info.outlet if info else None) or article.source or origin_of(url)
         if info is None:
-            return article
+            return replace(article, source=source)
         return replace(
             article,
             title=info.title or article.title,
             author=info.author or article.author,
             published=info.published or article.published,
-            source=info.outlet or article.source,
+            source=source,
         )
     text = _decode(path, raw)
     md_title = None

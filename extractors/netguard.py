@@ -83,6 +83,8 @@ def check_ip(ip: IPAddress | str, allowed: Iterable[Network] = ()) -> str | None
     inner = _unwrap(address)
     if any(ip_ in net for ip_ in (address, inner) for net in allowed if net.version == ip_.version):
         return None
+    if problem == "private":  # the one kind a user may mean to reach: say what allows it
+        return f"refused: {address} is private (allow it with [feeds] allowed_private_networks)"
     return f"refused: {address} is {problem}"
 
 

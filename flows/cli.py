@@ -2,30 +2,80 @@
 
 Every command takes ``--config DIR`` (default ``config/``, or ``DEALWATCH_CONFIG``).
 Prefect is imported only by the commands that run flows, after ``PREFECT_HOME``
-has been pointed at the project's data folder.
+has been pointed at the project's data folder, and after everything a user can
+get wrong (settings, the feeds file, paths, the query) has been checked.
+
+A user's mistake is one line on stderr and exit status 2 (``UserError``,
+``ConfigError``, an unusable warehouse); a busy warehouse is status 3; anything
+else is one line and status 1, with the traceback only under ``--debug``.
+Everything printed goes through ``InertConsole``, so text from outside (titles,
+outlets, servers' errors) can neither be read as markup nor drive the terminal.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
+from typer.core import TyperGroup
 
+from flows.progress import progress_bar
+from flows.report import line
 from flows.runtime import api_for_workers, prepare_prefect
-from flows.settings import ConfigError, Settings, load_settings
+from flows.settings import (
+    ConfigError,
+    Settings,
+    load_feeds,
+    load_settings,
+    unknown_environment_names,
+)
+from flows.terminal import InertConsole, inert_line, inert_log_records
+
+
+class UserError(Exception):
+    """A mistake the user can fix; the message says what and where, on one line."""
+
+
+class _Commands(TyperGroup):
+    """Every command's failure becomes one line on stderr and an exit status."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except typer.TyperException as exc:  # typer's usage errors: a missing argument, a bad value
+            message = exc.format_message()
+            if getattr(exc, "exit_code", 1) != 2 or "\n" in message:  # e.g. the help, no arguments
+                raise
+            usage_ctx = getattr(exc, "ctx", None)
+            see = f" (see {usage_ctx.command_path} --help)" if usage_ctx is not None else ""
+            _say_error(message + see)
+            raise typer.Exit(2) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # every failure ends here, to be told in one line
+            status, message = _failure(exc)
+            if status == 1 and _options["debug"]:
+                raise
+            _say_error(message)
+            raise typer.Exit(status) from None
+
 
 app = typer.Typer(
-    no_args_is_help=True, add_completion=False, help="Watch the news for AI talent deals."
+    cls=_Commands,
+    no_args_is_help=True,
+    add_completion=False,
+    help="Watch the news for AI talent deals.",
 )
 alerts_app = typer.Typer(no_args_is_help=True, help="Inspect, test and resend alerts.")
 app.add_typer(alerts_app, name="alerts")
 # Piped or logged output gets room for the tables instead of rich's 80-column default.
-console = Console() if sys.stdout.isatty() else Console(width=160)
-err_console = Console(stderr=True)
+console = InertConsole() if sys.stdout.isatty() else InertConsole(width=160)
+err_console = InertConsole(stderr=True)
 
 ConfigOption = Annotated[
     Path | None,
@@ -35,24 +85,70 @@ ConfigOption = Annotated[
         help="Config folder holding dealwatch.toml (default: config/ or $DEALWATCH_CONFIG).",
     ),
 ]
-_global_config: dict[str, Path | None] = {"dir": None}
+_options: dict[str, Any] = {"config": None, "debug": False}
+
+
+def _failure(exc: Exception) -> tuple[int, str]:
+    """The exit status and the one line that tell ``exc`` to the user."""
+    from warehouse import db
+
+    if isinstance(exc, UserError | ConfigError):
+        return 2, str(exc)
+    if isinstance(exc, db.WarehouseBusy):
+        return 3, str(exc)
+    if isinstance(exc, db.WarehouseError):
+        return 2, str(exc)
+    return 1, (
+        f"{type(exc).__name__}: {exc} "
+        "(this is a bug or a fault outside dealwatch; `dealwatch --debug ...` shows the traceback)"
+    )
+
+
+def _say_error(message: str) -> None:
+    err_console.print(line(("error:", "red"), " ", inert_line(message)), soft_wrap=True)
+
+
+def _say_warning(message: str) -> None:
+    err_console.print(line(("warning:", "yellow"), " ", inert_line(message)), soft_wrap=True)
+
+
+def fail(message: str) -> NoReturn:
+    """Stop the command: a user's mistake, told in one line, exit status 2."""
+    raise UserError(message)
 
 
 def _settings(config: Path | None) -> Settings:
-    try:
-        return load_settings(config or _global_config["dir"])
-    except ConfigError as exc:
-        err_console.print(f"[red]configuration error:[/red] {exc}")
-        raise typer.Exit(2) from None
+    """The settings (a ``ConfigError`` stops the command), with a warning for each unknown
+    ``DEALWATCH_*`` variable."""
+    settings = load_settings(config or _options["config"])
+    for warning in unknown_environment_names(os.environ, settings):
+        _say_warning(warning)
+    return settings
 
 
 def _config_arg(settings: Settings) -> str:
     return str(settings.config_dir)
 
 
+def _existing_warehouse(settings: Settings) -> Path:
+    """The warehouse file, which a read command needs to exist already."""
+    if not settings.db_path.is_file():
+        fail(
+            f"no warehouse at {settings.db_path} (set by [warehouse] path or DEALWATCH_DB): "
+            "run `dealwatch run` or `dealwatch backfill` first"
+        )
+    return settings.db_path
+
+
 @app.callback()
-def _main(config: ConfigOption = None) -> None:
-    _global_config["dir"] = config
+def _main(
+    config: ConfigOption = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an unexpected failure.")
+    ] = False,
+) -> None:
+    _options["config"], _options["debug"] = config, debug
+    inert_log_records()
 
 
 @app.command()
@@ -68,20 +164,31 @@ def run(
 ) -> None:
     """One monitoring pass: backfill the seeds if needed, poll every feed, store, alert, summarise."""
     settings = _settings(config)
+    load_feeds(settings.feeds_path)  # a feeds file with a mistake stops here, before Prefect
     prepare_prefect(settings.run.data_dir)
     from flows.pipeline import monitor, with_task_runner
     from flows.report import print_run_report
 
-    with api_for_workers(settings.run.task_runner):
+    with (
+        api_for_workers(settings.run.task_runner),
+        _stdout_for_json_only(as_json),
+        progress_bar(err_console, enabled=not as_json),
+    ):
         summary = with_task_runner(monitor, settings)(
             config_dir=_config_arg(settings), backfill_seeds=seeds, force_poll=force
         )
     if as_json:
-        console.print_json(json.dumps(summary, default=str))
+        sys.stdout.write(json.dumps(summary, default=str, indent=2) + "\n")
         return
     print_run_report(console, settings, summary)
     if settings.report.build_after_run and settings.db_path.exists():
         _build_report(settings)
+
+
+def _stdout_for_json_only(as_json: bool) -> contextlib.AbstractContextManager[Any]:
+    """Under ``--json`` stdout carries the JSON alone: what the run prints (the alerts printed
+    when no channel is configured) goes to stderr meanwhile."""
+    return contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext()
 
 
 @app.command()
@@ -100,17 +207,17 @@ def backfill(
     settings = _settings(config)
     for path in paths or []:
         if not path.exists():
-            err_console.print(f"[red]no such file or folder:[/red] {path}")
-            raise typer.Exit(2)
+            fail(f"{path}: no such file or folder")
     prepare_prefect(settings.run.data_dir)
     from flows.pipeline import backfill as backfill_flow
     from flows.report import print_run_report
 
-    summary = backfill_flow(
-        paths=[str(p) for p in paths] if paths else None,
-        notify=notify,
-        config_dir=_config_arg(settings),
-    )
+    with progress_bar(err_console):
+        summary = backfill_flow(
+            paths=[str(p) for p in paths] if paths else None,
+            notify=notify,
+            config_dir=_config_arg(settings),
+        )
     print_run_report(console, settings, summary)
 
 
@@ -125,22 +232,16 @@ def sql(
     from warehouse import db, queries
 
     settings = _settings(config)
-    if not settings.db_path.exists():
-        err_console.print(
-            f"[red]no warehouse at {settings.db_path}[/red]: run `dealwatch run` first"
-        )
-        raise typer.Exit(2)
+    if not query.strip():
+        fail('the query is empty: give one, e.g. dealwatch sql "SELECT * FROM deals"')
+    path = _existing_warehouse(settings)
+    import duckdb
+
     try:
-        with db.read_connection(settings.db_path) as con:
+        with db.read_connection(path) as con:
             columns, rows = queries.sql_query(con, query)
-    except db.WarehouseBusy as exc:
-        err_console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(3) from None
-    except (
-        Exception
-    ) as exc:  # duckdb raises many classes for a bad query; all are the user's to fix
-        err_console.print(f"[red]query failed:[/red] {exc}")
-        raise typer.Exit(1) from None
+    except duckdb.Error as exc:  # a query that does not parse, bind or run is the user's to fix
+        fail(f"query failed: {exc}")
     if as_json:
         for row in rows:
             sys.stdout.write(json.dumps(dict(zip(columns, row, strict=True)), default=str) + "\n")
@@ -150,17 +251,14 @@ def sql(
 
 @app.command()
 def feeds(config: ConfigOption = None) -> None:
-    """Feed health: last success, last error, consecutive failures, items seen, latency."""
-    from flows.report import print_rows
+    """Feed health, one line a feed: status, last success, next poll, items seen, latency, error."""
+    from flows.report import print_feed_health
     from warehouse import db, queries
 
     settings = _settings(config)
-    if not settings.db_path.exists():
-        err_console.print(f"no warehouse at {settings.db_path} yet: run `dealwatch run` first")
-        raise typer.Exit(2)
-    with db.read_connection(settings.db_path) as con:
+    with db.read_connection(_existing_warehouse(settings)) as con:
         columns, rows = queries.feed_health(con)
-    print_rows(console, columns, rows)
+    print_feed_health(console, columns, rows)
 
 
 @app.command()
@@ -176,10 +274,14 @@ def export(
     from warehouse.export import export_parquet
 
     settings = _settings(config)
-    with db.read_connection(settings.db_path, timeout_s=settings.warehouse.write_timeout_s) as con:
-        written = export_parquet(con, out or settings.warehouse.export_dir)
-    for path in written:
-        console.print(str(path))
+    out_dir = out or settings.warehouse.export_dir
+    if out_dir.exists() and not out_dir.is_dir():
+        fail(f"--out {out_dir}: is a file; give a folder for the Parquet files")
+    path = _existing_warehouse(settings)
+    with db.read_connection(path, timeout_s=settings.warehouse.write_timeout_s) as con:
+        written = export_parquet(con, out_dir)
+    for parquet in written:
+        console.print(str(parquet))
 
 
 @app.command()
@@ -223,19 +325,21 @@ def _build_report(settings: Settings, **options: Any) -> bool:
 def score(
     folder: Annotated[Path, typer.Argument(help="A folder laid out like tests/data/labelled/")],
     config: ConfigOption = None,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The scores as JSON.")] = False,
 ) -> None:
     """Score the analysis against a labelled folder: precision, recall, F1."""
     from extractors.scoring import format_scores, score_folder
     from extractors.watchlist import load_watchlist
 
     settings = _settings(config)
+    if not folder.is_dir():
+        fail(f"{folder}: no such folder")
     watchlist = (
         load_watchlist(settings.watchlist_path) if settings.watchlist_path.exists() else None
     )
     scores = score_folder(folder, watchlist)
     if as_json:
-        console.print_json(json.dumps(scores.as_dict(), default=str))
+        sys.stdout.write(json.dumps(scores.as_dict(), default=str, indent=2) + "\n")
     else:
         console.print(format_scores(scores))
 
@@ -268,32 +372,24 @@ def explain(
         try:
             articles = articles_from_path(path, fetched_at=datetime.now(UTC))
         except (DocumentError, OSError, UnicodeDecodeError) as exc:
-            err_console.print(f"cannot read {target}: {exc}", markup=False, highlight=False)
-            raise typer.Exit(2) from None
+            fail(f"cannot read {target}: {exc}")
     else:
         articles = _stored_article(settings, target)
     for article in articles:
-        for line in explain_lines(article, analyse(article, watchlist)):
-            console.print(line, markup=False, highlight=False, soft_wrap=True)
+        for explained in explain_lines(article, analyse(article, watchlist)):
+            console.print(explained, soft_wrap=True)
 
 
 def _stored_article(settings: Settings, article_id: str) -> list[Any]:
     """The stored article ``article_id``, re-analysed as the current code reads it."""
     from warehouse import db, queries
 
-    if not settings.db_path.exists():
-        err_console.print(
-            f"{article_id}: not a file, and there is no warehouse at {settings.db_path}",
-            markup=False,
-        )
-        raise typer.Exit(2)
+    if not settings.db_path.is_file():
+        fail(f"{article_id}: not a file, and there is no warehouse at {settings.db_path}")
     with db.read_connection(settings.db_path) as con:
         article = queries.stored_article(con, article_id)
     if article is None:
-        err_console.print(
-            f"{article_id}: neither a file nor a stored article id", markup=False, highlight=False
-        )
-        raise typer.Exit(2)
+        fail(f"{article_id}: neither a file nor a stored article id")
     return [article]
 
 
@@ -337,7 +433,7 @@ def alerts_list(
     from warehouse import db, outbox
 
     settings = _settings(config)
-    with db.read_connection(settings.db_path) as con:
+    with db.read_connection(_existing_warehouse(settings)) as con:
         _print_alert_rows(outbox.list_alerts(con, pending_only=pending, limit=limit))
 
 
@@ -350,17 +446,17 @@ def alerts_why(alert_id: str, config: ConfigOption = None) -> None:
     from warehouse import db, outbox
 
     settings = _settings(config)
-    with db.read_connection(settings.db_path) as con:
+    with db.read_connection(_existing_warehouse(settings)) as con:
         alert = outbox.get_alert(con, alert_id)
         decisions = outbox.alert_decisions(con, alert_id)
     if alert is None and not decisions:
-        err_console.print(f"[red]no alert {alert_id}[/red]")
-        raise typer.Exit(1)
+        fail(f"no alert {alert_id} (dealwatch alerts list shows their ids)")
     if alert is not None:
         link = report_link(settings.report.base_url, deal_id=alert.deal_id, alert_id=alert_id)
-        console.print(render_text(alert, report_url=link), markup=False, highlight=False)
+        console.print(render_text(alert, report_url=link))
         console.print(
-            f"status: {alert.status}  reason: {alert.reason}  attempts: {alert.attempts}  last error: {alert.last_error}"
+            f"status: {alert.status}  reason: {alert.reason}  attempts: {alert.attempts}  "
+            f"last error: {alert.last_error}"
         )
     if decisions:
         columns = list(decisions[0])
@@ -373,10 +469,12 @@ def alerts_resend(alert_id: str, config: ConfigOption = None) -> None:
     from warehouse import db, outbox
 
     settings = _settings(config)
-    with db.write_connection(settings.db_path, timeout_s=settings.warehouse.write_timeout_s) as con:
-        if outbox.get_alert(con, alert_id) is None:
-            err_console.print(f"[red]no alert {alert_id}[/red]")
-            raise typer.Exit(1)
+    path = _existing_warehouse(settings)
+    with db.read_connection(path, timeout_s=settings.warehouse.write_timeout_s) as con:
+        known = outbox.get_alert(con, alert_id) is not None
+    if not known:
+        fail(f"no alert {alert_id} (dealwatch alerts list shows their ids)")
+    with db.write_connection(path, timeout_s=settings.warehouse.write_timeout_s) as con:
         outbox.requeue_alert(con, alert_id)
     prepare_prefect(settings.run.data_dir)
     from flows.tasks import deliver_alerts_task
@@ -391,7 +489,23 @@ def alerts_resend(alert_id: str, config: ConfigOption = None) -> None:
         timeout_s=settings.warehouse.write_timeout_s,
         report_base_url=settings.report.base_url,
     )
-    console.print(result)
+    console.print(resend_sentence(alert_id, result), soft_wrap=True)
+    raise typer.Exit(1 if result.get("failed") else 0)
+
+
+def resend_sentence(alert_id: str, result: dict[str, Any]) -> str:
+    """What ``alerts resend`` did, as a sentence: ``deliver_alerts_task``'s counts told."""
+    others = result.get("pending", 1) - 1
+    also = f" (with {others} other pending alert{'s' if others != 1 else ''})" if others else ""
+    if result.get("console"):
+        return f"Alert {alert_id} was printed above{also}: no channel is configured."
+    if not result.get("failed"):
+        return f"Alert {alert_id} was sent again{also}."
+    channels = ", ".join(result.get("failed_channels", [])) or "a channel"
+    return (
+        f"Alert {alert_id} is queued again{also}, but {channels} did not take it; "
+        "the next run tries again."
+    )
 
 
 @alerts_app.command("test")
@@ -404,21 +518,23 @@ def alerts_test(config: ConfigOption = None) -> None:
     settings = _settings(config)
     channels = alert_channels(settings)
     if not channels:
-        err_console.print(
-            "no channel configured: set DEALWATCH_NOTIFY or [[alerts.channel]] with url_env"
-        )
-        raise typer.Exit(1)
+        fail("no channel configured: set DEALWATCH_NOTIFY or [[alerts.channel]] with url_env")
     failures = 0
     for channel in channels:
         problem = validate_channel(channel)
         if problem:
-            console.print(f"[red]✗[/red] {channel.name}: {problem}")
+            console.print(line(("✗", "red"), f" {channel.name}: {problem}"), soft_wrap=True)
             failures += 1
     for name, ok, error in send_test([c for c in channels if validate_channel(c) is None]):
-        console.print(f"[green]✓[/green] {name}" if ok else f"[red]✗[/red] {name}: {error}")
+        mark = ("✓", "green") if ok else ("✗", "red")
+        console.print(line(mark, f" {name}" if ok else f" {name}: {error}"), soft_wrap=True)
         failures += 0 if ok else 1
     raise typer.Exit(1 if failures else 0)
 
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

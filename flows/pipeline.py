@@ -34,6 +34,7 @@ from extractors.signals import with_text_signals
 from extractors.watchlist import Watchlist
 from flows import spool
 from flows.locking import RunInProgress, run_lock
+from flows.progress import report_progress
 from flows.settings import Settings, load_feeds, load_settings
 from flows.tasks import (
     FeedJob,
@@ -322,16 +323,23 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
         worker_pool(processes, "extraction")  # the workers import while pages are fetched
     if analysis_workers:
         worker_pool(analysis_workers)
+    pages_done = 0
     try:
-        for batch_items, seconds in _fetch_and_analyse(
+        for batch, (batch_items, seconds) in zip(
             batches,
-            policy,
-            watchlist,
-            in_flight=_batches_in_flight(settings, processes),
-            processes=processes,
-            analysis_workers=analysis_workers,
+            _fetch_and_analyse(
+                batches,
+                policy,
+                watchlist,
+                in_flight=_batches_in_flight(settings, processes),
+                processes=processes,
+                analysis_workers=analysis_workers,
+            ),
+            strict=True,
         ):
             items.extend(batch_items)
+            pages_done += len(batch)
+            report_progress("fetching and analysing pages", pages_done, len(new_entries))
             for name, value in seconds.items():
                 stage[name] = stage.get(name, 0.0) + value
     finally:

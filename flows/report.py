@@ -2,27 +2,58 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from alerts.render import interval_words
+from extractors.metrics import METRICS
 from flows.settings import Settings
+from flows.terminal import inert, inert_line, inert_text
 from warehouse import db, queries
 
 #: Rows printed per table before "... N more" (the warehouse holds them all).
 MAX_ROWS = 40
+# Above this a float is no longer an exact integer: print it as Python writes it (1e+16).
+_EXACT_INTEGER = 2.0**53
 
 
-def _cell(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A value as the warehouse holds it: ``2016`` (not ``2,016``), ``0.123456`` in full.
+
+    A float that is a whole number prints without ``.0``; any other float prints
+    its shortest exact form; a DECIMAL keeps its scale (``1.500``).
+    """
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, float):
-        return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+        if value.is_integer() and abs(value) < _EXACT_INTEGER:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, Decimal | int):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {cell_text(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list | tuple):
-        return ", ".join(_cell(v) for v in value)
+        return ", ".join(cell_text(v) for v in value)
     return str(value)
+
+
+def line(*parts: str | tuple[str, str]) -> Text:
+    """One line of output from plain strings and ``(text, style)`` pairs, every part inert."""
+    return Text.assemble(
+        *((inert(p[0]), p[1]) if isinstance(p, tuple) else inert(p) for p in parts)
+    )
 
 
 def print_rows(
@@ -32,64 +63,129 @@ def print_rows(
     *,
     title: str | None = None,
 ) -> None:
+    """A table of rows; each cell is inert text, never markup."""
     table = Table(title=title, title_justify="left", show_lines=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(inert_text(column), overflow="fold")
     for row in rows[:MAX_ROWS]:
-        table.add_row(*(_cell(v) for v in row))
+        table.add_row(*(inert_text(cell_text(v)) for v in row))
     console.print(table)
     if len(rows) > MAX_ROWS:
-        console.print(f"... {len(rows) - MAX_ROWS} more rows")
+        console.print(line(f"... {len(rows) - MAX_ROWS} more rows"))
 
 
-def _interval(low: float | None, high: float | None) -> str:
-    if low is not None and high is not None and low == high:
-        return _cell(low)
-    return f"[{_cell(low) or '-∞'}, {_cell(high) or '∞'}]"
+def _when(value: datetime | None) -> str:
+    return f"{value:%m-%d %H:%M}" if value else ""
+
+
+_FEED_HEADERS = ("feed", "status", "last ok (UTC)", "items", "last error")
+# A feed's name is cut beyond this; its error takes whatever width the terminal has left.
+_FEED_NAME_MAX = 20
+_ERROR_MIN = 12
+
+
+def _feed_cells(feed: Mapping[str, Any]) -> list[str]:
+    failures = feed.get("consecutive_failures") or 0
+    status = (
+        f"failing ×{failures}"
+        if failures
+        else (feed.get("last_status") or "not polled").replace("_", " ")
+    )
+    return [
+        inert_line(feed.get("name")),
+        status,
+        _when(feed.get("last_success")),
+        cell_text(feed.get("items_seen")),
+        inert_line(feed.get("last_error") or ""),
+    ]
+
+
+def print_feed_health(
+    console: Console, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """``dealwatch feeds``: one line per feed, as wide as the terminal and no wider.
+
+    A long name or error is cut with an ellipsis rather than wrapped; the URL,
+    latency and next poll are left out (``dealwatch sql "SELECT * FROM feed_health"``
+    has every column).
+    """
+    table_rows = [_feed_cells(dict(zip(columns, row, strict=True))) for row in rows]
+    widths = [
+        max([len(header), *(len(cells[i]) for cells in table_rows)])
+        for i, header in enumerate(_FEED_HEADERS)
+    ]
+    widths[0] = min(widths[0], _FEED_NAME_MAX)
+    # Columns are parted by a space and one of padding each side, and the edges have none.
+    separators = 3 * (len(_FEED_HEADERS) - 1)
+    widths[-1] = max(_ERROR_MIN, console.width - sum(widths[:-1]) - separators)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for header, width in zip(_FEED_HEADERS, widths, strict=True):
+        table.add_column(header, no_wrap=True, overflow="ellipsis", max_width=width)
+    for cells in table_rows:
+        styles = ["", "red" if cells[1].startswith("failing") else "", "", "", ""]
+        table.add_row(*(inert_text(c, style) for c, style in zip(cells, styles, strict=True)))
+    console.print(table)
+
+
+def _interval(metric: str, low: float | None, high: float | None) -> str:
+    """An accepted value in words, in the metric's unit: ``$14.25 billion – $14.35 billion``."""
+    known = METRICS.get(metric)
+    return interval_words(low, high, known.unit if known else "")
 
 
 def print_run_report(console: Console, settings: Settings, summary: dict[str, Any]) -> None:
     if "skipped" in summary:
-        console.print(f"[yellow]run skipped:[/yellow] {summary['skipped']}")
+        console.print(line(("run skipped:", "yellow"), f" {summary['skipped']}"))
         return
     store = summary.get("store", {})
     if "busy" in store:
         console.print(
-            f"[yellow]warehouse busy:[/yellow] {store['busy']}; {store.get('spooled', 0)} articles spooled"
+            line(
+                ("warehouse busy:", "yellow"),
+                f" {store['busy']}; {store.get('spooled', 0)} articles spooled",
+            )
         )
     seeds = summary.get("seeds")
     if seeds is not None:
-        console.print(f"seeds: {seeds.get('articles_new', 0)} new articles")
+        console.print(line(f"seeds: {seeds.get('articles_new', 0)} new articles"))
     feeds = summary.get("feeds")
     if feeds:
         console.print(
-            f"feeds: {feeds['polled']} of {feeds['configured']} polled, {feeds['ok']} ok, "
-            f"{feeds['not_modified']} not modified, {len(feeds['failed'])} failed"
+            line(
+                f"feeds: {feeds['polled']} of {feeds['configured']} polled, {feeds['ok']} ok, "
+                f"{feeds['not_modified']} not modified, {len(feeds['failed'])} failed"
+            )
         )
         for failed in feeds["failed"]:
             console.print(
-                f"  [red]✗[/red] {failed['name']} ({failed['url']}): {failed['error']}",
-                highlight=False,
+                line("  ", ("✗", "red"), f" {failed['name']} ({failed['url']}): {failed['error']}"),
+                soft_wrap=True,
             )
     if "entries" in summary:
         console.print(
-            f"entries: {summary['entries']['seen']} seen, {summary['entries']['new']} new; "
-            f"{summary.get('fallbacks', 0)} from the feed summary"
+            line(
+                f"entries: {summary['entries']['seen']} seen, {summary['entries']['new']} new; "
+                f"{summary.get('fallbacks', 0)} from the feed summary"
+            )
         )
     if store and "busy" not in store:
         console.print(
-            f"stored: {store.get('articles_new', 0)} articles, {store.get('deals_new', 0)} deals, "
-            f"{store.get('claims_new', 0)} figures; alerts: {store.get('alerts_new', 0)} new, "
-            f"{store.get('alerts_suppressed', 0)} recorded without sending"
+            line(
+                f"stored: {store.get('articles_new', 0)} articles, {store.get('deals_new', 0)} deals, "
+                f"{store.get('claims_new', 0)} figures; alerts: {store.get('alerts_new', 0)} new, "
+                f"{store.get('alerts_suppressed', 0)} recorded without sending"
+            )
         )
     delivery = summary.get("delivery")
     if delivery:
         console.print(
-            f"delivery: {delivery.get('sent', 0)} sent, {delivery.get('failed', 0)} still pending"
-            + (
-                f" (failing: {', '.join(delivery['failed_channels'])})"
-                if delivery.get("failed_channels")
-                else ""
+            line(
+                f"delivery: {delivery.get('sent', 0)} sent, {delivery.get('failed', 0)} still pending"
+                + (
+                    f" (failing: {', '.join(delivery['failed_channels'])})"
+                    if delivery.get("failed_channels")
+                    else ""
+                )
             )
         )
     if not settings.db_path.exists():
@@ -100,7 +196,7 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
         ) as con:
             result = queries.run_summary(con)
     except db.WarehouseError as exc:
-        console.print(f"[yellow]cannot read the warehouse for the summary:[/yellow] {exc}")
+        console.print(line(("cannot read the warehouse for the summary:", "yellow"), f" {exc}"))
         return
     print_rows(
         console,
@@ -127,7 +223,7 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
                 f["deal_id"],
                 f["subject"],
                 f["metric"],
-                _interval(f["low"], f["high"]),
+                _interval(f["metric"], f["low"], f["high"]),
                 f["sources"],
                 f["independent_sources"],
                 f["dissenting_sources"],
@@ -160,5 +256,8 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
         title="Alerts",
     )
     console.print(
-        f"warehouse: {settings.db_path} — query it with `dealwatch sql` (see README: Querying the warehouse)"
+        line(
+            f"warehouse: {settings.db_path} — query it with `dealwatch sql` "
+            "(see README: Querying the warehouse)"
+        )
     )

@@ -15,10 +15,12 @@ they never reach a log line or the warehouse.
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import json
 import os
 import tomllib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -121,6 +123,16 @@ class AlertSettings(_Section):
     # "below confidence"); they are stored and shown with their confidence all the same.
     min_confidence: float = Field(default=0.6, ge=0.0, le=1.0)
 
+    @field_validator("notify")
+    @classmethod
+    def _notify_kinds_known(cls, value: tuple[SecretStr, ...]) -> tuple[SecretStr, ...]:
+        """``kind,kind=URL`` entries name known kinds: checked here, before any run starts."""
+        if value:
+            from alerts.channels import channels_from_urls  # apprise's import, only when needed
+
+            channels_from_urls([entry.get_secret_value() for entry in value])
+        return value
+
 
 class AnalysisSettings(_Section):
     watchlist_file: Path = Path("watchlist.toml")
@@ -206,6 +218,8 @@ ALIASES: dict[str, tuple[str, str]] = {
 }
 # Settings that must not come from a file, because they carry secrets.
 ENV_ONLY = {("alerts", "notify")}
+# DEALWATCH_* variables that are not settings: prefect.yaml's project folder.
+NOT_SETTINGS = frozenset({"DEALWATCH_HOME"})
 
 
 def _env_name_map() -> dict[str, tuple[str, str]]:
@@ -226,7 +240,10 @@ def _parse_env_value(raw: str, section: str, key: str) -> Any:
     if "tuple" in str(annotation):
         stripped = raw.strip()
         if stripped.startswith("["):
-            return json.loads(stripped)
+            try:
+                return json.loads(stripped)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"not a JSON list ({exc.msg})") from None
         separators = stripped.replace(",", " ") if key != "notify" else stripped
         return [part for part in separators.split() if part]
     return raw
@@ -238,32 +255,108 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
 
 
-def load_settings(
-    config_dir: Path | str | None = None, environ: dict[str, str] | None = None
-) -> Settings:
-    """Read ``dealwatch.toml`` from the config folder, then apply the environment."""
-    env = dict(os.environ if environ is None else environ)
-    directory = Path(config_dir or env.get(ENV_PREFIX + "CONFIG") or DEFAULT_CONFIG_DIR)
-    file_path = directory / SETTINGS_FILE
-    raw: dict[str, Any] = _read_toml(file_path) if file_path.exists() else {}
+def _closest(name: str, known: Iterable[str], prefix: str = "") -> str:
+    """`` (did you mean X?)`` for the known name nearest ``name``, or nothing.
 
-    unknown_sections = set(raw) - set(SECTIONS)
+    A ``prefix`` all names share is left out of the comparison, where it would
+    make every name look alike.
+    """
+    stems = {k.removeprefix(prefix): k for k in known}
+    match = difflib.get_close_matches(name.removeprefix(prefix), list(stems), n=1, cutoff=0.6)
+    return f" (did you mean {stems[match[0]]}?)" if match else ""
+
+
+def _config_folder(config_dir: Path | str | None, env: dict[str, str]) -> Path:
+    """The config folder: the one given, else ``DEALWATCH_CONFIG``, else ``config/``.
+
+    A folder that was named and does not exist is an error; the default may be
+    missing (every setting then has its default).
+    """
+    if config_dir:
+        directory = Path(config_dir)
+        if not directory.is_dir():
+            what = "not a folder" if directory.exists() else "no such folder"
+            raise ConfigError(f"config folder {directory}: {what}")
+        return directory
+    from_env = env.get(ENV_PREFIX + "CONFIG")
+    if from_env:
+        directory = Path(from_env)
+        if not directory.is_dir():
+            what = "not a folder" if directory.exists() else "no such folder"
+            raise ConfigError(f"{ENV_PREFIX}CONFIG={directory}: {what}")
+        return directory
+    return DEFAULT_CONFIG_DIR
+
+
+def _check_file_layout(raw: dict[str, Any], file_path: Path) -> None:
+    unknown_sections = sorted(set(raw) - set(SECTIONS))
     if unknown_sections:
+        name = unknown_sections[0]
         raise ConfigError(
-            f"{file_path}: unknown sections {sorted(unknown_sections)}; known: {sorted(SECTIONS)}"
+            f"{file_path}: unknown section [{name}]{_closest(name, SECTIONS)}; "
+            f"known: {', '.join(SECTIONS)}"
         )
+    for section, value in raw.items():
+        if not isinstance(value, dict):
+            raise ConfigError(f"{file_path}: {section} must be a [{section}] table")
     for section, key in ENV_ONLY:
         if key in raw.get(section, {}):
             raise ConfigError(
                 f"{file_path}: [{section}] {key} carries secrets and is read from the environment "
                 f"only ({ENV_PREFIX}{key.upper()}); use a channel with url_env instead"
             )
+
+
+def _where(
+    loc: tuple[int | str, ...], file_path: Path, from_env: dict[tuple[str, str], str]
+) -> str:
+    """Where a setting came from: ``DEALWATCH_TIMEOUT_S``, or ``config/dealwatch.toml: [feeds] timeout_s``."""
+    if len(loc) >= 2 and (str(loc[0]), str(loc[1])) in from_env:
+        return from_env[(str(loc[0]), str(loc[1]))]
+    if not loc:
+        return str(file_path)
+    section, rest = str(loc[0]), [str(part) for part in loc[1:]]
+    if section == "alerts" and rest[:1] == ["channels"] and len(rest) >= 2:
+        channel = f"[[alerts.channel]] #{int(rest[1]) + 1}"
+        return f"{file_path}: {' '.join([channel, *rest[2:]])}"
+    return f"{file_path}: [{section}] {' '.join(rest)}".rstrip()
+
+
+def _problem(error: Any, file_path: Path, from_env: dict[tuple[str, str], str]) -> str:
+    loc = tuple(error["loc"])
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden" and loc:
+        model: type[BaseModel] | None = SECTIONS.get(str(loc[0]))
+        if model is not None and len(loc) > 2 and loc[1] == "channels":
+            model = ChannelSettings
+        known = model.model_fields if model is not None else {}
+        message = f"unknown setting{_closest(str(loc[-1]), known)}"
+    return f"{_where(loc, file_path, from_env)}: {message}"
+
+
+def load_settings(
+    config_dir: Path | str | None = None, environ: dict[str, str] | None = None
+) -> Settings:
+    """Read ``dealwatch.toml`` from the config folder, then apply the environment.
+
+    Every problem is a ``ConfigError`` of one line that says where: the file and
+    the setting, or the environment variable (a value from the environment is
+    never repeated: it may be a secret).
+    """
+    env = dict(os.environ if environ is None else environ)
+    directory = _config_folder(config_dir, env)
+    file_path = directory / SETTINGS_FILE
+    raw: dict[str, Any] = _read_toml(file_path) if file_path.exists() else {}
+    _check_file_layout(raw, file_path)
     if "channel" in raw.get("alerts", {}):
         raw["alerts"]["channels"] = raw["alerts"].pop("channel")
 
     names = _env_name_map()
+    from_env: dict[tuple[str, str], str] = {}
     for env_key, value in env.items():
         if not env_key.startswith(ENV_PREFIX) or env_key == ENV_PREFIX + "CONFIG":
             continue
@@ -271,15 +364,32 @@ def load_settings(
         if target is None:
             continue
         section, key = target
-        raw.setdefault(section, {})[key] = _parse_env_value(value, section, key)
+        try:
+            raw.setdefault(section, {})[key] = _parse_env_value(value, section, key)
+        except ValueError as exc:
+            raise ConfigError(f"{env_key}: {exc}") from None
+        from_env[target] = env_key
 
     try:
         return Settings(config_dir=directory, **raw)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
-        raise ConfigError(f"{file_path}: {problems}") from None
+        problems = "; ".join(_problem(err, file_path, from_env) for err in exc.errors())
+        raise ConfigError(problems) from None
+
+
+def unknown_environment_names(environ: Mapping[str, str], settings: Settings) -> list[str]:
+    """A warning for each ``DEALWATCH_*`` variable that is no setting, naming the closest one.
+
+    Variables that channels name in ``url_env`` are theirs, not typos. Only names
+    are shown, never values.
+    """
+    known = {ENV_PREFIX + name for name in _env_name_map()} | {ENV_PREFIX + "CONFIG"}
+    known |= NOT_SETTINGS | {c.url_env for c in settings.alerts.channels if c.url_env}
+    return [
+        f"{name} is not a dealwatch setting and is ignored{_closest(name, known, ENV_PREFIX)}"
+        for name in sorted(environ)
+        if name.startswith(ENV_PREFIX) and name not in known
+    ]
 
 
 class FeedConfig(BaseModel):
@@ -291,25 +401,35 @@ class FeedConfig(BaseModel):
     enabled: bool = True
 
 
+def _feed_problem(error: Any) -> str:
+    key = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "extra_forbidden":
+        known = ", ".join(FeedConfig.model_fields)
+        return f"{key}: unknown key{_closest(key, FeedConfig.model_fields)}; known: {known}"
+    return f"{key}: {error['msg']}"
+
+
 def load_feeds(path: Path) -> list[FeedConfig]:
     """The ``[[feed]]`` tables of a feeds file, each with at least ``name`` and ``url``."""
     if not path.exists():
         raise ConfigError(f"feeds file not found: {path}")
     raw = _read_toml(path)
-    unknown = set(raw) - {"feed"}
+    unknown = sorted(set(raw) - {"feed"})
     if unknown:
         raise ConfigError(
-            f"{path}: unknown keys {sorted(unknown)}; a feeds file holds [[feed]] tables"
+            f"{path}: unknown key {unknown[0]}{_closest(unknown[0], ['feed'])}; "
+            "a feeds file holds [[feed]] tables"
         )
+    tables = raw.get("feed", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise ConfigError(f"{path}: feed must be [[feed]] tables")
     feeds: list[FeedConfig] = []
-    for index, table in enumerate(raw.get("feed", []), start=1):
+    for index, table in enumerate(tables, start=1):
         try:
             feeds.append(FeedConfig(**table))
         except ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
-            )
-            raise ConfigError(f"{path}: feed #{index}: {problems}") from None
+            problems = "; ".join(_feed_problem(e) for e in exc.errors())
+            raise ConfigError(f"{path}: [[feed]] #{index}: {problems}") from None
     seen: set[str] = set()
     for feed in feeds:
         if feed.url in seen:

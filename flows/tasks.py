@@ -32,6 +32,7 @@ from extractors.http import Fetcher, FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
 from extractors.watchlist import Watchlist
 from flows.extraction import extract_and_analyse_batch, extract_batch, extract_each
+from flows.progress import report_progress
 from flows.workers import Role, analyse_batch, forget_worker_pool, worker_pool
 from warehouse import db, outbox, store
 from warehouse.records import DeliveryReport
@@ -281,7 +282,11 @@ def _worker_lost(processes: int, exc: BrokenProcessPool, role: Role = "analysis"
 def analyse_articles_task(
     articles: Sequence[Article], watchlist: Watchlist | None
 ) -> list[tuple[Article, Analysis]]:
-    return [(article, analyse(article, watchlist)) for article in articles]
+    analysed = []
+    for done, article in enumerate(articles, start=1):
+        analysed.append((article, analyse(article, watchlist)))
+        report_progress("analysing articles", done, len(articles))
+    return analysed
 
 
 # The write steps are not retried by Prefect: write_connection already waits for

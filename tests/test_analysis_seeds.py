@@ -56,7 +56,8 @@ def test_seed_metadata(analysed, expected):
         assert article.origin == "seed"
         assert article.title == meta["title"]
         assert (article.published.isoformat() if article.published else None) == meta["published"]
-        assert article.source == (meta["outlet"] or "unknown")
+        # A seed without an outlet is named by its file, never "unknown".
+        assert article.source == (meta["outlet"] or name)
         if "author" in meta:
             assert article.author == meta["author"]
 

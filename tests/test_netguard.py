@@ -33,7 +33,9 @@ PUBLIC = ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111", "::ffff:8.8.8.8"]
 @pytest.mark.parametrize(("ip", "kind"), REFUSED)
 def test_refused_addresses_say_why(ip: str, kind: str) -> None:
     reason = check_ip(ip)
-    assert reason is not None and reason.startswith("refused: ") and reason.endswith(f"is {kind}")
+    assert reason is not None and reason.startswith("refused: ") and f"is {kind}" in reason
+    # A private address is the one a user may mean to reach: the message names what allows it.
+    assert ("allowed_private_networks" in reason) == (kind == "private")
 
 
 @pytest.mark.parametrize("ip", PUBLIC)
@@ -45,7 +47,9 @@ def test_allowed_networks_open_only_their_range() -> None:
     loopback = parse_networks(("127.0.0.0/8",))
     assert check_ip("127.0.0.1", loopback) is None
     assert check_ip("::ffff:127.0.0.1", loopback) is None
-    assert check_ip("10.0.0.1", loopback) == "refused: 10.0.0.1 is private"
+    assert check_ip("10.0.0.1", loopback) == (
+        "refused: 10.0.0.1 is private (allow it with [feeds] allowed_private_networks)"
+    )
     assert check_ip("::1", loopback) == "refused: ::1 is loopback"
 
 

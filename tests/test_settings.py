@@ -56,7 +56,7 @@ def test_config_dir_from_environment(tmp_path):
     ("text", "message"),
     [
         ("[feeds]\ntimout_s = 3\n", "timout_s"),
-        ("[fedds]\n", "unknown sections"),
+        ("[fedds]\n", r"unknown section \[fedds\] \(did you mean feeds\?\)"),
         ("[alerts]\nnotify = ['slack://x']\n", "environment"),
         ("[feeds]\nallowed_private_networks = ['not-a-net']\n", "CIDR"),
         ("[feeds\n", "not valid TOML"),
@@ -87,7 +87,7 @@ def test_channel_url_comes_from_its_environment_variable(tmp_path, monkeypatch):
         ("[[feed]]\nname = 'a'\n", "url"),
         ("[[feed]]\nname = 'a'\nurl = 'http://x'\ncolour = 'red'\n", "colour"),
         ("[[feed]]\nname='a'\nurl='http://x'\n[[feed]]\nname='b'\nurl='http://x'\n", "twice"),
-        ("[[feeds]]\nname='a'\nurl='http://x'\n", "unknown keys"),
+        ("[[feeds]]\nname='a'\nurl='http://x'\n", r"unknown key feeds \(did you mean feed\?\)"),
     ],
 )
 def test_bad_feeds_files_are_clear_errors(tmp_path, text, message):

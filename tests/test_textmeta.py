@@ -73,7 +73,7 @@ def test_manifest_wins_over_text():
     a003 = articles["seed:003_0d9514028022957a.txt"]
     assert a003.origin == "seed" and a003.published is None and a003.source == "VCPOST"
     a001 = articles["seed:001_31df6f45ae07cd99.txt"]
-    assert a001.source == "unknown" and a001.title is None
+    assert a001.source == "001_31df6f45ae07cd99.txt" and a001.title is None
 
 
 def test_markdown_file(tmp_path):
@@ -116,5 +116,5 @@ def test_folder_without_manifest_gives_file_urls(tmp_path):
     (tmp_path / "ignored.csv").write_text("x,y", encoding="utf-8")
     [article] = articles_from_path(tmp_path, fetched_at=FETCHED)
     assert article.url.startswith("file:a.txt#")
-    assert article.source == "unknown"
+    assert article.source == "a.txt"
     assert article.title == "Headline"
