@@ -26,13 +26,12 @@ from prefect.cache_policies import NO_CACHE
 
 from alerts.channels import Channel
 from alerts.deliver import deliver, print_to_console
-from extractors.analysis import analyse
 from extractors.feeds import fetch_pages, poll_feeds, unique_entries
 from extractors.http import Fetcher, FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
 from extractors.watchlist import Watchlist
 from flows.extraction import extract_and_analyse_batch, extract_batch, extract_each
-from flows.workers import Role, analyse_batch, forget_worker_pool, worker_pool
+from flows.workers import Role, analyse_batch, analyse_or_note, forget_worker_pool, worker_pool
 from warehouse import db, outbox, store
 from warehouse.records import DeliveryReport
 
@@ -281,7 +280,7 @@ def _worker_lost(processes: int, exc: BrokenProcessPool, role: Role = "analysis"
 def analyse_articles_task(
     articles: Sequence[Article], watchlist: Watchlist | None
 ) -> list[tuple[Article, Analysis]]:
-    return [(article, analyse(article, watchlist)) for article in articles]
+    return [(article, analyse_or_note(article, watchlist)) for article in articles]
 
 
 # The write steps are not retried by Prefect: write_connection already waits for
