@@ -55,7 +55,20 @@ _DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 # and feedparser's fallback parser raise (chr() or UTF-8 fails): one bad item took its feed,
 # and the run, down. Such a reference is rewritten to U+FFFD before either parser reads it.
 _CHAR_REFERENCE = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]{1,16})|([0-9]{1,20}));")
-_REPLACEMENT_REFERENCE = b"&#xFFFD;"
+_CHAR_REFERENCE_TEXT = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,16})|([0-9]{1,20}));")
+_REPLACEMENT_REFERENCE = "&#xFFFD;"
+# Encodings in which "&#" is not ASCII, told by their first bytes (XML 1.0 appendix F);
+# UTF-32 first, whose little-endian mark begins with UTF-16's.
+_WIDE_ENCODINGS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+)
 # Reasons for skipped items kept in the feed's health: enough to find them, not a list of all.
 SKIPPED_REASONS_KEPT = 3
 
@@ -87,22 +100,43 @@ def is_xml_character(code: int) -> bool:
     )
 
 
-def _xml_reference(match: re.Match[bytes]) -> bytes:
-    hex_digits, digits = match.groups()
-    code = int(hex_digits, 16) if hex_digits is not None else int(digits)
-    return match.group(0) if is_xml_character(code) else _REPLACEMENT_REFERENCE
+def _is_valid_reference(hex_digits: str | bytes | None, digits: str | bytes | None) -> bool:
+    code = int(hex_digits, 16) if hex_digits is not None else int(digits or 0)
+    return is_xml_character(code)
+
+
+def _byte_reference(match: re.Match[bytes]) -> bytes:
+    if _is_valid_reference(*match.groups()):
+        return match.group(0)
+    return _REPLACEMENT_REFERENCE.encode("ascii")
+
+
+def _text_reference(match: re.Match[str]) -> str:
+    return match.group(0) if _is_valid_reference(*match.groups()) else _REPLACEMENT_REFERENCE
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    return next((codec for mark, codec in _WIDE_ENCODINGS if data.startswith(mark)), None)
 
 
 def replace_invalid_references(data: bytes) -> bytes:
     """The document with every reference to a character XML does not allow made U+FFFD.
 
-    Bytes in an ASCII-compatible encoding (UTF-8, Latin-1, ...), where a reference
-    is ASCII; in UTF-16 it is not seen, and a parser crash there fails the feed
-    alone (``feedparser_reading``).
+    In an ASCII-compatible encoding (UTF-8, Latin-1, ...) a reference is ASCII
+    and is replaced in the bytes; a UTF-16 or UTF-32 document is decoded,
+    mended and encoded back. Bytes that do not decode as their first bytes say
+    are left to the parser (a crash there fails that feed alone).
     """
-    if b"&#" not in data:
+    codec = _wide_encoding(data)
+    if codec is None:
+        return _CHAR_REFERENCE.sub(_byte_reference, data) if b"&#" in data else data
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
         return data
-    return _CHAR_REFERENCE.sub(_xml_reference, data)
+    if "&#" not in text:
+        return data
+    return _CHAR_REFERENCE_TEXT.sub(_text_reference, text).encode(codec)
 
 
 def _prepare(body: bytes) -> bytes:

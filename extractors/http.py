@@ -429,7 +429,7 @@ class Fetcher:
         kind: Literal["feed", "page"] = "page",
     ) -> FetchResponse:
         started = time.perf_counter()
-        reason = check_url(url, self._allowed)
+        reason = check_url(url, self._allowed) or self._malformed(url)
         if reason:
             return _failed(url, url, FetchStatus.HARD_ERROR, reason, started)
         if kind == "page" and self.policy.respect_robots:
@@ -498,6 +498,14 @@ class Fetcher:
             f"too many redirects (more than {self.policy.max_redirects})",
             started,
         )
+
+    def _malformed(self, url: str) -> str | None:
+        """Why no request can be built for ``url`` (a surrogate, a bad IDNA label), or None."""
+        try:
+            self._client.build_request("GET", url)
+        except (httpx.InvalidURL, ValueError) as exc:  # ValueError: UnicodeError, idna's IDNAError
+            return f"refused: malformed URL ({exc})"
+        return None
 
     def _deadline_error(self) -> str:
         return f"transfer took longer than {self.policy.transfer_deadline_s} s"
