@@ -120,3 +120,93 @@ def test_bad_items_fail_alone_and_every_good_article_is_stored(tmp_path):
         )
         assert (status, failures) == ("ok", 0)
         assert "1 item skipped" in bozo and "'Scale AI and Meta, by link'" in bozo
+
+
+class InjectedFault(RuntimeError):
+    """A bug we do not know of yet, raised on purpose in one item's step."""
+
+
+def test_a_step_that_raises_on_one_item_fails_that_item_alone(tmp_path, monkeypatch):
+    """Unknown bugs, injected: parsing one feed, fetching one page, extracting one, analysing one.
+
+    The real steps run for everything else; each failure is recorded where a user looks
+    (the feed's health, the article's note, the analysis's notes) and the run completes.
+    """
+    import extractors.feeds
+    import flows.extraction
+    import flows.workers
+    from extractors.http import Fetcher
+    from flows.pipeline import monitor
+
+    with NewsSite() as site:
+        ledger = build_site(site)
+        stories = {
+            name: Story(f"/other/{name}", "The Other", f"The Other on {name}", (DEAL,) * 3)
+            for name in ("fetch", "extract", "analyse", "fine")
+        }
+        other = publish(site, stories.values(), feed_path="/other.xml", feed_title="The Other")
+        broken = site.route("/broken-parser.xml", site.routes["/other.xml"].body)
+        url = {name: site.url(story.path) for name, story in stories.items()}
+
+        def fail_for(real, matches):
+            def step(*args, **kwargs):
+                if matches(*args, **kwargs):
+                    raise InjectedFault("injected")
+                return real(*args, **kwargs)
+
+            return step
+
+        monkeypatch.setattr(
+            extractors.feeds,
+            "parse_feed",
+            fail_for(extractors.feeds.parse_feed, lambda body, **kw: kw["feed_url"] == broken),
+        )
+        monkeypatch.setattr(
+            Fetcher, "get", fail_for(Fetcher.get, lambda self, u, **kw: u == url["fetch"])
+        )
+        monkeypatch.setattr(
+            flows.extraction,
+            "article_from_page",
+            fail_for(
+                flows.extraction.article_from_page,
+                lambda page, entry, **kw: entry.url == url["extract"],
+            ),
+        )
+        monkeypatch.setattr(
+            flows.workers,
+            "analyse",
+            fail_for(flows.workers.analyse, lambda article, wl: article.url == url["analyse"]),
+        )
+        config = write_config(
+            tmp_path / "config",
+            feeds=[("The Ledger", ledger), ("The Other", other), ("Broken parser", broken)],
+        )
+        warehouse = config / "data" / "dealwatch.duckdb"
+
+        summary = monitor(config_dir=str(config), backfill_seeds=False)
+
+        failed = {f["name"]: f["error"] for f in summary["feeds"]["failed"]}
+        assert failed == {"Broken parser": "poll failed: InjectedFault: injected"}
+        rows = {
+            u: (extraction, note, notes, relevance)
+            for u, extraction, note, notes, relevance in query(
+                warehouse,
+                "SELECT url, extraction, extraction_note, notes, relevance FROM store.articles",
+            )
+        }
+        assert {site.url(path) for path in PAGES} <= set(rows)
+        assert rows[url["fine"]][:2] == ("trafilatura", None)
+        assert rows[url["fine"]][3] != "unrelated"
+        assert rows[url["fetch"]][:2] == ("feed_summary", "fetch failed: InjectedFault: injected")
+        assert rows[url["extract"]][:2] == (
+            "feed_summary",
+            "extraction failed: InjectedFault: injected",
+        )
+        extraction, _, notes, relevance = rows[url["analyse"]]
+        assert extraction == "trafilatura" and relevance == "unrelated"
+        assert "analysis failed: InjectedFault: injected" in notes
+        [(failures, error)] = query(
+            warehouse,
+            "SELECT consecutive_failures, last_error FROM feed_health WHERE name = 'Broken parser'",
+        )
+        assert failures == 1 and error == "poll failed: InjectedFault: injected"
