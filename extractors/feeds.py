@@ -276,10 +276,12 @@ def feedparser_reading(
             sanitize_html=False,
             resolve_relative_uris=False,
         )
-    except Exception as exc:  # feedparser's own crash on a hostile document: this feed fails alone
+    except (
+        Exception
+    ) as crash:  # feedparser's own crash on a hostile document: this feed fails alone
         raise FeedParseError(
-            f"not a feed: the parser failed on it ({type(exc).__name__}: {exc})"
-        ) from exc
+            f"not a feed: the parser failed on it ({type(crash).__name__}: {crash})"
+        ) from crash
     bozo = None
     if parsed.get("bozo"):
         exc = parsed.get("bozo_exception")
