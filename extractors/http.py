@@ -230,9 +230,10 @@ class _DeadlineStream(httpcore.NetworkStream):
 
     A read returns whenever a byte arrives, so a timeout per read never fires
     against a server sending a byte a second; given only the time left, the
-    read that would outlast the deadline times out at it. The TLS handshake and
-    a write are single socket calls under a timeout the ``ssl`` and ``socket``
-    modules keep as a deadline of their own, so they are bounded the same way.
+    read that would outlast the deadline times out at it. The TLS handshake is
+    one call whose timeout the ``ssl`` module keeps as a deadline over all its
+    reads, so it is bounded by the time left too; a write is our GET, a few
+    hundred bytes the kernel takes at once.
     """
 
     def __init__(self, inner: httpcore.NetworkStream) -> None:
@@ -285,7 +286,7 @@ def _drain_small_body(r: httpx.Response, headers: Mapping[str, str]) -> None:
     declared = headers.get("content-length", "")
     if r.status_code != 304 and not (declared.isdigit() and int(declared) <= DRAIN_MAX_BYTES):
         return
-    with contextlib.suppress(httpx.HTTPError):
+    with contextlib.suppress(httpx.HTTPError):  # the deadline cuts a trickle: ReadTimeout
         for _chunk in r.iter_raw():
             pass
 
