@@ -27,7 +27,7 @@ import feedparser
 from extractors.http import GZIP_MAGIC, BodyTooLarge, Fetcher, FetchResponse, gunzip_limited
 from extractors.plain_rss import PLAIN_ABSOLUTE_URL, plain_rss_items
 from extractors.records import FeedEntry, FeedPollResult, FeedState, FetchStatus, PageFetch
-from extractors.urls import canonical_url
+from extractors.urls import canonical_url, storable_text
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,27 @@ _DANGEROUS_ENTITY = re.compile(
     rb"<!ENTITY\s+%?\s*[\w.:-]+\s+(?:SYSTEM|PUBLIC|\"[^\"]*&|'[^']*&)", re.IGNORECASE
 )
 _DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+# A numeric character reference. One to a character XML does not allow (a lone surrogate
+# "&#xD800;", past U+10FFFF "&#x110000;", a control) makes expat refuse the whole document,
+# and feedparser's fallback parser raise (chr() or UTF-8 fails): one bad item took its feed,
+# and the run, down. Such a reference is rewritten to U+FFFD before either parser reads it.
+_CHAR_REFERENCE = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]{1,16})|([0-9]{1,20}));")
+_CHAR_REFERENCE_TEXT = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,16})|([0-9]{1,20}));")
+_REPLACEMENT_REFERENCE = "&#xFFFD;"
+# Encodings in which "&#" is not ASCII, told by their first bytes (XML 1.0 appendix F);
+# UTF-32 first, whose little-endian mark begins with UTF-16's.
+_WIDE_ENCODINGS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+)
+# Reasons for skipped items kept in the feed's health: enough to find them, not a list of all.
+SKIPPED_REASONS_KEPT = 3
 
 
 class FeedParseError(ValueError):
@@ -67,6 +88,55 @@ def strip_html(text: str) -> str:
         return _SPACE.sub(" ", text).strip()
     once = html.unescape(_TAGS.sub(" ", text))
     return _SPACE.sub(" ", html.unescape(_TAGS.sub(" ", once))).strip()
+
+
+def is_xml_character(code: int) -> bool:
+    """XML 1.0's Char production: what a character reference may name."""
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
+
+
+def _is_valid_reference(hex_digits: str | bytes | None, digits: str | bytes | None) -> bool:
+    code = int(hex_digits, 16) if hex_digits is not None else int(digits or 0)
+    return is_xml_character(code)
+
+
+def _byte_reference(match: re.Match[bytes]) -> bytes:
+    if _is_valid_reference(*match.groups()):
+        return match.group(0)
+    return _REPLACEMENT_REFERENCE.encode("ascii")
+
+
+def _text_reference(match: re.Match[str]) -> str:
+    return match.group(0) if _is_valid_reference(*match.groups()) else _REPLACEMENT_REFERENCE
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    return next((codec for mark, codec in _WIDE_ENCODINGS if data.startswith(mark)), None)
+
+
+def replace_invalid_references(data: bytes) -> bytes:
+    """The document with every reference to a character XML does not allow made U+FFFD.
+
+    In an ASCII-compatible encoding (UTF-8, Latin-1, ...) a reference is ASCII
+    and is replaced in the bytes; a UTF-16 or UTF-32 document is decoded,
+    mended and encoded back. Bytes that do not decode as their first bytes say
+    are left to the parser (a crash there fails that feed alone).
+    """
+    codec = _wide_encoding(data)
+    if codec is None:
+        return _CHAR_REFERENCE.sub(_byte_reference, data) if b"&#" in data else data
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return data
+    if "&#" not in text:
+        return data
+    return _CHAR_REFERENCE_TEXT.sub(_text_reference, text).encode(codec)
 
 
 def _prepare(body: bytes) -> bytes:
@@ -90,7 +160,7 @@ def _prepare(body: bytes) -> bytes:
             raise FeedParseError(
                 "not a feed: refused XML entity declarations (entity expansion or external entity)"
             )
-    return data
+    return replace_invalid_references(data)
 
 
 def _aware(struct: Any) -> datetime | None:
@@ -122,10 +192,10 @@ def _entry(raw: Mapping[str, Any], base: str, feed_url: str) -> FeedEntry | None
         summary = raw["content"][0].get("value", "")
     return FeedEntry(
         feed_url=feed_url,
-        entry_id=entry_id,
-        url=link or entry_id,
-        title=strip_html(raw.get("title") or ""),
-        summary=strip_html(summary),
+        entry_id=storable_text(entry_id),
+        url=storable_text(link or entry_id),
+        title=storable_text(strip_html(raw.get("title") or "")),
+        summary=storable_text(strip_html(summary)),
         # dict.get: FeedParserDict's own lookup maps updated->published with a DeprecationWarning
         published=_aware(dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")),
     )
@@ -169,7 +239,7 @@ def parse_feed(
         raws, bozo, has_root = feedparser_reading(data, response_headers)
     if not has_root and not raws:
         raise FeedParseError(f"not a feed: {bozo or 'no RSS or Atom root element'}")
-    entries = feed_entries(raws, feed_url)
+    entries, skipped = typed_entries(raws, feed_url)
     if bozo and not entries:
         # A broken document that yields nothing is a failing feed, not an empty one.
         raise FeedParseError(f"malformed feed with no usable entry: {bozo}")
@@ -177,7 +247,21 @@ def parse_feed(
     ordered = sorted(
         enumerate(entries), key=lambda pair: (pair[1].published or oldest, -pair[0]), reverse=True
     )
-    return [entry for _, entry in ordered[: max(0, max_items)]], bozo
+    complaints = [text for text in (bozo, skipped_note(skipped)) if text]
+    return [entry for _, entry in ordered[: max(0, max_items)]], "; ".join(complaints) or None
+
+
+def skipped_note(reasons: Sequence[str]) -> str | None:
+    """One line for the feed's health: how many items were skipped, and why (the first few)."""
+    if not reasons:
+        return None
+    shown = "; ".join(reasons[:SKIPPED_REASONS_KEPT])
+    more = (
+        f"; and {len(reasons) - SKIPPED_REASONS_KEPT} more"
+        if len(reasons) > SKIPPED_REASONS_KEPT
+        else ""
+    )
+    return f"{len(reasons)} item{'s' if len(reasons) > 1 else ''} skipped: {shown}{more}"
 
 
 def feedparser_reading(
@@ -185,12 +269,19 @@ def feedparser_reading(
 ) -> tuple[list[Any], str | None, bool]:
     """feedparser's entries, its complaint (bozo) if any, and whether it saw an RSS or Atom root."""
     # resolve_relative_uris=False: summaries become plain text, the links inside them go anyway.
-    parsed = feedparser.parse(
-        io.BytesIO(data),
-        response_headers=dict(response_headers),
-        sanitize_html=False,
-        resolve_relative_uris=False,
-    )
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(data),
+            response_headers=dict(response_headers),
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except (
+        Exception
+    ) as crash:  # feedparser's own crash on a hostile document: this feed fails alone
+        raise FeedParseError(
+            f"not a feed: the parser failed on it ({type(crash).__name__}: {crash})"
+        ) from crash
     bozo = None
     if parsed.get("bozo"):
         exc = parsed.get("bozo_exception")
@@ -200,7 +291,35 @@ def feedparser_reading(
 
 def feed_entries(raws: Sequence[Mapping[str, Any]], feed_url: str) -> list[FeedEntry]:
     """Typed entries from feedparser's (or ``plain_rss_items``'s), those with a link or an id."""
-    return [e for e in (_entry(raw, feed_url, feed_url) for raw in raws) if e is not None]
+    return typed_entries(raws, feed_url)[0]
+
+
+def typed_entries(
+    raws: Sequence[Mapping[str, Any]], feed_url: str
+) -> tuple[list[FeedEntry], list[str]]:
+    """The entries that could be typed, and for each item that could not, why."""
+    entries: list[FeedEntry] = []
+    skipped: list[str] = []
+    for position, raw in enumerate(raws, start=1):
+        try:
+            entry = _entry(raw, feed_url, feed_url)
+        except (
+            Exception
+        ) as exc:  # feedparser's dicts are untyped: one odd item must not cost the rest
+            skipped.append(f"item {position}: {type(exc).__name__}: {exc}")
+            continue
+        if entry is None:
+            skipped.append(f"item {position} {_item_name(raw)}has no usable link or id")
+        else:
+            entries.append(entry)
+    return entries, skipped
+
+
+def _item_name(raw: Mapping[str, Any]) -> str:
+    title = raw.get("title")
+    return (
+        f"({storable_text(strip_html(title))[:60]!r}) " if isinstance(title, str) and title else ""
+    )
 
 
 def next_poll_interval(
@@ -370,17 +489,29 @@ def poll_feeds(
 
     def poll(feed: tuple[str, str, FeedState | None]) -> FeedPollResult:
         url, name, state = feed
-        return poll_feed(
-            fetcher,
-            url,
-            name,
-            state,
-            now,
-            unconditional_every=unconditional_every,
-            max_items=max_items,
-            min_interval=min_interval,
-            max_interval=max_interval,
-        )
+        try:
+            return poll_feed(
+                fetcher,
+                url,
+                name,
+                state,
+                now,
+                unconditional_every=unconditional_every,
+                max_items=max_items,
+                min_interval=min_interval,
+                max_interval=max_interval,
+            )
+        except (
+            Exception
+        ) as exc:  # a bug met by one hostile feed: that feed fails, the others are polled
+            log.exception("polling %s failed", url)
+            return FeedPollResult(
+                feed_url=url,
+                feed_name=name,
+                status=FetchStatus.HARD_ERROR,
+                fetched_at=now,
+                error=f"poll failed: {type(exc).__name__}: {exc}",
+            )
 
     workers = max(1, min(fetcher.policy.max_concurrency, len(feeds)))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="poll-feed") as pool:
@@ -400,10 +531,24 @@ def page_from_response(response: FetchResponse) -> PageFetch:
     )
 
 
+def fetch_page(fetcher: Fetcher, url: str) -> PageFetch:
+    """One page; whatever goes wrong comes back as a failed fetch with its reason."""
+    try:
+        return page_from_response(fetcher.get(url, kind="page"))
+    except Exception as exc:  # a bug met by one hostile link: that page fails, the batch goes on
+        log.exception("fetching %s failed", url)
+        return PageFetch(
+            url=url,
+            final_url=url,
+            status=FetchStatus.HARD_ERROR,
+            error=f"fetch failed: {type(exc).__name__}: {exc}",
+        )
+
+
 def fetch_pages(fetcher: Fetcher, urls: Sequence[str]) -> list[PageFetch]:
     """Pages in the order asked, fetched ``max_concurrency`` at a time (per-host caps in the Fetcher)."""
     if not urls:
         return []
     workers = max(1, min(fetcher.policy.max_concurrency, len(urls)))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch-page") as pool:
-        return list(pool.map(lambda url: page_from_response(fetcher.get(url, kind="page")), urls))
+        return list(pool.map(lambda url: fetch_page(fetcher, url), urls))

@@ -15,8 +15,15 @@ Safety, in the order a request meets it:
   through. TLS still verifies the certificate against the host name;
 * bodies are streamed with a cap on the bytes received and, separately, on the
   bytes produced by decompression (a gzip bomb stops at the cap);
+* one deadline per request (``transfer_deadline_s``) covers connect, TLS,
+  headers and body: every socket read and write of the request is given at
+  most the time left, so a server sending its headers a byte a second is cut
+  at the deadline. httpx has no such total timeout (its timeouts are per socket
+  operation, encode/httpx#1450), so it is kept here, in the network stream;
 * a per-host gate caps concurrent requests and spaces their starts, and a
   run-wide cap (``max_concurrency``) holds however many threads call ``get``.
+  The deadline starts once a request holds both: waiting in our own queue is
+  not the server's slowness.
 
 Environment proxies are ignored (``trust_env=False``): a proxy would connect on
 our behalf to addresses we never see.
@@ -25,6 +32,7 @@ our behalf to addresses we never see.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import email.utils
 import logging
 import threading
@@ -78,7 +86,8 @@ class FetchPolicy:
     # First retry waits this long, doubling after; a Retry-After above the cap is not waited for.
     retry_backoff_s: float = 1.0
     max_retry_after_s: float = 30.0
-    # Whole-transfer wall clock per attempt, against servers that trickle a byte a second.
+    # One deadline per attempt over connect, headers and body (and every redirect hop), against
+    # servers that trickle a byte a second. Time spent waiting for a per-host slot is not counted.
     max_transfer_s: float | None = None
 
     @property
@@ -177,21 +186,109 @@ def _inflater_for(encoding: str, limit: int) -> _Inflater | None:
     raise ValueError(f"unsupported content-encoding {codings[0]!r}")
 
 
-def _drain_small_body(r: httpx.Response, headers: Mapping[str, str], deadline: float) -> None:
+class RequestDeadline:
+    """The moment one request must be done by, and whether it was what cut the last socket call."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.at = time.monotonic() + seconds
+        self.cut = False  # the last socket call was given the time left, not its own timeout
+
+    def left(self) -> float:
+        return self.at - time.monotonic()
+
+    def expired(self) -> bool:
+        return self.left() <= 0
+
+    def bound(self, timeout: float | None, timed_out: type[Exception]) -> float:
+        """``timeout`` shortened to the time left; raises ``timed_out`` when none is left.
+
+        (A socket timeout of 0 would not time out: it would make the socket non-blocking.)
+        """
+        left = self.left()
+        if left <= 0:
+            self.cut = True
+            raise timed_out(f"request deadline of {self.seconds} s passed")
+        self.cut = timeout is None or left < timeout
+        return left if timeout is None or left < timeout else timeout
+
+
+# The deadline of the request this thread is making: httpx's sync client does all its socket
+# work in the calling thread, so the stream of whichever pooled connection it uses finds it here.
+_current_deadline: contextvars.ContextVar[RequestDeadline | None] = contextvars.ContextVar(
+    "request_deadline", default=None
+)
+
+
+def _bounded(timeout: float | None, timed_out: type[Exception]) -> float | None:
+    deadline = _current_deadline.get()
+    return timeout if deadline is None else deadline.bound(timeout, timed_out)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection's socket whose every read and write ends by its request's deadline.
+
+    A read returns whenever a byte arrives, so a timeout per read never fires
+    against a server sending a byte a second; given only the time left, the
+    read that would outlast the deadline times out at it. The TLS handshake is
+    one call whose timeout the ``ssl`` module keeps as a deadline over all its
+    reads, so it is bounded by the time left too; a write is our GET, a few
+    hundred bytes the kernel takes at once.
+    """
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: Any,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(
+            self._inner.start_tls(
+                ssl_context, server_hostname, _bounded(timeout, httpcore.ConnectTimeout)
+            )
+        )
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+@contextmanager
+def request_deadline(seconds: float) -> Iterator[RequestDeadline]:
+    """Every socket call this thread makes inside the block ends by ``seconds`` from now."""
+    deadline = RequestDeadline(seconds)
+    token = _current_deadline.set(deadline)
+    try:
+        yield deadline
+    finally:
+        _current_deadline.reset(token)
+
+
+def _drain_small_body(r: httpx.Response, headers: Mapping[str, str]) -> None:
     """Read an answer's empty or tiny body, so its connection goes back to the pool.
 
     A response left unread when its stream closes takes its connection with it:
     every 304 of a warm run would pay a new TCP (and TLS) handshake next time.
     Only a body that is absent (304) or declares a small length is read, and
-    only until the transfer deadline (a server trickling it keeps nothing).
+    only until the request's deadline (a server trickling it keeps nothing).
     """
     declared = headers.get("content-length", "")
     if r.status_code != 304 and not (declared.isdigit() and int(declared) <= DRAIN_MAX_BYTES):
         return
-    with contextlib.suppress(httpx.HTTPError):
+    with contextlib.suppress(httpx.HTTPError):  # the deadline cuts a trickle: ReadTimeout
         for _chunk in r.iter_raw():
-            if time.perf_counter() > deadline:
-                return
+            pass
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
@@ -228,7 +325,14 @@ class _GuardedBackend(httpcore.SyncBackend):
         last: Exception | None = None
         for address in addresses:
             try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                stream = super().connect_tcp(
+                    address,
+                    port,
+                    _bounded(timeout, httpcore.ConnectTimeout),
+                    local_address,
+                    socket_options,
+                )
+                return _DeadlineStream(stream)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 last = exc
         assert last is not None
@@ -326,7 +430,7 @@ class Fetcher:
         kind: Literal["feed", "page"] = "page",
     ) -> FetchResponse:
         started = time.perf_counter()
-        reason = check_url(url, self._allowed)
+        reason = check_url(url, self._allowed) or self._malformed(url)
         if reason:
             return _failed(url, url, FetchStatus.HARD_ERROR, reason, started)
         if kind == "page" and self.policy.respect_robots:
@@ -363,13 +467,26 @@ class Fetcher:
     def _follow(
         self, url: str, headers: dict[str, str], *, body_limit: int, truncate: bool = False
     ) -> FetchResponse:
+        """One attempt: the request and its redirects, all within one transfer deadline.
+
+        Each hop spends from the same budget, so a chain of slow redirects cannot
+        stretch the attempt either; the waits for each host's slot are not spent.
+        """
         started = time.perf_counter()
+        budget = self.policy.transfer_deadline_s
         current = url
         for _hop in range(self.policy.max_redirects + 1):
             reason = check_url(current, self._allowed)
             if reason:
                 return _failed(url, current, FetchStatus.HARD_ERROR, reason, started)
-            response = self._once(url, current, headers, body_limit=body_limit, truncate=truncate)
+            if budget <= 0:
+                return _failed(
+                    url, current, FetchStatus.SOFT_ERROR, self._deadline_error(), started
+                )
+            response = self._once(
+                url, current, headers, budget=budget, body_limit=body_limit, truncate=truncate
+            )
+            budget -= (response.latency_ms or 0.0) / 1000
             location = response.headers.get("location")
             if response.http_status in REDIRECT_CODES and location and response.error is None:
                 current = urljoin(current, location.strip())
@@ -383,37 +500,80 @@ class Fetcher:
             started,
         )
 
-    def _once(
-        self, url: str, current: str, headers: dict[str, str], *, body_limit: int, truncate: bool
-    ) -> FetchResponse:
-        started = time.perf_counter()
+    def _malformed(self, url: str) -> str | None:
+        """Why no request can be built for ``url`` (a surrogate, a bad IDNA label), or None."""
         try:
-            with (
-                self._gate(current).slot(),
-                self._in_flight,
-                self._client.stream("GET", current, headers=headers) as r,
-            ):
-                return self._read(
-                    url, current, r, started, body_limit=body_limit, truncate=truncate
+            self._client.build_request("GET", url)
+        except (httpx.InvalidURL, ValueError) as exc:  # ValueError: UnicodeError, idna's IDNAError
+            return f"refused: malformed URL ({exc})"
+        return None
+
+    def _deadline_error(self) -> str:
+        return f"transfer took longer than {self.policy.transfer_deadline_s} s"
+
+    def _once(
+        self,
+        url: str,
+        current: str,
+        headers: dict[str, str],
+        *,
+        budget: float,
+        body_limit: int,
+        truncate: bool,
+    ) -> FetchResponse:
+        """One request; ``latency_ms`` is its time on the wire, from holding its slots to the end."""
+        try:
+            request = self._client.build_request("GET", current, headers=headers)
+        except (httpx.InvalidURL, ValueError) as exc:  # ValueError: UnicodeError, idna's IDNAError
+            return _failed(
+                url,
+                current,
+                FetchStatus.HARD_ERROR,
+                f"refused: malformed URL ({exc})",
+                time.perf_counter(),
+            )
+        with self._gate(current).slot(), self._in_flight:
+            started = time.perf_counter()
+            with request_deadline(budget) as deadline:
+                return self._send(
+                    url,
+                    current,
+                    request,
+                    started,
+                    deadline,
+                    body_limit=body_limit,
+                    truncate=truncate,
                 )
+
+    def _send(
+        self,
+        url: str,
+        current: str,
+        request: httpx.Request,
+        started: float,
+        deadline: RequestDeadline,
+        *,
+        body_limit: int,
+        truncate: bool,
+    ) -> FetchResponse:
+        try:
+            r = self._client.send(request, stream=True)
+            try:
+                return self._read(
+                    url, current, r, started, deadline, body_limit=body_limit, truncate=truncate
+                )
+            finally:
+                r.close()
         except RefusedAddress as exc:
             return _failed(url, current, FetchStatus.HARD_ERROR, str(exc), started)
-        except httpx.ConnectTimeout:
-            return _failed(
-                url,
-                current,
-                FetchStatus.SOFT_ERROR,
-                f"connect timed out after {self.policy.connect_timeout_s} s",
-                started,
-            )
-        except httpx.TimeoutException:
-            return _failed(
-                url,
-                current,
-                FetchStatus.SOFT_ERROR,
-                f"timed out after {self.policy.timeout_s} s",
-                started,
-            )
+        except httpx.TimeoutException as exc:
+            if deadline.cut:
+                error = self._deadline_error()
+            elif isinstance(exc, httpx.ConnectTimeout):
+                error = f"connect timed out after {self.policy.connect_timeout_s} s"
+            else:
+                error = f"timed out after {self.policy.timeout_s} s"
+            return _failed(url, current, FetchStatus.SOFT_ERROR, error, started)
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             return _failed(url, current, FetchStatus.HARD_ERROR, f"refused: {exc}", started)
         except httpx.TransportError as exc:
@@ -429,6 +589,7 @@ class Fetcher:
         current: str,
         r: httpx.Response,
         started: float,
+        deadline: RequestDeadline,
         *,
         body_limit: int,
         truncate: bool,
@@ -455,13 +616,13 @@ class Fetcher:
             )
 
         if code in REDIRECT_CODES:
-            _drain_small_body(r, headers, started + self.policy.transfer_deadline_s)
+            _drain_small_body(r, headers)
             return answer(
                 FetchStatus.HARD_ERROR,
                 None if headers.get("location") else f"HTTP {code} without Location",
             )
         if code == 304:
-            _drain_small_body(r, headers, started + self.policy.transfer_deadline_s)
+            _drain_small_body(r, headers)
             return answer(FetchStatus.NOT_MODIFIED)
         if code in RETRYABLE_CODES or code >= 500:
             return answer(FetchStatus.SOFT_ERROR, f"HTTP {code}")
@@ -479,7 +640,6 @@ class Fetcher:
             )
         except ValueError as exc:
             return answer(FetchStatus.HARD_ERROR, str(exc))
-        deadline = started + self.policy.transfer_deadline_s
         received = 0
         chunks: list[bytes] = []
         try:
@@ -491,11 +651,8 @@ class Fetcher:
                         break
                     return answer(FetchStatus.HARD_ERROR, f"body larger than {body_limit} bytes")
                 chunks.append(inflater.feed(chunk) if inflater else chunk)
-                if time.perf_counter() > deadline:
-                    return answer(
-                        FetchStatus.SOFT_ERROR,
-                        f"transfer took longer than {self.policy.transfer_deadline_s} s",
-                    )
+                if deadline.expired():  # chunks already buffered are read without the socket
+                    return answer(FetchStatus.SOFT_ERROR, self._deadline_error())
             if inflater is not None and not truncate:
                 chunks.append(inflater.flush())
         except BodyTooLarge as exc:

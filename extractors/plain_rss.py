@@ -118,7 +118,7 @@ def _as_utf8(data: bytes, encoding: str) -> bytes | None:
     guess another encoding (and flag the feed)."""
     try:
         text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (ValueError, LookupError):  # undecodable bytes; an unknown or malformed encoding name
         return None
     if _XML_DECLARATION.search(text):
         text = _XML_DECLARATION.sub(_UTF8_DECLARATION, text)

@@ -30,6 +30,14 @@ TRACKING_PARAMS = frozenset(
 TRACKING_PREFIXES = ("utm_", "at_", "itm_", "pk_", "mkt_", "__twitter")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+# Lone surrogates: a str may hold them (a feed's "&#xD800;"), UTF-8 and so the warehouse cannot.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
+def storable_text(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD: what UTF-8 (and DuckDB) can hold."""
+    return text if text.isascii() else _SURROGATES.sub(REPLACEMENT_CHARACTER, text)
 
 
 def _is_tracking(key: str) -> bool:
@@ -38,13 +46,27 @@ def _is_tracking(key: str) -> bool:
 
 
 def canonical_url(url: str) -> str:
-    """The form of a URL under which one page is stored once.
+    """The form of a URL under which one page is stored once; defined for every string.
 
     Lower-cases scheme and host, drops default ports, fragments, tracking
     parameters and a trailing slash on a non-root path. Query order is kept:
     some sites route by parameter order, and reordering could merge two pages.
+
+    A URL the standard library refuses to take apart (a port past 65535, an
+    unclosed ``[``) is its own canonical form: its item is still deduplicated
+    and stored, and the fetch refuses it with the reason, which becomes the
+    article's note. Lone surrogates become U+FFFD, so the result can be hashed
+    and stored.
     """
-    parts = urlsplit(url.strip())
+    text = storable_text(url.strip())
+    try:
+        return _canonical_parts(text)
+    except ValueError:  # urllib's refusal of a malformed URL (bad port, unbalanced bracket)
+        return text
+
+
+def _canonical_parts(url: str) -> str:
+    parts = urlsplit(url)
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
     if host.startswith("www."):
@@ -61,13 +83,20 @@ def canonical_url(url: str) -> str:
 
 
 def article_id_for(canonical: str) -> str:
-    """16 hex digits of the SHA-256 of a canonical URL: stable across runs and machines."""
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+    """16 hex digits of the SHA-256 of a canonical URL: stable across runs and machines.
+
+    ``surrogatepass``: any string hashes; a valid one hashes as plain UTF-8.
+    """
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def domain_of(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host
+    """The host without ``www.``; empty for a URL that names none or cannot be parsed."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # urllib's refusal of a malformed URL: it names no domain we can use
+        return ""
+    return storable_text(host[4:] if host.startswith("www.") else host)
 
 
 def slug(name: str) -> str:

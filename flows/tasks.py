@@ -26,14 +26,13 @@ from prefect.cache_policies import NO_CACHE
 
 from alerts.channels import Channel
 from alerts.deliver import deliver, print_to_console
-from extractors.analysis import analyse
 from extractors.feeds import fetch_pages, poll_feeds, unique_entries
 from extractors.http import Fetcher, FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
 from extractors.watchlist import Watchlist
 from flows.extraction import extract_and_analyse_batch, extract_batch, extract_each
 from flows.progress import report_progress
-from flows.workers import Role, analyse_batch, forget_worker_pool, worker_pool
+from flows.workers import Role, analyse_batch, analyse_or_note, forget_worker_pool, worker_pool
 from warehouse import db, outbox, store
 from warehouse.records import DeliveryReport
 
@@ -284,7 +283,7 @@ def analyse_articles_task(
 ) -> list[tuple[Article, Analysis]]:
     analysed = []
     for done, article in enumerate(articles, start=1):
-        analysed.append((article, analyse(article, watchlist)))
+        analysed.append((article, analyse_or_note(article, watchlist)))
         report_progress("analysing articles", done, len(articles))
     return analysed
 

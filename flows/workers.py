@@ -14,6 +14,7 @@ runs threads, so no fork), each kind in a pool of its own:
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import threading
 import time
@@ -26,6 +27,27 @@ from extractors.records import Analysis, Article
 from extractors.signals import with_text_signals
 from extractors.watchlist import Watchlist
 
+log = logging.getLogger(__name__)
+
+
+def analyse_or_note(article: Article, watchlist: Watchlist | None) -> Analysis:
+    """The article's analysis; if the analysis fails on it, an empty one whose note says why.
+
+    The article is stored either way: nothing fetched is lost to one text the
+    analysis could not read, and the note shows in ``dealwatch explain``.
+    """
+    try:
+        return analyse(article, watchlist)
+    except Exception as exc:  # one article's text met a bug in the analysis: that article alone
+        log.exception("analysis failed for %s", article.url)
+        return Analysis(
+            article_id=article.article_id,
+            relevance="unrelated",
+            score=0.0,
+            evidence="",
+            notes=(f"analysis failed: {type(exc).__name__}: {exc}",),
+        )
+
 
 def analyse_batch(
     articles: Sequence[Article], watchlist: Watchlist | None
@@ -35,7 +57,7 @@ def analyse_batch(
     items = []
     for article in articles:
         complete = with_text_signals(article)
-        items.append((complete, analyse(complete, watchlist)))
+        items.append((complete, analyse_or_note(complete, watchlist)))
     return items, time.perf_counter() - started
 
 

@@ -161,6 +161,46 @@ def test_feedparser_itself_does_not_expand_billion_laughs() -> None:
     assert len(parsed.feed.get("title", "")) < 10_000
 
 
+ITEM = "<item><title>{title}</title><link>{link}</link></item>"
+
+
+@pytest.mark.parametrize(
+    ("reference", "title"),
+    [
+        ("&#xD800;", "Bad \ufffd title"),  # a lone surrogate: feedparser raised, the run failed
+        ("&#x110000;", "Bad \ufffd title"),  # past U+10FFFF: chr() raised
+        ("&#99999999999999999999;", "Bad \ufffd title"),
+        ("&#1;", "Bad \ufffd title"),  # a control XML does not allow: expat refused the document
+        ("&#xE9;", "Bad \u00e9 title"),  # a good reference is kept
+    ],
+)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_reference_to_no_character_costs_one_character(
+    reference: str, title: str, encoding: str
+) -> None:
+    items = ITEM.format(title=f"Bad {reference} title", link="https://x.example/bad")
+    items += ITEM.format(title="Good title", link="https://x.example/good")
+    body = (
+        f'<?xml version="1.0" encoding="{encoding}"?>'
+        f'<rss version="2.0"><channel><title>t</title>{items}</channel></rss>'
+    ).encode(encoding)
+    entries, _ = parse_feed(body, feed_url=BASE)
+    assert [(e.title, e.url) for e in entries] == [
+        (title, "https://x.example/bad"),
+        ("Good title", "https://x.example/good"),
+    ]
+
+
+def test_an_item_without_link_or_id_is_skipped_and_said_so() -> None:
+    items = ITEM.format(title="Lost", link="http://[::1/no-host") + ITEM.format(
+        title="Kept", link="https://x.example/kept"
+    )
+    body = f"<rss version='2.0'><channel><title>t</title>{items}</channel></rss>".encode()
+    [entry], bozo = parse_feed(body, feed_url=BASE)
+    assert entry.title == "Kept"
+    assert bozo == "1 item skipped: item 1 ('Lost') has no usable link or id"
+
+
 def test_max_items_keeps_the_newest() -> None:
     start = datetime(2025, 1, 1, tzinfo=UTC)
     items = "".join(

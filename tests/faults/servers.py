@@ -5,6 +5,7 @@
     with hostile_server() as site:          # threaded, on 127.0.0.1:<free port>
         site.url("good")                     # a good RSS feed (3 items, pages on the same server)
         site.url("http_404")                 # every named route: see ROUTES below
+        site.base + "/paced/7.xml"           # any number of feeds answering after 50 ms
         site.hits("http_404")                # how many requests that route received
         site.fixture_url("rss-parser__guardian.rss")   # a real publisher feed from ../shared
 
@@ -49,6 +50,12 @@ PAGE_50MB_BYTES = 50_000_000
 BOMB_BYTES = 1_000_000_000  # 1 GB of zeros, about 1 MB gzipped
 MANY_ITEMS = 5000
 CHUNK = 64 * 1024
+# The slow routes send one byte this often: well inside any read timeout the suite uses, so
+# only a deadline over the whole request can stop them (``HostileSite.trickle_interval_s``).
+TRICKLE_INTERVAL_S = 0.25
+PACED_DELAY_S = 0.05  # each /paced/ feed answers after this long
+HOP_DELAY_S = 0.7  # each /hop/ redirect answers after this long
+HOPS = 4
 
 ROUTES: dict[str, str] = {
     "good": "/good.xml",
@@ -84,6 +91,9 @@ ROUTES: dict[str, str] = {
     "page_404": "/article/missing",
     "page_private": "/private/secret",
     "retry_then_ok": "/flaky.xml",
+    "slow_headers": "/slow-headers.xml",
+    "slow_body": "/slow-body.xml",
+    "slow_hops": "/hop/0",
 }
 FILE_URL = "file:///etc/passwd"
 FTP_URL = "ftp://127.0.0.1/feed.xml"
@@ -214,6 +224,7 @@ class HostileSite:
         self.stop = threading.Event()
         self.stale_version = 1  # bump to change the stale-ETag feed's content
         self.flaky_failures = 1  # /flaky.xml answers 503 this many times, then 200
+        self.trickle_interval_s = TRICKLE_INTERVAL_S
         self.requests: list[tuple[str, dict[str, str]]] = []
         site = self
 
@@ -308,6 +319,11 @@ class HostileSite:
             self._fixture(h, path.removeprefix("/fixtures/"))
         elif path.startswith("/article/"):
             self._send(h, 200, article_page(path.rsplit("/", 1)[1]), "text/html; charset=utf-8")
+        elif path.startswith("/paced/"):
+            if not self.stop.wait(PACED_DELAY_S):
+                self._send(h, 200, EMPTY_FEED)
+        elif path.startswith("/hop/"):
+            _hop(self, h, int(path.removeprefix("/hop/") or 0))
         else:
             self._send(h, 404, b"not here", "text/plain")
 
@@ -334,6 +350,52 @@ def _reset(site: HostileSite, h: BaseHTTPRequestHandler) -> None:
 
 def _hang(site: HostileSite, h: BaseHTTPRequestHandler) -> None:
     site.stop.wait(HANG_S)
+
+
+def _trickle(site: HostileSite, h: BaseHTTPRequestHandler, data: bytes) -> None:
+    """``data`` a byte every ``TRICKLE_INTERVAL_S``: no read waits long, the whole takes minutes."""
+    for i in range(len(data)):
+        if site.stop.wait(site.trickle_interval_s):
+            return
+        h.wfile.write(data[i : i + 1])
+        h.wfile.flush()
+
+
+def _slow_headers(site: HostileSite, h: BaseHTTPRequestHandler) -> None:
+    """The status line and headers a byte at a time (a minute of them at 0.25 s), then a feed."""
+    body = good_feed()
+    head = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+        + b"X-Padding: "
+        + b"x" * 160
+        + b"\r\n"
+        + b"Content-Length: %d\r\n\r\n" % len(body)
+    )
+    _trickle(site, h, head)
+    if not site.stop.is_set():
+        h.wfile.write(body)
+    h.close_connection = True
+
+
+def _slow_body(site: HostileSite, h: BaseHTTPRequestHandler) -> None:
+    """Prompt headers, then the feed a byte at a time (minutes of it)."""
+    body = good_feed()
+    h.send_response(200)
+    h.send_header("Content-Type", "application/rss+xml")
+    h.send_header("Content-Length", str(len(body)))
+    h.end_headers()
+    _trickle(site, h, body)
+    h.close_connection = True
+
+
+def _hop(site: HostileSite, h: BaseHTTPRequestHandler, n: int) -> None:
+    """A chain of ``HOPS`` redirects, each answering after ``HOP_DELAY_S``, ending at the good feed."""
+    if site.stop.wait(HOP_DELAY_S):
+        return
+    if n < HOPS:
+        site._redirect(h, f"/hop/{n + 1}")
+    else:
+        site._send(h, 200, good_feed())
 
 
 def _stale_304(site: HostileSite, h: BaseHTTPRequestHandler) -> None:
@@ -414,6 +476,8 @@ _HANDLERS: dict[str, Callable[[HostileSite, BaseHTTPRequestHandler], None]] = {
     ROUTES["page_404"]: lambda s, h: s._send(h, 404, b"", "text/html"),
     ROUTES["page_private"]: lambda s, h: s._send(h, 200, article_page("private"), "text/html"),
     ROUTES["retry_then_ok"]: _flaky,
+    ROUTES["slow_headers"]: _slow_headers,
+    ROUTES["slow_body"]: _slow_body,
 }
 
 

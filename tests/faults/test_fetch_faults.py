@@ -77,6 +77,8 @@ FEED_CASES = [
     FeedCase("http_429", FetchStatus.SOFT_ERROR, "HTTP 429"),
     FeedCase("http_500", FetchStatus.SOFT_ERROR, "HTTP 500"),
     FeedCase("hang", FetchStatus.SOFT_ERROR, "timed out after 1.0 s"),
+    FeedCase("slow_headers", FetchStatus.SOFT_ERROR, "transfer took longer than"),
+    FeedCase("slow_body", FetchStatus.SOFT_ERROR, "transfer took longer than"),
     FeedCase("reset", FetchStatus.SOFT_ERROR, "connection"),
     FeedCase("too_big", FetchStatus.HARD_ERROR, "body larger than 10000000 bytes"),
     FeedCase("gzip_bomb", FetchStatus.HARD_ERROR, "decompressed body larger than"),
