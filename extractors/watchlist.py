@@ -1,7 +1,8 @@
 """Names dealwatch knows (config/watchlist.toml), used to make names canonical.
 
-Detection never depends on the watchlist: it only maps aliases ("Alphabet",
-"Scale", "Character AI") to one canonical name so that deal ids agree.
+Detection never depends on the watchlist: it maps aliases ("Alphabet",
+"Scale", "Character AI") to one canonical name so that deal ids agree, and names the
+talent deals already known, which a story may name in passing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Literal
 
 EntityKind = Literal["acquirer", "startup", "person"]
 _SECTIONS: tuple[EntityKind, ...] = ("acquirer", "startup", "person")
+DEAL_KINDS = frozenset({"investment_and_hire", "licence_and_hire", "acquihire", "talent_deal"})
 # Analysis looks the same few names up again and again; this many answers are remembered.
 LOOKUP_MEMO = 20_000
 
@@ -27,6 +29,16 @@ class Entity:
         return (self.name, *(a for a in self.aliases if a != self.name))
 
 
+@dataclass(frozen=True, slots=True)
+class KnownDeal:
+    """A talent deal the team already knows: a story that names both parties in passing
+    ("he joined Amazon after its deal for Adept") mentions it, whatever word it uses for it."""
+
+    acquirer: str
+    target: str
+    kind: str
+
+
 def _fold(name: str) -> str:
     return " ".join(name.replace("\u2019", "'").split()).casefold()
 
@@ -36,6 +48,7 @@ class Watchlist:
     acquirers: tuple[Entity, ...] = ()
     startups: tuple[Entity, ...] = ()
     people: tuple[Entity, ...] = ()
+    deals: tuple[KnownDeal, ...] = ()
     _index: dict[str, Entity] = field(default_factory=dict, compare=False, repr=False)
     _all_names: tuple[tuple[str, Entity], ...] = field(default=(), compare=False, repr=False)
     _hash: int = field(default=0, compare=False, repr=False)
@@ -50,7 +63,9 @@ class Watchlist:
         object.__setattr__(self, "_index", index)
         pairs = [(n, e) for e in self.entities() for n in e.names()]
         object.__setattr__(self, "_all_names", tuple(sorted(pairs, key=lambda p: -len(p[0]))))
-        object.__setattr__(self, "_hash", hash((self.acquirers, self.startups, self.people)))
+        object.__setattr__(
+            self, "_hash", hash((self.acquirers, self.startups, self.people, self.deals))
+        )
         object.__setattr__(
             self, "_company_names", tuple(n for n, e in self._all_names if e.kind != "person")
         )
@@ -118,6 +133,35 @@ def _entities(raw: object, kind: EntityKind, path: Path) -> tuple[Entity, ...]:
     return tuple(out)
 
 
+def _known_deals(raw: object, path: Path, entities: dict[str, Entity]) -> tuple[KnownDeal, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ValueError(f"{path}: [[deal]] must be an array of tables")
+    out = []
+    for i, item in enumerate(raw):
+        if not isinstance(item, dict):
+            raise ValueError(f"{path}: deal #{i + 1} is not a table")
+        unknown = set(item) - {"acquirer", "target", "kind", "note"}
+        if unknown:
+            raise ValueError(f"{path}: deal #{i + 1}: unknown keys {sorted(unknown)}")
+        parties = []
+        for key in ("acquirer", "target"):
+            entity = entities.get(_fold(str(item.get(key, ""))))
+            if entity is None or entity.kind == "person":
+                raise ValueError(
+                    f"{path}: deal #{i + 1}: {key} {item.get(key)!r} is no acquirer or startup listed above"
+                )
+            parties.append(entity.name)
+        kind = item.get("kind", "talent_deal")
+        if kind not in DEAL_KINDS:
+            raise ValueError(
+                f"{path}: deal #{i + 1}: kind {kind!r} is not one of {sorted(DEAL_KINDS)}"
+            )
+        out.append(KnownDeal(parties[0], parties[1], kind))
+    return tuple(out)
+
+
 def load_watchlist(path: Path) -> Watchlist:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
@@ -125,13 +169,19 @@ def load_watchlist(path: Path) -> Watchlist:
         raise ValueError(f"cannot read watchlist {path}: {exc}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ValueError(f"watchlist {path} is not valid TOML: {exc}") from exc
-    unknown = set(data) - set(_SECTIONS)
+    unknown = set(data) - {*_SECTIONS, "deal"}
     if unknown:
         raise ValueError(
-            f"{path}: unknown sections {sorted(unknown)} (expected acquirer, startup, person)"
+            f"{path}: unknown sections {sorted(unknown)} (expected acquirer, startup, person, deal)"
         )
-    return Watchlist(
+    listed = Watchlist(
         acquirers=_entities(data.get("acquirer"), "acquirer", path),
         startups=_entities(data.get("startup"), "startup", path),
         people=_entities(data.get("person"), "person", path),
+    )
+    return Watchlist(
+        acquirers=listed.acquirers,
+        startups=listed.startups,
+        people=listed.people,
+        deals=_known_deals(data.get("deal"), path, listed._index),
     )

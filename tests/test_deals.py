@@ -131,3 +131,29 @@ def test_a_company_whose_staff_leave_hires_no_one():
     )
     assert "google--lumeo" in {d.deal_id for d in result.deals}
     assert not any(d.acquirer == "Anthropic" for d in result.deals)
+
+
+def test_a_known_deal_named_in_passing_is_mentioned_whatever_the_text_calls_it():
+    _, result = _analyse(
+        "A lab chief moves on\n\n"
+        "The researcher, who arrived at Amazon two years ago after the acquisition of Adept, the "
+        "start-up he co-founded, said he would leave at the end of the month.",
+        WATCHLIST,
+    )
+    assert result.relevance == "mentioned"
+    [deal] = result.deals
+    assert (deal.deal_id, deal.role, deal.kind) == (
+        "amazon--adept",
+        "mentioned",
+        "licence_and_hire",
+    )
+
+
+def test_known_deals_name_listed_companies_only(tmp_path):
+    path = tmp_path / "watchlist.toml"
+    path.write_text(
+        '[[acquirer]]\nname = "Halcyon"\n\n[[deal]]\nacquirer = "Halcyon"\ntarget = "Lumeo"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="target 'Lumeo' is no acquirer or startup listed"):
+        load_watchlist(path)

@@ -85,6 +85,7 @@ def assemble_deals(
         deal = _judge(a, t, rels, names, framed, lex)
         if deal is not None and deal.confidence >= MIN_DEAL_CONFIDENCE:
             deals.append(deal)
+    deals += _known_deals_named(sentences, names, lex, watchlist, deals)
     deals = _one_per_target(deals)
     deals = [
         d
@@ -95,6 +96,49 @@ def assemble_deals(
         )
     ]
     return _assign_roles(deals, sentences, names, lex, relations)
+
+
+# A known deal whose parties are named together, where a sentence speaks of a deal or of people
+# moving, is mentioned with this confidence: the words are the text's, the deal is the watchlist's.
+KNOWN_DEAL_CONFIDENCE = 0.6
+_KNOWN_DEAL_CUES = ("hire", "join", "acquire", "acquihire", "deal", "licence", "pay", "stake")
+
+
+def _known_deals_named(
+    sentences: Sequence[Sentence],
+    names: Names,
+    lex: Lexicon,
+    watchlist: Watchlist,
+    found: Sequence[Deal],
+) -> list[Deal]:
+    """The watchlist's known deals this text names in passing, that the relations did not find:
+    both parties in one sentence that speaks of a deal or of people moving."""
+    have = {(d.acquirer, d.target) for d in found} | {d.target for d in found}
+    out = []
+    for known in watchlist.deals:
+        if (known.acquirer, known.target) in have or known.target in have:
+            continue
+        for s in sentences:
+            named = {o.name for o in names.orgs[s.index]}
+            if {known.acquirer, known.target} <= named and any(
+                lex.cues[c].search(s.folded) for c in _KNOWN_DEAL_CUES
+            ):
+                relation = Relation(
+                    "deal", known.acquirer, known.target, s.index, STRENGTH_CLAUSE, background=True
+                )
+                out.append(
+                    Deal(
+                        known.acquirer,
+                        known.target,
+                        known.kind,
+                        KNOWN_DEAL_CONFIDENCE,
+                        [relation],
+                        evidence=s.text,
+                        reasons=[f"a known deal (watchlist), both named in sentence {s.index}"],
+                    )  # fmt: skip
+                )
+                break
+    return out
 
 
 @dataclass(frozen=True, slots=True)
