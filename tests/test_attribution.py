@@ -49,8 +49,9 @@ def _claims(result) -> set[tuple[str, str]]:
     [
         (
             "another deal's price",
-            "The arrangement echoes Meta's deal last year, when it paid $14.3 billion for 49% of Scale AI.",
-            "$14.3 billion",
+            "The arrangement echoes a deal of Orbital Systems last year, when it paid $900 million for "
+            "a stake in the chipmaker Vantage.",
+            "$900 million",
             "in no deal here",
         ),
         (
@@ -151,3 +152,14 @@ def test_licensing_money_against_the_whole_price(sentence, metric):
 def test_a_sum_that_prices_the_startup_is_its_valuation():
     result = _read(LEAD + "Halcyon hired most of the staff of the $2 billion startup.")
     assert ("target_valuation_usd", "$2 billion") in _claims(result)
+
+
+def test_another_known_deals_price_goes_to_that_deal():
+    result = _read(
+        LEAD
+        + "The arrangement echoes Meta's deal last year, when it paid $14.3 billion for 49% of Scale AI."
+    )
+    assert _claims(result) == OWN
+    other = {(c.deal_id, c.metric, c.stated) for c in result.claims if c.deal_id != DEAL}
+    assert ("meta--scale-ai", "deal_amount_usd", "$14.3 billion") in other
+    assert {d.deal_id: d.role for d in result.deals}["meta--scale-ai"] == "mentioned"
