@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from flows.runtime import api_for_workers, prepare_prefect
+from flows.runtime import api_for_workers, exit_status, prepare_prefect
 from flows.settings import ConfigError, Settings, load_settings
 
 app = typer.Typer(
@@ -78,8 +78,9 @@ def run(
         )
     if as_json:
         console.print_json(json.dumps(summary, default=str))
-        return
-    print_run_report(console, settings, summary)
+    else:
+        print_run_report(console, settings, summary)
+    raise typer.Exit(exit_status(summary))
 
 
 @app.command()
@@ -110,6 +111,7 @@ def backfill(
         config_dir=_config_arg(settings),
     )
     print_run_report(console, settings, summary)
+    raise typer.Exit(exit_status(summary))
 
 
 @app.command()

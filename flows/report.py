@@ -52,10 +52,24 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
     if "skipped" in summary:
         console.print(f"[yellow]run skipped:[/yellow] {summary['skipped']}")
         return
-    store = summary.get("store", {})
-    if "busy" in store:
+    if "stopped" in summary:
+        stopped = summary["stopped"]
         console.print(
-            f"[yellow]warehouse busy:[/yellow] {store['busy']}; {store.get('spooled', 0)} articles spooled"
+            f"[yellow]stopped by {stopped['name']}:[/yellow] {stopped['spooled']} "
+            "analysed articles kept in the spool; the next run stores them"
+        )
+        return
+    store = summary.get("store", {})
+    if "not_stored" in store:
+        console.print(
+            f"[yellow]not stored:[/yellow] {store['not_stored']}; {store.get('spooled', 0)} "
+            f"analysed articles kept in {store.get('spool')} for the next run",
+            highlight=False,
+        )
+    if summary.get("files_skipped"):
+        console.print(
+            f"skipped {len(summary['files_skipped'])} files that are not articles "
+            "(empty, binary or unreadable; each named in the log)"
         )
     seeds = summary.get("seeds")
     if seeds is not None:
@@ -76,7 +90,7 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
             f"entries: {summary['entries']['seen']} seen, {summary['entries']['new']} new; "
             f"{summary.get('fallbacks', 0)} from the feed summary"
         )
-    if store and "busy" not in store:
+    if store and "not_stored" not in store:
         console.print(
             f"stored: {store.get('articles_new', 0)} articles, {store.get('deals_new', 0)} deals, "
             f"{store.get('claims_new', 0)} figures; alerts: {store.get('alerts_new', 0)} new, "
