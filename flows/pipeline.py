@@ -101,15 +101,31 @@ def _deliver(settings: Settings) -> dict[str, Any]:
 
 
 def _finish_run(settings: Settings, run_id: str, status: str, summary: dict[str, Any]) -> None:
-    """Record the run's end; if it cannot be, say so and go on: the run's work is stored."""
+    """Record the run's end, with any an earlier run could not record.
+
+    If it cannot be recorded, the run says so and goes on: its work is stored. The end
+    is kept in the spool folder, and the next run records it.
+    """
+    folder = _spool_folder(settings)
+    end = spool.RunEnd(run_id=run_id, status=status, finished_at=utcnow(), summary=summary)
     problem = finish_run_task(
-        settings.db_path, run_id, status, summary, settings.warehouse.write_timeout_s
+        settings.db_path,
+        quote([*spool.pending_run_ends(folder), end]),
+        settings.warehouse.write_timeout_s,
     )
-    if problem is not None:
-        get_run_logger().warning(
-            "the run's end could not be recorded (%s); what it stored stays stored", problem
-        )
-        summary["run_end_not_recorded"] = problem
+    if problem is None:
+        return
+    summary["run_end_not_recorded"] = problem
+    try:
+        spool.write_run_end(folder, end)
+        kept = "; the next run records it"
+    except OSError as exc:  # the run's end is a note; its work is stored all the same
+        kept = f"; it cannot be kept for later either ({exc})"
+    get_run_logger().warning(
+        "the run's end could not be recorded (%s); what the run stored stays stored%s",
+        problem,
+        kept,
+    )
 
 
 # --- the spool and the store step ---------------------------------------------------
@@ -125,9 +141,20 @@ UNREADABLE_SPOOL = (OSError, EOFError, zlib.error, ValueError, KeyError, TypeErr
 
 
 def _pending_batches(settings: Settings) -> list[spool.SpooledBatch]:
-    """This warehouse's spooled batches, oldest first; an unreadable file is set aside, kept."""
+    """This warehouse's spooled batches, oldest first; an unreadable file is set aside, kept.
+
+    Batches spooled for another warehouse file (the path was changed since) are named in a
+    line: they wait for a run of that warehouse.
+    """
+    folder = _spool_folder(settings)
+    for other in spool.other_spools(folder):
+        get_run_logger().warning(
+            "%s holds batches spooled for another warehouse file; a run of that warehouse "
+            "stores them",
+            other,
+        )
     batches = []
-    for path in spool.spooled_files(_spool_folder(settings)):
+    for path in spool.spooled_files(folder):
         try:
             batches.append(spool.read_batch(path))
         except UNREADABLE_SPOOL as exc:
@@ -208,6 +235,7 @@ def _spool_and_store(
         batches=quote(batches),
         failing_after=settings.alerts.feed_failing_after,
         timeout_s=settings.warehouse.write_timeout_s,
+        give_up=lambda: stop.requested,
     )
     if "not_stored" not in stored:
         return _describe_store(stored, header.run_id)
@@ -260,19 +288,28 @@ def _stopped(
     summary: dict[str, Any],
     header: spool.BatchHeader | None = None,
     items: Sequence[tuple[Article, Analysis]] = (),
+    *,
+    spooled: int = 0,
 ) -> dict[str, Any]:
-    """Spool what was analysed and not stored, and end the run here."""
-    path = None
+    """Spool what was analysed and not stored yet, and end the run here.
+
+    ``spooled``: articles the store step already left in the spool (it stopped waiting).
+    """
+    kept = spooled
     if header is not None and items:
-        path, _ = _spool(settings, stop, header, list(items))
+        path, _ = _spool(settings, stop, header, items)
+        kept += len(items) if path is not None else 0
     stop.mark_safe()
-    kept = len(items) if path is not None else 0
-    get_run_logger().warning(
-        "stopped by %s: %d analysed articles kept in %s; the next run stores them",
-        stop.signal_name,
-        kept,
-        _spool_folder(settings),
-    )
+    logger = get_run_logger()
+    if kept:
+        logger.warning(
+            "stopped by %s: %d analysed articles kept in %s; the next run stores them",
+            stop.signal_name,
+            kept,
+            _spool_folder(settings),
+        )
+    else:
+        logger.warning("stopped by %s: nothing analysed is left unstored", stop.signal_name)
     summary["stopped"] = {"signal": stop.signum, "name": stop.signal_name, "spooled": kept}
     return summary
 
@@ -390,6 +427,8 @@ def _backfill(
         settings, stop, header=header, items=items, pending=pending, poll_results=[]
     )
     if "not_stored" in summary["store"]:
+        if stop.requested:  # it stopped waiting for the write window: all is in the spool
+            return _stopped(settings, stop, summary, spooled=summary["store"]["spooled"])
         return summary
     if notify and not stop.requested:
         summary["delivery"] = _deliver(settings)
@@ -632,8 +671,7 @@ def _monitor(
                 stage[name] = stage.get(name, 0.0) + value
     finally:
         close_fetchers()
-        if not stop.requested:  # a stopping run does not wait for its workers' last batch
-            close_worker_pools()
+        close_worker_pools(wait=not stop.requested)
     stage["fetch_extract_analyse_wall"] = time.perf_counter() - t0
 
     items = list({article.article_id: (article, analysis) for article, analysis in items}.values())
@@ -653,6 +691,8 @@ def _monitor(
         settings, stop, header=header, items=items, pending=pending, poll_results=poll_results
     )
     if "not_stored" in summary["store"]:
+        if stop.requested:  # it stopped waiting for the write window: all is in the spool
+            return _stopped(settings, stop, summary, spooled=summary["store"]["spooled"])
         return summary
     stage["store"] = summary["store"]["store_s"]
 

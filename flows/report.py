@@ -65,6 +65,7 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
             f"[yellow]not stored:[/yellow] {store['not_stored']}; {store.get('spooled', 0)} "
             f"analysed articles kept in {store.get('spool')} for the next run",
             highlight=False,
+            soft_wrap=True,
         )
     if summary.get("files_skipped"):
         console.print(
@@ -106,8 +107,8 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
                 else ""
             )
         )
-    if not settings.db_path.exists():
-        return
+    if not settings.db_path.exists() or ("not_stored" in store and "busy" not in store):
+        return  # no warehouse, or one that cannot be used: the line above says why
     try:
         with db.read_connection(
             settings.db_path, timeout_s=settings.warehouse.write_timeout_s

@@ -10,6 +10,7 @@ SQLite database on first use: ~13 s measured here).
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import logging
 import multiprocessing
 import os
@@ -228,7 +229,11 @@ def stop_on_signals(stop: StopRequest = STOP) -> Iterator[StopRequest]:
             stop.hurry()
             return
         stop.request(signum)
-        threading.Thread(target=stop._end_process, name="dealwatch-stop", daemon=True).start()
+        # The run's context goes with the thread, so its lines are the flow run's lines.
+        context = contextvars.copy_context()
+        threading.Thread(
+            target=context.run, args=(stop._end_process,), name="dealwatch-stop", daemon=True
+        ).start()
 
     previous = {signum: signal.signal(signum, on_signal) for signum in STOP_SIGNALS}
     try:

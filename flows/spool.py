@@ -164,10 +164,22 @@ def spooled_files(spool: Path) -> list[Path]:
     for folder in (spool, spool.parent):
         if not folder.is_dir():
             continue
-        for leftover in folder.glob(f"*{SPOOL_SUFFIX}.partial"):
+        for leftover in folder.glob("*.partial"):
             leftover.unlink(missing_ok=True)
         files.extend(sorted(folder.glob(f"*{SPOOL_SUFFIX}"), key=lambda p: p.stat().st_mtime))
     return files
+
+
+def other_spools(spool: Path) -> list[Path]:
+    """Spool folders beside this warehouse's that hold batches of other warehouses."""
+    parent = spool.parent
+    if not parent.is_dir():
+        return []
+    return sorted(
+        folder
+        for folder in parent.iterdir()
+        if folder.is_dir() and folder != spool and any(folder.glob(f"*{SPOOL_SUFFIX}"))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,3 +211,57 @@ def read_batch(path: Path) -> SpooledBatch:
 
 def read_spool(path: Path) -> Iterator[Item]:
     yield from read_batch(path).items
+
+
+# --- run ends that could not be recorded ---------------------------------------------
+
+RUN_END_SUFFIX = ".end.json"
+
+
+@dataclass(frozen=True, slots=True)
+class RunEnd:
+    """A run's end (status, summary, when) kept for the next run to record."""
+
+    run_id: str
+    status: str
+    finished_at: datetime
+    summary: dict[str, Any]
+    path: Path | None = None
+
+
+def write_run_end(spool: Path, end: RunEnd) -> Path:
+    """Keep a run's end whole (temporary name, then rename) for the next run to record."""
+    spool.mkdir(parents=True, exist_ok=True)
+    final = spool / f"{end.run_id}{RUN_END_SUFFIX}"
+    partial = final.with_name(final.name + ".partial")
+    payload = {
+        "run_id": end.run_id,
+        "status": end.status,
+        "finished_at": end.finished_at.isoformat(),
+        "summary": end.summary,
+    }
+    partial.write_text(json.dumps(payload, default=str), encoding="utf-8")
+    os.replace(partial, final)
+    return final
+
+
+def pending_run_ends(spool: Path) -> list[RunEnd]:
+    """Run ends kept for later, oldest first; one that cannot be read is left where it is."""
+    if not spool.is_dir():
+        return []
+    ends = []
+    for path in sorted(spool.glob(f"*{RUN_END_SUFFIX}")):
+        try:
+            payload = json.loads(path.read_text(encoding="utf-8"))
+            ends.append(
+                RunEnd(
+                    run_id=str(payload["run_id"]),
+                    status=str(payload["status"]),
+                    finished_at=datetime.fromisoformat(payload["finished_at"]),
+                    summary=dict(payload["summary"]),
+                    path=path,
+                )
+            )
+        except (OSError, ValueError, KeyError, TypeError):  # a note about a run, not its data:
+            continue  # an unreadable one stays on disk for a person to look at
+    return sorted(ends, key=lambda end: end.finished_at)

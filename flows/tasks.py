@@ -32,6 +32,7 @@ from extractors.http import Fetcher, FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
 from extractors.watchlist import Watchlist
 from flows.extraction import extract_and_analyse_batch, extract_batch, extract_each
+from flows.spool import RunEnd
 from flows.workers import Role, analyse_batch, forget_worker_pool, worker_pool
 from warehouse import db, outbox, store
 from warehouse.records import DeliveryReport, StoreResult
@@ -314,6 +315,7 @@ def store_task(
     batches: Sequence[StoreBatch],
     failing_after: int,
     timeout_s: float,
+    give_up: Callable[[], bool] | None = None,
 ) -> dict[str, Any]:
     """The run's one write window: the run row, feed health, then each batch in a transaction
     of its own, its spool file deleted as soon as it committed.
@@ -325,7 +327,7 @@ def store_task(
     started = time.perf_counter()
     results: list[tuple[str, StoreResult]] = []
     try:
-        with db.write_connection(db_path, timeout_s=timeout_s) as con:
+        with db.write_connection(db_path, timeout_s=timeout_s, give_up=give_up) as con:
             opened = time.perf_counter()
             store.start_run(con, kind, utcnow(), run_id=run_id)
             feed_alerts = (
@@ -357,14 +359,18 @@ def store_task(
 
 
 @task(cache_policy=NO_CACHE, name="finish-run")
-def finish_run_task(
-    db_path: Path, run_id: str, status: str, summary: dict[str, Any], timeout_s: float
-) -> str | None:
-    """Record the run's end; why it could not be, if it could not (the run's work is stored
-    by then, and stays so: this is a note about the run, not part of its result)."""
+def finish_run_task(db_path: Path, ends: Sequence[RunEnd], timeout_s: float) -> str | None:
+    """Record run ends: earlier ones kept in the spool (their files deleted once recorded),
+    then this run's. Why they could not be, if they could not: the run's work is stored by
+    then and stays so; its end is a note about the run, not part of its result."""
     try:
         with db.write_connection(db_path, timeout_s=timeout_s) as con:
-            store.finish_run(con, run_id, status=status, summary=summary, now=utcnow())
+            for end in ends:
+                store.finish_run(
+                    con, end.run_id, status=end.status, summary=end.summary, now=end.finished_at
+                )
+                if end.path is not None:
+                    _forget_spooled(end.path)
     except db.WarehouseError as exc:
         return db.first_line(exc)
     return None

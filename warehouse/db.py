@@ -17,7 +17,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -142,7 +142,12 @@ def _is_lock_conflict(exc: Exception) -> bool:
 
 
 def _connect(
-    path: Path, *, read_only: bool, timeout_s: float, retry_every_s: float
+    path: Path,
+    *,
+    read_only: bool,
+    timeout_s: float,
+    retry_every_s: float,
+    give_up: Callable[[], bool] | None = None,
 ) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + timeout_s
     announced = False
@@ -154,8 +159,13 @@ def _connect(
                 raise WarehouseUnavailable(
                     f"cannot open warehouse {path}: {first_line(exc)}"
                 ) from exc
+            mode = "read" if read_only else "write"
+            if give_up is not None and give_up():
+                raise WarehouseBusy(
+                    f"warehouse {path} is held by another process; stopped waiting for the "
+                    f"{mode} window"
+                ) from exc
             if time.monotonic() >= deadline:
-                mode = "read" if read_only else "write"
                 raise WarehouseBusy(
                     f"warehouse {path} is held by another process; the {mode} window did not open "
                     f"within {timeout_s:g} s"
@@ -165,7 +175,7 @@ def _connect(
                     "warehouse %s is held by another process; waiting up to %g s for the %s window",
                     path,
                     timeout_s,
-                    "read" if read_only else "write",
+                    mode,
                 )
                 announced = True
             time.sleep(min(retry_every_s, max(0.0, deadline - time.monotonic())))
@@ -190,18 +200,30 @@ def _create(path: Path) -> None:
 
 @contextmanager
 def write_connection(
-    path: Path, *, timeout_s: float = 120.0, retry_every_s: float = 0.5
+    path: Path,
+    *,
+    timeout_s: float = 120.0,
+    retry_every_s: float = 0.5,
+    give_up: Callable[[], bool] | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection held for one step; pending migrations are applied first.
 
-    A file that cannot be written, now or during the step, raises :class:`WarehouseUnavailable`.
+    A file that cannot be written, now or during the step, raises :class:`WarehouseUnavailable`;
+    one held by another process past ``timeout_s``, or once ``give_up()`` says so (the run
+    was asked to stop), :class:`WarehouseBusy`.
     """
     path = Path(path)
     with storage_errors(path, "write"):
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists():
             _create(path)
-        con = _connect(path, read_only=False, timeout_s=timeout_s, retry_every_s=retry_every_s)
+        con = _connect(
+            path,
+            read_only=False,
+            timeout_s=timeout_s,
+            retry_every_s=retry_every_s,
+            give_up=give_up,
+        )
         try:
             migrate(con)
             yield con
