@@ -295,13 +295,20 @@ def _stopped(
 
     ``spooled``: articles the store step already left in the spool (it stopped waiting).
     """
-    kept = spooled
+    kept, lost = spooled, 0
     if header is not None and items:
-        path, _ = _spool(settings, stop, header, items)
-        kept += len(items) if path is not None else 0
+        path, why = _spool(settings, stop, header, items)
+        kept, lost = (kept + len(items), 0) if path is not None else (kept, len(items))
     stop.mark_safe()
     logger = get_run_logger()
-    if kept:
+    if lost:
+        logger.warning(
+            "stopped by %s: %d analysed articles could not be kept (%s)",
+            stop.signal_name,
+            lost,
+            why,
+        )
+    elif kept:
         logger.warning(
             "stopped by %s: %d analysed articles kept in %s; the next run stores them",
             stop.signal_name,
