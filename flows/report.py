@@ -72,6 +72,9 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
             f"skipped {len(summary['files_skipped'])} files that are not articles "
             "(empty, binary or unreadable; each named in the log)"
         )
+    if summary.get("nothing_read"):
+        console.print("[red]nothing to backfill:[/red] no file given holds an article")
+        return
     seeds = summary.get("seeds")
     if seeds is not None:
         console.print(f"seeds: {seeds.get('articles_new', 0)} new articles")

@@ -23,17 +23,20 @@ before.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gzip
 import hashlib
 import json
 import os
+import types
+import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from extractors.records import Analysis, Article, Claim, DealMention
+from extractors.records import Analysis, Article
 
 SPOOL_SUFFIX = ".jsonl.gz"
 FORMAT = 2
@@ -53,60 +56,58 @@ class BatchHeader:
     baseline: bool  # record its alerts without sending them (a backfill without --notify)
 
 
-def _encode(value: Any) -> Any:
+def _to_json(value: Any) -> Any:
+    """A record as JSON: every field of every dataclass, dates tagged, tuples as lists."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, datetime):
         return {"__dt": value.isoformat()}
     if isinstance(value, date):
         return {"__d": value.isoformat()}
     if isinstance(value, tuple | list):
-        return [_encode(v) for v in value]
+        return [_to_json(v) for v in value]
     return value
 
 
-def _decode(value: Any) -> Any:
-    if isinstance(value, dict):
-        if "__dt" in value:
-            return datetime.fromisoformat(value["__dt"])
-        if "__d" in value:
-            return date.fromisoformat(value["__d"])
-    if isinstance(value, list):
-        return tuple(_decode(v) for v in value)
+def _from_json(value: Any, hint: Any) -> Any:
+    """``value`` read back as the type ``hint`` names: the record's own field types guide it,
+    so a field added to a record is spooled and read back with no change here. A field a
+    file does not have (written before the field existed) takes the record's default."""
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        present = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return _from_json(value, present[0]) if len(present) == 1 else value
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_from_json(v, args[0]) for v in value)
+        return tuple(_from_json(v, arg) for v, arg in zip(value, args, strict=True))
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        hints = _field_types(hint)
+        return hint(**{name: _from_json(v, hints[name]) for name, v in value.items()})
+    if hint is datetime:
+        return datetime.fromisoformat(value["__dt"])
+    if hint is date:
+        return date.fromisoformat(value["__d"])
     return value
 
 
-def _record_to_dict(record: Any) -> dict[str, Any]:
-    return {f.name: _encode(getattr(record, f.name)) for f in dataclasses.fields(record)}
+@functools.cache
+def _field_types(record: type) -> dict[str, Any]:
+    return typing.get_type_hints(record)
 
 
 def encode_item(article: Article, analysis: Analysis) -> str:
-    payload = {
-        "article": _record_to_dict(article),
-        "analysis": {
-            **{
-                k: _encode(getattr(analysis, k))
-                for k in ("article_id", "relevance", "score", "evidence", "notes")
-            },
-            "deals": [_record_to_dict(d) for d in analysis.deals],
-            "claims": [_record_to_dict(c) for c in analysis.claims],
-        },
-    }
-    return json.dumps(payload, ensure_ascii=False)
+    return json.dumps(
+        {"article": _to_json(article), "analysis": _to_json(analysis)}, ensure_ascii=False
+    )
 
 
 def decode_item(line: str) -> Item:
     payload = json.loads(line)
-    article = Article(**{k: _decode(v) for k, v in payload["article"].items()})
-    raw = payload["analysis"]
-    analysis = Analysis(
-        article_id=raw["article_id"],
-        relevance=raw["relevance"],
-        score=raw["score"],
-        evidence=raw["evidence"],
-        notes=_decode(raw["notes"]),
-        deals=tuple(DealMention(**{k: _decode(v) for k, v in d.items()}) for d in raw["deals"]),
-        claims=tuple(Claim(**{k: _decode(v) for k, v in c.items()}) for c in raw["claims"]),
-    )
-    return article, analysis
+    return _from_json(payload["article"], Article), _from_json(payload["analysis"], Analysis)
 
 
 def encode_header(header: BatchHeader) -> str:

@@ -292,6 +292,7 @@ def test_a_folder_backfill_skips_each_bad_file_by_name_and_stores_every_good_one
     )
     assert nothing.run() == 2, nothing.output
     assert len(nothing.lines_with(f"skipped {only_bad}")) == 3
+    assert nothing.lines_with("nothing to backfill: no file given holds an article")
 
 
 @pytest.mark.skipif(not is_root(), reason="shows only what root's chmod does not")
