@@ -85,8 +85,9 @@ def exit_status(summary: dict[str, Any]) -> int:
         return EXIT_SIGNALLED + int(summary["stopped"]["signal"])
     if "skipped" in summary:
         return EXIT_LOCKED
-    stores = [summary.get("store", {}), summary.get("seeds") or {}]
-    if any("not_stored" in store for store in stores):
+    # The run's store step stores whatever is pending, the seeds' batch included: its answer
+    # is the one that counts.
+    if "not_stored" in summary.get("store", {}):
         return EXIT_NOT_STORED
     if summary.get("nothing_read"):
         return EXIT_USAGE

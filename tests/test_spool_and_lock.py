@@ -122,7 +122,8 @@ def test_an_unreadable_spool_file_is_set_aside_kept_and_the_run_goes_on(tmp_path
     [
         ({"store": {"articles_new": 2}}, 0),
         ({"store": {"not_stored": "busy", "spooled": 2}}, 3),
-        ({"seeds": {"not_stored": "full disk"}, "store": {"not_stored": "full disk"}}, 3),
+        ({"seeds": {"not_stored": "busy"}, "store": {"not_stored": "full disk"}}, 3),
+        ({"seeds": {"not_stored": "busy"}, "store": {"articles_new": 4}}, 0),
         ({"kind": "monitor", "skipped": "another run holds the lock"}, 4),
         ({"store": {"articles_new": 0}, "nothing_read": True, "files_skipped": ["a"]}, 2),
         ({"stopped": {"signal": int(signal.SIGTERM), "spooled": 4}}, 143),
