@@ -256,6 +256,15 @@ def _article_from_file(
     )
 
 
+def article_files(folder: Path) -> list[Path]:
+    """The files of a folder that can hold an article (text, HTML, Markdown), sorted by name."""
+    return sorted(
+        p
+        for p in Path(folder).iterdir()
+        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+    )
+
+
 def articles_from_path(
     path: Path,
     *,
@@ -275,11 +284,7 @@ def articles_from_path(
         seeded = manifest_path.exists()
         if manifest is None and seeded:
             manifest = load_seed_manifest(manifest_path)
-        files = sorted(
-            p
-            for p in path.iterdir()
-            if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
-        )
+        files = article_files(path)
         return [
             _article_from_file(
                 p,

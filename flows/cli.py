@@ -26,7 +26,7 @@ from typer.core import TyperGroup
 
 from flows.progress import progress_bar
 from flows.report import line
-from flows.runtime import api_for_workers, prepare_prefect
+from flows.runtime import api_for_workers, exit_status, prepare_prefect
 from flows.settings import (
     ConfigError,
     Settings,
@@ -179,10 +179,15 @@ def run(
         )
     if as_json:
         sys.stdout.write(json.dumps(summary, default=str, indent=2) + "\n")
-        return
-    print_run_report(console, settings, summary)
-    if settings.report.build_after_run and settings.db_path.exists():
-        _build_report(settings)
+    else:
+        print_run_report(console, settings, summary)
+        if (
+            settings.report.build_after_run
+            and settings.db_path.exists()
+            and not exit_status(summary)
+        ):
+            _build_report(settings)
+    raise typer.Exit(exit_status(summary))
 
 
 def _stdout_for_json_only(as_json: bool) -> contextlib.AbstractContextManager[Any]:
@@ -219,6 +224,7 @@ def backfill(
             config_dir=_config_arg(settings),
         )
     print_run_report(console, settings, summary)
+    raise typer.Exit(exit_status(summary))
 
 
 @app.command()
@@ -315,9 +321,9 @@ def _build_report(settings: Settings, **options: Any) -> bool:
     try:
         result = build_report(settings, **options)
     except (WarehouseError, UnknownDeal) as exc:
-        err_console.print(f"[red]report not built:[/red] {exc}", highlight=False)
+        err_console.print(line(("report not built:", "red"), f" {exc}"))
         return False
-    console.print(describe(result), highlight=False)
+    console.print(line(describe(result)))
     return True
 
 

@@ -1,9 +1,19 @@
-"""One run at a time: an advisory file lock in the data folder.
+"""One run per warehouse at a time: an advisory lock that belongs to the warehouse file.
 
 Prefect's deployment concurrency limit keeps scheduled runs from overlapping
 when a server is there to enforce it; this lock also covers a manual
-``dealwatch run`` started beside the scheduler. The kernel releases a flock
-when its process dies, so a killed run never leaves a stale lock behind.
+``dealwatch run`` or ``backfill`` started beside the scheduler. It is the file
+``<warehouse>.lock`` beside the warehouse (``data/dealwatch.duckdb.lock``), so
+two runs on two warehouses both proceed, and two runs on one warehouse exclude
+each other whatever config or data folder each was started with.
+
+A warehouse whose folder cannot hold the lock file (read-only) is locked by an
+existing lock file opened for reading, else by one under
+``<data_dir>/locks/``: such a run cannot write that warehouse, but it still
+analyses and spools, and must not do so twice at once.
+
+The kernel releases a flock when its process dies, so a killed run never
+leaves a stale lock behind.
 """
 
 from __future__ import annotations
@@ -15,19 +25,49 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-LOCK_NAME = "dealwatch.run.lock"
+from flows.spool import warehouse_key
+
+LOCK_SUFFIX = ".lock"
 POLL_S = 0.2
 
 
 class RunInProgress(RuntimeError):
-    """Another dealwatch run holds the lock."""
+    """Another dealwatch run holds the warehouse's lock."""
+
+
+def lock_path(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + LOCK_SUFFIX)
+
+
+def _open_lock(warehouse: Path, data_dir: Path) -> tuple[int, Path, bool]:
+    """A descriptor to flock, its path, and whether the holder's pid can be written to it."""
+    beside = lock_path(warehouse)
+    try:
+        beside.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(beside, os.O_RDWR | os.O_CREAT, 0o644), beside, True
+    except OSError:  # a read-only folder or file system: the rungs below, in order
+        pass
+    try:
+        return os.open(beside, os.O_RDONLY), beside, False
+    except OSError:  # no lock file there yet, and none can be made: one in the data folder
+        pass
+    fallback = data_dir / "locks" / (warehouse_key(warehouse) + LOCK_SUFFIX)
+    fallback.parent.mkdir(parents=True, exist_ok=True)
+    return os.open(fallback, os.O_RDWR | os.O_CREAT, 0o644), fallback, True
+
+
+def _holder(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8").strip() or "unknown"
+    except OSError:  # the pid is a courtesy; the lock is what matters
+        return "unknown"
 
 
 @contextmanager
-def run_lock(data_dir: Path, *, wait_s: float = 0.0) -> Iterator[Path]:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+def run_lock(warehouse: Path, data_dir: Path, *, wait_s: float = 0.0) -> Iterator[Path]:
+    """Hold the lock of ``warehouse`` for the block; :class:`RunInProgress` if another run has it."""
+    warehouse = Path(warehouse)
+    fd, path, writable = _open_lock(warehouse, Path(data_dir))
     deadline = time.monotonic() + wait_s
     try:
         while True:
@@ -36,13 +76,14 @@ def run_lock(data_dir: Path, *, wait_s: float = 0.0) -> Iterator[Path]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    holder = path.read_text(encoding="utf-8").strip() or "unknown"
                     raise RunInProgress(
-                        f"another dealwatch run holds {path} (pid {holder})"
+                        f"another dealwatch run (pid {_holder(path)}) holds the lock of "
+                        f"warehouse {warehouse} ({path})"
                     ) from None
                 time.sleep(POLL_S)
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+        if writable:
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
         yield path
     finally:
         os.close(fd)

@@ -3,8 +3,20 @@
 One run is one pass down DESIGN.md's line: poll → new entries → fetch → extract →
 analyse → store → reconcile → notify. The warehouse is read in a shared window
 before the network work and written in one window after it, so a reader holding
-the file only delays the store step; if the window never opens, the analysed
-batch goes to the spool and the next run stores it.
+the file only delays the store step.
+
+Nothing a run analysed is lost to the warehouse: the batch is written to the
+spool (flows.spool) before the store step and leaves it only once committed, so
+a warehouse that is busy past ``write_timeout_s``, not a DuckDB file, in a
+read-only folder or on a full disk costs a line saying why and an exit status,
+and the next run (or backfill) of that warehouse stores the batch, a backfill's
+still as a baseline. A warehouse that cannot even be read makes the run poll
+every feed in full and fetch what is not already spooled. Once the store
+committed, nothing that follows (delivery, the run's end) can make the run a
+failure or send anything again. SIGTERM and SIGINT stop a run at its next
+check point, with what it analysed spooled (flows.runtime.StopRequest). A run
+takes its warehouse's lock (flows.locking): another run of the same warehouse
+is skipped, one of another warehouse proceeds.
 
 The whole-run arguments of the tasks the flow calls directly (every entry, every
 analysed article) go in ``quote``: Prefect otherwise walks each element of each
@@ -14,8 +26,10 @@ argument reaches a Dask worker still wrapped.
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
+import zlib
 from collections import deque
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
@@ -23,22 +37,26 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger
+from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from extractors.documents import articles_from_path
+from extractors.documents import DocumentError, article_files, articles_from_path
 from extractors.feeds import unique_entries
 from extractors.http import FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FetchStatus
 from extractors.signals import with_text_signals
+from extractors.urls import canonical_url
 from extractors.watchlist import Watchlist
 from flows import spool
 from flows.locking import RunInProgress, run_lock
 from flows.progress import report_progress
+from flows.runtime import STOP_POLL_S, StopRequest, stop_on_signals
 from flows.settings import Settings, load_feeds, load_settings
 from flows.tasks import (
     FeedJob,
     PollPace,
+    StoreBatch,
     analyse_articles_task,
     close_fetchers,
     deliver_alerts_task,
@@ -56,6 +74,8 @@ from warehouse import db, store
 
 # Feeds polled by one Prefect task: a poll is milliseconds of work, a task run tens of them.
 FEEDS_PER_TASK = 25
+# Articles analysed by one task of a backfill (~14 ms each): a stop waits for one chunk at most.
+ANALYSIS_CHUNK = 50
 
 
 def new_run_id(kind: str) -> str:
@@ -64,7 +84,7 @@ def new_run_id(kind: str) -> str:
 
 def _deliver(settings: Settings) -> dict[str, Any]:
     alerts = settings.alerts
-    return deliver_alerts_task(
+    delivery: dict[str, Any] = deliver_alerts_task(
         settings.db_path,
         alert_channels(settings),
         digest_threshold=alerts.digest_threshold,
@@ -73,85 +93,358 @@ def _deliver(settings: Settings) -> dict[str, Any]:
         timeout_s=settings.warehouse.write_timeout_s,
         report_base_url=settings.report.base_url,
     )
+    if "error" in delivery:
+        get_run_logger().warning(
+            "delivery stopped: %s; what was stored stays stored, and alerts still pending "
+            "(or whose delivery could not be recorded) go out with the next run",
+            delivery["error"],
+        )
+    return delivery
 
 
-def _store_or_spool(
-    settings: Settings,
-    *,
-    run_id: str,
-    kind: str,
-    poll_results: Sequence[Any],
-    items: list[tuple[Article, Analysis]],
-    baseline: bool,
-) -> dict[str, Any]:
-    logger = get_run_logger()
+def _finish_run(settings: Settings, run_id: str, status: str, summary: dict[str, Any]) -> None:
+    """Record the run's end, with any an earlier run could not record.
+
+    If it cannot be recorded, the run says so and goes on: its work is stored. The end
+    is kept in the spool folder, and the next run records it.
+    """
+    folder = _spool_folder(settings)
+    end = spool.RunEnd(run_id=run_id, status=status, finished_at=utcnow(), summary=summary)
+    problem = finish_run_task(
+        settings.db_path,
+        quote([*spool.pending_run_ends(folder), end]),
+        settings.warehouse.write_timeout_s,
+    )
+    if problem is None:
+        return
+    summary["run_end_not_recorded"] = problem
     try:
-        return store_task(
-            settings.db_path,
-            run_id=run_id,
-            kind=kind,
-            poll_results=quote(poll_results),
-            items=quote(items),
-            policy=reconcile_policy(settings, baseline=baseline),
-            failing_after=settings.alerts.feed_failing_after,
-            timeout_s=settings.warehouse.write_timeout_s,
+        spool.write_run_end(folder, end)
+        kept = "; the next run records it"
+    except OSError as exc:  # the run's end is a note; its work is stored all the same
+        kept = f"; it cannot be kept for later either ({exc})"
+    get_run_logger().warning(
+        "the run's end could not be recorded (%s); what the run stored stays stored%s",
+        problem,
+        kept,
+    )
+
+
+# --- the spool and the store step ---------------------------------------------------
+
+
+def _spool_folder(settings: Settings) -> Path:
+    return spool.spool_dir(settings.run.data_dir, settings.db_path)
+
+
+# What a spool file that cannot be read raises: gzip and OS errors, a cut-off stream,
+# JSON that does not parse or records whose fields do not fit.
+UNREADABLE_SPOOL = (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError)
+
+
+def _pending_batches(settings: Settings) -> list[spool.SpooledBatch]:
+    """This warehouse's spooled batches, oldest first; an unreadable file is set aside, kept.
+
+    Batches spooled for another warehouse file (the path was changed since) are named in a
+    line: they wait for a run of that warehouse.
+    """
+    folder = _spool_folder(settings)
+    for other in spool.other_spools(folder):
+        get_run_logger().warning(
+            "%s holds batches spooled for another warehouse file; a run of that warehouse "
+            "stores them",
+            other,
         )
-    except db.WarehouseBusy as busy:
-        path = spool.write_spool(settings.run.data_dir / "spool", run_id, items)
+    batches = []
+    for path in spool.spooled_files(folder):
+        try:
+            batches.append(spool.read_batch(path))
+        except UNREADABLE_SPOOL as exc:
+            aside = path.with_name(path.name + ".unreadable")
+            path.rename(aside)
+            get_run_logger().warning(
+                "spool file %s cannot be read (%s); kept as %s, not stored", path, exc, aside
+            )
+    return batches
+
+
+def _spooled_ids(pending: Sequence[spool.SpooledBatch]) -> set[str]:
+    return {article.article_id for batch in pending for article, _ in batch.items}
+
+
+def _spool(
+    settings: Settings,
+    stop: StopRequest,
+    header: spool.BatchHeader,
+    items: Sequence[tuple[Article, Analysis]],
+) -> tuple[Path | None, str | None]:
+    """Write the batch to the spool; (its file, None), or (None, why it could not be written)."""
+    folder = _spool_folder(settings)
+    try:
+        with stop.critical():
+            return spool.write_spool(folder, header, items), None
+    except OSError as exc:
+        why = db.first_line(exc)
+        get_run_logger().warning(
+            "cannot write the spool in %s (%s): the %d analysed articles are kept only if "
+            "the store succeeds",
+            folder,
+            why,
+            len(items),
+        )
+        return None, why
+
+
+def _spool_and_store(
+    settings: Settings,
+    stop: StopRequest,
+    *,
+    header: spool.BatchHeader,
+    items: list[tuple[Article, Analysis]],
+    pending: Sequence[spool.SpooledBatch],
+    poll_results: Sequence[Any],
+) -> dict[str, Any]:
+    """The store step: this run's batch spooled first, then every pending batch and it stored.
+
+    Each spooled batch is stored with its own alert policy (a backfill's alerts stay a
+    baseline), oldest first, and leaves the spool once committed.
+    """
+    logger = get_run_logger()
+    path, spool_error = _spool(settings, stop, header, items) if items else (None, None)
+    batches = [
+        StoreBatch(
+            items=batch.items,
+            policy=reconcile_policy(settings, baseline=batch.header.baseline),
+            spooled_at=batch.path,
+            analysed_by=batch.header.run_id,
+        )
+        for batch in pending
+    ]
+    if items:
+        batches.append(
+            StoreBatch(
+                items=items,
+                policy=reconcile_policy(settings, baseline=header.baseline),
+                spooled_at=path,
+                analysed_by=header.run_id,
+            )
+        )
+    stored = store_task(
+        settings.db_path,
+        run_id=header.run_id,
+        kind=header.kind,
+        poll_results=quote(poll_results),
+        batches=quote(batches),
+        failing_after=settings.alerts.feed_failing_after,
+        timeout_s=settings.warehouse.write_timeout_s,
+        give_up=lambda: stop.requested,
+    )
+    if "not_stored" not in stored:
+        return _describe_store(stored, header.run_id)
+    folder = _spool_folder(settings)
+    kept = sum(len(b.items) for b in batches[len(stored["stored"]) :] if b.spooled_at)
+    lost = len(items) if items and path is None else 0
+    logger.warning(
+        "not stored: %s; %d analysed articles kept in %s for the next run%s",
+        stored["not_stored"],
+        kept,
+        folder,
+        f"; {lost} could not be kept ({spool_error})" if lost else "",
+    )
+    described: dict[str, Any] = {
+        "not_stored": stored["not_stored"],
+        "spooled": kept,
+        "spool": str(folder),
+    }
+    if stored["busy"]:
+        described["busy"] = stored["not_stored"]
+    if lost:
+        described["not_kept"] = {"articles": lost, "why": spool_error}
+    return described
+
+
+def _describe_store(stored: dict[str, Any], run_id: str) -> dict[str, Any]:
+    results = [result for _, result in stored["stored"]]
+    earlier = [(by, r) for by, r in stored["stored"] if by != run_id]
+    described = {
+        "articles_new": sum(r.articles_new for r in results),
+        "deals_new": sum(r.deals_new for r in results),
+        "claims_new": sum(r.claims_new for r in results),
+        "alerts_new": sum(r.alerts_new for r in results),
+        "alerts_suppressed": sum(r.alerts_suppressed for r in results),
+        "feed_alerts": len(stored["feed_alerts"]),
+        "write_wait_s": round(stored["wait_s"], 3),
+        "store_s": round(stored["store_s"], 3),
+    }
+    if earlier:
+        described["from_spool"] = [
+            {"analysed_by": by, "articles_new": r.articles_new, "alerts_new": r.alerts_new}
+            for by, r in earlier
+        ]
+    return described
+
+
+def _stopped(
+    settings: Settings,
+    stop: StopRequest,
+    summary: dict[str, Any],
+    header: spool.BatchHeader | None = None,
+    items: Sequence[tuple[Article, Analysis]] = (),
+    *,
+    spooled: int = 0,
+) -> dict[str, Any]:
+    """Spool what was analysed and not stored yet, and end the run here.
+
+    ``spooled``: articles the store step already left in the spool (it stopped waiting).
+    """
+    kept, lost = spooled, 0
+    if header is not None and items:
+        path, why = _spool(settings, stop, header, items)
+        kept, lost = (kept + len(items), 0) if path is not None else (kept, len(items))
+    stop.mark_safe()
+    logger = get_run_logger()
+    if lost:
         logger.warning(
-            "%s; %d analysed articles kept in %s for the next run", busy, len(items), path
+            "stopped by %s: %d analysed articles could not be kept (%s)",
+            stop.signal_name,
+            lost,
+            why,
         )
-        return {"busy": str(busy), "spooled": len(items)}
+    elif kept:
+        logger.warning(
+            "stopped by %s: %d analysed articles kept in %s; the next run stores them",
+            stop.signal_name,
+            kept,
+            _spool_folder(settings),
+        )
+    else:
+        logger.warning("stopped by %s: nothing analysed is left unstored", stop.signal_name)
+    summary["stopped"] = {"signal": stop.signum, "name": stop.signal_name, "spooled": kept}
+    return summary
 
 
-def _spooled_items(settings: Settings) -> tuple[list[tuple[Article, Analysis]], list[Path]]:
-    files = spool.spooled_files(settings.run.data_dir / "spool")
-    items = [item for path in files for item in spool.read_spool(path)]
-    return items, files
+def _finished(future: PrefectFuture[Any], stop: StopRequest) -> bool:
+    """Wait until the task is done (True) or the run is asked to stop (False)."""
+    done = threading.Event()
+    future.add_done_callback(lambda _: done.set())
+    while not done.wait(STOP_POLL_S):
+        if stop.requested:
+            return False
+    return True
+
+
+# --- reading the warehouse before the network work ------------------------------------
+
+
+def _unreadable_because(settings: Settings) -> str | None:
+    """Why the warehouse cannot be read now, or None; a run goes on without what it would say.
+
+    Without it a run knows no feed's validators and no stored URL: it polls every feed
+    in full and fetches what is not spooled, and its store step says what is wrong.
+    """
+    if not settings.db_path.exists():
+        return None
+    try:
+        with db.read_connection(settings.db_path, timeout_s=settings.warehouse.write_timeout_s):
+            return None
+    except db.WarehouseError as exc:
+        why = db.first_line(exc)
+        get_run_logger().warning(
+            "cannot read the warehouse (%s): going on without its feed state and stored URLs", why
+        )
+        return why
 
 
 def _known_article_ids(settings: Settings, articles: Sequence[Article]) -> set[str]:
-    if not settings.db_path.exists():
+    if not settings.db_path.exists() or _unreadable_because(settings):
         return set()
     with db.read_connection(settings.db_path, timeout_s=settings.warehouse.write_timeout_s) as con:
         known = store.known_urls(con, [a.canonical_url for a in articles])
     return {a.article_id for a in articles if a.canonical_url in known}
 
 
-def _backfill(settings: Settings, paths: Sequence[Path], *, notify: bool) -> dict[str, Any]:
+# --- backfill -----------------------------------------------------------------------
+
+
+def _read_documents(paths: Sequence[Path], fetched_at: datetime) -> tuple[list[Article], list[str]]:
+    """Every article the files and folders hold; a file that cannot be one is skipped, named.
+
+    A folder is read file by file, so an empty, binary or unreadable file costs only
+    itself: one line naming it and why.
+    """
+    logger = get_run_logger()
+    articles: list[Article] = []
+    skipped: list[str] = []
+    for target in paths:
+        try:
+            files = article_files(target) if target.is_dir() else [target]
+        except OSError as exc:  # a folder that cannot be listed is skipped like a bad file
+            files = []
+            skipped.append(f"{target}: cannot list the folder: {exc.strerror or exc}")
+        for path in files:
+            try:
+                articles.extend(articles_from_path(path, fetched_at=fetched_at, text_signals=False))
+            except DocumentError as exc:
+                skipped.append(f"{path}: {str(exc).removeprefix(path.name + ': ')}")
+    for line in skipped:
+        logger.warning("skipped %s", line)
+    return articles, skipped
+
+
+def _analyse(
+    articles: Sequence[Article], watchlist: Watchlist | None, stop: StopRequest
+) -> list[tuple[Article, Analysis]]:
+    """Articles analysed a chunk at a time, up to a stop request: what was analysed by then."""
+    items: list[tuple[Article, Analysis]] = []
+    for start in range(0, len(articles), ANALYSIS_CHUNK):
+        if stop.requested:
+            break
+        chunk = [with_text_signals(a) for a in articles[start : start + ANALYSIS_CHUNK]]
+        items.extend(analyse_articles_task(quote(chunk), quote(watchlist)))
+    return items
+
+
+def _backfill(
+    settings: Settings, paths: Sequence[Path], *, notify: bool, stop: StopRequest
+) -> dict[str, Any]:
     logger = get_run_logger()
     started = time.perf_counter()
-    fetched_at = utcnow()
-    articles: list[Article] = []
-    for path in paths:
-        articles.extend(articles_from_path(path, fetched_at=fetched_at, text_signals=False))
-    known = _known_article_ids(settings, articles)
-    fresh = [with_text_signals(a) for a in articles if a.article_id not in known]
-    logger.info(
-        "backfill: %d articles read, %d already stored", len(articles), len(articles) - len(fresh)
-    )
     run_id = new_run_id("backfill")
+    articles, skipped = _read_documents(paths, utcnow())
+    pending = _pending_batches(settings)
+    known = _known_article_ids(settings, articles) | _spooled_ids(pending)
+    fresh = [a for a in articles if a.article_id not in known]
+    logger.info(
+        "backfill: %d articles read, %d already stored or spooled, %d files skipped",
+        len(articles),
+        len(articles) - len(fresh),
+        len(skipped),
+    )
     summary: dict[str, Any] = {"run_id": run_id, "kind": "backfill", "articles_read": len(articles)}
-    if fresh:
-        items = analyse_articles_task(quote(fresh), quote(watchlist_for(settings)))
-        stored = _store_or_spool(
-            settings,
-            run_id=run_id,
-            kind="backfill",
-            poll_results=[],
-            items=items,
-            baseline=not notify,
-        )
-        summary["store"] = _describe_store(stored)
-    else:
+    if skipped:
+        summary["files_skipped"] = skipped
+        summary["nothing_read"] = not articles
+    header = spool.BatchHeader(run_id=run_id, kind="backfill", baseline=not notify)
+    items = _analyse(fresh, watchlist_for(settings), stop)
+    if stop.requested:
         summary["store"] = {"articles_new": 0}
-    if notify:
+        return _stopped(settings, stop, summary, header, items)
+    if not items and not pending:
+        summary["store"] = {"articles_new": 0}
+        return summary
+    summary["store"] = _spool_and_store(
+        settings, stop, header=header, items=items, pending=pending, poll_results=[]
+    )
+    if "not_stored" in summary["store"]:
+        if stop.requested:  # it stopped waiting for the write window: all is in the spool
+            return _stopped(settings, stop, summary, spooled=summary["store"]["spooled"])
+        return summary
+    if notify and not stop.requested:
         summary["delivery"] = _deliver(settings)
     summary["seconds"] = round(time.perf_counter() - started, 3)
-    if fresh and "busy" not in summary["store"]:
-        finish_run_task(
-            settings.db_path, run_id, "completed", summary, settings.warehouse.write_timeout_s
-        )
+    _finish_run(settings, run_id, "stopped" if stop.requested else "completed", summary)
+    if stop.requested:
+        return _stopped(settings, stop, summary)
     return summary
 
 
@@ -162,38 +455,31 @@ def backfill(
     """Files or folders of articles (text, HTML, Markdown) → analysis → warehouse.
 
     Alerts are recorded as the baseline (not sent) unless ``notify``. A file that
-    cannot be read stops the backfill before anything is written.
+    cannot be an article (empty, binary, unreadable) is skipped with a line naming it.
     """
     settings = load_settings(config_dir)
     targets = [Path(p) for p in paths] if paths else [settings.run.seeds_dir]
-    try:
-        with run_lock(settings.run.data_dir, wait_s=settings.run.lock_wait_s):
-            return _backfill(settings, targets, notify=notify)
-    except RunInProgress as busy:
-        get_run_logger().warning("%s; backfill skipped", busy)
-        return {"kind": "backfill", "skipped": str(busy)}
+    with stop_on_signals() as stop:
+        try:
+            with _run_lock(settings):
+                return _backfill(settings, targets, notify=notify, stop=stop)
+        except RunInProgress as locked:
+            get_run_logger().warning("%s; nothing done", locked)
+            return {"kind": "backfill", "skipped": str(locked)}
 
 
-def _describe_store(stored: dict[str, Any]) -> dict[str, Any]:
-    if "busy" in stored:
-        return stored
-    result = stored["result"]
-    return {
-        "articles_new": result.articles_new,
-        "deals_new": result.deals_new,
-        "claims_new": result.claims_new,
-        "alerts_new": result.alerts_new,
-        "alerts_suppressed": result.alerts_suppressed,
-        "feed_alerts": len(stored["feed_alerts"]),
-        "write_wait_s": round(stored["wait_s"], 3),
-        "store_s": round(stored["store_s"], 3),
-    }
+def _run_lock(settings: Settings) -> Any:
+    return run_lock(settings.db_path, settings.run.data_dir, wait_s=settings.run.lock_wait_s)
+
+
+# --- monitor ------------------------------------------------------------------------
 
 
 def _fetch_and_analyse(
     batches: Sequence[Sequence[FeedEntry]],
     policy: FetchPolicy,
     watchlist: Watchlist | None,
+    stop: StopRequest,
     *,
     in_flight: int,
     processes: int,
@@ -201,17 +487,37 @@ def _fetch_and_analyse(
 ) -> Iterator[tuple[list[tuple[Article, Analysis]], dict[str, float]]]:
     """Each batch fetched, then extracted and analysed; at most ``in_flight`` batches at once.
 
-    The window bounds memory: at most ``in_flight`` batches of HTML are held.
+    The window bounds memory: at most ``in_flight`` batches of HTML are held. A stop
+    request ends it after the batches already done: the rest are left to the runner.
     """
     window: deque[Any] = deque()
     for batch in batches:
+        if stop.requested:
+            return
         window.append(
             fetch_extract_analyse_task.submit(batch, policy, watchlist, processes, analysis_workers)
         )
         if len(window) >= in_flight:
+            if not _finished(window[0], stop):
+                yield from _done_batches(window)
+                return
             yield window.popleft().result()
     while window:
+        if not _finished(window[0], stop):
+            yield from _done_batches(window)
+            return
         yield window.popleft().result()
+
+
+def _done_batches(
+    window: deque[Any],
+) -> Iterator[tuple[list[tuple[Article, Analysis]], dict[str, float]]]:
+    """The batches of the window that are done by now (a stop keeps what they analysed)."""
+    for future in window:
+        done = threading.Event()
+        future.add_done_callback(lambda _, done=done: done.set())
+        if done.wait(STOP_POLL_S):
+            yield future.result()
 
 
 def _worker_processes(settings: Settings, batches: int) -> tuple[int, int]:
@@ -250,32 +556,72 @@ def monitor(
 ) -> dict[str, Any]:
     """One monitoring pass over every feed of the feeds file."""
     settings = load_settings(config_dir)
-    try:
-        with run_lock(settings.run.data_dir, wait_s=settings.run.lock_wait_s):
-            return _monitor(settings, backfill_seeds=backfill_seeds, force_poll=force_poll)
-    except RunInProgress as busy:
-        get_run_logger().warning("%s; this run is skipped", busy)
-        return {"kind": "monitor", "skipped": str(busy)}
+    with stop_on_signals() as stop:
+        try:
+            with _run_lock(settings):
+                return _monitor(
+                    settings, stop, backfill_seeds=backfill_seeds, force_poll=force_poll
+                )
+        except RunInProgress as locked:
+            get_run_logger().warning("%s; this run is skipped", locked)
+            return {"kind": "monitor", "skipped": str(locked)}
 
 
-def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> dict[str, Any]:
+def _poll(
+    due: Sequence[FeedJob], policy: FetchPolicy, pace: PollPace, stop: StopRequest
+) -> list[Any]:
+    """Every due feed polled, a task per ``FEEDS_PER_TASK``; up to a stop request."""
+    futures = [
+        poll_feeds_task.submit(due[i : i + FEEDS_PER_TASK], policy, pace)
+        for i in range(0, len(due), FEEDS_PER_TASK)
+    ]
+    results = []
+    for future in futures:
+        if not _finished(future, stop):
+            break
+        results.extend(future.result())
+    return results
+
+
+def _new_entries(
+    settings: Settings, entries: list[FeedEntry], unreadable: str | None, spooled: set[str]
+) -> list[FeedEntry]:
+    """Entries not stored yet (as far as the warehouse can tell) and not waiting in the spool."""
+    if settings.db_path.exists() and unreadable is None:
+        candidates = filter_known_entries(
+            settings.db_path, quote(entries), settings.warehouse.write_timeout_s
+        )
+    else:
+        candidates = list(unique_entries(entries).values())
+    return [e for e in candidates if canonical_url(e.url) not in spooled]
+
+
+def _monitor(
+    settings: Settings, stop: StopRequest, *, backfill_seeds: bool, force_poll: bool
+) -> dict[str, Any]:
     logger = get_run_logger()
     stage: dict[str, float] = {}
     started = time.perf_counter()
     summary: dict[str, Any] = {"kind": "monitor"}
 
     if backfill_seeds and settings.run.seeds_dir.is_dir():
-        summary["seeds"] = _backfill(settings, [settings.run.seeds_dir], notify=False)["store"]
+        seeds = _backfill(settings, [settings.run.seeds_dir], notify=False, stop=stop)
+        summary["seeds"] = seeds["store"]
+        if "stopped" in seeds:
+            summary["stopped"] = seeds["stopped"]
+            return summary
 
     run_id = new_run_id("monitor")
     summary["run_id"] = run_id
+    header = spool.BatchHeader(run_id=run_id, kind="monitor", baseline=False)
     feeds = load_feeds(settings.feeds_path)
     policy = fetch_policy(settings)
+    unreadable = _unreadable_because(settings)
     states = (
         load_feed_state(
             settings.db_path, quote([f.url for f in feeds]), settings.warehouse.write_timeout_s
         )
-        if settings.db_path.exists()
+        if settings.db_path.exists() and unreadable is None
         else {}
     )
 
@@ -289,12 +635,10 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     )
     due = [job for job in jobs if force_poll or _due(job, now, pace.grace)]
     t0 = time.perf_counter()
-    futures = [
-        poll_feeds_task.submit(due[i : i + FEEDS_PER_TASK], policy, pace)
-        for i in range(0, len(due), FEEDS_PER_TASK)
-    ]
-    poll_results = [result for future in futures for result in future.result()]
+    poll_results = _poll(due, policy, pace, stop)
     stage["poll"] = time.perf_counter() - t0
+    if stop.requested:
+        return _stopped(settings, stop, summary)
 
     failed = [
         r for r in poll_results if r.status in (FetchStatus.SOFT_ERROR, FetchStatus.HARD_ERROR)
@@ -304,15 +648,13 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     entries: list[FeedEntry] = [
         e for r in poll_results if r.status == FetchStatus.OK for e in r.entries
     ]
+    pending = _pending_batches(settings)
+    spooled_urls = {a.canonical_url for batch in pending for a, _ in batch.items}
     t0 = time.perf_counter()
-    new_entries = (
-        filter_known_entries(settings.db_path, quote(entries), settings.warehouse.write_timeout_s)
-        if settings.db_path.exists()
-        else list(unique_entries(entries).values())
-    )
+    new_entries = _new_entries(settings, entries, unreadable, spooled_urls)
     stage["dedup"] = time.perf_counter() - t0
 
-    items, spooled_files = _spooled_items(settings)
+    items: list[tuple[Article, Analysis]] = []
     watchlist = watchlist_for(settings)
     batch_size = max(1, settings.feeds.page_batch_size)
     batches = [new_entries[i : i + batch_size] for i in range(0, len(new_entries), batch_size)]
@@ -331,11 +673,12 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
                 batches,
                 policy,
                 watchlist,
+                stop,
                 in_flight=_batches_in_flight(settings, processes),
                 processes=processes,
                 analysis_workers=analysis_workers,
             ),
-            strict=True,
+            strict=False,  # a stop ends the batches early
         ):
             items.extend(batch_items)
             pages_done += len(batch)
@@ -344,23 +687,10 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
                 stage[name] = stage.get(name, 0.0) + value
     finally:
         close_fetchers()
-        close_worker_pools()
+        close_worker_pools(wait=not stop.requested)
     stage["fetch_extract_analyse_wall"] = time.perf_counter() - t0
 
     items = list({article.article_id: (article, analysis) for article, analysis in items}.values())
-    stored = _store_or_spool(
-        settings,
-        run_id=run_id,
-        kind="monitor",
-        poll_results=poll_results,
-        items=items,
-        baseline=False,
-    )
-    if "busy" not in stored:
-        for path in spooled_files:
-            path.unlink(missing_ok=True)
-        stage["store"] = stored["store_s"]
-    summary["store"] = _describe_store(stored)
     summary["feeds"] = {
         "configured": len(feeds),
         "polled": len(due),
@@ -370,17 +700,27 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     }
     summary["entries"] = {"seen": len(entries), "new": len(new_entries)}
     summary["fallbacks"] = sum(a.extraction != "trafilatura" for a, _ in items)
+    if stop.requested:
+        return _stopped(settings, stop, summary, header, items)
 
-    if "busy" not in stored:
+    summary["store"] = _spool_and_store(
+        settings, stop, header=header, items=items, pending=pending, poll_results=poll_results
+    )
+    if "not_stored" in summary["store"]:
+        if stop.requested:  # it stopped waiting for the write window: all is in the spool
+            return _stopped(settings, stop, summary, spooled=summary["store"]["spooled"])
+        return summary
+    stage["store"] = summary["store"]["store_s"]
+
+    if not stop.requested:
         t0 = time.perf_counter()
         summary["delivery"] = _deliver(settings)
         stage["notify"] = time.perf_counter() - t0
     summary["stages_s"] = {k: round(v, 3) for k, v in stage.items()}
     summary["seconds"] = round(time.perf_counter() - started, 3)
-    if "busy" not in stored:
-        finish_run_task(
-            settings.db_path, run_id, "completed", summary, settings.warehouse.write_timeout_s
-        )
+    _finish_run(settings, run_id, "stopped" if stop.requested else "completed", summary)
+    if stop.requested:
+        return _stopped(settings, stop, summary)
     return summary
 
 

@@ -137,14 +137,35 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
     if "skipped" in summary:
         console.print(line(("run skipped:", "yellow"), f" {summary['skipped']}"))
         return
-    store = summary.get("store", {})
-    if "busy" in store:
+    if "stopped" in summary:
+        stopped = summary["stopped"]
         console.print(
             line(
-                ("warehouse busy:", "yellow"),
-                f" {store['busy']}; {store.get('spooled', 0)} articles spooled",
+                (f"stopped by {stopped['name']}:", "yellow"),
+                f" {stopped['spooled']} analysed articles kept in the spool; the next run stores them",
             )
         )
+        return
+    store = summary.get("store", {})
+    if "not_stored" in store:
+        console.print(
+            line(
+                ("not stored:", "yellow"),
+                f" {store['not_stored']}; {store.get('spooled', 0)} analysed articles kept in "
+                f"{store.get('spool')} for the next run",
+            ),
+            soft_wrap=True,
+        )
+    if summary.get("files_skipped"):
+        console.print(
+            line(
+                f"skipped {len(summary['files_skipped'])} files that are not articles "
+                "(empty, binary or unreadable; each named in the log)"
+            )
+        )
+    if summary.get("nothing_read"):
+        console.print(line(("nothing to backfill:", "red"), " no file given holds an article"))
+        return
     seeds = summary.get("seeds")
     if seeds is not None:
         console.print(line(f"seeds: {seeds.get('articles_new', 0)} new articles"))
@@ -168,7 +189,7 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
                 f"{summary.get('fallbacks', 0)} from the feed summary"
             )
         )
-    if store and "busy" not in store:
+    if store and "not_stored" not in store:
         console.print(
             line(
                 f"stored: {store.get('articles_new', 0)} articles, {store.get('deals_new', 0)} deals, "
@@ -188,8 +209,8 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
                 )
             )
         )
-    if not settings.db_path.exists():
-        return
+    if not settings.db_path.exists() or ("not_stored" in store and "busy" not in store):
+        return  # no warehouse, or one that cannot be used: the line above says why
     try:
         with db.read_connection(
             settings.db_path, timeout_s=settings.warehouse.write_timeout_s

@@ -32,9 +32,10 @@ from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, Fee
 from extractors.watchlist import Watchlist
 from flows.extraction import extract_and_analyse_batch, extract_batch, extract_each
 from flows.progress import report_progress
+from flows.spool import RunEnd
 from flows.workers import Role, analyse_batch, analyse_or_note, forget_worker_pool, worker_pool
 from warehouse import db, outbox, store
-from warehouse.records import DeliveryReport
+from warehouse.records import DeliveryReport, StoreResult
 
 
 def utcnow() -> datetime:
@@ -288,6 +289,24 @@ def analyse_articles_task(
     return analysed
 
 
+@dataclass(frozen=True)
+class StoreBatch:
+    """One batch for the store step: its analysed articles, how its alerts are treated (a
+    backfill's are a baseline), and its spool file, deleted once the batch is committed."""
+
+    items: Sequence[tuple[Article, Analysis]]
+    policy: store.ReconcilePolicy
+    spooled_at: Path | None
+    analysed_by: str  # the run that analysed it: this one, or an earlier one that spooled it
+
+
+def _forget_spooled(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:  # the batch is committed: storing it again next time changes nothing
+        get_run_logger().warning("stored, but cannot delete its spool file %s: %s", path, exc)
+
+
 # The write steps are not retried by Prefect: write_connection already waits for
 # its window, and a second attempt after a failed send could send twice.
 @task(cache_policy=NO_CACHE, name="store")
@@ -297,26 +316,46 @@ def store_task(
     run_id: str,
     kind: str,
     poll_results: Sequence[FeedPollResult],
-    items: Sequence[tuple[Article, Analysis]],
-    policy: store.ReconcilePolicy,
+    batches: Sequence[StoreBatch],
     failing_after: int,
     timeout_s: float,
+    give_up: Callable[[], bool] | None = None,
 ) -> dict[str, Any]:
-    """The run's one write window: the run row, feed health, articles, claims, alerts."""
+    """The run's one write window: the run row, feed health, then each batch in a transaction
+    of its own, its spool file deleted as soon as it committed.
+
+    A warehouse that cannot be written (busy past ``timeout_s``, or unwritable) is an
+    answer, not an error: ``{"not_stored": why, "busy": ...}``; what was not committed
+    stays in the spool.
+    """
     started = time.perf_counter()
-    with db.write_connection(db_path, timeout_s=timeout_s) as con:
-        opened = time.perf_counter()
-        store.start_run(con, kind, utcnow(), run_id=run_id)
-        feed_alerts = (
-            store.record_feed_polls(
-                con, poll_results, run_id=run_id, failing_after=failing_after, now=utcnow()
+    results: list[tuple[str, StoreResult]] = []
+    try:
+        with db.write_connection(db_path, timeout_s=timeout_s, give_up=give_up) as con:
+            opened = time.perf_counter()
+            store.start_run(con, kind, utcnow(), run_id=run_id)
+            feed_alerts = (
+                store.record_feed_polls(
+                    con, poll_results, run_id=run_id, failing_after=failing_after, now=utcnow()
+                )
+                if poll_results
+                else []
             )
-            if poll_results
-            else []
-        )
-        result = store.store_analyses(con, items, run_id=run_id, policy=policy, now=utcnow())
+            for batch in batches:
+                result = store.store_analyses(
+                    con, batch.items, run_id=run_id, policy=batch.policy, now=utcnow()
+                )
+                results.append((batch.analysed_by, result))
+                if batch.spooled_at is not None:
+                    _forget_spooled(batch.spooled_at)
+    except db.WarehouseError as exc:
+        return {
+            "not_stored": db.first_line(exc),
+            "busy": isinstance(exc, db.WarehouseBusy),
+            "stored": results,
+        }
     return {
-        "result": result,
+        "stored": results,
         "feed_alerts": feed_alerts,
         "wait_s": opened - started,
         "store_s": time.perf_counter() - opened,
@@ -324,11 +363,21 @@ def store_task(
 
 
 @task(cache_policy=NO_CACHE, name="finish-run")
-def finish_run_task(
-    db_path: Path, run_id: str, status: str, summary: dict[str, Any], timeout_s: float
-) -> None:
-    with db.write_connection(db_path, timeout_s=timeout_s) as con:
-        store.finish_run(con, run_id, status=status, summary=summary, now=utcnow())
+def finish_run_task(db_path: Path, ends: Sequence[RunEnd], timeout_s: float) -> str | None:
+    """Record run ends: earlier ones kept in the spool (their files deleted once recorded),
+    then this run's. Why they could not be, if they could not: the run's work is stored by
+    then and stays so; its end is a note about the run, not part of its result."""
+    try:
+        with db.write_connection(db_path, timeout_s=timeout_s) as con:
+            for end in ends:
+                store.finish_run(
+                    con, end.run_id, status=end.status, summary=end.summary, now=end.finished_at
+                )
+                if end.path is not None:
+                    _forget_spooled(end.path)
+    except db.WarehouseError as exc:
+        return db.first_line(exc)
+    return None
 
 
 @task(cache_policy=NO_CACHE, name="deliver-alerts")
@@ -346,8 +395,32 @@ def deliver_alerts_task(
 
     Each channel answer is committed before the next message goes out, so a
     crash re-sends at most the message whose answer was not yet committed:
-    delivery is at-least-once, with a window of milliseconds.
+    delivery is at-least-once, with a window of milliseconds. A warehouse that
+    cannot be read or written here is an answer (``error``), not a failed run:
+    what was stored stays stored, and what is still pending goes out next run.
     """
+    try:
+        return _deliver_outbox(
+            db_path,
+            channels,
+            digest_threshold=digest_threshold,
+            send_timeout_s=send_timeout_s,
+            slack_min_interval_s=slack_min_interval_s,
+            timeout_s=timeout_s,
+        )
+    except db.WarehouseError as exc:
+        return {"error": db.first_line(exc)}
+
+
+def _deliver_outbox(
+    db_path: Path,
+    channels: Sequence[Channel],
+    *,
+    digest_threshold: int,
+    send_timeout_s: float,
+    slack_min_interval_s: float,
+    timeout_s: float,
+) -> dict[str, Any]:
     with db.read_connection(db_path, timeout_s=timeout_s) as con:
         pending = outbox.pending_alerts(con)
     if not pending:

@@ -93,8 +93,9 @@ def forget_worker_pool(processes: int, role: Role = "analysis") -> None:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def close_worker_pools() -> None:
+def close_worker_pools(*, wait: bool = True) -> None:
+    """Shut the pools down; a stopping run does not wait for a batch a worker is still on."""
     with _pools_lock:
         for pool in _pools.values():
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=wait, cancel_futures=True)
         _pools.clear()

@@ -140,7 +140,7 @@ def test_a_reader_past_the_timeout_spools_the_batch_for_the_next_run(tmp_path, m
             and "did not open within 2 s" in summary["store"]["busy"]
         )
         assert "delivery" not in summary
-        spooled = list((config / "data" / "spool").glob("*.jsonl.gz"))
+        spooled = list((config / "data" / "spool").rglob("*.jsonl.gz"))
         assert len(spooled) == 1
         assert len(mail.messages) == mailed
 

@@ -4,6 +4,11 @@ DuckDB lets one process hold a file read-write, or any number hold it
 read-only, never both. A run therefore opens the file only for the step that
 writes, and when a reader (the ``duckdb`` CLI, ``dealwatch sql``, a notebook)
 holds it, waits with one clear log line and retries until its timeout.
+
+Every way the file can fail a run (held by another process, not a DuckDB file,
+a read-only folder, a full disk, an I/O error) leaves here as a
+:class:`WarehouseError` with one line saying why, so a caller can keep its
+work for later instead of crashing; a mistake in our own SQL stays what it is.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +38,40 @@ class WarehouseError(RuntimeError):
 
 class WarehouseBusy(WarehouseError):
     """The write (or read) window did not open within the timeout."""
+
+
+class WarehouseUnavailable(WarehouseError):
+    """The file cannot be opened or written: not a DuckDB file, no permission, a read-only
+    file system, a full disk, an I/O error."""
+
+
+# What DuckDB and the OS raise when the file itself fails, as opposed to a query that is wrong:
+# I/O, commit and connection errors (OperationalError: a full disk fails the COMMIT with a
+# TransactionException), a database DuckDB invalidated after a failed write (FatalException),
+# permissions, and the folder or file operations around the file (OSError).
+STORAGE_ERRORS: tuple[type[BaseException], ...] = (
+    duckdb.OperationalError,
+    duckdb.FatalException,
+    duckdb.PermissionException,
+    OSError,
+)
+
+
+def first_line(exc: BaseException) -> str:
+    """An exception's message on one line (DuckDB's may run to several)."""
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
+
+
+@contextmanager
+def storage_errors(path: Path, doing: str) -> Iterator[None]:
+    """A storage failure inside the block becomes a :class:`WarehouseUnavailable` naming ``path``."""
+    try:
+        yield
+    except WarehouseError:
+        raise
+    except STORAGE_ERRORS as exc:
+        raise WarehouseUnavailable(f"cannot {doing} warehouse {path}: {first_line(exc)}") from exc
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -103,7 +142,12 @@ def _is_lock_conflict(exc: Exception) -> bool:
 
 
 def _connect(
-    path: Path, *, read_only: bool, timeout_s: float, retry_every_s: float
+    path: Path,
+    *,
+    read_only: bool,
+    timeout_s: float,
+    retry_every_s: float,
+    give_up: Callable[[], bool] | None = None,
 ) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + timeout_s
     announced = False
@@ -112,9 +156,16 @@ def _connect(
             return duckdb.connect(str(path), read_only=read_only)
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if not _is_lock_conflict(exc):
-                raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
+                raise WarehouseUnavailable(
+                    f"cannot open warehouse {path}: {first_line(exc)}"
+                ) from exc
+            mode = "read" if read_only else "write"
+            if give_up is not None and give_up():
+                raise WarehouseBusy(
+                    f"warehouse {path} is held by another process; stopped waiting for the "
+                    f"{mode} window"
+                ) from exc
             if time.monotonic() >= deadline:
-                mode = "read" if read_only else "write"
                 raise WarehouseBusy(
                     f"warehouse {path} is held by another process; the {mode} window did not open "
                     f"within {timeout_s:g} s"
@@ -124,7 +175,7 @@ def _connect(
                     "warehouse %s is held by another process; waiting up to %g s for the %s window",
                     path,
                     timeout_s,
-                    "read" if read_only else "write",
+                    mode,
                 )
                 announced = True
             time.sleep(min(retry_every_s, max(0.0, deadline - time.monotonic())))
@@ -149,19 +200,35 @@ def _create(path: Path) -> None:
 
 @contextmanager
 def write_connection(
-    path: Path, *, timeout_s: float = 120.0, retry_every_s: float = 0.5
+    path: Path,
+    *,
+    timeout_s: float = 120.0,
+    retry_every_s: float = 0.5,
+    give_up: Callable[[], bool] | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection held for one step; pending migrations are applied first."""
+    """A read-write connection held for one step; pending migrations are applied first.
+
+    A file that cannot be written, now or during the step, raises :class:`WarehouseUnavailable`;
+    one held by another process past ``timeout_s``, or once ``give_up()`` says so (the run
+    was asked to stop), :class:`WarehouseBusy`.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        _create(path)
-    con = _connect(path, read_only=False, timeout_s=timeout_s, retry_every_s=retry_every_s)
-    try:
-        migrate(con)
-        yield con
-    finally:
-        con.close()
+    with storage_errors(path, "write"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            _create(path)
+        con = _connect(
+            path,
+            read_only=False,
+            timeout_s=timeout_s,
+            retry_every_s=retry_every_s,
+            give_up=give_up,
+        )
+        try:
+            migrate(con)
+            yield con
+        finally:
+            con.close()
 
 
 @contextmanager
@@ -174,9 +241,11 @@ def read_connection(
         raise WarehouseError(
             f"no warehouse at {path} yet: run `dealwatch run` or `dealwatch backfill` first"
         )
-    con = _connect(path, read_only=True, timeout_s=timeout_s, retry_every_s=retry_every_s)
+    with storage_errors(path, "read"):
+        con = _connect(path, read_only=True, timeout_s=timeout_s, retry_every_s=retry_every_s)
     try:
-        version = schema_version(con)
+        with storage_errors(path, "read"):
+            version = schema_version(con)
         if version > code_version():
             raise WarehouseError(
                 f"the warehouse is at schema version {version}, newer than this code ({code_version()})"

@@ -90,9 +90,12 @@ def finish_run(
     summary: Mapping[str, Any],
     now: datetime,
 ) -> None:
+    """Record a run's end once: a second call for the same run (an end kept for later and
+    recorded by the next run, then recorded again after a crash) changes nothing."""
     con.execute(
-        "INSERT INTO store.run_ends (run_id, status, finished_at, summary) VALUES (?, ?, ?, ?)",
-        [run_id, status, now, json.dumps(summary, default=str)],
+        "INSERT INTO store.run_ends (run_id, status, finished_at, summary) "
+        "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM store.run_ends WHERE run_id = ?)",
+        [run_id, status, now, json.dumps(summary, default=str), run_id],
     )
 
 
