@@ -407,6 +407,7 @@ def deliver_alerts_task(
             send_timeout_s=send_timeout_s,
             slack_min_interval_s=slack_min_interval_s,
             timeout_s=timeout_s,
+            report_base_url=report_base_url,
         )
     except db.WarehouseError as exc:
         return {"error": db.first_line(exc)}
@@ -420,6 +421,7 @@ def _deliver_outbox(
     send_timeout_s: float,
     slack_min_interval_s: float,
     timeout_s: float,
+    report_base_url: str | None = None,
 ) -> dict[str, Any]:
     with db.read_connection(db_path, timeout_s=timeout_s) as con:
         pending = outbox.pending_alerts(con)
