@@ -4,6 +4,10 @@ DuckDB lets one process hold a file read-write, or any number hold it
 read-only, never both. A run therefore opens the file only for the step that
 writes, and when a reader (the ``duckdb`` CLI, ``dealwatch sql``, a notebook)
 holds it, waits with one clear log line and retries until its timeout.
+
+A warehouse is that file (a ``Path``) or a DuckLake (:class:`warehouse.lake.Lake`),
+where readers never hold a writer up: there the connection opens at once, and
+the write window is the local file's only.
 """
 
 from __future__ import annotations
@@ -19,6 +23,10 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import lake as ducklake
+from warehouse import storage
+from warehouse.lake import Lake
+
 log = logging.getLogger(__name__)
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
@@ -33,6 +41,17 @@ class WarehouseError(RuntimeError):
 
 class WarehouseBusy(WarehouseError):
     """The write (or read) window did not open within the timeout."""
+
+
+# Where the warehouse is: a local DuckDB file, or a DuckLake.
+Target = Path | Lake
+
+
+def exists(target: Target) -> bool:
+    """Whether there is a warehouse yet (a first write creates it)."""
+    if isinstance(target, Lake):
+        return ducklake.has_catalogue(target)
+    return Path(target).is_file()
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -54,17 +73,24 @@ def code_version() -> int:
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'store' AND table_name = 'schema_migrations'"
+    found = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database() "
+        "AND table_schema = 'store' AND table_name = 'schema_migrations'"
     ).fetchone()
-    if not exists or not exists[0]:
+    if not found or not found[0]:
         return 0
     row = con.execute("SELECT max(version) FROM store.schema_migrations").fetchone()
     return int(row[0]) if row and row[0] is not None else 0
 
 
-def migrate(con: duckdb.DuckDBPyConnection, *, upto: int | None = None) -> list[str]:
-    """Apply pending migrations (up to version ``upto``), each in its own transaction; forward only."""
+def migrate(
+    con: duckdb.DuckDBPyConnection, *, upto: int | None = None, lake: bool = False
+) -> list[str]:
+    """Apply pending migrations (up to version ``upto``), each in its own transaction; forward only.
+
+    On a DuckLake (``lake``) each migration runs as :func:`warehouse.lake.lake_sql` rewrites it.
+    """
+    dialect = ducklake.lake_sql if lake else _as_written
     current = schema_version(con)
     latest = code_version()
     if current > latest:
@@ -78,11 +104,8 @@ def migrate(con: duckdb.DuckDBPyConnection, *, upto: int | None = None) -> list[
             continue
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(sql)
-            con.execute(
-                "CREATE TABLE IF NOT EXISTS store.schema_migrations "
-                "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)"
-            )
+            con.execute(dialect(sql))
+            con.execute(dialect(SCHEMA_MIGRATIONS))
             con.execute(
                 "INSERT INTO store.schema_migrations VALUES (?, ?, ?)",
                 [version, name, datetime.now(UTC)],
@@ -96,6 +119,16 @@ def migrate(con: duckdb.DuckDBPyConnection, *, upto: int | None = None) -> list[
     return applied
 
 
+SCHEMA_MIGRATIONS = (
+    "CREATE TABLE IF NOT EXISTS store.schema_migrations "
+    "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL);"
+)
+
+
+def _as_written(sql: str) -> str:
+    return sql
+
+
 def _is_lock_conflict(exc: Exception) -> bool:
     return isinstance(exc, duckdb.IOException | duckdb.ConnectionException) and bool(
         LOCK_CONFLICT.search(str(exc))
@@ -105,6 +138,9 @@ def _is_lock_conflict(exc: Exception) -> bool:
 def _connect(
     path: Path, *, read_only: bool, timeout_s: float, retry_every_s: float
 ) -> duckdb.DuckDBPyConnection:
+    fmt = storage.read_format(path)
+    if fmt is not None and not fmt.readable:
+        raise WarehouseError(storage.conversion_hint(path, fmt))
     deadline = time.monotonic() + timeout_s
     announced = False
     while True:
@@ -147,11 +183,29 @@ def _create(path: Path) -> None:
     os.replace(partial, path)
 
 
+def _lake_connection(target: Lake, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return ducklake.connect(target, read_only=read_only)
+    except ducklake.LakeError as exc:
+        raise WarehouseError(str(exc)) from exc
+
+
 @contextmanager
 def write_connection(
-    path: Path, *, timeout_s: float = 120.0, retry_every_s: float = 0.5
+    path: Target, *, timeout_s: float = 120.0, retry_every_s: float = 0.5
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection held for one step; pending migrations are applied first."""
+    """A read-write connection held for one step; pending migrations are applied first.
+
+    On a DuckLake it opens at once (readers hold no lock), so ``timeout_s`` does not apply.
+    """
+    if isinstance(path, Lake):
+        con = _lake_connection(path, read_only=False)
+        try:
+            migrate(con, lake=True)
+            yield con
+        finally:
+            con.close()
+        return
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
@@ -166,15 +220,17 @@ def write_connection(
 
 @contextmanager
 def read_connection(
-    path: Path, *, timeout_s: float = 10.0, retry_every_s: float = 0.5
+    path: Target, *, timeout_s: float = 10.0, retry_every_s: float = 0.5
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection; the file must exist and not be newer than this code."""
-    path = Path(path)
-    if not path.exists():
+    """A read-only connection; the warehouse must exist and not be newer than this code."""
+    if not exists(path):
         raise WarehouseError(
             f"no warehouse at {path} yet: run `dealwatch run` or `dealwatch backfill` first"
         )
-    con = _connect(path, read_only=True, timeout_s=timeout_s, retry_every_s=retry_every_s)
+    if isinstance(path, Lake):
+        con = _lake_connection(path, read_only=True)
+    else:
+        con = _connect(Path(path), read_only=True, timeout_s=timeout_s, retry_every_s=retry_every_s)
     try:
         version = schema_version(con)
         if version > code_version():
