@@ -111,7 +111,7 @@ def _spooled_items(settings: Settings) -> tuple[list[tuple[Article, Analysis]], 
 
 
 def _known_article_ids(settings: Settings, articles: Sequence[Article]) -> set[str]:
-    if not settings.db_path.exists():
+    if not db.exists(settings.db_path):
         return set()
     with db.read_connection(settings.db_path, timeout_s=settings.warehouse.write_timeout_s) as con:
         known = store.known_urls(con, [a.canonical_url for a in articles])
@@ -167,7 +167,9 @@ def backfill(
     settings = load_settings(config_dir)
     targets = [Path(p) for p in paths] if paths else [settings.run.seeds_dir]
     try:
-        with run_lock(settings.run.data_dir, wait_s=settings.run.lock_wait_s):
+        with run_lock(
+            settings.run.data_dir, wait_s=settings.run.lock_wait_s, warehouse=settings.db_path
+        ):
             return _backfill(settings, targets, notify=notify)
     except RunInProgress as busy:
         get_run_logger().warning("%s; backfill skipped", busy)
@@ -251,7 +253,9 @@ def monitor(
     """One monitoring pass over every feed of the feeds file."""
     settings = load_settings(config_dir)
     try:
-        with run_lock(settings.run.data_dir, wait_s=settings.run.lock_wait_s):
+        with run_lock(
+            settings.run.data_dir, wait_s=settings.run.lock_wait_s, warehouse=settings.db_path
+        ):
             return _monitor(settings, backfill_seeds=backfill_seeds, force_poll=force_poll)
     except RunInProgress as busy:
         get_run_logger().warning("%s; this run is skipped", busy)
@@ -275,7 +279,7 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
         load_feed_state(
             settings.db_path, quote([f.url for f in feeds]), settings.warehouse.write_timeout_s
         )
-        if settings.db_path.exists()
+        if db.exists(settings.db_path)
         else {}
     )
 
@@ -307,7 +311,7 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
     t0 = time.perf_counter()
     new_entries = (
         filter_known_entries(settings.db_path, quote(entries), settings.warehouse.write_timeout_s)
-        if settings.db_path.exists()
+        if db.exists(settings.db_path)
         else list(unique_entries(entries).values())
     )
     stage["dedup"] = time.perf_counter() - t0

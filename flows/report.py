@@ -188,7 +188,7 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
                 )
             )
         )
-    if not settings.db_path.exists():
+    if not db.exists(settings.db_path):
         return
     try:
         with db.read_connection(

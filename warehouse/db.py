@@ -223,12 +223,18 @@ def read_connection(
     path: Target, *, timeout_s: float = 10.0, retry_every_s: float = 0.5
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection; the warehouse must exist and not be newer than this code."""
-    if not exists(path):
+    if isinstance(path, Lake):
+        try:
+            con = ducklake.connect(path, read_only=True)
+        except ducklake.LakeError as exc:
+            raise WarehouseError(
+                f"{exc} (if there is no warehouse there yet: run `dealwatch run` or "
+                "`dealwatch backfill` first)"
+            ) from exc
+    elif not Path(path).exists():
         raise WarehouseError(
             f"no warehouse at {path} yet: run `dealwatch run` or `dealwatch backfill` first"
         )
-    if isinstance(path, Lake):
-        con = _lake_connection(path, read_only=True)
     else:
         con = _connect(Path(path), read_only=True, timeout_s=timeout_s, retry_every_s=retry_every_s)
     try:

@@ -20,6 +20,7 @@ catalogue's database, which every machine's run takes.
 from __future__ import annotations
 
 import importlib.util
+import logging
 import re
 import time
 import zlib
@@ -29,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+
+log = logging.getLogger(__name__)
 
 LAKE_PREFIX = "ducklake:"
 POSTGRES_PREFIX = "ducklake:postgres:"
@@ -205,6 +208,7 @@ def run_lock(lake: Lake, *, wait_s: float = 0.0) -> Iterator[None]:
 
 def _take_run_lock(con: duckdb.DuckDBPyConnection, lake: Lake, wait_s: float) -> None:
     deadline = time.monotonic() + wait_s
+    announced = False
     try:
         con.execute(f"ATTACH {_sql_string(lake.postgres)} AS catalogue (TYPE postgres)")
         con.execute("BEGIN TRANSACTION")
@@ -214,6 +218,13 @@ def _take_run_lock(con: duckdb.DuckDBPyConnection, lake: Lake, wait_s: float) ->
                 return
             if time.monotonic() >= deadline:
                 raise LakeBusy(f"another dealwatch run holds the run lock of the DuckLake {lake}")
+            if not announced:
+                log.warning(
+                    "another dealwatch run holds the run lock of the DuckLake %s; waiting up to %g s",
+                    lake,
+                    wait_s,
+                )
+                announced = True
             time.sleep(LOCK_POLL_S)
     except duckdb.Error as exc:
         raise LakeError(
