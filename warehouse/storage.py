@@ -54,6 +54,9 @@ class FileFormat:
         """Whether DuckDB 1.x (dealwatch's pinned line, the CLI, the drivers) opens it."""
         return self.storage in READABLE_STORAGE
 
+    def readable_in(self, versions: range) -> bool:
+        return self.storage in versions
+
 
 def parse_header(head: bytes) -> FileFormat | None:
     """The format a DuckDB file's first bytes declare; ``None`` when they are not a DuckDB file's."""
@@ -151,7 +154,7 @@ def _copy_to_readable(path: Path, partial: Path) -> None:
         con.close()
 
 
-def convert(path: Path) -> Path | None:
+def convert(path: Path, *, readable: range = READABLE_STORAGE) -> Path | None:
     """Convert the warehouse at ``path`` to storage version 64 if it is in another; the original's new
     name, or ``None`` when there was nothing to do.
 
@@ -162,8 +165,11 @@ def convert(path: Path) -> Path | None:
     """
     path = Path(path)
     fmt = read_format(path)
-    if fmt is None or fmt.readable:
+    if fmt is None or fmt.readable_in(readable):
         return None
+    kept = kept_path(path, fmt)
+    if kept.exists():
+        raise ConversionError(f"{path}: {kept} is already there; move it away first")
     partial = path.with_name(path.name + CONVERTING_SUFFIX)
     for leftover in (partial, partial.with_name(partial.name + ".wal")):
         leftover.unlink(missing_ok=True)
@@ -179,12 +185,9 @@ def convert(path: Path) -> Path | None:
         partial.unlink(missing_ok=True)
         raise
     written = read_format(partial)
-    if written is None or not written.readable:
+    if written is None or not written.readable_in(readable):
         partial.unlink(missing_ok=True)
         raise ConversionError(f"{path}: the copy came out in storage version {written}")
-    kept = kept_path(path, fmt)
-    if kept.exists():
-        raise ConversionError(f"{path}: {kept} is already there; move it away first")
     try:
         os.link(path, kept)  # the original keeps its bytes under a second name: nothing is copied
     except OSError:
