@@ -112,22 +112,38 @@ class PostgresServer:
         )
         return done.stdout.strip()
 
-    def stop(self) -> None:
+    def start(self) -> None:
+        """Start the server (again) on its folder and port."""
+        options = (
+            f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
+        )
         subprocess.run(
             self._as_owner(
                 [
                     str(server_bin() / "pg_ctl"),
-                    "-D",
-                    str(self.folder / "data"),
-                    "-m",
-                    "fast",
-                    "stop",
+                    *("-D", str(self.folder / "data"), "-o", options),
+                    *("-l", str(self.folder / "server.log"), "-w", "-t", "60", "start"),
                 ]
+            ),
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+
+    def halt(self, mode: str = "fast") -> None:
+        """Stop the server, keeping its data: ``immediate`` is a crash, as far as clients see."""
+        subprocess.run(
+            self._as_owner(
+                [str(server_bin() / "pg_ctl"), "-D", str(self.folder / "data"), "-m", mode, "stop"]
             ),
             check=False,
             capture_output=True,
             timeout=60,
         )
+
+    def stop(self) -> None:
+        self.halt()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -156,22 +172,7 @@ def start_postgres() -> PostgresServer:
             capture_output=True,
             timeout=120,
         )
-        options = (
-            f"-p {server.port} -k {folder} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
-        )
-        subprocess.run(
-            server._as_owner(
-                [
-                    str(bindir / "pg_ctl"),
-                    *("-D", str(folder / "data"), "-o", options),
-                    *("-l", str(folder / "server.log"), "-w", "-t", "60", "start"),
-                ]
-            ),
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+        server.start()
     except subprocess.CalledProcessError as exc:
         log = folder / "server.log"
         detail = log.read_text(errors="replace")[-2000:] if log.exists() else ""

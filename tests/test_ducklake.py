@@ -12,13 +12,15 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO, write_config
-from tests.site import NewsSite
+from tests.site import NewsSite, rss_feed
 from tests.test_end_to_end import build_site
 from warehouse import db
 from warehouse.export import PUBLIC_VIEWS
@@ -78,23 +80,22 @@ def test_backfill_and_monitor_on_ducklake_give_the_views_of_a_local_file(
         for name, config in (("local", local), ("lake", lake)):
             backfill(config_dir=str(config))
             summaries[name] = monitor(config_dir=str(config), backfill_seeds=False, force_poll=True)
+        lake_target = load_settings(lake).db_path
+        on_file, on_lake = view_rows(local / "data" / "dealwatch.duckdb"), view_rows(lake_target)
+        # A second pass stores nothing twice: the lake has no keys, the writes check them.
+        again = monitor(config_dir=str(lake), backfill_seeds=True, force_poll=True)
 
-    lake_target = load_settings(lake).db_path
     assert isinstance(lake_target, Lake)
     assert not (lake / "data" / "dealwatch.duckdb").exists(), "no local file on the lake"
     assert list((lake / "data" / "lake").rglob("*.parquet")), "the lake's data are Parquet files"
     assert summaries["lake"]["store"]["articles_new"] == summaries["local"]["store"]["articles_new"]
     assert summaries["lake"]["store"]["articles_new"] == 4
 
-    on_file, on_lake = view_rows(local / "data" / "dealwatch.duckdb"), view_rows(lake_target)
     assert on_lake == on_file
     deals = {row[0] for row in on_lake["deals"]}
     assert "meta--scale-ai" in deals
     assert on_lake["contradictions"], "the seeds' contradiction and the feed's are there"
 
-    # A second pass stores nothing twice: the lake has no keys, the writes check them.
-    with NewsSite() as site:
-        again = monitor(config_dir=str(lake), backfill_seeds=True, force_poll=True)
     assert again["store"]["articles_new"] == 0
     with db.read_connection(lake_target) as con:
         counts = con.execute(
@@ -237,3 +238,49 @@ def test_two_machines_start_a_run_at_once_and_take_turns(tmp_path, postgres):
     seeds = len([p for p in (REPO / "seeds").iterdir() if p.suffix == ".txt"])
     assert articles == (seeds, seeds), "each seed stored once"
     assert sorted(r[0] for r in runs_stored) == [seeds], "one run stored them; the other found them"
+
+
+def test_a_catalogue_that_goes_down_mid_run_loses_nothing_analysed(tmp_path, monkeypatch):
+    """PostgreSQL stops while the run fetches its pages (after the run lock, before the store):
+    the analysed batch goes to the spool, and the next run, with the catalogue back, stores it."""
+    from flows.pipeline import monitor
+    from tests.postgres import start_postgres
+
+    server = start_postgres()
+    try:
+        for name, value in server.environment().items():
+            monkeypatch.setenv(name, value)
+        with NewsSite() as site:
+            feed = build_site(site)
+            for path in [p for p in site.routes if p.startswith("/news/")]:
+                site.routes[path].delay_s = 3  # PostgreSQL goes down during these 3 s
+            config = lake_config(tmp_path / "lake", server, feeds=[("The Ledger", feed)])
+
+            def halt_on_first_page() -> None:
+                deadline = time.monotonic() + 120
+                while time.monotonic() < deadline:
+                    if any(path.startswith("/news/") for _, path, _ in list(site.requests)):
+                        server.halt("immediate")
+                        return
+                    time.sleep(0.05)
+
+            watcher = threading.Thread(target=halt_on_first_page, daemon=True)
+            watcher.start()
+            down = monitor(config_dir=str(config), backfill_seeds=False, force_poll=True)
+            watcher.join(timeout=10)
+            assert down["store"]["spooled"] == 4, down["store"]
+            assert "cannot open the DuckLake" in down["store"]["busy"]
+            assert len(list((config / "data" / "spool").glob("*.jsonl.gz"))) == 1
+
+            # The feed drops the articles: only the spool has them now.
+            site.route(
+                feed[len(site.base) :],
+                rss_feed("The Ledger", [], updated=datetime.now(UTC)),
+                content_type="application/rss+xml",
+            )
+            server.start()
+            back = monitor(config_dir=str(config), backfill_seeds=False, force_poll=True)
+        assert back["entries"]["new"] == 0 and back["store"]["articles_new"] == 4
+        assert not list((config / "data" / "spool").glob("*.jsonl.gz"))
+    finally:
+        server.stop()

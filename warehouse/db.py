@@ -43,6 +43,11 @@ class WarehouseBusy(WarehouseError):
     """The write (or read) window did not open within the timeout."""
 
 
+class WarehouseUnreachable(WarehouseBusy):
+    """A DuckLake's catalogue cannot be reached to write: like a busy file, the run keeps what it
+    analysed in the spool for the next run."""
+
+
 # Where the warehouse is: a local DuckDB file, or a DuckLake.
 Target = Path | Lake
 
@@ -183,13 +188,6 @@ def _create(path: Path) -> None:
     os.replace(partial, path)
 
 
-def _lake_connection(target: Lake, *, read_only: bool) -> duckdb.DuckDBPyConnection:
-    try:
-        return ducklake.connect(target, read_only=read_only)
-    except ducklake.LakeError as exc:
-        raise WarehouseError(str(exc)) from exc
-
-
 @contextmanager
 def write_connection(
     path: Target, *, timeout_s: float = 120.0, retry_every_s: float = 0.5
@@ -199,7 +197,10 @@ def write_connection(
     On a DuckLake it opens at once (readers hold no lock), so ``timeout_s`` does not apply.
     """
     if isinstance(path, Lake):
-        con = _lake_connection(path, read_only=False)
+        try:
+            con = ducklake.connect(path, read_only=False)
+        except ducklake.LakeError as exc:
+            raise WarehouseUnreachable(str(exc)) from exc
         try:
             migrate(con, lake=True)
             yield con

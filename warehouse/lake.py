@@ -19,6 +19,7 @@ catalogue's database, which every machine's run takes.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import logging
 import re
@@ -203,6 +204,11 @@ def run_lock(lake: Lake, *, wait_s: float = 0.0) -> Iterator[None]:
         _take_run_lock(con, lake, wait_s)
         yield
     finally:
+        # End the transaction first: closing a connection whose transaction is still open on a
+        # catalogue that went away aborts the process (postgres_scanner 1.5.5); a failed
+        # ROLLBACK leaves it closable, and PostgreSQL has dropped the lock with the connection.
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
         con.close()
 
 
