@@ -166,7 +166,9 @@ def connect(lake: Lake, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     con = offline_connection()
     options = ["READ_ONLY"] if read_only else []
     if lake.data_path is not None and not read_only:
-        options.append(f"DATA_PATH {_sql_string(str(lake.data_path).rstrip('/') + '/')}")
+        # Absolute: the catalogue keeps it, and every machine must name the same folder.
+        folder = str(lake.data_path.absolute()).rstrip("/") + "/"
+        options.append(f"DATA_PATH {_sql_string(folder)}")
     try:
         if lake.data_path is not None and not read_only:
             lake.data_path.mkdir(parents=True, exist_ok=True)
