@@ -190,7 +190,7 @@ BACKFILL = "import sys; from flows.cli import main; sys.argv[0] = 'dealwatch'; m
 WAITING_FOR_LOCK = "holds the run lock of the DuckLake"
 
 
-def test_two_machines_start_a_run_at_once_and_take_turns(tmp_path, postgres):
+def test_two_machines_start_a_run_at_once_and_take_turns(tmp_path, monkeypatch, postgres):
     """Two processes with data folders of their own (so no shared flock), one DuckLake: the lake's
     run lock lets one run at a time, and the seeds are stored once."""
     database = postgres.new_database()
@@ -225,7 +225,8 @@ def test_two_machines_start_a_run_at_once_and_take_turns(tmp_path, postgres):
     assert waited.count(True) == 1, "one run found the other holding the lock and waited"
 
     lake = Lake(catalog=postgres.catalog(database), data_path=tmp_path / "shared-lake")
-    os.environ.update(postgres.environment())
+    for name, value in postgres.environment().items():
+        monkeypatch.setenv(name, value)
     with db.read_connection(lake) as con:
         articles = con.execute(
             "SELECT count(*), count(DISTINCT article_id) FROM store.articles"
