@@ -8,7 +8,14 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint format bench serve clean
 
+# A warehouse written by DuckDB 2.0 (dealwatch before issue 20) is converted once, by the DuckDB of
+# the .venv that wrote it, before that .venv is replaced: nothing else reads that format.
+WAREHOUSE ?= $(or $(DEALWATCH_DB),data/dealwatch.duckdb)
+
 $(STAMP): requirements.lock pyproject.toml
+	@if [ -x $(BIN)/python ] && [ -f "$(WAREHOUSE)" ]; then \
+		$(BIN)/python warehouse/storage.py "$(WAREHOUSE)" || echo "dealwatch: $(WAREHOUSE) left as it is"; \
+	fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -r requirements.lock

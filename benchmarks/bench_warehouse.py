@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import statistics
 import sys
 import tempfile
@@ -45,6 +46,7 @@ from extractors.metrics import METRICS  # noqa: E402
 from extractors.records import DEAL_KINDS, Analysis, Article, Claim, DealMention  # noqa: E402
 from extractors.urls import deal_id_for  # noqa: E402
 from warehouse import db, outbox, store  # noqa: E402
+from warehouse.lake import Lake  # noqa: E402
 from warehouse.records import AlertRecord, FigureSide  # noqa: E402
 
 BULK_SCHEMA = 2
@@ -76,7 +78,7 @@ PARAGRAPHS = [
 # How often articles state each metric, relative to the others.
 METRIC_WEIGHT = {"deal_amount_usd": 5.0, "stake_pct": 3.0, "target_valuation_usd": 3.0, "licence_fee_usd": 1.0,
                  "target_headcount": 1.5, "staff_hired": 1.0, "founded_year": 0.7,
-                 "target_funding_raised_usd": 1.0, "person_age": 1.0}  # fmt: skip
+                 "target_funding_raised_usd": 1.0, "person_age": 1.0, "staff_hired_pct": 0.5}  # fmt: skip
 CHANNELS = ("slack", "email")
 
 
@@ -137,7 +139,7 @@ def _true_value(rng: np.random.Generator, metric: str) -> float:
     unit = METRICS[metric].unit
     if unit == "USD":
         return float(round(10 ** rng.uniform(7.5, 10.5), -6))
-    if metric == "stake_pct":
+    if unit == "pct":
         return float(rng.integers(5, 76))
     if metric == "person_age":
         return float(rng.integers(22, 61))
@@ -838,8 +840,48 @@ def time_reconcile(path: Path, built: dict[str, Any], n: int, seed: int) -> dict
             "stored": verdicts, "decisions": decided}  # fmt: skip
 
 
+def copy_to_lake(path: Path, lake: Lake) -> float:
+    """The built file's rows into a fresh DuckLake that dealwatch migrates itself; the seconds."""
+    t0 = time.perf_counter()
+    with db.write_connection(lake) as con:
+        con.execute(f"ATTACH '{path}' AS built (READ_ONLY)")
+        tables = con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'built' "
+            "AND schema_name = 'store' AND table_name <> 'schema_migrations'"
+        ).fetchall()
+        with db.transaction(con):
+            for (table,) in tables:
+                con.execute(f"DELETE FROM store.{table}")  # noqa: S608 - names from the catalogue
+                con.execute(f"INSERT INTO store.{table} SELECT * FROM built.store.{table}")  # noqa: S608 - names from the catalogue
+        con.execute("DETACH built")
+    return time.perf_counter() - t0
+
+
+def time_on_lake(path: Path, built: dict[str, Any], queries: list[tuple[str, str, str]], folder: Path,
+                 *, repeat: int, new_articles: int, seed: int) -> dict[str, Any]:  # fmt: skip
+    """The same views, opening and stores on a DuckLake (catalogue in a PostgreSQL of the
+    benchmark's own, tests/postgres.py) holding the same rows."""
+    import os
+
+    from tests.postgres import start_postgres
+
+    server = start_postgres()
+    try:
+        os.environ.update(server.environment())
+        lake = Lake(catalog=server.catalog(server.new_database()), data_path=folder / "lake")
+        load_s = copy_to_lake(path, lake)
+        return {
+            "load_s": round(load_s, 1),
+            "views": time_views(lake, queries, repeat),
+            "open": time_open(lake, repeat),
+            "reconcile": time_reconcile(lake, built, new_articles, seed),
+        }
+    finally:
+        server.stop()
+
+
 def run(articles: int = 100_000, claims: int = 500_000, seed: int = 0, *, repeat: int = 5,
-        new_articles: int = 20) -> dict[str, Any]:  # fmt: skip
+        new_articles: int = 20, ducklake: bool = False) -> dict[str, Any]:  # fmt: skip
     """Build the warehouse in a temporary folder, time it, and return the figures."""
     with tempfile.TemporaryDirectory(prefix="dealwatch-bench-") as folder:
         path = Path(folder) / "warehouse.duckdb"
@@ -849,8 +891,26 @@ def run(articles: int = 100_000, claims: int = 500_000, seed: int = 0, *, repeat
         queries = view_queries(built["busiest_deal"], built["busiest_feed"], built["last_run"])
         views = time_views(path, queries, repeat)
         opening = time_open(path, repeat)
+        as_built = (
+            Path(folder) / "as-built.duckdb"
+        )  # the lake gets the rows before the new articles
+        if ducklake:
+            shutil.copyfile(path, as_built)
         reconcile = time_reconcile(path, built, new_articles, seed)
         size_mb = path.stat().st_size / 1e6
+        on_lake = (
+            time_on_lake(
+                as_built,
+                built,
+                queries,
+                Path(folder),
+                repeat=repeat,
+                new_articles=new_articles,
+                seed=seed,
+            )  # fmt: skip
+            if ducklake
+            else None
+        )
     worst_view = max(v["median_ms"] for v in views)
     return {
         "params": {"articles": articles, "claims": claims, "seed": seed, "repeat": repeat},
@@ -864,6 +924,7 @@ def run(articles: int = 100_000, claims: int = 500_000, seed: int = 0, *, repeat
             "views": worst_view <= VIEW_TARGET_MS,
             "reconcile": reconcile["median_ms"] <= RECONCILE_TARGET_MS,
         },
+        **({"ducklake": on_lake} if on_lake else {}),
     }
 
 
@@ -906,6 +967,26 @@ def print_table(result: dict[str, Any]) -> None:
         f"targets: each view <= {t['view_ms']:.0f} ms: {'met' if m['views'] else 'NOT met (*)'}; "
         f"one article <= {t['reconcile_ms']:.0f} ms: {'met' if m['reconcile'] else 'NOT met'}"
     )
+    if "ducklake" in result:
+        print_lake_table(result)
+
+
+def print_lake_table(result: dict[str, Any]) -> None:
+    """The local file against the DuckLake holding the same rows, measured in this one run."""
+    lake = result["ducklake"]
+    print()
+    print(
+        f"the same rows on a DuckLake (PostgreSQL catalogue, Parquet data), loaded in {lake['load_s']} s"
+    )
+    print(f"{'view':<18}{'use':<24}{'file ms':>9}{'lake ms':>9}{'lake/file':>10}  (medians)")
+    for here, there in zip(result["views"], lake["views"], strict=True):
+        ratio = there["median_ms"] / max(here["median_ms"], 1e-6)
+        flag = " *" if there["median_ms"] > result["targets"]["view_ms"] else ""
+        print(f"{here['view']:<18}{here['use']:<24}{here['median_ms']:>9.1f}{there['median_ms']:>9.1f}{ratio:>9.1f}x{flag}")  # fmt: skip
+    for name, here, there in (("open (dealwatch sql)", result["open"], lake["open"]),
+                              ("store one article", result["reconcile"], lake["reconcile"])):  # fmt: skip
+        ratio = there["median_ms"] / max(here["median_ms"], 1e-6)
+        print(f"{name:<42}{here['median_ms']:>9.1f}{there['median_ms']:>9.1f}{ratio:>9.1f}x")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -922,9 +1003,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out", type=Path, default=ROOT / "benchmarks" / "results" / "warehouse.json"
     )
+    parser.add_argument(
+        "--ducklake",
+        action="store_true",
+        help="also time the same rows on a DuckLake (needs Debian's postgresql, as the tests do)",
+    )
     args = parser.parse_args(argv)
     result = run(
-        args.articles, args.claims, args.seed, repeat=args.repeat, new_articles=args.new_articles
+        args.articles,
+        args.claims,
+        args.seed,
+        repeat=args.repeat,
+        new_articles=args.new_articles,
+        ducklake=args.ducklake,
     )
     print_table(result)
     args.out.parent.mkdir(parents=True, exist_ok=True)

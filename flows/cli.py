@@ -35,6 +35,7 @@ from flows.settings import (
     unknown_environment_names,
 )
 from flows.terminal import InertConsole, inert_line, inert_log_records
+from warehouse import db
 
 
 class UserError(Exception):
@@ -130,9 +131,9 @@ def _config_arg(settings: Settings) -> str:
     return str(settings.config_dir)
 
 
-def _existing_warehouse(settings: Settings) -> Path:
-    """The warehouse file, which a read command needs to exist already."""
-    if not settings.db_path.is_file():
+def _existing_warehouse(settings: Settings) -> db.Target:
+    """The warehouse, which a read command needs to exist already (a DuckLake says so itself)."""
+    if isinstance(settings.db_path, Path) and not settings.db_path.is_file():
         fail(
             f"no warehouse at {settings.db_path} (set by [warehouse] path or DEALWATCH_DB): "
             "run `dealwatch run` or `dealwatch backfill` first"
@@ -183,7 +184,7 @@ def run(
         print_run_report(console, settings, summary)
         if (
             settings.report.build_after_run
-            and settings.db_path.exists()
+            and db.exists(settings.db_path)
             and not exit_status(summary)
         ):
             _build_report(settings)
@@ -390,7 +391,7 @@ def _stored_article(settings: Settings, article_id: str) -> list[Any]:
     """The stored article ``article_id``, re-analysed as the current code reads it."""
     from warehouse import db, queries
 
-    if not settings.db_path.is_file():
+    if not db.exists(settings.db_path):
         fail(f"{article_id}: not a file, and there is no warehouse at {settings.db_path}")
     with db.read_connection(settings.db_path) as con:
         article = queries.stored_article(con, article_id)

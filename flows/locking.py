@@ -12,6 +12,11 @@ existing lock file opened for reading, else by one under
 ``<data_dir>/locks/``: such a run cannot write that warehouse, but it still
 analyses and spools, and must not do so twice at once.
 
+On a DuckLake, runs on other machines share the warehouse, so a run takes the
+lake's own lock (an advisory lock in its PostgreSQL catalogue, released the
+same way when the run dies) besides a file under ``<data_dir>/locks/``: one run
+at a time wherever it starts.
+
 The kernel releases a flock when its process dies, so a killed run never
 leaves a stale lock behind.
 """
@@ -22,10 +27,12 @@ import fcntl
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from flows.spool import warehouse_key
+from warehouse import lake
+from warehouse.db import Target
 
 LOCK_SUFFIX = ".lock"
 POLL_S = 0.2
@@ -39,8 +46,10 @@ def lock_path(warehouse: Path) -> Path:
     return warehouse.with_name(warehouse.name + LOCK_SUFFIX)
 
 
-def _open_lock(warehouse: Path, data_dir: Path) -> tuple[int, Path, bool]:
+def _open_lock(warehouse: Target, data_dir: Path) -> tuple[int, Path, bool]:
     """A descriptor to flock, its path, and whether the holder's pid can be written to it."""
+    if isinstance(warehouse, lake.Lake):  # no file to stand beside: this machine's data folder
+        return _data_dir_lock(warehouse, data_dir), _data_dir_lock_path(warehouse, data_dir), True
     beside = lock_path(warehouse)
     try:
         beside.parent.mkdir(parents=True, exist_ok=True)
@@ -51,9 +60,17 @@ def _open_lock(warehouse: Path, data_dir: Path) -> tuple[int, Path, bool]:
         return os.open(beside, os.O_RDONLY), beside, False
     except OSError:  # no lock file there yet, and none can be made: one in the data folder
         pass
-    fallback = data_dir / "locks" / (warehouse_key(warehouse) + LOCK_SUFFIX)
-    fallback.parent.mkdir(parents=True, exist_ok=True)
-    return os.open(fallback, os.O_RDWR | os.O_CREAT, 0o644), fallback, True
+    return _data_dir_lock(warehouse, data_dir), _data_dir_lock_path(warehouse, data_dir), True
+
+
+def _data_dir_lock_path(warehouse: Target, data_dir: Path) -> Path:
+    return data_dir / "locks" / (warehouse_key(warehouse) + LOCK_SUFFIX)
+
+
+def _data_dir_lock(warehouse: Target, data_dir: Path) -> int:
+    path = _data_dir_lock_path(warehouse, data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
 
 
 def _holder(path: Path) -> str:
@@ -64,9 +81,8 @@ def _holder(path: Path) -> str:
 
 
 @contextmanager
-def run_lock(warehouse: Path, data_dir: Path, *, wait_s: float = 0.0) -> Iterator[Path]:
+def run_lock(warehouse: Target, data_dir: Path, *, wait_s: float = 0.0) -> Iterator[Path]:
     """Hold the lock of ``warehouse`` for the block; :class:`RunInProgress` if another run has it."""
-    warehouse = Path(warehouse)
     fd, path, writable = _open_lock(warehouse, Path(data_dir))
     deadline = time.monotonic() + wait_s
     try:
@@ -84,6 +100,14 @@ def run_lock(warehouse: Path, data_dir: Path, *, wait_s: float = 0.0) -> Iterato
         if writable:
             os.ftruncate(fd, 0)
             os.write(fd, str(os.getpid()).encode())
-        yield path
+        with ExitStack() as held:
+            if isinstance(warehouse, lake.Lake):
+                try:
+                    held.enter_context(
+                        lake.run_lock(warehouse, wait_s=max(0.0, deadline - time.monotonic()))
+                    )
+                except lake.LakeBusy as busy:
+                    raise RunInProgress(str(busy)) from None
+            yield path
     finally:
         os.close(fd)

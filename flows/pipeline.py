@@ -342,7 +342,7 @@ def _unreadable_because(settings: Settings) -> str | None:
     Without it a run knows no feed's validators and no stored URL: it polls every feed
     in full and fetches what is not spooled, and its store step says what is wrong.
     """
-    if not settings.db_path.exists():
+    if not db.exists(settings.db_path):
         return None
     try:
         with db.read_connection(settings.db_path, timeout_s=settings.warehouse.write_timeout_s):
@@ -356,7 +356,7 @@ def _unreadable_because(settings: Settings) -> str | None:
 
 
 def _known_article_ids(settings: Settings, articles: Sequence[Article]) -> set[str]:
-    if not settings.db_path.exists() or _unreadable_because(settings):
+    if not db.exists(settings.db_path) or _unreadable_because(settings):
         return set()
     with db.read_connection(settings.db_path, timeout_s=settings.warehouse.write_timeout_s) as con:
         known = store.known_urls(con, [a.canonical_url for a in articles])
@@ -587,7 +587,7 @@ def _new_entries(
     settings: Settings, entries: list[FeedEntry], unreadable: str | None, spooled: set[str]
 ) -> list[FeedEntry]:
     """Entries not stored yet (as far as the warehouse can tell) and not waiting in the spool."""
-    if settings.db_path.exists() and unreadable is None:
+    if db.exists(settings.db_path) and unreadable is None:
         candidates = filter_known_entries(
             settings.db_path, quote(entries), settings.warehouse.write_timeout_s
         )
@@ -621,7 +621,7 @@ def _monitor(
         load_feed_state(
             settings.db_path, quote([f.url for f in feeds]), settings.warehouse.write_timeout_s
         )
-        if settings.db_path.exists() and unreadable is None
+        if db.exists(settings.db_path) and unreadable is None
         else {}
     )
 

@@ -209,7 +209,7 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
                 )
             )
         )
-    if not settings.db_path.exists() or ("not_stored" in store and "busy" not in store):
+    if not db.exists(settings.db_path) or ("not_stored" in store and "busy" not in store):
         return  # no warehouse, or one that cannot be used: the line above says why
     try:
         with db.read_connection(

@@ -61,7 +61,7 @@ def rebuild_after_run(flow: Any, flow_run: Any, state: Any) -> None:
     log = flow_run_logger(flow_run, flow)
     config_dir = (getattr(flow_run, "parameters", None) or {}).get("config_dir")
     settings = load_settings(config_dir)
-    if not settings.report.build_after_run or not settings.db_path.exists():
+    if not settings.report.build_after_run or not db.exists(settings.db_path):
         return
     try:
         log.info("%s", describe(build_report(settings)))

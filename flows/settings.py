@@ -24,7 +24,18 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from warehouse.db import Target
+from warehouse.lake import Lake, check_catalog, is_lake_path
 
 ENV_PREFIX = "DEALWATCH_"
 DEFAULT_CONFIG_DIR = Path("config")
@@ -41,10 +52,33 @@ class _Section(BaseModel):
 
 
 class WarehouseSettings(_Section):
-    path: Path = Path("data/dealwatch.duckdb")
+    # A DuckDB file, or a DuckLake: "ducklake:postgres:dbname=... host=..." (README: the two modes).
+    path: Path | str = Path("data/dealwatch.duckdb")
+    # A DuckLake's folder for its Parquet files (needed with a ducklake: path, unused otherwise).
+    data_path: Path | None = None
     # How long a run waits for readers to let go of the file before it gives up.
     write_timeout_s: float = 120.0
     export_dir: Path = Path("data/export")
+
+    @field_validator("path", mode="before")
+    @classmethod
+    def _file_or_lake(cls, value: Any) -> Path | str:
+        text = str(value)
+        if not is_lake_path(text):
+            return Path(value)
+        problem = check_catalog(text)
+        if problem:
+            raise ValueError(problem)
+        return text
+
+    @model_validator(mode="after")
+    def _lake_has_data_path(self) -> WarehouseSettings:
+        if isinstance(self.path, str) and self.data_path is None:
+            raise ValueError(
+                "data_path: a DuckLake warehouse needs a folder for its Parquet files "
+                "([warehouse] data_path or DEALWATCH_DATA_PATH)"
+            )
+        return self
 
 
 class FeedSettings(_Section):
@@ -186,8 +220,16 @@ class Settings(_Section):
     report: ReportSettings = Field(default_factory=ReportSettings)
 
     @property
-    def db_path(self) -> Path:
-        return self.warehouse.path
+    def db_path(self) -> Target:
+        """The warehouse: a local DuckDB file, or a DuckLake."""
+        path = self.warehouse.path
+        if isinstance(path, str):
+            return Lake(catalog=path, data_path=self.warehouse.data_path)
+        return path
+
+    @property
+    def on_lake(self) -> bool:
+        return isinstance(self.db_path, Lake)
 
     @property
     def feeds_path(self) -> Path:

@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from extractors.records import Analysis, Article
+from warehouse.db import Target
+from warehouse.lake import Lake
 
 SPOOL_SUFFIX = ".jsonl.gz"
 FORMAT = 2
@@ -130,14 +132,17 @@ def decode_header(line: str) -> BatchHeader | None:
     )
 
 
-def warehouse_key(warehouse: Path) -> str:
-    """A file name that stands for one warehouse file: its name and a hash of its full path."""
+def warehouse_key(warehouse: Target) -> str:
+    """A file name that stands for one warehouse: a file's name and a hash of its full path, or
+    a DuckLake's and a hash of its catalogue."""
+    if isinstance(warehouse, Lake):
+        return "ducklake-" + hashlib.sha256(warehouse.catalog.encode()).hexdigest()[:12]
     resolved = Path(warehouse).expanduser().resolve()
     digest = hashlib.sha256(str(resolved).encode()).hexdigest()[:12]
     return f"{resolved.name}-{digest}"
 
 
-def spool_dir(data_dir: Path, warehouse: Path) -> Path:
+def spool_dir(data_dir: Path, warehouse: Target) -> Path:
     """The spool folder of one warehouse file, under the data folder."""
     return Path(data_dir) / "spool" / warehouse_key(warehouse)
 

@@ -60,3 +60,15 @@ def write_config(
         encoding="utf-8",
     )
     return folder
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server of the session's own (tests/postgres.py), stopped at the end."""
+    from tests.postgres import start_postgres
+
+    server = start_postgres()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -9,6 +9,10 @@ Every way the file can fail a run (held by another process, not a DuckDB file,
 a read-only folder, a full disk, an I/O error) leaves here as a
 :class:`WarehouseError` with one line saying why, so a caller can keep its
 work for later instead of crashing; a mistake in our own SQL stays what it is.
+
+A warehouse is that file (a ``Path``) or a DuckLake (:class:`warehouse.lake.Lake`),
+where readers never hold a writer up: there the connection opens at once, and
+the write window is the local file's only.
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+
+from warehouse import lake as ducklake
+from warehouse import storage
+from warehouse.lake import Lake
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +72,7 @@ def first_line(exc: BaseException) -> str:
 
 
 @contextmanager
-def storage_errors(path: Path, doing: str) -> Iterator[None]:
+def storage_errors(path: Target, doing: str) -> Iterator[None]:
     """A storage failure inside the block becomes a :class:`WarehouseUnavailable` naming ``path``."""
     try:
         yield
@@ -72,6 +80,22 @@ def storage_errors(path: Path, doing: str) -> Iterator[None]:
         raise
     except STORAGE_ERRORS as exc:
         raise WarehouseUnavailable(f"cannot {doing} warehouse {path}: {first_line(exc)}") from exc
+
+
+class WarehouseUnreachable(WarehouseBusy):
+    """A DuckLake's catalogue cannot be reached to write: like a busy file, the run keeps what it
+    analysed in the spool for the next run."""
+
+
+# Where the warehouse is: a local DuckDB file, or a DuckLake.
+Target = Path | Lake
+
+
+def exists(target: Target) -> bool:
+    """Whether there is a warehouse yet (a first write creates it)."""
+    if isinstance(target, Lake):
+        return ducklake.has_catalogue(target)
+    return Path(target).is_file()
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -93,17 +117,24 @@ def code_version() -> int:
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'store' AND table_name = 'schema_migrations'"
+    found = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database() "
+        "AND table_schema = 'store' AND table_name = 'schema_migrations'"
     ).fetchone()
-    if not exists or not exists[0]:
+    if not found or not found[0]:
         return 0
     row = con.execute("SELECT max(version) FROM store.schema_migrations").fetchone()
     return int(row[0]) if row and row[0] is not None else 0
 
 
-def migrate(con: duckdb.DuckDBPyConnection, *, upto: int | None = None) -> list[str]:
-    """Apply pending migrations (up to version ``upto``), each in its own transaction; forward only."""
+def migrate(
+    con: duckdb.DuckDBPyConnection, *, upto: int | None = None, lake: bool = False
+) -> list[str]:
+    """Apply pending migrations (up to version ``upto``), each in its own transaction; forward only.
+
+    On a DuckLake (``lake``) each migration runs as :func:`warehouse.lake.lake_sql` rewrites it.
+    """
+    dialect = ducklake.lake_sql if lake else _as_written
     current = schema_version(con)
     latest = code_version()
     if current > latest:
@@ -117,11 +148,8 @@ def migrate(con: duckdb.DuckDBPyConnection, *, upto: int | None = None) -> list[
             continue
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(sql)
-            con.execute(
-                "CREATE TABLE IF NOT EXISTS store.schema_migrations "
-                "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)"
-            )
+            con.execute(dialect(sql))
+            con.execute(dialect(SCHEMA_MIGRATIONS))
             con.execute(
                 "INSERT INTO store.schema_migrations VALUES (?, ?, ?)",
                 [version, name, datetime.now(UTC)],
@@ -133,6 +161,16 @@ def migrate(con: duckdb.DuckDBPyConnection, *, upto: int | None = None) -> list[
         applied.append(name)
         log.info("warehouse migrated to %s", name)
     return applied
+
+
+SCHEMA_MIGRATIONS = (
+    "CREATE TABLE IF NOT EXISTS store.schema_migrations "
+    "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL);"
+)
+
+
+def _as_written(sql: str) -> str:
+    return sql
 
 
 def _is_lock_conflict(exc: Exception) -> bool:
@@ -149,6 +187,9 @@ def _connect(
     retry_every_s: float,
     give_up: Callable[[], bool] | None = None,
 ) -> duckdb.DuckDBPyConnection:
+    fmt = storage.read_format(path)
+    if fmt is not None and not fmt.readable:
+        raise WarehouseError(storage.conversion_hint(path, fmt))
     deadline = time.monotonic() + timeout_s
     announced = False
     while True:
@@ -200,7 +241,7 @@ def _create(path: Path) -> None:
 
 @contextmanager
 def write_connection(
-    path: Path,
+    path: Target,
     *,
     timeout_s: float = 120.0,
     retry_every_s: float = 0.5,
@@ -210,8 +251,21 @@ def write_connection(
 
     A file that cannot be written, now or during the step, raises :class:`WarehouseUnavailable`;
     one held by another process past ``timeout_s``, or once ``give_up()`` says so (the run
-    was asked to stop), :class:`WarehouseBusy`.
+    was asked to stop), :class:`WarehouseBusy`. On a DuckLake it opens at once (readers hold
+    no lock), so ``timeout_s`` does not apply; a catalogue that cannot be reached raises
+    :class:`WarehouseUnreachable`.
     """
+    if isinstance(path, Lake):
+        try:
+            con = ducklake.connect(path, read_only=False)
+        except ducklake.LakeError as exc:
+            raise WarehouseUnreachable(str(exc)) from exc
+        try:
+            migrate(con, lake=True)
+            yield con
+        finally:
+            con.close()
+        return
     path = Path(path)
     with storage_errors(path, "write"):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -233,16 +287,26 @@ def write_connection(
 
 @contextmanager
 def read_connection(
-    path: Path, *, timeout_s: float = 10.0, retry_every_s: float = 0.5
+    path: Target, *, timeout_s: float = 10.0, retry_every_s: float = 0.5
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection; the file must exist and not be newer than this code."""
-    path = Path(path)
-    if not path.exists():
+    """A read-only connection; the warehouse must exist and not be newer than this code."""
+    if isinstance(path, Lake):
+        try:
+            con = ducklake.connect(path, read_only=True)
+        except ducklake.LakeError as exc:
+            raise WarehouseError(
+                f"{exc} (if there is no warehouse there yet: run `dealwatch run` or "
+                "`dealwatch backfill` first)"
+            ) from exc
+    elif not Path(path).exists():
         raise WarehouseError(
             f"no warehouse at {path} yet: run `dealwatch run` or `dealwatch backfill` first"
         )
-    with storage_errors(path, "read"):
-        con = _connect(path, read_only=True, timeout_s=timeout_s, retry_every_s=retry_every_s)
+    else:
+        with storage_errors(path, "read"):
+            con = _connect(
+                Path(path), read_only=True, timeout_s=timeout_s, retry_every_s=retry_every_s
+            )
     try:
         with storage_errors(path, "read"):
             version = schema_version(con)

@@ -106,13 +106,15 @@ def _alert_row(alert: AlertRecord) -> tuple[Any, ...]:
 
 def insert_alert(con: duckdb.DuckDBPyConnection, alert: AlertRecord, *, run_id: str | None) -> bool:
     """Write one alert unless its dedup key is already there; True when written."""
-    written = con.execute(
+    # The key is checked here, not by a constraint: a DuckLake has none (and no RETURNING).
+    if known_dedup_keys(con, [alert.dedup_key]):
+        return False
+    con.execute(
         "INSERT INTO store.alerts (alert_id, dedup_key, kind, status, reason, deal_id, subject, metric, payload, "
-        "created_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING "
-        "RETURNING alert_id",
+        "created_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [*_alert_row(alert), run_id],
-    ).fetchall()
-    return bool(written)
+    )
+    return True
 
 
 def insert_new_alerts(
@@ -200,40 +202,50 @@ def alert_decisions(con: duckdb.DuckDBPyConnection, alert_id: str) -> list[dict[
     return [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
 
 
+def _append_events(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Alert events (alert_id, event, channel, ok, digest, error, event_at) numbered in order after
+    the last one: the number is given here, as a DuckLake has no sequence to draw it from."""
+    if not rows:
+        return
+    last = con.execute("SELECT coalesce(max(seq), 0) FROM store.alert_events").fetchone()
+    start = int(last[0]) if last else 0
+    con.executemany(
+        "INSERT INTO store.alert_events (seq, alert_id, event, channel, ok, digest, error, event_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(start + i, *row) for i, row in enumerate(rows, 1)],
+    )
+
+
 def record_deliveries(con: duckdb.DuckDBPyConnection, report: DeliveryReport) -> None:
     """One event per channel answer; alerts every routed channel now has are sent."""
     rows = [
         (o.alert_id, "delivery", o.channel, o.ok, o.digest, o.error, o.at) for o in report.outcomes
     ]
     last_at = {o.alert_id: o.at for o in report.outcomes}
+    done = [
+        (
+            alert_id,
+            "sent",
+            None,
+            None,
+            False,
+            None,
+            last_at.get(alert_id) or datetime.now().astimezone(),
+        )
+        for alert_id in report.completed
+    ]
     with transaction(con):
-        if rows:
-            con.executemany(
-                "INSERT INTO store.alert_events (alert_id, event, channel, ok, digest, error, event_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-        done = [
-            (alert_id, "sent", last_at.get(alert_id) or datetime.now().astimezone())
-            for alert_id in report.completed
-        ]
-        if done:
-            con.executemany(
-                "INSERT INTO store.alert_events (alert_id, event, event_at) VALUES (?, ?, ?)", done
-            )
+        _append_events(con, [*rows, *done])
 
 
 def mark_console_delivered(
     con: duckdb.DuckDBPyConnection, alert_ids: Sequence[str], now: datetime
 ) -> None:
     with transaction(con):
-        con.executemany(
-            "INSERT INTO store.alert_events (alert_id, event, channel, ok, event_at) VALUES (?, 'delivery', 'console', true, ?)",
-            [(a, now) for a in alert_ids],
-        )
-        con.executemany(
-            "INSERT INTO store.alert_events (alert_id, event, event_at) VALUES (?, 'sent', ?)",
-            [(a, now) for a in alert_ids],
+        _append_events(
+            con,
+            [(a, "delivery", "console", True, False, None, now) for a in alert_ids]
+            + [(a, "sent", None, None, False, None, now) for a in alert_ids],
         )
 
 
@@ -243,10 +255,7 @@ def requeue_alert(
     """Back to pending for every channel (``alerts resend``), even if it was suppressed."""
     at = now or datetime.now().astimezone()
     with transaction(con):
-        con.execute(
-            "INSERT INTO store.alert_events (alert_id, event, event_at) VALUES (?, 'requeued', ?)",
-            [alert_id, at],
-        )
+        _append_events(con, [(alert_id, "requeued", None, None, False, None, at)])
         con.execute(
             "INSERT INTO store.alert_decisions (dedup_key, alert_id, kind, decision, reason, deal_id, subject, metric, "
             "decided_at) SELECT dedup_key, alert_id, kind, 'fired', 'resend requested by a user', deal_id, subject, "

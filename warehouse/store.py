@@ -75,9 +75,11 @@ def start_run(
     con: duckdb.DuckDBPyConnection, kind: str, now: datetime, *, run_id: str | None = None
 ) -> str:
     run_id = run_id or f"{now:%Y%m%dT%H%M%SZ}-{kind}"
+    # Keyed writes check their key themselves: a DuckLake has no constraints to conflict on.
     con.execute(
-        "INSERT INTO store.runs (run_id, kind, started_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        [run_id, kind, now],
+        "INSERT INTO store.runs (run_id, kind, started_at) SELECT ?, ?, ? "
+        "WHERE NOT EXISTS (SELECT 1 FROM store.runs WHERE run_id = ?)",
+        [run_id, kind, now, run_id],
     )
     return run_id
 
@@ -316,10 +318,16 @@ def record_feed_polls(
                 _insert_rows(con, _DECISIONS, _DECISION_ROW, [decision])
                 raised.append(alert.alert_id)
         if items:
+            first: dict[tuple[str, str], tuple[str, str, str | None, str | None]] = {}
+            for item in items:  # a feed polled twice in a batch lists its entries twice
+                first.setdefault((item[0], item[1]), item)
             con.execute(
-                "INSERT INTO store.feed_items (feed_url, canonical_url, entry_id, title, first_seen_at) "
-                "SELECT unnest(?), unnest(?), unnest(?), unnest(?), ? ON CONFLICT DO NOTHING",
-                [*_columns(items, 4), now],
+                "MERGE INTO store.feed_items AS f USING (SELECT unnest(?) AS feed_url, unnest(?) AS "
+                "canonical_url, unnest(?) AS entry_id, unnest(?) AS title) AS n "
+                "ON f.feed_url = n.feed_url AND f.canonical_url = n.canonical_url "
+                "WHEN NOT MATCHED THEN INSERT (feed_url, canonical_url, entry_id, title, first_seen_at) "
+                "VALUES (n.feed_url, n.canonical_url, n.entry_id, n.title, ?)",
+                [*_columns(list(first.values()), 4), now],
             )
     return raised
 
@@ -801,7 +809,10 @@ def _write_deals(con: duckdb.DuckDBPyConnection, deals: Mapping[str, _Deal]) -> 
     named = [(deal_id, list(d.people)) for deal_id, d in deals.items() if d.named]
     if named:
         con.execute(
-            "INSERT OR REPLACE INTO store.deal_people SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[][])",
+            "MERGE INTO store.deal_people AS d USING (SELECT unnest(?::VARCHAR[]) AS deal_id, "
+            "unnest(?::VARCHAR[][]) AS people) AS u ON d.deal_id = u.deal_id "
+            "WHEN MATCHED THEN UPDATE SET people = u.people "
+            "WHEN NOT MATCHED THEN INSERT (deal_id, people) VALUES (u.deal_id, u.people)",
             [[deal_id for deal_id, _ in named], [people for _, people in named]],
         )
 
@@ -1139,7 +1150,8 @@ def _reconcile_claim(
         )
         contradiction_key = f"{key}|{sides[0]}|{sides[1]}"
         con.execute(
-            "INSERT INTO store.contradictions VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            "INSERT INTO store.contradictions SELECT ?, ?, ?, ?, ?, ?, ? "
+            "WHERE NOT EXISTS (SELECT 1 FROM store.contradictions WHERE contradiction_key = ?)",
             [
                 contradiction_key,
                 claim.deal_id,
@@ -1148,6 +1160,7 @@ def _reconcile_claim(
                 before.claim_id,
                 claim.claim_id,
                 now,
+                contradiction_key,
             ],
         )
         dedup_key = _contradiction_dedup_key(
