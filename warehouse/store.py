@@ -10,7 +10,8 @@ Alert policy (the audit trail in ``store.alert_decisions`` records each choice):
 - ``new_deal`` once per deal, when an article is about it or states a figure of
   it; a deal only named in passing gets its row, and a decision saying why it
   stayed quiet, until then;
-- ``new_figure`` and ``contradiction`` per :mod:`warehouse.reconcile`;
+- the decisions about claims (``new_figure``, ``contradiction``, why one stays quiet) per
+  :func:`warehouse.rules.decide`, which this module loads for and writes out;
 - a backfill records its alerts as the baseline (suppressed, not sent) unless
   asked to notify; muted deals and metrics are recorded as suppressed too.
 """
@@ -22,7 +23,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -38,24 +39,10 @@ from extractors.records import (
     FeedState,
     FetchStatus,
 )
-from warehouse import outbox, reconcile
+from warehouse import outbox, reconcile, rules
 from warehouse.db import transaction
 from warehouse.records import AlertRecord, FigureSide, StoreResult
-
-
-@dataclass(frozen=True, slots=True)
-class ReconcilePolicy:
-    baseline: bool = False  # a backfill: record alerts as the known baseline, do not send them
-    mute_deals: frozenset[str] = field(default_factory=frozenset)
-    mute_metrics: frozenset[str] = field(default_factory=frozenset)
-    realert_on_new_source: bool = False
-    same_moment_days: int = 30
-    # Claims and deal mentions below this confidence are stored and shown, but raise no alert and
-    # take no part in accepted values or contradictions (their decision row says "below confidence").
-    min_confidence: float = 0.0
-
-    def confident(self, confidence: float | None) -> bool:
-        return confidence is None or confidence >= self.min_confidence
+from warehouse.rules import ReconcilePolicy as ReconcilePolicy  # flows build store.ReconcilePolicy
 
 
 def _alert_id(dedup_key: str) -> str:
@@ -740,22 +727,15 @@ def _decision_row(
     )
 
 
-def _raise(
+def _queue(
     alert: AlertRecord,
-    policy: ReconcilePolicy,
+    suppressed_because: str | None,
     batch: _Batch,
     *,
     claim_id: str | None = None,
     article_id: str | None = None,
 ) -> None:
-    """Queue an alert for the outbox (or a record of why it stays quiet), with its decision row."""
-    suppressed_because = None
-    if alert.deal_id in policy.mute_deals:
-        suppressed_because = f"muted deal {alert.deal_id}"
-    elif alert.metric is not None and alert.metric in policy.mute_metrics:
-        suppressed_because = f"muted metric {alert.metric}"
-    elif policy.baseline:
-        suppressed_because = "backfill baseline: recorded, not sent"
+    """Queue an alert for the outbox (recorded as suppressed when the rules say why), with its decision row."""
     written = (
         _replace_status(alert, "suppressed", suppressed_because) if suppressed_because else alert
     )
@@ -861,13 +841,7 @@ _KEY_CLAIMS = (
 )
 
 
-class _KeyClaim(NamedTuple):  # thousands are built per article: a tuple is the cheapest record
-    """A claim as reconciliation weighs it; what an alert shows of it (:class:`_Shown`) is read when needed."""
-
-    known: reconcile.KnownClaim
-    stated: str
-    article_id: str
-    source: str
+_KeyClaim = rules.KeyClaim
 
 
 @dataclass(frozen=True, slots=True)
@@ -948,21 +922,6 @@ def _side(claim: _KeyClaim, shown: _Shown, backers: Sequence[_KeyClaim]) -> Figu
     )
 
 
-def _contradiction_dedup_key(
-    contradiction_key: str, sides: tuple[Sequence[_KeyClaim], Sequence[_KeyClaim]] | None
-) -> str:
-    """One alert per contradiction; with ``sides`` (``realert_on_new_source``), one per
-    count of independent stories behind its two sides, so a new source re-alerts once."""
-    if sides is None:
-        return f"contradiction|{contradiction_key}"
-    low, high = sorted(len({c.known.story_id for c in side}) for side in sides)
-    return f"contradiction|{contradiction_key}|sources={low},{high}"
-
-
-def _backers(claims: Sequence[_KeyClaim], low: float | None, high: float | None) -> list[_KeyClaim]:
-    return [c for c in claims if reconcile.overlaps(c.known.low, c.known.high, low, high)]
-
-
 def _accepted_row(
     key: Key, after: reconcile.Accepted, everything: Sequence[_KeyClaim], now: datetime
 ) -> tuple[Any, ...]:
@@ -1012,98 +971,45 @@ def _reconcile_article(
         policy.min_confidence,
     )
     for claim in claims:
-        if not policy.confident(claim.confidence):
-            _below_confidence(
-                claim, _deal_row(batch, claim.deal_id), policy, batch, run_id=run_id, now=now
-            )
-            continue
-        _reconcile_claim(
-            con,
-            claim,
-            article,
-            claims_of[(claim.deal_id, claim.subject, claim.metric)],
-            _deal_row(batch, claim.deal_id),
-            policy,
-            batch,
-            run_id=run_id,
-            now=now,
+        key = (claim.deal_id, claim.subject, claim.metric)
+        known = (
+            _known_contradictions(con, key)
+            if policy.realert_on_new_source and policy.confident(claim.confidence)
+            else ()
+        )
+        decisions = rules.decide(claim, claims_of[key], policy, known_contradictions=known)
+        _write_decisions(
+            con, claim, article, claims_of[key], decisions, batch, run_id=run_id, now=now
         )
 
 
-def _below_confidence(
-    claim: Claim,
-    deal: DealRow,
-    policy: ReconcilePolicy,
-    batch: _Batch,
-    *,
-    run_id: str,
-    now: datetime,
-) -> None:
-    """A claim too uncertain to alert on: stored, and its audit row says why nothing was sent."""
-    acquirer, target, deal_kind, people = deal
-    key = f"{claim.deal_id}|{claim.subject}|{claim.metric}"
-    reason = f"below confidence: {claim.confidence:.2f} < {policy.min_confidence:.2f} ({claim.evidence or 'no cue'})"
-    quiet = AlertRecord(
-        alert_id="",
-        dedup_key=f"new_figure|{key}|{reconcile.interval_key(claim.low, claim.high)}",
-        kind="new_figure",
-        reason=reason,
-        created_at=now,
-        deal_id=claim.deal_id,
-        acquirer=acquirer,
-        target=target,
-        people=people,
-        deal_kind=deal_kind,
-        subject=claim.subject,
-        metric=claim.metric,
-    )
-    batch.decisions.append(
-        _decision_row(
-            quiet,
-            "suppressed",
-            reason,
-            run_id=run_id,
-            now=now,
-            claim_id=claim.claim_id,
-            article_id=claim.article_id,
-            in_outbox=False,
-        )
-    )
+def _known_contradictions(
+    con: duckdb.DuckDBPyConnection, key: Key
+) -> list[rules.KnownContradiction]:
+    return [
+        rules.KnownContradiction(*row)
+        for row in con.execute(
+            "SELECT contradiction_key, a_claim_id, b_claim_id FROM store.contradictions "
+            "WHERE deal_id = ? AND subject = ? AND metric = ? ORDER BY detected_at, contradiction_key",
+            list(key),
+        ).fetchall()
+    ]
 
 
-def _reconcile_claim(
+def _write_decisions(
     con: duckdb.DuckDBPyConnection,
     claim: Claim,
     article: Article,
     everything: Sequence[_KeyClaim],
-    deal: DealRow,
-    policy: ReconcilePolicy,
+    decisions: Sequence[rules.Decision],
     batch: _Batch,
     *,
     run_id: str,
     now: datetime,
 ) -> None:
-    mine = next((c for c in everything if c.known.claim_id == claim.claim_id), None)
-    if mine is None:
-        return
-    mine_shown = (
-        _Shown(claim.unit, claim.quote, article.url, article.title, article.published)
-        if claim.article_id == article.article_id
-        else _shown(con, claim.claim_id)
-    )
-    # An article repeating its own figure is no second voice: judge against other articles only.
-    others = [c for c in everything if c.article_id != claim.article_id]
-    judgement = reconcile.judge(
-        mine.known,
-        [c.known for c in others],
-        claim.metric,
-        same_moment_days=policy.same_moment_days,
-    )
-    after = judgement.accepted_after
-    claim_key = (claim.deal_id, claim.subject, claim.metric)
-    batch.accept(claim_key, _accepted_row(claim_key, after, everything, now))
-    acquirer, target, deal_kind, people = deal
-    base = {
+    """What :func:`rules.decide` decided about one claim, into the batch (and the contradictions table)."""
+    acquirer, target, deal_kind, people = _deal_row(batch, claim.deal_id)
+    base: dict[str, Any] = {
         "created_at": now,
         "deal_id": claim.deal_id,
         "acquirer": acquirer,
@@ -1113,176 +1019,70 @@ def _reconcile_claim(
         "subject": claim.subject,
         "metric": claim.metric,
     }
-    key = f"{claim.deal_id}|{claim.subject}|{claim.metric}"
-    verdict = judgement.verdict
-    if verdict in ("first", "more_precise"):
-        dedup_key = f"new_figure|{key}|{reconcile.interval_key(claim.low, claim.high)}"
-        reason = (
-            "first figure for this deal and metric"
-            if verdict == "first"
-            else (
-                "more precise than the accepted value "
-                f"{reconcile.interval_key(judgement.accepted_before.low, judgement.accepted_before.high)}"
-                if judgement.accepted_before
-                else "more precise than the accepted value"
+
+    def figure_side(side: rules.Side) -> FigureSide:
+        if side.claim.known.claim_id == claim.claim_id and claim.article_id == article.article_id:
+            shown = _Shown(claim.unit, claim.quote, article.url, article.title, article.published)
+        else:
+            shown = _shown(con, side.claim.known.claim_id)
+        return _side(side.claim, shown, side.backers)
+
+    for decision in decisions:
+        if isinstance(decision, rules.Accept):
+            key = (claim.deal_id, claim.subject, claim.metric)
+            batch.accept(key, _accepted_row(key, decision.accepted, everything, now))
+        elif isinstance(decision, rules.RecordContradiction):
+            con.execute(
+                "INSERT INTO store.contradictions SELECT ?, ?, ?, ?, ?, ?, ? "
+                "WHERE NOT EXISTS (SELECT 1 FROM store.contradictions WHERE contradiction_key = ?)",
+                [
+                    decision.contradiction_key,
+                    claim.deal_id,
+                    claim.subject,
+                    claim.metric,
+                    decision.a_claim_id,
+                    decision.b_claim_id,
+                    now,
+                    decision.contradiction_key,
+                ],
             )
-        )
-        alert = AlertRecord(
-            alert_id=_alert_id(dedup_key),
-            dedup_key=dedup_key,
-            kind="new_figure",
-            reason=reason,
-            figure=_side(mine, mine_shown, _backers(everything, claim.low, claim.high)),
-            **base,
-        )
-        _raise(alert, policy, batch, claim_id=claim.claim_id, article_id=claim.article_id)
-    elif verdict == "contradicts":
-        before = judgement.accepted_before
-        assert before is not None
-        accepted_claim = next(c for c in others if c.known.claim_id == before.claim_id)
-        accepted_backers = _backers(others, before.low, before.high)
-        new_backers = _backers(everything, claim.low, claim.high)
-        sides = sorted(
-            [
-                reconcile.interval_key(before.low, before.high),
-                reconcile.interval_key(claim.low, claim.high),
-            ]
-        )
-        contradiction_key = f"{key}|{sides[0]}|{sides[1]}"
-        con.execute(
-            "INSERT INTO store.contradictions SELECT ?, ?, ?, ?, ?, ?, ? "
-            "WHERE NOT EXISTS (SELECT 1 FROM store.contradictions WHERE contradiction_key = ?)",
-            [
-                contradiction_key,
-                claim.deal_id,
-                claim.subject,
-                claim.metric,
-                before.claim_id,
-                claim.claim_id,
-                now,
-                contradiction_key,
-            ],
-        )
-        dedup_key = _contradiction_dedup_key(
-            contradiction_key,
-            (accepted_backers, new_backers) if policy.realert_on_new_source else None,
-        )
-        alert = AlertRecord(
-            alert_id=_alert_id(dedup_key),
-            dedup_key=dedup_key,
-            kind="contradiction",
-            reason=(
-                f"{claim.stated!r} {reconcile.interval_key(claim.low, claim.high)} is disjoint from the accepted "
-                f"value {reconcile.interval_key(before.low, before.high)}"
-            ),
-            figure=_side(mine, mine_shown, new_backers),
-            other=_side(
-                accepted_claim, _shown(con, accepted_claim.known.claim_id), accepted_backers
-            ),
-            **base,
-        )
-        _raise(alert, policy, batch, claim_id=claim.claim_id, article_id=claim.article_id)
-    elif (
-        verdict == "agrees"
-        and policy.realert_on_new_source
-        and _realert_known_contradiction(
-            con,
-            mine,
-            mine_shown,
-            everything,
-            judgement,
-            base,
-            policy,
-            batch,
-        )
-    ):
-        return
-    else:
-        dedup_key = f"new_figure|{key}|{reconcile.interval_key(claim.low, claim.high)}"
-        reason = (
-            "backed only by a copy of a wire story already counted"
-            if verdict == "same_story"
-            else "agrees with the accepted value "
-            f"{reconcile.interval_key(after.low, after.high)}: a known fact"
-        )
-        quiet = AlertRecord(
-            alert_id="", dedup_key=dedup_key, kind="new_figure", reason=reason, **base
-        )
-        batch.decisions.append(
-            _decision_row(
-                quiet,
-                "suppressed",
-                reason,
-                run_id=run_id,
-                now=now,
+        elif isinstance(decision, rules.Raise):
+            alert = AlertRecord(
+                alert_id=_alert_id(decision.dedup_key),
+                dedup_key=decision.dedup_key,
+                kind=decision.kind,  # type: ignore[arg-type]
+                reason=decision.reason,
+                figure=figure_side(decision.figure),
+                other=figure_side(decision.other) if decision.other is not None else None,
+                **base,
+            )
+            _queue(
+                alert,
+                decision.suppressed_because,
+                batch,
                 claim_id=claim.claim_id,
                 article_id=claim.article_id,
-                in_outbox=False,
             )
-        )
-
-
-def _realert_known_contradiction(
-    con: duckdb.DuckDBPyConnection,
-    mine: _KeyClaim,
-    mine_shown: _Shown,
-    everything: Sequence[_KeyClaim],
-    judgement: reconcile.Judgement,
-    base: dict[str, Any],
-    policy: ReconcilePolicy,
-    batch: _Batch,
-) -> bool:
-    """``realert_on_new_source`` for a claim that joins the accepted side of a known contradiction.
-
-    The dissenting side gaining a source arrives as a contradicting claim; this is
-    the other case. The dedup key counts each side's independent sources, as for a
-    contradicting claim, so a copy of a wire story already counted re-alerts nothing.
-    True when the claim belongs to such a contradiction (and an alert or its
-    suppression is recorded).
-    """
-    before = judgement.accepted_before
-    if before is None:
-        return False
-    my_side = _backers(everything, before.low, before.high)
-    mine_ids = {c.known.claim_id for c in my_side}
-    by_id = {c.known.claim_id: c for c in everything}
-    known = con.execute(
-        "SELECT contradiction_key, a_claim_id, b_claim_id FROM store.contradictions "
-        "WHERE deal_id = ? AND subject = ? AND metric = ? ORDER BY detected_at, contradiction_key",
-        [base["deal_id"], base["subject"], base["metric"]],
-    ).fetchall()
-    for contradiction_key, a_id, b_id in known:
-        if a_id in mine_ids and b_id not in mine_ids:
-            dissent = by_id.get(b_id)
-        elif b_id in mine_ids and a_id not in mine_ids:
-            dissent = by_id.get(a_id)
         else:
-            continue
-        if dissent is None or not reconcile.comparable(
-            base["metric"],
-            dissent.known.as_of,
-            mine.known.as_of,
-            same_moment_days=policy.same_moment_days,
-        ):
-            continue
-        their_side = _backers(everything, dissent.known.low, dissent.known.high)
-        dedup_key = _contradiction_dedup_key(contradiction_key, (my_side, their_side))
-        alert = AlertRecord(
-            alert_id=_alert_id(dedup_key),
-            dedup_key=dedup_key,
-            kind="contradiction",
-            reason=(
-                f"{mine.stated!r} adds a source to the accepted value "
-                f"{reconcile.interval_key(before.low, before.high)}, which "
-                f"{dissent.stated!r} {reconcile.interval_key(dissent.known.low, dissent.known.high)} contradicts"
-            ),
-            figure=_side(mine, mine_shown, my_side),
-            other=_side(dissent, _shown(con, dissent.known.claim_id), their_side),
-            **base,
-        )
-        _raise(alert, policy, batch, claim_id=mine.known.claim_id, article_id=mine.article_id)
-        return True
-    return False
+            quiet = AlertRecord(
+                alert_id="",
+                dedup_key=decision.dedup_key,
+                kind=decision.kind,  # type: ignore[arg-type]
+                reason=decision.reason,
+                **base,
+            )
+            batch.decisions.append(
+                _decision_row(
+                    quiet,
+                    "suppressed",
+                    decision.reason,
+                    run_id=run_id,
+                    now=now,
+                    claim_id=claim.claim_id,
+                    article_id=claim.article_id,
+                    in_outbox=False,
+                )
+            )
 
 
 _CLAIMS = (
@@ -1471,9 +1271,7 @@ def _consider_new_deal(
         dedup_key=dedup_key,
         kind="new_deal",
         created_at=now,
-        reason="first article about this deal"
-        if mention.role == "subject"
-        else "first figure stated for this deal",
+        reason=rules.new_deal_reason(mention),
         deal_id=mention.deal_id,
         acquirer=acquirer,
         target=target,
@@ -1484,11 +1282,7 @@ def _consider_new_deal(
         url=article.url,
         title=article.title,
     )
-    quiet_because = None
-    if not policy.confident(mention.score):
-        quiet_because = f"below confidence: {mention.score:.2f} < {policy.min_confidence:.2f}; alerts once an article is surer"
-    elif mention.role != "subject" and not has_claims:
-        quiet_because = "named in passing only; alerts once an article is about it"
+    quiet_because = rules.new_deal_quiet_because(mention, policy, has_claims=has_claims)
     if quiet_because is not None:
         batch.decisions.append(
             _decision_row(
@@ -1502,4 +1296,9 @@ def _consider_new_deal(
             )
         )
         return
-    _raise(alert, policy, batch, article_id=article.article_id)
+    _queue(
+        alert,
+        rules.suppression(mention.deal_id, None, policy),
+        batch,
+        article_id=article.article_id,
+    )
