@@ -376,7 +376,7 @@ class Attributor:
         if fig.kind == "money":
             return self._money_metric(s, fig, deal, before, after, clause)
         if fig.kind == "pct":
-            return self._pct_metric(fig, before, after, clause)
+            return self._pct_metric(fig, before, after)
         if fig.kind == "count":
             return self._count_metric(s, fig, deal, before, after, clause)
         if fig.kind == "age":
@@ -529,18 +529,14 @@ class Attributor:
         named = [o for o in self.names.orgs[s.index] if c_lo <= o.start < fig.start]
         return named[-1].name if named else None
 
-    def _deal_of_current(self, fig: Figure) -> Deal | None:
-        return self._current_deal
-
-    def _sentence_of(self, fig: Figure) -> str:
+    def _sentence_now(self) -> str:
+        """The sentence whose figures are being attributed."""
         return self._current.raw if self._current is not None else ""
 
-    def _pct_metric(
-        self, fig: Figure, before: str, after: str, clause: str
-    ) -> tuple[str | None, float, str]:
+    def _pct_metric(self, fig: Figure, before: str, after: str) -> tuple[str | None, float, str]:
         near = fold(before[-40:] + " " + after[:40])
         if fig.of_staff:
-            sentence = self._sentence_of(fig)
+            sentence = self._sentence_now()
             if (
                 _STAFF_MOVE.search(sentence)
                 or self._says("join", fold(sentence))
@@ -572,8 +568,7 @@ class Attributor:
             re.match(r"^\s*\)", after)
             and re.search(r"\(\s*$", before)
             and any(
-                n in before[-40:]
-                for n in self._aliases(getattr(self._deal_of_current(fig), "target", ""))
+                n in before[-40:] for n in self._aliases(getattr(self._current_deal, "target", ""))
             )
         ):
             return "stake_pct", CUE_DEAL, "the share in brackets after the company"

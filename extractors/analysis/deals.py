@@ -227,7 +227,7 @@ def _passage_end(paragraphs: Sequence[int], s: Sentence) -> int:
     )
 
 
-def _pays_nearby(a: str, t: str, rels: list[Relation], framed: _Framing) -> bool:
+def _pays_nearby(a: str, rels: list[Relation], framed: _Framing) -> bool:
     """The payer pays a sum in the sentence of a hire of the pair, or right next to it."""
     where = framed.paid.get(a, set())
     return any(abs(i - r.sentence) <= 1 for i in where for r in rels if r.kind == "hire")
@@ -277,7 +277,7 @@ def _judge(
         if acquire and talent_framed:
             money = hire
             reasons.append("bought, and told as a purchase of its people")
-        elif _pays_nearby(a, t, rels, framed):
+        elif _pays_nearby(a, rels, framed):
             money = STRENGTH_CLAUSE
             reasons.append(f"{a} pays a sum next to the hire")
         elif talent_framed:

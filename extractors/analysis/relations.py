@@ -461,13 +461,13 @@ def _pair_relations(
 
 
 @cache
-def _hire_then_object_for(language: str, hire: str) -> re.Pattern[str]:
+def _hire_then_object_for(hire: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{hire})\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 
 
 def _hire_then_object(lex: Lexicon) -> re.Pattern[str]:
     """A hiring verb right before the company: "Microsoft hiring Inflection"."""
-    return _hire_then_object_for(lex.language, lex.cues["hire"].pattern)
+    return _hire_then_object_for(lex.cues["hire"].pattern)
 
 
 def _coordinated_hire(folded_after: str, lex: Lexicon) -> bool:
