@@ -429,6 +429,26 @@ class Fetcher:
         headers: Mapping[str, str] | None = None,
         kind: Literal["feed", "page"] = "page",
     ) -> FetchResponse:
+        return self._request("GET", url, headers=headers, kind=kind)
+
+    def post(
+        self, url: str, content: bytes, *, headers: Mapping[str, str] | None = None
+    ) -> FetchResponse:
+        """A POST to an API (an aggregator's decode call): guarded, paced and retried as a feed.
+
+        A 301, 302 or 303 answer is followed with a GET, as browsers do.
+        """
+        return self._request("POST", url, headers=headers, kind="feed", content=content)
+
+    def _request(
+        self,
+        method: Literal["GET", "POST"],
+        url: str,
+        *,
+        headers: Mapping[str, str] | None,
+        kind: Literal["feed", "page"],
+        content: bytes | None = None,
+    ) -> FetchResponse:
         started = time.perf_counter()
         reason = check_url(url, self._allowed) or self._malformed(url)
         if reason:
@@ -440,7 +460,13 @@ class Fetcher:
         attempt = 0
         while True:
             attempt += 1
-            response = self._follow(url, dict(headers or {}), body_limit=self.policy.max_body_bytes)
+            response = self._follow(
+                url,
+                dict(headers or {}),
+                body_limit=self.policy.max_body_bytes,
+                method=method,
+                content=content,
+            )
             if response.status is not FetchStatus.SOFT_ERROR or attempt > self.policy.max_retries:
                 break
             if response.http_status is not None and response.http_status not in RETRYABLE_CODES:
@@ -465,7 +491,14 @@ class Fetcher:
         return RobotsAnswer(response.http_status, text, reachable=True)
 
     def _follow(
-        self, url: str, headers: dict[str, str], *, body_limit: int, truncate: bool = False
+        self,
+        url: str,
+        headers: dict[str, str],
+        *,
+        body_limit: int,
+        truncate: bool = False,
+        method: Literal["GET", "POST"] = "GET",
+        content: bytes | None = None,
     ) -> FetchResponse:
         """One attempt: the request and its redirects, all within one transfer deadline.
 
@@ -484,12 +517,21 @@ class Fetcher:
                     url, current, FetchStatus.SOFT_ERROR, self._deadline_error(), started
                 )
             response = self._once(
-                url, current, headers, budget=budget, body_limit=body_limit, truncate=truncate
+                url,
+                current,
+                headers,
+                budget=budget,
+                body_limit=body_limit,
+                truncate=truncate,
+                method=method,
+                content=content,
             )
             budget -= (response.latency_ms or 0.0) / 1000
             location = response.headers.get("location")
             if response.http_status in REDIRECT_CODES and location and response.error is None:
                 current = urljoin(current, location.strip())
+                if method == "POST" and response.http_status in (301, 302, 303):
+                    method, content = "GET", None
                 continue
             return response
         return _failed(
@@ -520,10 +562,12 @@ class Fetcher:
         budget: float,
         body_limit: int,
         truncate: bool,
+        method: Literal["GET", "POST"] = "GET",
+        content: bytes | None = None,
     ) -> FetchResponse:
         """One request; ``latency_ms`` is its time on the wire, from holding its slots to the end."""
         try:
-            request = self._client.build_request("GET", current, headers=headers)
+            request = self._client.build_request(method, current, headers=headers, content=content)
         except (httpx.InvalidURL, ValueError) as exc:  # ValueError: UnicodeError, idna's IDNAError
             return _failed(
                 url,

@@ -30,10 +30,16 @@ class FeedEntry:
 
     feed_url: str
     entry_id: str
-    url: str
+    url: (
+        str  # the page to fetch: the item's link, unwrapped or resolved when it was an aggregator's
+    )
     title: str
     summary: str
     published: datetime | None
+    outlet: str | None = None  # the outlet the feed names for the item (<source>, its own channel)
+    via: str | None = None  # the aggregator link ``url`` was reached through (Google News, Bing)
+    unresolved: str | None = None  # why the aggregator link could not be resolved: not fetched
+    stored_as: str | None = None  # a page fetched again: the id of its stored summary article
 
 
 class FetchStatus(enum.StrEnum):
@@ -100,7 +106,7 @@ class PageFetch:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    article_id: str  # article_id_for(canonical_url)
+    article_id: str  # article_id_for(canonical_url) of the URL it was first stored under
     url: str
     canonical_url: str
     source: str  # outlet name when known, else the domain
@@ -115,6 +121,13 @@ class Article:
     extraction: str = "trafilatura"  # trafilatura | feed_summary | file
     extraction_note: str | None = None  # why a fallback was used
     feed_url: str | None = None
+    # Why a later run should fetch the page again (its host was unreachable, the aggregator link
+    # was not resolved): a summary stored for now, not for ever. None when the text is final.
+    fetch_again: str | None = None
+    via: str | None = None  # the aggregator link the page was reached through, known as an alias
+    # This is a page fetched again: the full text replacing the stored summary of the same id
+    # (``article_id`` is then the id it was first stored under, even if its URL has changed).
+    refetched: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from extractors.records import Analysis, Article, FeedEntry, FetchStatus
 from extractors.signals import with_text_signals
 from extractors.watchlist import Watchlist
 from flows import spool
+from flows.links import pages_to_fetch
 from flows.locking import RunInProgress, run_lock
 from flows.progress import report_progress
 from flows.settings import Settings, load_feeds, load_settings
@@ -53,6 +54,7 @@ from flows.tasks import (
 from flows.wiring import alert_channels, fetch_policy, reconcile_policy, watchlist_for
 from flows.workers import close_worker_pools, worker_pool
 from warehouse import db, store
+from warehouse.records import LinkAlias
 
 # Feeds polled by one Prefect task: a poll is milliseconds of work, a task run tens of them.
 FEEDS_PER_TASK = 25
@@ -83,6 +85,7 @@ def _store_or_spool(
     poll_results: Sequence[Any],
     items: list[tuple[Article, Analysis]],
     baseline: bool,
+    aliases: Sequence[LinkAlias] = (),
 ) -> dict[str, Any]:
     logger = get_run_logger()
     try:
@@ -95,6 +98,8 @@ def _store_or_spool(
             policy=reconcile_policy(settings, baseline=baseline),
             failing_after=settings.alerts.feed_failing_after,
             timeout_s=settings.warehouse.write_timeout_s,
+            aliases=quote(aliases),
+            give_up_after_h=settings.feeds.refetch_for_h if kind == "monitor" else None,
         )
     except db.WarehouseBusy as busy:
         path = spool.write_spool(settings.run.data_dir / "spool", run_id, items)
@@ -184,6 +189,9 @@ def _describe_store(stored: dict[str, Any]) -> dict[str, Any]:
         "claims_new": result.claims_new,
         "alerts_new": result.alerts_new,
         "alerts_suppressed": result.alerts_suppressed,
+        "articles_upgraded": result.articles_upgraded,
+        "pages_waiting": result.pages_waiting,
+        "pages_given_up": result.pages_given_up,
         "feed_alerts": len(stored["feed_alerts"]),
         "write_wait_s": round(stored["wait_s"], 3),
         "store_s": round(stored["store_s"], 3),
@@ -311,6 +319,10 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
         else list(unique_entries(entries).values())
     )
     stage["dedup"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    new_count = len(new_entries)
+    new_entries, aliases, refetched = pages_to_fetch(settings, policy, new_entries)
+    stage["links"] = time.perf_counter() - t0
 
     items, spooled_files = _spooled_items(settings)
     watchlist = watchlist_for(settings)
@@ -355,6 +367,7 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
         poll_results=poll_results,
         items=items,
         baseline=False,
+        aliases=aliases,
     )
     if "busy" not in stored:
         for path in spooled_files:
@@ -368,7 +381,7 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
         "not_modified": sum(r.status == FetchStatus.NOT_MODIFIED for r in poll_results),
         "failed": [{"name": r.feed_name, "url": r.feed_url, "error": r.error} for r in failed],
     }
-    summary["entries"] = {"seen": len(entries), "new": len(new_entries)}
+    summary["entries"] = {"seen": len(entries), "new": new_count, "fetched_again": refetched}
     summary["fallbacks"] = sum(a.extraction != "trafilatura" for a, _ in items)
 
     if "busy" not in stored:

@@ -176,6 +176,20 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
                 f"{store.get('alerts_suppressed', 0)} recorded without sending"
             )
         )
+        again = summary.get("entries", {}).get("fetched_again", 0)
+        if again or store.get("pages_waiting") or store.get("articles_upgraded"):
+            console.print(
+                line(
+                    f"pages fetched again: {again}, {store.get('articles_upgraded', 0)} now full "
+                    f"text; {store.get('pages_waiting', 0)} newly stored from their summaries "
+                    "for now, to fetch again (the view waiting_pages lists them)"
+                    + (
+                        f"; {store['pages_given_up']} given up"
+                        if store.get("pages_given_up")
+                        else ""
+                    )
+                )
+            )
     delivery = summary.get("delivery")
     if delivery:
         console.print(

@@ -26,7 +26,7 @@ from prefect.cache_policies import NO_CACHE
 
 from alerts.channels import Channel
 from alerts.deliver import deliver, print_to_console
-from extractors.feeds import fetch_pages, poll_feeds, unique_entries
+from extractors.feeds import fetch_entry_pages, poll_feeds, unique_entries
 from extractors.http import Fetcher, FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
 from extractors.watchlist import Watchlist
@@ -34,7 +34,7 @@ from flows.extraction import extract_and_analyse_batch, extract_batch, extract_e
 from flows.progress import report_progress
 from flows.workers import Role, analyse_batch, analyse_or_note, forget_worker_pool, worker_pool
 from warehouse import db, outbox, store
-from warehouse.records import DeliveryReport
+from warehouse.records import DeliveryReport, LinkAlias
 
 
 def utcnow() -> datetime:
@@ -149,7 +149,7 @@ def fetch_extract_analyse_task(
     done again in this thread.
     """
     started = time.perf_counter()
-    pages = fetch_pages(shared_fetcher(policy), [entry.url for entry in entries])
+    pages = fetch_entry_pages(shared_fetcher(policy), entries)
     fetch_seconds = time.perf_counter() - started
     items, seconds = _extract_and_analyse(
         entries, pages, watchlist, utcnow(), processes, analysis_workers
@@ -301,8 +301,11 @@ def store_task(
     policy: store.ReconcilePolicy,
     failing_after: int,
     timeout_s: float,
+    aliases: Sequence[LinkAlias] = (),
+    give_up_after_h: float | None = None,
 ) -> dict[str, Any]:
-    """The run's one write window: the run row, feed health, articles, claims, alerts."""
+    """The run's one write window: the run row, feed health, articles, claims, alerts, and the
+    pages to fetch again."""
     started = time.perf_counter()
     with db.write_connection(db_path, timeout_s=timeout_s) as con:
         opened = time.perf_counter()
@@ -314,7 +317,15 @@ def store_task(
             if poll_results
             else []
         )
-        result = store.store_analyses(con, items, run_id=run_id, policy=policy, now=utcnow())
+        result = store.store_analyses(
+            con,
+            items,
+            run_id=run_id,
+            policy=policy,
+            now=utcnow(),
+            aliases=aliases,
+            give_up_after=timedelta(hours=give_up_after_h) if give_up_after_h else None,
+        )
     return {
         "result": result,
         "feed_alerts": feed_alerts,
