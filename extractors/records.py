@@ -8,6 +8,7 @@ end: ``low=None`` is minus infinity, ``high=None`` is plus infinity.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
@@ -49,6 +50,21 @@ class FetchStatus(enum.StrEnum):
     NOT_MODIFIED = "not_modified"
     SOFT_ERROR = "soft_error"  # worth trying again next run: timeout, 429, 5xx, reset
     HARD_ERROR = "hard_error"  # will not get better by itself: 404, 410, refused address, bad XML
+
+
+# A fetch's error when the run's breaker has left its host for the rest of the run
+# (extractors.http.HostBreaker): ``host unreachable: <why>``, and for each request not sent
+# because of it, `` (not requested: ...)`` after.
+UNREACHABLE = "host unreachable: "
+NOT_REQUESTED = "not requested: the host failed earlier in this run"
+_NOT_REQUESTED_NOTE = re.compile(r" \(" + re.escape(NOT_REQUESTED) + r"\)$")
+
+
+def unreachable_reason(error: str | None) -> str | None:
+    """``connection refused (...)`` from a ``host unreachable: ...`` error, else None."""
+    if not error or not error.startswith(UNREACHABLE):
+        return None
+    return _NOT_REQUESTED_NOTE.sub("", error[len(UNREACHABLE) :])
 
 
 @dataclass(frozen=True, slots=True)

@@ -257,18 +257,21 @@ app.add_typer(feeds_app, name="feeds")
 
 @feeds_app.callback(invoke_without_command=True)
 def feeds(ctx: typer.Context, config: ConfigOption = None) -> None:
-    """Feed health, one line a feed: status, last success, next poll, items seen, latency, error."""
+    """Feed health, one line a feed: status, last success, next poll, items seen, latency, error;
+    then the hosts a run stopped asking, since when, and how many pages wait for them."""
     if ctx.invoked_subcommand is not None:
         if config is not None:
             _options["config"] = config
         return
-    from flows.report import print_feed_health
+    from flows.report import print_feed_health, print_host_health
     from warehouse import db, queries
 
     settings = _settings(config)
     with db.read_connection(_existing_warehouse(settings)) as con:
         columns, rows = queries.feed_health(con)
+        host_columns, host_rows = queries.host_health(con)
     print_feed_health(console, columns, rows)
+    print_host_health(console, host_columns, host_rows)
 
 
 @feeds_app.command("add")

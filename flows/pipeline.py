@@ -44,6 +44,7 @@ from flows.tasks import (
     close_fetchers,
     deliver_alerts_task,
     fetch_extract_analyse_task,
+    fetcher_host_trips,
     filter_known_entries,
     finish_run_task,
     load_feed_state,
@@ -192,6 +193,7 @@ def _describe_store(stored: dict[str, Any]) -> dict[str, Any]:
         "articles_upgraded": result.articles_upgraded,
         "pages_waiting": result.pages_waiting,
         "pages_given_up": result.pages_given_up,
+        "hosts_unreachable": stored.get("hosts_unreachable", []),
         "feed_alerts": len(stored["feed_alerts"]),
         "write_wait_s": round(stored["wait_s"], 3),
         "store_s": round(stored["store_s"], 3),
@@ -355,6 +357,7 @@ def _monitor(settings: Settings, *, backfill_seeds: bool, force_poll: bool) -> d
             for name, value in seconds.items():
                 stage[name] = stage.get(name, 0.0) + value
     finally:
+        summary["hosts_left"] = fetcher_host_trips(policy)
         close_fetchers()
         close_worker_pools()
     stage["fetch_extract_analyse_wall"] = time.perf_counter() - t0

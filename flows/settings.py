@@ -72,9 +72,12 @@ class FeedSettings(_Section):
     # Links decoded per run at most (each costs a request to Google); the rest wait for the next run.
     resolutions_per_run: int = Field(default=60, ge=0)
     # Pages stored from their summaries for now (host down, link unresolved) fetched again per run...
-    refetch_per_run: int = Field(default=200, ge=0)
+    refetch_per_run: int = Field(default=300, ge=0)
     # ...for this long after their first failure; then their summaries stay.
     refetch_for_h: float = Field(default=72.0, gt=0)
+    # A host whose requests fail this many times in a row without an answer (timeouts, resets) is
+    # not asked again this run; one whose name does not resolve, or that refuses, at once.
+    host_failures_to_trip: int = Field(default=3, ge=1)
 
     @field_validator("google_news_url")
     @classmethod

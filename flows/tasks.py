@@ -61,6 +61,18 @@ def shared_fetcher(policy: FetchPolicy) -> Fetcher:
         return fetcher
 
 
+def fetcher_host_trips(policy: FetchPolicy) -> list[dict[str, Any]]:
+    """The hosts this process's fetcher stopped asking this run, with the requests each cost
+    and saved (under a Dask runner the workers' fetchers are elsewhere: none here)."""
+    with _fetchers_lock:
+        fetcher = _fetchers.get(policy)
+    trips = fetcher.host_trips() if fetcher is not None else []
+    return [
+        {"host": t.host, "reason": t.reason, "requests": t.requests, "not_requested": t.skipped}
+        for t in trips
+    ]
+
+
 def close_fetchers() -> None:
     with _fetchers_lock:
         for fetcher in _fetchers.values():
@@ -317,6 +329,7 @@ def store_task(
             if poll_results
             else []
         )
+        hosts = store.record_host_trips(con, items, poll_results, run_id=run_id, now=utcnow())
         result = store.store_analyses(
             con,
             items,
@@ -328,6 +341,9 @@ def store_task(
         )
     return {
         "result": result,
+        "hosts_unreachable": [
+            {"host": h, "reason": r, "pages": p, "feeds": f} for h, r, p, f in hosts
+        ],
         "feed_alerts": feed_alerts,
         "wait_s": opened - started,
         "store_s": time.perf_counter() - opened,

@@ -38,6 +38,7 @@ from extractors.records import (
     FeedPollResult,
     FeedState,
     FetchStatus,
+    unreachable_reason,
 )
 from extractors.urls import canonical_url, host_of
 from warehouse import outbox, reconcile
@@ -1391,17 +1392,21 @@ def _stored_article_ids(con: duckdb.DuckDBPyConnection, article_ids: Sequence[st
 
 
 def refetch_entries(con: duckdb.DuckDBPyConnection, *, limit: int) -> list[FeedEntry]:
-    """The queued pages a run fetches again, those tried longest ago first, as feed entries.
+    """The queued pages a run fetches again, host by host, as feed entries.
 
     Each entry carries what the stored summary holds (title, summary, date, outlet) and
     ``stored_as``, the id its page will replace.
     """
     if limit <= 0 or not _has_aliases(con):
         return []
+    # Host by host in turn (each host's first page, then each one's second...): a host that has
+    # come back gets its pages going at once, and one still down costs one request.
     rows = con.execute(
+        "WITH turns AS (SELECT article_id, url, host, last_tried_at, row_number() OVER "
+        "(PARTITION BY host ORDER BY last_tried_at, article_id) AS turn FROM store.refetch) "
         "SELECT r.article_id, r.url, a.title, a.text, a.published, a.source, a.feed_url "
-        "FROM store.refetch r JOIN store.articles a USING (article_id) "
-        "ORDER BY r.last_tried_at, r.article_id LIMIT ?",
+        "FROM turns r JOIN store.articles a USING (article_id) "
+        "ORDER BY r.turn, r.last_tried_at, r.host, r.article_id LIMIT ?",
         [limit],
     ).fetchall()
     entries = []
@@ -1726,6 +1731,37 @@ def store_analyses(
         pages_waiting=waiting,
         pages_given_up=given_up,
     )
+
+
+def record_host_trips(
+    con: duckdb.DuckDBPyConnection,
+    items: Sequence[tuple[Article, Analysis]],
+    poll_results: Sequence[FeedPollResult],
+    *,
+    run_id: str,
+    now: datetime,
+) -> list[tuple[str, str, int, int]]:
+    """The hosts this run left unreachable, from what their pages and feeds say (``host
+    unreachable: ...``), under any task runner; returns (host, reason, pages, feeds) of each."""
+    found: dict[str, list[Any]] = {}
+    for article, _ in items:
+        reason = unreachable_reason(article.fetch_again)
+        if reason is not None and article.extraction == "feed_summary":
+            found.setdefault(host_of(article.url), [reason, 0, 0])[1] += 1
+    for result in poll_results:
+        reason = unreachable_reason(result.error)
+        if reason is not None:
+            found.setdefault(host_of(result.feed_url), [reason, 0, 0])[2] += 1
+    rows = [(host, reason, pages, feeds) for host, (reason, pages, feeds) in found.items()]
+    if rows:
+        con.execute(
+            "INSERT INTO store.host_trips (host, run_id, reason, pages, feeds, tripped_at) "
+            "SELECT unnest(?::VARCHAR[]), ?, unnest(?::VARCHAR[]), unnest(?::INTEGER[]), "
+            "unnest(?::INTEGER[]), ? ON CONFLICT DO NOTHING",
+            [[r[0] for r in rows], run_id, [r[1] for r in rows], [r[2] for r in rows],
+             [r[3] for r in rows], now],
+        )  # fmt: skip
+    return rows
 
 
 def _queued_ids(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[str]:
