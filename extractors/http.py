@@ -108,7 +108,7 @@ class FetchPolicy:
     max_transfer_s: float | None = None
     # A host whose requests fail this many times in a row without an HTTP answer (timeouts,
     # resets) is not asked again this run; one whose name does not resolve, or that refuses
-    # connections or fails TLS, at once.
+    # connections or fails TLS, at once. 0 turns the breaker off: every page is asked for.
     host_failures_to_trip: int = 3
 
     @property
@@ -423,9 +423,11 @@ class HostBreaker:
     A host trips at once on a failure that will not change within the run, or
     after ``trip_after`` failures in a row without an HTTP answer; any HTTP
     answer (a 404, a 503) shows the host is there and resets its count.
+    ``trip_after=0`` is the breaker off: it counts, and never trips.
     """
 
     def __init__(self, trip_after: int) -> None:
+        self._enabled = trip_after > 0
         self._trip_after = max(1, trip_after)
         self._lock = threading.Lock()
         self._streak: dict[str, int] = {}
@@ -461,6 +463,8 @@ class HostBreaker:
                 return None, False
             streak = self._streak.get(host, 0) + 1
             self._streak[host] = streak
+            if not self._enabled:
+                return None, False
             if response.host_failure == "down":
                 reason = response.error or "connection failed"
             elif streak >= self._trip_after:

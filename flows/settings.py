@@ -77,7 +77,8 @@ class FeedSettings(_Section):
     refetch_for_h: float = Field(default=72.0, gt=0)
     # A host whose requests fail this many times in a row without an answer (timeouts, resets) is
     # not asked again this run; one whose name does not resolve, or that refuses, at once.
-    host_failures_to_trip: int = Field(default=3, ge=1)
+    # 0: no breaker, every page of a dead host is requested (and retried) on its own.
+    host_failures_to_trip: int = Field(default=3, ge=0)
 
     @field_validator("google_news_url")
     @classmethod

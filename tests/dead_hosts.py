@@ -4,6 +4,8 @@ accepts each connection and resets it at once, counting them.
     port = closed_port()                  # nothing listens: connect() is refused
     with ResettingServer() as reset:      # accepts, then RST: the request gets no answer
         reset.base, reset.connections     # its address; how many connections it received
+    with ResettingServer(says=b"HTTP/1.0 400 Bad Request\r\n\r\n") as plain:
+        plain.tls_base                    # https:// to a server that answers in clear: TLS fails
 """
 
 from __future__ import annotations
@@ -21,7 +23,11 @@ def closed_port() -> int:
 
 
 class ResettingServer:
-    def __init__(self) -> None:
+    """Accepts every connection and resets it; with ``says``, first writes those bytes (whatever
+    the client sent) and closes it politely instead."""
+
+    def __init__(self, says: bytes | None = None) -> None:
+        self.says = says
         self.connections = 0
         self._lock = threading.Lock()
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -39,6 +45,15 @@ class ResettingServer:
                 continue
             with self._lock:
                 self.connections += 1
+            if self.says is not None:
+                try:
+                    connection.settimeout(1.0)
+                    connection.recv(4096)  # the client's first words (a TLS hello)
+                    connection.sendall(self.says)
+                except OSError:
+                    pass  # the client gave up first: the connection is counted all the same
+                connection.close()
+                continue
             # Linger 0: close() sends a reset, not a goodbye.
             connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             connection.close()
@@ -56,3 +71,7 @@ class ResettingServer:
     def base(self) -> str:
         host, port = self._socket.getsockname()[:2]
         return f"http://{host}:{port}"
+
+    @property
+    def tls_base(self) -> str:
+        return "https" + self.base.removeprefix("http")

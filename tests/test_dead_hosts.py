@@ -16,13 +16,16 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from extractors.http import Fetcher
+from extractors.records import FetchStatus
 from tests.cli_process import run_piped
 from tests.conftest import write_config
 from tests.dead_hosts import ResettingServer, closed_port
+from tests.faults.servers import test_policy
 from tests.site import NewsSite, Story, article_page, publish, rss_feed
 from tests.test_end_to_end import query
 
-pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.timeout(420)]
+pytestmark = pytest.mark.timeout(420)
 
 REFUSED_PAGES = 200
 UNRESOLVED_PAGES = 200
@@ -67,6 +70,72 @@ def _page(n: int) -> str:
     )
 
 
+PAGES = 10
+
+
+def _get_all(fetcher: Fetcher, base: str, count: int = PAGES) -> list:
+    return [fetcher.get(f"{base}/news/{n}") for n in range(count)]
+
+
+def test_a_host_whose_tls_fails_is_asked_once():
+    with ResettingServer(says=b"HTTP/1.0 400 Bad Request\r\n\r\n") as plain:
+        with Fetcher(test_policy(max_retries=2)) as fetcher:
+            answers = _get_all(fetcher, plain.tls_base)
+        assert plain.connections == 1
+        assert all(a.status is FetchStatus.SOFT_ERROR for a in answers)
+        assert answers[0].error.startswith("host unreachable: TLS failed")
+        assert all("not requested" in a.error for a in answers[1:])
+
+
+def test_resets_are_retried_and_trip_the_host_after_n_in_a_row():
+    with ResettingServer() as reset:
+        with Fetcher(test_policy(max_retries=1, host_failures_to_trip=5)) as fetcher:
+            answers = _get_all(fetcher, reset.base)
+        # robots.txt once, then two pages of two attempts each (a reset may pass: it is retried):
+        # the fifth failure in a row trips the host, and the eight pages left are not asked for.
+        assert reset.connections == 5
+        assert "reset" in answers[0].error and answers[0].attempts == 2
+        assert answers[1].error.startswith("host unreachable: 5 requests in a row failed")
+        assert all(a.error.endswith("(not requested: the host failed earlier in this run)")
+                   for a in answers[2:])  # fmt: skip
+
+
+def test_503s_are_retried_and_never_trip_the_host():
+    with NewsSite() as site:
+        for n in range(PAGES):
+            site.route(f"/news/{n}", "busy", status=503)
+        with Fetcher(test_policy(max_retries=2, host_failures_to_trip=1)) as fetcher:
+            answers = _get_all(fetcher, site.base)
+            assert fetcher.host_trips() == []
+        # An answer: the host is there, and worth the wait; each page asked for three times.
+        assert sum(path.startswith("/news/") for _, path, _ in site.requests) == PAGES * 3
+        assert {a.http_status for a in answers} == {503}
+
+
+def test_with_the_breaker_off_every_page_is_asked_for():
+    with ResettingServer() as reset:
+        with Fetcher(test_policy(max_retries=1, host_failures_to_trip=0)) as fetcher:
+            answers = _get_all(fetcher, reset.base)
+            assert fetcher.host_trips() == []
+        assert reset.connections == 1 + PAGES * 2  # robots.txt, then each page twice
+        assert not any(a.error.startswith("host unreachable") for a in answers)
+
+
+def test_a_name_that_does_not_resolve_is_tried_once_and_a_good_host_beside_it_is_not_touched():
+    with NewsSite() as site:
+        for n in range(PAGES):
+            site.route(f"/news/{n}", "<p>fine</p>")
+        with Fetcher(test_policy(max_retries=2)) as fetcher:
+            dead = _get_all(fetcher, f"http://{DEAD_NAME}")
+            good = _get_all(fetcher, site.base)
+            (trip,) = fetcher.host_trips()
+        # One request tried (its robots.txt, the first one a host gets); no page was sent.
+        assert trip.host == DEAD_NAME and trip.requests == 1 and trip.skipped == PAGES
+        assert dead[0].error.startswith("host unreachable: name does not resolve")
+        assert [a.status for a in good] == [FetchStatus.OK] * PAGES
+
+
+@pytest.mark.usefixtures("prefect_harness")
 def test_dead_hosts_cost_a_few_requests_and_their_pages_are_fetched_when_back(tmp_path):
     from flows.pipeline import monitor
 
@@ -106,7 +175,9 @@ def test_dead_hosts_cost_a_few_requests_and_their_pages_are_fetched_when_back(tm
         first = monitor(config_dir=str(config), backfill_seeds=False)
         assert first["feeds"]["failed"] == []
         dead = REFUSED_PAGES + UNRESOLVED_PAGES + RESET_PAGES
-        assert first["store"]["articles_new"] == dead + 3 and first["store"]["pages_waiting"] == dead
+        assert (
+            first["store"]["articles_new"] == dead + 3 and first["store"]["pages_waiting"] == dead
+        )
         good_pages = query(
             warehouse, "SELECT extraction FROM articles WHERE url LIKE ?", [site.base + "/good/%"]
         )
@@ -117,9 +188,7 @@ def test_dead_hosts_cost_a_few_requests_and_their_pages_are_fetched_when_back(tm
         assert reset.connections <= 3 + 4, reset.connections
         sent = {t["host"]: t["requests"] for t in first["hosts_left"]}
         assert sent[f"127.0.0.1:{port}"] <= 3 and sent[DEAD_NAME] <= 3
-        waiting = dict(
-            query(warehouse, "SELECT host, count(*) FROM waiting_pages GROUP BY host")
-        )
+        waiting = dict(query(warehouse, "SELECT host, count(*) FROM waiting_pages GROUP BY host"))
         assert waiting == {
             f"127.0.0.1:{port}": REFUSED_PAGES,
             DEAD_NAME: UNRESOLVED_PAGES,
