@@ -164,7 +164,7 @@ def print_host_health(
     for header, width in zip(_HOST_HEADERS, widths, strict=True):
         table.add_column(header, no_wrap=True, overflow="ellipsis", max_width=width)
     for cells in table_rows:
-        style = "red" if cells[1] == "unreachable" else "green"
+        style = {"unreachable": "red", "reachable again": "green"}.get(cells[1], "")
         styles = ["", style, "", "", ""]
         table.add_row(*(inert_text(c, st) for c, st in zip(cells, styles, strict=True)))
     console.print(

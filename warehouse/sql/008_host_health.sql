@@ -13,8 +13,10 @@ CREATE TABLE store.host_trips (
     PRIMARY KEY (host, run_id)
 );
 
--- Each host ever tripped: unreachable (in the latest monitor run) or reachable again, since when
--- (the first trip since its pages were last fetched), why, and how many pages wait for it.
+-- Each host ever tripped: 'unreachable' (the latest monitor run left it), 'reachable again' (a
+-- page of it was fetched since its last trip), or 'not asked since' (the latest run had nothing
+-- to ask it); since when it is unreachable (the first trip since its pages were last fetched),
+-- why, and how many pages wait for it.
 CREATE OR REPLACE VIEW host_health AS
 WITH last_run AS (
     SELECT run_id FROM store.runs WHERE kind = 'monitor' ORDER BY started_at DESC LIMIT 1
@@ -38,7 +40,11 @@ WITH last_run AS (
 )
 SELECT
     t.host,
-    CASE WHEN t.in_last_run THEN 'unreachable' ELSE 'reachable again' END AS status,
+    CASE
+        WHEN t.in_last_run THEN 'unreachable'
+        WHEN r.last_recovered_at > t.last_tripped_at THEN 'reachable again'
+        ELSE 'not asked since'
+    END AS status,
     CASE WHEN t.in_last_run THEN coalesce(t.outage_since, t.last_tripped_at) END AS since,
     t.last_error,
     coalesce(w.pages_waiting, 0) AS pages_waiting,
