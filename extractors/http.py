@@ -768,7 +768,7 @@ class Fetcher:
                 url,
                 current,
                 FetchStatus.SOFT_ERROR,
-                f"name does not resolve ({exc.__cause__ or exc})",
+                f"name does not resolve ({exc.why})",
                 started,
                 "down",
             )

@@ -26,7 +26,12 @@ class RefusedAddress(Exception):
 
 
 class UnresolvableHost(OSError):
-    """The host name does not resolve (no such name, or no address for it)."""
+    """The host name does not resolve (no such name, or no address for it); ``why`` is the
+    resolver's word alone (``[Errno -2] Name or service not known``), without the host."""
+
+    def __init__(self, host: str, why: str = "") -> None:
+        super().__init__(f"cannot resolve {host}: {why}")
+        self.why = why
 
 
 @lru_cache(maxsize=64)
@@ -135,7 +140,7 @@ def resolve_checked(host: str, port: int, allowed: Sequence[Network] = ()) -> li
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise UnresolvableHost(f"cannot resolve {host}: {exc}") from exc
+        raise UnresolvableHost(host, str(exc)) from exc
     addresses: list[str] = []
     for _family, _type, _proto, _canon, sockaddr in infos:
         text = str(sockaddr[0]).split("%", 1)[0]
@@ -145,5 +150,5 @@ def resolve_checked(host: str, port: int, allowed: Sequence[Network] = ()) -> li
         if text not in addresses:
             addresses.append(text)
     if not addresses:
-        raise UnresolvableHost(f"cannot resolve {host}: no addresses")
+        raise UnresolvableHost(host, "no addresses")
     return addresses

@@ -133,12 +133,16 @@ _HOST_NAME_MAX = 40
 
 
 def _host_cells(host: Mapping[str, Any]) -> list[str]:
+    error = inert_line(host.get("last_error") or "")
+    status = host.get("status") or ""
+    if error and status != "unreachable":
+        error = f"was: {error}"  # the last trip's reason, not what the host does now
     return [
         inert_line(host.get("host")),
-        host.get("status") or "",
+        status,
         _when(host.get("since")),
         cell_text(host.get("pages_waiting")),
-        inert_line(host.get("last_error") or ""),
+        error,
     ]
 
 
