@@ -34,13 +34,16 @@ from extractors.records import (
     Article,
     Claim,
     DealMention,
+    FeedEntry,
     FeedPollResult,
     FeedState,
     FetchStatus,
+    unreachable_reason,
 )
+from extractors.urls import canonical_url, host_of
 from warehouse import outbox, reconcile
 from warehouse.db import transaction
-from warehouse.records import AlertRecord, FigureSide, StoreResult
+from warehouse.records import AlertRecord, FigureSide, LinkAlias, StoreResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,13 +108,33 @@ def finish_run(
 
 
 def known_urls(con: duckdb.DuckDBPyConnection, canonical_urls: Sequence[str]) -> set[str]:
+    """The URLs (canonical) stored as an article's, or as another link to one (an aggregator's)."""
     if not canonical_urls:
         return set()
     rows = con.execute(
         "SELECT DISTINCT canonical_url FROM store.articles WHERE canonical_url IN (SELECT unnest(?))",
         [list(canonical_urls)],
     ).fetchall()
-    return {r[0] for r in rows}
+    known = {r[0] for r in rows}
+    if _has_aliases(con):
+        known |= {
+            r[0]
+            for r in con.execute(
+                "SELECT alias_url FROM store.url_aliases WHERE alias_url IN (SELECT unnest(?))",
+                [list(canonical_urls)],
+            ).fetchall()
+        }
+    return known
+
+
+def _has_aliases(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the warehouse has the aliases table yet: a reader may open a file a run of older
+    code wrote (read connections do not migrate)."""
+    row = con.execute(
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_schema = 'store' AND table_name = 'url_aliases'"
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def feed_states(con: duckdb.DuckDBPyConnection, feed_urls: Sequence[str]) -> dict[str, FeedState]:
@@ -1381,6 +1404,254 @@ def _stored_article_ids(con: duckdb.DuckDBPyConnection, article_ids: Sequence[st
     }
 
 
+# --- pages fetched again (issues 17, 19) -----------------------------------------
+
+
+def refetch_entries(con: duckdb.DuckDBPyConnection, *, limit: int) -> list[FeedEntry]:
+    """The queued pages a run fetches again, host by host, as feed entries.
+
+    Each entry carries what the stored summary holds (title, summary, date, outlet) and
+    ``stored_as``, the id its page will replace.
+    """
+    if limit <= 0 or not _has_aliases(con):
+        return []
+    # Host by host in turn (each host's first page, then each one's second...): a host that has
+    # come back gets its pages going at once, and one still down costs one request.
+    rows = con.execute(
+        "WITH turns AS (SELECT article_id, url, host, last_tried_at, row_number() OVER "
+        "(PARTITION BY host ORDER BY last_tried_at, article_id) AS turn FROM store.refetch) "
+        "SELECT r.article_id, r.url, a.title, a.text, a.published, a.source, a.feed_url "
+        "FROM turns r JOIN store.articles a USING (article_id) "
+        "ORDER BY r.turn, r.last_tried_at, r.host, r.article_id LIMIT ?",
+        [limit],
+    ).fetchall()
+    entries = []
+    for article_id, url, title, text, published, source, feed_url in rows:
+        title = title or ""
+        summary = text[len(title) :].lstrip("\n") if title and text.startswith(title) else text
+        entries.append(
+            FeedEntry(
+                feed_url=feed_url or "",
+                entry_id=url,
+                url=url,
+                title=title,
+                summary=summary,
+                published=datetime(published.year, published.month, published.day, tzinfo=UTC)
+                if published
+                else None,
+                outlet=source,
+                stored_as=article_id,
+            )
+        )
+    return entries
+
+
+def _finish_refetches(
+    con: duckdb.DuckDBPyConnection,
+    outcomes: Mapping[str, tuple[str, str | None]],
+    *,
+    run_id: str,
+    now: datetime,
+) -> None:
+    """Queued pages leave the queue, with what became of them: ``{article_id: (outcome, detail)}``."""
+    if not outcomes:
+        return
+    ids = list(outcomes)
+    con.execute(
+        "INSERT INTO store.refetch_done (article_id, url, host, outcome, detail, first_failed_at, attempts, "
+        "done_at, run_id) SELECT r.article_id, r.url, r.host, o.outcome, o.detail, r.first_failed_at, "
+        "r.attempts, ?, ? FROM store.refetch r JOIN (SELECT unnest(?::VARCHAR[]) AS article_id, "
+        "unnest(?::VARCHAR[]) AS outcome, unnest(?::VARCHAR[]) AS detail) o USING (article_id)",
+        [now, run_id, ids, [outcomes[i][0] for i in ids], [outcomes[i][1] for i in ids]],
+    )
+    con.execute("DELETE FROM store.refetch WHERE article_id IN (SELECT unnest(?))", [ids])
+
+
+def _queue_refetches(
+    con: duckdb.DuckDBPyConnection, articles: Sequence[Article], *, now: datetime
+) -> int:
+    """New summary articles whose page a later run should fetch again join the queue."""
+    queued = {
+        a.article_id: (a.article_id, a.url, host_of(a.url), a.fetch_again, now, now, 1)
+        for a in articles
+        if a.fetch_again and not a.refetched
+    }
+    rows = list(queued.values())
+    if rows:
+        # Keyed writes check their key themselves: a DuckLake has no constraints to conflict on.
+        con.execute(
+            "INSERT INTO store.refetch (article_id, url, host, reason, first_failed_at, last_tried_at, attempts) "
+            "SELECT * FROM (SELECT unnest(?::VARCHAR[]) AS article_id, unnest(?::VARCHAR[]), "
+            "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::TIMESTAMPTZ[]), "
+            "unnest(?::TIMESTAMPTZ[]), unnest(?::INTEGER[])) n "
+            "WHERE NOT EXISTS (SELECT 1 FROM store.refetch r WHERE r.article_id = n.article_id)",
+            _columns(rows, 7),
+        )
+    return len(rows)
+
+
+def _retried_in_vain(
+    con: duckdb.DuckDBPyConnection,
+    articles: Sequence[Article],
+    *,
+    run_id: str,
+    now: datetime,
+) -> int:
+    """Queued pages that gave their summary again: they wait for the next run, or, when what
+    failed will not change (a 404, a wall), leave the queue; returns how many left it."""
+    waiting = [a for a in articles if a.fetch_again]
+    for article in waiting:
+        con.execute(
+            "UPDATE store.refetch SET attempts = attempts + 1, last_tried_at = ?, reason = ? "
+            "WHERE article_id = ?",
+            [now, article.fetch_again, article.article_id],
+        )
+    gone = {
+        a.article_id: ("gave up", a.extraction_note or "the page gave no text")
+        for a in articles
+        if not a.fetch_again
+    }
+    _finish_refetches(con, gone, run_id=run_id, now=now)
+    return len(gone)
+
+
+def _expire_refetches(
+    con: duckdb.DuckDBPyConnection, give_up_after: timedelta | None, *, run_id: str, now: datetime
+) -> int:
+    """Pages queued longer than ``give_up_after`` stay as their summaries."""
+    if give_up_after is None:
+        return 0
+    ids = [
+        r[0]
+        for r in con.execute(
+            "SELECT article_id FROM store.refetch WHERE first_failed_at < ?", [now - give_up_after]
+        ).fetchall()
+    ]
+    hours = give_up_after.total_seconds() / 3600
+    detail = f"still not fetched after {hours:g} h; the summary stays"
+    _finish_refetches(con, {i: ("gave up", detail) for i in ids}, run_id=run_id, now=now)
+    return len(ids)
+
+
+def _article_of(con: duckdb.DuckDBPyConnection, canonical: str) -> str | None:
+    row = con.execute(
+        "SELECT article_id FROM store.articles WHERE canonical_url = ? ORDER BY stored_at LIMIT 1",
+        [canonical],
+    ).fetchone()
+    if row is None:
+        row = con.execute(
+            "SELECT article_id FROM store.url_aliases WHERE alias_url = ?", [canonical]
+        ).fetchone()
+    return row[0] if row else None
+
+
+def _record_aliases(
+    con: duckdb.DuckDBPyConnection,
+    aliases: Sequence[LinkAlias],
+    articles: Sequence[Article],
+    *,
+    run_id: str,
+    now: datetime,
+) -> None:
+    """Aggregator links known as other links to stored articles; a summary stored from an
+    unresolved link whose page is stored already becomes a duplicate of that page."""
+    pairs: dict[str, str] = {}
+    for article in articles:
+        if article.via and canonical_url(article.via) != article.canonical_url:
+            pairs[canonical_url(article.via)] = article.article_id
+    duplicates: dict[str, tuple[str, str | None]] = {}
+    for alias in aliases:
+        target = _article_of(con, canonical_url(alias.target))
+        if target is None:
+            continue
+        pairs.setdefault(canonical_url(alias.alias), target)
+        if alias.summary_id and alias.summary_id != target:
+            story = con.execute(
+                "SELECT story_id FROM store.articles WHERE article_id = ?", [target]
+            ).fetchone()
+            con.execute(
+                "UPDATE store.articles SET duplicate_of = ?, story_id = ? WHERE article_id = ?",
+                [target, story[0] if story else target, alias.summary_id],
+            )
+            duplicates[alias.summary_id] = ("duplicate", target)
+    if pairs:
+        con.execute(
+            "INSERT INTO store.url_aliases (alias_url, article_id, created_at) "
+            "SELECT *, ? FROM (SELECT unnest(?::VARCHAR[]) AS alias_url, unnest(?::VARCHAR[])) n "
+            "WHERE NOT EXISTS (SELECT 1 FROM store.url_aliases u WHERE u.alias_url = n.alias_url)",
+            [now, list(pairs), list(pairs.values())],
+        )
+    _finish_refetches(con, duplicates, run_id=run_id, now=now)
+
+
+# Every column of an article but its id (and when it was first stored), from one _article_row.
+_REPLACE_ARTICLE = (
+    "UPDATE store.articles SET "  # noqa: S608 - column names from _ARTICLE_COLUMNS
+    + ", ".join(f"{name} = ?" for name, _ in _ARTICLE_COLUMNS[1:])
+    + ", run_id = ? WHERE article_id = ?"
+)
+
+
+def _replace_summaries(
+    con: duckdb.DuckDBPyConnection,
+    items: Sequence[tuple[Article, Analysis]],
+    *,
+    run_id: str,
+    now: datetime,
+) -> dict[str, tuple[str, str]]:
+    """Stored summaries replaced by their pages' text, in place (same article ids).
+
+    What the summary's analysis left goes with it: its deal mentions, its LSH bands,
+    and its claims, except those an accepted value or a contradiction holds (they are
+    the record behind an alert already sent). Its story is found again from the new
+    text, unless other articles already count as copies of it. Returns each
+    article's story and outlet, as ``_insert_articles`` does.
+    """
+    if not items:
+        return {}
+    ids = [article.article_id for article, _ in items]
+    among, params = _one_of(ids)
+    con.execute(f"DELETE FROM store.deal_mentions WHERE article_id {among}", params)  # noqa: S608 - placeholders
+    con.execute(f"DELETE FROM store.article_lsh WHERE article_id {among}", params)  # noqa: S608 - placeholders
+    con.execute(
+        f"DELETE FROM store.claims WHERE article_id {among} "  # noqa: S608 - placeholders
+        "AND claim_id NOT IN (SELECT claim_id FROM store.accepted) "
+        "AND claim_id NOT IN (SELECT a_claim_id FROM store.contradictions) "
+        "AND claim_id NOT IN (SELECT b_claim_id FROM store.contradictions)",
+        params,
+    )
+    copied = {
+        r[0]
+        for r in con.execute(
+            f"SELECT DISTINCT story_id FROM store.articles WHERE story_id {among} "  # noqa: S608 - placeholders
+            "AND story_id <> article_id",
+            params,
+        ).fetchall()
+    }
+    articles = [article for article, _ in items]
+    keys_of = [_band_keys(article) for article in articles]
+    copies = _stories_of(con, articles, keys_of, now)
+    stories: dict[str, tuple[str, str]] = {}
+    for article, analysis in items:
+        row = _article_row(
+            article, analysis, None if article.article_id in copied else copies[article.article_id]
+        )
+        con.execute(_REPLACE_ARTICLE, [*row[1:], run_id, article.article_id])
+        stories[article.article_id] = (row[-1], article.source)
+    bands = [
+        (key, article.article_id)
+        for article, keys in zip(articles, keys_of, strict=True)
+        for key in sorted(set(keys))
+    ]
+    if bands:
+        con.execute(
+            "INSERT INTO store.article_lsh (band_key, article_id) SELECT unnest(?), unnest(?)",
+            [[key for key, _ in bands], [article_id for _, article_id in bands]],
+        )
+    _finish_refetches(con, {i: ("upgraded", None) for i in ids}, run_id=run_id, now=now)
+    return stories
+
+
 def store_analyses(
     con: duckdb.DuckDBPyConnection,
     items: Sequence[tuple[Article, Analysis]],
@@ -1388,19 +1659,47 @@ def store_analyses(
     run_id: str,
     policy: ReconcilePolicy,
     now: datetime,
+    aliases: Sequence[LinkAlias] = (),
+    give_up_after: timedelta | None = None,
 ) -> StoreResult:
-    """One transaction: articles, syndication groups, deals, mentions, claims, reconciliation, outbox."""
+    """One transaction: articles, syndication groups, deals, mentions, claims, reconciliation, outbox.
+
+    Pages fetched again (``Article.refetched``) replace their stored summaries when
+    they gave their text, and are analysed, reconciled and alerted on as new
+    articles are; when they gave their summary again they stay queued. New
+    summaries that say ``fetch_again`` are queued; ``aliases`` records aggregator
+    links to stored pages; pages queued longer than ``give_up_after`` leave the queue.
+    """
     batch = _Batch(run_id=run_id, now=now)
     with transaction(con):
         stored = _stored_article_ids(con, [article.article_id for article, _ in items])
+        queued = _queued_ids(con, [a.article_id for a, _ in items if a.refetched])
         fresh_items: list[tuple[Article, Analysis]] = []
+        upgrades: list[tuple[Article, Analysis]] = []
+        in_vain: list[Article] = []
         for article, analysis in items:
-            if article.article_id not in stored:
+            if article.refetched:
+                if article.article_id not in queued:
+                    continue  # done already (a spooled batch stored twice)
+                queued.discard(article.article_id)
+                if article.extraction == "feed_summary":
+                    in_vain.append(article)
+                else:
+                    upgrades.append((article, analysis))
+            elif article.article_id not in stored:
                 stored.add(article.article_id)
                 fresh_items.append((article, analysis))
-        skipped = len(items) - len(fresh_items)
+        skipped = len(items) - len(fresh_items) - len(upgrades) - len(in_vain)
         new_articles = len(fresh_items)
+        given_up = _retried_in_vain(con, in_vain, run_id=run_id, now=now)
+        given_up += _expire_refetches(con, give_up_after, run_id=run_id, now=now)
         batch.stories = _insert_articles(con, fresh_items, run_id=run_id, now=now)
+        batch.stories.update(_replace_summaries(con, upgrades, run_id=run_id, now=now))
+        waiting = _queue_refetches(con, [a for a, _ in fresh_items], now=now)
+        _record_aliases(
+            con, aliases, [a for a, _ in [*fresh_items, *upgrades]], run_id=run_id, now=now
+        )
+        fresh_items = [*fresh_items, *upgrades]
         claim_ids = _stored_claim_ids(
             con, [c for _, analysis in fresh_items for c in analysis.claims]
         )
@@ -1449,7 +1748,56 @@ def store_analyses(
         alerts_new=batch.alerts_new,
         alerts_suppressed=batch.alerts_suppressed,
         alert_ids=tuple(batch.alert_ids),
+        articles_upgraded=len(upgrades),
+        pages_waiting=waiting,
+        pages_given_up=given_up,
     )
+
+
+def record_host_trips(
+    con: duckdb.DuckDBPyConnection,
+    items: Sequence[tuple[Article, Analysis]],
+    poll_results: Sequence[FeedPollResult],
+    *,
+    run_id: str,
+    now: datetime,
+) -> list[tuple[str, str, int, int]]:
+    """The hosts this run left unreachable, from what their pages and feeds say (``host
+    unreachable: ...``), under any task runner; returns (host, reason, pages, feeds) of each."""
+    found: dict[str, list[Any]] = {}
+    for article, _ in items:
+        reason = unreachable_reason(article.fetch_again)
+        if reason is not None and article.extraction == "feed_summary":
+            found.setdefault(host_of(article.url), [reason, 0, 0])[1] += 1
+    for result in poll_results:
+        reason = unreachable_reason(result.error)
+        if reason is not None:
+            found.setdefault(host_of(result.feed_url), [reason, 0, 0])[2] += 1
+    rows = [(host, reason, pages, feeds) for host, (reason, pages, feeds) in found.items()]
+    if rows:
+        con.execute(
+            "INSERT INTO store.host_trips (host, run_id, reason, pages, feeds, tripped_at) "
+            "SELECT host, ?, reason, pages, feeds, ? FROM (SELECT unnest(?::VARCHAR[]) AS host, "
+            "unnest(?::VARCHAR[]) AS reason, unnest(?::INTEGER[]) AS pages, "
+            "unnest(?::INTEGER[]) AS feeds) n WHERE NOT EXISTS "
+            "(SELECT 1 FROM store.host_trips t WHERE t.host = n.host AND t.run_id = ?)",
+            [run_id, now, [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
+             [r[3] for r in rows], run_id],
+        )  # fmt: skip
+    return rows
+
+
+def _queued_ids(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[str]:
+    if not article_ids:
+        return set()
+    among, params = _one_of(sorted(set(article_ids)))
+    return {
+        r[0]
+        for r in con.execute(
+            f"SELECT article_id FROM store.refetch WHERE article_id {among}",  # noqa: S608 - placeholders
+            params,
+        ).fetchall()
+    }
 
 
 def _consider_new_deal(
