@@ -24,8 +24,10 @@ from urllib.parse import urljoin
 
 import feedparser
 
+from extractors.aggregators import unwrap
 from extractors.http import GZIP_MAGIC, BodyTooLarge, Fetcher, FetchResponse, gunzip_limited
-from extractors.plain_rss import PLAIN_ABSOLUTE_URL, plain_rss_items
+from extractors.outlets import clean_name, same_site
+from extractors.plain_rss import PLAIN_ABSOLUTE_URL, plain_rss_reading
 from extractors.records import FeedEntry, FeedPollResult, FeedState, FetchStatus, PageFetch
 from extractors.urls import canonical_url, storable_text
 
@@ -176,7 +178,27 @@ def _join(base: str, link: str) -> str:
     return link if PLAIN_ABSOLUTE_URL.match(link) else urljoin(base, link)
 
 
-def _entry(raw: Mapping[str, Any], base: str, feed_url: str) -> FeedEntry | None:
+def _item_outlet(raw: Mapping[str, Any], link: str, channel: Mapping[str, str]) -> str | None:
+    """The outlet the feed names for an item: its ``<source>`` (Google News), Bing's
+    ``News:Source``, or the channel's title when the item is on the channel's own site."""
+    source = raw.get("source")
+    named = source.get("title") if isinstance(source, Mapping) else None
+    if not named and isinstance(raw.get("news_source"), str):
+        named = raw["news_source"]
+    if not named and channel.get("title") and channel.get("link") and link:
+        named = channel["title"] if same_site(link, channel["link"]) else None
+    return clean_name(strip_html(named)) if isinstance(named, str) else None
+
+
+def _without_outlet(title: str, outlet: str | None) -> str:
+    """Google News appends the outlet to each title ("Meta invests - Reuters"): taken off."""
+    suffix = f" - {outlet}" if outlet else ""
+    return title[: -len(suffix)].rstrip() if suffix and title.endswith(suffix) else title
+
+
+def _entry(
+    raw: Mapping[str, Any], base: str, feed_url: str, channel: Mapping[str, str] | None = None
+) -> FeedEntry | None:
     link = raw.get("link") or ""
     if not link:
         for candidate in raw.get("links") or ():
@@ -190,14 +212,20 @@ def _entry(raw: Mapping[str, Any], base: str, feed_url: str) -> FeedEntry | None
     summary = raw.get("summary") or ""
     if not summary and raw.get("content"):
         summary = raw["content"][0].get("value", "")
+    target = unwrap(link) if link else None  # a wrapper's publisher URL, read without a request
+    url = target or link or entry_id
+    outlet = _item_outlet(raw, url, channel or {})
+    title = strip_html(raw.get("title") or "")
     return FeedEntry(
         feed_url=feed_url,
         entry_id=storable_text(entry_id),
-        url=storable_text(link or entry_id),
-        title=storable_text(strip_html(raw.get("title") or "")),
+        url=storable_text(url),
+        title=storable_text(_without_outlet(title, outlet)),
         summary=storable_text(strip_html(summary)),
         # dict.get: FeedParserDict's own lookup maps updated->published with a DeprecationWarning
         published=_aware(dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")),
+        outlet=storable_text(outlet) if outlet else None,
+        via=storable_text(link) if target else None,
     )
 
 
@@ -222,6 +250,18 @@ def parse_feed(
     max_items: int = 200,
 ) -> tuple[list[FeedEntry], str | None]:
     """Entries (newest first, at most ``max_items``) and feedparser's bozo message."""
+    entries, bozo, _ = read_feed(body, feed_url=feed_url, headers=headers, max_items=max_items)
+    return entries, bozo
+
+
+def read_feed(
+    body: bytes,
+    *,
+    feed_url: str,
+    headers: Mapping[str, str] | None = None,
+    max_items: int = 200,
+) -> tuple[list[FeedEntry], str | None, str | None]:
+    """``parse_feed``'s entries and complaint, and the feed's own title (None when it has none)."""
     data = _prepare(body)
     response_headers = {k.lower(): v for k, v in (headers or {}).items()}
     response_headers.setdefault("content-location", feed_url)
@@ -232,14 +272,14 @@ def parse_feed(
         ("application/gzip", "application/x-gzip")
     ):
         response_headers["content-type"] = "application/xml"
-    plain = plain_rss_items(data, response_headers)
+    plain = plain_rss_reading(data, response_headers)
     if plain is not None:
-        raws, bozo, has_root = plain, None, True
+        (raws, channel), bozo, has_root = plain, None, True
     else:
-        raws, bozo, has_root = feedparser_reading(data, response_headers)
+        raws, bozo, has_root, channel = feedparser_document(data, response_headers)
     if not has_root and not raws:
         raise FeedParseError(f"not a feed: {bozo or 'no RSS or Atom root element'}")
-    entries, skipped = typed_entries(raws, feed_url)
+    entries, skipped = typed_entries(raws, feed_url, channel)
     if bozo and not entries:
         # A broken document that yields nothing is a failing feed, not an empty one.
         raise FeedParseError(f"malformed feed with no usable entry: {bozo}")
@@ -248,7 +288,12 @@ def parse_feed(
         enumerate(entries), key=lambda pair: (pair[1].published or oldest, -pair[0]), reverse=True
     )
     complaints = [text for text in (bozo, skipped_note(skipped)) if text]
-    return [entry for _, entry in ordered[: max(0, max_items)]], "; ".join(complaints) or None
+    title = storable_text(strip_html(channel.get("title") or "")) or None
+    return (
+        [entry for _, entry in ordered[: max(0, max_items)]],
+        "; ".join(complaints) or None,
+        title,
+    )
 
 
 def skipped_note(reasons: Sequence[str]) -> str | None:
@@ -268,6 +313,13 @@ def feedparser_reading(
     data: bytes, response_headers: Mapping[str, str]
 ) -> tuple[list[Any], str | None, bool]:
     """feedparser's entries, its complaint (bozo) if any, and whether it saw an RSS or Atom root."""
+    return feedparser_document(data, response_headers)[:3]
+
+
+def feedparser_document(
+    data: bytes, response_headers: Mapping[str, str]
+) -> tuple[list[Any], str | None, bool, dict[str, str]]:
+    """``feedparser_reading``'s three, and the channel's ``title`` and ``link``."""
     # resolve_relative_uris=False: summaries become plain text, the links inside them go anyway.
     try:
         parsed = feedparser.parse(
@@ -286,7 +338,9 @@ def feedparser_reading(
     if parsed.get("bozo"):
         exc = parsed.get("bozo_exception")
         bozo = f"{type(exc).__name__}: {exc}" if exc is not None else "malformed feed"
-    return parsed.entries, bozo, bool(parsed.get("version"))
+    feed = parsed.get("feed") or {}
+    channel = {k: v for k in ("title", "link") if isinstance(v := feed.get(k), str) and v}
+    return parsed.entries, bozo, bool(parsed.get("version")), channel
 
 
 def feed_entries(raws: Sequence[Mapping[str, Any]], feed_url: str) -> list[FeedEntry]:
@@ -295,14 +349,14 @@ def feed_entries(raws: Sequence[Mapping[str, Any]], feed_url: str) -> list[FeedE
 
 
 def typed_entries(
-    raws: Sequence[Mapping[str, Any]], feed_url: str
+    raws: Sequence[Mapping[str, Any]], feed_url: str, channel: Mapping[str, str] | None = None
 ) -> tuple[list[FeedEntry], list[str]]:
     """The entries that could be typed, and for each item that could not, why."""
     entries: list[FeedEntry] = []
     skipped: list[str] = []
     for position, raw in enumerate(raws, start=1):
         try:
-            entry = _entry(raw, feed_url, feed_url)
+            entry = _entry(raw, feed_url, feed_url, channel)
         except (
             Exception
         ) as exc:  # feedparser's dicts are untyped: one odd item must not cost the rest
@@ -543,6 +597,20 @@ def fetch_page(fetcher: Fetcher, url: str) -> PageFetch:
             status=FetchStatus.HARD_ERROR,
             error=f"fetch failed: {type(exc).__name__}: {exc}",
         )
+
+
+def fetch_entry_pages(fetcher: Fetcher, entries: Sequence[FeedEntry]) -> list[PageFetch]:
+    """Each entry's page, in order; an entry whose aggregator link is unresolved is not fetched
+    (the aggregator's own page is no article) and comes back failed with the reason, to be
+    tried again on a later run."""
+    wanted = [e.url for e in entries if not e.unresolved]
+    fetched = iter(fetch_pages(fetcher, wanted))
+    return [
+        PageFetch(url=e.url, final_url=e.url, status=FetchStatus.SOFT_ERROR, error=e.unresolved)
+        if e.unresolved
+        else next(fetched)
+        for e in entries
+    ]
 
 
 def fetch_pages(fetcher: Fetcher, urls: Sequence[str]) -> list[PageFetch]:

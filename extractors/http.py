@@ -23,7 +23,14 @@ Safety, in the order a request meets it:
 * a per-host gate caps concurrent requests and spaces their starts, and a
   run-wide cap (``max_concurrency``) holds however many threads call ``get``.
   The deadline starts once a request holds both: waiting in our own queue is
-  not the server's slowness.
+  not the server's slowness;
+* a per-host breaker (``HostBreaker``) stops asking a host that will not answer
+  within this run: its name does not resolve, it refuses connections, its TLS
+  fails, or ``host_failures_to_trip`` requests in a row failed without an HTTP
+  answer (timeouts, resets). Every later request to it this run comes back at
+  once, unsent, as ``host unreachable: ...``: a dead host costs a run one
+  failure (or a few), not one per page. Retries with backoff stay for what can
+  change in seconds (429, 503, a reset).
 
 Environment proxies are ignored (``trust_env=False``): a proxy would connect on
 our behalf to addresses we never see.
@@ -34,11 +41,13 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import email.utils
+import errno
 import logging
+import ssl
 import threading
 import time
 import zlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -48,9 +57,17 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from extractors.netguard import Network, RefusedAddress, check_url, parse_networks, resolve_checked
-from extractors.records import FetchStatus
+from extractors.netguard import (
+    Network,
+    RefusedAddress,
+    UnresolvableHost,
+    check_url,
+    parse_networks,
+    resolve_checked,
+)
+from extractors.records import NOT_REQUESTED, UNREACHABLE, FetchStatus
 from extractors.robots import ROBOTS_MAX_BYTES, RobotsAnswer, RobotsCache
+from extractors.urls import host_of
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +106,10 @@ class FetchPolicy:
     # One deadline per attempt over connect, headers and body (and every redirect hop), against
     # servers that trickle a byte a second. Time spent waiting for a per-host slot is not counted.
     max_transfer_s: float | None = None
+    # A host whose requests fail this many times in a row without an HTTP answer (timeouts,
+    # resets) is not asked again this run; one whose name does not resolve, or that refuses
+    # connections or fails TLS, at once. 0 turns the breaker off: every page is asked for.
+    host_failures_to_trip: int = 3
 
     @property
     def transfer_deadline_s(self) -> float:
@@ -107,6 +128,11 @@ class FetchResponse:
     latency_ms: float | None = None
     retry_after_s: float | None = None
     attempts: int = 1
+    # How the connection went, for the run's breaker: None when an HTTP answer came (or no
+    # request was made); "down" for what will not change within the run (the name does not
+    # resolve, connections are refused, TLS fails); "failed" for what may (a timeout, a reset).
+    host_failure: Literal["down", "failed"] | None = None
+    unreachable: bool = False  # the host is unreachable for the rest of this run
 
     @property
     def content_type(self) -> str | None:
@@ -361,15 +387,99 @@ class _HostGate:
         self._next_start = 0.0
 
     @contextmanager
-    def slot(self) -> Iterator[None]:
+    def slot(self, abandon: Callable[[], bool] = lambda: False) -> Iterator[bool]:
+        """Yields True once the request may start, or False at once (taking no turn in the
+        spacing) when ``abandon()`` says, on getting a slot, that it should not be made."""
         with self._slots:
+            if abandon():
+                yield False
+                return
             with self._lock:
                 now = time.monotonic()
                 start = max(now, self._next_start)
                 self._next_start = start + self._interval
             if start > now:
                 time.sleep(start - now)
-            yield
+            yield True
+
+
+# Connection errors that say the host is not there for us, whatever we ask it.
+_UNREACHABLE_ERRNOS = frozenset({errno.ECONNREFUSED, errno.EHOSTUNREACH, errno.ENETUNREACH})
+
+
+@dataclass(frozen=True)
+class HostTrip:
+    """A host the run stopped asking, why, and what that saved."""
+
+    host: str
+    reason: str
+    requests: int  # requests that reached the network for it this run (the failures included)
+    skipped: int  # requests not sent because it had tripped
+
+
+class HostBreaker:
+    """Which hosts this run has found unreachable; thread-safe, one per ``Fetcher`` (so per run).
+
+    A host trips at once on a failure that will not change within the run, or
+    after ``trip_after`` failures in a row without an HTTP answer; any HTTP
+    answer (a 404, a 503) shows the host is there and resets its count.
+    ``trip_after=0`` is the breaker off: it counts, and never trips.
+    """
+
+    def __init__(self, trip_after: int) -> None:
+        self._enabled = trip_after > 0
+        self._trip_after = max(1, trip_after)
+        self._lock = threading.Lock()
+        self._streak: dict[str, int] = {}
+        self._tripped: dict[str, str] = {}
+        self._requests: dict[str, int] = {}
+        self._skipped: dict[str, int] = {}
+
+    def tripped(self, host: str) -> str | None:
+        """Why ``host`` is not asked again this run, or None."""
+        with self._lock:
+            return self._tripped.get(host)
+
+    def skip(self, host: str) -> str | None:
+        """The reason, counting one request not sent, when ``host`` has tripped; else None."""
+        with self._lock:
+            reason = self._tripped.get(host)
+            if reason is not None:
+                self._skipped[host] = self._skipped.get(host, 0) + 1
+            return reason
+
+    def sent(self, host: str) -> None:
+        with self._lock:
+            self._requests[host] = self._requests.get(host, 0) + 1
+
+    def record(self, host: str, response: FetchResponse) -> tuple[str | None, bool]:
+        """Count one request's outcome: why the host is left for the run (None while it is
+        not), and whether this outcome is what tripped it."""
+        with self._lock:
+            if host in self._tripped:
+                return self._tripped[host], False
+            if response.host_failure is None:
+                self._streak.pop(host, None)
+                return None, False
+            streak = self._streak.get(host, 0) + 1
+            self._streak[host] = streak
+            if not self._enabled:
+                return None, False
+            if response.host_failure == "down":
+                reason = response.error or "connection failed"
+            elif streak >= self._trip_after:
+                reason = f"{streak} requests in a row failed (last: {response.error})"
+            else:
+                return None, False
+            self._tripped[host] = reason
+            return reason, True
+
+    def trips(self) -> list[HostTrip]:
+        with self._lock:
+            return [
+                HostTrip(host, reason, self._requests.get(host, 0), self._skipped.get(host, 0))
+                for host, reason in self._tripped.items()
+            ]
 
 
 def _host_key(url: str) -> str:
@@ -400,6 +510,7 @@ class Fetcher:
         # All hosts together: however many tasks and threads call get(), at most this many in flight.
         self._in_flight = threading.BoundedSemaphore(max(1, self.policy.max_concurrency))
         self._robots = RobotsCache(self._fetch_robots, self.policy.user_agent)
+        self.breaker = HostBreaker(self.policy.host_failures_to_trip)
         self._closed = False
 
     def __enter__(self) -> Fetcher:
@@ -429,6 +540,26 @@ class Fetcher:
         headers: Mapping[str, str] | None = None,
         kind: Literal["feed", "page"] = "page",
     ) -> FetchResponse:
+        return self._request("GET", url, headers=headers, kind=kind)
+
+    def post(
+        self, url: str, content: bytes, *, headers: Mapping[str, str] | None = None
+    ) -> FetchResponse:
+        """A POST to an API (an aggregator's decode call): guarded, paced and retried as a feed.
+
+        A 301, 302 or 303 answer is followed with a GET, as browsers do.
+        """
+        return self._request("POST", url, headers=headers, kind="feed", content=content)
+
+    def _request(
+        self,
+        method: Literal["GET", "POST"],
+        url: str,
+        *,
+        headers: Mapping[str, str] | None,
+        kind: Literal["feed", "page"],
+        content: bytes | None = None,
+    ) -> FetchResponse:
         started = time.perf_counter()
         reason = check_url(url, self._allowed) or self._malformed(url)
         if reason:
@@ -440,9 +571,17 @@ class Fetcher:
         attempt = 0
         while True:
             attempt += 1
-            response = self._follow(url, dict(headers or {}), body_limit=self.policy.max_body_bytes)
+            response = self._follow(
+                url,
+                dict(headers or {}),
+                body_limit=self.policy.max_body_bytes,
+                method=method,
+                content=content,
+            )
             if response.status is not FetchStatus.SOFT_ERROR or attempt > self.policy.max_retries:
                 break
+            if response.unreachable:
+                break  # nothing to wait for this run
             if response.http_status is not None and response.http_status not in RETRYABLE_CODES:
                 break
             delay = self.policy.retry_backoff_s * (2 ** (attempt - 1))
@@ -457,6 +596,10 @@ class Fetcher:
             time.sleep(delay)
         return _replace_timing(response, started, attempt)
 
+    def host_trips(self) -> list[HostTrip]:
+        """The hosts this fetcher stopped asking, with the requests they cost and saved."""
+        return self.breaker.trips()
+
     def _fetch_robots(self, robots: str) -> RobotsAnswer:
         response = self._follow(robots, {}, body_limit=ROBOTS_MAX_BYTES, truncate=True)
         if response.http_status is None:
@@ -465,7 +608,14 @@ class Fetcher:
         return RobotsAnswer(response.http_status, text, reachable=True)
 
     def _follow(
-        self, url: str, headers: dict[str, str], *, body_limit: int, truncate: bool = False
+        self,
+        url: str,
+        headers: dict[str, str],
+        *,
+        body_limit: int,
+        truncate: bool = False,
+        method: Literal["GET", "POST"] = "GET",
+        content: bytes | None = None,
     ) -> FetchResponse:
         """One attempt: the request and its redirects, all within one transfer deadline.
 
@@ -484,12 +634,21 @@ class Fetcher:
                     url, current, FetchStatus.SOFT_ERROR, self._deadline_error(), started
                 )
             response = self._once(
-                url, current, headers, budget=budget, body_limit=body_limit, truncate=truncate
+                url,
+                current,
+                headers,
+                budget=budget,
+                body_limit=body_limit,
+                truncate=truncate,
+                method=method,
+                content=content,
             )
             budget -= (response.latency_ms or 0.0) / 1000
             location = response.headers.get("location")
             if response.http_status in REDIRECT_CODES and location and response.error is None:
                 current = urljoin(current, location.strip())
+                if method == "POST" and response.http_status in (301, 302, 303):
+                    method, content = "GET", None
                 continue
             return response
         return _failed(
@@ -520,10 +679,12 @@ class Fetcher:
         budget: float,
         body_limit: int,
         truncate: bool,
+        method: Literal["GET", "POST"] = "GET",
+        content: bytes | None = None,
     ) -> FetchResponse:
         """One request; ``latency_ms`` is its time on the wire, from holding its slots to the end."""
         try:
-            request = self._client.build_request("GET", current, headers=headers)
+            request = self._client.build_request(method, current, headers=headers, content=content)
         except (httpx.InvalidURL, ValueError) as exc:  # ValueError: UnicodeError, idna's IDNAError
             return _failed(
                 url,
@@ -532,18 +693,34 @@ class Fetcher:
                 f"refused: malformed URL ({exc})",
                 time.perf_counter(),
             )
-        with self._gate(current).slot(), self._in_flight:
-            started = time.perf_counter()
-            with request_deadline(budget) as deadline:
-                return self._send(
-                    url,
-                    current,
-                    request,
-                    started,
-                    deadline,
-                    body_limit=body_limit,
-                    truncate=truncate,
-                )
+        host = host_of(current)
+        reason = self.breaker.skip(host)
+        if reason is not None:
+            return _unreachable(url, current, reason, sent=False)
+        with self._gate(current).slot(lambda: self.breaker.tripped(host) is not None) as go:
+            if not go:
+                return _unreachable(url, current, self.breaker.skip(host) or "", sent=False)
+            with self._in_flight:
+                started = time.perf_counter()
+                self.breaker.sent(host)
+                with request_deadline(budget) as deadline:
+                    response = self._send(
+                        url,
+                        current,
+                        request,
+                        started,
+                        deadline,
+                        body_limit=body_limit,
+                        truncate=truncate,
+                    )
+        tripped, now = self.breaker.record(host, response)
+        if tripped is None:
+            return response
+        if now:
+            log.warning("%s is unreachable for the rest of this run: %s", host, tripped)
+        elif response.host_failure is None:
+            return response  # an answer that was on its way when the host tripped
+        return replace(response, error=UNREACHABLE + tripped, unreachable=True)
 
     def _send(
         self,
@@ -573,14 +750,31 @@ class Fetcher:
                 error = f"connect timed out after {self.policy.connect_timeout_s} s"
             else:
                 error = f"timed out after {self.policy.timeout_s} s"
-            return _failed(url, current, FetchStatus.SOFT_ERROR, error, started)
+            return _failed(url, current, FetchStatus.SOFT_ERROR, error, started, "failed")
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             return _failed(url, current, FetchStatus.HARD_ERROR, f"refused: {exc}", started)
         except httpx.TransportError as exc:
-            return _failed(url, current, FetchStatus.SOFT_ERROR, _connection_error(exc), started)
-        except OSError as exc:  # name resolution, raised from the guarded backend
+            down = _down_because(exc)
             return _failed(
-                url, current, FetchStatus.SOFT_ERROR, f"connection failed: {exc}", started
+                url,
+                current,
+                FetchStatus.SOFT_ERROR,
+                down or _connection_error(exc),
+                started,
+                "down" if down else "failed",
+            )
+        except UnresolvableHost as exc:  # name resolution, raised from the guarded backend
+            return _failed(
+                url,
+                current,
+                FetchStatus.SOFT_ERROR,
+                f"name does not resolve ({exc.why})",
+                started,
+                "down",
+            )
+        except OSError as exc:  # anything else the socket layer raised outside httpx's mapping
+            return _failed(
+                url, current, FetchStatus.SOFT_ERROR, f"connection failed: {exc}", started, "failed"
             )
 
     def _read(
@@ -662,6 +856,41 @@ class Fetcher:
         return answer(FetchStatus.OK, body=b"".join(chunks))
 
 
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def _down_because(exc: httpx.TransportError) -> str | None:
+    """Why the host cannot be reached this run (refused, no route, TLS), or None when the
+    failure may pass (a reset, a closed connection)."""
+    if not isinstance(exc, httpx.ConnectError):
+        return None
+    for cause in _causes(exc):
+        if isinstance(cause, ssl.SSLError):
+            return f"TLS failed ({getattr(cause, 'reason', None) or cause})"
+        if isinstance(cause, OSError) and cause.errno in _UNREACHABLE_ERRNOS:
+            what = "connection refused" if cause.errno == errno.ECONNREFUSED else "no route to host"
+            return f"{what} ({cause})"
+    return None
+
+
+def _unreachable(url: str, current: str, reason: str, *, sent: bool) -> FetchResponse:
+    note = f"{UNREACHABLE}{reason}" + ("" if sent else f" ({NOT_REQUESTED})")
+    return FetchResponse(
+        url=url,
+        final_url=current,
+        status=FetchStatus.SOFT_ERROR,
+        error=note,
+        latency_ms=0.0,
+        unreachable=True,
+    )
+
+
 def _connection_error(exc: httpx.TransportError) -> str:
     text = str(exc) or type(exc).__name__
     if isinstance(exc, httpx.RemoteProtocolError):
@@ -672,7 +901,12 @@ def _connection_error(exc: httpx.TransportError) -> str:
 
 
 def _failed(
-    url: str, final_url: str, status: FetchStatus, error: str, started: float
+    url: str,
+    final_url: str,
+    status: FetchStatus,
+    error: str,
+    started: float,
+    host_failure: Literal["down", "failed"] | None = None,
 ) -> FetchResponse:
     return FetchResponse(
         url=url,
@@ -680,6 +914,7 @@ def _failed(
         status=status,
         error=error,
         latency_ms=(time.perf_counter() - started) * 1000,
+        host_failure=host_failure,
     )
 
 

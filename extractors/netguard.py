@@ -25,6 +25,15 @@ class RefusedAddress(Exception):
     """A URL the fetcher will not touch; ``str()`` is the reason a user reads."""
 
 
+class UnresolvableHost(OSError):
+    """The host name does not resolve (no such name, or no address for it); ``why`` is the
+    resolver's word alone (``[Errno -2] Name or service not known``), without the host."""
+
+    def __init__(self, host: str, why: str = "") -> None:
+        super().__init__(f"cannot resolve {host}: {why}")
+        self.why = why
+
+
 @lru_cache(maxsize=64)
 def parse_networks(cidrs: tuple[str, ...]) -> tuple[Network, ...]:
     return tuple(ipaddress.ip_network(cidr, strict=False) for cidr in cidrs)
@@ -131,7 +140,7 @@ def resolve_checked(host: str, port: int, allowed: Sequence[Network] = ()) -> li
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise OSError(f"cannot resolve {host}: {exc}") from exc
+        raise UnresolvableHost(host, str(exc)) from exc
     addresses: list[str] = []
     for _family, _type, _proto, _canon, sockaddr in infos:
         text = str(sockaddr[0]).split("%", 1)[0]
@@ -141,5 +150,5 @@ def resolve_checked(host: str, port: int, allowed: Sequence[Network] = ()) -> li
         if text not in addresses:
             addresses.append(text)
     if not addresses:
-        raise OSError(f"cannot resolve {host}: no addresses")
+        raise UnresolvableHost(host, "no addresses")
     return addresses

@@ -44,14 +44,14 @@ _FIELDS = {
     _CONTENT: "content",
 }
 # Item elements feedparser keeps apart from those fields (tags, authors, enclosures, media):
-# any number, any attributes, no children.
+# any number, any attributes, no children. (``source`` is not one: it names the item's outlet,
+# which feedparser's reading gives; an item with one is left to it.)
 _IGNORED = frozenset(
     {
         "category",
         "comments",
         "author",
         "enclosure",
-        "source",
         _DC + "creator",
         _MEDIA + "thumbnail",
         _MEDIA + "credit",
@@ -211,6 +211,14 @@ def plain_rss_items(data: bytes, headers: Mapping[str, str]) -> list[dict[str, A
     ``headers`` as handed to feedparser: lower-case names, with ``content-type`` and
     ``content-location`` (the base URI) set.
     """
+    reading = plain_rss_reading(data, headers)
+    return None if reading is None else reading[0]
+
+
+def plain_rss_reading(
+    data: bytes, headers: Mapping[str, str]
+) -> tuple[list[dict[str, Any]], dict[str, str]] | None:
+    """``plain_rss_items``' entries and the channel's ``title`` and ``link``, or None."""
     body = data[len(_UTF8_BOM) :] if data.startswith(_UTF8_BOM) else data
     if not body.startswith(b"<") or b"\0" in body[:4]:
         return None  # UTF-16 or UTF-32, which feedparser sniffs
@@ -245,4 +253,9 @@ def plain_rss_items(data: bytes, headers: Mapping[str, str]) -> list[dict[str, A
         if raw is None:
             return None
         entries.append(raw)
-    return entries
+    channel = {
+        key: _kept(element.text, base if key == "link" else None)
+        for key in ("title", "link")
+        if (element := channels[0].find(key)) is not None and element.text
+    }
+    return entries, channel

@@ -8,6 +8,7 @@ end: ``low=None`` is minus infinity, ``high=None`` is plus infinity.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
@@ -30,10 +31,16 @@ class FeedEntry:
 
     feed_url: str
     entry_id: str
-    url: str
+    url: (
+        str  # the page to fetch: the item's link, unwrapped or resolved when it was an aggregator's
+    )
     title: str
     summary: str
     published: datetime | None
+    outlet: str | None = None  # the outlet the feed names for the item (<source>, its own channel)
+    via: str | None = None  # the aggregator link ``url`` was reached through (Google News, Bing)
+    unresolved: str | None = None  # why the aggregator link could not be resolved: not fetched
+    stored_as: str | None = None  # a page fetched again: the id of its stored summary article
 
 
 class FetchStatus(enum.StrEnum):
@@ -43,6 +50,21 @@ class FetchStatus(enum.StrEnum):
     NOT_MODIFIED = "not_modified"
     SOFT_ERROR = "soft_error"  # worth trying again next run: timeout, 429, 5xx, reset
     HARD_ERROR = "hard_error"  # will not get better by itself: 404, 410, refused address, bad XML
+
+
+# A fetch's error when the run's breaker has left its host for the rest of the run
+# (extractors.http.HostBreaker): ``host unreachable: <why>``, and for each request not sent
+# because of it, `` (not requested: ...)`` after.
+UNREACHABLE = "host unreachable: "
+NOT_REQUESTED = "not requested: the host failed earlier in this run"
+_NOT_REQUESTED_NOTE = re.compile(r" \(" + re.escape(NOT_REQUESTED) + r"\)$")
+
+
+def unreachable_reason(error: str | None) -> str | None:
+    """``connection refused (...)`` from a ``host unreachable: ...`` error, else None."""
+    if not error or not error.startswith(UNREACHABLE):
+        return None
+    return _NOT_REQUESTED_NOTE.sub("", error[len(UNREACHABLE) :])
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +122,7 @@ class PageFetch:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    article_id: str  # article_id_for(canonical_url)
+    article_id: str  # article_id_for(canonical_url) of the URL it was first stored under
     url: str
     canonical_url: str
     source: str  # outlet name when known, else the domain
@@ -115,6 +137,13 @@ class Article:
     extraction: str = "trafilatura"  # trafilatura | feed_summary | file
     extraction_note: str | None = None  # why a fallback was used
     feed_url: str | None = None
+    # Why a later run should fetch the page again (its host was unreachable, the aggregator link
+    # was not resolved): a summary stored for now, not for ever. None when the text is final.
+    fetch_again: str | None = None
+    via: str | None = None  # the aggregator link the page was reached through, known as an alias
+    # This is a page fetched again: the full text replacing the stored summary of the same id
+    # (``article_id`` is then the id it was first stored under, even if its URL has changed).
+    refetched: bool = False
 
 
 @dataclass(frozen=True, slots=True)

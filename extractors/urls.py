@@ -99,6 +99,22 @@ def domain_of(url: str) -> str:
     return storable_text(host[4:] if host.startswith("www.") else host)
 
 
+def host_of(url: str) -> str:
+    """The host a request to ``url`` goes to, with its port when not the scheme's default:
+    ``example.com``, ``127.0.0.1:8080``; empty for a URL that names none."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:  # urllib's refusal of a malformed URL
+        return ""
+    if not host:
+        return ""
+    shown = f"[{host}]" if ":" in host else host
+    default = DEFAULT_PORTS.get(parts.scheme.lower())
+    return storable_text(shown if port is None or port == default else f"{shown}:{port}")
+
+
 def slug(name: str) -> str:
     """``Character.AI`` -> ``character-ai``; ``Scale AI`` -> ``scale-ai``."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")

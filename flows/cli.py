@@ -256,16 +256,77 @@ def sql(
     print_rows(console, columns, rows)
 
 
-@app.command()
-def feeds(config: ConfigOption = None) -> None:
-    """Feed health, one line a feed: status, last success, next poll, items seen, latency, error."""
-    from flows.report import print_feed_health
+feeds_app = typer.Typer(
+    help="Feed health (with no command), and adding a feed.", invoke_without_command=True
+)
+app.add_typer(feeds_app, name="feeds")
+
+
+@feeds_app.callback(invoke_without_command=True)
+def feeds(ctx: typer.Context, config: ConfigOption = None) -> None:
+    """Feed health, one line a feed: status, last success, next poll, items seen, latency, error;
+    then the hosts a run stopped asking, since when, and how many pages wait for them."""
+    if ctx.invoked_subcommand is not None:
+        if config is not None:
+            _options["config"] = config
+        return
+    from flows.report import print_feed_health, print_host_health
     from warehouse import db, queries
 
     settings = _settings(config)
     with db.read_connection(_existing_warehouse(settings)) as con:
         columns, rows = queries.feed_health(con)
+        host_columns, host_rows = queries.host_health(con)
     print_feed_health(console, columns, rows)
+    print_host_health(console, host_columns, host_rows)
+
+
+@feeds_app.command("add")
+def feeds_add(
+    url: Annotated[str, typer.Argument(help="A feed's URL, or a site's home page that links one.")],
+    name: Annotated[
+        str | None, typer.Option("--name", help="The feed's name (default: its own title).")
+    ] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", help="A tag for the feed; may be repeated.")
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Find the feed at URL (or the one its page declares), check it parses, add it to the feeds file."""
+    from extractors.discovery import DiscoveryError, discover_feed
+    from extractors.http import Fetcher
+    from extractors.urls import domain_of, storable_text
+    from flows.settings import append_feed, listed_feed_urls
+    from flows.wiring import fetch_policy
+
+    settings = _settings(config)
+    path = settings.feeds_path
+    if not url.startswith(("http://", "https://")):
+        fail(f"{url}: not an http(s) URL; give a feed's or a site's address")
+    if path.exists() and url in listed_feed_urls(path):
+        fail(f"{url} is listed already in {path}")
+    with Fetcher(fetch_policy(settings)) as fetcher:
+        try:
+            found = discover_feed(fetcher, url)
+        except DiscoveryError as exc:
+            fail(str(exc))
+    if path.exists() and found.url in listed_feed_urls(path):
+        fail(f"{url} leads to {found.url}, listed already in {path}")
+    title = " ".join((name or found.title or domain_of(found.url)).split())[:120]
+    added = append_feed(
+        path,
+        name=storable_text(title),
+        url=found.url,
+        tags=tuple(storable_text(t) for t in tag or ()),
+    )
+    console.print(
+        line(
+            ("added", "green"),
+            f" {added.name} ({added.url}) to {path}: it holds {found.entries} "
+            f"item{'' if found.entries == 1 else 's'} now; the next run polls it",
+        ),
+        soft_wrap=True,
+    )
 
 
 @app.command()

@@ -49,6 +49,7 @@ from extractors.signals import with_text_signals
 from extractors.urls import canonical_url
 from extractors.watchlist import Watchlist
 from flows import spool
+from flows.links import pages_to_fetch
 from flows.locking import RunInProgress, run_lock
 from flows.progress import report_progress
 from flows.runtime import STOP_POLL_S, StopRequest, stop_on_signals
@@ -61,6 +62,7 @@ from flows.tasks import (
     close_fetchers,
     deliver_alerts_task,
     fetch_extract_analyse_task,
+    fetcher_host_trips,
     filter_known_entries,
     finish_run_task,
     load_feed_state,
@@ -71,6 +73,7 @@ from flows.tasks import (
 from flows.wiring import alert_channels, fetch_policy, reconcile_policy, watchlist_for
 from flows.workers import close_worker_pools, worker_pool
 from warehouse import db, store
+from warehouse.records import LinkAlias
 
 # Feeds polled by one Prefect task: a poll is milliseconds of work, a task run tens of them.
 FEEDS_PER_TASK = 25
@@ -203,6 +206,7 @@ def _spool_and_store(
     items: list[tuple[Article, Analysis]],
     pending: Sequence[spool.SpooledBatch],
     poll_results: Sequence[Any],
+    aliases: Sequence[LinkAlias] = (),
 ) -> dict[str, Any]:
     """The store step: this run's batch spooled first, then every pending batch and it stored.
 
@@ -238,6 +242,8 @@ def _spool_and_store(
         failing_after=settings.alerts.feed_failing_after,
         timeout_s=settings.warehouse.write_timeout_s,
         give_up=lambda: stop.requested,
+        aliases=quote(aliases),
+        give_up_after_h=settings.feeds.refetch_for_h if header.kind == "monitor" else None,
     )
     if "not_stored" not in stored:
         return _describe_store(stored, header.run_id)
@@ -272,6 +278,10 @@ def _describe_store(stored: dict[str, Any], run_id: str) -> dict[str, Any]:
         "claims_new": sum(r.claims_new for r in results),
         "alerts_new": sum(r.alerts_new for r in results),
         "alerts_suppressed": sum(r.alerts_suppressed for r in results),
+        "articles_upgraded": sum(r.articles_upgraded for r in results),
+        "pages_waiting": sum(r.pages_waiting for r in results),
+        "pages_given_up": sum(r.pages_given_up for r in results),
+        "hosts_unreachable": stored.get("hosts_unreachable", []),
         "feed_alerts": len(stored["feed_alerts"]),
         "write_wait_s": round(stored["wait_s"], 3),
         "store_s": round(stored["store_s"], 3),
@@ -653,6 +663,12 @@ def _monitor(
     t0 = time.perf_counter()
     new_entries = _new_entries(settings, entries, unreadable, spooled_urls)
     stage["dedup"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    new_count = len(new_entries)
+    new_entries, aliases, refetched = pages_to_fetch(
+        settings, policy, new_entries, warehouse_readable=unreadable is None
+    )
+    stage["links"] = time.perf_counter() - t0
 
     items: list[tuple[Article, Analysis]] = []
     watchlist = watchlist_for(settings)
@@ -686,6 +702,7 @@ def _monitor(
             for name, value in seconds.items():
                 stage[name] = stage.get(name, 0.0) + value
     finally:
+        summary["hosts_left"] = fetcher_host_trips(policy)
         close_fetchers()
         close_worker_pools(wait=not stop.requested)
     stage["fetch_extract_analyse_wall"] = time.perf_counter() - t0
@@ -698,13 +715,19 @@ def _monitor(
         "not_modified": sum(r.status == FetchStatus.NOT_MODIFIED for r in poll_results),
         "failed": [{"name": r.feed_name, "url": r.feed_url, "error": r.error} for r in failed],
     }
-    summary["entries"] = {"seen": len(entries), "new": len(new_entries)}
+    summary["entries"] = {"seen": len(entries), "new": new_count, "fetched_again": refetched}
     summary["fallbacks"] = sum(a.extraction != "trafilatura" for a, _ in items)
     if stop.requested:
         return _stopped(settings, stop, summary, header, items)
 
     summary["store"] = _spool_and_store(
-        settings, stop, header=header, items=items, pending=pending, poll_results=poll_results
+        settings,
+        stop,
+        header=header,
+        items=items,
+        pending=pending,
+        poll_results=poll_results,
+        aliases=aliases,
     )
     if "not_stored" in summary["store"]:
         if stop.requested:  # it stopped waiting for the write window: all is in the spool

@@ -127,6 +127,56 @@ def print_feed_health(
     console.print(table)
 
 
+_HOST_HEADERS = ("host", "status", "since (UTC)", "waiting", "last error")
+# A host's name is cut beyond this; its error takes whatever width the terminal has left.
+_HOST_NAME_MAX = 40
+
+
+def _host_cells(host: Mapping[str, Any]) -> list[str]:
+    error = inert_line(host.get("last_error") or "")
+    status = host.get("status") or ""
+    if error and status != "unreachable":
+        error = f"was: {error}"  # the last trip's reason, not what the host does now
+    return [
+        inert_line(host.get("host")),
+        status,
+        _when(host.get("since")),
+        cell_text(host.get("pages_waiting")),
+        error,
+    ]
+
+
+def print_host_health(
+    console: Console, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Below the feeds: each host a run stopped asking, since when, and the pages waiting for it.
+
+    Nothing when no host was ever left; as wide as the terminal, like the feeds
+    (``dealwatch sql "SELECT * FROM host_health"`` has every column).
+    """
+    if not rows:
+        return
+    table_rows = [_host_cells(dict(zip(columns, row, strict=True))) for row in rows]
+    widths = [
+        max([len(header), *(len(cells[i]) for cells in table_rows)])
+        for i, header in enumerate(_HOST_HEADERS)
+    ]
+    widths[0] = min(widths[0], _HOST_NAME_MAX)
+    separators = 3 * (len(_HOST_HEADERS) - 1)
+    widths[-1] = max(_ERROR_MIN, console.width - sum(widths[:-1]) - separators)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for header, width in zip(_HOST_HEADERS, widths, strict=True):
+        table.add_column(header, no_wrap=True, overflow="ellipsis", max_width=width)
+    for cells in table_rows:
+        style = {"unreachable": "red", "reachable again": "green"}.get(cells[1], "")
+        styles = ["", style, "", "", ""]
+        table.add_row(*(inert_text(c, st) for c, st in zip(cells, styles, strict=True)))
+    console.print(
+        line("hosts a run stopped asking (their pages wait, stored from their summaries):")
+    )
+    console.print(table)
+
+
 def _interval(metric: str, low: float | None, high: float | None) -> str:
     """An accepted value in words, in the metric's unit: ``$14.25 billion – $14.35 billion``."""
     known = METRICS.get(metric)
@@ -197,6 +247,20 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
                 f"{store.get('alerts_suppressed', 0)} recorded without sending"
             )
         )
+        again = summary.get("entries", {}).get("fetched_again", 0)
+        if again or store.get("pages_waiting") or store.get("articles_upgraded"):
+            console.print(
+                line(
+                    f"pages fetched again: {again}, {store.get('articles_upgraded', 0)} now full "
+                    f"text; {store.get('pages_waiting', 0)} newly stored from their summaries "
+                    "for now, to fetch again (the view waiting_pages lists them)"
+                    + (
+                        f"; {store['pages_given_up']} given up"
+                        if store.get("pages_given_up")
+                        else ""
+                    )
+                )
+            )
     delivery = summary.get("delivery")
     if delivery:
         console.print(

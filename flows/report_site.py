@@ -51,10 +51,11 @@ def describe(result: SiteResult) -> str:
     )
 
 
-def rebuild_after_run(flow: Any, flow_run: Any, state: Any) -> None:
+def rebuild_after_run(flow: Any, flow_run: Any, _state: Any) -> None:
     """Prefect ``on_completion`` hook of the served monitor: rebuild the report when configured.
 
     A report that cannot be built is logged, never raised: the run itself succeeded.
+    Prefect calls every hook with (flow, flow run, state); the state is not needed here.
     """
     from prefect.logging.loggers import flow_run_logger
 

@@ -225,7 +225,7 @@ def stop_on_signals(stop: StopRequest = STOP) -> Iterator[StopRequest]:
         return
     stop.reset()
 
-    def on_signal(signum: int, frame: Any) -> None:
+    def on_signal(signum: int, _frame: Any) -> None:  # a signal handler's fixed signature
         if stop.requested:
             stop.hurry()
             return

@@ -59,7 +59,7 @@ def wait_until_healthy(
 
 
 @contextmanager
-def local_prefect_server(data_dir: Path, console: Console) -> Iterator[str]:
+def local_prefect_server(console: Console) -> Iterator[str]:
     """Start a Prefect server for the scheduler, logging to data/prefect/server.log."""
     port = _free_port(DEFAULT_PORT)
     api_url = f"http://127.0.0.1:{port}/api"
@@ -95,7 +95,8 @@ def local_prefect_server(data_dir: Path, console: Console) -> Iterator[str]:
             process.kill()
 
 
-def _sigterm_as_sigint(signum: int, frame: FrameType | None) -> None:
+def _sigterm_as_sigint(_signum: int, _frame: FrameType | None) -> None:
+    """A signal handler (Python passes the signal and the frame): SIGTERM takes SIGINT's path."""
     signal.raise_signal(signal.SIGINT)
 
 
@@ -110,7 +111,7 @@ def serve_monitor(settings: Settings, console: Console) -> None:
             console.print(f"Using the Prefect API at {api_url}")
             _serve(settings, console)
         else:
-            with local_prefect_server(settings.run.data_dir, console) as local_url:
+            with local_prefect_server(console) as local_url:
                 os.environ["PREFECT_API_URL"] = local_url
                 _serve(settings, console)
     except KeyboardInterrupt:
@@ -135,7 +136,7 @@ def _serve(settings: Settings, console: Console) -> None:
     from flows.deployment import scheduled_monitor
 
     class MonitorRunner(Runner):
-        def handle_sigterm(self, *args: object, **kwargs: object) -> None:
+        def handle_sigterm(self, *_args: object, **_kwargs: object) -> None:  # Runner's signature
             signal.raise_signal(signal.SIGINT)
 
     schedule = settings.schedule

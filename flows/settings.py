@@ -99,6 +99,27 @@ class FeedSettings(_Section):
     max_items_per_feed: int = 200
     allowed_private_networks: tuple[str, ...] = ()
     page_batch_size: int = 25
+    # Google News links resolved to the publisher's page (Google's decode call); off: fetched as given.
+    resolve_google_news: bool = True
+    # Where the decode call goes: Google News itself, or a server of your own that answers like it.
+    google_news_url: str = "https://news.google.com"
+    # Links decoded per run at most (each costs a request to Google); the rest wait for the next run.
+    resolutions_per_run: int = Field(default=60, ge=0)
+    # Pages stored from their summaries for now (host down, link unresolved) fetched again per run...
+    refetch_per_run: int = Field(default=300, ge=0)
+    # ...for this long after their first failure; then their summaries stay.
+    refetch_for_h: float = Field(default=72.0, gt=0)
+    # A host whose requests fail this many times in a row without an answer (timeouts, resets) is
+    # not asked again this run; one whose name does not resolve, or that refuses, at once.
+    # 0: no breaker, every page of a dead host is requested (and retried) on its own.
+    host_failures_to_trip: int = Field(default=3, ge=0)
+
+    @field_validator("google_news_url")
+    @classmethod
+    def _web_url(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError(f"not an http(s) URL: {value!r}")
+        return value
 
     @field_validator("allowed_private_networks")
     @classmethod
@@ -478,3 +499,47 @@ def load_feeds(path: Path) -> list[FeedConfig]:
             raise ConfigError(f"{path}: feed url listed twice: {feed.url}")
         seen.add(feed.url)
     return [f for f in feeds if f.enabled]
+
+
+def toml_string(text: str) -> str:
+    """``text`` as a TOML basic string: quoted, with backslashes, quotes and controls escaped."""
+    out = []
+    for char in text:
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def listed_feed_urls(path: Path) -> set[str]:
+    """Every feed URL the file lists, enabled or not."""
+    raw = _read_toml(path)
+    return {t.get("url") for t in raw.get("feed", []) if isinstance(t, dict)} - {None}
+
+
+def append_feed(path: Path, *, name: str, url: str, tags: tuple[str, ...] = ()) -> FeedConfig:
+    """Add a ``[[feed]]`` table at the end of the feeds file, keeping what is there as written.
+
+    The file is read back; if it no longer loads, it is put back as it was and the
+    problem raised (``ConfigError``).
+    """
+    before = path.read_text(encoding="utf-8") if path.exists() else ""
+    if url in (listed_feed_urls(path) if path.exists() else set()):
+        raise ConfigError(f"{path}: {url} is listed already")
+    lines = [f"name = {toml_string(name)}", f"url = {toml_string(url)}"]
+    if tags:
+        lines.append("tags = [" + ", ".join(toml_string(t) for t in tags) + "]")
+    block = "[[feed]]\n" + "\n".join(lines) + "\n"
+    separator = (
+        "" if not before or before.endswith("\n\n") else ("\n" if before.endswith("\n") else "\n\n")
+    )
+    path.write_text(before + separator + block, encoding="utf-8")
+    try:
+        feeds = load_feeds(path)
+    except ConfigError:
+        path.write_text(before, encoding="utf-8")
+        raise
+    return next(f for f in feeds if f.url == url)

@@ -26,7 +26,7 @@ from prefect.cache_policies import NO_CACHE
 
 from alerts.channels import Channel
 from alerts.deliver import deliver, print_to_console
-from extractors.feeds import fetch_pages, poll_feeds, unique_entries
+from extractors.feeds import fetch_entry_pages, poll_feeds, unique_entries
 from extractors.http import Fetcher, FetchPolicy
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
 from extractors.watchlist import Watchlist
@@ -35,7 +35,7 @@ from flows.progress import report_progress
 from flows.spool import RunEnd
 from flows.workers import Role, analyse_batch, analyse_or_note, forget_worker_pool, worker_pool
 from warehouse import db, outbox, store
-from warehouse.records import DeliveryReport, StoreResult
+from warehouse.records import DeliveryReport, LinkAlias, StoreResult
 
 
 def utcnow() -> datetime:
@@ -60,6 +60,18 @@ def shared_fetcher(policy: FetchPolicy) -> Fetcher:
             fetcher = Fetcher(policy)
             _fetchers[policy] = fetcher
         return fetcher
+
+
+def fetcher_host_trips(policy: FetchPolicy) -> list[dict[str, Any]]:
+    """The hosts this process's fetcher stopped asking this run, with the requests each cost
+    and saved (under a Dask runner the workers' fetchers are elsewhere: none here)."""
+    with _fetchers_lock:
+        fetcher = _fetchers.get(policy)
+    trips = fetcher.host_trips() if fetcher is not None else []
+    return [
+        {"host": t.host, "reason": t.reason, "requests": t.requests, "not_requested": t.skipped}
+        for t in trips
+    ]
 
 
 def close_fetchers() -> None:
@@ -150,7 +162,7 @@ def fetch_extract_analyse_task(
     done again in this thread.
     """
     started = time.perf_counter()
-    pages = fetch_pages(shared_fetcher(policy), [entry.url for entry in entries])
+    pages = fetch_entry_pages(shared_fetcher(policy), entries)
     fetch_seconds = time.perf_counter() - started
     items, seconds = _extract_and_analyse(
         entries, pages, watchlist, utcnow(), processes, analysis_workers
@@ -320,9 +332,12 @@ def store_task(
     failing_after: int,
     timeout_s: float,
     give_up: Callable[[], bool] | None = None,
+    aliases: Sequence[LinkAlias] = (),
+    give_up_after_h: float | None = None,
 ) -> dict[str, Any]:
-    """The run's one write window: the run row, feed health, then each batch in a transaction
-    of its own, its spool file deleted as soon as it committed.
+    """The run's one write window: the run row, feed health, the hosts the run stopped asking,
+    then each batch in a transaction of its own (articles, claims, alerts, the pages to fetch
+    again), its spool file deleted as soon as it committed.
 
     A warehouse that cannot be written (busy past ``timeout_s``, or unwritable) is an
     answer, not an error: ``{"not_stored": why, "busy": ...}``; what was not committed
@@ -341,9 +356,22 @@ def store_task(
                 if poll_results
                 else []
             )
+            hosts = store.record_host_trips(
+                con,
+                [item for batch in batches for item in batch.items],
+                poll_results,
+                run_id=run_id,
+                now=utcnow(),
+            )
             for batch in batches:
                 result = store.store_analyses(
-                    con, batch.items, run_id=run_id, policy=batch.policy, now=utcnow()
+                    con,
+                    batch.items,
+                    run_id=run_id,
+                    policy=batch.policy,
+                    now=utcnow(),
+                    aliases=aliases,
+                    give_up_after=timedelta(hours=give_up_after_h) if give_up_after_h else None,
                 )
                 results.append((batch.analysed_by, result))
                 if batch.spooled_at is not None:
@@ -356,6 +384,9 @@ def store_task(
         }
     return {
         "stored": results,
+        "hosts_unreachable": [
+            {"host": h, "reason": r, "pages": p, "feeds": f} for h, r, p, f in hosts
+        ],
         "feed_alerts": feed_alerts,
         "wait_s": opened - started,
         "store_s": time.perf_counter() - opened,

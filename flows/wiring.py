@@ -23,6 +23,7 @@ def fetch_policy(settings: Settings) -> FetchPolicy:
         per_host_interval_s=feeds.per_host_interval_s,
         allowed_private_networks=tuple(feeds.allowed_private_networks),
         respect_robots=feeds.respect_robots,
+        host_failures_to_trip=feeds.host_failures_to_trip,
     )
 
 

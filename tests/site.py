@@ -7,7 +7,8 @@
         url = site.url("/feed.xml")
 
 Routes can be changed while the server runs; every request is recorded in
-``site.requests`` as (method, path, headers).
+``site.requests`` as (method, path, headers). ``NewsSite(port=N)`` serves on a
+given port (a host that was down coming back at its address).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ class Route:
 
 
 class NewsSite:
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         site = self
@@ -62,7 +63,7 @@ class NewsSite:
             def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the http.server signature
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

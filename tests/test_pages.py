@@ -55,14 +55,17 @@ def test_article_from_html_takes_text_and_metadata() -> None:
     assert len(article.fingerprint) > 1 and article.feed_url == ENTRY.feed_url
 
 
-def test_source_falls_back_to_the_domain() -> None:
+def test_source_falls_back_to_the_registered_domain() -> None:
+    """A page that names no outlet is stored under its registered domain (issue 17), not its host."""
     bare = (
         b"<html><body><article><p>"
         + b"Meta invests in Scale AI and hires its chief executive. " * 5
         + b"</p></article></body></html>"
     )
     article = article_from_html(bare, url="https://www.tech.example.org/x", fetched_at=NOW)
-    assert article is not None and article.source == "tech.example.org"
+    assert article is not None and article.source == "example.org"
+    bbc = article_from_html(bare, url="https://www.bbc.co.uk/news/x", fetched_at=NOW)
+    assert bbc is not None and bbc.source == "bbc.co.uk"
 
 
 def test_nothing_usable_gives_none() -> None:
@@ -117,7 +120,7 @@ def test_fallback_article_is_complete() -> None:
         page(FetchStatus.HARD_ERROR, b"", error="HTTP 410"), ENTRY, fetched_at=NOW
     )
     assert article.url == URL and article.canonical_url == canonical_url(URL)
-    assert article.source == "news.example.com" and article.title == ENTRY.title
+    assert article.source == "example.com" and article.title == ENTRY.title  # registered domain
     assert article.published == date(2025, 6, 12) and article.feed_url == ENTRY.feed_url
     assert article.fingerprint and article.extraction_note == "HTTP 410"
 

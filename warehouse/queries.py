@@ -70,6 +70,20 @@ def feed_health(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple[A
     return sql_query(con, "SELECT * FROM feed_health ORDER BY consecutive_failures DESC, name")
 
 
+def host_health(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Hosts a run stopped asking, unreachable ones first (what `dealwatch feeds` adds below its
+    feeds); none from a warehouse older than the view."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'host_health'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return [], []
+    return sql_query(
+        con,
+        "SELECT * FROM host_health ORDER BY status = 'unreachable' DESC, pages_waiting DESC, host",
+    )
+
+
 _STORED_ARTICLE = (
     "SELECT article_id, url, canonical_url, source, title, author, published, fetched_at, text, language, "
     "origin, extraction, extraction_note, feed_url FROM store.articles WHERE article_id = ?"

@@ -71,6 +71,22 @@ class StoreResult:
     alerts_new: int = 0
     alerts_suppressed: int = 0
     alert_ids: tuple[str, ...] = ()
+    articles_upgraded: int = 0  # summaries replaced by their page's text, fetched again
+    pages_waiting: int = 0  # summaries queued this time for a later run to fetch again
+    pages_given_up: int = 0  # queued pages no longer fetched again (too long, or gone for good)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkAlias:
+    """An aggregator's link to a page already stored under the publisher's URL.
+
+    ``summary_id``: a summary article stored from that link while it was not resolved, which
+    the stored page now stands for (it becomes a duplicate of it).
+    """
+
+    alias: str  # the aggregator link
+    target: str  # the publisher's URL it resolved to
+    summary_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

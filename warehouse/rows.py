@@ -79,6 +79,23 @@ class Table:
                 self.column_lists(rows),
             )
 
+    def insert_new(
+        self, con: duckdb.DuckDBPyConnection, rows: Sequence[Row], *, key: Sequence[str]
+    ) -> None:
+        """The rows whose ``key`` is not stored yet, in one statement (one typed list a column).
+
+        Keyed writes check their key themselves: a DuckLake has no constraints to conflict
+        on, so no ``ON CONFLICT``. ``rows`` must not repeat a key among themselves.
+        """
+        if rows:
+            match = " AND ".join(f"t.{c} = n.{c}" for c in key)
+            con.execute(
+                f"INSERT INTO {self.name} ({', '.join(self.columns)}) "  # noqa: S608 - our column names
+                f"SELECT * FROM ({self.unnest_select()}) AS n "
+                f"WHERE NOT EXISTS (SELECT 1 FROM {self.name} AS t WHERE {match})",
+                self.column_lists(rows),
+            )
+
     def column_lists(self, rows: Sequence[Row]) -> list[list[Any]]:
         """The rows transposed: one list a column, in column order."""
         cells = [self.values(row) for row in rows]

@@ -8,8 +8,12 @@ batch twice changes nothing and raises nothing twice.
 The work is done by one module per concern; this one keeps the names callers use:
 
 - :mod:`warehouse.write_feeds`: feed state and health (``record_feed_polls``,
-  ``feed_states``, ``known_urls``), ``feed_failing`` / ``feed_recovered``;
+  ``feed_states``, ``known_urls``), ``feed_failing`` / ``feed_recovered``, and the
+  hosts a run stopped asking (``record_host_trips``);
 - :mod:`warehouse.write_articles`: articles and their stories (syndication matching);
+- :mod:`warehouse.write_refetch`: pages stored from their summaries and fetched again
+  (the queue, ``refetch_entries``, summaries replaced by their pages in place), and
+  aggregator links known as other links to stored pages (``store.url_aliases``);
 - :mod:`warehouse.write_deals`: deals, mentions, claims, accepted values,
   contradictions, and the alerts and audit rows they raise;
 - :mod:`warehouse.rules`: what a team is told (pure: ``decide`` and the ``new_deal``
@@ -29,19 +33,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import duckdb
 
 from extractors.records import Analysis, Article
-from warehouse import write_articles, write_deals
+from warehouse import write_articles, write_deals, write_refetch
 from warehouse.db import transaction
-from warehouse.records import StoreResult
+from warehouse.records import LinkAlias, StoreResult
 from warehouse.rules import ReconcilePolicy as ReconcilePolicy  # flows build store.ReconcilePolicy
 from warehouse.write_feeds import feed_states as feed_states
 from warehouse.write_feeds import known_urls as known_urls
 from warehouse.write_feeds import record_feed_polls as record_feed_polls
+from warehouse.write_feeds import record_host_trips as record_host_trips
+from warehouse.write_refetch import refetch_entries as refetch_entries
 
 # --- runs -------------------------------------------------------------------
 
@@ -86,27 +92,56 @@ def store_analyses(
     run_id: str,
     policy: ReconcilePolicy,
     now: datetime,
+    aliases: Sequence[LinkAlias] = (),
+    give_up_after: timedelta | None = None,
 ) -> StoreResult:
-    """One transaction: articles, syndication groups, deals, mentions, claims, reconciliation, outbox."""
+    """One transaction: articles, syndication groups, deals, mentions, claims, reconciliation, outbox.
+
+    Pages fetched again (``Article.refetched``) replace their stored summaries when
+    they gave their text, and are analysed, reconciled and alerted on as new
+    articles are; when they gave their summary again they stay queued. New
+    summaries that say ``fetch_again`` are queued; ``aliases`` records aggregator
+    links to stored pages; pages queued longer than ``give_up_after`` leave the queue.
+    """
     with transaction(con):
         stored = write_articles.stored_article_ids(
             con, [article.article_id for article, _ in items]
         )
+        queued = write_refetch.queued_ids(con, [a.article_id for a, _ in items if a.refetched])
         fresh_items: list[tuple[Article, Analysis]] = []
+        upgrades: list[tuple[Article, Analysis]] = []
+        in_vain: list[Article] = []
         for article, analysis in items:
-            if article.article_id not in stored:
+            if article.refetched:
+                if article.article_id not in queued:
+                    continue  # done already (a spooled batch stored twice)
+                queued.discard(article.article_id)
+                if article.extraction == "feed_summary":
+                    in_vain.append(article)
+                else:
+                    upgrades.append((article, analysis))
+            elif article.article_id not in stored:
                 stored.add(article.article_id)
                 fresh_items.append((article, analysis))
+        given_up = write_refetch.retried_in_vain(con, in_vain, run_id=run_id, now=now)
+        given_up += write_refetch.expire_refetches(con, give_up_after, run_id=run_id, now=now)
         stories = write_articles.insert_articles(con, fresh_items, run_id=run_id, now=now)
+        stories.update(write_refetch.replace_summaries(con, upgrades, run_id=run_id, now=now))
+        waiting = write_refetch.queue_refetches(con, [a for a, _ in fresh_items], now=now)
+        analysed = [*fresh_items, *upgrades]
+        write_refetch.record_aliases(con, aliases, [a for a, _ in analysed], run_id=run_id, now=now)
         batch = write_deals.store_deals_and_claims(
-            con, fresh_items, stories, run_id=run_id, policy=policy, now=now
+            con, analysed, stories, run_id=run_id, policy=policy, now=now
         )
     return StoreResult(
         articles_new=len(fresh_items),
-        articles_skipped=len(items) - len(fresh_items),
+        articles_skipped=len(items) - len(fresh_items) - len(upgrades) - len(in_vain),
         deals_new=batch.deals_new,
         claims_new=batch.claims_new,
         alerts_new=batch.alerts_new,
         alerts_suppressed=batch.alerts_suppressed,
         alert_ids=tuple(batch.alert_ids),
+        articles_upgraded=len(upgrades),
+        pages_waiting=waiting,
+        pages_given_up=given_up,
     )

@@ -153,7 +153,7 @@ ARTICLES = Table(
 ARTICLES_A_STATEMENT = 200
 
 
-def _article_row(
+def article_row(
     article: Article, analysis: Analysis, duplicate_of: str | None, *, run_id: str, now: datetime
 ) -> dict[str, Any]:
     return {
@@ -202,10 +202,18 @@ def insert_articles(
         ARTICLES.unnest_insert(
             con,
             [
-                _article_row(article, analysis, copies[article.article_id], run_id=run_id, now=now)
+                article_row(article, analysis, copies[article.article_id], run_id=run_id, now=now)
                 for article, analysis in items[start : start + ARTICLES_A_STATEMENT]
             ],
         )
+    insert_bands(con, articles, keys_of)
+    return {a.article_id: (copies[a.article_id] or a.article_id, a.source) for a in articles}
+
+
+def insert_bands(
+    con: duckdb.DuckDBPyConnection, articles: Sequence[Article], keys_of: Sequence[Sequence[int]]
+) -> None:
+    """The articles' LSH bands (``keys_of``, in the articles' order), each band once an article."""
     bands = [
         (key, article.article_id)
         for article, keys in zip(articles, keys_of, strict=True)
@@ -216,7 +224,6 @@ def insert_articles(
             "INSERT INTO store.article_lsh (band_key, article_id) SELECT unnest(?), unnest(?)",
             [[key for key, _ in bands], [article_id for _, article_id in bands]],
         )
-    return {a.article_id: (copies[a.article_id] or a.article_id, a.source) for a in articles}
 
 
 def stored_article_ids(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[str]:

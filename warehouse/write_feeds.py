@@ -3,6 +3,9 @@
 ``record_feed_polls`` writes a run's polls in a handful of statements (one UPDATE a
 round of polls, one MERGE of the entries seen); a feed failing ``failing_after`` runs
 in a row raises ``feed_failing`` once per streak, and ``feed_recovered`` when it works again.
+
+Also the hosts a run stopped asking (``record_host_trips``, issue 19): one row per host
+and run in ``store.host_trips``, which the ``host_health`` view reads.
 """
 
 from __future__ import annotations
@@ -15,21 +18,40 @@ from typing import Any
 import duckdb
 
 from extractors.feeds import unique_entries
-from extractors.records import FeedPollResult, FeedState, FetchStatus
+from extractors.records import (
+    Analysis,
+    Article,
+    FeedPollResult,
+    FeedState,
+    FetchStatus,
+    unreachable_reason,
+)
+from extractors.urls import host_of
 from warehouse import outbox
 from warehouse.db import transaction
 from warehouse.records import AlertRecord
 from warehouse.rows import DECISIONS, Table, alert_id, decision_row, utc
+from warehouse.write_refetch import has_aliases
 
 
 def known_urls(con: duckdb.DuckDBPyConnection, canonical_urls: Sequence[str]) -> set[str]:
+    """The URLs (canonical) stored as an article's, or as another link to one (an aggregator's)."""
     if not canonical_urls:
         return set()
     rows = con.execute(
         "SELECT DISTINCT canonical_url FROM store.articles WHERE canonical_url IN (SELECT unnest(?))",
         [list(canonical_urls)],
     ).fetchall()
-    return {r[0] for r in rows}
+    known = {r[0] for r in rows}
+    if has_aliases(con):
+        known |= {
+            r[0]
+            for r in con.execute(
+                "SELECT alias_url FROM store.url_aliases WHERE alias_url IN (SELECT unnest(?))",
+                [list(canonical_urls)],
+            ).fetchall()
+        }
+    return known
 
 
 def feed_states(con: duckdb.DuckDBPyConnection, feed_urls: Sequence[str]) -> dict[str, FeedState]:
@@ -260,3 +282,45 @@ def record_feed_polls(
                 [*_FEED_ITEMS.column_lists(list(first.values())), now],
             )
     return raised
+
+
+# --- hosts a run stopped asking (issue 19) -----------------------------------
+
+HOST_TRIPS = Table(
+    "store.host_trips",
+    ("host", "run_id", "reason", "pages", "feeds", "tripped_at"),
+    {"host": "VARCHAR", "run_id": "VARCHAR", "reason": "VARCHAR", "pages": "INTEGER",
+     "feeds": "INTEGER", "tripped_at": "TIMESTAMPTZ"},
+)  # fmt: skip
+
+
+def record_host_trips(
+    con: duckdb.DuckDBPyConnection,
+    items: Sequence[tuple[Article, Analysis]],
+    poll_results: Sequence[FeedPollResult],
+    *,
+    run_id: str,
+    now: datetime,
+) -> list[tuple[str, str, int, int]]:
+    """The hosts this run left unreachable, from what their pages and feeds say (``host
+    unreachable: ...``), under any task runner; returns (host, reason, pages, feeds) of each."""
+    found: dict[str, list[Any]] = {}
+    for article, _ in items:
+        reason = unreachable_reason(article.fetch_again)
+        if reason is not None and article.extraction == "feed_summary":
+            found.setdefault(host_of(article.url), [reason, 0, 0])[1] += 1
+    for result in poll_results:
+        reason = unreachable_reason(result.error)
+        if reason is not None:
+            found.setdefault(host_of(result.feed_url), [reason, 0, 0])[2] += 1
+    rows = [(host, reason, pages, feeds) for host, (reason, pages, feeds) in found.items()]
+    HOST_TRIPS.insert_new(
+        con,
+        [
+            {"host": host, "run_id": run_id, "reason": reason, "pages": pages, "feeds": feeds,
+             "tripped_at": now}
+            for host, reason, pages, feeds in rows
+        ],
+        key=("host", "run_id"),
+    )  # fmt: skip
+    return rows

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
@@ -136,6 +136,31 @@ def _deal_parties(deals: Sequence[Deal]) -> dict[str, list[Deal]]:
         out.setdefault(d.target, []).append(d)
         out.setdefault(d.acquirer, []).append(d)
     return out
+
+
+# A metric, the confidence of its cue, and why (or no metric, and why none).
+Verdict = tuple[str | None, float, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _MoneyWindow:
+    """A dollar sum and the words read around it, for the questions of what it is."""
+
+    s: Sentence
+    fig: Figure
+    deal: Deal
+    before: str
+    after: str
+    clause: str
+    near_before: str = field(init=False)
+    near: str = field(init=False)
+    local: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        near_before = fold(self.before[-45:])
+        object.__setattr__(self, "near_before", near_before)
+        object.__setattr__(self, "near", f"{near_before} {fold(self.after[:40])}")
+        object.__setattr__(self, "local", fold(self.before[-50:] + " " + self.after[:40]))
 
 
 # Below this, a dollar sum is no talent deal's price, fee or valuation: a price per share, or a
@@ -376,7 +401,7 @@ class Attributor:
         if fig.kind == "money":
             return self._money_metric(s, fig, deal, before, after, clause)
         if fig.kind == "pct":
-            return self._pct_metric(fig, before, after, clause)
+            return self._pct_metric(fig, before, after)
         if fig.kind == "count":
             return self._count_metric(s, fig, deal, before, after, clause)
         if fig.kind == "age":
@@ -396,108 +421,168 @@ class Attributor:
 
     def _money_metric(
         self, s: Sentence, fig: Figure, deal: Deal, before: str, after: str, clause: str
-    ) -> tuple[str | None, float, str]:
+    ) -> Verdict:
+        """What a dollar sum is of the deal, read from the words around it, each question in turn:
+        whether it is this deal's money at all, then a valuation, a startup's worth, funding, a
+        licence fee, and last what the deal pays."""
         if fig.currency != "USD":
             return (
                 None,
                 0.0,
                 f"in {fig.currency or 'an unknown currency'}, not US dollars (not converted)",
             )
-        near_before, near_after = fold(before[-45:]), fold(after[:40])
-        near = f"{near_before} {near_after}"
-        local = fold(before[-50:] + " " + after[:40])
-        component = self._says("component", fold(after[:30]))
+        w = _MoneyWindow(s, fig, deal, before, after, clause)
+        for question in (
+            self._money_of_another,
+            self._money_not_of_deal,
+            self._money_valuation,
+            self._money_startup_worth,
+            self._money_funding,
+            self._money_licence,
+            self._money_paid,
+        ):
+            verdict = question(w)
+            if verdict is not None:
+                return verdict
+        return None, 0.0, "no word says what the sum is"
+
+    def _money_of_another(self, w: _MoneyWindow) -> Verdict | None:
+        """Money of something else than the deal: a part of the price, another transaction's
+        price, a sum another company pays, a bid that failed."""
+        component = self._says("component", fold(w.after[:30]))
         if component:
             return None, 0.0, f"part of the price ({component.group(0).strip()})"
-        other_sum = _OTHER_TRANSACTION_AFTER.match(after)
-        if other_sum and not self._names_party(after[: other_sum.end() + 40], deal):
+        other_sum = _OTHER_TRANSACTION_AFTER.match(w.after)
+        if other_sum and not self._names_party(w.after[: other_sum.end() + 40], w.deal):
             return None, 0.0, "another transaction's price"
-        payer = self._payer_before(s, fig)
-        if payer is not None and payer not in (deal.acquirer, deal.target):
-            return None, 0.0, f"paid by {payer}, not by {deal.acquirer}"
-        if self._says("failed", fold(before[-50:])) and not self._says("deal", fold(before[-30:])):
+        payer = self._payer_before(w.s, w.fig)
+        if payer is not None and payer not in (w.deal.acquirer, w.deal.target):
+            return None, 0.0, f"paid by {payer}, not by {w.deal.acquirer}"
+        if self._says("failed", fold(w.before[-50:])) and not self._says(
+            "deal", fold(w.before[-30:])
+        ):
             return None, 0.0, "a bid or offer that did not become the deal"
-        if _DEAL_VALUED.search(before):
+        return None
+
+    def _money_not_of_deal(self, w: _MoneyWindow) -> Verdict | None:
+        """The deal's value said outright ("a deal valued at"), else a sum no deal has: a figure of
+        something else, one too small, the value before the deal."""
+        if _DEAL_VALUED.search(w.before):
             return "deal_amount_usd", CUE_DEAL, "the value of the deal"
-        drop = self._says("other_money", f"{near_before} {fold(after[:22])}")
+        drop = self._says("other_money", f"{w.near_before} {fold(w.after[:22])}")
         if drop:
             return None, 0.0, f"not a deal figure ({drop.group(0).strip()})"
-        if fig.high is not None and fig.high < SMALLEST_DEAL_SUM:
+        if w.fig.high is not None and w.fig.high < SMALLEST_DEAL_SUM:
             return (
                 None,
                 0.0,
                 "too small to be a sum of the deal (a price per share, a scale word lost)",
             )
-        if re.search(r"\bfrom\s+$", near_before):
+        if re.search(r"\bfrom\s+$", w.near_before):
             return None, 0.0, "the value before the deal"
-        subject = self._subject_before(s, fig)
-        if self._says("valuation", near_before) or self._says("valuation", fold(after[:20])):
-            if self._says("round", local) or self._says("funding", local):
-                return None, 0.0, "the valuation of a funding round"
-            if self._says("past", local) or self._says("dated", local):
-                return None, 0.0, "a past valuation"
-            if subject is not None and subject == deal.acquirer:
-                return None, 0.0, f"{subject}'s own valuation"
-            if self._set_by_deal(fold(clause), before):
-                return "target_valuation_usd", CUE_EXPLICIT, "the valuation the deal sets"
-            return None, 0.0, "a valuation the deal is not said to set"
-        if _STARTUP_PRICED_AFTER.match(after):
-            # "the $4 billion startup": what the startup was worth when the deal was told
-            if self._says("past", local) or self._says("dated", local):
-                return None, 0.0, "a past valuation"
-            return "target_valuation_usd", CUE_DEAL, "the startup's worth, as the story gives it"
-        if self._says("funding", near_before[-50:]) or self._says("funding", fold(after[:30])):
-            if subject is not None and subject == deal.acquirer:
-                return None, 0.0, f"{subject}'s own funding"
-            if (
-                self._says("round", near)
-                or self._says("dated", fold(after[:25]))
-                or (  # "今年9月籌得": in Chinese and Japanese the date comes first
-                    not self.lex.spaced
-                    and self._says("dated", fold(_CJK_PHRASE_BREAK.split(before)[-1]))
-                )
-                or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", near_before)
-            ):
-                return None, 0.0, "a funding round"
-            if not self._says("pay", fold(before[-30:])) or self._says(
-                "funding", fold(before[-30:])
-            ):
-                return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
+        return None
+
+    def _money_valuation(self, w: _MoneyWindow) -> Verdict | None:
+        """A valuation: the one the deal sets, or one of a round, of the past, of the payer."""
+        if not (
+            self._says("valuation", w.near_before) or self._says("valuation", fold(w.after[:20]))
+        ):
+            return None
+        if self._says("round", w.local) or self._says("funding", w.local):
+            return None, 0.0, "the valuation of a funding round"
+        if self._says("past", w.local) or self._says("dated", w.local):
+            return None, 0.0, "a past valuation"
+        subject = self._subject_before(w.s, w.fig)
+        if subject is not None and subject == w.deal.acquirer:
+            return None, 0.0, f"{subject}'s own valuation"
+        if self._set_by_deal(fold(w.clause), w.before):
+            return "target_valuation_usd", CUE_EXPLICIT, "the valuation the deal sets"
+        return None, 0.0, "a valuation the deal is not said to set"
+
+    def _money_startup_worth(self, w: _MoneyWindow) -> Verdict | None:
+        """ "the $4 billion startup": what the startup was worth when the deal was told."""
+        if not _STARTUP_PRICED_AFTER.match(w.after):
+            return None
+        if self._says("past", w.local) or self._says("dated", w.local):
+            return None, 0.0, "a past valuation"
+        return "target_valuation_usd", CUE_DEAL, "the startup's worth, as the story gives it"
+
+    def _money_funding(self, w: _MoneyWindow) -> Verdict | None:
+        """Money raised from investors: the startup's funding, unless it is the payer's own, a
+        dated round, or the clause says the sum is paid."""
+        if not (
+            self._says("funding", w.near_before[-50:]) or self._says("funding", fold(w.after[:30]))
+        ):
+            return None
+        subject = self._subject_before(w.s, w.fig)
+        if subject is not None and subject == w.deal.acquirer:
+            return None, 0.0, f"{subject}'s own funding"
+        if self._is_funding_round(w):
+            return None, 0.0, "a funding round"
+        if not self._says("pay", fold(w.before[-30:])) or self._says(
+            "funding", fold(w.before[-30:])
+        ):
+            return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
+        return None
+
+    def _is_funding_round(self, w: _MoneyWindow) -> bool:
+        """A round told as one, or dated ("in its Series B", "last year", "when it raised")."""
+        return bool(
+            self._says("round", w.near)
+            or self._says("dated", fold(w.after[:25]))
+            or (  # "今年9月籌得": in Chinese and Japanese the date comes first
+                not self.lex.spaced
+                and self._says("dated", fold(_CJK_PHRASE_BREAK.split(w.before)[-1]))
+            )
+            or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", w.near_before)
+        )
+
+    def _money_licence(self, w: _MoneyWindow) -> Verdict | None:
+        """A sum paid for a licence: the licence's fee, or the deal's amount when the same sum also
+        pays for the people."""
+        s, fig, before, after = w.s, w.fig, w.before, w.after
         c_lo, _ = clause_bounds(s.raw, fig.start)
         long_before = s.raw[
             max(c_lo, fig.start - 120) : fig.start
         ]  # "licensed X's ... technology for $N"
-        if (
+        if not (
             _LICENCE_FOR.search(long_before)
             or _LICENCE_FEE_BEFORE.search(before)
             or _LICENCE_AFTER.match(after)
             or _COVERS_LICENCE.match(after)
         ):
-            rest = self._clause_after(s, fig)
-            if _AND_HIRE_AFTER.match(rest) or _FEES_AND_AFTER.match(rest):
-                return "deal_amount_usd", CUE_DEAL, "paid for the licence and the people"
-            if _COVERS_LICENCE.match(after):
-                return "licence_fee_usd", CUE_EXPLICIT, "what the licence costs"
-            if not _DEAL_AFTER.match(after) or _LICENCE_AFTER.match(after):
-                return "licence_fee_usd", CUE_EXPLICIT, "paid for the licence"
-        if self._says("past", fold(before[-30:])) and not self._says("pay", near):
+            return None
+        rest = self._clause_after(s, fig)
+        if _AND_HIRE_AFTER.match(rest) or _FEES_AND_AFTER.match(rest):
+            return "deal_amount_usd", CUE_DEAL, "paid for the licence and the people"
+        if _COVERS_LICENCE.match(after):
+            return "licence_fee_usd", CUE_EXPLICIT, "what the licence costs"
+        if not _DEAL_AFTER.match(after) or _LICENCE_AFTER.match(after):
+            return "licence_fee_usd", CUE_EXPLICIT, "paid for the licence"
+        return None
+
+    def _money_paid(self, w: _MoneyWindow) -> Verdict | None:
+        """What the deal pays: said near the sum, a purchase's price, a row of a table of deals, a
+        sum in the headline, or a clause that speaks of paying; not a sum told as the past."""
+        near, near_before = w.near, w.near_before
+        if self._says("past", fold(w.before[-30:])) and not self._says("pay", near):
             return None, 0.0, "told as the past"
         if (
             self._says("pay", near)
             or self._says("deal", near)
             or self._says("stake", near)
-            or _DEAL_AFTER.match(after)
+            or _DEAL_AFTER.match(w.after)
         ):
             return "deal_amount_usd", CUE_DEAL, "what the deal pays"
         if self._says("acquire", near) and re.search(r"\bfor\s+$", near_before):
             return "deal_amount_usd", CUE_DEAL, "the price paid"
-        if any(r.sentence == s.index and r.strength == STRENGTH_JOINED for r in deal.relations):
+        if any(r.sentence == w.s.index and r.strength == STRENGTH_JOINED for r in w.deal.relations):
             return "deal_amount_usd", CUE_DEAL, "the value in a table of deals"
-        if s.is_headline or s.index <= 1:
+        if w.s.is_headline or w.s.index <= 1:
             return "deal_amount_usd", CUE_HEADLINE, "a sum in the headline of the deal"
-        if self._says("pay", fold(clause)) or self._says("deal", fold(clause)):
+        if self._says("pay", fold(w.clause)) or self._says("deal", fold(w.clause)):
             return "deal_amount_usd", CUE_DEAL * 0.9, "what the deal pays (the clause says so)"
-        return None, 0.0, "no word says what the sum is"
+        return None
 
     def _stranger_in_clause(self, s: Sentence, fig: Figure, deal: Deal) -> bool:
         c_lo, c_hi = clause_bounds(s.raw, fig.start)
@@ -529,18 +614,14 @@ class Attributor:
         named = [o for o in self.names.orgs[s.index] if c_lo <= o.start < fig.start]
         return named[-1].name if named else None
 
-    def _deal_of_current(self, fig: Figure) -> Deal | None:
-        return self._current_deal
-
-    def _sentence_of(self, fig: Figure) -> str:
+    def _sentence_now(self) -> str:
+        """The sentence whose figures are being attributed."""
         return self._current.raw if self._current is not None else ""
 
-    def _pct_metric(
-        self, fig: Figure, before: str, after: str, clause: str
-    ) -> tuple[str | None, float, str]:
+    def _pct_metric(self, fig: Figure, before: str, after: str) -> tuple[str | None, float, str]:
         near = fold(before[-40:] + " " + after[:40])
         if fig.of_staff:
-            sentence = self._sentence_of(fig)
+            sentence = self._sentence_now()
             if (
                 _STAFF_MOVE.search(sentence)
                 or self._says("join", fold(sentence))
@@ -572,8 +653,7 @@ class Attributor:
             re.match(r"^\s*\)", after)
             and re.search(r"\(\s*$", before)
             and any(
-                n in before[-40:]
-                for n in self._aliases(getattr(self._deal_of_current(fig), "target", ""))
+                n in before[-40:] for n in self._aliases(getattr(self._current_deal, "target", ""))
             )
         ):
             return "stake_pct", CUE_DEAL, "the share in brackets after the company"

@@ -227,7 +227,7 @@ def _passage_end(paragraphs: Sequence[int], s: Sentence) -> int:
     )
 
 
-def _pays_nearby(a: str, t: str, rels: list[Relation], framed: _Framing) -> bool:
+def _pays_nearby(a: str, rels: list[Relation], framed: _Framing) -> bool:
     """The payer pays a sum in the sentence of a hire of the pair, or right next to it."""
     where = framed.paid.get(a, set())
     return any(abs(i - r.sentence) <= 1 for i in where for r in rels if r.kind == "hire")
@@ -246,102 +246,16 @@ def _near(sentences: set[int], rels: list[Relation], distance: int) -> bool:
 def _judge(
     a: str, t: str, rels: list[Relation], names: Names, framed: _Framing, lex: Lexicon
 ) -> Deal | None:
+    """The deal between payer ``a`` and startup ``t``, when the text says both that people move
+    and that money changes hands (or the rest of the text supplies the missing half)."""
     live = [r for r in rels if not r.failed]
-    hire = max((r.strength for r in live if r.kind == "hire"), default=0.0)
-    money = max((r.strength for r in live if r.kind in MONEY_KINDS), default=0.0)
-    acquire = any(r.kind == "acquire" for r in live)
-    reasons: list[str] = []
-    talent_framed = t in framed.acquihire or a in framed.acquihire or t in framed.not_acquisition
-    # "the founders of X": X has people of its own; "Nvidia → Groq ~$20B": a row of a table of deals
-    bound = any(r.kind == "hire" and r.strength >= 0.9 for r in live) or any(
-        r.kind in MONEY_KINDS and r.strength >= 0.6 and _MONEY_WRITTEN.search(r.clause)
-        for r in live
-    )
-    if not (_startup_like(t, names) or bound and names.kinds.get(t) != "acquirer"):
+    if not _is_company_of_its_own(t, live, names):
         return None  # a party the text never treats as a company of its own
-    if (
-        acquire
-        and hire == 0.0
-        and money == 0.0
-        and any(r.kind == "acquire" and r.sentence in framed.acquihire_sentences for r in live)
-    ):
-        hire = money = STRENGTH_CLAUSE  # "… calls an acqui-hire, as when Cursor bought Koala"
-        reasons.append("a purchase the sentence calls an acqui-hire")
-    elif (
-        acquire
-        and not talent_framed
-        and not any(r.kind in {"licence", "stake", "acquihire"} for r in live)
-    ):
-        return None  # a purchase told as a purchase: its people moving is part of any acquisition
-    if money == 0.0 and hire > 0.0:
-        if acquire and talent_framed:
-            money = hire
-            reasons.append("bought, and told as a purchase of its people")
-        elif _pays_nearby(a, t, rels, framed):
-            money = STRENGTH_CLAUSE
-            reasons.append(f"{a} pays a sum next to the hire")
-        elif talent_framed:
-            money = STRENGTH_CLAUSE
-            reasons.append("framed as an acqui-hire")
-    if (
-        hire == 0.0
-        and money > 0.0
-        and framed.hiring_sentences.get(a, set()) & framed.hiring_sentences.get(t, set())
-    ):
-        hire = STRENGTH_CLAUSE
-        reasons.append("both named where people move")
-    if (
-        hire == 0.0
-        and money >= 1.0
-        and a in framed.hiring
-        and (
-            _near(framed.hiring_sentences.get(a, set()), rels, 2)
-            or min(framed.hiring_sentences.get(a, {99})) <= 2
-        )
-    ):
-        hire = STRENGTH_CLAUSE
-        reasons.append(f"people join {a} next to the deal")
-    if (
-        hire == 0.0
-        and money > 0.0
-        and (
-            talent_framed
-            and money >= 1.0
-            or any(r.sentence in framed.acquihire_sentences for r in live)
-        )
-    ):
-        hire = STRENGTH_CLAUSE
-        reasons.append("framed as an acqui-hire")
-    if hire == 0.0 and money >= 0.6 and any(r.sentence in framed.talent_context for r in live):
-        hire = STRENGTH_CLAUSE
-        reasons.append("told among talent deals")
-    team_only = False
-    if money == 0.0 and hire >= 0.9 and not acquire:
-        team = any(r.plural for r in live if r.kind == "hire" and r.strength >= 0.9)
-        if team:
-            money, team_only = 0.3, True
-            reasons.append("its founders or team move, no payment stated")
-    if hire == 0.0 or money == 0.0:
+    weighed = _weigh(a, t, rels, live, framed)
+    if weighed is None:
         return None
-
-    kinds = {r.kind for r in live}
-    if team_only:
-        kind = "talent_deal"
-    elif (
-        "acquihire" in kinds
-        or (acquire and "licence" not in kinds and "stake" not in kinds)
-        or t in framed.acquihire
-        and "licence" not in kinds
-    ):
-        kind = "acquihire"
-    elif "licence" in kinds:
-        kind = "licence_and_hire"
-    elif "stake" in kinds or any(
-        r.kind in MONEY_KINDS and lex.cues["invest"].search(fold(r.clause)) for r in live
-    ):
-        kind = "investment_and_hire"
-    else:
-        kind = "talent_deal"
+    hire, money, team_only, reasons = weighed
+    kind = "talent_deal" if team_only else _deal_kind(t, live, framed, lex)
     sentences = {r.sentence for r in live}
     confidence = 0.3 + 0.3 * hire + 0.3 * money + 0.05 * min(2, len(sentences) - 1)
     if names.is_confirmed(t):
@@ -349,6 +263,137 @@ def _judge(
     else:
         reasons.append(f"{t}: nothing else in the text says it is a company")
     confidence = round(min(1.0, confidence), 3)
+    people = _deal_people(t, live, names)
+    evidence = next((r.clause for r in sorted(live, key=lambda r: (-r.strength, r.sentence))), "")
+    reasons.insert(0, f"hire {hire:.2f}, money {money:.2f} in {len(sentences)} sentence(s)")
+    return Deal(a, t, kind, confidence, live, people, evidence=evidence, reasons=reasons)
+
+
+def _is_company_of_its_own(t: str, live: list[Relation], names: Names) -> bool:
+    """A startup, or a company the pair's relations bind to people or a written sum:
+    "the founders of X" (X has people of its own), "Nvidia → Groq ~$20B" (a row of a table of deals)."""
+    bound = any(r.kind == "hire" and r.strength >= 0.9 for r in live) or any(
+        r.kind in MONEY_KINDS and r.strength >= 0.6 and _MONEY_WRITTEN.search(r.clause)
+        for r in live
+    )
+    return _startup_like(t, names) or bound and names.kinds.get(t) != "acquirer"
+
+
+def _weigh(
+    a: str, t: str, rels: list[Relation], live: list[Relation], framed: _Framing
+) -> tuple[float, float, bool, list[str]] | None:
+    """(hire, money, team only, reasons): how strongly the pair's relations say that people move
+    and that money is paid, each missing half filled from what the rest of the text says. None when
+    a half stays missing, or when the pair is a purchase told as a purchase."""
+    hire = max((r.strength for r in live if r.kind == "hire"), default=0.0)
+    money = max((r.strength for r in live if r.kind in MONEY_KINDS), default=0.0)
+    acquire = any(r.kind == "acquire" for r in live)
+    talent_framed = t in framed.acquihire or a in framed.acquihire or t in framed.not_acquisition
+    reasons: list[str] = []
+    if acquire and hire == 0.0 and money == 0.0 and _called_acquihire(live, framed):
+        hire = money = STRENGTH_CLAUSE  # "… calls an acqui-hire, as when Cursor bought Koala"
+        reasons.append("a purchase the sentence calls an acqui-hire")
+    elif acquire and not talent_framed and not _has_talent_terms(live):
+        return None  # a purchase told as a purchase: its people moving is part of any acquisition
+    if money == 0.0 and hire > 0.0:
+        implied = _payment_implied(a, rels, framed, hire, acquire=acquire, talent=talent_framed)
+        if implied is not None:
+            money = implied[0]
+            reasons.append(implied[1])
+    if hire == 0.0 and money > 0.0:
+        why = _hire_implied(a, t, rels, live, framed, money, talent=talent_framed)
+        if why is not None:
+            hire = STRENGTH_CLAUSE
+            reasons.append(why)
+    team_only = money == 0.0 and hire >= 0.9 and not acquire and _team_moves(live)
+    if team_only:
+        money = 0.3
+        reasons.append("its founders or team move, no payment stated")
+    if hire == 0.0 or money == 0.0:
+        return None
+    return hire, money, team_only, reasons
+
+
+def _called_acquihire(live: list[Relation], framed: _Framing) -> bool:
+    """A purchase told in a sentence that calls it an acqui-hire."""
+    return any(r.kind == "acquire" and r.sentence in framed.acquihire_sentences for r in live)
+
+
+def _has_talent_terms(live: list[Relation]) -> bool:
+    """A licence, a stake or an acqui-hire: terms a plain purchase does not have."""
+    return any(r.kind in {"licence", "stake", "acquihire"} for r in live)
+
+
+def _team_moves(live: list[Relation]) -> bool:
+    """Founders or a team (more than one person) move, in a strong hire."""
+    return any(r.plural for r in live if r.kind == "hire" and r.strength >= 0.9)
+
+
+def _payment_implied(
+    a: str, rels: list[Relation], framed: _Framing, hire: float, *, acquire: bool, talent: bool
+) -> tuple[float, str] | None:
+    """A hire with no payment stated: the payment the rest of the text implies, and why."""
+    if acquire and talent:
+        return hire, "bought, and told as a purchase of its people"
+    if _pays_nearby(a, rels, framed):
+        return STRENGTH_CLAUSE, f"{a} pays a sum next to the hire"
+    if talent:
+        return STRENGTH_CLAUSE, "framed as an acqui-hire"
+    return None
+
+
+def _hire_implied(
+    a: str,
+    t: str,
+    rels: list[Relation],
+    live: list[Relation],
+    framed: _Framing,
+    money: float,
+    *,
+    talent: bool,
+) -> str | None:
+    """A payment with no hire stated: why the rest of the text says people move, if it does."""
+    if framed.hiring_sentences.get(a, set()) & framed.hiring_sentences.get(t, set()):
+        return "both named where people move"
+    if (
+        money >= 1.0
+        and a in framed.hiring
+        and (
+            _near(framed.hiring_sentences.get(a, set()), rels, 2)
+            or min(framed.hiring_sentences.get(a, {99})) <= 2
+        )
+    ):
+        return f"people join {a} next to the deal"
+    if talent and money >= 1.0 or any(r.sentence in framed.acquihire_sentences for r in live):
+        return "framed as an acqui-hire"
+    if money >= 0.6 and any(r.sentence in framed.talent_context for r in live):
+        return "told among talent deals"
+    return None
+
+
+def _deal_kind(t: str, live: list[Relation], framed: _Framing, lex: Lexicon) -> str:
+    """What kind of talent deal the relations tell: an acqui-hire, a licence, an investment, or
+    a hire paid for some other way."""
+    kinds = {r.kind for r in live}
+    if (
+        "acquihire" in kinds
+        or ("acquire" in kinds and "licence" not in kinds and "stake" not in kinds)
+        or t in framed.acquihire
+        and "licence" not in kinds
+    ):
+        return "acquihire"
+    if "licence" in kinds:
+        return "licence_and_hire"
+    if "stake" in kinds or any(
+        r.kind in MONEY_KINDS and lex.cues["invest"].search(fold(r.clause)) for r in live
+    ):
+        return "investment_and_hire"
+    return "talent_deal"
+
+
+def _deal_people(t: str, live: list[Relation], names: Names) -> list[str]:
+    """The people who move with startup ``t``: named in its hires and not of another company,
+    then the people of ``t`` named where a hire is told."""
     people: list[str] = []
     for r in live:
         for p in r.people if r.kind in {"hire", "acquihire"} else ():
@@ -361,9 +406,7 @@ def _judge(
             and any(p in r.people or p in _named_in(r, names) for r in live if r.kind == "hire")
         ):
             people.append(p)
-    evidence = next((r.clause for r in sorted(live, key=lambda r: (-r.strength, r.sentence))), "")
-    reasons.insert(0, f"hire {hire:.2f}, money {money:.2f} in {len(sentences)} sentence(s)")
-    return Deal(a, t, kind, confidence, live, people, evidence=evidence, reasons=reasons)
+    return people
 
 
 def _named_in(r: Relation, names: Names) -> set[str]:

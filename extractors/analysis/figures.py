@@ -362,7 +362,15 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
+# The currency a sum in Korean, Japanese or Chinese names after its number ("200억 달러", "200億ドル").
+_CJK_CURRENCIES = {"달러": "USD", "ドル": "USD", "米ドル": "USD", "美元": "USD", "美金": "USD", "$": "USD",
+                   "원": "KRW", "円": "JPY", "엔": "JPY", "元": "CNY", "人民币": "CNY", "위안": "CNY",
+                   "유로": "EUR", "ユーロ": "EUR", "欧元": "EUR"}  # fmt: skip
+
+
 def money_figures(text: str, language: str | None = None) -> list[Figure]:
+    """The sums of money a text states: ranges first, then single sums, then sums written with
+    CJK numbers; a sum inside one already read is not read again."""
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
     text = _halfwidth(text)
@@ -370,63 +378,77 @@ def money_figures(text: str, language: str | None = None) -> list[Figure]:
         return []
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
-    for m in pats.money_range.finditer(text):
-        a, b = _value(m.group("anum"), lex), _value(m.group("bnum"), lex)
-        if a is None or b is None:
-            continue
-        currency = _currency(lex, m.group("apre") or m.group("bpre"), m.group("bpost"))
-        if currency is None:
-            continue
-        joined = text[m.end("anum") : m.start("bnum")].lower()
-        if " and " in f" {joined} " and not m.group("between"):
-            continue
-        if re.search(r"\bfrom\s+$", fold(text[max(0, m.start() - 6) : m.start()])):
-            continue  # "from $7 billion to $20 billion": a change, not a range
-        scale_b = _scale(lex, m.group("bscale"))
-        scale_a = _scale(lex, m.group("ascale")) if m.group("ascale") else scale_b
-        low, high = a[0] * scale_a, b[0] * scale_b
-        if low >= high:
-            continue
-        start, end = _trim(text, m.start(), m.end())
-        out.append(Figure("money", low, _round(low), _round(high), text[start:end], "range",
-                          start, end, currency=currency))  # fmt: skip
-        taken.append((start, end))
-    for m in pats.money.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
-            continue
-        currency = _currency(lex, m.group("xpre"), m.group("xpost"))
-        if currency is None:
-            continue
-        parsed = _value(m.group("xnum"), lex)
-        if parsed is None:
-            continue
-        if not m.group("xnum")[0].isdigit() and not m.group("xscale") and parsed[0] <= 1:
-            continue  # "a dollar", "one euro"
-        scale = _scale(lex, m.group("xscale"))
-        value, decimals = parsed
-        start, end = _trim(text, m.start(), m.end())
-        if value * scale < 1000 and not m.group("xscale") and not m.group("xpre"):
-            continue
-        out.append(_figure("money", text, start, end, value * scale, 0.5 * 10.0**-decimals * scale,
-                           lex, pats, currency=currency))  # fmt: skip
-        taken.append((start, end))
-    for m in pats.money_cjk.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
-            continue
-        parsed_cjk = cjk_number(m.group("xnum"))
-        if parsed_cjk is None:
-            continue
-        value, unit = parsed_cjk
-        post = m.group("xpost")
-        currency = {"달러": "USD", "ドル": "USD", "米ドル": "USD", "美元": "USD", "美金": "USD", "$": "USD",
-                    "원": "KRW", "円": "JPY", "엔": "JPY", "元": "CNY", "人民币": "CNY", "위안": "CNY",
-                    "유로": "EUR", "ユーロ": "EUR", "欧元": "EUR"}.get(post)  # fmt: skip
-        start, end = _trim(text, m.start(), m.end())
-        out.append(
-            _figure("money", text, start, end, value, 0.5 * unit, lex, pats, currency=currency)
-        )
-        taken.append((start, end))
+    readers = (
+        (pats.money_range, lambda m: _money_range_figure(m, text, lex)),
+        (pats.money, lambda m: _money_amount_figure(m, text, lex, pats)),
+        (pats.money_cjk, lambda m: _money_cjk_figure(m, text, lex, pats)),
+    )
+    for pattern, read in readers:
+        for m in pattern.finditer(text):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            fig = read(m)
+            if fig is not None:
+                out.append(fig)
+                taken.append(_trim(text, m.start(), m.end()))
     return sorted(out, key=lambda f: f.start)
+
+
+def _money_range_figure(m: re.Match[str], text: str, lex: Lexicon) -> Figure | None:
+    """ "$2-3 billion", "between $1 billion and $2 billion"; not a change ("from $7 billion to $20
+    billion"), nor two sums joined by "and" without "between"."""
+    a, b = _value(m.group("anum"), lex), _value(m.group("bnum"), lex)
+    if a is None or b is None:
+        return None
+    currency = _currency(lex, m.group("apre") or m.group("bpre"), m.group("bpost"))
+    if currency is None:
+        return None
+    joined = text[m.end("anum") : m.start("bnum")].lower()
+    if " and " in f" {joined} " and not m.group("between"):
+        return None
+    if re.search(r"\bfrom\s+$", fold(text[max(0, m.start() - 6) : m.start()])):
+        return None  # "from $7 billion to $20 billion": a change, not a range
+    scale_b = _scale(lex, m.group("bscale"))
+    scale_a = _scale(lex, m.group("ascale")) if m.group("ascale") else scale_b
+    low, high = a[0] * scale_a, b[0] * scale_b
+    if low >= high:
+        return None
+    start, end = _trim(text, m.start(), m.end())
+    return Figure("money", low, _round(low), _round(high), text[start:end], "range", start, end,
+                  currency=currency)  # fmt: skip
+
+
+def _money_amount_figure(
+    m: re.Match[str], text: str, lex: Lexicon, pats: _Patterns
+) -> Figure | None:
+    """One sum with its currency: not "a dollar" or "one euro", nor a few hundred units without a
+    scale word or a currency sign before them."""
+    currency = _currency(lex, m.group("xpre"), m.group("xpost"))
+    if currency is None:
+        return None
+    parsed = _value(m.group("xnum"), lex)
+    if parsed is None:
+        return None
+    if not m.group("xnum")[0].isdigit() and not m.group("xscale") and parsed[0] <= 1:
+        return None  # "a dollar", "one euro"
+    scale = _scale(lex, m.group("xscale"))
+    value, decimals = parsed
+    start, end = _trim(text, m.start(), m.end())
+    if value * scale < 1000 and not m.group("xscale") and not m.group("xpre"):
+        return None
+    return _figure("money", text, start, end, value * scale, 0.5 * 10.0**-decimals * scale, lex,
+                   pats, currency=currency)  # fmt: skip
+
+
+def _money_cjk_figure(m: re.Match[str], text: str, lex: Lexicon, pats: _Patterns) -> Figure | None:
+    """A sum written with CJK number words ("200억 달러"); its currency is the word after it."""
+    parsed_cjk = cjk_number(m.group("xnum"))
+    if parsed_cjk is None:
+        return None
+    value, unit = parsed_cjk
+    currency = _CJK_CURRENCIES.get(m.group("xpost"))
+    start, end = _trim(text, m.start(), m.end())
+    return _figure("money", text, start, end, value, 0.5 * unit, lex, pats, currency=currency)
 
 
 def _figure(

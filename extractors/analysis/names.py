@@ -250,142 +250,218 @@ def _is_person_like(name: str) -> bool:
 
 
 def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon) -> Names:
-    data = name_data()
-    org_cues: dict[tuple[int, int, int], str | None] = {}  # (sentence, start, end) -> its cue
+    """The organisations and people of an article: people first (so their names are never read
+    as companies), then the watchlist's companies and the capitalised runs the text treats as
+    companies, one canonical name each, with what says each is a company."""
+    scan = _NameScan(sentences, watchlist, lex)
+    raw_orgs, people_raw = scan.read()
+    # One canonical name per company: "Inflection" is "Inflection AI", "HumanLoop" is "Humanloop".
+    canonical = _canonical_names(raw_orgs, watchlist, scan.data, scan.adjective_ai - scan.plain_ai)
+    orgs, kinds, aliases = _org_mentions(sentences, raw_orgs, canonical)
+    people = [
+        [PersonMention(name, i, st, e) for name, st, e in sorted(found, key=lambda f: f[1])]
+        for i, found in enumerate(people_raw)
+    ]
+    evidence = _org_evidence(sentences, orgs, kinds, scan)
+    for name in _units(sentences, orgs, kinds):
+        if kinds.get(name) == "unknown":
+            kinds[name] = "unit"  # a team inside a large company: never a deal's target
+    names = Names(orgs, people, kinds, evidence, aliases=aliases)
+    names.affiliation = _affiliations(sentences, names, lex)
+    _resolve_generic(sentences, names, lex)
+    return names
 
-    def org_cue(s: Sentence, start: int, end: int) -> str | None:
+
+RawOrg = tuple[str, str, int, int, str]  # surface, name, start, end, kind
+RawPerson = tuple[str, int, int]  # name, start, end
+
+
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and st < end for st, e in spans)
+
+
+class _NameScan:
+    """One article's names as first read, sentence by sentence: the people it names, then the
+    watchlist's companies and every capitalised run the text treats as a company."""
+
+    def __init__(self, sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon) -> None:
+        self.sentences = sentences
+        self.watchlist = watchlist
+        self.lex = lex
+        self.data = data = name_data()
+        self._org_cues: dict[tuple[int, int, int], str | None] = {}  # (sentence, start, end)
+        self.text_body = "\n".join(s.raw for s in sentences if not s.is_headline)
+        self.spaced_latin = lex.spaced and lex.language not in {"de"}
+        self.watch_rx = _watchlist_rx(watchlist)
+        self.person_names: dict[str, str] = {}  # surface -> full name
+        for e in watchlist.people:
+            for n in e.names():
+                self.person_names[n] = e.name
+        # People: a two- or three-word name with a title, speech, an age, in a list of people,
+        # with its surname used alone, or with nothing that makes it a company.
+        found_people, evidenced = _people(sentences, watchlist, lex, data, self.text_body)
+        self.person_names.update(found_people)
+        self.surnames: dict[str, str] = {}
+        self.given_names: set[str] = set()
+        # the first person shown to be one keeps a surname
+        for full in [*evidenced, *self.person_names.values()]:
+            if " " in full:
+                self.surnames.setdefault(full.split()[-1], full)
+                self.given_names.add(full.split()[0])  # "Noam" of "Noam Shazeer": no company alone
+        self.surname_rx = _surname_rx(tuple(self.surnames)) if self.surnames else None
+        self.title_case_headline = (
+            bool(sentences) and sentences[0].is_headline and sentences[0].title_case
+        )
+        prose = "\n".join(s.raw for s in sentences if not s.is_headline and not s.title_case)
+        self.body_words = Counter(re.findall(r"(?<=[a-z,;] )[A-Z][\w.&-]*", prose))
+        self.adjective_ai: set[str] = set()  # "Humanloop AI talent": "AI" describes the talent
+        self.plain_ai: set[str] = set()
+
+    def org_cue(self, s: Sentence, start: int, end: int) -> str | None:
+        """Why the text treats [start, end) of a sentence as an organisation (read once)."""
         key = (s.index, start, end)
-        if key not in org_cues:
-            org_cues[key] = _org_cue(s.raw, start, end, lex)
-        return org_cues[key]
+        if key not in self._org_cues:
+            self._org_cues[key] = _org_cue(s.raw, start, end, self.lex)
+        return self._org_cues[key]
 
-    text_body = "\n".join(s.raw for s in sentences if not s.is_headline)
-    spaced_latin = lex.spaced and lex.language not in {"de"}
-    watch_rx = _watchlist_rx(watchlist)
-    raw_orgs: list[list[tuple[str, str, int, int, str]]] = [
-        [] for _ in sentences
-    ]  # surface, kind...
-    people_raw: list[list[tuple[str, int, int]]] = [[] for _ in sentences]
-    person_names: dict[str, str] = {}  # surface -> full name
-    for e in watchlist.people:
-        for n in e.names():
-            person_names[n] = e.name
+    def read(self) -> tuple[list[list[RawOrg]], list[list[RawPerson]]]:
+        raw_orgs: list[list[RawOrg]] = [[] for _ in self.sentences]
+        people_raw: list[list[RawPerson]] = [[] for _ in self.sentences]
+        for s in self.sentences:
+            taken: list[tuple[int, int]] = []
+            self._read_watchlisted(s, taken, raw_orgs[s.index], people_raw[s.index])
+            self._read_known_people(s, taken, people_raw[s.index])
+            for m in _phrases_rx(self.data.not_companies).finditer(s.raw):
+                taken.append((m.start(), m.end()))  # "Competition and Markets Authority"
+            self._read_runs(s, taken, raw_orgs[s.index])
+        return raw_orgs, people_raw
 
-    # 1. People: a two- or three-word name with a title, speech, an age, in a list of people,
-    #    with its surname used alone, or with nothing that makes it a company.
-    found_people, evidenced = _people(sentences, watchlist, lex, data, text_body)
-    person_names.update(found_people)
-    surnames: dict[str, str] = {}
-    given_names: set[str] = set()
-    for full in [
-        *evidenced,
-        *person_names.values(),
-    ]:  # the first person shown to be one keeps a surname
-        if " " in full:
-            surnames.setdefault(full.split()[-1], full)
-            given_names.add(full.split()[0])  # "Noam" of "Noam Shazeer": no company when alone
-
-    surname_rx = _surname_rx(tuple(surnames)) if surnames else None
-    # 2. Organisations: the watchlist's names, then capitalised runs.
-    title_case_headline = bool(sentences) and sentences[0].is_headline and sentences[0].title_case
-    adjective_ai: set[str] = set()
-    plain_ai: set[str] = set()
-    prose = "\n".join(s.raw for s in sentences if not s.is_headline and not s.title_case)
-    body_words = Counter(re.findall(r"(?<=[a-z,;] )[A-Z][\w.&-]*", prose))
-    for s in sentences:
-        raw = s.raw
-        taken: list[tuple[int, int]] = []
-        if watch_rx is not None:
-            for m in watch_rx.finditer(raw):
-                entity = watchlist.lookup(m.group(0))
-                if entity is None:
-                    continue
-                if entity.kind == "person":
-                    people_raw[s.index].append((entity.name, m.start(), m.end()))
-                    taken.append((m.start(), m.end()))
-                    continue
-                if title_case_headline and s.index == 0 and m.group(0) not in text_body:
-                    continue
-                raw_orgs[s.index].append((m.group(0), entity.name, m.start(), m.end(), entity.kind))
+    def _read_watchlisted(
+        self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg], people: list[RawPerson]
+    ) -> None:
+        """The watchlist's people and companies; in a Title Case headline, a company only when
+        the body names it too."""
+        if self.watch_rx is None:
+            return
+        for m in self.watch_rx.finditer(s.raw):
+            entity = self.watchlist.lookup(m.group(0))
+            if entity is None:
+                continue
+            if entity.kind == "person":
+                people.append((entity.name, m.start(), m.end()))
                 taken.append((m.start(), m.end()))
-        for m in PERSON.finditer(raw):
+                continue
+            if self.title_case_headline and s.index == 0 and m.group(0) not in self.text_body:
+                continue
+            orgs.append((m.group(0), entity.name, m.start(), m.end(), entity.kind))
+            taken.append((m.start(), m.end()))
+
+    def _read_known_people(
+        self, s: Sentence, taken: list[tuple[int, int]], people: list[RawPerson]
+    ) -> None:
+        """The people found before, by full name, then by surname alone."""
+        for m in PERSON.finditer(s.raw):
             name, start = _untitled(m)
-            if name in person_names and not any(start < e and st < m.end() for st, e in taken):
-                people_raw[s.index].append((person_names[name], start, m.end()))
+            if name in self.person_names and not _overlaps_any(taken, start, m.end()):
+                people.append((self.person_names[name], start, m.end()))
                 taken.append((start, m.end()))
-        for m in surname_rx.finditer(raw) if surname_rx else ():
-            if not any(m.start() < e and st < m.end() for st, e in taken):
-                people_raw[s.index].append((surnames[m.group(1)], m.start(), m.end()))
+        for m in self.surname_rx.finditer(s.raw) if self.surname_rx else ():
+            if not _overlaps_any(taken, m.start(), m.end()):
+                people.append((self.surnames[m.group(1)], m.start(), m.end()))
                 taken.append((m.start(), m.end()))
-        for m in _phrases_rx(data.not_companies).finditer(raw):
-            taken.append(
-                (m.start(), m.end())
-            )  # "Competition and Markets Authority", "Justice Department"
+
+    def _read_runs(self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]) -> None:
+        """The capitalised runs not yet read that can be companies and that the text treats as ones."""
+        raw = s.raw
         opening = _sentence_opening(raw)
-        title_case = s.title_case
-        for run in (_RUN if spaced_latin or lex.language == "de" else _RUN_IN_CJK).finditer(raw):
-            for rs, re_ in _split_run(run.group(0), data):
+        runs = _RUN if self.spaced_latin or self.lex.language == "de" else _RUN_IN_CJK
+        for run in runs.finditer(raw):
+            for rs, re_ in _split_run(run.group(0), self.data):
                 start, end = run.start() + rs, run.start() + re_
-                if any(start < e and st < end for st, e in taken):
+                if _overlaps_any(taken, start, end):
                     continue
                 surface = _strip_possessive(raw[start:end]).rstrip(".,:;")
                 end = start + len(surface)
-                if raw[end : end + 1] == "$" or _AFTER_AMOUNT.search(
-                    raw[max(0, start - 12) : start]
-                ):
-                    continue  # "NT$", "$2.7B Consumer chatbot ...": a currency, a table's next column
-                if not surface or surface in data.not_companies or surface in data.function_words:
+                if not self._could_be_company(raw, start, end, surface):
                     continue
-                if surface.endswith("-based") or re.search(
-                    r"-(?:based|backed|born|origin|focused|owned)$", surface
-                ):
-                    continue
-                words = surface.split()
-                if len(words) == 1 and (surface.isdigit() or len(surface) < 2):
-                    continue
-                if all(w in data.not_companies or w in data.function_words for w in words):
-                    continue
-                if (
-                    surface in surnames
-                    or surface in given_names
-                    or surface in person_names
-                    or words[-1] in surnames
-                    and len(words) == 1
-                ):
-                    continue
-                if _is_person_like(surface) and surface in person_names:
-                    continue
-                at_opening = start <= opening or bool(
-                    re.search(r"[:(\"“•|—–]\s*$", raw[max(0, start - 3) : start])
-                )
-                cued = org_cue(s, start, end)
-                if (
-                    not cued
-                    and (at_opening or title_case)
-                    and (
-                        _SUBJECT_VERB_AFTER.match(raw[end : end + 40])
-                        or _ACRONYM.fullmatch(surface)
-                    )
-                ):
-                    cued = "subject"  # "Anthropic has hired ...", "AMD acqui-hires ...": a company doing something
-                if (
-                    (at_opening or title_case)
-                    and not cued
-                    and body_words[surface.split()[0]] == 0
-                    and watchlist.lookup(surface) is None
-                ):
-                    continue
-                if lex.language == "de" and not cued and not _looks_like_brand(surface, data):
+                if not self._treated_as_company(s, start, end, surface, opening):
                     continue
                 if surface.endswith(" AI") and re.match(r"\s+[a-z]", raw[end : end + 3]):
-                    adjective_ai.add(surface)  # "Humanloop AI talent": "AI" describes the talent
+                    self.adjective_ai.add(
+                        surface
+                    )  # "Humanloop AI talent": "AI" describes the talent
                 else:
-                    plain_ai.add(surface)
-                raw_orgs[s.index].append((surface, surface, start, end, "unknown"))
+                    self.plain_ai.add(surface)
+                orgs.append((surface, surface, start, end, "unknown"))
                 taken.append((start, end))
 
-    # 3. One canonical name per company: "Inflection" is "Inflection AI", "HumanLoop" is "Humanloop".
-    canonical = _canonical_names(raw_orgs, watchlist, data, adjective_ai - plain_ai)
+    def _could_be_company(self, raw: str, start: int, end: int, surface: str) -> bool:
+        """Not a currency or a table's next column, not a word of the lists, an adjective, a number
+        or a single letter, and not a person's name."""
+        if raw[end : end + 1] == "$" or _AFTER_AMOUNT.search(raw[max(0, start - 12) : start]):
+            return False  # "NT$", "$2.7B Consumer chatbot ...": a currency, a table's next column
+        data = self.data
+        if not surface or surface in data.not_companies or surface in data.function_words:
+            return False
+        if surface.endswith("-based") or re.search(
+            r"-(?:based|backed|born|origin|focused|owned)$", surface
+        ):
+            return False
+        words = surface.split()
+        if len(words) == 1 and (surface.isdigit() or len(surface) < 2):
+            return False
+        if all(w in data.not_companies or w in data.function_words for w in words):
+            return False
+        return not self._names_person(surface, words)
+
+    def _names_person(self, surface: str, words: list[str]) -> bool:
+        """A person's full name, surname or given name."""
+        return (
+            surface in self.surnames
+            or surface in self.given_names
+            or surface in self.person_names
+            or words[-1] in self.surnames
+            and len(words) == 1
+            or _is_person_like(surface)
+            and surface in self.person_names
+        )
+
+    def _treated_as_company(
+        self, s: Sentence, start: int, end: int, surface: str, opening: int
+    ) -> bool:
+        """A run the text treats as a company. Where every word is capitalised anyway (a sentence's
+        opening, a Title Case line) it needs a cue, a company's verb after it, or to be named in
+        the body's prose; in German (every noun capitalised) a cue or a brand's shape."""
+        raw = s.raw
+        capitalised_anyway = (
+            start <= opening
+            or bool(re.search(r"[:(\"“•|—–]\s*$", raw[max(0, start - 3) : start]))
+            or s.title_case
+        )
+        cued = self.org_cue(s, start, end)
+        if (
+            not cued
+            and capitalised_anyway
+            and (_SUBJECT_VERB_AFTER.match(raw[end : end + 40]) or _ACRONYM.fullmatch(surface))
+        ):
+            cued = "subject"  # "Anthropic has hired ...", "AMD acqui-hires ...": a company doing something
+        if (
+            capitalised_anyway
+            and not cued
+            and self.body_words[surface.split()[0]] == 0
+            and self.watchlist.lookup(surface) is None
+        ):
+            return False
+        return not (
+            self.lex.language == "de" and not cued and not _looks_like_brand(surface, self.data)
+        )
+
+
+def _org_mentions(
+    sentences: Sequence[Sentence], raw_orgs: list[list[RawOrg]], canonical: dict[str, str]
+) -> tuple[list[list[OrgMention]], dict[str, str], dict[str, set[str]]]:
+    """The mentions of each sentence under their canonical names, each name's kind (a known kind
+    wins over "unknown") and every surface it is written as."""
     orgs: list[list[OrgMention]] = []
     kinds: dict[str, str] = {}
     aliases: dict[str, set[str]] = {}
@@ -397,43 +473,47 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
             aliases.setdefault(name, set()).add(surface)
             mentions.append(OrgMention(name, surface, s.index, start, end))
         orgs.append(mentions)
-    people = [
-        [PersonMention(name, i, st, e) for name, st, e in sorted(found, key=lambda f: f[1])]
-        for i, found in enumerate(people_raw)
-    ]
+    return orgs, kinds, aliases
+
+
+def _org_evidence(
+    sentences: Sequence[Sentence],
+    orgs: list[list[OrgMention]],
+    kinds: dict[str, str],
+    scan: _NameScan,
+) -> dict[str, set[str]]:
+    """Why each name is an organisation: the watchlist, a cue in the text, a company suffix, a
+    brand's shape ("xAI", "Character.ai")."""
     evidence: dict[str, set[str]] = {name: set() for name in kinds}
-    units: set[str] = set()
-    mentions_by_sentence = orgs
     for s, mentions in zip(sentences, orgs, strict=True):
         for mention in mentions:
             if kinds[mention.name] != "unknown":
                 evidence[mention.name].add("watchlist")
-            cue = org_cue(s, mention.start, mention.end)
+            cue = scan.org_cue(s, mention.start, mention.end)
             if cue:
                 evidence[mention.name].add(cue)
-            if mention.surface.split()[-1] in data.suffixes and len(mention.surface.split()) > 1:
+            words = mention.surface.split()
+            if words[-1] in scan.data.suffixes and len(words) > 1:
                 evidence[mention.name].add("suffix")
             if re.search(r"[a-z][A-Z]|\.ai$|\.com$", mention.surface):
                 evidence[mention.name].add("brand")
-            owners = [
-                o
-                for o in mentions_by_sentence[s.index]
-                if o.end <= mention.start and mention.start - o.end <= 80
-            ]
+    return evidence
+
+
+def _units(
+    sentences: Sequence[Sentence], orgs: list[list[OrgMention]], kinds: dict[str, str]
+) -> set[str]:
+    """Teams inside a large company: "Apple's Answers, Knowledge and Information (AKI) team"."""
+    units: set[str] = set()
+    for s, mentions in zip(sentences, orgs, strict=True):
+        for mention in mentions:
+            owners = [o for o in mentions if o.end <= mention.start and mention.start - o.end <= 80]
             if _UNIT_AFTER.match(s.raw[mention.end : mention.end + 20]) and any(
                 kinds.get(o.name) == "acquirer" and s.raw[o.end : o.end + 2] in {"'s", "’s"}
                 for o in owners
             ):
-                units.add(
-                    mention.name
-                )  # "Apple's Answers, Knowledge and Information (AKI) team": part of Apple
-    for name in units:
-        if kinds.get(name) == "unknown":
-            kinds[name] = "unit"  # a team inside a large company: never a deal's target
-    names = Names(orgs, people, kinds, evidence, aliases=aliases)
-    names.affiliation = _affiliations(sentences, names, lex)
-    _resolve_generic(sentences, names, lex)
-    return names
+                units.add(mention.name)
+    return units
 
 
 @cache
@@ -486,18 +566,11 @@ def _people(
             while len(words) > 2 and watchlist.lookup(words[0]) is not None:
                 words = words[1:]  # "says Meta Ashley Zandy": the company, then the person
                 name = " ".join(words)
-            if (
-                words[0] in data.function_words
-                or words[0].endswith(("'s", "’s"))
-                or any(_HYPHEN_ADJECTIVE.search(w) for w in words)
-            ):
+            if _opens_like_no_name(words, data):
                 previous_end, previous_person = m.end(), False
                 continue
             entity = watchlist.lookup(name)
-            if entity is not None and entity.kind != "person":
-                previous_end, previous_person = m.end(), False
-                continue
-            if words[-1] in data.suffixes or any(w in data.not_companies for w in words):
+            if entity is not None and entity.kind != "person" or _has_company_words(words, data):
                 previous_end, previous_person = m.end(), False
                 continue
             start = m.end() - len(name)  # after any title or company word that was dropped
@@ -522,11 +595,44 @@ def _people(
             elif not title_case:
                 candidates.append((name, _org_cue(raw, start, m.end(), lex) is not None))
             previous_end, previous_person = m.end(), evidence or previous_person and bool(listed)
-    org_cued = {name for name, cued in candidates if cued}
     evidenced = list(dict.fromkeys(found.values()))
+    if lex.language != "de":  # German capitalises every noun: two capitalised words are not a name
+        for name in _uncontested_names(candidates, found, body):
+            found[name] = (
+                name  # two capitalised words that nothing makes a company: a person's name
+            )
+    for e in watchlist.people:
+        for n in e.names():
+            found.setdefault(n, e.name)
+    return found, evidenced
+
+
+def _opens_like_no_name(words: list[str], data: NameData) -> bool:
+    """A run that opens with a function word or a possessive, or holds an adjective ("Paris-based")."""
+    return (
+        words[0] in data.function_words
+        or words[0].endswith(("'s", "’s"))
+        or any(_HYPHEN_ADJECTIVE.search(w) for w in words)
+    )
+
+
+def _has_company_words(words: list[str], data: NameData) -> bool:
+    """A run that ends in a company suffix ("Labs", "Inc") or holds a word of the list of names
+    that are neither a company nor a person (a place, a publication, an institution)."""
+    return words[-1] in data.suffixes or any(w in data.not_companies for w in words)
+
+
+def _uncontested_names(
+    candidates: list[tuple[str, bool]], found: dict[str, str], body: str
+) -> list[str]:
+    """The candidate names nothing makes a company: not already found, never cued as an
+    organisation, their last word never owning a company's things ("Luan's team"), no particle
+    between their words ("de", "van", "bin")."""
+    org_cued = {name for name, cued in candidates if cued}
+    out = []
     for name, _ in candidates:
-        if name in found or name in org_cued or lex.language == "de":
-            continue  # (German capitalises every noun: two capitalised words are not a name there)
+        if name in found or name in org_cued:
+            continue
         last = name.split()[-1]
         if re.search(
             rf"{re.escape(last)}(?:'s|’s)\s+(?:technology|models?|ceo|founders?|staff|employees|team|valuation|shares)",
@@ -535,11 +641,8 @@ def _people(
             continue
         if re.search(r" (?:de|De|van|von|da|La|Le|bin|al) ", name):
             continue
-        found[name] = name  # two capitalised words that nothing makes a company: a person's name
-    for e in watchlist.people:
-        for n in e.names():
-            found.setdefault(n, e.name)
-    return found, evidenced
+        out.append(name)
+    return out
 
 
 def _looks_like_brand(surface: str, data: NameData) -> bool:

@@ -21,7 +21,7 @@ or as something that did not happen ("a failed bid").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -284,13 +284,33 @@ def _pair_relations(
     c_start: int,
     c_end: int,
 ) -> list[Relation]:
+    """What a clause says between each two companies it names: a row of a table of deals, a
+    list (no relation), people moving, money paid, or, when no words between them say which, a
+    weak relation from what the clause speaks of."""
     out: list[Relation] = []
-    lex = cues.lex
     clause_text = s.raw[c_start:c_end]
     clause_folded = folded[c_start:c_end]
+    for x, y, since in _neighbour_pairs(orgs):
+        pair = _read_pair(s, x, y, since, people, cues, folded, c_start, c_end)
+        if _JOINED.match(pair.between_raw):
+            out += _table_row(pair, names, cues, clause_text, clause_folded)
+            continue
+        if _LIST_ONLY.match(pair.between_raw) or _said(cues, "rivals", pair.between):
+            out += _listed_together(pair, names, cues)
+            continue
+        found = _hire_of_pair(pair, names, cues)
+        found += _money_of_pair(pair, names, cues, hired=bool(found))
+        out += found or _clause_relation(pair, names, cues, clause_folded)
+    return out
+
+
+def _neighbour_pairs(
+    orgs: Sequence[OrgMention],
+) -> Iterator[tuple[OrgMention, OrgMention, int]]:
+    """(x, y, since): each company y with the nearest earlier mention x of each other company,
+    when no third company stands between them and they are close; the words to read start at
+    ``since``, the last mention of either ("A hired T's founders and will license T's models")."""
     for j, y in enumerate(orgs):
-        # x: the nearest earlier mention of each other company; the words read are those since
-        # the last mention of either ("A hired T's founders and will license T's models").
         seen: set[str] = set()
         for i in range(j - 1, -1, -1):
             x = orgs[i]
@@ -302,172 +322,228 @@ def _pair_relations(
             since = max(
                 [x.end] + [o.end for o in orgs[:j] if o.name == y.name and x.end <= o.start]
             )
-            between_raw = s.raw[since : y.start]
             if y.start - x.end > MAX_GAP:
                 continue
-            between = folded[since : y.start]
-            before = folded[max(c_start, x.start - 80) : x.start]
-            after = folded[y.end : min(c_end, y.end + 80)]
-            if lex.verb_final:
-                between = f"{between} {folded[y.end : c_end]}"  # the verb closes the clause
-            background, failed, dated = _flags(folded, cues, y.end, c_start, c_end)
-            failed = failed or bool(_NEGATED.search(between))
-            moving = _movers(folded, people, x, y, lex)
-            plural = len(moving) > 1 or _said(
-                cues, "team_plural", between + " " + after[:40] + " " + before[-40:]
-            )
+            yield x, y, since
 
-            told = (
-                background,
-                failed,
-                moving,
-                clause_text,
-                dated,
-                plural,
-            )  # what this pair's clause says
 
-            def add(
-                kind: str,
-                acquirer: OrgMention | None,
-                target: OrgMention | None,
-                strength: float,
-                told: tuple = told,
-            ) -> None:
-                if acquirer is not None and target is not None:
-                    out.append(Relation(kind, acquirer.name, target.name, s.index, strength, *told))
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """Two companies of a clause and the words read around them (folded, except ``between_raw``)."""
 
-            if _JOINED.match(between_raw):
-                if (
-                    _said(cues, "deal", clause_folded)
-                    or _said(cues, "pay", clause_folded)
-                    or re.search(r"[→>]", between_raw)
-                    or re.search(
-                        r"[$€£]\s?\d|\d\s?%", clause_text
-                    )  # a table's row: "Meta + Scale AI (49%) $14.3B"
-                ):
-                    big, small = _by_size(x, y, names)
-                    add("deal", big, small, STRENGTH_JOINED)
-                continue
-            if _LIST_ONLY.match(between_raw) or _said(cues, "rivals", between):
-                if re.search(r"\b(?:between|entre|zwischen)\s+$", before) and _said(
-                    cues, "deal", before[-40:]
-                ):
-                    big, small = _by_size(x, y, names)
-                    add("deal", big, small, STRENGTH_FRAME)
-                continue
-            found_before = len(out)
-            hire = _said(cues, "hire", between)
-            join = _said(cues, "join", between) and not _BOARD.match(after)
-            team_y = (
-                _ends_with_of(between, lex) or _team_after(after, lex)
-            ) and not _FORMER.search(between[-12:])
-            team_x = _team_before(before, lex) or _team_after(between, lex)
-            if lex.verb_final and join and not _said(cues, "destination", after[:4]):
-                join = False  # "GroqのCEO…はNvidiaへ合流": the company people go to carries へ/에/में
-            # people: who moves to whom (a person moving speaks for a company that is theirs, or one
-            # the text treats as a company)
-            moving_x = any(
-                _belongs(names, p, x.name) for p in moving
-            )  # (their own company's people)
-            moving_y = any(_belongs(names, p, y.name) for p in moving)
-            if join and (team_x or _said(cues, "team", between) or moving_x):
-                add("hire", y, x, STRENGTH_FRAME)
-            elif hire and team_x and not team_y:
-                add("hire", y, x, STRENGTH_FRAME)  # "Humanloop's team is bringing ... to Anthropic"
-            elif hire and team_x and _STAFF_AFTER.match(between):
-                pass  # "hiring OpenAI employees and bringing on the founder of y": both lose people
-            elif hire and (team_y or _said(cues, "team", between) or moving_y):
-                if re.search(r"\bby\s+$", between):
-                    add("hire", y, x, STRENGTH_FRAME)  # "y's founders were hired by x" reversed
-                else:
-                    add("hire", x, y, STRENGTH_FRAME)
-            elif hire and _hire_then_object(lex).search(between):
-                add(
-                    "hire", x, y, STRENGTH_OBJECT
-                )  # "Microsoft hiring Inflection": its people, by metonymy
-            elif _coordinated_hire(after, lex) and (_said(cues, "team", after) or moving):
-                add(
-                    "hire", x, y, STRENGTH_OBJECT
-                )  # "x licenses y's technology and hires its founders"
-            # money: what ties them
-            if _said(cues, "acquihire", between):
-                add("acquihire", x, y, STRENGTH_FRAME)
-            else:
-                money = _money_kind(_last_stretch(between), after, cues)
-                if money is not None:
-                    payer, payee = x, y
-                    if re.search(
-                        r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$", between
-                    ) and not _said(cues, "licence", between):
-                        payer, payee = y, x  # "x raised money from y", "an investment by y"
-                    if (
-                        names.kinds.get(payer.name) == "startup"
-                        and names.kinds.get(payee.name) == "acquirer"
-                        or (
-                            lex.verb_final
-                            and names.kinds.get(payee.name) == "acquirer"
-                            and names.kinds.get(payer.name) != "acquirer"
-                        )
-                    ):
-                        payer, payee = (
-                            payee,
-                            payer,
-                        )  # the larger company pays (word order does not say so there)
-                    add(money, payer, payee, STRENGTH_FRAME)
-                elif (
-                    _said(cues, "acquire", between)
-                    and not _said(cues, "stake", between + after[:30])
-                    and len(out) == found_before
-                ):
-                    add(
-                        "acquire", x, y, STRENGTH_FRAME
-                    )  # (not when the words take over its people: a hire)
-                elif _said(cues, "funding", between):
-                    add("funding", x, y, STRENGTH_FRAME)
-                elif re.match(rf"^{_POSS}\s+(?:[\w$.,~-]+\s+){{0,3}}$", between) and _said(
-                    cues, "deal", after[:25]
-                ):
-                    add("deal", x, y, STRENGTH_FRAME)  # "Nvidia's $20 billion Groq deal"
-            if len(out) > found_before:
-                continue
-            # Both named in a clause that speaks of money or people moving: weak, sized by who is bigger.
-            clause_cue = next(
-                (
-                    k
-                    for k in ("acquihire", "licence", "pay", "hire", "join")
-                    if _said(cues, k, clause_folded)
-                ),
-                None,
-            )
-            if clause_cue is not None:
-                big, small = _by_size(x, y, names)
-                if big is not None:
-                    kind = {"join": "hire", "acquihire": "acquihire", "licence": "licence"}.get(
-                        clause_cue, clause_cue
-                    )
-                    if kind == "hire" and (
-                        not (_said(cues, "team", clause_folded) or moving)
-                        or _said_board(clause_folded)
-                    ):
-                        continue
-                    if (
-                        kind == "pay"
-                        and _said(cues, "funding", clause_folded)
-                        and not _said(cues, "deal", clause_folded)
-                    ):
-                        kind = "funding"
-                    add(kind, big, small, STRENGTH_CLAUSE)
-    return out
+    sentence: int
+    x: OrgMention
+    y: OrgMention
+    between_raw: str
+    between: str
+    before: str
+    after: str
+    moving: tuple[str, ...]
+    told: tuple[bool, bool, tuple[str, ...], str, bool, bool]  # what the pair's clause says
+    lex: Lexicon
+
+    def relate(
+        self, kind: str, acquirer: OrgMention | None, target: OrgMention | None, strength: float
+    ) -> list[Relation]:
+        if acquirer is None or target is None:
+            return []
+        return [Relation(kind, acquirer.name, target.name, self.sentence, strength, *self.told)]
+
+
+def _read_pair(
+    s: Sentence,
+    x: OrgMention,
+    y: OrgMention,
+    since: int,
+    people: Sequence[PersonMention],
+    cues: SentenceCues,
+    folded: str,
+    c_start: int,
+    c_end: int,
+) -> _Pair:
+    lex = cues.lex
+    between = folded[since : y.start]
+    before = folded[max(c_start, x.start - 80) : x.start]
+    after = folded[y.end : min(c_end, y.end + 80)]
+    if lex.verb_final:
+        between = f"{between} {folded[y.end : c_end]}"  # the verb closes the clause
+    background, failed, dated = _flags(folded, cues, y.end, c_start, c_end)
+    failed = failed or bool(_NEGATED.search(between))
+    moving = _movers(folded, people, x, y, lex)
+    plural = len(moving) > 1 or _said(
+        cues, "team_plural", between + " " + after[:40] + " " + before[-40:]
+    )
+    told = (background, failed, moving, s.raw[c_start:c_end], dated, plural)
+    return _Pair(s.index, x, y, s.raw[since : y.start], between, before, after, moving, told, lex)
+
+
+def _table_row(
+    pair: _Pair, names: Names, cues: SentenceCues, clause_text: str, clause_folded: str
+) -> list[Relation]:
+    """Two companies joined by a sign ("Meta + Scale AI (49%) $14.3B"): a deal when the row
+    speaks of a deal, a payment, an arrow or a sum."""
+    if (
+        _said(cues, "deal", clause_folded)
+        or _said(cues, "pay", clause_folded)
+        or re.search(r"[→>]", pair.between_raw)
+        or re.search(r"[$€£]\s?\d|\d\s?%", clause_text)
+    ):
+        big, small = _by_size(pair.x, pair.y, names)
+        return pair.relate("deal", big, small, STRENGTH_JOINED)
+    return []
+
+
+def _listed_together(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relation]:
+    """Two companies in a list, or rivals: no relation, unless a deal "between" them."""
+    if re.search(r"\b(?:between|entre|zwischen)\s+$", pair.before) and _said(
+        cues, "deal", pair.before[-40:]
+    ):
+        big, small = _by_size(pair.x, pair.y, names)
+        return pair.relate("deal", big, small, STRENGTH_FRAME)
+    return []
+
+
+def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relation]:
+    """Who takes whose people: a joining verb toward the company people go to, a hiring verb
+    with the team on one side, a hiring verb right before the company, or a second verb of
+    hiring after the pair."""
+    x, y, between, before, after, lex = (
+        pair.x,
+        pair.y,
+        pair.between,
+        pair.before,
+        pair.after,
+        pair.lex,
+    )
+    hire = _said(cues, "hire", between)
+    join = _said(cues, "join", between) and not _BOARD.match(after)
+    team_y = (_ends_with_of(between, lex) or _team_after(after, lex)) and not _FORMER.search(
+        between[-12:]
+    )
+    team_x = _team_before(before, lex) or _team_after(between, lex)
+    if lex.verb_final and join and not _said(cues, "destination", after[:4]):
+        join = False  # "GroqのCEO…はNvidiaへ合流": the company people go to carries へ/에/में
+    # people: who moves to whom (a person moving speaks for a company that is theirs, or one
+    # the text treats as a company)
+    moving_x = any(_belongs(names, p, x.name) for p in pair.moving)  # (their own company's people)
+    moving_y = any(_belongs(names, p, y.name) for p in pair.moving)
+    if join and (team_x or _said(cues, "team", between) or moving_x):
+        return pair.relate("hire", y, x, STRENGTH_FRAME)
+    if hire and team_x and not team_y:
+        return pair.relate(
+            "hire", y, x, STRENGTH_FRAME
+        )  # "Humanloop's team is bringing ... to Anthropic"
+    if hire and team_x and _STAFF_AFTER.match(between):
+        return []  # "hiring OpenAI employees and bringing on the founder of y": both lose people
+    if hire and (team_y or _said(cues, "team", between) or moving_y):
+        if re.search(r"\bby\s+$", between):
+            return pair.relate(
+                "hire", y, x, STRENGTH_FRAME
+            )  # "y's founders were hired by x" reversed
+        return pair.relate("hire", x, y, STRENGTH_FRAME)
+    if hire and _hire_then_object(lex).search(between):
+        return pair.relate(
+            "hire", x, y, STRENGTH_OBJECT
+        )  # "Microsoft hiring Inflection": its people, by metonymy
+    if _coordinated_hire(after, lex) and (_said(cues, "team", after) or pair.moving):
+        return pair.relate(
+            "hire", x, y, STRENGTH_OBJECT
+        )  # "x licenses y's technology and hires its founders"
+    return []
+
+
+def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool) -> list[Relation]:
+    """What ties them by money: an acqui-hire, a payment (the larger company pays), a purchase
+    (not when the words take over its people: a hire), funding, "Nvidia's $20 billion Groq deal"."""
+    x, y, between, after = pair.x, pair.y, pair.between, pair.after
+    if _said(cues, "acquihire", between):
+        return pair.relate("acquihire", x, y, STRENGTH_FRAME)
+    money = _money_kind(_last_stretch(between), after, cues)
+    if money is not None:
+        payer, payee = _payer_and_payee(pair, names, cues)
+        return pair.relate(money, payer, payee, STRENGTH_FRAME)
+    if (
+        _said(cues, "acquire", between)
+        and not _said(cues, "stake", between + after[:30])
+        and not hired
+    ):
+        return pair.relate("acquire", x, y, STRENGTH_FRAME)
+    if _said(cues, "funding", between):
+        return pair.relate("funding", x, y, STRENGTH_FRAME)
+    if re.match(rf"^{_POSS}\s+(?:[\w$.,~-]+\s+){{0,3}}$", between) and _said(
+        cues, "deal", after[:25]
+    ):
+        return pair.relate("deal", x, y, STRENGTH_FRAME)  # "Nvidia's $20 billion Groq deal"
+    return []
+
+
+def _payer_and_payee(
+    pair: _Pair, names: Names, cues: SentenceCues
+) -> tuple[OrgMention, OrgMention]:
+    """The first company pays, unless the money comes "from" or "by" the second ("x raised money
+    from y", "an investment by y"); and the larger company pays (where word order does not say)."""
+    payer, payee = pair.x, pair.y
+    if re.search(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$", pair.between) and not _said(
+        cues, "licence", pair.between
+    ):
+        payer, payee = payee, payer
+    if (
+        names.kinds.get(payer.name) == "startup"
+        and names.kinds.get(payee.name) == "acquirer"
+        or (
+            pair.lex.verb_final
+            and names.kinds.get(payee.name) == "acquirer"
+            and names.kinds.get(payer.name) != "acquirer"
+        )
+    ):
+        payer, payee = payee, payer
+    return payer, payee
+
+
+# The weak relation a clause's cue makes between two companies it names.
+_CLAUSE_CUE_KINDS = {"join": "hire", "acquihire": "acquihire", "licence": "licence"}
+
+
+def _clause_relation(
+    pair: _Pair, names: Names, cues: SentenceCues, clause_folded: str
+) -> list[Relation]:
+    """Both named in a clause that speaks of money or people moving: weak, sized by who is bigger.
+    A hire needs a team or people moving (and no board seat); a payment of funding is funding."""
+    clause_cue = next(
+        (
+            k
+            for k in ("acquihire", "licence", "pay", "hire", "join")
+            if _said(cues, k, clause_folded)
+        ),
+        None,
+    )
+    if clause_cue is None:
+        return []
+    big, small = _by_size(pair.x, pair.y, names)
+    if big is None:
+        return []
+    kind = _CLAUSE_CUE_KINDS.get(clause_cue, clause_cue)
+    if kind == "hire" and (
+        not (_said(cues, "team", clause_folded) or pair.moving) or _said_board(clause_folded)
+    ):
+        return []
+    if (
+        kind == "pay"
+        and _said(cues, "funding", clause_folded)
+        and not _said(cues, "deal", clause_folded)
+    ):
+        kind = "funding"
+    return pair.relate(kind, big, small, STRENGTH_CLAUSE)
 
 
 @cache
-def _hire_then_object_for(language: str, hire: str) -> re.Pattern[str]:
+def _hire_then_object_for(hire: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{hire})\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 
 
 def _hire_then_object(lex: Lexicon) -> re.Pattern[str]:
     """A hiring verb right before the company: "Microsoft hiring Inflection"."""
-    return _hire_then_object_for(lex.language, lex.cues["hire"].pattern)
+    return _hire_then_object_for(lex.cues["hire"].pattern)
 
 
 def _coordinated_hire(folded_after: str, lex: Lexicon) -> bool:
