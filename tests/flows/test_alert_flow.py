@@ -17,10 +17,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import write_config
-from tests.receivers import Received, SmtpReceiver, WebhookReceiver
-from tests.site import FEED_UPDATED, NewsSite, Story, publish, rss_feed
-from tests.test_end_to_end import query
+from tests.support.config import write_config
+from tests.support.reads import query
+from tests.support.receivers import Received, SmtpReceiver, WebhookReceiver
+from tests.support.site import FEED_UPDATED, NewsSite, Story, publish, rss_feed
+from tests.support.stories import INFLECTION, WANG_21, WANG_28
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -38,49 +39,6 @@ MEGA_DEAL = Story(
         "Mike Volpi, approved the plan on Wednesday.",
         "Analysts at Bernstein and Morgan Stanley said the price reflected Meta's worry about falling behind "
         "OpenAI, Anthropic and DeepSeek.",
-    ),
-)
-INFLECTION = Story(
-    "/techwire/inflection",
-    "Tech Wire",
-    "Microsoft pays Inflection AI $650 million and hires its founders",
-    (
-        "Microsoft will pay Inflection AI $650 million to license its models and hire most of its staff, "
-        "including co-founder Mustafa Suleyman.",
-        "Suleyman will lead a new consumer unit called Microsoft AI, and Karen Simonyan joins him as chief "
-        "scientist.",
-        "Reid Hoffman, an Inflection co-founder, said investors such as Nvidia and Bill Gates would be repaid "
-        "in full.",
-        "The CMA in London said it would look at whether the hiring of Inflection staff amounted to a merger.",
-    ),
-)
-WANG_28 = Story(
-    "/ledger/wang-profile",
-    "The Ledger",
-    "Scale AI's founder heads to Meta",
-    (
-        "Meta agreed to invest in Scale AI and hire its chief executive, Alexandr Wang, who will lead a new "
-        "superintelligence group at Meta in Menlo Park.",
-        "Wang, 28, dropped out of MIT to start the data-labelling company in San Francisco with Lucy Guo, "
-        "backed by Y Combinator.",
-        "Its customers include the Pentagon, Toyota, General Motors and Microsoft, and it hires contractors in "
-        "Kenya and the Philippines through Remotasks.",
-        "Nat Friedman and Daniel Gross are also expected to join the lab, The Information reported.",
-    ),
-)
-WANG_21 = Story(
-    "/planet/who-is-wang",
-    "Daily Planet",
-    "Who is Alexandr Wang, Meta's new AI chief?",
-    (
-        "Meta is investing in Scale AI and hiring its chief executive, Alexandr Wang, who is 21 years old, to "
-        "run a research group.",
-        "Mark Zuckerberg hopes Wang can speed up work on superintelligence after Llama 4 disappointed "
-        "developers in April.",
-        "Wang grew up in Los Alamos, New Mexico, where both his parents were physicists at the national "
-        "laboratory.",
-        "Peter Thiel and Founders Fund invested early, and Accel led the Series A round in 2017, Crunchbase "
-        "data show.",
     ),
 )
 # The Daily Planet's story as another outlet runs it: a copy, not a second voice.

@@ -19,10 +19,10 @@ from extractors.analysis import analyse
 from extractors.documents import article_from_text
 from extractors.records import FeedPollResult, FetchStatus
 from flows.cli import app
-from tests.cli_process import run_piped
-from tests.conftest import write_config
-from tests.records import NOW
-from tests.site import NewsSite, Story, publish
+from tests.support.cli_process import run_piped
+from tests.support.config import write_config
+from tests.support.records import NOW
+from tests.support.site import NewsSite, Story, publish
 from warehouse import db, store
 
 DEAL = (

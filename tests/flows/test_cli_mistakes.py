@@ -18,8 +18,8 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from tests.conftest import write_config
-from tests.records import NOW
+from tests.support.config import write_config
+from tests.support.records import NOW
 from warehouse import db, store
 
 

@@ -23,11 +23,11 @@ from extractors.analysis import analyse
 from extractors.documents import article_from_text
 from extractors.records import FeedPollResult, FetchStatus
 from flows.cli import app
-from tests.cli_process import REPO, run_on_terminal, run_piped
-from tests.conftest import write_config
-from tests.receivers import WebhookReceiver
-from tests.records import NOW
-from tests.site import NewsSite, Story, publish
+from tests.support.cli_process import REPO, run_on_terminal, run_piped
+from tests.support.config import write_config
+from tests.support.receivers import WebhookReceiver
+from tests.support.records import NOW
+from tests.support.site import NewsSite, Story, publish
 from warehouse import db, store
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")

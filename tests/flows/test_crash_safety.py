@@ -17,27 +17,25 @@ import asyncio
 import json
 import os
 import random
-import re
 import signal
 import socket
 import subprocess
 import sys
 import threading
-import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.conftest import REPO, write_config
-from tests.receivers import Mail, SmtpReceiver, WebhookReceiver
-from tests.site import NewsSite
-from tests.site import publish as publish_stories
-from tests.test_end_to_end import build_site, ledger_stories, query
-from warehouse import db
+from tests.support.config import write_config
+from tests.support.monitor_process import MILESTONES, STAGES, MonitorProcess, subprocess_env
+from tests.support.paths import REPO
+from tests.support.reads import assert_readable, query, warehouse_contents
+from tests.support.receivers import Mail, SmtpReceiver, WebhookReceiver, mailed_alert_ids
+from tests.support.site import NewsSite
+from tests.support.stories import build_site, deal_pages, publish_pages
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -126,14 +124,6 @@ def test_killed_between_store_and_delivery_then_every_alert_is_delivered_once(
         assert len(hook.requests) == len(pending), "a third run sends nothing"
 
 
-ALERT_ID_IN_MAIL = re.compile(r"<code>([0-9a-f]{16})</code>")
-
-
-def mailed_alert_ids(mails: list[Mail]) -> list[str]:
-    """The alert ids each mail carries (one for an alert, several for a digest), in order."""
-    return [alert_id for mail in mails for alert_id in ALERT_ID_IN_MAIL.findall(mail.html)]
-
-
 class _StallingHandler:
     """Accepts ``accept`` mails, then keeps every later one waiting until released."""
 
@@ -153,19 +143,6 @@ class _StallingHandler:
             Mail.parse(envelope.content, envelope.mail_from, list(envelope.rcpt_tos))
         )
         return "250 Message accepted for delivery"
-
-
-def subprocess_env(tmp_path: Path, notify: str) -> dict[str, str]:
-    from prefect.settings import PREFECT_API_URL
-
-    return {
-        **os.environ,
-        "PREFECT_API_URL": str(PREFECT_API_URL.value()),
-        "PREFECT_HOME": str(tmp_path / "prefect-home"),
-        "DEALWATCH_NOTIFY": notify,
-        "PYTHONPATH": str(REPO),
-        "PYTHONUNBUFFERED": "1",
-    }
 
 
 def test_killed_between_two_mails_then_the_first_is_not_sent_again(tmp_path, monkeypatch):
@@ -219,117 +196,10 @@ def test_killed_between_two_mails_then_the_first_is_not_sent_again(tmp_path, mon
 
 KILLS = 20
 KILL_SEED = 5
-GO_MONITOR = """
-import json, sys
-from flows.pipeline import monitor
-print("ready", flush=True)
-sys.stdin.readline()
-summary = monitor(config_dir=sys.argv[1], backfill_seeds=False, force_poll=True)
-print("summary", json.dumps(summary, default=str), flush=True)
-print("done", flush=True)
-"""
-# What a run's output shows it has finished, in order, and the stage that comes next.
-MILESTONES = (
-    ("Beginning flow run", "poll"),
-    ("Task run 'poll-feeds-", "fetch and analyse"),
-    ("Task run 'fetch-extract-analyse-", "store"),
-    ("Task run 'store-", "delivery"),
-    ("Task run 'deliver-alerts-", "finish"),
-    ("done", "after the run"),
-)
-STAGES = ("start", *(stage for _, stage in MILESTONES[:-1]))
 # Kills aimed at the at-least-once window: right after the SMTP server accepted a mail.
 MAIL_ACCEPTED = "mail accepted"
 MAIL_ACCEPTED_WITHIN_S = 0.05
 AIMS = (*STAGES[:-1], MAIL_ACCEPTED, STAGES[-1])
-ACQUIRERS = ("Meta", "Google", "Microsoft", "Amazon", "Apple", "Nvidia", "OpenAI", "Salesforce")
-STARTUPS = (
-    ("Scale AI", "Alexandr Wang"),
-    ("Character.AI", "Noam Shazeer"),
-    ("Inflection AI", "Mustafa Suleyman"),
-    ("Adept", "David Luan"),
-    ("Windsurf", "Varun Mohan"),
-    ("Covariant", "Peter Chen"),
-)
-PUBLIC_VIEWS = (
-    "articles",
-    "deals",
-    "figures",
-    "contradictions",
-    "alert_log",
-    "accepted_figures",
-    "feed_health",
-    "runs",
-)
-
-
-class MonitorProcess:
-    """``monitor`` in a subprocess, imported and waiting for ``go()``; its output lines are timed."""
-
-    def __init__(self, config: Path, env: dict[str, str], cwd: Path) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", GO_MONITOR, str(config)],
-            env=env,
-            cwd=cwd,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        self.lines: list[tuple[float, str]] = []
-        self.ready = threading.Event()
-        self.started = 0.0
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append((time.monotonic(), line.rstrip()))
-            if line.strip() == "ready":
-                self.ready.set()
-
-    def go(self) -> None:
-        assert self.ready.wait(timeout=120), "\n".join(text for _, text in self.lines)
-        self.started = time.monotonic()
-        assert self.process.stdin is not None
-        self.process.stdin.write("go\n")
-        self.process.stdin.flush()
-
-    def kill_after(self, delay_s: float) -> None:
-        try:
-            self.process.wait(timeout=delay_s)
-        except subprocess.TimeoutExpired:
-            self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=30)
-        self.reader.join(timeout=10)
-
-    def wait_for(self, marker: str) -> None:
-        """Until the run prints ``marker`` (or ends); the kill is timed from there."""
-        self.wait_until(lambda: any(marker in text for _, text in self.lines))
-
-    def wait_until(self, condition: Callable[[], bool], timeout_s: float = 60) -> None:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline and self.process.poll() is None and not condition():
-            time.sleep(0.002)
-
-    def finish(self) -> None:
-        assert self.process.wait(timeout=120) == 0, "\n".join(text for _, text in self.lines)
-        self.reader.join(timeout=10)
-
-    def milestones(self) -> dict[str, float]:
-        """Seconds after ``go()`` at which each milestone's line was printed."""
-        seen: dict[str, float] = {}
-        for at, text in self.lines:
-            for marker, stage in MILESTONES:
-                done = text.strip() == "done" if marker == "done" else marker in text
-                if done and at >= self.started:
-                    seen[stage] = at - self.started
-        return seen
-
-    def stage_killed(self) -> str:
-        seen = self.milestones()
-        return next((stage for _, stage in reversed(MILESTONES) if stage in seen), "start")
 
 
 def stage_lengths(calibration: dict[str, float]) -> dict[str, float]:
@@ -344,45 +214,6 @@ def stage_start(stage: str) -> str | None:
     return markers.get(stage)
 
 
-def deal_pages(index: int) -> dict[str, tuple[str, list[str]]]:
-    """Two articles about deal ``index``: the terms, then a filing contradicting the amount."""
-    acquirer = ACQUIRERS[index % len(ACQUIRERS)]
-    startup, chief = STARTUPS[index % len(STARTUPS)]
-    context = (
-        f"{acquirer} agreed in June to invest in {startup} and hire its chief executive, {chief}, "
-        f"who joined {acquirer} to lead a new research group."
-    )
-    stake = 30 + index
-    return {
-        f"/deals/{index}/terms": (
-            f"{acquirer} to take a stake in {startup}",
-            [
-                f"{acquirer} will pay ${2 + index}.4 billion for a {stake}% stake in {startup}, and "
-                f"{startup} chief executive {chief} will join {acquirer}, the companies said.",
-                context,
-            ],
-        ),
-        f"/deals/{index}/filing": (
-            f"Filing puts {acquirer}'s {startup} payment higher than reported",
-            [
-                f"{acquirer} paid ${40 + index} billion for its {stake}% stake in {startup}, "
-                "according to a filing seen by the Ledger.",
-                context,
-            ],
-        ),
-    }
-
-
-def publish(site: NewsSite, pages: dict[str, tuple[str, list[str]]]) -> str:
-    return publish_stories(site, ledger_stories(pages), feed_title="The Ledger")
-
-
-def assert_readable(warehouse: Path) -> None:
-    with db.read_connection(warehouse) as con:
-        for view in PUBLIC_VIEWS:
-            con.execute(f"SELECT * FROM {view}").fetchall()
-
-
 def committed_deliveries(warehouse: Path) -> set[str]:
     if not warehouse.exists():
         return set()
@@ -390,20 +221,6 @@ def committed_deliveries(warehouse: Path) -> set[str]:
         row[0]
         for row in query(warehouse, "SELECT alert_id FROM alert_log WHERE len(channels_sent) > 0")
     }
-
-
-def warehouse_contents(warehouse: Path) -> dict[str, list[tuple]]:
-    """What a user compares: articles, deals, claims and alerts, in a stable order."""
-    sql = {
-        "articles": "SELECT url, relevance FROM articles",
-        "deals": "SELECT deal_id, acquirer, target, kind FROM deals",
-        "claims": (
-            "SELECT a.url, c.deal_id, c.subject, c.metric, c.low, c.high, c.stated, c.quote, "
-            "c.start_offset FROM store.claims c JOIN store.articles a USING (article_id)"
-        ),
-        "alerts": "SELECT alert_id, kind, dedup_key, status FROM alert_log",
-    }
-    return {name: sorted(query(warehouse, text)) for name, text in sql.items()}
 
 
 @pytest.mark.slow
@@ -431,7 +248,7 @@ def test_killed_at_random_points_twenty_times_then_the_warehouse_matches_an_unin
     kills: list[dict[str, Any]] = []
     resent: Counter[str] = Counter()
     with NewsSite() as site, SmtpReceiver() as mail_a, SmtpReceiver() as mail_b:
-        feed = publish(site, pages)
+        feed = publish_pages(site, pages)
         config_a = write_config(tmp_path / "a", feeds=[("The Ledger", feed)], extra=extra)
         config_b = write_config(tmp_path / "b", feeds=[("The Ledger", feed)], extra=extra)
         warehouse_a = config_a / "data" / "dealwatch.duckdb"
@@ -448,7 +265,7 @@ def test_killed_at_random_points_twenty_times_then_the_warehouse_matches_an_unin
         lengths: dict[str, float] = {}
         for round_no in range(KILLS):
             pages.update(deal_pages(round_no))
-            publish(site, pages)
+            publish_pages(site, pages)
             if round_no == 0:
                 reference = MonitorProcess(config_a, env_a, tmp_path)
                 reference.go()

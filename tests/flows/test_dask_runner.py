@@ -11,29 +11,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, write_config
-from tests.site import NewsSite, publish
-from tests.test_alert_flow import INFLECTION, WANG_21, WANG_28
-from tests.test_end_to_end import build_site, query
+from tests.support.config import run_with_configured_runner, write_config
+from tests.support.paths import REPO
+from tests.support.reads import snapshot
+from tests.support.site import NewsSite
+from tests.support.stories import ledger_and_newsroom
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
-
-SNAPSHOT = {
-    "articles": "SELECT canonical_url, source, relevance, duplicate_of IS NOT NULL FROM store.articles",
-    "deals": "SELECT deal_id, acquirer, target, kind FROM deals",
-    "claims": "SELECT c.deal_id, c.subject, c.metric, c.low, c.high, c.stated, c.quote, a.canonical_url "
-    "FROM store.claims c JOIN store.articles a USING (article_id)",
-    "alerts": "SELECT kind, dedup_key, status FROM alert_log",
-    "contradictions": "SELECT deal_id, subject, metric, a_stated, b_stated FROM contradictions",
-}
-
-
-def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
-    return {name: sorted(query(warehouse, sql), key=repr) for name, sql in SNAPSHOT.items()}
 
 
 @pytest.fixture
@@ -56,24 +43,6 @@ def fetchers_in_this_process() -> int:
     from flows.tasks import _fetchers
 
     return len(_fetchers)
-
-
-def run_with_configured_runner(config: Path) -> dict:
-    from flows.pipeline import monitor, with_task_runner
-    from flows.settings import load_settings
-
-    return with_task_runner(monitor, load_settings(config))(
-        config_dir=str(config), backfill_seeds=False
-    )
-
-
-def ledger_and_newsroom(site: NewsSite) -> list[tuple[str, str]]:
-    """Two feeds on ``site``: the end-to-end site's and three Meta–Scale AI and Inflection
-    stories, seven new articles and two deals between them."""
-    return [
-        ("The Ledger", build_site(site)),
-        ("Newsroom", publish(site, [WANG_28, WANG_21, INFLECTION], feed_path="/newsroom.xml")),
-    ]
 
 
 def test_a_dask_cluster_gives_the_warehouse_the_threads_runner_gives(

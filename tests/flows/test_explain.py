@@ -11,7 +11,8 @@ from extractors.analysis.explain import explain_lines, inert
 from extractors.documents import article_from_text
 from extractors.watchlist import load_watchlist
 from flows.cli import app
-from tests.records import NOW
+from tests.support.paths import REPO
+from tests.support.records import NOW
 from warehouse import db, store
 
 ARTICLE = (
@@ -86,7 +87,6 @@ def test_text_from_the_article_cannot_drive_the_terminal():
 
 
 def load_watchlist_or_none():
-    from pathlib import Path
 
-    path = Path(__file__).resolve().parents[1] / "config" / "watchlist.toml"
+    path = REPO / "config" / "watchlist.toml"
     return load_watchlist(path)

@@ -14,10 +14,11 @@ from extractors.records import FeedEntry, FetchStatus, PageFetch
 from extractors.watchlist import load_watchlist
 from flows.extraction import extract_and_analyse_batch, extract_batch
 from flows.workers import analyse_batch, close_worker_pools, worker_pool
-from tests.conftest import REPO, write_config
-from tests.site import NewsSite, publish
-from tests.test_alert_flow import INFLECTION, WANG_21, WANG_28
-from tests.test_dask_runner import ledger_and_newsroom, run_with_configured_runner, snapshot
+from tests.support.config import run_with_configured_runner, write_config
+from tests.support.paths import REPO
+from tests.support.reads import snapshot
+from tests.support.site import NewsSite, publish
+from tests.support.stories import INFLECTION, WANG_21, WANG_28, ledger_and_newsroom
 
 
 def _corpus_batch() -> tuple[list[FeedEntry], list[PageFetch]]:

@@ -19,33 +19,18 @@ from pathlib import Path
 
 import pytest
 
-from flows import spool
-from tests.cli_runs import Dealwatch, cli_env, is_root
-from tests.conftest import REPO, write_config
-from tests.receivers import WebhookReceiver
-from tests.site import NewsSite
-from tests.test_crash_safety import deal_pages, publish
-from tests.test_end_to_end import query
-from tests.test_readers import Reader
+from tests.support.cli_runs import Dealwatch, cli_env, is_root
+from tests.support.config import write_config
+from tests.support.paths import REPO
+from tests.support.reads import Reader, query, spooled_urls
+from tests.support.receivers import WebhookReceiver
+from tests.support.site import NewsSite
+from tests.support.stories import deal_pages, page_requests, publish_pages, urls_of
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
 NOT_STORED = 3
 REPORT_LINE = "not stored: "
-
-
-def spooled_urls(data: Path) -> list[str]:
-    """The URLs of every article waiting in the spool under the data folder ``data``."""
-    files = sorted((data / "spool").rglob(f"*{spool.SPOOL_SUFFIX}"))
-    return sorted(article.url for path in files for article, _ in spool.read_batch(path).items)
-
-
-def page_requests(site: NewsSite) -> int:
-    return sum(1 for method, path, _ in site.requests if path.startswith("/deals/"))
-
-
-def urls_of(site: NewsSite, *deals: int) -> list[str]:
-    return sorted(site.url(path) for deal in deals for path in deal_pages(deal))
 
 
 def the_report_line(run: Dealwatch) -> str:
@@ -61,8 +46,8 @@ def assert_no_traceback(run: Dealwatch) -> None:
 
 def test_a_warehouse_that_is_not_a_duckdb_file_keeps_the_batch_for_the_next_run(tmp_path):
     with NewsSite() as site:
-        config = write_config(tmp_path / "config", feeds=[("The Ledger", publish(site, {}))])
-        publish(site, deal_pages(0))
+        config = write_config(tmp_path / "config", feeds=[("The Ledger", publish_pages(site, {}))])
+        publish_pages(site, deal_pages(0))
         notes = tmp_path / "dealwatch.duckdb"
         notes.write_text("minutes of Monday's meeting, not a database\n", encoding="utf-8")
         env = cli_env(tmp_path / "prefect-home", DEALWATCH_DB=str(notes))
@@ -91,16 +76,16 @@ def test_a_read_only_warehouse_folder_keeps_the_batch_for_the_next_run(tmp_path,
     from flows.pipeline import monitor
 
     with NewsSite() as site:
-        config = write_config(tmp_path / "config", feeds=[("The Ledger", publish(site, {}))])
+        config = write_config(tmp_path / "config", feeds=[("The Ledger", publish_pages(site, {}))])
         folder = tmp_path / "warehouse"
         warehouse = folder / "dealwatch.duckdb"
         env = cli_env(tmp_path / "prefect-home", DEALWATCH_DB=str(warehouse))
         args = ["run", "--no-seeds", "--force", "--config", str(config)]
-        publish(site, deal_pages(0))
+        publish_pages(site, deal_pages(0))
         assert Dealwatch(args, env, cwd=tmp_path).run() == 0
         before = query(warehouse, "SELECT url FROM articles ORDER BY url")
 
-        publish(site, deal_pages(1))
+        publish_pages(site, deal_pages(1))
         folder.chmod(0o555)
         try:
             run = Dealwatch(args, env, cwd=tmp_path, unprivileged=True)
@@ -112,7 +97,7 @@ def test_a_read_only_warehouse_folder_keeps_the_batch_for_the_next_run(tmp_path,
         assert query(warehouse, "SELECT url FROM articles ORDER BY url") == before
         assert spooled_urls(config / "data") == urls_of(site, 1), run.output
 
-        publish(site, {})  # the feed has moved on: only the spool has deal 1 now
+        publish_pages(site, {})  # the feed has moved on: only the spool has deal 1 now
         monkeypatch.setenv("DEALWATCH_DB", str(warehouse))
         summary = monitor(config_dir=str(config), backfill_seeds=False, force_poll=True)
         assert summary["store"]["articles_new"] == 2
@@ -143,13 +128,13 @@ warehouse.db.write_connection = write_connection
 
 def test_a_full_disk_keeps_the_batch_for_the_next_run(tmp_path):
     with NewsSite() as site:
-        config = write_config(tmp_path / "config", feeds=[("The Ledger", publish(site, {}))])
+        config = write_config(tmp_path / "config", feeds=[("The Ledger", publish_pages(site, {}))])
         warehouse = config / "data" / "dealwatch.duckdb"
         env = cli_env(tmp_path / "prefect-home")
         args = ["run", "--no-seeds", "--force", "--config", str(config)]
         assert Dealwatch(args, env, cwd=tmp_path).run() == 0, "an empty warehouse to start"
 
-        publish(site, deal_pages(0))
+        publish_pages(site, deal_pages(0))
         run = Dealwatch(args, env, cwd=tmp_path, before=DISK_FILLS_AT_STORE)
         assert run.run() == NOT_STORED, run.output
         assert_no_traceback(run)
@@ -181,7 +166,7 @@ def test_a_failure_after_the_store_committed_fails_nothing_and_sends_nothing_twi
     with NewsSite() as site, WebhookReceiver() as hook:
         config = write_config(
             tmp_path / "config",
-            feeds=[("The Ledger", publish(site, deal_pages(0)))],
+            feeds=[("The Ledger", publish_pages(site, deal_pages(0)))],
             extra="\n[alerts]\ndigest_threshold = 1000\n",
         )
         warehouse = config / "data" / "dealwatch.duckdb"
@@ -214,7 +199,7 @@ def test_a_backfill_spooled_while_the_warehouse_was_busy_stays_a_baseline(tmp_pa
     with NewsSite() as site, WebhookReceiver() as hook:
         config = write_config(
             tmp_path / "config",
-            feeds=[("The Ledger", publish(site, {}))],
+            feeds=[("The Ledger", publish_pages(site, {}))],
             extra="\n[alerts]\ndigest_threshold = 1000\n",
         )
         warehouse = config / "data" / "dealwatch.duckdb"
@@ -241,7 +226,7 @@ def test_a_backfill_spooled_while_the_warehouse_was_busy_stays_a_baseline(tmp_pa
         ), reasons
         assert hook.requests == [], "a backfill's alerts are never sent"
 
-        publish(site, deal_pages(1))
+        publish_pages(site, deal_pages(1))
         news = monitor(config_dir=str(config), backfill_seeds=False, force_poll=True)
         assert news["store"]["alerts_new"] > 0
         assert len(hook.wait_for(news["store"]["alerts_new"])) == news["store"]["alerts_new"], (

@@ -8,9 +8,10 @@ from datetime import timedelta
 
 import pytest
 
-from tests.conftest import write_config
-from tests.site import NewsSite
-from tests.test_end_to_end import build_site, query
+from tests.support.config import write_config
+from tests.support.reads import query
+from tests.support.site import NewsSite
+from tests.support.stories import build_site
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 

@@ -11,72 +11,30 @@ cleanly, and the next run stores that batch, even after the feed dropped it.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_config
-from tests.receivers import SmtpReceiver
-from tests.site import NewsSite
-from tests.test_crash_safety import (
-    MonitorProcess,
-    deal_pages,
-    mailed_alert_ids,
-    publish,
-    subprocess_env,
-    warehouse_contents,
-)
-from tests.test_end_to_end import query
+from tests.support.config import write_config
+from tests.support.monitor_process import MonitorProcess, subprocess_env
+from tests.support.reads import Reader, query, warehouse_contents
+from tests.support.receivers import SmtpReceiver, mailed_alert_ids
+from tests.support.site import NewsSite
+from tests.support.stories import deal_pages, publish_pages
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
-HOLD_UNTIL_TOLD = textwrap.dedent(
-    """
-    import sys, duckdb
-    con = duckdb.connect(sys.argv[1], read_only=True)
-    con.execute("SELECT count(*) FROM articles").fetchall()
-    print("holding", flush=True)
-    sys.stdin.readline()
-    con.close()
-    print("released", flush=True)
-    """
-)
 WAITING = "is held by another process; waiting up to"
 # A run's alerts in one digest: apprise spaces single mails 5.5 s apart.
 ONE_MAIL_A_RUN = "\n[alerts]\ndigest_threshold = 1\n"
-
-
-class Reader:
-    """A read-only connection held by another process until ``release()``."""
-
-    def __init__(self, warehouse: Path) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", HOLD_UNTIL_TOLD, str(warehouse)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.process.stdout is not None
-        assert self.process.stdout.readline().strip() == "holding"
-
-    def release(self) -> None:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        if self.process.poll() is None:
-            self.process.stdin.write("release\n")
-            self.process.stdin.flush()
-            assert self.process.stdout.readline().strip() == "released"
-        self.process.wait(timeout=30)
 
 
 def first_run(config: Path, site: NewsSite, mail: SmtpReceiver, monkeypatch) -> list[tuple]:
     """One deal stored and mailed with nobody reading: the warehouse exists for the reader."""
     from flows.pipeline import monitor
 
-    publish(site, deal_pages(0))
+    publish_pages(site, deal_pages(0))
     monkeypatch.setenv("DEALWATCH_NOTIFY", mail.apprise_url())
     summary = monitor(config_dir=str(config), backfill_seeds=False, force_poll=True)
     assert summary["store"]["articles_new"] == 2
@@ -86,11 +44,13 @@ def first_run(config: Path, site: NewsSite, mail: SmtpReceiver, monkeypatch) -> 
 def test_a_run_waits_for_a_reader_then_stores_everything(tmp_path, monkeypatch):
     with NewsSite() as site, SmtpReceiver() as mail:
         config = write_config(
-            tmp_path / "config", feeds=[("The Ledger", publish(site, {}))], extra=ONE_MAIL_A_RUN
+            tmp_path / "config",
+            feeds=[("The Ledger", publish_pages(site, {}))],
+            extra=ONE_MAIL_A_RUN,
         )
         warehouse = config / "data" / "dealwatch.duckdb"
         before = first_run(config, site, mail, monkeypatch)
-        publish(site, {**deal_pages(0), **deal_pages(1)})
+        publish_pages(site, {**deal_pages(0), **deal_pages(1)})
 
         reader = Reader(warehouse)
         run = MonitorProcess(config, subprocess_env(tmp_path, mail.apprise_url()), tmp_path)
@@ -120,11 +80,13 @@ def test_a_reader_past_the_timeout_spools_the_batch_for_the_next_run(tmp_path, m
 
     with NewsSite() as site, SmtpReceiver() as mail:
         config = write_config(
-            tmp_path / "config", feeds=[("The Ledger", publish(site, {}))], extra=ONE_MAIL_A_RUN
+            tmp_path / "config",
+            feeds=[("The Ledger", publish_pages(site, {}))],
+            extra=ONE_MAIL_A_RUN,
         )
         warehouse = config / "data" / "dealwatch.duckdb"
         first_run(config, site, mail, monkeypatch)
-        publish(site, {**deal_pages(0), **deal_pages(1)})
+        publish_pages(site, {**deal_pages(0), **deal_pages(1)})
         stored = warehouse_contents(warehouse)
         mailed = len(mail.messages)
 
@@ -144,7 +106,7 @@ def test_a_reader_past_the_timeout_spools_the_batch_for_the_next_run(tmp_path, m
         assert len(spooled) == 1
         assert len(mail.messages) == mailed
 
-        publish(site, deal_pages(0))
+        publish_pages(site, deal_pages(0))
         monkeypatch.delenv("DEALWATCH_WRITE_TIMEOUT_S")
         summary = monitor(config_dir=str(config), backfill_seeds=False, force_poll=True)
         assert summary["entries"]["new"] == 0, "the feed no longer lists the spooled articles"

@@ -13,12 +13,12 @@ import signal
 
 import pytest
 
-from tests.cli_runs import Dealwatch, cli_env
-from tests.conftest import REPO, write_config
-from tests.site import NewsSite, publish
-from tests.test_crash_safety import deal_pages
-from tests.test_end_to_end import ledger_stories, query
-from tests.test_stopping import SLOW_S, slow
+from tests.support.cli_runs import Dealwatch, cli_env
+from tests.support.config import write_config
+from tests.support.paths import REPO
+from tests.support.reads import query
+from tests.support.site import NewsSite, publish
+from tests.support.stories import SLOW_S, deal_pages, ledger_stories, make_slow
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -29,7 +29,7 @@ def test_runs_on_two_warehouses_proceed_and_one_on_a_held_warehouse_exits_4(tmp_
     with NewsSite() as site:
         slow_feed = publish(site, ledger_stories(deal_pages(0)), feed_path="/slow.xml")
         fast_feed = publish(site, ledger_stories(deal_pages(1)), feed_path="/fast.xml")
-        slow(site, deal_pages(0))
+        make_slow(site, deal_pages(0))
         config = write_config(tmp_path / "config", feeds=[])
         (config / "slow.toml").write_text(f'[[feed]]\nname = "Slow"\nurl = "{slow_feed}"\n')
         (config / "fast.toml").write_text(f'[[feed]]\nname = "Fast"\nurl = "{fast_feed}"\n')

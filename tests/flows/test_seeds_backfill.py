@@ -7,7 +7,8 @@ import math
 
 import pytest
 
-from tests.conftest import REPO, SHARED, write_config
+from tests.support.config import write_config
+from tests.support.paths import REPO, SHARED
 from warehouse import db
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")

@@ -22,10 +22,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import REPO, write_config
-from tests.site import NewsSite
-from tests.test_crash_safety import deal_pages, publish
-from tests.test_end_to_end import query
+from tests.support.config import write_config
+from tests.support.paths import REPO
+from tests.support.reads import query
+from tests.support.site import NewsSite
+from tests.support.stories import deal_pages, publish_pages
 
 pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 
@@ -108,7 +109,7 @@ def serve_env(tmp_path: Path, **extra: str) -> dict[str, str]:
 def serve_config(tmp_path: Path, site: NewsSite, name: str, cron: str = CRON) -> Path:
     return write_config(
         tmp_path / "config",
-        feeds=[("The Ledger", publish(site, deal_pages(0)))],
+        feeds=[("The Ledger", publish_pages(site, deal_pages(0)))],
         extra=f'\n[schedule]\ncron = "{cron}"\ntimezone = "Europe/Paris"\ndeployment_name = "{name}"\n',
     )
 

@@ -23,7 +23,8 @@ from extractors.documents import articles_from_path
 from flows import spool
 from flows.locking import RunInProgress, run_lock
 from flows.runtime import exit_status
-from tests.conftest import REPO, write_config
+from tests.support.config import write_config
+from tests.support.paths import REPO
 
 
 @pytest.fixture(scope="module")

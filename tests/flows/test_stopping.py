@@ -15,13 +15,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_runs import Dealwatch, cli_env
-from tests.conftest import REPO, write_config
-from tests.site import NewsSite
-from tests.test_crash_safety import assert_readable, deal_pages, publish, warehouse_contents
-from tests.test_end_to_end import query
-from tests.test_failed_writes import page_requests, spooled_urls, urls_of
-from tests.test_readers import Reader
+from tests.support.cli_runs import Dealwatch, cli_env
+from tests.support.config import write_config
+from tests.support.paths import REPO
+from tests.support.reads import Reader, assert_readable, query, spooled_urls, warehouse_contents
+from tests.support.site import NewsSite
+from tests.support.stories import (
+    SLOW_S,
+    deal_pages,
+    make_slow,
+    page_requests,
+    publish_pages,
+    urls_of,
+)
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -29,13 +35,6 @@ STOP_WITHIN_S = 10
 SIGNALS = pytest.mark.parametrize(
     "signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"]
 )
-# A page that answers after this long, well inside the fetch timeout: the run waits on it.
-SLOW_S = 120
-
-
-def slow(site: NewsSite, pages: dict[str, tuple[str, list[str]]]) -> None:
-    for path in pages:
-        site.routes[path].delay_s = SLOW_S
 
 
 def assert_stopped_in_time(run: Dealwatch, signum: int) -> None:
@@ -54,13 +53,13 @@ def test_a_run_waiting_on_a_slow_site_stops_within_10_s_with_its_analysis_spoole
     from flows.pipeline import monitor
 
     with NewsSite() as site:
-        config = write_config(tmp_path / "config", feeds=[("The Ledger", publish(site, {}))])
+        config = write_config(tmp_path / "config", feeds=[("The Ledger", publish_pages(site, {}))])
         warehouse = config / "data" / "dealwatch.duckdb"
         monitor(config_dir=str(config), backfill_seeds=False)
         before = warehouse_contents(warehouse)
 
-        publish(site, {**deal_pages(0), **deal_pages(1), **deal_pages(2)})
-        slow(site, deal_pages(2))
+        publish_pages(site, {**deal_pages(0), **deal_pages(1), **deal_pages(2)})
+        make_slow(site, deal_pages(2))
         env = cli_env(
             tmp_path / "prefect-home",
             DEALWATCH_TIMEOUT_S=str(SLOW_S * 2),

@@ -15,7 +15,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.support.paths import REPO
+
 DEALWATCH = "import sys; from flows.cli import main; sys.argv[0] = 'dealwatch'; main()"
 
 

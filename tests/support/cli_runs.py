@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 # The command line exactly as the `dealwatch` script starts it; `before` runs first (a
 # resource limit, a failure injected into the warehouse).

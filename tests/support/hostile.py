@@ -1,6 +1,6 @@
 """A hostile web server on 127.0.0.1 for fault tests, beside well-behaved routes.
 
-    from tests.faults.servers import hostile_server, CASES
+    from tests.support.hostile import hostile_server, FEED_CASES
 
     with hostile_server() as site:          # threaded, on 127.0.0.1:<free port>
         site.url("good")                     # a good RSS feed (3 items, pages on the same server)
@@ -9,7 +9,7 @@
         site.hits("http_404")                # how many requests that route received
         site.fixture_url("rss-parser__guardian.rss")   # a real publisher feed from ../shared
 
-or as a pytest fixture: ``from tests.faults.servers import hostile  # noqa: F401`` in
+or as a pytest fixture: ``from tests.support.hostile import hostile  # noqa: F401`` in
 a conftest, then take ``hostile`` as an argument (module-scoped).
 
 Fetchers used against it must allow loopback:
@@ -17,7 +17,8 @@ Fetchers used against it must allow loopback:
 ``test_policy()`` for the small timeouts the fault suite uses.
 
 Every route is named (``ROUTES`` maps name -> path) so flow-level tests can put
-the same cases in a feeds file. Nothing here leaves the machine: the redirects to
+the same cases in a feeds file; ``FEED_CASES`` says what the client must make of
+each feed route. Nothing here leaves the machine: the redirects to
 169.254.169.254 and 10.0.0.1 must be refused by the client before it connects.
 """
 
@@ -31,17 +32,19 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-FIXTURE_FEEDS = REPO.parent / "shared" / "fixtures" / "feeds"
+from extractors.records import FetchStatus
+from tests.support.paths import SHARED
+
+FIXTURE_FEEDS = SHARED / "fixtures" / "feeds"
 
 # The hang outlasts any client timeout used in tests, and ends when the server stops.
 HANG_S = 30.0
@@ -528,3 +531,48 @@ def wait_until(predicate: Callable[[], bool], timeout_s: float = 5.0) -> bool:
             return True
         time.sleep(0.01)
     return predicate()
+
+
+@dataclass(frozen=True)
+class FeedCase:
+    name: str
+    status: FetchStatus
+    reason: str | None = None  # a fragment of the error (or bozo) text
+    entries: int | None = None
+    url: str | None = None  # for cases that are not server routes
+
+
+FEED_CASES = [
+    FeedCase("good", FetchStatus.OK, entries=3),
+    FeedCase("good_atom", FetchStatus.OK, entries=1),
+    FeedCase("http_404", FetchStatus.HARD_ERROR, "HTTP 404"),
+    FeedCase("http_410", FetchStatus.HARD_ERROR, "HTTP 410"),
+    FeedCase("http_429", FetchStatus.SOFT_ERROR, "HTTP 429"),
+    FeedCase("http_500", FetchStatus.SOFT_ERROR, "HTTP 500"),
+    FeedCase("hang", FetchStatus.SOFT_ERROR, "timed out after 1.0 s"),
+    FeedCase("slow_headers", FetchStatus.SOFT_ERROR, "transfer took longer than"),
+    FeedCase("slow_body", FetchStatus.SOFT_ERROR, "transfer took longer than"),
+    FeedCase("reset", FetchStatus.SOFT_ERROR, "connection"),
+    FeedCase("too_big", FetchStatus.HARD_ERROR, "body larger than 10000000 bytes"),
+    FeedCase("gzip_bomb", FetchStatus.HARD_ERROR, "decompressed body larger than"),
+    FeedCase("redirect_loop", FetchStatus.HARD_ERROR, "too many redirects"),
+    FeedCase("redirect_metadata", FetchStatus.HARD_ERROR, "refused: 169.254.169.254 is link-local"),
+    FeedCase("redirect_private", FetchStatus.HARD_ERROR, "refused: 10.0.0.1 is private"),
+    FeedCase("redirect_file", FetchStatus.HARD_ERROR, "refused: scheme 'file'"),
+    FeedCase("redirect_ftp", FetchStatus.HARD_ERROR, "refused: scheme 'ftp'"),
+    FeedCase("file_url", FetchStatus.HARD_ERROR, "refused: scheme 'file'", url=FILE_URL),
+    FeedCase("ftp_url", FetchStatus.HARD_ERROR, "refused: scheme 'ftp'", url=FTP_URL),
+    FeedCase(
+        "metadata_url", FetchStatus.HARD_ERROR, "link-local", url="http://169.254.169.254/latest/"
+    ),
+    FeedCase("malformed", FetchStatus.OK, "SAXParseException", entries=2),
+    FeedCase("truncated", FetchStatus.OK, "SAXParseException", entries=2),
+    FeedCase("billion_laughs", FetchStatus.HARD_ERROR, "refused XML entity declarations"),
+    FeedCase("latin1_as_utf8", FetchStatus.OK, entries=1),
+    FeedCase("empty_feed", FetchStatus.OK, entries=0),
+    FeedCase("empty_body", FetchStatus.HARD_ERROR, "not a feed: empty body"),
+    FeedCase("not_a_feed", FetchStatus.HARD_ERROR, "not a feed"),
+    FeedCase("many_items", FetchStatus.OK, entries=200),
+    FeedCase("gzip_file", FetchStatus.OK, entries=3),
+    FeedCase("blank_line_prolog", FetchStatus.OK, entries=3),
+]

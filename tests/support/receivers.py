@@ -36,6 +36,7 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import re
 import socket
 import threading
 import time
@@ -278,3 +279,11 @@ class WebhookReceiver:
 
     def __iter__(self) -> Iterator[Received]:
         return iter(list(self.requests))
+
+
+ALERT_ID_IN_MAIL = re.compile(r"<code>([0-9a-f]{16})</code>")
+
+
+def mailed_alert_ids(mails: list[Mail]) -> list[str]:
+    """The alert ids each mail carries (one for an alert, several for a digest), in order."""
+    return [alert_id for mail in mails for alert_id in ALERT_ID_IN_MAIL.findall(mail.html)]

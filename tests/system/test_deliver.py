@@ -12,8 +12,8 @@ from apprise.plugins.slack import NotifySlack
 from alerts.channels import Channel, channels_from_urls, validate_channel
 from alerts.deliver import MAX_RETRY_AFTER_S, deliver, print_to_console, send_test
 from alerts.render import SLACK_MAX_CHARS, render_slack
-from tests.receivers import SmtpReceiver, WebhookReceiver
-from tests.test_render import VCPOST_AGE, hostile, sample_alerts
+from tests.support.receivers import SmtpReceiver, WebhookReceiver
+from tests.support.sample_alerts import VCPOST_AGE, sample_alerts, with_hostile_text
 from warehouse.records import AlertRecord
 
 SLACK_TOKENS = "T1JJ3T3L2/A1BRTD4JD/TIiajkdnlazkcOXrIdevi7"
@@ -141,7 +141,7 @@ def test_email_arrives_with_subject_and_both_parts(smtp):
 
 
 def test_email_of_hostile_text_is_inert(smtp):
-    alert = hostile(sample_alerts()["new_figure"])
+    alert = with_hostile_text(sample_alerts()["new_figure"])
     send([alert], channels_from_urls([smtp.apprise_url()]))
     (mail,) = smtp.wait_for(1)
     assert "Bcc" not in mail.message, "a newline in a title must not add a header"
@@ -168,7 +168,7 @@ def test_json_webhook_receives_every_field(hook):
 
 
 def test_slack_receives_block_mrkdwn_as_rendered(slack_hook):
-    alert = hostile(sample_alerts()["contradiction"])
+    alert = with_hostile_text(sample_alerts()["contradiction"])
     report = send([alert], channels_from_urls([f"slack://{SLACK_TOKENS}"]))
     assert report.completed == (alert.alert_id,)
     (request,) = slack_hook.wait_for(1)

@@ -7,70 +7,16 @@ unrelated); an aiosmtpd server receives the alerts through apprise.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import REPO, write_config
-from tests.receivers import SmtpReceiver
-from tests.site import NewsSite, Story, publish
-from warehouse import db
+from tests.support.config import write_config
+from tests.support.paths import REPO
+from tests.support.reads import query
+from tests.support.receivers import SmtpReceiver
+from tests.support.site import NewsSite
+from tests.support.stories import build_site
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
-
-DEAL_CONTEXT = (
-    "Meta agreed in June to invest in Scale AI and hire its chief executive, Alexandr Wang, "
-    "who joined Meta to lead a new superintelligence group."
-)
-PAGES = {
-    "/news/repeat": (
-        "Scale AI deal: what Meta gets for its money",
-        [
-            "Meta will pay $14.3 billion for a 49% stake in Scale AI, and Scale AI chief executive Alexandr Wang "
-            "will join Meta, the companies said.",
-            DEAL_CONTEXT,
-        ],
-    ),
-    "/news/new-figure": (
-        "Meta's Scale AI stake: the valuation behind the deal",
-        [
-            "Meta's investment values Scale AI at $29.2 billion, according to a person familiar with the terms.",
-            DEAL_CONTEXT,
-        ],
-    ),
-    "/news/contradiction": (
-        "Filing puts Meta's Scale AI payment lower than reported",
-        [
-            "Meta paid $10 billion for its 49% stake in Scale AI, according to a filing seen by the Ledger.",
-            DEAL_CONTEXT,
-        ],
-    ),
-    "/news/unrelated": (
-        "A new phone with a bigger battery goes on sale",
-        [
-            "The handset maker said on Tuesday that its new phone will go on sale in 40 countries next month.",
-            "Analysts expect the company to ship 50 million units of the phone this year, helped by a larger "
-            "battery and a brighter screen.",
-        ],
-    ),
-}
-
-
-def ledger_stories(pages: dict[str, tuple[str, list[str]]]) -> list[Story]:
-    """The Ledger's pages as stories: each article three times its paragraphs, by Jane Reporter."""
-    return [
-        Story(path, "The Ledger", title, tuple(paragraphs * 3), author="Jane Reporter")
-        for path, (title, paragraphs) in pages.items()
-    ]
-
-
-def build_site(site: NewsSite) -> str:
-    return publish(site, ledger_stories(PAGES), feed_title="The Ledger")
-
-
-def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
-    with db.read_connection(path) as con:
-        return con.execute(sql, params or []).fetchall()
 
 
 def test_backfill_then_monitor_alerts_by_email_once(tmp_path, monkeypatch):

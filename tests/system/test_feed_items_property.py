@@ -26,8 +26,8 @@ from extractors.http import Fetcher
 from extractors.netguard import check_url
 from extractors.records import FeedEntry, FetchStatus
 from extractors.urls import article_id_for, canonical_url, domain_of
-from tests.faults.servers import test_policy
-from tests.site import NewsSite
+from tests.support.hostile import test_policy
+from tests.support.site import NewsSite
 
 FEED_URL = "https://news.example.com/feed.xml"
 GOOD_TITLE = "Meta and Scale AI, the terms"

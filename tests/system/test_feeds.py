@@ -6,7 +6,6 @@ import gzip
 import re
 import tracemalloc
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import feedparser
 import pytest
@@ -20,9 +19,9 @@ from extractors.feeds import (
 )
 from extractors.http import Fetcher
 from extractors.records import FeedState, FetchStatus
-from tests.faults.servers import BILLION_LAUGHS, LATIN1_AS_UTF8, hostile_server, test_policy
+from tests.support.hostile import BILLION_LAUGHS, LATIN1_AS_UTF8, hostile_server, test_policy
+from tests.support.paths import SHARED
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 FEEDS = SHARED / "fixtures" / "feeds"
 REAL = sorted(p.name for p in FEEDS.iterdir() if p.is_file() and p.name != "SOURCES.tsv")
 # Feeds in the parsers' suites that are deliberately bare (no entry, or no entry with a link or id).

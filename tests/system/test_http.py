@@ -19,8 +19,8 @@ from extractors.http import (
 )
 from extractors.records import FetchStatus
 from extractors.robots import RobotsAnswer, agent_token, rules_from_answer
-from tests.faults.servers import HostileSite, hostile_server, test_policy
-from tests.site import NewsSite
+from tests.support.hostile import HostileSite, hostile_server, test_policy
+from tests.support.site import NewsSite
 
 
 @pytest.fixture(scope="module")

@@ -22,9 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, write_config
-from tests.receivers import WebhookReceiver
-from tests.site import NewsSite, article_page, rss_feed
+from tests.support.config import write_config
+from tests.support.paths import REPO
+from tests.support.receivers import WebhookReceiver
+from tests.support.site import NewsSite, article_page, rss_feed
 from warehouse import db
 
 pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]

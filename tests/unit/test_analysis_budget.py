@@ -9,7 +9,6 @@ note, and no sentence read as one longer than ``MAX_SENTENCE_CHARS``.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -18,9 +17,9 @@ from extractors.analysis import MAX_ANALYSED_CHARS, analyse
 from extractors.analysis.text import MAX_SENTENCE_CHARS, split_sentences
 from extractors.documents import article_from_text
 from extractors.watchlist import load_watchlist
+from tests.support.paths import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-WATCHLIST = load_watchlist(ROOT / "config" / "watchlist.toml")
+WATCHLIST = load_watchlist(REPO / "config" / "watchlist.toml")
 MEGABYTE = 1_000_000
 
 

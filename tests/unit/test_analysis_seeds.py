@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import math
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -14,10 +13,10 @@ from extractors.documents import articles_from_path
 from extractors.fingerprint import is_same_story
 from extractors.records import Analysis, Article
 from extractors.watchlist import load_watchlist
+from tests.support.paths import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-EXPECTED = (ROOT / ".." / "shared" / "seeds-expected.json").resolve()
-LABELLED = ROOT / "tests" / "data" / "labelled"
+EXPECTED = (REPO / ".." / "shared" / "seeds-expected.json").resolve()
+LABELLED = REPO / "tests" / "data" / "labelled"
 FETCHED_AT = datetime(2025, 6, 14, 12, 0, tzinfo=UTC)
 
 pytestmark = pytest.mark.skipif(
@@ -32,8 +31,8 @@ def expected() -> dict:
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, tuple[Article, Analysis]]:
-    watchlist = load_watchlist(ROOT / "config" / "watchlist.toml")
-    articles = articles_from_path(ROOT / "seeds", fetched_at=FETCHED_AT)
+    watchlist = load_watchlist(REPO / "config" / "watchlist.toml")
+    articles = articles_from_path(REPO / "seeds", fetched_at=FETCHED_AT)
     return {a.url.removeprefix("seed:")[:3]: (a, analyse(a, watchlist)) for a in articles}
 
 
@@ -134,7 +133,7 @@ def test_not_claims(analysed, expected):
 
 
 def test_reanalysis_is_identical(analysed):
-    watchlist = load_watchlist(ROOT / "config" / "watchlist.toml")
+    watchlist = load_watchlist(REPO / "config" / "watchlist.toml")
     for _, (article, analysis) in analysed.items():
         assert analyse(article, watchlist) == analysis
 

@@ -10,16 +10,15 @@ the reason a user reads in ``dealwatch explain``.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from extractors.analysis import analyse
 from extractors.documents import article_from_text
 from extractors.watchlist import load_watchlist
+from tests.support.paths import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-WATCHLIST = load_watchlist(ROOT / "config" / "watchlist.toml")
+WATCHLIST = load_watchlist(REPO / "config" / "watchlist.toml")
 DEAL = "halcyon--lumeo"
 LEAD = (
     "Halcyon hires Lumeo founders in licensing deal\n\n"

@@ -8,14 +8,14 @@ not mention them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import typer
 
 from flows.cli import app
+from tests.support.paths import REPO
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = REPO / "README.md"
 # Options every command takes: the section must mention them, once, anywhere.
 EVERYWHERE = {"--config", "--help", "-c"}
 

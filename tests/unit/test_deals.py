@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
 from extractors.analysis import analyse
 from extractors.documents import article_from_text
 from extractors.watchlist import EMPTY_WATCHLIST, Watchlist, load_watchlist
+from tests.support.paths import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-WATCHLIST = load_watchlist(ROOT / "config" / "watchlist.toml")
+WATCHLIST = load_watchlist(REPO / "config" / "watchlist.toml")
 FETCHED = datetime(2025, 6, 14, tzinfo=UTC)
 
 

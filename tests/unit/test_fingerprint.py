@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from extractors.fingerprint import NUM_PERM, containment, fingerprint, is_same_story
+from tests.support.paths import DATA, REPO
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-DATA = Path(__file__).resolve().parent / "data"
+SEEDS = REPO / "seeds"
 
 
 def _text(prefix: str) -> str:

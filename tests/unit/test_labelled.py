@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extractors.scoring import Scores, format_scores, score_folder
 from extractors.watchlist import load_watchlist
+from tests.support.paths import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-LABELLED = ROOT / "tests" / "data" / "labelled"
+LABELLED = REPO / "tests" / "data" / "labelled"
 
 
 @pytest.fixture(scope="module")
 def scores() -> Scores:
-    return score_folder(LABELLED, load_watchlist(ROOT / "config" / "watchlist.toml"))
+    return score_folder(LABELLED, load_watchlist(REPO / "config" / "watchlist.toml"))
 
 
 def test_set_size(scores):

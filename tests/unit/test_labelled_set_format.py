@@ -17,8 +17,9 @@ import pytest
 
 from extractors.metrics import METRICS
 from extractors.urls import deal_id_for
+from tests.support.paths import DATA, REPO
 
-LABELLED = Path(__file__).resolve().parent / "data" / "labelled"
+LABELLED = DATA / "labelled"
 SEED_PREFIX = "seed_"
 ARTICLE_SUFFIXES = (".txt", ".html")
 
@@ -177,7 +178,7 @@ def test_label_is_well_formed(stem):
 
 
 def test_seeds_are_byte_copies_of_the_repo_seeds():
-    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    seeds = REPO / "seeds"
     for stem in ("000", "001", "003", "004"):
         [original] = seeds.glob(f"{stem}_*.txt")
         copy = LABELLED / f"{SEED_PREFIX}{stem}.txt"

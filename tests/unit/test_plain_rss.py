@@ -10,8 +10,9 @@ import pytest
 from benchmarks.corpus import corpus_specs, rss_feed
 from extractors.feeds import _prepare, feed_entries, feedparser_reading, parse_feed
 from extractors.plain_rss import plain_rss_items
+from tests.support.paths import SHARED
 
-FEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "feeds"
+FEEDS = SHARED / "fixtures" / "feeds"
 REAL = sorted(p for p in FEEDS.iterdir() if p.is_file() and p.name != "SOURCES.tsv")
 FEED_URL = "https://news.example.com/feeds/main.xml"
 HEADERS = [

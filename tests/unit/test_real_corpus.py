@@ -8,16 +8,15 @@ by hand at the end of a piece of work (``--split heldout``), so that no test run
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from extractors.scoring import Scores, format_scores, held_out_stems, score_folder
 from extractors.watchlist import load_watchlist
+from tests.support.paths import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT / "tests" / "data" / "real"
-LABELS = (ROOT / ".." / "shared" / "real" / "labels").resolve()
+REAL = REPO / "tests" / "data" / "real"
+LABELS = (REPO / ".." / "shared" / "real" / "labels").resolve()
 
 # Floors a little under what the development split scored when they were set (2026-12-03:
 # relevance 0.931, subject F1 0.971, deals 0.950, claims 0.946 / 0.916).
@@ -47,7 +46,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def dev() -> Scores:
-    return score_folder(REAL, load_watchlist(ROOT / "config" / "watchlist.toml"), split="dev")
+    return score_folder(REAL, load_watchlist(REPO / "config" / "watchlist.toml"), split="dev")
 
 
 def test_the_split_is_the_committed_one():
@@ -74,7 +73,7 @@ def test_claims_on_real_text(dev):
 # The second real set (tests/data/real_extra/README.md): labelled by us from real pages after the
 # first one, its own third held back. Floors a little under its development split's scores when
 # they were set (2026-12-03: relevance 0.852, deals 0.976, claims 0.973 / 1.000).
-EXTRA = ROOT / "tests" / "data" / "real_extra"
+EXTRA = REPO / "tests" / "data" / "real_extra"
 EXTRA_FLOORS = {"relevance": 0.80, "deals": 0.90, "claims_precision": 0.90, "claims_recall": 0.90}
 
 
@@ -91,7 +90,7 @@ def _extra_missing() -> list[str]:
     reason=f"second real set's texts not pulled into {EXTRA}: missing {len(_extra_missing())}",
 )
 def test_the_second_real_set():
-    scores = score_folder(EXTRA, load_watchlist(ROOT / "config" / "watchlist.toml"), split="dev")
+    scores = score_folder(EXTRA, load_watchlist(REPO / "config" / "watchlist.toml"), split="dev")
     assert scores.relevance_f1 >= EXTRA_FLOORS["relevance"], format_scores(scores)
     assert scores.deals.f1 >= EXTRA_FLOORS["deals"], format_scores(scores)
     assert scores.claims.precision >= EXTRA_FLOORS["claims_precision"], format_scores(scores)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -28,129 +26,17 @@ from alerts.render import (
     slack_escape,
     slack_link,
 )
-from warehouse.records import AlertRecord, FigureSide
+from tests.support.paths import TESTS
+from tests.support.sample_alerts import (
+    AP_VALUATION,
+    SEED_004_AGE,
+    VCPOST_AGE,
+    sample_alerts,
+    with_hostile_text,
+)
 
-SNAPSHOTS = Path(__file__).resolve().parent / "snapshots" / "render"
+SNAPSHOTS = TESTS / "snapshots" / "render"
 UPDATE = os.environ.get("DEALWATCH_UPDATE_SNAPSHOTS") == "1"
-CREATED = datetime(2025, 6, 20, 8, 30, tzinfo=UTC)
-
-VCPOST_AGE = FigureSide(
-    stated="Now 28",
-    low=28,
-    high=28,
-    unit="years",
-    quote="Now 28, Wang founded Scale at just 19 years old after leaving MIT to pursue the venture.",
-    article_id="a-003",
-    source="VCPOST",
-    url="seed:003_0d9514028022957a.txt",
-    title="Meta Makes Major AI Move With $14.3 Billion Stake in Scale, Hires CEO",
-    published=None,
-    sources=("VCPOST",),
-    independent_sources=1,
-)
-SEED_004_AGE = FigureSide(
-    stated="21 years old",
-    low=21,
-    high=21,
-    unit="years",
-    quote="“It has grown to more than 1500 people ...,” said Wang, who has become 21 years old, "
-    "is known to be the youngest billionaire in the world.",
-    article_id="a-004",
-    source="",
-    url="seed:004_bbfa629a4113e10e.txt",
-    title="Meta invests $14 billion in Scale to catch up in the AI race",
-    published=date(2025, 6, 13),
-    sources=(),
-    independent_sources=1,
-)
-AP_VALUATION = FigureSide(
-    stated="over $29 billion",
-    low=29e9,
-    high=None,
-    unit="USD",
-    quote="The deal values Scale at over $29 billion, according to the companies.",
-    article_id="a-000",
-    source="Associated Press",
-    url="https://apnews.com/article/meta-scale-ai-wang",
-    title="Meta invests $14.3B in AI firm Scale and recruits its CEO for 'superintelligence' team",
-    published=date(2025, 6, 13),
-    sources=("Associated Press", "example-syndicate.com"),
-    independent_sources=1,
-)
-DEAL = dict(
-    deal_id="meta--scale-ai",
-    acquirer="Meta",
-    target="Scale AI",
-    people=("Alexandr Wang",),
-    deal_kind="investment and hire",
-)
-
-
-def sample_alerts() -> dict[str, AlertRecord]:
-    """One alert of each kind the snapshots cover, from the seeds' case."""
-    return {
-        "new_deal": AlertRecord(
-            alert_id="al-new-deal",
-            dedup_key="new_deal:meta--scale-ai",
-            kind="new_deal",
-            created_at=CREATED,
-            reason="first article naming this deal",
-            detail="Meta will invest $14.3 billion in Scale AI and hire its CEO Alexandr Wang.",
-            source="Associated Press",
-            url=AP_VALUATION.url,
-            title=AP_VALUATION.title,
-            **DEAL,  # type: ignore[arg-type]
-        ),
-        "new_figure": AlertRecord(
-            alert_id="al-new-figure",
-            dedup_key="new_figure:meta--scale-ai:target_valuation_usd",
-            kind="new_figure",
-            created_at=CREATED,
-            reason="first figure for this metric",
-            subject="Scale AI",
-            metric="target_valuation_usd",
-            figure=AP_VALUATION,
-            **DEAL,  # type: ignore[arg-type]
-        ),
-        "contradiction": AlertRecord(
-            alert_id="al-contradiction",
-            dedup_key="contradiction:meta--scale-ai:person_age:Alexandr Wang",
-            kind="contradiction",
-            created_at=CREATED,
-            reason="intervals [28, 28] and [21, 21] do not overlap",
-            subject="Alexandr Wang",
-            metric="person_age",
-            figure=VCPOST_AGE,
-            other=SEED_004_AGE,
-            **DEAL,  # type: ignore[arg-type]
-        ),
-        "feed_failing": AlertRecord(
-            alert_id="al-feed-failing",
-            dedup_key="feed_failing:https://ledger.example/rss",
-            kind="feed_failing",
-            created_at=CREATED,
-            reason="3 failed runs in a row",
-            feed_url="https://ledger.example/rss?section=ai&format=rss",
-            feed_name="The Ledger",
-            detail="HTTP 503 Service Unavailable",
-        ),
-    }
-
-
-def hostile(alert: AlertRecord) -> AlertRecord:
-    """The alert with article text that tries to format, mention, link and inject headers."""
-    evil = "<b>bold</b> *bold* _it_ ~del~ `code` <!channel> <!here> <@U123> <http://evil.example|click>\nBcc: x@evil.example"
-    side = dataclasses.replace(VCPOST_AGE, title=evil, quote=evil, source=evil, stated=evil)
-    return dataclasses.replace(
-        alert,
-        title=evil,
-        detail=evil,
-        source=evil,
-        figure=side,
-        other=side,
-        feed_name=evil,
-        subject=evil,
-    )
 
 
 def check_snapshot(name: str, rendered: str) -> None:
@@ -244,7 +130,7 @@ def test_json_dates_of_sides_are_iso():
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_article_text_is_inert_in_slack(kind):
-    slack = render_slack(hostile(sample_alerts()[kind]))
+    slack = render_slack(with_hostile_text(sample_alerts()[kind]))
     for live in (
         "<!channel>",
         "<!here>",
@@ -263,7 +149,7 @@ def test_article_text_is_inert_in_slack(kind):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_article_text_is_inert_in_email(kind):
-    parts = render_email(hostile(sample_alerts()[kind]))
+    parts = render_email(with_hostile_text(sample_alerts()[kind]))
     assert "\n" not in parts.subject and "\r" not in parts.subject
     assert "<b>bold</b>" not in parts.html and "&lt;b&gt;bold&lt;/b&gt;" in parts.html
     assert "<http://evil" not in parts.html
@@ -272,7 +158,7 @@ def test_article_text_is_inert_in_email(kind):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_article_text_stays_on_its_line_in_text(kind):
-    alert = hostile(sample_alerts()[kind])
+    alert = with_hostile_text(sample_alerts()[kind])
     for line in render_text(alert).splitlines():
         assert not line.startswith("Bcc:"), (
             "a newline in article text must not start a line of its own"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.support.paths import REPO
+
 FORBIDDEN = {
     "extractors": {"prefect", "prefect_dask", "duckdb", "apprise", "warehouse", "alerts", "flows"},
     "warehouse": {"prefect", "prefect_dask", "apprise", "alerts", "flows"},

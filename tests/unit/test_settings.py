@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from flows.settings import ConfigError, load_feeds, load_settings
-
-REPO = Path(__file__).resolve().parents[1]
+from tests.support.paths import REPO
 
 
 def write(path: Path, text: str) -> Path:

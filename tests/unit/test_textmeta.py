@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -15,9 +14,9 @@ from extractors.documents import (
     markdown_to_text,
 )
 from extractors.textmeta import person_name, text_metadata
+from tests.support.paths import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
+SEEDS = REPO / "seeds"
 FETCHED = datetime(2025, 6, 14, tzinfo=UTC)
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from extractors.records import Analysis, DealMention
-from tests.records import NOW, article, claim
+from tests.support.records import NOW, article, claim
 from warehouse import db, store
 
 MENTION = DealMention(

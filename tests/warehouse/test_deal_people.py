@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 
 from extractors.records import Analysis, Claim, DealMention
-from tests.records import NOW, article, claim, copy_stored_rows
+from tests.support.records import NOW, article, claim, copy_stored_rows
 from warehouse import db, store
 
 TEXT = "Meta is investing $14.3 billion in Scale AI and hiring Alexandr Wang; Scale was valued at $29 billion."

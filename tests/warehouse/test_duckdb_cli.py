@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_process import run_piped
-from tests.conftest import REPO, write_config
-from tests.site import NewsSite
-from tests.test_end_to_end import build_site
+from tests.support.cli_process import run_piped
+from tests.support.config import write_config
+from tests.support.paths import REPO
+from tests.support.site import NewsSite
+from tests.support.stories import build_site
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 

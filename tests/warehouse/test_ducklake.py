@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, write_config
-from tests.site import NewsSite, rss_feed
-from tests.test_end_to_end import build_site
+from tests.support.config import write_config
+from tests.support.paths import REPO
+from tests.support.site import NewsSite, rss_feed
+from tests.support.stories import build_site
 from warehouse import db
 from warehouse.export import PUBLIC_VIEWS
 from warehouse.lake import Lake
@@ -244,7 +245,7 @@ def test_a_catalogue_that_goes_down_mid_run_loses_nothing_analysed(tmp_path, mon
     """PostgreSQL stops while the run fetches its pages (after the run lock, before the store):
     the analysed batch goes to the spool, and the next run, with the catalogue back, stores it."""
     from flows.pipeline import monitor
-    from tests.postgres import start_postgres
+    from tests.support.postgres import start_postgres
 
     server = start_postgres()
     try:

@@ -9,8 +9,8 @@ import numpy as np
 
 from extractors.fingerprint import NUM_PERM, is_same_story, lsh_keys, same_story_mask
 from extractors.records import Analysis, Article
-from tests import records
-from tests.records import NOW
+from tests.support import records
+from tests.support.records import NOW
 from warehouse import db, store
 
 

@@ -18,10 +18,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.cli_process import run_piped
-from tests.conftest import REPO
-from tests.records import NOW
-from tests.test_warehouse import seeds_like_batch, store_batch
+from tests.support.batches import seeds_like_batch, store_batch
+from tests.support.cli_process import run_piped
+from tests.support.paths import REPO
+from tests.support.records import NOW
 from warehouse import db, outbox, storage
 
 WRITTEN_BY_2_0 = REPO / "tests" / "data" / "storage" / "written-by-duckdb-2.0.0.duckdb.gz"

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.faults.servers import hostile  # noqa: F401 - a fixture, used by name
+from tests.support.hostile import hostile  # noqa: F401 - a fixture, used by name
+from tests.support.paths import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 TABLE_PATH = REPO / "benchmarks" / "results" / "faults.md"
 
 _rows: list[tuple[str, str, str, float]] = []

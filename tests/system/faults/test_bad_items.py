@@ -13,9 +13,10 @@ from html import escape
 
 import pytest
 
-from tests.conftest import write_config
-from tests.site import NewsSite, Story, publish
-from tests.test_end_to_end import PAGES, build_site, query
+from tests.support.config import write_config
+from tests.support.reads import query
+from tests.support.site import NewsSite, Story, publish
+from tests.support.stories import PAGES, build_site
 
 pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.timeout(240)]
 

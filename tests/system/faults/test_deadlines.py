@@ -20,7 +20,7 @@ import pytest
 from extractors.feeds import poll_feeds
 from extractors.http import Fetcher
 from extractors.records import FetchStatus
-from tests.faults.servers import HOP_DELAY_S, HOPS, HostileSite, hostile_server, test_policy
+from tests.support.hostile import HOP_DELAY_S, HOPS, HostileSite, hostile_server, test_policy
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -20,9 +20,11 @@ from extractors.feeds import fetch_pages, poll_feed
 from extractors.http import Fetcher
 from extractors.pages import article_from_page
 from extractors.records import FeedEntry, FeedPollResult, FeedState, FetchStatus
-from tests.faults.servers import (
+from tests.support.hostile import (
+    FEED_CASES,
     FILE_URL,
     FTP_URL,
+    FeedCase,
     HostileSite,
     fixture_feed_names,
     test_policy,
@@ -58,51 +60,6 @@ def poll(
     fetcher: Fetcher, url: str, state: FeedState | None = None, now: datetime = NOW
 ) -> FeedPollResult:
     return poll_feed(fetcher, url, "case", state, now, unconditional_every=DAY, max_items=200)
-
-
-@dataclass(frozen=True)
-class FeedCase:
-    name: str
-    status: FetchStatus
-    reason: str | None = None  # a fragment of the error (or bozo) text
-    entries: int | None = None
-    url: str | None = None  # for cases that are not server routes
-
-
-FEED_CASES = [
-    FeedCase("good", FetchStatus.OK, entries=3),
-    FeedCase("good_atom", FetchStatus.OK, entries=1),
-    FeedCase("http_404", FetchStatus.HARD_ERROR, "HTTP 404"),
-    FeedCase("http_410", FetchStatus.HARD_ERROR, "HTTP 410"),
-    FeedCase("http_429", FetchStatus.SOFT_ERROR, "HTTP 429"),
-    FeedCase("http_500", FetchStatus.SOFT_ERROR, "HTTP 500"),
-    FeedCase("hang", FetchStatus.SOFT_ERROR, "timed out after 1.0 s"),
-    FeedCase("slow_headers", FetchStatus.SOFT_ERROR, "transfer took longer than"),
-    FeedCase("slow_body", FetchStatus.SOFT_ERROR, "transfer took longer than"),
-    FeedCase("reset", FetchStatus.SOFT_ERROR, "connection"),
-    FeedCase("too_big", FetchStatus.HARD_ERROR, "body larger than 10000000 bytes"),
-    FeedCase("gzip_bomb", FetchStatus.HARD_ERROR, "decompressed body larger than"),
-    FeedCase("redirect_loop", FetchStatus.HARD_ERROR, "too many redirects"),
-    FeedCase("redirect_metadata", FetchStatus.HARD_ERROR, "refused: 169.254.169.254 is link-local"),
-    FeedCase("redirect_private", FetchStatus.HARD_ERROR, "refused: 10.0.0.1 is private"),
-    FeedCase("redirect_file", FetchStatus.HARD_ERROR, "refused: scheme 'file'"),
-    FeedCase("redirect_ftp", FetchStatus.HARD_ERROR, "refused: scheme 'ftp'"),
-    FeedCase("file_url", FetchStatus.HARD_ERROR, "refused: scheme 'file'", url=FILE_URL),
-    FeedCase("ftp_url", FetchStatus.HARD_ERROR, "refused: scheme 'ftp'", url=FTP_URL),
-    FeedCase(
-        "metadata_url", FetchStatus.HARD_ERROR, "link-local", url="http://169.254.169.254/latest/"
-    ),
-    FeedCase("malformed", FetchStatus.OK, "SAXParseException", entries=2),
-    FeedCase("truncated", FetchStatus.OK, "SAXParseException", entries=2),
-    FeedCase("billion_laughs", FetchStatus.HARD_ERROR, "refused XML entity declarations"),
-    FeedCase("latin1_as_utf8", FetchStatus.OK, entries=1),
-    FeedCase("empty_feed", FetchStatus.OK, entries=0),
-    FeedCase("empty_body", FetchStatus.HARD_ERROR, "not a feed: empty body"),
-    FeedCase("not_a_feed", FetchStatus.HARD_ERROR, "not a feed"),
-    FeedCase("many_items", FetchStatus.OK, entries=200),
-    FeedCase("gzip_file", FetchStatus.OK, entries=3),
-    FeedCase("blank_line_prolog", FetchStatus.OK, entries=3),
-]
 
 
 def _check(case: FeedCase, result: FeedPollResult) -> None:

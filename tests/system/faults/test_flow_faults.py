@@ -11,11 +11,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.conftest import write_config
-from tests.faults.servers import hostile_server
-from tests.faults.test_fetch_faults import FEED_CASES
-from tests.site import NewsSite, rss_feed
-from tests.test_end_to_end import PAGES, build_site, query
+from tests.support.config import write_config
+from tests.support.hostile import FEED_CASES, hostile_server
+from tests.support.reads import query
+from tests.support.site import NewsSite, rss_feed
+from tests.support.stories import PAGES, build_site
 
 pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.timeout(240)]
 
