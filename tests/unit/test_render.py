@@ -1,7 +1,7 @@
 """Renderers: snapshots of each format per kind, escaping of article text, Slack's limit, digests.
 
 Snapshots live in tests/snapshots/render/; regenerate them with
-``DEALWATCH_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_render.py`` and read the diff.
+``DEALWATCH_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/unit/test_render.py`` and read the diff.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The warehouse on DuckLake, with a real PostgreSQL catalogue of the tests' own (tests/postgres.py).
+"""The warehouse on DuckLake, with a real PostgreSQL catalogue of the tests' own (tests/support/postgres.py).
 
 The same flows (backfill of the seeds, a monitor pass over a news site on 127.0.0.1) run once on a
 local DuckDB file and once on a DuckLake; a user's queries of the public views must answer the
