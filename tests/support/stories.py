@@ -164,6 +164,7 @@ SLOW_S = 120
 
 
 def make_slow(site: NewsSite, pages: dict[str, tuple[str, list[str]]]) -> None:
+    """The pages answer only after ``SLOW_S``: a run fetching them waits."""
     for path in pages:
         site.routes[path].delay_s = SLOW_S
 
@@ -178,8 +179,10 @@ def ledger_and_newsroom(site: NewsSite) -> list[tuple[str, str]]:
 
 
 def page_requests(site: NewsSite) -> int:
+    """How many times the site served a page of ``deal_pages``."""
     return sum(1 for method, path, _ in site.requests if path.startswith("/deals/"))
 
 
 def urls_of(site: NewsSite, *deals: int) -> list[str]:
+    """The URLs of the pages of ``deals`` on ``site``, sorted."""
     return sorted(site.url(path) for deal in deals for path in deal_pages(deal))
