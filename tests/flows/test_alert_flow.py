@@ -156,6 +156,7 @@ def decisions_for(warehouse: Path, article_id: str) -> list[tuple[str, str, str,
     )
 
 
+@pytest.mark.slow
 def test_a_muted_deal_is_stored_and_explained_but_never_sent(tmp_path, monkeypatch):
     with NewsSite() as site, WebhookReceiver() as hook:
         config = write_config(
@@ -262,6 +263,7 @@ def test_a_muted_metric_is_stored_but_neither_its_figures_nor_its_contradictions
         assert all(reason.startswith("muted metric person_age") for _, _, reason in quiet)
 
 
+@pytest.mark.slow
 def test_a_new_independent_source_realerts_a_contradiction_once_and_a_wire_copy_does_not(
     tmp_path, monkeypatch
 ):
@@ -310,6 +312,7 @@ def test_a_new_independent_source_realerts_a_contradiction_once_and_a_wire_copy_
         assert len(hook.wait_for(sent_before + 2, timeout_s=1)) == sent_before + 1
 
 
+@pytest.mark.slow
 def test_a_new_source_on_the_accepted_side_realerts_a_contradiction_too(tmp_path, monkeypatch):
     with NewsSite() as site, WebhookReceiver() as hook:
         config = write_config(
@@ -350,6 +353,7 @@ def test_a_new_source_on_the_accepted_side_realerts_a_contradiction_too(tmp_path
         assert len(hook.wait_for(sent_before + 2, timeout_s=1)) == sent_before + 1
 
 
+@pytest.mark.slow
 def test_without_realert_a_new_source_for_a_known_contradiction_stays_quiet(tmp_path, monkeypatch):
     with NewsSite() as site, WebhookReceiver() as hook:
         config = write_config(
@@ -381,6 +385,7 @@ def test_without_realert_a_new_source_for_a_known_contradiction_stays_quiet(tmp_
         assert len(hook.wait_for(sent_before + 1, timeout_s=1)) == sent_before
 
 
+@pytest.mark.slow
 def test_feed_alerts_go_to_the_ops_mailbox_once_per_streak_and_deal_alerts_to_the_webhook(
     tmp_path, monkeypatch
 ):
@@ -432,6 +437,7 @@ def test_feed_alerts_go_to_the_ops_mailbox_once_per_streak_and_deal_alerts_to_th
         )
 
 
+@pytest.mark.slow
 def test_the_same_fact_from_five_more_outlets_raises_no_alert(tmp_path, monkeypatch):
     with NewsSite() as site, WebhookReceiver() as hook:
         config = write_config(

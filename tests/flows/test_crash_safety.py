@@ -37,7 +37,7 @@ from tests.support.receivers import Mail, SmtpReceiver, WebhookReceiver, mailed_
 from tests.support.site import NewsSite
 from tests.support.stories import build_site, deal_pages, publish_pages
 
-pytestmark = pytest.mark.usefixtures("prefect_harness")
+pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 
 RUN_MONITOR = "import sys; from flows.pipeline import monitor; monitor(config_dir=sys.argv[1], backfill_seeds=False)"
 
@@ -223,7 +223,6 @@ def committed_deliveries(warehouse: Path) -> set[str]:
     }
 
 
-@pytest.mark.slow
 def test_killed_at_random_points_twenty_times_then_the_warehouse_matches_an_uninterrupted_one(
     tmp_path, monkeypatch
 ):

@@ -20,7 +20,7 @@ from tests.support.reads import snapshot
 from tests.support.site import NewsSite
 from tests.support.stories import ledger_and_newsroom
 
-pytestmark = pytest.mark.usefixtures("prefect_harness")
+pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 
 
 @pytest.fixture

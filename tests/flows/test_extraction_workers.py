@@ -97,6 +97,7 @@ def test_analysis_worker_loads_neither_trafilatura_nor_prefect() -> None:
     assert "_pydantic_core" not in maps
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("prefect_harness")
 def test_a_run_with_worker_processes_stores_what_one_without_stores(tmp_path, monkeypatch):
     """The monitor flow, several batches: extraction in one worker process and analysis in
@@ -148,6 +149,7 @@ def test_a_run_of_one_batch_starts_no_worker(tmp_path, monkeypatch):
     assert summary["store"]["articles_new"] == 3
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("prefect_harness")
 @pytest.mark.parametrize("extract_processes", [0, 1])
 def test_fetched_pages_are_let_go_without_the_garbage_collector(

@@ -19,6 +19,7 @@ from tests.support.stories import build_site
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
 
+@pytest.mark.slow
 def test_backfill_then_monitor_alerts_by_email_once(tmp_path, monkeypatch):
     from flows.pipeline import backfill, monitor
 

@@ -22,7 +22,7 @@ from tests.support.paths import REPO
 from tests.support.site import NewsSite
 from tests.support.stories import build_site
 
-pytestmark = pytest.mark.usefixtures("prefect_harness")
+pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 
 README_QUERY = re.compile(r'^dealwatch sql "(SELECT [^"]+)"$', re.MULTILINE)
 README_CLI_LINE = re.compile(r'`duckdb -readonly data/dealwatch\.duckdb "([^"]+)"`')

@@ -27,7 +27,7 @@ from warehouse import db
 from warehouse.export import PUBLIC_VIEWS
 from warehouse.lake import Lake
 
-pytestmark = pytest.mark.usefixtures("prefect_harness")
+pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 
 # Columns that differ between two runs of the same inputs whatever the warehouse: when things
 # happened, which run did them, how long a poll took.

@@ -18,7 +18,11 @@ from tests.support.reads import query
 from tests.support.site import NewsSite, Story, publish
 from tests.support.stories import PAGES, build_site
 
-pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.timeout(240)]
+pytestmark = [
+    pytest.mark.usefixtures("prefect_harness"),
+    pytest.mark.timeout(240),
+    pytest.mark.slow,
+]
 
 DEAL = (
     "Meta agreed to invest $14.3 billion in Scale AI for a 49% stake, and Scale AI chief "

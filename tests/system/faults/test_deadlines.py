@@ -69,6 +69,7 @@ def test_each_retry_gets_its_own_deadline_and_no_more(slow_site: HostileSite) ->
     assert elapsed < 2 * WELL_UNDER_S, elapsed
 
 
+@pytest.mark.slow
 def test_redirect_hops_spend_one_deadline(slow_site: HostileSite) -> None:
     """Four hops of 0.7 s each fit a 5 s deadline and not a 2 s one: hops do not each get their own."""
     assert HOPS * HOP_DELAY_S > DEADLINE_S  # the chain is slower than the deadline
@@ -97,6 +98,7 @@ def test_a_feed_that_trickles_does_not_hold_the_others(slow_site: HostileSite) -
 FEEDS_ON_ONE_HOST = 1000
 
 
+@pytest.mark.slow
 def test_waiting_for_the_host_does_not_count_against_the_deadline() -> None:
     """1,000 feeds on one host, 50 ms each, four at a time: many wait longer than the deadline."""
     deadline_s = 1.0

@@ -73,7 +73,17 @@ def _check(case: FeedCase, result: FeedPollResult) -> None:
         assert result.error, "every failure carries a reason"
 
 
-@pytest.mark.parametrize("case", FEED_CASES, ids=[c.name for c in FEED_CASES])
+# Cases that wait out a deadline by design: seconds each, skipped by `make test-fast`.
+SLOW_FEED_CASES = {"slow_headers", "slow_body"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, id=c.name, marks=pytest.mark.slow if c.name in SLOW_FEED_CASES else ())
+        for c in FEED_CASES
+    ],
+)
 def test_feed_case(
     case: FeedCase,
     hostile: HostileSite,
@@ -90,6 +100,7 @@ def test_feed_case(
     assert peak < MEMORY_BOUND_MIB, f"{case.name} peaked at {peak:.1f} MiB"
 
 
+@pytest.mark.slow
 def test_bad_cases_beside_good_feeds_in_one_run(hostile: HostileSite) -> None:
     """All feed cases polled concurrently through one Fetcher: the good ones give their entries."""
     with Fetcher(test_policy(max_concurrency=16)) as fetcher:
@@ -291,7 +302,14 @@ NO_ENTRIES_EXPECTED = {
 }
 
 
-@pytest.mark.parametrize("name", REAL_FEEDS)
+# The largest fixture feed (1.6 MB of podcast XML): many seconds to serve and parse.
+SLOW_REAL_FEEDS = {"rss-parser__giantbomb-podcast.rss"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=pytest.mark.slow if n in SLOW_REAL_FEEDS else ()) for n in REAL_FEEDS],
+)
 def test_real_publisher_feed_over_http(
     name: str,
     hostile: HostileSite,

@@ -17,7 +17,11 @@ from tests.support.reads import query
 from tests.support.site import NewsSite, rss_feed
 from tests.support.stories import PAGES, build_site
 
-pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.timeout(240)]
+pytestmark = [
+    pytest.mark.usefixtures("prefect_harness"),
+    pytest.mark.timeout(240),
+    pytest.mark.slow,
+]
 
 PAGE_CASES = {
     "page_50mb": "body larger than",
