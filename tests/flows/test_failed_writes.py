@@ -27,7 +27,7 @@ from tests.support.receivers import WebhookReceiver
 from tests.support.site import NewsSite
 from tests.support.stories import deal_pages, page_requests, publish_pages, urls_of
 
-pytestmark = pytest.mark.usefixtures("prefect_harness")
+pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 
 NOT_STORED = 3
 REPORT_LINE = "not stored: "

@@ -13,7 +13,7 @@ from tests.support.reads import query
 from tests.support.site import NewsSite
 from tests.support.stories import build_site
 
-pytestmark = pytest.mark.usefixtures("prefect_harness")
+pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 
 PACE = """
 [feeds]

@@ -23,7 +23,7 @@ from tests.support.receivers import SmtpReceiver, mailed_alert_ids
 from tests.support.site import NewsSite
 from tests.support.stories import deal_pages, publish_pages
 
-pytestmark = pytest.mark.usefixtures("prefect_harness")
+pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 
 WAITING = "is held by another process; waiting up to"
 # A run's alerts in one digest: apprise spaces single mails 5.5 s apart.

@@ -20,7 +20,7 @@ from tests.support.reads import query
 from tests.support.site import NewsSite, publish
 from tests.support.stories import SLOW_S, deal_pages, ledger_stories, make_slow
 
-pytestmark = pytest.mark.usefixtures("prefect_harness")
+pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 
 LOCKED = 4
 

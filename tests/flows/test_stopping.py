@@ -29,7 +29,7 @@ from tests.support.stories import (
     urls_of,
 )
 
-pytestmark = pytest.mark.usefixtures("prefect_harness")
+pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 
 STOP_WITHIN_S = 10
 SIGNALS = pytest.mark.parametrize(
