@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench serve clean
+.PHONY: run test test-fast lint format bench serve clean
 
 # A warehouse written by DuckDB 2.0 (dealwatch before issue 20) is converted once, by the DuckDB of
 # the .venv that wrote it, before that .venv is replaced: nothing else reads that format.
@@ -29,6 +29,9 @@ test: $(STAMP)  ## the whole test suite, lint included
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)  ## the edit loop: the suite without the tests marked slow (tests/README.md)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

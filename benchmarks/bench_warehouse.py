@@ -860,10 +860,10 @@ def copy_to_lake(path: Path, lake: Lake) -> float:
 def time_on_lake(path: Path, built: dict[str, Any], queries: list[tuple[str, str, str]], folder: Path,
                  *, repeat: int, new_articles: int, seed: int) -> dict[str, Any]:  # fmt: skip
     """The same views, opening and stores on a DuckLake (catalogue in a PostgreSQL of the
-    benchmark's own, tests/postgres.py) holding the same rows."""
+    benchmark's own, tests/support/postgres.py) holding the same rows."""
     import os
 
-    from tests.postgres import start_postgres
+    from tests.support.postgres import start_postgres
 
     server = start_postgres()
     try:

@@ -13,7 +13,7 @@ DOCTYPE, ``xml:base``, bytes that do not decode as declared, a content type
 feedparser would complain about, an item element outside the lists below, a
 field element given twice (feedparser's choice then depends on order). The
 lists hold elements whose handling was read in feedparser 6.0.14's source;
-``tests/test_plain_rss.py`` holds both readings equal on every fixture feed and
+``tests/unit/test_plain_rss.py`` holds both readings equal on every fixture feed and
 on generated documents.
 """
 

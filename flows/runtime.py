@@ -115,7 +115,7 @@ class StopRequest:
     analysed and calls ``mark_safe``. Everything after that is safe to cut
     short: the spool is written before every store (flows.spool), a DuckDB
     commit is atomic, and the outbox is at-least-once, as
-    tests/test_crash_safety.py shows with SIGKILL. So the process ends at most
+    tests/flows/test_crash_safety.py shows with SIGKILL. So the process ends at most
     ``STOP_DEADLINE_S`` after the signal, even while a worker thread still
     waits on a slow server (Python cannot interrupt it, and would wait for it at
     exit), but never in the middle of writing the spool.

@@ -1,0 +1,92 @@
+"""``dealwatch explain``: deals, claims, their evidence and confidence, and every figure left out."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from typer.testing import CliRunner
+
+from extractors.analysis import analyse
+from extractors.analysis.explain import explain_lines, inert
+from extractors.documents import article_from_text
+from extractors.watchlist import load_watchlist
+from flows.cli import app
+from tests.support.paths import REPO
+from tests.support.records import NOW
+from warehouse import db, store
+
+ARTICLE = (
+    "Halcyon pays $400 million to license Lumeo's models and hire its founders\n\n"
+    "Halcyon, the cloud company, will pay $400 million to license the models of robotics startup Lumeo "
+    "and hire its co-founders Ana Ruiz and Tom Berg, the companies said on Monday. Lumeo had raised "
+    "$90 million in a round led by Foundry in 2023. Halcyon's own revenue reached $8 billion last year."
+)
+
+
+def _config(tmp_path, monkeypatch):
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "dealwatch.toml").write_text("")
+    monkeypatch.setenv("DEALWATCH_DB", str(tmp_path / "w.duckdb"))
+    return config
+
+
+def test_a_file_is_explained_with_the_evidence_and_the_figures_left_out(tmp_path, monkeypatch):
+    config = _config(tmp_path, monkeypatch)
+    path = tmp_path / "halcyon.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", str(path), "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "halcyon--lumeo  subject  licence_and_hire" in out
+    assert "deal_amount_usd" in out and "'$400 million'" in out
+    assert "'$90 million' [halcyon--lumeo]: a funding round" in out
+    assert "'$8 billion'" in out and "revenue" in out
+
+
+def test_a_stored_article_is_explained_by_its_id(tmp_path, monkeypatch):
+    config = _config(tmp_path, monkeypatch)
+    article = article_from_text(
+        ARTICLE, url="https://news.example/h", origin="feed", fetched_at=NOW
+    )
+    with db.write_connection(tmp_path / "w.duckdb") as con:
+        run_id = store.start_run(con, "test", NOW)
+        store.store_analyses(
+            con,
+            [(article, analyse(article))],
+            run_id=run_id,
+            policy=store.ReconcilePolicy(),
+            now=NOW,
+        )
+    result = CliRunner().invoke(app, ["explain", article.article_id, "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert "halcyon--lumeo" in result.output
+
+
+def test_an_unknown_target_is_one_clear_line_and_status_2(tmp_path, monkeypatch):
+    config = _config(tmp_path, monkeypatch)
+    with db.write_connection(tmp_path / "w.duckdb"):
+        pass
+    result = CliRunner().invoke(app, ["explain", "no-such-thing", "--config", str(config)])
+    assert result.exit_code == 2
+    assert "neither a file nor a stored article id" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_text_from_the_article_cannot_drive_the_terminal():
+    hostile = "Acme pays $5 million to hire Zeta's team\x1b[2J\x1b]8;;http://evil\x07\n\nAcme hired Zeta's founders."
+    article = article_from_text(
+        hostile,
+        url="https://x.example/a",
+        origin="feed",
+        fetched_at=datetime(2025, 1, 1, tzinfo=UTC),
+    )
+    text = "\n".join(explain_lines(article, analyse(article, load_watchlist_or_none())))
+    assert "\x1b" not in text and "\x07" not in text
+    assert inert("a\x1bb") == "a<U+001B>b"
+
+
+def load_watchlist_or_none():
+
+    path = REPO / "config" / "watchlist.toml"
+    return load_watchlist(path)

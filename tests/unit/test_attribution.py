@@ -1,0 +1,164 @@
+"""What a figure is about: the deal's own sums against every other sum a story carries.
+
+Each story is one deal (Halcyon hires Lumeo's founders and licenses its models for $400
+million) and one distracting figure that a reader knows is not the deal's: another deal's
+price, a funding round, an old valuation, revenue, a share price, a compute contract, a
+currency conversion. The deal keeps its own claims and the distractor goes to nothing, with
+the reason a user reads in ``dealwatch explain``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from extractors.analysis import analyse
+from extractors.documents import article_from_text
+from extractors.watchlist import load_watchlist
+from tests.support.paths import REPO
+
+WATCHLIST = load_watchlist(REPO / "config" / "watchlist.toml")
+DEAL = "halcyon--lumeo"
+LEAD = (
+    "Halcyon hires Lumeo founders in licensing deal\n\n"
+    "Halcyon, the cloud software giant, said on Tuesday it will hire the founders of AI startup "
+    "Lumeo and about 40 of its engineers, and license the startup's models. "
+    "Halcyon is paying $400 million for the licence. "
+)
+OWN = {("licence_fee_usd", "$400 million"), ("staff_hired", "about 40 of its engineers")}
+
+
+def _read(text: str):
+    article = article_from_text(
+        text,
+        url="https://news.example/lumeo",
+        origin="feed",
+        fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
+    )
+    return analyse(article, WATCHLIST)
+
+
+def _claims(result) -> set[tuple[str, str]]:
+    return {(c.metric, c.stated) for c in result.claims if c.deal_id == DEAL}
+
+
+@pytest.mark.parametrize(
+    ("case", "distraction", "stated", "reason"),
+    [
+        (
+            "another deal's price",
+            "The arrangement echoes a deal of Orbital Systems last year, when it paid $900 million for "
+            "a stake in the chipmaker Vantage.",
+            "$900 million",
+            "in no deal here",
+        ),
+        (
+            "a funding round",
+            "Lumeo raised $50 million in a Series B round led by Redpoint in 2023.",
+            "$50 million",
+            "funding round",
+        ),
+        (
+            "a past valuation",
+            "Lumeo was valued at $1.2 billion in its last funding round in 2023.",
+            "$1.2 billion",
+            "valuation of a funding round",
+        ),
+        (
+            "revenue",
+            "Lumeo had annual revenue of about $30 million last year.",
+            "about $30 million",
+            "revenue",
+        ),
+        (
+            "a per-share price",
+            "Halcyon shares rose 3% to $212.50 in New York trading.",
+            "$212.50",
+            "shares",
+        ),
+        (
+            "a compute contract",
+            "Separately, Lumeo signed a $2 billion contract to rent computing power from "
+            "Halcyon's cloud over five years.",
+            "$2 billion",
+            "contract",
+        ),
+    ],
+)
+def test_a_figure_about_something_else_goes_to_nothing(case, distraction, stated, reason):
+    result = _read(LEAD + distraction)
+    assert [d.deal_id for d in result.deals if d.role == "subject"] == [DEAL], case
+    assert _claims(result) == OWN, case
+    [left] = [x for x in result.left_out if x.stated == stated]
+    assert reason in left.reason, (case, left.reason)
+
+
+def test_the_licence_fee_is_part_of_the_total_paid():
+    result = _read(
+        LEAD.replace("Halcyon is paying $400 million for the licence. ", "")
+        + "In total Halcyon will pay $650 million, including $400 million to license the technology."
+    )
+    assert _claims(result) == {
+        ("deal_amount_usd", "$650 million"),
+        ("licence_fee_usd", "$400 million"),
+        ("staff_hired", "about 40 of its engineers"),
+    }
+
+
+def test_dollars_in_brackets_stand_for_a_sum_in_another_currency():
+    result = _read(
+        "Halcyon hires Lumeo founders in licensing deal\n\n"
+        "Halcyon, the British software giant, said on Tuesday it will hire the founders of AI "
+        "startup Lumeo and license the startup's models for £300 million ($400 million)."
+    )
+    assert _claims(result) == {("licence_fee_usd", "$400 million")}
+    [pounds] = [x for x in result.left_out if x.stated == "£300 million"]
+    assert "GBP" in pounds.reason
+
+
+def test_a_conversion_of_a_dollar_sum_is_not_a_second_claim():
+    result = _read(
+        "Halcyon hires Lumeo founders in licensing deal\n\n"
+        "Halcyon, the cloud software giant, said on Tuesday it will hire the founders of AI "
+        "startup Lumeo and license the startup's models for $400 million (£300 million)."
+    )
+    assert _claims(result) == {("licence_fee_usd", "$400 million")}
+    [pounds] = [x for x in result.left_out if x.stated == "£300 million"]
+    assert "conversion" in pounds.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        # the money is named as licensing, whatever else the buyer does beside it
+        (
+            "Halcyon is paying roughly $400 million in licensing while hiring key staff.",
+            "licence_fee_usd",
+        ),
+        # fees and pay together: the price of the whole arrangement
+        (
+            "Halcyon will pay about $400 million in licensing fees and employee compensation.",
+            "deal_amount_usd",
+        ),
+    ],
+)
+def test_licensing_money_against_the_whole_price(sentence, metric):
+    result = _read(LEAD.replace("Halcyon is paying $400 million for the licence. ", "") + sentence)
+    assert {m for m, _ in _claims(result)} == {metric, "staff_hired"}
+
+
+def test_a_sum_that_prices_the_startup_is_its_valuation():
+    result = _read(LEAD + "Halcyon hired most of the staff of the $2 billion startup.")
+    assert ("target_valuation_usd", "$2 billion") in _claims(result)
+
+
+def test_another_known_deals_price_goes_to_that_deal():
+    result = _read(
+        LEAD
+        + "The arrangement echoes Meta's deal last year, when it paid $14.3 billion for 49% of Scale AI."
+    )
+    assert _claims(result) == OWN
+    other = {(c.deal_id, c.metric, c.stated) for c in result.claims if c.deal_id != DEAL}
+    assert ("meta--scale-ai", "deal_amount_usd", "$14.3 billion") in other
+    assert {d.deal_id: d.role for d in result.deals}["meta--scale-ai"] == "mentioned"

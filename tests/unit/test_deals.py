@@ -1,0 +1,158 @@
+"""Deal detection, with and without the watchlist, and the hard negatives."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from extractors.analysis import analyse
+from extractors.documents import article_from_text
+from extractors.watchlist import EMPTY_WATCHLIST, Watchlist, load_watchlist
+from tests.support.paths import REPO
+
+WATCHLIST = load_watchlist(REPO / "config" / "watchlist.toml")
+FETCHED = datetime(2025, 6, 14, tzinfo=UTC)
+
+
+def _analyse(text: str, watchlist: Watchlist | None = None, published: date | None = None):
+    article = article_from_text(
+        text, url="https://news.example/a", origin="feed", fetched_at=FETCHED, published=published
+    )
+    return article, analyse(article, watchlist)
+
+
+def test_unknown_companies_without_watchlist():
+    _, result = _analyse(
+        "Halcyon licenses Lumeo's technology and hires its CEO Jane Doe\n\n"
+        "Halcyon said on Monday it licenses Lumeo's technology and hires its CEO Jane Doe, along with most of the startup's "
+        "research team. Halcyon will pay $400 million for the licence. Lumeo was founded in 2019.",
+        EMPTY_WATCHLIST,
+    )
+    assert result.relevance == "subject"
+    [deal] = result.deals
+    assert deal.deal_id == "halcyon--lumeo"
+    assert deal.kind == "licence_and_hire"
+    assert deal.people == ("Jane Doe",)
+
+
+def test_watchlist_makes_names_canonical():
+    text = (
+        "Alphabet hires Character AI founders in licensing deal\n\n"
+        "Alphabet's Google has hired the founders of chatbot startup Character AI and will pay the company for a licence "
+        "to its models. The co-founders of Character AI will join Google DeepMind with some of their team."
+    )
+    _, with_list = _analyse(text, WATCHLIST)
+    assert [d.deal_id for d in with_list.deals] == ["google--character-ai"]
+
+
+def test_funding_round_without_hiring_is_unrelated():
+    _, result = _analyse(
+        "Nvidia backs robotics startup Figure in $675 million round\n\n"
+        "Figure, a startup building humanoid robots, said it raised $675 million in a round that included Nvidia and "
+        "Microsoft. The company is now valued at $2.6 billion. Figure said it would use the money to expand production.",
+        WATCHLIST,
+    )
+    assert result.relevance == "unrelated"
+    assert result.deals == ()
+    assert result.claims == ()
+
+
+def test_full_acquisition_is_unrelated():
+    _, result = _analyse(
+        "Databricks to acquire MosaicML for $1.3 billion\n\n"
+        "Databricks has agreed to acquire MosaicML, a startup that trains language models, for about $1.3 billion. "
+        "MosaicML's team of 62 employees will join Databricks.",
+        WATCHLIST,
+    )
+    assert result.relevance == "unrelated"
+
+
+def test_single_job_move_is_unrelated():
+    _, result = _analyse(
+        "Thinking Machines co-founder leaves for Meta\n\n"
+        "Andrew Tulloch, a co-founder of Thinking Machines Lab, has left the startup to join Meta, the company said. "
+        "Thinking Machines is not part of any arrangement with Meta.",
+        WATCHLIST,
+    )
+    assert result.relevance == "unrelated"
+
+
+def test_scale_as_a_common_word_is_unrelated():
+    _, result = _analyse(
+        "Meta plans to scale its data centres\n\n"
+        "Meta said it would scale up spending on data centres to $65 billion this year as it hires more engineers. "
+        "At that scale, the company will be one of the largest buyers of chips.",
+        WATCHLIST,
+    )
+    assert result.relevance == "unrelated"
+
+
+def test_announced_weekday_resolved_against_the_article_date():
+    _, result = _analyse(
+        "Meta invests in Scale AI\n\nMeta said on Thursday it will invest $14.3 billion in Scale AI and hire its CEO "
+        "Alexandr Wang. Scale AI's CEO Alexandr Wang will join Meta.",
+        WATCHLIST,
+        published=date(2025, 6, 13),
+    )
+    [deal] = result.deals
+    assert deal.announced == date(2025, 6, 12)
+    assert deal.kind == "investment_and_hire"
+
+
+def test_other_deal_price_is_not_a_claim_of_this_deal():
+    article, result = _analyse(
+        "Meta invests $14.3 billion in Scale AI\n\nMeta will invest $14.3 billion in Scale AI and hire its CEO Alexandr "
+        "Wang, who will join Meta. It is Meta's largest deal after its $19 billion acquisition of WhatsApp.",
+        WATCHLIST,
+    )
+    stated = {c.stated for c in result.claims}
+    assert "$19 billion" not in stated
+    assert "$14.3 billion" in stated
+
+
+@pytest.mark.parametrize(
+    "bad", ["[[acquirer]]\nname = 3\n", "[[acquirer]\nname='x'", "[[robot]]\nname='x'\n"]
+)
+def test_bad_watchlist_is_a_clear_error(tmp_path, bad):
+    path = tmp_path / "watchlist.toml"
+    path.write_text(bad)
+    with pytest.raises(ValueError, match="watchlist|acquirer|unknown"):
+        load_watchlist(path)
+
+
+def test_a_company_whose_staff_leave_hires_no_one():
+    _, result = _analyse(
+        "Google's hiring spree\n\n"
+        "Google also made headlines by hiring several Anthropic employees and bringing on Jane Doe, "
+        "founder of AI startup Lumeo, to lead its research as part of a $900 million investment.",
+        WATCHLIST,
+    )
+    assert "google--lumeo" in {d.deal_id for d in result.deals}
+    assert not any(d.acquirer == "Anthropic" for d in result.deals)
+
+
+def test_a_known_deal_named_in_passing_is_mentioned_whatever_the_text_calls_it():
+    _, result = _analyse(
+        "A lab chief moves on\n\n"
+        "The researcher, who arrived at Amazon two years ago after the acquisition of Adept, the "
+        "start-up he co-founded, said he would leave at the end of the month.",
+        WATCHLIST,
+    )
+    assert result.relevance == "mentioned"
+    [deal] = result.deals
+    assert (deal.deal_id, deal.role, deal.kind) == (
+        "amazon--adept",
+        "mentioned",
+        "licence_and_hire",
+    )
+
+
+def test_known_deals_name_listed_companies_only(tmp_path):
+    path = tmp_path / "watchlist.toml"
+    path.write_text(
+        '[[acquirer]]\nname = "Halcyon"\n\n[[deal]]\nacquirer = "Halcyon"\ntarget = "Lumeo"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="target 'Lumeo' is no acquirer or startup listed"):
+        load_watchlist(path)

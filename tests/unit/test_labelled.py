@@ -1,0 +1,36 @@
+"""The analysis against the labelled set: the thresholds of issue 3."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.scoring import Scores, format_scores, score_folder
+from extractors.watchlist import load_watchlist
+from tests.support.paths import REPO
+
+LABELLED = REPO / "tests" / "data" / "labelled"
+
+
+@pytest.fixture(scope="module")
+def scores() -> Scores:
+    return score_folder(LABELLED, load_watchlist(REPO / "config" / "watchlist.toml"))
+
+
+def test_set_size(scores):
+    assert scores.articles >= 54
+    assert scores.distinct_deals - 1 >= 10
+    assert scores.unrelated >= 20
+    assert scores.hard_negatives >= 10
+
+
+def test_relevance(scores):
+    assert scores.relevance_f1 >= 0.95, format_scores(scores)
+
+
+def test_deals(scores):
+    assert scores.deals.f1 >= 0.90, format_scores(scores)
+
+
+def test_claims(scores):
+    assert scores.claims.precision >= 0.95, format_scores(scores)
+    assert scores.claims.recall >= 0.90, format_scores(scores)
