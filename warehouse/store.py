@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 import duckdb
 import numpy as np
 
-from extractors.feeds import unique_entries
+from extractors.fetch.feeds import unique_entries
 from extractors.fingerprint import NUM_PERM, lsh_keys, same_story_mask
 from extractors.records import (
     Analysis,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import corpus_specs, rss_feed
-from extractors.feeds import _prepare, feed_entries, feedparser_reading, parse_feed
-from extractors.plain_rss import plain_rss_items
+from extractors.fetch.feeds import _prepare, feed_entries, feedparser_reading, parse_feed
+from extractors.fetch.plain_rss import plain_rss_items
 from tests.support.paths import SHARED
 
 FEEDS = SHARED / "fixtures" / "feeds"

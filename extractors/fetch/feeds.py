@@ -24,10 +24,10 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from extractors.aggregators import unwrap
-from extractors.http import GZIP_MAGIC, BodyTooLarge, Fetcher, FetchResponse, gunzip_limited
-from extractors.outlets import clean_name, same_site
-from extractors.plain_rss import PLAIN_ABSOLUTE_URL, plain_rss_reading
+from extractors.fetch.aggregators import unwrap
+from extractors.fetch.client import GZIP_MAGIC, BodyTooLarge, Fetcher, FetchResponse, gunzip_limited
+from extractors.fetch.outlets import clean_name, same_site
+from extractors.fetch.plain_rss import PLAIN_ABSOLUTE_URL, plain_rss_reading
 from extractors.records import FeedEntry, FeedPollResult, FeedState, FetchStatus, PageFetch
 from extractors.urls import canonical_url, storable_text
 
