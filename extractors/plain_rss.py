@@ -11,23 +11,32 @@ Anything this module is not sure feedparser would read the same way gets
 ``None``, and the caller hands the document to feedparser: another root, a
 DOCTYPE, ``xml:base``, bytes that do not decode as declared, a content type
 feedparser would complain about, an item element outside the lists below, a
-field element given twice (feedparser's choice then depends on order). The
-lists hold elements whose handling was read in feedparser 6.0.14's source;
+field element given twice (feedparser's choice then depends on order), a date
+in a shape outside the two below. The lists hold elements whose handling was read in feedparser 6.0.14's source;
 ``tests/test_plain_rss.py`` holds both readings equal on every fixture feed and
 on generated documents.
+
+Dates are read by the standard library, not by feedparser's private
+``_parse_date``: RFC 822 by ``email.utils.parsedate_to_datetime``, RFC 3339 by
+``datetime.fromisoformat``, each only in the shapes where feedparser's reading
+was checked to be the same (``tests/test_plain_rss.py`` compares every date of
+the fixture feeds and generated ones); any other shape sends the document to
+feedparser.
 """
 
 from __future__ import annotations
 
 import contextlib
+import email.utils
 import functools
 import re
+import time
 import urllib.parse
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
-from feedparser.datetimes import _parse_date
 from feedparser.urls import make_safe_absolute_uri
 
 _DC = "{http://purl.org/dc/elements/1.1/}"
@@ -149,8 +158,51 @@ def _kept(text: str | None, base: str | None = None) -> str:
     return output.translate(_CP1252)
 
 
-# The same articles, hence the same dates, come back in feed after feed and run after run.
-_date = functools.lru_cache(maxsize=1 << 14)(_parse_date)
+# The date shapes read here, each where feedparser 6.0.14 reads it the same way. RFC 822:
+# an optional day name, a 4-digit year (or a 2-digit one up to 68, which both read as 20xx;
+# feedparser reads 69-89 as 20xx too, the e-mail module as 19xx), seconds optional, a
+# numeric offset or a zone name both know with the same offset (feedparser reads a name it
+# does not know as UTC, the e-mail module hands it back unzoned, which is read as UTC here).
+_RFC822 = re.compile(
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun),?\s+)?\d{1,2}\s+"
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(?:\d{4}|[0-5]\d|6[0-8])\s+"
+    r"\d{2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|gmt|ut|utc|z|[ecmp][sd]t|a[sd]t)",
+    re.ASCII | re.IGNORECASE,
+)
+# RFC 3339 (W3C-DTF): a full date, or a time with seconds, optional fraction, and Z or
+# +hh:mm (feedparser 6 reads "+0530" as +05:00, so an offset without its colon is left to it).
+_RFC3339 = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})?)?",
+    re.ASCII,
+)
+
+
+class UnreadDate(ValueError):
+    """A date in a shape this module does not read; the document goes to feedparser."""
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the same dates come back feed after feed, run after run
+def feed_date(text: str) -> time.struct_time | None:
+    """``text`` as feedparser's ``published_parsed`` holds it (a UTC struct_time), None for
+    no date; raises ``UnreadDate`` for a shape left to feedparser."""
+    if not text:
+        return None
+    try:
+        if _RFC3339.fullmatch(text):
+            stamp = datetime.fromisoformat(text)
+        elif rfc822 := _RFC822.fullmatch(text):
+            start, end = rfc822.span("month")
+            stamp = email.utils.parsedate_to_datetime(
+                text[:start] + text[start : start + 3] + text[end:]
+            )
+        else:
+            raise UnreadDate(text)
+        if stamp.tzinfo is None:  # no zone given, or "-0000": UTC, as feedparser has it
+            stamp = stamp.replace(tzinfo=UTC)
+        return stamp.astimezone(UTC).utctimetuple()
+    except (ValueError, OverflowError) as exc:  # 31 June, hour 25, year 1 less an offset
+        raise UnreadDate(text) from exc
 
 
 def _local(tag: str) -> str:
@@ -199,9 +251,12 @@ def _item(item: ET.Element, base: str) -> dict[str, Any] | None:
             raw["link"] = raw["id"]
     if "link" in texts:  # the element wins over a permalink, before or after it
         raw["link"] = _ENTITY_IN_LINK.sub(r"&\g<1>", texts["link"].replace("&amp;", "&"))
-    for field in ("published", "updated"):
-        if field in texts:
-            raw[f"{field}_parsed"] = _date(texts[field])
+    try:
+        for field in ("published", "updated"):
+            if field in texts:
+                raw[f"{field}_parsed"] = feed_date(texts[field])
+    except UnreadDate:
+        return None
     return raw
 
 
