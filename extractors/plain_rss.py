@@ -3,7 +3,7 @@
 feedparser walks a document element by element in Python (some 35 µs an element,
 10 ms for a feed of 40 items), which made parsing the bulk of a warm poll. Most
 feeds are plain RSS 2.0 whose items hold a handful of well-known elements; for
-those, ElementTree (expat building the tree in C) and the few rules of
+those, lxml (libxml2 building the tree in C, entities unresolved) and the few rules of
 feedparser that touch an entry's link, id, title, summary and dates give the same
 entries, about seven times faster end to end.
 
@@ -30,14 +30,41 @@ import contextlib
 import email.utils
 import functools
 import re
+import threading
 import time
 import urllib.parse
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from feedparser.urls import make_safe_absolute_uri
+from lxml import etree
+
+# The document is parsed by lxml with what could reach outside it or blow up switched off:
+# no entity is resolved (billion laughs, file:// and http:// external entities stay
+# unexpanded, and an undefined one is an error), no DTD is loaded, nothing is fetched from
+# the network, and libxml2's limits on depth (256) and text node size (10 MB) hold. A
+# document they refuse goes to feedparser. Comments and processing instructions are dropped
+# as ElementTree dropped them. lxml is faster than ElementTree here (1.26 s against 1.85 s
+# for 48 documents, 80k items) where defusedxml, with its Python-level expat callbacks, is
+# slower (0.72 s against 0.37 s for the parse alone). One parser per thread, as lxml advises.
+_PARSER_OPTIONS = {
+    "resolve_entities": False,
+    "no_network": True,
+    "huge_tree": False,
+    "load_dtd": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+_parsers = threading.local()
+
+
+def _parser() -> etree.XMLParser:
+    parser = getattr(_parsers, "parser", None)
+    if parser is None:
+        parser = _parsers.parser = etree.XMLParser(**_PARSER_OPTIONS)
+    return parser
+
 
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _MEDIA = "{http://search.yahoo.com/mrss/}"
@@ -98,7 +125,7 @@ _CP1252 = {
 }
 
 
-def _content_type(headers: Mapping[str, str]) -> tuple[str, str]:
+def content_type(headers: Mapping[str, str]) -> tuple[str, str]:
     mime, *params = headers.get("content-type", "").split(";")
     charset = ""
     for param in params:
@@ -110,7 +137,7 @@ def _content_type(headers: Mapping[str, str]) -> tuple[str, str]:
 
 def _encoding(data: bytes, headers: Mapping[str, str]) -> str | None:
     """The encoding feedparser reads ``data`` in, or None where it would complain of the type."""
-    mime, charset = _content_type(headers)
+    mime, charset = content_type(headers)
     declared = _XML_DECLARED_ENCODING.match(data)
     in_declaration = declared.group(1).decode("utf-8", "replace").lower() if declared else ""
     if mime in _APPLICATION_XML or (mime.startswith("application/") and mime.endswith("+xml")):
@@ -209,7 +236,7 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2].lower()
 
 
-def _item(item: ET.Element, base: str) -> dict[str, Any] | None:
+def _item(item: etree._Element, base: str) -> dict[str, Any] | None:
     """One item as the fields of feedparser's entry that ``feeds._entry`` reads."""
     if item.attrib:
         return None
@@ -276,9 +303,11 @@ def plain_rss_items(data: bytes, headers: Mapping[str, str]) -> list[dict[str, A
     if utf8 is None:
         return None
     try:
-        root = ET.fromstring(utf8)
-    except ET.ParseError:
+        root = etree.fromstring(utf8, _parser())
+    except etree.XMLSyntaxError:
         return None
+    if root.getroottree().docinfo.doctype:
+        return None  # a DOCTYPE the byte check above did not see (an encoding that hides it)
     channels = list(root)
     if root.tag != "rss" or len(channels) != 1 or channels[0].tag != "channel":
         return None
