@@ -192,40 +192,58 @@ def _text_side(label: str, side: FigureSide) -> list[str]:
     ]
 
 
+def _feed_text_lines(alert: AlertRecord) -> list[str]:
+    """What a feed alert says below its headline: the feed, its address, its error."""
+    lines = [f"feed: {_feed_name(alert)}"]
+    if alert.feed_url:
+        lines.append(f"url: {one_line(alert.feed_url)}")
+    if alert.detail:
+        label = "error" if alert.kind == "feed_failing" else "last error"
+        lines.append(f"{label}: {one_line(alert.detail)}")
+    return lines
+
+
+def _deal_text_lines(alert: AlertRecord) -> list[str]:
+    """What a deal alert says below its headline: the deal, its people, the figures, the source."""
+    deal = f"deal: {deal_name(alert)}"
+    if alert.deal_id:
+        deal += f" ({one_line(alert.deal_id)})"
+    if alert.deal_kind:
+        deal += f", {deal_kind_words(alert)}"
+    lines = [deal]
+    if alert.people:
+        lines.append(f"people: {', '.join(one_line(p) for p in alert.people)}")
+    if alert.metric:
+        lines.append(f"metric: {_metric_name(alert)}")
+    if alert.kind == "contradiction" and alert.figure and alert.other:
+        lines += _text_side("new", alert.figure)
+        lines += _text_side("disagrees with", alert.other)
+    elif alert.figure:
+        lines += _text_side("figure", alert.figure)
+    if alert.kind == "new_deal":
+        lines += _new_deal_source_lines(alert)
+    return lines
+
+
+def _new_deal_source_lines(alert: AlertRecord) -> list[str]:
+    lines = []
+    if alert.source or alert.title:
+        lines.append(
+            f"source: {one_line(alert.source) or 'unknown outlet'} — {one_line(alert.title) or 'untitled'}"
+        )
+    if alert.url:
+        lines.append(f"url: {one_line(alert.url)}")
+    if alert.detail:
+        lines.append(f'evidence: "{one_line(alert.detail)}"')
+    return lines
+
+
 def _text_lines(alert: AlertRecord, report_url: str | None = None) -> list[str]:
     lines = [headline(alert)]
     if alert.kind in ("feed_failing", "feed_recovered"):
-        lines.append(f"feed: {_feed_name(alert)}")
-        if alert.feed_url:
-            lines.append(f"url: {one_line(alert.feed_url)}")
-        if alert.detail:
-            label = "error" if alert.kind == "feed_failing" else "last error"
-            lines.append(f"{label}: {one_line(alert.detail)}")
+        lines += _feed_text_lines(alert)
     else:
-        deal = f"deal: {deal_name(alert)}"
-        if alert.deal_id:
-            deal += f" ({one_line(alert.deal_id)})"
-        if alert.deal_kind:
-            deal += f", {deal_kind_words(alert)}"
-        lines.append(deal)
-        if alert.people:
-            lines.append(f"people: {', '.join(one_line(p) for p in alert.people)}")
-        if alert.metric:
-            lines.append(f"metric: {_metric_name(alert)}")
-        if alert.kind == "contradiction" and alert.figure and alert.other:
-            lines += _text_side("new", alert.figure)
-            lines += _text_side("disagrees with", alert.other)
-        elif alert.figure:
-            lines += _text_side("figure", alert.figure)
-        if alert.kind == "new_deal":
-            if alert.source or alert.title:
-                lines.append(
-                    f"source: {one_line(alert.source) or 'unknown outlet'} — {one_line(alert.title) or 'untitled'}"
-                )
-            if alert.url:
-                lines.append(f"url: {one_line(alert.url)}")
-            if alert.detail:
-                lines.append(f'evidence: "{one_line(alert.detail)}"')
+        lines += _deal_text_lines(alert)
     if alert.reason:
         lines.append(f"why: {one_line(alert.reason)}")
     if report_url:

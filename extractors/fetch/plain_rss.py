@@ -236,34 +236,58 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2].lower()
 
 
+class _Unsure(Exception):
+    """The item holds something feedparser might read otherwise: it reads the document."""
+
+
 def _item(item: etree._Element, base: str) -> dict[str, Any] | None:
     """One item as the fields of feedparser's entry that ``feeds._entry`` reads."""
     if item.attrib:
         return None
+    try:
+        texts, guid = _item_fields(item, base)
+        return _entry_fields(texts, guid)
+    except (_Unsure, UnreadDate):
+        return None
+
+
+def _item_fields(item: etree._Element, base: str) -> tuple[dict[str, str], tuple[str, bool] | None]:
+    """The item's field texts and its guid (text, is a permalink); :class:`_Unsure` on any
+    element this module does not read as feedparser would."""
     texts: dict[str, str] = {}
     guid: tuple[str, bool] | None = None
     for child in item:
         tag = child.tag
         if tag in _IGNORED:
-            if len(child):
-                return None
+            _expect_no_children(child)
         elif tag == _MEDIA_CONTENT:
             if any(grandchild.tag not in _IGNORED or len(grandchild) for grandchild in child):
-                return None
+                raise _Unsure
         elif len(child):
-            return None
+            raise _Unsure
         elif tag in _FIELDS:
             field = _FIELDS[tag]
             if child.attrib or field in texts:
-                return None
+                raise _Unsure
             texts[field] = _kept(child.text, base if field == "link" else None)
         elif tag == "guid":
             if guid is not None or any(key != "isPermaLink" for key in child.attrib):
-                return None
+                raise _Unsure
             permalink = child.attrib.get("isPermaLink", "true") == "true"
             guid = (_kept(child.text, base if permalink else None), permalink)
         else:
-            return None
+            raise _Unsure
+    return texts, guid
+
+
+def _expect_no_children(element: etree._Element) -> None:
+    if len(element):
+        raise _Unsure
+
+
+def _entry_fields(texts: dict[str, str], guid: tuple[str, bool] | None) -> dict[str, Any]:
+    """feedparser's entry fields from the item's texts; :class:`UnreadDate` for a date shape
+    not read here."""
     raw: dict[str, Any] = {}
     if "title" in texts:
         raw["title"] = texts["title"]
@@ -278,12 +302,9 @@ def _item(item: etree._Element, base: str) -> dict[str, Any] | None:
             raw["link"] = raw["id"]
     if "link" in texts:  # the element wins over a permalink, before or after it
         raw["link"] = _ENTITY_IN_LINK.sub(r"&\g<1>", texts["link"].replace("&amp;", "&"))
-    try:
-        for field in ("published", "updated"):
-            if field in texts:
-                raw[f"{field}_parsed"] = feed_date(texts[field])
-    except UnreadDate:
-        return None
+    for field in ("published", "updated"):
+        if field in texts:
+            raw[f"{field}_parsed"] = feed_date(texts[field])
     return raw
 
 
