@@ -255,11 +255,16 @@ def _entry(
         url=storable_text(url),
         title=storable_text(_without_outlet(title, outlet)),
         summary=storable_text(strip_html(summary)),
-        # dict.get: FeedParserDict's own lookup maps updated->published with a DeprecationWarning
-        published=_aware(dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")),
+        published=_aware(_own(raw, "published_parsed") or _own(raw, "updated_parsed")),
         outlet=storable_text(outlet) if outlet else None,
         via=storable_text(link) if target else None,
     )
+
+
+def _own(raw: Mapping[str, Any], key: str) -> Any:
+    """A field's own value: FeedParserDict's lookup maps updated->published, with a
+    DeprecationWarning, unless asked as a plain dict."""
+    return dict.get(raw, key) if isinstance(raw, dict) else raw.get(key)
 
 
 # A run asks for the canonical form of each entry's URL twice (dedup, then feed_items), and

@@ -11,7 +11,7 @@ from extractors.fingerprint import NUM_PERM, is_same_story, lsh_keys, same_story
 from extractors.records import Analysis, Article
 from tests.support import records
 from tests.support.records import NOW
-from warehouse import db, store
+from warehouse import db, store, write_articles
 
 
 def _signatures(rng: np.random.Generator, n: int) -> list[tuple[int, ...]]:
@@ -107,7 +107,9 @@ def test_batch_stories_match_the_one_by_one_reference(tmp_path: Path):
             ).fetchall()
         ]
         expected = _reference(stored, batch, NOW)
-        found = store._stories_of(con, batch, [store._band_keys(a) for a in batch], NOW)
+        found = write_articles.stories_of(
+            con, batch, [write_articles.band_keys(a) for a in batch], NOW
+        )
         assert found == expected
         assert sum(v is not None for v in expected.values()) > 50
         assert _reference(stored, batch, NOW, newest_first=True) != expected  # the order matters

@@ -20,7 +20,7 @@ from extractors.records import (
 from tests.support.batches import MENTION, WIRE, article, seeds_like_batch, store_batch
 from tests.support.records import NOW, copy_stored_rows
 from tests.support.records import claim as figure
-from warehouse import db, outbox, queries, store
+from warehouse import db, outbox, queries, store, write_articles
 from warehouse.export import export_parquet
 from warehouse.records import DeliveryOutcome, DeliveryReport
 
@@ -181,7 +181,7 @@ def test_a_batch_larger_than_one_insert_keeps_every_article_and_its_copies(tmp_p
     """Articles go in by statements of ``_ARTICLES_A_STATEMENT``: nothing lost at the seams,
     and a copy in a later statement still joins the story of its original."""
     path = tmp_path / "w.duckdb"
-    count = 2 * store._ARTICLES_A_STATEMENT + 7
+    count = 2 * write_articles.ARTICLES_A_STATEMENT + 7
     items = []
     for i in range(count):
         filler = " ".join(f"word{(i * 7919 + k * 104729) % 100003}" for k in range(80))
