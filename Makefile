@@ -25,9 +25,10 @@ $(STAMP): requirements.lock pyproject.toml
 run: $(STAMP)  ## backfill the seeds if needed, one monitoring pass, print the summary
 	$(BIN)/dealwatch run
 
-test: $(STAMP)  ## the whole test suite, lint included
+test: $(STAMP)  ## the whole test suite, lint and types included (what CI runs)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)  ## the edit loop: the suite without the tests marked slow (tests/README.md)

@@ -4,19 +4,20 @@ Text taken from articles (titles, quotes, outlets, stated values, feed errors)
 is untrusted: each renderer makes it inert for its channel. Slack: ``& < >``
 escaped so ``<!channel>`` or ``<http://evil|click>`` stay text, and the mrkdwn
 markers ``* _ ~ ``` `` swapped for look-alikes (mrkdwn has no escape for them).
-E-mail HTML: ``html.escape``. Subject lines and single-line fields: no line
+E-mail HTML: Jinja2 templates with autoescaping (``alerts/templates/``). Subject lines and single-line fields: no line
 breaks or control characters (header injection).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from alerts.links import INDEX_PAGE, report_link
 from warehouse.records import AlertRecord, FigureSide
@@ -191,40 +192,58 @@ def _text_side(label: str, side: FigureSide) -> list[str]:
     ]
 
 
+def _feed_text_lines(alert: AlertRecord) -> list[str]:
+    """What a feed alert says below its headline: the feed, its address, its error."""
+    lines = [f"feed: {_feed_name(alert)}"]
+    if alert.feed_url:
+        lines.append(f"url: {one_line(alert.feed_url)}")
+    if alert.detail:
+        label = "error" if alert.kind == "feed_failing" else "last error"
+        lines.append(f"{label}: {one_line(alert.detail)}")
+    return lines
+
+
+def _deal_text_lines(alert: AlertRecord) -> list[str]:
+    """What a deal alert says below its headline: the deal, its people, the figures, the source."""
+    deal = f"deal: {deal_name(alert)}"
+    if alert.deal_id:
+        deal += f" ({one_line(alert.deal_id)})"
+    if alert.deal_kind:
+        deal += f", {deal_kind_words(alert)}"
+    lines = [deal]
+    if alert.people:
+        lines.append(f"people: {', '.join(one_line(p) for p in alert.people)}")
+    if alert.metric:
+        lines.append(f"metric: {_metric_name(alert)}")
+    if alert.kind == "contradiction" and alert.figure and alert.other:
+        lines += _text_side("new", alert.figure)
+        lines += _text_side("disagrees with", alert.other)
+    elif alert.figure:
+        lines += _text_side("figure", alert.figure)
+    if alert.kind == "new_deal":
+        lines += _new_deal_source_lines(alert)
+    return lines
+
+
+def _new_deal_source_lines(alert: AlertRecord) -> list[str]:
+    lines = []
+    if alert.source or alert.title:
+        lines.append(
+            f"source: {one_line(alert.source) or 'unknown outlet'} — {one_line(alert.title) or 'untitled'}"
+        )
+    if alert.url:
+        lines.append(f"url: {one_line(alert.url)}")
+    if alert.detail:
+        lines.append(f'evidence: "{one_line(alert.detail)}"')
+    return lines
+
+
 def _text_lines(alert: AlertRecord, report_url: str | None = None) -> list[str]:
     lines = [headline(alert)]
     if alert.kind in ("feed_failing", "feed_recovered"):
-        lines.append(f"feed: {_feed_name(alert)}")
-        if alert.feed_url:
-            lines.append(f"url: {one_line(alert.feed_url)}")
-        if alert.detail:
-            label = "error" if alert.kind == "feed_failing" else "last error"
-            lines.append(f"{label}: {one_line(alert.detail)}")
+        lines += _feed_text_lines(alert)
     else:
-        deal = f"deal: {deal_name(alert)}"
-        if alert.deal_id:
-            deal += f" ({one_line(alert.deal_id)})"
-        if alert.deal_kind:
-            deal += f", {deal_kind_words(alert)}"
-        lines.append(deal)
-        if alert.people:
-            lines.append(f"people: {', '.join(one_line(p) for p in alert.people)}")
-        if alert.metric:
-            lines.append(f"metric: {_metric_name(alert)}")
-        if alert.kind == "contradiction" and alert.figure and alert.other:
-            lines += _text_side("new", alert.figure)
-            lines += _text_side("disagrees with", alert.other)
-        elif alert.figure:
-            lines += _text_side("figure", alert.figure)
-        if alert.kind == "new_deal":
-            if alert.source or alert.title:
-                lines.append(
-                    f"source: {one_line(alert.source) or 'unknown outlet'} — {one_line(alert.title) or 'untitled'}"
-                )
-            if alert.url:
-                lines.append(f"url: {one_line(alert.url)}")
-            if alert.detail:
-                lines.append(f'evidence: "{one_line(alert.detail)}"')
+        lines += _deal_text_lines(alert)
     if alert.reason:
         lines.append(f"why: {one_line(alert.reason)}")
     if report_url:
@@ -409,77 +428,104 @@ def render_slack(
 
 # --- e-mail ----------------------------------------------------------------
 
-_HTML_STYLE = "font-family:sans-serif"
+# The HTML is written by Jinja2 templates (alerts/templates/) with autoescaping: every value
+# handed to them is text, made one line here and escaped there.
+_TEMPLATES = Environment(
+    loader=PackageLoader("alerts", "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 
 
-def _h(value: object) -> str:
-    return html.escape(one_line(value), quote=True)
+def _link(url: str | None, label: object) -> dict[str, Any]:
+    return {
+        "url": one_line(url) if url else "",
+        "label": one_line(label),
+        "web": bool(url) and is_web_url(url),
+        "same": bool(url) and one_line(url) == one_line(label),
+    }
 
 
-def _html_link(url: str | None, label: object) -> str:
-    if not url:
-        return _h(label)
-    if not is_web_url(url):
-        return _h(label) if one_line(url) == one_line(label) else f"{_h(label)} ({_h(url)})"
-    return f'<a href="{_h(url)}">{_h(label) or _h(url)}</a>'
+def _side_row(label: str, side: FigureSide) -> dict[str, Any]:
+    return {
+        "kind": "side",
+        "label": label,
+        "stated": one_line(side.stated),
+        "interval": one_line(interval(side)),
+        "source": one_line(side.source),
+        "link": _link(side.url, side.title or side.url),
+        "published": side.published.isoformat() if side.published else "date unknown",
+        "quote": one_line(quoted(one_line(side.quote))),
+        "sources": one_line(_sources_line(side)),
+    }
 
 
-def _html_side(label: str, side: FigureSide) -> str:
-    published = side.published.isoformat() if side.published else "date unknown"
-    return (
-        f"<tr><th align=left valign=top>{_h(label)}</th><td>"
-        f"<b>{_h(side.stated)}</b> = {_h(interval(side))}<br>"
-        f"{_h(side.source) or 'unknown outlet'} — {_html_link(side.url, side.title or side.url)} ({published})<br>"
-        f"<blockquote>{_h(quoted(one_line(side.quote)))}</blockquote>"
-        f"{_h(_sources_line(side))}</td></tr>"
+def _email_rows(alert: AlertRecord, report_url: str | None) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+
+    def text(label: str, value: object) -> None:
+        rows.append({"kind": "text", "label": label, "text": one_line(value)})
+
+    if alert.kind in ("feed_failing", "feed_recovered"):
+        rows.append(
+            {"kind": "link", "label": "Feed", "link": _link(alert.feed_url, _feed_name(alert))}
+        )
+        if alert.detail:
+            text("Error" if alert.kind == "feed_failing" else "Last error", alert.detail)
+    else:
+        rows.append(
+            {
+                "kind": "deal",
+                "label": "Deal",
+                "name": one_line(deal_name(alert)),
+                "deal_id": one_line(alert.deal_id) if alert.deal_id else "",
+                "deal_kind": one_line(deal_kind_words(alert)) if alert.deal_kind else "",
+            }
+        )
+        if alert.people:
+            text("People", ", ".join(one_line(p) for p in alert.people))
+        if alert.metric:
+            text("Metric", _metric_name(alert))
+        if alert.kind == "contradiction" and alert.figure and alert.other:
+            rows.append(_side_row("New", alert.figure))
+            rows.append(_side_row("Disagrees with", alert.other))
+        elif alert.figure:
+            rows.append(_side_row("Figure", alert.figure))
+        if alert.kind == "new_deal":
+            if alert.source or alert.title or alert.url:
+                rows.append(
+                    {
+                        "kind": "source",
+                        "label": "Source",
+                        "source": one_line(alert.source),
+                        "link": _link(alert.url, alert.title or alert.url),
+                    }
+                )
+            if alert.detail:
+                rows.append(
+                    {"kind": "evidence", "label": "Evidence", "text": one_line(alert.detail)}
+                )
+    if alert.reason:
+        text("Why", alert.reason)
+    if report_url:
+        rows.append({"kind": "link", "label": "Report", "link": _link(report_url, _REPORT_LABEL)})
+    rows.append(
+        {
+            "kind": "alert",
+            "label": "Alert",
+            "alert_id": one_line(alert.alert_id),
+            "alert_kind": one_line(alert.kind),
+            "created": one_line(alert.created_at.isoformat()),
+        }
     )
+    return rows
 
 
 def _html_body(alert: AlertRecord, report_url: str | None = None) -> str:
-    rows: list[str] = []
-
-    def row(label: str, value_html: str) -> None:
-        rows.append(f"<tr><th align=left valign=top>{_h(label)}</th><td>{value_html}</td></tr>")
-
-    if alert.kind in ("feed_failing", "feed_recovered"):
-        row("Feed", _html_link(alert.feed_url, _feed_name(alert)))
-        if alert.detail:
-            row("Error" if alert.kind == "feed_failing" else "Last error", _h(alert.detail))
-    else:
-        deal = _h(deal_name(alert))
-        if alert.deal_id:
-            deal += f" (<code>{_h(alert.deal_id)}</code>)"
-        if alert.deal_kind:
-            deal += f", {_h(deal_kind_words(alert))}"
-        row("Deal", deal)
-        if alert.people:
-            row("People", ", ".join(_h(p) for p in alert.people))
-        if alert.metric:
-            row("Metric", _h(_metric_name(alert)))
-        if alert.kind == "contradiction" and alert.figure and alert.other:
-            rows.append(_html_side("New", alert.figure))
-            rows.append(_html_side("Disagrees with", alert.other))
-        elif alert.figure:
-            rows.append(_html_side("Figure", alert.figure))
-        if alert.kind == "new_deal":
-            if alert.source or alert.title or alert.url:
-                row(
-                    "Source",
-                    f"{_h(alert.source) or 'unknown outlet'} — {_html_link(alert.url, alert.title or alert.url)}",
-                )
-            if alert.detail:
-                row("Evidence", f"<blockquote>“{_h(alert.detail)}”</blockquote>")
-    if alert.reason:
-        row("Why", _h(alert.reason))
-    if report_url:
-        row("Report", _html_link(report_url, _REPORT_LABEL))
-    row(
-        "Alert",
-        f"<code>{_h(alert.alert_id)}</code> ({_h(alert.kind)}, {_h(alert.created_at.isoformat())})",
-    )
-    return (
-        f'<div style="{_HTML_STYLE}"><h2>{_h(headline(alert))}</h2>\n'
-        f"<table cellpadding=4>\n" + "\n".join(rows) + "\n</table></div>"
+    return _TEMPLATES.get_template("alert_email.html.j2").render(
+        headline=one_line(headline(alert)), rows=_email_rows(alert, report_url)
     )
 
 
@@ -573,10 +619,12 @@ def render_digest(
     text = "\n".join(text_lines)
     if fmt == "text":
         return text
-    items = "\n".join(f"<li>{_h(headline(a))} <code>{_h(a.alert_id)}</code></li>" for a in shown)
-    more = f"<p>…and {rest} more</p>" if rest else ""
-    body = (
-        f'<div style="{_HTML_STYLE}"><h2>{_h(title)}</h2>\n<ul>\n{items}\n</ul>{more}\n'
-        f"<p>{_h(footer.replace('`', ''))}</p></div>"
+    body = _TEMPLATES.get_template("digest_email.html.j2").render(
+        title=one_line(title),
+        items=[
+            {"headline": one_line(headline(a)), "alert_id": one_line(a.alert_id)} for a in shown
+        ],
+        rest=rest,
+        footer=one_line(footer.replace("`", "")),
     )
     return EmailMessageParts(subject=one_line(title)[:SUBJECT_MAX_CHARS], text=text, html=body)

@@ -329,7 +329,7 @@ def child_main(mode: str, config: str) -> int:
 
 
 def _extract(page: bytes) -> int:
-    """trafilatura as ``extractors.pages.article_from_html`` calls it; the word count."""
+    """trafilatura as ``extractors.fetch.pages.article_from_html`` calls it; the word count."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(
@@ -394,7 +394,7 @@ def measure_extract_and_analyse(
     from datetime import UTC, datetime
 
     from extractors.analysis import analyse
-    from extractors.pages import article_from_html
+    from extractors.fetch.pages import article_from_html
     from extractors.watchlist import load_watchlist
     from flows.workers import analyse_batch, close_worker_pools, worker_pool
 
@@ -696,7 +696,7 @@ def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
     if alone:
         yield (
             "extract+analyse alone",
-            f"{alone['wall_s']:.1f} s ({alone['pages_per_s']:.1f} pages/s): extractors.pages and "
+            f"{alone['wall_s']:.1f} s ({alone['pages_per_s']:.1f} pages/s): extractors.fetch.pages and "
             f"extractors.analysis, same threads"
             + (
                 f" and {alone['analysis_workers']} analysis worker"

@@ -216,7 +216,7 @@ def _article_from_file(
     url = info.url if info and info.url else _file_url(path, raw, seeded)
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        from extractors.pages import (
+        from extractors.fetch.pages import (
             article_from_html,
         )  # another room's module, loaded only for HTML
 

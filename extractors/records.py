@@ -53,7 +53,7 @@ class FetchStatus(enum.StrEnum):
 
 
 # A fetch's error when the run's breaker has left its host for the rest of the run
-# (extractors.http.HostBreaker): ``host unreachable: <why>``, and for each request not sent
+# (extractors.fetch.client.HostBreaker): ``host unreachable: <why>``, and for each request not sent
 # because of it, `` (not requested: ...)`` after.
 UNREACHABLE = "host unreachable: "
 NOT_REQUESTED = "not requested: the host failed earlier in this run"

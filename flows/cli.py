@@ -293,8 +293,8 @@ def feeds_add(
     config: ConfigOption = None,
 ) -> None:
     """Find the feed at URL (or the one its page declares), check it parses, add it to the feeds file."""
-    from extractors.discovery import DiscoveryError, discover_feed
-    from extractors.http import Fetcher
+    from extractors.fetch.client import Fetcher
+    from extractors.fetch.discovery import DiscoveryError, discover_feed
     from extractors.urls import domain_of, storable_text
     from flows.settings import append_feed, listed_feed_urls
     from flows.wiring import fetch_policy

@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 
-from extractors.pages import article_from_page, summary_article
+from extractors.fetch.pages import article_from_page, summary_article
 from extractors.records import Analysis, Article, FeedEntry, PageFetch
 from extractors.watchlist import Watchlist
 from flows.workers import analyse_or_note

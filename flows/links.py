@@ -22,8 +22,8 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
-from extractors.aggregators import is_google_news_link, resolve_entries
-from extractors.http import FetchPolicy
+from extractors.fetch.aggregators import is_google_news_link, resolve_entries
+from extractors.fetch.client import FetchPolicy
 from extractors.records import FeedEntry
 from extractors.urls import canonical_url
 from flows.settings import Settings

@@ -42,8 +42,8 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from extractors.documents import DocumentError, article_files, articles_from_path
-from extractors.feeds import unique_entries
-from extractors.http import FetchPolicy
+from extractors.fetch.client import FetchPolicy
+from extractors.fetch.feeds import unique_entries
 from extractors.records import Analysis, Article, FeedEntry, FetchStatus
 from extractors.signals import with_text_signals
 from extractors.urls import canonical_url

@@ -11,6 +11,11 @@ Unknown keys are an error, not a silent no-op: a typo in a threshold must not
 leave the default quietly in force. Secrets (apprise URLs with tokens or
 passwords) are read from the environment only and held as ``SecretStr`` so
 they never reach a log line or the warehouse.
+
+The environment is read here rather than by pydantic-settings (issue 16 weighed
+it): it cannot warn on a DEALWATCH_* name no setting has, it reads a list only
+as JSON (``DEALWATCH_NOTIFY`` is space-separated URLs), and its errors name the
+field rather than the variable the user set.
 """
 
 from __future__ import annotations

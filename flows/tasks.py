@@ -26,8 +26,8 @@ from prefect.cache_policies import NO_CACHE
 
 from alerts.channels import Channel
 from alerts.deliver import deliver, print_to_console
-from extractors.feeds import fetch_entry_pages, poll_feeds, unique_entries
-from extractors.http import Fetcher, FetchPolicy
+from extractors.fetch.client import Fetcher, FetchPolicy
+from extractors.fetch.feeds import fetch_entry_pages, poll_feeds, unique_entries
 from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FeedState, PageFetch
 from extractors.watchlist import Watchlist
 from flows.extraction import extract_and_analyse_batch, extract_batch, extract_each

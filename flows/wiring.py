@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alerts.channels import Channel, channels_from_urls
-from extractors.http import FetchPolicy
+from extractors.fetch.client import FetchPolicy
 from extractors.watchlist import Watchlist, load_watchlist
 from flows.settings import Settings
 from warehouse import store

@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from extractors.feeds import unique_entries
+from extractors.fetch.feeds import unique_entries
 from extractors.records import (
     Analysis,
     Article,

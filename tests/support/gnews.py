@@ -23,17 +23,16 @@ Every request is counted in ``requests`` as (method, path).
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import json
-import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from tests.support.local_server import LocalServer, QuietHandler
 
 TIMESTAMP = "1750000000"
 
@@ -62,7 +61,7 @@ class Item:
     published: datetime = datetime(2025, 6, 13, 12, 0, tzinfo=UTC)
 
 
-class GoogleNews:
+class GoogleNews(LocalServer):
     def __init__(self) -> None:
         self.targets: dict[str, str] = {}  # id -> publisher URL
         self.feeds: dict[str, bytes] = {}
@@ -70,60 +69,32 @@ class GoogleNews:
         self.refuse_decoding = False  # answer the decode call with HTTP 429, as Google may
         news = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:  # noqa: N802 - the http.server hook name
                 news.requests.append(("GET", self.path))
                 path = urlsplit(self.path).path
                 if path in news.feeds:
-                    self._answer(200, news.feeds[path], "application/xml; charset=utf-8")
+                    self.answer(200, news.feeds[path], "application/xml; charset=utf-8")
                     return
                 article_id = path.removeprefix("/rss/articles/")
                 if article_id in news.targets:
-                    self._answer(
-                        200, _article_page(article_id).encode(), "text/html; charset=utf-8"
-                    )
+                    self.answer(200, _article_page(article_id).encode(), "text/html; charset=utf-8")
                     return
-                self._answer(404, b"Not found", "text/html")
+                self.answer(404, b"Not found", "text/html")
 
             def do_POST(self) -> None:  # noqa: N802 - the http.server hook name
                 news.requests.append(("POST", self.path))
                 length = int(self.headers.get("Content-Length") or 0)
                 form = parse_qs(self.rfile.read(length).decode("ascii"))
                 if urlsplit(self.path).path != "/_/DotsSplashUi/data/batchexecute":
-                    self._answer(404, b"Not found", "text/html")
+                    self.answer(404, b"Not found", "text/html")
                 elif news.refuse_decoding:
-                    self._answer(429, b"Too Many Requests", "text/html")
+                    self.answer(429, b"Too Many Requests", "text/html")
                 else:
                     body = news.batchexecute_answer(form.get("f.req", ["[]"])[0])
-                    self._answer(200, body.encode(), "application/json; charset=utf-8")
+                    self.answer(200, body.encode(), "application/json; charset=utf-8")
 
-            def _answer(self, code: int, body: bytes, content_type: str) -> None:
-                self.send_response(code)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    self.wfile.write(body)
-
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the http.server signature
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> GoogleNews:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-    @property
-    def base(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        super().__init__(Handler)
 
     def article_link(self, target: str, *, offline: bool = False) -> str:
         """A Google News link to ``target``: a new-format id Google must decode, or (``offline``)

@@ -499,7 +499,7 @@ def hostile() -> Iterator[HostileSite]:
 
 def test_policy(**overrides: Any) -> Any:
     """The FetchPolicy the fault suite uses: loopback allowed, short timeouts, tiny backoff."""
-    from extractors.http import FetchPolicy
+    from extractors.fetch.client import FetchPolicy
 
     values: dict[str, Any] = {
         "timeout_s": 1.0,

@@ -13,16 +13,15 @@ given port (a host that was down coming back at its address).
 
 from __future__ import annotations
 
-import contextlib
-import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from tests.support.local_server import LocalServer, QuietHandler
 
 
 @dataclass
@@ -34,51 +33,24 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-class NewsSite:
+class NewsSite(LocalServer):
     def __init__(self, port: int = 0) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         site = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:  # noqa: N802 - the http.server hook name
                 site.requests.append(("GET", self.path, dict(self.headers)))
                 route = site.routes.get(self.path.split("?")[0])
                 if route is None:
-                    self.send_response(404)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
+                    self.answer(404, b"", "text/plain")
                     return
                 if route.delay_s:
                     time.sleep(route.delay_s)
-                self.send_response(route.status)
-                self.send_header("Content-Type", route.content_type)
-                self.send_header("Content-Length", str(len(route.body)))
-                for name, value in route.headers.items():
-                    self.send_header(name, value)
-                self.end_headers()
-                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    self.wfile.write(route.body)
+                self.answer(route.status, route.body, route.content_type, route.headers.items())
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the http.server signature
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> NewsSite:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-    @property
-    def base(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        super().__init__(Handler, port)
 
     def url(self, path: str) -> str:
         return f"{self.base}{path}"

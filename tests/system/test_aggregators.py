@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from extractors.aggregators import (
+from extractors.fetch.aggregators import (
     DecodeRequest,
     article_id_of,
     batchexecute_body,
@@ -21,8 +21,8 @@ from extractors.aggregators import (
     url_in_article_id,
     urls_from_batchexecute,
 )
-from extractors.feeds import parse_feed
-from extractors.http import Fetcher, FetchPolicy
+from extractors.fetch.client import Fetcher, FetchPolicy
+from extractors.fetch.feeds import parse_feed
 from extractors.records import FeedEntry
 from tests.support.gnews import GoogleNews, Item, search_feed
 

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from extractors.http import Fetcher
+from extractors.fetch.client import Fetcher
 from extractors.records import FetchStatus
 from tests.support.cli_process import run_piped
 from tests.support.config import write_config

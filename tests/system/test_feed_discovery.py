@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from extractors.discovery import DiscoveryError, discover_feed, feed_links
-from extractors.http import Fetcher, FetchPolicy
+from extractors.fetch.client import Fetcher, FetchPolicy
+from extractors.fetch.discovery import DiscoveryError, discover_feed, feed_links
 from flows.settings import append_feed, load_feeds
 from tests.support.cli_process import run_piped
 from tests.support.config import write_config

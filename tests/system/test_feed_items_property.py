@@ -21,9 +21,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from extractors.feeds import FeedParseError, parse_feed, unique_entries
-from extractors.http import Fetcher
-from extractors.netguard import check_url
+from extractors.fetch.client import Fetcher
+from extractors.fetch.feeds import FeedParseError, parse_feed, unique_entries
+from extractors.fetch.netguard import check_url
 from extractors.records import FeedEntry, FetchStatus
 from extractors.urls import article_id_for, canonical_url, domain_of
 from tests.support.hostile import test_policy

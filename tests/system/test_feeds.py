@@ -10,14 +10,14 @@ from datetime import UTC, datetime, timedelta
 import feedparser
 import pytest
 
-from extractors.feeds import (
+from extractors.fetch.client import Fetcher
+from extractors.fetch.feeds import (
     FeedParseError,
     fetch_pages,
     next_poll_interval,
     parse_feed,
     poll_feed,
 )
-from extractors.http import Fetcher
 from extractors.records import FeedState, FetchStatus
 from tests.support.hostile import BILLION_LAUGHS, LATIN1_AS_UTF8, hostile_server, test_policy
 from tests.support.paths import SHARED

@@ -10,15 +10,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from extractors.http import (
+from extractors.fetch.client import (
     BodyTooLarge,
     Fetcher,
     FetchPolicy,
     gunzip_limited,
     parse_retry_after,
 )
+from extractors.fetch.robots import RobotsAnswer, agent_token, rules_from_answer
 from extractors.records import FetchStatus
-from extractors.robots import RobotsAnswer, agent_token, rules_from_answer
 from tests.support.hostile import HostileSite, hostile_server, test_policy
 from tests.support.site import NewsSite
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.netguard import RefusedAddress, check_ip, check_url, parse_networks, resolve_checked
+from extractors.fetch.netguard import (
+    RefusedAddress,
+    check_ip,
+    check_url,
+    parse_networks,
+    resolve_checked,
+)
 
 REFUSED = [
     ("127.0.0.1", "loopback"),

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from extractors.feeds import parse_feed
-from extractors.outlets import outlet_name, registered_domain, wire_of
-from extractors.pages import article_from_html
+from extractors.fetch.feeds import parse_feed
+from extractors.fetch.outlets import outlet_name, registered_domain, wire_of
+from extractors.fetch.pages import article_from_html
 from tests.support.site import article_page
 
 NOW = datetime(2025, 6, 20, tzinfo=UTC)

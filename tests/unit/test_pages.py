@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from extractors.pages import article_from_html, article_from_page
+from extractors.fetch.pages import article_from_html, article_from_page
 from extractors.records import FeedEntry, FetchStatus, PageFetch
 from extractors.urls import article_id_for, canonical_url
 

@@ -244,3 +244,23 @@ def test_slack_link_has_one_target_and_one_label(path, label):
 @given(st.text())
 def test_one_line_has_no_line_breaks(text):
     assert not set(one_line(text)) & set("\r\n\u2028\u2029\x0b\x0c\x85")
+
+
+SCRIPTS = '<script>alert(1)</script> <img src=x onerror="alert(2)"> " \' &'
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_script_and_event_handlers_in_article_text_are_escaped_in_email(kind):
+    """The e-mail HTML comes from autoescaped templates: markup in a title or quote is text."""
+    alert = sample_alerts()[kind]
+    side = dataclasses.replace(VCPOST_AGE, title=SCRIPTS, quote=SCRIPTS, source=SCRIPTS)
+    alert = dataclasses.replace(
+        alert, title=SCRIPTS, detail=SCRIPTS, source=SCRIPTS, figure=side, other=side
+    )
+    alert = dataclasses.replace(alert, feed_name=SCRIPTS, subject=SCRIPTS)  # in headlines
+    page = render_email(alert, report_url="https://r.example/d.html#a-1").html
+    digest = render_digest([alert, alert], "email").html  # type: ignore[union-attr]
+    for html in (page, digest):
+        assert "<script" not in html and "<img" not in html and 'onerror="' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=&#34;alert(2)&#34;&gt;" in page

@@ -117,3 +117,42 @@ def test_every_test_module_lives_in_a_folder_of_its_kind():
         if path.relative_to(tests).parts[0] not in (*TEST_FOLDERS, "data")
     )
     assert homeless == []
+
+
+# Inside extractors/ (issue 16): reading an article's meaning needs no network and no feed
+# format, and fetching needs no reading of meaning; either can change without the other.
+ANALYSIS_FORBIDDEN = {"httpx", "requests", "feedparser", "trafilatura", "lxml", "courlan"}
+
+
+def extractors_imports(path: Path) -> set[str]:
+    """The modules of ``extractors`` that a file imports, as dotted names."""
+    modules = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            modules.add(node.module)
+        elif isinstance(node, ast.Import):
+            modules.update(alias.name for alias in node.names)
+    return {m for m in modules if m.startswith("extractors")}
+
+
+def test_analysis_imports_no_http_or_feed_library():
+    analysis = REPO / "extractors" / "analysis"
+    offenders = {
+        str(path.relative_to(REPO)): sorted(
+            (imported_roots(path) & ANALYSIS_FORBIDDEN)
+            | {m for m in extractors_imports(path) if m.startswith("extractors.fetch")}
+        )
+        for path in sorted(analysis.rglob("*.py"))
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_fetch_imports_no_analysis():
+    fetch = REPO / "extractors" / "fetch"
+    offenders = {
+        str(path.relative_to(REPO)): sorted(
+            m for m in extractors_imports(path) if m.startswith("extractors.analysis")
+        )
+        for path in sorted(fetch.rglob("*.py"))
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}

@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from extractors.pages import article_from_page
+from extractors.fetch.pages import article_from_page
+from extractors.fetch.walls import wall_of
 from extractors.records import FeedEntry, FetchStatus, PageFetch
-from extractors.walls import wall_of
 from tests.support.wall_pages import (
     CLOUDFLARE_CHALLENGE,
     COOKIE_WALL,

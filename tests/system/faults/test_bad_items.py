@@ -137,10 +137,10 @@ def test_a_step_that_raises_on_one_item_fails_that_item_alone(tmp_path, monkeypa
     The real steps run for everything else; each failure is recorded where a user looks
     (the feed's health, the article's note, the analysis's notes) and the run completes.
     """
-    import extractors.feeds
+    import extractors.fetch.feeds
     import flows.extraction
     import flows.workers
-    from extractors.http import Fetcher
+    from extractors.fetch.client import Fetcher
     from flows.pipeline import monitor
 
     with NewsSite() as site:
@@ -162,9 +162,11 @@ def test_a_step_that_raises_on_one_item_fails_that_item_alone(tmp_path, monkeypa
             return step
 
         monkeypatch.setattr(
-            extractors.feeds,
+            extractors.fetch.feeds,
             "parse_feed",
-            fail_for(extractors.feeds.parse_feed, lambda body, **kw: kw["feed_url"] == broken),
+            fail_for(
+                extractors.fetch.feeds.parse_feed, lambda body, **kw: kw["feed_url"] == broken
+            ),
         )
         monkeypatch.setattr(
             Fetcher, "get", fail_for(Fetcher.get, lambda self, u, **kw: u == url["fetch"])

@@ -17,8 +17,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from extractors.feeds import poll_feeds
-from extractors.http import Fetcher
+from extractors.fetch.client import Fetcher
+from extractors.fetch.feeds import poll_feeds
 from extractors.records import FetchStatus
 from tests.support.hostile import HOP_DELAY_S, HOPS, HostileSite, hostile_server, test_policy
 

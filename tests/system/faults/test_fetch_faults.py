@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from extractors.feeds import fetch_pages, poll_feed
-from extractors.http import Fetcher
-from extractors.pages import article_from_page
+from extractors.fetch.client import Fetcher
+from extractors.fetch.feeds import fetch_pages, poll_feed
+from extractors.fetch.pages import article_from_page
 from extractors.records import FeedEntry, FeedPollResult, FeedState, FetchStatus
 from tests.support.hostile import (
     FEED_CASES,

@@ -8,6 +8,7 @@ response headers, which tell it the declared encoding and the base URL.
 from __future__ import annotations
 
 import calendar
+import codecs
 import functools
 import hashlib
 import html
@@ -24,10 +25,10 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from extractors.aggregators import unwrap
-from extractors.http import GZIP_MAGIC, BodyTooLarge, Fetcher, FetchResponse, gunzip_limited
-from extractors.outlets import clean_name, same_site
-from extractors.plain_rss import PLAIN_ABSOLUTE_URL, plain_rss_reading
+from extractors.fetch.aggregators import unwrap
+from extractors.fetch.client import GZIP_MAGIC, BodyTooLarge, Fetcher, FetchResponse, gunzip_limited
+from extractors.fetch.outlets import clean_name, same_site
+from extractors.fetch.plain_rss import PLAIN_ABSOLUTE_URL, content_type, plain_rss_reading
 from extractors.records import FeedEntry, FeedPollResult, FeedState, FetchStatus, PageFetch
 from extractors.urls import canonical_url, storable_text
 
@@ -52,6 +53,12 @@ _DANGEROUS_ENTITY = re.compile(
     rb"<!ENTITY\s+%?\s*[\w.:-]+\s+(?:SYSTEM|PUBLIC|\"[^\"]*&|'[^']*&)", re.IGNORECASE
 )
 _DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+# The encodings a document may be read in, named where the check above could look at it:
+# its XML declaration, the Content-Type charset, or feedparser's sniffing of EBCDIC. In one
+# that need not write "<!ENTITY" as ASCII does (UTF-7 may write "<+ACE-ENTITY") the bytes hide
+# the declarations, so the check reads the document decoded.
+_DECLARED_ENCODING = re.compile(rb'^<\?xml[^>]*?encoding=[\'"]([A-Za-z0-9._-]{1,40})[\'"]')
+_EBCDIC_XML = b"\x4c\x6f\xa7\x94"  # "<?xm" in cp037, as feedparser sniffs it
 # A numeric character reference. One to a character XML does not allow (a lone surrogate
 # "&#xD800;", past U+10FFFF "&#x110000;", a control) makes expat refuse the whole document,
 # and feedparser's fallback parser raise (chr() or UTF-8 fails): one bad item took its feed,
@@ -141,7 +148,31 @@ def replace_invalid_references(data: bytes) -> bytes:
     return _CHAR_REFERENCE_TEXT.sub(_text_reference, text).encode(codec)
 
 
-def _prepare(body: bytes) -> bytes:
+def _is_hiding(encoding: str) -> bool:
+    """Whether text in ``encoding`` may hold "<!ENTITY" in other bytes than ASCII's: UTF-7
+    (which may spell any character in base64), or one that reads ASCII's bytes otherwise."""
+    try:
+        codec = codecs.lookup(encoding).name
+        return codec == "utf-7" or b"<!ENTITY".decode(codec) != "<!ENTITY"
+    except (LookupError, UnicodeError):  # unknown to Python: feedparser cannot read in it either
+        return False
+
+
+def _decoded_views(data: bytes, charset: str | None) -> list[bytes]:
+    """``data`` as its readers may decode it, in each encoding that hides markup from bytes."""
+    names = {charset} if charset else set()
+    declared = _DECLARED_ENCODING.match(data)
+    if declared:
+        names.add(declared.group(1).decode("ascii"))
+    if data.startswith(_EBCDIC_XML):
+        names.add("cp037")
+    return [
+        data.decode(name, "replace").encode("utf-8") for name in sorted(names) if _is_hiding(name)
+    ]
+
+
+def _prepare(body: bytes, charset: str | None = None) -> bytes:
+    """The body decompressed and checked; ``charset`` is the Content-Type's, if any."""
     data = body
     if data[:2] == GZIP_MAGIC:
         try:
@@ -154,10 +185,12 @@ def _prepare(body: bytes) -> bytes:
     if not data:
         raise FeedParseError("not a feed: empty body")
     probe = data.replace(b"\0", b"") if b"\0" in data[:1024] else data  # UTF-16 prologs
-    subset = _DOCTYPE_SUBSET.search(probe)
-    if subset:
-        end = probe.find(b"]>", subset.end())
-        declarations = probe[subset.end() : end if end >= 0 else len(probe)]
+    for view in (probe, *_decoded_views(data, charset)):
+        subset = _DOCTYPE_SUBSET.search(view)
+        if not subset:
+            continue
+        end = view.find(b"]>", subset.end())
+        declarations = view[subset.end() : end if end >= 0 else len(view)]
         if _DANGEROUS_ENTITY.search(declarations):
             raise FeedParseError(
                 "not a feed: refused XML entity declarations (entity expansion or external entity)"
@@ -222,11 +255,16 @@ def _entry(
         url=storable_text(url),
         title=storable_text(_without_outlet(title, outlet)),
         summary=storable_text(strip_html(summary)),
-        # dict.get: FeedParserDict's own lookup maps updated->published with a DeprecationWarning
-        published=_aware(dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")),
+        published=_aware(_own(raw, "published_parsed") or _own(raw, "updated_parsed")),
         outlet=storable_text(outlet) if outlet else None,
         via=storable_text(link) if target else None,
     )
+
+
+def _own(raw: Mapping[str, Any], key: str) -> Any:
+    """A field's own value: FeedParserDict's lookup maps updated->published, with a
+    DeprecationWarning, unless asked as a plain dict."""
+    return dict.get(raw, key) if isinstance(raw, dict) else raw.get(key)
 
 
 # A run asks for the canonical form of each entry's URL twice (dedup, then feed_items), and
@@ -262,8 +300,8 @@ def read_feed(
     max_items: int = 200,
 ) -> tuple[list[FeedEntry], str | None, str | None]:
     """``parse_feed``'s entries and complaint, and the feed's own title (None when it has none)."""
-    data = _prepare(body)
     response_headers = {k.lower(): v for k, v in (headers or {}).items()}
+    data = _prepare(body, content_type(response_headers)[1] or None)
     response_headers.setdefault("content-location", feed_url)
     # Bytes from disk carry no headers; without this every such feed is "bozo" for it.
     response_headers.setdefault("content-type", "application/xml")

@@ -4,7 +4,7 @@
 Such a page fetches fine and may even extract to a few paragraphs (a consent
 text, a paywalled lede), so it would be stored and analysed as if it were the
 article. ``wall_of`` tells it by what the page says and carries (its cues are
-data, in ``extractors/data/walls.toml``), and only when the text found on it is
+data, in ``extractors/fetch/data/walls.toml``), and only when the text found on it is
 short: a real article is long whatever banner its page carries, and passes.
 """
 

@@ -15,8 +15,8 @@ from urllib.parse import urljoin, urlsplit
 
 from trafilatura.feeds import FeedParameters, determine_feed
 
-from extractors.feeds import FeedParseError, read_feed
-from extractors.http import Fetcher
+from extractors.fetch.client import Fetcher
+from extractors.fetch.feeds import FeedParseError, read_feed
 from extractors.urls import domain_of
 
 # Where sites keep their feed when their pages do not say (WordPress, Blogger, static sites).

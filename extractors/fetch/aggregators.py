@@ -37,7 +37,7 @@ from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import lxml.html
 
-from extractors.http import Fetcher
+from extractors.fetch.client import Fetcher
 from extractors.records import FeedEntry
 
 log = logging.getLogger(__name__)

@@ -57,7 +57,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from extractors.netguard import (
+from extractors.fetch.netguard import (
     Network,
     RefusedAddress,
     UnresolvableHost,
@@ -65,8 +65,8 @@ from extractors.netguard import (
     parse_networks,
     resolve_checked,
 )
+from extractors.fetch.robots import ROBOTS_MAX_BYTES, RobotsAnswer, RobotsCache
 from extractors.records import NOT_REQUESTED, UNREACHABLE, FetchStatus
-from extractors.robots import ROBOTS_MAX_BYTES, RobotsAnswer, RobotsCache
 from extractors.urls import host_of
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ before fetching, and the two must agree. A page fetched again keeps the id it
 was first stored under (``FeedEntry.stored_as``).
 
 A page that is a wall (consent, cookies, paywall stub, "enable JavaScript", bot
-check: ``extractors.walls``) is not the article: the feed's summary stands in,
+check: ``extractors.fetch.walls``) is not the article: the feed's summary stands in,
 with the wall named in ``extraction_note``. A summary that stands in for a page
 the run could not reach for now (a ``SOFT_ERROR``: the host unreachable, a
 timeout, a 5xx, an aggregator link not resolved) says so in ``fetch_again``,
@@ -23,11 +23,11 @@ from typing import Any
 
 import trafilatura
 
-from extractors.outlets import outlet_name
+from extractors.fetch.outlets import outlet_name
+from extractors.fetch.walls import Wall, longest_wall_text, wall_of
 from extractors.records import Article, FeedEntry, FetchStatus, Origin, PageFetch
 from extractors.signals import with_text_signals
 from extractors.urls import article_id_for, canonical_url
-from extractors.walls import Wall, longest_wall_text, wall_of
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ In that order (``outlet_name``):
 
 A wire copy keeps naming the wire where the page says so: a page whose text
 opens with an agency's dateline (``SAN FRANCISCO (Reuters) -``) or whose author
-is the agency is stored under the agency's name (``extractors/data/wires.toml``),
+is the agency is stored under the agency's name (``extractors/fetch/data/wires.toml``),
 so that its copies read as the one story they are.
 """
 
