@@ -13,12 +13,15 @@ which feed health and reconciliation both write.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+import itertools
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from warehouse.records import AlertRecord
 
@@ -30,6 +33,24 @@ LITERAL_LOOKUPS = 256
 LOOKUPS = 64
 
 Row = Mapping[str, Any]
+
+# The Arrow type of a column whose SQL type is one of these; others are inferred from the values.
+ARROW_TYPES: Mapping[str, pa.DataType] = {
+    "VARCHAR": pa.string(),
+    "BIGINT": pa.int64(),
+    "UBIGINT": pa.uint64(),
+    "INTEGER": pa.int32(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMPTZ": pa.timestamp("us", tz="UTC"),
+    "VARCHAR[]": pa.list_(pa.string()),
+}
+
+# Names under which a batch's rows are handed to DuckDB as an Arrow table, one per statement.
+# DuckDB 1.5 binds a large list parameter slowly (3,000 rows through ``unnest(?)``: 0.38 s,
+# against 0.01 s on 2.0); the same rows as an Arrow table take a fifth of that.
+_BATCH_NAMES = itertools.count()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +77,8 @@ class Table:
         return f"({', '.join(marks)})"
 
     def insert(self, con: duckdb.DuckDBPyConnection, rows: Sequence[Row]) -> None:
-        """Every row in one ``INSERT ... VALUES`` statement, not one statement a row."""
-        if not rows:
-            return
-        con.execute(
-            f"INSERT INTO {self.name} ({', '.join(self.columns)}) VALUES "  # noqa: S608 - our column names
-            f"{', '.join([self.placeholders()] * len(rows))}",
-            [value for row in rows for value in self.values(row)],
-        )
+        """Every row in one statement, not one statement a row."""
+        self.unnest_insert(con, rows)
 
     def unnest_select(self) -> str:
         """``SELECT unnest(?::T[]) AS c, ...``: one typed list parameter a column (every column typed,
@@ -74,10 +89,11 @@ class Table:
         """The rows as one list parameter a column: a multi-row VALUES statement binds one
         parameter per cell and costs several times more for wide rows."""
         if rows:
-            con.execute(
-                f"INSERT INTO {self.name} ({', '.join(self.columns)}) {self.unnest_select()}",  # noqa: S608 - our column names
-                self.column_lists(rows),
-            )
+            with self.batch(con, rows) as (select, params):
+                con.execute(
+                    f"INSERT INTO {self.name} ({', '.join(self.columns)}) {select}",  # noqa: S608 - our column names
+                    params,
+                )
 
     def insert_new(
         self, con: duckdb.DuckDBPyConnection, rows: Sequence[Row], *, key: Sequence[str]
@@ -89,12 +105,48 @@ class Table:
         """
         if rows:
             match = " AND ".join(f"t.{c} = n.{c}" for c in key)
-            con.execute(
-                f"INSERT INTO {self.name} ({', '.join(self.columns)}) "  # noqa: S608 - our column names
-                f"SELECT * FROM ({self.unnest_select()}) AS n "
-                f"WHERE NOT EXISTS (SELECT 1 FROM {self.name} AS t WHERE {match})",
-                self.column_lists(rows),
+            with self.batch(con, rows) as (select, params):
+                con.execute(
+                    f"INSERT INTO {self.name} ({', '.join(self.columns)}) "  # noqa: S608 - our column names
+                    f"SELECT * FROM ({select}) AS n "
+                    f"WHERE NOT EXISTS (SELECT 1 FROM {self.name} AS t WHERE {match})",
+                    params,
+                )
+
+    @contextmanager
+    def batch(
+        self, con: duckdb.DuckDBPyConnection, rows: Sequence[Row]
+    ) -> Iterator[tuple[str, list[Any]]]:
+        """For one statement, ``SELECT CAST(c AS T) AS c, ...`` over the rows and its parameters:
+        the rows as an Arrow table, or as one typed list parameter a column when Arrow cannot
+        hold a column as given (mixed Python types)."""
+        lists = self.column_lists(rows)
+        try:
+            table = pa.table(
+                {
+                    c: pa.array(values, type=ARROW_TYPES.get(self.types.get(c, "")))
+                    for c, values in zip(self.columns, lists, strict=True)
+                }
             )
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            if len(self.types) < len(self.columns):  # untyped columns bind one cell at a time
+                yield (
+                    f"VALUES {', '.join([self.placeholders()] * len(rows))}",
+                    [value for row in rows for value in self.values(row)],
+                )
+            else:
+                yield self.unnest_select(), lists
+            return
+        name = f"dealwatch_batch_{next(_BATCH_NAMES)}"
+        con.register(name, table)
+        try:
+            casts = ", ".join(
+                f"CAST({c} AS {self.types[c]}) AS {c}" if c in self.types else c
+                for c in self.columns
+            )
+            yield f"SELECT {casts} FROM {name}", []  # noqa: S608 - our column names
+        finally:
+            con.unregister(name)
 
     def column_lists(self, rows: Sequence[Row]) -> list[list[Any]]:
         """The rows transposed: one list a column, in column order."""

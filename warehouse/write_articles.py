@@ -134,6 +134,12 @@ def stories_of(
 _BAND_LOOKUPS = 512
 
 
+LSH_BANDS = Table(
+    "store.article_lsh",
+    ("band_key", "article_id"),
+    {"band_key": "UBIGINT", "article_id": "VARCHAR"},
+)
+
 ARTICLES = Table(
     "store.articles",
     ("article_id", "url", "canonical_url", "source", "title", "author", "published", "fetched_at",
@@ -220,10 +226,7 @@ def insert_bands(
         for key in sorted(set(keys))
     ]
     if bands:
-        con.execute(
-            "INSERT INTO store.article_lsh (band_key, article_id) SELECT unnest(?), unnest(?)",
-            [[key for key, _ in bands], [article_id for _, article_id in bands]],
-        )
+        LSH_BANDS.unnest_insert(con, [{"band_key": k, "article_id": a} for k, a in bands])
 
 
 def stored_article_ids(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[str]:
