@@ -110,21 +110,35 @@ def print_feed_health(
     has every column).
     """
     table_rows = [_feed_cells(dict(zip(columns, row, strict=True))) for row in rows]
+    styles = [
+        ["", "red" if cells[1].startswith("failing") else "", "", "", ""] for cells in table_rows
+    ]
+    console.print(_fitted_table(console, _FEED_HEADERS, table_rows, styles, _FEED_NAME_MAX))
+
+
+def _fitted_table(
+    console: Console,
+    headers: Sequence[str],
+    table_rows: Sequence[Sequence[str]],
+    styles: Sequence[Sequence[str]],
+    first_max: int,
+) -> Table:
+    """One line per row, as wide as the terminal: the first column cut at ``first_max``, the
+    last (an error) given what is left, long cells cut with an ellipsis rather than wrapped."""
     widths = [
         max([len(header), *(len(cells[i]) for cells in table_rows)])
-        for i, header in enumerate(_FEED_HEADERS)
+        for i, header in enumerate(headers)
     ]
-    widths[0] = min(widths[0], _FEED_NAME_MAX)
+    widths[0] = min(widths[0], first_max)
     # Columns are parted by a space and one of padding each side, and the edges have none.
-    separators = 3 * (len(_FEED_HEADERS) - 1)
+    separators = 3 * (len(headers) - 1)
     widths[-1] = max(_ERROR_MIN, console.width - sum(widths[:-1]) - separators)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for header, width in zip(_FEED_HEADERS, widths, strict=True):
+    for header, width in zip(headers, widths, strict=True):
         table.add_column(header, no_wrap=True, overflow="ellipsis", max_width=width)
-    for cells in table_rows:
-        styles = ["", "red" if cells[1].startswith("failing") else "", "", "", ""]
-        table.add_row(*(inert_text(c, style) for c, style in zip(cells, styles, strict=True)))
-    console.print(table)
+    for cells, row_styles in zip(table_rows, styles, strict=True):
+        table.add_row(*(inert_text(c, st) for c, st in zip(cells, row_styles, strict=True)))
+    return table
 
 
 _HOST_HEADERS = ("host", "status", "since (UTC)", "waiting", "last error")
@@ -157,20 +171,9 @@ def print_host_health(
     if not rows:
         return
     table_rows = [_host_cells(dict(zip(columns, row, strict=True))) for row in rows]
-    widths = [
-        max([len(header), *(len(cells[i]) for cells in table_rows)])
-        for i, header in enumerate(_HOST_HEADERS)
-    ]
-    widths[0] = min(widths[0], _HOST_NAME_MAX)
-    separators = 3 * (len(_HOST_HEADERS) - 1)
-    widths[-1] = max(_ERROR_MIN, console.width - sum(widths[:-1]) - separators)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for header, width in zip(_HOST_HEADERS, widths, strict=True):
-        table.add_column(header, no_wrap=True, overflow="ellipsis", max_width=width)
-    for cells in table_rows:
-        style = {"unreachable": "red", "reachable again": "green"}.get(cells[1], "")
-        styles = ["", style, "", "", ""]
-        table.add_row(*(inert_text(c, st) for c, st in zip(cells, styles, strict=True)))
+    colour = {"unreachable": "red", "reachable again": "green"}
+    styles = [["", colour.get(cells[1], ""), "", "", ""] for cells in table_rows]
+    table = _fitted_table(console, _HOST_HEADERS, table_rows, styles, _HOST_NAME_MAX)
     console.print(
         line("hosts a run stopped asking (their pages wait, stored from their summaries):")
     )

@@ -214,5 +214,21 @@ def one_of(values: Sequence[Any]) -> tuple[str, list[Any]]:
     return "IN (SELECT unnest(?))", [list(values)]
 
 
+def present(
+    con: duckdb.DuckDBPyConnection, table: str, column: str, values: Sequence[Any]
+) -> set[Any]:
+    """Which of ``values`` stand in ``table.column``."""
+    if not values:
+        return set()
+    among, params = one_of(sorted(set(values)))
+    return {
+        r[0]
+        for r in con.execute(
+            f"SELECT {column} FROM {table} WHERE {column} {among}",  # noqa: S608 - our names, placeholders
+            params,
+        ).fetchall()
+    }
+
+
 def quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"

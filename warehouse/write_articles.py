@@ -18,7 +18,7 @@ import numpy as np
 
 from extractors.fingerprint import NUM_PERM, lsh_keys, same_story_mask
 from extractors.records import Analysis, Article
-from warehouse.rows import LITERAL_LOOKUPS, Table, one_of, quoted, utc
+from warehouse.rows import LITERAL_LOOKUPS, Table, one_of, present, quoted, utc
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,16 +230,7 @@ def insert_bands(
 
 
 def stored_article_ids(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[str]:
-    if not article_ids:
-        return set()
-    among, params = one_of(sorted(set(article_ids)))
-    return {
-        r[0]
-        for r in con.execute(
-            f"SELECT article_id FROM store.articles WHERE article_id {among}",  # noqa: S608 - placeholders
-            params,
-        ).fetchall()
-    }
+    return present(con, "store.articles", "article_id", article_ids)
 
 
 def stories_and_sources(

@@ -26,7 +26,7 @@ import duckdb
 from extractors.records import Analysis, Article, FeedEntry
 from extractors.urls import canonical_url, host_of
 from warehouse.records import LinkAlias
-from warehouse.rows import Table, one_of
+from warehouse.rows import Table, one_of, present
 from warehouse.write_articles import ARTICLES, article_row, band_keys, insert_bands, stories_of
 
 REFETCH = Table(
@@ -103,16 +103,7 @@ def refetch_entries(con: duckdb.DuckDBPyConnection, *, limit: int) -> list[FeedE
 
 def queued_ids(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[str]:
     """Which of ``article_ids`` wait in the queue."""
-    if not article_ids:
-        return set()
-    among, params = one_of(sorted(set(article_ids)))
-    return {
-        r[0]
-        for r in con.execute(
-            f"SELECT article_id FROM store.refetch WHERE article_id {among}",  # noqa: S608 - placeholders
-            params,
-        ).fetchall()
-    }
+    return present(con, "store.refetch", "article_id", article_ids)
 
 
 def finish_refetches(
