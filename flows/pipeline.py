@@ -224,7 +224,8 @@ def _spool_and_store(
         )
         for batch in pending
     ]
-    if items:
+    if items or aliases or header.kind == "monitor":  # a monitor run's batch, even an empty
+        # one, carries its links' aliases and expires pages queued too long
         batches.append(
             StoreBatch(
                 items=items,

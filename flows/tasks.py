@@ -363,15 +363,20 @@ def store_task(
                 run_id=run_id,
                 now=utcnow(),
             )
-            for batch in batches:
+            # The run's own batch is last: its links' aliases and the queue's expiry go with it,
+            # once, after every spooled batch they may point at is stored.
+            for i, batch in enumerate(batches):
+                last = i == len(batches) - 1
                 result = store.store_analyses(
                     con,
                     batch.items,
                     run_id=run_id,
                     policy=batch.policy,
                     now=utcnow(),
-                    aliases=aliases,
-                    give_up_after=timedelta(hours=give_up_after_h) if give_up_after_h else None,
+                    aliases=aliases if last else (),
+                    give_up_after=timedelta(hours=give_up_after_h)
+                    if give_up_after_h and last
+                    else None,
                 )
                 results.append((batch.analysed_by, result))
                 if batch.spooled_at is not None:
