@@ -30,7 +30,8 @@ Safety, in the order a request meets it:
   answer (timeouts, resets). Every later request to it this run comes back at
   once, unsent, as ``host unreachable: ...``: a dead host costs a run one
   failure (or a few), not one per page. Retries with backoff stay for what can
-  change in seconds (429, 503, a reset).
+  change in seconds (429, 503, a reset): tenacity's controller (``retrying_for``),
+  given our rules of what is worth retrying and how long a Retry-After is waited for.
 
 Environment proxies are ignored (``trust_env=False``): a proxy would connect on
 our behalf to addresses we never see.
@@ -42,6 +43,7 @@ import contextlib
 import contextvars
 import email.utils
 import errno
+import itertools
 import logging
 import ssl
 import threading
@@ -56,6 +58,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpx
+import tenacity
 
 from extractors.fetch.netguard import (
     Network,
@@ -333,6 +336,79 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
+def is_worth_retrying(response: FetchResponse) -> bool:
+    """A failure that may pass in seconds: a soft error from a host still reachable this run,
+    with no HTTP answer (a timeout, a reset) or an answer that says "busy" (``RETRYABLE_CODES``)."""
+    return (
+        response.status is FetchStatus.SOFT_ERROR
+        and not response.unreachable
+        and (response.http_status is None or response.http_status in RETRYABLE_CODES)
+    )
+
+
+def _last_response(state: tenacity.RetryCallState) -> FetchResponse:
+    assert state.outcome is not None  # only read once an attempt has returned
+    response: FetchResponse = state.outcome.result()
+    return response
+
+
+class _stop_if_retry_after_beyond(tenacity.stop.stop_base):
+    """Stop when the last answer's Retry-After is longer than ``cap`` seconds: left for the next run."""
+
+    def __init__(self, cap: float) -> None:
+        self.cap = cap
+
+    def __call__(self, retry_state: tenacity.RetryCallState) -> bool:
+        retry_after = _last_response(retry_state).retry_after_s
+        return retry_after is not None and retry_after > self.cap
+
+
+def _backoff_or_retry_after(
+    backoff: tenacity.wait.wait_base,
+) -> Callable[[tenacity.RetryCallState], float]:
+    """The backoff's wait, or the server's Retry-After when that is longer."""
+
+    def wait(retry_state: tenacity.RetryCallState) -> float:
+        return max(backoff(retry_state), _last_response(retry_state).retry_after_s or 0.0)
+
+    return wait
+
+
+def retrying_for(
+    policy: FetchPolicy, url: str, sleep: Callable[[float], None] | None = None
+) -> tenacity.Retrying:
+    """Tenacity's controller for one request to ``url``: called with a function making one
+    attempt, it returns the last attempt's response, retried or not.
+
+    An answer worth retrying (``is_worth_retrying``) is asked again up to ``max_retries`` times,
+    the first retry after ``retry_backoff_s``, doubling after, or after the server's Retry-After
+    when that is longer; a Retry-After above ``max_retry_after_s`` is not waited for. ``sleep``
+    replaces the waiting (tests); by default tenacity's, which is ``time.sleep``.
+    """
+    max_attempts = policy.max_retries + 1
+
+    def log_retry(state: tenacity.RetryCallState) -> None:
+        assert state.next_action is not None  # set before tenacity calls before_sleep
+        delay, error = state.next_action.sleep, _last_response(state).error
+        log.info("retrying %s in %.1f s after %s", url, delay, error)
+
+    def give_up(state: tenacity.RetryCallState) -> FetchResponse:
+        response = _last_response(state)
+        if state.attempt_number < max_attempts:  # stopped by the Retry-After, not the count
+            log.info("%s asks to wait %.0f s; not retrying this run", url, response.retry_after_s)
+        return response
+
+    return tenacity.Retrying(
+        retry=tenacity.retry_if_result(is_worth_retrying),
+        stop=tenacity.stop_after_attempt(max_attempts)
+        | _stop_if_retry_after_beyond(policy.max_retry_after_s),
+        wait=_backoff_or_retry_after(tenacity.wait_exponential(multiplier=policy.retry_backoff_s)),
+        before_sleep=log_retry,
+        retry_error_callback=give_up,
+        sleep=sleep or tenacity.sleep,
+    )
+
+
 class _GuardedBackend(httpcore.SyncBackend):
     """Resolves, checks every address, and connects to the checked one (no rebinding)."""
 
@@ -568,9 +644,9 @@ class Fetcher:
             refusal = self._robots.refusal(url)
             if refusal:
                 return _failed(url, url, FetchStatus.HARD_ERROR, refusal, started)
-        attempt = 0
-        while True:
-            attempt += 1
+        attempts = itertools.count(1)
+
+        def attempt() -> FetchResponse:
             response = self._follow(
                 url,
                 dict(headers or {}),
@@ -578,23 +654,9 @@ class Fetcher:
                 method=method,
                 content=content,
             )
-            if response.status is not FetchStatus.SOFT_ERROR or attempt > self.policy.max_retries:
-                break
-            if response.unreachable:
-                break  # nothing to wait for this run
-            if response.http_status is not None and response.http_status not in RETRYABLE_CODES:
-                break
-            delay = self.policy.retry_backoff_s * (2 ** (attempt - 1))
-            if response.retry_after_s is not None:
-                if response.retry_after_s > self.policy.max_retry_after_s:
-                    log.info(
-                        "%s asks to wait %.0f s; not retrying this run", url, response.retry_after_s
-                    )
-                    break
-                delay = max(delay, response.retry_after_s)
-            log.info("retrying %s in %.1f s after %s", url, delay, response.error)
-            time.sleep(delay)
-        return _replace_timing(response, started, attempt)
+            return replace(response, attempts=next(attempts))
+
+        return _replace_timing(retrying_for(self.policy, url)(attempt), started)
 
     def host_trips(self) -> list[HostTrip]:
         """The hosts this fetcher stopped asking, with the requests they cost and saved."""
@@ -918,5 +980,5 @@ def _failed(
     )
 
 
-def _replace_timing(response: FetchResponse, started: float, attempts: int) -> FetchResponse:
-    return replace(response, latency_ms=(time.perf_counter() - started) * 1000, attempts=attempts)
+def _replace_timing(response: FetchResponse, started: float) -> FetchResponse:
+    return replace(response, latency_ms=(time.perf_counter() - started) * 1000)
