@@ -66,3 +66,24 @@ def test_a_url_urllib_refuses_is_its_own_canonical_form(raw: str, canonical: str
     assert canonical_url(raw) == canonical
     assert article_id_for(canonical_url(raw)) == article_id_for(canonical)
     assert domain_of(raw) in ("example.com", "")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # Two podcast episodes behind one redirector, the target as a key with no value: a
+        # query cleaner that drops blank values (courlan's) makes them one page.
+        (
+            "http://www.podtrac.com/pts/redirect.mp3?http://dl.example.com/show/episode-1.mp3",
+            "http://www.podtrac.com/pts/redirect.mp3?http://dl.example.com/show/episode-2.mp3",
+        ),
+        # Parameter order is kept: some sites route by it.
+        ("https://example.com/a?b=2&a=1", "https://example.com/a?a=1&b=2"),
+        # A parameter courlan's tracker pattern takes for one is the page's own.
+        ("https://example.com/list?source=ap", "https://example.com/list"),
+        # The path is the server's: no collapsing of "//".
+        ("http://example.com//x//y", "http://example.com/x/y"),
+    ],
+)
+def test_different_pages_keep_different_ids(one: str, other: str) -> None:
+    assert article_id_for(canonical_url(one)) != article_id_for(canonical_url(other))
