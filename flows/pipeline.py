@@ -32,6 +32,8 @@ import uuid
 import zlib
 from collections import deque
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -44,7 +46,7 @@ from prefect.utilities.annotations import quote
 from extractors.documents import DocumentError, article_files, articles_from_path
 from extractors.fetch.client import FetchPolicy
 from extractors.fetch.feeds import unique_entries
-from extractors.records import Analysis, Article, FeedEntry, FetchStatus
+from extractors.records import Analysis, Article, FeedEntry, FeedPollResult, FetchStatus
 from extractors.signals import with_text_signals
 from extractors.urls import canonical_url
 from extractors.watchlist import Watchlist
@@ -58,6 +60,7 @@ from flows.tasks import (
     FeedJob,
     PollPace,
     StoreBatch,
+    StoreOutcome,
     analyse_articles_task,
     close_fetchers,
     deliver_alerts_task,
@@ -198,6 +201,70 @@ def _spool(
         return None, why
 
 
+@dataclass(frozen=True)
+class Stored:
+    """The store step committed every batch: what they added, as the run's summary says it."""
+
+    outcome: StoreOutcome
+    run_id: str
+
+    def summary(self) -> dict[str, Any]:
+        outcome = self.outcome
+        results = [result for _, result in outcome.stored]
+        described: dict[str, Any] = {
+            name: sum(getattr(r, name) for r in results) for name in _STORE_COUNTS
+        }
+        described |= {
+            "hosts_unreachable": list(outcome.hosts_unreachable),
+            "feed_alerts": outcome.feed_alerts,
+            "write_wait_s": round(outcome.wait_s, 3),
+            "store_s": round(outcome.store_s, 3),
+        }
+        earlier = [(by, r) for by, r in outcome.stored if by != self.run_id]
+        if earlier:
+            described["from_spool"] = [
+                {"analysed_by": by, "articles_new": r.articles_new, "alerts_new": r.alerts_new}
+                for by, r in earlier
+            ]
+        return described
+
+
+_STORE_COUNTS = (
+    "articles_new",
+    "deals_new",
+    "claims_new",
+    "alerts_new",
+    "alerts_suppressed",
+    "articles_upgraded",
+    "pages_waiting",
+    "pages_given_up",
+)
+
+
+@dataclass(frozen=True)
+class Spooled:
+    """The warehouse could not be written: why, and what waits in the spool for the next run."""
+
+    why: str
+    busy: bool
+    kept: int  # analysed articles in the spool
+    folder: Path
+    lost: int = 0  # analysed articles that could not be spooled either
+    lost_why: str | None = None
+
+    def summary(self) -> dict[str, Any]:
+        described: dict[str, Any] = {
+            "not_stored": self.why,
+            "spooled": self.kept,
+            "spool": str(self.folder),
+        }
+        if self.busy:
+            described["busy"] = self.why
+        if self.lost:
+            described["not_kept"] = {"articles": self.lost, "why": self.lost_why}
+        return described
+
+
 def _spool_and_store(
     settings: Settings,
     stop: StopRequest,
@@ -207,13 +274,12 @@ def _spool_and_store(
     pending: Sequence[spool.SpooledBatch],
     poll_results: Sequence[Any],
     aliases: Sequence[LinkAlias] = (),
-) -> dict[str, Any]:
+) -> Stored | Spooled:
     """The store step: this run's batch spooled first, then every pending batch and it stored.
 
     Each spooled batch is stored with its own alert policy (a backfill's alerts stay a
     baseline), oldest first, and leaves the spool once committed.
     """
-    logger = get_run_logger()
     path, spool_error = _spool(settings, stop, header, items) if items else (None, None)
     batches = [
         StoreBatch(
@@ -234,7 +300,7 @@ def _spool_and_store(
                 analysed_by=header.run_id,
             )
         )
-    stored = store_task(
+    outcome = store_task(
         settings.db_path,
         run_id=header.run_id,
         kind=header.kind,
@@ -246,53 +312,24 @@ def _spool_and_store(
         aliases=quote(aliases),
         give_up_after_h=settings.feeds.refetch_for_h if header.kind == "monitor" else None,
     )
-    if "not_stored" not in stored:
-        return _describe_store(stored, header.run_id)
-    folder = _spool_folder(settings)
-    kept = sum(len(b.items) for b in batches[len(stored["stored"]) :] if b.spooled_at)
-    lost = len(items) if items and path is None else 0
-    logger.warning(
-        "not stored: %s; %d analysed articles kept in %s for the next run%s",
-        stored["not_stored"],
-        kept,
-        folder,
-        f"; {lost} could not be kept ({spool_error})" if lost else "",
+    if outcome.not_stored is None:
+        return Stored(outcome, header.run_id)
+    spooled = Spooled(
+        why=outcome.not_stored,
+        busy=outcome.busy,
+        kept=sum(len(b.items) for b in batches[len(outcome.stored) :] if b.spooled_at),
+        folder=_spool_folder(settings),
+        lost=len(items) if items and path is None else 0,
+        lost_why=spool_error,
     )
-    described: dict[str, Any] = {
-        "not_stored": stored["not_stored"],
-        "spooled": kept,
-        "spool": str(folder),
-    }
-    if stored["busy"]:
-        described["busy"] = stored["not_stored"]
-    if lost:
-        described["not_kept"] = {"articles": lost, "why": spool_error}
-    return described
-
-
-def _describe_store(stored: dict[str, Any], run_id: str) -> dict[str, Any]:
-    results = [result for _, result in stored["stored"]]
-    earlier = [(by, r) for by, r in stored["stored"] if by != run_id]
-    described = {
-        "articles_new": sum(r.articles_new for r in results),
-        "deals_new": sum(r.deals_new for r in results),
-        "claims_new": sum(r.claims_new for r in results),
-        "alerts_new": sum(r.alerts_new for r in results),
-        "alerts_suppressed": sum(r.alerts_suppressed for r in results),
-        "articles_upgraded": sum(r.articles_upgraded for r in results),
-        "pages_waiting": sum(r.pages_waiting for r in results),
-        "pages_given_up": sum(r.pages_given_up for r in results),
-        "hosts_unreachable": stored.get("hosts_unreachable", []),
-        "feed_alerts": len(stored["feed_alerts"]),
-        "write_wait_s": round(stored["wait_s"], 3),
-        "store_s": round(stored["store_s"], 3),
-    }
-    if earlier:
-        described["from_spool"] = [
-            {"analysed_by": by, "articles_new": r.articles_new, "alerts_new": r.alerts_new}
-            for by, r in earlier
-        ]
-    return described
+    get_run_logger().warning(
+        "not stored: %s; %d analysed articles kept in %s for the next run%s",
+        spooled.why,
+        spooled.kept,
+        spooled.folder,
+        f"; {spooled.lost} could not be kept ({spooled.lost_why})" if spooled.lost else "",
+    )
+    return spooled
 
 
 def _stopped(
@@ -443,12 +480,13 @@ def _backfill(
     if not items and not pending:
         summary["store"] = {"articles_new": 0}
         return summary
-    summary["store"] = _spool_and_store(
+    step = _spool_and_store(
         settings, stop, header=header, items=items, pending=pending, poll_results=[]
     )
-    if "not_stored" in summary["store"]:
+    summary["store"] = step.summary()
+    if isinstance(step, Spooled):
         if stop.requested:  # it stopped waiting for the write window: all is in the spool
-            return _stopped(settings, stop, summary, spooled=summary["store"]["spooled"])
+            return _stopped(settings, stop, summary, spooled=step.kept)
         return summary
     if notify and not stop.requested:
         summary["delivery"] = _deliver(settings)
@@ -607,27 +645,77 @@ def _new_entries(
     return [e for e in candidates if canonical_url(e.url) not in spooled]
 
 
-def _monitor(
-    settings: Settings, stop: StopRequest, *, backfill_seeds: bool, force_poll: bool
-) -> dict[str, Any]:
-    logger = get_run_logger()
-    stage: dict[str, float] = {}
-    started = time.perf_counter()
-    summary: dict[str, Any] = {"kind": "monitor"}
+class StageClock:
+    """Seconds spent in each stage of a run, as the summary's ``stages_s`` reports them."""
 
-    if backfill_seeds and settings.run.seeds_dir.is_dir():
-        seeds = _backfill(settings, [settings.run.seeds_dir], notify=False, stop=stop)
-        summary["seeds"] = seeds["store"]
-        if "stopped" in seeds:
-            summary["stopped"] = seeds["stopped"]
-            return summary
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
 
-    run_id = new_run_id("monitor")
-    summary["run_id"] = run_id
-    header = spool.BatchHeader(run_id=run_id, kind="monitor", baseline=False)
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(stage, time.perf_counter() - started)
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    def rounded(self) -> dict[str, float]:
+        return {stage: round(value, 3) for stage, value in self.seconds.items()}
+
+
+@dataclass(frozen=True)
+class Polled:
+    """What the feeds said this run: how many are configured, which were due, each answer."""
+
+    configured: int
+    due: int
+    results: list[FeedPollResult]
+
+    @property
+    def failed(self) -> list[FeedPollResult]:
+        return [
+            r for r in self.results if r.status in (FetchStatus.SOFT_ERROR, FetchStatus.HARD_ERROR)
+        ]
+
+    @property
+    def entries(self) -> list[FeedEntry]:
+        return [e for r in self.results if r.status == FetchStatus.OK for e in r.entries]
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "configured": self.configured,
+            "polled": self.due,
+            "ok": sum(r.status == FetchStatus.OK for r in self.results),
+            "not_modified": sum(r.status == FetchStatus.NOT_MODIFIED for r in self.results),
+            "failed": [
+                {"name": r.feed_name, "url": r.feed_url, "error": r.error} for r in self.failed
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class NewPages:
+    """The pages this run fetches: entries neither stored nor spooled, and pages queued again."""
+
+    entries: list[FeedEntry]
+    aliases: list[LinkAlias]  # aggregator links that lead to pages already stored
+    new: int  # new entries, before aggregator links were resolved and queued pages added
+    fetched_again: int
+
+
+def _poll_due_feeds(
+    settings: Settings,
+    policy: FetchPolicy,
+    stop: StopRequest,
+    unreadable: str | None,
+    *,
+    force_poll: bool,
+) -> Polled:
+    """Every feed that is due (all of them with ``force_poll``), polled; up to a stop request."""
     feeds = load_feeds(settings.feeds_path)
-    policy = fetch_policy(settings)
-    unreadable = _unreadable_because(settings)
     states = (
         load_feed_state(
             settings.db_path, quote([f.url for f in feeds]), settings.warehouse.write_timeout_s
@@ -635,58 +723,67 @@ def _monitor(
         if db.exists(settings.db_path) and unreadable is None
         else {}
     )
-
-    now = utcnow()
-    jobs = [FeedJob(url=f.url, name=f.name, state=states.get(f.url)) for f in feeds]
     pace = PollPace(
         unconditional_every_h=settings.feeds.unconditional_every_h,
         max_items=settings.feeds.max_items_per_feed,
         min_interval_min=settings.feeds.min_poll_interval_min,
         max_interval_min=settings.feeds.max_poll_interval_min,
     )
+    now = utcnow()
+    jobs = [FeedJob(url=f.url, name=f.name, state=states.get(f.url)) for f in feeds]
     due = [job for job in jobs if force_poll or _due(job, now, pace.grace)]
-    t0 = time.perf_counter()
-    poll_results = _poll(due, policy, pace, stop)
-    stage["poll"] = time.perf_counter() - t0
-    if stop.requested:
-        return _stopped(settings, stop, summary)
+    polled = Polled(configured=len(feeds), due=len(due), results=_poll(due, policy, pace, stop))
+    for result in polled.failed:
+        get_run_logger().warning(
+            "feed failed: %s (%s): %s", result.feed_name, result.feed_url, result.error
+        )
+    return polled
 
-    failed = [
-        r for r in poll_results if r.status in (FetchStatus.SOFT_ERROR, FetchStatus.HARD_ERROR)
-    ]
-    for result in failed:
-        logger.warning("feed failed: %s (%s): %s", result.feed_name, result.feed_url, result.error)
-    entries: list[FeedEntry] = [
-        e for r in poll_results if r.status == FetchStatus.OK for e in r.entries
-    ]
-    pending = _pending_batches(settings)
+
+def _pages_to_fetch(
+    settings: Settings,
+    policy: FetchPolicy,
+    polled: Polled,
+    pending: Sequence[spool.SpooledBatch],
+    unreadable: str | None,
+    clock: StageClock,
+) -> NewPages:
+    """Dedup: the entries not stored and not spooled, then aggregator links and queued pages."""
     spooled_urls = {a.canonical_url for batch in pending for a, _ in batch.items}
-    t0 = time.perf_counter()
-    new_entries = _new_entries(settings, entries, unreadable, spooled_urls)
-    stage["dedup"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    new_count = len(new_entries)
-    new_entries, aliases, refetched = pages_to_fetch(
-        settings, policy, new_entries, warehouse_readable=unreadable is None
-    )
-    stage["links"] = time.perf_counter() - t0
+    with clock.timed("dedup"):
+        new_entries = _new_entries(settings, polled.entries, unreadable, spooled_urls)
+    with clock.timed("links"):
+        entries, aliases, fetched_again = pages_to_fetch(
+            settings, policy, new_entries, warehouse_readable=unreadable is None
+        )
+    return NewPages(entries, aliases, new=len(new_entries), fetched_again=fetched_again)
 
-    items: list[tuple[Article, Analysis]] = []
+
+def _process(
+    settings: Settings,
+    policy: FetchPolicy,
+    pages: NewPages,
+    stop: StopRequest,
+    clock: StageClock,
+    summary: dict[str, Any],
+) -> list[tuple[Article, Analysis]]:
+    """Fetch, extract and analyse the pages in batches; each article once, up to a stop request.
+
+    Records in ``summary`` the workers it used and the hosts it stopped asking.
+    """
     watchlist = watchlist_for(settings)
-    batch_size = max(1, settings.feeds.page_batch_size)
-    batches = [new_entries[i : i + batch_size] for i in range(0, len(new_entries), batch_size)]
-    t0 = time.perf_counter()
+    size = max(1, settings.feeds.page_batch_size)
+    batches = [pages.entries[i : i + size] for i in range(0, len(pages.entries), size)]
     processes, analysis_workers = _worker_processes(settings, len(batches))
     summary["workers"] = {"extract_processes": processes, "analysis_workers": analysis_workers}
     if processes:
         worker_pool(processes, "extraction")  # the workers import while pages are fetched
     if analysis_workers:
         worker_pool(analysis_workers)
-    pages_done = 0
-    try:
-        for batch, (batch_items, seconds) in zip(
-            batches,
-            _fetch_and_analyse(
+    items: list[tuple[Article, Analysis]] = []
+    with clock.timed("fetch_extract_analyse_wall"):
+        try:
+            analysed = _fetch_and_analyse(
                 batches,
                 policy,
                 watchlist,
@@ -694,55 +791,76 @@ def _monitor(
                 in_flight=_batches_in_flight(settings, processes),
                 processes=processes,
                 analysis_workers=analysis_workers,
-            ),
-            strict=False,  # a stop ends the batches early
-        ):
-            items.extend(batch_items)
-            pages_done += len(batch)
-            report_progress("fetching and analysing pages", pages_done, len(new_entries))
-            for name, value in seconds.items():
-                stage[name] = stage.get(name, 0.0) + value
-    finally:
-        summary["hosts_left"] = fetcher_host_trips(policy)
-        close_fetchers()
-        close_worker_pools(wait=not stop.requested)
-    stage["fetch_extract_analyse_wall"] = time.perf_counter() - t0
+            )
+            for batch_items, seconds in analysed:
+                items.extend(batch_items)
+                report_progress("fetching and analysing pages", len(items), len(pages.entries))
+                for stage, value in seconds.items():
+                    clock.add(stage, value)
+        finally:
+            summary["hosts_left"] = fetcher_host_trips(policy)
+            close_fetchers()
+            close_worker_pools(wait=not stop.requested)
+    return list({article.article_id: (article, analysis) for article, analysis in items}.values())
 
-    items = list({article.article_id: (article, analysis) for article, analysis in items}.values())
-    summary["feeds"] = {
-        "configured": len(feeds),
-        "polled": len(due),
-        "ok": sum(r.status == FetchStatus.OK for r in poll_results),
-        "not_modified": sum(r.status == FetchStatus.NOT_MODIFIED for r in poll_results),
-        "failed": [{"name": r.feed_name, "url": r.feed_url, "error": r.error} for r in failed],
+
+def _monitor(
+    settings: Settings, stop: StopRequest, *, backfill_seeds: bool, force_poll: bool
+) -> dict[str, Any]:
+    """One pass: poll → dedup → process (fetch, extract, analyse) → store → notify."""
+    started = time.perf_counter()
+    clock = StageClock()
+    summary: dict[str, Any] = {"kind": "monitor"}
+    if backfill_seeds and settings.run.seeds_dir.is_dir():
+        seeds = _backfill(settings, [settings.run.seeds_dir], notify=False, stop=stop)
+        summary["seeds"] = seeds["store"]
+        if "stopped" in seeds:
+            summary["stopped"] = seeds["stopped"]
+            return summary
+    header = spool.BatchHeader(run_id=new_run_id("monitor"), kind="monitor", baseline=False)
+    summary["run_id"] = header.run_id
+    policy = fetch_policy(settings)
+    unreadable = _unreadable_because(settings)
+
+    with clock.timed("poll"):
+        polled = _poll_due_feeds(settings, policy, stop, unreadable, force_poll=force_poll)
+    if stop.requested:
+        return _stopped(settings, stop, summary)
+    pending = _pending_batches(settings)
+    pages = _pages_to_fetch(settings, policy, polled, pending, unreadable, clock)
+    items = _process(settings, policy, pages, stop, clock, summary)
+    summary["feeds"] = polled.summary()
+    summary["entries"] = {
+        "seen": len(polled.entries),
+        "new": pages.new,
+        "fetched_again": pages.fetched_again,
     }
-    summary["entries"] = {"seen": len(entries), "new": new_count, "fetched_again": refetched}
     summary["fallbacks"] = sum(a.extraction != "trafilatura" for a, _ in items)
     if stop.requested:
         return _stopped(settings, stop, summary, header, items)
 
-    summary["store"] = _spool_and_store(
+    step = _spool_and_store(
         settings,
         stop,
         header=header,
         items=items,
         pending=pending,
-        poll_results=poll_results,
-        aliases=aliases,
+        poll_results=polled.results,
+        aliases=pages.aliases,
     )
-    if "not_stored" in summary["store"]:
+    summary["store"] = step.summary()
+    if isinstance(step, Spooled):
         if stop.requested:  # it stopped waiting for the write window: all is in the spool
-            return _stopped(settings, stop, summary, spooled=summary["store"]["spooled"])
+            return _stopped(settings, stop, summary, spooled=step.kept)
         return summary
-    stage["store"] = summary["store"]["store_s"]
+    clock.add("store", step.outcome.store_s)
 
     if not stop.requested:
-        t0 = time.perf_counter()
-        summary["delivery"] = _deliver(settings)
-        stage["notify"] = time.perf_counter() - t0
-    summary["stages_s"] = {k: round(v, 3) for k, v in stage.items()}
+        with clock.timed("notify"):
+            summary["delivery"] = _deliver(settings)
+    summary["stages_s"] = clock.rounded()
     summary["seconds"] = round(time.perf_counter() - started, 3)
-    _finish_run(settings, run_id, "stopped" if stop.requested else "completed", summary)
+    _finish_run(settings, header.run_id, "stopped" if stop.requested else "completed", summary)
     if stop.requested:
         return _stopped(settings, stop, summary)
     return summary

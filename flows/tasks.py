@@ -321,6 +321,24 @@ def _forget_spooled(path: Path) -> None:
 
 # The write steps are not retried by Prefect: write_connection already waits for
 # its window, and a second attempt after a failed send could send twice.
+@dataclass(frozen=True)
+class StoreOutcome:
+    """What the store step did: each batch it committed, in order, and why it stopped, if it did.
+
+    ``not_stored`` is None when every batch committed. Otherwise the warehouse could not
+    be written (busy past the timeout, or unwritable): the batches after those in
+    ``stored`` stay in the spool, and ``busy`` says whether it was only busy.
+    """
+
+    stored: tuple[tuple[str, StoreResult], ...]  # (run that analysed the batch, what it added)
+    not_stored: str | None = None
+    busy: bool = False
+    hosts_unreachable: tuple[dict[str, Any], ...] = ()
+    feed_alerts: int = 0
+    wait_s: float = 0.0
+    store_s: float = 0.0
+
+
 @task(cache_policy=NO_CACHE, name="store")
 def store_task(
     db_path: Path,
@@ -334,13 +352,13 @@ def store_task(
     give_up: Callable[[], bool] | None = None,
     aliases: Sequence[LinkAlias] = (),
     give_up_after_h: float | None = None,
-) -> dict[str, Any]:
+) -> StoreOutcome:
     """The run's one write window: the run row, feed health, the hosts the run stopped asking,
     then each batch in a transaction of its own (articles, claims, alerts, the pages to fetch
     again), its spool file deleted as soon as it committed.
 
     A warehouse that cannot be written (busy past ``timeout_s``, or unwritable) is an
-    answer, not an error: ``{"not_stored": why, "busy": ...}``; what was not committed
+    answer, not an error: the outcome's ``not_stored`` says why; what was not committed
     stays in the spool.
     """
     started = time.perf_counter()
@@ -382,20 +400,20 @@ def store_task(
                 if batch.spooled_at is not None:
                     _forget_spooled(batch.spooled_at)
     except db.WarehouseError as exc:
-        return {
-            "not_stored": db.first_line(exc),
-            "busy": isinstance(exc, db.WarehouseBusy),
-            "stored": results,
-        }
-    return {
-        "stored": results,
-        "hosts_unreachable": [
+        return StoreOutcome(
+            stored=tuple(results),
+            not_stored=db.first_line(exc),
+            busy=isinstance(exc, db.WarehouseBusy),
+        )
+    return StoreOutcome(
+        stored=tuple(results),
+        hosts_unreachable=tuple(
             {"host": h, "reason": r, "pages": p, "feeds": f} for h, r, p, f in hosts
-        ],
-        "feed_alerts": feed_alerts,
-        "wait_s": opened - started,
-        "store_s": time.perf_counter() - opened,
-    }
+        ),
+        feed_alerts=len(feed_alerts),
+        wait_s=opened - started,
+        store_s=time.perf_counter() - opened,
+    )
 
 
 @task(cache_policy=NO_CACHE, name="finish-run")
