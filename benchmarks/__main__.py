@@ -1,7 +1,11 @@
 """``python -m benchmarks``: the pipeline benchmark, then the warehouse at scale.
 
 python -m benchmarks [--articles N] [--feeds F] [--warm-feeds 200] [--skip-warehouse]
+                     [--corpus both|generated|real-shaped] [--real-shaped-articles 400]
                      [--out benchmarks/results/pipeline.json]
+
+The pipeline runs over the generated corpus (cold, floor, warm passes), then over the
+real-shaped corpus (cold and floor only); ``--corpus`` keeps one of the two.
 """
 
 from __future__ import annotations
@@ -10,11 +14,12 @@ import argparse
 import importlib.util
 import json
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks import bench_pipeline
+from benchmarks import bench_pipeline, realshaped
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,6 +43,10 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="the config's run.analysis_workers (default: the shipped 1; 0: analysed where extracted)")  # fmt: skip
     parser.add_argument("--page-batch-size", type=int,
                         help="the config's feeds.page_batch_size (pages one fetch-extract-analyse task takes)")  # fmt: skip
+    parser.add_argument("--corpus", choices=("both", "generated", "real-shaped"), default="both",
+                        help="the corpora the pipeline runs over (real-shaped: cold run and floor only)")  # fmt: skip
+    parser.add_argument("--real-shaped-articles", type=int, default=400,
+                        help=f"pages of the real-shaped corpus, over its {len(realshaped.OUTLETS)} outlets' feeds")  # fmt: skip
     parser.add_argument(
         "--skip-warehouse", action="store_true", help="leave out the warehouse at scale"
     )
@@ -67,27 +76,51 @@ def _warehouse(args: argparse.Namespace) -> dict[str, Any] | None:
     return result
 
 
+def _pipelines(args: argparse.Namespace) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each corpus's pipeline figures, under the key the JSON keeps them by."""
+    settings: dict[str, Any] = {
+        "concurrency": args.concurrency,
+        "task_runner": args.task_runner,
+        "extract_processes": args.extract_processes,
+        "analysis_workers": args.analysis_workers,
+        "page_batch_size": args.page_batch_size,
+    }
+    if args.corpus in ("both", "generated"):
+        yield (
+            "pipeline",
+            bench_pipeline.run(
+                articles=args.articles,
+                feeds=args.feeds,
+                warm_feeds=args.warm_feeds,
+                keep=args.keep,
+                **settings,
+            ),
+        )
+    if args.corpus in ("both", "real-shaped"):
+        yield (
+            "pipeline_real_shaped",
+            bench_pipeline.run(
+                articles=args.real_shaped_articles,
+                feeds=len(realshaped.OUTLETS),
+                warm_feeds=0,
+                keep=args.keep / "real-shaped" if args.keep else None,
+                corpus="real-shaped",
+                **settings,
+            ),
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
-    pipeline = bench_pipeline.run(
-        articles=args.articles,
-        feeds=args.feeds,
-        warm_feeds=args.warm_feeds,
-        concurrency=args.concurrency,
-        keep=args.keep,
-        task_runner=args.task_runner,
-        extract_processes=args.extract_processes,
-        analysis_workers=args.analysis_workers,
-        page_batch_size=args.page_batch_size,
-    )
-    bench_pipeline.print_table(pipeline)
     figures: dict[str, Any] = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": " ".join(
             ["python -m benchmarks", *(argv if argv is not None else sys.argv[1:])]
         ),
-        "pipeline": pipeline,
     }
+    for key, pipeline in _pipelines(args):
+        bench_pipeline.print_table(pipeline)
+        figures[key] = pipeline
     warehouse = _warehouse(args)
     if warehouse is not None:
         figures["warehouse"] = warehouse

@@ -1,4 +1,9 @@
-"""The real ``monitor`` flow over a generated news corpus served on 127.0.0.1.
+"""The real ``monitor`` flow over a generated news corpus, served on 127.0.0.1.
+
+Two corpora (``CORPORA``): ``generated`` (``corpus.py``: one English template, pages of
+60-90 KB) and ``real-shaped`` (``realshaped.py``: sizes, markup and languages spread as
+on real news pages). The second is measured cold and against its floor only; the warm
+passes measure polling, which the pages' shape does not change.
 
 Four measurements in one process run, each flow in a child process of its own
 (a fresh interpreter, as ``dealwatch run`` is), with a temporary config folder,
@@ -42,7 +47,7 @@ import textwrap
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email.utils import format_datetime
@@ -52,12 +57,31 @@ from typing import Any
 
 import psutil
 
+from benchmarks import realshaped
 from benchmarks.corpus import DEFAULT_SEED, NEWEST, ArticleSpec, corpus_specs, page_html, rss_feed
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULT_MARK = "BENCH-RESULT "
 DEFAULT_CONCURRENCY = 8
 RSS_SAMPLE_S = 0.05
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """How one corpus is made: its articles feed by feed, and each article's page."""
+
+    name: str
+    specs: Callable[[int, int, int], Iterator[ArticleSpec]]
+    page: Callable[[Any], bytes]
+
+
+CORPORA = {
+    c.name: c
+    for c in (
+        Corpus("generated", corpus_specs, page_html),
+        Corpus("real-shaped", realshaped.corpus_specs, realshaped.page_html),
+    )
+}
 
 
 # --- the local site ------------------------------------------------------------------------------
@@ -443,9 +467,9 @@ def measure_extract_and_analyse(
 # --- the benchmark -------------------------------------------------------------------------------
 
 
-def _feed_layout(articles: int, feeds: int) -> list[list[ArticleSpec]]:
+def _feed_layout(articles: int, feeds: int, corpus: Corpus) -> list[list[ArticleSpec]]:
     per_feed = -(-articles // feeds)
-    specs = list(corpus_specs(feeds, per_feed, seed=DEFAULT_SEED))[:articles]
+    specs = list(corpus.specs(feeds, per_feed, DEFAULT_SEED))[:articles]
     return [[s for s in specs if s.feed == f] for f in range(feeds)]
 
 
@@ -478,8 +502,10 @@ def run(
     extract_processes: int | None = None,
     analysis_workers: int | None = None,
     page_batch_size: int | None = None,
+    corpus: str = "generated",
 ) -> dict[str, Any]:
-    """The whole benchmark; a worker or batch setting left at None takes the shipped default."""
+    """The whole benchmark over one of ``CORPORA``; a worker or batch setting left at None takes
+    the shipped default. ``warm_feeds=0`` measures the cold run and its floor only."""
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="dealwatch-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
@@ -493,6 +519,7 @@ def run(
             extract_processes,
             analysis_workers,
             page_batch_size,
+            CORPORA[corpus],
         )
     finally:
         if keep is None:
@@ -509,11 +536,12 @@ def _run(
     extract_processes: int | None,
     analysis_workers: int | None,
     page_batch_size: int | None,
+    corpus: Corpus,
 ) -> dict[str, Any]:
     feeds = max(1, min(feeds, articles))
-    layout = _feed_layout(articles, feeds)
+    layout = _feed_layout(articles, feeds, corpus)
     started = time.perf_counter()
-    pages = {s.path: page_html(s) for group in layout for s in group}
+    pages = {s.path: corpus.page(s) for group in layout for s in group}
     generated = time.perf_counter() - started
     page_bytes = list(pages.values())
     data = workdir / "data"
@@ -528,12 +556,20 @@ def _run(
     page_batch_size = page_batch_size or shipped[2]
     # Dask runs the batches in its own worker processes, which start none of their own.
     flow_extract_processes = 0 if task_runner == "dask" else extract_processes
+    sizes = sorted(len(p) / 1024 for p in page_bytes)
     result: dict[str, Any] = {
         "corpus": {
+            "kind": corpus.name,
             "articles": len(page_bytes),
             "feeds": feeds,
             "deal_pages": sum(s.is_deal for group in layout for s in group),
-            "page_kb_median": statistics.median(len(p) for p in page_bytes) / 1024,
+            "languages": dict(Counter(s.language for group in layout for s in group).most_common()),
+            "page_kb_median": statistics.median(sizes),
+            "page_kb_p10_p90_max": [
+                sizes[len(sizes) // 10],
+                sizes[len(sizes) * 9 // 10],
+                sizes[-1],
+            ],
             "generate_s": generated,
         },
         "config": {
@@ -553,29 +589,17 @@ def _run(
         for path, body in pages.items():
             site.add_page(path, body)
         cold_urls = [
-            site.add_feed(f"/f{f:03d}/feed.xml", rss_feed(f, group, site.base))
+            site.add_feed(
+                f"/f{f:03d}/feed.xml", rss_feed(f, group, site.base, outlet=group[0].outlet)
+            )
             for f, group in enumerate(layout)
         ]
-        cold_config = write_config(
-            workdir / "config-cold",
-            data,
-            [(f"feed {i}", u) for i, u in enumerate(cold_urls)],
-            concurrency,
-            task_runner,
-            extract_processes,
-            analysis_workers,
-            page_batch_size,
-        )
-        warm_config = write_config(
-            workdir / "config-warm",
-            data,
-            _warm_feeds(site, layout, cold_urls, warm_feeds),
-            concurrency,
-            task_runner,
-            extract_processes,
-            analysis_workers,
-            page_batch_size,
-        )
+
+        def config(name: str, feed_urls: list[tuple[str, str]]) -> Path:
+            return write_config(workdir / name, data, feed_urls, concurrency, task_runner,
+                                extract_processes, analysis_workers, page_batch_size)  # fmt: skip
+
+        cold_config = config("config-cold", [(f"feed {i}", u) for i, u in enumerate(cold_urls)])
 
         first = run_child("empty", cold_config, prefect_home, logs / "prefect-first.log")
         result["prefect_first_start"] = _brief(first)
@@ -602,30 +626,39 @@ def _run(
                 result["config"]["analysis_workers"],
                 page_batch_size,
             )
-        startup = run_child("empty", cold_config, prefect_home, logs / "prefect-start.log")
-        result["prefect_startup"] = _brief(startup)
-        for name in ("warm_1", "warm_2"):
-            warm = run_child("after-empty", warm_config, prefect_home, logs / f"{name}.log")
-            result[name] = _brief(warm) | {
-                "http_answers": site.take_answers(),
-                "run_s": float(warm["summary"]["seconds"]),
-                "startup_in_process_s": warm["import_s"] + warm["empty_flow_s"],
-                "beyond_startup_s": warm["monitor_flow_s"],
-                "process_minus_empty_process_s": warm["process_wall_s"] - startup["process_wall_s"],
-                "stages_s": _stage_table(warm["summary"]),
-                "feeds": {
-                    k: v for k, v in warm["summary"].get("feeds", {}).items() if k != "failed"
-                }
-                | {"failed": len(warm["summary"].get("feeds", {}).get("failed", []))},
-                "entries": warm["summary"].get("entries"),
-            }
+        if warm_feeds:
+            warm_config = config("config-warm", _warm_feeds(site, layout, cold_urls, warm_feeds))
+            result |= _warm_passes(site, cold_config, warm_config, prefect_home, logs)
     result["ratios"] = {
         "cold_over_floor": result["cold"]["run_s"] / result["floor"]["wall_s"],
         "cold_flow_call_over_floor": result["cold"]["flow_wall_s"] / result["floor"]["wall_s"],
-        "warm_beyond_startup_s": result["warm_1"]["beyond_startup_s"],
-        "warm_all_304_beyond_startup_s": result["warm_2"]["beyond_startup_s"],
         "cold_peak_rss_mb": result["cold"]["peak_rss_mb_with_workers"],
     }
+    if warm_feeds:
+        result["ratios"]["warm_beyond_startup_s"] = result["warm_1"]["beyond_startup_s"]
+        result["ratios"]["warm_all_304_beyond_startup_s"] = result["warm_2"]["beyond_startup_s"]
+    return result
+
+
+def _warm_passes(
+    site: CorpusSite, cold_config: Path, warm_config: Path, prefect_home: Path, logs: Path
+) -> dict[str, Any]:
+    """Prefect's start-up alone, then the two warm passes, each in a fresh child process."""
+    startup = run_child("empty", cold_config, prefect_home, logs / "prefect-start.log")
+    result = {"prefect_startup": _brief(startup)}
+    for name in ("warm_1", "warm_2"):
+        warm = run_child("after-empty", warm_config, prefect_home, logs / f"{name}.log")
+        result[name] = _brief(warm) | {
+            "http_answers": site.take_answers(),
+            "run_s": float(warm["summary"]["seconds"]),
+            "startup_in_process_s": warm["import_s"] + warm["empty_flow_s"],
+            "beyond_startup_s": warm["monitor_flow_s"],
+            "process_minus_empty_process_s": warm["process_wall_s"] - startup["process_wall_s"],
+            "stages_s": _stage_table(warm["summary"]),
+            "feeds": {k: v for k, v in warm["summary"].get("feeds", {}).items() if k != "failed"}
+            | {"failed": len(warm["summary"].get("feeds", {}).get("failed", []))},
+            "entries": warm["summary"].get("entries"),
+        }
     return result
 
 
@@ -654,10 +687,13 @@ TARGETS = {
 
 def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
     corpus, config = result["corpus"], result["config"]
+    p10, p90, largest = corpus["page_kb_p10_p90_max"]
     yield (
         "corpus",
-        f"{corpus['articles']} articles, {corpus['feeds']} feeds, {corpus['deal_pages']} deal pages, "
-        f"median page {corpus['page_kb_median']:.0f} KB",
+        f"{corpus['kind']}: {corpus['articles']} articles, {corpus['feeds']} feeds, "
+        f"{corpus['deal_pages']} deal pages; page {p10:.0f} / {corpus['page_kb_median']:.0f} / "
+        f"{p90:.0f} / {largest:.0f} KB (p10 / median / p90 / largest); "
+        + ", ".join(f"{lang} {n}" for lang, n in corpus["languages"].items()),
     )
     yield (
         "fetching",
@@ -705,6 +741,21 @@ def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
             )
             + ", no fetch, no Prefect",
         )
+    yield from _warm_rows(result)
+    yield (
+        "  cold flow call / floor",
+        f"{result['ratios']['cold_flow_call_over_floor']:.2f} (the call includes Prefect's start-up)",
+    )
+    for key, target in TARGETS.items():
+        if key in result["ratios"]:
+            value = result["ratios"][key]
+            verdict = "ok" if value <= target else "MISSED"
+            yield (f"target {key}", f"{value:.2f} (target ≤ {target:g}) {verdict}")
+
+
+def _warm_rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    if "prefect_startup" not in result:
+        return
     startup = result["prefect_startup"]
     yield (
         "prefect start-up",
@@ -721,19 +772,11 @@ def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
         )
         yield ("", f"feeds {warm['feeds']}; answers {warm['http_answers']}")
         yield ("  stages (s)", ", ".join(f"{k} {v:.1f}" for k, v in warm["stages_s"].items()))
-    yield (
-        "  cold flow call / floor",
-        f"{result['ratios']['cold_flow_call_over_floor']:.2f} (the call includes Prefect's start-up)",
-    )
-    for key, target in TARGETS.items():
-        value = result["ratios"][key]
-        verdict = "ok" if value <= target else "MISSED"
-        yield (f"target {key}", f"{value:.2f} (target ≤ {target:g}) {verdict}")
 
 
 def print_table(result: dict[str, Any]) -> None:
     width = max(len(label) for label, _ in _rows(result))
-    print("pipeline benchmark")
+    print(f"pipeline benchmark, {result['corpus']['kind']} corpus")
     for label, value in _rows(result):
         print(f"  {label:<{width}}  {value}")
 

@@ -21,11 +21,23 @@ def _figures(pipeline: dict[str, Any]) -> Iterator[tuple[str, float]]:
     yield "floor wall_s", pipeline["floor"]["wall_s"]
 
 
+# Each corpus's pipeline figures in a run's JSON, and how their rows are labelled.
+PIPELINES = {"pipeline": "", "pipeline_real_shaped": "real-shaped "}
+
+
+def _all_figures(run: dict[str, Any]) -> dict[str, float]:
+    return {
+        label + key: value
+        for name, label in PIPELINES.items()
+        if name in run
+        for key, value in _figures(run[name])
+    }
+
+
 def compare(
     before: dict[str, Any], after: dict[str, Any]
 ) -> list[tuple[str, float | None, float | None]]:
-    old = dict(_figures(before["pipeline"]))
-    new = dict(_figures(after["pipeline"]))
+    old, new = _all_figures(before), _all_figures(after)
     return [(key, old.get(key), new.get(key)) for key in dict.fromkeys([*old, *new])]
 
 

@@ -128,6 +128,7 @@ class ArticleSpec:
     published: datetime
     paragraphs: tuple[str, ...]
     is_deal: bool
+    language: str = "en"
 
     @property
     def words(self) -> int:
@@ -138,7 +139,7 @@ class ArticleSpec:
 DEAL_SAFE_SENTENCES = tuple(s for s in SENTENCES if "{big}" not in s)
 
 
-def _fill(rng: random.Random, template: str) -> str:
+def fill_sentence(rng: random.Random, template: str) -> str:
     company, company2 = rng.sample(COMPANIES, 2)
     return template.format(
         company=company,
@@ -160,7 +161,7 @@ def _fill(rng: random.Random, template: str) -> str:
     )
 
 
-def _deal_paragraphs(rng: random.Random) -> list[str]:
+def deal_paragraphs(rng: random.Random) -> list[str]:
     stake = rng.choice(tuple(STAKE_WORDS))
     values = {
         "acquirer": rng.choice(ACQUIRERS),
@@ -180,7 +181,7 @@ def _deal_paragraphs(rng: random.Random) -> list[str]:
     return [lead, follow]
 
 
-def _title(rng: random.Random, is_deal: bool, lead: str) -> str:
+def headline(rng: random.Random, is_deal: bool, lead: str) -> str:
     if is_deal:
         return lead.split(",")[0][:90]
     return f"{rng.choice(COMPANIES)} {rng.choice(MOVES)} as {rng.choice(THINGS)} meets {rng.choice(REASONS)}"
@@ -191,14 +192,14 @@ def article_spec(index: int, *, feed: int, position: int, seed: int = DEFAULT_SE
     rng = random.Random(f"{seed}:{index}")
     is_deal = rng.random() < DEAL_SHARE
     target = rng.randint(BODY_WORDS[0] + 50, BODY_WORDS[1] - 100)
-    paragraphs = _deal_paragraphs(rng) if is_deal else []
+    paragraphs = deal_paragraphs(rng) if is_deal else []
     words = sum(len(p.split()) for p in paragraphs)
     while words < target:
         pool = DEAL_SAFE_SENTENCES if is_deal else SENTENCES
-        paragraph = " ".join(_fill(rng, rng.choice(pool)) for _ in range(rng.randint(3, 5)))
+        paragraph = " ".join(fill_sentence(rng, rng.choice(pool)) for _ in range(rng.randint(3, 5)))
         paragraphs.append(paragraph)
         words += len(paragraph.split())
-    title = _title(rng, is_deal, paragraphs[0])
+    title = headline(rng, is_deal, paragraphs[0])
     published = NEWEST - timedelta(hours=6 * position + feed % 6, minutes=rng.randint(0, 59))
     slug = "-".join(title.lower().replace(",", "").replace("$", "").split()[:8])
     return ArticleSpec(
@@ -214,15 +215,19 @@ def article_spec(index: int, *, feed: int, position: int, seed: int = DEFAULT_SE
     )
 
 
+def feed_positions(feeds: int, items_per_feed: int) -> Iterator[tuple[int, int, int]]:
+    """``(index, feed, position)`` of every article of ``feeds`` feeds, feed by feed."""
+    for feed in range(feeds):
+        for position in range(items_per_feed):
+            yield feed * items_per_feed + position, feed, position
+
+
 def corpus_specs(
     feeds: int, items_per_feed: int, seed: int = DEFAULT_SEED
 ) -> Iterator[ArticleSpec]:
     """Every article of ``feeds`` feeds of ``items_per_feed`` items, feed by feed."""
-    for feed in range(feeds):
-        for position in range(items_per_feed):
-            yield article_spec(
-                feed * items_per_feed + position, feed=feed, position=position, seed=seed
-            )
+    for index, feed, position in feed_positions(feeds, items_per_feed):
+        yield article_spec(index, feed=feed, position=position, seed=seed)
 
 
 def _navigation() -> str:
@@ -273,8 +278,8 @@ def _related(rng: random.Random) -> str:
     return "".join(
         f'<li class="card"><a href="/{rng.choice(SECTIONS).lower()}/story-{rng.randint(1000, 9999)}">'
         f'<img src="/img/{rng.randint(1, 999)}.jpg" alt="" loading="lazy" width="320" height="180">'
-        f"<h4>{escape(_title(rng, False, ''))}</h4>"
-        f"<p>{escape(_fill(rng, rng.choice(SENTENCES)))}</p></a>"
+        f"<h4>{escape(headline(rng, False, ''))}</h4>"
+        f"<p>{escape(fill_sentence(rng, rng.choice(SENTENCES)))}</p></a>"
         f'<span class="meta">{rng.randint(2, 9)} min read</span></li>'
         for _ in range(24)
     )
@@ -285,7 +290,7 @@ def _comments(rng: random.Random) -> str:
         f'<li class="comment" id="c{rng.randint(10**5, 10**6)}"><div class="comment-meta">'
         f'<span class="comment-author">{rng.choice(PEOPLE).split()[0].lower()}{rng.randint(1, 99)}</span> '
         f'<time>{rng.randint(1, 23)} hours ago</time></div><p class="comment-body">'
-        f"{escape(_fill(rng, rng.choice(SENTENCES)))} Not sure the market has priced this in yet.</p>"
+        f"{escape(fill_sentence(rng, rng.choice(SENTENCES)))} Not sure the market has priced this in yet.</p>"
         '<div class="comment-actions"><button>Reply</button> <button>Like</button> '
         "<button>Report</button></div></li>"
         for _ in range(rng.randint(20, 60))
@@ -330,8 +335,11 @@ def page_html(spec: ArticleSpec) -> bytes:
 </body></html>""".encode()
 
 
-def rss_feed(feed: int, specs: list[ArticleSpec], base_url: str) -> bytes:
-    """The RSS 2.0 document of one feed, its items newest first, links under ``base_url``."""
+def rss_feed(
+    feed: int, specs: list[ArticleSpec], base_url: str, outlet: str | None = None
+) -> bytes:
+    """The RSS 2.0 document of one feed, its items newest first, links under ``base_url``;
+    ``outlet`` names the channel (by default the generated corpus's outlet of ``feed``)."""
     items = "".join(
         f"<item><title>{escape(s.title)}</title><link>{base_url}{s.path}</link>"
         f'<guid isPermaLink="true">{base_url}{s.path}</guid>'
@@ -339,7 +347,7 @@ def rss_feed(feed: int, specs: list[ArticleSpec], base_url: str) -> bytes:
         f"<pubDate>{format_datetime(s.published)}</pubDate></item>"
         for s in specs
     )
-    outlet = escape(OUTLETS[feed % len(OUTLETS)])
+    outlet = escape(outlet or OUTLETS[feed % len(OUTLETS)])
     return (
         '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
         f"<title>{outlet} feed {feed}</title><link>{base_url}/f{feed:03d}/</link>"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import feedparser
 import trafilatura
 
+from benchmarks import realshaped
 from benchmarks.corpus import corpus_specs, page_html, rss_feed
+from extractors.language import detect_language
 
 
 def _extracted_words(page: bytes) -> int:
@@ -50,3 +54,35 @@ def test_feeds_parse_with_every_item_linking_to_its_page() -> None:
     assert not parsed.bozo
     assert [e.link for e in parsed.entries] == [f"http://127.0.0.1:8000{s.path}" for s in specs]
     assert all(e.published_parsed for e in parsed.entries)
+
+
+def test_real_shaped_corpus_is_the_same_on_every_run() -> None:
+    first = [realshaped.page_html(s) for s in realshaped.corpus_specs(16, 2, seed=7)]
+    again = [realshaped.page_html(s) for s in realshaped.corpus_specs(16, 2, seed=7)]
+    other = [realshaped.page_html(s) for s in realshaped.corpus_specs(16, 2, seed=8)]
+    assert first == again
+    assert all(a != b for a, b in zip(first, other, strict=True))
+
+
+def test_real_shaped_corpus_spreads_sizes_markup_and_languages() -> None:
+    specs = list(realshaped.corpus_specs(16, 25))
+    bodies = sorted(sum(len(p.encode()) for p in s.paragraphs) for s in specs)
+    assert bodies[0] < 2_500 and bodies[len(bodies) // 2] < 20_000 and bodies[-1] > 100_000
+    assert {s.form for s in specs} == {"brief", "story", "longread", "live"}
+    assert {s.style for s in specs} == set(realshaped.STYLES)
+    languages = Counter(s.language for s in specs)
+    assert set(languages) == {"en", "de", "fr", "es", "pt", "ja", "ko", "zh"}
+    assert 0.3 <= languages["en"] / len(specs) <= 0.7
+    assert 0.04 <= sum(s.is_deal for s in specs) / len(specs) <= 0.13
+
+
+def test_real_shaped_pages_give_trafilatura_their_body_in_their_language() -> None:
+    """One page of each outlet: its markup does not hide the body, and it reads as its language."""
+    for spec in realshaped.corpus_specs(len(realshaped.OUTLETS), 1):
+        doc = trafilatura.bare_extraction(
+            realshaped.page_html(spec), with_metadata=True, include_comments=False
+        )
+        assert doc is not None
+        text = doc.as_dict()["text"]
+        assert spec.paragraphs[0][:60] in text, (spec.style, spec.language)
+        assert detect_language(text) == spec.language
