@@ -428,15 +428,22 @@ def render_slack(
 
 # --- e-mail ----------------------------------------------------------------
 
+
+def template_environment(package: str) -> Environment:
+    """Jinja2 over the ``templates/`` folder of ``package``, escaping every value it is handed and
+    failing on an undefined one: how the e-mails here and the report's pages are written."""
+    return Environment(
+        loader=PackageLoader(package, "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
 # The HTML is written by Jinja2 templates (alerts/templates/) with autoescaping: every value
 # handed to them is text, made one line here and escaped there.
-_TEMPLATES = Environment(
-    loader=PackageLoader("alerts", "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_TEMPLATES = template_environment("alerts")
 
 
 def _link(url: str | None, label: object) -> dict[str, Any]:

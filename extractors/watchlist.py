@@ -8,9 +8,10 @@ talent deals already known, which a story may name in passing.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 EntityKind = Literal["acquirer", "startup", "person"]
 _SECTIONS: tuple[EntityKind, ...] = ("acquirer", "startup", "person")
@@ -107,18 +108,24 @@ class Watchlist:
 EMPTY_WATCHLIST = Watchlist()
 
 
-def _entities(raw: object, kind: EntityKind, path: Path) -> tuple[Entity, ...]:
+def _tables(raw: object, kind: str, path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each table of the array ``[[kind]]``, numbered from 1; none when the file has none."""
     if raw is None:
-        return ()
+        return
     if not isinstance(raw, list):
         raise ValueError(f"{path}: [[{kind}]] must be an array of tables")
-    out = []
-    for i, item in enumerate(raw):
+    for number, item in enumerate(raw, 1):
         if not isinstance(item, dict):
-            raise ValueError(f"{path}: {kind} #{i + 1} is not a table")
+            raise ValueError(f"{path}: {kind} #{number} is not a table")
+        yield number, item
+
+
+def _entities(raw: object, kind: EntityKind, path: Path) -> tuple[Entity, ...]:
+    out = []
+    for number, item in _tables(raw, kind, path):
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
-            raise ValueError(f"{path}: {kind} #{i + 1} has no name")
+            raise ValueError(f"{path}: {kind} #{number} has no name")
         aliases = item.get("aliases", [])
         if not isinstance(aliases, list) or not all(
             isinstance(a, str) and a.strip() for a in aliases
@@ -134,29 +141,23 @@ def _entities(raw: object, kind: EntityKind, path: Path) -> tuple[Entity, ...]:
 
 
 def _known_deals(raw: object, path: Path, entities: dict[str, Entity]) -> tuple[KnownDeal, ...]:
-    if raw is None:
-        return ()
-    if not isinstance(raw, list):
-        raise ValueError(f"{path}: [[deal]] must be an array of tables")
     out = []
-    for i, item in enumerate(raw):
-        if not isinstance(item, dict):
-            raise ValueError(f"{path}: deal #{i + 1} is not a table")
+    for number, item in _tables(raw, "deal", path):
         unknown = set(item) - {"acquirer", "target", "kind", "note"}
         if unknown:
-            raise ValueError(f"{path}: deal #{i + 1}: unknown keys {sorted(unknown)}")
+            raise ValueError(f"{path}: deal #{number}: unknown keys {sorted(unknown)}")
         parties = []
         for key in ("acquirer", "target"):
             entity = entities.get(_fold(str(item.get(key, ""))))
             if entity is None or entity.kind == "person":
                 raise ValueError(
-                    f"{path}: deal #{i + 1}: {key} {item.get(key)!r} is no acquirer or startup listed above"
+                    f"{path}: deal #{number}: {key} {item.get(key)!r} is no acquirer or startup listed above"
                 )
             parties.append(entity.name)
         kind = item.get("kind", "talent_deal")
         if kind not in DEAL_KINDS:
             raise ValueError(
-                f"{path}: deal #{i + 1}: kind {kind!r} is not one of {sorted(DEAL_KINDS)}"
+                f"{path}: deal #{number}: kind {kind!r} is not one of {sorted(DEAL_KINDS)}"
             )
         out.append(KnownDeal(parties[0], parties[1], kind))
     return tuple(out)

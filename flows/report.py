@@ -74,6 +74,12 @@ def print_rows(
         console.print(line(f"... {len(rows) - MAX_ROWS} more rows"))
 
 
+def _cells(rows: Sequence[Mapping[str, Any]], columns: str) -> list[tuple[Any, ...]]:
+    """Each row's values of ``columns`` (keys apart by spaces), in that order: a table's cells."""
+    keys = columns.split()
+    return [tuple(row[key] for key in keys) for row in rows]
+
+
 def _when(value: datetime | None) -> str:
     return f"{value:%m-%d %H:%M}" if value else ""
 
@@ -289,58 +295,33 @@ def print_run_report(console: Console, settings: Settings, summary: dict[str, An
     print_rows(
         console,
         ["deal", "acquirer", "target", "kind", "people", "articles", "sources"],
-        [
-            (
-                d["deal_id"],
-                d["acquirer"],
-                d["target"],
-                d["kind"],
-                d["people"],
-                d["articles"],
-                d["sources"],
-            )
-            for d in result.deals
-        ],
+        _cells(result.deals, "deal_id acquirer target kind people articles sources"),
         title="Deals",
     )
+    figures = [
+        {**f, "accepted": _interval(f["metric"], f["low"], f["high"])} for f in result.figures
+    ]
     print_rows(
         console,
         ["deal", "subject", "metric", "accepted", "sources", "independent", "dissenting"],
-        [
-            (
-                f["deal_id"],
-                f["subject"],
-                f["metric"],
-                _interval(f["metric"], f["low"], f["high"]),
-                f["sources"],
-                f["independent_sources"],
-                f["dissenting_sources"],
-            )
-            for f in result.figures
-        ],
+        _cells(
+            figures,
+            "deal_id subject metric accepted sources independent_sources dissenting_sources",
+        ),
         title="Figures (accepted values)",
     )
     print_rows(
         console,
         ["deal", "subject", "metric", "one side", "its sources", "other side", "its sources"],
-        [
-            (
-                c["deal_id"],
-                c["subject"],
-                c["metric"],
-                c["a_stated"],
-                c["a_sources"],
-                c["b_stated"],
-                c["b_sources"],
-            )
-            for c in result.contradictions
-        ],
+        _cells(
+            result.contradictions, "deal_id subject metric a_stated a_sources b_stated b_sources"
+        ),
         title="Contradictions",
     )
     print_rows(
         console,
         ["kind", "status", "alerts"],
-        [(a["kind"], a["status"], a["n"]) for a in result.alerts],
+        _cells(result.alerts, "kind status n"),
         title="Alerts",
     )
     console.print(

@@ -345,19 +345,15 @@ def _config_folder(config_dir: Path | str | None, env: dict[str, str]) -> Path:
     missing (every setting then has its default).
     """
     if config_dir:
-        directory = Path(config_dir)
-        if not directory.is_dir():
-            what = "not a folder" if directory.exists() else "no such folder"
-            raise ConfigError(f"config folder {directory}: {what}")
-        return directory
-    from_env = env.get(ENV_PREFIX + "CONFIG")
-    if from_env:
-        directory = Path(from_env)
-        if not directory.is_dir():
-            what = "not a folder" if directory.exists() else "no such folder"
-            raise ConfigError(f"{ENV_PREFIX}CONFIG={directory}: {what}")
-        return directory
-    return DEFAULT_CONFIG_DIR
+        directory, named = Path(config_dir), "config folder "
+    elif from_env := env.get(ENV_PREFIX + "CONFIG"):
+        directory, named = Path(from_env), f"{ENV_PREFIX}CONFIG="
+    else:
+        return DEFAULT_CONFIG_DIR
+    if not directory.is_dir():
+        what = "not a folder" if directory.exists() else "no such folder"
+        raise ConfigError(f"{named}{directory}: {what}")
+    return directory
 
 
 def _check_file_layout(raw: dict[str, Any], file_path: Path) -> None:

@@ -454,53 +454,32 @@ def deliver_alerts_task(
     what was stored stays stored, and what is still pending goes out next run.
     """
     try:
-        return _deliver_outbox(
-            db_path,
+        with db.read_connection(db_path, timeout_s=timeout_s) as con:
+            pending = outbox.pending_alerts(con)
+        if not pending:
+            return {"pending": 0, "sent": 0, "failed": 0}
+        if not channels:
+            print_to_console(pending, report_base_url=report_base_url)
+            with db.write_connection(db_path, timeout_s=timeout_s) as con:
+                outbox.mark_console_delivered(con, [a.alert_id for a in pending], utcnow())
+            return {"pending": len(pending), "sent": len(pending), "failed": 0, "console": True}
+
+        def record(answer: DeliveryReport) -> None:
+            with db.write_connection(db_path, timeout_s=timeout_s) as con:
+                outbox.record_deliveries(con, answer)
+
+        report: DeliveryReport = deliver(
+            pending,
             channels,
             digest_threshold=digest_threshold,
+            now=utcnow,
             send_timeout_s=send_timeout_s,
             slack_min_interval_s=slack_min_interval_s,
-            timeout_s=timeout_s,
+            on_answer=record,
             report_base_url=report_base_url,
         )
     except db.WarehouseError as exc:
         return {"error": db.first_line(exc)}
-
-
-def _deliver_outbox(
-    db_path: Path,
-    channels: Sequence[Channel],
-    *,
-    digest_threshold: int,
-    send_timeout_s: float,
-    slack_min_interval_s: float,
-    timeout_s: float,
-    report_base_url: str | None = None,
-) -> dict[str, Any]:
-    with db.read_connection(db_path, timeout_s=timeout_s) as con:
-        pending = outbox.pending_alerts(con)
-    if not pending:
-        return {"pending": 0, "sent": 0, "failed": 0}
-    if not channels:
-        print_to_console(pending, report_base_url=report_base_url)
-        with db.write_connection(db_path, timeout_s=timeout_s) as con:
-            outbox.mark_console_delivered(con, [a.alert_id for a in pending], utcnow())
-        return {"pending": len(pending), "sent": len(pending), "failed": 0, "console": True}
-
-    def record(answer: DeliveryReport) -> None:
-        with db.write_connection(db_path, timeout_s=timeout_s) as con:
-            outbox.record_deliveries(con, answer)
-
-    report: DeliveryReport = deliver(
-        pending,
-        channels,
-        digest_threshold=digest_threshold,
-        now=utcnow,
-        send_timeout_s=send_timeout_s,
-        slack_min_interval_s=slack_min_interval_s,
-        on_answer=record,
-        report_base_url=report_base_url,
-    )
     failed = sorted({o.channel for o in report.outcomes if not o.ok})
     return {
         "pending": len(pending),

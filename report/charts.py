@@ -226,6 +226,13 @@ def figure_chart_text(story: FigureStory) -> str:
     )
 
 
+def _days_from_to(first: date, last: date) -> alt.Scale:
+    """A time scale from the day before ``first`` to the day after ``last``: no mark on an edge."""
+    return alt.Scale(
+        domain=[(first - timedelta(days=1)).isoformat(), (last + timedelta(days=1)).isoformat()]
+    )
+
+
 def activity_chart_spec(
     activity: Activity, *, width: int = 160, height: int = 36
 ) -> dict[str, Any]:
@@ -236,16 +243,7 @@ def activity_chart_spec(
         alt.Chart(alt.Data(values=rows))
         .mark_bar(color=COLOURS["agrees"], width=5)
         .encode(
-            x=alt.X(
-                "day:T",
-                axis=None,
-                scale=alt.Scale(
-                    domain=[
-                        (first - timedelta(days=1)).isoformat(),
-                        (last + timedelta(days=1)).isoformat(),
-                    ]
-                ),
-            ),
+            x=alt.X("day:T", axis=None, scale=_days_from_to(first, last)),
             y=alt.Y("articles:Q", axis=None, scale=alt.Scale(domainMin=0)),
             description="articles:Q",
         )
@@ -298,12 +296,7 @@ def coverage_chart_spec(page: DealPage) -> dict[str, Any] | None:
             x=alt.X(
                 "day:T",
                 title=None,
-                scale=alt.Scale(
-                    domain=[
-                        (days[0] - timedelta(days=1)).isoformat(),
-                        (days[-1] + timedelta(days=1)).isoformat(),
-                    ]
-                ),
+                scale=_days_from_to(days[0], days[-1]),
                 axis=alt.Axis(format="%-d %b", tickCount=4, labelFlush=True),
             ),
             y=alt.Y("outlet:N", title=None, sort=None, axis=alt.Axis(labelLimit=110)),

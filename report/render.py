@@ -13,10 +13,11 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from alerts.links import FEEDS_ANCHOR
+from alerts.render import template_environment
 from report import charts
 from report.model import DealPage, IndexPage
 
@@ -46,13 +47,7 @@ def _plural(count: int, noun: str, plural: str | None = None) -> str:
 
 
 def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("report", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = template_environment("report")
     env.filters.update(day=_day, moment=_moment, iso=_iso, plural=_plural)
     # The stylesheet is ours and goes in whole (not parsed as a template: CSS may hold "{#").
     assert env.loader is not None

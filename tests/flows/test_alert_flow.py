@@ -128,6 +128,29 @@ SAME_PRICE = (
 )
 # One message per alert, never a digest: each test reads the alerts one by one.
 ONE_MESSAGE_PER_ALERT = "digest_threshold = 1000\n"
+# The decision on a Wang's-age contradiction raised again by a source that adds nothing new.
+ALERTED_BEFORE = [
+    ("contradiction", "person_age", "suppressed", "duplicate of a known fact: alerted before")
+]
+
+
+def newsroom(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    site: NewsSite,
+    hook: WebhookReceiver,
+    stories: list[Story],
+    alerts: str = "",
+) -> tuple[Path, Path]:
+    """A config whose one feed lists ``stories`` on ``site``, ``alerts`` the lines of its [alerts]
+    table, its alerts sent to ``hook`` one message each; returns it and its warehouse."""
+    config = write_config(
+        tmp_path / "config",
+        feeds=[("Newsroom", publish(site, stories))],
+        extra=f"\n[alerts]\n{alerts}{ONE_MESSAGE_PER_ALERT}",
+    )
+    monkeypatch.setenv("DEALWATCH_NOTIFY", hook.json_url("/deals"))
+    return config, config / "data" / "dealwatch.duckdb"
 
 
 def alerts_received(requests: Iterable[Received]) -> list[dict[str, Any]]:
@@ -156,16 +179,40 @@ def decisions_for(warehouse: Path, article_id: str) -> list[tuple[str, str, str,
     )
 
 
+def age_contradiction_alerted(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    site: NewsSite,
+    hook: WebhookReceiver,
+    *,
+    realert: bool,
+) -> tuple[Path, Path, list[dict[str, Any]]]:
+    """A newsroom of the two stories that disagree on Wang's age, ``realert_on_new_source`` as
+    told, run once: its config, its warehouse and the contradiction alerts among the first three."""
+    config, warehouse = newsroom(
+        tmp_path,
+        monkeypatch,
+        site,
+        hook,
+        [WANG_28, WANG_21],
+        f"realert_on_new_source = {str(realert).lower()}\n",
+    )
+    run_monitor(config)
+    alerts = alerts_received(hook.wait_for(3))
+    return config, warehouse, [a for a in alerts if a["kind"] == "contradiction"]
+
+
 @pytest.mark.slow
 def test_a_muted_deal_is_stored_and_explained_but_never_sent(tmp_path, monkeypatch):
     with NewsSite() as site, WebhookReceiver() as hook:
-        config = write_config(
-            tmp_path / "config",
-            feeds=[("Newsroom", publish(site, [MEGA_DEAL, INFLECTION]))],
-            extra=f'\n[alerts]\nmute_deals = ["meta--scale-ai"]\n{ONE_MESSAGE_PER_ALERT}',
+        config, warehouse = newsroom(
+            tmp_path,
+            monkeypatch,
+            site,
+            hook,
+            [MEGA_DEAL, INFLECTION],
+            'mute_deals = ["meta--scale-ai"]\n',
         )
-        monkeypatch.setenv("DEALWATCH_NOTIFY", hook.json_url("/deals"))
-        warehouse = config / "data" / "dealwatch.duckdb"
 
         summary = run_monitor(config)
         assert summary["store"]["articles_new"] == 2
@@ -227,13 +274,14 @@ def test_a_muted_metric_is_stored_but_neither_its_figures_nor_its_contradictions
     tmp_path, monkeypatch
 ):
     with NewsSite() as site, WebhookReceiver() as hook:
-        config = write_config(
-            tmp_path / "config",
-            feeds=[("Newsroom", publish(site, [MEGA_DEAL, WANG_28, WANG_21]))],
-            extra=f'\n[alerts]\nmute_metrics = ["person_age"]\n{ONE_MESSAGE_PER_ALERT}',
+        config, warehouse = newsroom(
+            tmp_path,
+            monkeypatch,
+            site,
+            hook,
+            [MEGA_DEAL, WANG_28, WANG_21],
+            'mute_metrics = ["person_age"]\n',
         )
-        monkeypatch.setenv("DEALWATCH_NOTIFY", hook.json_url("/deals"))
-        warehouse = config / "data" / "dealwatch.duckdb"
 
         run_monitor(config)
 
@@ -269,17 +317,10 @@ def test_a_new_independent_source_realerts_a_contradiction_once_and_a_wire_copy_
 ):
     with NewsSite() as site, WebhookReceiver() as hook:
         stories = [WANG_28, WANG_21]
-        config = write_config(
-            tmp_path / "config",
-            feeds=[("Newsroom", publish(site, stories))],
-            extra=f"\n[alerts]\nrealert_on_new_source = true\n{ONE_MESSAGE_PER_ALERT}",
+        config, warehouse, first = age_contradiction_alerted(
+            tmp_path, monkeypatch, site, hook, realert=True
         )
-        monkeypatch.setenv("DEALWATCH_NOTIFY", hook.json_url("/deals"))
-        warehouse = config / "data" / "dealwatch.duckdb"
-
-        run_monitor(config)
-        first = alerts_received(hook.wait_for(3))
-        assert [a["kind"] for a in first].count("contradiction") == 1
+        assert len(first) == 1
         sent_before = len(hook.requests)
 
         publish(site, [*stories, WANG_21_COPY])
@@ -289,14 +330,7 @@ def test_a_new_independent_source_realerts_a_contradiction_once_and_a_wire_copy_
         assert query(
             warehouse, "SELECT duplicate_of FROM articles WHERE article_id = ?", [copy_id]
         ) == [(original_id,)]
-        assert decisions_for(warehouse, copy_id) == [
-            (
-                "contradiction",
-                "person_age",
-                "suppressed",
-                "duplicate of a known fact: alerted before",
-            )
-        ]
+        assert decisions_for(warehouse, copy_id) == ALERTED_BEFORE
         assert len(hook.wait_for(sent_before + 1, timeout_s=1)) == sent_before, (
             "a copy of a wire story already counted is no new source"
         )
@@ -315,16 +349,9 @@ def test_a_new_independent_source_realerts_a_contradiction_once_and_a_wire_copy_
 @pytest.mark.slow
 def test_a_new_source_on_the_accepted_side_realerts_a_contradiction_too(tmp_path, monkeypatch):
     with NewsSite() as site, WebhookReceiver() as hook:
-        config = write_config(
-            tmp_path / "config",
-            feeds=[("Newsroom", publish(site, [WANG_28, WANG_21]))],
-            extra=f"\n[alerts]\nrealert_on_new_source = true\n{ONE_MESSAGE_PER_ALERT}",
+        config, warehouse, first = age_contradiction_alerted(
+            tmp_path, monkeypatch, site, hook, realert=True
         )
-        monkeypatch.setenv("DEALWATCH_NOTIFY", hook.json_url("/deals"))
-        warehouse = config / "data" / "dealwatch.duckdb"
-
-        run_monitor(config)
-        first = [a for a in alerts_received(hook.wait_for(3)) if a["kind"] == "contradiction"]
         assert [(a["figure"]["stated"], a["other"]["stated"]) for a in first] == [
             ("21 years old", "28")
         ]
@@ -342,30 +369,18 @@ def test_a_new_source_on_the_accepted_side_realerts_a_contradiction_too(tmp_path
         copy = Story("/coastal/wang-interview", "Coastal Daily", *astuple(WANG_28_INDEPENDENT)[2:])
         publish(site, [WANG_28, WANG_21, WANG_28_INDEPENDENT, copy])
         assert run_monitor(config)["store"]["articles_new"] == 1
-        assert decisions_for(warehouse, article_id_of(warehouse, site.url(copy.path))) == [
-            (
-                "contradiction",
-                "person_age",
-                "suppressed",
-                "duplicate of a known fact: alerted before",
-            )
-        ]
+        copy_id = article_id_of(warehouse, site.url(copy.path))
+        assert decisions_for(warehouse, copy_id) == ALERTED_BEFORE
         assert len(hook.wait_for(sent_before + 2, timeout_s=1)) == sent_before + 1
 
 
 @pytest.mark.slow
 def test_without_realert_a_new_source_for_a_known_contradiction_stays_quiet(tmp_path, monkeypatch):
     with NewsSite() as site, WebhookReceiver() as hook:
-        config = write_config(
-            tmp_path / "config",
-            feeds=[("Newsroom", publish(site, [WANG_28, WANG_21]))],
-            extra=f"\n[alerts]\nrealert_on_new_source = false\n{ONE_MESSAGE_PER_ALERT}",
+        config, warehouse, first = age_contradiction_alerted(
+            tmp_path, monkeypatch, site, hook, realert=False
         )
-        monkeypatch.setenv("DEALWATCH_NOTIFY", hook.json_url("/deals"))
-        warehouse = config / "data" / "dealwatch.duckdb"
-
-        run_monitor(config)
-        assert [a["kind"] for a in alerts_received(hook.wait_for(3))].count("contradiction") == 1
+        assert len(first) == 1
         sent_before = len(hook.requests)
 
         publish(site, [WANG_28, WANG_21, WANG_21_INDEPENDENT])
@@ -374,14 +389,7 @@ def test_without_realert_a_new_source_for_a_known_contradiction_stays_quiet(tmp_
         assert query(
             warehouse, "SELECT duplicate_of FROM articles WHERE article_id = ?", [independent_id]
         ) == [(None,)]
-        assert decisions_for(warehouse, independent_id) == [
-            (
-                "contradiction",
-                "person_age",
-                "suppressed",
-                "duplicate of a known fact: alerted before",
-            )
-        ]
+        assert decisions_for(warehouse, independent_id) == ALERTED_BEFORE
         assert len(hook.wait_for(sent_before + 1, timeout_s=1)) == sent_before
 
 
@@ -440,13 +448,7 @@ def test_feed_alerts_go_to_the_ops_mailbox_once_per_streak_and_deal_alerts_to_th
 @pytest.mark.slow
 def test_the_same_fact_from_five_more_outlets_raises_no_alert(tmp_path, monkeypatch):
     with NewsSite() as site, WebhookReceiver() as hook:
-        config = write_config(
-            tmp_path / "config",
-            feeds=[("Newsroom", publish(site, [MEGA_DEAL]))],
-            extra=f"\n[alerts]\n{ONE_MESSAGE_PER_ALERT}",
-        )
-        monkeypatch.setenv("DEALWATCH_NOTIFY", hook.json_url("/deals"))
-        warehouse = config / "data" / "dealwatch.duckdb"
+        config, warehouse = newsroom(tmp_path, monkeypatch, site, hook, [MEGA_DEAL])
 
         run_monitor(config)
         first = alerts_received(hook.wait_for(3))

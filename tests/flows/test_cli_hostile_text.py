@@ -19,11 +19,11 @@ from extractors.analysis import analyse
 from extractors.documents import article_from_text
 from extractors.records import FeedPollResult, FetchStatus
 from flows.cli import app
+from tests.support.batches import store_batch
 from tests.support.cli_process import run_piped
 from tests.support.config import write_config
 from tests.support.records import NOW
 from tests.support.site import NewsSite, Story, publish
-from warehouse import db, store
 
 DEAL = (
     "Meta pays $14.3 billion for 49% of Scale AI and hires its CEO Alexandr Wang\n\n"
@@ -62,16 +62,11 @@ def hostile_config(tmp_path: Path) -> Path:
         fetched_at=NOW,
         error=FEED_ERROR,
     )
-    with db.write_connection(tmp_path / "config" / "data" / "dealwatch.duckdb") as con:
-        run_id = store.start_run(con, "test", NOW)
-        store.record_feed_polls(con, [failing], run_id=run_id, failing_after=3, now=NOW)
-        store.store_analyses(
-            con,
-            [(a, analyse(a)) for a in articles],
-            run_id=run_id,
-            policy=store.ReconcilePolicy(),
-            now=NOW,
-        )
+    store_batch(
+        config / "data" / "dealwatch.duckdb",
+        [(a, analyse(a)) for a in articles],
+        feeds=[failing],
+    )
     return config
 
 

@@ -23,12 +23,12 @@ from extractors.analysis import analyse
 from extractors.documents import article_from_text
 from extractors.records import FeedPollResult, FetchStatus
 from flows.cli import app
+from tests.support.batches import store_batch
 from tests.support.cli_process import REPO, run_on_terminal, run_piped
 from tests.support.config import write_config
 from tests.support.receivers import WebhookReceiver
 from tests.support.records import NOW
 from tests.support.site import NewsSite, Story, publish
-from warehouse import db, store
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 DEAL = (
@@ -46,16 +46,9 @@ def _store(config: Path, *, feeds: list[FeedPollResult] = (), texts: list[str] =
         article_from_text(text, url=f"https://news{i}.example/a", origin="feed", fetched_at=NOW)
         for i, text in enumerate(texts)
     ]
-    with db.write_connection(config / "data" / "dealwatch.duckdb") as con:
-        run_id = store.start_run(con, "test", NOW)
-        store.record_feed_polls(con, list(feeds), run_id=run_id, failing_after=3, now=NOW)
-        store.store_analyses(
-            con,
-            [(a, analyse(a)) for a in articles],
-            run_id=run_id,
-            policy=store.ReconcilePolicy(),
-            now=NOW,
-        )
+    store_batch(
+        config / "data" / "dealwatch.duckdb", [(a, analyse(a)) for a in articles], feeds=feeds
+    )
 
 
 def test_years_counts_and_decimals_print_as_the_warehouse_holds_them(tmp_path):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import random
 import signal
 import socket
@@ -31,7 +30,6 @@ from aiosmtpd.controller import Controller
 
 from tests.support.config import write_config
 from tests.support.monitor_process import MILESTONES, STAGES, MonitorProcess, subprocess_env
-from tests.support.paths import REPO
 from tests.support.reads import assert_readable, query, warehouse_contents
 from tests.support.receivers import Mail, SmtpReceiver, WebhookReceiver, mailed_alert_ids
 from tests.support.site import NewsSite
@@ -70,11 +68,24 @@ class BlackHole:
         self.sock.close()
 
 
+def kill_run_when(reached: threading.Event, config: Path, env: dict[str, str], never: str) -> None:
+    """A monitor run of ``config`` in a process of its own, killed (SIGKILL) once ``reached`` is
+    set; fails with ``never`` when that takes over two minutes. The process is gone on return."""
+    run = subprocess.Popen(
+        [sys.executable, "-c", RUN_MONITOR, str(config)], env=env, cwd=config.parent
+    )
+    try:
+        assert reached.wait(timeout=120), never
+        run.send_signal(signal.SIGKILL)
+        run.wait(timeout=30)
+    finally:
+        if run.poll() is None:
+            run.kill()
+
+
 def test_killed_between_store_and_delivery_then_every_alert_is_delivered_once(
     tmp_path, monkeypatch
 ):
-    from prefect.settings import PREFECT_API_URL
-
     from flows.pipeline import monitor
 
     hole = BlackHole()
@@ -85,23 +96,10 @@ def test_killed_between_store_and_delivery_then_every_alert_is_delivered_once(
             extra="\n[alerts]\ndigest_threshold = 1000\nsend_timeout_s = 60\n",
         )
         warehouse = config / "data" / "dealwatch.duckdb"
-        env = {
-            **os.environ,
-            "PREFECT_API_URL": str(PREFECT_API_URL.value()),
-            "PREFECT_HOME": str(tmp_path / "prefect-home"),
-            "DEALWATCH_NOTIFY": f"json://127.0.0.1:{hole.port}/hook?rto=60",
-            "PYTHONPATH": str(REPO),
-        }
-        run = subprocess.Popen(
-            [sys.executable, "-c", RUN_MONITOR, str(config)], env=env, cwd=tmp_path
-        )
+        env = subprocess_env(tmp_path, f"json://127.0.0.1:{hole.port}/hook?rto=60")
         try:
-            assert hole.connected.wait(timeout=120), "the run never reached delivery"
-            run.send_signal(signal.SIGKILL)
-            run.wait(timeout=30)
+            kill_run_when(hole.connected, config, env, "the run never reached delivery")
         finally:
-            if run.poll() is None:
-                run.kill()
             hole.close()
 
         pending = {
@@ -164,18 +162,10 @@ def test_killed_between_two_mails_then_the_first_is_not_sent_again(tmp_path, mon
             config = write_config(tmp_path / "config", feeds=[("The Ledger", build_site(site))])
             warehouse = config / "data" / "dealwatch.duckdb"
             stalling_url = smtp.apprise_url().replace(f":{smtp.port}?", f":{port}?")
-            run = subprocess.Popen(
-                [sys.executable, "-c", RUN_MONITOR, str(config)],
-                env=subprocess_env(tmp_path, stalling_url),
-                cwd=tmp_path,
-            )
+            env = subprocess_env(tmp_path, stalling_url)
             try:
-                assert handler.stalled.wait(timeout=120), "the run never sent a second mail"
-                run.send_signal(signal.SIGKILL)
-                run.wait(timeout=30)
+                kill_run_when(handler.stalled, config, env, "the run never sent a second mail")
             finally:
-                if run.poll() is None:
-                    run.kill()
                 handler.released.set()
 
             first = mailed_alert_ids(handler.messages)

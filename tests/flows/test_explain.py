@@ -11,9 +11,10 @@ from extractors.analysis.explain import explain_lines, inert
 from extractors.documents import article_from_text
 from extractors.watchlist import load_watchlist
 from flows.cli import app
+from tests.support.batches import store_batch
 from tests.support.paths import REPO
 from tests.support.records import NOW
-from warehouse import db, store
+from warehouse import db
 
 ARTICLE = (
     "Halcyon pays $400 million to license Lumeo's models and hire its founders\n\n"
@@ -49,15 +50,7 @@ def test_a_stored_article_is_explained_by_its_id(tmp_path, monkeypatch):
     article = article_from_text(
         ARTICLE, url="https://news.example/h", origin="feed", fetched_at=NOW
     )
-    with db.write_connection(tmp_path / "w.duckdb") as con:
-        run_id = store.start_run(con, "test", NOW)
-        store.store_analyses(
-            con,
-            [(article, analyse(article))],
-            run_id=run_id,
-            policy=store.ReconcilePolicy(),
-            now=NOW,
-        )
+    store_batch(tmp_path / "w.duckdb", [(article, analyse(article))])
     result = CliRunner().invoke(app, ["explain", article.article_id, "--config", str(config)])
     assert result.exit_code == 0, result.output
     assert "halcyon--lumeo" in result.output

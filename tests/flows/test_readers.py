@@ -30,27 +30,28 @@ WAITING = "is held by another process; waiting up to"
 ONE_MAIL_A_RUN = "\n[alerts]\ndigest_threshold = 1\n"
 
 
-def first_run(config: Path, site: NewsSite, mail: SmtpReceiver, monkeypatch) -> list[tuple]:
-    """One deal stored and mailed with nobody reading: the warehouse exists for the reader."""
+def after_a_first_run(
+    tmp_path: Path, site: NewsSite, mail: SmtpReceiver, monkeypatch
+) -> tuple[Path, list[tuple]]:
+    """A config whose first run stored and mailed one deal with nobody reading, the warehouse
+    there for the reader, and a second deal published for the next run; it and the alert ids."""
     from flows.pipeline import monitor
 
+    config = write_config(
+        tmp_path / "config", feeds=[("The Ledger", publish_pages(site, {}))], extra=ONE_MAIL_A_RUN
+    )
     publish_pages(site, deal_pages(0))
     monkeypatch.setenv("DEALWATCH_NOTIFY", mail.apprise_url())
     summary = monitor(config_dir=str(config), backfill_seeds=False, force_poll=True)
     assert summary["store"]["articles_new"] == 2
-    return query(config / "data" / "dealwatch.duckdb", "SELECT alert_id FROM alert_log")
+    publish_pages(site, {**deal_pages(0), **deal_pages(1)})
+    return config, query(config / "data" / "dealwatch.duckdb", "SELECT alert_id FROM alert_log")
 
 
 def test_a_run_waits_for_a_reader_then_stores_everything(tmp_path, monkeypatch):
     with NewsSite() as site, SmtpReceiver() as mail:
-        config = write_config(
-            tmp_path / "config",
-            feeds=[("The Ledger", publish_pages(site, {}))],
-            extra=ONE_MAIL_A_RUN,
-        )
+        config, before = after_a_first_run(tmp_path, site, mail, monkeypatch)
         warehouse = config / "data" / "dealwatch.duckdb"
-        before = first_run(config, site, mail, monkeypatch)
-        publish_pages(site, {**deal_pages(0), **deal_pages(1)})
 
         reader = Reader(warehouse)
         run = MonitorProcess(config, subprocess_env(tmp_path, mail.apprise_url()), tmp_path)
@@ -79,14 +80,8 @@ def test_a_reader_past_the_timeout_spools_the_batch_for_the_next_run(tmp_path, m
     from flows.pipeline import monitor
 
     with NewsSite() as site, SmtpReceiver() as mail:
-        config = write_config(
-            tmp_path / "config",
-            feeds=[("The Ledger", publish_pages(site, {}))],
-            extra=ONE_MAIL_A_RUN,
-        )
+        config, _ = after_a_first_run(tmp_path, site, mail, monkeypatch)
         warehouse = config / "data" / "dealwatch.duckdb"
-        first_run(config, site, mail, monkeypatch)
-        publish_pages(site, {**deal_pages(0), **deal_pages(1)})
         stored = warehouse_contents(warehouse)
         mailed = len(mail.messages)
 

@@ -1,13 +1,14 @@
 """Analysed batches the warehouse tests store: the seeds' case (a wire story, its copy, and
-two outlets disagreeing on Alexandr Wang's age), and how a test stores one."""
+two outlets disagreeing on Alexandr Wang's age), and how a test stores one (with its feeds' polls)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from extractors.fingerprint import fingerprint
-from extractors.records import Analysis, Article, Claim, DealMention
+from extractors.records import Analysis, Article, Claim, DealMention, FeedPollResult
 from tests.support import records
 from tests.support.records import NOW
 from tests.support.records import claim as figure
@@ -45,19 +46,11 @@ def article(
     )
 
 
-MENTION = DealMention(
-    deal_id="meta--scale-ai",
-    acquirer="Meta",
-    target="Scale AI",
-    people=("Alexandr Wang",),
-    kind="investment_and_hire",
-    role="subject",
-    score=0.9,
-    evidence="Meta is investing $14.3 billion in Scale AI",
-)
+MENTION = records.mention("Meta is investing $14.3 billion in Scale AI")
 
 
-PASSING = DealMention(
+PASSING = records.mention(
+    "Microsoft hired Mustafa Suleyman from Inflection.",
     deal_id="microsoft--inflection-ai",
     acquirer="Microsoft",
     target="Inflection AI",
@@ -65,14 +58,25 @@ PASSING = DealMention(
     kind="licence_and_hire",
     role="mentioned",
     score=0.6,
-    evidence="Microsoft hired Mustafa Suleyman from Inflection.",
 )
 
 
-def seeds_like_batch() -> list[tuple[Article, Analysis]]:
-    wire, copy = article("wire", WIRE, "Associated Press"), article("copy", WIRE, "Some Blog")
-    other, third = article("vcpost", OTHER, "VCPOST"), article("third", THIRD, "Translated")
+def analysed(
+    aid: str,
+    text: str,
+    source: str,
+    score: float,
+    claims: tuple[Claim, ...],
+    deals: tuple[DealMention, ...] = (MENTION,),
+) -> tuple[Article, Analysis]:
+    """``text`` as the article ``aid`` of ``source``, analysed: its ``deals`` (Meta–Scale AI as its
+    subject unless told) at relevance ``score``, and the figures it states."""
+    return article(aid, text, source), Analysis(
+        aid, "subject", score, "x", deals=deals, claims=claims
+    )
 
+
+def seeds_like_batch() -> list[tuple[Article, Analysis]]:
     def wire_claims(aid: str) -> tuple[Claim, ...]:
         return (
             figure(aid, "deal_amount_usd", "$14.3 billion", 14.25e9, 14.35e9, WIRE),
@@ -88,70 +92,37 @@ def seeds_like_batch() -> list[tuple[Article, Analysis]]:
             ),
         )
 
+    both = (MENTION, PASSING)
+    age_28 = figure("vcpost", "person_age", "Now 28", 28, 28, OTHER, subject="Alexandr Wang")
+    age_21 = figure("third", "person_age", "21 years old", 21, 21, THIRD, subject="Alexandr Wang")
+    staff = figure(
+        "third",
+        "target_headcount",
+        "more than 1500 people",
+        1500,
+        None,
+        THIRD,
+        subject="Scale AI",
+    )
     return [
-        (
-            wire,
-            Analysis(
-                "wire", "subject", 0.9, "x", deals=(MENTION, PASSING), claims=wire_claims("wire")
-            ),
-        ),
-        (
-            copy,
-            Analysis(
-                "copy", "subject", 0.9, "x", deals=(MENTION, PASSING), claims=wire_claims("copy")
-            ),
-        ),
-        (
-            other,
-            Analysis(
-                "vcpost",
-                "subject",
-                0.8,
-                "x",
-                deals=(MENTION,),
-                claims=(
-                    figure(
-                        "vcpost", "person_age", "Now 28", 28, 28, OTHER, subject="Alexandr Wang"
-                    ),
-                ),
-            ),
-        ),
-        (
-            third,
-            Analysis(
-                "third",
-                "subject",
-                0.7,
-                "x",
-                deals=(MENTION,),
-                claims=(
-                    figure(
-                        "third",
-                        "person_age",
-                        "21 years old",
-                        21,
-                        21,
-                        THIRD,
-                        subject="Alexandr Wang",
-                    ),
-                    figure(
-                        "third",
-                        "target_headcount",
-                        "more than 1500 people",
-                        1500,
-                        None,
-                        THIRD,
-                        subject="Scale AI",
-                    ),
-                ),
-            ),
-        ),
+        analysed("wire", WIRE, "Associated Press", 0.9, wire_claims("wire"), deals=both),
+        analysed("copy", WIRE, "Some Blog", 0.9, wire_claims("copy"), deals=both),
+        analysed("vcpost", OTHER, "VCPOST", 0.8, (age_28,)),
+        analysed("third", THIRD, "Translated", 0.7, (age_21, staff)),
     ]
 
 
-def store_batch(path: Path, items, *, baseline: bool = False) -> store.StoreResult:
+def store_batch(
+    path: Path,
+    items: Sequence[tuple[Article, Analysis]],
+    *,
+    feeds: Sequence[FeedPollResult] = (),
+    baseline: bool = False,
+    min_confidence: float = 0.0,
+) -> store.StoreResult:
+    """``items`` (and the polls of ``feeds``) stored in ``path`` as one run of the test's."""
+    policy = store.ReconcilePolicy(baseline=baseline, min_confidence=min_confidence)
     with db.write_connection(path) as con:
         run_id = store.start_run(con, "test", NOW)
-        return store.store_analyses(
-            con, items, run_id=run_id, policy=store.ReconcilePolicy(baseline=baseline), now=NOW
-        )
+        store.record_feed_polls(con, feeds, run_id=run_id, failing_after=3, now=NOW)
+        return store.store_analyses(con, items, run_id=run_id, policy=policy, now=NOW)

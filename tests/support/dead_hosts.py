@@ -13,6 +13,9 @@ from __future__ import annotations
 import socket
 import struct
 import threading
+from socketserver import BaseRequestHandler
+
+from tests.support.local_server import LocalServer
 
 
 def closed_port() -> int:
@@ -22,7 +25,7 @@ def closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
-class ResettingServer:
+class ResettingServer(LocalServer):
     """Accepts every connection and resets it; with ``says``, first writes those bytes (whatever
     the client sent) and closes it politely instead."""
 
@@ -30,47 +33,29 @@ class ResettingServer:
         self.says = says
         self.connections = 0
         self._lock = threading.Lock()
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._socket.bind(("127.0.0.1", 0))
-        self._socket.listen(64)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
+        server = self
 
-    def _serve(self) -> None:
-        self._socket.settimeout(0.2)
-        while not self._stop.is_set():
+        class Reset(BaseRequestHandler):
+            def handle(self) -> None:
+                server._answer(self.request)
+
+        super().__init__(Reset)
+
+    def _answer(self, connection: socket.socket) -> None:
+        with self._lock:
+            self.connections += 1
+        if self.says is not None:
             try:
-                connection, _ = self._socket.accept()
-            except (TimeoutError, OSError):
-                continue
-            with self._lock:
-                self.connections += 1
-            if self.says is not None:
-                try:
-                    connection.settimeout(1.0)
-                    connection.recv(4096)  # the client's first words (a TLS hello)
-                    connection.sendall(self.says)
-                except OSError:
-                    pass  # the client gave up first: the connection is counted all the same
-                connection.close()
-                continue
-            # Linger 0: close() sends a reset, not a goodbye.
-            connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                connection.settimeout(1.0)
+                connection.recv(4096)  # the client's first words (a TLS hello)
+                connection.sendall(self.says)
+            except OSError:
+                pass  # the client gave up first: the connection is counted all the same
             connection.close()
-
-    def __enter__(self) -> ResettingServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self._socket.close()
-
-    @property
-    def base(self) -> str:
-        host, port = self._socket.getsockname()[:2]
-        return f"http://{host}:{port}"
+            return
+        # Linger 0: close() sends a reset, not a goodbye.
+        connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        connection.close()
 
     @property
     def tls_base(self) -> str:

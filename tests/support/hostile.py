@@ -36,12 +36,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from functools import lru_cache
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
 
 from extractors.records import FetchStatus
+from tests.support.local_server import LocalServer, QuietHandler
 from tests.support.paths import SHARED
 
 FIXTURE_FEEDS = SHARED / "fixtures" / "feeds"
@@ -231,7 +232,7 @@ class HostileSite:
         self.requests: list[tuple[str, dict[str, str]]] = []
         site = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:  # noqa: N802 - the http.server hook name
                 path = self.path.split("?", 1)[0]
                 with site._lock:
@@ -242,30 +243,21 @@ class HostileSite:
                 ):
                     site._serve(self, path)
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the http.server signature
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(
-            target=self.server.serve_forever, daemon=True, name="hostile-server"
-        )
+        self.server = LocalServer(Handler)
 
     def __enter__(self) -> HostileSite:
         gzip_bomb()  # built once per process, before any client starts its timeout
         many_items_feed()
-        self.thread.start()
+        self.server.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.stop.set()
-        self.server.shutdown()
-        self.server.server_close()
+        self.server.__exit__(*exc)
 
     @property
     def base(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return self.server.base
 
     def url(self, name: str) -> str:
         return self.base + ROUTES[name]

@@ -14,6 +14,7 @@ import contextlib
 import threading
 from collections.abc import Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from socketserver import BaseRequestHandler
 from typing import Any, Self
 
 
@@ -41,12 +42,18 @@ class QuietHandler(BaseHTTPRequestHandler):
         pass
 
 
-class LocalServer:
-    """``handler`` served on 127.0.0.1 (``port`` 0: any free port) while the block runs."""
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # A fetcher's whole pool connecting at once waits in the queue rather than being refused.
+    request_queue_size = 64
 
-    def __init__(self, handler: type[BaseHTTPRequestHandler], port: int = 0) -> None:
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.server.daemon_threads = True
+
+class LocalServer:
+    """``handler`` served on 127.0.0.1 (``port`` 0: any free port) while the block runs, each
+    connection in a thread of its own; the handler may speak HTTP or, below it, plain TCP."""
+
+    def __init__(self, handler: type[BaseRequestHandler], port: int = 0) -> None:
+        self.server = _Server(("127.0.0.1", port), handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self) -> Self:

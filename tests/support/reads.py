@@ -12,7 +12,7 @@ from flows import spool
 from warehouse import db
 
 
-def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
+def query(path: db.Target, sql: str, params: list | None = None) -> list[tuple]:
     with db.read_connection(path) as con:
         return con.execute(sql, params or []).fetchall()
 

@@ -1,4 +1,5 @@
-"""Records the warehouse tests store: an article and a stated figure, with the defaults they share."""
+"""Records the warehouse tests store: an article, a deal mention and a stated figure, with the
+defaults they share."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from extractors.records import Article, Claim
+from extractors.records import Article, Claim, DealMention, Role
 
 NOW = datetime(2025, 6, 14, 12, 0, tzinfo=UTC)
 
@@ -37,6 +38,21 @@ def article(
         fingerprint=fingerprint,
         origin="feed",
     )
+
+
+def mention(
+    evidence: str,
+    *,
+    deal_id: str = "meta--scale-ai",
+    acquirer: str = "Meta",
+    target: str = "Scale AI",
+    people: tuple[str, ...] = ("Alexandr Wang",),
+    kind: str = "investment_and_hire",
+    role: Role = "subject",
+    score: float = 0.9,
+) -> DealMention:
+    """A mention of Meta–Scale AI, ``evidence`` the sentence that shows it, unless told otherwise."""
+    return DealMention(deal_id, acquirer, target, people, kind, role, score, evidence)
 
 
 def claim(

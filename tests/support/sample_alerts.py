@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, date, datetime
+from typing import Any
 
-from warehouse.records import AlertRecord, FigureSide
+from warehouse.records import AlertKind, AlertRecord, FigureSide
 
 CREATED = datetime(2025, 6, 20, 8, 30, tzinfo=UTC)
 
@@ -69,50 +70,54 @@ DEAL = dict(
 )
 
 
+def _alert(kind: AlertKind, key: str, reason: str, **fields: Any) -> AlertRecord:
+    """An alert of ``kind`` created at CREATED, its id and dedup key made from the kind and ``key``."""
+    return AlertRecord(
+        alert_id=f"al-{kind.replace('_', '-')}",
+        dedup_key=f"{kind}:{key}",
+        kind=kind,
+        created_at=CREATED,
+        reason=reason,
+        **fields,
+    )
+
+
 def sample_alerts() -> dict[str, AlertRecord]:
     """One alert of each kind the snapshots cover, from the seeds' case."""
     return {
-        "new_deal": AlertRecord(
-            alert_id="al-new-deal",
-            dedup_key="new_deal:meta--scale-ai",
-            kind="new_deal",
-            created_at=CREATED,
-            reason="first article naming this deal",
+        "new_deal": _alert(
+            "new_deal",
+            "meta--scale-ai",
+            "first article naming this deal",
             detail="Meta will invest $14.3 billion in Scale AI and hire its CEO Alexandr Wang.",
             source="Associated Press",
             url=AP_VALUATION.url,
             title=AP_VALUATION.title,
-            **DEAL,  # type: ignore[arg-type]
+            **DEAL,
         ),
-        "new_figure": AlertRecord(
-            alert_id="al-new-figure",
-            dedup_key="new_figure:meta--scale-ai:target_valuation_usd",
-            kind="new_figure",
-            created_at=CREATED,
-            reason="first figure for this metric",
+        "new_figure": _alert(
+            "new_figure",
+            "meta--scale-ai:target_valuation_usd",
+            "first figure for this metric",
             subject="Scale AI",
             metric="target_valuation_usd",
             figure=AP_VALUATION,
-            **DEAL,  # type: ignore[arg-type]
+            **DEAL,
         ),
-        "contradiction": AlertRecord(
-            alert_id="al-contradiction",
-            dedup_key="contradiction:meta--scale-ai:person_age:Alexandr Wang",
-            kind="contradiction",
-            created_at=CREATED,
-            reason="intervals [28, 28] and [21, 21] do not overlap",
+        "contradiction": _alert(
+            "contradiction",
+            "meta--scale-ai:person_age:Alexandr Wang",
+            "intervals [28, 28] and [21, 21] do not overlap",
             subject="Alexandr Wang",
             metric="person_age",
             figure=VCPOST_AGE,
             other=SEED_004_AGE,
-            **DEAL,  # type: ignore[arg-type]
+            **DEAL,
         ),
-        "feed_failing": AlertRecord(
-            alert_id="al-feed-failing",
-            dedup_key="feed_failing:https://ledger.example/rss",
-            kind="feed_failing",
-            created_at=CREATED,
-            reason="3 failed runs in a row",
+        "feed_failing": _alert(
+            "feed_failing",
+            "https://ledger.example/rss",
+            "3 failed runs in a row",
             feed_url="https://ledger.example/rss?section=ai&format=rss",
             feed_name="The Ledger",
             detail="HTTP 503 Service Unavailable",

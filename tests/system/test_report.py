@@ -565,9 +565,8 @@ def test_report_from_an_export_folder_is_the_same_report(story, tmp_path):
         )
 
 
-def test_run_builds_the_report_when_configured_and_says_where(tmp_path):
-    from prefect.settings import PREFECT_API_URL
-
+def publishing_config(tmp_path: Path) -> tuple[Path, Path]:
+    """A config of the seeds, no feeds, whose runs build the report; it and the report's folder."""
     site = tmp_path / "published"
     config = write_config(
         tmp_path / "config",
@@ -575,6 +574,13 @@ def test_run_builds_the_report_when_configured_and_says_where(tmp_path):
         seeds_dir=REPO / "seeds",
         extra=f'\n[report]\nbuild_after_run = true\nreport_dir = "{site.as_posix()}"\n',
     )
+    return config, site
+
+
+def test_run_builds_the_report_when_configured_and_says_where(tmp_path):
+    from prefect.settings import PREFECT_API_URL
+
+    config, site = publishing_config(tmp_path)
     env_api = {
         "PREFECT_API_URL": str(PREFECT_API_URL.value()),
         "PREFECT_HOME": str(tmp_path / "ph"),
@@ -591,13 +597,7 @@ def test_run_builds_the_report_when_configured_and_says_where(tmp_path):
 def test_the_served_deployment_rebuilds_the_report_after_a_run(tmp_path, monkeypatch):
     import importlib
 
-    site = tmp_path / "published"
-    config = write_config(
-        tmp_path / "config",
-        feeds=[],
-        seeds_dir=REPO / "seeds",
-        extra=f'\n[report]\nbuild_after_run = true\nreport_dir = "{site.as_posix()}"\n',
-    )
+    config, site = publishing_config(tmp_path)
     monkeypatch.setenv("DEALWATCH_CONFIG", str(config))
     import flows.deployment
 

@@ -106,26 +106,24 @@ def test_the_licence_fee_is_part_of_the_total_paid():
     }
 
 
-def test_dollars_in_brackets_stand_for_a_sum_in_another_currency():
+@pytest.mark.parametrize(
+    ("giant", "price", "why_not_pounds"),
+    [
+        # dollars in brackets stand for a sum in another currency
+        ("British", "£300 million ($400 million)", "GBP"),
+        # a conversion of a dollar sum is not a second claim
+        ("cloud", "$400 million (£300 million)", "conversion"),
+    ],
+)
+def test_a_sum_in_pounds_and_in_dollars_is_one_claim_in_dollars(giant, price, why_not_pounds):
     result = _read(
         "Halcyon hires Lumeo founders in licensing deal\n\n"
-        "Halcyon, the British software giant, said on Tuesday it will hire the founders of AI "
-        "startup Lumeo and license the startup's models for £300 million ($400 million)."
+        f"Halcyon, the {giant} software giant, said on Tuesday it will hire the founders of AI "
+        f"startup Lumeo and license the startup's models for {price}."
     )
     assert _claims(result) == {("licence_fee_usd", "$400 million")}
     [pounds] = [x for x in result.left_out if x.stated == "£300 million"]
-    assert "GBP" in pounds.reason
-
-
-def test_a_conversion_of_a_dollar_sum_is_not_a_second_claim():
-    result = _read(
-        "Halcyon hires Lumeo founders in licensing deal\n\n"
-        "Halcyon, the cloud software giant, said on Tuesday it will hire the founders of AI "
-        "startup Lumeo and license the startup's models for $400 million (£300 million)."
-    )
-    assert _claims(result) == {("licence_fee_usd", "$400 million")}
-    [pounds] = [x for x in result.left_out if x.stated == "£300 million"]
-    assert "conversion" in pounds.reason
+    assert why_not_pounds in pounds.reason
 
 
 @pytest.mark.parametrize(

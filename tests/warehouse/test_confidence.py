@@ -6,35 +6,15 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from extractors.records import Analysis, DealMention
-from tests.support.records import NOW, article, claim
+from extractors.records import Analysis
+from tests.support.batches import store_batch
+from tests.support.records import article, claim, mention
 from warehouse import db, store
 
-MENTION = DealMention(
-    deal_id="meta--scale-ai",
-    acquirer="Meta",
-    target="Scale AI",
-    people=("Alexandr Wang",),
-    kind="investment_and_hire",
-    role="subject",
-    score=0.9,
-    evidence="Meta invests in Scale AI and hires its CEO.",
-)
+MENTION = mention("Meta invests in Scale AI and hires its CEO.")
 FIRST = "Meta pays $14.3 billion for 49% of Scale AI and hires its chief executive."
 DOUBTFUL = "A blog says the price was $9 billion, though nothing in it says which deal it means."
 SURE_DISSENT = "A second outlet says Meta pays $9 billion for its Scale AI stake."
-
-
-def _store(path: Path, items, *, min_confidence: float) -> store.StoreResult:
-    with db.write_connection(path) as con:
-        run_id = store.start_run(con, "test", NOW)
-        return store.store_analyses(
-            con,
-            items,
-            run_id=run_id,
-            policy=store.ReconcilePolicy(min_confidence=min_confidence),
-            now=NOW,
-        )
 
 
 def _rows(path: Path, sql: str) -> list[tuple]:
@@ -65,13 +45,19 @@ def _item(
     )
 
 
+# a wire's sure figure, and a blog's doubtful one against it
+SURE = _item("a", FIRST, "Wire", "$14.3 billion", 14.25e9, 14.35e9, 0.85)
+DOUBTED = _item("b", DOUBTFUL, "Blog", "$9 billion", 8.5e9, 9.5e9, 0.45)
+
+
+def _store(path: Path, item) -> store.StoreResult:
+    """``item`` stored with the threshold these tests set: 0.6."""
+    return store_batch(path, [item], min_confidence=0.6)
+
+
 def test_confidence_is_stored_and_shown_in_the_figures_and_deals_views(tmp_path):
     path = tmp_path / "w.duckdb"
-    _store(
-        path,
-        [_item("a", FIRST, "Wire", "$14.3 billion", 14.25e9, 14.35e9, 0.85)],
-        min_confidence=0.6,
-    )
+    _store(path, SURE)
     assert _rows(path, "SELECT stated, confidence, evidence FROM figures") == [
         ("$14.3 billion", 0.85, "what the deal pays")
     ]
@@ -80,14 +66,8 @@ def test_confidence_is_stored_and_shown_in_the_figures_and_deals_views(tmp_path)
 
 def test_a_doubtful_claim_is_kept_but_neither_alerts_nor_contradicts(tmp_path):
     path = tmp_path / "w.duckdb"
-    _store(
-        path,
-        [_item("a", FIRST, "Wire", "$14.3 billion", 14.25e9, 14.35e9, 0.85)],
-        min_confidence=0.6,
-    )
-    result = _store(
-        path, [_item("b", DOUBTFUL, "Blog", "$9 billion", 8.5e9, 9.5e9, 0.45)], min_confidence=0.6
-    )
+    _store(path, SURE)
+    result = _store(path, DOUBTED)
 
     assert result.alerts_new == 0
     assert _rows(path, "SELECT count(*) FROM contradictions") == [(0,)]
@@ -108,21 +88,11 @@ def test_a_doubtful_claim_is_kept_but_neither_alerts_nor_contradicts(tmp_path):
 def test_a_contradiction_needs_both_sides_above_the_threshold(tmp_path):
     path = tmp_path / "w.duckdb"
     # the accepted side is doubtful: a sure claim against it is a first figure, not a contradiction
-    _store(
-        path, [_item("b", DOUBTFUL, "Blog", "$9 billion", 8.5e9, 9.5e9, 0.45)], min_confidence=0.6
-    )
-    _store(
-        path,
-        [_item("a", FIRST, "Wire", "$14.3 billion", 14.25e9, 14.35e9, 0.85)],
-        min_confidence=0.6,
-    )
+    _store(path, DOUBTED)
+    _store(path, SURE)
     assert _rows(path, "SELECT count(*) FROM contradictions") == [(0,)]
     # both sides sure: a contradiction
-    _store(
-        path,
-        [_item("c", SURE_DISSENT, "Second", "$9 billion", 8.5e9, 9.5e9, 0.8)],
-        min_confidence=0.6,
-    )
+    _store(path, _item("c", SURE_DISSENT, "Second", "$9 billion", 8.5e9, 9.5e9, 0.8))
     assert _rows(path, "SELECT a_stated, b_stated FROM contradictions") == [
         ("$14.3 billion", "$9 billion")
     ]
@@ -131,9 +101,7 @@ def test_a_contradiction_needs_both_sides_above_the_threshold(tmp_path):
 def test_a_doubtful_deal_raises_no_new_deal_alert(tmp_path):
     path = tmp_path / "w.duckdb"
     result = _store(
-        path,
-        [_item("a", FIRST, "Wire", "$14.3 billion", 14.25e9, 14.35e9, 0.45, score=0.5)],
-        min_confidence=0.6,
+        path, _item("a", FIRST, "Wire", "$14.3 billion", 14.25e9, 14.35e9, 0.45, score=0.5)
     )
     assert result.alerts_new == 0
     reasons = [

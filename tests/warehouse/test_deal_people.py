@@ -7,24 +7,11 @@ from pathlib import Path
 
 import duckdb
 
-from extractors.records import Analysis, Claim, DealMention
-from tests.support.records import NOW, article, claim, copy_stored_rows
+from extractors.records import Analysis, Claim
+from tests.support.records import NOW, article, claim, copy_stored_rows, mention
 from warehouse import db, store
 
 TEXT = "Meta is investing $14.3 billion in Scale AI and hiring Alexandr Wang; Scale was valued at $29 billion."
-
-
-def _mention(people: tuple[str, ...], role: str = "subject") -> DealMention:
-    return DealMention(
-        deal_id="meta--scale-ai",
-        acquirer="Meta",
-        target="Scale AI",
-        people=people,
-        kind="investment_and_hire",
-        role=role,  # type: ignore[arg-type]
-        score=0.9,
-        evidence="Meta is investing in Scale AI",
-    )
 
 
 def _claim(aid: str, metric: str, stated: str, value: float) -> Claim:
@@ -33,7 +20,12 @@ def _claim(aid: str, metric: str, stated: str, value: float) -> Claim:
 
 def _item(aid: str, people: tuple[str, ...], claims: tuple[Claim, ...] = ()):
     return article(aid, TEXT, f"outlet {aid}"), Analysis(
-        aid, "subject", 0.9, "x", deals=(_mention(people),), claims=claims
+        aid,
+        "subject",
+        0.9,
+        "x",
+        deals=(mention("Meta is investing in Scale AI", people=people),),
+        claims=claims,
     )
 
 

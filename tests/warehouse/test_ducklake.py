@@ -21,6 +21,7 @@ import pytest
 
 from tests.support.config import write_config
 from tests.support.paths import REPO
+from tests.support.reads import query
 from tests.support.site import NewsSite, rss_feed
 from tests.support.stories import build_site
 from warehouse import db
@@ -32,6 +33,12 @@ pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 # Columns that differ between two runs of the same inputs whatever the warehouse: when things
 # happened, which run did them, how long a poll took.
 RUN_DEPENDENT = {"run_id", "avg_latency_ms"}
+
+
+def rows_and_keys(target: db.Target, table: str, key: str) -> tuple[int, int]:
+    """How many rows ``table`` holds, and how many distinct ``key``s: equal when none is twice."""
+    [counts] = query(target, f"SELECT count(*), count(DISTINCT {key}) FROM {table}")
+    return counts
 
 
 def lake_config(folder: Path, postgres, *, feeds: list[tuple[str, str]], extra: str = "") -> Path:
@@ -98,13 +105,8 @@ def test_backfill_and_monitor_on_ducklake_give_the_views_of_a_local_file(
     assert on_lake["contradictions"], "the seeds' contradiction and the feed's are there"
 
     assert again["store"]["articles_new"] == 0
-    with db.read_connection(lake_target) as con:
-        counts = con.execute(
-            "SELECT count(*), count(DISTINCT article_id) FROM store.articles"
-        ).fetchone()
-        alerts = con.execute(
-            "SELECT count(*), count(DISTINCT dedup_key) FROM store.alerts"
-        ).fetchone()
+    counts = rows_and_keys(lake_target, "store.articles", "article_id")
+    alerts = rows_and_keys(lake_target, "store.alerts", "dedup_key")
     assert counts[0] == counts[1] and alerts[0] == alerts[1]
 
 
@@ -229,13 +231,10 @@ def test_two_machines_start_a_run_at_once_and_take_turns(tmp_path, monkeypatch, 
     lake = Lake(catalog=postgres.catalog(database), data_path=tmp_path / "shared-lake")
     for name, value in postgres.environment().items():
         monkeypatch.setenv(name, value)
-    with db.read_connection(lake) as con:
-        articles = con.execute(
-            "SELECT count(*), count(DISTINCT article_id) FROM store.articles"
-        ).fetchone()
-        runs_stored = con.execute(
-            "SELECT json_extract(summary, '$.store.articles_new')::INT FROM store.run_ends"
-        ).fetchall()
+    articles = rows_and_keys(lake, "store.articles", "article_id")
+    runs_stored = query(
+        lake, "SELECT json_extract(summary, '$.store.articles_new')::INT FROM store.run_ends"
+    )
     seeds = len([p for p in (REPO / "seeds").iterdir() if p.suffix == ".txt"])
     assert articles == (seeds, seeds), "each seed stored once"
     assert sorted(r[0] for r in runs_stored) == [seeds], "one run stored them; the other found them"

@@ -17,7 +17,7 @@ from extractors.records import (
     FeedPollResult,
     FetchStatus,
 )
-from tests.support.batches import MENTION, WIRE, article, seeds_like_batch, store_batch
+from tests.support.batches import WIRE, analysed, article, seeds_like_batch, store_batch
 from tests.support.records import NOW, copy_stored_rows
 from tests.support.records import claim as figure
 from warehouse import db, outbox, queries, store, write_articles
@@ -100,32 +100,22 @@ def dissenting_batch() -> list[tuple[Article, Analysis]]:
     low_ball = "Rival outlet says Meta pays $11 billion for a 40% stake in Scale AI, per Reuters and Bloomberg."
     repeat = "Meta pays $14.3 billion for Scale AI, Wang confirms in New York to Reuters and CNBC."
     return [
-        (
-            article("lowball", low_ball, "Rival"),
-            Analysis(
-                "lowball",
-                "subject",
-                0.8,
-                "x",
-                deals=(MENTION,),
-                claims=(
-                    figure("lowball", "deal_amount_usd", "$11 billion", 10.5e9, 11.5e9, low_ball),
-                    figure("lowball", "stake_pct", "40%", 39.5, 40.5, low_ball),
-                ),
+        analysed(
+            "lowball",
+            low_ball,
+            "Rival",
+            0.8,
+            (
+                figure("lowball", "deal_amount_usd", "$11 billion", 10.5e9, 11.5e9, low_ball),
+                figure("lowball", "stake_pct", "40%", 39.5, 40.5, low_ball),
             ),
         ),
-        (
-            article("repeat", repeat, "CNBC"),
-            Analysis(
-                "repeat",
-                "subject",
-                0.8,
-                "x",
-                deals=(MENTION,),
-                claims=(
-                    figure("repeat", "deal_amount_usd", "$14.3 billion", 14.25e9, 14.35e9, repeat),
-                ),
-            ),
+        analysed(
+            "repeat",
+            repeat,
+            "CNBC",
+            0.8,
+            (figure("repeat", "deal_amount_usd", "$14.3 billion", 14.25e9, 14.35e9, repeat),),
         ),
     ]
 
@@ -217,21 +207,8 @@ def test_the_same_fact_in_five_more_articles_raises_nothing(tmp_path):
     for n in range(5):
         text = f"Outlet {n} in City{n} says Meta pays $14.3 billion for Scale AI, with Wang, Bloomberg and Reuters{n}."
         aid = f"more{n}"
-        more.append(
-            (
-                article(aid, text, f"Outlet {n}"),
-                Analysis(
-                    aid,
-                    "subject",
-                    0.9,
-                    "x",
-                    deals=(MENTION,),
-                    claims=(
-                        figure(aid, "deal_amount_usd", "$14.3 billion", 14.25e9, 14.35e9, text),
-                    ),
-                ),
-            )
-        )
+        amount = figure(aid, "deal_amount_usd", "$14.3 billion", 14.25e9, 14.35e9, text)
+        more.append(analysed(aid, text, f"Outlet {n}", 0.9, (amount,)))
     result = store_batch(path, more)
     assert result.articles_new == 5 and result.alerts_new == 0
     reasons = rows(
