@@ -397,6 +397,7 @@ def store_task(
                     else None,
                 )
                 results.append((batch.analysed_by, result))
+                db.checkpoint(con, db_path)
                 if batch.spooled_at is not None:
                     _forget_spooled(batch.spooled_at)
     except db.WarehouseError as exc:

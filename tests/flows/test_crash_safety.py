@@ -213,16 +213,6 @@ def committed_deliveries(warehouse: Path) -> set[str]:
     }
 
 
-# Known failure, open: since DuckDB 1.5.5 (issue 20), about one run in two ends with warehouse B
-# missing the claims of the round whose run was killed in the store step, while that round's
-# articles are there ("stored: True"): the articles and their claims are written in one
-# transaction (warehouse/store.py), so either a kill mid-commit leaves part of it, or the next
-# run's spooled batch skips articles already stored and with them their claims. Kept running
-# (not strict) so that it shows as XPASS when it passes; see the closing note of issue 16.
-@pytest.mark.xfail(
-    strict=False,
-    reason="a run killed in the store step can leave its articles without their claims (open)",
-)
 def test_killed_at_random_points_twenty_times_then_the_warehouse_matches_an_uninterrupted_one(
     tmp_path, monkeypatch
 ):
