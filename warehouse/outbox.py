@@ -21,9 +21,19 @@ import duckdb
 
 from warehouse.db import transaction
 from warehouse.records import AlertRecord, DeliveryReport, FigureSide
+from warehouse.rows import Table
 
 #: Failed delivery attempts after which an alert is marked failed and no longer retried.
 MAX_ATTEMPTS = 20
+
+ALERTS = Table(
+    "store.alerts",
+    ("alert_id", "dedup_key", "kind", "status", "reason", "deal_id", "subject", "metric", "payload",
+     "created_at", "run_id"),
+    {"alert_id": "VARCHAR", "dedup_key": "VARCHAR", "kind": "VARCHAR", "status": "VARCHAR",
+     "reason": "VARCHAR", "deal_id": "VARCHAR", "subject": "VARCHAR", "metric": "VARCHAR",
+     "payload": "JSON", "created_at": "TIMESTAMPTZ", "run_id": "VARCHAR"},
+)  # fmt: skip
 
 
 def _plain(value: Any) -> Any:
@@ -88,20 +98,21 @@ def alert_from_row(
     )
 
 
-def _alert_row(alert: AlertRecord) -> tuple[Any, ...]:
-    """An alert's columns of ``store.alerts``, ``run_id`` aside."""
-    return (
-        alert.alert_id,
-        alert.dedup_key,
-        alert.kind,
-        alert.status,
-        alert.reason,
-        alert.deal_id,
-        alert.subject,
-        alert.metric,
-        alert_to_json(alert),
-        alert.created_at,
-    )
+def _alert_row(alert: AlertRecord, run_id: str | None) -> dict[str, Any]:
+    """An alert's row of ``store.alerts``."""
+    return {
+        "alert_id": alert.alert_id,
+        "dedup_key": alert.dedup_key,
+        "kind": alert.kind,
+        "status": alert.status,
+        "reason": alert.reason,
+        "deal_id": alert.deal_id,
+        "subject": alert.subject,
+        "metric": alert.metric,
+        "payload": alert_to_json(alert),
+        "created_at": alert.created_at,
+        "run_id": run_id,
+    }
 
 
 def insert_alert(con: duckdb.DuckDBPyConnection, alert: AlertRecord, *, run_id: str | None) -> bool:
@@ -110,9 +121,8 @@ def insert_alert(con: duckdb.DuckDBPyConnection, alert: AlertRecord, *, run_id: 
     if known_dedup_keys(con, [alert.dedup_key]):
         return False
     con.execute(
-        "INSERT INTO store.alerts (alert_id, dedup_key, kind, status, reason, deal_id, subject, metric, payload, "
-        "created_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [*_alert_row(alert), run_id],
+        f"INSERT INTO store.alerts ({', '.join(ALERTS.columns)}) VALUES {ALERTS.placeholders()}",  # noqa: S608 - column names
+        ALERTS.values(_alert_row(alert, run_id)),
     )
     return True
 
@@ -121,15 +131,7 @@ def insert_new_alerts(
     con: duckdb.DuckDBPyConnection, alerts: Sequence[AlertRecord], *, run_id: str | None
 ) -> None:
     """Write alerts whose dedup keys are known to be new (see :func:`known_dedup_keys`), in one statement."""
-    if not alerts:
-        return
-    rows = [_alert_row(alert) for alert in alerts]
-    con.execute(
-        "INSERT INTO store.alerts (alert_id, dedup_key, kind, status, reason, deal_id, subject, metric, payload, "
-        "created_at, run_id) SELECT unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), "
-        "unnest(?), unnest(?), unnest(?), ?",
-        [*(list(column) for column in zip(*rows, strict=True)), run_id],
-    )
+    ALERTS.insert(con, [_alert_row(alert, run_id) for alert in alerts])
 
 
 def known_dedup_keys(con: duckdb.DuckDBPyConnection, dedup_keys: Sequence[str]) -> set[str]:

@@ -28,8 +28,8 @@ from warehouse.records import AlertRecord
 # Up to this many article ids, string literals: looked up in the primary key (measured faster than
 # a scan up to ~300 ids at 100k articles).
 LITERAL_LOOKUPS = 256
-# Up to this many keys, one placeholder each: DuckDB looks each up in the index. Beyond, one
-# list parameter, which it joins against with a scan: cheaper than thousands of lookups.
+# Up to this many keys, one placeholder each: DuckDB looks each up in the index. Beyond, the keys
+# as an Arrow table, which it joins against with a scan: cheaper than thousands of lookups.
 LOOKUPS = 64
 
 Row = Mapping[str, Any]
@@ -47,9 +47,12 @@ ARROW_TYPES: Mapping[str, pa.DataType] = {
     "VARCHAR[]": pa.list_(pa.string()),
 }
 
-# Names under which a batch's rows are handed to DuckDB as an Arrow table, one per statement.
+# Names under which a batch's rows are handed to DuckDB as an Arrow table, one per batch.
 # DuckDB 1.5 binds a large list parameter slowly (3,000 rows through ``unnest(?)``: 0.38 s,
-# against 0.01 s on 2.0); the same rows as an Arrow table take a fifth of that.
+# against 0.01 s on 2.0); the same rows as an Arrow table take a fifth of that. Why (measured
+# with an import hook): DuckDB 1.5.5's client tries to import pandas twice for every Python value
+# it converts, and without pandas installed each failed import searches ``sys.path`` again
+# (about 75 us); pyarrow converts a table's columns without asking.
 _BATCH_NAMES = itertools.count()
 
 
@@ -77,17 +80,9 @@ class Table:
         return f"({', '.join(marks)})"
 
     def insert(self, con: duckdb.DuckDBPyConnection, rows: Sequence[Row]) -> None:
-        """Every row in one statement, not one statement a row."""
-        self.unnest_insert(con, rows)
-
-    def unnest_select(self) -> str:
-        """``SELECT unnest(?::T[]) AS c, ...``: one typed list parameter a column (every column typed,
-        so that an empty or all-NULL column binds)."""
-        return "SELECT " + ", ".join(f"unnest(?::{self.types[c]}[]) AS {c}" for c in self.columns)
-
-    def unnest_insert(self, con: duckdb.DuckDBPyConnection, rows: Sequence[Row]) -> None:
-        """The rows as one list parameter a column: a multi-row VALUES statement binds one
-        parameter per cell and costs several times more for wide rows."""
+        """Every row in one statement, not one statement a row: the rows as one Arrow table
+        (a multi-row VALUES statement binds one parameter per cell and costs several times more
+        for wide rows)."""
         if rows:
             with self.batch(con, rows) as (select, params):
                 con.execute(
@@ -95,10 +90,15 @@ class Table:
                     params,
                 )
 
+    def unnest_select(self) -> str:
+        """``SELECT unnest(?::T[]) AS c, ...``: one typed list parameter a column (every column typed,
+        so that an empty or all-NULL column binds)."""
+        return "SELECT " + ", ".join(f"unnest(?::{self.types[c]}[]) AS {c}" for c in self.columns)
+
     def insert_new(
         self, con: duckdb.DuckDBPyConnection, rows: Sequence[Row], *, key: Sequence[str]
     ) -> None:
-        """The rows whose ``key`` is not stored yet, in one statement (one typed list a column).
+        """The rows whose ``key`` is not stored yet, in one statement (the rows as one Arrow table).
 
         Keyed writes check their key themselves: a DuckLake has no constraints to conflict
         on, so no ``ON CONFLICT``. ``rows`` must not repeat a key among themselves.
@@ -117,9 +117,13 @@ class Table:
     def batch(
         self, con: duckdb.DuckDBPyConnection, rows: Sequence[Row]
     ) -> Iterator[tuple[str, list[Any]]]:
-        """For one statement, ``SELECT CAST(c AS T) AS c, ...`` over the rows and its parameters:
-        the rows as an Arrow table, or as one typed list parameter a column when Arrow cannot
-        hold a column as given (mixed Python types)."""
+        """For the statements of the ``with`` block, ``SELECT CAST(c AS T) AS c, ...`` over the rows
+        and its parameters: the rows as an Arrow table, or as one typed list parameter a column
+        when Arrow cannot hold a column as given (mixed Python types).
+
+        A statement reading rows other than a table's own (an UPDATE's, a MERGE's) keeps its SQL
+        as a constant with a ``{rows}`` field for the select, and its other placeholders around it.
+        """
         lists = self.column_lists(rows)
         try:
             table = pa.table(
@@ -207,11 +211,19 @@ def marks(values: Sequence[Any]) -> str:
     return ", ".join("?" * len(values))
 
 
-def one_of(values: Sequence[Any]) -> tuple[str, list[Any]]:
-    """``IN (...)`` and its parameters for matching a column against ``values``."""
+@contextmanager
+def one_of(
+    con: duckdb.DuckDBPyConnection, values: Sequence[Any], sql_type: str = "VARCHAR"
+) -> Iterator[tuple[str, list[Any]]]:
+    """``IN (...)`` and its parameters for matching a column against ``values``, for the
+    statements of the ``with`` block: a placeholder a value up to ``LOOKUPS``, beyond, the values
+    as an Arrow table of one column (of ``sql_type``)."""
     if len(values) <= LOOKUPS:
-        return f"IN ({marks(values)})", list(values)
-    return "IN (SELECT unnest(?))", [list(values)]
+        yield f"IN ({marks(values)})", list(values)
+        return
+    keys = Table("keys", ("key",), {"key": sql_type})
+    with keys.batch(con, [{"key": v} for v in values]) as (select, params):
+        yield f"IN (SELECT key FROM ({select}))", params  # noqa: S608 - our column name
 
 
 def present(
@@ -220,14 +232,14 @@ def present(
     """Which of ``values`` stand in ``table.column``."""
     if not values:
         return set()
-    among, params = one_of(sorted(set(values)))
-    return {
-        r[0]
-        for r in con.execute(
-            f"SELECT {column} FROM {table} WHERE {column} {among}",  # noqa: S608 - our names, placeholders
-            params,
-        ).fetchall()
-    }
+    with one_of(con, sorted(set(values))) as (among, params):
+        return {
+            r[0]
+            for r in con.execute(
+                f"SELECT {column} FROM {table} WHERE {column} {among}",  # noqa: S608 - our names, placeholders
+                params,
+            ).fetchall()
+        }
 
 
 def quoted(text: str) -> str:

@@ -43,26 +43,30 @@ def _stored_candidates(
             f"SELECT band_key, article_id FROM store.article_lsh WHERE band_key IN ({literals})"  # noqa: S608 - integers
         ).fetchall()
     else:
-        rows = con.execute(
-            "SELECT band_key, article_id FROM store.article_lsh WHERE band_key IN (SELECT unnest(?))",
-            [sorted(band_keys)],
-        ).fetchall()
+        with one_of(con, sorted(band_keys), "UBIGINT") as (among, params):
+            rows = con.execute(
+                f"SELECT band_key, article_id FROM store.article_lsh WHERE band_key {among}",  # noqa: S608 - our column name
+                params,
+            ).fetchall()
     members: dict[int, set[str]] = {}
     for band_key, article_id in rows:
         members.setdefault(band_key, set()).add(article_id)
     ids = sorted({article_id for _, article_id in rows})
     if not ids:
         return members, {}
-    among, params = one_of(ids)
-    candidates = {
-        r[0]: _StoryCandidate(
-            stored_at=r[3], article_id=r[0], story_id=r[1] or r[0], fingerprint=tuple(r[2] or ())
-        )
-        for r in con.execute(
-            f"SELECT article_id, story_id, fingerprint, stored_at FROM store.articles WHERE article_id {among}",  # noqa: S608 - placeholders
-            params,
-        ).fetchall()
-    }
+    with one_of(con, ids) as (among, params):
+        candidates = {
+            r[0]: _StoryCandidate(
+                stored_at=r[3],
+                article_id=r[0],
+                story_id=r[1] or r[0],
+                fingerprint=tuple(r[2] or ()),
+            )
+            for r in con.execute(
+                f"SELECT article_id, story_id, fingerprint, stored_at FROM store.articles WHERE article_id {among}",  # noqa: S608 - placeholders
+                params,
+            ).fetchall()
+        }
     return members, candidates
 
 
@@ -203,9 +207,7 @@ def insert_articles(
     keys_of = [band_keys(article) for article in articles]
     copies = stories_of(con, articles, keys_of, now)
     for start in range(0, len(items), ARTICLES_A_STATEMENT):
-        # One list parameter a column, run and time as lists too: a multi-row VALUES statement
-        # binds one parameter per cell and costs several times more.
-        ARTICLES.unnest_insert(
+        ARTICLES.insert(
             con,
             [
                 article_row(article, analysis, copies[article.article_id], run_id=run_id, now=now)
@@ -226,7 +228,7 @@ def insert_bands(
         for key in sorted(set(keys))
     ]
     if bands:
-        LSH_BANDS.unnest_insert(con, [{"band_key": k, "article_id": a} for k, a in bands])
+        LSH_BANDS.insert(con, [{"band_key": k, "article_id": a} for k, a in bands])
 
 
 def stored_article_ids(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[str]:
@@ -241,11 +243,15 @@ def stories_and_sources(
     ids = sorted(set(article_ids))
     if not ids:
         return {}
-    params: list[Any] = []
     if len(ids) <= LITERAL_LOOKUPS:
-        among = f"IN ({', '.join(quoted(i) for i in ids)})"
-    else:
-        among, params = one_of(ids)
+        return _stories_among(con, f"IN ({', '.join(quoted(i) for i in ids)})", [])
+    with one_of(con, ids) as (among, params):
+        return _stories_among(con, among, params)
+
+
+def _stories_among(
+    con: duckdb.DuckDBPyConnection, among: str, params: list[Any]
+) -> dict[str, tuple[str, str]]:
     return {
         r[0]: (r[1], r[2])
         for r in con.execute(

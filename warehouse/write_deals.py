@@ -60,6 +60,26 @@ CONTRADICTIONS = Table(
     ),
 )
 
+_DATES = Table(
+    "dates",  # not a table: the dates a batch gave known deals, which the UPDATE of store.deals reads
+    ("deal_id", "announced"),
+    {"deal_id": "VARCHAR", "announced": "DATE"},
+)
+_DATE_DEALS = (
+    "UPDATE store.deals AS d SET announced = u.announced FROM ({rows}) u "  # noqa: S608 - column names of _DATES
+    "WHERE d.deal_id = u.deal_id AND d.announced IS NULL"
+)
+_PEOPLE = Table(
+    "people",  # not a table: each deal's names after the batch, which the MERGE into store.deal_people reads
+    ("deal_id", "people"),
+    {"deal_id": "VARCHAR", "people": "VARCHAR[]"},
+)
+_NAME_PEOPLE = (
+    "MERGE INTO store.deal_people AS d USING ({rows}) AS u ON d.deal_id = u.deal_id "  # noqa: S608 - column names of _PEOPLE
+    "WHEN MATCHED THEN UPDATE SET people = u.people "
+    "WHEN NOT MATCHED THEN INSERT (deal_id, people) VALUES (u.deal_id, u.people)"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class _Raised:
@@ -256,22 +276,18 @@ def _write_deals(con: duckdb.DuckDBPyConnection, deals: Mapping[str, _Deal]) -> 
             if d.first_seen is not None
         ],
     )
-    dated = [(deal_id, d.announced) for deal_id, d in deals.items() if d.dated]
+    dated = [
+        {"deal_id": deal_id, "announced": d.announced} for deal_id, d in deals.items() if d.dated
+    ]
     if dated:
-        con.execute(
-            "UPDATE store.deals AS d SET announced = u.announced FROM (SELECT unnest(?::VARCHAR[]) AS deal_id, "
-            "unnest(?::DATE[]) AS announced) u WHERE d.deal_id = u.deal_id AND d.announced IS NULL",
-            [[deal_id for deal_id, _ in dated], [announced for _, announced in dated]],
-        )
-    named = [(deal_id, list(d.people)) for deal_id, d in deals.items() if d.named]
+        with _DATES.batch(con, dated) as (rows, params):
+            con.execute(_DATE_DEALS.format(rows=rows), params)
+    named = [
+        {"deal_id": deal_id, "people": list(d.people)} for deal_id, d in deals.items() if d.named
+    ]
     if named:
-        con.execute(
-            "MERGE INTO store.deal_people AS d USING (SELECT unnest(?::VARCHAR[]) AS deal_id, "
-            "unnest(?::VARCHAR[][]) AS people) AS u ON d.deal_id = u.deal_id "
-            "WHEN MATCHED THEN UPDATE SET people = u.people "
-            "WHEN NOT MATCHED THEN INSERT (deal_id, people) VALUES (u.deal_id, u.people)",
-            [[deal_id for deal_id, _ in named], [people for _, people in named]],
-        )
+        with _PEOPLE.batch(con, named) as (rows, params):
+            con.execute(_NAME_PEOPLE.format(rows=rows), params)
 
 
 def _ensure_deal(mention: DealMention, article: Article, batch: _Batch, *, now: datetime) -> bool:
@@ -571,14 +587,14 @@ def _stored_claim_ids(con: duckdb.DuckDBPyConnection, claims: Sequence[Claim]) -
     ids = sorted({c.claim_id for c in claims})
     if not ids:
         return set()
-    among, params = one_of(ids)
-    return {
-        r[0]
-        for r in con.execute(
-            f"SELECT claim_id FROM store.claims WHERE claim_id {among}",  # noqa: S608 - placeholders
-            params,
-        ).fetchall()
-    }
+    with one_of(con, ids) as (among, params):
+        return {
+            r[0]
+            for r in con.execute(
+                f"SELECT claim_id FROM store.claims WHERE claim_id {among}",  # noqa: S608 - placeholders
+                params,
+            ).fetchall()
+        }
 
 
 def _claim_row(claim: Claim, now: datetime) -> dict[str, Any]:

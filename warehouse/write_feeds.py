@@ -30,7 +30,7 @@ from extractors.urls import host_of
 from warehouse import outbox
 from warehouse.db import transaction
 from warehouse.records import AlertRecord
-from warehouse.rows import DECISIONS, Table, alert_id, decision_row, utc
+from warehouse.rows import DECISIONS, Table, alert_id, decision_row, one_of, utc
 from warehouse.write_refetch import has_aliases
 
 
@@ -38,30 +38,33 @@ def known_urls(con: duckdb.DuckDBPyConnection, canonical_urls: Sequence[str]) ->
     """The URLs (canonical) stored as an article's, or as another link to one (an aggregator's)."""
     if not canonical_urls:
         return set()
-    rows = con.execute(
-        "SELECT DISTINCT canonical_url FROM store.articles WHERE canonical_url IN (SELECT unnest(?))",
-        [list(canonical_urls)],
-    ).fetchall()
-    known = {r[0] for r in rows}
-    if has_aliases(con):
-        known |= {
-            r[0]
-            for r in con.execute(
-                "SELECT alias_url FROM store.url_aliases WHERE alias_url IN (SELECT unnest(?))",
-                [list(canonical_urls)],
-            ).fetchall()
-        }
+    with one_of(con, sorted(set(canonical_urls))) as (among, params):
+        rows = con.execute(
+            f"SELECT DISTINCT canonical_url FROM store.articles WHERE canonical_url {among}",  # noqa: S608 - placeholders
+            params,
+        ).fetchall()
+        known = {r[0] for r in rows}
+        if has_aliases(con):
+            known |= {
+                r[0]
+                for r in con.execute(
+                    f"SELECT alias_url FROM store.url_aliases WHERE alias_url {among}",  # noqa: S608 - placeholders
+                    params,
+                ).fetchall()
+            }
     return known
 
 
 def feed_states(con: duckdb.DuckDBPyConnection, feed_urls: Sequence[str]) -> dict[str, FeedState]:
     if not feed_urls:
         return {}
-    rows = con.execute(
-        "SELECT url, etag, last_modified, body_hash, last_polled_at, last_unconditional_at, consecutive_failures, "
-        "poll_interval_s, next_poll_at, validators_dropped FROM store.feeds WHERE url IN (SELECT unnest(?))",
-        [list(feed_urls)],
-    ).fetchall()
+    with one_of(con, sorted(set(feed_urls))) as (among, params):
+        rows = con.execute(
+            "SELECT url, etag, last_modified, body_hash, last_polled_at, last_unconditional_at, "  # noqa: S608 - placeholders
+            "consecutive_failures, poll_interval_s, next_poll_at, validators_dropped "
+            f"FROM store.feeds WHERE url {among}",
+            params,
+        ).fetchall()
     return {
         row[0]: FeedState(
             feed_url=row[0],
@@ -113,11 +116,14 @@ _NEW_FEED = _FeedHealth(failures=0, alerted=False, last_success=None, last_uncon
 
 
 def _feed_health(con: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> dict[str, _FeedHealth]:
-    rows = con.execute(
-        "SELECT url, consecutive_failures, failing_alerted, last_success_at, last_unconditional_at "
-        "FROM store.feeds WHERE url IN (SELECT unnest(?::VARCHAR[]))",
-        [list(urls)],
-    ).fetchall()
+    if not urls:
+        return {}
+    with one_of(con, sorted(set(urls))) as (among, params):
+        rows = con.execute(
+            "SELECT url, consecutive_failures, failing_alerted, last_success_at, "  # noqa: S608 - placeholders
+            f"last_unconditional_at FROM store.feeds WHERE url {among}",
+            params,
+        ).fetchall()
     return {row[0]: _FeedHealth(*row[1:]) for row in rows}
 
 
@@ -148,7 +154,7 @@ def _after_poll(
 # What one poll adds to its feed's row (a row of _poll_row, by these names): the counters add up
 # in SQL, so a feed polled twice in one batch goes into two statements.
 _POLLS = Table(
-    "polls",  # not a table: the rows an UPDATE reads, one typed list parameter a column
+    "polls",  # not a table: the rows the UPDATE of store.feeds reads
     ("url", "name", "keep_validators", "etag", "last_modified", "body_hash", "polled_at",
      "last_unconditional", "last_success", "status", "http_status", "ok", "error", "bozo",
      "failures", "items", "latency_ms", "poll_interval_s", "next_poll_at", "validators_dropped",
@@ -173,7 +179,7 @@ _UPDATE_FEEDS = (
     "latency_samples = f.latency_samples + CASE WHEN v.latency_ms IS NULL THEN 0 ELSE 1 END, "
     "poll_interval_s = coalesce(v.poll_interval_s, f.poll_interval_s), next_poll_at = v.next_poll_at, "
     "validators_dropped = f.validators_dropped OR v.validators_dropped, failing_alerted = v.alerted "
-    f"FROM ({_POLLS.unnest_select()}) AS v WHERE f.url = v.url"
+    "FROM ({rows}) AS v WHERE f.url = v.url"
 )
 
 
@@ -211,6 +217,14 @@ _FEED_ITEMS = Table(
     ("feed_url", "canonical_url", "entry_id", "title"),
     {"feed_url": "VARCHAR", "canonical_url": "VARCHAR", "entry_id": "VARCHAR", "title": "VARCHAR"},
 )
+_MERGE_FEED_ITEMS = (
+    "MERGE INTO store.feed_items AS f USING ({rows}) AS n "  # noqa: S608 - column names of _FEED_ITEMS
+    "ON f.feed_url = n.feed_url AND f.canonical_url = n.canonical_url "
+    "WHEN NOT MATCHED THEN INSERT (feed_url, canonical_url, entry_id, title, first_seen_at) "
+    "VALUES (n.feed_url, n.canonical_url, n.entry_id, n.title, ?)"
+)
+
+FEEDS = Table("store.feeds", ("url", "name"), {"url": "VARCHAR", "name": "VARCHAR"})
 
 
 def record_feed_polls(
@@ -229,11 +243,7 @@ def record_feed_polls(
     with transaction(con):
         health = _feed_health(con, list({r.feed_url for r in results}))
         new_feeds = {r.feed_url: r.feed_name for r in results if r.feed_url not in health}
-        if new_feeds:
-            con.execute(
-                "INSERT INTO store.feeds (url, name) SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
-                [list(new_feeds), list(new_feeds.values())],
-            )
+        FEEDS.insert(con, [{"url": url, "name": name} for url, name in new_feeds.items()])
         rounds: list[list[dict[str, Any]]] = []
         seen: dict[str, int] = {}
         alerts: list[AlertRecord] = []
@@ -264,7 +274,8 @@ def record_feed_polls(
                 for url, e in unique_entries(result.entries).items()
             )
         for rows in rounds:
-            con.execute(_UPDATE_FEEDS, _POLLS.column_lists(rows))
+            with _POLLS.batch(con, rows) as (polls, params):
+                con.execute(_UPDATE_FEEDS.format(rows=polls), params)
         for alert in alerts:
             if outbox.insert_alert(con, alert, run_id=run_id):
                 decision = decision_row(alert, "fired", alert.reason, run_id=run_id, now=now)
@@ -274,13 +285,8 @@ def record_feed_polls(
             first: dict[tuple[str, str], dict[str, Any]] = {}
             for item in items:  # a feed polled twice in a batch lists its entries twice
                 first.setdefault((item["feed_url"], item["canonical_url"]), item)
-            con.execute(
-                f"MERGE INTO store.feed_items AS f USING ({_FEED_ITEMS.unnest_select()}) AS n "  # noqa: S608 - column names
-                "ON f.feed_url = n.feed_url AND f.canonical_url = n.canonical_url "
-                "WHEN NOT MATCHED THEN INSERT (feed_url, canonical_url, entry_id, title, first_seen_at) "
-                "VALUES (n.feed_url, n.canonical_url, n.entry_id, n.title, ?)",
-                [*_FEED_ITEMS.column_lists(list(first.values())), now],
-            )
+            with _FEED_ITEMS.batch(con, list(first.values())) as (fresh, params):
+                con.execute(_MERGE_FEED_ITEMS.format(rows=fresh), [*params, now])
     return raised
 
 

@@ -47,6 +47,12 @@ _OUTCOMES = Table(
     ("article_id", "outcome", "detail"),
     {"article_id": "VARCHAR", "outcome": "VARCHAR", "detail": "VARCHAR"},
 )
+_RECORD_DONE = (
+    "INSERT INTO store.refetch_done (article_id, url, host, outcome, detail, first_failed_at, "  # noqa: S608 - column names of _OUTCOMES
+    "attempts, done_at, run_id) SELECT r.article_id, r.url, r.host, o.outcome, o.detail, "
+    "r.first_failed_at, r.attempts, ?, ? FROM store.refetch r JOIN ({rows}) o USING (article_id)"
+)
+_LEAVE_QUEUE = "DELETE FROM store.refetch WHERE article_id IN (SELECT article_id FROM ({rows}))"  # noqa: S608 - column name of _OUTCOMES
 
 
 def has_aliases(con: duckdb.DuckDBPyConnection) -> bool:
@@ -120,16 +126,9 @@ def finish_refetches(
         {"article_id": i, "outcome": outcome, "detail": detail}
         for i, (outcome, detail) in outcomes.items()
     ]
-    con.execute(
-        "INSERT INTO store.refetch_done (article_id, url, host, outcome, detail, first_failed_at, "  # noqa: S608 - column names
-        "attempts, done_at, run_id) SELECT r.article_id, r.url, r.host, o.outcome, o.detail, "
-        "r.first_failed_at, r.attempts, ?, ? FROM store.refetch r "
-        f"JOIN ({_OUTCOMES.unnest_select()}) o USING (article_id)",
-        [now, run_id, *_OUTCOMES.column_lists(rows)],
-    )
-    con.execute(
-        "DELETE FROM store.refetch WHERE article_id IN (SELECT unnest(?))", [list(outcomes)]
-    )
+    with _OUTCOMES.batch(con, rows) as (done, params):
+        con.execute(_RECORD_DONE.format(rows=done), [now, run_id, *params])
+        con.execute(_LEAVE_QUEUE.format(rows=done), params)
 
 
 def queue_refetches(
@@ -225,24 +224,24 @@ def replace_summaries(
     if not items:
         return {}
     ids = [article.article_id for article, _ in items]
-    among, params = one_of(ids)
-    con.execute(f"DELETE FROM store.deal_mentions WHERE article_id {among}", params)  # noqa: S608 - placeholders
-    con.execute(f"DELETE FROM store.article_lsh WHERE article_id {among}", params)  # noqa: S608 - placeholders
-    con.execute(
-        f"DELETE FROM store.claims WHERE article_id {among} "  # noqa: S608 - placeholders
-        "AND claim_id NOT IN (SELECT claim_id FROM store.accepted) "
-        "AND claim_id NOT IN (SELECT a_claim_id FROM store.contradictions) "
-        "AND claim_id NOT IN (SELECT b_claim_id FROM store.contradictions)",
-        params,
-    )
-    copied = {
-        r[0]
-        for r in con.execute(
-            f"SELECT DISTINCT story_id FROM store.articles WHERE story_id {among} "  # noqa: S608 - placeholders
-            "AND story_id <> article_id",
+    with one_of(con, ids) as (among, params):
+        con.execute(f"DELETE FROM store.deal_mentions WHERE article_id {among}", params)  # noqa: S608 - placeholders
+        con.execute(f"DELETE FROM store.article_lsh WHERE article_id {among}", params)  # noqa: S608 - placeholders
+        con.execute(
+            f"DELETE FROM store.claims WHERE article_id {among} "  # noqa: S608 - placeholders
+            "AND claim_id NOT IN (SELECT claim_id FROM store.accepted) "
+            "AND claim_id NOT IN (SELECT a_claim_id FROM store.contradictions) "
+            "AND claim_id NOT IN (SELECT b_claim_id FROM store.contradictions)",
             params,
-        ).fetchall()
-    }
+        )
+        copied = {
+            r[0]
+            for r in con.execute(
+                f"SELECT DISTINCT story_id FROM store.articles WHERE story_id {among} "  # noqa: S608 - placeholders
+                "AND story_id <> article_id",
+                params,
+            ).fetchall()
+        }
     articles = [article for article, _ in items]
     keys_of = [band_keys(article) for article in articles]
     copies = stories_of(con, articles, keys_of, now)

@@ -23,6 +23,7 @@ from tests.support.records import claim as figure
 from warehouse import db, outbox, queries, store, write_articles
 from warehouse.export import export_parquet
 from warehouse.records import DeliveryOutcome, DeliveryReport
+from warehouse.rows import LOOKUPS
 
 
 def rows(path: Path, sql: str) -> list[tuple]:
@@ -349,6 +350,32 @@ def test_one_batch_of_polls_leaves_feeds_as_polling_them_one_by_one(tmp_path):
     assert rows(batched, "SELECT canonical_url, entry_id FROM store.feed_items") == [
         ("https://news.example/a1", "a1")
     ]
+
+
+def test_lookups_beyond_placeholders_find_what_placeholders_find(tmp_path):
+    """Past ``rows.LOOKUPS`` keys a lookup hands DuckDB its keys as an Arrow table, on a read
+    connection too; it finds the same rows as a placeholder a key."""
+    path = tmp_path / "w.duckdb"
+    store_batch(path, seeds_like_batch())
+    feeds = [f"http://127.0.0.1:9/{n:03d}.xml" for n in range(LOOKUPS + 36)]
+    with db.write_connection(path) as con:
+        store.record_feed_polls(
+            con,
+            [FeedPollResult(url, url[-7:], FetchStatus.OK, NOW, etag='"v"') for url in feeds],
+            run_id="r",
+            failing_after=3,
+            now=NOW,
+        )
+    stored = {url for (url,) in rows(path, "SELECT canonical_url FROM store.articles")}
+    unknown = [f"https://news.example/unknown/{n}" for n in range(LOOKUPS + 10)]
+    with db.read_connection(path) as con:
+        few_states = store.feed_states(con, feeds[:10])
+        many_states = store.feed_states(con, [*feeds, *unknown])
+        assert store.known_urls(con, [*stored, *unknown]) == stored
+        assert store.known_urls(con, [*sorted(stored)[:2], *unknown[:5]]) == set(sorted(stored)[:2])
+    assert set(many_states) == set(feeds)
+    assert all(many_states[url] == state for url, state in few_states.items())
+    assert many_states[feeds[-1]].etag == '"v"'
 
 
 HOLD_READ_ONLY = textwrap.dedent(
