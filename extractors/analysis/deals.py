@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from extractors.analysis.lexicon import Lexicon, SentenceCues
 from extractors.analysis.names import Names
-from extractors.analysis.relations import STRENGTH_CLAUSE, Relation
+from extractors.analysis.relations import STRENGTH_CLAUSE, STRENGTH_IMPLIED, Relation
 from extractors.analysis.text import Sentence, fold
 from extractors.watchlist import Watchlist
 
@@ -445,6 +445,7 @@ def _assign_roles(
     first = set(body[:1]) | ({headline.index} if headline else set())
     next_two = set(body[1 : 1 + LEAD_SENTENCES - 1])
     mentions = {d.target: len(names.sentences_naming(d.target)) for d in deals}
+    first_named = {d.target: min(names.sentences_naming(d.target), default=0) for d in deals}
     total = sum(mentions.values()) or 1
     headline_orgs = {o.name for o in names.orgs[headline.index]} if headline else set()
     headline_people = {p.name for p in names.people[headline.index]} if headline else set()
@@ -467,9 +468,17 @@ def _assign_roles(
             and any(lex.cues[c].search(headline.folded) for c in ("hire", "team", "acquihire"))
         )
 
+    def told_there(d: Deal, r: Relation) -> bool:
+        """A relation the reader can follow where it stands: not one whose startup the text
+        only names later ("Meta cuts 600 jobs", Scale AI first named three sentences on)."""
+        return r.strength > STRENGTH_IMPLIED or first_named.get(d.target, r.sentence) <= r.sentence
+
     def leads(d: Deal) -> bool:
-        return any(r.sentence in first and not r.background for r in d.relations) or any(
-            r.sentence in next_two and not r.background and not r.dated for r in d.relations
+        return any(
+            r.sentence in first and not r.background and told_there(d, r) for r in d.relations
+        ) or any(
+            r.sentence in next_two and not r.background and not r.dated and told_there(d, r)
+            for r in d.relations
         )
 
     # "Cognition buys what is left of Windsurf": the headline tells another company's deal for the

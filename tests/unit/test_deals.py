@@ -156,3 +156,26 @@ def test_known_deals_name_listed_companies_only(tmp_path):
     )
     with pytest.raises(ValueError, match="target 'Lumeo' is no acquirer or startup listed"):
         load_watchlist(path)
+
+
+def test_scale_back_is_no_payment():
+    # "back" after "scale" is a particle, not money: an executive hired alone stays a job move
+    _, result = _analyse(
+        "Vantor recruits Plumly chief executive Ana Ruiz to run its products\n\n"
+        "Vantor is hiring the head of Plumly into a new role as head of products. "
+        "Vantor also had to scale back plans to convert the startup into a for-profit firm after criticism.",
+        EMPTY_WATCHLIST,
+    )
+    assert result.relevance == "unrelated"
+
+
+def test_startup_named_only_later_does_not_lead():
+    # the lead tells Meta's own layoffs; the Scale AI deal comes up three sentences on, as background
+    _, result = _analyse(
+        "Meta cuts 600 jobs in its AI unit\n\n"
+        "Meta is laying off about 600 employees in a move to speed up decisions. "
+        "The cuts were confirmed on Wednesday. The unit was reorganised over the summer. "
+        "The memo came from Alexandr Wang, who joined Meta in June after a $14.3 billion investment in Scale AI.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.role) for d in result.deals] == [("meta--scale-ai", "mentioned")]
