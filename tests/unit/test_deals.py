@@ -179,3 +179,16 @@ def test_startup_named_only_later_does_not_lead():
         WATCHLIST,
     )
     assert [(d.deal_id, d.role) for d in result.deals] == [("meta--scale-ai", "mentioned")]
+
+
+def test_purchase_after_a_talent_raid_mentions_the_raid():
+    # the news is a full purchase by another company; the talent deal before it is mentioned
+    _, result = _analyse(
+        "Quillon buys Windsurf after Google's talent raid\n\n"
+        "Quillon said on Monday it will acquire Windsurf, the coding startup that lost its founding team "
+        "to Google in a $2.4 billion talent deal. Quillon will keep all of Windsurf's remaining staff. "
+        "Windsurf's product will stay on sale. Windsurf's customers were told by email.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.role) for d in result.deals] == [("google--windsurf", "mentioned")]
+    assert result.relevance == "mentioned"
