@@ -659,7 +659,7 @@ class Attributor:
             return "stake_pct", CUE_DEAL, "the share in brackets after the company"
         if (
             self._says("stake", near)
-            or re.match(r"^\s*(?:of|in|de|an|di|에|の)\s+", fold(after))
+            or re.match(r"^\s*(?:of|in|de|an|von|di|에|の)\s+", fold(after))
             and self._says("acquire", fold(before[-40:]) + " " + fold(before[-40:]))
             or fig.worded
             and re.match(r"^\s*of\s+(?:the\s+)?[A-Z]", after)

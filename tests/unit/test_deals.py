@@ -192,3 +192,19 @@ def test_purchase_after_a_talent_raid_mentions_the_raid():
     )
     assert [(d.deal_id, d.role) for d in result.deals] == [("google--windsurf", "mentioned")]
     assert result.relevance == "mentioned"
+
+
+def test_german_talent_bought_with_a_licence_is_the_subject():
+    # "erwirbt Top-Talente" hires people; "49 Prozent von" is a stake, "sicherte sich Gründer" a hire
+    _, result = _analyse(
+        "Google zahlt 2,4 Milliarden Dollar für KI-Talente und Lizenzen\n\n"
+        "Google erwirbt Top-Talente und Lizenzrechte des Start-ups Windsurf, ohne sich am Unternehmen "
+        "zu beteiligen. Die Mitarbeiter wechseln zu DeepMind. Schon zuvor erwarb Meta 49 Prozent von "
+        "Scale AI für über 14 Milliarden Dollar und sicherte sich den Gründer des Unternehmens.",
+        WATCHLIST,
+    )
+    roles = {d.deal_id: d.role for d in result.deals}
+    assert roles["google--windsurf"] == "subject"
+    claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
+    assert ("meta--scale-ai", "stake_pct", "49 Prozent") in claims
+    assert ("meta--scale-ai", "deal_amount_usd", "über 14 Milliarden Dollar") in claims
