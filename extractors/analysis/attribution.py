@@ -100,6 +100,16 @@ _STAFF_MOVE = re.compile(
 _SIZE_BEFORE = re.compile(
     r"\b(?:grown\s+to|grew\s+to|employs|employed|employing|headcount\s+of|workforce\s+of|staff\s+of|team\s+of|has|had|have|with)\s+(?:\w+\s+){0,2}$"
 )
+# "raised $1.3 billion at a $4 billion valuation": a round is priced; what a startup raised in all is not.
+_AT_VALUATION_AFTER = re.compile(
+    r"^\s*(?:at|on)\s+an?\s+(?:[\w$€£.,~-]+\s+){0,3}?(?:valuation|post-money|pre-money)",
+    re.IGNORECASE,
+)
+# "Ross owns about 10% of Groq, a stake now worth $2 billion": what someone's holding is worth.
+_HOLDING_WORTH = re.compile(
+    r"\b(?:owns|owned|holds|held)\b[^.;]{0,80}?\b(?:stake|holding|shares?)\b[^.;]{0,30}?\b(?:worth|valued\s+at)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _SIZE_AFTER = re.compile(r"^\s*(?:work\s+(?:there|at)|on\s+(?:its|the)\s+payroll)")
 _POSSESSIVE_BEFORE = re.compile(
     r"(?:'s|’s|\bits|\btheir|\bsus|\bses|\bseus|\bseine[rn]?|\bihre[rn]?)\s+(?:\w+\s+){0,2}$",
@@ -455,6 +465,11 @@ class Attributor:
         other_sum = _OTHER_TRANSACTION_AFTER.match(w.after)
         if other_sum and not self._names_party(w.after[: other_sum.end() + 40], w.deal):
             return None, 0.0, "another transaction's price"
+        holding = _HOLDING_WORTH.search(w.before)
+        if holding and not any(
+            n in w.before[: holding.start()] for n in self._aliases(w.deal.acquirer)
+        ):
+            return None, 0.0, "what someone's holding is worth, not the deal"
         payer = self._payer_before(w.s, w.fig)
         if payer is not None and payer not in (w.deal.acquirer, w.deal.target):
             return None, 0.0, f"paid by {payer}, not by {w.deal.acquirer}"
@@ -535,6 +550,7 @@ class Attributor:
                 and self._says("dated", fold(_CJK_PHRASE_BREAK.split(w.before)[-1]))
             )
             or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", w.near_before)
+            or _AT_VALUATION_AFTER.match(w.after)
         )
 
     def _money_licence(self, w: _MoneyWindow) -> Verdict | None:
@@ -676,7 +692,7 @@ class Attributor:
     ) -> tuple[str | None, float, str]:
         low_clause = fold(clause)
         if re.search(
-            r"\blay(?:ing)?\s+off|layoffs?|fired|cut(?:s|ting)?\s+\d", fold(before[-30:])
+            r"\b(?:lay(?:s|ing)?|laid)\s+off|layoffs?|fired|cut(?:s|ting)?\s+\d", fold(before[-30:])
         ) or (fig.noun or "") in {"contractors", "users", "customers"}:
             return None, 0.0, "not the deal's staff"
         if re.match(

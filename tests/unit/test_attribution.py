@@ -78,6 +78,36 @@ def _claims(result) -> set[tuple[str, str]]:
             "shares",
         ),
         (
+            "a layoff at the payer",
+            "Separately, Halcyon lays off 300 employees in its hardware unit.",
+            "300 employees",
+            "not the deal's staff",
+        ),
+        (
+            "a round priced at a valuation",
+            "In May 2023, Lumeo raised $90 million at a $700 million valuation.",
+            "$90 million",
+            "funding round",
+        ),
+        (
+            "the latest valuation, before the deal",
+            "Backed by two venture firms, the startup was most recently valued at $700 million.",
+            "$700 million",
+            "past valuation",
+        ),
+        (
+            "a part of the price paid for waivers",
+            "Halcyon also paid $25 million for legal waivers tied to the hiring.",
+            "$25 million",
+            "part of the price",
+        ),
+        (
+            "what a founder's holding is worth",
+            "Mia Park, who started Lumeo, owns about 12% of the startup, a stake now worth around $60 million.",
+            "around $60 million",
+            "holding",
+        ),
+        (
             "a compute contract",
             "Separately, Lumeo signed a $2 billion contract to rent computing power from "
             "Halcyon's cloud over five years.",
