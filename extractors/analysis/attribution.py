@@ -89,6 +89,10 @@ _OTHER_TRANSACTION_AFTER = re.compile(
     r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout|bid|offer|merger)\b",
     re.IGNORECASE,
 )
+# "Nvidia closed a $20 billion asset purchase from Groq": the payer's own purchase, its price.
+_PURCHASE_AFTER = re.compile(
+    r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout)\b", re.IGNORECASE
+)
 _FOR_OTHER = re.compile(
     r"^\s*(?:for|to\s+buy|to\s+acquire)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)"
 )
@@ -592,6 +596,8 @@ class Attributor:
             return "deal_amount_usd", CUE_DEAL, "what the deal pays"
         if self._says("acquire", near) and re.search(r"\bfor\s+$", near_before):
             return "deal_amount_usd", CUE_DEAL, "the price paid"
+        if _PURCHASE_AFTER.match(w.after) and self._subject_before(w.s, w.fig) == w.deal.acquirer:
+            return "deal_amount_usd", CUE_DEAL, "the price of the payer's purchase"
         if any(r.sentence == w.s.index and r.strength == STRENGTH_JOINED for r in w.deal.relations):
             return "deal_amount_usd", CUE_DEAL, "the value in a table of deals"
         if w.s.is_headline or w.s.index <= 1:

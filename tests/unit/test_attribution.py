@@ -192,3 +192,12 @@ def test_another_known_deals_price_goes_to_that_deal():
     other = {(c.deal_id, c.metric, c.stated) for c in result.claims if c.deal_id != DEAL}
     assert ("meta--scale-ai", "deal_amount_usd", "$14.3 billion") in other
     assert {d.deal_id: d.role for d in result.deals}["meta--scale-ai"] == "mentioned"
+
+
+def test_the_payers_own_purchase_prices_the_deal():
+    # the payer is the clause's subject: the purchase it closed is the deal, its sum the price
+    result = _read(
+        LEAD.replace("Halcyon is paying $400 million for the licence. ", "")
+        + "In May, Halcyon has closed a $400 million asset purchase from Lumeo."
+    )
+    assert ("deal_amount_usd", "$400 million") in _claims(result)
