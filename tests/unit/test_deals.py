@@ -208,3 +208,16 @@ def test_german_talent_bought_with_a_licence_is_the_subject():
     claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
     assert ("meta--scale-ai", "stake_pct", "49 Prozent") in claims
     assert ("meta--scale-ai", "deal_amount_usd", "über 14 Milliarden Dollar") in claims
+
+
+def test_known_deals_named_in_hangul_are_mentioned():
+    # Korean has no capitals: the watchlist's Hangul aliases are how the two startups are named
+    _, result = _analyse(
+        "구글은 캐릭터닷AI와 라이선스 계약을 맺고 창업자와 직원들을 흡수했다.\n\n"
+        "로이터에 따르면 구글은 캐릭터닷AI와 계약을 맺고 주요 인원을 고용한다. "
+        "이번 계약은 마이크로소프트-인플렉션AI, 아마존-어뎁트의 계약과 같은 방식이다.",
+        WATCHLIST,
+    )
+    roles = {d.deal_id: d.role for d in result.deals}
+    assert roles["microsoft--inflection-ai"] == "mentioned"
+    assert roles["amazon--adept"] == "mentioned"
