@@ -214,6 +214,9 @@ COUNT_CASES = [
     ("en", "1,500 people work there", "1,500 people", 1500, 1500),
     ("de", "Einige der 1500 Acme-Beschäftigten wechseln", "1500 Acme-Beschäftigten", 1500, 1500),
     ("ko", "직원 1500명이 합류", "직원 1500명", 1500, 1500),
+    # 여 / 余 / 多 between the number and the counter: "some 40-odd", read as 40 and more
+    ("ko", "연구원 40여명이 회사를 옮겼다", "연구원 40여명", 40, None),
+    ("ja", "社員40余名が移籍した", "社員40余名", 40, None),
 ]
 
 
