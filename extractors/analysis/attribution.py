@@ -93,6 +93,11 @@ _OTHER_TRANSACTION_AFTER = re.compile(
 _PURCHASE_AFTER = re.compile(
     r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout)\b", re.IGNORECASE
 )
+# "investors like Greylock and General Catalyst, who put $414 million into the company": the
+# payer is one of the startup's investors, the sum what they invested.
+_INVESTORS_LISTED = re.compile(
+    r"\b(?:investors|backers)\s*,?\s+(?:like|such\s+as|including|among\s+them)\s+", re.IGNORECASE
+)
 _FOR_OTHER = re.compile(
     r"^\s*(?:for|to\s+buy|to\s+acquire)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)"
 )
@@ -476,6 +481,9 @@ class Attributor:
             return None, 0.0, "what someone's holding is worth, not the deal"
         payer = self._payer_before(w.s, w.fig)
         if payer is not None and payer not in (w.deal.acquirer, w.deal.target):
+            listed = _INVESTORS_LISTED.search(w.before)
+            if listed and any(n in w.before[listed.end() :] for n in self._aliases(payer)):
+                return "target_funding_raised_usd", CUE_EXPLICIT, "what its investors put in"
             return None, 0.0, f"paid by {payer}, not by {w.deal.acquirer}"
         if self._says("failed", fold(w.before[-50:])) and not self._says(
             "deal", fold(w.before[-30:])

@@ -201,3 +201,13 @@ def test_the_payers_own_purchase_prices_the_deal():
         + "In May, Halcyon has closed a $400 million asset purchase from Lumeo."
     )
     assert ("deal_amount_usd", "$400 million") in _claims(result)
+
+
+def test_money_its_listed_investors_put_in_is_the_funding_raised():
+    # the payer is named among the startup's investors: what they put in is what it raised
+    result = _read(
+        LEAD
+        + "Lumeo keeps a small team, while investors like Brightline and Tallis, who put $120 million "
+        "into the company, will get their money back."
+    )
+    assert ("target_funding_raised_usd", "$120 million") in _claims(result)
