@@ -131,7 +131,7 @@ _TIED_AFTER = re.compile(
 )
 _LISTED_AFTER = re.compile(
     r"\b(?:from|including|includ\w+|led\s+by|by|with|such\s+as|like|as\s+well\s+as|investors|backers|rivals|"
-    r"lideradas?\s+pela?|liderad[ao]s?\s+por|menées?\s+par|angeführt\s+von)\b"
+    r"lideradas?\s+pela?|liderad[ao]s?\s+por|menées?\s+par|angeführt\s+von|từ|như|bao\s+gồm)\b"
 )
 _YEAR_SUBJECT_AFTER = re.compile(
     r"^\s*,?\s*(?:by\s+[^,]{0,80},\s*)?(?:the\s+|a\s+|la\s+|el\s+|die\s+|o\s+|a\s+)?(?P<name>§)"

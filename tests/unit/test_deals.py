@@ -221,3 +221,17 @@ def test_known_deals_named_in_hangul_are_mentioned():
     roles = {d.deal_id: d.role for d in result.deals}
     assert roles["microsoft--inflection-ai"] == "mentioned"
     assert roles["amazon--adept"] == "mentioned"
+
+
+def test_vietnamese_team_taken_over_is_the_subject():
+    # "thâu tóm đội ngũ" takes the team over; what the startup raised "từ các nhà đầu tư như" investors
+    _, result = _analyse(
+        "Halcyon thâu tóm đội ngũ kỹ sư của Lumeo AI\n\n"
+        "Halcyon xác nhận đã mua lại đội ngũ kỹ sư của Lumeo AI, một công ty khởi nghiệp về chip, "
+        "thay vì mua lại toàn bộ công ty. Lumeo AI từng huy động được hơn 80 triệu USD từ các nhà đầu tư "
+        "như Orbit Ventures. Các kỹ sư sẽ gia nhập Halcyon trong tháng tới.",
+        EMPTY_WATCHLIST,
+    )
+    assert [(d.deal_id, d.role) for d in result.deals] == [("halcyon--lumeo-ai", "subject")]
+    claims = {(c.metric, c.stated) for c in result.claims}
+    assert ("target_funding_raised_usd", "hơn 80 triệu USD") in claims
