@@ -235,3 +235,15 @@ def test_vietnamese_team_taken_over_is_the_subject():
     assert [(d.deal_id, d.role) for d in result.deals] == [("halcyon--lumeo-ai", "subject")]
     claims = {(c.metric, c.stated) for c in result.claims}
     assert ("target_funding_raised_usd", "hơn 80 triệu USD") in claims
+
+
+def test_a_demonstrative_names_the_startup_too():
+    # "cette start-up" stands for the startup just named, as "the startup" does in English
+    _, result = _analyse(
+        "Google recrute les dirigeants de Windsurf\n\n"
+        "Google a recruté plusieurs dirigeants de Windsurf. Le groupe a aussi signé un accord de licence "
+        "avec cette start-up du code. Les cadres de Windsurf rejoignent Google.",
+        WATCHLIST,
+    )
+    [deal] = result.deals
+    assert (deal.deal_id, deal.kind) == ("google--windsurf", "licence_and_hire")
