@@ -38,3 +38,8 @@ def test_a_phrase_reads_as_its_cue(language, cue, text):
 )
 def test_back_as_a_particle_is_no_payment(text):
     assert not lexicon_for("en").cues["pay"].search(fold(text))
+
+
+def test_losing_to_a_rival_is_no_move_of_people():
+    # "lost ... to" says people move only when the people are what is lost
+    assert not lexicon_for("en").cues["join"].search(fold("the startup lost ground to a rival"))
