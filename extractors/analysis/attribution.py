@@ -89,6 +89,15 @@ _OTHER_TRANSACTION_AFTER = re.compile(
     r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout|bid|offer|merger)\b",
     re.IGNORECASE,
 )
+# "Nvidia closed a $20 billion asset purchase from Groq": the payer's own purchase, its price.
+_PURCHASE_AFTER = re.compile(
+    r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout)\b", re.IGNORECASE
+)
+# "investors like Greylock and General Catalyst, who put $414 million into the company": the
+# payer is one of the startup's investors, the sum what they invested.
+_INVESTORS_LISTED = re.compile(
+    r"\b(?:investors|backers)\s*,?\s+(?:like|such\s+as|including|among\s+them)\s+", re.IGNORECASE
+)
 _FOR_OTHER = re.compile(
     r"^\s*(?:for|to\s+buy|to\s+acquire)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)"
 )
@@ -99,6 +108,16 @@ _STAFF_MOVE = re.compile(
 # What says a count is the size of a company: "has grown to", "employs", "a workforce of".
 _SIZE_BEFORE = re.compile(
     r"\b(?:grown\s+to|grew\s+to|employs|employed|employing|headcount\s+of|workforce\s+of|staff\s+of|team\s+of|has|had|have|with)\s+(?:\w+\s+){0,2}$"
+)
+# "raised $1.3 billion at a $4 billion valuation": a round is priced; what a startup raised in all is not.
+_AT_VALUATION_AFTER = re.compile(
+    r"^\s*(?:at|on)\s+an?\s+(?:[\w$€£.,~-]+\s+){0,3}?(?:valuation|post-money|pre-money)",
+    re.IGNORECASE,
+)
+# "Ross owns about 10% of Groq, a stake now worth $2 billion": what someone's holding is worth.
+_HOLDING_WORTH = re.compile(
+    r"\b(?:owns|owned|holds|held)\b[^.;]{0,80}?\b(?:stake|holding|shares?)\b[^.;]{0,30}?\b(?:worth|valued\s+at)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
 )
 _SIZE_AFTER = re.compile(r"^\s*(?:work\s+(?:there|at)|on\s+(?:its|the)\s+payroll)")
 _POSSESSIVE_BEFORE = re.compile(
@@ -112,7 +131,7 @@ _TIED_AFTER = re.compile(
 )
 _LISTED_AFTER = re.compile(
     r"\b(?:from|including|includ\w+|led\s+by|by|with|such\s+as|like|as\s+well\s+as|investors|backers|rivals|"
-    r"lideradas?\s+pela?|liderad[ao]s?\s+por|menées?\s+par|angeführt\s+von)\b"
+    r"lideradas?\s+pela?|liderad[ao]s?\s+por|menées?\s+par|angeführt\s+von|từ|như|bao\s+gồm)\b"
 )
 _YEAR_SUBJECT_AFTER = re.compile(
     r"^\s*,?\s*(?:by\s+[^,]{0,80},\s*)?(?:the\s+|a\s+|la\s+|el\s+|die\s+|o\s+|a\s+)?(?P<name>§)"
@@ -455,8 +474,16 @@ class Attributor:
         other_sum = _OTHER_TRANSACTION_AFTER.match(w.after)
         if other_sum and not self._names_party(w.after[: other_sum.end() + 40], w.deal):
             return None, 0.0, "another transaction's price"
+        holding = _HOLDING_WORTH.search(w.before)
+        if holding and not any(
+            n in w.before[: holding.start()] for n in self._aliases(w.deal.acquirer)
+        ):
+            return None, 0.0, "what someone's holding is worth, not the deal"
         payer = self._payer_before(w.s, w.fig)
         if payer is not None and payer not in (w.deal.acquirer, w.deal.target):
+            listed = _INVESTORS_LISTED.search(w.before)
+            if listed and any(n in w.before[listed.end() :] for n in self._aliases(payer)):
+                return "target_funding_raised_usd", CUE_EXPLICIT, "what its investors put in"
             return None, 0.0, f"paid by {payer}, not by {w.deal.acquirer}"
         if self._says("failed", fold(w.before[-50:])) and not self._says(
             "deal", fold(w.before[-30:])
@@ -535,6 +562,7 @@ class Attributor:
                 and self._says("dated", fold(_CJK_PHRASE_BREAK.split(w.before)[-1]))
             )
             or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", w.near_before)
+            or _AT_VALUATION_AFTER.match(w.after)
         )
 
     def _money_licence(self, w: _MoneyWindow) -> Verdict | None:
@@ -576,6 +604,8 @@ class Attributor:
             return "deal_amount_usd", CUE_DEAL, "what the deal pays"
         if self._says("acquire", near) and re.search(r"\bfor\s+$", near_before):
             return "deal_amount_usd", CUE_DEAL, "the price paid"
+        if _PURCHASE_AFTER.match(w.after) and self._subject_before(w.s, w.fig) == w.deal.acquirer:
+            return "deal_amount_usd", CUE_DEAL, "the price of the payer's purchase"
         if any(r.sentence == w.s.index and r.strength == STRENGTH_JOINED for r in w.deal.relations):
             return "deal_amount_usd", CUE_DEAL, "the value in a table of deals"
         if w.s.is_headline or w.s.index <= 1:
@@ -659,7 +689,7 @@ class Attributor:
             return "stake_pct", CUE_DEAL, "the share in brackets after the company"
         if (
             self._says("stake", near)
-            or re.match(r"^\s*(?:of|in|de|an|di|에|の)\s+", fold(after))
+            or re.match(r"^\s*(?:of|in|de|an|von|di|에|の)\s+", fold(after))
             and self._says("acquire", fold(before[-40:]) + " " + fold(before[-40:]))
             or fig.worded
             and re.match(r"^\s*of\s+(?:the\s+)?[A-Z]", after)
@@ -676,7 +706,7 @@ class Attributor:
     ) -> tuple[str | None, float, str]:
         low_clause = fold(clause)
         if re.search(
-            r"\blay(?:ing)?\s+off|layoffs?|fired|cut(?:s|ting)?\s+\d", fold(before[-30:])
+            r"\b(?:lay(?:s|ing)?|laid)\s+off|layoffs?|fired|cut(?:s|ting)?\s+\d", fold(before[-30:])
         ) or (fig.noun or "") in {"contractors", "users", "customers"}:
             return None, 0.0, "not the deal's staff"
         if re.match(

@@ -21,7 +21,12 @@ from dataclasses import dataclass, field
 
 from extractors.analysis.lexicon import Lexicon, SentenceCues
 from extractors.analysis.names import Names
-from extractors.analysis.relations import STRENGTH_CLAUSE, Relation
+from extractors.analysis.relations import (
+    STRENGTH_CLAUSE,
+    STRENGTH_FRAME,
+    STRENGTH_IMPLIED,
+    Relation,
+)
 from extractors.analysis.text import Sentence, fold
 from extractors.watchlist import Watchlist
 
@@ -62,6 +67,17 @@ class Deal:
 
 def _headline_cue(sentence: Sentence, lex: Lexicon) -> bool:
     return any(lex.cues[c].search(sentence.folded) for c in ("headline", "acquihire"))
+
+
+def _headline_background(headline: Sentence, names: Names, d: Deal, lex: Lexicon) -> bool:
+    """A headline that tells the deal after a word of background, once something else is told
+    ("Cognition buys Windsurf after Google's talent raid"): the deal is what led to the news."""
+    payer = next((o for o in names.orgs[headline.index] if o.name == d.acquirer), None)
+    if payer is None:
+        return False
+    lead_in = headline.folded[: payer.start]
+    cues = list(lex.cues["background"].finditer(lead_in))
+    return bool(cues) and bool(lead_in[: cues[-1].start()].strip(" \"'“‘"))
 
 
 def assemble_deals(
@@ -445,6 +461,7 @@ def _assign_roles(
     first = set(body[:1]) | ({headline.index} if headline else set())
     next_two = set(body[1 : 1 + LEAD_SENTENCES - 1])
     mentions = {d.target: len(names.sentences_naming(d.target)) for d in deals}
+    first_named = {d.target: min(names.sentences_naming(d.target), default=0) for d in deals}
     total = sum(mentions.values()) or 1
     headline_orgs = {o.name for o in names.orgs[headline.index]} if headline else set()
     headline_people = {p.name for p in names.people[headline.index]} if headline else set()
@@ -454,7 +471,7 @@ def _assign_roles(
         deals_by_acquirer[d.acquirer] += 1
 
     def headlined(d: Deal) -> bool:
-        if headline is None or not headline_cue:
+        if headline is None or not headline_cue or _headline_background(headline, names, d, lex):
             return False
         others = headline_orgs - {d.acquirer, d.target}
         named = d.target in headline_orgs or bool(headline_people & set(d.people))
@@ -467,9 +484,35 @@ def _assign_roles(
             and any(lex.cues[c].search(headline.folded) for c in ("hire", "team", "acquihire"))
         )
 
+    def told_there(d: Deal, r: Relation) -> bool:
+        """A relation the reader can follow where it stands: not one whose startup the text
+        only names later ("Meta cuts 600 jobs", Scale AI first named three sentences on)."""
+        return r.strength > STRENGTH_IMPLIED or first_named.get(d.target, r.sentence) <= r.sentence
+
+    # "Cognition will acquire Windsurf, the startup that lost its team to Google": the lead tells
+    # another company's purchase of the startup, the talent deal is what came before it.
+    lead_purchases = [
+        r
+        for r in relations
+        if r.sentence in first | next_two
+        and r.kind == "acquire"
+        and r.strength >= STRENGTH_FRAME
+        and not (r.background or r.failed)
+    ]
+
+    def bought_by_another(d: Deal) -> bool:
+        return any(
+            r.target == d.target and r.acquirer not in (d.acquirer, d.target)
+            for r in lead_purchases
+        )
+
     def leads(d: Deal) -> bool:
-        return any(r.sentence in first and not r.background for r in d.relations) or any(
-            r.sentence in next_two and not r.background and not r.dated for r in d.relations
+        return not bought_by_another(d) and (
+            any(r.sentence in first and not r.background and told_there(d, r) for r in d.relations)
+            or any(
+                r.sentence in next_two and not r.background and not r.dated and told_there(d, r)
+                for r in d.relations
+            )
         )
 
     # "Cognition buys what is left of Windsurf": the headline tells another company's deal for the
@@ -491,6 +534,7 @@ def _assign_roles(
             and mentions[d.target] >= DOMINANT_MENTIONS + 1
             and mentions[d.target] / total >= 0.6
             and not upstaged(d)
+            and not bought_by_another(d)
         )
 
     in_front = [d for d in deals if any(not r.background for r in d.relations)]

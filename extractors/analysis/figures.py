@@ -243,7 +243,8 @@ def _patterns(language: str) -> _Patterns:
     )
     count_adjective = r"(?<![\w.,])(?P<xnum>\d[\d,]*)-(?P<noun>person|member|strong|people)\s+(?:staff|team|workforce|company|startup|firm)\b"
     counters = _alt(list(lex.counters)) if lex.counters else r"(?!x)x"
-    count_counter = rf"(?P<noun>{people})\s?(?:약\s?)?(?P<xnum>{_DIGITS})\s?(?:{counters})"
+    # "직원 30여명": 여 between the number and the counter says "30-odd", read as 30 and more
+    count_counter = rf"(?P<noun>{people})\s?(?:약\s?)?(?P<xnum>{_DIGITS})\s?(?P<plus>여|余|多)?\s?(?:{counters})"
     q_before = _alt([k.replace(" ", r"\s+") for k, _ in lex.qualifiers_before])
     qualifier_before = (
         rf"(?<![a-z0-9\u00c0-\u024f])(?P<q>{q_before})\s*(?:a\s+|an\s+|de\s+|d'|di\s+)?$"
@@ -554,8 +555,11 @@ def count_figures(text: str, language: str | None = None) -> list[Figure]:
     for m in pats.count_counter.finditer(text):
         parsed = _value(m.group("xnum"), lex)
         if parsed is not None and parsed[0] >= 2:
-            out.append(_figure("count", text, m.start(), m.end(), parsed[0], 0.0, lex, pats,
-                               noun=m.group("noun").lower()))  # fmt: skip
+            fig = _figure("count", text, m.start(), m.end(), parsed[0], 0.0, lex, pats,
+                          noun=m.group("noun").lower())  # fmt: skip
+            if m.group("plus"):
+                fig = replace(fig, low=parsed[0], high=None, qualifier="at_least")
+            out.append(fig)
     return sorted(out, key=lambda f: f.start)
 
 

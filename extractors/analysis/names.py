@@ -829,7 +829,7 @@ def _generic_startup_rx(startup_words: tuple[str, ...]) -> re.Pattern[str]:
         not in {"company", "firm", "business", "platform", "player", "fund", "rival", "venture"}
     )
     return re.compile(
-        rf"\b(?:the|this|la|le|el|die|das|a|o)\s+(?:[\w-]+\s+){{0,2}}?(?:{startup_nouns})(?:'s|’s)?(?![\w-])",
+        rf"\b(?:the|this|la|le|el|die|das|a|o|cette|ce|cet|esta|este|essa|esse|questa|questo|diese[sr]?)\s+(?:[\w-]+\s+){{0,2}}?(?:{startup_nouns})(?:'s|’s)?(?![\w-])",
         re.IGNORECASE,
     )
 

@@ -78,6 +78,36 @@ def _claims(result) -> set[tuple[str, str]]:
             "shares",
         ),
         (
+            "a layoff at the payer",
+            "Separately, Halcyon lays off 300 employees in its hardware unit.",
+            "300 employees",
+            "not the deal's staff",
+        ),
+        (
+            "a round priced at a valuation",
+            "In May 2023, Lumeo raised $90 million at a $700 million valuation.",
+            "$90 million",
+            "funding round",
+        ),
+        (
+            "the latest valuation, before the deal",
+            "Backed by two venture firms, the startup was most recently valued at $700 million.",
+            "$700 million",
+            "past valuation",
+        ),
+        (
+            "a part of the price paid for waivers",
+            "Halcyon also paid $25 million for legal waivers tied to the hiring.",
+            "$25 million",
+            "part of the price",
+        ),
+        (
+            "what a founder's holding is worth",
+            "Mia Park, who started Lumeo, owns about 12% of the startup, a stake now worth around $60 million.",
+            "around $60 million",
+            "holding",
+        ),
+        (
             "a compute contract",
             "Separately, Lumeo signed a $2 billion contract to rent computing power from "
             "Halcyon's cloud over five years.",
@@ -160,3 +190,22 @@ def test_another_known_deals_price_goes_to_that_deal():
     other = {(c.deal_id, c.metric, c.stated) for c in result.claims if c.deal_id != DEAL}
     assert ("meta--scale-ai", "deal_amount_usd", "$14.3 billion") in other
     assert {d.deal_id: d.role for d in result.deals}["meta--scale-ai"] == "mentioned"
+
+
+def test_the_payers_own_purchase_prices_the_deal():
+    # the payer is the clause's subject: the purchase it closed is the deal, its sum the price
+    result = _read(
+        LEAD.replace("Halcyon is paying $400 million for the licence. ", "")
+        + "In May, Halcyon has closed a $400 million asset purchase from Lumeo."
+    )
+    assert ("deal_amount_usd", "$400 million") in _claims(result)
+
+
+def test_money_its_listed_investors_put_in_is_the_funding_raised():
+    # the payer is named among the startup's investors: what they put in is what it raised
+    result = _read(
+        LEAD
+        + "Lumeo keeps a small team, while investors like Brightline and Tallis, who put $120 million "
+        "into the company, will get their money back."
+    )
+    assert ("target_funding_raised_usd", "$120 million") in _claims(result)

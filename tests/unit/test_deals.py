@@ -156,3 +156,94 @@ def test_known_deals_name_listed_companies_only(tmp_path):
     )
     with pytest.raises(ValueError, match="target 'Lumeo' is no acquirer or startup listed"):
         load_watchlist(path)
+
+
+def test_scale_back_is_no_payment():
+    # "back" after "scale" is a particle, not money: an executive hired alone stays a job move
+    _, result = _analyse(
+        "Vantor recruits Plumly chief executive Ana Ruiz to run its products\n\n"
+        "Vantor is hiring the head of Plumly into a new role as head of products. "
+        "Vantor also had to scale back plans to convert the startup into a for-profit firm after criticism.",
+        EMPTY_WATCHLIST,
+    )
+    assert result.relevance == "unrelated"
+
+
+def test_startup_named_only_later_does_not_lead():
+    # the lead tells Meta's own layoffs; the Scale AI deal comes up three sentences on, as background
+    _, result = _analyse(
+        "Meta cuts 600 jobs in its AI unit\n\n"
+        "Meta is laying off about 600 employees in a move to speed up decisions. "
+        "The cuts were confirmed on Wednesday. The unit was reorganised over the summer. "
+        "The memo came from Alexandr Wang, who joined Meta in June after a $14.3 billion investment in Scale AI.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.role) for d in result.deals] == [("meta--scale-ai", "mentioned")]
+
+
+def test_purchase_after_a_talent_raid_mentions_the_raid():
+    # the news is a full purchase by another company; the talent deal before it is mentioned
+    _, result = _analyse(
+        "Quillon buys Windsurf after Google's talent raid\n\n"
+        "Quillon said on Monday it will acquire Windsurf, the coding startup that lost its founding team "
+        "to Google in a $2.4 billion talent deal. Quillon will keep all of Windsurf's remaining staff. "
+        "Windsurf's product will stay on sale. Windsurf's customers were told by email.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.role) for d in result.deals] == [("google--windsurf", "mentioned")]
+    assert result.relevance == "mentioned"
+
+
+def test_german_talent_bought_with_a_licence_is_the_subject():
+    # "erwirbt Top-Talente" hires people; "49 Prozent von" is a stake, "sicherte sich Gründer" a hire
+    _, result = _analyse(
+        "Google zahlt 2,4 Milliarden Dollar für KI-Talente und Lizenzen\n\n"
+        "Google erwirbt Top-Talente und Lizenzrechte des Start-ups Windsurf, ohne sich am Unternehmen "
+        "zu beteiligen. Die Mitarbeiter wechseln zu DeepMind. Schon zuvor erwarb Meta 49 Prozent von "
+        "Scale AI für über 14 Milliarden Dollar und sicherte sich den Gründer des Unternehmens.",
+        WATCHLIST,
+    )
+    roles = {d.deal_id: d.role for d in result.deals}
+    assert roles["google--windsurf"] == "subject"
+    claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
+    assert ("meta--scale-ai", "stake_pct", "49 Prozent") in claims
+    assert ("meta--scale-ai", "deal_amount_usd", "über 14 Milliarden Dollar") in claims
+
+
+def test_known_deals_named_in_hangul_are_mentioned():
+    # Korean has no capitals: the watchlist's Hangul aliases are how the two startups are named
+    _, result = _analyse(
+        "구글은 캐릭터닷AI와 라이선스 계약을 맺고 창업자와 직원들을 흡수했다.\n\n"
+        "로이터에 따르면 구글은 캐릭터닷AI와 계약을 맺고 주요 인원을 고용한다. "
+        "이번 계약은 마이크로소프트-인플렉션AI, 아마존-어뎁트의 계약과 같은 방식이다.",
+        WATCHLIST,
+    )
+    roles = {d.deal_id: d.role for d in result.deals}
+    assert roles["microsoft--inflection-ai"] == "mentioned"
+    assert roles["amazon--adept"] == "mentioned"
+
+
+def test_vietnamese_team_taken_over_is_the_subject():
+    # "thâu tóm đội ngũ" takes the team over; what the startup raised "từ các nhà đầu tư như" investors
+    _, result = _analyse(
+        "Halcyon thâu tóm đội ngũ kỹ sư của Lumeo AI\n\n"
+        "Halcyon xác nhận đã mua lại đội ngũ kỹ sư của Lumeo AI, một công ty khởi nghiệp về chip, "
+        "thay vì mua lại toàn bộ công ty. Lumeo AI từng huy động được hơn 80 triệu USD từ các nhà đầu tư "
+        "như Orbit Ventures. Các kỹ sư sẽ gia nhập Halcyon trong tháng tới.",
+        EMPTY_WATCHLIST,
+    )
+    assert [(d.deal_id, d.role) for d in result.deals] == [("halcyon--lumeo-ai", "subject")]
+    claims = {(c.metric, c.stated) for c in result.claims}
+    assert ("target_funding_raised_usd", "hơn 80 triệu USD") in claims
+
+
+def test_a_demonstrative_names_the_startup_too():
+    # "cette start-up" stands for the startup just named, as "the startup" does in English
+    _, result = _analyse(
+        "Google recrute les dirigeants de Windsurf\n\n"
+        "Google a recruté plusieurs dirigeants de Windsurf. Le groupe a aussi signé un accord de licence "
+        "avec cette start-up du code. Les cadres de Windsurf rejoignent Google.",
+        WATCHLIST,
+    )
+    [deal] = result.deals
+    assert (deal.deal_id, deal.kind) == ("google--windsurf", "licence_and_hire")

@@ -30,6 +30,8 @@ MONEY_CASES = [
     ("en", "hired by the giant in a $2.4 Bil deal", "$2.4 Bil", 2.35e9, 2.45e9, "USD"),
     ("id", "Google membayar US$2,4 miliar untuk lisensi", "US$2,4 miliar", 2.35e9, 2.45e9, "USD"),
     ("id", "sekitar 2,4 miliar dolar AS", "sekitar 2,4 miliar dolar AS", 2.16e9, 2.64e9, "USD"),
+    ("vi", "startup này đã huy động hơn 80 triệu USD", "hơn 80 triệu USD", 80e6, None, "USD"),
+    ("vi", "thương vụ trị giá khoảng 1,5 tỷ đô la", "khoảng 1,5 tỷ đô la", 1.35e9, 1.65e9, "USD"),
     ("en", "a payment of US$650m to the startup", "US$650m", 649.5e6, 650.5e6, "USD"),
     (
         "en",
@@ -214,6 +216,10 @@ COUNT_CASES = [
     ("en", "1,500 people work there", "1,500 people", 1500, 1500),
     ("de", "Einige der 1500 Acme-Beschäftigten wechseln", "1500 Acme-Beschäftigten", 1500, 1500),
     ("ko", "직원 1500명이 합류", "직원 1500명", 1500, 1500),
+    # 여 / 余 / 多 between the number and the counter: "some 40-odd", read as 40 and more
+    ("ko", "연구원 40여명이 회사를 옮겼다", "연구원 40여명", 40, None),
+    ("vi", "khoảng 60 kỹ sư sẽ chuyển sang công ty", "khoảng 60 kỹ sư", 54, 66),
+    ("ja", "社員40余名が移籍した", "社員40余名", 40, None),
 ]
 
 

@@ -1,0 +1,45 @@
+"""Cue words per language: a phrase each lexicon must read as its class (written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.analysis.lexicon import lexicon_for
+from extractors.analysis.text import fold
+
+
+@pytest.mark.parametrize(
+    ("language", "cue", "text"),
+    [
+        # "not an acquisition", said of the deal as a whole
+        ("fr", "not_acquisition", "l'opération n'implique pas de rachat de la société"),
+        ("fr", "not_acquisition", "en évitant un achat formel de la start-up"),
+        ("es", "not_acquisition", "el acuerdo no implica la compra de la empresa"),
+        ("it", "not_acquisition", "l'intesa non prevede l'acquisizione della società"),
+        ("pt", "not_acquisition", "o acordo não envolve a compra da empresa"),
+        ("vi", "not_acquisition", "thay vì mua lại toàn bộ công ty"),
+        # people move: conjugations and phrasings beyond the infinitive
+        ("fr", "join", "trois ingénieurs rejoignent l'équipe"),
+        ("en", "join", "the startup lost its research team to a rival"),
+        ("de", "hire", "der Konzern erwirbt Top-Talente des Start-ups"),
+        ("de", "stake", "erwarb 49 Prozent von der Firma"),
+    ],
+)
+def test_a_phrase_reads_as_its_cue(language, cue, text):
+    assert lexicon_for(language).cues[cue].search(fold(text)), (language, cue, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the company had to scale back plans for a new office",  # "back", a particle
+        "the founders came back from a conference",
+    ],
+)
+def test_back_as_a_particle_is_no_payment(text):
+    assert not lexicon_for("en").cues["pay"].search(fold(text))
+
+
+def test_losing_to_a_rival_is_no_move_of_people():
+    # "lost ... to" says people move only when the people are what is lost
+    assert not lexicon_for("en").cues["join"].search(fold("the startup lost ground to a rival"))
