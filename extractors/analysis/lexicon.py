@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 BASE_LANGUAGE = "en"
@@ -78,6 +81,7 @@ class Lexicon:
     spaced: bool = True  # the language separates words with spaces
     verb_final: bool = False  # the verb closes the clause (Japanese, Korean, Hindi)
     raw: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    gates: CueGates | None = None  # what a sentence must hold for each cue class to be in it
 
     def says(self, cue: str, folded_text: str) -> bool:
         """Whether ``folded_text`` holds a word of the cue class."""
@@ -85,6 +89,206 @@ class Lexicon:
 
     def find(self, cue: str, folded_text: str) -> list[re.Match[str]]:
         return list(self.cues[cue].finditer(folded_text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Cue gates: which cue classes a sentence may hold, read from its words in one pass.
+#
+# A bounded cue matches where a run of word characters and hyphens starts (``(?<![\w-])``). Each
+# fragment is read (by the regex parser) into what such a match must begin with: a whole run
+# ("hires": the class is there), the run a phrase opens ("brings" of "brings\s+in": the pattern
+# decides), or the literal start of an open-ended word ("licen" of "licen[cs]\w*": the pattern
+# decides when the sentence holds it). A sentence holding none of these lacks the class, and its
+# pattern never runs there; the answer is always the pattern's own.
+
+_CUE_RUN = re.compile(r"[\w-]+")
+_WORDISH = re.compile(r"[\w-]")
+_ACTIVE, _ENDED, _OPEN = 0, 1, 2  # a form still in its first run, ended by a space, or unknown
+_MAX_FORMS = 512
+_MAX_COUNT = 4  # the largest bounded repeat spelled out
+
+
+def _chars_step(chars: set[str], spaces: bool, active: Iterable[str]) -> set[tuple[str, int]]:
+    """Each active form continued by one of ``chars`` (or a space, when ``spaces``)."""
+    out: set[tuple[str, int]] = set()
+    for form in active:
+        for ch in chars:
+            if _WORDISH.fullmatch(ch):
+                out.add((form + ch, _ACTIVE))
+            else:
+                out.add((form, _ENDED if form else _OPEN))
+        if spaces:
+            out.add((form, _ENDED if form else _OPEN))
+    return out
+
+
+def _in_step(items: list[tuple[object, object]], active: set[str]) -> set[tuple[str, int]]:
+    chars: set[str] = set()
+    spaces = False
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(chr(av))  # type: ignore[arg-type]
+        elif op is sre.RANGE and av[1] - av[0] < 64:  # type: ignore[index]
+            chars |= {chr(c) for c in range(av[0], av[1] + 1)}  # type: ignore[index]
+        elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
+            spaces = True
+        else:
+            return {(form, _OPEN) for form in active}
+    return _chars_step(chars, spaces, active)
+
+
+def _repeat_step(lo: int, hi: int, item: list, active: set[str]) -> set[tuple[str, int]]:
+    states = {(form, _ACTIVE) for form in active}
+    for _ in range(lo):
+        states = _walk(item, states)
+    if hi == lo:
+        return states
+    if hi <= _MAX_COUNT:
+        out = set(states)
+        for _ in range(hi - lo):
+            states = _walk(item, states)
+            out |= states
+        return out
+    more = _walk(item, states)
+    if any(kind == _ACTIVE for _, kind in more):
+        return {(form, _OPEN if kind == _ACTIVE else kind) for form, kind in states}
+    return states | more
+
+
+def _step(op: object, av: object, active: set[str]) -> set[tuple[str, int]]:
+    """The forms after one parsed item of a fragment; what is not read here leaves them open."""
+    if op is sre.LITERAL:
+        return _chars_step({chr(av)}, False, active)  # type: ignore[arg-type]
+    if op is sre.IN:
+        return _in_step(av, active)  # type: ignore[arg-type]
+    if op is sre.SUBPATTERN and not av[1] and not av[2]:  # type: ignore[index]
+        return _walk(av[3], {(form, _ACTIVE) for form in active})  # type: ignore[index]
+    if op is sre.BRANCH:
+        out: set[tuple[str, int]] = set()
+        for alternative in av[1]:  # type: ignore[index]
+            out |= _walk(alternative, {(form, _ACTIVE) for form in active})
+        return out
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] <= _MAX_COUNT:  # type: ignore[index]
+        return _repeat_step(av[0], av[1], av[2], active)  # type: ignore[index]
+    return {(form, _OPEN) for form in active}
+
+
+def _walk(items: list, states: set[tuple[str, int]]) -> set[tuple[str, int]]:
+    for op, av in items:
+        active = {form for form, kind in states if kind == _ACTIVE}
+        if not active:
+            break
+        states = {s for s in states if s[1] != _ACTIVE} | _step(op, av, active)
+        if len(states) > _MAX_FORMS:
+            return {(form[:0], _OPEN) for form, _ in states}
+    return states
+
+
+def fragment_gate(fragment: str) -> tuple[set[str], set[str], set[str]] | None:
+    """What a match of a bounded cue fragment must begin with: (whole runs, runs that open a
+    phrase, literal starts of open-ended words); None when nothing is known."""
+    states = _walk(sre_parse.parse(fragment), {("", _ACTIVE)})
+    words: set[str] = set()
+    heads: set[str] = set()
+    stems: set[str] = set()
+    for form, kind in states:
+        if not form:
+            return None
+        (words if kind == _ACTIVE else heads if kind == _ENDED else stems).add(form)
+    return words, heads, stems
+
+
+def _literal_runs(items: list) -> list[str]:
+    """The runs of plain characters a sequence of parsed items always matches, in order."""
+    runs, cur = [], ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            cur += chr(av)
+            continue
+        runs.append(cur)
+        cur = ""
+    return [r for r in [*runs, cur] if r]
+
+
+def required_texts(items: list) -> set[str] | None:
+    """Texts one of which every match of a parsed fragment holds; None when none is known."""
+    best: set[str] | None = None
+    for run in _literal_runs(items):
+        best = {run} if best is None or len(run) > min(map(len, best)) else best
+    for op, av in items:
+        found: set[str] | None = None
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:
+            found = required_texts(av[3])
+        elif op is sre.BRANCH:
+            parts = [required_texts(alternative) for alternative in av[1]]
+            found = None if any(p is None for p in parts) else set().union(*parts)  # type: ignore[arg-type]
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class CueGates:
+    """Per word, the classes it is a whole cue of and those whose phrases it opens (as bits);
+    per class, the starts of its open-ended words, and the classes nothing gates."""
+
+    bits: dict[str, tuple[int, int]]
+    stems: dict[str, tuple[str, ...]]
+    ungated: frozenset[str]
+    index: dict[str, int]
+
+    def masks(self, folded: str) -> tuple[int, int]:
+        """The classes a folded sentence holds whole (bits), and those its runs may open."""
+        whole = opened = 0
+        bits = self.bits
+        for run in _CUE_RUN.findall(folded):
+            found = bits.get(run)
+            if found is not None:
+                whole |= found[0]
+                opened |= found[1]
+            if "-" in run:
+                for i, ch in enumerate(run):
+                    if ch == "-" and (found := bits.get(run[:i])) is not None:
+                        whole |= found[0]
+                        opened |= found[1]
+        return whole, opened
+
+    def decided(self, cue: str, folded: str, masks: tuple[int, int]) -> bool | None:
+        """True or False when the words decide; None when the class's pattern must."""
+        bit = self.index[cue]
+        if masks[0] & bit:
+            return True
+        if cue in self.ungated or masks[1] & bit or any(st in folded for st in self.stems[cue]):
+            return None
+        return False
+
+
+def _cue_gates(layers: list[LanguageData]) -> CueGates:
+    index = {c: 1 << i for i, c in enumerate(CUE_CLASSES)}
+    bits: dict[str, tuple[int, int]] = {}
+    stems: dict[str, set[str]] = {c: set() for c in CUE_CLASSES}
+    ungated: set[str] = set()
+    for layer in layers:
+        for cue, fragments in layer.cues.items():
+            for fragment in fragments:
+                gate = fragment_gate(lowered(fragment)) if layer.word_boundaries else None
+                if gate is None:  # any match holds one of these texts, or nothing is known
+                    required = required_texts(sre_parse.parse(lowered(fragment)))
+                    stems[cue] |= required or set()
+                    if not required:
+                        ungated.add(cue)
+                    continue
+                words, heads, starts = gate
+                for w in words:
+                    whole, opened = bits.get(w, (0, 0))
+                    bits[w] = (whole | index[cue], opened)
+                for h in heads:
+                    whole, opened = bits.get(h, (0, 0))
+                    bits[h] = (whole, opened | index[cue])
+                stems[cue] |= starts
+    return CueGates(
+        bits, {c: tuple(sorted(v)) for c, v in stems.items()}, frozenset(ungated), index
+    )
 
 
 def _read(language: str) -> LanguageData:
@@ -211,6 +415,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         spaced=first.word_boundaries,
         verb_final=first.verb_final,
         raw={c: tuple(f for layer in layers for f in layer.cues.get(c, ())) for c in CUE_CLASSES},
+        gates=_cue_gates(layers),
     )
 
 
@@ -218,18 +423,29 @@ class SentenceCues:
     """The cue classes of one sentence, each looked for once: a class the sentence lacks is never
     searched for again in any part of it (relations ask about many parts of one sentence)."""
 
-    __slots__ = ("lex", "folded", "_present")
+    __slots__ = ("lex", "folded", "_present", "_masks")
 
     def __init__(self, lex: Lexicon, folded_sentence: str) -> None:
         self.lex = lex
         self.folded = folded_sentence
         self._present: dict[str, bool] = {}
+        self._masks: tuple[int, int] | None = None
 
     def present(self, cue: str) -> bool:
         found = self._present.get(cue)
         if found is None:
-            found = self._present[cue] = self.lex.cues[cue].search(self.folded) is not None
+            found = self._present[cue] = self._look(cue)
         return found
+
+    def _look(self, cue: str) -> bool:
+        gates = self.lex.gates
+        if gates is not None:
+            if self._masks is None:
+                self._masks = gates.masks(self.folded)
+            decided = gates.decided(cue, self.folded, self._masks)
+            if decided is not None:
+                return decided
+        return self.lex.cues[cue].search(self.folded) is not None
 
     def said(self, cue: str, folded_part: str) -> bool:
         """Whether ``folded_part`` (a part of the sentence) holds a word of the class."""

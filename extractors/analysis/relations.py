@@ -129,7 +129,15 @@ def _ends_with_of(folded_between: str, lex: Lexicon) -> bool:
 _TAIL_CHARS = 200
 
 
-def relations_in(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> list[Relation]:
+def relations_in(
+    sentences: Sequence[Sentence],
+    names: Names,
+    lex: Lexicon,
+    cues_of: Sequence[SentenceCues] | None = None,
+) -> list[Relation]:
+    """``cues_of``: each sentence's cues, when the caller has them (they are looked for once)."""
+    if cues_of is None:
+        cues_of = [SentenceCues(lex, s.folded) for s in sentences]
     out: list[Relation] = []
     lonely: list[tuple[Sentence, OrgMention, list[PersonMention], int, int]] = []
     for s in sentences:
@@ -137,7 +145,7 @@ def relations_in(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> l
         if not orgs:
             continue
         folded = s.folded
-        cues = SentenceCues(lex, folded)
+        cues = cues_of[s.index]
         people = names.people[s.index]
         for c_start, c_end in clauses(s.raw):
             in_clause = [o for o in orgs if c_start <= o.start < c_end]
@@ -163,7 +171,7 @@ def relations_in(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> l
             org,
             clause_people,
             names,
-            SentenceCues(lex, s.folded),
+            cues_of[s.index],
             s.folded,
             c_start,
             c_end,
