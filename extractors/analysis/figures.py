@@ -20,7 +20,7 @@ from typing import Literal
 
 from text_to_num import text2num
 
-from extractors.analysis.lexicon import Lexicon, lexicon_for
+from extractors.analysis.lexicon import Lexicon, holds_any, lexicon_for, needed_texts
 from extractors.analysis.text import fold
 
 FigureKind = Literal["money", "pct", "count", "age", "year"]
@@ -185,6 +185,11 @@ class _Patterns:
     percent_gate: re.Pattern[str]
     count_gate: re.Pattern[str]
     worded_gate: re.Pattern[str]  # a sentence without digits states a figure only in these words
+    # Texts one of which the folded sentence holds wherever each gate matches (None: unknown):
+    # looked for before the gate's own pattern runs.
+    money_need: tuple[str, ...] | None = None
+    percent_need: tuple[str, ...] | None = None
+    count_need: tuple[str, ...] | None = None
 
 
 def _alt(items: list[str] | tuple[str, ...], *, escape: bool = False) -> str:
@@ -264,6 +269,7 @@ def _patterns(language: str) -> _Patterns:
     percent_gate = _alt([*lex.percent, fractions, majority, "%", "％"])
     count_gate = _alt([people, counters, "person", "member", "strong"])
     worded_gate = rf"(?<![^\W\d_])(?:{words}|{fractions}|{majority})(?![^\W\d_])"
+    gates = [re.compile(g, flags) for g in (money_gate, percent_gate, count_gate)]
     return _Patterns(
         money=re.compile(money, flags),
         money_cjk=re.compile(cjk),
@@ -278,10 +284,13 @@ def _patterns(language: str) -> _Patterns:
         qualifier_after=re.compile(qualifier_after, flags),
         staff_after=re.compile(staff_after, flags),
         name_age=re.compile(name_age),
-        money_gate=re.compile(money_gate, flags),
-        percent_gate=re.compile(percent_gate, flags),
-        count_gate=re.compile(count_gate, flags),
+        money_gate=gates[0],
+        percent_gate=gates[1],
+        count_gate=gates[2],
         worded_gate=re.compile(worded_gate, flags),
+        money_need=needed_texts(gates[0]),
+        percent_need=needed_texts(gates[1]),
+        count_need=needed_texts(gates[2]),
     )
 
 
@@ -374,7 +383,7 @@ def money_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
     text = _halfwidth(text)
-    if not pats.money_gate.search(text):
+    if not holds_any(fold(text), pats.money_need) or not pats.money_gate.search(text):
         return []
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
@@ -472,7 +481,7 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
     text = _halfwidth(text)
-    if not pats.percent_gate.search(text):
+    if not holds_any(fold(text), pats.percent_need) or not pats.percent_gate.search(text):
         return []
     out: list[Figure] = []
     for m in pats.percent.finditer(text):
@@ -520,7 +529,7 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
 def count_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
-    if not pats.count_gate.search(text):
+    if not holds_any(fold(text), pats.count_need) or not pats.count_gate.search(text):
         return []
     out: list[Figure] = []
     for m in pats.count.finditer(text):

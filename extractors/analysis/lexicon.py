@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -219,12 +220,41 @@ def required_texts(items: list) -> set[str] | None:
         found: set[str] | None = None
         if op is sre.SUBPATTERN and not av[1] and not av[2]:
             found = required_texts(av[3])
+        elif op is sre.ASSERT:  # what a lookahead or lookbehind requires is in the text too
+            found = required_texts(av[1])
         elif op is sre.BRANCH:
             parts = [required_texts(alternative) for alternative in av[1]]
             found = None if any(p is None for p in parts) else set().union(*parts)  # type: ignore[arg-type]
         if found and (best is None or min(map(len, found)) > min(map(len, best))):
             best = found
     return best
+
+
+@cache
+def needed_texts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case texts one of which a folded text holds wherever ``pattern`` matches the text
+    (``re.IGNORECASE`` or not); None when none is known. ASCII only: folding turns every
+    character ``re.IGNORECASE`` matches to an ASCII letter into that letter."""
+    texts = required_texts(sre_parse.parse(pattern.pattern, pattern.flags))
+    if not texts or not all(_folds_to_itself(ch) for t in texts for ch in t):
+        return None
+    return tuple(sorted({t.lower() for t in texts}))
+
+
+# Characters without case (CJK, punctuation, signs, digits, spaces): each matches only itself.
+_UNCASED = frozenset(
+    {"Lo", "Po", "Ps", "Pe", "Pd", "Pc", "Pi", "Pf", "Sc", "Sm", "Sk", "So", "Nd", "Zs"}
+)
+
+
+def _folds_to_itself(ch: str) -> bool:
+    """Every character ``re.IGNORECASE`` matches to ``ch`` folds to ``ch`` in lower case."""
+    return ch.isascii() or (unicodedata.category(ch) in _UNCASED and ch.lower() == ch == ch.upper())
+
+
+def holds_any(folded: str, texts: tuple[str, ...] | None) -> bool:
+    """Whether a folded text holds one of ``texts`` (always, when nothing is known: None)."""
+    return texts is None or any(t in folded for t in texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,21 +266,20 @@ class CueGates:
     stems: dict[str, tuple[str, ...]]
     ungated: frozenset[str]
     index: dict[str, int]
+    keys: frozenset[str] = frozenset()  # the words of ``bits``
 
     def masks(self, folded: str) -> tuple[int, int]:
-        """The classes a folded sentence holds whole (bits), and those its runs may open."""
+        """The classes a folded sentence holds whole (bits), and those its runs may open: a cue
+        is a whole run, or the part of a run before one of its hyphens."""
+        runs = set(_CUE_RUN.findall(folded))
+        if "-" in folded:
+            runs |= {run[:i] for run in runs if "-" in run for i, ch in enumerate(run) if ch == "-"}
         whole = opened = 0
         bits = self.bits
-        for run in _CUE_RUN.findall(folded):
-            found = bits.get(run)
-            if found is not None:
-                whole |= found[0]
-                opened |= found[1]
-            if "-" in run:
-                for i, ch in enumerate(run):
-                    if ch == "-" and (found := bits.get(run[:i])) is not None:
-                        whole |= found[0]
-                        opened |= found[1]
+        for run in runs & self.keys:
+            found = bits[run]
+            whole |= found[0]
+            opened |= found[1]
         return whole, opened
 
     def decided(self, cue: str, folded: str, masks: tuple[int, int]) -> bool | None:
@@ -287,7 +316,11 @@ def _cue_gates(layers: list[LanguageData]) -> CueGates:
                     bits[h] = (whole, opened | index[cue])
                 stems[cue] |= starts
     return CueGates(
-        bits, {c: tuple(sorted(v)) for c, v in stems.items()}, frozenset(ungated), index
+        bits,
+        {c: tuple(sorted(v)) for c, v in stems.items()},
+        frozenset(ungated),
+        index,
+        frozenset(bits),
     )
 
 
@@ -336,6 +369,22 @@ def lowered(fragment: str) -> str:
         out.append(ch if escaped else ch.lower())
         escaped = not escaped and ch == "\\"
     return "".join(out).replace("(?p<", "(?P<")
+
+
+def literal_alternation(texts: Iterable[str]) -> str:
+    """An alternation of literal texts, in the order given, as one branch per first character:
+    at any place only the texts that start with its character are tried (as the plain
+    alternation would, in the same order), not every text of the list."""
+    texts = list(texts)
+    if "" in texts:  # the empty text matches everywhere: its place among the others counts
+        return "|".join(re.escape(t) for t in texts)
+    groups: dict[str, list[str]] = {}
+    for text in texts:
+        groups.setdefault(text[:1], []).append(text[1:])
+    return "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
+        for first, rests in groups.items()
+    )
 
 
 def _alternation(fragments: tuple[str, ...], bounded: bool) -> str:

@@ -22,7 +22,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from extractors.analysis.lexicon import LEXICON_DIR, Lexicon
+from extractors.analysis.lexicon import (
+    LEXICON_DIR,
+    Lexicon,
+    holds_any,
+    literal_alternation,
+    needed_texts,
+)
 from extractors.analysis.text import Sentence, fold
 from extractors.watchlist import Watchlist
 
@@ -43,7 +49,6 @@ _PERSON_WORD = r"[A-Z][a-zà-öø-ÿ][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)?"
 PERSON = re.compile(
     rf"(?<![\w.])({_PERSON_WORD}(?:[ \u00a0]+(?:(?:de|De|van|von|da|La|Le|bin|al)[ \u00a0]+)?{_PERSON_WORD}){{1,2}})(?![\w])"
 )
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # What follows a person's name: speech, an age, a relative clause.
 _PERSON_AFTER = re.compile(
     r"^(?:,\s+(?:who|whose|\d{2},|a\s+former|the\s+(?:former\s+)?(?:ceo|chief|co-?founder|founder|president|head))|\s+(?:said|says|told|wrote|added|explained|noted|announced|posted|tweeted|confirmed|stated|argued|believes|thinks))",
@@ -71,6 +76,7 @@ _TITLE_BEFORE = re.compile(
     r"executives?|engineers|researchers|employees|staff|team|leaders|talent|founding\s+team)\s+(?:of|at|from|behind)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_TITLE_BEFORE_ENDS = ("of", "at", "from", "behind", "the")
 _PERSON_TITLE_BEFORE = re.compile(
     r"(?:\b(?:ceo|chief\s+executive(?:\s+officer)?|co-?founders?|cofounders?|founders?|president|cto|chief\s+\w+\s+officer|"
     r"chief\s+scientist|head\s+of\s+\w+|director|investors?|mr\.?|ms\.?|mrs\.?|dr\.?|ex-\w+|analyst|engineer|researcher|"
@@ -168,12 +174,12 @@ def _watchlist_pattern(watchlist: Watchlist) -> re.Pattern[str] | None:
     other = [n for n in names if n not in latin]
     parts = []
     if latin:
-        alternation = "|".join(re.escape(n) for n in sorted(set(latin), key=len, reverse=True))
+        alternation = literal_alternation(sorted(set(latin), key=len, reverse=True))
         parts.append(
             rf"(?<![A-Za-z0-9\u00c0-\u024f.@/#-])(?:{alternation})(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b))"
         )
     if other:
-        parts.append("|".join(re.escape(n) for n in sorted(set(other), key=len, reverse=True)))
+        parts.append(literal_alternation(sorted(set(other), key=len, reverse=True)))
     return re.compile("|".join(parts))
 
 
@@ -190,7 +196,10 @@ def _watchlist_rx(watchlist: Watchlist) -> re.Pattern[str] | None:
 
 
 def _strip_possessive(word: str) -> str:
-    return _POSSESSIVE.sub("", word)
+    """``word`` without a final "'s", "’s", "'" or "’"."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
 
 
 def _sentence_opening(raw: str) -> int:
@@ -212,13 +221,23 @@ _TITLE_WORDS = frozenset(
 
 _JOINING_WORDS = frozenset({"&", "of", "de", "la", "van", "von", "der"})
 _ADJECTIVE_SUFFIXES = ("-based", "-backed", "-born", "-origin", "-focused", "-owned", "-led")
-_WORD_SPAN = re.compile(r"\S+")
+
+
+def _word_spans(run: str) -> list[tuple[int, int]]:
+    """The spans of a run's words, split at whitespace."""
+    spans = []
+    pos = 0
+    for word in run.split():
+        start = run.index(word, pos)
+        pos = start + len(word)
+        spans.append((start, pos))
+    return spans
 
 
 def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     """The name candidates inside a capitalised run: offsets relative to the run."""
     out = []
-    words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(run)]
+    words = _word_spans(run)
     cur: list[tuple[int, int]] = []
 
     def flush() -> None:
@@ -521,7 +540,7 @@ def _phrases_rx(phrases: frozenset[str]) -> re.Pattern[str]:
     """The multi-word entries of a list, as whole words: masked before capitalised runs are read."""
     multi = sorted((p for p in phrases if " " in p), key=len, reverse=True)
     return (
-        re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in multi) + r")(?![\w])")
+        re.compile(r"(?<![\w])(?:" + literal_alternation(multi) + r")(?![\w])")
         if multi
         else re.compile(r"(?!x)x")
     )
@@ -529,7 +548,7 @@ def _phrases_rx(phrases: frozenset[str]) -> re.Pattern[str]:
 
 def _surname_rx(surnames: tuple[str, ...]) -> re.Pattern[str]:
     """The surnames of one article, alone: compiled once an article, never kept beyond it."""
-    alternation = "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True))
+    alternation = literal_alternation(sorted(surnames, key=len, reverse=True))
     return re.compile(rf"(?<![\w.-])({alternation})(?:'s|’s)?(?![\w])(?![ \u00a0]+[A-Z])")
 
 
@@ -664,9 +683,10 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         return "acts"
     if _TEAM_AFTER.match(after) and raw[:start].strip():
         return "team"
-    if _TITLE_BEFORE.search(before):
-        return "team_of"
     folded_before = fold(before)
+    # a match ends with "of", "at", "from", "behind" or "the" and the spaces after it
+    if folded_before.rstrip().endswith(_TITLE_BEFORE_ENDS) and _TITLE_BEFORE.search(before):
+        return "team_of"
     startup = lex.cues["startup"]
     tail = re.search(r"(?:^|[\s(])([\w-]+)\s+(?:(?:called|named|dubbed)\s+)?$", folded_before)
     if tail and startup.fullmatch(tail.group(1)):
@@ -834,16 +854,28 @@ def _generic_startup_rx(startup_words: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+def _generic_matches(
+    s: Sentence, patterns: Sequence[tuple[re.Pattern[str], tuple[str, ...] | None]]
+) -> list[list[re.Match[str]]]:
+    """Each pattern's matches in a sentence; none where the sentence lacks every text it needs."""
+    return [
+        list(pattern.finditer(s.raw)) if holds_any(s.folded, need) else []
+        for pattern, need in patterns
+    ]
+
+
 def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:
     """ "the startup", "the AI startup's", "the tech giant": the company last named of that kind."""
     generic_startup = _generic_startup_rx(lex.raw.get("startup", ()))
+    patterns = [(p, needed_texts(p)) for p in (generic_startup, _GENERIC_BIG, _PRONOUN_PAYER)]
     recent: list[
         tuple[int, str, bool]
     ] = []  # (sentence, company, is a listed acquirer), in text order
     for s in sentences:
         added: list[OrgMention] = []
         named = names.orgs[s.index]
-        for m in generic_startup.finditer(s.raw):
+        startups, bigs, pronouns = _generic_matches(s, patterns)
+        for m in startups:
             if any(o.start <= m.start() < o.end for o in named):
                 continue
             earlier = [
@@ -854,8 +886,8 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
                 added.append(
                     OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True)
                 )
-        for pattern, latest in ((_GENERIC_BIG, False), (_PRONOUN_PAYER, True)):
-            for m in pattern.finditer(s.raw):
+        for found, latest in ((bigs, False), (pronouns, True)):
+            for m in found:
                 earlier = [
                     o for o in named if o.end <= m.start() and names.kinds.get(o.name) == "acquirer"
                 ]
