@@ -267,7 +267,8 @@ def _patterns(language: str) -> _Patterns:
     money_gate = _alt([p.pattern for p, _ in lex.currencies_before] + [p.pattern for p, _ in lex.currencies_after]
                       + [r"\$", "dollar", "ドル", "달러", "美元", "美金", "원", "円", "元"])  # fmt: skip
     percent_gate = _alt([*lex.percent, fractions, majority, "%", "％"])
-    count_gate = _alt([people, counters, "person", "member", "strong"])
+    # (a language without counters adds no alternative: the gate only says whether one matches)
+    count_gate = _alt([people, "person", "member", "strong", *([counters] if lex.counters else [])])
     worded_gate = rf"(?<![^\W\d_])(?:{words}|{fractions}|{majority})(?![^\W\d_])"
     gates = [re.compile(g, flags) for g in (money_gate, percent_gate, count_gate)]
     return _Patterns(

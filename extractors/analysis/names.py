@@ -238,6 +238,11 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     """The name candidates inside a capitalised run: offsets relative to the run."""
     out = []
     words = _word_spans(run)
+    if len(words) == 1:  # one word: a candidate unless it is a function, joining or title word
+        bare = _strip_possessive(run[words[0][0] : words[0][1]]).rstrip(".,:;")
+        if bare in data.function_words or bare in _JOINING_WORDS or bare in _TITLE_WORDS:
+            return []
+        return [] if bare.endswith(_ADJECTIVE_SUFFIXES) else words
     cur: list[tuple[int, int]] = []
 
     def flush() -> None:

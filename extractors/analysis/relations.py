@@ -116,17 +116,39 @@ def _team_before(folded_before: str, lex: Lexicon) -> bool:
 
 
 def _ends_with_of(folded_between: str, lex: Lexicon) -> bool:
-    """The words before y end with "from", "of", "at", "behind" after a team word."""
-    m = re.search(
-        r"(\S+)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}?(?:startup|start-up|company|firm|lab)\s+)?$",
-        folded_between[
-            -_TAIL_CHARS:
-        ],  # the words it reads fit in far less: no scan of a long stretch
-    )
-    return bool(m and lex.cues["of"].fullmatch(m.group(1)))
+    """The words before y end with "from", "of", "at", "behind" after a team word: the first
+    word of the tail after which only "the", then up to four words and "startup", "company",
+    "firm" or "lab", stand before y ("the founders of the AI startup y")."""
+    tail = folded_between[-_TAIL_CHARS:]  # the words it reads fit in far less
+    if not tail[-1:].isspace():
+        return False
+    words = tail.split()
+    for i in range(max(0, len(words) - _OWNER_WORDS - 1), len(words)):
+        if _owner_tail(words[i + 1 :]):
+            return bool(lex.cues["of"].fullmatch(words[i]))
+    return False
 
 
 _TAIL_CHARS = 200
+# What may stand between "of" and the company: "the", then up to four words and an owner noun.
+_OWNER_NOUNS = frozenset({"startup", "start-up", "company", "firm", "lab"})
+_OWNER_WORDS = 6
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
+def _owner_tail(words: list[str]) -> bool:
+    """ "", "the", "the startup", "the ai coding company": what may follow "of" before a company."""
+    if words and words[0] == "the" and _owner_phrase(words[1:]):
+        return True
+    return _owner_phrase(words)
+
+
+def _owner_phrase(words: list[str]) -> bool:
+    return not words or (
+        len(words) <= 5
+        and words[-1] in _OWNER_NOUNS
+        and all(_WORD_RUN.fullmatch(w) for w in words[:-1])
+    )
 
 
 def relations_in(
