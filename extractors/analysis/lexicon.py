@@ -254,7 +254,7 @@ def _folds_to_itself(ch: str) -> bool:
 
 def holds_any(folded: str, texts: tuple[str, ...] | None) -> bool:
     """Whether a folded text holds one of ``texts`` (always, when nothing is known: None)."""
-    return texts is None or any(t in folded for t in texts)
+    return texts is None or any(map(folded.__contains__, texts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +287,7 @@ class CueGates:
         bit = self.index[cue]
         if masks[0] & bit:
             return True
-        if cue in self.ungated or masks[1] & bit or any(st in folded for st in self.stems[cue]):
+        if cue in self.ungated or masks[1] & bit or any(map(folded.__contains__, self.stems[cue])):
             return None
         return False
 
@@ -371,20 +371,27 @@ def lowered(fragment: str) -> str:
     return "".join(out).replace("(?p<", "(?P<")
 
 
-def literal_alternation(texts: Iterable[str]) -> str:
-    """An alternation of literal texts, in the order given, as one branch per first character:
-    at any place only the texts that start with its character are tried (as the plain
-    alternation would, in the same order), not every text of the list."""
+def literal_alternation(texts: Iterable[str], not_after: str = "", then: str = "") -> str:
+    """``(?<!not_after)(?:texts...)then``: an alternation of literal texts, in the order given,
+    as one branch per first character: at any place only the texts that start with its
+    character are tried (as the plain alternation would, in the same order), not every text.
+
+    ``not_after`` (a character class) is tested once the first character is read, so the
+    pattern starts with a character, which the search skips to instead of trying every place.
+    """
     texts = list(texts)
     if "" in texts:  # the empty text matches everywhere: its place among the others counts
-        return "|".join(re.escape(t) for t in texts)
+        before = f"(?<!{not_after})" if not_after else ""
+        return before + "(?:" + "|".join(re.escape(t) for t in texts) + ")" + then
     groups: dict[str, list[str]] = {}
     for text in texts:
         groups.setdefault(text[:1], []).append(text[1:])
-    return "|".join(
-        re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
-        for first, rests in groups.items()
-    )
+    branches = []
+    for first, rests in groups.items():
+        char = re.escape(first)
+        before = f"(?<!{not_after}{char})" if not_after else ""
+        branches.append(f"{char}{before}(?:{'|'.join(re.escape(r) for r in rests)}){then}")
+    return "|".join(branches)
 
 
 def _alternation(fragments: tuple[str, ...], bounded: bool) -> str:

@@ -46,8 +46,11 @@ _RUN_IN_CJK = re.compile(
 _AFTER_AMOUNT = re.compile(r"[\d$€£%][\d.,]*(?:[BMKbmk]n?|bn|billion|million)?\)?\s*$")
 # A person: two or three words, each a capital then small letters.
 _PERSON_WORD = r"[A-Z][a-zà-öø-ÿ][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)?"
+# (The first capital is read before the test of what stands before it, "(?<![\w.])": the search
+# then skips every place without a capital instead of trying a name at each.)
+_PERSON_START = _PERSON_WORD.replace("[A-Z]", r"[A-Z](?<![\w.][A-Z])", 1)
 PERSON = re.compile(
-    rf"(?<![\w.])({_PERSON_WORD}(?:[ \u00a0]+(?:(?:de|De|van|von|da|La|Le|bin|al)[ \u00a0]+)?{_PERSON_WORD}){{1,2}})(?![\w])"
+    rf"({_PERSON_START}(?:[ \u00a0]+(?:(?:de|De|van|von|da|La|Le|bin|al)[ \u00a0]+)?{_PERSON_WORD}){{1,2}})(?![\w])"
 )
 # What follows a person's name: speech, an age, a relative clause.
 _PERSON_AFTER = re.compile(
@@ -174,9 +177,12 @@ def _watchlist_pattern(watchlist: Watchlist) -> re.Pattern[str] | None:
     other = [n for n in names if n not in latin]
     parts = []
     if latin:
-        alternation = literal_alternation(sorted(set(latin), key=len, reverse=True))
         parts.append(
-            rf"(?<![A-Za-z0-9\u00c0-\u024f.@/#-])(?:{alternation})(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b))"
+            literal_alternation(
+                sorted(set(latin), key=len, reverse=True),
+                not_after=r"[A-Za-z0-9\u00c0-\u024f.@/#-]",
+                then=r"(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b))",
+            )
         )
     if other:
         parts.append(literal_alternation(sorted(set(other), key=len, reverse=True)))
@@ -323,7 +329,11 @@ class _NameScan:
                 self.person_names[n] = e.name
         # People: a two- or three-word name with a title, speech, an age, in a list of people,
         # with its surname used alone, or with nothing that makes it a company.
-        found_people, evidenced = _people(sentences, watchlist, lex, data, self.text_body)
+        # each sentence's two- and three-word capitalised names, read once for both passes
+        self.person_matches = [list(PERSON.finditer(s.raw)) for s in sentences]
+        found_people, evidenced = _people(
+            sentences, watchlist, lex, data, self.text_body, self.person_matches
+        )
         self.person_names.update(found_people)
         self.surnames: dict[str, str] = {}
         self.given_names: set[str] = set()
@@ -384,7 +394,7 @@ class _NameScan:
         self, s: Sentence, taken: list[tuple[int, int]], people: list[RawPerson]
     ) -> None:
         """The people found before, by full name, then by surname alone."""
-        for m in PERSON.finditer(s.raw):
+        for m in self.person_matches[s.index]:
             name, start = _untitled(m)
             if name in self.person_names and not _overlaps_any(taken, start, m.end()):
                 people.append((self.person_names[name], start, m.end()))
@@ -545,7 +555,7 @@ def _phrases_rx(phrases: frozenset[str]) -> re.Pattern[str]:
     """The multi-word entries of a list, as whole words: masked before capitalised runs are read."""
     multi = sorted((p for p in phrases if " " in p), key=len, reverse=True)
     return (
-        re.compile(r"(?<![\w])(?:" + literal_alternation(multi) + r")(?![\w])")
+        re.compile(literal_alternation(multi, not_after=r"[\w]", then=r"(?![\w])"))
         if multi
         else re.compile(r"(?!x)x")
     )
@@ -553,8 +563,8 @@ def _phrases_rx(phrases: frozenset[str]) -> re.Pattern[str]:
 
 def _surname_rx(surnames: tuple[str, ...]) -> re.Pattern[str]:
     """The surnames of one article, alone: compiled once an article, never kept beyond it."""
-    alternation = literal_alternation(sorted(surnames, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.-])({alternation})(?:'s|’s)?(?![\w])(?![ \u00a0]+[A-Z])")
+    alternation = literal_alternation(sorted(surnames, key=len, reverse=True), not_after=r"[\w.-]")
+    return re.compile(rf"({alternation})(?:'s|’s)?(?![\w])(?![ \u00a0]+[A-Z])")
 
 
 def _untitled(m: re.Match[str]) -> tuple[str, int]:
@@ -573,10 +583,16 @@ _LIST_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
 
 
 def _people(
-    sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon, data: NameData, body: str
+    sentences: Sequence[Sentence],
+    watchlist: Watchlist,
+    lex: Lexicon,
+    data: NameData,
+    body: str,
+    matches: Sequence[list[re.Match[str]]] | None = None,
 ) -> tuple[dict[str, str], list[str]]:
     """Every full name the text uses for a person, mapped to itself (or the watchlist's name),
-    and those the text shows to be people (whose surnames alone then name them too)."""
+    and those the text shows to be people (whose surnames alone then name them too).
+    ``matches``: each sentence's ``PERSON`` matches, when the caller has them."""
     found: dict[str, str] = {}
     candidates: list[tuple[str, bool]] = []
     prose = "\n".join(s.raw for s in sentences if not s.title_case)
@@ -584,7 +600,7 @@ def _people(
         raw = s.raw
         previous_end = -10
         previous_person = False
-        for m in PERSON.finditer(raw):
+        for m in matches[s.index] if matches is not None else PERSON.finditer(raw):
             name, _ = _untitled(m)
             words = name.split()
             while len(words) > 2 and watchlist.lookup(words[0]) is not None:
