@@ -119,11 +119,13 @@ def _known_deals_named(
     both parties in one sentence that speaks of a deal or of people moving."""
     have = {(d.acquirer, d.target) for d in found} | {d.target for d in found}
     out = []
-    for known in watchlist.deals:
-        if (known.acquirer, known.target) in have or known.target in have:
-            continue
+    unfound = [
+        k for k in watchlist.deals if (k.acquirer, k.target) not in have and k.target not in have
+    ]
+    named_in = [{o.name for o in names.orgs[s.index]} for s in sentences] if unfound else []
+    for known in unfound:
         for s in sentences:
-            named = {o.name for o in names.orgs[s.index]}
+            named = named_in[s.index]
             if {known.acquirer, known.target} <= named and any(
                 cues_of[s.index].present(c) for c in _KNOWN_DEAL_CUES
             ):
@@ -188,7 +190,7 @@ def _framing(
         if (
             named
             and cues.present("pay")
-            and any(ch.isdigit() for ch in s.folded)
+            and any(map(str.isdigit, s.folded))
             and not cues.present("funding")
         ):
             for n in named:

@@ -35,7 +35,13 @@ from extractors.watchlist import Watchlist
 # A word of a name: capitalised, CamelCase ("xAI", "iRobot"), or a ".ai" domain.
 _WORD = r"(?:[A-Z][\w&'’.+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w&.-]*|[a-z][\w-]*\.ai)"
 _RUN_TAIL = r"(?:[ \u00a0](?:" + _WORD + r"|&|of(?= [A-Z])|de(?= [A-Z])|van|von|der|la(?= [A-Z])))*"
-_RUN = re.compile(rf"(?<![\w@/#$€£-]){_WORD}{_RUN_TAIL}")
+# The first word is ``_WORD`` with its first letter read before the test of what stands before
+# it: the search then skips to letters instead of trying every place.
+_FIRST_WORD = (
+    r"[A-Za-z](?<![\w@/#$€£-][A-Za-z])"
+    r"(?:(?<=[A-Z])(?:[\w&'’.+-]*[\w+]|)|(?<=[a-z])(?:[a-z]*[A-Z][\w&.-]*|[\w-]*\.ai))"
+)
+_RUN = re.compile(_FIRST_WORD + _RUN_TAIL)
 # In scripts without spaces a Latin name sits right against the words around it ("はGroqの"):
 # there a name's words are Latin letters only.
 _WORD_LATIN = r"(?:[A-Z][A-Za-z0-9&'’.+-]*[A-Za-z0-9+]|[A-Z]|[a-z]+[A-Z][A-Za-z0-9&.-]*)"
@@ -692,6 +698,40 @@ def _looks_like_brand(surface: str, data: NameData) -> bool:
     )
 
 
+_CALLING = frozenset({"called", "named", "dubbed"})
+
+
+def _run_start(text: str) -> int:
+    """Where the run of word characters and hyphens that ends ``text`` starts (its length when
+    none does)."""
+    i = len(text)
+    while i and (text[i - 1].isalnum() or text[i - 1] in "_-"):
+        i -= 1
+    return i
+
+
+def _opens(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1].isspace() or text[i - 1] == "("
+
+
+def _word_before(text: str) -> str | None:
+    r"""The word a name follows, before "called", "named" or "dubbed" if one stands between: what
+    ``(?:^|[\s(])([\w-]+)\s+(?:(?:called|named|dubbed)\s+)?$`` captures in ``text``."""
+    body = text.rstrip()
+    if len(body) == len(text):
+        return None  # no space before the name
+    start = _run_start(body)
+    if start == len(body):
+        return None
+    word = body[start:]
+    if word in _CALLING:
+        head = body[:start].rstrip()
+        first = _run_start(head)
+        if len(head) < start and first < len(head) and _opens(head, first):
+            return head[first:]
+    return word if _opens(body, start) else None
+
+
 def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     """Why the text treats the name at [start, end) as an organisation, if it does."""
     after = raw[end : end + 80]
@@ -709,8 +749,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     if folded_before.rstrip().endswith(_TITLE_BEFORE_ENDS) and _TITLE_BEFORE.search(before):
         return "team_of"
     startup = lex.cues["startup"]
-    tail = re.search(r"(?:^|[\s(])([\w-]+)\s+(?:(?:called|named|dubbed)\s+)?$", folded_before)
-    if tail and startup.fullmatch(tail.group(1)):
+    word = _word_before(folded_before)
+    if word is not None and startup.fullmatch(word):
         return "called"
     appositive = re.match(
         r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma)\s+([^,.;]{0,60})", after, re.IGNORECASE
