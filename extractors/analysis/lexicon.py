@@ -247,9 +247,19 @@ _UNCASED = frozenset(
 )
 
 
+# Latin letters whose every case-insensitive match lowers to them ("é" matches "é" and "É"): not
+# the micro sign, the dotless i or the long s, which re.IGNORECASE pairs with other letters.
+_LATIN_SAFE = range(0xC0, 0x250)
+_IGNORECASE_PAIRED = frozenset({0xB5, 0x131, 0x17F})
+
+
 def _folds_to_itself(ch: str) -> bool:
     """Every character ``re.IGNORECASE`` matches to ``ch`` folds to ``ch`` in lower case."""
-    return ch.isascii() or (unicodedata.category(ch) in _UNCASED and ch.lower() == ch == ch.upper())
+    if ch.isascii():
+        return True
+    if ord(ch) in _LATIN_SAFE and ord(ch) not in _IGNORECASE_PAIRED:
+        return ch.lower() == ch and len(ch.upper()) == 1 and ch.upper().lower() == ch
+    return unicodedata.category(ch) in _UNCASED and ch.lower() == ch == ch.upper()
 
 
 def holds_any(folded: str, texts: tuple[str, ...] | None) -> bool:

@@ -102,6 +102,8 @@ _SUBJECT_VERB_AFTER = re.compile(
     r"acqui-?hires|acqui-?hired|welcomes|rehires|spent|spends|reached|reaches)\b"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+# A capitalised word inside a sentence ("(?<=[a-z,;] )[A-Z][\w.&-]*", its capital read first).
+_BODY_WORD = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w.&-]*")
 _UNIT_AFTER = re.compile(
     r"^\)?\s+(?:team|unit|division|group|lab|department|organi[sz]ation)\b", re.IGNORECASE
 )
@@ -353,7 +355,7 @@ class _NameScan:
             bool(sentences) and sentences[0].is_headline and sentences[0].title_case
         )
         prose = "\n".join(s.raw for s in sentences if not s.is_headline and not s.title_case)
-        self.body_words = Counter(re.findall(r"(?<=[a-z,;] )[A-Z][\w.&-]*", prose))
+        self.body_words = Counter(_BODY_WORD.findall(prose))
         self.adjective_ai: set[str] = set()  # "Humanloop AI talent": "AI" describes the talent
         self.plain_ai: set[str] = set()
 

@@ -76,7 +76,7 @@ class Sentence:
             headline,
             paragraph,
             fold(raw),
-            is_title_case(text) and len(text) < 200,
+            len(text) < 200 and is_title_case(text),
         )
 
 
