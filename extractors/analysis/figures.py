@@ -20,7 +20,7 @@ from typing import Literal
 
 from text_to_num import text2num
 
-from extractors.analysis.lexicon import Lexicon, holds_any, lexicon_for, needed_texts
+from extractors.analysis.lexicon import Lexicon, gate_texts, holds_any, lexicon_for, needed_texts
 from extractors.analysis.text import fold
 
 FigureKind = Literal["money", "pct", "count", "age", "year"]
@@ -185,11 +185,18 @@ class _Patterns:
     percent_gate: re.Pattern[str]
     count_gate: re.Pattern[str]
     worded_gate: re.Pattern[str]  # a sentence without digits states a figure only in these words
-    # Texts one of which the folded sentence holds wherever each gate matches (None: unknown):
-    # looked for before the gate's own pattern runs.
-    money_need: tuple[str, ...] | None = None
-    percent_need: tuple[str, ...] | None = None
-    count_need: tuple[str, ...] | None = None
+    # Per gate (money, percent, count): texts one of which the folded sentence holds wherever
+    # the gate matches (None: unknown), looked for before the gate's own pattern runs; and
+    # whether holding one is exactly what the gate says (its pattern then never runs).
+    needs: tuple[tuple[tuple[str, ...] | None, bool], ...] = ()
+
+    def passes(self, gate: int, text: str) -> bool:
+        """Whether gate ``gate`` (0 money, 1 percent, 2 count) matches ``text``."""
+        need, exact = self.needs[gate]
+        if not holds_any(fold(text), need):
+            return False
+        pattern = (self.money_gate, self.percent_gate, self.count_gate)[gate]
+        return exact or pattern.search(text) is not None
 
 
 def _alt(items: list[str] | tuple[str, ...], *, escape: bool = False) -> str:
@@ -289,9 +296,10 @@ def _patterns(language: str) -> _Patterns:
         percent_gate=gates[1],
         count_gate=gates[2],
         worded_gate=re.compile(worded_gate, flags),
-        money_need=needed_texts(gates[0]),
-        percent_need=needed_texts(gates[1]),
-        count_need=needed_texts(gates[2]),
+        needs=tuple(
+            (gate_texts(g), True) if gate_texts(g) is not None else (needed_texts(g), False)
+            for g in gates
+        ),
     )
 
 
@@ -384,7 +392,7 @@ def money_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
     text = _halfwidth(text)
-    if not holds_any(fold(text), pats.money_need) or not pats.money_gate.search(text):
+    if not pats.passes(0, text):
         return []
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
@@ -482,7 +490,7 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
     text = _halfwidth(text)
-    if not holds_any(fold(text), pats.percent_need) or not pats.percent_gate.search(text):
+    if not pats.passes(1, text):
         return []
     out: list[Figure] = []
     for m in pats.percent.finditer(text):
@@ -530,7 +538,7 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
 def count_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
-    if not holds_any(fold(text), pats.count_need) or not pats.count_gate.search(text):
+    if not pats.passes(2, text):
         return []
     out: list[Figure] = []
     for m in pats.count.finditer(text):

@@ -233,9 +233,44 @@ def required_texts(items: list) -> set[str] | None:
 @cache
 def needed_texts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Lower-case texts one of which a folded text holds wherever ``pattern`` matches the text
-    (``re.IGNORECASE`` or not); None when none is known. ASCII only: folding turns every
-    character ``re.IGNORECASE`` matches to an ASCII letter into that letter."""
+    (``re.IGNORECASE`` or not); None when none is known. Only characters that fold to
+    themselves: folding turns every character ``re.IGNORECASE`` matches to one into it."""
     texts = required_texts(sre_parse.parse(pattern.pattern, pattern.flags))
+    if not texts or not all(_folds_to_itself(ch) for t in texts for ch in t):
+        return None
+    return tuple(sorted({t.lower() for t in texts}))
+
+
+def _leading_text(items: list) -> str | None:
+    """The plain text an alternative starts with when all that follows it may match nothing
+    ("dollars?", "rs\\.?"): the alternative is found wherever that text is."""
+    text = ""
+    for i, (op, av) in enumerate(items):
+        if op is sre.LITERAL and i == len(text):
+            text += chr(av)
+        elif op not in (sre.MAX_REPEAT, sre.MIN_REPEAT) or av[0] != 0 or not text:
+            return None
+    return text or None
+
+
+@cache
+def gate_texts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """For an unanchored case-insensitive alternation used as a gate: lower-case texts such that
+    ``pattern`` finds a match exactly where the folded text holds one of them; None when the
+    alternation is not of that shape. An alternative must start with plain text followed only by
+    optional parts, or hold (in every match) a text that contains one of those."""
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    items = sre_parse.parse(pattern.pattern, pattern.flags)
+    alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is sre.BRANCH else [items]
+    texts = {t for alt in alternatives if (t := _leading_text(list(alt))) is not None}
+    for alt in alternatives:
+        if _leading_text(list(alt)) is None and not any(
+            t in run for run in _literal_runs(list(alt)) for t in texts
+        ):
+            required = required_texts(list(alt))
+            if not required or not all(any(t in r for t in texts) for r in required):
+                return None
     if not texts or not all(_folds_to_itself(ch) for t in texts for ch in t):
         return None
     return tuple(sorted({t.lower() for t in texts}))
