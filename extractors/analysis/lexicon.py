@@ -312,10 +312,11 @@ class CueGates:
     ungated: frozenset[str]
     index: dict[str, int]
     keys: frozenset[str] = frozenset()  # the words of ``bits``
+    heads: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> its phrases' runs
 
-    def masks(self, folded: str) -> tuple[int, int]:
-        """The classes a folded sentence holds whole (bits), and those its runs may open: a cue
-        is a whole run, or the part of a run before one of its hyphens."""
+    def read(self, folded: str) -> tuple[set[str], int, int]:
+        """A folded sentence's runs, the classes it holds whole (bits), and those its runs may
+        open: a cue is a whole run, or the part of a run before one of its hyphens."""
         runs = set(_CUE_RUN.findall(folded))
         if "-" in folded:
             runs |= {run[:i] for run in runs if "-" in run for i, ch in enumerate(run) if ch == "-"}
@@ -325,22 +326,33 @@ class CueGates:
             found = bits[run]
             whole |= found[0]
             opened |= found[1]
-        return whole, opened
+        return runs, whole, opened
 
-    def decided(self, cue: str, folded: str, masks: tuple[int, int]) -> bool | None:
-        """True or False when the words decide; None when the class's pattern must."""
-        bit = self.index[cue]
-        if masks[0] & bit:
-            return True
-        if cue in self.ungated or masks[1] & bit or any(map(folded.__contains__, self.stems[cue])):
-            return None
-        return False
+    def head_starts(self, cue: str, folded: str, runs: set[str]) -> list[int]:
+        """Where a run that opens one of the class's phrases stands whole in the sentence."""
+        starts = []
+        for head in runs & self.heads[cue]:
+            i = folded.find(head)
+            while i != -1:
+                end = i + len(head)
+                if (i == 0 or not _is_run_char(folded[i - 1])) and (
+                    end == len(folded) or not _is_run_char(folded[end])
+                ):
+                    starts.append(i)
+                i = folded.find(head, i + 1)
+        return starts
+
+
+def _is_run_char(ch: str) -> bool:
+    r"""``[\w-]``: what ``_CUE_RUN`` reads."""
+    return ch.isalnum() or ch == "_" or ch == "-"
 
 
 def _cue_gates(layers: list[LanguageData]) -> CueGates:
     index = {c: 1 << i for i, c in enumerate(CUE_CLASSES)}
     bits: dict[str, tuple[int, int]] = {}
     stems: dict[str, set[str]] = {c: set() for c in CUE_CLASSES}
+    heads_of: dict[str, set[str]] = {c: set() for c in CUE_CLASSES}
     ungated: set[str] = set()
     for layer in layers:
         for cue, fragments in layer.cues.items():
@@ -359,6 +371,7 @@ def _cue_gates(layers: list[LanguageData]) -> CueGates:
                 for h in heads:
                     whole, opened = bits.get(h, (0, 0))
                     bits[h] = (whole, opened | index[cue])
+                heads_of[cue] |= heads
                 stems[cue] |= starts
     return CueGates(
         bits,
@@ -366,6 +379,7 @@ def _cue_gates(layers: list[LanguageData]) -> CueGates:
         frozenset(ungated),
         index,
         frozenset(bits),
+        {c: frozenset(v) for c, v in heads_of.items()},
     )
 
 
@@ -524,13 +538,13 @@ class SentenceCues:
     """The cue classes of one sentence, each looked for once: a class the sentence lacks is never
     searched for again in any part of it (relations ask about many parts of one sentence)."""
 
-    __slots__ = ("lex", "folded", "_present", "_masks")
+    __slots__ = ("lex", "folded", "_present", "_read")
 
     def __init__(self, lex: Lexicon, folded_sentence: str) -> None:
         self.lex = lex
         self.folded = folded_sentence
         self._present: dict[str, bool] = {}
-        self._masks: tuple[int, int] | None = None
+        self._read: tuple[set[str], int, int] | None = None
 
     def present(self, cue: str) -> bool:
         found = self._present.get(cue)
@@ -539,14 +553,22 @@ class SentenceCues:
         return found
 
     def _look(self, cue: str) -> bool:
-        gates = self.lex.gates
-        if gates is not None:
-            if self._masks is None:
-                self._masks = gates.masks(self.folded)
-            decided = gates.decided(cue, self.folded, self._masks)
-            if decided is not None:
-                return decided
-        return self.lex.cues[cue].search(self.folded) is not None
+        """A word of the class in the sentence; else its pattern, run only where it can match."""
+        gates, folded, pattern = self.lex.gates, self.folded, self.lex.cues[cue]
+        if gates is None:
+            return pattern.search(folded) is not None
+        if self._read is None:
+            self._read = gates.read(folded)
+        runs, whole, opened = self._read
+        bit = gates.index[cue]
+        if whole & bit:
+            return True
+        if cue in gates.ungated or any(map(folded.__contains__, gates.stems[cue])):
+            return pattern.search(folded) is not None
+        if not opened & bit:
+            return False
+        # only a phrase can match here, and only where its first run stands whole
+        return any(pattern.match(folded, i) for i in gates.head_starts(cue, folded, runs))
 
     def said(self, cue: str, folded_part: str) -> bool:
         """Whether ``folded_part`` (a part of the sentence) holds a word of the class."""
