@@ -189,6 +189,8 @@ class _Patterns:
     # the gate matches (None: unknown), looked for before the gate's own pattern runs; and
     # whether holding one is exactly what the gate says (its pattern then never runs).
     needs: tuple[tuple[tuple[str, ...] | None, bool], ...] = ()
+    # The language's age patterns, then ``name_age``, each with texts one of which it needs.
+    ages: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = ()
 
     def passes(self, gate: int, text: str) -> bool:
         """Whether gate ``gate`` (0 money, 1 percent, 2 count) matches ``text``."""
@@ -278,6 +280,7 @@ def _patterns(language: str) -> _Patterns:
     count_gate = _alt([people, "person", "member", "strong", *([counters] if lex.counters else [])])
     worded_gate = rf"(?<![^\W\d_])(?:{words}|{fractions}|{majority})(?![^\W\d_])"
     gates = [re.compile(g, flags) for g in (money_gate, percent_gate, count_gate)]
+    name_age_rx = re.compile(name_age)
     return _Patterns(
         money=re.compile(money, flags),
         money_cjk=re.compile(cjk),
@@ -291,11 +294,12 @@ def _patterns(language: str) -> _Patterns:
         qualifier_before=re.compile(qualifier_before),
         qualifier_after=re.compile(qualifier_after, flags),
         staff_after=re.compile(staff_after, flags),
-        name_age=re.compile(name_age),
+        name_age=name_age_rx,
         money_gate=gates[0],
         percent_gate=gates[1],
         count_gate=gates[2],
         worded_gate=re.compile(worded_gate, flags),
+        ages=tuple((p, needed_texts(p)) for p in (*lex.ages, name_age_rx)),
         needs=tuple(
             (gate_texts(g), True) if gate_texts(g) is not None else (needed_texts(g), False)
             for g in gates
@@ -582,7 +586,10 @@ def age_figures(text: str, language: str | None = None) -> list[Figure]:
     pats = _patterns(lex.language)
     out: list[Figure] = []
     seen: list[tuple[int, int]] = []
-    for pattern in (*lex.ages, pats.name_age):
+    folded = fold(text)
+    for pattern, need in pats.ages:
+        if not holds_any(folded, need):
+            continue  # the text lacks every word the pattern needs: no match
         for m in pattern.finditer(text):
             value = float(m.group("n"))
             if not AGE_RANGE[0] <= value <= AGE_RANGE[1] or _overlaps(seen, m.start(), m.end()):
@@ -596,6 +603,8 @@ def age_figures(text: str, language: str | None = None) -> list[Figure]:
 
 
 def year_figures(text: str) -> list[Figure]:
+    if "19" not in text and "20" not in text:  # every year YEAR reads starts so
+        return []
     return [
         Figure(
             "year",
