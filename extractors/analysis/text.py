@@ -47,7 +47,9 @@ _SPECIAL = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 def fold(text: str) -> str:
     """``text`` in lower case, each character where it was (offsets stay valid)."""
-    return text.lower() if text.isascii() else text.translate(_SPECIAL).lower()
+    if text.isascii() or ("\u0130" not in text and "\u0131" not in text and "\u017f" not in text):
+        return text.lower()  # (none of the characters ``_SPECIAL`` turns)
+    return text.translate(_SPECIAL).lower()
 
 
 @dataclass(frozen=True, slots=True)
