@@ -115,6 +115,13 @@ _COMPANY_VERB_AFTER = re.compile(
     r"will\s+continue|stays?\s+independent|licensed\s+its|exists)\b",
     re.IGNORECASE,
 )
+_NUMBERED = re.compile(r"\d+[.)]\s+")
+_ADJECTIVE_END = re.compile(r"-(?:based|backed|born|origin|focused|owned)$")
+_BRAND = re.compile(r"[a-z][A-Z]|\.ai$|\.com$")
+_APPOSITIVE = re.compile(
+    r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma)\s+([^,.;]{0,60})", re.IGNORECASE
+)
+_OPENED = re.compile(r"[:(\"“•|—–]\s*$")  # a colon, a bracket, a quote, a bullet, a dash before
 _BULLET = re.compile(r"^[\s\"“‘'(\[•*–—-]*")
 
 
@@ -220,8 +227,8 @@ def _sentence_opening(raw: str) -> int:
     """Where the first word of a sentence starts (after bullets, quotes, list numbers)."""
     m = _BULLET.match(raw)
     pos = m.end() if m else 0
-    numbered = re.match(r"\d+[.)]\s+", raw[pos:])
-    return pos + (numbered.end() if numbered else 0)
+    numbered = _NUMBERED.match(raw, pos)
+    return numbered.end() if numbered else pos
 
 
 _TITLE_WORDS = frozenset(
@@ -418,6 +425,8 @@ class _NameScan:
         opening = _sentence_opening(raw)
         runs = _RUN if self.spaced_latin or self.lex.language == "de" else _RUN_IN_CJK
         for run in runs.finditer(raw):
+            if any(ts <= run.start() and run.end() <= te for ts, te in taken):
+                continue  # read already (a watchlisted name, a person): every part overlaps it
             for rs, re_ in _split_run(run.group(0), self.data):
                 start, end = run.start() + rs, run.start() + re_
                 if _overlaps_any(taken, start, end):
@@ -445,9 +454,7 @@ class _NameScan:
         data = self.data
         if not surface or surface in data.not_companies or surface in data.function_words:
             return False
-        if surface.endswith("-based") or re.search(
-            r"-(?:based|backed|born|origin|focused|owned)$", surface
-        ):
+        if surface.endswith("-based") or _ADJECTIVE_END.search(surface):
             return False
         words = surface.split()
         if len(words) == 1 and (surface.isdigit() or len(surface) < 2):
@@ -476,9 +483,7 @@ class _NameScan:
         the body's prose; in German (every noun capitalised) a cue or a brand's shape."""
         raw = s.raw
         capitalised_anyway = (
-            start <= opening
-            or bool(re.search(r"[:(\"“•|—–]\s*$", raw[max(0, start - 3) : start]))
-            or s.title_case
+            start <= opening or bool(_OPENED.search(raw[max(0, start - 3) : start])) or s.title_case
         )
         cued = self.org_cue(s, start, end)
         if (
@@ -537,7 +542,7 @@ def _org_evidence(
             words = mention.surface.split()
             if words[-1] in scan.data.suffixes and len(words) > 1:
                 evidence[mention.name].add("suffix")
-            if re.search(r"[a-z][A-Z]|\.ai$|\.com$", mention.surface):
+            if _BRAND.search(mention.surface):
                 evidence[mention.name].add("brand")
     return evidence
 
@@ -754,9 +759,7 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     word = _word_before(folded_before)
     if word is not None and startup.fullmatch(word):
         return "called"
-    appositive = re.match(
-        r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma)\s+([^,.;]{0,60})", after, re.IGNORECASE
-    )
+    appositive = _APPOSITIVE.match(after)
     if appositive and (
         startup.search(fold(appositive.group(1)))
         or lex.cues["giant"].search(fold(appositive.group(1)))

@@ -54,6 +54,15 @@ _APPOSITION = re.compile(
 _COORDINATED = re.compile(r"\b(?:and|plus|while)\s+(?:to\s+|will\s+|also\s+|has\s+|have\s+)?")
 _FORMER = re.compile(r"\b(?:former|ex-?|onetime|one-time|previously\s+at)\s*$")
 _BOARD = re.compile(r"^(?:'s|’s)?\s+(?:board|advisory)", re.IGNORECASE)
+_POSS_SPACE = re.compile(rf"^(?:{_POSS})?\s+")
+_POSS_RX = re.compile(_POSS)
+_WORD_SPACE = re.compile(r"[\w-]+\s+")
+_BOARD_WORDS = re.compile(
+    r"\b(?:board|advisory\s+council|conseil\s+d'administration|aufsichtsrat)\b"
+)
+_STRETCH_BREAK = re.compile(r",\s+and\s+|\s+and\s+(?=\w+ed\b|\w+s\b)|;\s+")
+_BY_END = re.compile(r"\bby\s+$")
+_FROM_END = re.compile(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,17 +93,17 @@ _STAFF_AFTER = re.compile(
 
 def _team_after(folded_after: str, lex: Lexicon) -> bool:
     """Right after a company: "'s founders", "'s three co-founders", "'s engineering team", " co-founder", " CEO"."""
-    m = re.match(rf"^(?:{_POSS})?\s+", folded_after)
+    m = _POSS_SPACE.match(folded_after)
     if not m:
         return False
     pos = m.end()
-    possessive = bool(re.match(_POSS, folded_after))
+    possessive = bool(_POSS_RX.match(folded_after))
     for _ in range(
         4 if possessive else 1
     ):  # after "'s" the team word may follow three describing words
         if lex.cues["team"].match(folded_after, pos) or lex.cues["title"].match(folded_after, pos):
             return True
-        word = re.match(r"[\w-]+\s+", folded_after[pos:])
+        word = _WORD_SPACE.match(folded_after[pos:])
         if not word:
             return False
         pos += word.end()
@@ -466,7 +475,7 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
     if hire and team_x and _STAFF_AFTER.match(between):
         return []  # "hiring OpenAI employees and bringing on the founder of y": both lose people
     if hire and (team_y or _said(cues, "team", between) or moving_y):
-        if re.search(r"\bby\s+$", between):
+        if _BY_END.search(between):
             return pair.relate(
                 "hire", y, x, STRENGTH_FRAME
             )  # "y's founders were hired by x" reversed
@@ -513,9 +522,7 @@ def _payer_and_payee(
     """The first company pays, unless the money comes "from" or "by" the second ("x raised money
     from y", "an investment by y"); and the larger company pays (where word order does not say)."""
     payer, payee = pair.x, pair.y
-    if re.search(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$", pair.between) and not _said(
-        cues, "licence", pair.between
-    ):
+    if _FROM_END.search(pair.between) and not _said(cues, "licence", pair.between):
         payer, payee = payee, payer
     if (
         names.kinds.get(payer.name) == "startup"
@@ -586,13 +593,7 @@ def _coordinated_hire(folded_after: str, lex: Lexicon) -> bool:
 
 def _said_board(folded_clause: str) -> bool:
     """People joining a board are directors, not hires."""
-    return (
-        re.search(
-            r"\b(?:board|advisory\s+council|conseil\s+d'administration|aufsichtsrat)\b",
-            folded_clause,
-        )
-        is not None
-    )
+    return _BOARD_WORDS.search(folded_clause) is not None
 
 
 def _last_stretch(between: str) -> str:
@@ -601,7 +602,7 @@ def _last_stretch(between: str) -> str:
     "Meta is raising $29 billion for data centres and invested $14.8 billion in Scale AI": the
     raising is Meta's own; the investment is what ties Meta to Scale AI.
     """
-    parts = re.split(r",\s+and\s+|\s+and\s+(?=\w+ed\b|\w+s\b)|;\s+", between)
+    parts = _STRETCH_BREAK.split(between)
     return parts[-1] if len(parts) > 1 and len(parts[-1]) > 8 else between
 
 
