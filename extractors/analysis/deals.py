@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extractors.analysis.lexicon import Lexicon, SentenceCues
+from extractors.analysis.lexicon import Lexicon, SentenceCues, holds_any, needed_texts
 from extractors.analysis.names import Names
 from extractors.analysis.relations import STRENGTH_CLAUSE, Relation
 from extractors.analysis.text import Sentence, fold
@@ -165,6 +165,9 @@ _SIMILAR = re.compile(
 )
 
 
+_SIMILAR_NEEDS = needed_texts(_SIMILAR)
+
+
 def _framing(
     sentences: Sequence[Sentence], names: Names, cues_of: Sequence[SentenceCues]
 ) -> _Framing:
@@ -206,7 +209,7 @@ def _framing(
         if (
             cues.present("acquihire")
             or cues.present("not_acquisition")
-            or _SIMILAR.search(s.folded)
+            or (holds_any(s.folded, _SIMILAR_NEEDS) and _SIMILAR.search(s.folded))
         ):
             # the rest of its paragraph, the next paragraph, or the next two sentences
             context_until = max(context_until, _passage_end(paragraphs, s))

@@ -189,6 +189,7 @@ class _Patterns:
     # the gate matches (None: unknown), looked for before the gate's own pattern runs; and
     # whether holding one is exactly what the gate says (its pattern then never runs).
     needs: tuple[tuple[tuple[str, ...] | None, bool], ...] = ()
+    count_adjective_need: tuple[str, ...] | None = None  # texts one of which it needs
     # The language's age patterns, then ``name_age``, each with texts one of which it needs.
     ages: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = ()
 
@@ -281,6 +282,7 @@ def _patterns(language: str) -> _Patterns:
     worded_gate = rf"(?<![^\W\d_])(?:{words}|{fractions}|{majority})(?![^\W\d_])"
     gates = [re.compile(g, flags) for g in (money_gate, percent_gate, count_gate)]
     name_age_rx = re.compile(name_age)
+    count_adjective_rx = re.compile(count_adjective, flags)
     return _Patterns(
         money=re.compile(money, flags),
         money_cjk=re.compile(cjk),
@@ -290,7 +292,8 @@ def _patterns(language: str) -> _Patterns:
         side=re.compile(side_rx, flags),
         count=re.compile(count, flags),
         count_counter=re.compile(count_counter, flags),
-        count_adjective=re.compile(count_adjective, flags),
+        count_adjective=count_adjective_rx,
+        count_adjective_need=needed_texts(count_adjective_rx),
         qualifier_before=re.compile(qualifier_before),
         qualifier_after=re.compile(qualifier_after, flags),
         staff_after=re.compile(staff_after, flags),
@@ -406,6 +409,8 @@ def money_figures(text: str, language: str | None = None) -> list[Figure]:
         (pats.money_cjk, lambda m: _money_cjk_figure(m, text, lex, pats)),
     )
     for pattern, read in readers:
+        if pattern is pats.money_cjk and not any(unit in text for unit in CJK_UNITS):
+            continue  # a sum in CJK numbers holds one of their units
         for m in pattern.finditer(text):
             if _overlaps(taken, m.start(), m.end()):
                 continue
@@ -567,13 +572,14 @@ def count_figures(text: str, language: str | None = None) -> list[Figure]:
         if m.group("plus"):
             fig = replace(fig, low=value, high=None, qualifier="at_least")
         out.append(fig)
-    for m in pats.count_adjective.finditer(text):  # "its 70-person staff", "a 250-strong team"
+    adjective = holds_any(fold(text), pats.count_adjective_need)
+    for m in pats.count_adjective.finditer(text) if adjective else ():  # "its 70-person staff"
         parsed = _value(m.group("xnum"), lex)
         if parsed is not None and not any(f.start <= m.start() < f.end for f in out):
             out.append(
                 _figure("count", text, m.start(), m.end(), parsed[0], 0.0, lex, pats, noun="staff")
             )
-    for m in pats.count_counter.finditer(text):
+    for m in pats.count_counter.finditer(text) if lex.counters else ():  # "직원 50명"
         parsed = _value(m.group("xnum"), lex)
         if parsed is not None and parsed[0] >= 2:
             out.append(_figure("count", text, m.start(), m.end(), parsed[0], 0.0, lex, pats,

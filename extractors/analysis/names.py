@@ -930,10 +930,20 @@ def _generic_matches(
     ]
 
 
+@cache
+def _generic_patterns(
+    startup_words: tuple[str, ...],
+) -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]:
+    """ "the startup", "the tech giant", "it paid": each pattern with texts one of which it needs."""
+    return tuple(
+        (p, needed_texts(p))
+        for p in (_generic_startup_rx(startup_words), _GENERIC_BIG, _PRONOUN_PAYER)
+    )
+
+
 def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:
     """ "the startup", "the AI startup's", "the tech giant": the company last named of that kind."""
-    generic_startup = _generic_startup_rx(lex.raw.get("startup", ()))
-    patterns = [(p, needed_texts(p)) for p in (generic_startup, _GENERIC_BIG, _PRONOUN_PAYER)]
+    patterns = _generic_patterns(lex.raw.get("startup", ()))
     recent: list[
         tuple[int, str, bool]
     ] = []  # (sentence, company, is a listed acquirer), in text order
