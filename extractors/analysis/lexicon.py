@@ -331,21 +331,18 @@ class CueGates:
     def head_starts(self, cue: str, folded: str, runs: set[str]) -> list[int]:
         """Where a run that opens one of the class's phrases stands whole in the sentence."""
         starts = []
+        size = len(folded)
         for head in runs & self.heads[cue]:
             i = folded.find(head)
             while i != -1:
                 end = i + len(head)
-                if (i == 0 or not _is_run_char(folded[i - 1])) and (
-                    end == len(folded) or not _is_run_char(folded[end])
-                ):
+                # the characters around it are not of a run ([\w-]: alphanumeric, "_", "-")
+                before = folded[i - 1] if i else " "
+                after = folded[end] if end < size else " "
+                if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
                     starts.append(i)
                 i = folded.find(head, i + 1)
         return starts
-
-
-def _is_run_char(ch: str) -> bool:
-    r"""``[\w-]``: what ``_CUE_RUN`` reads."""
-    return ch.isalnum() or ch == "_" or ch == "-"
 
 
 def _cue_gates(layers: list[LanguageData]) -> CueGates:
