@@ -626,7 +626,7 @@ def year_figures(text: str) -> list[Figure]:
     ]
 
 
-_DIGIT = re.compile(r"\d|[０-９]")
+_DIGIT = re.compile(r"[\d０-９]")  # one class: the search skips to it
 
 
 def figures_in(text: str, language: str | None = None) -> list[Figure]:
