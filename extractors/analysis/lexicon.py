@@ -328,21 +328,34 @@ class CueGates:
             opened |= found[1]
         return runs, whole, opened
 
-    def head_starts(self, cue: str, folded: str, runs: set[str]) -> list[int]:
-        """Where a run that opens one of the class's phrases stands whole in the sentence."""
+    def head_starts(
+        self, cue: str, folded: str, runs: set[str], found: dict[str, list[int]]
+    ) -> list[int]:
+        """Where a run that opens one of the class's phrases stands whole in the sentence
+        (``found``: where each run was found before, kept by the caller for its sentence)."""
         starts = []
-        size = len(folded)
         for head in runs & self.heads[cue]:
-            i = folded.find(head)
-            while i != -1:
-                end = i + len(head)
-                # the characters around it are not of a run ([\w-]: alphanumeric, "_", "-")
-                before = folded[i - 1] if i else " "
-                after = folded[end] if end < size else " "
-                if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
-                    starts.append(i)
-                i = folded.find(head, i + 1)
+            places = found.get(head)
+            if places is None:
+                places = found[head] = _whole_run_places(folded, head)
+            starts += places
         return starts
+
+
+def _whole_run_places(folded: str, run: str) -> list[int]:
+    """Where ``run`` stands in ``folded`` as a whole run of ``[\\w-]``."""
+    places = []
+    size = len(folded)
+    i = folded.find(run)
+    while i != -1:
+        end = i + len(run)
+        # the characters around it are not of a run ([\w-]: alphanumeric, "_", "-")
+        before = folded[i - 1] if i else " "
+        after = folded[end] if end < size else " "
+        if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
+            places.append(i)
+        i = folded.find(run, i + 1)
+    return places
 
 
 def _cue_gates(layers: list[LanguageData]) -> CueGates:
@@ -535,13 +548,14 @@ class SentenceCues:
     """The cue classes of one sentence, each looked for once: a class the sentence lacks is never
     searched for again in any part of it (relations ask about many parts of one sentence)."""
 
-    __slots__ = ("lex", "folded", "_present", "_read")
+    __slots__ = ("lex", "folded", "_present", "_read", "_places")
 
     def __init__(self, lex: Lexicon, folded_sentence: str) -> None:
         self.lex = lex
         self.folded = folded_sentence
         self._present: dict[str, bool] = {}
         self._read: tuple[set[str], int, int] | None = None
+        self._places: dict[str, list[int]] = {}  # where each run looked for stands whole
 
     def present(self, cue: str) -> bool:
         found = self._present.get(cue)
@@ -565,7 +579,8 @@ class SentenceCues:
         if not opened & bit:
             return False
         # only a phrase can match here, and only where its first run stands whole
-        return any(pattern.match(folded, i) for i in gates.head_starts(cue, folded, runs))
+        starts = gates.head_starts(cue, folded, runs, self._places)
+        return any(pattern.match(folded, i) for i in starts)
 
     def said(self, cue: str, folded_part: str) -> bool:
         """Whether ``folded_part`` (a part of the sentence) holds a word of the class."""
