@@ -18,7 +18,7 @@ from extractors.analysis.attribution import Attribution, Attributor, founded_yea
 from extractors.analysis.dates import announced_date
 from extractors.analysis.deals import Deal, assemble_deals
 from extractors.analysis.figures import figures_in
-from extractors.analysis.lexicon import lexicon_for
+from extractors.analysis.lexicon import SentenceCues, lexicon_for
 from extractors.analysis.names import find_names
 from extractors.analysis.relations import relations_in
 from extractors.analysis.text import Sentence, split_sentences
@@ -122,10 +122,11 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
         notes.append(f"language {article.language}: read with the English vocabulary only")
     sentences = split_sentences(text)
     names = find_names(sentences, wl, lex)
-    relations = relations_in(sentences, names, lex)
+    cues_of = [SentenceCues(lex, s.folded) for s in sentences]  # each class looked for once
+    relations = relations_in(sentences, names, lex, cues_of)
     deals = [
         d
-        for d in assemble_deals(sentences, names, relations, lex, wl)
+        for d in assemble_deals(sentences, names, relations, lex, wl, cues_of)
         if slug(d.acquirer) and slug(d.target)
     ]
     ids = {id(d): deal_id_for(d.acquirer, d.target) for d in deals}
@@ -178,7 +179,7 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
             (
                 s.text
                 for s in sentences
-                if lex.cues["hire"].search(s.folded) and lex.cues["team"].search(s.folded)
+                if cues_of[s.index].present("hire") and cues_of[s.index].present("team")
             ),
             "",
         )

@@ -210,6 +210,7 @@ class Attributor:
         self._current: Sentence | None = None
         self._current_deal: Deal | None = None
         self.person_deal: dict[str, Deal] = {}
+        self._clauses: dict[tuple[int, int], tuple[int, int]] = {}  # (sentence, place) -> clause
         for d in deals:
             for p in d.people:
                 self.person_deal.setdefault(p, d)
@@ -267,10 +268,18 @@ class Attributor:
         nearer_other = other[1] if other and other[0] < best[0] else None
         return best[1], best[0], nearer_other
 
+    def _clause_of(self, s: Sentence, at: int) -> tuple[int, int]:
+        """``clause_bounds(s.raw, at)``, found once per sentence and place."""
+        key = (s.index, at)
+        found = self._clauses.get(key)
+        if found is None:
+            found = self._clauses[key] = clause_bounds(s.raw, at)
+        return found
+
     def deal_for(self, s: Sentence, fig: Figure) -> tuple[Deal | None, float, str]:
         """The deal a figure is about: named before it in its clause (the clause's subject), else
         after it, else in its sentence, else the deal the text was just talking about."""
-        c_lo, c_hi = clause_bounds(s.raw, fig.start)
+        c_lo, c_hi = self._clause_of(s, fig.start)
         tied = _TIED_AFTER.match(s.raw, fig.end)
         if tied:  # "$20 billion licence of Groq's", "$14.3 billion in Scale AI", "$2.7 billion to Character.AI"
             deal, _, _ = self._deal_near(
@@ -399,7 +408,7 @@ class Attributor:
         return Attribution(fig, s.index, None, None, None, 0.0, reason)
 
     def _window(self, s: Sentence, fig: Figure) -> tuple[str, str, str]:
-        c_lo, c_hi = clause_bounds(s.raw, fig.start)
+        c_lo, c_hi = self._clause_of(s, fig.start)
         lo = max(c_lo, fig.start - CUE_BEFORE)
         before = s.raw[lo : fig.start]
         after = s.raw[fig.end : min(c_hi, fig.end + CUE_AFTER)]
@@ -569,7 +578,7 @@ class Attributor:
         """A sum paid for a licence: the licence's fee, or the deal's amount when the same sum also
         pays for the people."""
         s, fig, before, after = w.s, w.fig, w.before, w.after
-        c_lo, _ = clause_bounds(s.raw, fig.start)
+        c_lo, _ = self._clause_of(s, fig.start)
         long_before = s.raw[
             max(c_lo, fig.start - 120) : fig.start
         ]  # "licensed X's ... technology for $N"
@@ -615,7 +624,7 @@ class Attributor:
         return None
 
     def _stranger_in_clause(self, s: Sentence, fig: Figure, deal: Deal) -> bool:
-        c_lo, c_hi = clause_bounds(s.raw, fig.start)
+        c_lo, c_hi = self._clause_of(s, fig.start)
         return any(
             c_lo <= o.start < c_hi
             and o.name not in (deal.acquirer, deal.target)
@@ -625,7 +634,7 @@ class Attributor:
         )
 
     def _clause_after(self, s: Sentence, fig: Figure) -> str:
-        _, c_hi = clause_bounds(s.raw, fig.start)
+        _, c_hi = self._clause_of(s, fig.start)
         return s.raw[fig.end : min(c_hi, fig.end + 140)]
 
     def _set_by_deal(self, folded_clause: str, before: str) -> bool:
@@ -640,7 +649,7 @@ class Attributor:
 
     def _subject_before(self, s: Sentence, fig: Figure) -> str | None:
         """The company named last before the figure in its clause (who raised it, who is valued)."""
-        c_lo, _ = clause_bounds(s.raw, fig.start)
+        c_lo, _ = self._clause_of(s, fig.start)
         named = [o for o in self.names.orgs[s.index] if c_lo <= o.start < fig.start]
         return named[-1].name if named else None
 
@@ -798,7 +807,7 @@ class Attributor:
     def _payer_before(self, s: Sentence, fig: Figure) -> str | None:
         """The company that pays the sum, when the clause says "X agreed to pay $N" or "X was in
         talks to acquire Y for $N": the last company named before the paying or buying verb."""
-        c_lo, _ = clause_bounds(s.raw, fig.start)
+        c_lo, _ = self._clause_of(s, fig.start)
         window = fold(s.raw[c_lo : fig.start])
         verbs = [m for m in (*self.lex.cues["pay"].finditer(window), *self.lex.cues["acquire"].finditer(window))
                  if fig.start - (c_lo + m.end()) <= 90]  # fmt: skip

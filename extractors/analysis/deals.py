@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extractors.analysis.lexicon import Lexicon, SentenceCues
+from extractors.analysis.lexicon import Lexicon, SentenceCues, holds_any, needed_texts
 from extractors.analysis.names import Names
 from extractors.analysis.relations import (
     STRENGTH_CLAUSE,
@@ -65,8 +65,8 @@ class Deal:
         return {r.sentence for r in self.relations}
 
 
-def _headline_cue(sentence: Sentence, lex: Lexicon) -> bool:
-    return any(lex.cues[c].search(sentence.folded) for c in ("headline", "acquihire"))
+def _headline_cue(cues: SentenceCues) -> bool:
+    return any(cues.present(c) for c in ("headline", "acquihire"))
 
 
 def _headline_background(headline: Sentence, names: Names, d: Deal, lex: Lexicon) -> bool:
@@ -86,12 +86,16 @@ def assemble_deals(
     relations: Sequence[Relation],
     lex: Lexicon,
     watchlist: Watchlist,
+    cues_of: Sequence[SentenceCues] | None = None,
 ) -> list[Deal]:
+    """``cues_of``: each sentence's cues, when the caller has them (they are looked for once)."""
+    if cues_of is None:
+        cues_of = [SentenceCues(lex, s.folded) for s in sentences]
     by_pair: dict[tuple[str, str], list[Relation]] = defaultdict(list)
     for r in relations:
         by_pair[(r.acquirer, r.target)].append(r)
     people_names = {p.name for found in names.people for p in found}
-    framed = _framing(sentences, names, lex)
+    framed = _framing(sentences, names, cues_of)
     deals: list[Deal] = []
     for (a, t), rels in by_pair.items():
         if a == t or a in people_names or t in people_names:
@@ -101,7 +105,7 @@ def assemble_deals(
         deal = _judge(a, t, rels, names, framed, lex)
         if deal is not None and deal.confidence >= MIN_DEAL_CONFIDENCE:
             deals.append(deal)
-    deals += _known_deals_named(sentences, names, lex, watchlist, deals)
+    deals += _known_deals_named(sentences, names, cues_of, watchlist, deals)
     deals = _one_per_target(deals)
     deals = [
         d
@@ -111,7 +115,7 @@ def assemble_deals(
             for o in deals
         )
     ]
-    return _assign_roles(deals, sentences, names, lex, relations)
+    return _assign_roles(deals, sentences, names, cues_of, relations)
 
 
 # A known deal whose parties are named together, where a sentence speaks of a deal or of people
@@ -123,7 +127,7 @@ _KNOWN_DEAL_CUES = ("hire", "join", "acquire", "acquihire", "deal", "licence", "
 def _known_deals_named(
     sentences: Sequence[Sentence],
     names: Names,
-    lex: Lexicon,
+    cues_of: Sequence[SentenceCues],
     watchlist: Watchlist,
     found: Sequence[Deal],
 ) -> list[Deal]:
@@ -131,13 +135,15 @@ def _known_deals_named(
     both parties in one sentence that speaks of a deal or of people moving."""
     have = {(d.acquirer, d.target) for d in found} | {d.target for d in found}
     out = []
-    for known in watchlist.deals:
-        if (known.acquirer, known.target) in have or known.target in have:
-            continue
+    unfound = [
+        k for k in watchlist.deals if (k.acquirer, k.target) not in have and k.target not in have
+    ]
+    named_in = [{o.name for o in names.orgs[s.index]} for s in sentences] if unfound else []
+    for known in unfound:
         for s in sentences:
-            named = {o.name for o in names.orgs[s.index]}
+            named = named_in[s.index]
             if {known.acquirer, known.target} <= named and any(
-                lex.cues[c].search(s.folded) for c in _KNOWN_DEAL_CUES
+                cues_of[s.index].present(c) for c in _KNOWN_DEAL_CUES
             ):
                 relation = Relation(
                     "deal", known.acquirer, known.target, s.index, STRENGTH_CLAUSE, background=True
@@ -175,7 +181,12 @@ _SIMILAR = re.compile(
 )
 
 
-def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Framing:
+_SIMILAR_NEEDS = needed_texts(_SIMILAR)
+
+
+def _framing(
+    sentences: Sequence[Sentence], names: Names, cues_of: Sequence[SentenceCues]
+) -> _Framing:
     acquihire: set[str] = set()
     not_acquisition: set[str] = set()
     paid: dict[str, set[int]] = defaultdict(set)
@@ -188,7 +199,7 @@ def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Fram
     paragraphs = [s.paragraph for s in sentences]
     for s in sentences:
         named = {o.name for o in names.orgs[s.index]}
-        cues = SentenceCues(lex, s.folded)
+        cues = cues_of[s.index]
         if cues.present("acquihire"):
             acquihire |= named
             acquihire_sentences.add(s.index)
@@ -198,7 +209,7 @@ def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Fram
         if (
             named
             and cues.present("pay")
-            and any(ch.isdigit() for ch in s.folded)
+            and any(map(str.isdigit, s.folded))
             and not cues.present("funding")
         ):
             for n in named:
@@ -214,7 +225,7 @@ def _framing(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> _Fram
         if (
             cues.present("acquihire")
             or cues.present("not_acquisition")
-            or _SIMILAR.search(s.folded)
+            or (holds_any(s.folded, _SIMILAR_NEEDS) and _SIMILAR.search(s.folded))
         ):
             # the rest of its paragraph, the next paragraph, or the next two sentences
             context_until = max(context_until, _passage_end(paragraphs, s))
@@ -444,7 +455,7 @@ def _assign_roles(
     deals: list[Deal],
     sentences: Sequence[Sentence],
     names: Names,
-    lex: Lexicon,
+    cues_of: Sequence[SentenceCues],
     relations: Sequence[Relation] = (),
 ) -> list[Deal]:
     """The article's subject is the deal it leads with or keeps coming back to; the rest are mentioned.
@@ -465,7 +476,7 @@ def _assign_roles(
     total = sum(mentions.values()) or 1
     headline_orgs = {o.name for o in names.orgs[headline.index]} if headline else set()
     headline_people = {p.name for p in names.people[headline.index]} if headline else set()
-    headline_cue = headline is not None and _headline_cue(headline, lex)
+    headline_cue = headline is not None and _headline_cue(cues_of[headline.index])
     deals_by_acquirer: dict[str, int] = defaultdict(int)
     for d in deals:
         deals_by_acquirer[d.acquirer] += 1
@@ -481,7 +492,7 @@ def _assign_roles(
             d.acquirer in headline_orgs
             and not others
             and deals_by_acquirer[d.acquirer] == 1
-            and any(lex.cues[c].search(headline.folded) for c in ("hire", "team", "acquihire"))
+            and any(cues_of[headline.index].present(c) for c in ("hire", "team", "acquihire"))
         )
 
     def told_there(d: Deal, r: Relation) -> bool:

@@ -20,7 +20,7 @@ from typing import Literal
 
 from text_to_num import text2num
 
-from extractors.analysis.lexicon import Lexicon, lexicon_for
+from extractors.analysis.lexicon import Lexicon, gate_texts, holds_any, lexicon_for, needed_texts
 from extractors.analysis.text import fold
 
 FigureKind = Literal["money", "pct", "count", "age", "year"]
@@ -185,6 +185,21 @@ class _Patterns:
     percent_gate: re.Pattern[str]
     count_gate: re.Pattern[str]
     worded_gate: re.Pattern[str]  # a sentence without digits states a figure only in these words
+    # Per gate (money, percent, count): texts one of which the folded sentence holds wherever
+    # the gate matches (None: unknown), looked for before the gate's own pattern runs; and
+    # whether holding one is exactly what the gate says (its pattern then never runs).
+    needs: tuple[tuple[tuple[str, ...] | None, bool], ...] = ()
+    count_adjective_need: tuple[str, ...] | None = None  # texts one of which it needs
+    # The language's age patterns, then ``name_age``, each with texts one of which it needs.
+    ages: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = ()
+
+    def passes(self, gate: int, text: str) -> bool:
+        """Whether gate ``gate`` (0 money, 1 percent, 2 count) matches ``text``."""
+        need, exact = self.needs[gate]
+        if not holds_any(fold(text), need):
+            return False
+        pattern = (self.money_gate, self.percent_gate, self.count_gate)[gate]
+        return exact or pattern.search(text) is not None
 
 
 def _alt(items: list[str] | tuple[str, ...], *, escape: bool = False) -> str:
@@ -263,8 +278,12 @@ def _patterns(language: str) -> _Patterns:
     money_gate = _alt([p.pattern for p, _ in lex.currencies_before] + [p.pattern for p, _ in lex.currencies_after]
                       + [r"\$", "dollar", "ドル", "달러", "美元", "美金", "원", "円", "元"])  # fmt: skip
     percent_gate = _alt([*lex.percent, fractions, majority, "%", "％"])
-    count_gate = _alt([people, counters, "person", "member", "strong"])
+    # (a language without counters adds no alternative: the gate only says whether one matches)
+    count_gate = _alt([people, "person", "member", "strong", *([counters] if lex.counters else [])])
     worded_gate = rf"(?<![^\W\d_])(?:{words}|{fractions}|{majority})(?![^\W\d_])"
+    gates = [re.compile(g, flags) for g in (money_gate, percent_gate, count_gate)]
+    name_age_rx = re.compile(name_age)
+    count_adjective_rx = re.compile(count_adjective, flags)
     return _Patterns(
         money=re.compile(money, flags),
         money_cjk=re.compile(cjk),
@@ -274,15 +293,21 @@ def _patterns(language: str) -> _Patterns:
         side=re.compile(side_rx, flags),
         count=re.compile(count, flags),
         count_counter=re.compile(count_counter, flags),
-        count_adjective=re.compile(count_adjective, flags),
+        count_adjective=count_adjective_rx,
+        count_adjective_need=needed_texts(count_adjective_rx),
         qualifier_before=re.compile(qualifier_before),
         qualifier_after=re.compile(qualifier_after, flags),
         staff_after=re.compile(staff_after, flags),
-        name_age=re.compile(name_age),
-        money_gate=re.compile(money_gate, flags),
-        percent_gate=re.compile(percent_gate, flags),
-        count_gate=re.compile(count_gate, flags),
+        name_age=name_age_rx,
+        money_gate=gates[0],
+        percent_gate=gates[1],
+        count_gate=gates[2],
         worded_gate=re.compile(worded_gate, flags),
+        ages=tuple((p, needed_texts(p)) for p in (*lex.ages, name_age_rx)),
+        needs=tuple(
+            (gate_texts(g), True) if gate_texts(g) is not None else (needed_texts(g), False)
+            for g in gates
+        ),
     )
 
 
@@ -375,7 +400,7 @@ def money_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
     text = _halfwidth(text)
-    if not pats.money_gate.search(text):
+    if not pats.passes(0, text):
         return []
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
@@ -385,6 +410,8 @@ def money_figures(text: str, language: str | None = None) -> list[Figure]:
         (pats.money_cjk, lambda m: _money_cjk_figure(m, text, lex, pats)),
     )
     for pattern, read in readers:
+        if pattern is pats.money_cjk and not any(unit in text for unit in CJK_UNITS):
+            continue  # a sum in CJK numbers holds one of their units
         for m in pattern.finditer(text):
             if _overlaps(taken, m.start(), m.end()):
                 continue
@@ -473,7 +500,7 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
     text = _halfwidth(text)
-    if not pats.percent_gate.search(text):
+    if not pats.passes(1, text):
         return []
     out: list[Figure] = []
     for m in pats.percent.finditer(text):
@@ -521,7 +548,7 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
 def count_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
-    if not pats.count_gate.search(text):
+    if not pats.passes(2, text):
         return []
     out: list[Figure] = []
     for m in pats.count.finditer(text):
@@ -546,13 +573,14 @@ def count_figures(text: str, language: str | None = None) -> list[Figure]:
         if m.group("plus"):
             fig = replace(fig, low=value, high=None, qualifier="at_least")
         out.append(fig)
-    for m in pats.count_adjective.finditer(text):  # "its 70-person staff", "a 250-strong team"
+    adjective = holds_any(fold(text), pats.count_adjective_need)
+    for m in pats.count_adjective.finditer(text) if adjective else ():  # "its 70-person staff"
         parsed = _value(m.group("xnum"), lex)
         if parsed is not None and not any(f.start <= m.start() < f.end for f in out):
             out.append(
                 _figure("count", text, m.start(), m.end(), parsed[0], 0.0, lex, pats, noun="staff")
             )
-    for m in pats.count_counter.finditer(text):
+    for m in pats.count_counter.finditer(text) if lex.counters else ():  # "직원 50명"
         parsed = _value(m.group("xnum"), lex)
         if parsed is not None and parsed[0] >= 2:
             fig = _figure("count", text, m.start(), m.end(), parsed[0], 0.0, lex, pats,
@@ -568,7 +596,10 @@ def age_figures(text: str, language: str | None = None) -> list[Figure]:
     pats = _patterns(lex.language)
     out: list[Figure] = []
     seen: list[tuple[int, int]] = []
-    for pattern in (*lex.ages, pats.name_age):
+    folded = fold(text)
+    for pattern, need in pats.ages:
+        if not holds_any(folded, need):
+            continue  # the text lacks every word the pattern needs: no match
         for m in pattern.finditer(text):
             value = float(m.group("n"))
             if not AGE_RANGE[0] <= value <= AGE_RANGE[1] or _overlaps(seen, m.start(), m.end()):
@@ -582,6 +613,8 @@ def age_figures(text: str, language: str | None = None) -> list[Figure]:
 
 
 def year_figures(text: str) -> list[Figure]:
+    if "19" not in text and "20" not in text:  # every year YEAR reads starts so
+        return []
     return [
         Figure(
             "year",
@@ -597,7 +630,7 @@ def year_figures(text: str) -> list[Figure]:
     ]
 
 
-_DIGIT = re.compile(r"\d|[０-９]")
+_DIGIT = re.compile(r"[\d０-９]")  # one class: the search skips to it
 
 
 def figures_in(text: str, language: str | None = None) -> list[Figure]:

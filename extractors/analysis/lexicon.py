@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 BASE_LANGUAGE = "en"
@@ -78,6 +82,7 @@ class Lexicon:
     spaced: bool = True  # the language separates words with spaces
     verb_final: bool = False  # the verb closes the clause (Japanese, Korean, Hindi)
     raw: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    gates: CueGates | None = None  # what a sentence must hold for each cue class to be in it
 
     def says(self, cue: str, folded_text: str) -> bool:
         """Whether ``folded_text`` holds a word of the cue class."""
@@ -85,6 +90,307 @@ class Lexicon:
 
     def find(self, cue: str, folded_text: str) -> list[re.Match[str]]:
         return list(self.cues[cue].finditer(folded_text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Cue gates: which cue classes a sentence may hold, read from its words in one pass.
+#
+# A bounded cue matches where a run of word characters and hyphens starts (``(?<![\w-])``). Each
+# fragment is read (by the regex parser) into what such a match must begin with: a whole run
+# ("hires": the class is there), the run a phrase opens ("brings" of "brings\s+in": the pattern
+# decides), or the literal start of an open-ended word ("licen" of "licen[cs]\w*": the pattern
+# decides when the sentence holds it). A sentence holding none of these lacks the class, and its
+# pattern never runs there; the answer is always the pattern's own.
+
+_CUE_RUN = re.compile(r"[\w-]+")
+_WORDISH = re.compile(r"[\w-]")
+_ACTIVE, _ENDED, _OPEN = 0, 1, 2  # a form still in its first run, ended by a space, or unknown
+_MAX_FORMS = 512
+_MAX_COUNT = 4  # the largest bounded repeat spelled out
+
+
+def _chars_step(chars: set[str], spaces: bool, active: Iterable[str]) -> set[tuple[str, int]]:
+    """Each active form continued by one of ``chars`` (or a space, when ``spaces``)."""
+    out: set[tuple[str, int]] = set()
+    for form in active:
+        for ch in chars:
+            if _WORDISH.fullmatch(ch):
+                out.add((form + ch, _ACTIVE))
+            else:
+                out.add((form, _ENDED if form else _OPEN))
+        if spaces:
+            out.add((form, _ENDED if form else _OPEN))
+    return out
+
+
+def _in_step(items: list[tuple[object, object]], active: set[str]) -> set[tuple[str, int]]:
+    chars: set[str] = set()
+    spaces = False
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(chr(av))  # type: ignore[arg-type]
+        elif op is sre.RANGE and av[1] - av[0] < 64:  # type: ignore[index]
+            chars |= {chr(c) for c in range(av[0], av[1] + 1)}  # type: ignore[index]
+        elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
+            spaces = True
+        else:
+            return {(form, _OPEN) for form in active}
+    return _chars_step(chars, spaces, active)
+
+
+def _repeat_step(lo: int, hi: int, item: list, active: set[str]) -> set[tuple[str, int]]:
+    states = {(form, _ACTIVE) for form in active}
+    for _ in range(lo):
+        states = _walk(item, states)
+    if hi == lo:
+        return states
+    if hi <= _MAX_COUNT:
+        out = set(states)
+        for _ in range(hi - lo):
+            states = _walk(item, states)
+            out |= states
+        return out
+    more = _walk(item, states)
+    if any(kind == _ACTIVE for _, kind in more):
+        return {(form, _OPEN if kind == _ACTIVE else kind) for form, kind in states}
+    return states | more
+
+
+def _step(op: object, av: object, active: set[str]) -> set[tuple[str, int]]:
+    """The forms after one parsed item of a fragment; what is not read here leaves them open."""
+    if op is sre.LITERAL:
+        return _chars_step({chr(av)}, False, active)  # type: ignore[arg-type]
+    if op is sre.IN:
+        return _in_step(av, active)  # type: ignore[arg-type]
+    if op is sre.SUBPATTERN and not av[1] and not av[2]:  # type: ignore[index]
+        return _walk(av[3], {(form, _ACTIVE) for form in active})  # type: ignore[index]
+    if op is sre.BRANCH:
+        out: set[tuple[str, int]] = set()
+        for alternative in av[1]:  # type: ignore[index]
+            out |= _walk(alternative, {(form, _ACTIVE) for form in active})
+        return out
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] <= _MAX_COUNT:  # type: ignore[index]
+        return _repeat_step(av[0], av[1], av[2], active)  # type: ignore[index]
+    return {(form, _OPEN) for form in active}
+
+
+def _walk(items: list, states: set[tuple[str, int]]) -> set[tuple[str, int]]:
+    for op, av in items:
+        active = {form for form, kind in states if kind == _ACTIVE}
+        if not active:
+            break
+        states = {s for s in states if s[1] != _ACTIVE} | _step(op, av, active)
+        if len(states) > _MAX_FORMS:
+            return {(form[:0], _OPEN) for form, _ in states}
+    return states
+
+
+def fragment_gate(fragment: str) -> tuple[set[str], set[str], set[str]] | None:
+    """What a match of a bounded cue fragment must begin with: (whole runs, runs that open a
+    phrase, literal starts of open-ended words); None when nothing is known."""
+    states = _walk(sre_parse.parse(fragment), {("", _ACTIVE)})
+    words: set[str] = set()
+    heads: set[str] = set()
+    stems: set[str] = set()
+    for form, kind in states:
+        if not form:
+            return None
+        (words if kind == _ACTIVE else heads if kind == _ENDED else stems).add(form)
+    return words, heads, stems
+
+
+def _literal_runs(items: list) -> list[str]:
+    """The runs of plain characters a sequence of parsed items always matches, in order."""
+    runs, cur = [], ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            cur += chr(av)
+            continue
+        runs.append(cur)
+        cur = ""
+    return [r for r in [*runs, cur] if r]
+
+
+def required_texts(items: list) -> set[str] | None:
+    """Texts one of which every match of a parsed fragment holds; None when none is known."""
+    best: set[str] | None = None
+    for run in _literal_runs(items):
+        best = {run} if best is None or len(run) > min(map(len, best)) else best
+    for op, av in items:
+        found: set[str] | None = None
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:
+            found = required_texts(av[3])
+        elif op is sre.ASSERT:  # what a lookahead or lookbehind requires is in the text too
+            found = required_texts(av[1])
+        elif op is sre.BRANCH:
+            parts = [required_texts(alternative) for alternative in av[1]]
+            found = None if any(p is None for p in parts) else set().union(*parts)  # type: ignore[arg-type]
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+    return best
+
+
+@cache
+def needed_texts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case texts one of which a folded text holds wherever ``pattern`` matches the text
+    (``re.IGNORECASE`` or not); None when none is known. Only characters that fold to
+    themselves: folding turns every character ``re.IGNORECASE`` matches to one into it."""
+    texts = required_texts(sre_parse.parse(pattern.pattern, pattern.flags))
+    if not texts or not all(_folds_to_itself(ch) for t in texts for ch in t):
+        return None
+    return tuple(sorted({t.lower() for t in texts}))
+
+
+def _leading_text(items: list) -> str | None:
+    """The plain text an alternative starts with when all that follows it may match nothing
+    ("dollars?", "rs\\.?"): the alternative is found wherever that text is."""
+    text = ""
+    for i, (op, av) in enumerate(items):
+        if op is sre.LITERAL and i == len(text):
+            text += chr(av)
+        elif op not in (sre.MAX_REPEAT, sre.MIN_REPEAT) or av[0] != 0 or not text:
+            return None
+    return text or None
+
+
+@cache
+def gate_texts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """For an unanchored case-insensitive alternation used as a gate: lower-case texts such that
+    ``pattern`` finds a match exactly where the folded text holds one of them; None when the
+    alternation is not of that shape. An alternative must start with plain text followed only by
+    optional parts, or hold (in every match) a text that contains one of those."""
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    items = sre_parse.parse(pattern.pattern, pattern.flags)
+    alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is sre.BRANCH else [items]
+    texts = {t for alt in alternatives if (t := _leading_text(list(alt))) is not None}
+    for alt in alternatives:
+        if _leading_text(list(alt)) is None and not any(
+            t in run for run in _literal_runs(list(alt)) for t in texts
+        ):
+            required = required_texts(list(alt))
+            if not required or not all(any(t in r for t in texts) for r in required):
+                return None
+    if not texts or not all(_folds_to_itself(ch) for t in texts for ch in t):
+        return None
+    return tuple(sorted({t.lower() for t in texts}))
+
+
+# Characters without case (CJK, punctuation, signs, digits, spaces): each matches only itself.
+_UNCASED = frozenset(
+    {"Lo", "Po", "Ps", "Pe", "Pd", "Pc", "Pi", "Pf", "Sc", "Sm", "Sk", "So", "Nd", "Zs"}
+)
+
+
+# Latin letters whose every case-insensitive match lowers to them ("é" matches "é" and "É"): not
+# the micro sign, the dotless i or the long s, which re.IGNORECASE pairs with other letters.
+_LATIN_SAFE = range(0xC0, 0x250)
+_IGNORECASE_PAIRED = frozenset({0xB5, 0x131, 0x17F})
+
+
+def _folds_to_itself(ch: str) -> bool:
+    """Every character ``re.IGNORECASE`` matches to ``ch`` folds to ``ch`` in lower case."""
+    if ch.isascii():
+        return True
+    if ord(ch) in _LATIN_SAFE and ord(ch) not in _IGNORECASE_PAIRED:
+        return ch.lower() == ch and len(ch.upper()) == 1 and ch.upper().lower() == ch
+    return unicodedata.category(ch) in _UNCASED and ch.lower() == ch == ch.upper()
+
+
+def holds_any(folded: str, texts: tuple[str, ...] | None) -> bool:
+    """Whether a folded text holds one of ``texts`` (always, when nothing is known: None)."""
+    return texts is None or any(map(folded.__contains__, texts))
+
+
+@dataclass(frozen=True, slots=True)
+class CueGates:
+    """Per word, the classes it is a whole cue of and those whose phrases it opens (as bits);
+    per class, the starts of its open-ended words, and the classes nothing gates."""
+
+    bits: dict[str, tuple[int, int]]
+    stems: dict[str, tuple[str, ...]]
+    ungated: frozenset[str]
+    index: dict[str, int]
+    keys: frozenset[str] = frozenset()  # the words of ``bits``
+    heads: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> its phrases' runs
+
+    def read(self, folded: str) -> tuple[set[str], int, int]:
+        """A folded sentence's runs, the classes it holds whole (bits), and those its runs may
+        open: a cue is a whole run, or the part of a run before one of its hyphens."""
+        runs = set(_CUE_RUN.findall(folded))
+        if "-" in folded:
+            runs |= {run[:i] for run in runs if "-" in run for i, ch in enumerate(run) if ch == "-"}
+        whole = opened = 0
+        bits = self.bits
+        for run in runs & self.keys:
+            found = bits[run]
+            whole |= found[0]
+            opened |= found[1]
+        return runs, whole, opened
+
+    def head_starts(
+        self, cue: str, folded: str, runs: set[str], found: dict[str, list[int]]
+    ) -> list[int]:
+        """Where a run that opens one of the class's phrases stands whole in the sentence
+        (``found``: where each run was found before, kept by the caller for its sentence)."""
+        starts = []
+        for head in runs & self.heads[cue]:
+            places = found.get(head)
+            if places is None:
+                places = found[head] = _whole_run_places(folded, head)
+            starts += places
+        return starts
+
+
+def _whole_run_places(folded: str, run: str) -> list[int]:
+    """Where ``run`` stands in ``folded`` as a whole run of ``[\\w-]``."""
+    places = []
+    size = len(folded)
+    i = folded.find(run)
+    while i != -1:
+        end = i + len(run)
+        # the characters around it are not of a run ([\w-]: alphanumeric, "_", "-")
+        before = folded[i - 1] if i else " "
+        after = folded[end] if end < size else " "
+        if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
+            places.append(i)
+        i = folded.find(run, i + 1)
+    return places
+
+
+def _cue_gates(layers: list[LanguageData]) -> CueGates:
+    index = {c: 1 << i for i, c in enumerate(CUE_CLASSES)}
+    bits: dict[str, tuple[int, int]] = {}
+    stems: dict[str, set[str]] = {c: set() for c in CUE_CLASSES}
+    heads_of: dict[str, set[str]] = {c: set() for c in CUE_CLASSES}
+    ungated: set[str] = set()
+    for layer in layers:
+        for cue, fragments in layer.cues.items():
+            for fragment in fragments:
+                gate = fragment_gate(lowered(fragment)) if layer.word_boundaries else None
+                if gate is None:  # any match holds one of these texts, or nothing is known
+                    required = required_texts(sre_parse.parse(lowered(fragment)))
+                    stems[cue] |= required or set()
+                    if not required:
+                        ungated.add(cue)
+                    continue
+                words, heads, starts = gate
+                for w in words:
+                    whole, opened = bits.get(w, (0, 0))
+                    bits[w] = (whole | index[cue], opened)
+                for h in heads:
+                    whole, opened = bits.get(h, (0, 0))
+                    bits[h] = (whole, opened | index[cue])
+                heads_of[cue] |= heads
+                stems[cue] |= starts
+    return CueGates(
+        bits,
+        {c: tuple(sorted(v)) for c, v in stems.items()},
+        frozenset(ungated),
+        index,
+        frozenset(bits),
+        {c: frozenset(v) for c, v in heads_of.items()},
+    )
 
 
 def _read(language: str) -> LanguageData:
@@ -132,6 +438,29 @@ def lowered(fragment: str) -> str:
         out.append(ch if escaped else ch.lower())
         escaped = not escaped and ch == "\\"
     return "".join(out).replace("(?p<", "(?P<")
+
+
+def literal_alternation(texts: Iterable[str], not_after: str = "", then: str = "") -> str:
+    """``(?<!not_after)(?:texts...)then``: an alternation of literal texts, in the order given,
+    as one branch per first character: at any place only the texts that start with its
+    character are tried (as the plain alternation would, in the same order), not every text.
+
+    ``not_after`` (a character class) is tested once the first character is read, so the
+    pattern starts with a character, which the search skips to instead of trying every place.
+    """
+    texts = list(texts)
+    if "" in texts:  # the empty text matches everywhere: its place among the others counts
+        before = f"(?<!{not_after})" if not_after else ""
+        return before + "(?:" + "|".join(re.escape(t) for t in texts) + ")" + then
+    groups: dict[str, list[str]] = {}
+    for text in texts:
+        groups.setdefault(text[:1], []).append(text[1:])
+    branches = []
+    for first, rests in groups.items():
+        char = re.escape(first)
+        before = f"(?<!{not_after}{char})" if not_after else ""
+        branches.append(f"{char}{before}(?:{'|'.join(re.escape(r) for r in rests)}){then}")
+    return "|".join(branches)
 
 
 def _alternation(fragments: tuple[str, ...], bounded: bool) -> str:
@@ -211,6 +540,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         spaced=first.word_boundaries,
         verb_final=first.verb_final,
         raw={c: tuple(f for layer in layers for f in layer.cues.get(c, ())) for c in CUE_CLASSES},
+        gates=_cue_gates(layers),
     )
 
 
@@ -218,18 +548,39 @@ class SentenceCues:
     """The cue classes of one sentence, each looked for once: a class the sentence lacks is never
     searched for again in any part of it (relations ask about many parts of one sentence)."""
 
-    __slots__ = ("lex", "folded", "_present")
+    __slots__ = ("lex", "folded", "_present", "_read", "_places")
 
     def __init__(self, lex: Lexicon, folded_sentence: str) -> None:
         self.lex = lex
         self.folded = folded_sentence
         self._present: dict[str, bool] = {}
+        self._read: tuple[set[str], int, int] | None = None
+        self._places: dict[str, list[int]] = {}  # where each run looked for stands whole
 
     def present(self, cue: str) -> bool:
         found = self._present.get(cue)
         if found is None:
-            found = self._present[cue] = self.lex.cues[cue].search(self.folded) is not None
+            found = self._present[cue] = self._look(cue)
         return found
+
+    def _look(self, cue: str) -> bool:
+        """A word of the class in the sentence; else its pattern, run only where it can match."""
+        gates, folded, pattern = self.lex.gates, self.folded, self.lex.cues[cue]
+        if gates is None:
+            return pattern.search(folded) is not None
+        if self._read is None:
+            self._read = gates.read(folded)
+        runs, whole, opened = self._read
+        bit = gates.index[cue]
+        if whole & bit:
+            return True
+        if cue in gates.ungated or any(map(folded.__contains__, gates.stems[cue])):
+            return pattern.search(folded) is not None
+        if not opened & bit:
+            return False
+        # only a phrase can match here, and only where its first run stands whole
+        starts = gates.head_starts(cue, folded, runs, self._places)
+        return any(pattern.match(folded, i) for i in starts)
 
     def said(self, cue: str, folded_part: str) -> bool:
         """Whether ``folded_part`` (a part of the sentence) holds a word of the class."""

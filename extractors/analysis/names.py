@@ -22,14 +22,26 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from extractors.analysis.lexicon import LEXICON_DIR, Lexicon
+from extractors.analysis.lexicon import (
+    LEXICON_DIR,
+    Lexicon,
+    holds_any,
+    literal_alternation,
+    needed_texts,
+)
 from extractors.analysis.text import Sentence, fold
 from extractors.watchlist import Watchlist
 
 # A word of a name: capitalised, CamelCase ("xAI", "iRobot"), or a ".ai" domain.
 _WORD = r"(?:[A-Z][\w&'’.+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w&.-]*|[a-z][\w-]*\.ai)"
 _RUN_TAIL = r"(?:[ \u00a0](?:" + _WORD + r"|&|of(?= [A-Z])|de(?= [A-Z])|van|von|der|la(?= [A-Z])))*"
-_RUN = re.compile(rf"(?<![\w@/#$€£-]){_WORD}{_RUN_TAIL}")
+# The first word is ``_WORD`` with its first letter read before the test of what stands before
+# it: the search then skips to letters instead of trying every place.
+_FIRST_WORD = (
+    r"[A-Za-z](?<![\w@/#$€£-][A-Za-z])"
+    r"(?:(?<=[A-Z])(?:[\w&'’.+-]*[\w+]|)|(?<=[a-z])(?:[a-z]*[A-Z][\w&.-]*|[\w-]*\.ai))"
+)
+_RUN = re.compile(_FIRST_WORD + _RUN_TAIL)
 # In scripts without spaces a Latin name sits right against the words around it ("はGroqの"):
 # there a name's words are Latin letters only.
 _WORD_LATIN = r"(?:[A-Z][A-Za-z0-9&'’.+-]*[A-Za-z0-9+]|[A-Z]|[a-z]+[A-Z][A-Za-z0-9&.-]*)"
@@ -40,10 +52,12 @@ _RUN_IN_CJK = re.compile(
 _AFTER_AMOUNT = re.compile(r"[\d$€£%][\d.,]*(?:[BMKbmk]n?|bn|billion|million)?\)?\s*$")
 # A person: two or three words, each a capital then small letters.
 _PERSON_WORD = r"[A-Z][a-zà-öø-ÿ][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)?"
+# (The first capital is read before the test of what stands before it, "(?<![\w.])": the search
+# then skips every place without a capital instead of trying a name at each.)
+_PERSON_START = _PERSON_WORD.replace("[A-Z]", r"[A-Z](?<![\w.][A-Z])", 1)
 PERSON = re.compile(
-    rf"(?<![\w.])({_PERSON_WORD}(?:[ \u00a0]+(?:(?:de|De|van|von|da|La|Le|bin|al)[ \u00a0]+)?{_PERSON_WORD}){{1,2}})(?![\w])"
+    rf"({_PERSON_START}(?:[ \u00a0]+(?:(?:de|De|van|von|da|La|Le|bin|al)[ \u00a0]+)?{_PERSON_WORD}){{1,2}})(?![\w])"
 )
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # What follows a person's name: speech, an age, a relative clause.
 _PERSON_AFTER = re.compile(
     r"^(?:,\s+(?:who|whose|\d{2},|a\s+former|the\s+(?:former\s+)?(?:ceo|chief|co-?founder|founder|president|head))|\s+(?:said|says|told|wrote|added|explained|noted|announced|posted|tweeted|confirmed|stated|argued|believes|thinks))",
@@ -71,6 +85,7 @@ _TITLE_BEFORE = re.compile(
     r"executives?|engineers|researchers|employees|staff|team|leaders|talent|founding\s+team)\s+(?:of|at|from|behind)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_TITLE_BEFORE_ENDS = ("of", "at", "from", "behind", "the")
 _PERSON_TITLE_BEFORE = re.compile(
     r"(?:\b(?:ceo|chief\s+executive(?:\s+officer)?|co-?founders?|cofounders?|founders?|president|cto|chief\s+\w+\s+officer|"
     r"chief\s+scientist|head\s+of\s+\w+|director|investors?|mr\.?|ms\.?|mrs\.?|dr\.?|ex-\w+|analyst|engineer|researcher|"
@@ -87,6 +102,8 @@ _SUBJECT_VERB_AFTER = re.compile(
     r"acqui-?hires|acqui-?hired|welcomes|rehires|spent|spends|reached|reaches)\b"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+# A capitalised word inside a sentence ("(?<=[a-z,;] )[A-Z][\w.&-]*", its capital read first).
+_BODY_WORD = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w.&-]*")
 _UNIT_AFTER = re.compile(
     r"^\)?\s+(?:team|unit|division|group|lab|department|organi[sz]ation)\b", re.IGNORECASE
 )
@@ -98,6 +115,13 @@ _COMPANY_VERB_AFTER = re.compile(
     r"will\s+continue|stays?\s+independent|licensed\s+its|exists)\b",
     re.IGNORECASE,
 )
+_NUMBERED = re.compile(r"\d+[.)]\s+")
+_ADJECTIVE_END = re.compile(r"-(?:based|backed|born|origin|focused|owned)$")
+_BRAND = re.compile(r"[a-z][A-Z]|\.ai$|\.com$")
+_APPOSITIVE = re.compile(
+    r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma)\s+([^,.;]{0,60})", re.IGNORECASE
+)
+_OPENED = re.compile(r"[:(\"“•|—–]\s*$")  # a colon, a bracket, a quote, a bullet, a dash before
 _BULLET = re.compile(r"^[\s\"“‘'(\[•*–—-]*")
 
 
@@ -168,12 +192,15 @@ def _watchlist_pattern(watchlist: Watchlist) -> re.Pattern[str] | None:
     other = [n for n in names if n not in latin]
     parts = []
     if latin:
-        alternation = "|".join(re.escape(n) for n in sorted(set(latin), key=len, reverse=True))
         parts.append(
-            rf"(?<![A-Za-z0-9\u00c0-\u024f.@/#-])(?:{alternation})(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b))"
+            literal_alternation(
+                sorted(set(latin), key=len, reverse=True),
+                not_after=r"[A-Za-z0-9\u00c0-\u024f.@/#-]",
+                then=r"(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b))",
+            )
         )
     if other:
-        parts.append("|".join(re.escape(n) for n in sorted(set(other), key=len, reverse=True)))
+        parts.append(literal_alternation(sorted(set(other), key=len, reverse=True)))
     return re.compile("|".join(parts))
 
 
@@ -190,15 +217,18 @@ def _watchlist_rx(watchlist: Watchlist) -> re.Pattern[str] | None:
 
 
 def _strip_possessive(word: str) -> str:
-    return _POSSESSIVE.sub("", word)
+    """``word`` without a final "'s", "’s", "'" or "’"."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
 
 
 def _sentence_opening(raw: str) -> int:
     """Where the first word of a sentence starts (after bullets, quotes, list numbers)."""
     m = _BULLET.match(raw)
     pos = m.end() if m else 0
-    numbered = re.match(r"\d+[.)]\s+", raw[pos:])
-    return pos + (numbered.end() if numbered else 0)
+    numbered = _NUMBERED.match(raw, pos)
+    return numbered.end() if numbered else pos
 
 
 _TITLE_WORDS = frozenset(
@@ -212,13 +242,28 @@ _TITLE_WORDS = frozenset(
 
 _JOINING_WORDS = frozenset({"&", "of", "de", "la", "van", "von", "der"})
 _ADJECTIVE_SUFFIXES = ("-based", "-backed", "-born", "-origin", "-focused", "-owned", "-led")
-_WORD_SPAN = re.compile(r"\S+")
+
+
+def _word_spans(run: str) -> list[tuple[int, int]]:
+    """The spans of a run's words, split at whitespace."""
+    spans = []
+    pos = 0
+    for word in run.split():
+        start = run.index(word, pos)
+        pos = start + len(word)
+        spans.append((start, pos))
+    return spans
 
 
 def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     """The name candidates inside a capitalised run: offsets relative to the run."""
     out = []
-    words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(run)]
+    words = _word_spans(run)
+    if len(words) == 1:  # one word: a candidate unless it is a function, joining or title word
+        bare = _strip_possessive(run[words[0][0] : words[0][1]]).rstrip(".,:;")
+        if bare in data.function_words or bare in _JOINING_WORDS or bare in _TITLE_WORDS:
+            return []
+        return [] if bare.endswith(_ADJECTIVE_SUFFIXES) else words
     cur: list[tuple[int, int]] = []
 
     def flush() -> None:
@@ -299,7 +344,11 @@ class _NameScan:
                 self.person_names[n] = e.name
         # People: a two- or three-word name with a title, speech, an age, in a list of people,
         # with its surname used alone, or with nothing that makes it a company.
-        found_people, evidenced = _people(sentences, watchlist, lex, data, self.text_body)
+        # each sentence's two- and three-word capitalised names, read once for both passes
+        self.person_matches = [list(PERSON.finditer(s.raw)) for s in sentences]
+        found_people, evidenced = _people(
+            sentences, watchlist, lex, data, self.text_body, self.person_matches
+        )
         self.person_names.update(found_people)
         self.surnames: dict[str, str] = {}
         self.given_names: set[str] = set()
@@ -313,7 +362,7 @@ class _NameScan:
             bool(sentences) and sentences[0].is_headline and sentences[0].title_case
         )
         prose = "\n".join(s.raw for s in sentences if not s.is_headline and not s.title_case)
-        self.body_words = Counter(re.findall(r"(?<=[a-z,;] )[A-Z][\w.&-]*", prose))
+        self.body_words = Counter(_BODY_WORD.findall(prose))
         self.adjective_ai: set[str] = set()  # "Humanloop AI talent": "AI" describes the talent
         self.plain_ai: set[str] = set()
 
@@ -360,7 +409,7 @@ class _NameScan:
         self, s: Sentence, taken: list[tuple[int, int]], people: list[RawPerson]
     ) -> None:
         """The people found before, by full name, then by surname alone."""
-        for m in PERSON.finditer(s.raw):
+        for m in self.person_matches[s.index]:
             name, start = _untitled(m)
             if name in self.person_names and not _overlaps_any(taken, start, m.end()):
                 people.append((self.person_names[name], start, m.end()))
@@ -376,6 +425,8 @@ class _NameScan:
         opening = _sentence_opening(raw)
         runs = _RUN if self.spaced_latin or self.lex.language == "de" else _RUN_IN_CJK
         for run in runs.finditer(raw):
+            if any(ts <= run.start() and run.end() <= te for ts, te in taken):
+                continue  # read already (a watchlisted name, a person): every part overlaps it
             for rs, re_ in _split_run(run.group(0), self.data):
                 start, end = run.start() + rs, run.start() + re_
                 if _overlaps_any(taken, start, end):
@@ -403,9 +454,7 @@ class _NameScan:
         data = self.data
         if not surface or surface in data.not_companies or surface in data.function_words:
             return False
-        if surface.endswith("-based") or re.search(
-            r"-(?:based|backed|born|origin|focused|owned)$", surface
-        ):
+        if surface.endswith("-based") or _ADJECTIVE_END.search(surface):
             return False
         words = surface.split()
         if len(words) == 1 and (surface.isdigit() or len(surface) < 2):
@@ -434,9 +483,7 @@ class _NameScan:
         the body's prose; in German (every noun capitalised) a cue or a brand's shape."""
         raw = s.raw
         capitalised_anyway = (
-            start <= opening
-            or bool(re.search(r"[:(\"“•|—–]\s*$", raw[max(0, start - 3) : start]))
-            or s.title_case
+            start <= opening or bool(_OPENED.search(raw[max(0, start - 3) : start])) or s.title_case
         )
         cued = self.org_cue(s, start, end)
         if (
@@ -495,7 +542,7 @@ def _org_evidence(
             words = mention.surface.split()
             if words[-1] in scan.data.suffixes and len(words) > 1:
                 evidence[mention.name].add("suffix")
-            if re.search(r"[a-z][A-Z]|\.ai$|\.com$", mention.surface):
+            if _BRAND.search(mention.surface):
                 evidence[mention.name].add("brand")
     return evidence
 
@@ -521,7 +568,7 @@ def _phrases_rx(phrases: frozenset[str]) -> re.Pattern[str]:
     """The multi-word entries of a list, as whole words: masked before capitalised runs are read."""
     multi = sorted((p for p in phrases if " " in p), key=len, reverse=True)
     return (
-        re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in multi) + r")(?![\w])")
+        re.compile(literal_alternation(multi, not_after=r"[\w]", then=r"(?![\w])"))
         if multi
         else re.compile(r"(?!x)x")
     )
@@ -529,8 +576,8 @@ def _phrases_rx(phrases: frozenset[str]) -> re.Pattern[str]:
 
 def _surname_rx(surnames: tuple[str, ...]) -> re.Pattern[str]:
     """The surnames of one article, alone: compiled once an article, never kept beyond it."""
-    alternation = "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.-])({alternation})(?:'s|’s)?(?![\w])(?![ \u00a0]+[A-Z])")
+    alternation = literal_alternation(sorted(surnames, key=len, reverse=True), not_after=r"[\w.-]")
+    return re.compile(rf"({alternation})(?:'s|’s)?(?![\w])(?![ \u00a0]+[A-Z])")
 
 
 def _untitled(m: re.Match[str]) -> tuple[str, int]:
@@ -549,10 +596,16 @@ _LIST_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
 
 
 def _people(
-    sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon, data: NameData, body: str
+    sentences: Sequence[Sentence],
+    watchlist: Watchlist,
+    lex: Lexicon,
+    data: NameData,
+    body: str,
+    matches: Sequence[list[re.Match[str]]] | None = None,
 ) -> tuple[dict[str, str], list[str]]:
     """Every full name the text uses for a person, mapped to itself (or the watchlist's name),
-    and those the text shows to be people (whose surnames alone then name them too)."""
+    and those the text shows to be people (whose surnames alone then name them too).
+    ``matches``: each sentence's ``PERSON`` matches, when the caller has them."""
     found: dict[str, str] = {}
     candidates: list[tuple[str, bool]] = []
     prose = "\n".join(s.raw for s in sentences if not s.title_case)
@@ -560,7 +613,7 @@ def _people(
         raw = s.raw
         previous_end = -10
         previous_person = False
-        for m in PERSON.finditer(raw):
+        for m in matches[s.index] if matches is not None else PERSON.finditer(raw):
             name, _ = _untitled(m)
             words = name.split()
             while len(words) > 2 and watchlist.lookup(words[0]) is not None:
@@ -652,6 +705,40 @@ def _looks_like_brand(surface: str, data: NameData) -> bool:
     )
 
 
+_CALLING = frozenset({"called", "named", "dubbed"})
+
+
+def _run_start(text: str) -> int:
+    """Where the run of word characters and hyphens that ends ``text`` starts (its length when
+    none does)."""
+    i = len(text)
+    while i and (text[i - 1].isalnum() or text[i - 1] in "_-"):
+        i -= 1
+    return i
+
+
+def _opens(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1].isspace() or text[i - 1] == "("
+
+
+def _word_before(text: str) -> str | None:
+    r"""The word a name follows, before "called", "named" or "dubbed" if one stands between: what
+    ``(?:^|[\s(])([\w-]+)\s+(?:(?:called|named|dubbed)\s+)?$`` captures in ``text``."""
+    body = text.rstrip()
+    if len(body) == len(text):
+        return None  # no space before the name
+    start = _run_start(body)
+    if start == len(body):
+        return None
+    word = body[start:]
+    if word in _CALLING:
+        head = body[:start].rstrip()
+        first = _run_start(head)
+        if len(head) < start and first < len(head) and _opens(head, first):
+            return head[first:]
+    return word if _opens(body, start) else None
+
+
 def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     """Why the text treats the name at [start, end) as an organisation, if it does."""
     after = raw[end : end + 80]
@@ -664,16 +751,15 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         return "acts"
     if _TEAM_AFTER.match(after) and raw[:start].strip():
         return "team"
-    if _TITLE_BEFORE.search(before):
-        return "team_of"
     folded_before = fold(before)
+    # a match ends with "of", "at", "from", "behind" or "the" and the spaces after it
+    if folded_before.rstrip().endswith(_TITLE_BEFORE_ENDS) and _TITLE_BEFORE.search(before):
+        return "team_of"
     startup = lex.cues["startup"]
-    tail = re.search(r"(?:^|[\s(])([\w-]+)\s+(?:(?:called|named|dubbed)\s+)?$", folded_before)
-    if tail and startup.fullmatch(tail.group(1)):
+    word = _word_before(folded_before)
+    if word is not None and startup.fullmatch(word):
         return "called"
-    appositive = re.match(
-        r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma)\s+([^,.;]{0,60})", after, re.IGNORECASE
-    )
+    appositive = _APPOSITIVE.match(after)
     if appositive and (
         startup.search(fold(appositive.group(1)))
         or lex.cues["giant"].search(fold(appositive.group(1)))
@@ -834,16 +920,38 @@ def _generic_startup_rx(startup_words: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+def _generic_matches(
+    s: Sentence, patterns: Sequence[tuple[re.Pattern[str], tuple[str, ...] | None]]
+) -> list[list[re.Match[str]]]:
+    """Each pattern's matches in a sentence; none where the sentence lacks every text it needs."""
+    return [
+        list(pattern.finditer(s.raw)) if holds_any(s.folded, need) else []
+        for pattern, need in patterns
+    ]
+
+
+@cache
+def _generic_patterns(
+    startup_words: tuple[str, ...],
+) -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]:
+    """ "the startup", "the tech giant", "it paid": each pattern with texts one of which it needs."""
+    return tuple(
+        (p, needed_texts(p))
+        for p in (_generic_startup_rx(startup_words), _GENERIC_BIG, _PRONOUN_PAYER)
+    )
+
+
 def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:
     """ "the startup", "the AI startup's", "the tech giant": the company last named of that kind."""
-    generic_startup = _generic_startup_rx(lex.raw.get("startup", ()))
+    patterns = _generic_patterns(lex.raw.get("startup", ()))
     recent: list[
         tuple[int, str, bool]
     ] = []  # (sentence, company, is a listed acquirer), in text order
     for s in sentences:
         added: list[OrgMention] = []
         named = names.orgs[s.index]
-        for m in generic_startup.finditer(s.raw):
+        startups, bigs, pronouns = _generic_matches(s, patterns)
+        for m in startups:
             if any(o.start <= m.start() < o.end for o in named):
                 continue
             earlier = [
@@ -854,8 +962,8 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
                 added.append(
                     OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True)
                 )
-        for pattern, latest in ((_GENERIC_BIG, False), (_PRONOUN_PAYER, True)):
-            for m in pattern.finditer(s.raw):
+        for found, latest in ((bigs, False), (pronouns, True)):
+            for m in found:
                 earlier = [
                     o for o in named if o.end <= m.start() and names.kinds.get(o.name) == "acquirer"
                 ]

@@ -54,6 +54,15 @@ _APPOSITION = re.compile(
 _COORDINATED = re.compile(r"\b(?:and|plus|while)\s+(?:to\s+|will\s+|also\s+|has\s+|have\s+)?")
 _FORMER = re.compile(r"\b(?:former|ex-?|onetime|one-time|previously\s+at)\s*$")
 _BOARD = re.compile(r"^(?:'s|’s)?\s+(?:board|advisory)", re.IGNORECASE)
+_POSS_SPACE = re.compile(rf"^(?:{_POSS})?\s+")
+_POSS_RX = re.compile(_POSS)
+_WORD_SPACE = re.compile(r"[\w-]+\s+")
+_BOARD_WORDS = re.compile(
+    r"\b(?:board|advisory\s+council|conseil\s+d'administration|aufsichtsrat)\b"
+)
+_STRETCH_BREAK = re.compile(r",\s+and\s+|\s+and\s+(?=\w+ed\b|\w+s\b)|;\s+")
+_BY_END = re.compile(r"\bby\s+$")
+_FROM_END = re.compile(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,17 +93,17 @@ _STAFF_AFTER = re.compile(
 
 def _team_after(folded_after: str, lex: Lexicon) -> bool:
     """Right after a company: "'s founders", "'s three co-founders", "'s engineering team", " co-founder", " CEO"."""
-    m = re.match(rf"^(?:{_POSS})?\s+", folded_after)
+    m = _POSS_SPACE.match(folded_after)
     if not m:
         return False
     pos = m.end()
-    possessive = bool(re.match(_POSS, folded_after))
+    possessive = bool(_POSS_RX.match(folded_after))
     for _ in range(
         4 if possessive else 1
     ):  # after "'s" the team word may follow three describing words
         if lex.cues["team"].match(folded_after, pos) or lex.cues["title"].match(folded_after, pos):
             return True
-        word = re.match(r"[\w-]+\s+", folded_after[pos:])
+        word = _WORD_SPACE.match(folded_after[pos:])
         if not word:
             return False
         pos += word.end()
@@ -116,20 +125,50 @@ def _team_before(folded_before: str, lex: Lexicon) -> bool:
 
 
 def _ends_with_of(folded_between: str, lex: Lexicon) -> bool:
-    """The words before y end with "from", "of", "at", "behind" after a team word."""
-    m = re.search(
-        r"(\S+)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}?(?:startup|start-up|company|firm|lab)\s+)?$",
-        folded_between[
-            -_TAIL_CHARS:
-        ],  # the words it reads fit in far less: no scan of a long stretch
-    )
-    return bool(m and lex.cues["of"].fullmatch(m.group(1)))
+    """The words before y end with "from", "of", "at", "behind" after a team word: the first
+    word of the tail after which only "the", then up to four words and "startup", "company",
+    "firm" or "lab", stand before y ("the founders of the AI startup y")."""
+    tail = folded_between[-_TAIL_CHARS:]  # the words it reads fit in far less
+    if not tail[-1:].isspace():
+        return False
+    words = tail.split()
+    for i in range(max(0, len(words) - _OWNER_WORDS - 1), len(words)):
+        if _owner_tail(words[i + 1 :]):
+            return bool(lex.cues["of"].fullmatch(words[i]))
+    return False
 
 
 _TAIL_CHARS = 200
+# What may stand between "of" and the company: "the", then up to four words and an owner noun.
+_OWNER_NOUNS = frozenset({"startup", "start-up", "company", "firm", "lab"})
+_OWNER_WORDS = 6
+_WORD_RUN = re.compile(r"[\w-]+")
 
 
-def relations_in(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> list[Relation]:
+def _owner_tail(words: list[str]) -> bool:
+    """ "", "the", "the startup", "the ai coding company": what may follow "of" before a company."""
+    if words and words[0] == "the" and _owner_phrase(words[1:]):
+        return True
+    return _owner_phrase(words)
+
+
+def _owner_phrase(words: list[str]) -> bool:
+    return not words or (
+        len(words) <= 5
+        and words[-1] in _OWNER_NOUNS
+        and all(_WORD_RUN.fullmatch(w) for w in words[:-1])
+    )
+
+
+def relations_in(
+    sentences: Sequence[Sentence],
+    names: Names,
+    lex: Lexicon,
+    cues_of: Sequence[SentenceCues] | None = None,
+) -> list[Relation]:
+    """``cues_of``: each sentence's cues, when the caller has them (they are looked for once)."""
+    if cues_of is None:
+        cues_of = [SentenceCues(lex, s.folded) for s in sentences]
     out: list[Relation] = []
     lonely: list[tuple[Sentence, OrgMention, list[PersonMention], int, int]] = []
     for s in sentences:
@@ -137,7 +176,7 @@ def relations_in(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> l
         if not orgs:
             continue
         folded = s.folded
-        cues = SentenceCues(lex, folded)
+        cues = cues_of[s.index]
         people = names.people[s.index]
         for c_start, c_end in clauses(s.raw):
             in_clause = [o for o in orgs if c_start <= o.start < c_end]
@@ -163,7 +202,7 @@ def relations_in(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> l
             org,
             clause_people,
             names,
-            SentenceCues(lex, s.folded),
+            cues_of[s.index],
             s.folded,
             c_start,
             c_end,
@@ -436,7 +475,7 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
     if hire and team_x and _STAFF_AFTER.match(between):
         return []  # "hiring OpenAI employees and bringing on the founder of y": both lose people
     if hire and (team_y or _said(cues, "team", between) or moving_y):
-        if re.search(r"\bby\s+$", between):
+        if _BY_END.search(between):
             return pair.relate(
                 "hire", y, x, STRENGTH_FRAME
             )  # "y's founders were hired by x" reversed
@@ -483,9 +522,7 @@ def _payer_and_payee(
     """The first company pays, unless the money comes "from" or "by" the second ("x raised money
     from y", "an investment by y"); and the larger company pays (where word order does not say)."""
     payer, payee = pair.x, pair.y
-    if re.search(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$", pair.between) and not _said(
-        cues, "licence", pair.between
-    ):
+    if _FROM_END.search(pair.between) and not _said(cues, "licence", pair.between):
         payer, payee = payee, payer
     if (
         names.kinds.get(payer.name) == "startup"
@@ -556,13 +593,7 @@ def _coordinated_hire(folded_after: str, lex: Lexicon) -> bool:
 
 def _said_board(folded_clause: str) -> bool:
     """People joining a board are directors, not hires."""
-    return (
-        re.search(
-            r"\b(?:board|advisory\s+council|conseil\s+d'administration|aufsichtsrat)\b",
-            folded_clause,
-        )
-        is not None
-    )
+    return _BOARD_WORDS.search(folded_clause) is not None
 
 
 def _last_stretch(between: str) -> str:
@@ -571,7 +602,7 @@ def _last_stretch(between: str) -> str:
     "Meta is raising $29 billion for data centres and invested $14.8 billion in Scale AI": the
     raising is Meta's own; the investment is what ties Meta to Scale AI.
     """
-    parts = re.split(r",\s+and\s+|\s+and\s+(?=\w+ed\b|\w+s\b)|;\s+", between)
+    parts = _STRETCH_BREAK.split(between)
     return parts[-1] if len(parts) > 1 and len(parts[-1]) > 8 else between
 
 

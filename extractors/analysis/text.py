@@ -38,8 +38,11 @@ MAX_SENTENCE_CHARS = 1_200
 _CLAUSE_MARK = re.compile(r"[;,]\s")
 _SPACE = re.compile(r"\s")
 # Where a clause ends inside a sentence: ";", a dash between spaces, ", while", ", but".
+# (Read as its first character, then what may follow that character, in the same order:
+# ";|\s[-–—]\s|—|,\s+(?:while|...)\b|\s+–\s+". The search then skips to those characters.)
 _CLAUSE_END = re.compile(
-    r";|\s[-–—]\s|—|,\s+(?:while|whereas|but|although|though|however|yet)\b|\s+–\s+"
+    r"[;—,\s](?:(?<=;)|(?<=—)|(?<=,)\s+(?:while|whereas|but|although|though|however|yet)\b"
+    r"|(?<=\s)(?:[-–—]\s|\s*–\s+))"
 )
 # The characters re.IGNORECASE matches to an ASCII letter that str.lower() does not turn into it.
 _SPECIAL = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -47,7 +50,9 @@ _SPECIAL = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 def fold(text: str) -> str:
     """``text`` in lower case, each character where it was (offsets stay valid)."""
-    return text.lower() if text.isascii() else text.translate(_SPECIAL).lower()
+    if text.isascii() or ("\u0130" not in text and "\u0131" not in text and "\u017f" not in text):
+        return text.lower()  # (none of the characters ``_SPECIAL`` turns)
+    return text.translate(_SPECIAL).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +81,7 @@ class Sentence:
             headline,
             paragraph,
             fold(raw),
-            is_title_case(text) and len(text) < 200,
+            len(text) < 200 and is_title_case(text),
         )
 
 
