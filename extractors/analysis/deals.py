@@ -482,7 +482,11 @@ def _assign_roles(
         deals_by_acquirer[d.acquirer] += 1
 
     def headlined(d: Deal) -> bool:
-        if headline is None or not headline_cue or _headline_background(headline, names, d, cues_of[headline.index].lex):
+        if (
+            headline is None
+            or not headline_cue
+            or _headline_background(headline, names, d, cues_of[headline.index].lex)
+        ):
             return False
         others = headline_orgs - {d.acquirer, d.target}
         named = d.target in headline_orgs or bool(headline_people & set(d.people))
