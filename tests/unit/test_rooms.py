@@ -156,3 +156,37 @@ def test_fetch_imports_no_analysis():
         for path in sorted(fetch.rglob("*.py"))
     }
     assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_the_command_s_entry_module_is_light_for_the_workers_it_spawns():
+    """The console script's module is what every spawned worker imports again (flows.launch)."""
+    import subprocess
+    import sys
+    import tomllib
+
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert scripts["scripts"]["dealwatch"] == "flows.launch:main"
+    heavy = ("duckdb", "typer", "rich", "prefect", "pydantic", "trafilatura", "pyarrow")
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import sys, flows.launch; print([m for m in {heavy!r} if m in sys.modules])",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert loaded == "[]"
+    usage = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.argv = ['dealwatch', '--help']; from flows.launch import main; main()",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert usage.returncode == 0 and "Usage" in usage.stdout, usage.stderr
