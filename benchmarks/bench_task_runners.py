@@ -39,7 +39,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from benchmarks.corpus import corpus_specs, page_html
 from extractors.records import FeedEntry, FetchStatus, PageFetch
 from flows.extraction import extract_and_analyse_batch
-from flows.runtime import api_for_workers, prepare_prefect
+from flows.runtime import local_api, prepare_prefect
 from flows.workers import close_worker_pools, worker_pool
 
 Batch = tuple[list[FeedEntry], list[PageFetch]]
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> None:
         prepare_prefect(Path(home))
         # One local API that every process reports to (as a deployment's server would be),
         # started before the clock; without it each worker process starts an API of its own.
-        with api_for_workers("dask"):
+        with local_api():
             for _ in range(args.rounds):
                 for name, run in models.items():
                     started = time.perf_counter()

@@ -53,7 +53,6 @@ class Watchlist:
     _index: dict[str, Entity] = field(default_factory=dict, compare=False, repr=False)
     _all_names: tuple[tuple[str, Entity], ...] = field(default=(), compare=False, repr=False)
     _hash: int = field(default=0, compare=False, repr=False)
-    _company_names: tuple[str, ...] = field(default=(), compare=False, repr=False)
     _looked_up: dict[str, Entity | None] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -67,16 +66,9 @@ class Watchlist:
         object.__setattr__(
             self, "_hash", hash((self.acquirers, self.startups, self.people, self.deals))
         )
-        object.__setattr__(
-            self, "_company_names", tuple(n for n, e in self._all_names if e.kind != "person")
-        )
 
     def __hash__(self) -> int:  # memoised: the watchlist keys per-sentence caches
         return self._hash
-
-    def company_names(self) -> tuple[str, ...]:
-        """Every acquirer and startup name and alias."""
-        return self._company_names
 
     def entities(self) -> tuple[Entity, ...]:
         return (*self.acquirers, *self.startups, *self.people)

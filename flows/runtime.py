@@ -48,6 +48,14 @@ def api_for_workers(task_runner: str) -> Iterator[None]:
     if task_runner != "dask" or os.environ.get("PREFECT_API_URL"):
         yield
         return
+    with local_api():
+        yield
+
+
+@contextmanager
+def local_api() -> Iterator[None]:
+    """A local Prefect server for the block, its address in ``PREFECT_API_URL`` for every
+    process started meanwhile."""
     from prefect.server.api.server import SubprocessASGIServer
     from prefect.settings import PREFECT_API_URL, temporary_settings
 

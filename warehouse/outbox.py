@@ -146,13 +146,6 @@ def known_dedup_keys(con: duckdb.DuckDBPyConnection, dedup_keys: Sequence[str]) 
     return {r[0] for r in rows}
 
 
-def has_dedup_key(con: duckdb.DuckDBPyConnection, dedup_key: str) -> bool:
-    return (
-        con.execute("SELECT 1 FROM store.alerts WHERE dedup_key = ?", [dedup_key]).fetchone()
-        is not None
-    )
-
-
 _SELECT = (
     "SELECT a.payload, l.status, l.sent_at, l.attempts, l.last_error, l.channels_sent "
     "FROM store.alerts a JOIN alert_log l USING (alert_id)"

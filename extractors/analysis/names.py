@@ -20,7 +20,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 from extractors.analysis.lexicon import (
     LEXICON_DIR,
@@ -173,9 +172,6 @@ class Names:
 
     def is_confirmed(self, org: str) -> bool:
         return bool(self.evidence.get(org))
-
-    def mentions_of(self, org: str) -> list[OrgMention]:
-        return [m for sentence in self.orgs for m in sentence if m.name == org]
 
     def sentences_naming(self, org: str) -> set[int]:
         return {m.sentence for sentence in self.orgs for m in sentence if m.name == org}
@@ -1012,13 +1008,3 @@ _PRONOUN_PAYER = re.compile(
     r"(?<![\w'’])[Ii]t(?=\s+(?:(?:has|had|also|will|would|then|later|recently|quickly|reportedly|agreed\s+to|is|was)\s+)*"
     r"(?:paid|pays|pay|hired|hires|hire|took|takes|licensed|licenses|invested|invests|struck|signed|brought|rehired|poached|agreed)\b)"
 )
-
-
-def masked_sentence(
-    raw: str, orgs: Sequence[OrgMention], people: Sequence[PersonMention]
-) -> tuple[str, dict[int, object]]:
-    return _masked(raw, orgs, people)
-
-
-def default_names_path() -> Path:
-    return LEXICON_DIR / "names.toml"
