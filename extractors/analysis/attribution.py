@@ -109,6 +109,12 @@ _STAFF_MOVE = re.compile(
 _SIZE_BEFORE = re.compile(
     r"\b(?:grown\s+to|grew\s+to|employs|employed|employing|headcount\s+of|workforce\s+of|staff\s+of|team\s+of|has|had|have|with)\s+(?:\w+\s+){0,2}$"
 )
+# "$1.3 billion in investment that Inflection received last year": money a startup took in, dated.
+_RECEIVED_DATED_AFTER = re.compile(
+    r"\s+in\s+(?:funding|investments?)\s+(?:that|which)\s+[\w.' -]{0,30}?\b(?:received|raised|got|took)\s+"
+    r"(?:in\s+\w+|last\s+\w+|earlier|\w+\s+(?:months?|years?)\s+ago)",
+    re.IGNORECASE,
+)
 # "raised $1.3 billion at a $4 billion valuation": a round is priced; what a startup raised in all is not.
 _AT_VALUATION_AFTER = re.compile(
     r"^\s*(?:at|on)\s+an?\s+(?:[\w$€£.,~-]+\s+){0,3}?(?:valuation|post-money|pre-money)",
@@ -566,6 +572,7 @@ class Attributor:
         return bool(
             self._says("round", w.near)
             or self._says("dated", fold(w.after[:25]))
+            or _RECEIVED_DATED_AFTER.match(self._clause_after(w.s, w.fig))
             or (  # "今年9月籌得": in Chinese and Japanese the date comes first
                 not self.lex.spaced
                 and self._says("dated", fold(_CJK_PHRASE_BREAK.split(w.before)[-1]))
