@@ -619,6 +619,9 @@ class Attributor:
         ):
             return "deal_amount_usd", CUE_DEAL, "what the deal pays"
         if self._says("acquire", near) and re.search(r"\bfor\s+$", near_before):
+            if not any(o.name == w.deal.target for o in self.names.orgs[w.s.index]):
+                # "Statsig, which OpenAI bought for $1.1 billion": a purchase of something else
+                return None, 0.0, "the price of a purchase that does not name the target"
             return "deal_amount_usd", CUE_DEAL, "the price paid"
         if _PURCHASE_AFTER.match(w.after) and self._subject_before(w.s, w.fig) == w.deal.acquirer:
             return "deal_amount_usd", CUE_DEAL, "the price of the payer's purchase"
@@ -851,6 +854,9 @@ class Attributor:
         return None
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def founded_years(
     s: Sentence, names: Names, deals: Sequence[Deal], lex: Lexicon, subject: Deal | None
 ) -> list[tuple[Figure, Deal, str]]:
@@ -880,6 +886,8 @@ def founded_years(
             verb_at = cues[-1].start()
             start = verb_at
             end = fig.end
+            if _YEAR.search(s.raw, cues[-1].end(), fig.start):
+                continue  # "started 2026 the way it ended 2025": the word has its own year
         elif after_cue:
             verb_at = fig.start
             start, end = fig.start, min(len(s.raw), fig.end + 12)
@@ -920,9 +928,12 @@ def founded_years(
             candidates += (
                 [before_verb[0].name] if passive else [o.name for o in reversed(before_verb)]
             )
-        if subject is not None and re.search(
-            r"\b(?:startup|start-up|company|firm|it|which)\b",
-            folded[max(c_lo, verb_at - 30) : fig.start],
+        if subject is not None and (
+            re.search(
+                r"\b(?:startup|start-up|company|firm|it|which)\b",
+                folded[max(c_lo, verb_at - 30) : verb_at],
+            )
+            or re.search(r"\b(?:startup|start-up|company|firm)\b", folded[verb_at : fig.start])
         ):
             candidates.append(subject.target)
         founded = next((c for c in candidates if c in targets), None)

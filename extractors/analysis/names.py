@@ -612,9 +612,12 @@ def _people(
         for m in matches[s.index] if matches is not None else PERSON.finditer(raw):
             name, _ = _untitled(m)
             words = name.split()
-            while len(words) > 2 and watchlist.lookup(words[0]) is not None:
+            while len(words) > 1 and _is_company(watchlist.lookup(words[0])):
                 words = words[1:]  # "says Meta Ashley Zandy": the company, then the person
                 name = " ".join(words)
+            if len(words) < 2:  # "OpenAI Convogo": a company and another name, not a person
+                previous_end, previous_person = m.end(), False
+                continue
             if _opens_like_no_name(words, data):
                 previous_end, previous_person = m.end(), False
                 continue
@@ -654,6 +657,10 @@ def _people(
         for n in e.names():
             found.setdefault(n, e.name)
     return found, evidenced
+
+
+def _is_company(entity: object) -> bool:
+    return entity is not None and getattr(entity, "kind", None) != "person"
 
 
 def _opens_like_no_name(words: list[str], data: NameData) -> bool:
@@ -933,7 +940,7 @@ def _generic_patterns(
     """ "the startup", "the tech giant", "it paid": each pattern with texts one of which it needs."""
     return tuple(
         (p, needed_texts(p))
-        for p in (_generic_startup_rx(startup_words), _GENERIC_BIG, _PRONOUN_PAYER)
+        for p in (_generic_startup_rx(startup_words), _GENERIC_BIG, _PRONOUN_PAYER, _GENERIC_COMPANY)
     )
 
 
@@ -946,7 +953,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
     for s in sentences:
         added: list[OrgMention] = []
         named = names.orgs[s.index]
-        startups, bigs, pronouns = _generic_matches(s, patterns)
+        startups, bigs, pronouns, companies = _generic_matches(s, patterns)
         for m in startups:
             if any(o.start <= m.start() < o.end for o in named):
                 continue
@@ -954,6 +961,16 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
                 o for o in named if o.end <= m.start() and names.kinds.get(o.name) != "acquirer"
             ]
             target = earlier[-1].name if earlier else _most_named(recent, s.index, big=False)
+            if target:
+                added.append(
+                    OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True)
+                )
+        for m in companies:  # "the company announced": the company the last sentences name most
+            if any(o.start <= m.start() < o.end for o in named) or any(
+                o.start < m.start() for o in named
+            ):
+                continue
+            target = _most_named(recent, s.index, big=None)
             if target:
                 added.append(
                     OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True)
@@ -981,24 +998,32 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             names.orgs[s.index] = sorted(named + added, key=lambda o: o.start)
 
 
+# "The company announced it is bringing on ...": a sentence that opens on "the company" speaks of the
+# company the sentences before it name most, whichever kind it is.
+_GENERIC_COMPANY = re.compile(
+    r"^(?:[\w ,]{0,30},\s+)?[Tt]he\s+(?:company|firm)(?=\s+(?:said|says|announced|confirmed|has|had|will|is|was|\w+ed)\b)"
+)
+
 # How many sentences back "the startup" or "the giant" looks for whom it stands for.
 GENERIC_REACH = 3
 
 
 def _most_named(
-    recent: list[tuple[int, str, bool]], index: int, *, big: bool, latest: bool = False
+    recent: list[tuple[int, str, bool]], index: int, *, big: bool | None, latest: bool = False
 ) -> str | None:
     """Who "the startup", "the tech giant" or "it" stands for: the company of that kind named most
     in the last few sentences (the latest of equals; for "it", simply the latest)."""
-    window = [name for i, name, is_big in recent if is_big == big and index - i <= GENERIC_REACH]
+    window = [
+        name for i, name, is_big in recent if big in (None, is_big) and index - i <= GENERIC_REACH
+    ]
     if not window:
-        window = [name for _, name, is_big in recent if is_big == big]
+        window = [name for _, name, is_big in recent if big in (None, is_big)]
     if not window:
         return None
     if latest:
         return window[-1]
     counts = Counter(window)
-    overall = Counter(name for _, name, is_big in recent if is_big == big)
+    overall = Counter(name for _, name, is_big in recent if big in (None, is_big))
     last_seen = {name: i for i, name in enumerate(window)}
     return max(counts, key=lambda name: (counts[name], overall[name], last_seen[name]))
 
