@@ -751,7 +751,7 @@ class Attributor:
             bool(_POSSESSIVE_BEFORE.search(before[-30:]))
             or compound
             or re.match(
-                r"^\s*(?:of|at|de|bei)\s+(?:the\s+)?(?:startup|company|firm|"
+                r"^\s*(?:of|at|de|bei|di|del|della|da|do|des|von)\s+(?:the\s+)?(?:startup|company|firm|"
                 + "|".join(re.escape(n) for n in target_names)
                 + r")\b",
                 after,
@@ -766,6 +766,9 @@ class Attributor:
         partitive = re.search(
             r"\b(?:many|some|most|half|several|einige|viele|plusieurs|muchos|alguns)\s+(?:of\s+)?(?:the\s+|its\s+|der\s+|des\s+)?\S*\s*$",
             fold(before[-40:]),
+        ) or re.search(  # "50 of the 70 employees", "dei quattro dipendenti": the whole, out of which
+            r"\b(?:of\s+(?:the|its)|out\s+of|dei|degli|delle|de\s+(?:los|las|sus)|des|dos|das|von\s+den)\s+$",
+            fold(before[-20:]),
         )
         if (
             size

@@ -206,6 +206,10 @@ def _framing(
             headline_acquihire = headline_acquihire or s.index == 0
         if cues.present("not_acquisition"):
             not_acquisition |= named
+        if cues.present("winds_down"):
+            # the product closes once the company is bought: the buyer wanted its people
+            for earlier in sentences[max(0, s.index - 2) : s.index + 1]:
+                acquihire |= {o.name for o in names.orgs[earlier.index]}
         if (
             named
             and cues.present("pay")

@@ -31,7 +31,7 @@ CUE_CLASSES: tuple[str, ...] = (
     "funding", "round", "valuation", "other_money", "component", "past", "past_before", "founding",
     "stake", "staff", "startup", "giant", "background", "failed", "rivals", "title", "age_then",
     "age_then_after",
-    "headline", "licence_fee", "of", "dated", "team_plural", "invest", "destination",
+    "headline", "licence_fee", "of", "dated", "team_plural", "invest", "destination", "winds_down",
 )  # fmt: skip
 NUMBER_KEYS = frozenset(
     {
