@@ -498,6 +498,8 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
     if _said(cues, "acquihire", between):
         return pair.relate("acquihire", x, y, STRENGTH_FRAME)
     money = _money_kind(_last_stretch(between), after, cues)
+    if money == "pay" and not hired and _purchase_agreed(_last_stretch(between), cues):
+        money = None  # "an agreement to acquire X": a purchase, whose word for a deal pays nothing
     if money is not None:
         payer, payee = _payer_and_payee(pair, names, cues)
         return pair.relate(money, payer, payee, STRENGTH_FRAME)
@@ -604,6 +606,14 @@ def _last_stretch(between: str) -> str:
     """
     parts = _STRETCH_BREAK.split(between)
     return parts[-1] if len(parts) > 1 and len(parts[-1]) > 8 else between
+
+
+def _purchase_agreed(between: str, cues: SentenceCues) -> bool:
+    """A purchase told with a word for a deal and no payment verb ("a definitive agreement to
+    acquire", "the deal to buy")."""
+    if not _said(cues, "acquire", between):
+        return False
+    return not _said(cues, "pay", cues.lex.cues["deal"].sub(" ", between))
 
 
 def _money_kind(between: str, after: str, cues: SentenceCues) -> str | None:
