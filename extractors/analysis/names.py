@@ -116,6 +116,11 @@ _COMPANY_VERB_AFTER = re.compile(
 )
 _NUMBERED = re.compile(r"\d+[.)]\s+")
 _ADJECTIVE_END = re.compile(r"-(?:based|backed|born|origin|focused|owned)$")
+# "the company's president", "the startup’s chief executive": what a person is at a company.
+_OWNED_TITLE = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|’s)\s+(?:\w+\s+)?(?:president|chief|ceo|cto|coo|cfo|founder|co-?founder|"
+    r"head|director|chair\w*|vice|vp|executive|officer|engineer|researcher|scientist|lead)\b"
+)
 _BRAND = re.compile(r"[a-z][A-Z]|\.ai$|\.com$")
 _APPOSITIVE = re.compile(
     r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma)\s+([^,.;]{0,60})", re.IGNORECASE
@@ -763,6 +768,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     if word is not None and startup.fullmatch(word):
         return "called"
     appositive = _APPOSITIVE.match(after)
+    if appositive and _OWNED_TITLE.match(fold(appositive.group(1))):
+        return None  # "Sunny Madra, the company's president": a person's post at the company
     if appositive and (
         startup.search(fold(appositive.group(1)))
         or lex.cues["giant"].search(fold(appositive.group(1)))
