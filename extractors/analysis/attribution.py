@@ -109,6 +109,8 @@ _STAFF_MOVE = re.compile(
 _SIZE_BEFORE = re.compile(
     r"\b(?:grown\s+to|grew\s+to|employs|employed|employing|headcount\s+of|workforce\s+of|staff\s+of|team\s+of|has|had|have|with)\s+(?:\w+\s+){0,2}$"
 )
+# "$2.4 billion payout from the search giant in licensing fees": a payout the deal's payer makes.
+_PAYOUT_FROM = re.compile(r"\s+payouts?\s+from\s+", re.IGNORECASE)
 # "$1.3 billion in investment that Inflection received last year": money a startup took in, dated.
 _RECEIVED_DATED_AFTER = re.compile(
     r"\s+in\s+(?:funding|investments?)\s+(?:that|which)\s+[\w.' -]{0,30}?\b(?:received|raised|got|took)\s+"
@@ -512,6 +514,13 @@ class Attributor:
         if _DEAL_VALUED.search(w.before):
             return "deal_amount_usd", CUE_DEAL, "the value of the deal"
         drop = self._says("other_money", f"{w.near_before} {fold(w.after[:22])}")
+        if (
+            drop
+            and _PAYOUT_FROM.match(w.after)
+            and self._acquirer_named_after(w)
+            and self._says("licence", fold(self._clause_after(w.s, w.fig)))
+        ):  # "a $2.4 billion payout from the search giant in licensing fees": what the deal pays
+            drop = None
         if drop:
             return None, 0.0, f"not a deal figure ({drop.group(0).strip()})"
         if w.fig.high is not None and w.fig.high < SMALLEST_DEAL_SUM:
@@ -523,6 +532,14 @@ class Attributor:
         if re.search(r"\bfrom\s+$", w.near_before):
             return None, 0.0, "the value before the deal"
         return None
+
+    def _acquirer_named_after(self, w: _MoneyWindow) -> bool:
+        """The deal's payer named (or called "the search giant") within the clause after the sum."""
+        _, c_hi = self._clause_of(w.s, w.fig.start)
+        return any(
+            o.name == w.deal.acquirer and w.fig.end <= o.start < min(c_hi, w.fig.end + 50)
+            for o in self.names.orgs[w.s.index]
+        )
 
     def _money_valuation(self, w: _MoneyWindow) -> Verdict | None:
         """A valuation: the one the deal sets, or one of a round, of the past, of the payer."""

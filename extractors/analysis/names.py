@@ -433,6 +433,8 @@ class _NameScan:
                 if _overlaps_any(taken, start, end):
                     continue
                 surface = _strip_possessive(raw[start:end]).rstrip(".,:;")
+                if s.index == 0 and self.title_case_headline:
+                    surface = self._named_in_body(surface)  # "Cognition Joins the ...": Cognition
                 end = start + len(surface)
                 if not self._could_be_company(raw, start, end, surface):
                     continue
@@ -446,6 +448,18 @@ class _NameScan:
                     self.plain_ai.add(surface)
                 orgs.append((surface, surface, start, end, "unknown"))
                 taken.append((start, end))
+
+    def _named_in_body(self, surface: str) -> str:
+        """A Title Case headline capitalises its verbs too: the longest opening of the run that
+        the body names, or the run as it is when the body names no part of it."""
+        words = surface.split()
+        for n in range(len(words) - 1, 0, -1):
+            opening = " ".join(words[:n])
+            if surface not in self.text_body and re.search(
+                rf"(?<![\w-]){re.escape(opening)}(?![\w-])", self.text_body
+            ):
+                return opening
+        return surface
 
     def _could_be_company(self, raw: str, start: int, end: int, surface: str) -> bool:
         """Not a currency or a table's next column, not a word of the lists, an adjective, a number
