@@ -111,6 +111,12 @@ _SIZE_BEFORE = re.compile(
 )
 # "$2.4 billion payout from the search giant in licensing fees": a payout the deal's payer makes.
 _PAYOUT_FROM = re.compile(r"\s+payouts?\s+from\s+", re.IGNORECASE)
+# "Meta shares were up over 12%", "the stock jumped 8%": a share price moving, not a stake.
+_PRICE_MOVE_BEFORE = re.compile(
+    r"\b(?:shares?|stocks?)\s+(?:(?:were|was|are|is|have|has|had)\s+)?(?:\w+\s+)?"
+    r"(?:up|down|rose|rise|rising|fell|fall|falling|gained|gain|jumped|jump|surged|surge|climbed|dropped|slid|sank|soared|tumbled|plunged|slumped)"
+    r"(?:\s+(?:by|over|more\s+than|about|nearly|almost|as\s+much\s+as))*\s*$"
+)
 # "$1.3 billion in investment that Inflection received last year": money a startup took in, dated.
 _RECEIVED_DATED_AFTER = re.compile(
     r"\s+in\s+(?:funding|investments?)\s+(?:that|which)\s+[\w.' -]{0,30}?\b(?:received|raised|got|took)\s+"
@@ -702,6 +708,8 @@ class Attributor:
             return None, 0.0, "stakes in other companies"
         if fig.qualifier in {"majority", "minority"}:
             return "stake_pct", CUE_EXPLICIT, "a majority or minority stake"
+        if _PRICE_MOVE_BEFORE.search(fold(before[-45:])):
+            return None, 0.0, "a move of a share price"
         owner = re.search(
             r"\b(?:owns|owned|holds|held|controls)\s+(?:\w+\s+){0,2}$", fold(before[-40:])
         )
