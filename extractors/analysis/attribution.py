@@ -102,7 +102,7 @@ _FOR_OTHER = re.compile(
     r"^\s*(?:for|to\s+buy|to\s+acquire)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)"
 )
 _STAFF_MOVE = re.compile(
-    r"\b(?:mov\w*|join\w*|transition\w*|go(?:es|ing)?|follow\w*|leav\w*|hir\w*|depart\w*|embauch\w*|wechsel\w*|rejoin\w*)",
+    r"\b(?:mov\w*|join\w*|transition\w*|go(?:es|ing)?\b|follow\w*|leav\w*|hir\w*|depart\w*|embauch\w*|wechsel\w*|rejoin\w*)",
     re.IGNORECASE,
 )
 # What says a count is the size of a company: "has grown to", "employs", "a workforce of".
