@@ -788,12 +788,15 @@ class Attributor:
             or self._says("join", low_clause)
             or bool(_STAFF_MOVE.search(clause))
         )
-        partitive = re.search(
-            r"\b(?:many|some|most|half|several|einige|viele|plusieurs|muchos|alguns)\s+(?:of\s+)?(?:the\s+|its\s+|der\s+|des\s+)?\S*\s*$",
-            fold(before[-40:]),
-        ) or re.search(  # "50 of the 70 employees", "dei quattro dipendenti": the whole, out of which
-            r"\b(?:of\s+(?:the|its)|out\s+of|dei|degli|delle|de\s+(?:los|las|sus)|des|dos|das|von\s+den)\s+$",
-            fold(before[-20:]),
+        partitive = (
+            re.search(
+                r"\b(?:many|some|most|half|several|einige|viele|plusieurs|muchos|alguns)\s+(?:of\s+)?(?:the\s+|its\s+|der\s+|des\s+)?\S*\s*$",
+                fold(before[-40:]),
+            )
+            or re.search(  # "50 of the 70 employees", "dei quattro dipendenti": the whole, out of which
+                r"\b(?:of\s+(?:the|its)|out\s+of|dei|degli|delle|de\s+(?:los|las|sus)|des|dos|das|von\s+den)\s+$",
+                fold(before[-20:]),
+            )
         )
         if (
             size

@@ -44,8 +44,8 @@ CJK_UNITS = {
 }
 CJK_SMALL = {"千": 1e3, "천": 1e3, "百": 1e2, "백": 1e2, "十": 10.0, "십": 10.0}
 _CJK_TERM = re.compile(
-    r"(?P<d>\d[\d,.]*)?\s?(?P<small>[千천百백十십])?\s?(?P<unit>[兆조億亿억万萬만])"
-)
+    r"(?P<d>\d[\d,.]*)?\s?(?:(?P<small>[千천百백十십])(?P<rest>\d[\d,]*)?)?\s?(?P<unit>[兆조億亿억万萬만])"
+)  # "1천950만": one thousand nine hundred and fifty ten-thousands
 # Digits with their separators: "1,500", "14.3", "2.700", "5 000", "1,43,000".
 _DIGITS = r"\d{1,3}(?:(?:,|\.|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{2,3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 # Text2num understands number words in these languages.
@@ -147,8 +147,13 @@ def cjk_number(raw: str) -> tuple[float, float] | None:
             return None
         small = CJK_SMALL[m.group("small")] if m.group("small") else 1.0
         unit = CJK_UNITS[m.group("unit")]
-        total += digits[0] * small * unit
-        last_unit = unit * small * 10.0 ** -digits[1]
+        rest = parse_number(m.group("rest"), ".") if m.group("rest") else None
+        if rest is not None:  # "1천950만": (1 × 1,000 + 950) × 10,000
+            total += (digits[0] * small + rest[0]) * unit
+            last_unit = unit
+        else:
+            total += digits[0] * small * unit
+            last_unit = unit * small * 10.0 ** -digits[1]
         pos = m.end()
         found = True
     rest = raw[pos:].strip()
@@ -179,6 +184,7 @@ class _Patterns:
     qualifier_before: re.Pattern[str]
     qualifier_after: re.Pattern[str]
     staff_after: re.Pattern[str]
+    staff_before: re.Pattern[str]  # "직원의 4분의 1": in Korean and Japanese the staff come first
     name_age: re.Pattern[str]
     # What each family cannot match without, tested on the folded sentence before its pattern runs.
     money_gate: re.Pattern[str]
@@ -226,7 +232,7 @@ def _patterns(language: str) -> _Patterns:
         r"(?<![\w$€£.,])" + side.replace("@", "x") + rf"(?:{joiner}(?P<xpost>{after})(?![^\W\d_]))?"
     )
     cjk = (
-        r"(?P<xnum>(?:\d[\d,.]*\s?[千천百백十십]?\s?[兆조億亿억万萬만]\s?)+(?:\d[\d,]*)?)"
+        r"(?P<xnum>(?:\d[\d,.]*\s?(?:[千천百백十십]\d*)?\s?[兆조億亿억万萬만]\s?)+(?:\d[\d,]*)?)"
         r"\s?(?P<xpost>달러|ドル|美元|美金|米ドル|원|円|元|人民币|위안|엔|유로|ユーロ|欧元|\$)"
     )
     money_range = (
@@ -242,7 +248,12 @@ def _patterns(language: str) -> _Patterns:
         rf"(?P<xnum>{number})\s?(?P<sign>{pct_words})(?![^\W\d_])"
     )
     fractions = _alt([re.escape(k).replace(r"\ ", r"\s+") for k in lex.fractions])
-    fraction = rf"(?<![\w-])(?P<frac>{fractions})(?![\w-])"
+    # a particle may cling to a fraction where words are not spaced ("4분의 1에")
+    fraction = (
+        rf"(?<![\w-])(?P<frac>{fractions})(?![\w-])"
+        if lex.spaced
+        else rf"(?<!\d)(?P<frac>{fractions})(?!\d)"
+    )
     majority = _alt(list(lex.majority) + list(lex.minority))
     stake_words = _alt(list(lex.raw.get("stake", ())) or ["stake"])
     side_rx = rf"(?<![\w-])(?P<side>{majority})\s+(?:[\w-]+\s+)?(?:{stake_words})"
@@ -298,6 +309,9 @@ def _patterns(language: str) -> _Patterns:
         qualifier_before=re.compile(qualifier_before),
         qualifier_after=re.compile(qualifier_after, flags),
         staff_after=re.compile(staff_after, flags),
+        staff_before=re.compile(
+            rf"(?:{staff})\S{{0,2}}\s*$" if not lex.spaced else r"(?!x)x", flags
+        ),
         name_age=name_age_rx,
         money_gate=gates[0],
         percent_gate=gates[1],
@@ -523,7 +537,10 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
         fraction = lex.fractions.get(key)
         if fraction is None:
             continue
-        staff = bool(pats.staff_after.match(text[m.end() : m.end() + 60]))
+        staff = bool(
+            pats.staff_after.match(text[m.end() : m.end() + 60])
+            or pats.staff_before.search(text[max(0, m.start() - 12) : m.start()])
+        )
         qualifier, q_start, q_end = _qualify(text, m.start(), m.end(), lex, pats)
         low, high = interval(fraction, 0.5, qualifier)
         out.append(Figure("pct", fraction, _round(low), _round(high), text[q_start:q_end], qualifier,

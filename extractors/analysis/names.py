@@ -961,7 +961,12 @@ def _generic_patterns(
     """ "the startup", "the tech giant", "it paid": each pattern with texts one of which it needs."""
     return tuple(
         (p, needed_texts(p))
-        for p in (_generic_startup_rx(startup_words), _GENERIC_BIG, _PRONOUN_PAYER, _GENERIC_COMPANY)
+        for p in (
+            _generic_startup_rx(startup_words),
+            _GENERIC_BIG,
+            _PRONOUN_PAYER,
+            _GENERIC_COMPANY,
+        )
     )
 
 

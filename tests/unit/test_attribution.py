@@ -114,6 +114,24 @@ def _claims(result) -> set[tuple[str, str]]:
             "$2 billion",
             "contract",
         ),
+        (
+            "a round the startup took in, told as investment received",
+            "That is far below the $120 million in investment that Lumeo received last year.",
+            "$120 million",
+            "funding round",
+        ),
+        (
+            "a share price moving, not a stake",
+            "Halcyon shares were up over 4% in early trading after the news.",
+            "over 4%",
+            "share price",
+        ),
+        (
+            "the payer's purchase of another company",
+            "Brightwave, which Halcyon bought for $75 million in March, keeps its own brand.",
+            "$75 million",
+            "does not name the target",
+        ),
     ],
 )
 def test_a_figure_about_something_else_goes_to_nothing(case, distraction, stated, reason):
@@ -209,3 +227,39 @@ def test_money_its_listed_investors_put_in_is_the_funding_raised():
         "into the company, will get their money back."
     )
     assert ("target_funding_raised_usd", "$120 million") in _claims(result)
+
+
+def test_the_whole_staff_out_of_which_some_move_is_the_headcount():
+    result = _read(
+        LEAD.replace("and about 40 of its engineers, ", "")
+        + "Of the 60 employees of Lumeo, only the two founders will move."
+    )
+    assert ("target_headcount", "60 employees") in {(c.metric, c.stated) for c in result.claims}
+    assert not [c for c in result.claims if c.metric == "staff_hired"]
+
+
+def test_a_payout_from_the_payer_in_licensing_fees_is_what_the_deal_pays():
+    result = _read(
+        "Lumeo founders defect to Halcyon\n\nLumeo's founders and top researchers moved to Halcyon, in a "
+        "deal that included a $500 million payout from Halcyon in licensing fees and "
+        "compensation. Halcyon, the cloud software giant, declined to comment."
+    )
+    assert ("deal_amount_usd", "$500 million") in _claims(result)
+
+
+def test_a_purchase_that_closes_the_product_is_one_of_its_people():
+    result = _read(
+        "Halcyon acquires Lumeo\n\nHalcyon has acquired Lumeo, a budgeting app, and its founder Mia Park "
+        "will join Halcyon. The app will be shut down on 15 October, the company said."
+    )
+    [deal] = [d for d in result.deals if d.deal_id == DEAL]
+    assert (deal.role, deal.kind) == ("subject", "acquihire")
+
+
+def test_a_purchase_that_keeps_the_product_is_not_a_talent_deal():
+    result = _read(
+        "Halcyon to buy Lumeo\n\nHalcyon, the cloud software company, announced a definitive agreement to "
+        "acquire Swedish AI startup Lumeo for around $1.1 billion. Lumeo's leaders will join Halcyon, and "
+        "its product keeps running for its customers."
+    )
+    assert result.relevance == "unrelated", [(d.deal_id, d.kind) for d in result.deals]

@@ -135,6 +135,17 @@ MONEY_CASES = [
     ("it", "oltre 2,7 miliardi di dollari", "oltre 2,7 miliardi di dollari", 2.7e9, None, "USD"),
     ("ko", "143억 달러를 투자했다", "143억 달러", 14.25e9, 14.35e9, "USD"),
     ("ko", "290억 달러 이상으로 평가", "290억 달러 이상", 29e9, None, "USD"),
+    # thousands inside a group of ten-thousands: (1 × 1,000 + 950) × 10,000
+    ("ko", "보고 기준(1억1천950만 달러)을 넘는다", "1억1천950만 달러", 119.495e6, 119.505e6, "USD"),
+    ("ko", "모두 3억8천만 달러를 냈다", "3억8천만 달러", 375e6, 385e6, "USD"),
+    (
+        "es",
+        "Google desembolso 2700 millones de dolares",
+        "2700 millones de dolares",
+        2699.5e6,
+        2700.5e6,
+        "USD",
+    ),
     ("ja", "約200億ドルで合意した", "約200億ドル", 18e9, 22e9, "USD"),
     ("ja", "9億ドル超を支払った", "9億ドル超", 900e6, None, "USD"),
     ("zh", "以超过9亿美元的价格", "超过9亿美元", 900e6, None, "USD"),
@@ -171,6 +182,8 @@ PERCENT_CASES = [
     ("en", "the buyer hired half its staff", "half", 49.5, 50.5, True),
     ("id", "bersama dengan “sekitar seperempat” karyawan", "sekitar seperempat", 22.5, 27.5, True),
     ("en", "49 per cent of the shares", "49 per cent", 48.5, 49.5, False),
+    # in Korean the staff come before the fraction, and a particle clings to it
+    ("ko", "고용된 직원은 전체 직원의 4분의 1에 달한다", "4분의 1", 24.5, 25.5, True),
     ("en", "bought nearly half of the company", "nearly half", 45.0, 50.0, False),
     (
         "en",
@@ -279,6 +292,8 @@ def test_east_asian_units():
     assert cjk_number("143억") == (pytest.approx(14.3e9), pytest.approx(1e8))
     assert cjk_number("7億5,000万")[0] == pytest.approx(7.5e8)
     assert cjk_number("19조6천억")[0] == pytest.approx(19.6e12)
+    assert cjk_number("5천546억") == (pytest.approx(554.6e9), pytest.approx(1e8))
+    assert cjk_number("1억1천950만") == (pytest.approx(119.5e6), pytest.approx(1e4))
 
 
 def test_interval_rules():
