@@ -612,6 +612,9 @@ class Attributor:
         long_before = s.raw[
             max(c_lo, fig.start - 120) : fig.start
         ]  # "licensed X's ... technology for $N"
+        if not self.english and self._says("licence_fee", fold(after[:12])):
+            # "27億ドルのライセンス料", "24 亿美元的许可费": the fee named right after the sum
+            return "licence_fee_usd", CUE_EXPLICIT, "the licence fee"
         if not (
             _LICENCE_FOR.search(long_before)
             or _LICENCE_FEE_BEFORE.search(before)

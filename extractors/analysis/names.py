@@ -808,6 +808,11 @@ def _canonical_names(
         else:
             by_fold[key] = name
     names = sorted(set(counts) - set(out), key=len, reverse=True)
+    for name in names:
+        listed = _misspelt_listed_company(name, watchlist)
+        if listed is not None:
+            out[name] = listed  # "Goggle paid $2.7 billion": the outlet's slip of a listed name
+    names = [n for n in names if n not in out]
     for short in names:
         if watchlist.lookup(short) is not None:
             continue
@@ -823,6 +828,30 @@ def _canonical_names(
                     out[short] = out.get(long, long)
                 break
     return out
+
+
+def _misspelt_listed_company(name: str, watchlist: Watchlist) -> str | None:
+    """The listed company a one-word name misspells by one letter ("Goggle" for Google), when
+    exactly one listed name of six letters or more is that close; None otherwise."""
+    if len(name) < 6 or " " in name or watchlist.lookup(name) is not None:
+        return None
+    close = {
+        entity.name
+        for listed, entity in watchlist.all_names()
+        if entity.kind != "person" and len(listed) == len(name) and _one_letter_apart(name, listed)
+    }
+    return close.pop() if len(close) == 1 else None
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Same length, same first letter, and one letter changed or two neighbours swapped."""
+    if a[0] != b[0] or a == b:
+        return False
+    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diffs) == 1:
+        return True
+    i, j = (diffs + [0, 0])[:2]
+    return len(diffs) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
 
 
 _AFFILIATION = (

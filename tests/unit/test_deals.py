@@ -247,3 +247,29 @@ def test_a_demonstrative_names_the_startup_too():
     )
     [deal] = result.deals
     assert (deal.deal_id, deal.kind) == ("google--windsurf", "licence_and_hire")
+
+
+def test_a_listed_company_misspelt_by_one_letter_is_that_company():
+    text = (
+        "Talent deals rewrite the rules\n\n"
+        "Last year Gooogle was not alone. Goggle hired the founders of chatbot startup Character.AI and paid "
+        "the company for a licence to its models."
+    )
+    _, result = _analyse(text, WATCHLIST)
+    assert "google--character-ai" in [d.deal_id for d in result.deals]
+    assert not [d for d in result.deals if d.acquirer.startswith("Gog")]
+
+
+def test_a_licence_fee_named_after_a_sum_in_japanese():
+    text = (
+        "GoogleがCharacter.AIの創業者を採用\n\n"
+        "GoogleはCharacter.AIのNoam Shazeer CEOらをDeepMindに迎えて27億ドルのライセンス料を支払った。"
+    )
+    article = article_from_text(
+        text, url="https://news.example/ja", origin="feed", fetched_at=FETCHED
+    )
+    assert article.language == "ja"
+    result = analyse(article, WATCHLIST)
+    assert [(c.metric, c.low, c.high) for c in result.claims] == [
+        ("licence_fee_usd", pytest.approx(2.65e9), pytest.approx(2.75e9))
+    ]
