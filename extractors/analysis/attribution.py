@@ -877,6 +877,11 @@ class Attributor:
         known |= set(self.person_deal)
         after = [p for p in people if 0 <= p.start - fig.end <= 40]
         before = [p for p in people if 0 <= fig.start - p.end <= 6]
+        beside = [p for p in after if re.fullmatch(r",\s*", s.raw[fig.end : p.start])]
+        if beside and self._names_party(s.raw, deal):
+            return beside[
+                0
+            ].name  # "its 28-year-old chief executive, Alexandr Wang": the name beside the age
         for group in (before, after):
             for p in group:
                 if p.name in known or not known:

@@ -51,7 +51,11 @@ _APPOSITION = re.compile(
     r"^(?:'s|’s)?(?:[\s,]|\band\b|\bits\b|\bincluding\b|\bamong\s+them\b|\bnotably\b|\bthree\b|\btwo\b|\bboth\b|co-?founders?|cofounders?|founders?|ceo|"
     r"chief\s+\w+(?:\s+officer)?|president|cto|cpo|coo|\(|\)|¶|[a-z]+\s+[a-z]+(?=,))*$"
 )
-_COORDINATED = re.compile(r"\b(?:and|plus|while)\s+(?:to\s+|will\s+|also\s+|has\s+|have\s+)?")
+# "and", "et a", "y ha", "und hat": a second verb joined to the first (its auxiliary skipped)
+_COORDINATED = re.compile(
+    r"\b(?:and|plus|while|et|y|e|und)\s+(?:to\s+|will\s+|also\s+|has\s+|have\s+|a\s+|ont\s+|va\s+|"
+    r"ha\s+|han\s+|hat\s+|haben\s+|wird\s+|vai\s+|está\s+|sta\s+)?"
+)
 _FORMER = re.compile(r"\b(?:former|ex-?|onetime|one-time|previously\s+at)\s*$")
 _BOARD = re.compile(r"^(?:'s|’s)?\s+(?:board|advisory)", re.IGNORECASE)
 _POSS_SPACE = re.compile(rf"^(?:{_POSS})?\s+")
