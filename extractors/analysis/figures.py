@@ -244,8 +244,11 @@ def _patterns(language: str) -> _Patterns:
     )
     pct_words = _alt(list(lex.percent))
     percent = (
-        rf"(?<![\w.,])(?:(?P<anum>{number})\s?(?:{pct_words})?\s?(?:to|-|–|and|à|a|bis|e)\s?)?"
-        rf"(?P<xnum>{number})\s?(?P<sign>{pct_words})(?![^\W\d_])"
+        (r"(?<![\w.,])" if lex.spaced else r"(?<![\d.,])")
+        + rf"(?:(?P<anum>{number})\s?(?:{pct_words})?\s?(?:to|-|–|and|à|a|bis|e)\s?)?"
+        rf"(?P<xnum>{number})\s?(?P<sign>{pct_words})"
+        # a particle clings to the sign where words are not spaced ("49%を", "49%의")
+         + (r"(?![^\W\d_])" if lex.spaced else "")
     )
     fractions = _alt([re.escape(k).replace(r"\ ", r"\s+") for k in lex.fractions])
     # a particle may cling to a fraction where words are not spaced ("4분의 1에")

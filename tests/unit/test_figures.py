@@ -182,6 +182,8 @@ PERCENT_CASES = [
     ("en", "the buyer hired half its staff", "half", 49.5, 50.5, True),
     ("id", "bersama dengan “sekitar seperempat” karyawan", "sekitar seperempat", 22.5, 27.5, True),
     ("en", "49 per cent of the shares", "49 per cent", 48.5, 49.5, False),
+    # no space between a Japanese word and the number, nor between the sign and its particle
+    ("ja", "Scale AIの株式の49%を取得した", "49%", 48.5, 49.5, False),
     # in Korean the staff come before the fraction, and a particle clings to it
     ("ko", "고용된 직원은 전체 직원의 4분의 1에 달한다", "4분의 1", 24.5, 25.5, True),
     ("en", "bought nearly half of the company", "nearly half", 45.0, 50.0, False),
