@@ -995,6 +995,7 @@ def _generic_patterns(
             _GENERIC_BIG,
             _PRONOUN_PAYER,
             _GENERIC_COMPANY,
+            _POSSESSIVE_PAYER,
         )
     )
 
@@ -1008,7 +1009,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
     for s in sentences:
         added: list[OrgMention] = []
         named = names.orgs[s.index]
-        startups, bigs, pronouns, companies = _generic_matches(s, patterns)
+        startups, bigs, pronouns, companies, possessives = _generic_matches(s, patterns)
         for m in startups:
             if any(o.start <= m.start() < o.end for o in named):
                 continue
@@ -1030,7 +1031,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
                 added.append(
                     OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True)
                 )
-        for found, latest in ((bigs, False), (pronouns, True)):
+        for found, latest in ((bigs, False), (pronouns, True), (possessives, True)):
             for m in found:
                 earlier = [
                     o for o in named if o.end <= m.start() and names.kinds.get(o.name) == "acquirer"
@@ -1057,6 +1058,14 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
 # company the sentences before it name most, whichever kind it is.
 _GENERIC_COMPANY = re.compile(
     r"^(?:[\w ,]{0,30},\s+)?[Tt]he\s+(?:company|firm)(?=\s+(?:said|says|announced|confirmed|has|had|will|is|was|\w+ed)\b)"
+)
+
+# "its $2.4 billion deal with Windsurf", "Its latest target": the payer's own deal, told with a
+# possessive pronoun (the company of that kind named last).
+_POSSESSIVE_PAYER = re.compile(
+    r"(?<![\w'’])[Ii]ts(?=\s+(?:(?:[$€£]?[\d.,]+\s*(?:billion|million|bn|m|b)?|reported|latest|newest|next|"
+    r"biggest|largest|first|second|recent|own|earlier)\s+){0,3}(?:deal|target|acquisition|investment|purchase|"
+    r"stake|licen[cs]\w*|agreement|acqui-?hire)\b)"
 )
 
 # How many sentences back "the startup" or "the giant" looks for whom it stands for.
