@@ -144,7 +144,7 @@ _TIED_AFTER = re.compile(
     r"\s*(?:(?!investors|including|backers)[\w-]+\s+){0,3}?(?:of|in|into|to|for|with)\s+(?:the\s+)?(?:(?!investors|including|backers)[\w-]+\s+){0,2}?(?=[A-Z])"
 )
 _LISTED_AFTER = re.compile(
-    r"\b(?:from|including|includ\w+|led\s+by|by|with|such\s+as|like|as\s+well\s+as|investors|backers|rivals|"
+    r"\b(?:according\s+to|per|citing|from|including|includ\w+|led\s+by|by|with|such\s+as|like|as\s+well\s+as|investors|backers|rivals|"
     r"lideradas?\s+pela?|liderad[ao]s?\s+por|menées?\s+par|angeführt\s+von|từ|như|bao\s+gồm)\b"
 )
 _YEAR_SUBJECT_AFTER = re.compile(
@@ -852,6 +852,20 @@ class Attributor:
         """The company that pays the sum, when the clause says "X agreed to pay $N" or "X was in
         talks to acquire Y for $N": the last company named before the paying or buying verb."""
         c_lo, _ = self._clause_of(s, fig.start)
+        owner = next(
+            (
+                o
+                for o in self.names.orgs[s.index]
+                if c_lo <= o.start
+                and re.fullmatch(r"(?:['’]s)?\s*", s.raw[o.end : fig.start])
+                and (o.generic or s.raw[o.end : o.end + 2] in {"'s", "’s"})
+            ),
+            None,
+        )
+        if owner is not None:
+            return (
+                owner.name
+            )  # "Meta's $14 billion investment", "its $2.4 billion deal": the owner pays
         window = fold(s.raw[c_lo : fig.start])
         verbs = [m for m in (*self.lex.cues["pay"].finditer(window), *self.lex.cues["acquire"].finditer(window))
                  if fig.start - (c_lo + m.end()) <= 90]  # fmt: skip

@@ -121,6 +121,10 @@ _OWNED_TITLE = re.compile(
     r"^(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|’s)\s+(?:\w+\s+)?(?:president|chief|ceo|cto|coo|cfo|founder|co-?founder|"
     r"head|director|chair\w*|vice|vp|executive|officer|engineer|researcher|scientist|lead)\b"
 )
+_INSTITUTION_WORDS = frozenset(
+    {"University", "Université", "Universität", "Universidad", "Università", "Universidade", "College",
+     "Institute", "Institut", "Instituto", "School", "Academy"}
+)  # fmt: skip
 _BRAND = re.compile(r"[a-z][A-Z]|\.ai$|\.com$")
 _APPOSITIVE = re.compile(
     r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma)\s+([^,.;]{0,60})", re.IGNORECASE
@@ -474,6 +478,8 @@ class _NameScan:
         words = surface.split()
         if len(words) == 1 and (surface.isdigit() or len(surface) < 2):
             return False
+        if any(w in _INSTITUTION_WORDS for w in words):
+            return False  # "Stanford University", "Institut Pasteur": where people study
         if all(w in data.not_companies or w in data.function_words for w in words):
             return False
         return not self._names_person(surface, words)
