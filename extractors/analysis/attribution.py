@@ -857,6 +857,7 @@ class Attributor:
                 o
                 for o in self.names.orgs[s.index]
                 if c_lo <= o.start
+                and o.end <= fig.start
                 and re.fullmatch(r"(?:['’]s)?\s*", s.raw[o.end : fig.start])
                 and (o.generic or s.raw[o.end : o.end + 2] in {"'s", "’s"})
             ),

@@ -273,3 +273,17 @@ def test_a_licence_fee_named_after_a_sum_in_japanese():
     assert [(c.metric, c.low, c.high) for c in result.claims] == [
         ("licence_fee_usd", pytest.approx(2.65e9), pytest.approx(2.75e9))
     ]
+
+
+def test_each_deal_of_a_list_keeps_the_sum_its_possessive_payer_paid():
+    _, result = _analyse(
+        "The acqui-hire playbook\n\n"
+        "The giants have done this before: Meta's $14 billion investment in Scale AI, Google's $2.7 "
+        "billion licence with Character.AI, and its $2.4 billion deal with Windsurf, each bringing "
+        "founders in-house.",
+        WATCHLIST,
+    )
+    sums = {(c.deal_id, c.stated) for c in result.claims if c.metric == "deal_amount_usd"}
+    assert ("meta--scale-ai", "$14 billion") in sums
+    assert ("google--windsurf", "$2.4 billion") in sums
+    assert "character-ai--windsurf" not in [d.deal_id for d in result.deals]
