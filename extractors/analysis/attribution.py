@@ -773,6 +773,15 @@ class Attributor:
             return None, 0.0, "people, not said to be hired"
         if fig.value >= 1e6:
             return None, 0.0, "too many to be staff"
+        if re.search(r"(?:startup|company|firm)$", fig.stated) and any(
+            n in after[:30] for n in self._aliases(deal.target)
+        ):
+            return (
+                "target_headcount",
+                CUE_EXPLICIT,
+                "the size of the startup it names",
+            )  # "a 10-person startup called X"
+
         target_names = self._aliases(deal.target)
         compound = any(n.split()[0] + "-" in s.raw[fig.start : fig.end] for n in target_names)
         possessive = (
@@ -982,12 +991,21 @@ def founded_years(
             candidates += (
                 [before_verb[0].name] if passive else [o.name for o in reversed(before_verb)]
             )
-        if subject is not None and (
-            re.search(
-                r"\b(?:startup|start-up|company|firm|it|which)\b",
-                folded[max(c_lo, verb_at - 30) : verb_at],
+        if (
+            subject is not None
+            and (
+                re.search(
+                    r"\b(?:startup|start-up|company|firm|it|which)\b",
+                    folded[max(c_lo, verb_at - 30) : verb_at],
+                )
+                or re.search(r"\b(?:startup|start-up|company|firm)\b", folded[verb_at : fig.start])
+                # "Founded in 2023 by a team of researchers, the San Francisco-based company …"
+                or opens
+                and re.search(
+                    r"\bthe\s+(?:[\w–-]+\s+){0,3}(?:startup|start-up|company|firm)\b",
+                    folded[fig.end : fig.end + 100],
+                )
             )
-            or re.search(r"\b(?:startup|start-up|company|firm)\b", folded[verb_at : fig.start])
         ):
             candidates.append(subject.target)
         founded = next((c for c in candidates if c in targets), None)

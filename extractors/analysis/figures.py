@@ -270,7 +270,7 @@ def _patterns(language: str) -> _Patterns:
         rf"(?<![\w.,$€£])(?:(?P<anum>{_DIGITS})\s*(?:to|-|–|and|a|bis|à)\s*)?(?P<xnum>{number})"
         rf"(?:\s+(?P<xscale>{word_scales}))?(?P<plus>\+|-plus)?\s+{filler}(?P<noun>(?:[\w.]+-)?(?:{people}))(?![\w])"
     )
-    count_adjective = r"(?<![\w.,])(?P<xnum>\d[\d,]*)-(?P<noun>person|member|strong|people)\s+(?:staff|team|workforce|company|startup|firm)\b"
+    count_adjective = r"(?<![\w.,])(?P<xnum>\d[\d,]*)-(?P<noun>person|member|strong|people)\s+(?:[\w-]+\s+){0,3}?(?:staff|team|workforce|company|startup|firm)\b"
     counters = _alt(list(lex.counters)) if lex.counters else r"(?!x)x"
     # "직원 30여명": 여 between the number and the counter says "30-odd", read as 30 and more
     count_counter = rf"(?P<noun>{people})\s?(?:약\s?)?(?P<xnum>{_DIGITS})\s?(?P<plus>여|余|多)?\s?(?:{counters})"

@@ -263,3 +263,15 @@ def test_a_purchase_that_keeps_the_product_is_not_a_talent_deal():
         "its product keeps running for its customers."
     )
     assert result.relevance == "unrelated", [(d.deal_id, d.kind) for d in result.deals]
+
+
+def test_the_size_and_founding_of_a_startup_told_before_its_name():
+    result = _read(
+        "Halcyon's next acqui-hire\n\n"
+        "Halcyon has quietly bought small teams for years. Its latest target is a 12-person robotics "
+        "startup called Lumeo, whose founders will join Halcyon. Founded in 2021 by two former "
+        "researchers, the Oakland-based company has raised only $4 million."
+    )
+    claims = {(c.metric, c.stated) for c in result.claims if c.deal_id == DEAL}
+    assert ("target_headcount", "12-person robotics startup") in claims
+    assert ("founded_year", "Founded in 2021") in claims
