@@ -547,7 +547,8 @@ def _assign_roles(
         )
 
     def dominates(d: Deal) -> bool:
-        told = {r.sentence for r in d.relations}
+        # told in two sentences at least, by more than what the rest of the text implies
+        told = {r.sentence for r in d.relations if r.strength > STRENGTH_IMPLIED}
         return (
             len(told) >= 2
             and mentions[d.target] >= DOMINANT_MENTIONS + 1
