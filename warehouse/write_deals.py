@@ -131,6 +131,7 @@ class _Batch:
         default_factory=dict
     )  # every deal the batch mentions, once known
     mentions: list[dict[str, Any]] = field(default_factory=list)
+    roles: dict[tuple[str, str], str] = field(default_factory=dict)  # (article, deal) -> its role
     stories: dict[str, tuple[str, str]] = field(
         default_factory=dict
     )  # each article's story and outlet, as far as the batch has looked them up
@@ -329,8 +330,11 @@ def _deal_row(batch: _Batch, deal_id: str) -> DealRow:
 
 
 _KEY_CLAIMS = (
-    "SELECT deal_id, subject, metric, claim_id, low, high, as_of, stated, article_id, confidence FROM store.claims "
-    "WHERE deal_id IN ({deals}) AND list_contains(?, [deal_id, subject, metric]) ORDER BY stored_at, rowid"
+    "SELECT c.deal_id, c.subject, c.metric, c.claim_id, c.low, c.high, c.as_of, c.stated, c.article_id, "
+    "c.confidence, m.role FROM store.claims c LEFT JOIN store.deal_mentions m "
+    "ON m.article_id = c.article_id AND m.deal_id = c.deal_id "
+    "WHERE c.deal_id IN ({deals}) AND list_contains(?, [c.deal_id, c.subject, c.metric]) "
+    "ORDER BY c.stored_at, c.rowid"
 )
 
 
@@ -351,6 +355,7 @@ def _key_claims(
     keys: Sequence[Key],
     stories: dict[str, tuple[str, str]],
     min_confidence: float = 0.0,
+    roles: Mapping[tuple[str, str], str] | None = None,
 ) -> dict[Key, list[_KeyClaim]]:
     """Every claim of each key that is confident enough to weigh, oldest first: one query for all the
     keys of an article, and one for the stories and outlets of their articles not in ``stories`` yet
@@ -358,6 +363,7 @@ def _key_claims(
     found: dict[Key, list[_KeyClaim]] = {key: [] for key in keys}
     if not found:
         return found
+    roles = roles or {}
     deals = sorted({key[0] for key in found})
     rows = con.execute(
         _KEY_CLAIMS.format(deals=marks(deals)), [*deals, [list(key) for key in found]]
@@ -375,13 +381,16 @@ def _key_claims(
         stated,
         article_id,
         confidence,
+        role,
     ) in rows:
         if confidence is not None and confidence < min_confidence:
             continue  # stored and shown, never weighed: below the alert threshold
         story_id, source = stories[article_id]
         claims = found[(deal_id, subject, metric)]
         known = reconcile.KnownClaim(claim_id, low, high, as_of, story_id, len(claims))
-        claims.append(_KeyClaim(known, stated, article_id, source))
+        # a mention of this batch is written at its end: its role is the batch's
+        role = role or roles.get((article_id, deal_id), "subject")
+        claims.append(_KeyClaim(known, stated, article_id, source, role == "subject"))
     return found
 
 
@@ -465,6 +474,7 @@ def _reconcile_article(
         list(dict.fromkeys((c.deal_id, c.subject, c.metric) for c in claims)),
         batch.stories,
         policy.min_confidence,
+        batch.roles,
     )
     for claim in claims:
         key = (claim.deal_id, claim.subject, claim.metric)
@@ -655,6 +665,7 @@ def store_deals_and_claims(
         deals_with_claims = {c.deal_id for c in analysis.claims}
         for mention in mentions.values():
             _ensure_deal(mention, article, batch, now=now)
+            batch.roles[(article.article_id, mention.deal_id)] = mention.role
             batch.mentions.append(
                 {
                     "article_id": article.article_id,

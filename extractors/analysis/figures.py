@@ -147,9 +147,9 @@ def cjk_number(raw: str) -> tuple[float, float] | None:
             return None
         small = CJK_SMALL[m.group("small")] if m.group("small") else 1.0
         unit = CJK_UNITS[m.group("unit")]
-        rest = parse_number(m.group("rest"), ".") if m.group("rest") else None
-        if rest is not None:  # "1천950만": (1 × 1,000 + 950) × 10,000
-            total += (digits[0] * small + rest[0]) * unit
+        inner = parse_number(m.group("rest"), ".") if m.group("rest") else None
+        if inner is not None:  # "1천950만": (1 × 1,000 + 950) × 10,000
+            total += (digits[0] * small + inner[0]) * unit
             last_unit = unit
         else:
             total += digits[0] * small * unit

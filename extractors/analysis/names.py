@@ -1013,44 +1013,19 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
         tuple[int, str, bool]
     ] = []  # (sentence, company, is a listed acquirer), in text order
     for s in sentences:
-        added: list[OrgMention] = []
         named = names.orgs[s.index]
         startups, bigs, pronouns, companies, possessives = _generic_matches(s, patterns)
-        for m in startups:
-            if any(o.start <= m.start() < o.end for o in named):
-                continue
-            earlier = [
-                o for o in named if o.end <= m.start() and names.kinds.get(o.name) != "acquirer"
-            ]
-            target = earlier[-1].name if earlier else _most_named(recent, s.index, big=False)
-            if target:
-                added.append(
-                    OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True)
-                )
-        for m in companies:  # "the company announced": the company the last sentences name most
-            if any(o.start <= m.start() < o.end for o in named) or any(
-                o.start < m.start() for o in named
-            ):
-                continue
-            target = _most_named(recent, s.index, big=None)
-            if target:
-                added.append(
-                    OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True)
-                )
-        for found, latest in ((bigs, False), (pronouns, True), (possessives, True)):
-            for m in found:
-                earlier = [
-                    o for o in named if o.end <= m.start() and names.kinds.get(o.name) == "acquirer"
-                ]
-                target = (
-                    earlier[-1].name
-                    if earlier
-                    else _most_named(recent, s.index, big=True, latest=latest)
-                )
-                if target:
-                    added.append(
-                        OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True)
-                    )
+        resolved = [
+            *_startups_meant(s, startups, names, recent),
+            *_companies_meant(s, companies, named, recent),
+            *_payers_meant(s, bigs, names, recent, latest=False),
+            *_payers_meant(s, pronouns, names, recent, latest=True),
+            *_payers_meant(s, possessives, names, recent, latest=True, possessive=True),
+        ]
+        added = [
+            OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True)
+            for m, target in resolved
+        ]
         for o in named:
             if names.kinds.get(o.name) == "acquirer":
                 recent.append((s.index, o.name, True))
@@ -1058,6 +1033,68 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
                 recent.append((s.index, o.name, False))
         if added:
             names.orgs[s.index] = sorted(named + added, key=lambda o: o.start)
+
+
+_Recent = list[tuple[int, str, bool]]
+
+
+def _startups_meant(
+    s: Sentence, found: list[re.Match[str]], names: Names, recent: _Recent
+) -> list[tuple[re.Match[str], str]]:
+    """ "the startup": the startup named last before it in the sentence, else the one named most lately."""
+    named = names.orgs[s.index]
+    out = []
+    for m in found:
+        if any(o.start <= m.start() < o.end for o in named):
+            continue
+        earlier = [o for o in named if o.end <= m.start() and names.kinds.get(o.name) != "acquirer"]
+        target = earlier[-1].name if earlier else _most_named(recent, s.index, big=False)
+        if target:
+            out.append((m, target))
+    return out
+
+
+def _companies_meant(
+    s: Sentence, found: list[re.Match[str]], named: list[OrgMention], recent: _Recent
+) -> list[tuple[re.Match[str], str]]:
+    """ "The company announced": the company the last sentences name most, when it opens the sentence."""
+    out = []
+    for m in found:
+        if any(o.start < m.start() or o.start <= m.start() < o.end for o in named):
+            continue
+        target = _most_named(recent, s.index, big=None)
+        if target:
+            out.append((m, target))
+    return out
+
+
+def _payers_meant(
+    s: Sentence,
+    found: list[re.Match[str]],
+    names: Names,
+    recent: _Recent,
+    *,
+    latest: bool,
+    possessive: bool = False,
+) -> list[tuple[re.Match[str], str]]:
+    """ "the tech giant", "it paid", "its deal": the listed acquirer named last before it in the
+    sentence, else the one named most (or, with ``latest``, last) in the sentences before."""
+    named = names.orgs[s.index]
+    out = []
+    for m in found:
+        earlier = [o for o in named if o.end <= m.start() and names.kinds.get(o.name) == "acquirer"]
+        if (
+            possessive
+            and earlier
+            and not any(earlier[-1].end <= o.start < m.start() for o in named)
+        ):
+            continue  # "Google paid ... in its deal with Windsurf": Google is the last name already
+        target = (
+            earlier[-1].name if earlier else _most_named(recent, s.index, big=True, latest=latest)
+        )
+        if target:
+            out.append((m, target))
+    return out
 
 
 # "The company announced it is bringing on ...": a sentence that opens on "the company" speaks of the

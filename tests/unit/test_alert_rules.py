@@ -36,10 +36,13 @@ class Said:
     article: str | None = None  # defaults to one article per claim
     as_of: date | None = None
     confidence: float = 1.0
+    in_passing: bool = False  # recalled by an article about something else
 
 
-def said(stated, low, high, *, story, article=None, as_of=None, confidence=1.0) -> Said:
-    return Said(stated, low, high, story, article, as_of, confidence)
+def said(
+    stated, low, high, *, story, article=None, as_of=None, confidence=1.0, in_passing=False
+) -> Said:
+    return Said(stated, low, high, story, article, as_of, confidence, in_passing)
 
 
 def _claim(n: int, s: Said, metric: str) -> Claim:
@@ -64,9 +67,9 @@ def _claim(n: int, s: Said, metric: str) -> Claim:
     )
 
 
-def _key_claim(claim: Claim, story: str, order: int) -> KeyClaim:
-    known = reconcile.KnownClaim(claim.claim_id, claim.low, claim.high, claim.as_of, story, order)
-    return KeyClaim(known, claim.stated, claim.article_id, f"outlet of {story}")
+def _key_claim(claim: Claim, s: Said, order: int) -> KeyClaim:
+    known = reconcile.KnownClaim(claim.claim_id, claim.low, claim.high, claim.as_of, s.story, order)
+    return KeyClaim(known, claim.stated, claim.article_id, f"outlet of {s.story}", not s.in_passing)
 
 
 def _told(decisions: list[rules.Decision]) -> str:
@@ -90,10 +93,10 @@ def decide(
     contradictions: tuple[tuple[str, str, str], ...] = (),
     weighed: bool = True,
 ) -> list[rules.Decision]:
-    claims = [_claim(n, s, metric) for n, s in enumerate([*known, new])]
-    stories = [s.story for s in [*known, new]]
+    said_all = [*known, new]
+    claims = [_claim(n, s, metric) for n, s in enumerate(said_all)]
     key_claims = [
-        _key_claim(c, story, n) for n, (c, story) in enumerate(zip(claims, stories, strict=True))
+        _key_claim(c, s, n) for n, (c, s) in enumerate(zip(claims, said_all, strict=True))
     ]
     if not weighed:
         key_claims = key_claims[:-1]
@@ -158,6 +161,22 @@ RULES = [
     (
         "two independent sources, intervals disjoint → contradiction",
         [AGE_28],
+        AGE_21,
+        {"metric": "person_age"},
+        "contradiction: '21 years old' [21,21] is disjoint from the accepted value [28,28]",
+    ),
+    (
+        "disjoint, both figures recalled in passing by articles about other things → quiet",
+        [said("$14 billion", 13.5 * B, 14.5 * B, story="roundup", in_passing=True)],
+        said("$2 billion", 1.95 * B, 2.05 * B, story="earnings", in_passing=True),
+        {},
+        "quiet: '$2 billion' [1950000000,2050000000] disagrees with the accepted value "
+        "[13500000000,14500000000], but every claim on both sides is a figure recalled in passing "
+        "(no article about this deal states either): not a contradiction",
+    ),
+    (
+        "disjoint, one side stated by an article about the deal → contradiction",
+        [said("Now 28", 28, 28, story="ap", in_passing=True)],
         AGE_21,
         {"metric": "person_age"},
         "contradiction: '21 years old' [21,21] is disjoint from the accepted value [28,28]",
