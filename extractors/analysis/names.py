@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -842,11 +842,21 @@ def _misspelt_listed_company(name: str, watchlist: Watchlist) -> str | None:
     if len(name) < 6 or " " in name or watchlist.lookup(name) is not None:
         return None
     close = {
-        entity.name
-        for listed, entity in watchlist.all_names()
-        if entity.kind != "person" and len(listed) == len(name) and _one_letter_apart(name, listed)
+        company
+        for listed, company in _companies_by_shape(watchlist).get((name[0], len(name)), ())
+        if _one_letter_apart(name, listed)
     }
     return close.pop() if len(close) == 1 else None
+
+
+@cache
+def _companies_by_shape(watchlist: Watchlist) -> dict[tuple[str, int], list[tuple[str, str]]]:
+    """The watchlist's company names of one word, by first letter and length: (name, company)."""
+    out: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+    for listed, entity in watchlist.all_names():
+        if entity.kind != "person" and " " not in listed and listed:
+            out[(listed[0], len(listed))].append((listed, entity.name))
+    return dict(out)
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
