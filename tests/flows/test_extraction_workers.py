@@ -13,7 +13,7 @@ from benchmarks.corpus import corpus_specs, page_html
 from extractors.records import FeedEntry, FetchStatus, PageFetch
 from extractors.watchlist import load_watchlist
 from flows.extraction import extract_and_analyse_batch, extract_batch
-from flows.workers import analyse_batch, close_worker_pools, worker_pool
+from flows.workers import ANALYSIS_NICENESS, analyse_batch, close_worker_pools, worker_pool
 from tests.support.config import run_with_configured_runner, write_config
 from tests.support.paths import REPO
 from tests.support.reads import snapshot
@@ -95,6 +95,17 @@ def test_analysis_worker_loads_neither_trafilatura_nor_prefect() -> None:
         close_worker_pools()
     assert "etree" not in maps
     assert "_pydantic_core" not in maps
+
+
+def test_analysis_worker_yields_the_processor_to_extraction() -> None:
+    """Extraction is the run's longest chain: the analysis worker runs at a lower priority."""
+    try:
+        analysis = worker_pool(1).submit(os.nice, 0).result(timeout=60)
+        extraction = worker_pool(1, "extraction").submit(os.nice, 0).result(timeout=60)
+    finally:
+        close_worker_pools()
+    assert extraction == os.nice(0)
+    assert analysis == min(19, extraction + ANALYSIS_NICENESS)
 
 
 @pytest.mark.slow
