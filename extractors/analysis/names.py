@@ -295,6 +295,21 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     return out
 
 
+def _stands_alone_in(words: str, text: str) -> bool:
+    """``words`` occur in ``text`` with no letter, digit or hyphen right before or after them."""
+    at = text.find(words)
+    while at >= 0:
+        before = text[at - 1 : at] if at else ""
+        after = text[at + len(words) : at + len(words) + 1]
+        if not _WORDISH.match(before) and not _WORDISH.match(after):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+_WORDISH = re.compile(r"[\w-]")
+
+
 def _is_person_like(name: str) -> bool:
     return PERSON.fullmatch(name) is not None
 
@@ -362,7 +377,10 @@ class _NameScan:
             if " " in full:
                 self.surnames.setdefault(full.split()[-1], full)
                 self.given_names.add(full.split()[0])  # "Noam" of "Noam Shazeer": no company alone
-        self.surname_rx = _surname_rx(tuple(self.surnames)) if self.surnames else None
+        # surnames of letters only, capitalised, are looked up word by word; any other (rare:
+        # "O'Brien") through a pattern compiled for the article
+        odd = tuple(n for n in self.surnames if not _PLAIN_SURNAME.fullmatch(n))
+        self.surname_rx = _surname_rx(odd) if odd else None
         self.title_case_headline = (
             bool(sentences) and sentences[0].is_headline and sentences[0].title_case
         )
@@ -419,10 +437,20 @@ class _NameScan:
             if name in self.person_names and not _overlaps_any(taken, start, m.end()):
                 people.append((self.person_names[name], start, m.end()))
                 taken.append((start, m.end()))
-        for m in self.surname_rx.finditer(s.raw) if self.surname_rx else ():
-            if not _overlaps_any(taken, m.start(), m.end()):
-                people.append((self.surnames[m.group(1)], m.start(), m.end()))
-                taken.append((m.start(), m.end()))
+        if not self.surnames:
+            return
+        found = [
+            (m.group(1), m.start(), m.end())
+            for m in _CAPITALISED_WORD.finditer(s.raw)
+            if m.group(1) in self.surnames and not _NAME_GOES_ON.match(s.raw, m.end())
+        ]
+        if self.surname_rx is not None:
+            found += [(m.group(1), m.start(), m.end()) for m in self.surname_rx.finditer(s.raw)]
+            found.sort(key=lambda f: f[1])
+        for surname, start, end in found:
+            if not _overlaps_any(taken, start, end):
+                people.append((self.surnames[surname], start, end))
+                taken.append((start, end))
 
     def _read_runs(self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]) -> None:
         """The capitalised runs not yet read that can be companies and that the text treats as ones."""
@@ -457,11 +485,11 @@ class _NameScan:
         """A Title Case headline capitalises its verbs too: the longest opening of the run that
         the body names, or the run as it is when the body names no part of it."""
         words = surface.split()
+        if len(words) < 2 or surface in self.text_body:
+            return surface
         for n in range(len(words) - 1, 0, -1):
             opening = " ".join(words[:n])
-            if surface not in self.text_body and re.search(
-                rf"(?<![\w-]){re.escape(opening)}(?![\w-])", self.text_body
-            ):
+            if _stands_alone_in(opening, self.text_body):
                 return opening
         return surface
 
@@ -595,6 +623,12 @@ def _phrases_rx(phrases: frozenset[str]) -> re.Pattern[str]:
     )
 
 
+# A capitalised word of letters and digits, with a possessive; what a surname alone looks like.
+_CAPITALISED_WORD = re.compile(r"(?<![\w.-])([A-ZÀ-ÖØ-Þ]\w*)(?:'s|’s)?(?!\w)")
+_PLAIN_SURNAME = re.compile(r"[A-ZÀ-ÖØ-Þ]\w*")
+_NAME_GOES_ON = re.compile(r"[ \u00a0]+[A-Z]")  # "Wang Tao": a longer name, not the surname alone
+
+
 def _surname_rx(surnames: tuple[str, ...]) -> re.Pattern[str]:
     """The surnames of one article, alone: compiled once an article, never kept beyond it."""
     alternation = literal_alternation(sorted(surnames, key=len, reverse=True), not_after=r"[\w.-]")
@@ -703,6 +737,12 @@ def _has_company_words(words: list[str], data: NameData) -> bool:
     return words[-1] in data.suffixes or any(w in data.not_companies for w in words)
 
 
+# "Luan's team", "Adept's technology": the word before is a company's name, not a person's.
+_OWNS_COMPANY_THINGS = re.compile(
+    r"(\S+?)(?:'s|’s)\s+(?:technology|models?|ceo|founders?|staff|employees|team|valuation|shares)"
+)
+
+
 def _uncontested_names(
     candidates: list[tuple[str, bool]], found: dict[str, str], body: str
 ) -> list[str]:
@@ -710,15 +750,14 @@ def _uncontested_names(
     organisation, their last word never owning a company's things ("Luan's team"), no particle
     between their words ("de", "van", "bin")."""
     org_cued = {name for name, cued in candidates if cued}
+    owners: set[str] | None = None  # the words that own a company's things in the body, read once
     out = []
     for name, _ in candidates:
         if name in found or name in org_cued:
             continue
-        last = name.split()[-1]
-        if re.search(
-            rf"{re.escape(last)}(?:'s|’s)\s+(?:technology|models?|ceo|founders?|staff|employees|team|valuation|shares)",
-            body,
-        ):
+        if owners is None:
+            owners = {m.group(1) for m in _OWNS_COMPANY_THINGS.finditer(body)}
+        if any(owner.endswith(name.split()[-1]) for owner in owners):
             continue
         if re.search(r" (?:de|De|van|von|da|La|Le|bin|al) ", name):
             continue
