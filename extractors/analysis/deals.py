@@ -455,6 +455,17 @@ def _one_per_target(deals: list[Deal]) -> list[Deal]:
     return [d for d in deals if best[d.target] is d]
 
 
+def _headline_tells_hiring(cues: SentenceCues) -> bool:
+    """A headline that says people are hired, move or are dealt for ("Meta hires ...", "... joins
+    Google", "Deal für Windsurf-Talente"), not one that only names people ("AI talent costs heat up")."""
+    return (
+        cues.present("hire")
+        or cues.present("acquihire")
+        or cues.present("team")
+        and (cues.present("join") or cues.present("deal") or cues.present("licence"))
+    )
+
+
 def _assign_roles(
     deals: list[Deal],
     sentences: Sequence[Sentence],
@@ -500,7 +511,7 @@ def _assign_roles(
             d.acquirer in headline_orgs
             and not others
             and deals_by_acquirer[d.acquirer] == 1
-            and any(cues_of[headline.index].present(c) for c in ("hire", "team", "acquihire"))
+            and _headline_tells_hiring(cues_of[headline.index])
         )
 
     def told_there(d: Deal, r: Relation) -> bool:

@@ -862,7 +862,11 @@ def _canonical_names(
         if watchlist.lookup(short) is not None:
             continue
         for long in names:
-            if long == short or len(long) <= len(short) or watchlist.lookup(long) is not None:
+            listed = watchlist.lookup(long)
+            if listed is not None and len(long) > len(short) and long.startswith(short + "."):
+                out[short] = listed.name  # "Character.AI", then "the licences of Character"
+                break
+            if long == short or len(long) <= len(short) or listed is not None:
                 continue
             if long.startswith(short + " ") and long.split()[-1] in data.suffixes:
                 # "Inflection" and "Inflection AI" are one company, named by its full name, unless
