@@ -47,7 +47,9 @@ def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if sum(1 for _ in islice(_LETTER.finditer(sample), MIN_LETTERS)) < MIN_LETTERS:
         return None
-    # fastText reads one line: the sample's line breaks become spaces
-    [best] = _detector().detect(" ".join(sample.split()), model=_MODEL, k=1)
+    # fastText reads one line of UTF-8: line breaks become spaces, a lone surrogate (a broken
+    # escape in a feed's JSON or XML) a replacement mark
+    line = " ".join(sample.split()).encode("utf-8", "replace").decode("utf-8")
+    [best] = _detector().detect(line, model=_MODEL, k=1)
     code, probability = str(best["lang"]), float(best["score"])
     return code if probability >= MIN_PROBABILITY else None
