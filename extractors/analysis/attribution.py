@@ -775,12 +775,8 @@ class Attributor:
             return None, 0.0, "too many to be staff"
         if re.search(r"(?:startup|company|firm)$", fig.stated) and any(
             n in after[:30] for n in self._aliases(deal.target)
-        ):
-            return (
-                "target_headcount",
-                CUE_EXPLICIT,
-                "the size of the startup it names",
-            )  # "a 10-person startup called X"
+        ):  # "a 10-person computer vision startup called X"
+            return "target_headcount", CUE_EXPLICIT, "the size of the startup it names"
 
         target_names = self._aliases(deal.target)
         compound = any(n.split()[0] + "-" in s.raw[fig.start : fig.end] for n in target_names)
@@ -872,10 +868,8 @@ class Attributor:
             ),
             None,
         )
-        if owner is not None:
-            return (
-                owner.name
-            )  # "Meta's $14 billion investment", "its $2.4 billion deal": the owner pays
+        if owner is not None:  # "Meta's $14 billion investment", "its $2.4 billion deal"
+            return owner.name
         window = fold(s.raw[c_lo : fig.start])
         verbs = [m for m in (*self.lex.cues["pay"].finditer(window), *self.lex.cues["acquire"].finditer(window))
                  if fig.start - (c_lo + m.end()) <= 90]  # fmt: skip
@@ -903,9 +897,8 @@ class Attributor:
         before = [p for p in people if 0 <= fig.start - p.end <= 6]
         beside = [p for p in after if re.fullmatch(r",\s*", s.raw[fig.end : p.start])]
         if beside and self._names_party(s.raw, deal):
-            return beside[
-                0
-            ].name  # "its 28-year-old chief executive, Alexandr Wang": the name beside the age
+            # "its 28-year-old chief executive, Alexandr Wang": the name beside the age
+            return beside[0].name
         for group in (before, after):
             for p in group:
                 if p.name in known or not known:
