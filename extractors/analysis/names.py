@@ -29,7 +29,7 @@ from extractors.analysis.lexicon import (
     needed_texts,
 )
 from extractors.analysis.text import Sentence, fold
-from extractors.watchlist import Watchlist
+from extractors.watchlist import Entity, Watchlist
 
 # A word of a name: capitalised, CamelCase ("xAI", "iRobot"), or a ".ai" domain.
 _WORD = r"(?:[A-Z][\w&'’.+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w&.-]*|[a-z][\w-]*\.ai)"
@@ -121,10 +121,6 @@ _OWNED_TITLE = re.compile(
     r"^(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|’s)\s+(?:\w+\s+)?(?:president|chief|ceo|cto|coo|cfo|founder|co-?founder|"
     r"head|director|chair\w*|vice|vp|executive|officer|engineer|researcher|scientist|lead)\b"
 )
-_INSTITUTION_WORDS = frozenset(
-    {"University", "Université", "Universität", "Universidad", "Università", "Universidade", "College",
-     "Institute", "Institut", "Instituto", "School", "Academy"}
-)  # fmt: skip
 _BRAND = re.compile(r"[a-z][A-Z]|\.ai$|\.com$")
 _APPOSITIVE = re.compile(
     r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma)\s+([^,.;]{0,60})", re.IGNORECASE
@@ -138,6 +134,7 @@ class NameData:
     not_companies: frozenset[str]
     function_words: frozenset[str]
     suffixes: frozenset[str]
+    institution_words: frozenset[str]  # "University": a name that holds one is where people study
 
 
 @cache
@@ -147,6 +144,7 @@ def name_data() -> NameData:
         not_companies=frozenset(data["not_companies"]),
         function_words=frozenset(data["function_words"]),
         suffixes=frozenset(data["company_suffixes"]),
+        institution_words=frozenset(data["institution_words"]),
     )
 
 
@@ -506,7 +504,7 @@ class _NameScan:
         words = surface.split()
         if len(words) == 1 and (surface.isdigit() or len(surface) < 2):
             return False
-        if any(w in _INSTITUTION_WORDS for w in words):
+        if any(w in data.institution_words for w in words):
             return False  # "Stanford University", "Institut Pasteur": where people study
         if all(w in data.not_companies or w in data.function_words for w in words):
             return False
@@ -718,8 +716,8 @@ def _people(
     return found, evidenced
 
 
-def _is_company(entity: object) -> bool:
-    return entity is not None and getattr(entity, "kind", None) != "person"
+def _is_company(entity: Entity | None) -> bool:
+    return entity is not None and entity.kind != "person"
 
 
 def _opens_like_no_name(words: list[str], data: NameData) -> bool:
@@ -862,11 +860,11 @@ def _canonical_names(
         if watchlist.lookup(short) is not None:
             continue
         for long in names:
-            listed = watchlist.lookup(long)
-            if listed is not None and len(long) > len(short) and long.startswith(short + "."):
-                out[short] = listed.name  # "Character.AI", then "the licences of Character"
+            entity = watchlist.lookup(long)
+            if entity is not None and len(long) > len(short) and long.startswith(short + "."):
+                out[short] = entity.name  # "Character.AI", then "the licences of Character"
                 break
-            if long == short or len(long) <= len(short) or listed is not None:
+            if long == short or len(long) <= len(short) or entity is not None:
                 continue
             if long.startswith(short + " ") and long.split()[-1] in data.suffixes:
                 # "Inflection" and "Inflection AI" are one company, named by its full name, unless
