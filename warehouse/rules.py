@@ -213,16 +213,7 @@ def decide(
     )
     decisions: list[Decision] = [Accept(judgement.accepted_after)]
     muted = suppression(claim.deal_id, claim.metric, policy)
-    verdict: str = judgement.verdict
-    before = judgement.accepted_before
-    if (
-        verdict == "contradicts"
-        and before is not None
-        and _only_in_passing(
-            [*backers(others, before.low, before.high), *backers(key_claims, claim.low, claim.high)]
-        )
-    ):
-        verdict = "in_passing"
+    verdict, before = judgement.verdict, judgement.accepted_before
     if verdict in ("first", "more_precise"):
         if verdict == "first":
             reason = "first figure for this deal and metric"
@@ -235,10 +226,13 @@ def decide(
         return decisions
     if verdict == "contradicts":
         assert before is not None
-        decisions.extend(_contradiction(claim, mine, others, key_claims, before, policy, muted))
-        return decisions
-    if verdict == "in_passing":
-        assert before is not None
+        sides = [
+            *backers(others, before.low, before.high),
+            *backers(key_claims, claim.low, claim.high),
+        ]
+        if not _only_in_passing(sides):
+            decisions.extend(_contradiction(claim, mine, others, key_claims, before, policy, muted))
+            return decisions
         reason = (
             f"{claim.stated!r} {reconcile.interval_key(claim.low, claim.high)} disagrees with the accepted "
             f"value {reconcile.interval_key(before.low, before.high)}, but every claim on both sides is "

@@ -910,9 +910,6 @@ class Attributor:
         return None
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
 def founded_years(
     s: Sentence, names: Names, deals: Sequence[Deal], lex: Lexicon, subject: Deal | None
 ) -> list[tuple[Figure, Deal, str]]:
@@ -931,7 +928,8 @@ def founded_years(
     targets = {d.target: d for d in deals}
     folded = s.folded
     founding = lex.cues["founding"]
-    for fig in year_figures(s.raw):
+    years = year_figures(s.raw)
+    for fig in years:
         c_lo, c_hi = clause_bounds(s.raw, fig.start)
         window_start = max(c_lo, fig.start - 50)
         cues = list(founding.finditer(folded, window_start, fig.start))
@@ -942,7 +940,7 @@ def founded_years(
             verb_at = cues[-1].start()
             start = verb_at
             end = fig.end
-            if _YEAR.search(s.raw, cues[-1].end(), fig.start):
+            if any(cues[-1].end() <= y.start < fig.start for y in years):
                 continue  # "started 2026 the way it ended 2025": the word has its own year
         elif after_cue:
             verb_at = fig.start

@@ -337,13 +337,13 @@ class CueGates:
         for head in runs & self.heads[cue]:
             places = found.get(head)
             if places is None:
-                places = found[head] = _whole_run_places(folded, head)
+                places = found[head] = whole_run_places(folded, head)
             starts += places
         return starts
 
 
-def _whole_run_places(folded: str, run: str) -> list[int]:
-    """Where ``run`` stands in ``folded`` as a whole run of ``[\\w-]``."""
+def whole_run_places(folded: str, run: str) -> list[int]:
+    """Where ``run`` stands in ``folded`` as a whole run of ``[\\w-]`` (any text, folded or not)."""
     places = []
     size = len(folded)
     i = folded.find(run)

@@ -27,6 +27,7 @@ from extractors.analysis.lexicon import (
     holds_any,
     literal_alternation,
     needed_texts,
+    whole_run_places,
 )
 from extractors.analysis.text import Sentence, fold
 from extractors.watchlist import Entity, Watchlist
@@ -293,21 +294,6 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     return out
 
 
-def _stands_alone_in(words: str, text: str) -> bool:
-    """``words`` occur in ``text`` with no letter, digit or hyphen right before or after them."""
-    at = text.find(words)
-    while at >= 0:
-        before = text[at - 1 : at] if at else ""
-        after = text[at + len(words) : at + len(words) + 1]
-        if not _WORDISH.match(before) and not _WORDISH.match(after):
-            return True
-        at = text.find(words, at + 1)
-    return False
-
-
-_WORDISH = re.compile(r"[\w-]")
-
-
 def _is_person_like(name: str) -> bool:
     return PERSON.fullmatch(name) is not None
 
@@ -487,7 +473,7 @@ class _NameScan:
             return surface
         for n in range(len(words) - 1, 0, -1):
             opening = " ".join(words[:n])
-            if _stands_alone_in(opening, self.text_body):
+            if whole_run_places(self.text_body, opening):
                 return opening
         return surface
 
