@@ -19,6 +19,7 @@ from extractors.analysis.dates import announced_date
 from extractors.analysis.deals import Deal, assemble_deals
 from extractors.analysis.figures import figures_in
 from extractors.analysis.lexicon import SentenceCues, lexicon_for
+from extractors.analysis.mentions import read_mentions
 from extractors.analysis.names import find_names
 from extractors.analysis.relations import relations_in
 from extractors.analysis.text import Sentence, split_sentences
@@ -122,6 +123,7 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
         notes.append(f"language {article.language}: read with the English vocabulary only")
     sentences = split_sentences(text)
     names = find_names(sentences, wl, lex)
+    read_mentions(sentences, names, lex)  # who leads what; "the startup", "it paid"
     cues_of = [SentenceCues(lex, s.folded) for s in sentences]  # each class looked for once
     relations = relations_in(sentences, names, lex, cues_of)
     deals = [

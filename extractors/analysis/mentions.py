@@ -1,0 +1,306 @@
+"""What the text says of the names it found: which company each person leads or founded, and the
+companies it names by what they are ("the startup", "the tech giant", "its deal", "it paid"),
+each resolved to the named company meant.
+
+Runs after the names are read (``names.find_names``) and adds to them: ``Names.affiliation``,
+and the generic mentions as organisation mentions marked ``generic``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+from extractors.analysis.lexicon import Lexicon, holds_any, needed_texts
+from extractors.analysis.names import Names, OrgMention, PersonMention
+from extractors.analysis.text import Sentence
+
+
+def read_mentions(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:
+    """Who leads which company, then the generic mentions: both written into ``names``."""
+    names.affiliation = _affiliations(sentences, names, lex)
+    _resolve_generic(sentences, names, lex)
+
+
+_AFFILIATION = (
+    # "Adept co-founder and CEO David Luan", "Groq CEO Jonathan Ross"
+    re.compile(
+        r"(?P<org>§)\s+(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer|chief\s+scientist)(?:\s+and\s+|\s*,\s*|\s+))+(?P<person>¶)",
+        re.IGNORECASE,
+    ),
+    # "David Luan, Adept's co-founder", "Rochan Sankar, Enfabrica CEO", "Mohan, the CEO of Windsurf"
+    re.compile(
+        r"(?P<person>¶),\s+(?:the\s+|a\s+|an\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?:(?P<org>§)(?:'s|’s)?\s+)?(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer)(?:\s+and\s+)?)+(?:\s+(?:of|at)\s+(?:the\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?P<org2>§))?",
+        re.IGNORECASE,
+    ),
+    # "Windsurf's CEO Varun Mohan", "Humanloop’s three co-founders, CEO Raza Habib"
+    re.compile(
+        r"(?P<org>§)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:co-?founders?|cofounders?|founders?|ceo|chief\s+executive|president|cto)(?:,|\s)+(?:(?:ceo|cto|cpo|president|co-?founder)\s+)?(?P<person>¶)",
+        re.IGNORECASE,
+    ),
+    # "Shazeer co-founded Character.AI", "he founded Scale AI"
+    re.compile(
+        r"(?P<person>¶)(?:\s+\w+){0,3}?\s+(?:co-?founded|founded|started|launched)\s+(?P<org>§)",
+        re.IGNORECASE,
+    ),
+    # "Founded in 2021 by Raza Habib, Peter Hayes and Jordan Burgess, HumanLoop"
+    re.compile(
+        r"founded\s+(?:in\s+\d{4}\s+)?by\s+(?P<people>(?:¶(?:,\s+|\s+and\s+)?){1,5}),?\s+(?P<org>§)",
+        re.IGNORECASE,
+    ),
+)
+
+
+@cache
+def _founders_pattern(founding: str) -> re.Pattern[str]:
+    """ "P and Q founded X", "Shazeer y De Freitas fundaron X", in any language of the lexicon."""
+    return re.compile(
+        rf"(?P<people>¶(?:(?:,\s*|\s+(?:and|y|e|et|und|und\s+)\s*)¶)*)(?:\s+\w+){{0,3}}?\s+(?:{founding})\w*\s+(?:la\s+|el\s+|a\s+|die\s+)?(?P<org>§)",
+        re.IGNORECASE,
+    )
+
+
+def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> dict[str, str]:
+    """Which organisation each person leads or founded, as the text says it."""
+    out: dict[str, str] = {}
+    founding = "|".join(lex.raw.get("founding", ()))
+    patterns = (*_AFFILIATION, _founders_pattern(founding))
+    for s in sentences:
+        orgs, people = names.orgs[s.index], names.people[s.index]
+        if not orgs or not people:
+            continue
+        masked, slots = _masked(s.raw, orgs, people)
+        for pattern in patterns:
+            for m in pattern.finditer(masked):
+                org_slot = m.groupdict().get("org") or m.groupdict().get("org2")
+                if not org_slot:
+                    continue
+                org = slots.get(m.start("org") if m.groupdict().get("org") else m.start("org2"))
+                if not isinstance(org, OrgMention):
+                    continue
+                group = "people" if "people" in m.groupdict() and m.group("people") else "person"
+                if re.search(
+                    r"\b(?:former|ex-?|onetime|one-time)\s*$",
+                    masked[max(0, m.start() - 12) : m.start()],
+                    re.IGNORECASE,
+                ) or re.search(
+                    r"\b(?:former|onetime|one-time|ex)\b|\bex-", m.group(0), re.IGNORECASE
+                ):
+                    continue  # "former GitHub chief executive Nat Friedman": no longer that company's
+                for offset, item in slots.items():
+                    if m.start(group) <= offset < m.end(group) and isinstance(item, PersonMention):
+                        out.setdefault(item.name, org.name)
+    return out
+
+
+def _masked(
+    raw: str, orgs: Sequence[OrgMention], people: Sequence[PersonMention]
+) -> tuple[str, dict[int, object]]:
+    """The sentence with each organisation as "§" and each person as "¶", and what each mark stands for."""
+    items = sorted(
+        [(m.start, m.end, m) for m in orgs if not m.generic]
+        + [(p.start, p.end, p) for p in people],
+        key=lambda t: t[0],
+    )
+    out = []
+    slots: dict[int, object] = {}
+    pos = 0
+    length = 0
+    for start, end, item in items:
+        if start < pos:
+            continue
+        out.append(raw[pos:start])
+        length += start - pos
+        slots[length] = item
+        out.append("§" if isinstance(item, OrgMention) else "¶")
+        length += 1
+        pos = end
+    out.append(raw[pos:])
+    return "".join(out), slots
+
+
+_GENERIC_BIG = re.compile(
+    r"\b(?:the|this|le|la|el|der|die|das|il|o|a)\s+(?:(?:[\w-]+\s+){0,2}?(?P<noun>giant|hyperscaler|behemoth|incumbent|géant|gigante|konzern|riese|colosso)"
+    r"|(?:search|chip|software|e-?commerce|cloud|social\s+media|tech|internet|iphone|smartphone)\s+(?:company|group|firm|maker|titan|leader))\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _generic_startup_rx(startup_words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "the startup", "the AI startup's": a startup named by what it is."""
+    startup_nouns = "|".join(
+        f
+        for f in startup_words
+        if f
+        not in {"company", "firm", "business", "platform", "player", "fund", "rival", "venture"}
+    )
+    return re.compile(
+        rf"\b(?:the|this|la|le|el|die|das|a|o|cette|ce|cet|esta|este|essa|esse|questa|questo|diese[sr]?)\s+(?:[\w-]+\s+){{0,2}}?(?:{startup_nouns})(?:'s|’s)?(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def _generic_matches(
+    s: Sentence, patterns: Sequence[tuple[re.Pattern[str], tuple[str, ...] | None]]
+) -> list[list[re.Match[str]]]:
+    """Each pattern's matches in a sentence; none where the sentence lacks every text it needs."""
+    return [
+        list(pattern.finditer(s.raw)) if holds_any(s.folded, need) else []
+        for pattern, need in patterns
+    ]
+
+
+@cache
+def _generic_patterns(
+    startup_words: tuple[str, ...],
+) -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]:
+    """ "the startup", "the tech giant", "it paid": each pattern with texts one of which it needs."""
+    return tuple(
+        (p, needed_texts(p))
+        for p in (
+            _generic_startup_rx(startup_words),
+            _GENERIC_BIG,
+            _PRONOUN_PAYER,
+            _GENERIC_COMPANY,
+            _POSSESSIVE_PAYER,
+        )
+    )
+
+
+def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:
+    """ "the startup", "the AI startup's", "the tech giant": the company last named of that kind."""
+    patterns = _generic_patterns(lex.raw.get("startup", ()))
+    recent: list[
+        tuple[int, str, bool]
+    ] = []  # (sentence, company, is a listed acquirer), in text order
+    for s in sentences:
+        named = names.orgs[s.index]
+        startups, bigs, pronouns, companies, possessives = _generic_matches(s, patterns)
+        resolved = [
+            *_startups_meant(s, startups, names, recent),
+            *_companies_meant(s, companies, named, recent),
+            *_payers_meant(s, bigs, names, recent, latest=False),
+            *_payers_meant(s, pronouns, names, recent, latest=True),
+            *_payers_meant(s, possessives, names, recent, latest=True, possessive=True),
+        ]
+        added = [
+            OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True)
+            for m, target in resolved
+        ]
+        for o in named:
+            if names.kinds.get(o.name) == "acquirer":
+                recent.append((s.index, o.name, True))
+            elif names.kinds.get(o.name) == "startup" or names.evidence.get(o.name):
+                recent.append((s.index, o.name, False))
+        if added:
+            names.orgs[s.index] = sorted(named + added, key=lambda o: o.start)
+
+
+_Recent = list[tuple[int, str, bool]]
+
+
+def _startups_meant(
+    s: Sentence, found: list[re.Match[str]], names: Names, recent: _Recent
+) -> list[tuple[re.Match[str], str]]:
+    """ "the startup": the startup named last before it in the sentence, else the one named most lately."""
+    named = names.orgs[s.index]
+    out = []
+    for m in found:
+        if any(o.start <= m.start() < o.end for o in named):
+            continue
+        earlier = [o for o in named if o.end <= m.start() and names.kinds.get(o.name) != "acquirer"]
+        target = earlier[-1].name if earlier else _most_named(recent, s.index, big=False)
+        if target:
+            out.append((m, target))
+    return out
+
+
+def _companies_meant(
+    s: Sentence, found: list[re.Match[str]], named: list[OrgMention], recent: _Recent
+) -> list[tuple[re.Match[str], str]]:
+    """ "The company announced": the company the last sentences name most, when it opens the sentence."""
+    out = []
+    for m in found:
+        if any(o.start < m.start() or o.start <= m.start() < o.end for o in named):
+            continue
+        target = _most_named(recent, s.index, big=None)
+        if target:
+            out.append((m, target))
+    return out
+
+
+def _payers_meant(
+    s: Sentence,
+    found: list[re.Match[str]],
+    names: Names,
+    recent: _Recent,
+    *,
+    latest: bool,
+    possessive: bool = False,
+) -> list[tuple[re.Match[str], str]]:
+    """ "the tech giant", "it paid", "its deal": the listed acquirer named last before it in the
+    sentence, else the one named most (or, with ``latest``, last) in the sentences before."""
+    named = names.orgs[s.index]
+    out = []
+    for m in found:
+        earlier = [o for o in named if o.end <= m.start() and names.kinds.get(o.name) == "acquirer"]
+        if (
+            possessive
+            and earlier
+            and not any(earlier[-1].end <= o.start < m.start() for o in named)
+        ):
+            continue  # "Google paid ... in its deal with Windsurf": Google is the last name already
+        target = (
+            earlier[-1].name if earlier else _most_named(recent, s.index, big=True, latest=latest)
+        )
+        if target:
+            out.append((m, target))
+    return out
+
+
+# "The company announced it is bringing on ...": a sentence that opens on "the company" speaks of the
+# company the sentences before it name most, whichever kind it is.
+_GENERIC_COMPANY = re.compile(
+    r"^(?:[\w ,]{0,30},\s+)?[Tt]he\s+(?:company|firm)(?=\s+(?:said|says|announced|confirmed|has|had|will|is|was|\w+ed)\b)"
+)
+
+# "its $2.4 billion deal with Windsurf", "Its latest target": the payer's own deal, told with a
+# possessive pronoun (the company of that kind named last).
+_POSSESSIVE_PAYER = re.compile(
+    r"(?<![\w'’])[Ii]ts(?=\s+(?:(?:[$€£]?[\d.,]+\s*(?:billion|million|bn|m|b)?|reported|latest|newest|next|"
+    r"biggest|largest|first|second|recent|own|earlier)\s+){0,3}(?:deal|target|acquisition|investment|purchase|"
+    r"stake|licen[cs]\w*|agreement|acqui-?hire)\b)"
+)
+
+# How many sentences back "the startup" or "the giant" looks for whom it stands for.
+GENERIC_REACH = 3
+
+
+def _most_named(
+    recent: list[tuple[int, str, bool]], index: int, *, big: bool | None, latest: bool = False
+) -> str | None:
+    """Who "the startup", "the tech giant" or "it" stands for: the company of that kind named most
+    in the last few sentences (the latest of equals; for "it", simply the latest)."""
+    window = [
+        name for i, name, is_big in recent if big in (None, is_big) and index - i <= GENERIC_REACH
+    ]
+    if not window:
+        window = [name for _, name, is_big in recent if big in (None, is_big)]
+    if not window:
+        return None
+    if latest:
+        return window[-1]
+    counts = Counter(window)
+    overall = Counter(name for _, name, is_big in recent if big in (None, is_big))
+    last_seen = {name: i for i, name in enumerate(window)}
+    return max(counts, key=lambda name: (counts[name], overall[name], last_seen[name]))
+
+
+# "It paid", "it hired": a pronoun as the payer, at the start of a sentence or clause.
+_PRONOUN_PAYER = re.compile(
+    r"(?<![\w'’])[Ii]t(?=\s+(?:(?:has|had|also|will|would|then|later|recently|quickly|reportedly|agreed\s+to|is|was)\s+)*"
+    r"(?:paid|pays|pay|hired|hires|hire|took|takes|licensed|licenses|invested|invests|struck|signed|brought|rehired|poached|agreed)\b)"
+)
