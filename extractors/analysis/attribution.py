@@ -67,13 +67,14 @@ _FEES_AND_AFTER = re.compile(
 _AND_HIRE_AFTER = re.compile(
     r"^[^.;]{0,80}?\band\s+(?:to\s+)?(?:hire|bring|rehire|poach|recruit|take\s+on)\b", re.IGNORECASE
 )
+_TOTAL_BEFORE = re.compile(r"\b(?:in\s+total|in\s+all|altogether),?\s+(?:the\s+)?$", re.IGNORECASE)
 _LICENCE_FEE_BEFORE = re.compile(
     r"licen[cs]\w*\s+fees?\s+(?:of\s+)?(?:about\s+|roughly\s+|around\s+)?$", re.IGNORECASE
 )
 # Money paid for the licence itself: "$620 million in licence fees", "$X to license", "$X for a licence".
 # "$20bn licence" names the value of the arrangement, a deal amount (tests/data/labelled/README.md).
 _LICENCE_AFTER = re.compile(
-    r"^[”\"’']?\s*(?:in\s+)?(?:licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e"
+    r"^[”\"’']?\s*(?:in\s+)?(?:(?:(?:non-?)?exclusive\s+)?licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e"
     r"|in\s+licen[cs]ing\b(?!\s+(?:deal|agreement|arrangement|pact)))",
     re.IGNORECASE,
 )
@@ -83,7 +84,9 @@ _DEAL_AFTER = re.compile(
 )
 # "the $4 billion startup", "a $1bn AI start-up": a sum that says what a startup is worth.
 _STARTUP_PRICED_AFTER = re.compile(
-    r"^[”\"’']?\s+(?:[\w-]+\s+){0,2}?(?:startup|start-up|unicorn|upstart)\b", re.IGNORECASE
+    # "the $4 billion AI startup", not "$400 million for AI startup Lumeo" (a price paid for it)
+    r"^[”\"’']?\s+(?!(?:for|to|in|into|on|of)\s)(?:[\w-]+\s+){0,2}?(?:startup|start-up|unicorn|upstart)\b",
+    re.IGNORECASE,
 )
 _OTHER_TRANSACTION_AFTER = re.compile(
     r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout|bid|offer|merger)\b",
@@ -612,8 +615,15 @@ class Attributor:
         long_before = s.raw[
             max(c_lo, fig.start - 120) : fig.start
         ]  # "licensed X's ... technology for $N"
-        if not self.english and self._says("licence_fee", fold(after[:12])):
-            # "27億ドルのライセンス料", "24 亿美元的许可费": the fee named right after the sum
+        if not self.english and self._says(
+            "licence_fee", fold(after[: 24 if self.lex.spaced else 12])
+        ):
+            # "27億ドルのライセンス料", "24 亿美元的许可费", "3 mil millones de dólares para licenciar":
+            # the fee named right after the sum
+            rest = fold(self._clause_after(s, fig))
+            if self._says("hire", rest) or self._says("join", rest):
+                # "... para licenciar su tecnología y conseguir que Shazeer ... aceptaran trabajar para"
+                return "deal_amount_usd", CUE_DEAL, "paid for the licence and the people"
             return "licence_fee_usd", CUE_EXPLICIT, "the licence fee"
         if not (
             _LICENCE_FOR.search(long_before)
@@ -653,6 +663,8 @@ class Attributor:
             return "deal_amount_usd", CUE_DEAL, "the price of the payer's purchase"
         if any(r.sentence == w.s.index and r.strength == STRENGTH_JOINED for r in w.deal.relations):
             return "deal_amount_usd", CUE_DEAL, "the value in a table of deals"
+        if _TOTAL_BEFORE.search(near_before):
+            return "deal_amount_usd", CUE_DEAL, "the total paid"  # "In total, the $650 million ..."
         if w.s.is_headline or w.s.index <= 1:
             return "deal_amount_usd", CUE_HEADLINE, "a sum in the headline of the deal"
         if self._says("pay", fold(w.clause)) or self._says("deal", fold(w.clause)):
@@ -870,6 +882,14 @@ class Attributor:
         )
         if owner is not None:  # "Meta's $14 billion investment", "its $2.4 billion deal"
             return owner.name
+        payers = {d.acquirer for d in self.deals}
+        told_after = next(  # "Google paid $2.4B for Windsurf, Nvidia $20B for Groq": the verb left out
+            (o.name for o in self.names.orgs[s.index]
+             if c_lo <= o.start and o.name in payers and s.raw[o.end : fig.start].isspace()),
+            None,
+        )  # fmt: skip
+        if told_after is not None:
+            return told_after
         window = fold(s.raw[c_lo : fig.start])
         verbs = [m for m in (*self.lex.cues["pay"].finditer(window), *self.lex.cues["acquire"].finditer(window))
                  if fig.start - (c_lo + m.end()) <= 90]  # fmt: skip

@@ -139,11 +139,13 @@ def _known_deals_named(
         k for k in watchlist.deals if (k.acquirer, k.target) not in have and k.target not in have
     ]
     named_in = [{o.name for o in names.orgs[s.index]} for s in sentences] if unfound else []
+    paired_in = [_paired_by_sign(s, names) for s in sentences] if unfound else []
     for known in unfound:
         for s in sentences:
             named = named_in[s.index]
-            if {known.acquirer, known.target} <= named and any(
-                cues_of[s.index].present(c) for c in _KNOWN_DEAL_CUES
+            if {known.acquirer, known.target} <= named and (
+                any(cues_of[s.index].present(c) for c in _KNOWN_DEAL_CUES)
+                or frozenset((known.acquirer, known.target)) in paired_in[s.index]
             ):
                 relation = Relation(
                     "deal", known.acquirer, known.target, s.index, STRENGTH_CLAUSE, background=True
@@ -161,6 +163,35 @@ def _known_deals_named(
                 )
                 break
     return out
+
+
+# Two companies a sign ties together ("Adept AI & Amazon (Jun 2024)", "Inflection → Microsoft"),
+# or a company with another in brackets after it ("Scale AI (Meta)", "Covariant şi Adept (Amazon)"):
+# how contents tables and round-ups list deals.
+_SIGN_BETWEEN = re.compile(r"\s*(?:&|\+|→|->|/|×|\s[-–—]\s)\s*")
+_BRACKET_BETWEEN = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSES = re.compile(r"\s*\)")
+_LISTED_BETWEEN = re.compile(
+    r"\s*(?:,|,?\s*(?:and|şi|și|y|e|et|und|en|i|og|och))\s*", re.IGNORECASE
+)
+
+
+def _paired_by_sign(s: Sentence, names: Names) -> set[frozenset[str]]:
+    """The pairs of companies a sentence ties by a sign or a bracket, each as a set of two names."""
+    orgs = [o for o in names.orgs[s.index] if not o.generic]
+    pairs: set[frozenset[str]] = set()
+    for i in range(len(orgs) - 1):
+        x, y = orgs[i], orgs[i + 1]
+        between = s.raw[x.end : y.start]
+        if _SIGN_BETWEEN.fullmatch(between):
+            pairs.add(frozenset((x.name, y.name)))
+        elif _BRACKET_BETWEEN.fullmatch(between) and _BRACKET_CLOSES.match(s.raw, y.end):
+            pairs.add(frozenset((x.name, y.name)))
+            j = i  # the bracket holds for the whole list before it
+            while j > 0 and _LISTED_BETWEEN.fullmatch(s.raw[orgs[j - 1].end : orgs[j].start]):
+                j -= 1
+                pairs.add(frozenset((orgs[j].name, y.name)))
+    return {p for p in pairs if len(p) == 2}
 
 
 @dataclass(frozen=True, slots=True)

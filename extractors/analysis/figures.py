@@ -276,7 +276,8 @@ def _patterns(language: str) -> _Patterns:
     count_counter = rf"(?P<noun>{people})\s?(?:약\s?)?(?P<xnum>{_DIGITS})\s?(?P<plus>여|余|多)?\s?(?:{counters})"
     q_before = _alt([k.replace(" ", r"\s+") for k, _ in lex.qualifiers_before])
     qualifier_before = (
-        rf"(?<![a-z0-9\u00c0-\u024f])(?P<q>{q_before})\s*(?:a\s+|an\s+|de\s+|d'|di\s+)?$"
+        # "about a", "cerca de", "aproximadamente el 20%": an article between the word and the number
+        rf"(?<![a-z0-9\u00c0-\u024f])(?P<q>{q_before})\s*(?:a\s+|an\s+|de\s+|d'|di\s+|el\s+|il\s+|le\s+|la\s+|los\s+|las\s+|les\s+)?$"
     )
     q_after = _alt([k for k, _ in lex.qualifiers_after])
     qualifier_after = rf"^(?:\s?(?P<q>{q_after}))(?![a-z])"

@@ -186,7 +186,9 @@ class Names:
 # ---------------------------------------------------------------------------------------------
 
 
-def _watchlist_pattern(watchlist: Watchlist) -> re.Pattern[str] | None:
+def _watchlist_pattern(watchlist: Watchlist, genitive_s: bool) -> re.Pattern[str] | None:
+    """The watchlist's names as written; with ``genitive_s`` also before a genitive "s" written
+    right against the name, as German does ("Googles Team", "Nvidias Angebot")."""
     names = [n for n, _ in watchlist.all_names()]
     if not names:
         return None
@@ -198,7 +200,8 @@ def _watchlist_pattern(watchlist: Watchlist) -> re.Pattern[str] | None:
             literal_alternation(
                 sorted(set(latin), key=len, reverse=True),
                 not_after=r"[A-Za-z0-9\u00c0-\u024f.@/#-]",
-                then=r"(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b))",
+                then=(r"(?=s?" if genitive_s else "(?=")
+                + r"(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b)))",
             )
         )
     if other:
@@ -206,15 +209,15 @@ def _watchlist_pattern(watchlist: Watchlist) -> re.Pattern[str] | None:
     return re.compile("|".join(parts))
 
 
-_WATCHLIST_PATTERNS: dict[int, re.Pattern[str] | None] = {}
+_WATCHLIST_PATTERNS: dict[tuple[int, bool], re.Pattern[str] | None] = {}
 
 
-def _watchlist_rx(watchlist: Watchlist) -> re.Pattern[str] | None:
-    key = hash(watchlist)
+def _watchlist_rx(watchlist: Watchlist, genitive_s: bool = False) -> re.Pattern[str] | None:
+    key = (hash(watchlist), genitive_s)
     if key not in _WATCHLIST_PATTERNS:
         if len(_WATCHLIST_PATTERNS) > 16:
             _WATCHLIST_PATTERNS.clear()
-        _WATCHLIST_PATTERNS[key] = _watchlist_pattern(watchlist)
+        _WATCHLIST_PATTERNS[key] = _watchlist_pattern(watchlist, genitive_s)
     return _WATCHLIST_PATTERNS[key]
 
 
@@ -336,7 +339,7 @@ class _NameScan:
         self._org_cues: dict[tuple[int, int, int], str | None] = {}  # (sentence, start, end)
         self.text_body = "\n".join(s.raw for s in sentences if not s.is_headline)
         self.spaced_latin = lex.spaced and lex.language not in {"de"}
-        self.watch_rx = _watchlist_rx(watchlist)
+        self.watch_rx = _watchlist_rx(watchlist, genitive_s=lex.language == "de")
         self.person_names: dict[str, str] = {}  # surface -> full name
         for e in watchlist.people:
             for n in e.names():
@@ -441,7 +444,9 @@ class _NameScan:
                 continue  # read already (a watchlisted name, a person): every part overlaps it
             for rs, re_ in _split_run(run.group(0), self.data):
                 start, end = run.start() + rs, run.start() + re_
-                if _overlaps_any(taken, start, end):
+                if self.lex.language == "de":
+                    start = self._after_kind_words(raw, start, end)
+                if start >= end or _overlaps_any(taken, start, end):
                     continue
                 surface = _strip_possessive(raw[start:end]).rstrip(".,:;")
                 if s.index == 0 and self.title_case_headline:
@@ -459,6 +464,18 @@ class _NameScan:
                     self.plain_ai.add(surface)
                 orgs.append((surface, surface, start, end, "unknown"))
                 taken.append((start, end))
+
+    def _after_kind_words(self, raw: str, start: int, end: int) -> int:
+        """Where a German run's name starts: after the words that say what it is, which German
+        capitalises too ("KI-Start-ups Lumeo", "Softwarekonzern Halcyon")."""
+        while (space := raw.find(" ", start, end)) != -1:
+            word = fold(raw[start:space])
+            if not (
+                self.lex.cues["startup"].fullmatch(word) or self.lex.cues["giant"].fullmatch(word)
+            ):
+                break
+            start = space + 1
+        return start
 
     def _named_in_body(self, surface: str) -> str:
         """A Title Case headline capitalises its verbs too: the longest opening of the run that
@@ -803,8 +820,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         return "team_of"
     startup = lex.cues["startup"]
     word = _word_before(folded_before)
-    if word is not None and startup.fullmatch(word):
-        return "called"
+    if word is not None and (startup.fullmatch(word) or lex.cues["giant"].fullmatch(word)):
+        return "called"  # "AI startup Adept", "des KI-Start-ups Lumeo", "Softwarekonzern Halcyon"
     appositive = _APPOSITIVE.match(after)
     if appositive and _OWNED_TITLE.match(fold(appositive.group(1))):
         return None  # "Sunny Madra, the company's president": a person's post at the company

@@ -40,6 +40,7 @@ STRENGTH_OBJECT = 0.8  # "x hires y": the company as the object of hiring
 STRENGTH_IMPLIED = 0.4  # one party named, the other the company the article just named
 # How many sentences back the other party of a one-company clause is looked for.
 IMPLIED_REACH = 3
+_MONEY_KINDS = frozenset({"pay", "licence", "stake", "deal"})  # relations that say money moves
 
 _LIST_ONLY = re.compile(r"^\s*(?:,|and|or|&|/|,\s*and|\s)*\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"^\s*(?:[-–—/+x→>]|->|&)\s*$")
@@ -253,18 +254,25 @@ def _implied(
     # the company it already has an explicit relation with, else the latest fitting one named before
     # the nearest earlier sentence's explicit relation first ("Nvidia ... Enfabrica. Nvidia then hired
     # the company's CEO"), then the strongest
-    known = [
-        (
-            -abs(s.index - r.sentence) if r.sentence <= s.index else -99,
-            r.strength,
-            r.target if big else r.acquirer,
-        )
-        for r in explicit
-        if (r.acquirer if big else r.target) == org.name
-        and r.strength >= STRENGTH_OBJECT
-        and not (big and names.kinds.get(r.target) == "acquirer")
-    ]
-    partner = max(known)[2] if known else None
+    # the company it already has an explicit relation with; failing a strong one, one it is said
+    # to pay in a clause naming both ("Character.ai bekommt von Google 2,7 Milliarden Dollar")
+    partner = None
+    for floor in (STRENGTH_OBJECT, STRENGTH_CLAUSE):
+        known = [
+            (
+                -abs(s.index - r.sentence) if r.sentence <= s.index else -99,
+                r.strength,
+                r.target if big else r.acquirer,
+            )
+            for r in explicit
+            if (r.acquirer if big else r.target) == org.name
+            and r.strength >= floor
+            and (floor == STRENGTH_OBJECT or r.kind in _MONEY_KINDS)
+            and not (big and names.kinds.get(r.target) == "acquirer")
+        ]
+        if known:
+            partner = max(known)[2]
+            break
     for i in range(s.index, max(-1, s.index - IMPLIED_REACH - 1), -1):
         if partner:
             break

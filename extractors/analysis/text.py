@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 _BLOCK_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 # The break after a sentence's final punctuation (group 1).
-_SENTENCE_END = re.compile(r"[.!?]([\"”’')\]]*\s+)(?=[\"“‘'(\[«¿¡]?[A-Z0-9$€£À-ÖØ-Þ])")
+# (German quotes close with “: „Wir erwerben es nicht.“ Microsoft sagte ...; French ones with »)
+_SENTENCE_END = re.compile(r"[.!?]([\"”’')\]“»]*\s+)(?=[\"“‘'(\[«„¿¡]?[A-Z0-9$€£À-ÖØ-Þ])")
 # Scripts whose sentences end with a full stop of their own, with or without a space after.
 _WIDE_END = re.compile(r"[。！？।]([\"”’')\]」』]*\s*)")
 _ABBREVIATIONS = frozenset(

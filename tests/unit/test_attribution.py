@@ -275,3 +275,67 @@ def test_the_size_and_founding_of_a_startup_told_before_its_name():
     claims = {(c.metric, c.stated) for c in result.claims if c.deal_id == DEAL}
     assert ("target_headcount", "12-person robotics startup") in claims
     assert ("founded_year", "Founded in 2021") in claims
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stated", "metric"),
+    [
+        (
+            "es",
+            "Halcyon paga a Lumeo\n\nHalcyon contrató a los fundadores de Lumeo. Según la prensa, "
+            "Halcyon acordó pagar 900 millones de dólares para licenciar la tecnología de la startup.",
+            "900 millones de dólares",
+            "licence_fee_usd",
+        ),
+        (
+            "es",
+            "Halcyon paga a Lumeo\n\nEl gigante del software Halcyon pagó a la startup Lumeo 900 millones "
+            "de dólares para licenciar su tecnología y conseguir que sus fundadores aceptaran trabajar "
+            "para Halcyon.",
+            "900 millones de dólares",
+            "deal_amount_usd",
+        ),
+        (
+            "de",
+            "Halcyon holt die Lumeo-Gründer zurück\n\nDie Gründer des KI-Start-ups Lumeo wechseln zum "
+            "Softwarekonzern Halcyon. Lumeo bekommt von Halcyon 900 Millionen Dollar für die Nutzung "
+            "seiner Modelle.",
+            "900 Millionen Dollar",
+            "licence_fee_usd",
+        ),
+    ],
+    ids=["es licence", "es licence and people", "de for the use of its models"],
+)
+def test_a_licence_named_right_after_the_sum_in_other_languages(language, text, stated, metric):
+    # "para licenciar" reads as "to license" does in English; when the same sum also brings the
+    # people over, it is what the deal pays
+    article = article_from_text(
+        text, url="https://news.example/lumeo", origin="feed", fetched_at=datetime(2025, 6, 14, tzinfo=UTC)
+    )  # fmt: skip
+    assert article.language == language
+    result = analyse(article, WATCHLIST)
+    assert (metric, stated) in _claims(result), [(c.metric, c.stated) for c in result.claims]
+
+
+def test_a_non_exclusive_licensing_fee_and_the_total():
+    result = _read(
+        "Halcyon hires Lumeo's team\n\nHalcyon hired most of Lumeo's staff in March. "
+        "The transaction was structured as a $400 million non-exclusive licensing fee for Lumeo's "
+        "models, plus a $30 million payment to waive legal claims. In total, the $430 million "
+        "all-cash structure held no stock."
+    )
+    claims = _claims(result)
+    assert ("licence_fee_usd", "$400 million") in claims
+    assert ("deal_amount_usd", "$430 million") in claims
+    assert not any(stated == "$30 million" for _, stated in claims)
+
+
+def test_a_sum_for_a_company_is_its_price():
+    # "Orbital $900M for Vantage": the verb left out, the sum for the company is what is paid
+    result = _read(
+        "Talent deals pile up\n\nThe software giant Halcyon paid $400M for AI startup Lumeo, the chip "
+        "giant Orbital $900M for AI startup Vantage. Both buyers hired the founders and licensed the "
+        "technology."
+    )
+    claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
+    assert ("orbital--vantage", "deal_amount_usd", "$900M") in claims, claims

@@ -287,3 +287,60 @@ def test_each_deal_of_a_list_keeps_the_sum_its_possessive_payer_paid():
     assert ("meta--scale-ai", "$14 billion") in sums
     assert ("google--windsurf", "$2.4 billion") in sums
     assert "character-ai--windsurf" not in [d.deal_id for d in result.deals]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "Contents\n- Introduction\n- Inflection & Microsoft (Mar 2024)\n- Adept AI & Amazon (Jun 2024)\n- Takeaways",
+        "Other cases include Inflection AI (Microsoft), and Covariant and Adept (Amazon), each left with "
+        "few staff.",
+    ],
+    ids=["a contents table", "brackets after a list"],
+)
+def test_known_deals_listed_by_a_sign_are_mentioned(listing):
+    # a round-up lists deals as "X & Y" or "X (Y)", with no verb: the watchlist's known pairs
+    _, result = _analyse(
+        "How the licence-and-hire deal took over\n\n"
+        "Big companies now license a startup's models and hire its founders instead of buying it.\n"
+        + listing,
+        WATCHLIST,
+    )
+    roles = {d.deal_id: d.role for d in result.deals}
+    assert roles.get("microsoft--inflection-ai") == "mentioned", roles
+    assert roles.get("amazon--adept") == "mentioned", roles
+    if "Covariant" in listing:
+        assert roles.get("amazon--covariant") == "mentioned", roles
+
+
+def test_two_companies_side_by_side_that_no_list_pairs_are_no_deal():
+    _, result = _analyse(
+        "Chip makers gather\n\nSpeakers came from Nvidia & Groq, and from Amazon (Seattle).",
+        WATCHLIST,
+    )
+    assert "amazon--adept" not in {d.deal_id for d in result.deals}
+
+
+def test_a_german_genitive_names_the_company_and_people_who_come_back_are_hired():
+    # "Googles Team": the genitive s written against the name; "zurückkommen": they come back
+    _, result = _analyse(
+        "Warum Google wieder zahlt\n\n"
+        "Im August gab es den Deal: das KI-Start-up Lumeo bekommt von Google 900 Millionen Dollar. "
+        "Doch der Deal hat einen anderen Grund: die Gründer Anna Berg und Jonas Weil sollen zurückkommen und in "
+        "Googles Forschungsteam weiterarbeiten.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.role) for d in result.deals] == [("google--lumeo", "subject")]
+
+
+def test_a_german_quote_ends_its_sentence():
+    from extractors.analysis.text import split_sentences
+
+    sentences = split_sentences(
+        "Er sagte: „Wir kaufen die Firma nicht.“ Microsoft sagte dasselbe. Dann ging er."
+    )
+    assert [s.raw for s in sentences] == [
+        "Er sagte: „Wir kaufen die Firma nicht.“",
+        "Microsoft sagte dasselbe.",
+        "Dann ging er.",
+    ]

@@ -210,6 +210,15 @@ PERCENT_CASES = [
     ("de", "einen Anteil von 49 Prozent", "49 Prozent", 48.5, 49.5, False),
     ("fr", "un quart des effectifs de la start-up", "un quart", 24.5, 25.5, True),
     ("es", "el 49 por ciento de la empresa", "49 por ciento", 48.5, 49.5, False),
+    # an article between the qualifier and the number: still "about"
+    (
+        "es",
+        "junto con aproximadamente el 20% de los empleados",
+        "aproximadamente el 20%",
+        18.0,
+        22.0,
+        True,
+    ),
     ("hi", "49 फीसदी हिस्सेदारी", "49 फीसदी", 48.5, 49.5, False),
 ]
 
