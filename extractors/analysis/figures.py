@@ -259,7 +259,8 @@ def _patterns(language: str) -> _Patterns:
     )
     majority = _alt(list(lex.majority) + list(lex.minority))
     stake_words = _alt(list(lex.raw.get("stake", ())) or ["stake"])
-    side_rx = rf"(?<![\w-])(?P<side>{majority})\s+(?:[\w-]+\s+)?(?:{stake_words})"
+    # "a majority stake", or "the majority of Humane's employees" (a share of staff: read below)
+    side_rx = rf"(?<![\w-])(?P<side>{majority})(?:\s+(?:[\w-]+\s+)?(?:{stake_words})|(?=\s+of\s))"
     people = _alt(list(lex.people))
     filler = (
         r"(?:(?:of\s+(?:its|the|their|his|her)(?:\s+\w+(?:'s|’s))?|de\s+(?:ses|sus|seus|la|las|los|les|l')|der|die|"
@@ -551,6 +552,9 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
                           q_start, q_end, worded=True, of_staff=staff))  # fmt: skip
     for m in pats.side.finditer(text):
         word = m.group("side").lower()
+        staff = m.end() == m.end("side")  # no stake word: "the majority of ..."
+        if staff and not pats.staff_after.match(text[m.end() : m.end() + 60]):
+            continue  # "the majority of voters", "a minority of cases"
         majority = any(re.fullmatch(w, word) for w in lex.majority)
         low, high = (50.0, 100.0) if majority else (0.0, 50.0)
         start = m.start()
@@ -562,7 +566,7 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
         if article:
             start -= len(article.group(0))
         out.append(Figure("pct", low, low, high, text[start : m.end()], "majority" if majority else "minority",
-                          start, m.end(), worded=True))  # fmt: skip
+                          start, m.end(), worded=True, of_staff=staff))  # fmt: skip
     return sorted(out, key=lambda f: f.start)
 
 

@@ -134,6 +134,7 @@ class NameData:
     function_words: frozenset[str]
     suffixes: frozenset[str]
     institution_words: frozenset[str]  # "University": a name that holds one is where people study
+    verbs_in_capitals: frozenset[str]  # "WILL" of "HP WILL acquire": ends the name before it
 
 
 @cache
@@ -144,6 +145,7 @@ def name_data() -> NameData:
         function_words=frozenset(data["function_words"]),
         suffixes=frozenset(data["company_suffixes"]),
         institution_words=frozenset(data["institution_words"]),
+        verbs_in_capitals=frozenset(data["verbs_in_capitals"]),
     )
 
 
@@ -283,8 +285,18 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
         bare = _strip_possessive(word).rstrip(".,:;")
         if (bare in data.function_words or bare in _JOINING_WORDS) and not cur:
             continue
-        if bare in _TITLE_WORDS or bare.endswith(_ADJECTIVE_SUFFIXES):
-            flush()
+        if (
+            bare in _TITLE_WORDS
+            or bare.endswith(_ADJECTIVE_SUFFIXES)
+            or cur
+            and bare.isupper()
+            and len(bare) > 1
+            and (
+                bare.capitalize() in data.function_words
+                or bare.capitalize() in data.verbs_in_capitals
+            )
+        ):
+            flush()  # a title, "-based", or a lead in capitals running into its verb ("HP WILL")
             continue
         if bare == "AI" and not cur and len(words) > 1:
             continue  # "AI Officer", "AI Acquihires": a heading, not "AI" the company

@@ -346,7 +346,12 @@ def _pair_relations(
         if _JOINED.match(pair.between_raw):
             out += _table_row(pair, names, cues, clause_text, clause_folded)
             continue
-        if _LIST_ONLY.match(pair.between_raw) or _said(cues, "rivals", pair.between):
+        # two names written against each other are a list only where words are spaced; in Korean
+        # or Japanese the particle after the first may be lost ("메타Scale AI에 140억 달러를 투자")
+        listed = _LIST_ONLY.match(pair.between_raw) and (
+            pair.between_raw or not cues.lex.verb_final
+        )
+        if listed or _said(cues, "rivals", pair.between):
             out += _listed_together(pair, names, cues)
             continue
         found = _hire_of_pair(pair, names, cues)

@@ -15,7 +15,11 @@ from dataclasses import dataclass
 _BLOCK_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 # The break after a sentence's final punctuation (group 1).
 # (German quotes close with “: „Wir erwerben es nicht.“ Microsoft sagte ...; French ones with »)
-_SENTENCE_END = re.compile(r"[.!?]([\"”’')\]“»]*\s+)(?=[\"“‘'(\[«„¿¡]?[A-Z0-9$€£À-ÖØ-Þ])")
+# A sentence ends before a capital, a digit, or a letter of a script without capitals (Hangul,
+# Kana, Hanzi: "… 공식화했다. 이번 인수는 …").
+_SENTENCE_END = re.compile(
+    r"[.!?]([\"”’')\]“»]*\s+)(?=[\"“‘'(\[«„¿¡]?[A-Z0-9$€£À-ÖØ-Þ\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff])"
+)
 # Scripts whose sentences end with a full stop of their own, with or without a space after.
 _WIDE_END = re.compile(r"[。！？।]([\"”’')\]」』]*\s*)")
 _ABBREVIATIONS = frozenset(

@@ -344,3 +344,34 @@ def test_a_german_quote_ends_its_sentence():
         "Microsoft sagte dasselbe.",
         "Dann ging er.",
     ]
+
+
+def test_a_purchase_of_assets_whose_device_is_wound_down_takes_its_people():
+    # a lead in capitals ("HP WILL"), a device business wound down, most of the staff included
+    _, result = _analyse(
+        "Halcyon to acquire parts of Lumeo for $116 million\n\n"
+        "HALCYON WILL acquire assets from Lumeo, the maker of a wearable pin, for $116 million. "
+        "The deal will include the majority of Lumeo’s employees and its software platform. It will not "
+        "include Lumeo’s device business, which will be wound down, a Halcyon spokesperson said. "
+        "Lumeo backed away from hardware last year.",
+        EMPTY_WATCHLIST,
+    )
+    assert [(d.deal_id, d.role, d.kind) for d in result.deals] == [
+        ("halcyon--lumeo", "subject", "acquihire")
+    ]
+    claims = {(c.metric, c.stated) for c in result.claims}
+    assert ("staff_hired_pct", "majority") in claims
+
+
+def test_korean_sentences_are_split_and_names_without_their_particle_pair():
+    # "다. 이번 …": a sentence of Hangul after a full stop is a new sentence; "엔비디아200억": the
+    # particle after the payer lost, the payer still pays
+    _, result = _analyse(
+        "AI 인재 전쟁\n\n업계가 술렁였다. 메타Scale AI140억 달러를 투자하며 CEO를 영입했고, 구글은 "
+        "Windsurf 창업팀을 데려갔다. 엔비디아200억 달러를 베팅해 Groq의 기술과 CEO까지 끌어왔다.",
+        WATCHLIST,
+    )
+    deals = {d.deal_id for d in result.deals}
+    assert {"meta--scale-ai", "nvidia--groq"} <= deals and "google--scale-ai" not in deals, deals
+    claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
+    assert ("meta--scale-ai", "deal_amount_usd", "140억 달러") in claims, claims

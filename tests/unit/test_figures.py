@@ -149,6 +149,15 @@ MONEY_CASES = [
     ("ja", "約200億ドルで合意した", "約200億ドル", 18e9, 22e9, "USD"),
     ("ja", "9億ドル超を支払った", "9億ドル超", 900e6, None, "USD"),
     ("zh", "以超过9亿美元的价格", "超过9亿美元", 900e6, None, "USD"),
+    # "not less than" is at least, though "less than" alone is at most
+    (
+        "fr",
+        "levant pas moins de 150 millions de dollars",
+        "pas moins de 150 millions de dollars",
+        150e6,
+        None,
+        "USD",
+    ),
     ("hi", "कंपनी ने 14.3 अरब डॉलर का निवेश किया", "14.3 अरब डॉलर", 14.25e9, 14.35e9, "USD"),
 ]
 
@@ -210,6 +219,15 @@ PERCENT_CASES = [
     ("de", "einen Anteil von 49 Prozent", "49 Prozent", 48.5, 49.5, False),
     ("fr", "un quart des effectifs de la start-up", "un quart", 24.5, 25.5, True),
     ("es", "el 49 por ciento de la empresa", "49 por ciento", 48.5, 49.5, False),
+    # "the majority of" the staff: more than half of them, a share of staff
+    (
+        "en",
+        "the deal will include the majority of Lumeo’s employees",
+        "majority",
+        50.0,
+        100.0,
+        True,
+    ),
     # an article between the qualifier and the number: still "about"
     (
         "es",
