@@ -67,6 +67,24 @@ _FEES_AND_AFTER = re.compile(
 _AND_HIRE_AFTER = re.compile(
     r"^[^.;]{0,80}?\band\s+(?:to\s+)?(?:hire|bring|rehire|poach|recruit|take\s+on)\b", re.IGNORECASE
 )
+# A person's firm that invested: "Davis, whose company has invested more than $500 million in Groq".
+_INVESTOR_OWN = re.compile(
+    r"\bwhose\s+(?:company|firm|fund|venture\s+firm)\s+(?:has\s+|had\s+)?(?:\w+\s+)?invested\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# The words between a deal and its valuation word ("the deal is valued", "la operación tiene un
+# valor"), and between that word and the sum ("valued at about", "un valor de").
+_DEAL_VALUE_VERB = re.compile(
+    r"\w*\s+(?:(?:is|was|are|were|has|had|been|being|reportedly|tiene|tenía|con|un|una|hat|hatte|einen|a|une|avec|ha)\s+)*"
+)
+_DEAL_VALUE_TAIL = re.compile(
+    r"\w*\s+(?:(?:at|of|de|von|à|di|em)\s+)?(?:(?:about|around|roughly|some|approximately|nearly|almost|unos|"
+    r"alrededor\s+de|cerca\s+de|rund|etwa|environ|circa)\s+)?$"
+)
+# A share "of" something, in the languages' words and contractions ("49% da startup", "49% del capital").
+_SHARE_OF = re.compile(
+    r"^\s*(?:of|in|de|da|do|das|dos|del|della|dello|des|du|an|von|der|di|에|の)\s+", re.IGNORECASE
+)
 _TOTAL_BEFORE = re.compile(r"\b(?:in\s+total|in\s+all|altogether),?\s+(?:the\s+)?$", re.IGNORECASE)
 _LICENCE_FEE_BEFORE = re.compile(
     r"licen[cs]\w*\s+fees?\s+(?:of\s+)?(?:about\s+|roughly\s+|around\s+)?$", re.IGNORECASE
@@ -500,6 +518,12 @@ class Attributor:
         other_sum = _OTHER_TRANSACTION_AFTER.match(w.after)
         if other_sum and not self._names_party(w.after[: other_sum.end() + 40], w.deal):
             return None, 0.0, "another transaction's price"
+        if _INVESTOR_OWN.search(w.before[-80:]):
+            return (
+                None,
+                0.0,
+                "what one investor put in",
+            )  # "Davis, whose company has invested $N in"
         holding = _HOLDING_WORTH.search(w.before)
         if holding and not any(
             n in w.before[: holding.start()] for n in self._aliases(w.deal.acquirer)
@@ -560,6 +584,22 @@ class Attributor:
             return None, 0.0, "the valuation of a funding round"
         if self._says("past", w.local) or self._says("dated", w.local):
             return None, 0.0, "a past valuation"
+        valued = self._says("valuation", w.near_before)
+        owner = (
+            self._says("deal", w.near_before[max(0, valued.start() - 25) : valued.start()])
+            if valued and self.lex.spaced
+            else None
+        )
+        if (
+            valued
+            and owner
+            and _DEAL_VALUE_VERB.fullmatch(
+                w.near_before[max(0, valued.start() - 25) + owner.end() : valued.start()]
+            )
+            and _DEAL_VALUE_TAIL.match(w.near_before[valued.end() :])
+        ):
+            # "the deal is valued at $N", "la operación tiene un valor de": what the deal is worth
+            return "deal_amount_usd", CUE_DEAL, "the value of the deal"
         subject = self._subject_before(w.s, w.fig)
         if subject is not None and subject == w.deal.acquirer:
             return None, 0.0, f"{subject}'s own valuation"
@@ -748,15 +788,13 @@ class Attributor:
             return "stake_pct", CUE_DEAL, "the share in brackets after the company"
         if (
             self._says("stake", near)
-            or re.match(r"^\s*(?:of|in|de|an|von|di|에|の)\s+", fold(after))
+            or _SHARE_OF.match(fold(after))
             and self._says("acquire", fold(before[-40:]) + " " + fold(before[-40:]))
             or fig.worded
             and re.match(r"^\s*of\s+(?:the\s+)?[A-Z]", after)
         ):
             return "stake_pct", CUE_EXPLICIT, "a stake"
-        if re.match(r"^\s*(?:of|de|an|in)\s+(?:the\s+)?(?:\S+\s+){0,2}", after) and any(
-            n in after[:40] for n in self._party_names_all()
-        ):
+        if _SHARE_OF.match(after) and any(n in after[:40] for n in self._party_names_all()):
             return "stake_pct", CUE_DEAL, "a share of the company"
         return None, 0.0, "a percentage of something else"
 

@@ -222,7 +222,13 @@ def _patterns(language: str) -> _Patterns:
     after = _alt([p.pattern for p, _ in lex.currencies_after] + [r"\$", "US-Dollar"])
     words = _alt([re.escape(w).replace(r"\ ", r"\s+") for w in lex.number_words if len(w) > 1])
     word = rf"(?:{words})(?![^\W\d_])"
-    number = rf"(?:{_DIGITS}|(?:{word}(?:[\s-]+{word}){{0,2}}))"
+    # "a billion dollars": the article "a" counts one only before a scale word
+    a_scaled = (
+        rf"(?-i:[Aa])(?=\s+(?:{word_scales})(?![^\W\d_]))"
+        if word_scales != r"(?!x)x"
+        else r"(?!x)x"
+    )
+    number = rf"(?:{_DIGITS}|(?:{word}(?:[\s-]+{word}){{0,2}})|{a_scaled})"
     joiner = r"(?:\s+(?:de|of|di|em|en|in)\s+|\s*)"
     side = (
         rf"(?:\\?(?P<@pre>{before})\s?)?(?P<@num>{number})"
@@ -296,7 +302,7 @@ def _patterns(language: str) -> _Patterns:
     percent_gate = _alt([*lex.percent, fractions, majority, "%", "％"])
     # (a language without counters adds no alternative: the gate only says whether one matches)
     count_gate = _alt([people, "person", "member", "strong", *([counters] if lex.counters else [])])
-    worded_gate = rf"(?<![^\W\d_])(?:{words}|{fractions}|{majority})(?![^\W\d_])"
+    worded_gate = rf"(?<![^\W\d_])(?:{words}|{fractions}|{majority}|{word_scales})(?![^\W\d_])"
     gates = [re.compile(g, flags) for g in (money_gate, percent_gate, count_gate)]
     name_age_rx = re.compile(name_age)
     count_adjective_rx = re.compile(count_adjective, flags)
@@ -663,13 +669,12 @@ def figures_in(text: str, language: str | None = None) -> list[Figure]:
 
     Money wins over a count or percentage inside it ("$1 billion" never counts people).
     """
-    if not _DIGIT.search(text):
-        # without a digit only worded figures remain: "half", "a quarter of its staff", "a dozen engineers"
-        if not _patterns(lexicon_for(language).language).worded_gate.search(text):
-            return []
-        return sorted(
-            percent_figures(text, language) + count_figures(text, language), key=lambda f: f.start
-        )
+    if not _DIGIT.search(text) and not _patterns(lexicon_for(language).language).worded_gate.search(
+        text
+    ):
+        # without a digit only worded figures remain: "half", "a quarter of its staff", "a dozen
+        # engineers", "nearly a billion dollars"
+        return []
     money = money_figures(text, language)
     spans = [(f.start, f.end) for f in money]
     rest = [

@@ -62,11 +62,22 @@ def _founders_pattern(founding: str) -> re.Pattern[str]:
     )
 
 
+@cache
+def _founded_by_pattern(founding: str) -> re.Pattern[str]:
+    """ "Scale AI, founded by Alexandr Wang", "la startup Scale AI, fundada por Alexandr Wang"."""
+    return re.compile(
+        rf"(?P<org>§),?\s+(?:(?:which|that|que|qui|die|der)\s+(?:was\s+|foi\s+|fue\s+|a\s+été\s+|wurde\s+)?)?"
+        rf"(?:{founding})\w*\s+(?:in\s+\d{{4}}\s+|em\s+\d{{4}}\s+|en\s+\d{{4}}\s+)?(?:by|por|par|von|da)\s+"
+        rf"(?P<people>¶(?:(?:,\s*|\s+(?:and|y|e|et|und)\s+)¶)*)",
+        re.IGNORECASE,
+    )
+
+
 def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> dict[str, str]:
     """Which organisation each person leads or founded, as the text says it."""
     out: dict[str, str] = {}
     founding = "|".join(lex.raw.get("founding", ()))
-    patterns = (*_AFFILIATION, _founders_pattern(founding))
+    patterns = (*_AFFILIATION, _founders_pattern(founding), _founded_by_pattern(founding))
     for s in sentences:
         orgs, people = names.orgs[s.index], names.people[s.index]
         if not orgs or not people:

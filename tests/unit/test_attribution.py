@@ -339,3 +339,56 @@ def test_a_sum_for_a_company_is_its_price():
     )
     claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
     assert ("orbital--vantage", "deal_amount_usd", "$900M") in claims, claims
+
+
+@pytest.mark.parametrize(
+    ("case", "sentence", "stated", "metric"),
+    [
+        ("a sum in words", "In all, Halcyon is paying nearly a billion dollars for the deal.",
+         "nearly a billion dollars", "deal_amount_usd"),
+        ("one investor's money", "Mia Park, whose firm has invested more than half a billion dollars in "
+         "Lumeo since 2019, welcomed the deal.", "more than half a billion dollars", None),
+        ("the value of the deal", "The deal is valued at about $450 million, people familiar said.",
+         "about $450 million", "deal_amount_usd"),
+        ("backed by funding", "Backed by over $60 million in funding, Lumeo grew fast.",
+         "over $60 million", "target_funding_raised_usd"),
+    ],
+    ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None,
+)  # fmt: skip
+def test_more_sums_and_what_they_are(case, sentence, stated, metric):
+    result = _read(LEAD + sentence)
+    found = {c.stated: c.metric for c in result.claims if c.deal_id == DEAL}
+    if metric is None:
+        assert stated not in found, found
+    else:
+        assert found.get(stated) == metric, found
+
+
+def test_a_portuguese_story_of_a_stake_a_founder_and_a_yearly_payment():
+    # "49% da startup": a share of the company; "fundada por P, um jovem de N anos": P's age, not
+    # "aos 24 anos" (an age at another moment); a yearly payment is not what the deal pays
+    article = article_from_text(
+        "Halcyon compra 49% da Lumeo\n\n"
+        "A Halcyon vai pagar cerca de US$ 2 bilhões para adquirir 49% da startup Lumeo, fundada por "
+        "Mia Park, uma jovem engenheira de apenas 31 anos, e contratar a sua equipe. Mia Park ficou "
+        "conhecida aos 24 anos. O acordo inclui um pagamento anual de pelo menos US$ 90 milhões à Lumeo.",
+        url="https://news.example/lumeo-pt", origin="feed", fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
+    )  # fmt: skip
+    result = analyse(article, WATCHLIST)
+    claims = {(c.metric, c.stated) for c in result.claims}
+    assert ("stake_pct", "49%") in claims, claims
+    assert ("person_age", "31 anos") in claims, claims
+    assert not any(stated in {"24 anos", "pelo menos US$ 90 milhões"} for _, stated in claims), (
+        claims
+    )
+
+
+def test_a_spanish_deal_that_has_a_value():
+    article = article_from_text(
+        "Halcyon contrata al equipo de Lumeo\n\n"
+        "El gigante del software Halcyon contratará a los fundadores de la startup Lumeo y licenciará su "
+        "tecnología. La operación tiene un valor de 900 millones de dólares, según la prensa.",
+        url="https://news.example/lumeo-es", origin="feed", fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
+    )  # fmt: skip
+    result = analyse(article, WATCHLIST)
+    assert ("deal_amount_usd", "900 millones de dólares") in _claims(result)
