@@ -164,6 +164,11 @@ _POSSESSIVE_BEFORE = re.compile(
 _TIED_AFTER = re.compile(
     r"\s*(?:(?!investors|including|backers)[\w-]+\s+){0,3}?(?:of|in|into|to|for|with)\s+(?:the\s+)?(?:(?!investors|including|backers)[\w-]+\s+){0,2}?(?=[A-Z])"
 )
+# A deal's own noun right after the company a sum stands before: "$14B Scale AI deal".
+_DEAL_NOUN_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:deal|investment|acquisition|acqui-?hire|licen[cs]e|licensing\s+deal|stake|bet|agreement)\b",
+    re.IGNORECASE,
+)
 _LISTED_AFTER = re.compile(
     r"\b(?:according\s+to|per|citing|from|including|includ\w+|led\s+by|by|with|such\s+as|like|as\s+well\s+as|investors|backers|rivals|"
     r"lideradas?\s+pela?|liderad[ao]s?\s+por|menées?\s+par|angeführt\s+von|từ|như|bao\s+gồm)\b"
@@ -336,6 +341,13 @@ class Attributor:
                     0.0,
                     other.name,
                 )  # "as much as $4 billion in Anthropic": another company's money
+        party_after = next(
+            (o for o in self.names.orgs[s.index]
+             if o.name in self.parties and o.start > fig.end and s.raw[fig.end : o.start].isspace()),
+            None,
+        )  # fmt: skip
+        if party_after is not None and _DEAL_NOUN_AFTER.match(s.raw, party_after.end):
+            return self.parties[party_after.name][0], NAMED_IN_CLAUSE, ""  # "$14B Scale AI deal"
         for lo, hi, after, directness in (
             (c_lo, fig.start, False, NAMED_IN_CLAUSE),
             (fig.end, c_hi, True, NAMED_IN_CLAUSE),

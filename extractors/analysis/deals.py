@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -77,7 +77,18 @@ def _headline_background(headline: Sentence, names: Names, d: Deal, lex: Lexicon
         return False
     lead_in = headline.folded[: payer.start]
     cues = list(lex.cues["background"].finditer(lead_in))
-    return bool(cues) and bool(lead_in[: cues[-1].start()].strip(" \"'“‘"))
+    if cues and lead_in[: cues[-1].start()].strip(" \"'“‘"):
+        return True
+    # "Meta eyed Perplexity before $14B Scale AI deal": another company's news, then the deal
+    orgs = names.orgs[headline.index]
+    target = next((o for o in orgs if o.name == d.target and o.start > payer.end), None)
+    if target is None:
+        return False
+    cues = list(lex.cues["background"].finditer(headline.folded, payer.end, target.start))
+    return bool(cues) and any(
+        o.name not in (d.acquirer, d.target) and payer.end <= o.start < cues[-1].start()
+        for o in orgs
+    )
 
 
 def assemble_deals(
@@ -588,13 +599,23 @@ def _assign_roles(
             for r in headline_events
         )
 
+    startups_named = Counter(
+        o.name
+        for found in names.orgs
+        for o in {m.name: m for m in found}.values()
+        if names.kinds.get(o.name) != "acquirer"
+    )
+
     def dominates(d: Deal) -> bool:
-        # told in two sentences at least, by more than what the rest of the text implies
+        # told in two sentences at least, by more than what the rest of the text implies, and its
+        # startup named more than any other ("Meta eyed Perplexity before its Scale AI deal": the
+        # article is about Perplexity, which is in no deal)
         told = {r.sentence for r in d.relations if r.strength > STRENGTH_IMPLIED}
         return (
             len(told) >= 2
             and mentions[d.target] >= DOMINANT_MENTIONS + 1
             and mentions[d.target] / total >= 0.6
+            and all(n <= mentions[d.target] for o, n in startups_named.items() if o != d.target)
             and not upstaged(d)
             and not bought_by_another(d)
         )

@@ -375,3 +375,19 @@ def test_korean_sentences_are_split_and_names_without_their_particle_pair():
     assert {"meta--scale-ai", "nvidia--groq"} <= deals and "google--scale-ai" not in deals, deals
     claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
     assert ("meta--scale-ai", "deal_amount_usd", "140억 달러") in claims, claims
+
+
+def test_a_headline_about_other_talks_before_a_known_deal_mentions_the_deal():
+    # "Meta eyed X before $14B Scale AI deal": the news is the failed talks with another startup,
+    # the deal is the time they are told against, and the sum before its name is the deal's
+    _, result = _analyse(
+        "Meta weighed buying Lumeo before its $14B Scale AI deal\n\n"
+        "Meta was in talks to acquire AI search startup Lumeo, people familiar said. The talks came "
+        "before Meta's $14.3 billion investment in Scale AI, which gave it a 49% stake. The two "
+        "companies did not reach an agreement. Lumeo, founded in 2022, recently raised funds. Lumeo's "
+        "chief executive declined to comment, and Lumeo's investors were not told.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.role) for d in result.deals] == [("meta--scale-ai", "mentioned")]
+    claims = {(c.metric, c.stated) for c in result.claims if c.deal_id == "meta--scale-ai"}
+    assert ("deal_amount_usd", "$14B") in claims, claims
