@@ -126,6 +126,13 @@ _APPOSITIVE = re.compile(
 )
 _OPENED = re.compile(r"[:(\"“•|—–]\s*$")  # a colon, a bracket, a quote, a bullet, a dash before
 _BULLET = re.compile(r"^[\s\"“‘'(\[•*–—-]*")
+# A name in Hangul, Kana or Hanzi with its Latin spelling in brackets right after it, as Korean,
+# Japanese and Chinese outlets introduce a foreign company: "스타트업 ‘웨이브폼스’(WaveForms)".
+_GLOSSED = re.compile(
+    r"(?P<native>[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff·ー]{2,20})[’'”」』]?\s?[(（]\s?"
+    r"(?P<latin>[A-Z][A-Za-z0-9.&'’-]*(?: [A-Z][A-Za-z0-9.&'’-]*){0,3})\s?[)）]"
+)
+GLOSS_CUE_REACH = 12  # how far before a glossed name a word like "스타트업" says what it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,6 +389,8 @@ class _NameScan:
         self.body_words = Counter(_BODY_WORD.findall(prose))
         self.adjective_ai: set[str] = set()  # "Humanloop AI talent": "AI" describes the talent
         self.plain_ai: set[str] = set()
+        # Korean, Japanese, Chinese: the companies the text spells in Latin once, by their own script
+        self.glosses = {} if lex.spaced else self._glosses(sentences)
 
     def org_cue(self, s: Sentence, start: int, end: int) -> str | None:
         """Why the text treats [start, end) of a sentence as an organisation (read once)."""
@@ -397,10 +406,46 @@ class _NameScan:
             taken: list[tuple[int, int]] = []
             self._read_watchlisted(s, taken, raw_orgs[s.index], people_raw[s.index])
             self._read_known_people(s, taken, people_raw[s.index])
+            if self.glosses:
+                self._read_glossed(s, taken, raw_orgs[s.index])
             for m in _phrases_rx(self.data.not_companies).finditer(s.raw):
                 taken.append((m.start(), m.end()))  # "Competition and Markets Authority"
             self._read_runs(s, taken, raw_orgs[s.index])
         return raw_orgs, people_raw
+
+    def _glosses(self, sentences: Sequence[Sentence]) -> dict[str, str]:
+        """Each name in the text's own script that a bracket spells in Latin, when a word like
+        "startup" stands before it somewhere and the Latin spelling is no person, no listed name
+        and no word of the lists: native spelling -> Latin name."""
+        startup = self.lex.cues["startup"]
+        out: dict[str, str] = {}
+        for sentence in sentences:
+            for m in _GLOSSED.finditer(sentence.raw):
+                native, latin = m.group("native"), m.group("latin")
+                if (
+                    self.watchlist.lookup(native) is not None
+                    or self.watchlist.lookup(latin) is not None
+                    or latin in self.data.not_companies
+                    or PERSON.fullmatch(latin)
+                    or not startup.search(
+                        sentence.raw[max(0, m.start() - GLOSS_CUE_REACH) : m.start()]
+                    )
+                ):
+                    continue
+                out.setdefault(native, latin)
+        return out
+
+    def _read_glossed(self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]) -> None:
+        """The glossed names, by their own script and by their Latin spelling."""
+        for native, latin in self.glosses.items():
+            for surface in (native, latin):
+                start = s.raw.find(surface)
+                while start != -1:
+                    end = start + len(surface)
+                    if not _overlaps_any(taken, start, end):
+                        orgs.append((surface, latin, start, end, "unknown"))
+                        taken.append((start, end))
+                    start = s.raw.find(surface, end)
 
     def _read_watchlisted(
         self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg], people: list[RawPerson]
@@ -589,6 +634,7 @@ def _org_evidence(
     """Why each name is an organisation: the watchlist, a cue in the text, a company suffix, a
     brand's shape ("xAI", "Character.ai")."""
     evidence: dict[str, set[str]] = {name: set() for name in kinds}
+    glossed = set(scan.glosses.values())
     for s, mentions in zip(sentences, orgs, strict=True):
         for mention in mentions:
             if kinds[mention.name] != "unknown":
@@ -601,6 +647,8 @@ def _org_evidence(
                 evidence[mention.name].add("suffix")
             if _BRAND.search(mention.surface):
                 evidence[mention.name].add("brand")
+            if mention.name in glossed:
+                evidence[mention.name].add("called")  # "스타트업 ‘웨이브폼스’(WaveForms)"
     return evidence
 
 

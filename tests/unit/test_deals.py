@@ -391,3 +391,23 @@ def test_a_headline_about_other_talks_before_a_known_deal_mentions_the_deal():
     assert [(d.deal_id, d.role) for d in result.deals] == [("meta--scale-ai", "mentioned")]
     claims = {(c.metric, c.stated) for c in result.claims if c.deal_id == "meta--scale-ai"}
     assert ("deal_amount_usd", "$14B") in claims, claims
+
+
+def test_a_startup_spelled_in_latin_once_is_named_by_its_hangul_after():
+    # "스타트업 ‘루메오’(Lumeo)": the outlet spells the startup in Latin once; later it writes 루메오
+    _, result = _analyse(
+        "메타, 루메오 인수\n\n"
+        "메타가 음성 AI 스타트업 ‘루메오’(Lumeo) 인수를 공식화했다. 메타는 이번 인수로 핵심 인재 확보에 나섰다. "
+        "루메오의 연구진 모두 메타에 합류했다.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.role, d.kind) for d in result.deals] == [
+        ("meta--lumeo", "subject", "acquihire")
+    ]
+
+
+def test_a_person_spelled_in_latin_is_no_startup():
+    _, result = _analyse(
+        "메타의 새 연구원\n\n메타는 스타트업 출신 ‘마리아 박’(Maria Park)을 영입했다.", WATCHLIST
+    )
+    assert not result.deals
