@@ -151,13 +151,22 @@ def _known_deals_named(
     ]
     named_in = [{o.name for o in names.orgs[s.index]} for s in sentences] if unfound else []
     paired_in = [_paired_by_sign(s, names) for s in sentences] if unfound else []
+    deals_of_target = Counter(k.target for k in watchlist.deals)
     for known in unfound:
         for s in sentences:
             named = named_in[s.index]
-            if {known.acquirer, known.target} <= named and (
+            both = {known.acquirer, known.target} <= named and (
                 any(cues_of[s.index].present(c) for c in _KNOWN_DEAL_CUES)
                 or frozenset((known.acquirer, known.target)) in paired_in[s.index]
-            ):
+            )
+            # "cases like Windsurf" in a sentence about acqui-hires: the startup of one known deal
+            # stands for that deal
+            alone = (
+                known.target in named
+                and deals_of_target[known.target] == 1
+                and cues_of[s.index].present("acquihire")
+            )
+            if both or alone:
                 relation = Relation(
                     "deal", known.acquirer, known.target, s.index, STRENGTH_CLAUSE, background=True
                 )

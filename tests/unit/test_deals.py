@@ -411,3 +411,16 @@ def test_a_person_spelled_in_latin_is_no_startup():
         "메타의 새 연구원\n\n메타는 스타트업 출신 ‘마리아 박’(Maria Park)을 영입했다.", WATCHLIST
     )
     assert not result.deals
+
+
+def test_a_known_deal_named_by_its_startup_where_acqui_hires_are_told():
+    _, result = _analyse(
+        "The talent grab spreads\n\nAcross the industry, acqui-hires such as Windsurf are becoming "
+        "common. Buyers take the founders and leave the company behind.",
+        WATCHLIST,
+    )
+    assert ("google--windsurf", "mentioned") in {(d.deal_id, d.role) for d in result.deals}
+    _, result = _analyse(
+        "Windsurf names a sales chief\n\nWindsurf hired a new head of sales on Monday.", WATCHLIST
+    )
+    assert "google--windsurf" not in {d.deal_id for d in result.deals}
