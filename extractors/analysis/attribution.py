@@ -85,6 +85,11 @@ _DEAL_VALUE_TAIL = re.compile(
 _SHARE_OF = re.compile(
     r"^\s*(?:of|in|de|da|do|das|dos|del|della|dello|des|du|an|von|der|di|에|の)\s+", re.IGNORECASE
 )
+# The words between a name and the age of the phrase set beside it: ", a software engineer of", ", un
+# ingeniero de software de", ", um jovem bilionário de apenas".
+_APPOSITION_TO_AGE = re.compile(
+    r",\s+(?:a|an|the|un|una|um|uma|el|la|le|il|lo|o|der|die|ein|eine)\s+[^,;()\d]*", re.IGNORECASE
+)
 _TOTAL_BEFORE = re.compile(r"\b(?:in\s+total|in\s+all|altogether),?\s+(?:the\s+)?$", re.IGNORECASE)
 _LICENCE_FEE_BEFORE = re.compile(
     r"licen[cs]\w*\s+fees?\s+(?:of\s+)?(?:about\s+|roughly\s+|around\s+)?$", re.IGNORECASE
@@ -969,6 +974,13 @@ class Attributor:
         if beside and self._names_party(s.raw, deal):
             # "its 28-year-old chief executive, Alexandr Wang": the name beside the age
             return beside[0].name
+        apposed = [
+            p for p in people
+            if 0 <= fig.start - p.end <= 60 and _APPOSITION_TO_AGE.fullmatch(s.raw[p.end : fig.start])
+        ]  # fmt: skip
+        if apposed and self._names_party(s.raw, deal):
+            # "Noam Shazeer, un ingeniero de software de 48 años": the age of the name it describes
+            return apposed[-1].name
         for group in (before, after):
             for p in group:
                 if p.name in known or not known:

@@ -632,11 +632,12 @@ def _assign_roles(
     in_front = [d for d in deals if any(not r.background for r in d.relations)]
 
     def stands_out(d: Deal) -> bool:
-        """Told in more sentences, and named twice as often, as any other deal of the article."""
+        """Told in more sentences, and named twice as often, as any other deal of the article (whose
+        sentences of background, "a similar agreement with Adept", do not count)."""
         told = len({r.sentence for r in d.relations})
         rivals = [x for x in deals if x is not d]
         return leads(d) and all(
-            told > len({r.sentence for r in x.relations})
+            told > len({r.sentence for r in x.relations if not r.background})
             and mentions[d.target] >= 2 * mentions[x.target]
             for x in rivals
         )

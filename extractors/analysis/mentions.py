@@ -189,7 +189,10 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
     ] = []  # (sentence, company, is a listed acquirer), in text order
     for s in sentences:
         named = names.orgs[s.index]
-        startups, bigs, pronouns, companies, possessives = _generic_matches(s, patterns)
+        startups, bigs, pronouns, companies, possessives = (
+            [m for m in found if not _introduces_a_name(s.raw, m, named)]
+            for found in _generic_matches(s, patterns)
+        )
         resolved = [
             *_startups_meant(s, startups, names, recent),
             *_companies_meant(s, companies, named, recent),
@@ -211,6 +214,12 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
 
 
 _Recent = list[tuple[int, str, bool]]
+
+
+def _introduces_a_name(raw: str, m: re.Match[str], named: list[OrgMention]) -> bool:
+    """ "the startup Lumeo", "la startup Lumeo", "the tech giant Meta": the words say what the name
+    right after them is; they stand for no other company."""
+    return any(o.start >= m.end() and not raw[m.end() : o.start].strip() for o in named)
 
 
 def _startups_meant(

@@ -392,3 +392,16 @@ def test_a_spanish_deal_that_has_a_value():
     )  # fmt: skip
     result = analyse(article, WATCHLIST)
     assert ("deal_amount_usd", "900 millones de dólares") in _claims(result)
+
+
+def test_an_age_in_the_phrase_set_beside_a_name_is_that_persons():
+    article = article_from_text(
+        "Halcyon recontrata a Mia Park\n\n"
+        "El gigante del software Halcyon contratará a los fundadores de la startup Lumeo y le pagará 900 "
+        "millones de dólares por la licencia. Mia Park, una ingeniera de software de 41 años que trabajó "
+        "en Halcyon hasta 2021, fundó Lumeo con un colega.",
+        url="https://news.example/lumeo-es2", origin="feed", fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
+    )  # fmt: skip
+    result = analyse(article, WATCHLIST)
+    ages = {(c.subject, c.stated) for c in result.claims if c.metric == "person_age"}
+    assert ("Mia Park", "41 años") in ages, [(c.metric, c.subject, c.stated) for c in result.claims]

@@ -424,3 +424,27 @@ def test_a_known_deal_named_by_its_startup_where_acqui_hires_are_told():
         "Windsurf names a sales chief\n\nWindsurf hired a new head of sales on Monday.", WATCHLIST
     )
     assert "google--windsurf" not in {d.deal_id for d in result.deals}
+
+
+def test_the_words_before_a_name_stand_for_no_other_company():
+    # "la startup Lumeo": "la startup" says what Lumeo is; it does not stand for Halcyon, named before
+    _, result = _analyse(
+        "Halcyon recontrata a Mia Park\n\n"
+        "El gigante del software Halcyon contratará a los fundadores de la startup Lumeo y le pagará 900 "
+        "millones de dólares por la licencia. Mia Park, una ingeniera de 41 años, fundó Lumeo con un colega.",
+        EMPTY_WATCHLIST,
+    )
+    assert [(d.deal_id, d.role) for d in result.deals] == [("halcyon--lumeo", "subject")]
+
+
+def test_the_news_deal_stands_out_from_deals_told_as_background():
+    _, result = _analyse(
+        "Apple's next robot bet\n\n"
+        "In 2012, Apple quietly bought a warehouse robotics maker. Last week the iPhone maker "
+        "agreed to hire the founders of Lumeo, a startup that trains robot arms. The deal will also see "
+        "Apple license Lumeo's models and data. Apple came to a similar agreement with the startup Vantage in June. In March, Microsoft "
+        "struck a deal with Tessel AI, and in August, Google hired the founders of Nimbus AI.",
+        WATCHLIST,
+    )
+    roles = {d.deal_id: d.role for d in result.deals}
+    assert roles.get("apple--lumeo") == "subject", roles
