@@ -367,14 +367,12 @@ def test_more_sums_and_what_they_are(case, sentence, stated, metric):
 def test_a_portuguese_story_of_a_stake_a_founder_and_a_yearly_payment():
     # "49% da startup": a share of the company; "fundada por P, um jovem de N anos": P's age, not
     # "aos 24 anos" (an age at another moment); a yearly payment is not what the deal pays
-    article = article_from_text(
+    result = _read(
         "Halcyon compra 49% da Lumeo\n\n"
         "A Halcyon vai pagar cerca de US$ 2 bilhões para adquirir 49% da startup Lumeo, fundada por "
         "Mia Park, uma jovem engenheira de apenas 31 anos, e contratar a sua equipe. Mia Park ficou "
         "conhecida aos 24 anos. O acordo inclui um pagamento anual de pelo menos US$ 90 milhões à Lumeo.",
-        url="https://news.example/lumeo-pt", origin="feed", fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
-    )  # fmt: skip
-    result = analyse(article, WATCHLIST)
+    )
     claims = {(c.metric, c.stated) for c in result.claims}
     assert ("stake_pct", "49%") in claims, claims
     assert ("person_age", "31 anos") in claims, claims
@@ -384,24 +382,20 @@ def test_a_portuguese_story_of_a_stake_a_founder_and_a_yearly_payment():
 
 
 def test_a_spanish_deal_that_has_a_value():
-    article = article_from_text(
+    result = _read(
         "Halcyon contrata al equipo de Lumeo\n\n"
         "El gigante del software Halcyon contratará a los fundadores de la startup Lumeo y licenciará su "
         "tecnología. La operación tiene un valor de 900 millones de dólares, según la prensa.",
-        url="https://news.example/lumeo-es", origin="feed", fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
-    )  # fmt: skip
-    result = analyse(article, WATCHLIST)
+    )
     assert ("deal_amount_usd", "900 millones de dólares") in _claims(result)
 
 
 def test_an_age_in_the_phrase_set_beside_a_name_is_that_persons():
-    article = article_from_text(
+    result = _read(
         "Halcyon recontrata a Mia Park\n\n"
         "El gigante del software Halcyon contratará a los fundadores de la startup Lumeo y le pagará 900 "
         "millones de dólares por la licencia. Mia Park, una ingeniera de software de 41 años que trabajó "
         "en Halcyon hasta 2021, fundó Lumeo con un colega.",
-        url="https://news.example/lumeo-es2", origin="feed", fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
-    )  # fmt: skip
-    result = analyse(article, WATCHLIST)
+    )
     ages = {(c.subject, c.stated) for c in result.claims if c.metric == "person_age"}
     assert ("Mia Park", "41 años") in ages, [(c.metric, c.subject, c.stated) for c in result.claims]
