@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from extractors.analysis.lexicon import Lexicon, SentenceCues, holds_any, needed_texts
 from extractors.analysis.names import Names
 from extractors.analysis.relations import (
+    MONEY_KINDS,
     STRENGTH_CLAUSE,
     STRENGTH_FRAME,
     STRENGTH_IMPLIED,
@@ -45,7 +46,6 @@ _MONEY_WRITTEN = re.compile(
     r"[$€£]\s?\d|\d\s?(?:billion|million|bn|milliards?|milliarden|millones|milhões|miliardi)\b",
     re.IGNORECASE,
 )
-MONEY_KINDS = frozenset({"pay", "licence", "stake", "deal", "acquihire"})
 
 
 @dataclass(slots=True)

@@ -40,7 +40,8 @@ STRENGTH_OBJECT = 0.8  # "x hires y": the company as the object of hiring
 STRENGTH_IMPLIED = 0.4  # one party named, the other the company the article just named
 # How many sentences back the other party of a one-company clause is looked for.
 IMPLIED_REACH = 3
-_MONEY_KINDS = frozenset({"pay", "licence", "stake", "deal"})  # relations that say money moves
+# The relations that say money moves.
+MONEY_KINDS = frozenset({"pay", "licence", "stake", "deal", "acquihire"})
 
 _LIST_ONLY = re.compile(r"^\s*(?:,|and|or|&|/|,\s*and|\s)*\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"^\s*(?:[-–—/+x→>]|->|&)\s*$")
@@ -251,11 +252,10 @@ def _implied(
         return names.kinds.get(name) == "acquirer" or name in payers
 
     big = is_big(org.name)
-    # the company it already has an explicit relation with, else the latest fitting one named before
-    # the nearest earlier sentence's explicit relation first ("Nvidia ... Enfabrica. Nvidia then hired
-    # the company's CEO"), then the strongest
-    # the company it already has an explicit relation with; failing a strong one, one it is said
-    # to pay in a clause naming both ("Character.ai bekommt von Google 2,7 Milliarden Dollar")
+    # the company it already has an explicit relation with (the nearest earlier sentence's first:
+    # "Nvidia ... Enfabrica. Nvidia then hired the company's CEO", then the strongest; failing a
+    # strong one, one a clause naming both says it pays: "Character.ai bekommt von Google 2,7
+    # Milliarden Dollar"), else the latest fitting one named before
     partner = None
     for floor in (STRENGTH_OBJECT, STRENGTH_CLAUSE):
         known = [
@@ -267,7 +267,7 @@ def _implied(
             for r in explicit
             if (r.acquirer if big else r.target) == org.name
             and r.strength >= floor
-            and (floor == STRENGTH_OBJECT or r.kind in _MONEY_KINDS)
+            and (floor == STRENGTH_OBJECT or r.kind in MONEY_KINDS)
             and not (big and names.kinds.get(r.target) == "acquirer")
         ]
         if known:
