@@ -536,11 +536,8 @@ class Attributor:
         if other_sum and not self._names_party(w.after[: other_sum.end() + 40], w.deal):
             return None, 0.0, "another transaction's price"
         if _INVESTOR_OWN.search(w.before[-80:]):
-            return (
-                None,
-                0.0,
-                "what one investor put in",
-            )  # "Davis, whose company has invested $N in"
+            # "Davis, whose company has invested $N in Groq": one investor's money
+            return None, 0.0, "what one investor put in"
         holding = _HOLDING_WORTH.search(w.before)
         if holding and not any(
             n in w.before[: holding.start()] for n in self._aliases(w.deal.acquirer)
@@ -601,20 +598,7 @@ class Attributor:
             return None, 0.0, "the valuation of a funding round"
         if self._says("past", w.local) or self._says("dated", w.local):
             return None, 0.0, "a past valuation"
-        valued = self._says("valuation", w.near_before)
-        owner = (
-            self._says("deal", w.near_before[max(0, valued.start() - 25) : valued.start()])
-            if valued and self.lex.spaced
-            else None
-        )
-        if (
-            valued
-            and owner
-            and _DEAL_VALUE_VERB.fullmatch(
-                w.near_before[max(0, valued.start() - 25) + owner.end() : valued.start()]
-            )
-            and _DEAL_VALUE_TAIL.match(w.near_before[valued.end() :])
-        ):
+        if self._deal_is_valued(w.near_before):
             # "the deal is valued at $N", "la operación tiene un valor de": what the deal is worth
             return "deal_amount_usd", CUE_DEAL, "the value of the deal"
         subject = self._subject_before(w.s, w.fig)
@@ -623,6 +607,21 @@ class Attributor:
         if self._set_by_deal(fold(w.clause), w.before):
             return "target_valuation_usd", CUE_EXPLICIT, "the valuation the deal sets"
         return None, 0.0, "a valuation the deal is not said to set"
+
+    def _deal_is_valued(self, near_before: str) -> bool:
+        """The deal itself is what the valuation word values, right before the sum: "the deal is
+        valued at about", "la operación tiene un valor de" (not "the deal values the company at")."""
+        valued = self._says("valuation", near_before)
+        if valued is None or not self.lex.spaced:
+            return False
+        lead_start = max(0, valued.start() - 25)
+        owner = self._says("deal", near_before[lead_start : valued.start()])
+        return (
+            owner is not None
+            and _DEAL_VALUE_VERB.fullmatch(near_before[lead_start + owner.end() : valued.start()])
+            is not None
+            and _DEAL_VALUE_TAIL.match(near_before[valued.end() :]) is not None
+        )
 
     def _money_startup_worth(self, w: _MoneyWindow) -> Verdict | None:
         """ "the $4 billion startup": what the startup was worth when the deal was told."""
