@@ -86,9 +86,11 @@ _SHARE_OF = re.compile(
     r"^\s*(?:of|in|de|da|do|das|dos|del|della|dello|des|du|an|von|der|di|에|の)\s+", re.IGNORECASE
 )
 # The words between a name and the age of the phrase set beside it: ", a software engineer of", ", un
-# ingeniero de software de", ", um jovem bilionário de apenas".
+# ingeniero de software de", ", um jovem bilionário de apenas", ", hoy de".
 _APPOSITION_TO_AGE = re.compile(
-    r",\s+(?:a|an|the|un|una|um|uma|el|la|le|il|lo|o|der|die|ein|eine)\s+[^,;()\d]*", re.IGNORECASE
+    r",\s+(?:(?:hoy|ahora|actualmente|hoje|oggi|heute|now|today)\s+)?"
+    r"(?:(?:a|an|the|un|una|um|uma|el|la|le|il|lo|o|der|die|ein|eine)\s+[^,;()\d]*|de\s+|aged\s+)",
+    re.IGNORECASE,
 )
 _TOTAL_BEFORE = re.compile(r"\b(?:in\s+total|in\s+all|altogether),?\s+(?:the\s+)?$", re.IGNORECASE)
 _LICENCE_FEE_BEFORE = re.compile(

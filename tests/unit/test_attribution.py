@@ -399,3 +399,10 @@ def test_an_age_in_the_phrase_set_beside_a_name_is_that_persons():
     )
     ages = {(c.subject, c.stated) for c in result.claims if c.metric == "person_age"}
     assert ("Mia Park", "41 años") in ages, [(c.metric, c.subject, c.stated) for c in result.claims]
+    result = _read(
+        "Halcyon recontrata a Mia Park\n\n"
+        "El gigante del software Halcyon contratará a los fundadores de la startup Lumeo y le pagará 900 "
+        "millones de dólares por la licencia. Mia Park, hoy de 41 años, dejó Halcyon en 2021."
+    )
+    ages = {(c.subject, c.stated) for c in result.claims if c.metric == "person_age"}
+    assert ("Mia Park", "41 años") in ages, [(c.metric, c.subject, c.stated) for c in result.claims]
