@@ -121,6 +121,7 @@ _OWNED_TITLE = re.compile(
     r"head|director|chair\w*|vice|vp|executive|officer|engineer|researcher|scientist|lead)\b"
 )
 _BRAND = re.compile(r"[a-z][A-Z]|\.ai$|\.com$")
+_DOMAIN_NAME = re.compile(r"[a-z]\.(?:ai|com|io)$")
 _APPOSITIVE = re.compile(
     r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma)\s+([^,.;]{0,60})", re.IGNORECASE
 )
@@ -594,6 +595,8 @@ class _NameScan:
             and (_SUBJECT_VERB_AFTER.match(raw[end : end + 40]) or _ACRONYM.fullmatch(surface))
         ):
             cued = "subject"  # "Anthropic has hired ...", "AMD acqui-hires ...": a company doing something
+        if not cued and capitalised_anyway and _DOMAIN_NAME.search(surface):
+            cued = "domain"  # "Context.ai, Crossing Minds, ...": a name that is a web domain is a company's
         if (
             capitalised_anyway
             and not cued
@@ -649,7 +652,28 @@ def _org_evidence(
                 evidence[mention.name].add("brand")
             if mention.name in glossed:
                 evidence[mention.name].add("called")  # "스타트업 ‘웨이브폼스’(WaveForms)"
+    for s, mentions in zip(sentences, orgs, strict=True):
+        for listed in _lists_of_names(s.raw, mentions):
+            if any(evidence[m.name] for m in listed):
+                for m in listed:  # "Context.ai, Crossing Minds, Roi": listed with a company
+                    evidence[m.name].add("listed")
     return evidence
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s+(?:and|e|y|et|und|en))\s*", re.IGNORECASE)
+
+
+def _lists_of_names(raw: str, mentions: Sequence[OrgMention]) -> list[list[OrgMention]]:
+    """The runs of three or more names of a sentence that list separators join."""
+    runs: list[list[OrgMention]] = []
+    run: list[OrgMention] = []
+    for m in (m for m in mentions if not m.generic):
+        if run and not _LIST_SEPARATOR.fullmatch(raw[run[-1].end : m.start]):
+            runs.append(run)
+            run = []
+        run.append(m)
+    runs.append(run)
+    return [r for r in runs if len({m.name for m in r}) >= 3]
 
 
 def _units(
@@ -760,7 +784,10 @@ def _people(
             if evidence:
                 found[name] = entity.name if entity is not None else name
             elif not title_case:
-                candidates.append((name, _org_cue(raw, start, m.end(), lex) is not None))
+                listed_with_company = _listed_after_company(raw[:start], raw[m.end() :])
+                candidates.append(
+                    (name, listed_with_company or _org_cue(raw, start, m.end(), lex) is not None)
+                )
             previous_end, previous_person = m.end(), evidence or previous_person and bool(listed)
     evidenced = list(dict.fromkeys(found.values()))
     if lex.language != "de":  # German capitalises every noun: two capitalised words are not a name
@@ -772,6 +799,23 @@ def _people(
         for n in e.names():
             found.setdefault(n, e.name)
     return found, evidenced
+
+
+# A list that goes on after a name: ", Roi", " and Alex", " e Alex".
+_LIST_GOES_ON = re.compile(r"(?:,\s*|\s+(?:and|e|y|et|und)\s+)[A-Z]")
+# The item of a list right before a name: "Context.ai, " or "Statsig and ".
+_LIST_ITEM_BEFORE = re.compile(r"([\w.&'’-]+)(?:,\s*|\s+(?:and|e|y|et|und)\s+)$")
+
+
+def _listed_after_company(before: str, after: str) -> bool:
+    """A name listed right after a company named as a web domain, before a name that is no
+    person's ("Context.ai, Crossing Minds, Roi"): one of a list of companies, not a person's name
+    (unlike "the founders of Covariant, Pieter Abbeel, Peter Chen and Rocky Duan")."""
+    m = _LIST_ITEM_BEFORE.search(before[-40:])
+    if m is None or not _DOMAIN_NAME.search(_strip_possessive(m.group(1))):
+        return False
+    goes_on = _LIST_GOES_ON.match(after)
+    return goes_on is not None and PERSON.match(after, goes_on.end() - 1) is None
 
 
 def _is_company(entity: Entity | None) -> bool:

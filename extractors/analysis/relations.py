@@ -21,6 +21,7 @@ or as something that did not happen ("a failed bid").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -201,6 +202,7 @@ def relations_in(
     # A clause naming one company is paired once every explicit relation is known: a company that
     # pays or hires in one of them is a payer here too.
     payers = {r.acquirer for r in out if r.strength >= STRENGTH_OBJECT}
+    out += _listed_purchases(sentences, names, cues_of, payers)
     explicit = list(out)
     for s, org, clause_people, c_start, c_end in lonely:
         out += _implied(
@@ -216,6 +218,80 @@ def relations_in(
             explicit,
         )
     return out
+
+
+# The words that open a list of examples, and a list summed up after its last name.
+_EXAMPLES_BEFORE = re.compile(
+    r"\b(?:such\s+as|like|including|come|como|comme|wie|tra\s+cui|entre\s+ellas)\s*$", re.IGNORECASE
+)
+_LIST_SUMMED_UP = re.compile(
+    r"\s*(?:\([^)]{0,60}\))?\s*[:—–-]\s*(?:all|todas?|tutte?|toutes?|alle)\b", re.IGNORECASE
+)
+# Separators of a list of names: ", ", " and ", " e ", " y ", " et ", " und ".
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s+(?:and|e|y|et|und|en))\s*", re.IGNORECASE)
+
+
+def _listed_purchases(
+    sentences: Sequence[Sentence],
+    names: Names,
+    cues_of: Sequence[SentenceCues],
+    payers: set[str],
+) -> list[Relation]:
+    """Earlier purchases listed by name in a passage about talent: "OpenAI ha già acquisito varie
+    startup ..., come Context.ai, Crossing Minds e Alex", "Context.ai, Crossing Minds, Roi: all
+    acquired, all shut down. The talent gets absorbed." Each listed company is an acqui-hire of the
+    payer named before the list, else of the payer the article names most, told as background. A
+    payer is a listed acquirer or a company that pays or hires in the article (``payers``)."""
+
+    def pays(name: str) -> bool:
+        return names.kinds.get(name) == "acquirer" or name in payers
+
+    named_acquirers = Counter(o.name for found in names.orgs for o in found if pays(o.name))
+    ranked = named_acquirers.most_common(2)
+    main_acquirer = (
+        ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
+    )
+    out: list[Relation] = []
+    for s in sentences:
+        if not cues_of[s.index].present("acquire"):
+            continue
+        listed = _company_list(s, names, payers)
+        if len(listed) < 2:
+            continue
+        introduced = _EXAMPLES_BEFORE.search(s.raw[max(0, listed[0].start - 30) : listed[0].start])
+        summed_up = _LIST_SUMMED_UP.match(s.raw, listed[-1].end)
+        if not (introduced or summed_up or len(listed) >= 3):
+            continue  # "Windsurf and Cognition announced ...": two names, no list of purchases
+        before = [o.name for o in names.orgs[s.index] if o.end <= listed[0].start and pays(o.name)]
+        payer = before[-1] if before else main_acquirer if summed_up or len(listed) >= 3 else None
+        near = range(max(0, s.index - 1), min(len(sentences), s.index + 2))
+        if payer is None or not any(
+            cues_of[i].present(c) for i in near for c in ("acquihire", "winds_down", "team")
+        ):
+            continue
+        for o in listed:
+            for kind in ("acquihire", "hire"):
+                out.append(
+                    Relation(kind, payer, o.name, s.index, STRENGTH_CLAUSE, True, clause=s.raw)
+                )
+    return out
+
+
+def _company_list(s: Sentence, names: Names, payers: set[str]) -> list[OrgMention]:
+    """The longest run of two or more companies (not payers) that separators join."""
+    orgs = [o for o in names.orgs[s.index] if not o.generic]
+    best: list[OrgMention] = []
+    run: list[OrgMention] = []
+    for o in orgs:
+        if names.kinds.get(o.name) == "acquirer" or o.name in payers:
+            run = []
+            continue
+        if run and not _LIST_SEPARATOR.fullmatch(s.raw[run[-1].end : o.start]):
+            run = []
+        run.append(o)
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 2 else []
 
 
 def _implied(

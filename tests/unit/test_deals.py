@@ -448,3 +448,45 @@ def test_the_news_deal_stands_out_from_deals_told_as_background():
     )
     roles = {d.deal_id: d.role for d in result.deals}
     assert roles.get("apple--lumeo") == "subject", roles
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "It is not the first such purchase: this year Halcyon has already bought small startups, such "
+        "as Lumeo.ai, Bright Harbor and Vantage, for their founders.",
+        "Lumeo.ai, Bright Harbor, Vantage: all acquired, all shut down. The talent gets absorbed.",
+    ],
+    ids=["examples after the payer", "a list summed up"],
+)
+def test_earlier_purchases_listed_by_name_are_mentioned_acqui_hires(listing):
+    _, result = _analyse(
+        "Halcyon buys Tessel's team\n\n"
+        "Halcyon, the cloud software giant, hired the three founders of AI startup Tessel and will shut "
+        "down its app. Halcyon did not pay for the technology, only for the people. " + listing,
+        EMPTY_WATCHLIST,
+    )
+    roles = {d.deal_id: (d.role, d.kind) for d in result.deals}
+    assert roles.get("halcyon--tessel", ("",))[0] == "subject", roles
+    for target in ("lumeo-ai", "bright-harbor", "vantage"):
+        assert roles.get(f"halcyon--{target}") == ("mentioned", "acquihire"), roles
+
+
+def test_two_companies_that_announce_a_purchase_are_no_list_of_purchases():
+    _, result = _analyse(
+        "Tessel to be bought\n\nDays later, Tessel and Orbital AI jointly announced the latter would "
+        "acquire the sought-after startup. Halcyon had hired Tessel's chief executive and researchers.",
+        EMPTY_WATCHLIST,
+    )
+    assert "halcyon--orbital-ai" not in {d.deal_id for d in result.deals}
+
+
+def test_people_listed_after_a_company_stay_people():
+    _, result = _analyse(
+        "Halcyon hires Lumeo.ai founders\n\nHalcyon, the cloud software giant, hired the founders of "
+        "Lumeo.ai, Mia Park, Jon Lee and Ana Cruz, and licensed Lumeo.ai's models.",
+        EMPTY_WATCHLIST,
+    )
+    [deal] = result.deals
+    assert deal.deal_id == "halcyon--lumeo-ai"
+    assert "Mia Park" in deal.people, deal.people
