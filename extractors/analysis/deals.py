@@ -150,14 +150,20 @@ def _known_deals_named(
         k for k in watchlist.deals if (k.acquirer, k.target) not in have and k.target not in have
     ]
     named_in = [{o.name for o in names.orgs[s.index]} for s in sentences] if unfound else []
-    paired_in = [_paired_by_sign(s, names) for s in sentences] if unfound else []
+    paired_in: dict[int, set[frozenset[str]]] = {}  # read only where both parties are named
+
+    def paired(s: Sentence) -> set[frozenset[str]]:
+        if s.index not in paired_in:
+            paired_in[s.index] = _paired_by_sign(s, names)
+        return paired_in[s.index]
+
     deals_of_target = Counter(k.target for k in watchlist.deals)
     for known in unfound:
         for s in sentences:
             named = named_in[s.index]
             both = {known.acquirer, known.target} <= named and (
                 any(cues_of[s.index].present(c) for c in _KNOWN_DEAL_CUES)
-                or frozenset((known.acquirer, known.target)) in paired_in[s.index]
+                or frozenset((known.acquirer, known.target)) in paired(s)
             )
             # "cases like Windsurf" in a sentence about acqui-hires: the startup of one known deal
             # stands for that deal
