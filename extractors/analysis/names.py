@@ -391,7 +391,10 @@ class _NameScan:
         self.adjective_ai: set[str] = set()  # "Humanloop AI talent": "AI" describes the talent
         self.plain_ai: set[str] = set()
         # Korean, Japanese, Chinese: the companies the text spells in Latin once, by their own script
-        self.glosses = {} if lex.spaced else self._glosses(sentences)
+        self.glosses: dict[str, str] = {}  # native spelling -> Latin name of a new company
+        self.gloss_aliases: dict[str, Entity] = {}  # "MS" of "마이크로소프트(MS)" -> Microsoft
+        if not lex.spaced:
+            self._read_glosses(sentences)
 
     def org_cue(self, s: Sentence, start: int, end: int) -> str | None:
         """Why the text treats [start, end) of a sentence as an organisation (read once)."""
@@ -407,37 +410,42 @@ class _NameScan:
             taken: list[tuple[int, int]] = []
             self._read_watchlisted(s, taken, raw_orgs[s.index], people_raw[s.index])
             self._read_known_people(s, taken, people_raw[s.index])
-            if self.glosses:
+            if self.glosses or self.gloss_aliases:
                 self._read_glossed(s, taken, raw_orgs[s.index])
             for m in _phrases_rx(self.data.not_companies).finditer(s.raw):
                 taken.append((m.start(), m.end()))  # "Competition and Markets Authority"
             self._read_runs(s, taken, raw_orgs[s.index])
         return raw_orgs, people_raw
 
-    def _glosses(self, sentences: Sequence[Sentence]) -> dict[str, str]:
-        """Each name in the text's own script that a bracket spells in Latin, when a word like
-        "startup" stands before it somewhere and the Latin spelling is no person, no listed name
-        and no word of the lists: native spelling -> Latin name."""
+    def _read_glosses(self, sentences: Sequence[Sentence]) -> None:
+        """Each name in the text's own script that a bracket spells in Latin: a listed company's
+        Latin short name for this article ("마이크로소프트(MS)"); else a new company's, when a word like
+        "startup" stands before it and the Latin spelling is no person, no listed name and no word
+        of the lists."""
         startup = self.lex.cues["startup"]
-        out: dict[str, str] = {}
         for sentence in sentences:
             for m in _GLOSSED.finditer(sentence.raw):
                 native, latin = m.group("native"), m.group("latin")
-                if (
-                    self.watchlist.lookup(native) is not None
-                    or self.watchlist.lookup(latin) is not None
-                    or latin in self.data.not_companies
-                    or PERSON.fullmatch(latin)
-                    or not startup.search(
-                        sentence.raw[max(0, m.start() - GLOSS_CUE_REACH) : m.start()]
-                    )
-                ):
+                entity = self.watchlist.lookup(native)
+                if self.watchlist.lookup(latin) is not None or latin in self.data.not_companies:
                     continue
-                out.setdefault(native, latin)
-        return out
+                if entity is not None:
+                    if _is_company(entity):
+                        self.gloss_aliases.setdefault(latin, entity)
+                    continue
+                cue_before = sentence.raw[max(0, m.start() - GLOSS_CUE_REACH) : m.start()]
+                if PERSON.fullmatch(latin) or not startup.search(cue_before):
+                    continue
+                self.glosses.setdefault(native, latin)
 
     def _read_glossed(self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]) -> None:
-        """The glossed names, by their own script and by their Latin spelling."""
+        """The glossed names, by their own script and by their Latin spelling, and the Latin short
+        names of listed companies."""
+        for latin, entity in self.gloss_aliases.items():
+            for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(latin)}(?![A-Za-z0-9])", s.raw):
+                if not _overlaps_any(taken, m.start(), m.end()):
+                    orgs.append((latin, entity.name, m.start(), m.end(), entity.kind))
+                    taken.append((m.start(), m.end()))
         for native, latin in self.glosses.items():
             for surface in (native, latin):
                 start = s.raw.find(surface)
@@ -525,7 +533,11 @@ class _NameScan:
 
     def _after_kind_words(self, raw: str, start: int, end: int) -> int:
         """Where a German run's name starts: after the words that say what it is, which German
-        capitalises too ("KI-Start-ups Lumeo", "Softwarekonzern Halcyon")."""
+        capitalises too ("KI-Start-ups Lumeo", "Softwarekonzern Halcyon"), and after the nouns a
+        "von" ties to it ("Schlüsselingenieure von Hume AI")."""
+        tied = raw.rfind(" von ", start, end)
+        if tied != -1:
+            start = tied + len(" von ")
         while (space := raw.find(" ", start, end)) != -1:
             word = fold(raw[start:space])
             if not (

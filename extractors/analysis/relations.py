@@ -310,11 +310,12 @@ def _implied(
     the company of the other kind the article named just before ("Google stepped in with a
     licensing deal and to poach key staff", two sentences after "... Windsurf ...")."""
     clause = folded[c_start:c_end]
+    team_said = _said(cues, "team_plural", clause)
     moving = (
         (_said(cues, "hire", clause) or _said(cues, "join", clause))
-        and (_said(cues, "team_plural", clause) or bool(people))
+        and (team_said or bool(people) and not _said(cues, "funding", clause))
         and not _said_board(clause)
-    )
+    )  # "secured $1 billion in commitments for the round, ... Magnetar": money raised, no one moves
     money = next(
         (k for k in ("acquihire", "licence", "stake", "pay") if _said(cues, k, clause)), None
     )

@@ -490,3 +490,36 @@ def test_people_listed_after_a_company_stay_people():
     [deal] = result.deals
     assert deal.deal_id == "halcyon--lumeo-ai"
     assert "Mia Park" in deal.people, deal.people
+
+
+def test_a_funding_round_with_a_named_backer_moves_no_one():
+    # "secured $1 billion in commitments for the round ... Magnetar": money raised, not people hired
+    _, result = _analyse(
+        "Nvidia weighs a $1B bet on Lumeo\n\n"
+        "Nvidia is considering investing up to $1 billion in AI startup Lumeo. Lumeo has already "
+        "secured $1 billion in commitments for the round, with Orbit-backer Dana Holt also in talks "
+        "to invest.",
+        WATCHLIST,
+    )
+    assert result.relevance == "unrelated", [(d.deal_id, d.reasons) for d in result.deals]
+
+
+def test_german_nouns_tied_by_von_are_not_part_of_the_name():
+    _, result = _analyse(
+        "Google holt das Team von Lumeo AI\n\n"
+        "Der Techkonzern Google holte die Gründer und Schlüsselingenieure von Lumeo AI an Bord, einem "
+        "Startup für Sprach-KI, und schloss einen Lizenzvertrag ab.",
+        WATCHLIST,
+    )
+    assert [d.deal_id for d in result.deals] == ["google--lumeo-ai"]
+
+
+def test_a_listed_companys_latin_short_name_in_korean_is_that_company():
+    # "마이크로소프트(MS)": the article then writes MS for Microsoft
+    _, result = _analyse(
+        "MS, 루메오 창업자 영입\n\n"
+        "마이크로소프트(MS)가 AI 스타트업 ‘루메오’(Lumeo) 공동 창업자와 팀을 영입했다. "
+        "MS는 루메오에 6억5000만 달러를 지급하고 기술 라이선스를 받는다.",
+        WATCHLIST,
+    )
+    assert {d.deal_id for d in result.deals} == {"microsoft--lumeo"}
