@@ -75,7 +75,8 @@ _INVESTOR_OWN = re.compile(
 # The words between a deal and its valuation word ("the deal is valued", "la operación tiene un
 # valor"), and between that word and the sum ("valued at about", "un valor de").
 _DEAL_VALUE_VERB = re.compile(
-    r"\w*\s+(?:(?:is|was|are|were|has|had|been|being|reportedly|tiene|tenía|con|un|una|hat|hatte|einen|a|une|avec|ha)\s+)*"
+    r"\w*\s+(?:(?:is|was|are|were|has|had|been|being|reportedly|tiene|tenía|con|un|una|hat|hatte|einen|a|une|avec|ha|"
+    r"worth|with|of|de|d['’]une?|im|mit|einem)\s+|(?:extraordinaire|historique|record|reported|massive|huge|enorme|énorme)\s+)*"
 )
 _DEAL_VALUE_TAIL = re.compile(
     r"\w*\s+(?:(?:at|of|de|von|à|di|em)\s+)?(?:(?:about|around|roughly|some|approximately|nearly|almost|unos|"
@@ -90,6 +91,12 @@ _SHARE_OF = re.compile(
 _APPOSITION_TO_AGE = re.compile(
     r",\s+(?:(?:hoy|ahora|actualmente|hoje|oggi|heute|now|today)\s+)?"
     r"(?:(?:a|an|the|un|una|um|uma|el|la|le|il|lo|o|der|die|ein|eine)\s+[^,;()\d]*|de\s+|aged\s+)",
+    re.IGNORECASE,
+)
+# A value that changed: "rising from $14 billion to" (the sum after is what it came to), "from"
+# (the sum after is what it was).
+_VALUE_CHANGE_BEFORE = re.compile(
+    r"\b(?:from\s+[$€£]?[\d.,]+\s*(?:billion|million|bn|[bm])?\s+(?P<to>to)|from)\s+$",
     re.IGNORECASE,
 )
 _TOTAL_BEFORE = re.compile(r"\b(?:in\s+total|in\s+all|altogether),?\s+(?:the\s+)?$", re.IGNORECASE)
@@ -592,6 +599,16 @@ class Attributor:
 
     def _money_valuation(self, w: _MoneyWindow) -> Verdict | None:
         """A valuation: the one the deal sets, or one of a round, of the past, of the payer."""
+        changed = _VALUE_CHANGE_BEFORE.search(w.near_before)
+        c_lo, _ = self._clause_of(w.s, w.fig.start)
+        if changed and self._says("valuation", fold(w.s.raw[c_lo : w.fig.start])):
+            # "Scale AI's valuation more than doubled after the investment, rising from $14
+            # billion to $29 billion": the value before and the value it came to
+            if changed.group("to") is None:
+                return None, 0.0, "a past valuation"
+            if self._says("past", w.local) or self._says("dated", w.local):
+                return None, 0.0, "a past valuation"
+            return "target_valuation_usd", CUE_EXPLICIT, "the valuation it rose to"
         if not (
             self._says("valuation", w.near_before) or self._says("valuation", fold(w.after[:20]))
         ):
@@ -616,7 +633,7 @@ class Attributor:
         valued = self._says("valuation", near_before)
         if valued is None or not self.lex.spaced:
             return False
-        lead_start = max(0, valued.start() - 25)
+        lead_start = max(0, valued.start() - 40)
         owner = self._says("deal", near_before[lead_start : valued.start()])
         return (
             owner is not None

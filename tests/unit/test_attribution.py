@@ -406,3 +406,23 @@ def test_an_age_in_the_phrase_set_beside_a_name_is_that_persons():
     )
     ages = {(c.subject, c.stated) for c in result.claims if c.metric == "person_age"}
     assert ("Mia Park", "41 años") in ages, [(c.metric, c.subject, c.stated) for c in result.claims]
+
+
+def test_a_valuation_that_rose_from_one_sum_to_another():
+    result = _read(
+        LEAD
+        + "Lumeo's valuation more than doubled after the deal, rising from $400 million to $900 million."
+    )
+    found = {c.stated: c.metric for c in result.claims if c.deal_id == DEAL}
+    assert found.get("$900 million") == "target_valuation_usd", found
+    assert "$400 million" not in {c.stated for c in result.claims if c.metric != "licence_fee_usd"}
+
+
+def test_a_french_contract_worth_a_sum():
+    result = _read(
+        "Halcyon a payé pour récupérer son ancien employé\n\n"
+        "Le géant du logiciel Halcyon a signé un contrat extraordinaire d’une valeur de 900 millions de "
+        "dollars avec la startup Lumeo pour ramener sa fondatrice et licencier sa technologie."
+    )
+    found = {c.stated: c.metric for c in result.claims if c.deal_id == DEAL}
+    assert found.get("900 millions de dollars") == "deal_amount_usd", found
