@@ -44,6 +44,8 @@ IMPLIED_REACH = 3
 # The relations that say money moves.
 MONEY_KINDS = frozenset({"pay", "licence", "stake", "deal", "acquihire"})
 
+# A comma and a conjunction right before a name: the name opens a clause of its own.
+_NEW_CLAUSE_BEFORE = re.compile(r",\s*(?:and|but|while|whereas|y|pero|et|mais|und|aber|e|ma)\s+$")
 _LIST_ONLY = re.compile(r"^\s*(?:,|and|or|&|/|,\s*and|\s)*\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"^\s*(?:[-–—/+x→>]|->|&)\s*$")
 _POSS = r"(?:'s|’s|')"
@@ -419,6 +421,8 @@ def _pair_relations(
     clause_text = s.raw[c_start:c_end]
     clause_folded = folded[c_start:c_end]
     for x, y, since in _neighbour_pairs(orgs):
+        if _NEW_CLAUSE_BEFORE.search(s.raw, since, y.start):
+            continue  # "... in a multibillion-dollar deal, and Microsoft hired ...": y opens a clause of its own
         pair = _read_pair(s, x, y, since, people, cues, folded, c_start, c_end)
         if _JOINED.match(pair.between_raw):
             out += _table_row(pair, names, cues, clause_text, clause_folded)

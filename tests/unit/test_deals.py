@@ -523,3 +523,16 @@ def test_a_listed_companys_latin_short_name_in_korean_is_that_company():
         WATCHLIST,
     )
     assert {d.deal_id for d in result.deals} == {"microsoft--lumeo"}
+
+
+def test_a_name_after_a_comma_and_a_conjunction_opens_a_clause_of_its_own():
+    # "... in a multibillion-dollar deal, and Microsoft hired ...": the deal is not Microsoft's
+    _, result = _analyse(
+        "The AI talent race\n\nThe giants keep buying people: last year Google hired the founders of "
+        "Character.AI in a deal worth billions, and Microsoft took on Mustafa Suleyman of Inflection AI "
+        "with a $650 million payment.",
+        WATCHLIST,
+    )
+    deals = {d.deal_id for d in result.deals}
+    assert "microsoft--character-ai" not in deals, deals
+    assert "google--character-ai" in deals, deals
