@@ -345,6 +345,9 @@ def _implied(
             )
             for r in explicit
             if (r.acquirer if big else r.target) == org.name
+            and not (
+                r.failed or r.background
+            )  # "Meta attempted to acquire SSI", "after its Scale deal"
             and r.strength >= floor
             and (floor == STRENGTH_OBJECT or r.kind in MONEY_KINDS)
             and not (big and names.kinds.get(r.target) == "acquirer")

@@ -536,3 +536,18 @@ def test_a_name_after_a_comma_and_a_conjunction_opens_a_clause_of_its_own():
     deals = {d.deal_id for d in result.deals}
     assert "microsoft--character-ai" not in deals, deals
     assert "google--character-ai" in deals, deals
+
+
+def test_later_news_does_not_pair_with_a_failed_or_background_purchase():
+    # "Meta attempted to acquire SSI" failed; "both will move to Meta" is about the fund named just before
+    _, result = _analyse(
+        "Meta keeps hunting for AI leaders\n\n"
+        "After its deal with Scale AI, Meta approached the chief executive of Vantage Labs. Earlier this "
+        "year, Meta attempted to acquire Vantage Labs, which turned the offer down. Dana Holt and Sam Reyes "
+        "run the Lumeo Ventures fund. Under the agreement, both founders will move to Meta. Meta will get "
+        "a stake in Lumeo Ventures.",
+        WATCHLIST,
+    )
+    deals = {d.deal_id for d in result.deals}
+    assert "meta--vantage-labs" not in deals, deals
+    assert "meta--lumeo-ventures" in deals, deals
