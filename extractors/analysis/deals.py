@@ -384,7 +384,7 @@ def _weigh(
     elif acquire and not talent_framed and not _has_talent_terms(live):
         return None  # a purchase told as a purchase: its people moving is part of any acquisition
     if money == 0.0 and hire > 0.0:
-        implied = _payment_implied(a, rels, framed, hire, acquire=acquire, talent=talent_framed)
+        implied = _payment_implied(a, t, rels, framed, hire, acquire=acquire, talent=talent_framed)
         if implied is not None:
             money = implied[0]
             reasons.append(implied[1])
@@ -418,14 +418,25 @@ def _team_moves(live: list[Relation]) -> bool:
 
 
 def _payment_implied(
-    a: str, rels: list[Relation], framed: _Framing, hire: float, *, acquire: bool, talent: bool
+    a: str,
+    t: str,
+    rels: list[Relation],
+    framed: _Framing,
+    hire: float,
+    *,
+    acquire: bool,
+    talent: bool,
 ) -> tuple[float, str] | None:
-    """A hire with no payment stated: the payment the rest of the text implies, and why."""
+    """A hire with no payment stated: the payment the rest of the text implies, and why. One
+    person who "joined Meta from another startup" is a job move, whatever the framing around it,
+    unless the payment names that startup too."""
     if acquire and talent:
         return hire, "bought, and told as a purchase of its people"
-    if _pays_nearby(a, rels, framed):
+    team = any(r.plural for r in rels if r.kind == "hire")
+    paid_for_it = bool(framed.paid.get(a, set()) & framed.paid.get(t, set()))
+    if _pays_nearby(a, rels, framed) and (team or paid_for_it):
         return STRENGTH_CLAUSE, f"{a} pays a sum next to the hire"
-    if talent:
+    if talent and team:
         return STRENGTH_CLAUSE, "framed as an acqui-hire"
     return None
 

@@ -551,3 +551,15 @@ def test_later_news_does_not_pair_with_a_failed_or_background_purchase():
     deals = {d.deal_id for d in result.deals}
     assert "meta--vantage-labs" not in deals, deals
     assert "meta--lumeo-ventures" in deals, deals
+
+
+def test_one_person_who_joined_from_another_startup_is_no_deal_in_an_acqui_hire_story():
+    _, result = _analyse(
+        "Meta acquires Lumeo\n\n"
+        "Meta has acquired the voice startup Lumeo in an acqui-hire; the entire Lumeo team of about 35 "
+        "people will join Meta. They will report to Dana Holt, a former researcher who recently joined "
+        "Meta from another voice startup called Vantage AI.",
+        WATCHLIST,
+    )
+    deals = {d.deal_id for d in result.deals}
+    assert "meta--lumeo" in deals and "meta--vantage-ai" not in deals, deals
