@@ -178,6 +178,12 @@ _POSSESSIVE_BEFORE = re.compile(
 _TIED_AFTER = re.compile(
     r"\s*(?:(?!investors|including|backers)[\w-]+\s+){0,3}?(?:of|in|into|to|for|with)\s+(?:the\s+)?(?:(?!investors|including|backers)[\w-]+\s+){0,2}?(?=[A-Z])"
 )
+# A deal's noun right after a sum, and the payer it is "of": "2,4-Milliarden-Dollar-Deal von Alphabet".
+_DEAL_BY_AFTER = re.compile(
+    r"-?\s*(?:deal|investment|investition|abkommen|vereinbarung|acuerdo|accord|accordo|acordo)\s+"
+    r"(?:von|by|from|de|del|di|of|par|da|do)\s+(?:der\s+|dem\s+|the\s+)?",
+    re.IGNORECASE,
+)
 # A deal's own noun right after the company a sum stands before: "$14B Scale AI deal".
 _DEAL_NOUN_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:deal|investment|acquisition|acqui-?hire|licen[cs]e|licensing\s+deal|stake|bet|agreement)\b",
@@ -362,6 +368,20 @@ class Attributor:
         )  # fmt: skip
         if party_after is not None and _DEAL_NOUN_AFTER.match(s.raw, party_after.end):
             return self.parties[party_after.name][0], NAMED_IN_CLAUSE, ""  # "$14B Scale AI deal"
+        deal_by = _DEAL_BY_AFTER.match(s.raw, fig.end)
+        if (
+            deal_by
+        ):  # "einen 2,4-Milliarden-Dollar-Deal von Alphabet": the deal of the payer named after it
+            payer = next(
+                (
+                    o.name
+                    for o in self.names.orgs[s.index]
+                    if o.start == deal_by.end() and o.name in self.parties
+                ),
+                None,
+            )
+            if payer is not None:
+                return self.parties[payer][0], NAMED_IN_CLAUSE, ""
         for lo, hi, after, directness in (
             (c_lo, fig.start, False, NAMED_IN_CLAUSE),
             (fig.end, c_hi, True, NAMED_IN_CLAUSE),

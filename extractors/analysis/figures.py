@@ -229,7 +229,7 @@ def _patterns(language: str) -> _Patterns:
         else r"(?!x)x"
     )
     number = rf"(?:{_DIGITS}|(?:{word}(?:[\s-]+{word}){{0,2}})|{a_scaled})"
-    joiner = r"(?:\s+(?:de|of|di|em|en|in)\s+|\s*)"
+    joiner = r"(?:\s+(?:de|of|di|em|en|in)\s+|\s*-?)"  # "2,4-Milliarden-Dollar-Deal": hyphens join a compound
     side = (
         rf"(?:\\?(?P<@pre>{before})\s?)?(?P<@num>{number})"
         rf"(?:\s?-?\s?(?P<@scale>{word_scales})(?![^\W\d_]))?\.?"

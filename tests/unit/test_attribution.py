@@ -426,3 +426,13 @@ def test_a_french_contract_worth_a_sum():
     )
     found = {c.stated: c.metric for c in result.claims if c.deal_id == DEAL}
     assert found.get("900 millions de dollars") == "deal_amount_usd", found
+
+
+def test_a_german_deal_of_the_payer_named_after_the_sum():
+    result = _read(
+        "Halcyon greift zu\n\n"
+        "Der Softwarekonzern Halcyon holte die Gründer des KI-Start-ups Lumeo an Bord. Dessen Übernahme "
+        "durch Orbital war vorbereitet, wurde aber durch einen 900-Millionen-Dollar-Deal von Halcyon verhindert."
+    )
+    found = {c.stated: c.metric for c in result.claims if c.deal_id == DEAL}
+    assert found.get("900-Millionen-Dollar") == "deal_amount_usd", found

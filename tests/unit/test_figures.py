@@ -149,6 +149,15 @@ MONEY_CASES = [
     ("ja", "約200億ドルで合意した", "約200億ドル", 18e9, 22e9, "USD"),
     ("ja", "9億ドル超を支払った", "9億ドル超", 900e6, None, "USD"),
     ("zh", "以超过9亿美元的价格", "超过9亿美元", 900e6, None, "USD"),
+    # a German compound joined by hyphens
+    (
+        "de",
+        "durch einen 2,4-Milliarden-Dollar-Deal von Alphabet",
+        "2,4-Milliarden-Dollar",
+        2.35e9,
+        2.45e9,
+        "USD",
+    ),
     # "not less than" is at least, though "less than" alone is at most
     (
         "fr",
