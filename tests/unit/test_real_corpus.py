@@ -71,13 +71,14 @@ def test_claims_on_real_text(dev):
     assert dev.claims.recall >= CLAIMS_RECALL_FLOOR, format_scores(dev)
 
 
-# The second to fifth real sets (tests/data/real_extra/, real_third/, real_fourth/, real_fifth/
+# The second to sixth real sets (tests/data/real_extra/, real_third/, ..., real_sixth/
 # README.md): labelled by us from real pages after the first one, each with its own held-back part.
 # Floors a little under each development split's scores when they were set (2026-12-03; second set:
 # relevance 0.852, deals 0.976, claims 0.973 / 1.000; third set: relevance 0.948, deals 0.958,
 # claims 0.944 / 0.895; fourth set: relevance 0.903, deals 0.867, claims 1.000 / 0.975; 2026-12-04,
 # fifth set: relevance 0.911, deals 0.955, claims 0.921 / 0.875, from a blind 0.609, 0.627,
-# 0.684 / 0.325).
+# 0.684 / 0.325; sixth set: relevance 0.679, deals 0.915, claims 0.786 / 0.611, from a blind 0.592,
+# 0.762, 0.484 / 0.417).
 LATER_SETS = {
     "real_extra": {
         "relevance": 0.80,
@@ -102,6 +103,12 @@ LATER_SETS = {
         "deals": 0.90,
         "claims_precision": 0.88,
         "claims_recall": 0.80,
+    },
+    "real_sixth": {
+        "relevance": 0.62,
+        "deals": 0.85,
+        "claims_precision": 0.72,
+        "claims_recall": 0.55,
     },
 }
 
