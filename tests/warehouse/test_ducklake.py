@@ -27,6 +27,7 @@ from tests.support.stories import build_site
 from warehouse import db
 from warehouse.export import PUBLIC_VIEWS
 from warehouse.lake import Lake
+from warehouse.lake import run_lock as lake_run_lock
 
 pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 
@@ -196,7 +197,11 @@ WAITING_FOR_LOCK = "holds the run lock of the DuckLake"
 
 def test_two_machines_start_a_run_at_once_and_take_turns(tmp_path, monkeypatch, postgres):
     """Two processes with data folders of their own (so no shared flock), one DuckLake: the lake's
-    run lock lets one run at a time, and the seeds are stored once."""
+    run lock lets one run at a time, and the seeds are stored once.
+
+    A third holder (this test, through the same lock) keeps the lock until both runs have found it
+    held and said so; left to race, one run could finish before the other reached the lock on a
+    busy machine, and the test would prove nothing about waiting."""
     database = postgres.new_database()
     configs = []
     for machine in ("a", "b"):
@@ -212,25 +217,45 @@ def test_two_machines_start_a_run_at_once_and_take_turns(tmp_path, monkeypatch, 
         )
         configs.append(config)
     env = child_env(postgres, tmp_path)
-    runs = [
-        subprocess.Popen(
-            [sys.executable, "-c", BACKFILL, "--config", str(config), "backfill"],
-            env={**env, "PREFECT_HOME": str(config / "prefect-home")},
-            cwd=tmp_path,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        for config in configs
-    ]
-    outputs = [run.communicate(timeout=600)[0] for run in runs]
-    assert [run.returncode for run in runs] == [0, 0], outputs
-    waited = [WAITING_FOR_LOCK in out for out in outputs]
-    assert waited.count(True) == 1, "one run found the other holding the lock and waited"
-
     lake = Lake(catalog=postgres.catalog(database), data_path=tmp_path / "shared-lake")
     for name, value in postgres.environment().items():
         monkeypatch.setenv(name, value)
+    lines: list[list[str]] = [[], []]
+    waiting = [threading.Event(), threading.Event()]
+
+    def read(i: int, run: subprocess.Popen[str]) -> None:
+        assert run.stdout is not None
+        for line in run.stdout:
+            lines[i].append(line)
+            if WAITING_FOR_LOCK in line:
+                waiting[i].set()
+
+    with lake_run_lock(lake):
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-c", BACKFILL, "--config", str(config), "backfill"],
+                env={**env, "PREFECT_HOME": str(config / "prefect-home")},
+                cwd=tmp_path,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            for config in configs
+        ]
+        readers = [
+            threading.Thread(target=read, args=(i, run), daemon=True) for i, run in enumerate(runs)
+        ]
+        for reader in readers:
+            reader.start()
+        both_waited = all(event.wait(timeout=300) for event in waiting)
+    for run in runs:
+        run.wait(timeout=600)
+    for reader in readers:
+        reader.join(timeout=60)
+    outputs = ["".join(found) for found in lines]
+    assert both_waited, outputs
+    assert [run.returncode for run in runs] == [0, 0], outputs
+
     articles = rows_and_keys(lake, "store.articles", "article_id")
     runs_stored = query(
         lake, "SELECT json_extract(summary, '$.store.articles_new')::INT FROM store.run_ends"
