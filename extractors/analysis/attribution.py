@@ -265,6 +265,7 @@ class Attributor:
         self.lex = lex
         self.english = english
         self.parties = _deal_parties(deals)
+        self.payers = {d.acquirer for d in deals}
         self.subject = next((d for d in deals if d.role == "subject"), None)
         self.last_deal: tuple[int, Deal] | None = None
         self._current: Sentence | None = None
@@ -975,10 +976,9 @@ class Attributor:
         )
         if owner is not None:  # "Meta's $14 billion investment", "its $2.4 billion deal"
             return owner.name
-        payers = {d.acquirer for d in self.deals}
         told_after = next(  # "Google paid $2.4B for Windsurf, Nvidia $20B for Groq": the verb left out
             (o.name for o in self.names.orgs[s.index]
-             if c_lo <= o.start and o.name in payers and s.raw[o.end : fig.start].isspace()),
+             if c_lo <= o.start and o.name in self.payers and s.raw[o.end : fig.start].isspace()),
             None,
         )  # fmt: skip
         if told_after is not None:

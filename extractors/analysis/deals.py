@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extractors.analysis.lexicon import Lexicon, SentenceCues, holds_any, needed_texts
-from extractors.analysis.names import Names
+from extractors.analysis.names import LIST_SEPARATOR, Names
 from extractors.analysis.relations import (
     MONEY_KINDS,
     STRENGTH_CLAUSE,
@@ -197,9 +197,6 @@ def _known_deals_named(
 _SIGN_BETWEEN = re.compile(r"\s*(?:&|\+|→|->|/|×|\s[-–—]\s)\s*")
 _BRACKET_BETWEEN = re.compile(r"\s*\(\s*")
 _BRACKET_CLOSES = re.compile(r"\s*\)")
-_LISTED_BETWEEN = re.compile(
-    r"\s*(?:,|,?\s*(?:and|şi|și|y|e|et|und|en|i|og|och))\s*", re.IGNORECASE
-)
 
 
 def _paired_by_sign(s: Sentence, names: Names) -> set[frozenset[str]]:
@@ -214,7 +211,7 @@ def _paired_by_sign(s: Sentence, names: Names) -> set[frozenset[str]]:
         elif _BRACKET_BETWEEN.fullmatch(between) and _BRACKET_CLOSES.match(s.raw, y.end):
             pairs.add(frozenset((x.name, y.name)))
             j = i  # the bracket holds for the whole list before it
-            while j > 0 and _LISTED_BETWEEN.fullmatch(s.raw[orgs[j - 1].end : orgs[j].start]):
+            while j > 0 and LIST_SEPARATOR.fullmatch(s.raw[orgs[j - 1].end : orgs[j].start]):
                 j -= 1
                 pairs.add(frozenset((orgs[j].name, y.name)))
     return {p for p in pairs if len(p) == 2}

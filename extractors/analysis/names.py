@@ -392,7 +392,8 @@ class _NameScan:
         self.plain_ai: set[str] = set()
         # Korean, Japanese, Chinese: the companies the text spells in Latin once, by their own script
         self.glosses: dict[str, str] = {}  # native spelling -> Latin name of a new company
-        self.gloss_aliases: dict[str, Entity] = {}  # "MS" of "마이크로소프트(MS)" -> Microsoft
+        # "MS" of "마이크로소프트(MS)": the Latin short name, as a pattern, and the listed company
+        self.gloss_aliases: dict[str, tuple[re.Pattern[str], Entity]] = {}
         if not lex.spaced:
             self._read_glosses(sentences)
 
@@ -430,8 +431,9 @@ class _NameScan:
                 if self.watchlist.lookup(latin) is not None or latin in self.data.not_companies:
                     continue
                 if entity is not None:
-                    if _is_company(entity):
-                        self.gloss_aliases.setdefault(latin, entity)
+                    if _is_company(entity) and latin not in self.gloss_aliases:
+                        written = rf"(?<![A-Za-z0-9]){re.escape(latin)}(?![A-Za-z0-9])"
+                        self.gloss_aliases[latin] = (re.compile(written), entity)
                     continue
                 cue_before = sentence.raw[max(0, m.start() - GLOSS_CUE_REACH) : m.start()]
                 if PERSON.fullmatch(latin) or not startup.search(cue_before):
@@ -441,8 +443,8 @@ class _NameScan:
     def _read_glossed(self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]) -> None:
         """The glossed names, by their own script and by their Latin spelling, and the Latin short
         names of listed companies."""
-        for latin, entity in self.gloss_aliases.items():
-            for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(latin)}(?![A-Za-z0-9])", s.raw):
+        for latin, (written, entity) in self.gloss_aliases.items():
+            for m in written.finditer(s.raw):
                 if not _overlaps_any(taken, m.start(), m.end()):
                     orgs.append((latin, entity.name, m.start(), m.end(), entity.kind))
                     taken.append((m.start(), m.end()))
@@ -665,27 +667,31 @@ def _org_evidence(
             if mention.name in glossed:
                 evidence[mention.name].add("called")  # "스타트업 ‘웨이브폼스’(WaveForms)"
     for s, mentions in zip(sentences, orgs, strict=True):
-        for listed in _lists_of_names(s.raw, mentions):
+        for listed in lists_of_names(s.raw, mentions, 3):
             if any(evidence[m.name] for m in listed):
                 for m in listed:  # "Context.ai, Crossing Minds, Roi": listed with a company
                     evidence[m.name].add("listed")
     return evidence
 
 
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s+(?:and|e|y|et|und|en))\s*", re.IGNORECASE)
+# What separates the items of a list of names: ", ", " and ", " y ", " et ", " und ", " şi ", " og ".
+LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s+(?:and|e|y|et|und|en|şi|și|i|og|och))\s*", re.IGNORECASE)
 
 
-def _lists_of_names(raw: str, mentions: Sequence[OrgMention]) -> list[list[OrgMention]]:
-    """The runs of three or more names of a sentence that list separators join."""
+def lists_of_names(
+    raw: str, mentions: Sequence[OrgMention], at_least: int
+) -> list[list[OrgMention]]:
+    """The runs of a sentence's names (generic mentions left out) that list separators join, each
+    with ``at_least`` names of its own."""
     runs: list[list[OrgMention]] = []
     run: list[OrgMention] = []
     for m in (m for m in mentions if not m.generic):
-        if run and not _LIST_SEPARATOR.fullmatch(raw[run[-1].end : m.start]):
+        if run and not LIST_SEPARATOR.fullmatch(raw[run[-1].end : m.start]):
             runs.append(run)
             run = []
         run.append(m)
     runs.append(run)
-    return [r for r in runs if len({m.name for m in r}) >= 3]
+    return [r for r in runs if len({m.name for m in r}) >= at_least]
 
 
 def _units(

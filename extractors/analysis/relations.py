@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.analysis.lexicon import Lexicon, SentenceCues
-from extractors.analysis.names import Names, OrgMention, PersonMention
+from extractors.analysis.names import Names, OrgMention, PersonMention, lists_of_names
 from extractors.analysis.text import Sentence, clauses
 
 # Most characters between two companies for a relation to tie them.
@@ -229,8 +229,6 @@ _EXAMPLES_BEFORE = re.compile(
 _LIST_SUMMED_UP = re.compile(
     r"\s*(?:\([^)]{0,60}\))?\s*[:—–-]\s*(?:all|todas?|tutte?|toutes?|alle)\b", re.IGNORECASE
 )
-# Separators of a list of names: ", ", " and ", " e ", " y ", " et ", " und ".
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s+(?:and|e|y|et|und|en))\s*", re.IGNORECASE)
 
 
 def _listed_purchases(
@@ -280,20 +278,13 @@ def _listed_purchases(
 
 
 def _company_list(s: Sentence, names: Names, payers: set[str]) -> list[OrgMention]:
-    """The longest run of two or more companies (not payers) that separators join."""
-    orgs = [o for o in names.orgs[s.index] if not o.generic]
-    best: list[OrgMention] = []
-    run: list[OrgMention] = []
-    for o in orgs:
-        if names.kinds.get(o.name) == "acquirer" or o.name in payers:
-            run = []
-            continue
-        if run and not _LIST_SEPARATOR.fullmatch(s.raw[run[-1].end : o.start]):
-            run = []
-        run.append(o)
-        if len(run) > len(best):
-            best = list(run)
-    return best if len(best) >= 2 else []
+    """The longest run of two or more companies (not payers) that list separators join."""
+    companies = [
+        o
+        for o in names.orgs[s.index]
+        if names.kinds.get(o.name) != "acquirer" and o.name not in payers
+    ]
+    return max(lists_of_names(s.raw, companies, 2), key=len, default=[])
 
 
 def _implied(
