@@ -168,6 +168,12 @@ _HOLDING_WORTH = re.compile(
     r"\b(?:owns|owned|holds|held)\b[^.;]{0,80}?\b(?:stake|holding|shares?)\b[^.;]{0,30}?\b(?:worth|valued\s+at)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "X, a startup of five people", "X, uma startup de cinco pessoas", "X, ein Start-up mit zehn
+# Mitarbeitern": the company noun of an apposition, right before a count, sizes the company named.
+_COMPANY_OF = re.compile(
+    r"\b(?:startup|start-up|company|firm|empresa|companhia|entreprise|société|firma|unternehmen|"
+    r"azienda|società)\s+(?:of|de|di|da|con|com|avec|mit|with)\s+$"
+)
 _SIZE_AFTER = re.compile(r"^\s*(?:work\s+(?:there|at)|on\s+(?:its|the)\s+payroll)")
 _POSSESSIVE_BEFORE = re.compile(
     r"(?:'s|’s|\bits|\btheir|\bsus|\bses|\bseus|\bseine[rn]?|\bihre[rn]?)\s+(?:\w+\s+){0,2}$",
@@ -867,6 +873,10 @@ class Attributor:
             fold(after),
         ):
             return None, 0.0, "sources, not staff"
+        if _COMPANY_OF.search(fold(before[-40:])) and any(
+            n in before[-90:] for n in self._aliases(deal.target)
+        ):
+            return "target_headcount", CUE_EXPLICIT, "the size of the company it follows"
         size = _SIZE_BEFORE.search(fold(before[-30:])) or _SIZE_AFTER.match(fold(after[:20]))
         if (
             (fig.noun or "") in {"people", "persons", "individuals"}
@@ -900,6 +910,7 @@ class Attributor:
         moving = (
             self._says("hire", low_clause)
             or self._says("join", low_clause)
+            or self._says("acquihire", low_clause)  # "인재 200명 확보": people the deal secures
             or bool(_STAFF_MOVE.search(clause))
         )
         partitive = (
@@ -936,6 +947,13 @@ class Attributor:
             )
         ):
             return "target_headcount", CUE_EXPLICIT, "the company's staff"
+        if (
+            not self.lex.spaced
+            and not moving
+            and self._says("size", after[:12])
+            and any(n in before for n in target_names)
+        ):  # "AI21 랩스에는 약 200명의 직원이 있는데": the company has them
+            return "target_headcount", CUE_DEAL, "the company's size"
         if moving or re.match(r"^\s*(?:from|of|at)\s", after):
             return "staff_hired", CUE_DEAL, "people who move"
         if re.search(

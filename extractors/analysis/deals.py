@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from extractors.analysis.figures import count_figures
 from extractors.analysis.lexicon import Lexicon, SentenceCues, holds_any, needed_texts
 from extractors.analysis.names import LIST_SEPARATOR, Names
 from extractors.analysis.relations import (
@@ -42,6 +43,13 @@ DOMINANT_SHARE = 0.5
 ROUNDUP_DEALS = 3
 # A sentence about talent deals frames the money-only relations of the next ones too.
 TALENT_PASSAGE = 2
+# The first lines of an article (headline, lead, a summary's bullets), where a line about the
+# story frames it.
+SUMMARY_LINES = 4
+# A startup of at most this many people, bought and its team hired, was bought for its people.
+SMALL_TEAM = 20
+# The people nouns of a count that are a company's founders or leaders, not its staff.
+_LEADER_NOUN = re.compile(r"found|fonda|fundad|gründ|executive|leader|manager|dirig|líder|leiter")
 _MONEY_WRITTEN = re.compile(
     r"[$€£]\s?\d|\d\s?(?:billion|million|bn|milliards?|milliarden|millones|milhões|miliardi)\b",
     re.IGNORECASE,
@@ -228,6 +236,8 @@ class _Framing:
     hiring_sentences: dict[str, set[int]]  # where each of them is
     talent_context: set[int]  # sentences in a passage about talent deals
     acquihire_sentences: set[int]  # sentences that call something an acqui-hire
+    small_teams: set[str] = field(default_factory=set)  # companies of a handful of people
+    story_acquihire: bool = False  # the headline or the lead calls the story an acqui-hire
 
 
 _SIMILAR = re.compile(
@@ -246,10 +256,11 @@ def _framing(
     paid: dict[str, set[int]] = defaultdict(set)
     hiring: set[str] = set()
     hiring_sentences: dict[str, set[int]] = defaultdict(set)
-    headline_acquihire = False
+    headline_acquihire = lead_acquihire = False
     acquihire_sentences: set[int] = set()
     talent_context: set[int] = set()
     context_until = -1  # the last sentence of the talent passage read so far
+    small_teams: set[str] = set()
     paragraphs = [s.paragraph for s in sentences]
     for s in sentences:
         named = {o.name for o in names.orgs[s.index]}
@@ -258,6 +269,9 @@ def _framing(
             acquihire |= named
             acquihire_sentences.add(s.index)
             headline_acquihire = headline_acquihire or s.index == 0
+            # a line of the lead that names no company ("- 2 박사급 인재 200명 확보 전략", a
+            # summary's bullet) speaks of the whole story too: of its purchase
+            lead_acquihire = lead_acquihire or (not named and s.index <= SUMMARY_LINES)
         if cues.present("not_acquisition"):
             not_acquisition |= named
         if cues.present("winds_down"):
@@ -289,6 +303,12 @@ def _framing(
             context_until = max(context_until, _passage_end(paragraphs, s))
         if s.index <= context_until:
             talent_context.add(s.index)
+        if (
+            named
+            and (cues.present("acquire") or cues.present("join"))
+            and _small_team(s, cues.lex.language)
+        ):
+            small_teams |= named
     if headline_acquihire:
         acquihire |= {o.name for found in names.orgs for o in found}
     return _Framing(
@@ -299,6 +319,17 @@ def _framing(
         dict(hiring_sentences),
         talent_context,
         acquihire_sentences,
+        small_teams,
+        headline_acquihire or lead_acquihire,
+    )
+
+
+def _small_team(s: Sentence, language: str) -> bool:
+    """The sentence counts a company's people, and they are a handful ("a five-person startup",
+    "uma startup de cinco pessoas"): not its founders or leaders."""
+    return any(
+        f.high is not None and f.high <= SMALL_TEAM and not _LEADER_NOUN.search(f.noun or "")
+        for f in count_figures(s.raw, language)
     )
 
 
@@ -373,11 +404,29 @@ def _weigh(
     hire = max((r.strength for r in live if r.kind == "hire"), default=0.0)
     money = max((r.strength for r in live if r.kind in MONEY_KINDS), default=0.0)
     acquire = any(r.kind == "acquire" for r in live)
-    talent_framed = t in framed.acquihire or a in framed.acquihire or t in framed.not_acquisition
+    talent_framed = (
+        t in framed.acquihire
+        or a in framed.acquihire
+        or t in framed.not_acquisition
+        or (acquire and t in framed.small_teams and _team_moves(live))
+    )
     reasons: list[str] = []
-    if acquire and hire == 0.0 and money == 0.0 and _called_acquihire(live, framed):
+    if (
+        acquire
+        and hire == 0.0
+        and money < STRENGTH_CLAUSE
+        and (
+            _called_acquihire(live, framed)
+            or framed.story_acquihire
+            and any(r.kind == "acquire" and not (r.dated or r.background) for r in live)
+        )
+    ):
         hire = money = STRENGTH_CLAUSE  # "… calls an acqui-hire, as when Cursor bought Koala"
-        reasons.append("a purchase the sentence calls an acqui-hire")
+        reasons.append(
+            "a purchase the sentence calls an acqui-hire"
+            if _called_acquihire(live, framed)
+            else "a purchase the headline or the lead says is for its people"
+        )
     elif acquire and not talent_framed and not _has_talent_terms(live):
         return None  # a purchase told as a purchase: its people moving is part of any acquisition
     if money == 0.0 and hire > 0.0:

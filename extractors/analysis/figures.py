@@ -277,10 +277,15 @@ def _patterns(language: str) -> _Patterns:
         rf"(?<![\w.,$€£])(?:(?P<anum>{_DIGITS})\s*(?:to|-|–|and|a|bis|à)\s*)?(?P<xnum>{number})"
         rf"(?:\s+(?P<xscale>{word_scales}))?(?P<plus>\+|-plus)?\s+{filler}(?P<noun>(?:[\w.]+-)?(?:{people}))(?![\w])"
     )
-    count_adjective = r"(?<![\w.,])(?P<xnum>\d[\d,]*)-(?P<noun>person|member|strong|people)\s+(?:[\w-]+\s+){0,3}?(?:staff|team|workforce|company|startup|firm)\b"
+    # "its 70-person staff", "a five-person startup"
+    count_adjective = rf"(?<![\w.,-])(?P<xnum>\d[\d,]*|{word}(?:-{word}){{0,2}})-(?P<noun>person|member|strong|people)\s+(?:[\w-]+\s+){{0,3}}?(?:staff|team|workforce|company|startup|firm)\b"
     counters = _alt(list(lex.counters)) if lex.counters else r"(?!x)x"
     # "직원 30여명": 여 between the number and the counter says "30-odd", read as 30 and more
-    count_counter = rf"(?P<noun>{people})\s?(?:약\s?)?(?P<xnum>{_DIGITS})\s?(?P<plus>여|余|多)?\s?(?:{counters})"
+    count_counter = (
+        rf"(?P<noun>{people})\s?(?:약\s?)?(?P<xnum>{_DIGITS})\s?(?P<plus>여|余|多)?\s?(?:{counters})"
+        # or the number first: "약 200명의 직원", "200人の従業員", "200名员工"
+        rf"|(?<![\d.,])(?P<xnum2>{_DIGITS})\s?(?P<plus2>여|余|多)?\s?(?:{counters})\s?(?:의|の|的)?\s?(?P<noun2>{people})"
+    )
     q_before = _alt([k.replace(" ", r"\s+") for k, _ in lex.qualifiers_before])
     qualifier_before = (
         # "about a", "cerca de", "aproximadamente el 20%": an article between the word and the number
@@ -612,11 +617,12 @@ def count_figures(text: str, language: str | None = None) -> list[Figure]:
                 _figure("count", text, m.start(), m.end(), parsed[0], 0.0, lex, pats, noun="staff")
             )
     for m in pats.count_counter.finditer(text) if lex.counters else ():  # "직원 50명"
-        parsed = _value(m.group("xnum"), lex)
+        second = "2" if m.group("xnum") is None else ""  # "200명의 직원": the number first
+        parsed = _value(m.group("xnum" + second), lex)
         if parsed is not None and parsed[0] >= 2:
             fig = _figure("count", text, m.start(), m.end(), parsed[0], 0.0, lex, pats,
-                          noun=m.group("noun").lower())  # fmt: skip
-            if m.group("plus"):
+                          noun=m.group("noun" + second).lower())  # fmt: skip
+            if m.group("plus" + second):
                 fig = replace(fig, low=parsed[0], high=None, qualifier="at_least")
             out.append(fig)
     return sorted(out, key=lambda f: f.start)

@@ -14,6 +14,7 @@ is linear in the text.
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from collections import Counter, defaultdict
@@ -143,6 +144,9 @@ class NameData:
     suffixes: frozenset[str]
     institution_words: frozenset[str]  # "University": a name that holds one is where people study
     verbs_in_capitals: frozenset[str]  # "WILL" of "HP WILL acquire": ends the name before it
+    formerly: re.Pattern[str]  # what stands between a company's name and its former name
+    suffix_spellings: dict[str, str]  # "랩스" -> "Labs": a name's last word in another script
+    suffix_spelt: re.Pattern[str]  # one of them right after a Latin name
 
 
 @cache
@@ -154,6 +158,21 @@ def name_data() -> NameData:
         suffixes=frozenset(data["company_suffixes"]),
         institution_words=frozenset(data["institution_words"]),
         verbs_in_capitals=frozenset(data["verbs_in_capitals"]),
+        formerly=re.compile(
+            r"\s*[,(]?\s*(?:"
+            + "|".join(
+                re.escape(w).replace(r"\ ", r"\s+")
+                for w in sorted(data["formerly"], key=len, reverse=True)
+            )
+            + r")\s*",
+            re.IGNORECASE,
+        ),
+        suffix_spellings=dict(data["suffix_spellings"]),
+        suffix_spelt=re.compile(
+            r"[ \u00a0]?("
+            + "|".join(map(re.escape, sorted(data["suffix_spellings"], key=len, reverse=True)))
+            + ")"
+        ),
     )
 
 
@@ -327,6 +346,7 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
     raw_orgs, people_raw = scan.read()
     # One canonical name per company: "Inflection" is "Inflection AI", "HumanLoop" is "Humanloop".
     canonical = _canonical_names(raw_orgs, watchlist, scan.data, scan.adjective_ai - scan.plain_ai)
+    canonical |= _former_names(sentences, raw_orgs, canonical, scan.data)
     orgs, kinds, aliases = _org_mentions(sentences, raw_orgs, canonical)
     people = [
         [PersonMention(name, i, st, e) for name, st, e in sorted(found, key=lambda f: f[1])]
@@ -524,13 +544,18 @@ class _NameScan:
                     continue
                 if not self._treated_as_company(s, start, end, surface, opening):
                     continue
+                name = surface
+                if not self.lex.spaced and (spelt := self.data.suffix_spelt.match(raw, end)):
+                    # "AI21 랩스" is AI21 Labs
+                    name = f"{surface} {self.data.suffix_spellings[spelt.group(1)]}"
+                    end = spelt.end()
                 if surface.endswith(" AI") and re.match(r"\s+[a-z]", raw[end : end + 3]):
                     self.adjective_ai.add(
                         surface
                     )  # "Humanloop AI talent": "AI" describes the talent
                 else:
                     self.plain_ai.add(surface)
-                orgs.append((surface, surface, start, end, "unknown"))
+                orgs.append((raw[start:end], name, start, end, "unknown"))
                 taken.append((start, end))
 
     def _after_kind_words(self, raw: str, start: int, end: int) -> int:
@@ -599,7 +624,8 @@ class _NameScan:
         opening, a Title Case line) it needs a cue, a company's verb after it, or to be named in
         the body's prose; in German (every noun capitalised) a cue or a brand's shape."""
         raw = s.raw
-        capitalised_anyway = (
+        # (a Latin name in Korean, Japanese or Chinese is capitalised because it is a name)
+        capitalised_anyway = self.lex.spaced and (
             start <= opening or bool(_OPENED.search(raw[max(0, start - 3) : start])) or s.title_case
         )
         cued = self.org_cue(s, start, end)
@@ -941,7 +967,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     if folded_before.rstrip().endswith(_TITLE_BEFORE_ENDS) and _TITLE_BEFORE.search(before):
         return "team_of"
     startup = lex.cues["startup"]
-    word = _word_before(folded_before)
+    # (an opening quote may stand between: "스타트업 ‘AI21 랩스’", "the startup 'Roi'")
+    word = _word_before(folded_before.removesuffix("‘").removesuffix("“").removesuffix("'"))
     if word is not None and (startup.fullmatch(word) or lex.cues["giant"].fullmatch(word)):
         return "called"  # "AI startup Adept", "des KI-Start-ups Lumeo", "Softwarekonzern Halcyon"
     appositive = _APPOSITIVE.match(after)
@@ -994,6 +1021,24 @@ def _canonical_names(
                 else:
                     out[short] = out.get(long, long)
                 break
+    return out
+
+
+def _former_names(
+    sentences: Sequence[Sentence],
+    raw_orgs: list[list[RawOrg]],
+    canonical: dict[str, str],
+    data: NameData,
+) -> dict[str, str]:
+    """A company's former name, written right after it ("Multi, formerly known as Remotion",
+    "Multi, anteriormente conhecida como Remotion"), is that company: its canonical name."""
+    out: dict[str, str] = {}
+    for s, found in zip(sentences, raw_orgs, strict=True):
+        ordered = sorted(found, key=lambda f: f[2])
+        for (_, now, _, end, _), (_, before, start, _, _) in itertools.pairwise(ordered):
+            now = canonical.get(now, now)
+            if now != canonical.get(before, before) and data.formerly.fullmatch(s.raw, end, start):
+                out[before] = out.get(now, now)
     return out
 
 

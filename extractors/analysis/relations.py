@@ -47,6 +47,12 @@ MONEY_KINDS = frozenset({"pay", "licence", "stake", "deal", "acquihire"})
 # A comma and a conjunction right before a name: the name opens a clause of its own.
 _NEW_CLAUSE_BEFORE = re.compile(r",\s*(?:and|but|while|whereas|y|pero|et|mais|und|aber|e|ma)\s+$")
 _LIST_ONLY = re.compile(r"^\s*(?:,|and|or|&|/|,\s*and|\s)*\s*$", re.IGNORECASE)
+# A conjunction and "of" right before the second name: a second object of the same noun ("the
+# purchase of MosaicML for $1.3 billion, then of Tabular", "le rachat de MosaicML …, puis de Tabular").
+_SECOND_OBJECT = re.compile(
+    r"(?:,|\b(?:then|and|puis|ensuite|et|y|luego|e|depois|und|dann|poi))\s+"
+    r"(?:(?:then|puis|luego|depois|dann|poi)\s+)?(?:of|de|du|des|d['’]|von|vom|di|da|do)\s*$"
+)
 _JOINED = re.compile(r"^\s*(?:[-–—/+x→>]|->|&)\s*$")
 _POSS = r"(?:'s|’s|')"
 _NEGATED = re.compile(r"\b(?:not|n't|never|no\s+longer|nicht|kein\w*|pas|no|não|non)\b(?!-)")
@@ -426,7 +432,7 @@ def _pair_relations(
         listed = _LIST_ONLY.match(pair.between_raw) and (
             pair.between_raw or not cues.lex.verb_final
         )
-        if listed or _said(cues, "rivals", pair.between):
+        if listed or _said(cues, "rivals", pair.between) or _SECOND_OBJECT.search(pair.between):
             out += _listed_together(pair, names, cues)
             continue
         found = _hire_of_pair(pair, names, cues)

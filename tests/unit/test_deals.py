@@ -563,3 +563,73 @@ def test_one_person_who_joined_from_another_startup_is_no_deal_in_an_acqui_hire_
     )
     deals = {d.deal_id for d in result.deals}
     assert "meta--lumeo" in deals and "meta--vantage-ai" not in deals, deals
+
+
+def test_a_second_object_of_a_purchase_is_listed_not_paired():
+    # "le rachat de Alpha ..., puis de Beta": two purchases of one buyer, no deal between the two
+    _, result = _analyse(
+        "Halcyon continue ses achats\n\n"
+        "Après le rachat de Brightloop pour 1,3 milliard de dollars en 2023, puis de Tessel pour un "
+        "montant estimé à 2 milliards de dollars en 2024, le groupe Halcyon a accueilli l'équipe de "
+        "Quillon afin d'automatiser les migrations vers Halcyon Cloud.",
+        EMPTY_WATCHLIST,
+    )
+    deals = {d.deal_id for d in result.deals}
+    assert "tessel--brightloop" not in deals, deals
+    assert "quillon--halcyon-cloud" not in deals, deals
+
+
+def test_a_handful_of_people_bought_with_their_team_is_an_acqui_hire():
+    _, result = _analyse(
+        "OpenAI buys a small screen-sharing startup\n\n"
+        "OpenAI has acquired Tandemly, a five-person startup based in New York. Its chief executive "
+        "said on Monday that he and the whole Tandemly team have joined OpenAI's desktop group.",
+        WATCHLIST,
+    )
+    [deal] = result.deals
+    assert (deal.deal_id, deal.kind, deal.role) == ("openai--tandemly", "acquihire", "subject")
+    [size] = [c for c in result.claims if c.metric == "target_headcount"]
+    assert (size.low, size.high, size.subject) == (5, 5, "Tandemly")
+
+
+def test_a_large_staff_bought_with_the_company_is_still_a_purchase():
+    _, result = _analyse(
+        "Halcyon buys database startup Brightloop for $1 billion\n\n"
+        "Halcyon has acquired Brightloop, a startup of 140 employees, for about $1 billion. All 140 "
+        "employees of the startup will join Halcyon once the deal closes.",
+        EMPTY_WATCHLIST,
+    )
+    assert result.relevance == "unrelated", [d.deal_id for d in result.deals]
+
+
+def test_a_former_name_written_after_a_company_is_that_company():
+    _, result = _analyse(
+        "OpenAI takes on the Tandemly team\n\n"
+        "OpenAI confirmed the purchase of Tandemly, formerly known as Paircast, a startup of six "
+        "people. The Tandemly team has joined OpenAI. Paircast had been building screen-sharing apps.",
+        WATCHLIST,
+    )
+    assert [d.deal_id for d in result.deals] == ["openai--tandemly"]
+    [size] = [c for c in result.claims if c.metric == "target_headcount"]
+    assert size.subject == "Tandemly" and size.low == 6
+
+
+def test_korean_latin_name_with_its_suffix_spelt_in_hangul_and_a_summary_line_about_talent():
+    # "Kelvo 랩스" is Kelvo Labs wherever it stands (a sentence's start included); a summary line
+    # naming no company ("인재 150명 확보") says the whole purchase is for its people
+    text = (
+        "엔비디아, 이스라엘 스타트업 인수 추진\n\n"
+        "- 1 엔비디아, 20억 달러에 Kelvo 인수 추진\n"
+        "- 2 석사급 인재 150명 확보 전략\n"
+        "엔비디아는 인공지능 스타트업 ‘Kelvo 랩스’를 인수하기 위해 협상 중입니다.\n"
+        "인수 금액은 20억 달러입니다.\n"
+        "Kelvo 랩스는 2019년에 설립된 AI 스타트업입니다. Kelvo 랩스에는 약 160명의 직원이 있습니다."
+    )
+    _, result = _analyse(text, WATCHLIST)
+    [deal] = result.deals
+    assert (deal.deal_id, deal.kind, deal.role) == ("nvidia--kelvo-labs", "acquihire", "subject")
+    got = {(c.metric, c.low, c.high) for c in result.claims}
+    assert ("deal_amount_usd", 1.95e9, 2.05e9) in got, got
+    assert ("staff_hired", 150, 150) in got, got
+    assert ("target_headcount", 144, 176) in got, got
+    assert ("founded_year", 2019, 2019) in got, got

@@ -271,6 +271,13 @@ COUNT_CASES = [
     ("ko", "연구원 40여명이 회사를 옮겼다", "연구원 40여명", 40, None),
     ("vi", "khoảng 60 kỹ sư sẽ chuyển sang công ty", "khoảng 60 kỹ sư", 54, 66),
     ("ja", "社員40余名が移籍した", "社員40余名", 40, None),
+    # a number word before "-person", "-member": the size of a team or company
+    ("en", "bought a three-person design startup", "three-person design startup", 3, 3),
+    ("en", "its thirty-two-member team", "thirty-two-member team", 32, 32),
+    # the number first, then the counter and the people: "about 90 of its staff"
+    ("ko", "회사에는 약 90명의 직원이 있다", "약 90명의 직원", 81, 99),
+    ("ja", "約90人の従業員を抱える", "約90人の従業員", 81, 99),
+    ("zh", "公司拥有90名员工", "90名员工", 90, 90),
 ]
 
 
