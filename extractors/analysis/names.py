@@ -50,12 +50,15 @@ _RUN_IN_CJK = re.compile(
 # A capitalised word right after a sum is a table's next column or a unit, not a name.
 _AFTER_AMOUNT = re.compile(r"[\d$€£%][\d.,]*(?:[BMKbmk]n?|bn|billion|million)?\)?\s*$")
 # A person: two or three words, each a capital then small letters.
-_PERSON_WORD = r"[A-Z][a-zà-öø-ÿ][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)?"
+# (Latin letters only: in Korean, Japanese or Chinese a name runs straight into the script around it,
+# "CEO Naom ShazeerとプレジデントDaniel De Freitas")
+_LATIN_LETTER = "A-Za-zÀ-ÖØ-öø-ɏ"
+_PERSON_WORD = rf"[A-Z][a-zà-öø-ÿ][{_LATIN_LETTER}]*(?:[-'’][A-Z]?[{_LATIN_LETTER}]+)?"
 # (The first capital is read before the test of what stands before it, "(?<![\w.])": the search
 # then skips every place without a capital instead of trying a name at each.)
-_PERSON_START = _PERSON_WORD.replace("[A-Z]", r"[A-Z](?<![\w.][A-Z])", 1)
+_PERSON_START = _PERSON_WORD.replace("[A-Z]", rf"[A-Z](?<![{_LATIN_LETTER}0-9_.][A-Z])", 1)
 PERSON = re.compile(
-    rf"({_PERSON_START}(?:[ \u00a0]+(?:(?:de|De|van|von|da|La|Le|bin|al)[ \u00a0]+)?{_PERSON_WORD}){{1,2}})(?![\w])"
+    rf"({_PERSON_START}(?:[ \u00a0]+(?:(?:de|De|van|von|da|La|Le|bin|al)[ \u00a0]+)?{_PERSON_WORD}){{1,2}})(?![{_LATIN_LETTER}0-9_])"
 )
 # What follows a person's name: speech, an age, a relative clause.
 _PERSON_AFTER = re.compile(
@@ -86,7 +89,7 @@ _TITLE_BEFORE = re.compile(
 )
 _TITLE_BEFORE_ENDS = ("of", "at", "from", "behind", "the")
 _PERSON_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:ceo|chief\s+executive(?:\s+officer)?|co-?founders?|cofounders?|founders?|president|cto|chief\s+\w+\s+officer|"
+    r"(?:(?<![A-Za-z])(?:ceo|chief\s+executive(?:\s+officer)?|co-?founders?|cofounders?|founders?|president|cto|chief\s+\w+\s+officer|"
     r"chief\s+scientist|head\s+of\s+\w+|director|investors?|mr\.?|ms\.?|mrs\.?|dr\.?|ex-\w+|analyst|engineer|researcher|"
     r"scientist|partner|executive|chairman|chairwoman|professor|judge|senator|secretary|minister|spokesperson|"
     r"spokesman|spokeswoman|ceo\s+and\s+co-?founder|co-?founder\s+and\s+ceo)\s*,?\s*)$",
@@ -992,7 +995,8 @@ def _canonical_names(
     out: dict[str, str] = {}
     by_fold: dict[str, str] = {}
     for name, _ in counts.most_common():
-        key = name.casefold().replace(".", " ").replace("-", " ")
+        # "Character.AI", "Character-AI", "CharacterAI": one company however it is joined
+        key = name.casefold().replace(".", "").replace("-", "").replace(" ", "")
         if key in by_fold:
             out[name] = by_fold[key]
         else:

@@ -221,7 +221,14 @@ def clauses(raw: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if raw[s:e].strip()]
 
 
+# Kana, Han and Hangul: scripts without capitals, where a Latin capital marks a name wherever it stands.
+_UNCASED_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def is_title_case(sentence: str) -> bool:
-    """A headline in Title Case, where capitals no longer mark names."""
+    """A headline in Title Case, where capitals no longer mark names (never a line of Japanese,
+    Chinese or Korean: "Character.AIのCEO Naom Shazeerと…" capitalises only its Latin names)."""
+    if _UNCASED_SCRIPT.search(sentence):
+        return False
     words = [w for w in sentence.split() if len(w) > 3 and w[0].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)

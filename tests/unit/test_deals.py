@@ -633,3 +633,20 @@ def test_korean_latin_name_with_its_suffix_spelt_in_hangul_and_a_summary_line_ab
     assert ("staff_hired", 150, 150) in got, got
     assert ("target_headcount", 144, 176) in got, got
     assert ("founded_year", 2019, 2019) in got, got
+
+
+def test_japanese_people_named_in_latin_and_a_return_to_the_payer():
+    # Latin names run straight into Kana ("CEO Dana HoltとプレジデントSam Reyes"): they are people, not
+    # a company; "Googleに戻る" (returns to Google) is joining; "Lumeo.ai" and "LumeoAI" are one company
+    _, result = _analyse(
+        "Lumeo.ai CEOが20人のスタッフと共にGoogleに戻る\n\n"
+        "Lumeo.aiのCEO Dana HoltとプレジデントSam Reyes、そして研究チームの20人のメンバーが会社を去り、"
+        "Googleに戻ることになりました。GoogleはLumeo.aiのモデルに対してライセンス料を支払うことに同意しました。"
+        "今回の取引でLumeoAIの評価額は25億ドルとなりました。",
+        WATCHLIST,
+    )
+    [deal] = result.deals
+    assert (deal.deal_id, deal.role) == ("google--lumeo-ai", "subject")
+    assert set(deal.people) == {"Dana Holt", "Sam Reyes"}
+    got = {(c.metric, c.subject, c.low) for c in result.claims}
+    assert ("target_valuation_usd", "Lumeo.ai", 2.45e9) in got, got
