@@ -68,6 +68,13 @@ _COORDINATED = re.compile(
     r"ha\s+|han\s+|hat\s+|haben\s+|wird\s+|vai\s+|está\s+|sta\s+)?"
 )
 _FORMER = re.compile(r"\b(?:former|ex-?|onetime|one-time|previously\s+at)\s*$")
+# A company named as someone's former employer ("the former OpenAI researcher", "o ex-pesquisador da
+# OpenAI"): no party between two others, which still pair across it.
+_FORMER_EMPLOYER = re.compile(
+    r"(?:\b(?:former|onetime|ancien(?:ne)?|antig[oa]|ehemalige[rn]?)|(?<![\w-])ex-?)"
+    r"(?:[\s-]*[^\W\d_]+){0,2}?\s*(?:\b(?:of|at|da|do|de|du|von|bei|di|chez)\s+)?$",
+    re.IGNORECASE,
+)
 _BOARD = re.compile(r"^(?:'s|’s)?\s+(?:board|advisory)", re.IGNORECASE)
 _POSS_SPACE = re.compile(rf"^(?:{_POSS})?\s+")
 _POSS_RX = re.compile(_POSS)
@@ -420,7 +427,12 @@ def _pair_relations(
     out: list[Relation] = []
     clause_text = s.raw[c_start:c_end]
     clause_folded = folded[c_start:c_end]
-    for x, y, since in _neighbour_pairs(orgs):
+    former = {
+        i
+        for i, o in enumerate(orgs)
+        if _FORMER_EMPLOYER.search(s.raw, max(0, o.start - 30), o.start)
+    }
+    for x, y, since in _neighbour_pairs(orgs, former):
         if _NEW_CLAUSE_BEFORE.search(s.raw, since, y.start):
             continue  # "... in a multibillion-dollar deal, and Microsoft hired ...": y opens a clause of its own
         pair = _read_pair(s, x, y, since, people, cues, folded, c_start, c_end)
@@ -443,10 +455,12 @@ def _pair_relations(
 
 def _neighbour_pairs(
     orgs: Sequence[OrgMention],
+    former: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> Iterator[tuple[OrgMention, OrgMention, int]]:
     """(x, y, since): each company y with the nearest earlier mention x of each other company,
-    when no third company stands between them and they are close; the words to read start at
-    ``since``, the last mention of either ("A hired T's founders and will license T's models")."""
+    when no third company stands between them (one named as a former employer does not count:
+    ``former`` holds their places) and they are close; the words to read start at ``since``, the
+    last mention of either ("A hired T's founders and will license T's models")."""
     for j, y in enumerate(orgs):
         seen: set[str] = set()
         for i in range(j - 1, -1, -1):
@@ -454,7 +468,10 @@ def _neighbour_pairs(
             if x.name == y.name or x.name in seen or x.end > y.start:
                 continue
             seen.add(x.name)
-            if any(o.name not in (x.name, y.name) and x.end <= o.start < y.start for o in orgs):
+            if any(
+                o.name not in (x.name, y.name) and x.end <= o.start < y.start and k not in former
+                for k, o in enumerate(orgs)
+            ):
                 continue  # a third company between them: each pairs with its neighbour
             since = max(
                 [x.end] + [o.end for o in orgs[:j] if o.name == y.name and x.end <= o.start]

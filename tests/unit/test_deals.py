@@ -650,3 +650,33 @@ def test_japanese_people_named_in_latin_and_a_return_to_the_payer():
     assert set(deal.people) == {"Dana Holt", "Sam Reyes"}
     got = {(c.metric, c.subject, c.low) for c in result.claims}
     assert ("target_valuation_usd", "Lumeo.ai", 2.45e9) in got, got
+
+
+def test_arabic_licence_and_hire_with_its_sums():
+    # Arabic: prepositions cling to the words ("لرسوم"), Microsoft written in Arabic script, the
+    # startup in Latin; "حوالي" is about; the licence fee is named right after its sum
+    _, result = _analyse(
+        "مايكروسوفت تدفع لشركة Lumeo AI وتضم مؤسسيها\n\n"
+        "تدفع مايكروسوفت حوالي 400 مليون دولار في صفقة مع Lumeo AI تشمل توظيف المؤسسين المشاركين "
+        "والعديد من الموظفين. وتنفق الشركة 380 مليون دولار لرسوم التراخيص غير الحصرية للتكنولوجيا.",
+        WATCHLIST,
+    )
+    assert result.relevance == "subject"
+    [deal] = result.deals
+    assert deal.deal_id == "microsoft--lumeo-ai"
+    got = {(c.metric, c.low, c.high) for c in result.claims}
+    assert ("deal_amount_usd", 360e6, 440e6) in got, got
+    assert ("licence_fee_usd", 379.5e6, 380.5e6) in got, got
+
+
+def test_portuguese_founders_now_part_of_the_payers_staff_past_a_former_employer():
+    # "o ex-pesquisador da OpenAI": a former employer between the two parties does not part them
+    _, result = _analyse(
+        "Meta compra a Lumeo\n\n"
+        "A Meta comprou a Lumeo, startup de modelos de voz. Os dois fundadores da Lumeo, o "
+        "ex-pesquisador da OpenAI Dana Holt e Sam Reyes, já fazem parte do staff da Meta, e os "
+        "outros 12 funcionários também.",
+        WATCHLIST,
+    )
+    deals = {d.deal_id: d for d in result.deals}
+    assert "meta--lumeo" in deals and "meta--openai" not in deals, list(deals)
