@@ -46,10 +46,9 @@ TALENT_PASSAGE = 2
 # The first lines of an article (headline, lead, a summary's bullets), where a line about the
 # story frames it.
 SUMMARY_LINES = 4
-# A startup of at most this many people, bought and its team hired, was bought for its people.
+# A company bought at no stated price whose founders or team move, and no more than this many
+# people are counted moving, was bought for its people (more: the staff of a company bought whole).
 SMALL_TEAM = 20
-# The people nouns of a count that are a company's founders or leaders, not its staff.
-_LEADER_NOUN = re.compile(r"found|fonda|fundad|gründ|executive|leader|manager|dirig|líder|leiter")
 _MONEY_WRITTEN = re.compile(
     r"[$€£]\s?\d|\d\s?(?:billion|million|bn|milliards?|milliarden|millones|milhões|miliardi)\b",
     re.IGNORECASE,
@@ -236,8 +235,8 @@ class _Framing:
     hiring_sentences: dict[str, set[int]]  # where each of them is
     talent_context: set[int]  # sentences in a passage about talent deals
     acquihire_sentences: set[int]  # sentences that call something an acqui-hire
-    small_teams: set[str] = field(default_factory=set)  # companies of a handful of people
     story_acquihire: bool = False  # the headline or the lead calls the story an acqui-hire
+    language: str = "en"
 
 
 _SIMILAR = re.compile(
@@ -260,7 +259,6 @@ def _framing(
     acquihire_sentences: set[int] = set()
     talent_context: set[int] = set()
     context_until = -1  # the last sentence of the talent passage read so far
-    small_teams: set[str] = set()
     paragraphs = [s.paragraph for s in sentences]
     for s in sentences:
         named = {o.name for o in names.orgs[s.index]}
@@ -303,12 +301,6 @@ def _framing(
             context_until = max(context_until, _passage_end(paragraphs, s))
         if s.index <= context_until:
             talent_context.add(s.index)
-        if (
-            named
-            and (cues.present("acquire") or cues.present("join"))
-            and _small_team(s, cues.lex.language)
-        ):
-            small_teams |= named
     if headline_acquihire:
         acquihire |= {o.name for found in names.orgs for o in found}
     return _Framing(
@@ -319,17 +311,8 @@ def _framing(
         dict(hiring_sentences),
         talent_context,
         acquihire_sentences,
-        small_teams,
         headline_acquihire or lead_acquihire,
-    )
-
-
-def _small_team(s: Sentence, language: str) -> bool:
-    """The sentence counts a company's people, and they are a handful ("a five-person startup",
-    "uma startup de cinco pessoas"): not its founders or leaders."""
-    return any(
-        f.high is not None and f.high <= SMALL_TEAM and not _LEADER_NOUN.search(f.noun or "")
-        for f in count_figures(s.raw, language)
+        cues_of[0].lex.language if cues_of else "en",
     )
 
 
@@ -408,7 +391,13 @@ def _weigh(
         t in framed.acquihire
         or a in framed.acquihire
         or t in framed.not_acquisition
-        or (acquire and t in framed.small_teams and _team_moves(live))
+        # bought at no stated price, and its founders or team move, no more than a handful counted
+        or (
+            acquire
+            and _team_moves(live)
+            and not _large_team_moves(live, framed.language)
+            and not any(r.kind == "acquire" and _MONEY_WRITTEN.search(r.clause) for r in live)
+        )
     )
     reasons: list[str] = []
     if (
@@ -446,6 +435,17 @@ def _weigh(
     if hire == 0.0 or money == 0.0:
         return None
     return hire, money, team_only, reasons
+
+
+def _large_team_moves(live: list[Relation], language: str) -> bool:
+    """A hire whose clause counts more than a handful of people ("the 140 employees of the
+    startup will join Databricks"): the staff of a company bought whole."""
+    return any(
+        f.high is None or f.high > SMALL_TEAM
+        for r in live
+        if r.kind == "hire"
+        for f in count_figures(r.clause, language)
+    )
 
 
 def _called_acquihire(live: list[Relation], framed: _Framing) -> bool:

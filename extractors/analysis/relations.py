@@ -83,6 +83,11 @@ _BOARD_WORDS = re.compile(
     r"\b(?:board|advisory\s+council|conseil\s+d'administration|aufsichtsrat)\b"
 )
 _STRETCH_BREAK = re.compile(r",\s+and\s+|\s+and\s+(?=\w+ed\b|\w+s\b)|;\s+")
+# "tried to recruit Perplexity's CEO", "attempted to acquire": an attempt, whatever verb follows
+_ATTEMPTED = re.compile(
+    r"\b(?:tried|tries|trying|attempted|attempting|sought|seeking)\s+to\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:recruit|hire|poach|lure|acquire|buy|bring)\w*"
+)
 _BY_END = re.compile(r"\bby\s+$")
 _FROM_END = re.compile(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$")
 
@@ -407,7 +412,9 @@ def _flags(
     told = folded[c_start:until]
     clause = folded[c_start:c_end]
     background = _said(cues, "background", told)
-    failed = _said(cues, "failed", clause) and not _said(cues, "hire", clause)
+    failed = (_said(cues, "failed", clause) and not _said(cues, "hire", clause)) or bool(
+        _ATTEMPTED.search(clause)
+    )
     return background, failed, _said(cues, "dated", clause)
 
 

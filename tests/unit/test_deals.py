@@ -680,3 +680,24 @@ def test_portuguese_founders_now_part_of_the_payers_staff_past_a_former_employer
     )
     deals = {d.deal_id: d for d in result.deals}
     assert "meta--lumeo" in deals and "meta--openai" not in deals, list(deals)
+
+
+def test_a_startup_bought_at_no_stated_price_whose_team_joins_is_an_acqui_hire():
+    _, result = _analyse(
+        "AMD buys another AI startup\n\n"
+        "AMD has acquired Kelvo, an inference software startup founded by two former chip designers. "
+        "Kelvo's team will join AMD's AI group. Terms were not disclosed.",
+        WATCHLIST,
+    )
+    [deal] = result.deals
+    assert (deal.deal_id, deal.kind, deal.role) == ("amd--kelvo", "acquihire", "subject")
+
+
+def test_an_attempt_to_recruit_is_no_hire():
+    _, result = _analyse(
+        "Meta looked at Lumeo before its other deals\n\n"
+        "Meta was in talks to acquire the search startup Lumeo earlier this year. Meta also tried to "
+        "recruit Lumeo's chief executive and his team, people familiar with the matter said.",
+        WATCHLIST,
+    )
+    assert "meta--lumeo" not in {d.deal_id for d in result.deals}
