@@ -281,6 +281,7 @@ def _framing(
             and cues.present("pay")
             and any(map(str.isdigit, s.folded))
             and not cues.present("funding")
+            and not cues.present("pay_package")  # one person's pay is no deal's money
         ):
             for n in named:
                 paid[n].add(s.index)

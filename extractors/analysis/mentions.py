@@ -219,7 +219,14 @@ _Recent = list[tuple[int, str, bool]]
 def _introduces_a_name(raw: str, m: re.Match[str], named: list[OrgMention]) -> bool:
     """ "the startup Lumeo", "la startup Lumeo", "the tech giant Meta": the words say what the name
     right after them is; they stand for no other company."""
-    return any(o.start >= m.end() and not raw[m.end() : o.start].strip() for o in named)
+    return any(
+        o.start >= m.end() and _DESCRIPTOR_TAIL.fullmatch(raw, m.end(), o.start) for o in named
+    )
+
+
+# What may stand between a kind word and the name it introduces: nothing, or one "of" phrase
+# ("la startup d'IA Adept", "la startup de IA Lumeo").
+_DESCRIPTOR_TAIL = re.compile(r"\s*(?:(?:d['’]|de\s+|di\s+|do\s+|da\s+|del\s+)[\w-]+\s+)?")
 
 
 def _startups_meant(

@@ -330,8 +330,8 @@ def _implied(
     money = next(
         (k for k in ("acquihire", "licence", "stake", "pay") if _said(cues, k, clause)), None
     )
-    if money == "pay" and _said(cues, "funding", clause):
-        money = None
+    if money == "pay" and (_said(cues, "funding", clause) or _said(cues, "pay_package", clause)):
+        money = None  # money raised, or one person's pay
     kinds = (["hire"] if moving else []) + ([{"pay": "deal"}.get(money, money)] if money else [])
     if not kinds:
         return []

@@ -701,3 +701,25 @@ def test_an_attempt_to_recruit_is_no_hire():
         WATCHLIST,
     )
     assert "meta--lumeo" not in {d.deal_id for d in result.deals}
+
+
+def test_one_persons_pay_package_is_no_deals_money():
+    _, result = _analyse(
+        "Lumeo co-founder leaves to join Meta\n\n"
+        "Dana Holt, the co-founder of AI start-up Lumeo, has left the company to join Meta. Meta had "
+        "offered Holt a compensation package worth up to $1.2 billion over six years, the paper reported.",
+        WATCHLIST,
+    )
+    assert result.relevance == "unrelated", [d.deal_id for d in result.deals]
+
+
+def test_a_kind_word_with_its_of_phrase_introduces_the_name_after_it():
+    # "la startup d'IA Lumeo": the words describe Lumeo, they stand for no other startup
+    _, result = _analyse(
+        "Amazon embauche les fondateurs de Brightloop\n\n"
+        "Amazon a embauché les fondateurs de Brightloop et payé une licence pour ses modèles. L'accord "
+        "ressemble à Amazon embauche les fondateurs de la startup d'IA Lumeo en juin dernier.",
+        WATCHLIST,
+    )
+    deals = {d.deal_id for d in result.deals}
+    assert "brightloop--lumeo" not in deals, deals

@@ -247,6 +247,15 @@ PERCENT_CASES = [
         True,
     ),
     ("hi", "49 फीसदी हिस्सेदारी", "49 फीसदी", 48.5, 49.5, False),
+    # a quotation closed between the fraction and the staff it is a share of
+    (
+        "fr",
+        "ainsi qu'« environ un tiers » des employés de la jeune pousse",
+        "environ un tiers",
+        29.997,
+        36.663,
+        True,
+    ),
 ]
 
 
