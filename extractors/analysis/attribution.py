@@ -1078,8 +1078,11 @@ def founded_years(
             verb_at = cues[-1].start()
             start = verb_at
             end = fig.end
-            if any(cues[-1].end() <= y.start < fig.start for y in years):
-                continue  # "started 2026 the way it ended 2025": the word has its own year
+            if any(cues[-1].end() <= y.start < fig.start for y in years) or any(
+                0 <= verb_at - y.end <= 3 for y in years
+            ):
+                # "started 2026 the way it ended 2025", "2017년 창업해 2023년": the word has its own year
+                continue
         elif after_cue:
             verb_at = fig.start
             start, end = fig.start, min(len(s.raw), fig.end + 12)

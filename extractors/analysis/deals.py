@@ -706,7 +706,17 @@ def _assign_roles(
             for x in rivals
         )
 
-    roundup = (
+    # "Nvidia's AI21 talks, Meta's Manus purchase: a string of cases": a headline about a series
+    # of deals, naming two payers, heads a round-up
+    series_headline = (
+        headline is not None
+        and cues_of[headline.index].present("series")
+        and len(
+            {o.name for o in names.orgs[headline.index] if names.kinds.get(o.name) == "acquirer"}
+        )
+        >= 2
+    )
+    roundup = series_headline or (
         not any(headlined(d) for d in deals)
         and len(in_front) >= ROUNDUP_DEALS
         and not any(stands_out(d) for d in deals)

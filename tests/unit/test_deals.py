@@ -723,3 +723,23 @@ def test_a_kind_word_with_its_of_phrase_introduces_the_name_after_it():
     )
     deals = {d.deal_id for d in result.deals}
     assert "brightloop--lumeo" not in deals, deals
+
+
+def test_a_headline_about_a_series_of_deals_by_two_payers_heads_a_round_up():
+    # Korean: "최대" is at most; "앞서 … 인수했다" (earlier it bought) is background; "2017년 창업해
+    # 2023년 …": the founding word has its own year
+    _, result = _analyse(
+        "엔비디아 Kelvo랩스 추진·메타 Tessel 인수 등 잇단 사례\n\n"
+        "글로벌 빅테크가 AI 인재 확보를 위해 스타트업을 통째로 데려오는 애크하이어에 속도를 내고 있다.\n"
+        "엔비디아는 자연어 처리 스타트업 Kelvo랩스 인수를 추진하고 있다. 거래 규모는 최대 20억 달러로 "
+        "전해졌다. Kelvo랩스는 2017년 창업해 2023년 기업가치 10억 달러를 인정받았다. 앞서 엔비디아는 "
+        "소프트웨어 업체 Brightloop도 인수했다.\n"
+        "메타는 싱가포르의 스타트업 Tessel을 인수했다.",
+        WATCHLIST,
+    )
+    assert result.relevance == "mentioned", [(d.deal_id, d.role) for d in result.deals]
+    deals = {d.deal_id for d in result.deals}
+    assert "nvidia--brightloop" not in deals, deals
+    got = {(c.metric, c.low, c.high) for c in result.claims if c.deal_id == "nvidia--kelvo-labs"}
+    assert ("deal_amount_usd", 0, 2e9) in got, got
+    assert ("founded_year", 2017, 2017) in got and ("founded_year", 2023, 2023) not in got, got
