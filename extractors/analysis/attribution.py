@@ -192,7 +192,7 @@ _DEAL_BY_AFTER = re.compile(
 )
 # A deal's own noun right after the company a sum stands before: "$14B Scale AI deal".
 _DEAL_NOUN_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:deal|investment|acquisition|acqui-?hire|licen[cs]e|licensing\s+deal|stake|bet|agreement)\b",
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:deal|investment|acquisition|acqui-?hire|licen[cs]e|licensing|stake|bet|agreement|arrangement|pact)\b",
     re.IGNORECASE,
 )
 _LISTED_AFTER = re.compile(
@@ -225,6 +225,9 @@ def _deal_parties(deals: Sequence[Deal]) -> dict[str, list[Deal]]:
 
 # A metric, the confidence of its cue, and why (or no metric, and why none).
 Verdict = tuple[str | None, float, str]
+
+
+_NEW_CLAUSE_SPLIT = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -680,9 +683,10 @@ class Attributor:
     def _money_funding(self, w: _MoneyWindow) -> Verdict | None:
         """Money raised from investors: the startup's funding, unless it is the payer's own, a
         dated round, or the clause says the sum is paid."""
-        if not (
-            self._says("funding", w.near_before[-50:]) or self._says("funding", fold(w.after[:30]))
-        ):
+        # (the words of this clause only: "raised $80 million in a 2024 Series A, and the deal
+        # follows Google's $2.4 billion Windsurf licensing arrangement")
+        near_before = _NEW_CLAUSE_SPLIT.split(w.near_before)[-1]
+        if not (self._says("funding", near_before) or self._says("funding", fold(w.after[:30]))):
             return None
         subject = self._subject_before(w.s, w.fig)
         if subject is not None and subject == w.deal.acquirer:
@@ -727,8 +731,14 @@ class Attributor:
                 # "... para licenciar su tecnología y conseguir que Shazeer ... aceptaran trabajar para"
                 return "deal_amount_usd", CUE_DEAL, "paid for the licence and the people"
             return "licence_fee_usd", CUE_EXPLICIT, "the licence fee"
+        licence_for = _LICENCE_FOR.search(long_before)
+        if licence_for is not None:
+            head = long_before[: licence_for.start()]
+            if re.search(r"\band\s+$", head) and self._says("hire", fold(head)):
+                # "a deal to recruit 20 researchers and license the technology for $100 million"
+                return "deal_amount_usd", CUE_DEAL, "paid for the people and the licence"
         if not (
-            _LICENCE_FOR.search(long_before)
+            licence_for
             or _LICENCE_FEE_BEFORE.search(before)
             or _LICENCE_AFTER.match(after)
             or _COVERS_LICENCE.match(after)

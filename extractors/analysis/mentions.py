@@ -189,8 +189,13 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
     ] = []  # (sentence, company, is a listed acquirer), in text order
     for s in sentences:
         named = names.orgs[s.index]
+        people = names.people[s.index]
         startups, bigs, pronouns, companies, possessives = (
-            [m for m in found if not _introduces_a_name(s.raw, m, named)]
+            [
+                m
+                for m in found
+                if not _introduces_a_name(s.raw, m, named) and not _of_a_person(s.raw, m, people)
+            ]
             for found in _generic_matches(s, patterns)
         )
         resolved = [
@@ -222,6 +227,16 @@ def _introduces_a_name(raw: str, m: re.Match[str], named: list[OrgMention]) -> b
     return any(
         o.start >= m.end() and _DESCRIPTOR_TAIL.fullmatch(raw, m.end(), o.start) for o in named
     )
+
+
+_OF_WORD = re.compile(r"\s+(?:of|de|von|di|da|do|du)\s+")
+
+
+def _of_a_person(raw: str, m: re.Match[str], people: Sequence[PersonMention]) -> bool:
+    """ "a empresa de Mark Zuckerberg", "the company of Sam Altman": the person's company, which
+    the words do not say is the startup or the giant named last."""
+    after = _OF_WORD.match(raw, m.end())
+    return after is not None and any(p.start == after.end() for p in people)
 
 
 # What may stand between a kind word and the name it introduces: nothing, or one "of" phrase

@@ -455,9 +455,29 @@ def _pair_relations(
             out += _listed_together(pair, names, cues)
             continue
         found = _hire_of_pair(pair, names, cues)
+        if _bought_itself(pair, cues):
+            out += found  # "besides buying PlayAI last month, it bought WaveForms": PlayAI pays nothing
+            continue
         found += _money_of_pair(pair, names, cues, hired=bool(found))
         out += found or _clause_relation(pair, names, cues, clause_folded)
     return out
+
+
+_ARTICLE_ONLY = re.compile(
+    r"\s*(?:(?:the|a|an|o|as|os|la|le|les|l['’]|el|los|las|de|da|do|of|der|die|das|den)\s*)?"
+)
+
+
+def _bought_itself(pair: _Pair, cues: SentenceCues) -> bool:
+    """The first company is the object of a purchase word right before it ("comprar a PlayAI",
+    "the acquisition of X"): it is bought, so it buys or pays nothing in the clause."""
+    before = pair.before[-30:]
+    if not _said(cues, "acquire", before):
+        return False
+    last = None
+    for last in cues.lex.cues["acquire"].finditer(before):
+        pass
+    return last is not None and _ARTICLE_ONLY.fullmatch(before, last.end()) is not None
 
 
 def _neighbour_pairs(

@@ -436,3 +436,32 @@ def test_a_german_deal_of_the_payer_named_after_the_sum():
     )
     found = {c.stated: c.metric for c in result.claims if c.deal_id == DEAL}
     assert found.get("900-Millionen-Dollar") == "deal_amount_usd", found
+
+
+def test_a_sum_for_recruiting_and_licensing_together_is_the_deals_amount():
+    # "struck a deal to recruit … researchers and license the technology for $N": the sum pays for
+    # both; the earlier round is a round, and a later "Halcyon's $N Tessel licensing arrangement"
+    # is Tessel's deal, whatever the round before the comma said
+    result = _read(
+        "Halcyon hires staff from Lumeo in licensing deal\n\n"
+        "Halcyon struck a deal to recruit more than 20 Lumeo researchers and license the startup's "
+        "technology for about $90 million. Lumeo previously raised $60 million in a 2024 Series A, "
+        "and the deal follows Halcyon's $1.8 billion Tessel licensing arrangement, under which "
+        "Tessel's founders joined Halcyon."
+    )
+    claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
+    assert (DEAL, "deal_amount_usd", "about $90 million") in claims, claims
+    assert ("halcyon--tessel", "deal_amount_usd", "$1.8 billion") in claims, claims
+
+
+def test_the_company_of_a_named_person_is_not_the_startup_named_before():
+    # "a empresa de Mark Zuckerberg" is Zuckerberg's company, not PlayAI bought a sentence earlier
+    result = _read(
+        "Halcyon compra a Lumeo\n\n"
+        "Halcyon continua a investir na sua nova divisão de IA. Além de comprar a Tessel no mês "
+        "passado, agora a empresa de Dana Holt comprou a Lumeo, startup de modelos de voz. Os dois "
+        "fundadores da Lumeo já fazem parte do staff da Halcyon."
+    )
+    deals = {d.deal_id: d.role for d in result.deals}
+    assert deals.get(DEAL) == "subject", deals
+    assert "tessel--lumeo" not in deals, deals
