@@ -731,14 +731,8 @@ class Attributor:
                 # "... para licenciar su tecnología y conseguir que Shazeer ... aceptaran trabajar para"
                 return "deal_amount_usd", CUE_DEAL, "paid for the licence and the people"
             return "licence_fee_usd", CUE_EXPLICIT, "the licence fee"
-        licence_for = _LICENCE_FOR.search(long_before)
-        if licence_for is not None:
-            head = long_before[: licence_for.start()]
-            if re.search(r"\band\s+$", head) and self._says("hire", fold(head)):
-                # "a deal to recruit 20 researchers and license the technology for $100 million"
-                return "deal_amount_usd", CUE_DEAL, "paid for the people and the licence"
         if not (
-            licence_for
+            _LICENCE_FOR.search(long_before)
             or _LICENCE_FEE_BEFORE.search(before)
             or _LICENCE_AFTER.match(after)
             or _COVERS_LICENCE.match(after)

@@ -474,10 +474,8 @@ def _bought_itself(pair: _Pair, cues: SentenceCues) -> bool:
     before = pair.before[-30:]
     if not _said(cues, "acquire", before):
         return False
-    last = None
-    for last in cues.lex.cues["acquire"].finditer(before):
-        pass
-    return last is not None and _ARTICLE_ONLY.fullmatch(before, last.end()) is not None
+    ends = [m.end() for m in cues.lex.cues["acquire"].finditer(before)]
+    return bool(ends) and _ARTICLE_ONLY.fullmatch(before, ends[-1]) is not None
 
 
 def _neighbour_pairs(
