@@ -504,6 +504,7 @@ def _hire_implied(
     if (
         money >= 1.0
         and a in framed.hiring
+        and any(not r.background for r in live)  # "… follows its $4.9 billion ZT Systems deal"
         and (
             _near(framed.hiring_sentences.get(a, set()), rels, 2)
             or min(framed.hiring_sentences.get(a, {99})) <= 2

@@ -45,7 +45,11 @@ IMPLIED_REACH = 3
 MONEY_KINDS = frozenset({"pay", "licence", "stake", "deal", "acquihire"})
 
 # A comma and a conjunction right before a name: the name opens a clause of its own.
-_NEW_CLAUSE_BEFORE = re.compile(r",\s*(?:and|but|while|whereas|y|pero|et|mais|und|aber|e|ma)\s+$")
+_NEW_CLAUSE_BEFORE = re.compile(
+    r",\s*(?:and|but|while|whereas|y|pero|et|mais|und|aber|e|ma)\s+$"
+    # ", as analysts say TSMC's …": what others say about another company
+    r"|,\s*as\s+(?:[\w-]+\s+){0,3}?(?:say|says|said|note|notes|noted|expect|expects|warn|warned)\s+$"
+)
 _LIST_ONLY = re.compile(r"^\s*(?:,|and|or|&|/|,\s*and|\s)*\s*$", re.IGNORECASE)
 # A conjunction and "of" right before the second name: a second object of the same noun ("the
 # purchase of MosaicML for $1.3 billion, then of Tabular", "le rachat de MosaicML …, puis de Tabular").

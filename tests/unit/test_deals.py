@@ -743,3 +743,17 @@ def test_a_headline_about_a_series_of_deals_by_two_payers_heads_a_round_up():
     got = {(c.metric, c.low, c.high) for c in result.claims if c.deal_id == "nvidia--kelvo-labs"}
     assert ("deal_amount_usd", 0, 2e9) in got, got
     assert ("founded_year", 2017, 2017) in got and ("founded_year", 2023, 2023) not in got, got
+
+
+def test_a_background_purchase_takes_no_hire_from_the_story_and_others_views_part_clauses():
+    _, result = _analyse(
+        "Halcyon buys another AI startup\n\n"
+        "Halcyon has acquired Kelvo, an inference startup, at undisclosed terms. The deal follows "
+        "Halcyon's $4.1 billion Brightloop deal earlier this year. Kelvo's team will join Halcyon's AI "
+        "group. Separately, Halcyon spent $700 million to hire Tessel's CEO and license its "
+        "technology, as analysts say Quillon's chip orders will not change.",
+        EMPTY_WATCHLIST,
+    )
+    deals = {d.deal_id for d in result.deals}
+    assert "halcyon--kelvo" in deals and "halcyon--tessel" in deals, deals
+    assert "halcyon--brightloop" not in deals and "tessel--quillon" not in deals, deals
