@@ -606,7 +606,17 @@ class _NameScan:
             return False  # "Stanford University", "Institut Pasteur": where people study
         if all(w in data.not_companies or w in data.function_words for w in words):
             return False
+        if len(words) > 1 and words[-1] in data.suffixes and self._written_as_a_phrase(surface):
+            return False  # "What's Working in Enterprise AI" of a text that says "enterprise AI"
         return not self._names_person(surface, words)
+
+    def _written_as_a_phrase(self, surface: str) -> bool:
+        """The text writes the name's first word in lower case elsewhere ("building enterprise AI
+        products"): a common noun phrase, not a company."""
+        phrase = surface[0].lower() + surface[1:]
+        if phrase == surface:
+            return False
+        return any(f"{before}{phrase}" in self.text_body for before in (" ", "\n", "(", "“"))
 
     def _names_person(self, surface: str, words: list[str]) -> bool:
         """A person's full name, surname or given name."""

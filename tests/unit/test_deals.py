@@ -757,3 +757,15 @@ def test_a_background_purchase_takes_no_hire_from_the_story_and_others_views_par
     deals = {d.deal_id for d in result.deals}
     assert "halcyon--kelvo" in deals and "halcyon--tessel" in deals, deals
     assert "halcyon--brightloop" not in deals and "tessel--quillon" not in deals, deals
+
+
+def test_a_capitalised_phrase_the_text_also_writes_in_lower_case_is_no_company():
+    _, result = _analyse(
+        "Lumeo's CEO: $2B Halcyon Deal, What's Working in Conversational AI\n\n"
+        "In this episode: the $2B Halcyon deal and what is working in Conversational AI.\n"
+        "Dana Holt, the new CEO of Lumeo, talks about the $2B Halcyon investment and about building "
+        "conversational AI products for banks. Halcyon hired Lumeo's founder in June.",
+        EMPTY_WATCHLIST,
+    )
+    deals = {d.deal_id for d in result.deals}
+    assert not any("conversational" in d for d in deals), deals
