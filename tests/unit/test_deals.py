@@ -769,3 +769,13 @@ def test_a_capitalised_phrase_the_text_also_writes_in_lower_case_is_no_company()
     )
     deals = {d.deal_id for d in result.deals}
     assert not any("conversational" in d for d in deals), deals
+
+
+def test_founders_and_other_staff_taken_from_a_startup_are_one_company_s_people():
+    # "and other" lists rivals ("Google and other giants"), not "the founders and other senior staff"
+    _, result = _analyse(
+        "The AI talent grab\n\nIn a similar deal in March, Halcyon poached the two cofounders and "
+        "other senior staff from London-based AI video startup Lumeo, paying it for a licence.",
+        EMPTY_WATCHLIST,
+    )
+    assert "halcyon--lumeo" in {d.deal_id for d in result.deals}
