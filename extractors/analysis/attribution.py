@@ -371,13 +371,24 @@ class Attributor:
                     0.0,
                     other.name,
                 )  # "as much as $4 billion in Anthropic": another company's money
-        party_after = next(
+        named_after = next(
             (o for o in self.names.orgs[s.index]
-             if o.name in self.parties and o.start > fig.end and s.raw[fig.end : o.start].isspace()),
+             if o.start > fig.end and s.raw[fig.end : o.start].isspace()),
             None,
         )  # fmt: skip
-        if party_after is not None and _DEAL_NOUN_AFTER.match(s.raw, party_after.end):
-            return self.parties[party_after.name][0], NAMED_IN_CLAUSE, ""  # "$14B Scale AI deal"
+        if named_after is not None and _DEAL_NOUN_AFTER.match(s.raw, named_after.end):
+            if named_after.name in self.parties:
+                return (
+                    self.parties[named_after.name][0],
+                    NAMED_IN_CLAUSE,
+                    "",
+                )  # "$14B Scale AI deal"
+            if fig.kind == "money":
+                return (
+                    None,
+                    0.0,
+                    named_after.name,
+                )  # "its $4.9 billion ZT Systems deal": another deal
         deal_by = _DEAL_BY_AFTER.match(s.raw, fig.end)
         if (
             deal_by

@@ -464,3 +464,14 @@ def test_the_company_of_a_named_person_is_not_the_startup_named_before():
     deals = {d.deal_id: d.role for d in result.deals}
     assert deals.get(DEAL) == "subject", deals
     assert "tessel--lumeo" not in deals, deals
+
+
+def test_a_sum_before_another_companys_deal_is_not_this_deals():
+    result = _read(
+        LEAD
+        + "The deal follows Halcyon's disclosure that it spent $36 million on smaller purchases "
+        "outside its $4.9 billion Brightloop deal earlier this year."
+    )
+    assert not any(c.stated == "$4.9 billion" for c in result.claims), _claims(result)
+    [left] = [x for x in result.left_out if x.stated == "$4.9 billion"]
+    assert "Brightloop" in left.reason
