@@ -174,6 +174,15 @@ _COMPANY_OF = re.compile(
     r"\b(?:startup|start-up|company|firm|empresa|companhia|entreprise|société|firma|unternehmen|"
     r"azienda|società)\s+(?:of|de|di|da|con|com|avec|mit|with)\s+$"
 )
+# "for $N", "for reportedly $N", "for about $N": the price of what the verb before it does.
+_FOR_A_SUM = re.compile(
+    r"(?<!return\s)\bfor\s+(?:a\s+)?(?:reportedly\s+|a\s+reported\s+|about\s+|roughly\s+|around\s+|some\s+|an\s+estimated\s+)?$"
+)
+# Staff cut or leaving around a share of staff: people the deal did not hire.
+_STAFF_LEAVE = re.compile(
+    r"\b(?:cut|cuts|cutting|laid\s+off|lay\s+off|lays\s+off|layoffs?|fired|departing|departed|"
+    r"leaving|quit|quitting|remaining|redundan\w+|despid\w+|licenci\w+|entlass\w+)\b"
+)
 _SIZE_AFTER = re.compile(r"^\s*(?:work\s+(?:there|at)|on\s+(?:its|the)\s+payroll)")
 _POSSESSIVE_BEFORE = re.compile(
     r"(?:'s|’s|\bits|\btheir|\bsus|\bses|\bseus|\bseine[rn]?|\bihre[rn]?)\s+(?:\w+\s+){0,2}$",
@@ -771,6 +780,13 @@ class Attributor:
             or _DEAL_AFTER.match(w.after)
         ):
             return "deal_amount_usd", CUE_DEAL, "what the deal pays"
+        if (
+            _FOR_A_SUM.search(near_before)
+            and self._says("hire", fold(w.before[-90:]))
+            and not self._says("pay_package", near)
+        ):
+            # "hired Inflection AI's co-founders and staff for reportedly $650 million"
+            return "deal_amount_usd", CUE_DEAL, "the price of the people hired"
         if self._says("acquire", near) and re.search(r"\bfor\s+$", near_before):
             if not any(o.name == w.deal.target for o in self.names.orgs[w.s.index]):
                 # "Statsig, which OpenAI bought for $1.1 billion": a purchase of something else
@@ -826,6 +842,9 @@ class Attributor:
         near = fold(before[-40:] + " " + after[:40])
         if fig.of_staff:
             sentence = self._sentence_now()
+            if _STAFF_LEAVE.search(fold(before[-40:] + " " + after[:40])):
+                # "later cut 200 employees (14% of staff)", "about 10% of remaining staff departing"
+                return None, 0.0, "a share of the staff leaving or laid off, not hired"
             if (
                 _STAFF_MOVE.search(sentence)
                 or self._says("join", fold(sentence))

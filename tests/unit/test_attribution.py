@@ -475,3 +475,18 @@ def test_a_sum_before_another_companys_deal_is_not_this_deals():
     assert not any(c.stated == "$4.9 billion" for c in result.claims), _claims(result)
     [left] = [x for x in result.left_out if x.stated == "$4.9 billion"]
     assert "Brightloop" in left.reason
+
+
+def test_a_price_for_the_people_hired_and_a_share_of_staff_laid_off():
+    # "hired … for reportedly $N": the deal's price; "cut 90 employees (12% of staff)": people the
+    # deal did not hire; "in return for a $N payment" is no price of the hiring
+    result = _read(
+        "The quiet hollowing-out of AI startups\n\n"
+        "• Halcyon hired Lumeo's co-founders and staff for reportedly $500 million, though Lumeo later "
+        "cut 90 employees (12% of staff). Lumeo waived legal claims over Halcyon's hiring in return "
+        "for a roughly $20 million payment."
+    )
+    claims = _claims(result)
+    assert ("deal_amount_usd", "$500 million") in claims, claims
+    assert not any(m == "staff_hired_pct" for m, _ in claims), claims
+    assert not any(stated == "$20 million" for _, stated in claims), claims
