@@ -181,7 +181,12 @@ def _known_deals_named(
             )
             if both or alone:
                 relation = Relation(
-                    "deal", known.acquirer, known.target, s.index, STRENGTH_CLAUSE, background=True
+                    "deal",
+                    known.acquirer,
+                    known.target,
+                    s.index,
+                    STRENGTH_CLAUSE,
+                    background=cues_of[s.index].present("background") or s.index <= 1,
                 )
                 out.append(
                     Deal(

@@ -194,7 +194,9 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             [
                 m
                 for m in found
-                if not _introduces_a_name(s.raw, m, named) and not _of_a_person(s.raw, m, people)
+                if not _introduces_a_name(s.raw, m, named)
+                and not _of_a_person(s.raw, m, people)
+                and not _PLURAL_GENERIC.search(m.group(0))
             ]
             for found in _generic_matches(s, patterns)
         )
@@ -229,6 +231,10 @@ def _introduces_a_name(raw: str, m: re.Match[str], named: list[OrgMention]) -> b
     )
 
 
+# "the two startups", "both companies": more than one company, so none of them in particular.
+_PLURAL_GENERIC = re.compile(
+    r"\b(?:two|three|four|both|these|those|startups|start-ups|companies|firms)\b", re.IGNORECASE
+)
 _OF_WORD = re.compile(r"\s+(?:of|de|von|di|da|do|du)\s+")
 
 
@@ -344,5 +350,6 @@ def _most_named(
 # "It paid", "it hired": a pronoun as the payer, at the start of a sentence or clause.
 _PRONOUN_PAYER = re.compile(
     r"(?<![\w'’])[Ii]t(?=\s+(?:(?:has|had|also|will|would|then|later|recently|quickly|reportedly|agreed\s+to|is|was)\s+)*"
-    r"(?:paid|pays|pay|hired|hires|hire|took|takes|licensed|licenses|invested|invests|struck|signed|brought|rehired|poached|agreed)\b)"
+    r"(?:paid|pays|pay|paying|hired|hires|hire|hiring|took|takes|licensed|licenses|licensing|invested|invests|investing|"
+    r"struck|signed|brought|bringing|rehired|poached|poaching|agreed|acqui-?hir(?:ed|es|ing)|acquired|acquiring)\b)"
 )

@@ -127,7 +127,9 @@ _OWNED_TITLE = re.compile(
 _BRAND = re.compile(r"[a-z][A-Z]|\.ai$|\.com$")
 _DOMAIN_NAME = re.compile(r"[a-z]\.(?:ai|com|io)$")
 _APPOSITIVE = re.compile(
-    r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma)\s+([^,.;]{0,60})", re.IGNORECASE
+    # (or a number, after a list: "Dark Blue Labs and Vision Factory, two deep learning startups")
+    r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma|two|three|four|both|deux|trois|dos|tres|zwei|drei)\s+([^,.;]{0,60})",
+    re.IGNORECASE,
 )
 _OPENED = re.compile(r"[:(\"“•|—–]\s*$")  # a colon, a bracket, a quote, a bullet, a dash before
 _BULLET = re.compile(r"^[\s\"“‘'(\[•*–—-]*")

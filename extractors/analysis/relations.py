@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from extractors.analysis.lexicon import Lexicon, SentenceCues
@@ -438,6 +438,7 @@ def _pair_relations(
     out: list[Relation] = []
     clause_text = s.raw[c_start:c_end]
     clause_folded = folded[c_start:c_end]
+    coordinated: list[tuple[str, str]] = []  # "… behind Dark Blue Labs and Vision Factory"
     former = {
         i
         for i, o in enumerate(orgs)
@@ -457,6 +458,8 @@ def _pair_relations(
         )
         if listed or _said(cues, "rivals", pair.between) or _SECOND_OBJECT.search(pair.between):
             out += _listed_together(pair, names, cues)
+            if listed and re.fullmatch(r"\s*(?:,\s*)?and\s+", pair.between_raw):
+                coordinated.append((x.name, y.name))
             continue
         found = _hire_of_pair(pair, names, cues)
         if _bought_itself(pair, cues):
@@ -464,6 +467,14 @@ def _pair_relations(
             continue
         found += _money_of_pair(pair, names, cues, hired=bool(found))
         out += found or _clause_relation(pair, names, cues, clause_folded)
+    # the second of two startups joined by "and" is the object of what the first is: "Google is
+    # acqui-hiring the teams behind Dark Blue Labs and Vision Factory"
+    for first, second in coordinated:
+        out += [
+            replace(r, target=second)
+            for r in out
+            if r.target == first and r.acquirer != second and r.strength >= STRENGTH_OBJECT
+        ]
     return out
 
 

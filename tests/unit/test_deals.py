@@ -779,3 +779,18 @@ def test_founders_and_other_staff_taken_from_a_startup_are_one_company_s_people(
         EMPTY_WATCHLIST,
     )
     assert "halcyon--lumeo" in {d.deal_id for d in result.deals}
+
+
+def test_two_startups_joined_by_and_are_both_objects_and_the_two_startups_are_neither():
+    # "It is acqui-hiring the teams behind A and B": "it" is the payer named before, both startups
+    # are its deals; "the two startups" later stands for no single one of them
+    _, result = _analyse(
+        "Google acqui-hires two AI teams\n\n"
+        "Earlier this year Google bought a robotics lab, and today the company announced more moves. "
+        "It is acqui-hiring the founders behind Kelvo Labs and Tessel, two deep learning startups, and "
+        "it is also partnering with Oxford University, which had spun out the two startups.",
+        WATCHLIST,
+    )
+    deals = {d.deal_id for d in result.deals}
+    assert {"google--kelvo-labs", "google--tessel"} <= deals, deals
+    assert "kelvo-labs--tessel" not in deals, deals
