@@ -66,6 +66,9 @@ class Deal:
     role: str = "mentioned"
     evidence: str = ""
     reasons: list[str] = field(default_factory=list)
+    # a known deal named by the watchlist alone, in the body and without a word of background: one
+    # of a round-up's deals (never the subject: its relation is background)
+    told_in_front: bool = False
 
     @property
     def sentences(self) -> set[int]:
@@ -181,12 +184,7 @@ def _known_deals_named(
             )
             if both or alone:
                 relation = Relation(
-                    "deal",
-                    known.acquirer,
-                    known.target,
-                    s.index,
-                    STRENGTH_CLAUSE,
-                    background=cues_of[s.index].present("background") or s.index <= 1,
+                    "deal", known.acquirer, known.target, s.index, STRENGTH_CLAUSE, background=True
                 )
                 out.append(
                     Deal(
@@ -197,6 +195,7 @@ def _known_deals_named(
                         [relation],
                         evidence=s.text,
                         reasons=[f"a known deal (watchlist), both named in sentence {s.index}"],
+                        told_in_front=s.index > 1 and not cues_of[s.index].present("background"),
                     )  # fmt: skip
                 )
                 break
@@ -699,7 +698,7 @@ def _assign_roles(
             and not bought_by_another(d)
         )
 
-    in_front = [d for d in deals if any(not r.background for r in d.relations)]
+    in_front = [d for d in deals if d.told_in_front or any(not r.background for r in d.relations)]
 
     def stands_out(d: Deal) -> bool:
         """Told in more sentences, and named twice as often, as any other deal of the article (whose
