@@ -490,3 +490,14 @@ def test_a_price_for_the_people_hired_and_a_share_of_staff_laid_off():
     assert ("deal_amount_usd", "$500 million") in claims, claims
     assert not any(m == "staff_hired_pct" for m, _ in claims), claims
     assert not any(stated == "$20 million" for _, stated in claims), claims
+
+
+def test_a_company_born_in_a_year_was_founded_then():
+    # Portuguese "nasceu em 2021" (was born in 2021) founds the startup
+    result = _read(
+        "Halcyon vai pagar 400 milhões de dólares à Lumeo\n\n"
+        "A Halcyon vai pagar 400 milhões de dólares para licenciar a tecnologia da Lumeo, depois da "
+        "contratação dos dois co-fundadores da startup. Vale a pena dizer que a Lumeo nasceu em 2021."
+    )
+    claims = {(c.metric, c.stated) for c in result.claims if c.deal_id == DEAL}
+    assert ("founded_year", "nasceu em 2021") in claims, claims
