@@ -501,3 +501,13 @@ def test_a_company_born_in_a_year_was_founded_then():
     )
     claims = {(c.metric, c.stated) for c in result.claims if c.deal_id == DEAL}
     assert ("founded_year", "nasceu em 2021") in claims, claims
+
+
+def test_a_part_of_the_price_already_paid_is_not_the_price():
+    result = _read(
+        "Halcyon enters $900 million licensing deal with Lumeo\n\n"
+        "Halcyon has entered into a $900 million licensing deal with Lumeo and hired its founders. "
+        "About $600 million of that sum has already been paid, with the rest due in coming months."
+    )
+    stated = {c.stated for c in result.claims}
+    assert "About $600 million" not in stated, stated
