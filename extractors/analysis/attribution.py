@@ -1015,6 +1015,11 @@ class Attributor:
         """The company that pays the sum, when the clause says "X agreed to pay $N" or "X was in
         talks to acquire Y for $N": the last company named before the paying or buying verb."""
         c_lo, _ = self._clause_of(s, fig.start)
+        # (within the sentence's last clause joined by ", and": "Google hired the founders of
+        # Character.AI in a multibillion-dollar deal, and Microsoft hired … in a $650 million deal")
+        breaks = [m.end() for m in _NEW_CLAUSE_SPLIT.finditer(s.raw, c_lo, fig.start)]
+        if breaks:
+            c_lo = breaks[-1]
         owner = next(
             (
                 o

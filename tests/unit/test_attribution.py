@@ -511,3 +511,17 @@ def test_a_part_of_the_price_already_paid_is_not_the_price():
     )
     stated = {c.stated for c in result.claims}
     assert "About $600 million" not in stated, stated
+
+
+def test_the_payer_of_a_sum_is_read_in_its_own_clause_after_and():
+    result = _read(
+        "The talent race\n\n"
+        "Giants compete for AI talent: Amazon has taken the founders of Adept in a multibillion-dollar "
+        "deal, and Microsoft hired Mustafa Suleyman of Inflection AI in a $620 "
+        "million deal."
+    )
+    claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
+    assert ("microsoft--inflection-ai", "deal_amount_usd", "$620 million") in claims, (
+        claims,
+        result.left_out,
+    )
