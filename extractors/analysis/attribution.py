@@ -174,6 +174,9 @@ _COMPANY_OF = re.compile(
     r"\b(?:startup|start-up|company|firm|empresa|companhia|entreprise|société|firma|unternehmen|"
     r"azienda|società)\s+(?:of|de|di|da|con|com|avec|mit|with)\s+$"
 )
+# "para licenciar su tecnología y conseguir que Shazeer …": a verb of licensing, whose purpose may
+# hold the hiring too (unlike "für eine Lizenz und holte …", a fee and then a second verb)
+_LICENSING_VERB = re.compile(r"licenci(?:ar|er)|lizenzieren|licenziare", re.IGNORECASE)
 # "for $N", "for reportedly $N", "for about $N": the price of what the verb before it does.
 _FOR_A_SUM = re.compile(
     r"(?<!return\s)\bfor\s+(?:a\s+)?(?:reportedly\s+|a\s+reported\s+|about\s+|roughly\s+|around\s+|some\s+|an\s+estimated\s+)?$"
@@ -741,13 +744,18 @@ class Attributor:
         long_before = s.raw[
             max(c_lo, fig.start - 120) : fig.start
         ]  # "licensed X's ... technology for $N"
-        if not self.english and self._says(
-            "licence_fee", fold(after[: 24 if self.lex.spaced else 12])
-        ):
+        fee = (
+            None
+            if self.english
+            else self._says("licence_fee", fold(after[: 24 if self.lex.spaced else 12]))
+        )
+        if fee is not None:
             # "27億ドルのライセンス料", "24 亿美元的许可费", "3 mil millones de dólares para licenciar":
             # the fee named right after the sum
             rest = fold(self._clause_after(s, fig))
-            if self._says("hire", rest) or self._says("join", rest):
+            if _LICENSING_VERB.search(fee.group(0)) and (
+                self._says("hire", rest) or self._says("join", rest)
+            ):
                 # "... para licenciar su tecnología y conseguir que Shazeer ... aceptaran trabajar para"
                 return "deal_amount_usd", CUE_DEAL, "paid for the licence and the people"
             return "licence_fee_usd", CUE_EXPLICIT, "the licence fee"

@@ -525,3 +525,15 @@ def test_the_payer_of_a_sum_is_read_in_its_own_clause_after_and():
         claims,
         result.left_out,
     )
+
+
+def test_a_german_fee_for_a_licence_then_a_second_verb_of_hiring_is_the_licence_fee():
+    # "zahlte 300 Millionen Dollar für eine Lizenz und holte …": the sum pays for the licence; the
+    # hiring is a second verb, not part of what the sum buys
+    result = _read(
+        "Amazon zahlt Adept für eine Lizenz\n\n"
+        "Ein Beispiel ist Amazons Deal mit Adept: Der Konzern zahlte 300 Millionen Dollar für eine "
+        "Lizenz und holte Mitgründer David Luan ins Haus, um das Agenten-Geschäft zu steuern."
+    )
+    claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
+    assert ("amazon--adept", "licence_fee_usd", "300 Millionen Dollar") in claims, claims
