@@ -999,7 +999,7 @@ class Attributor:
         if moving or re.match(r"^\s*(?:from|of|at)\s", after):
             return "staff_hired", CUE_DEAL, "people who move"
         if re.search(
-            r"\b(?:employ\w*|headcount|workforce|staff\s+of|team\s+of|grown\s+to|has|had|have)\b",
+            r"\b(?:employ\w*|headcount|workforce|staff\s+of|team\s+of|grown\s+to|has|had|have|retains?|retained|keeps|kept)\b",
             fold(before[-30:] + " " + after[:20]),
         ):
             return "target_headcount", CUE_DEAL, "the company's size"

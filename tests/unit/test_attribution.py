@@ -537,3 +537,12 @@ def test_a_german_fee_for_a_licence_then_a_second_verb_of_hiring_is_the_licence_
     )
     claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
     assert ("amazon--adept", "licence_fee_usd", "300 Millionen Dollar") in claims, claims
+
+
+def test_the_staff_a_startup_retains_after_the_deal_is_its_headcount():
+    result = _read(
+        LEAD
+        + "Following the deal, Lumeo has appointed an interim chief executive. The company, backed "
+        "by several venture firms, retains around 120 employees."
+    )
+    assert ("target_headcount", "around 120 employees") in _claims(result), _claims(result)
