@@ -795,6 +795,11 @@ class Attributor:
         ):
             # "hired Inflection AI's co-founders and staff for reportedly $650 million"
             return "deal_amount_usd", CUE_DEAL, "the price of the people hired"
+        if len(w.s.raw[: w.fig.start]) < 25 and _FOR_A_SUM.fullmatch(
+            fold(w.s.raw[: w.fig.start]).lstrip(' "“(')
+        ):
+            # "For $330 million (plus …), Amazon took …": a sentence that opens on the price
+            return "deal_amount_usd", CUE_DEAL, "the price the sentence opens on"
         if self._says("acquire", near) and re.search(r"\bfor\s+$", near_before):
             if not any(o.name == w.deal.target for o in self.names.orgs[w.s.index]):
                 # "Statsig, which OpenAI bought for $1.1 billion": a purchase of something else

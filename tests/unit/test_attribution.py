@@ -546,3 +546,13 @@ def test_the_staff_a_startup_retains_after_the_deal_is_its_headcount():
         "by several venture firms, retains around 120 employees."
     )
     assert ("target_headcount", "around 120 employees") in _claims(result), _claims(result)
+
+
+def test_a_sentence_that_opens_on_a_sum_states_the_deals_price():
+    result = _read(
+        "The licence-and-hire era\n\nHalcyon hired the founders of Lumeo and licensed its models.\n"
+        "Lumeo & Halcyon (Jun 2024)\n"
+        "For $280 million (plus a retention pool for staff), the startup's founders moved over."
+    )
+    claims = _claims(result)
+    assert ("deal_amount_usd", "$280 million") in claims, claims
