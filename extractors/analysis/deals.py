@@ -67,7 +67,7 @@ class Deal:
     evidence: str = ""
     reasons: list[str] = field(default_factory=list)
     # a known deal named by the watchlist alone, in the body and without a word of background: one
-    # of a round-up's deals (never the subject: its relation is background)
+    # of a round-up's deals (its relation is background: it is the subject only when headlined)
     told_in_front: bool = False
 
     @property
@@ -575,6 +575,18 @@ def _one_per_target(deals: list[Deal]) -> list[Deal]:
     return [d for d in deals if best[d.target] is d]
 
 
+def _headline_tells_a_payment(headline: Sentence, cues: SentenceCues) -> bool:
+    """ "… por el que Google desembolsó 2700 millones de dólares": the payer pays a written sum
+    (not one person's pay, not a figure of something else)."""
+    return (
+        cues.present("pay")
+        and any(ch.isdigit() for ch in headline.raw)
+        and not cues.present("pay_package")
+        and not cues.present("other_money")
+        and not cues.present("funding")
+    )
+
+
 def _headline_tells_hiring(cues: SentenceCues) -> bool:
     """A headline that says people are hired, move or are dealt for ("Meta hires ...", "... joins
     Google", "Deal für Windsurf-Talente"), not one that only names people ("AI talent costs heat up")."""
@@ -631,7 +643,10 @@ def _assign_roles(
             d.acquirer in headline_orgs
             and not others
             and deals_by_acquirer[d.acquirer] == 1
-            and _headline_tells_hiring(cues_of[headline.index])
+            and (
+                _headline_tells_hiring(cues_of[headline.index])
+                or _headline_tells_a_payment(headline, cues_of[headline.index])
+            )
         )
 
     def told_there(d: Deal, r: Relation) -> bool:

@@ -794,3 +794,15 @@ def test_two_startups_joined_by_and_are_both_objects_and_the_two_startups_are_ne
     deals = {d.deal_id for d in result.deals}
     assert {"google--kelvo-labs", "google--tessel"} <= deals, deals
     assert "kelvo-labs--tessel" not in deals, deals
+
+
+def test_a_headline_that_tells_the_payers_only_deal_with_its_sum_makes_it_the_subject():
+    _, result = _analyse(
+        "Quién es el genio por el que Google desembolsó 2500 millones de dólares\n\n"
+        "La carrera de la IA no tiene pausa. Ahora, la empresa reincorporó a sus filas a una de las "
+        "mentes más destacadas. Se trata de Noam Shazeer, que fundó la startup Character.AI. El acuerdo "
+        "incluye las licencias de Character.AI y que el ingeniero vuelva a trabajar en Google.",
+        WATCHLIST,
+    )
+    roles = {d.deal_id: d.role for d in result.deals}
+    assert roles.get("google--character-ai") == "subject", roles
