@@ -575,6 +575,10 @@ def _one_per_target(deals: list[Deal]) -> list[Deal]:
     return [d for d in deals if best[d.target] is d]
 
 
+# A word of small letters and a full stop: the end of a sentence (not "A.I.", not "Inc.").
+_ENDS_A_SENTENCE = re.compile(r"[a-z]{2}\.$")
+
+
 def _headline_tells_a_payment(headline: Sentence, cues: SentenceCues) -> bool:
     """ "… por el que Google desembolsó 2700 millones de dólares": the payer pays a written sum
     (not one person's pay, not a figure of something else)."""
@@ -643,6 +647,9 @@ def _assign_roles(
             d.acquirer in headline_orgs
             and not others
             and deals_by_acquirer[d.acquirer] == 1
+            # a headline, not a lead sentence standing first ("After spending months hiring …, Meta
+            # has put a freeze on hiring."): a headline does not end on a full stop
+            and not _ENDS_A_SENTENCE.search(headline.raw.rstrip())
             and (
                 _headline_tells_hiring(cues_of[headline.index])
                 or _headline_tells_a_payment(headline, cues_of[headline.index])

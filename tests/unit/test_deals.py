@@ -806,3 +806,20 @@ def test_a_headline_that_tells_the_payers_only_deal_with_its_sum_makes_it_the_su
     )
     roles = {d.deal_id: d.role for d in result.deals}
     assert roles.get("google--character-ai") == "subject", roles
+
+
+def test_a_lead_sentence_standing_first_is_no_headline_for_the_payers_deal():
+    # no title: the first line is the lead ("…, Meta has put a freeze on hiring."); the deal told as
+    # one example later in an explainer is mentioned
+    _, result = _analyse(
+        "After months of hiring AI researchers from other companies, Meta has put a freeze on hiring "
+        "for its AI division.\n\n"
+        "Meta is not the only company luring founders away, so today let's talk about reverse "
+        "acquihires. An acquihire is when a company buys a small startup to get its people. The "
+        "product is often shut down afterwards. A reverse acquihire leaves the startup standing. "
+        "The big company hires the founders and licenses the technology instead. One of the reverse "
+        "acquihires Meta completed this summer was for Scale AI founder Alexandr Wang.",
+        WATCHLIST,
+    )
+    roles = {d.deal_id: d.role for d in result.deals}
+    assert roles.get("meta--scale-ai") == "mentioned", roles
