@@ -181,6 +181,15 @@ _LICENSING_VERB = re.compile(r"licenci(?:ar|er)|lizenzieren|licenziare", re.IGNO
 _FOR_A_SUM = re.compile(
     r"(?<!return\s)\bfor\s+(?:a\s+)?(?:reportedly\s+|a\s+reported\s+|about\s+|roughly\s+|around\s+|some\s+|an\s+estimated\s+)?$"
 )
+# "to assemble a group of about 50 experts": the team being built, not the people a deal brings.
+_TEAM_BUILT_BEFORE = re.compile(
+    r"\b(?:assembl\w*|build\w*|form\w*|creat\w*|put\w*\s+together)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+)?"
+    r"(?:group|team|lab|unit|division)\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$"
+)
+# "$36 million on acquisitions": a total over several purchases.
+_SEVERAL_PURCHASES_AFTER = re.compile(
+    r"^\s+(?:on|in|for)\s+(?:\w+\s+)?(?:acquisitions|purchases|deals|takeovers)\b", re.IGNORECASE
+)
 # Staff cut or leaving around a share of staff: people the deal did not hire.
 _STAFF_LEAVE = re.compile(
     r"\b(?:cut|cuts|cutting|laid\s+off|lay\s+off|lays\s+off|layoffs?|fired|departing|departed|"
@@ -594,6 +603,12 @@ class Attributor:
         component = self._says("component", fold(w.after[:30]))
         if component:
             return None, 0.0, f"part of the price ({component.group(0).strip()})"
+        if _SEVERAL_PURCHASES_AFTER.match(w.after):
+            return (
+                None,
+                0.0,
+                "what several purchases cost together",
+            )  # "spent $36 million on acquisitions"
         other_sum = _OTHER_TRANSACTION_AFTER.match(w.after)
         if other_sum and not self._names_party(w.after[: other_sum.end() + 40], w.deal):
             return None, 0.0, "another transaction's price"
@@ -871,6 +886,12 @@ class Attributor:
         ):
             return None, 0.0, "stakes in other companies"
         if fig.qualifier in {"majority", "minority"}:
+            if re.search(r"stakes\b", fig.stated, re.IGNORECASE):
+                return (
+                    None,
+                    0.0,
+                    "stakes in general, not one deal's",
+                )  # "companies maintain minority stakes"
             return "stake_pct", CUE_EXPLICIT, "a majority or minority stake"
         if _PRICE_MOVE_BEFORE.search(fold(before[-45:])):
             return None, 0.0, "a move of a share price"
@@ -936,6 +957,8 @@ class Attributor:
             return None, 0.0, "people, not said to be hired"
         if fig.value >= 1e6:
             return None, 0.0, "too many to be staff"
+        if _TEAM_BUILT_BEFORE.search(fold(before[-50:])):
+            return None, 0.0, "the size of a team being put together, not of the startup's people"
         if re.search(r"(?:startup|company|firm)$", fig.stated) and any(
             n in after[:30] for n in self._aliases(deal.target)
         ):  # "a 10-person computer vision startup called X"

@@ -556,3 +556,22 @@ def test_a_sentence_that_opens_on_a_sum_states_the_deals_price():
     )
     claims = _claims(result)
     assert ("deal_amount_usd", "$280 million") in claims, claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        # a total over several purchases
+        ("Halcyon said it spent $36 million on acquisitions outside this deal.", "$36 million"),
+        # the team being put together, not the startup's people
+        (
+            "Halcyon is paying top dollar to assemble a group of about 50 experts.",
+            "about 50 experts",
+        ),
+        # stakes in general
+        ("Companies maintain minority stakes to avoid merger reviews.", "minority stakes"),
+    ],
+)
+def test_figures_of_something_around_the_deal_are_no_claims(sentence, stated):
+    result = _read(LEAD + sentence)
+    assert not any(c.stated == stated for c in result.claims), _claims(result)
