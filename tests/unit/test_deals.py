@@ -823,3 +823,26 @@ def test_a_lead_sentence_standing_first_is_no_headline_for_the_payers_deal():
     )
     roles = {d.deal_id: d.role for d in result.deals}
     assert roles.get("meta--scale-ai") == "mentioned", roles
+
+
+def test_acquiring_engineers_from_a_startup_is_hiring_them():
+    _, result = _analyse(
+        "Apple joins the AI talent war\n\n"
+        "According to a report, Apple is acquiring engineers and technology from visual AI startup "
+        "Kelvo AI, with negotiations in the late stages. Staff not joining Apple may face pay cuts.",
+        WATCHLIST,
+    )
+    assert [d.deal_id for d in result.deals] == ["apple--kelvo-ai"], result.deals
+
+
+def test_a_sentence_opening_preposition_and_a_company_are_no_person():
+    # "Derrière Lumeo, on retrouve …": "Derrière" (behind) opens the sentence, Lumeo stays a company
+    _, result = _analyse(
+        "Meta s'offre Lumeo\n\n"
+        "Meta vient de payer 50 millions de dollars à Lumeo, une start-up de voix, et embauche ses "
+        "deux fondateurs. "
+        "Derrière Lumeo, on retrouve une équipe de choc venue de Google.",
+        WATCHLIST,
+    )
+    assert "meta--lumeo" in {d.deal_id for d in result.deals}
+    assert all(p != "Derrière Lumeo" for d in result.deals for p in d.people)
