@@ -113,8 +113,15 @@ LATER_SETS = {
     "real_seventh": {
         "relevance": 0.85,
         "deals": 0.90,
-        "claims_precision": 0.77,
-        "claims_recall": 0.70,
+        "claims_precision": 0.85,
+        "claims_recall": 0.72,
+    },
+    # scored blind at the end of the session that labelled it; barely learnt from yet
+    "real_eighth": {
+        "relevance": 0.72,
+        "deals": 0.78,
+        "claims_precision": 0.55,
+        "claims_recall": 0.38,
     },
 }
 
