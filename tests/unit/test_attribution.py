@@ -575,3 +575,15 @@ def test_a_sentence_that_opens_on_a_sum_states_the_deals_price():
 def test_figures_of_something_around_the_deal_are_no_claims(sentence, stated):
     result = _read(LEAD + sentence)
     assert not any(c.stated == stated for c in result.claims), _claims(result)
+
+
+def test_portuguese_payment_for_licences_and_money_in_investments():
+    # "pagou … por licenças": the licence fee; "atraiu US$ 90 milhões em investimentos": money raised
+    result = _read(
+        "Halcyon gastou US$ 900 milhões para trazer de volta um ex-funcionário\n\n"
+        "A Halcyon pagou US$ 900 milhões por licenças para as tecnologias da startup Lumeo e contratou "
+        "os seus fundadores. Mais tarde, a Lumeo atraiu US$ 90 milhões em investimentos."
+    )
+    claims = _claims(result)
+    assert ("licence_fee_usd", "US$ 900 milhões") in claims, claims
+    assert ("deal_amount_usd", "US$ 90 milhões") not in claims, claims
