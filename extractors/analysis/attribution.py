@@ -186,6 +186,10 @@ _TEAM_BUILT_BEFORE = re.compile(
     r"\b(?:assembl\w*|build\w*|form\w*|creat\w*|put\w*\s+together)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+)?"
     r"(?:group|team|lab|unit|division)\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$"
 )
+# "to continue operating with ~250 employees", "is left with 40 staff": the staff who stay.
+_REMAINING_WITH_BEFORE = re.compile(
+    r"\b(?:operat\w+|continu\w+|remain\w*|left|stay\w*|carry\s+on)\s+with\s+(?:about\s+|around\s+|some\s+|roughly\s+)?[~≈]?$"
+)
 # "$36 million on acquisitions": a total over several purchases.
 _SEVERAL_PURCHASES_AFTER = re.compile(
     r"^\s+(?:on|in|for)\s+(?:\w+\s+)?(?:acquisitions|purchases|deals|takeovers)\b", re.IGNORECASE
@@ -957,6 +961,9 @@ class Attributor:
             return None, 0.0, "people, not said to be hired"
         if fig.value >= 1e6:
             return None, 0.0, "too many to be staff"
+        if _REMAINING_WITH_BEFORE.search(fold(before[-40:])):
+            # "allowing Windsurf to continue operating with ~250 employees": who stays
+            return "target_headcount", CUE_DEAL, "the staff the company keeps"
         if _TEAM_BUILT_BEFORE.search(fold(before[-50:])):
             return None, 0.0, "the size of a team being put together, not of the startup's people"
         if re.search(r"(?:startup|company|firm)$", fig.stated) and any(

@@ -284,7 +284,7 @@ def _patterns(language: str) -> _Patterns:
     count_counter = (
         rf"(?P<noun>{people})\s?(?:약\s?)?(?P<xnum>{_DIGITS})\s?(?P<plus>여|余|多)?\s?(?:{counters})"
         # or the number first: "약 200명의 직원", "200人の従業員", "200名员工"
-        rf"|(?<![\d.,])(?P<xnum2>{_DIGITS})\s?(?P<plus2>여|余|多)?\s?(?:{counters})\s?(?:의|の|的)?\s?(?:\w{{1,3}}\s)?(?P<noun2>{people})"
+        rf"|(?<![\d.,])(?P<xnum2>{_DIGITS})\s?(?P<plus2>여|余|多)?\s?(?:{counters})\s?(?:(?:의|の|的)\s?(?:\w{{1,3}}\s)?)?(?P<noun2>{people})"
     )
     q_before = _alt([k.replace(" ", r"\s+") for k, _ in lex.qualifiers_before])
     qualifier_before = (

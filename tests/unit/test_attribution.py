@@ -587,3 +587,12 @@ def test_portuguese_payment_for_licences_and_money_in_investments():
     claims = _claims(result)
     assert ("licence_fee_usd", "US$ 900 milhões") in claims, claims
     assert ("deal_amount_usd", "US$ 90 milhões") not in claims, claims
+
+
+def test_the_staff_a_startup_keeps_operating_with_is_its_headcount():
+    result = _read(
+        LEAD + "Only the leadership and a few researchers are joining, allowing Lumeo to continue "
+        "operating with ~120 employees."
+    )
+    claims = _claims(result)
+    assert ("target_headcount", "~120 employees") in claims, claims

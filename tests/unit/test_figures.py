@@ -290,6 +290,11 @@ COUNT_CASES = [
 ]
 
 
+def test_a_korean_count_marked_as_a_topic_is_not_of_the_noun_after_it():
+    # "공동창업자 3명은 직원 …": three co-founders (은 marks them); 직원 belongs to what follows
+    assert count_figures("공동창업자 3명은 직원 약 4분의 1과 함께 합류합니다", "ko") == []
+
+
 @pytest.mark.parametrize(("language", "text", "stated", "low", "high"), COUNT_CASES)
 def test_counts_of_people(language, text, stated, low, high):
     [fig] = count_figures(text, language)
