@@ -752,6 +752,8 @@ class Attributor:
                 and self._says("dated", fold(_CJK_PHRASE_BREAK.split(w.before)[-1]))
             )
             or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", w.near_before)
+            # "raised another $115M": one more round, not the total
+            or re.search(r"\b(?:another|a\s+further|an\s+additional)\s+$", w.near_before)
             or _AT_VALUATION_AFTER.match(w.after)
         )
 

@@ -596,3 +596,12 @@ def test_the_staff_a_startup_keeps_operating_with_is_its_headcount():
     )
     claims = _claims(result)
     assert ("target_headcount", "~120 employees") in claims, claims
+
+
+def test_another_round_is_not_the_total_raised():
+    result = _read(
+        LEAD + "Late last year, Lumeo raised another $80M from investors including two funds."
+    )
+    assert not any(stated == "another $80M" or stated == "$80M" for _, stated in _claims(result)), (
+        _claims(result)
+    )
