@@ -19,7 +19,7 @@ from extractors.analysis.figures import Figure
 from extractors.analysis.lexicon import Lexicon
 from extractors.analysis.names import Names
 from extractors.analysis.relations import STRENGTH_JOINED
-from extractors.analysis.text import Sentence, clause_bounds, fold
+from extractors.analysis.text import CLAUSE_JOIN, Sentence, clause_bounds, fold
 
 # How many sentences back a figure without a named party may still belong to the deal last named.
 CARRY_SENTENCES = 2
@@ -252,7 +252,8 @@ def _deal_parties(deals: Sequence[Deal]) -> dict[str, list[Deal]]:
 Verdict = tuple[str | None, float, str]
 
 
-_NEW_CLAUSE_SPLIT = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s*")
+# Where the sentence's last clause joined to it starts: after ", and", ", but", ";".
+_NEW_CLAUSE_SPLIT = re.compile(rf"{CLAUSE_JOIN}|;\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,18 +403,11 @@ class Attributor:
             None,
         )  # fmt: skip
         if named_after is not None and _DEAL_NOUN_AFTER.match(s.raw, named_after.end):
+            # "$14B Scale AI deal"; "its $4.9 billion ZT Systems deal" is another company's
             if named_after.name in self.parties:
-                return (
-                    self.parties[named_after.name][0],
-                    NAMED_IN_CLAUSE,
-                    "",
-                )  # "$14B Scale AI deal"
+                return self.parties[named_after.name][0], NAMED_IN_CLAUSE, ""
             if fig.kind == "money":
-                return (
-                    None,
-                    0.0,
-                    named_after.name,
-                )  # "its $4.9 billion ZT Systems deal": another deal
+                return None, 0.0, named_after.name
         deal_by = _DEAL_BY_AFTER.match(s.raw, fig.end)
         if (
             deal_by
@@ -607,12 +601,8 @@ class Attributor:
         component = self._says("component", fold(w.after[:30]))
         if component:
             return None, 0.0, f"part of the price ({component.group(0).strip()})"
-        if _SEVERAL_PURCHASES_AFTER.match(w.after):
-            return (
-                None,
-                0.0,
-                "what several purchases cost together",
-            )  # "spent $36 million on acquisitions"
+        if _SEVERAL_PURCHASES_AFTER.match(w.after):  # "spent $36 million on acquisitions"
+            return None, 0.0, "what several purchases cost together"
         other_sum = _OTHER_TRANSACTION_AFTER.match(w.after)
         if other_sum and not self._names_party(w.after[: other_sum.end() + 40], w.deal):
             return None, 0.0, "another transaction's price"
@@ -892,12 +882,10 @@ class Attributor:
         ):
             return None, 0.0, "stakes in other companies"
         if fig.qualifier in {"majority", "minority"}:
-            if re.search(r"stakes\b", fig.stated, re.IGNORECASE):
-                return (
-                    None,
-                    0.0,
-                    "stakes in general, not one deal's",
-                )  # "companies maintain minority stakes"
+            if re.search(
+                r"stakes\b", fig.stated, re.IGNORECASE
+            ):  # "companies keep minority stakes"
+                return None, 0.0, "stakes in general, not one deal's"
             return "stake_pct", CUE_EXPLICIT, "a majority or minority stake"
         if _PRICE_MOVE_BEFORE.search(fold(before[-45:])):
             return None, 0.0, "a move of a share price"

@@ -240,7 +240,7 @@ class _Framing:
     talent_context: set[int]  # sentences in a passage about talent deals
     acquihire_sentences: set[int]  # sentences that call something an acqui-hire
     story_acquihire: bool = False  # the headline or the lead calls the story an acqui-hire
-    language: str = "en"
+    language: str = "en"  # the article's, for the counts of people a purchase's hires state
 
 
 _SIMILAR = re.compile(
@@ -396,13 +396,7 @@ def _weigh(
         t in framed.acquihire
         or a in framed.acquihire
         or t in framed.not_acquisition
-        # bought at no stated price, and its founders or team move, no more than a handful counted
-        or (
-            acquire
-            and _team_moves(live)
-            and not _large_team_moves(live, framed.language)
-            and not any(r.kind == "acquire" and _MONEY_WRITTEN.search(r.clause) for r in live)
-        )
+        or (acquire and _bought_for_its_people(live, framed.language))
     )
     reasons: list[str] = []
     if (
@@ -442,10 +436,15 @@ def _weigh(
     return hire, money, team_only, reasons
 
 
-def _large_team_moves(live: list[Relation], language: str) -> bool:
-    """A hire whose clause counts more than a handful of people ("the 140 employees of the
-    startup will join Databricks"): the staff of a company bought whole."""
-    return any(
+def _bought_for_its_people(live: list[Relation], language: str) -> bool:
+    """Bought at no stated price, and its founders or team move with no more than a handful of
+    people counted (not "the 140 employees of the startup will join Databricks": the staff of a
+    company bought whole)."""
+    if not _team_moves(live) or any(
+        r.kind == "acquire" and _MONEY_WRITTEN.search(r.clause) for r in live
+    ):
+        return False
+    return not any(
         f.high is None or f.high > SMALL_TEAM
         for r in live
         if r.kind == "hire"

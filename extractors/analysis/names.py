@@ -28,7 +28,7 @@ from extractors.analysis.lexicon import (
     literal_alternation,
     whole_run_places,
 )
-from extractors.analysis.text import Sentence, fold
+from extractors.analysis.text import UNCASED_LETTERS, Sentence, fold
 from extractors.watchlist import Entity, Watchlist
 
 # A word of a name: capitalised, CamelCase ("xAI", "iRobot"), or a ".ai" domain.
@@ -136,7 +136,7 @@ _BULLET = re.compile(r"^[\s\"“‘'(\[•*–—-]*")
 # A name in Hangul, Kana or Hanzi with its Latin spelling in brackets right after it, as Korean,
 # Japanese and Chinese outlets introduce a foreign company: "스타트업 ‘웨이브폼스’(WaveForms)".
 _GLOSSED = re.compile(
-    r"(?P<native>[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff·ー]{2,20})[’'”」』]?\s?[(（]\s?"
+    rf"(?P<native>[{UNCASED_LETTERS}·ー]{{2,20}})[’'”」』]?\s?[(（]\s?"
     r"(?P<latin>[A-Z][A-Za-z0-9.&'’-]*(?: [A-Z][A-Za-z0-9.&'’-]*){0,3})\s?[)）]"
 )
 GLOSS_CUE_REACH = 12  # how far before a glossed name a word like "스타트업" says what it is
@@ -175,7 +175,7 @@ def name_data() -> NameData:
         suffix_spellings=dict(data["suffix_spellings"]),
         suffix_spelt=re.compile(
             r"[ \u00a0]?("
-            + "|".join(map(re.escape, sorted(data["suffix_spellings"], key=len, reverse=True)))
+            + literal_alternation(sorted(data["suffix_spellings"], key=len, reverse=True))
             + ")"
         ),
     )

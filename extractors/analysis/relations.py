@@ -28,7 +28,7 @@ from functools import cache
 
 from extractors.analysis.lexicon import Lexicon, SentenceCues
 from extractors.analysis.names import Names, OrgMention, PersonMention, lists_of_names
-from extractors.analysis.text import Sentence, clauses
+from extractors.analysis.text import CLAUSE_JOIN, Sentence, clauses
 
 # Most characters between two companies for a relation to tie them.
 MAX_GAP = 160
@@ -46,7 +46,7 @@ MONEY_KINDS = frozenset({"pay", "licence", "stake", "deal", "acquihire"})
 
 # A comma and a conjunction right before a name: the name opens a clause of its own.
 _NEW_CLAUSE_BEFORE = re.compile(
-    r",\s*(?:and|but|while|whereas|y|pero|et|mais|und|aber|e|ma)\s+$"
+    rf"{CLAUSE_JOIN}$"
     # ", as analysts say TSMC's …": what others say about another company
     r"|,\s*as\s+(?:[\w-]+\s+){0,3}?(?:say|says|said|note|notes|noted|expect|expects|warn|warned)\s+$"
 )
@@ -71,12 +71,15 @@ _COORDINATED = re.compile(
     r"\b(?:and|plus|while|et|y|e|und)\s+(?:to\s+|will\s+|also\s+|has\s+|have\s+|a\s+|ont\s+|va\s+|"
     r"ha\s+|han\s+|hat\s+|haben\s+|wird\s+|vai\s+|está\s+|sta\s+)?"
 )
-_FORMER = re.compile(r"\b(?:former|ex-?|onetime|one-time|previously\s+at)\s*$")
+# "former", "ex-", "antigo": what makes a company someone's past employer.
+_FORMER_WORD = (
+    r"(?:\b(?:former|onetime|one-time|ancien(?:ne)?|antig[oa]|ehemalige[rn]?)|(?<![\w-])ex-?)"
+)
+_FORMER = re.compile(rf"(?:{_FORMER_WORD}|\bpreviously\s+at)\s*$")
 # A company named as someone's former employer ("the former OpenAI researcher", "o ex-pesquisador da
 # OpenAI"): no party between two others, which still pair across it.
 _FORMER_EMPLOYER = re.compile(
-    r"(?:\b(?:former|onetime|ancien(?:ne)?|antig[oa]|ehemalige[rn]?)|(?<![\w-])ex-?)"
-    r"(?:[\s-]*[^\W\d_]+){0,2}?\s*(?:\b(?:of|at|da|do|de|du|von|bei|di|chez)\s+)?$",
+    rf"{_FORMER_WORD}(?:[\s-]*[^\W\d_]+){{0,2}}?\s*(?:\b(?:of|at|da|do|de|du|von|bei|di|chez)\s+)?$",
     re.IGNORECASE,
 )
 _BOARD = re.compile(r"^(?:'s|’s)?\s+(?:board|advisory)", re.IGNORECASE)

@@ -13,12 +13,16 @@ import re
 from dataclasses import dataclass
 
 _BLOCK_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+# Hangul syllables, Kana and Hanzi: letters of scripts without capitals (a character class's body).
+UNCASED_LETTERS = "\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff"
+# A comma and a conjunction: what opens a clause of its own ("…, and Microsoft hired …").
+CLAUSE_JOIN = r",\s*(?:and|but|while|whereas|y|pero|et|mais|und|aber|e|ma)\s+"
 # The break after a sentence's final punctuation (group 1).
 # (German quotes close with “: „Wir erwerben es nicht.“ Microsoft sagte ...; French ones with »)
 # A sentence ends before a capital, a digit, or a letter of a script without capitals (Hangul,
 # Kana, Hanzi: "… 공식화했다. 이번 인수는 …").
 _SENTENCE_END = re.compile(
-    r"[.!?]([\"”’')\]“»]*\s+)(?=[\"“‘'(\[«„¿¡]?[A-Z0-9$€£À-ÖØ-Þ\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff])"
+    rf"[.!?]([\"”’')\]“»]*\s+)(?=[\"“‘'(\[«„¿¡]?[A-Z0-9$€£À-ÖØ-Þ{UNCASED_LETTERS}])"
 )
 # Scripts whose sentences end with a full stop of their own, with or without a space after.
 _WIDE_END = re.compile(r"[。！？।]([\"”’')\]」』]*\s*)")
@@ -222,7 +226,7 @@ def clauses(raw: str) -> list[tuple[int, int]]:
 
 
 # Kana, Han and Hangul: scripts without capitals, where a Latin capital marks a name wherever it stands.
-_UNCASED_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_UNCASED_SCRIPT = re.compile(f"[{UNCASED_LETTERS}]")
 
 
 def is_title_case(sentence: str) -> bool:

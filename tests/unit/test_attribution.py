@@ -39,6 +39,10 @@ def _read(text: str):
     return analyse(article, WATCHLIST)
 
 
+def _claims_of_every_deal(result) -> set[tuple[str, str, str]]:
+    return {(c.deal_id, c.metric, c.stated) for c in result.claims}
+
+
 def _claims(result) -> set[tuple[str, str]]:
     return {(c.metric, c.stated) for c in result.claims if c.deal_id == DEAL}
 
@@ -337,7 +341,7 @@ def test_a_sum_for_a_company_is_its_price():
         "giant Orbital $900M for AI startup Vantage. Both buyers hired the founders and licensed the "
         "technology."
     )
-    claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
+    claims = _claims_of_every_deal(result)
     assert ("orbital--vantage", "deal_amount_usd", "$900M") in claims, claims
 
 
@@ -448,7 +452,7 @@ def test_a_licensing_arrangement_named_after_a_sum_is_that_startups_deal():
         "and the deal follows Halcyon's $1.8 billion Tessel licensing arrangement, under which "
         "Tessel's founders joined Halcyon."
     )
-    claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
+    claims = _claims_of_every_deal(result)
     assert (DEAL, "licence_fee_usd", "about $90 million") in claims, claims
     assert ("halcyon--tessel", "deal_amount_usd", "$1.8 billion") in claims, claims
 
@@ -520,7 +524,7 @@ def test_the_payer_of_a_sum_is_read_in_its_own_clause_after_and():
         "deal, and Microsoft hired Mustafa Suleyman of Inflection AI in a $620 "
         "million deal."
     )
-    claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
+    claims = _claims_of_every_deal(result)
     assert ("microsoft--inflection-ai", "deal_amount_usd", "$620 million") in claims, (
         claims,
         result.left_out,
@@ -535,7 +539,7 @@ def test_a_german_fee_for_a_licence_then_a_second_verb_of_hiring_is_the_licence_
         "Ein Beispiel ist Amazons Deal mit Adept: Der Konzern zahlte 300 Millionen Dollar für eine "
         "Lizenz und holte Mitgründer David Luan ins Haus, um das Agenten-Geschäft zu steuern."
     )
-    claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
+    claims = _claims_of_every_deal(result)
     assert ("amazon--adept", "licence_fee_usd", "300 Millionen Dollar") in claims, claims
 
 

@@ -15,6 +15,14 @@ WATCHLIST = load_watchlist(REPO / "config" / "watchlist.toml")
 FETCHED = datetime(2025, 6, 14, tzinfo=UTC)
 
 
+def _roles(result) -> dict[str, str]:
+    return {d.deal_id: d.role for d in result.deals}
+
+
+def _deal_ids(result) -> set[str]:
+    return {d.deal_id for d in result.deals}
+
+
 def _analyse(text: str, watchlist: Watchlist | None = None, published: date | None = None):
     article = article_from_text(
         text, url="https://news.example/a", origin="feed", fetched_at=FETCHED, published=published
@@ -203,7 +211,7 @@ def test_german_talent_bought_with_a_licence_is_the_subject():
         "Scale AI für über 14 Milliarden Dollar und sicherte sich den Gründer des Unternehmens.",
         WATCHLIST,
     )
-    roles = {d.deal_id: d.role for d in result.deals}
+    roles = _roles(result)
     assert roles["google--windsurf"] == "subject"
     claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
     assert ("meta--scale-ai", "stake_pct", "49 Prozent") in claims
@@ -218,7 +226,7 @@ def test_known_deals_named_in_hangul_are_mentioned():
         "이번 계약은 마이크로소프트-인플렉션AI, 아마존-어뎁트의 계약과 같은 방식이다.",
         WATCHLIST,
     )
-    roles = {d.deal_id: d.role for d in result.deals}
+    roles = _roles(result)
     assert roles["microsoft--inflection-ai"] == "mentioned"
     assert roles["amazon--adept"] == "mentioned"
 
@@ -306,7 +314,7 @@ def test_known_deals_listed_by_a_sign_are_mentioned(listing):
         + listing,
         WATCHLIST,
     )
-    roles = {d.deal_id: d.role for d in result.deals}
+    roles = _roles(result)
     assert roles.get("microsoft--inflection-ai") == "mentioned", roles
     assert roles.get("amazon--adept") == "mentioned", roles
     if "Covariant" in listing:
@@ -371,7 +379,7 @@ def test_korean_sentences_are_split_and_names_without_their_particle_pair():
         "Windsurf 창업팀을 데려갔다. 엔비디아200억 달러를 베팅해 Groq의 기술과 CEO까지 끌어왔다.",
         WATCHLIST,
     )
-    deals = {d.deal_id for d in result.deals}
+    deals = _deal_ids(result)
     assert {"meta--scale-ai", "nvidia--groq"} <= deals and "google--scale-ai" not in deals, deals
     claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
     assert ("meta--scale-ai", "deal_amount_usd", "140억 달러") in claims, claims
@@ -446,7 +454,7 @@ def test_the_news_deal_stands_out_from_deals_told_as_background():
         "struck a deal with Tessel AI, and in August, Google hired the founders of Nimbus AI.",
         WATCHLIST,
     )
-    roles = {d.deal_id: d.role for d in result.deals}
+    roles = _roles(result)
     assert roles.get("apple--lumeo") == "subject", roles
 
 
@@ -533,7 +541,7 @@ def test_a_name_after_a_comma_and_a_conjunction_opens_a_clause_of_its_own():
         "with a $650 million payment.",
         WATCHLIST,
     )
-    deals = {d.deal_id for d in result.deals}
+    deals = _deal_ids(result)
     assert "microsoft--character-ai" not in deals, deals
     assert "google--character-ai" in deals, deals
 
@@ -548,7 +556,7 @@ def test_later_news_does_not_pair_with_a_failed_or_background_purchase():
         "a stake in Lumeo Ventures.",
         WATCHLIST,
     )
-    deals = {d.deal_id for d in result.deals}
+    deals = _deal_ids(result)
     assert "meta--vantage-labs" not in deals, deals
     assert "meta--lumeo-ventures" in deals, deals
 
@@ -561,7 +569,7 @@ def test_one_person_who_joined_from_another_startup_is_no_deal_in_an_acqui_hire_
         "Meta from another voice startup called Vantage AI.",
         WATCHLIST,
     )
-    deals = {d.deal_id for d in result.deals}
+    deals = _deal_ids(result)
     assert "meta--lumeo" in deals and "meta--vantage-ai" not in deals, deals
 
 
@@ -574,7 +582,7 @@ def test_a_second_object_of_a_purchase_is_listed_not_paired():
         "Quillon afin d'automatiser les migrations vers Halcyon Cloud.",
         EMPTY_WATCHLIST,
     )
-    deals = {d.deal_id for d in result.deals}
+    deals = _deal_ids(result)
     assert "tessel--brightloop" not in deals, deals
     assert "quillon--halcyon-cloud" not in deals, deals
 
@@ -721,7 +729,7 @@ def test_a_kind_word_with_its_of_phrase_introduces_the_name_after_it():
         "ressemble à Amazon embauche les fondateurs de la startup d'IA Lumeo en juin dernier.",
         WATCHLIST,
     )
-    deals = {d.deal_id for d in result.deals}
+    deals = _deal_ids(result)
     assert "brightloop--lumeo" not in deals, deals
 
 
@@ -738,7 +746,7 @@ def test_a_headline_about_a_series_of_deals_by_two_payers_heads_a_round_up():
         WATCHLIST,
     )
     assert result.relevance == "mentioned", [(d.deal_id, d.role) for d in result.deals]
-    deals = {d.deal_id for d in result.deals}
+    deals = _deal_ids(result)
     assert "nvidia--brightloop" not in deals, deals
     got = {(c.metric, c.low, c.high) for c in result.claims if c.deal_id == "nvidia--kelvo-labs"}
     assert ("deal_amount_usd", 0, 2e9) in got, got
@@ -754,7 +762,7 @@ def test_a_background_purchase_takes_no_hire_from_the_story_and_others_views_par
         "technology, as analysts say Quillon's chip orders will not change.",
         EMPTY_WATCHLIST,
     )
-    deals = {d.deal_id for d in result.deals}
+    deals = _deal_ids(result)
     assert "halcyon--kelvo" in deals and "halcyon--tessel" in deals, deals
     assert "halcyon--brightloop" not in deals and "tessel--quillon" not in deals, deals
 
@@ -767,7 +775,7 @@ def test_a_capitalised_phrase_the_text_also_writes_in_lower_case_is_no_company()
         "conversational AI products for banks. Halcyon hired Lumeo's founder in June.",
         EMPTY_WATCHLIST,
     )
-    deals = {d.deal_id for d in result.deals}
+    deals = _deal_ids(result)
     assert not any("conversational" in d for d in deals), deals
 
 
@@ -791,38 +799,43 @@ def test_two_startups_joined_by_and_are_both_objects_and_the_two_startups_are_ne
         "it is also partnering with Oxford University, which had spun out the two startups.",
         WATCHLIST,
     )
-    deals = {d.deal_id for d in result.deals}
+    deals = _deal_ids(result)
     assert {"google--kelvo-labs", "google--tessel"} <= deals, deals
     assert "kelvo-labs--tessel" not in deals, deals
 
 
-def test_a_headline_that_tells_the_payers_only_deal_with_its_sum_makes_it_the_subject():
-    _, result = _analyse(
-        "Quién es el genio por el que Google desembolsó 2500 millones de dólares\n\n"
-        "La carrera de la IA no tiene pausa. Ahora, la empresa reincorporó a sus filas a una de las "
-        "mentes más destacadas. Se trata de Noam Shazeer, que fundó la startup Character.AI. El acuerdo "
-        "incluye las licencias de Character.AI y que el ingeniero vuelva a trabajar en Google.",
-        WATCHLIST,
-    )
-    roles = {d.deal_id: d.role for d in result.deals}
-    assert roles.get("google--character-ai") == "subject", roles
-
-
-def test_a_lead_sentence_standing_first_is_no_headline_for_the_payers_deal():
-    # no title: the first line is the lead ("…, Meta has put a freeze on hiring."); the deal told as
-    # one example later in an explainer is mentioned
-    _, result = _analyse(
-        "After months of hiring AI researchers from other companies, Meta has put a freeze on hiring "
-        "for its AI division.\n\n"
-        "Meta is not the only company luring founders away, so today let's talk about reverse "
-        "acquihires. An acquihire is when a company buys a small startup to get its people. The "
-        "product is often shut down afterwards. A reverse acquihire leaves the startup standing. "
-        "The big company hires the founders and licenses the technology instead. One of the reverse "
-        "acquihires Meta completed this summer was for Scale AI founder Alexandr Wang.",
-        WATCHLIST,
-    )
-    roles = {d.deal_id: d.role for d in result.deals}
-    assert roles.get("meta--scale-ai") == "mentioned", roles
+@pytest.mark.parametrize(
+    ("text", "deal_id", "role"),
+    [
+        # a headline naming only the payer, with a payment of a written sum, heads its only deal
+        (
+            "Quién es el genio por el que Google desembolsó 2500 millones de dólares\n\n"
+            "La carrera de la IA no tiene pausa. Ahora, la empresa reincorporó a sus filas a una de "
+            "las mentes más destacadas. Se trata de Noam Shazeer, que fundó la startup Character.AI. "
+            "El acuerdo incluye las licencias de Character.AI y que el ingeniero vuelva a trabajar en "
+            "Google.",
+            "google--character-ai",
+            "subject",
+        ),
+        # no title: the first line is the lead ("…, Meta has put a freeze on hiring."); the deal
+        # told as one example later in an explainer is mentioned
+        (
+            "After months of hiring AI researchers from other companies, Meta has put a freeze on "
+            "hiring for its AI division.\n\n"
+            "Meta is not the only company luring founders away, so today let's talk about reverse "
+            "acquihires. An acquihire is when a company buys a small startup to get its people. The "
+            "product is often shut down afterwards. A reverse acquihire leaves the startup standing. "
+            "The big company hires the founders and licenses the technology instead. One of the "
+            "reverse acquihires Meta completed this summer was for Scale AI founder Alexandr Wang.",
+            "meta--scale-ai",
+            "mentioned",
+        ),
+    ],
+)
+def test_a_first_line_heads_the_payers_only_deal_when_it_is_a_headline(text, deal_id, role):
+    _, result = _analyse(text, WATCHLIST)
+    roles = _roles(result)
+    assert roles.get(deal_id) == role, roles
 
 
 def test_acquiring_engineers_from_a_startup_is_hiring_them():
