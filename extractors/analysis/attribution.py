@@ -1215,6 +1215,14 @@ def founded_years(
         founded = next((c for c in candidates if c in targets), None)
         if founded is None:
             continue
+        if any(d is targets[founded] for _, d, _ in out) and _in_brackets(s.raw, start, end):
+            continue  # "founding Enfabrica in 2019 (officially incorporated in 2020)": an aside
         stated = Figure("year", fig.value, fig.value, fig.value, s.raw[start:end], None, start, end)
         out.append((stated, targets[founded], "the year it was founded"))
     return out
+
+
+def _in_brackets(raw: str, start: int, end: int) -> bool:
+    """Whether raw[start:end] stands inside a pair of round brackets."""
+    opened = raw.rfind("(", 0, start)
+    return opened != -1 and raw.rfind(")", opened, start) == -1 and ")" in raw[end:]

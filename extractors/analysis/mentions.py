@@ -30,9 +30,10 @@ _AFFILIATION = (
         r"(?P<org>§)\s+(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer|chief\s+scientist)(?:\s+and\s+|\s*,\s*|\s+))+(?P<person>¶)",
         re.IGNORECASE,
     ),
-    # "David Luan, Adept's co-founder", "Rochan Sankar, Enfabrica CEO", "Mohan, the CEO of Windsurf"
+    # "David Luan, Adept's co-founder", "Rochan Sankar, Enfabrica CEO", "Mohan, the CEO of Windsurf",
+    # "Sankar is the co-founder, president, and CEO of Enfabrica"
     re.compile(
-        r"(?P<person>¶),\s+(?:the\s+|a\s+|an\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?:(?P<org>§)(?:'s|’s)?\s+)?(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer)(?:\s+and\s+)?)+(?:\s+(?:of|at)\s+(?:the\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?P<org2>§))?",
+        r"(?P<person>¶)(?:,|\s+(?:is|was|serves\s+as|has\s+been))\s+(?:the\s+|a\s+|an\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?:(?P<org>§)(?:'s|’s)?\s+)?(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer)(?:\s*,\s*(?:and\s+)?|\s+and\s+)?)+(?:\s+(?:of|at)\s+(?:the\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?P<org2>§))?",
         re.IGNORECASE,
     ),
     # "Windsurf's CEO Varun Mohan", "Humanloop’s three co-founders, CEO Raza Habib"
@@ -312,7 +313,7 @@ def _payers_meant(
 # "The company announced it is bringing on ...": a sentence that opens on "the company" speaks of the
 # company the sentences before it name most, whichever kind it is.
 _GENERIC_COMPANY = re.compile(
-    r"^(?:[\w ,]{0,30},\s+)?[Tt]he\s+(?:company|firm)(?=\s+(?:said|says|announced|confirmed|has|had|will|is|was|\w+ed)\b)"
+    r"^(?:[\w ,]{0,30},\s+)?[Tt]he\s+(?:company|firm)(?=\s+(?:not\s+only\s+|also\s+|then\s+|later\s+)?(?:said|says|announced|confirmed|has|had|will|is|was|\w+ed)\b)"
 )
 
 # "its $2.4 billion deal with Windsurf", "Its latest target": the payer's own deal, told with a

@@ -59,7 +59,10 @@ _SECOND_OBJECT = re.compile(
 )
 _JOINED = re.compile(r"^\s*(?:[-–—/+x→>]|->|&)\s*$")
 _POSS = r"(?:'s|’s|')"
-_NEGATED = re.compile(r"\b(?:not|n't|never|no\s+longer|nicht|kein\w*|pas|no|não|non)\b(?!-)")
+# ("not only ... but also" affirms: "the company not only licensed X's technology but also hired")
+_NEGATED = re.compile(
+    r"\b(?:not(?!\s+only\b)|n't|never|no\s+longer|nicht|kein\w*|pas|no|não|non)\b(?!-)"
+)
 # Between a company and the people it names: only titles, "its", commas and "and" ("Covariant's
 # co-founders, Pieter Abbeel, Peter Chen and ...").
 _APPOSITION = re.compile(

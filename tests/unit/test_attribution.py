@@ -609,3 +609,12 @@ def test_another_round_is_not_the_total_raised():
     assert not any(stated == "another $80M" or stated == "$80M" for _, stated in _claims(result)), (
         _claims(result)
     )
+
+
+def test_a_second_founding_year_in_brackets_is_an_aside():
+    result = _read(
+        LEAD + "Before founding Lumeo in 2019 (formally incorporated in 2020), its chief executive "
+        "led a chip team at a larger rival."
+    )
+    years = {c.stated for c in result.claims if c.metric == "founded_year"}
+    assert years == {"founding Lumeo in 2019"}, years

@@ -859,3 +859,22 @@ def test_a_sentence_opening_preposition_and_a_company_are_no_person():
     )
     assert "meta--lumeo" in {d.deal_id for d in result.deals}
     assert all(p != "Derrière Lumeo" for d in result.deals for p in d.people)
+
+
+def test_a_founder_introduced_by_is_the_ceo_of_brings_the_startup_into_the_deal():
+    # the payment names only the person; the next sentence says whose chief he is, and "the
+    # company" that licenses is the payer the sentences before name most
+    _, result = _analyse(
+        "Why Halcyon paid for this founder\n\n"
+        "Halcyon has invested over $300 million to bring engineer Tomas Reyes and his team on board. "
+        "Reyes is the co-founder, president, and CEO of Lumeo, a startup that builds optical links. "
+        "Lumeo's links caught Halcyon's attention. Halcyon's own chips need them. Rather than simply "
+        "acquiring the technology, Halcyon went further. "
+        "The company not only licensed Lumeo's technology but also hired Reyes and his engineers.",
+    )
+    (deal,) = result.deals
+    assert (deal.deal_id, deal.role, deal.kind) == ("halcyon--lumeo", "subject", "licence_and_hire")
+    assert deal.people == ("Tomas Reyes",)
+    assert {(c.metric, c.stated) for c in result.claims} == {
+        ("deal_amount_usd", "over $300 million")
+    }
