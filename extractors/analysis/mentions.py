@@ -313,7 +313,7 @@ def _payers_meant(
 # "The company announced it is bringing on ...": a sentence that opens on "the company" speaks of the
 # company the sentences before it name most, whichever kind it is.
 _GENERIC_COMPANY = re.compile(
-    r"^(?:[\w ,]{0,30},\s+)?[Tt]he\s+(?:company|firm)(?=\s+(?:not\s+only\s+|also\s+|then\s+|later\s+)?(?:said|says|announced|confirmed|has|had|will|is|was|\w+ed)\b)"
+    r"^(?:[\w ,]{0,30},\s+)?[Tt]he\s+(?:company|firm)(?=\s+(?:not\s+only\s+|also\s+|then\s+|later\s+)?(?:said|says|announced|confirmed|has|had|will|is|was|paid|pays|bought|buys|took|takes|struck|signed|\w+ed)\b)"
 )
 
 # "its $2.4 billion deal with Windsurf", "Its latest target": the payer's own deal, told with a

@@ -649,7 +649,27 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
         return pair.relate(
             "hire", x, y, STRENGTH_OBJECT
         )  # "x licenses y's technology and hires its founders"
+    if _paid_for_people(between, cues):
+        return pair.relate("hire", x, y, STRENGTH_OBJECT)
     return []
+
+
+# "for", after a payment, says what the money buys
+_FOR_WORD = re.compile(r"\b(?:for|pour|por|für|per)\s")
+_FROM_WORD = re.compile(r"\b(?:from|de|von|da|di)\s")
+
+
+def _paid_for_people(between: str, cues: SentenceCues) -> bool:
+    """Money paid for the second company's people: "paid $2.4 billion for licensing rights and
+    top talent from Windsurf"."""
+    if not _said(cues, "pay", between):
+        return False
+    bought = [m.end() for m in _FOR_WORD.finditer(between)]
+    if not bought:
+        return False
+    what = between[bought[-1] :]
+    taken_from = _FROM_WORD.search(what)
+    return taken_from is not None and _said(cues, "team_plural", what[: taken_from.start()])
 
 
 def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool) -> list[Relation]:

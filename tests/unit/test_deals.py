@@ -878,3 +878,20 @@ def test_a_founder_introduced_by_is_the_ceo_of_brings_the_startup_into_the_deal(
     assert {(c.metric, c.stated) for c in result.claims} == {
         ("deal_amount_usd", "over $300 million")
     }
+
+
+def test_the_company_that_paid_is_the_one_the_sentences_before_name():
+    # "On Friday, the company paid ...": an irregular verb after "the company" still makes it the
+    # payer the sentences before speak of, and the sum goes to that deal, not the article's first
+    _, result = _analyse(
+        "Meta trims its AI unit\n\n"
+        "Meta cut 300 jobs in its AI unit on Wednesday, a month after a $14.3 billion investment in "
+        "Scale AI brought Alexandr Wang to Meta. Rivals are moving too. Google wants its assistant "
+        "to write more code. Google has been courting developers for a year. On Friday, the company "
+        "paid $500 million for licensing rights and top talent from coding startup Lumeo.",
+        WATCHLIST,
+    )
+    assert "google--lumeo" in _deal_ids(result), _deal_ids(result)
+    sums = {(c.deal_id, c.stated) for c in result.claims if c.metric.endswith("_usd")}
+    assert ("google--lumeo", "$500 million") in sums, sums
+    assert ("meta--scale-ai", "$500 million") not in sums, sums
