@@ -314,6 +314,13 @@ class Attributor:
             for d in deals:
                 if d.target == home:
                     self.person_deal.setdefault(p, d)
+        # companies named where the text says a price is not told ("the amount … is not revealed")
+        self.price_untold = {
+            o.name
+            for s in sentences
+            if lex.cues["undisclosed"].search(s.folded)
+            for o in names.orgs[s.index]
+        }
 
     # -- which deal ---------------------------------------------------------------------------
 
@@ -822,7 +829,7 @@ class Attributor:
             return "deal_amount_usd", CUE_DEAL, "the value in a table of deals"
         if _TOTAL_BEFORE.search(near_before):
             return "deal_amount_usd", CUE_DEAL, "the total paid"  # "In total, the $650 million ..."
-        if w.s.is_headline or w.s.index <= 1:
+        if (w.s.is_headline or w.s.index <= 1) and w.deal.acquirer not in self.price_untold:
             return "deal_amount_usd", CUE_HEADLINE, "a sum in the headline of the deal"
         if self._says("pay", fold(w.clause)) or self._says("deal", fold(w.clause)):
             return "deal_amount_usd", CUE_DEAL * 0.9, "what the deal pays (the clause says so)"

@@ -241,6 +241,9 @@ class _Framing:
     acquihire_sentences: set[int]  # sentences that call something an acqui-hire
     story_acquihire: bool = False  # the headline or the lead calls the story an acqui-hire
     language: str = "en"  # the article's, for the counts of people a purchase's hires state
+    undisclosed: frozenset[str] = (
+        frozenset()
+    )  # companies named where the text says no price is told
 
 
 _SIMILAR = re.compile(
@@ -262,6 +265,7 @@ def _framing(
     headline_acquihire = lead_acquihire = False
     acquihire_sentences: set[int] = set()
     talent_context: set[int] = set()
+    undisclosed: set[str] = set()
     context_until = -1  # the last sentence of the talent passage read so far
     paragraphs = [s.paragraph for s in sentences]
     for s in sentences:
@@ -276,6 +280,8 @@ def _framing(
             lead_acquihire = lead_acquihire or (not named and s.index <= SUMMARY_LINES)
         if cues.present("not_acquisition"):
             not_acquisition |= named
+        if cues.present("undisclosed"):
+            undisclosed |= named
         if cues.present("winds_down"):
             # the product closes once the company is bought: the buyer wanted its people
             for earlier in sentences[max(0, s.index - 2) : s.index + 1]:
@@ -318,6 +324,7 @@ def _framing(
         acquihire_sentences,
         headline_acquihire or lead_acquihire,
         cues_of[0].lex.language if cues_of else "en",
+        frozenset(undisclosed),
     )
 
 
@@ -396,7 +403,10 @@ def _weigh(
         t in framed.acquihire
         or a in framed.acquihire
         or t in framed.not_acquisition
-        or (acquire and _bought_for_its_people(live, framed.language))
+        or (
+            acquire
+            and _bought_for_its_people(live, framed.language, undisclosed=a in framed.undisclosed)
+        )
     )
     reasons: list[str] = []
     if (
@@ -436,12 +446,14 @@ def _weigh(
     return hire, money, team_only, reasons
 
 
-def _bought_for_its_people(live: list[Relation], language: str) -> bool:
+def _bought_for_its_people(live: list[Relation], language: str, *, undisclosed: bool) -> bool:
     """Bought at no stated price, and its founders or team move with no more than a handful of
     people counted (not "the 140 employees of the startup will join Databricks": the staff of a
-    company bought whole)."""
-    if not _team_moves(live) or any(
-        r.kind == "acquire" and _MONEY_WRITTEN.search(r.clause) for r in live
+    company bought whole). Where the text says the price is not told, a sum beside the purchase
+    is something else ("Post-grant of $600,000, Google acquires DNNresearch")."""
+    if not _team_moves(live) or (
+        not undisclosed
+        and any(r.kind == "acquire" and _MONEY_WRITTEN.search(r.clause) for r in live)
     ):
         return False
     return not any(

@@ -69,7 +69,9 @@ def _founded_by_pattern(founding: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?P<org>§),?\s+(?:(?:which|that|que|qui|die|der)\s+(?:was\s+|foi\s+|fue\s+|a\s+été\s+|wurde\s+)?)?"
         rf"(?:{founding})\w*\s+(?:in\s+\d{{4}}\s+|em\s+\d{{4}}\s+|en\s+\d{{4}}\s+)?(?:by|por|par|von|da)\s+"
-        rf"(?P<people>¶(?:(?:,\s*|\s+(?:and|y|e|et|und)\s+)¶)*)",
+        # (a title before the first: "by University of Toronto professor Geoffrey Hinton and two of
+        # his students, Alex Krizhevsky and Ilya Sutskever")
+        rf"(?:[\w-]+\s+){{0,5}}?(?P<people>¶(?:(?:,\s*|\s+(?:and|y|e|et|und)\s+(?:(?:[\w-]+\s+){{1,4}}?[\w-]+,\s+)?)¶)*)",
         re.IGNORECASE,
     )
 

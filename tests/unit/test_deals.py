@@ -895,3 +895,23 @@ def test_the_company_that_paid_is_the_one_the_sentences_before_name():
     sums = {(c.deal_id, c.stated) for c in result.claims if c.metric.endswith("_usd")}
     assert ("google--lumeo", "$500 million") in sums, sums
     assert ("meta--scale-ai", "$500 million") not in sums, sums
+
+
+def test_a_purchase_at_an_untold_price_whose_founders_move_is_an_acquihire():
+    # the sum in the headline is a grant; the text says the price is not told, and two of the three
+    # founders (named where the startup's founding is told) move to the buyer
+    _, result = _analyse(
+        "After a $500,000 grant, Google buys Lumeo\n\n"
+        "Weeks after a $500,000 grant Google gave a university lab, the search company has acquired "
+        "Lumeo, the lab's young startup. The price of Google's purchase was not disclosed. "
+        "Lumeo, incorporated in 2021 by university professor Ana Ruiz and two of her students, "
+        "Bram Okafor and Lise Tanaka, works on speech models. While Okafor and Tanaka will move to "
+        "Google, Ruiz will split her time between the lab and Google's office.",
+        WATCHLIST,
+    )
+    (deal,) = result.deals
+    assert (deal.deal_id, deal.role, deal.kind) == ("google--lumeo", "subject", "acquihire")
+    assert {"Bram Okafor", "Lise Tanaka"} <= set(deal.people), deal.people
+    assert {(c.metric, c.stated) for c in result.claims} == {
+        ("founded_year", "incorporated in 2021")
+    }

@@ -23,6 +23,16 @@ from extractors.analysis.text import fold
         ("en", "join", "the startup lost its research team to a rival"),
         ("de", "hire", "der Konzern erwirbt Top-Talente des Start-ups"),
         ("de", "stake", "erwarb 49 Prozent von der Firma"),
+        # the price is not told
+        ("en", "undisclosed", "the terms of the purchase were not disclosed"),
+        ("en", "undisclosed", "the buyer declined to reveal what it paid"),
+        ("fr", "undisclosed", "pour un montant non communiqué"),
+        ("es", "undisclosed", "por una cifra que no se ha revelado"),
+        ("de", "undisclosed", "der Kaufpreis wurde nicht genannt"),
+        ("pt", "undisclosed", "o valor da compra não foi divulgado"),
+        ("ko", "undisclosed", "인수 금액은 비공개다"),
+        ("ja", "undisclosed", "買収額は非公表"),
+        ("zh", "undisclosed", "交易金额未披露"),
     ],
 )
 def test_a_phrase_reads_as_its_cue(language, cue, text):
