@@ -187,6 +187,11 @@ _TEAM_BUILT_BEFORE = re.compile(
     r"(?:group|team|lab|unit|division)\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$"
 )
 # "to continue operating with ~250 employees", "is left with 40 staff": the staff who stay.
+# "Prompt AI, with only 11 employees, …": the size of the company the comma follows
+_WITH_STAFF_BEFORE = re.compile(
+    r",\s+(?:with|avec|con|com|mit)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
+    r"fewer\s+than\s+|more\s+than\s+|over\s+|seulement\s+|solo\s+|apenas\s+|nur\s+)?[~≈]?$"
+)
 _REMAINING_WITH_BEFORE = re.compile(
     r"\b(?:operat\w+|continu\w+|remain\w*|left|stay\w*|carry\s+on)\s+with\s+(?:about\s+|around\s+|some\s+|roughly\s+)?[~≈]?$"
 )
@@ -946,6 +951,12 @@ class Attributor:
             n in before[-90:] for n in self._aliases(deal.target)
         ):
             return "target_headcount", CUE_EXPLICIT, "the size of the company it follows"
+        with_staff = _WITH_STAFF_BEFORE.search(fold(before[-40:]))
+        if with_staff and any(
+            fold(before[-40:])[: with_staff.start()].endswith(fold(n))
+            for n in self._aliases(deal.target)
+        ):
+            return "target_headcount", CUE_EXPLICIT, "the size of the company it follows"
         size = _SIZE_BEFORE.search(fold(before[-30:])) or _SIZE_AFTER.match(fold(after[:20]))
         if (
             (fig.noun or "") in {"people", "persons", "individuals"}
@@ -1188,7 +1199,7 @@ def founded_years(
         inside = [o for o in orgs if verb_at < o.start < fig.start]
         before_verb = [o for o in orgs if o.end <= verb_at and verb_at - o.end <= 100]
         after_year = [o for o in orgs if o.start >= fig.end and o.start - fig.end <= 100]
-        opens = not s.raw[c_lo:verb_at].strip(" \"“'‘(-–—") or re.match(
+        opens = not s.raw[c_lo:verb_at].strip(" \"“'‘(-–—•·*") or re.match(
             r"^\s*(?:first\s+)?$", s.raw[c_lo:verb_at]
         )
         candidates: list[str] = [o.name for o in reversed(inside)]
@@ -1216,6 +1227,10 @@ def founded_years(
                     r"\bthe\s+(?:[\w–-]+\s+){0,3}(?:startup|start-up|company|firm)\b",
                     folded[fig.end : fig.end + 100],
                 )
+                # a profile's field, "Founded: 2023": of the company the article is about
+                or opens
+                and cues
+                and re.fullmatch(r"\s*[:：]\s*", folded[cues[-1].end() : fig.start])
             )
         ):
             candidates.append(subject.target)

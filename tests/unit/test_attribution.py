@@ -618,3 +618,15 @@ def test_a_second_founding_year_in_brackets_is_an_aside():
     )
     years = {c.stated for c in result.claims if c.metric == "founded_year"}
     assert years == {"founding Lumeo in 2019"}, years
+
+
+def test_a_company_with_so_many_employees_has_that_headcount():
+    result = _read(LEAD + "Lumeo, with only 14 employees, also weighed offers from two rivals.")
+    assert ("target_headcount", "14 employees") in _claims(result), _claims(result)
+
+
+def test_a_profile_field_gives_the_founding_year_of_the_startup():
+    result = _read(
+        LEAD + "\n\nCompany profile\n\n  • Founded: 2022, Berlin\n  • Staff: engineers and designers\n"
+    )
+    assert ("founded_year", "Founded: 2022") in _claims(result), _claims(result)
