@@ -947,15 +947,7 @@ class Attributor:
             fold(after),
         ):
             return None, 0.0, "sources, not staff"
-        if _COMPANY_OF.search(fold(before[-40:])) and any(
-            n in before[-90:] for n in self._aliases(deal.target)
-        ):
-            return "target_headcount", CUE_EXPLICIT, "the size of the company it follows"
-        with_staff = _WITH_STAFF_BEFORE.search(fold(before[-40:]))
-        if with_staff and any(
-            fold(before[-40:])[: with_staff.start()].endswith(fold(n))
-            for n in self._aliases(deal.target)
-        ):
+        if self._size_of_the_company_before(before, deal):
             return "target_headcount", CUE_EXPLICIT, "the size of the company it follows"
         size = _SIZE_BEFORE.search(fold(before[-30:])) or _SIZE_AFTER.match(fold(after[:20]))
         if (
@@ -1047,6 +1039,18 @@ class Attributor:
         ):
             return "target_headcount", CUE_DEAL, "the company's size"
         return None, 0.0, "a count of people not tied to the deal"
+
+    def _size_of_the_company_before(self, before: str, deal: Deal) -> bool:
+        """ "a startup of 12 people, Lumeo", "Prompt AI, with only 11 employees": a count that says
+        how big the startup named just before it is."""
+        names = self._aliases(deal.target)
+        near = fold(before[-40:])
+        if _COMPANY_OF.search(near) and any(n in before[-90:] for n in names):
+            return True
+        with_staff = _WITH_STAFF_BEFORE.search(near)
+        return with_staff is not None and any(
+            near[: with_staff.start()].endswith(fold(n)) for n in names
+        )
 
     # -- helpers ------------------------------------------------------------------------------
 

@@ -627,6 +627,7 @@ def test_a_company_with_so_many_employees_has_that_headcount():
 
 def test_a_profile_field_gives_the_founding_year_of_the_startup():
     result = _read(
-        LEAD + "\n\nCompany profile\n\n  • Founded: 2022, Berlin\n  • Staff: engineers and designers\n"
+        LEAD
+        + "\n\nCompany profile\n\n  • Founded: 2022, Berlin\n  • Staff: engineers and designers\n"
     )
     assert ("founded_year", "Founded: 2022") in _claims(result), _claims(result)
