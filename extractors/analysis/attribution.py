@@ -59,7 +59,10 @@ _COVERS_LICENCE = re.compile(
     re.IGNORECASE,
 )
 _FEES_AND_AFTER = re.compile(
-    r"^,?\s*(?:in\s+the\s+form\s+of\s+|in\s+|as\s+)?licen[cs]\w*\s+fees?\b[^.;]{0,60}?\band\s+(?:[\w-]+\s+)?(?:compensation|payments?|pay|retention|bonuses)",
+    r"^,?\s*(?:in\s+the\s+form\s+of\s+|in\s+|as\s+)?licen[cs]\w*\s+fees?\b[^.;]{0,60}?\band\s+(?:[\w-]+\s+)?(?:compensation|payments?|pay|retention|bonuses)"
+    # "2,4 Milliarden Dollar an Lizenzgebühren und Vergütungen", "en licences et en rémunérations"
+    r"|^\s*(?:an|en|em|in)\s+(?:\w+\s+)?(?:lizenz\w*|licen\w*)\s+(?:und|et|y|e)\s+(?:en\s+|em\s+)?"
+    r"(?:vergütung\w*|gehält\w*|rémunération\w*|salaires?|compensaci\w+|remunera\w+|pagamentos?|pagos?)",
     re.IGNORECASE,
 )
 # "$400 million to license its technology and hire its founders": one sum for both (the infinitive
@@ -776,8 +779,9 @@ class Attributor:
             # "27億ドルのライセンス料", "24 亿美元的许可费", "3 mil millones de dólares para licenciar":
             # the fee named right after the sum
             rest = fold(self._clause_after(s, fig))
-            if _LICENSING_VERB.search(fee.group(0)) and (
-                self._says("hire", rest) or self._says("join", rest)
+            if _FEES_AND_AFTER.match(after) or (
+                _LICENSING_VERB.search(fee.group(0))
+                and (self._says("hire", rest) or self._says("join", rest))
             ):
                 # "... para licenciar su tecnología y conseguir que Shazeer ... aceptaran trabajar para"
                 return "deal_amount_usd", CUE_DEAL, "paid for the licence and the people"

@@ -643,6 +643,23 @@ def _assign_roles(
     for d in deals:
         deals_by_acquirer[d.acquirer] += 1
 
+    # "Cognition will acquire Windsurf, the startup that lost its team to Google": the lead tells
+    # another company's purchase of the startup, the talent deal is what came before it.
+    lead_purchases = [
+        r
+        for r in relations
+        if r.sentence in first | next_two
+        and r.kind == "acquire"
+        and r.strength >= STRENGTH_FRAME
+        and not (r.background or r.failed)
+    ]
+
+    def bought_by_another(d: Deal) -> bool:
+        return any(
+            r.target == d.target and r.acquirer not in (d.acquirer, d.target)
+            for r in lead_purchases
+        )
+
     def headlined(d: Deal) -> bool:
         if (
             headline is None
@@ -653,7 +670,8 @@ def _assign_roles(
         others = headline_orgs - {d.acquirer, d.target}
         named = d.target in headline_orgs or bool(headline_people & set(d.people))
         if named:
-            return d.acquirer in headline_orgs or not others
+            # ("Cognition übernimmt Windsurf", the lead telling Cognition's purchase: not Google's deal)
+            return d.acquirer in headline_orgs or not (others or bought_by_another(d))
         return (
             d.acquirer in headline_orgs
             and not others
@@ -671,23 +689,6 @@ def _assign_roles(
         """A relation the reader can follow where it stands: not one whose startup the text
         only names later ("Meta cuts 600 jobs", Scale AI first named three sentences on)."""
         return r.strength > STRENGTH_IMPLIED or first_named.get(d.target, r.sentence) <= r.sentence
-
-    # "Cognition will acquire Windsurf, the startup that lost its team to Google": the lead tells
-    # another company's purchase of the startup, the talent deal is what came before it.
-    lead_purchases = [
-        r
-        for r in relations
-        if r.sentence in first | next_two
-        and r.kind == "acquire"
-        and r.strength >= STRENGTH_FRAME
-        and not (r.background or r.failed)
-    ]
-
-    def bought_by_another(d: Deal) -> bool:
-        return any(
-            r.target == d.target and r.acquirer not in (d.acquirer, d.target)
-            for r in lead_purchases
-        )
 
     def leads(d: Deal) -> bool:
         return not bought_by_another(d) and (

@@ -915,3 +915,20 @@ def test_a_purchase_at_an_untold_price_whose_founders_move_is_an_acquihire():
     assert {(c.metric, c.stated) for c in result.claims} == {
         ("founded_year", "incorporated in 2021")
     }
+
+
+def test_a_german_purchase_by_another_company_after_a_talent_deal_mentions_the_deal():
+    # the headline and the lead tell Quillon buying the startup; Google's deal came before it, and
+    # "an Lizenzgebühren und Vergütungen" (in licence fees and pay) is the deal's whole price
+    _, result = _analyse(
+        "Quillon übernimmt Windsurf\n\n"
+        "Das Startup Quillon kauft Windsurf, wenige Tage nach dem Wechsel des CEOs zu Google. "
+        "Quillon übernimmt die Produkte, die Marke und die Mitarbeiter von Windsurf. "
+        "Google hatte am Freitag den Mitgründer und CEO Varun Mohan verpflichtet. "
+        "Laut Berichten zahlt Google 2,4 Milliarden Dollar an Lizenzgebühren und Vergütungen.",
+        WATCHLIST,
+    )
+    assert result.relevance == "mentioned"
+    assert _roles(result) == {"google--windsurf": "mentioned"}
+    claims = {(c.metric, c.stated) for c in result.claims}
+    assert ("deal_amount_usd", "2,4 Milliarden Dollar") in claims, claims
