@@ -279,6 +279,11 @@ _TITLE_WORDS = frozenset(
 )  # fmt: skip
 
 
+_TICKER = re.compile(
+    r"(?<=[A-Za-z0-9.’')])\s*\((?:(?P<exchange>NASDAQ|Nasdaq|NYSE|NYSEARCA|AMEX|LSE|TSX|TSE|KRX|KOSDAQ|HKEX|SEHK|"
+    r"OTC|ETR|FRA|EPA|BIT|SIX)\s*:\s*)?[A-Z]{2,5}(?:\.[A-Z]{1,2})?\)"
+)
+_POSSESSIVE_END = re.compile(r"(?:'s|’s)?\s*$")
 _JOINING_WORDS = frozenset({"&", "of", "de", "la", "van", "von", "der"})
 _ADJECTIVE_SUFFIXES = ("-based", "-backed", "-born", "-origin", "-focused", "-owned", "-led")
 
@@ -433,7 +438,9 @@ class _NameScan:
         raw_orgs: list[list[RawOrg]] = [[] for _ in self.sentences]
         people_raw: list[list[RawPerson]] = [[] for _ in self.sentences]
         for s in self.sentences:
-            taken: list[tuple[int, int]] = []
+            # a ticker in brackets after a name ("Nvidia (NASDAQ:NVDA)", "Meta Platforms (META)")
+            # is that company's symbol, never a company of its own, even one a site mislabels
+            taken = self._tickers(s.raw)
             self._read_watchlisted(s, taken, raw_orgs[s.index], people_raw[s.index])
             self._read_known_people(s, taken, people_raw[s.index])
             if self.glosses or self.gloss_aliases:
@@ -442,6 +449,23 @@ class _NameScan:
                 taken.append((m.start(), m.end()))  # "Competition and Markets Authority"
             self._read_runs(s, taken, raw_orgs[s.index])
         return raw_orgs, people_raw
+
+    def _tickers(self, raw: str) -> list[tuple[int, int]]:
+        """Brackets holding a stock symbol: with an exchange ("(NASDAQ:NVDA)"), or right after a
+        listed company ("Alphabet's (GOOG) (GOOGL)"); not an acronym ("Information (AKI) team")."""
+        out: list[tuple[int, int]] = []
+        for m in _TICKER.finditer(raw):
+            if m.group("exchange") or (out and out[-1][1] == m.start()):
+                out.append(m.span())
+                continue
+            before = _POSSESSIVE_END.sub("", raw[max(0, m.start() - 40) : m.start()])
+            listed = self.watch_rx is not None and any(
+                w.end() == len(before) and self.watchlist.lookup(w.group(0)) is not None
+                for w in self.watch_rx.finditer(before)
+            )
+            if listed:
+                out.append(m.span())
+        return out
 
     def _read_glosses(self, sentences: Sequence[Sentence]) -> None:
         """Each name in the text's own script that a bracket spells in Latin: a listed company's
@@ -492,7 +516,7 @@ class _NameScan:
             return
         for m in self.watch_rx.finditer(s.raw):
             entity = self.watchlist.lookup(m.group(0))
-            if entity is None:
+            if entity is None or _overlaps_any(taken, m.start(), m.end()):
                 continue
             if entity.kind == "person":
                 people.append((entity.name, m.start(), m.end()))
@@ -650,6 +674,8 @@ class _NameScan:
             and (_SUBJECT_VERB_AFTER.match(raw[end : end + 40]) or _ACRONYM.fullmatch(surface))
         ):
             cued = "subject"  # "Anthropic has hired ...", "AMD acqui-hires ...": a company doing something
+        if not cued and _TICKER.match(raw, end):
+            cued = "ticker"  # "Halcyon (NASDAQ:HLCN) spent …": a listed company
         if not cued and capitalised_anyway and _DOMAIN_NAME.search(surface):
             cued = "domain"  # "Context.ai, Crossing Minds, ...": a name that is a web domain is a company's
         if (

@@ -932,3 +932,26 @@ def test_a_german_purchase_by_another_company_after_a_talent_deal_mentions_the_d
     assert _roles(result) == {"google--windsurf": "mentioned"}
     claims = {(c.metric, c.stated) for c in result.claims}
     assert ("deal_amount_usd", "2,4 Milliarden Dollar") in claims, claims
+
+
+@pytest.mark.parametrize(
+    ("text", "deal_id"),
+    [
+        (
+            # the exchange's ticker is Halcyon's, so Halcyon pays
+            "Halcyon (NASDAQ:HLCN) spent more than $300M to hire Lumeo CEO Tomas Reyes and other "
+            "staff and to license the chip startup's technology, a newspaper reported.",
+            "halcyon--lumeo",
+        ),
+        (
+            # a bracket right after a listed company is its ticker, even a wrong one
+            "Deals like this are common now. Microsoft (META) struck a similar deal with Inflection "
+            "last year, paying $650 million and hiring its founders.",
+            "microsoft--inflection-ai",
+        ),
+    ],
+)
+def test_a_ticker_in_brackets_is_the_company_before_it(text, deal_id):
+    _, result = _analyse("Tickers in the text\n\n" + text, WATCHLIST)
+    assert _deal_ids(result) == {deal_id}, _deal_ids(result)
+    assert any(c.metric == "deal_amount_usd" for c in result.claims), result.claims
