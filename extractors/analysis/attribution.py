@@ -654,6 +654,8 @@ class Attributor:
             and self._says("licence", fold(self._clause_after(w.s, w.fig)))
         ):  # "a $2.4 billion payout from the search giant in licensing fees": what the deal pays
             drop = None
+        if drop and drop.group(0).strip() == "assets" and self._says("acquire", w.near_before):
+            drop = None  # "would acquire assets from Groq for approximately $20 billion": a price
         if drop:
             return None, 0.0, f"not a deal figure ({drop.group(0).strip()})"
         if w.fig.high is not None and w.fig.high < SMALLEST_DEAL_SUM:

@@ -631,3 +631,11 @@ def test_a_profile_field_gives_the_founding_year_of_the_startup():
         + "\n\nCompany profile\n\n  • Founded: 2022, Berlin\n  • Staff: engineers and designers\n"
     )
     assert ("founded_year", "Founded: 2022") in _claims(result), _claims(result)
+
+
+def test_the_price_of_assets_bought_is_what_the_deal_pays():
+    result = _read(
+        LEAD + "In an earlier filing, Halcyon said it would acquire assets from Lumeo for "
+        "approximately $450 million to secure its senior leadership."
+    )
+    assert ("deal_amount_usd", "approximately $450 million") in _claims(result), _claims(result)
