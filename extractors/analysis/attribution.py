@@ -195,6 +195,11 @@ _WITH_STAFF_BEFORE = re.compile(
     r",\s+(?:with|avec|con|com|mit)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
     r"fewer\s+than\s+|more\s+than\s+|over\s+|seulement\s+|solo\s+|apenas\s+|nur\s+)?[~≈]?$"
 )
+# "80 percent of Adept's technical staff": a share of one group, not of the whole staff
+_PART_OF_STAFF_AFTER = re.compile(
+    r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]+(?:'s|’s)\s+)?(?:technical|engineering|research|"
+    r"sales|product|design|r&d|ai|core|senior)\s+(?:staff|team|employees|workforce|personnel)\b"
+)
 _REMAINING_WITH_BEFORE = re.compile(
     r"\b(?:operat\w+|continu\w+|remain\w*|left|stay\w*|carry\s+on)\s+with\s+(?:about\s+|around\s+|some\s+|roughly\s+)?[~≈]?$"
 )
@@ -887,6 +892,8 @@ class Attributor:
             if _STAFF_LEAVE.search(fold(before[-40:] + " " + after[:40])):
                 # "later cut 200 employees (14% of staff)", "about 10% of remaining staff departing"
                 return None, 0.0, "a share of the staff leaving or laid off, not hired"
+            if _PART_OF_STAFF_AFTER.match(fold(after[:50])):
+                return None, 0.0, "a share of one part of the staff, not of the whole company"
             if (
                 _STAFF_MOVE.search(sentence)
                 or self._says("join", fold(sentence))

@@ -639,3 +639,12 @@ def test_the_price_of_assets_bought_is_what_the_deal_pays():
         "approximately $450 million to secure its senior leadership."
     )
     assert ("deal_amount_usd", "approximately $450 million") in _claims(result), _claims(result)
+
+
+def test_a_share_of_one_group_of_the_staff_is_no_share_of_the_company():
+    result = _read(
+        "Halcyon hires most of Lumeo's engineers\n\n"
+        "Halcyon will pay $400 million to license Lumeo's models and has hired 75 percent of "
+        "Lumeo's engineering team, the company said on Tuesday."
+    )
+    assert not any(m == "staff_hired_pct" for m, _ in _claims(result)), _claims(result)
