@@ -885,22 +885,27 @@ class Attributor:
         """The sentence whose figures are being attributed."""
         return self._current.raw if self._current is not None else ""
 
+    def _share_of_staff(self, near: str, after: str) -> tuple[str | None, float, str]:
+        """A share of a company's staff: hired when the sentence says people move, not when they
+        leave or are laid off, and not a share of one group of them."""
+        sentence = fold(self._sentence_now())
+        if _STAFF_LEAVE.search(near):
+            # "later cut 200 employees (14% of staff)", "about 10% of remaining staff departing"
+            return None, 0.0, "a share of the staff leaving or laid off, not hired"
+        if _PART_OF_STAFF_AFTER.match(fold(after[:50])):
+            return None, 0.0, "a share of one part of the staff, not of the whole company"
+        if (
+            _STAFF_MOVE.search(self._sentence_now())
+            or self._says("join", sentence)
+            or self._says("hire", sentence)
+        ):
+            return "staff_hired_pct", CUE_EXPLICIT, "a share of the staff moving"
+        return None, 0.0, "a share of the staff, not said to move"
+
     def _pct_metric(self, fig: Figure, before: str, after: str) -> tuple[str | None, float, str]:
         near = fold(before[-40:] + " " + after[:40])
         if fig.of_staff:
-            sentence = self._sentence_now()
-            if _STAFF_LEAVE.search(fold(before[-40:] + " " + after[:40])):
-                # "later cut 200 employees (14% of staff)", "about 10% of remaining staff departing"
-                return None, 0.0, "a share of the staff leaving or laid off, not hired"
-            if _PART_OF_STAFF_AFTER.match(fold(after[:50])):
-                return None, 0.0, "a share of one part of the staff, not of the whole company"
-            if (
-                _STAFF_MOVE.search(sentence)
-                or self._says("join", fold(sentence))
-                or self._says("hire", fold(sentence))
-            ):
-                return "staff_hired_pct", CUE_EXPLICIT, "a share of the staff moving"
-            return None, 0.0, "a share of the staff, not said to move"
+            return self._share_of_staff(near, after)
         if re.match(
             r"^\s*(?:in|of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:startups|companies|firms|portfolio|businesses)\b",
             fold(after),
