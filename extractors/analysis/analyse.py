@@ -14,7 +14,12 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from extractors.analysis.attribution import Attribution, Attributor, founded_years
+from extractors.analysis.attribution import (
+    HEADLINE_GUESS,
+    Attribution,
+    Attributor,
+    founded_years,
+)
 from extractors.analysis.dates import announced_date
 from extractors.analysis.deals import Deal, assemble_deals
 from extractors.analysis.figures import figures_in
@@ -109,6 +114,26 @@ def _consistent(claims: list[Claim]) -> tuple[list[Claim], list[LeftOut]]:
     return kept, slips
 
 
+def _headline_guesses_told_otherwise(claims: list[Claim]) -> tuple[list[Claim], list[LeftOut]]:
+    """A headline's sum taken for the deal's price only because it stands in the headline, where
+    the body states the same sum of the same deal as something said outright ("US$ 2,7 bilhões por
+    licenças", a licence fee): one figure, one metric, the body's."""
+    told = {
+        (c.deal_id, c.low, c.high): c.metric
+        for c in claims
+        if c.evidence != HEADLINE_GUESS and c.unit == "USD"
+    }
+    kept, dropped = [], []
+    for c in claims:
+        metric = told.get((c.deal_id, c.low, c.high))
+        if c.evidence == HEADLINE_GUESS and metric not in (None, c.metric):
+            reason = f"the same sum the text states as {metric}"
+            dropped.append(LeftOut(c.stated, c.start, c.end, reason, c.deal_id))
+        else:
+            kept.append(c)
+    return kept, dropped
+
+
 def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     wl = watchlist or EMPTY_WATCHLIST
     notes: list[str] = []
@@ -168,7 +193,8 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
             attributor.note_sentence(s)
 
     kept, slips = _consistent(list(claims.values()))
-    left_out += slips
+    kept, guesses = _headline_guesses_told_otherwise(kept)
+    left_out += slips + guesses
     claims = {(c.deal_id, c.subject, c.metric, c.start): c for c in kept}
     subject_deal = next((m for m in mentions if m.role == "subject"), None)
     if subject_deal is not None:

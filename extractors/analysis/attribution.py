@@ -30,6 +30,7 @@ CUE_AFTER = 45
 CUE_EXPLICIT = 0.92  # "valued at", "raised", "licence fee", "stake", "founded in"
 CUE_DEAL = 0.85  # "pays", "invests", "deal", "for a stake"
 CUE_HEADLINE = 0.65  # a sum in a headline that names the deal
+HEADLINE_GUESS = "a sum in the headline of the deal"  # the reason given for that guess
 # How directly the clause names the deal.
 NAMED_IN_CLAUSE = 1.0
 NAMED_IN_SENTENCE = 0.93
@@ -109,7 +110,7 @@ _LICENCE_FEE_BEFORE = re.compile(
 # Money paid for the licence itself: "$620 million in licence fees", "$X to license", "$X for a licence".
 # "$20bn licence" names the value of the arrangement, a deal amount (tests/data/labelled/README.md).
 _LICENCE_AFTER = re.compile(
-    r"^[”\"’']?\s*(?:in\s+)?(?:(?:(?:non-?)?exclusive\s+)?licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e"
+    r"^[”\"’']?\s*(?:in\s+)?(?:(?:(?:non-?)?exclusive\s+)?licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e|for\s+licen[cs]es\b"
     r"|in\s+licen[cs]ing\b(?!\s+(?:deal|agreement|arrangement|pact)))",
     re.IGNORECASE,
 )
@@ -846,7 +847,7 @@ class Attributor:
         if _TOTAL_BEFORE.search(near_before):
             return "deal_amount_usd", CUE_DEAL, "the total paid"  # "In total, the $650 million ..."
         if (w.s.is_headline or w.s.index <= 1) and w.deal.acquirer not in self.price_untold:
-            return "deal_amount_usd", CUE_HEADLINE, "a sum in the headline of the deal"
+            return "deal_amount_usd", CUE_HEADLINE, HEADLINE_GUESS
         if self._says("pay", fold(w.clause)) or self._says("deal", fold(w.clause)):
             return "deal_amount_usd", CUE_DEAL * 0.9, "what the deal pays (the clause says so)"
         return None
@@ -1239,7 +1240,7 @@ def founded_years(
             subject is not None
             and (
                 re.search(
-                    r"\b(?:startup|start-up|company|firm|it|which)\b",
+                    r"\b(?:startup|start-up|company|firm|it|which|que|qui|cui|die|der|welche[rs]?)\b",
                     folded[max(c_lo, verb_at - 30) : verb_at],
                 )
                 or re.search(r"\b(?:startup|start-up|company|firm)\b", folded[verb_at : fig.start])

@@ -648,3 +648,24 @@ def test_a_share_of_one_group_of_the_staff_is_no_share_of_the_company():
         "Lumeo's engineering team, the company said on Tuesday."
     )
     assert not any(m == "staff_hired_pct" for m, _ in _claims(result)), _claims(result)
+
+
+def test_a_portuguese_relative_clause_founds_the_startup_before_it():
+    result = _read(
+        "O Google paga 400 milhões de dólares à Lumeo\n\n"
+        "O Google pagou US$ 400 milhões por licenças para as tecnologias da Lumeo, que foi "
+        "criada em 2020 por um ex-funcionário da gigante. O Google também contratou os fundadores da "
+        "Lumeo e dezenas de outros funcionários."
+    )
+    claims = {(c.metric, c.stated) for c in result.claims if c.deal_id == "google--lumeo"}
+    assert ("founded_year", "criada em 2020") in claims, claims
+
+
+def test_a_headline_sum_the_body_calls_a_licence_fee_is_one_claim_of_the_fee():
+    result = _read(
+        "The $400 million homecoming of a Halcyon engineer\n\n"
+        "Halcyon paid $400 million for licences to the technology of Lumeo, a startup founded by "
+        "one of its former engineers. He has now returned to Halcyon with dozens of Lumeo's staff."
+    )
+    money = {(m, stated) for m, stated in _claims(result) if m.endswith("_usd")}
+    assert money == {("licence_fee_usd", "$400 million")}, money
