@@ -669,3 +669,8 @@ def test_a_headline_sum_the_body_calls_a_licence_fee_is_one_claim_of_the_fee():
     )
     money = {(m, stated) for m, stated in _claims(result) if m.endswith("_usd")}
     assert money == {("licence_fee_usd", "$400 million")}, money
+
+
+def test_a_valuation_before_the_deal_is_a_past_one():
+    result = _read(LEAD + "Lumeo reached a valuation of about $1.2 billion before this deal.")
+    assert not any(m == "target_valuation_usd" for m, _ in _claims(result)), _claims(result)
