@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
 from extractors.analysis.lexicon import Lexicon
-from extractors.analysis.names import Names
+from extractors.analysis.names import Names, OrgMention
 from extractors.analysis.relations import STRENGTH_JOINED
 from extractors.analysis.text import CLAUSE_JOIN, Sentence, clause_bounds, fold
 
@@ -1211,6 +1211,19 @@ def founded_years(
                 stated = Figure("year", fig.value, fig.value, fig.value, s.raw[fig.start : late.end()],
                                 None, fig.start, late.end())  # fmt: skip
                 out.append((stated, targets[founded_between], "the year it was founded"))
+            elif (topic := _topic_before(s, names, fig, targets)) is not None:
+                out.append(
+                    (_topic_year(s, topic, fig), targets[topic.name], "the year it was founded")
+                )
+            continue
+        elif (
+            lex.verb_final
+            and (topic := _topic_before(s, names, fig, targets)) is not None
+            and founding.search(folded, fig.end, c_hi)
+        ):
+            # "코배리언트는 2017년 UC 버클리 교수인 … 에 의해 설립되었습니다": the company as the topic, the
+            # year, and the founding verb closing the clause however far after
+            out.append((_topic_year(s, topic, fig), targets[topic.name], "the year it was founded"))
             continue
         else:
             continue
@@ -1265,6 +1278,26 @@ def founded_years(
         stated = Figure("year", fig.value, fig.value, fig.value, s.raw[start:end], None, start, end)
         out.append((stated, targets[founded], "the year it was founded"))
     return out
+
+
+# A topic or subject particle: all that stands between a company and the year it was founded
+_TOPIC_PARTICLE = re.compile(r"\s*(?:은|는|이|가|は|が)?\s*")
+
+
+def _topic_before(
+    s: Sentence, names: Names, fig: Figure, targets: dict[str, Deal]
+) -> OrgMention | None:
+    """The startup written right before the year, marked as the clause's topic ("코배리언트는 2017년")."""
+    for o in names.orgs[s.index]:
+        if o.name in targets and _TOPIC_PARTICLE.fullmatch(s.raw, o.end, fig.start):
+            return o
+    return None
+
+
+def _topic_year(s: Sentence, topic: OrgMention, fig: Figure) -> Figure:
+    """The founding year stated from the company that is the clause's topic to the year."""
+    return Figure("year", fig.value, fig.value, fig.value, s.raw[topic.start : fig.end], None,
+                  topic.start, fig.end)  # fmt: skip
 
 
 def _in_brackets(raw: str, start: int, end: int) -> bool:

@@ -326,7 +326,9 @@ def _patterns(language: str) -> _Patterns:
         qualifier_after=re.compile(qualifier_after, flags),
         staff_after=re.compile(staff_after, flags),
         staff_before=re.compile(
-            rf"(?:{staff})\S{{0,2}}\s*$" if not lex.spaced else r"(?!x)x", flags
+            # (a qualifier between: "직원 약 4분의 1", about a quarter of the staff)
+            rf"(?:{staff})\S{{0,2}}\s*(?:(?:{q_before})\s*)?$" if not lex.spaced else r"(?!x)x",
+            flags,
         ),
         name_age=name_age_rx,
         money_gate=gates[0],

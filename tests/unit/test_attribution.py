@@ -674,3 +674,15 @@ def test_a_headline_sum_the_body_calls_a_licence_fee_is_one_claim_of_the_fee():
 def test_a_valuation_before_the_deal_is_a_past_one():
     result = _read(LEAD + "Lumeo reached a valuation of about $1.2 billion before this deal.")
     assert not any(m == "target_valuation_usd" for m, _ in _claims(result)), _claims(result)
+
+
+def test_korean_founding_year_with_the_company_as_topic_and_a_share_of_staff():
+    result = _read(
+        "구글, 루메오와 라이선스 계약\n\n"
+        "구글이 Lumeo와 대규모 라이선스 계약을 맺었습니다. 이번 계약으로 Lumeo의 공동창업자 2명은 "
+        "직원 약 3분의 1과 함께 구글에 합류합니다. Lumeo는 2019년 서울대 교수인 김민준과 그의 "
+        "제자들에 의해 설립되었습니다."
+    )
+    claims = {(c.metric, c.low, c.high) for c in result.claims if c.deal_id == "google--lumeo"}
+    assert ("founded_year", 2019, 2019) in claims, claims
+    assert any(m == "staff_hired_pct" for m, _, _ in claims), claims
