@@ -256,6 +256,8 @@ PERCENT_CASES = [
         36.663,
         True,
     ),
+    # the staff first, a qualifier, then the fraction: about a third of the staff
+    ("ko", "창업자들은 직원 약 3분의 1과 함께 옮긴다", "약 3분의 1", 29.997, 36.663, True),
 ]
 
 
@@ -287,6 +289,8 @@ COUNT_CASES = [
     ("ko", "회사에는 약 90명의 직원이 있다", "약 90명의 직원", 81, 99),
     ("ja", "約90人の従業員を抱える", "約90人の従業員", 81, 99),
     ("zh", "公司拥有90名员工", "90名员工", 90, 90),
+    # "the number of staff is not even 12": fewer than 12
+    ("ko", "그 회사의 전체 직원 수는 12명이 안 된다", "직원 수는 12명이 안 된", 0, 12),
 ]
 
 
