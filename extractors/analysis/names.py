@@ -344,6 +344,19 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     return out
 
 
+def _glosses_a_phrase(raw: str, start: int, surface: str) -> bool:
+    """Words of English in brackets right after a word in the text's own script, spelling out
+    what that word means ("感情知能(Emotional Intelligence)"): a translation, not a name. A
+    single word there may be a company's Latin name ("멀티(Multi)"), so it is left to the rest."""
+    return (
+        len(surface.split()) >= 2
+        and raw[start - 1 : start] in {"(", "（"}
+        and start >= 2
+        and not raw[start - 2].isascii()
+        and not raw[start - 2].isspace()
+    )
+
+
 def _is_person_like(name: str) -> bool:
     return PERSON.fullmatch(name) is not None
 
@@ -570,6 +583,8 @@ class _NameScan:
                     surface = self._named_in_body(surface)  # "Cognition Joins the ...": Cognition
                 end = start + len(surface)
                 if not self._could_be_company(raw, start, end, surface):
+                    continue
+                if not self.lex.spaced and _glosses_a_phrase(raw, start, surface):
                     continue
                 if not self._treated_as_company(s, start, end, surface, opening):
                     continue

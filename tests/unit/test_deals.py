@@ -955,3 +955,14 @@ def test_a_ticker_in_brackets_is_the_company_before_it(text, deal_id):
     _, result = _analyse("Tickers in the text\n\n" + text, WATCHLIST)
     assert _deal_ids(result) == {deal_id}, _deal_ids(result)
     assert any(c.metric == "deal_amount_usd" for c in result.claims), result.claims
+
+
+def test_an_english_phrase_spelling_out_a_japanese_word_is_no_company():
+    # "感情知能(Emotional Intelligence)": the bracket translates the word before it
+    _, result = _analyse(
+        "Google、Lumeo AIの人材を取り込み音声に感情知能(Emotional Intelligence)を加える\n\n"
+        "Googleは音声AIのスタートアップ、Lumeo AIとライセンス契約を締結しました。Lumeo AIの"
+        "CEOがエンジニアの一団とともにGoogleに合流します。",
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"google--lumeo-ai"}, _deal_ids(result)

@@ -53,3 +53,11 @@ def test_back_as_a_particle_is_no_payment(text):
 def test_losing_to_a_rival_is_no_move_of_people():
     # "lost ... to" says people move only when the people are what is lost
     assert not lexicon_for("en").cues["join"].search(fold("the startup lost ground to a rival"))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("ja", "CEO兼創業者であるX氏"), ("ko", "공동창업자 두 명")]
+)
+def test_a_founder_is_no_founding(language, text):
+    # "創業者", "창업자": the founder, a person; not the act of founding a company
+    assert not lexicon_for(language).cues["founding"].search(fold(text))
