@@ -1241,6 +1241,10 @@ def founded_years(
         candidates: list[str] = [o.name for o in reversed(inside)]
         if opens:
             candidates += [o.name for o in after_year]  # "Founded in 2021 by ..., HumanLoop"
+            if not names.orgs[s.index] and s.index > 0:
+                # "Groq no es una startup cualquiera. Fundada en 2016, se especializa …": the
+                # participle's company is the one the sentence before speaks of
+                candidates += [o.name for o in reversed(names.orgs[s.index - 1])]
         if before_verb:
             passive = re.search(
                 r"\b(?:was|were|is|wurde|fue|foi|è|a\s+été|est)\b|,",

@@ -686,3 +686,13 @@ def test_korean_founding_year_with_the_company_as_topic_and_a_share_of_staff():
     claims = {(c.metric, c.low, c.high) for c in result.claims if c.deal_id == "google--lumeo"}
     assert ("founded_year", 2019, 2019) in claims, claims
     assert any(m == "staff_hired_pct" for m, _, _ in claims), claims
+
+
+def test_a_sentence_opening_on_founded_speaks_of_the_company_before_it():
+    result = _read(
+        "Google se lleva a los fundadores de Lumeo\n\n"
+        "Google pagará 400 millones de dólares por una licencia de Lumeo y contratará a sus "
+        "fundadores. Lumeo no es una startup cualquiera. Fundada en 2018, diseña chips de memoria."
+    )
+    claims = {(c.metric, c.stated) for c in result.claims if c.deal_id == "google--lumeo"}
+    assert ("founded_year", "Fundada en 2018") in claims, claims
