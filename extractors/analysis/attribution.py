@@ -1201,79 +1201,17 @@ def founded_years(
             start, end = fig.start, min(len(s.raw), fig.end + 12)
             m = founding.search(folded, fig.end, fig.end + 12)
             end = m.end() if m else fig.end
-        elif lex.verb_final and (late := founding.search(folded, fig.end, min(c_hi, fig.end + 40))):
-            # "2016年に Scale AI を共同設立": the year, the company, then the verb
-            between = [
-                o for o in names.orgs[s.index] if fig.end <= o.start and o.end <= late.start()
-            ]
-            founded_between = next((o.name for o in between if o.name in targets), None)
-            if founded_between is not None:
-                stated = Figure("year", fig.value, fig.value, fig.value, s.raw[fig.start : late.end()],
-                                None, fig.start, late.end())  # fmt: skip
-                out.append((stated, targets[founded_between], "the year it was founded"))
-            elif (topic := _topic_before(s, names, fig, targets)) is not None:
-                out.append(
-                    (_topic_year(s, topic, fig), targets[topic.name], "the year it was founded")
-                )
-            continue
-        elif (
-            lex.verb_final
-            and (topic := _topic_before(s, names, fig, targets)) is not None
-            and founding.search(folded, fig.end, c_hi)
-        ):
-            # "코배리언트는 2017년 UC 버클리 교수인 … 에 의해 설립되었습니다": the company as the topic, the
-            # year, and the founding verb closing the clause however far after
-            out.append((_topic_year(s, topic, fig), targets[topic.name], "the year it was founded"))
-            continue
         else:
+            if lex.verb_final and (
+                found := _founded_before_a_late_verb(s, names, fig, targets, founding, c_hi)
+            ):
+                out.append((*found, "the year it was founded"))
             continue
         if re.search(
             r"\b(?:left|joined|joining|quit|departed)\b", folded[max(c_lo, verb_at - 30) : verb_at]
         ):
             continue
-        orgs = [o for o in names.orgs[s.index] if c_lo <= o.start < c_hi]
-        inside = [o for o in orgs if verb_at < o.start < fig.start]
-        before_verb = [o for o in orgs if o.end <= verb_at and verb_at - o.end <= 100]
-        after_year = [o for o in orgs if o.start >= fig.end and o.start - fig.end <= 100]
-        opens = not s.raw[c_lo:verb_at].strip(" \"“'‘(-–—•·*") or re.match(
-            r"^\s*(?:first\s+)?$", s.raw[c_lo:verb_at]
-        )
-        candidates: list[str] = [o.name for o in reversed(inside)]
-        if opens:
-            candidates += [o.name for o in after_year]  # "Founded in 2021 by ..., HumanLoop"
-            if not names.orgs[s.index] and s.index > 0:
-                # "Groq no es una startup cualquiera. Fundada en 2016, se especializa …": the
-                # participle's company is the one the sentence before speaks of
-                candidates += [o.name for o in reversed(names.orgs[s.index - 1])]
-        if before_verb:
-            passive = re.search(
-                r"\b(?:was|were|is|wurde|fue|foi|è|a\s+été|est)\b|,",
-                s.raw[before_verb[0].end : verb_at],
-            )
-            candidates += (
-                [before_verb[0].name] if passive else [o.name for o in reversed(before_verb)]
-            )
-        if (
-            subject is not None
-            and (
-                re.search(
-                    r"\b(?:startup|start-up|company|firm|it|which|que|qui|cui|die|der|welche[rs]?)\b",
-                    folded[max(c_lo, verb_at - 30) : verb_at],
-                )
-                or re.search(r"\b(?:startup|start-up|company|firm)\b", folded[verb_at : fig.start])
-                # "Founded in 2023 by a team of researchers, the San Francisco-based company …"
-                or opens
-                and re.search(
-                    r"\bthe\s+(?:[\w–-]+\s+){0,3}(?:startup|start-up|company|firm)\b",
-                    folded[fig.end : fig.end + 100],
-                )
-                # a profile's field, "Founded: 2023": of the company the article is about
-                or opens
-                and cues
-                and re.fullmatch(r"\s*[:：]\s*", folded[cues[-1].end() : fig.start])
-            )
-        ):
-            candidates.append(subject.target)
+        candidates = _founded_candidates(s, names, fig, (c_lo, c_hi), verb_at, cues, subject)
         founded = next((c for c in candidates if c in targets), None)
         if founded is None:
             continue
@@ -1282,6 +1220,88 @@ def founded_years(
         stated = Figure("year", fig.value, fig.value, fig.value, s.raw[start:end], None, start, end)
         out.append((stated, targets[founded], "the year it was founded"))
     return out
+
+
+def _founded_before_a_late_verb(
+    s: Sentence,
+    names: Names,
+    fig: Figure,
+    targets: dict[str, Deal],
+    founding: re.Pattern[str],
+    c_hi: int,
+) -> tuple[Figure, Deal] | None:
+    """Where the verb closes the clause: "2016年に Scale AI を共同設立" (the year, the company, then the
+    verb), or "코배리언트는 2017년 UC 버클리 교수인 … 에 의해 설립되었습니다" (the company as the topic, the
+    year, and the founding verb however far after)."""
+    folded = s.folded
+    late = founding.search(folded, fig.end, min(c_hi, fig.end + 40))
+    if late:
+        between = [o for o in names.orgs[s.index] if fig.end <= o.start and o.end <= late.start()]
+        founded_between = next((o.name for o in between if o.name in targets), None)
+        if founded_between is not None:
+            stated = Figure("year", fig.value, fig.value, fig.value, s.raw[fig.start : late.end()],
+                            None, fig.start, late.end())  # fmt: skip
+            return stated, targets[founded_between]
+    topic = _topic_before(s, names, fig, targets)
+    if topic is not None and (late or founding.search(folded, fig.end, c_hi)):
+        return _topic_year(s, topic, fig), targets[topic.name]
+    return None
+
+
+def _founded_candidates(
+    s: Sentence,
+    names: Names,
+    fig: Figure,
+    clause: tuple[int, int],
+    verb_at: int,
+    cues: list[re.Match[str]],
+    subject: Deal | None,
+) -> list[str]:
+    """The companies a founding word and its year may be said of, the likeliest first."""
+    c_lo, c_hi = clause
+    folded = s.folded
+    orgs = [o for o in names.orgs[s.index] if c_lo <= o.start < c_hi]
+    inside = [o for o in orgs if verb_at < o.start < fig.start]
+    before_verb = [o for o in orgs if o.end <= verb_at and verb_at - o.end <= 100]
+    after_year = [o for o in orgs if o.start >= fig.end and o.start - fig.end <= 100]
+    opens = not s.raw[c_lo:verb_at].strip(" \"“'‘(-–—•·*") or re.match(
+        r"^\s*(?:first\s+)?$", s.raw[c_lo:verb_at]
+    )
+    candidates: list[str] = [o.name for o in reversed(inside)]
+    if opens:
+        candidates += [o.name for o in after_year]  # "Founded in 2021 by ..., HumanLoop"
+        if not names.orgs[s.index] and s.index > 0:
+            # "Groq no es una startup cualquiera. Fundada en 2016, se especializa …": the
+            # participle's company is the one the sentence before speaks of
+            candidates += [o.name for o in reversed(names.orgs[s.index - 1])]
+    if before_verb:
+        passive = re.search(
+            r"\b(?:was|were|is|wurde|fue|foi|è|a\s+été|est)\b|,",
+            s.raw[before_verb[0].end : verb_at],
+        )
+        candidates += [before_verb[0].name] if passive else [o.name for o in reversed(before_verb)]
+    if (
+        subject is not None
+        and (
+            re.search(
+                r"\b(?:startup|start-up|company|firm|it|which|que|qui|cui|die|der|welche[rs]?)\b",
+                folded[max(c_lo, verb_at - 30) : verb_at],
+            )
+            or re.search(r"\b(?:startup|start-up|company|firm)\b", folded[verb_at : fig.start])
+            # "Founded in 2023 by a team of researchers, the San Francisco-based company …"
+            or opens
+            and re.search(
+                r"\bthe\s+(?:[\w–-]+\s+){0,3}(?:startup|start-up|company|firm)\b",
+                folded[fig.end : fig.end + 100],
+            )
+            # a profile's field, "Founded: 2023": of the company the article is about
+            or opens
+            and cues
+            and re.fullmatch(r"\s*[:：]\s*", folded[cues[-1].end() : fig.start])
+        )
+    ):
+        candidates.append(subject.target)
+    return candidates
 
 
 # A topic or subject particle: all that stands between a company and the year it was founded
