@@ -67,7 +67,7 @@ _NEGATED = re.compile(
 # co-founders, Pieter Abbeel, Peter Chen and ...").
 _APPOSITION = re.compile(
     r"^(?:'s|’s)?(?:[\s,]|\band\b|\bits\b|\bincluding\b|\bamong\s+them\b|\bnotably\b|\bthree\b|\btwo\b|\bboth\b|co-?founders?|cofounders?|founders?|ceo|"
-    r"chief\s+\w+(?:\s+officer)?|president|cto|cpo|coo|\(|\)|¶|[a-z]+\s+[a-z]+(?=,))*$"
+    r"chief\s+\w+(?:\s+officer)?|president|cto|cpo|coo|\d{1,2}-year-old|\(|\)|¶|[a-z]+\s+[a-z]+(?=,))*$"
 )
 # "and", "et a", "y ha", "und hat": a second verb joined to the first (its auxiliary skipped)
 _COORDINATED = re.compile(

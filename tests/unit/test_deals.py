@@ -966,3 +966,17 @@ def test_an_english_phrase_spelling_out_a_japanese_word_is_no_company():
         WATCHLIST,
     )
     assert _deal_ids(result) == {"google--lumeo-ai"}, _deal_ids(result)
+
+
+def test_a_ceo_named_after_an_age_is_hired_and_the_age_is_theirs():
+    _, result = _analyse(
+        "Deals like it\n\n"
+        "In May, Amazon took a 30 per cent stake in Adept and brought in its 31-year-old CEO, "
+        "Tomas Reyes, to run a new research group.",
+        WATCHLIST,
+    )
+    (deal,) = result.deals
+    assert deal.people == ("Tomas Reyes",)
+    assert {(c.subject, c.metric, c.low) for c in result.claims if c.metric == "person_age"} == {
+        ("Tomas Reyes", "person_age", 31)
+    }
