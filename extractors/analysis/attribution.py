@@ -698,7 +698,15 @@ class Attributor:
             self._says("valuation", w.near_before) or self._says("valuation", fold(w.after[:20]))
         ):
             return None
-        if self._says("round", w.local) or self._says("funding", w.local):
+        if (
+            self._says("round", w.local)
+            or self._says("funding", w.local)
+            # "기업 가치 40억달러를 인정받고, MS로부터 … 투자를 유치하기도 했다": the verb of raising
+            # money closes the sentence (not "今回の取引で…評価額は": what this deal sets)
+            or self.lex.verb_final
+            and self._says("funding", self._clause_after(w.s, w.fig))
+            and not self._says("deal", w.s.raw[c_lo : w.fig.start])
+        ):
             return None, 0.0, "the valuation of a funding round"
         if self._says("past", w.local) or self._says("dated", w.local):
             return None, 0.0, "a past valuation"

@@ -696,3 +696,38 @@ def test_a_sentence_opening_on_founded_speaks_of_the_company_before_it():
     )
     claims = {(c.metric, c.stated) for c in result.claims if c.deal_id == "google--lumeo"}
     assert ("founded_year", "Fundada en 2018") in claims, claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "valuation"),
+    [
+        # valued, then "also raised $X from Google": the valuation of that round
+        (
+            "루메오는 기업 가치 20억달러를 인정받고, 구글로부터 3억달러 규모 투자를 유치하기도 했다.",
+            False,
+        ),
+        # "with this deal Lumeo is valued at $2 billion": what the deal sets
+        (
+            "今回の取引でLumeoの評価額は20億ドルとなり、昨年投資家と協議した40億ドルから半減した。",
+            True,
+        ),
+    ],
+)
+def test_a_valuation_before_a_closing_verb_of_raising_money_is_a_rounds(sentence, valuation):
+    language = "ko" if "루메오" in sentence else "ja"
+    lead = (
+        "구글, 루메오 창업자 영입\n\n구글이 루메오(Lumeo)에 라이선스 비용을 지급하고 창업자들을 영입했다. "
+        if language == "ko"
+        else "Google、Lumeoの創業者を採用\n\nGoogleはLumeoにライセンス料を支払い、創業者たちを採用した。"
+    )
+    article = article_from_text(
+        lead + sentence,
+        url="https://news.example/lumeo",
+        origin="feed",
+        fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
+    )
+    assert article.language == language
+    result = analyse(article, WATCHLIST)
+    assert result.deals, result
+    found = any(c.metric == "target_valuation_usd" for c in result.claims)
+    assert found is valuation, result.claims
