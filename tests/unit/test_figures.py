@@ -285,6 +285,7 @@ COUNT_CASES = [
     # a number word before "-person", "-member": the size of a team or company
     ("en", "bought a three-person design startup", "three-person design startup", 3, 3),
     ("en", "its thirty-two-member team", "thirty-two-member team", 32, 32),
+    ("en", "most of its 80-employee team", "80-employee team", 80, 80),
     # the number first, then the counter and the people: "about 90 of its staff"
     ("ko", "회사에는 약 90명의 직원이 있다", "약 90명의 직원", 81, 99),
     ("ja", "約90人の従業員を抱える", "約90人の従業員", 81, 99),
