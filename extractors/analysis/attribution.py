@@ -191,6 +191,9 @@ _TEAM_BUILT_BEFORE = re.compile(
     r"(?:group|team|lab|unit|division)\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$"
 )
 # "to continue operating with ~250 employees", "is left with 40 staff": the staff who stay.
+# "約250名員工中的大部分" (most of the about 250 staff), "250명 중 대부분", "250人のうち": the count is
+# the whole, a part of which the sentence goes on to tell
+_PART_OF_IT_AFTER = re.compile(r"^\s*(?:中的|之中|當中|当中|중|가운데|のうち|の中で)")
 # "Prompt AI, with only 11 employees, …": the size of the company the comma follows
 _WITH_STAFF_BEFORE = re.compile(
     r",\s+(?:with|avec|con|com|mit)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
@@ -974,8 +977,8 @@ class Attributor:
             fold(after),
         ):
             return None, 0.0, "sources, not staff"
-        if self._size_of_the_company_before(before, deal):
-            return "target_headcount", CUE_EXPLICIT, "the size of the company it follows"
+        if self._sizes_the_company(before, after, deal):
+            return "target_headcount", CUE_EXPLICIT, "the size of the company"
         size = _SIZE_BEFORE.search(fold(before[-30:])) or _SIZE_AFTER.match(fold(after[:20]))
         if (
             (fig.noun or "") in {"people", "persons", "individuals"}
@@ -1067,9 +1070,12 @@ class Attributor:
             return "target_headcount", CUE_DEAL, "the company's size"
         return None, 0.0, "a count of people not tied to the deal"
 
-    def _size_of_the_company_before(self, before: str, deal: Deal) -> bool:
+    def _sizes_the_company(self, before: str, after: str, deal: Deal) -> bool:
         """ "a startup of 12 people, Lumeo", "Prompt AI, with only 11 employees": a count that says
-        how big the startup named just before it is."""
+        how big the startup named just before it is; "約250名員工中的大部分": the whole staff, a part of
+        which the sentence goes on to tell."""
+        if _PART_OF_IT_AFTER.match(after):
+            return True
         names = self._aliases(deal.target)
         near = fold(before[-40:])
         if _COMPANY_OF.search(near) and any(n in before[-90:] for n in names):

@@ -731,3 +731,13 @@ def test_a_valuation_before_a_closing_verb_of_raising_money_is_a_rounds(sentence
     assert result.deals, result
     found = any(c.metric == "target_valuation_usd" for c in result.claims)
     assert found is valuation, result.claims
+
+
+def test_a_chinese_count_followed_by_most_of_it_is_the_whole_staff():
+    result = _read(
+        "谷歌獲得Lumeo技術授權\n\n"
+        "谷歌宣布以5億美元獲得AI初創公司Lumeo的技術授權和人才，Lumeo創辦人將加入谷歌。"
+        "Lumeo將繼續作為獨立公司運營，約80名員工中的大部分將留在原公司。"
+    )
+    heads = {(c.metric, c.low, c.high) for c in result.claims if c.metric == "target_headcount"}
+    assert heads == {("target_headcount", 72, 88)}, result.claims
