@@ -126,7 +126,7 @@ def assemble_deals(
         deal = _judge(a, t, rels, names, framed, lex)
         if deal is not None and deal.confidence >= MIN_DEAL_CONFIDENCE:
             deals.append(deal)
-    deals += _known_deals_named(sentences, names, cues_of, watchlist, deals)
+    deals += _known_deals_named(sentences, names, cues_of, watchlist, deals, by_pair)
     deals = _one_per_target(deals)
     deals = [
         d
@@ -151,9 +151,12 @@ def _known_deals_named(
     cues_of: Sequence[SentenceCues],
     watchlist: Watchlist,
     found: Sequence[Deal],
+    by_pair: dict[tuple[str, str], list[Relation]],
 ) -> list[Deal]:
-    """The watchlist's known deals this text names in passing, that the relations did not find:
-    both parties in one sentence that speaks of a deal or of people moving."""
+    """The watchlist's known deals this text names, that the relations did not find (one half
+    missing): both parties in one sentence that speaks of a deal or of people moving. A payment
+    the text tells outright between them ("Meta avrebbe deciso di acquisire il 49% di Scale AI per
+    …") is kept with the deal, so that a lead telling it makes the deal the article's subject."""
     have = {(d.acquirer, d.target) for d in found} | {d.target for d in found}
     out = []
     unfound = [
@@ -186,13 +189,21 @@ def _known_deals_named(
                 relation = Relation(
                     "deal", known.acquirer, known.target, s.index, STRENGTH_CLAUSE, background=True
                 )
+                paid = [
+                    r
+                    for r in by_pair.get((known.acquirer, known.target), [])
+                    if r.kind in MONEY_KINDS
+                    and r.strength >= STRENGTH_FRAME
+                    and r.sentence <= LEAD_SENTENCES
+                    and not (r.background or r.failed)
+                ]
                 out.append(
                     Deal(
                         known.acquirer,
                         known.target,
                         known.kind,
                         KNOWN_DEAL_CONFIDENCE,
-                        [relation],
+                        [relation, *paid],
                         evidence=s.text,
                         reasons=[f"a known deal (watchlist), both named in sentence {s.index}"],
                         told_in_front=s.index > 1 and not cues_of[s.index].present("background"),

@@ -980,3 +980,17 @@ def test_a_ceo_named_after_an_age_is_hired_and_the_age_is_theirs():
     assert {(c.subject, c.metric, c.low) for c in result.claims if c.metric == "person_age"} == {
         ("Tomas Reyes", "person_age", 31)
     }
+
+
+def test_a_known_deal_whose_payment_the_lead_tells_is_the_subject():
+    # the lead tells only the payment (the hire is left to the reader): the watchlist knows the
+    # deal, and the lead telling it outright makes it what the article is about
+    _, result = _analyse(
+        "Amazon bets big on agents\n\n"
+        "Amazon reportedly agreed to pay $330 million for a licence to Adept's models. The startup's "
+        "chief executive is expected to run a new agents group in Seattle. Analysts see more "
+        "arrangements of this shape coming.",
+        WATCHLIST,
+    )
+    assert _roles(result) == {"amazon--adept": "subject"}, _roles(result)
+    assert result.relevance == "subject"
