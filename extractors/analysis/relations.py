@@ -621,7 +621,12 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
         between[-12:]
     )
     team_x = _team_before(before, lex) or _team_after(between, lex)
-    if lex.verb_final and join and not _said(cues, "destination", after[:4]):
+    if (
+        lex.verb_final
+        and join
+        and not _said(cues, "destination", after[:4])
+        and not _said(cues, "destination", _after_last_naming(pair, names)[:4])
+    ):
         join = False  # "GroqのCEO…はNvidiaへ合流": the company people go to carries へ/에/में
     # people: who moves to whom (a person moving speaks for a company that is theirs, or one
     # the text treats as a company)
@@ -670,6 +675,20 @@ def _paid_for_people(between: str, cues: SentenceCues) -> bool:
     what = between[bought[-1] :]
     taken_from = _FROM_WORD.search(what)
     return taken_from is not None and _said(cues, "team_plural", what[: taken_from.start()])
+
+
+def _after_last_naming(pair: _Pair, names: Names) -> str:
+    """The words after the second company's last naming in the clause's reach ("구글 AI 연구개발
+    기관인 구글 딥마인드(Google DeepMind)로 이적": the particle follows the last one)."""
+    last = max(
+        (
+            o.end
+            for o in names.orgs[pair.sentence]
+            if o.name == pair.y.name and o.start >= pair.y.start
+        ),
+        default=pair.y.end,
+    )
+    return pair.after[last - pair.y.end :]
 
 
 def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool) -> list[Relation]:

@@ -52,6 +52,8 @@ _SPACE = re.compile(r"\s")
 _CLAUSE_END = re.compile(
     r"[;—,\s](?:(?<=;)|(?<=—)|(?<=,)\s+(?:while|whereas|but|although|though|however|yet)\b"
     r"|(?<=\s)(?:[-–—]\s|\s*–\s+))"
+    # Korean: a finished verb joined on by 고 ("계약은 무산됐고 윈드서프는 …": fell through, and …)
+    r"|(?<=[었았됐했였])고(?=\s)"
 )
 # The characters re.IGNORECASE matches to an ASCII letter that str.lower() does not turn into it.
 _SPECIAL = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})

@@ -994,3 +994,15 @@ def test_a_known_deal_whose_payment_the_lead_tells_is_the_subject():
     )
     assert _roles(result) == {"amazon--adept": "subject"}, _roles(result)
     assert result.relevance == "subject"
+
+
+def test_korean_talks_that_failed_then_a_deal_whose_team_transfers_is_the_subject():
+    # "was in talks to buy" (협의를 진행) is no purchase; "fell through, and" (무산됐고) closes its
+    # own clause; the team "transfers" (이적) to the company named last before the particle 로
+    _, result = _analyse(
+        "오픈AI는 AI 스타트업 루메오(Lumeo)를 인수하기 위해 협의를 진행하고 있었다. 하지만 이 인수 "
+        "계약은 무산됐고 루메오는 구글과 5억 달러 계약을 체결했다고 발표했다. 이 계약 일환으로 루메오 "
+        "CEO와 공동창립자, 연구팀 일부가 구글 AI 연구 조직인 구글 딥마인드(Google DeepMind)로 이적한다.",
+        WATCHLIST,
+    )
+    assert _roles(result) == {"google--lumeo": "subject"}, _roles(result)
