@@ -1006,3 +1006,15 @@ def test_korean_talks_that_failed_then_a_deal_whose_team_transfers_is_the_subjec
         WATCHLIST,
     )
     assert _roles(result) == {"google--lumeo": "subject"}, _roles(result)
+
+
+def test_a_japanese_headline_of_the_payer_rehiring_in_yen_makes_the_deal_the_subject():
+    # "Amazon pays ¥50 billion to rehire a researcher": 雇用 and 億円 are headline words too
+    _, result = _analyse(
+        "アマゾン、研究者の再雇用に500億円\n\n"
+        "大手企業がAI人材に巨額を投じる中、この再雇用は際立っている。研究者は論文で知られる。"
+        "2022年に退社し、自身の会社Adeptを設立した。関係者によると、アマゾンは"
+        "Adeptに約3億ドルを支払ったという。その公式な理由は技術のライセンス料だった。",
+        WATCHLIST,
+    )
+    assert _roles(result) == {"amazon--adept": "subject"}, _roles(result)
