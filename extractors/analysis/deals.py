@@ -154,9 +154,10 @@ def _known_deals_named(
     by_pair: dict[tuple[str, str], list[Relation]],
 ) -> list[Deal]:
     """The watchlist's known deals this text names, that the relations did not find (one half
-    missing): both parties in one sentence that speaks of a deal or of people moving. A payment
-    the text tells outright between them ("Meta avrebbe deciso di acquisire il 49% di Scale AI per
-    …") is kept with the deal, so that a lead telling it makes the deal the article's subject."""
+    missing): both parties in one sentence that speaks of a deal or of people moving. A payment or
+    purchase the text tells outright between them ("Meta avrebbe deciso di acquisire il 49% di
+    Scale AI per …", "Nvidia agreed to buy assets from Groq") is kept with the deal, so that a lead
+    telling it makes the deal the article's subject."""
     have = {(d.acquirer, d.target) for d in found} | {d.target for d in found}
     out = []
     unfound = [
@@ -192,7 +193,7 @@ def _known_deals_named(
                 paid = [
                     r
                     for r in by_pair.get((known.acquirer, known.target), [])
-                    if r.kind in MONEY_KINDS
+                    if (r.kind in MONEY_KINDS or r.kind == "acquire")
                     and r.strength >= STRENGTH_FRAME
                     and r.sentence <= LEAD_SENTENCES
                     and not (r.background or r.failed)

@@ -1018,3 +1018,14 @@ def test_a_japanese_headline_of_the_payer_rehiring_in_yen_makes_the_deal_the_sub
         WATCHLIST,
     )
     assert _roles(result) == {"amazon--adept": "subject"}, _roles(result)
+
+
+def test_a_known_deal_told_in_the_lead_as_a_purchase_of_assets_is_the_subject():
+    _, result = _analyse(
+        "Nvidia takes Groq's assets\n\n"
+        "Nvidia agreed to buy assets from the chip designer Groq for $20 billion in cash, a "
+        "television network reported. Investors in the startup were told on Wednesday. Its "
+        "customers were not told what changes.",
+        WATCHLIST,
+    )
+    assert _roles(result) == {"nvidia--groq": "subject"}, _roles(result)
