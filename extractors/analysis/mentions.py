@@ -46,6 +46,13 @@ _AFFILIATION = (
         r"(?P<person>¶)(?:\s+\w+){0,3}?\s+(?:co-?founded|founded|started|launched)\s+(?P<org>§)",
         re.IGNORECASE,
     ),
+    # "Gross and Friedman lead venture firm NFDG", "Gross und Friedman leiten den Fonds NFDG"
+    re.compile(
+        r"(?P<people>¶(?:(?:,\s*|\s+(?:and|und|y|et|e)\s+)¶)*)\s+(?:co-?)?(?:lead|leads|head|heads|run|runs|"
+        r"leiten|leitet|dirigen|dirige|dirigent|guidano|guida)\s+(?:the\s+|den\s+|die\s+|das\s+|la\s+|le\s+|el\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?P<org>§)",
+        re.IGNORECASE,
+    ),
     # "Founded in 2021 by Raza Habib, Peter Hayes and Jordan Burgess, HumanLoop"
     re.compile(
         r"founded\s+(?:in\s+\d{4}\s+)?by\s+(?P<people>(?:¶(?:,\s+|\s+and\s+)?){1,5}),?\s+(?P<org>§)",

@@ -1029,3 +1029,16 @@ def test_a_known_deal_told_in_the_lead_as_a_purchase_of_assets_is_the_subject():
         WATCHLIST,
     )
     assert _roles(result) == {"nvidia--groq": "subject"}, _roles(result)
+
+
+def test_people_who_lead_a_firm_bring_it_into_the_deal_when_they_are_hired():
+    _, result = _analyse(
+        "Google brings on Ruiz and Okafor\n\n"
+        "Google has hired two well-known investors, Ana Ruiz and Bram Okafor, after months of talks. "
+        "Ruiz and Okafor lead venture firm Lumeo, which will now be partly owned by Google. "
+        "Neither side gave a price.",
+        WATCHLIST,
+    )
+    (deal,) = result.deals
+    assert (deal.deal_id, deal.role) == ("google--lumeo", "subject")
+    assert set(deal.people) == {"Ana Ruiz", "Bram Okafor"}
