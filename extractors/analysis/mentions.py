@@ -256,8 +256,10 @@ def _of_a_person(raw: str, m: re.Match[str], people: Sequence[PersonMention]) ->
 
 
 # What may stand between a kind word and the name it introduces: nothing, or one "of" phrase
-# ("la startup d'IA Adept", "la startup de IA Lumeo").
-_DESCRIPTOR_TAIL = re.compile(r"\s*(?:(?:d['’]|de\s+|di\s+|do\s+|da\s+|del\s+)[\w-]+\s+)?")
+# ("la startup d'IA Adept", "la start-up d'intelligence artificielle Global Illumination").
+_DESCRIPTOR_TAIL = re.compile(
+    r"\s*(?:(?:d['’]|de\s+|di\s+|do\s+|da\s+|del\s+)[\w-]+\s+(?:[\w-]+\s+)?)?"
+)
 
 
 def _startups_meant(

@@ -1006,6 +1006,13 @@ def _word_before(text: str) -> str | None:
     return word if _opens(body, start) else None
 
 
+# A kind word and what it is of, right before a name: "start-up d'intelligence artificielle ",
+# "startup de inteligencia artificial " (the kind word is group 1)
+_KIND_OF_PHRASE_BEFORE = re.compile(
+    r"([\w-]+)\s+(?:d['’]|de\s+|di\s+|da\s+|do\s+|del\s+|dell['’])[\w-]+(?:\s+[\w-]+)?\s+$"
+)
+
+
 def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     """Why the text treats the name at [start, end) as an organisation, if it does."""
     after = raw[end : end + 80]
@@ -1027,6 +1034,9 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     word = _word_before(folded_before.removesuffix("‘").removesuffix("“").removesuffix("'"))
     if word is not None and (startup.fullmatch(word) or lex.cues["giant"].fullmatch(word)):
         return "called"  # "AI startup Adept", "des KI-Start-ups Lumeo", "Softwarekonzern Halcyon"
+    described = _KIND_OF_PHRASE_BEFORE.search(folded_before)
+    if described and startup.fullmatch(described.group(1)):
+        return "called"  # "la start-up d'intelligence artificielle Global Illumination"
     appositive = _APPOSITIVE.match(after)
     if appositive and _OWNED_TITLE.match(fold(appositive.group(1))):
         return None  # "Sunny Madra, the company's president": a person's post at the company

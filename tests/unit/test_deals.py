@@ -1042,3 +1042,16 @@ def test_people_who_lead_a_firm_bring_it_into_the_deal_when_they_are_hired():
     (deal,) = result.deals
     assert (deal.deal_id, deal.role) == ("google--lumeo", "subject")
     assert set(deal.people) == {"Ana Ruiz", "Bram Okafor"}
+
+
+def test_a_french_startup_named_after_what_it_does_and_all_its_team_joining():
+    # "la start-up d'intelligence artificielle Vantix Works": a company, not a person; "Toute
+    # l'équipe" (the whole team) opens a sentence and is no company
+    _, result = _analyse(
+        "Google rachète une jeune pousse\n\n"
+        "Le 2 mai, Google a annoncé le rachat de la start-up d'intelligence artificielle Vantix "
+        "Works, sans préciser le montant. Vantix Works compte huit personnes. « Toute l'équipe a "
+        "rejoint Google pour travailler sur nos produits », a dit Google.",
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"google--vantix-works"}, _deal_ids(result)
