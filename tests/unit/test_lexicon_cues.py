@@ -61,3 +61,10 @@ def test_losing_to_a_rival_is_no_move_of_people():
 def test_a_founder_is_no_founding(language, text):
     # "創業者", "창업자": the founder, a person; not the act of founding a company
     assert not lexicon_for(language).cues["founding"].search(fold(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["with sales of the glasses taking hold", "the talks took place in march", "it takes part"]
+)
+def test_idioms_of_take_move_no_one(text):
+    assert not lexicon_for("en").cues["hire"].search(fold(text))
