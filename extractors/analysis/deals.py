@@ -253,9 +253,10 @@ class _Framing:
     acquihire_sentences: set[int]  # sentences that call something an acqui-hire
     story_acquihire: bool = False  # the headline or the lead calls the story an acqui-hire
     language: str = "en"  # the article's, for the counts of people a purchase's hires state
-    undisclosed: frozenset[str] = (
-        frozenset()
-    )  # companies named where the text says no price is told
+    # companies named where the text says no price is told
+    undisclosed: frozenset[str] = frozenset()
+    # sentences that tell people going back to a former employer
+    going_back: frozenset[int] = frozenset()
 
 
 _SIMILAR = re.compile(
@@ -278,6 +279,7 @@ def _framing(
     acquihire_sentences: set[int] = set()
     talent_context: set[int] = set()
     undisclosed: set[str] = set()
+    going_back: set[int] = set()
     context_until = -1  # the last sentence of the talent passage read so far
     paragraphs = [s.paragraph for s in sentences]
     for s in sentences:
@@ -294,6 +296,8 @@ def _framing(
             not_acquisition |= named
         if cues.present("undisclosed"):
             undisclosed |= named
+        if cues.present("going_back"):
+            going_back.add(s.index)
         if cues.present("winds_down"):
             # the product closes once the company is bought: the buyer wanted its people
             for earlier in sentences[max(0, s.index - 2) : s.index + 1]:
@@ -337,6 +341,7 @@ def _framing(
         headline_acquihire or lead_acquihire,
         cues_of[0].lex.language if cues_of else "en",
         frozenset(undisclosed),
+        frozenset(going_back),
     )
 
 
@@ -450,12 +455,21 @@ def _weigh(
             hire = STRENGTH_CLAUSE
             reasons.append(why)
     team_only = money == 0.0 and hire >= 0.9 and not acquire and _team_moves(live)
+    if team_only and _only_going_back(live, framed):
+        return None  # "OpenAI rehires co-founders of Thinking Machines Lab": people going back
     if team_only:
         money = 0.3
         reasons.append("its founders or team move, no payment stated")
     if hire == 0.0 or money == 0.0:
         return None
     return hire, money, team_only, reasons
+
+
+def _only_going_back(live: list[Relation], framed: _Framing) -> bool:
+    """Every strong hire tells people going back to a former employer ("rehires", "heading back
+    to OpenAI"): with no payment, people leaving their startup, not a deal with it."""
+    moves = [r for r in live if r.kind == "hire" and r.strength >= 0.9]
+    return bool(moves) and all(r.sentence in framed.going_back for r in moves)
 
 
 def _bought_for_its_people(live: list[Relation], language: str, *, undisclosed: bool) -> bool:

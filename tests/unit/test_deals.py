@@ -1055,3 +1055,14 @@ def test_a_french_startup_named_after_what_it_does_and_all_its_team_joining():
         WATCHLIST,
     )
     assert _deal_ids(result) == {"google--vantix-works"}, _deal_ids(result)
+
+
+def test_founders_going_back_to_a_former_employer_with_no_payment_are_no_deal():
+    _, result = _analyse(
+        "OpenAI rehires co-founders of Lumeo Labs\n\n"
+        "Two co-founders of Lumeo Labs, Ana Ruiz and Bram Okafor, are heading back to OpenAI after "
+        "weeks of talks, the startup's chief executive said. Lumeo Labs raised $300 million last year "
+        "and keeps its other staff.",
+        WATCHLIST,
+    )
+    assert result.relevance == "unrelated", [(d.deal_id, d.role) for d in result.deals]

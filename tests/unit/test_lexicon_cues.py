@@ -64,7 +64,8 @@ def test_a_founder_is_no_founding(language, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["with sales of the glasses taking hold", "the talks took place in march", "it takes part"]
+    "text",
+    ["with sales of the glasses taking hold", "the talks took place in march", "it takes part"],
 )
 def test_idioms_of_take_move_no_one(text):
     assert not lexicon_for("en").cues["hire"].search(fold(text))
