@@ -496,8 +496,11 @@ def _called_acquihire(live: list[Relation], framed: _Framing) -> bool:
 
 
 def _has_talent_terms(live: list[Relation]) -> bool:
-    """A licence, a stake or an acqui-hire: terms a plain purchase does not have."""
-    return any(r.kind in {"licence", "stake", "acquihire"} for r in live)
+    """A licence, a stake or an acqui-hire: terms a plain purchase does not have, said between the
+    two companies (not guessed from a clause that names one: "a retention plan … in Nvidia shares")."""
+    return any(
+        r.kind in {"licence", "stake", "acquihire"} and r.strength > STRENGTH_CLAUSE for r in live
+    )
 
 
 def _team_moves(live: list[Relation]) -> bool:

@@ -1066,3 +1066,16 @@ def test_founders_going_back_to_a_former_employer_with_no_payment_are_no_deal():
         WATCHLIST,
     )
     assert result.relevance == "unrelated", [(d.deal_id, d.role) for d in result.deals]
+
+
+def test_a_purchase_whose_staff_are_paid_in_the_buyers_shares_is_a_plain_purchase():
+    # shares as a form of pay, or the buyer's share price, are no stake in the startup
+    _, result = _analyse(
+        "Regulators approve Google's $500m acquisition of Lumeo\n\n"
+        "The delay in approval saw Google's share price rise 40%, which suits Lumeo's founders, who "
+        "will be paid in shares to stay on. Google will pay an estimated $500 million for Lumeo. "
+        "About 90 employees will join Google's offices. The value of the retention plan, given in "
+        "Google shares, has doubled.",
+        WATCHLIST,
+    )
+    assert result.relevance == "unrelated", [(d.deal_id, d.role) for d in result.deals]
