@@ -111,6 +111,8 @@ _LICENCE_FEE_BEFORE = re.compile(
 # "$20bn licence" names the value of the arrangement, a deal amount (tests/data/labelled/README.md).
 _LICENCE_AFTER = re.compile(
     r"^[”\"’']?\s*(?:in\s+)?(?:(?:(?:non-?)?exclusive\s+)?licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e|for\s+licen[cs]es\b"
+    # "$620 million for the nonexclusive right to sell access to the model": a licence's price
+    r"|for\s+(?:a|the)\s+(?:non-?exclusive\s+)?rights?\s+to\b"
     r"|in\s+licen[cs]ing\b(?!\s+(?:deal|agreement|arrangement|pact)))",
     re.IGNORECASE,
 )
@@ -194,6 +196,8 @@ _TEAM_BUILT_BEFORE = re.compile(
 # "約250名員工中的大部分" (most of the about 250 staff), "250명 중 대부분", "250人のうち": the count is
 # the whole, a part of which the sentence goes on to tell
 _PART_OF_IT_AFTER = re.compile(r"^\s*(?:中的|之中|當中|当中|중|가운데|のうち|の中で)")
+# "paying out $380 million", "to pay out": money a company pays out, not money it is paid
+_PAYS_OUT_BEFORE = re.compile(r"\bpa(?:y|ys|ying|id)\s+out\s+(?:\w+\s+){0,2}$")
 # "Prompt AI, with only 11 employees, …": the size of the company the comma follows
 _WITH_STAFF_BEFORE = re.compile(
     r",\s+(?:with|avec|con|com|mit)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
@@ -639,6 +643,9 @@ class Attributor:
         ):
             return None, 0.0, "what someone's holding is worth, not the deal"
         payer = self._payer_before(w.s, w.fig)
+        if payer == w.deal.target and _PAYS_OUT_BEFORE.search(w.near_before):
+            # "Inflection anticipates paying out $380 million": the startup's own payment
+            return None, 0.0, f"paid out by {payer}, the startup, not to it"
         if payer is not None and payer not in (w.deal.acquirer, w.deal.target):
             listed = _INVESTORS_LISTED.search(w.before)
             if listed and any(n in w.before[listed.end() :] for n in self._aliases(payer)):

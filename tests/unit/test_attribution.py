@@ -741,3 +741,13 @@ def test_a_chinese_count_followed_by_most_of_it_is_the_whole_staff():
     )
     heads = {(c.metric, c.low, c.high) for c in result.claims if c.metric == "target_headcount"}
     assert heads == {("target_headcount", 72, 88)}, result.claims
+
+
+def test_the_price_of_a_right_to_sell_access_is_a_licence_fee_and_the_startups_payout_no_price():
+    result = _read(
+        LEAD + "Halcyon paid Lumeo $350 million for the nonexclusive right to resell its models. "
+        "Lumeo expects to be paying out $120 million to buy back its investors' shares."
+    )
+    money = {(m, stated) for m, stated in _claims(result) if m.endswith("_usd")}
+    assert ("licence_fee_usd", "$350 million") in money, money
+    assert not any(stated == "$120 million" for _, stated in money), money
