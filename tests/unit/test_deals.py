@@ -1079,3 +1079,13 @@ def test_a_purchase_whose_staff_are_paid_in_the_buyers_shares_is_a_plain_purchas
         WATCHLIST,
     )
     assert result.relevance == "unrelated", [(d.deal_id, d.role) for d in result.deals]
+
+
+def test_a_kind_of_chip_is_no_company():
+    _, result = _analyse(
+        "AMD takes Lumeo's chip team\n\n"
+        "AMD has reached an agreement to acquire a team of engineers from Lumeo. The deal brings AMD "
+        "engineers who improve its compiler and its SoC design and ASIC verification work.",
+        WATCHLIST,
+    )
+    assert not any(t in d for d in _deal_ids(result) for t in ("soc", "asic")), _deal_ids(result)
