@@ -121,6 +121,9 @@ def assemble_deals(
     for (a, t), rels in by_pair.items():
         if a == t or a in people_names or t in people_names:
             continue
+        if names.kinds.get(a) == "startup" and names.kinds.get(t) == "startup":
+            continue  # two startups the watchlist knows as targets: listed side by side, no deal
+
         if names.kinds.get(t) in {"acquirer", "unit"}:
             continue  # people moving between two large companies, or within one, is a job move
         deal = _judge(a, t, rels, names, framed, lex)
@@ -178,6 +181,9 @@ def _known_deals_named(
             both = {known.acquirer, known.target} <= named and (
                 any(cues_of[s.index].present(c) for c in _KNOWN_DEAL_CUES)
                 or frozenset((known.acquirer, known.target)) in paired(s)
+                # "Amazon did a similar thing with Adept"
+                or holds_any(s.folded, _SIMILAR_NEEDS)
+                and _SIMILAR.search(s.folded) is not None
             )
             # "cases like Windsurf" in a sentence about acqui-hires: the startup of one known deal
             # stands for that deal
@@ -260,7 +266,8 @@ class _Framing:
 
 
 _SIMILAR = re.compile(
-    r"\b(?:similar|same)\s+(?:\w+\s+)?(?:deal|agreement|arrangement|structure|playbook)|\bdid\s+(?:the\s+same|it|likewise)\b"
+    r"\b(?:similar|same)\s+(?:\w+\s+)?(?:deal|agreement|arrangement|structure|playbook|thing|move)"
+    r"|\bdid\s+(?:the\s+same|it|likewise)\b"
 )
 
 

@@ -1089,3 +1089,16 @@ def test_a_kind_of_chip_is_no_company():
         WATCHLIST,
     )
     assert not any(t in d for d in _deal_ids(result) for t in ("soc", "asic")), _deal_ids(result)
+
+
+def test_past_deals_listed_after_one_payer_and_a_similar_thing_are_each_mentioned():
+    _, result = _analyse(
+        "Apple nears a deal for Lumeo's team\n\n"
+        "Apple is nearing a deal to acquire the talent and technology of vision startup Lumeo, a "
+        "report says. Google struck similar acquihire-style deals, first with Character.AI in 2024, "
+        "and again this year with Windsurf. Amazon did a similar thing with Adept.",
+        WATCHLIST,
+    )
+    ids = _deal_ids(result)
+    assert {"google--character-ai", "google--windsurf", "amazon--adept"} <= ids, ids
+    assert "character-ai--windsurf" not in ids, ids
