@@ -751,3 +751,13 @@ def test_the_price_of_a_right_to_sell_access_is_a_licence_fee_and_the_startups_p
     money = {(m, stated) for m, stated in _claims(result) if m.endswith("_usd")}
     assert ("licence_fee_usd", "$350 million") in money, money
     assert not any(stated == "$120 million" for _, stated in money), money
+
+
+def test_an_italian_company_founded_by_people_in_a_year():
+    result = _read(
+        "Amazon paga Adept\n\n"
+        "Amazon avrebbe deciso di pagare 330 milioni di dollari per una licenza dei modelli di Adept. "
+        "L'azienda di San Francisco, fondata da Ada Rossi e Bruno Neri nel 2022, sviluppa agenti."
+    )
+    claims = {(c.metric, c.low) for c in result.claims if c.deal_id == "amazon--adept"}
+    assert ("founded_year", 2022) in claims, result.claims
