@@ -196,6 +196,8 @@ _TEAM_BUILT_BEFORE = re.compile(
 # "約250名員工中的大部分" (most of the about 250 staff), "250명 중 대부분", "250人のうち": the count is
 # the whole, a part of which the sentence goes on to tell
 _PART_OF_IT_AFTER = re.compile(r"^\s*(?:中的|之中|當中|当中|중|가운데|のうち|の中で)")
+# A sum that ends right where the next word starts ("$29 billion valuation": the word is its)
+_SUM_ENDS = re.compile(r"\d(?:[\d.,]*)\s*(?:billion|million|bn|mn|[bm])?\s*$")
 # "paying out $380 million", "to pay out": money a company pays out, not money it is paid
 _PAYS_OUT_BEFORE = re.compile(r"\bpa(?:y|ys|ying|id)\s+out\s+(?:\w+\s+){0,2}$")
 # "Prompt AI, with only 11 employees, …": the size of the company the comma follows
@@ -705,7 +707,8 @@ class Attributor:
                 return None, 0.0, "a past valuation"
             return "target_valuation_usd", CUE_EXPLICIT, "the valuation it rose to"
         if not (
-            self._says("valuation", w.near_before) or self._says("valuation", fold(w.after[:20]))
+            self._valuation_word_before(w.near_before)
+            or self._says("valuation", fold(w.after[:20]))
         ):
             return None
         if (
@@ -729,6 +732,12 @@ class Attributor:
         if self._set_by_deal(fold(w.clause), w.before):
             return "target_valuation_usd", CUE_EXPLICIT, "the valuation the deal sets"
         return None, 0.0, "a valuation the deal is not said to set"
+
+    def _valuation_word_before(self, near_before: str) -> bool:
+        """A word of valuation before the sum that is not another sum's ("a $29 billion valuation
+        following Meta's $14–15 billion investment": the word is the first sum's)."""
+        words = list(self.lex.cues["valuation"].finditer(near_before))
+        return bool(words) and not _SUM_ENDS.search(near_before, 0, words[-1].start())
 
     def _deal_is_valued(self, near_before: str) -> bool:
         """The deal itself is what the valuation word values, right before the sum: "the deal is

@@ -761,3 +761,12 @@ def test_an_italian_company_founded_by_people_in_a_year():
     )
     claims = {(c.metric, c.low) for c in result.claims if c.deal_id == "amazon--adept"}
     assert ("founded_year", 2022) in claims, result.claims
+
+
+def test_a_valuation_word_after_one_sum_is_not_the_next_sums():
+    result = _read(
+        LEAD + "Lumeo recently reached a $3 billion valuation following Halcyon's $1–1.2 billion "
+        "investment for a 30% stake."
+    )
+    money = {(m, stated) for m, stated in _claims(result) if m.endswith("_usd")}
+    assert ("deal_amount_usd", "$1–1.2 billion") in money, money
