@@ -111,8 +111,9 @@ _LICENCE_FEE_BEFORE = re.compile(
 # "$20bn licence" names the value of the arrangement, a deal amount (tests/data/labelled/README.md).
 _LICENCE_AFTER = re.compile(
     r"^[”\"’']?\s*(?:in\s+)?(?:(?:(?:non-?)?exclusive\s+)?licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:a|the)\s+(?:non-exclusive\s+)?licen[cs]e|for\s+licen[cs]es\b"
-    # "$620 million for the nonexclusive right to sell access to the model": a licence's price
-    r"|for\s+(?:a|the)\s+(?:non-?exclusive\s+)?rights?\s+to\b"
+    # "$620 million for the nonexclusive right to sell access to the model", "$2.4 billion rights
+    # to Windsurf's tech": a licence's price
+    r"|for\s+(?:a|the)\s+(?:non-?exclusive\s+)?rights?\s+to\b|\s*(?:non-?exclusive\s+)?rights\s+to\b"
     r"|in\s+licen[cs]ing\b(?!\s+(?:deal|agreement|arrangement|pact)))",
     re.IGNORECASE,
 )
@@ -121,6 +122,10 @@ _DEAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "the $4 billion startup", "a $1bn AI start-up": a sum that says what a startup is worth.
+# "$4 billion artificial intelligence company Cognition": a company's worth before its name
+_COMPANY_PRICED_AFTER = re.compile(
+    r"^\s+(?!(?:for|to|in|into|on|of)\s)(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|unicorn)\s+(?=[A-Z])"
+)
 _STARTUP_PRICED_AFTER = re.compile(
     # "the $4 billion AI startup", not "$400 million for AI startup Lumeo" (a price paid for it)
     r"^[”\"’']?\s+(?!(?:for|to|in|into|on|of)\s)(?:[\w-]+\s+){0,2}?(?:startup|start-up|unicorn|upstart)\b",
@@ -755,7 +760,11 @@ class Attributor:
         )
 
     def _money_startup_worth(self, w: _MoneyWindow) -> Verdict | None:
-        """ "the $4 billion startup": what the startup was worth when the deal was told."""
+        """ "the $4 billion startup": what the startup was worth when the deal was told; "the $4
+        billion artificial intelligence company Cognition": what another company is worth."""
+        worth_of = _COMPANY_PRICED_AFTER.match(w.after)
+        if worth_of and not self._names_party(w.after[: worth_of.end() + 40], w.deal):
+            return None, 0.0, "what another company is worth"
         if not _STARTUP_PRICED_AFTER.match(w.after):
             return None
         if self._says("past", w.local) or self._says("dated", w.local):

@@ -770,3 +770,13 @@ def test_a_valuation_word_after_one_sum_is_not_the_next_sums():
     )
     money = {(m, stated) for m, stated in _claims(result) if m.endswith("_usd")}
     assert ("deal_amount_usd", "$1–1.2 billion") in money, money
+
+
+def test_another_companys_worth_before_its_name_and_a_price_of_rights_to_the_tech():
+    result = _read(
+        LEAD + "Lumeo's remaining business has been bought by $5 billion software company Quillon. "
+        "Halcyon previously secured $350 million rights to Lumeo's models, hiring its founders."
+    )
+    money = {(m, stated) for m, stated in _claims(result) if m.endswith("_usd")}
+    assert not any(stated == "$5 billion" for _, stated in money), money
+    assert ("licence_fee_usd", "$350 million") in money, money
