@@ -803,6 +803,9 @@ class Attributor:
             or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", w.near_before)
             # "raised another $115M": one more round, not the total
             or re.search(r"\b(?:another|a\s+further|an\s+additional)\s+$", w.near_before)
+            # "raised money at $6.9 billion", "bei 6,9 Milliarden Dollar Kapital aufgenommen": the
+            # round's valuation
+            or re.search(r"\b(?:at|bei)\s+$", w.near_before)
             or _AT_VALUATION_AFTER.match(w.after)
         )
 

@@ -780,3 +780,10 @@ def test_another_companys_worth_before_its_name_and_a_price_of_rights_to_the_tec
     money = {(m, stated) for m, stated in _claims(result) if m.endswith("_usd")}
     assert not any(stated == "$5 billion" for _, stated in money), money
     assert ("licence_fee_usd", "$350 million") in money, money
+
+
+def test_money_raised_at_a_sum_is_a_rounds_valuation_not_money_raised():
+    result = _read(
+        LEAD + "Lumeo had raised fresh capital at $2 billion only three months before the deal."
+    )
+    assert not any(stated == "$2 billion" for _, stated in _claims(result)), _claims(result)
