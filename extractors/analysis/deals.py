@@ -123,7 +123,6 @@ def assemble_deals(
             continue
         if names.kinds.get(a) == "startup" and names.kinds.get(t) == "startup":
             continue  # two startups the watchlist knows as targets: listed side by side, no deal
-
         if names.kinds.get(t) in {"acquirer", "unit"}:
             continue  # people moving between two large companies, or within one, is a job move
         deal = _judge(a, t, rels, names, framed, lex)
@@ -196,7 +195,7 @@ def _known_deals_named(
                 relation = Relation(
                     "deal", known.acquirer, known.target, s.index, STRENGTH_CLAUSE, background=True
                 )
-                paid = [
+                told_outright = [
                     r
                     for r in by_pair.get((known.acquirer, known.target), [])
                     if (r.kind in MONEY_KINDS or r.kind == "acquire")
@@ -210,7 +209,7 @@ def _known_deals_named(
                         known.target,
                         known.kind,
                         KNOWN_DEAL_CONFIDENCE,
-                        [relation, *paid],
+                        [relation, *told_outright],
                         evidence=s.text,
                         reasons=[f"a known deal (watchlist), both named in sentence {s.index}"],
                         told_in_front=s.index > 1 and not cues_of[s.index].present("background"),
