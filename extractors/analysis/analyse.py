@@ -167,7 +167,9 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     claims: dict[tuple[str, str, str, int], Claim] = {}
     left_out: list[LeftOut] = []
     if deals:
-        attributor = Attributor(sentences, names, deals, lex, english=lex.language == "en")
+        attributor = Attributor(
+            sentences, names, deals, lex, english=lex.language == "en", cues_of=cues_of
+        )
         subject = next((d for d in deals if d.role == "subject"), None)
         for s in sentences:
             attributed = attributor.attribute(s, figures_in(s.raw, lex.language))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
-from extractors.analysis.lexicon import Lexicon
+from extractors.analysis.lexicon import Lexicon, SentenceCues
 from extractors.analysis.names import Names, OrgMention
 from extractors.analysis.relations import STRENGTH_JOINED
 from extractors.analysis.text import CLAUSE_JOIN, Sentence, clause_bounds, fold
@@ -321,6 +321,7 @@ class Attributor:
         deals: Sequence[Deal],
         lex: Lexicon,
         english: bool,
+        cues_of: Sequence[SentenceCues],
     ) -> None:
         self.sentences = sentences
         self.names = names
@@ -346,7 +347,7 @@ class Attributor:
         self.price_untold = {
             o.name
             for s in sentences
-            if lex.cues["undisclosed"].search(s.folded)
+            if cues_of[s.index].present("undisclosed")
             for o in names.orgs[s.index]
         }
 
@@ -1259,8 +1260,7 @@ def founded_years(
             continue
         if any(d is targets[founded] for _, d, _ in out) and _in_brackets(s.raw, start, end):
             continue  # "founding Enfabrica in 2019 (officially incorporated in 2020)": an aside
-        stated = Figure("year", fig.value, fig.value, fig.value, s.raw[start:end], None, start, end)
-        out.append((stated, targets[founded], "the year it was founded"))
+        out.append((_year_stated(s, fig, start, end), targets[founded], "the year it was founded"))
     return out
 
 
@@ -1281,12 +1281,10 @@ def _founded_before_a_late_verb(
         between = [o for o in names.orgs[s.index] if fig.end <= o.start and o.end <= late.start()]
         founded_between = next((o.name for o in between if o.name in targets), None)
         if founded_between is not None:
-            stated = Figure("year", fig.value, fig.value, fig.value, s.raw[fig.start : late.end()],
-                            None, fig.start, late.end())  # fmt: skip
-            return stated, targets[founded_between]
+            return _year_stated(s, fig, fig.start, late.end()), targets[founded_between]
     topic = _topic_before(s, names, fig, targets)
     if topic is not None and (late or founding.search(folded, fig.end, c_hi)):
-        return _topic_year(s, topic, fig), targets[topic.name]
+        return _year_stated(s, fig, topic.start, fig.end), targets[topic.name]
     return None
 
 
@@ -1360,10 +1358,9 @@ def _topic_before(
     return None
 
 
-def _topic_year(s: Sentence, topic: OrgMention, fig: Figure) -> Figure:
-    """The founding year stated from the company that is the clause's topic to the year."""
-    return Figure("year", fig.value, fig.value, fig.value, s.raw[topic.start : fig.end], None,
-                  topic.start, fig.end)  # fmt: skip
+def _year_stated(s: Sentence, fig: Figure, start: int, end: int) -> Figure:
+    """The founding year ``fig``, stated by the words of ``s.raw[start:end]``."""
+    return Figure("year", fig.value, fig.value, fig.value, s.raw[start:end], None, start, end)
 
 
 def _in_brackets(raw: str, start: int, end: int) -> bool:

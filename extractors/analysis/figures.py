@@ -208,6 +208,10 @@ class _Patterns:
         return exact or pattern.search(text) is not None
 
 
+# The nouns a count is joined to by a hyphen: "a 70-person staff", "its 100-employee team"
+_ADJECTIVE_COUNT_NOUNS = ("person", "member", "strong", "people", "employee", "staff")
+
+
 def _alt(items: list[str] | tuple[str, ...], *, escape: bool = False) -> str:
     parts = sorted({re.escape(i) if escape else i for i in items}, key=len, reverse=True)
     return "|".join(parts) if parts else r"(?!x)x"
@@ -278,7 +282,7 @@ def _patterns(language: str) -> _Patterns:
         rf"(?:\s+(?P<xscale>{word_scales}))?(?P<plus>\+|-plus)?\s+{filler}(?P<noun>(?:[\w.]+-)?(?:{people}))(?![\w])"
     )
     # "its 70-person staff", "a five-person startup"
-    count_adjective = rf"(?<![\w.,-])(?P<xnum>\d[\d,]*|{word}(?:-{word}){{0,2}})-(?P<noun>person|member|strong|people|employee|staff)\s+(?:[\w-]+\s+){{0,3}}?(?:staff|team|workforce|company|startup|firm)\b"
+    count_adjective = rf"(?<![\w.,-])(?P<xnum>\d[\d,]*|{word}(?:-{word}){{0,2}})-(?P<noun>{_alt(_ADJECTIVE_COUNT_NOUNS)})\s+(?:[\w-]+\s+){{0,3}}?(?:staff|team|workforce|company|startup|firm)\b"
     counters = _alt(list(lex.counters)) if lex.counters else r"(?!x)x"
     # "직원 30여명": 여 between the number and the counter says "30-odd", read as 30 and more
     count_counter = (
@@ -307,9 +311,7 @@ def _patterns(language: str) -> _Patterns:
                       + [r"\$", "dollar", "ドル", "달러", "美元", "美金", "원", "円", "元"])  # fmt: skip
     percent_gate = _alt([*lex.percent, fractions, majority, "%", "％"])
     # (a language without counters adds no alternative: the gate only says whether one matches)
-    count_gate = _alt(
-        [people, "person", "member", "strong", "employee", *([counters] if lex.counters else [])]
-    )
+    count_gate = _alt([people, *_ADJECTIVE_COUNT_NOUNS, *([counters] if lex.counters else [])])
     worded_gate = rf"(?<![^\W\d_])(?:{words}|{fractions}|{majority}|{word_scales})(?![^\W\d_])"
     gates = [re.compile(g, flags) for g in (money_gate, percent_gate, count_gate)]
     name_age_rx = re.compile(name_age)

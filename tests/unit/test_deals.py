@@ -982,53 +982,48 @@ def test_a_ceo_named_after_an_age_is_hired_and_the_age_is_theirs():
     }
 
 
-def test_a_known_deal_whose_payment_the_lead_tells_is_the_subject():
-    # the lead tells only the payment (the hire is left to the reader): the watchlist knows the
-    # deal, and the lead telling it outright makes it what the article is about
-    _, result = _analyse(
-        "Amazon bets big on agents\n\n"
-        "Amazon reportedly agreed to pay $330 million for a licence to Adept's models. The startup's "
-        "chief executive is expected to run a new agents group in Seattle. Analysts see more "
-        "arrangements of this shape coming.",
-        WATCHLIST,
-    )
-    assert _roles(result) == {"amazon--adept": "subject"}, _roles(result)
+@pytest.mark.parametrize(
+    ("text", "deal_id"),
+    [
+        (
+            # the lead tells only the payment (the hire is left to the reader): the watchlist knows
+            # the deal, and the lead telling it outright makes it what the article is about
+            "Amazon bets big on agents\n\n"
+            "Amazon reportedly agreed to pay $330 million for a licence to Adept's models. The "
+            "startup's chief executive is expected to run a new agents group in Seattle. Analysts see "
+            "more arrangements of this shape coming.",
+            "amazon--adept",
+        ),
+        (
+            # "was in talks to buy" (협의를 진행) is no purchase; "fell through, and" (무산됐고) closes
+            # its own clause; the team "transfers" (이적) to the company named last before 로
+            "오픈AI는 AI 스타트업 루메오(Lumeo)를 인수하기 위해 협의를 진행하고 있었다. 하지만 이 인수 "
+            "계약은 무산됐고 루메오는 구글과 5억 달러 계약을 체결했다고 발표했다. 이 계약 일환으로 루메오 "
+            "CEO와 공동창립자, 연구팀 일부가 구글 AI 연구 조직인 구글 딥마인드(Google DeepMind)로 이적한다.",
+            "google--lumeo",
+        ),
+        (
+            # "Amazon pays ¥50 billion to rehire a researcher": 雇用 and 億円 are headline words too
+            "アマゾン、研究者の再雇用に500億円\n\n"
+            "大手企業がAI人材に巨額を投じる中、この再雇用は際立っている。研究者は論文で知られる。"
+            "2022年に退社し、自身の会社Adeptを設立した。関係者によると、アマゾンは"
+            "Adeptに約3億ドルを支払ったという。その公式な理由は技術のライセンス料だった。",
+            "amazon--adept",
+        ),
+        (
+            # a known deal told in the lead as a purchase of assets
+            "Nvidia takes Groq's assets\n\n"
+            "Nvidia agreed to buy assets from the chip designer Groq for $20 billion in cash, a "
+            "television network reported. Investors in the startup were told on Wednesday. Its "
+            "customers were not told what changes.",
+            "nvidia--groq",
+        ),
+    ],
+)
+def test_a_deal_the_lead_or_the_headline_tells_is_the_subject(text, deal_id):
+    _, result = _analyse(text, WATCHLIST)
+    assert _roles(result) == {deal_id: "subject"}, _roles(result)
     assert result.relevance == "subject"
-
-
-def test_korean_talks_that_failed_then_a_deal_whose_team_transfers_is_the_subject():
-    # "was in talks to buy" (협의를 진행) is no purchase; "fell through, and" (무산됐고) closes its
-    # own clause; the team "transfers" (이적) to the company named last before the particle 로
-    _, result = _analyse(
-        "오픈AI는 AI 스타트업 루메오(Lumeo)를 인수하기 위해 협의를 진행하고 있었다. 하지만 이 인수 "
-        "계약은 무산됐고 루메오는 구글과 5억 달러 계약을 체결했다고 발표했다. 이 계약 일환으로 루메오 "
-        "CEO와 공동창립자, 연구팀 일부가 구글 AI 연구 조직인 구글 딥마인드(Google DeepMind)로 이적한다.",
-        WATCHLIST,
-    )
-    assert _roles(result) == {"google--lumeo": "subject"}, _roles(result)
-
-
-def test_a_japanese_headline_of_the_payer_rehiring_in_yen_makes_the_deal_the_subject():
-    # "Amazon pays ¥50 billion to rehire a researcher": 雇用 and 億円 are headline words too
-    _, result = _analyse(
-        "アマゾン、研究者の再雇用に500億円\n\n"
-        "大手企業がAI人材に巨額を投じる中、この再雇用は際立っている。研究者は論文で知られる。"
-        "2022年に退社し、自身の会社Adeptを設立した。関係者によると、アマゾンは"
-        "Adeptに約3億ドルを支払ったという。その公式な理由は技術のライセンス料だった。",
-        WATCHLIST,
-    )
-    assert _roles(result) == {"amazon--adept": "subject"}, _roles(result)
-
-
-def test_a_known_deal_told_in_the_lead_as_a_purchase_of_assets_is_the_subject():
-    _, result = _analyse(
-        "Nvidia takes Groq's assets\n\n"
-        "Nvidia agreed to buy assets from the chip designer Groq for $20 billion in cash, a "
-        "television network reported. Investors in the startup were told on Wednesday. Its "
-        "customers were not told what changes.",
-        WATCHLIST,
-    )
-    assert _roles(result) == {"nvidia--groq": "subject"}, _roles(result)
 
 
 def test_people_who_lead_a_firm_bring_it_into_the_deal_when_they_are_hired():
