@@ -180,6 +180,7 @@ class Claim:
     as_of: date | None
     confidence: float = 1.0  # 0-1: how sure the analysis is of the deal, metric and interval
     evidence: str = ""  # why this metric (the cue that decided it)
+    confidence_basis: str = ""  # how the confidence was reached (dealwatch explain; not stored)
 
 
 @dataclass(frozen=True, slots=True)

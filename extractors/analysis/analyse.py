@@ -20,13 +20,20 @@ from extractors.analysis.attribution import (
     Attributor,
     founded_years,
 )
+from extractors.analysis.calibration import calibrated
 from extractors.analysis.dates import announced_date
-from extractors.analysis.deals import Deal, assemble_deals
+from extractors.analysis.deals import MENTIONED_CEILING, Deal, assemble_deals
 from extractors.analysis.figures import figures_in
 from extractors.analysis.lexicon import SentenceCues, lexicon_for
 from extractors.analysis.mentions import read_mentions
 from extractors.analysis.names import find_names
 from extractors.analysis.relations import relations_in
+from extractors.analysis.subject_model import (
+    DealSigns,
+    sentences_telling,
+    shipped_subject_model,
+    subject_features,
+)
 from extractors.analysis.text import Sentence, split_sentences
 from extractors.metrics import METRICS, subject_for
 from extractors.records import Analysis, Article, Claim, DealMention, LeftOut
@@ -134,6 +141,28 @@ def _headline_guesses_told_otherwise(claims: list[Claim]) -> tuple[list[Claim], 
     return kept, dropped
 
 
+def _choose_subject(deals: list[Deal], text: str, *, english: bool) -> None:
+    """The subject among the deals, as the subject model weighs the rules' choice and the other
+    signs (extractors/analysis/subject_model.py); every other deal is mentioned."""
+    if not deals:
+        return
+    model = shipped_subject_model()
+    signs = [
+        DealSigns(d.acquirer, d.target, d.confidence, d.role == "subject", d.evidence,
+                  sentences_telling(d.reasons), bool(d.people), d.kind)
+        for d in deals
+    ]  # fmt: skip
+    features = subject_features(text, signs, english=english)
+    subject = model.subject(features)
+    for i, (d, f) in enumerate(zip(deals, features, strict=True)):
+        chance = model.chance(f)
+        was = "subject" if d.role == "subject" else "mentioned"
+        d.role = "subject" if i == subject else "mentioned"
+        if d.role != "subject":
+            d.confidence = round(min(d.confidence, MENTIONED_CEILING), 3)
+        d.reasons.append(f"subject chance {chance:.2f} (the rules: {was})")
+
+
 def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     wl = watchlist or EMPTY_WATCHLIST
     notes: list[str] = []
@@ -156,6 +185,8 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
         for d in assemble_deals(sentences, names, relations, lex, wl, cues_of)
         if slug(d.acquirer) and slug(d.target)
     ]
+    english = (article.language or "en").lower().startswith("en")
+    _choose_subject(deals, text, english=english)
     ids = {id(d): deal_id_for(d.acquirer, d.target) for d in deals}
     announced = (
         announced_date(sentences, article.published, lex)
@@ -197,6 +228,8 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     kept, slips = _consistent(list(claims.values()))
     kept, guesses = _headline_guesses_told_otherwise(kept)
     left_out += slips + guesses
+    # the confidence stored is the chance the claim is right, as learnt from real articles
+    kept = calibrated(kept, mentions, english=english, headline_end=text.find("\n"))
     claims = {(c.deal_id, c.subject, c.metric, c.start): c for c in kept}
     subject_deal = next((m for m in mentions if m.role == "subject"), None)
     if subject_deal is not None:

@@ -144,6 +144,8 @@ def assemble_deals(
 # A known deal whose parties are named together, where a sentence speaks of a deal or of people
 # moving, is mentioned with this confidence: the words are the text's, the deal is the watchlist's.
 KNOWN_DEAL_CONFIDENCE = 0.6
+# A deal the article only mentions is never surer than this (the subject's can reach 1).
+MENTIONED_CEILING = 0.95
 _KNOWN_DEAL_CUES = ("hire", "join", "acquire", "acquihire", "deal", "licence", "pay", "stake")
 
 
@@ -805,5 +807,5 @@ def _assign_roles(
     for d in deals:
         d.role = "subject" if d is subject else "mentioned"
         if d is not subject:
-            d.confidence = round(min(d.confidence, 0.95), 3)
+            d.confidence = round(min(d.confidence, MENTIONED_CEILING), 3)
     return deals

@@ -64,6 +64,8 @@ def explain_lines(article: Article, analysis: Analysis) -> list[str]:
         lines.append(f" {deal_id}")
         for c in claims:
             lines.append(_claim_line(c))
+            if c.confidence_basis:
+                lines.append(f"    confidence from: {inert(c.confidence_basis)}")
             lines.append(f"    quote: {inert(c.quote)}")
     lines.append("")
     lines.append(f"figures read and left out ({len(analysis.left_out)}):")

@@ -1,0 +1,104 @@
+"""What one version of the analysis concluded about a real set's development part, for calibration.
+
+Run with an older tree of the project first on the path, the tree of the commit that added the
+set's labels (the code had not read those texts yet), so what it concludes is what the analysis
+concludes about articles it has never seen:
+
+    git archive COMMIT | tar -x -C /tmp/code-COMMIT
+    .venv/bin/python tests/data/calibration/dump_blind.py /tmp/code-COMMIT tests/data/real_fifth \
+        tests/data/calibration/blind/real_fifth.json
+
+Writes numbers and identifiers only (no words of the articles): per development stem, the
+language, where the headline ends, the deals with what the subject model reads of each (read by
+this tree's ``extractors/analysis/subject_model.py``, loaded by its path), and the claims with
+their offsets and confidence.
+"""
+
+import importlib.util
+import json
+import sys
+import tomllib
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parents[3]
+
+
+def _this_trees_subject_model():
+    spec = importlib.util.spec_from_file_location(
+        "subject_model_of_this_tree", HERE / "extractors" / "analysis" / "subject_model.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> None:
+    code, folder, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+    model = _this_trees_subject_model()
+    sys.path.insert(0, str(code))
+    from extractors.analysis import analyse
+    from extractors.documents import articles_from_path
+    from extractors.watchlist import load_watchlist
+
+    watchlist = load_watchlist(code / "config" / "watchlist.toml")
+    held = set(tomllib.loads((folder / "split.toml").read_text(encoding="utf-8"))["heldout"])
+    rows = []
+    for text in sorted(folder.glob("*.txt")):
+        if text.stem in held:
+            continue
+        [article] = articles_from_path(text, fetched_at=datetime(2025, 1, 1, tzinfo=UTC))
+        found = analyse(article, watchlist)
+        signs = [
+            model.DealSigns(d.acquirer, d.target, d.score, d.role == "subject", d.evidence,
+                            model.sentences_telling(d.reasons), bool(d.people), d.kind)
+            for d in found.deals
+        ]  # fmt: skip
+        english = (article.language or "en").lower().startswith("en")
+        features = model.subject_features(article.text, signs, english=english)
+        rows.append(
+            {
+                "stem": text.stem,
+                "language": article.language,
+                "headline_end": article.text.find("\n"),
+                "relevance": found.relevance,
+                "deals": [
+                    {
+                        "deal_id": d.deal_id,
+                        "acquirer": d.acquirer,
+                        "target": d.target,
+                        "kind": d.kind,
+                        "role": d.role,
+                        "score": d.score,
+                        "subject_features": {k: round(v, 6) for k, v in f.items()},
+                    }
+                    for d, f in zip(found.deals, features, strict=True)
+                ],  # fmt: skip
+                "claims": [
+                    {
+                        "deal_id": c.deal_id,
+                        "subject": c.subject,
+                        "metric": c.metric,
+                        "low": c.low,
+                        "high": c.high,
+                        "unit": c.unit,
+                        "qualifier": c.qualifier,
+                        "evidence": c.evidence,
+                        "start": c.start,
+                        "end": c.end,
+                        "confidence": c.confidence,
+                    }
+                    for c in found.claims
+                ],  # fmt: skip
+            }
+        )
+    out.write_text(
+        json.dumps({"set": folder.name, "code": code.name, "articles": rows}, indent=1) + "\n",
+        encoding="utf-8",
+    )
+    print(f"{folder.name}: {len(rows)} development articles")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+"""A claim's confidence as the chance it is right (extractors/analysis/calibration.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from extractors import calibrate
+from extractors.analysis import analyse
+from extractors.analysis.attribution import HEADLINE_GUESS
+from extractors.analysis.calibration import (
+    CALIBRATION_FILE,
+    calibrated,
+    claim_features,
+    read_calibration,
+    shipped_calibration,
+)
+from extractors.analysis.subject_model import (
+    SUBJECT_MODEL_FILE,
+    read_subject_model,
+    shipped_subject_model,
+)
+from extractors.documents import article_from_text
+from extractors.records import Claim, DealMention
+
+FETCHED = datetime(2025, 6, 14, tzinfo=UTC)
+
+TEXT = (
+    "Meta pays $14.3 billion for Scale AI stake\n\n"
+    "Meta Platforms agreed to pay $14.3 billion for 49% of Scale AI, and its chief executive "
+    "Alexandr Wang will join Meta to lead a new lab. Later reports put the sum at $15 billion."
+)
+
+
+def _mention(role: str = "subject", score: float = 0.9) -> DealMention:
+    return DealMention(
+        "meta--scale-ai",
+        "Meta",
+        "Scale AI",
+        ("Alexandr Wang",),
+        "investment_and_hire",
+        role,
+        score,
+        "",
+    )  # type: ignore[arg-type]
+
+
+def _amount(stated: str, low: float, high: float) -> Claim:
+    start = TEXT.index(stated)
+    return Claim(
+        claim_id=f"a1-{start}", article_id="a1", deal_id="meta--scale-ai", subject="meta--scale-ai",
+        metric="deal_amount_usd", low=low, high=high, unit="USD", stated=stated, qualifier=None,
+        quote=TEXT, start=start, end=start + len(stated), as_of=None, confidence=0.85,
+        evidence="what the deal pays",
+    )  # fmt: skip
+
+
+def _confidence(c: Claim, others: list[Claim]) -> float:
+    [out] = [
+        x
+        for x in calibrated(others, [_mention()], english=True, headline_end=43)
+        if x.start == c.start
+    ]
+    return out.confidence
+
+
+def test_a_figure_the_article_states_again_alike_is_surer_than_one_stated_once() -> None:
+    headline = _amount("$14.3 billion", 14.25e9, 14.35e9)
+    body = replace(
+        headline, start=TEXT.index("$14.3 billion", 50), end=TEXT.index("$14.3 billion", 50) + 13
+    )
+    assert _confidence(body, [headline, body]) > _confidence(body, [body])
+
+
+def test_another_value_for_the_same_figure_in_the_article_makes_each_less_sure() -> None:
+    first = _amount("$14.3 billion", 14.25e9, 14.35e9)
+    other = _amount("$15 billion", 14.5e9, 15.5e9)
+    assert _confidence(first, [first, other]) < _confidence(first, [first])
+    assert _confidence(other, [first, other]) < _confidence(other, [other])
+
+
+def test_the_features_say_what_holds_for_the_claim() -> None:
+    guess = replace(
+        _amount("$14.3 billion", 14.25e9, 14.35e9), evidence=HEADLINE_GUESS, qualifier="about"
+    )
+    f = claim_features(
+        guess,
+        [guess],
+        _mention("mentioned", 0.7),
+        deals_named=1,
+        english=False,
+        headline_end=43,
+    )
+    assert f["in_headline"] == 1.0 and f["headline_guess"] == 1.0 and f["qualified"] == 1.0
+    assert f["about_subject"] == 0.0 and f["deal_score"] == 0.7 and f["english"] == 0.0
+    assert f["repeated_in_article"] == 0.0 and f["disagrees_in_article"] == 0.0
+    assert f["metric_deal_amount_usd"] == 1.0 and f["metric_stake_pct"] == 0.0
+    body = _amount("$15 billion", 14.5e9, 15.5e9)
+    assert (
+        claim_features(body, [body], None, deals_named=0, english=True, headline_end=43)[
+            "in_headline"
+        ]
+        == 0.0
+    )
+
+
+def test_weights_naming_a_feature_the_code_does_not_read_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "calibration.toml"
+    path.write_text(
+        "bias = 0.1\n\n[weights]\nrepeated_in_article = 1.0\nmoon_phase = 2.0\n", encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match="moon_phase"):
+        read_calibration(path)
+
+
+def test_an_analysed_article_stores_the_calibrated_confidence_and_says_what_it_rests_on() -> None:
+    found = analyse(
+        article_from_text(TEXT, url="https://wire.example/a1", origin="feed", fetched_at=FETCHED)
+    )
+    amounts = [c for c in found.claims if c.metric == "deal_amount_usd"]
+    assert amounts, [(c.metric, c.stated) for c in found.claims]
+    for c in found.claims:
+        assert 0.0 < c.confidence < 1.0
+        assert c.confidence_basis.startswith("reading ")
+    assert any("another value" in c.confidence_basis for c in amounts) == (
+        len({(c.low, c.high) for c in amounts}) > 1
+    )
+
+
+def test_the_shipped_weights_are_what_the_committed_blind_analyses_give(tmp_path: Path) -> None:
+    assert calibrate.main(["--out-dir", str(tmp_path)]) == 0
+    for shipped in (CALIBRATION_FILE, SUBJECT_MODEL_FILE):
+        assert (tmp_path / shipped.name).read_text(encoding="utf-8") == shipped.read_text(
+            encoding="utf-8"
+        )
+    assert read_calibration(tmp_path / CALIBRATION_FILE.name) == shipped_calibration()
+    assert read_subject_model(tmp_path / SUBJECT_MODEL_FILE.name) == shipped_subject_model()
+
+
+def test_left_out_one_set_at_a_time_the_learnt_confidence_ranks_claims_better_than_the_reading() -> (
+    None
+):
+    examples = [
+        e
+        for d in sorted(calibrate.BLIND.glob("*.json"))
+        for e in calibrate.examples_of(d, calibrate.ROOT / "tests" / "data")
+    ]
+    x = np.array([e.features for e in examples])
+    y = np.array([float(e.right) for e in examples])
+    groups = np.array([e.group for e in examples])
+    learnt = calibrate.auc(calibrate.leave_one_set_out(x, y, groups), y)
+    reading = calibrate.auc(np.array([e.reading_confidence for e in examples]), y)
+    assert learnt > reading + 0.1, (learnt, reading)
+
+
+def test_calibrating_from_a_folder_with_no_blind_analyses_is_one_line_and_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert calibrate.main(["--blind", str(tmp_path), "--out-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "no blind analyses" in err
+    assert not list(tmp_path.glob("*.toml"))
