@@ -143,7 +143,9 @@ def _headline_guesses_told_otherwise(claims: list[Claim]) -> tuple[list[Claim], 
 
 def _choose_subject(deals: list[Deal], text: str, *, english: bool) -> None:
     """The subject among the deals, as the subject model weighs the rules' choice and the other
-    signs (extractors/analysis/subject_model.py); every other deal is mentioned."""
+    signs (extractors/analysis/subject_model.py); every other deal is mentioned. A deal another
+    company's purchase of its startup upstages is never made the subject by the model: the
+    model reads no sign of that purchase."""
     if not deals:
         return
     model = shipped_subject_model()
@@ -153,7 +155,7 @@ def _choose_subject(deals: list[Deal], text: str, *, english: bool) -> None:
         for d in deals
     ]  # fmt: skip
     features = subject_features(text, signs, english=english)
-    subject = model.subject(features)
+    subject = model.subject(features, barred=[d.upstaged for d in deals])
     for i, (d, f) in enumerate(zip(deals, features, strict=True)):
         chance = model.chance(f)
         was = "subject" if d.role == "subject" else "mentioned"

@@ -69,6 +69,9 @@ class Deal:
     # a known deal named by the watchlist alone, in the body and without a word of background: one
     # of a round-up's deals (its relation is background: it is the subject only when headlined)
     told_in_front: bool = False
+    # the headline or lead tells another company's purchase of the startup: the article is about
+    # that purchase, whatever else the text says of this deal (set by _assign_roles)
+    upstaged: bool = False
 
     @property
     def sentences(self) -> set[int]:
@@ -805,6 +808,7 @@ def _assign_roles(
             key=lambda d: (headlined(d), leads(d), dominates(d), mentions[d.target], d.confidence),
         )
     for d in deals:
+        d.upstaged = bought_by_another(d) or upstaged(d)
         d.role = "subject" if d is subject else "mentioned"
         if d is not subject:
             d.confidence = round(min(d.confidence, MENTIONED_CEILING), 3)

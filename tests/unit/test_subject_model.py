@@ -77,6 +77,9 @@ def test_a_likely_enough_deal_is_the_subject_and_otherwise_the_rules_choice_stan
         model.subject([{"target_share": 0.2}, {"target_share": 0.3}]) is None
     )  # none likely enough
     assert model.subject([]) is None
+    # a deal the rules find upstaged by another company's purchase of its startup stays mentioned
+    assert model.subject([told_less, told_most], barred=[False, True]) == 0
+    assert model.subject([{"target_share": 0.2}, told_most], barred=[False, True]) is None
 
 
 def test_weights_naming_a_feature_the_code_does_not_read_are_refused(tmp_path: Path) -> None:
