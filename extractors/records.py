@@ -178,7 +178,7 @@ class Claim:
     start: int  # character offsets of `stated` in Article.text
     end: int
     as_of: date | None
-    confidence: float = 1.0  # 0-1: how sure the analysis is of the deal, metric and interval
+    confidence: float = 1.0  # 0-1: the chance deal, metric and interval are right (learnt)
     evidence: str = ""  # why this metric (the cue that decided it)
     confidence_basis: str = ""  # how the confidence was reached (dealwatch explain; not stored)
 
