@@ -163,6 +163,13 @@ def email_subject(alert: AlertRecord) -> str:
     )
 
 
+def _confidence_line(side: FigureSide) -> str | None:
+    """How likely the figure is right, as the analysis learnt it (extractors/analysis/calibration.py)."""
+    if side.confidence is None:
+        return None
+    return f"confidence {side.confidence:.2f} (the chance this figure is right)"
+
+
 def _sources_line(side: FigureSide) -> str:
     count = side.independent_sources
     noun = "independent source" if count == 1 else "independent sources"
@@ -189,6 +196,7 @@ def _text_side(label: str, side: FigureSide) -> list[str]:
         f"  url: {one_line(side.url)}",
         f"  quote: {quoted(one_line(side.quote))}",
         f"  backed by: {_sources_line(side)}",
+        *([f"  {sure}"] if (sure := _confidence_line(side)) else []),
     ]
 
 
@@ -301,6 +309,7 @@ def _slack_side(label: str, side: FigureSide, quote_limit: int | None) -> list[s
         f"> {source} — {slack_link(side.url, side.title or side.url)} ({published})",
         f"> {slack_escape(quoted(_cut(one_line(side.quote), quote_limit)))}",
         f"> {slack_escape(_sources_line(side))}",
+        *([f"> {sure}"] if (sure := _confidence_line(side)) else []),
     ]
 
 
@@ -466,6 +475,7 @@ def _side_row(label: str, side: FigureSide) -> dict[str, Any]:
         "published": side.published.isoformat() if side.published else "date unknown",
         "quote": one_line(quoted(one_line(side.quote))),
         "sources": one_line(_sources_line(side)),
+        "confidence": _confidence_line(side) or "",
     }
 
 

@@ -29,6 +29,7 @@ class FigureSide:
     published: date | None
     sources: tuple[str, ...] = ()  # every outlet stating a figure on this side
     independent_sources: int = 1  # syndicated copies of one story count once
+    confidence: float | None = None  # the chance this claim is right (None: not recorded)
 
 
 @dataclass(frozen=True, slots=True)

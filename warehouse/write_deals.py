@@ -348,6 +348,7 @@ class _Shown:
     url: str
     title: str | None
     published: Any
+    confidence: float | None
 
 
 def _key_claims(
@@ -396,15 +397,23 @@ def _key_claims(
 
 def _shown(con: duckdb.DuckDBPyConnection, claim_id: str) -> _Shown:
     row = con.execute(
-        "SELECT unit, quote, article_id FROM store.claims WHERE claim_id = ?", [claim_id]
+        "SELECT unit, quote, article_id, confidence FROM store.claims WHERE claim_id = ?",
+        [claim_id],
     ).fetchone()
     assert row is not None
-    unit, quote, article_id = row
+    unit, quote, article_id, confidence = row
     page = con.execute(
         "SELECT url, title, published FROM store.articles WHERE article_id = ?", [article_id]
     ).fetchone()
     assert page is not None
-    return _Shown(unit=unit, quote=quote, url=page[0], title=page[1], published=page[2])
+    return _Shown(
+        unit=unit,
+        quote=quote,
+        url=page[0],
+        title=page[1],
+        published=page[2],
+        confidence=confidence,
+    )
 
 
 def _side(claim: _KeyClaim, shown: _Shown, backers: Sequence[_KeyClaim]) -> FigureSide:
@@ -421,6 +430,7 @@ def _side(claim: _KeyClaim, shown: _Shown, backers: Sequence[_KeyClaim]) -> Figu
         published=shown.published,
         sources=tuple(sorted({b.source for b in backers})),
         independent_sources=len({b.known.story_id for b in backers}) or 1,
+        confidence=shown.confidence,
     )
 
 
@@ -528,7 +538,10 @@ def _write_decisions(
 
     def figure_side(side: rules.Side) -> FigureSide:
         if side.claim.known.claim_id == claim.claim_id and claim.article_id == article.article_id:
-            shown = _Shown(claim.unit, claim.quote, article.url, article.title, article.published)
+            shown = _Shown(
+                claim.unit, claim.quote, article.url, article.title, article.published,
+                claim.confidence,
+            )  # fmt: skip
         else:
             shown = _shown(con, side.claim.known.claim_id)
         return _side(side.claim, shown, side.backers)

@@ -25,6 +25,7 @@ VCPOST_AGE = FigureSide(
     published=None,
     sources=("VCPOST",),
     independent_sources=1,
+    confidence=0.78,
 )
 
 
@@ -42,6 +43,7 @@ SEED_004_AGE = FigureSide(
     published=date(2025, 6, 13),
     sources=(),
     independent_sources=1,
+    confidence=0.64,
 )
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from alerts.render import render_text
 from extractors.records import Analysis
 from tests.support.batches import store_batch
 from tests.support.records import article, claim, mention
-from warehouse import db, store
+from warehouse import db, outbox, store
 
 MENTION = mention("Meta invests in Scale AI and hires its CEO.")
 FIRST = "Meta pays $14.3 billion for 49% of Scale AI and hires its chief executive."
@@ -109,3 +110,16 @@ def test_a_doubtful_deal_raises_no_new_deal_alert(tmp_path):
         for (r,) in _rows(path, "SELECT reason FROM store.alert_decisions WHERE kind = 'new_deal'")
     ]
     assert reasons and reasons[0].startswith("below confidence: 0.50 < 0.60")
+
+
+def test_an_alert_carries_each_side_s_confidence_to_the_team(tmp_path):
+    path = tmp_path / "w.duckdb"
+    _store(path, SURE)
+    _store(path, _item("c", SURE_DISSENT, "Second", "$9 billion", 8.5e9, 9.5e9, 0.8))
+    with db.read_connection(path) as con:
+        alerts = {a.kind: a for a in outbox.pending_alerts(con)}
+    contradiction = alerts["contradiction"]
+    assert contradiction.figure is not None and contradiction.other is not None
+    assert (contradiction.figure.stated, contradiction.figure.confidence) == ("$9 billion", 0.8)
+    assert (contradiction.other.stated, contradiction.other.confidence) == ("$14.3 billion", 0.85)
+    assert "confidence 0.80 (the chance this figure is right)" in render_text(contradiction)
