@@ -8,7 +8,7 @@ versions of the analysis concluded about real articles they had not seen
 - each claim, right or wrong: a logistic regression (L2, standardised features) of rightness on
   ``claim_features``;
 - each deal, the article's subject or not: a logistic regression on ``subject_features``, its
-  penalty and threshold the pair with the best relevance macro F1 when one set is left out.
+  penalty and ``promote`` bound the pair with the best relevance macro F1 when one set is left out.
 
 It reports, leaving one set out at a time, the learnt models against the rules' own confidence
 and choice, then writes the weights fitted on every set. ``--check`` reports without writing.
@@ -27,7 +27,7 @@ import numpy as np
 from extractors.analysis import subject_model
 from extractors.analysis.calibration import CALIBRATION_FILE, FEATURES, claim_features
 from extractors.records import Claim, DealMention
-from extractors.scoring import RELEVANCE_CLASSES, _close, _expected_claims
+from extractors.scoring import RELEVANCE_CLASSES, expected_claims, labelled
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "tests" / "data" / "calibration" / "blind"
@@ -102,17 +102,12 @@ def examples_of(dump: Path, data: Path) -> list[Example]:
     for article in found["articles"]:
         stem = article["stem"]
         label = json.loads((labels / f"{stem}.json").read_text(encoding="utf-8"))
-        expected = _expected_claims(stem, label)
+        expected = expected_claims(stem, label)
         claims = [_claim(c, stem) for c in article["claims"]]
         deals = {d["deal_id"]: _deal(d) for d in article["deals"]}
         english = (article["language"] or "en").lower().startswith("en")
         for c in claims:
-            right = any(
-                w[1:4] == (c.deal_id, c.subject, c.metric)
-                and _close(w[4], c.low)
-                and _close(w[5], c.high)
-                for w in expected
-            )
+            right = labelled((stem, c.deal_id, c.subject, c.metric, c.low, c.high), expected)
             f = claim_features(
                 c,
                 claims,

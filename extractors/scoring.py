@@ -137,6 +137,16 @@ def _close(a: float | None, b: float | None) -> bool:
     return math.isclose(a, b, rel_tol=REL_TOL, abs_tol=1e-9)
 
 
+def _same_claim(a: ClaimKey, b: ClaimKey) -> bool:
+    """The same article, deal, subject and metric, bounds within tolerance."""
+    return a[:4] == b[:4] and _close(a[4], b[4]) and _close(a[5], b[5])
+
+
+def labelled(key: ClaimKey, expected: Iterable[ClaimKey]) -> bool:
+    """Whether a claim the analysis made is one the label has."""
+    return any(_same_claim(key, w) for w in expected)
+
+
 def _match(
     got: Iterable[ClaimKey], want: Iterable[ClaimKey]
 ) -> tuple[list[ClaimKey], list[ClaimKey], list[ClaimKey]]:
@@ -145,14 +155,7 @@ def _match(
     unmatched_want = list(want_list)
     matched, extra = [], []
     for g in got_list:
-        hit = next(
-            (
-                w
-                for w in unmatched_want
-                if w[:4] == g[:4] and _close(w[4], g[4]) and _close(w[5], g[5])
-            ),
-            None,
-        )
+        hit = next((w for w in unmatched_want if _same_claim(w, g)), None)
         if hit is None:
             extra.append(g)
         else:
@@ -164,12 +167,13 @@ def _match(
 def _dedupe(keys: Iterable[ClaimKey]) -> list[ClaimKey]:
     out: list[ClaimKey] = []
     for k in keys:
-        if not any(o[:4] == k[:4] and _close(o[4], k[4]) and _close(o[5], k[5]) for o in out):
+        if not any(_same_claim(o, k) for o in out):
             out.append(k)
     return out
 
 
-def _expected_claims(stem: str, label: dict) -> list[ClaimKey]:
+def expected_claims(stem: str, label: dict) -> list[ClaimKey]:
+    """The claims a label holds, as keys (a subject defaults by its metric's kind)."""
     targets = {d["deal_id"]: d["target"] for d in label.get("deals", [])}
     out = []
     for c in label.get("claims", []):
@@ -221,7 +225,7 @@ def score_folder(folder: Path, watchlist: Watchlist | None = None, *, split: str
         deal_counts[0] += len(want_deals & got_deals)
         deal_counts[1] += len(got_deals - want_deals)
         deal_counts[2] += len(want_deals - got_deals)
-        matched, extra, missing = _match(_got_claims(stem, analysis), _expected_claims(stem, label))
+        matched, extra, missing = _match(_got_claims(stem, analysis), expected_claims(stem, label))
         claim_counts[0] += len(matched)
         claim_counts[1] += len(extra)
         claim_counts[2] += len(missing)
