@@ -63,7 +63,7 @@ class CalibrationModel:
             for name, words in FEATURE_WORDS.items()
             if features.get(name) and self.weights.get(name)
         ]
-        return "; ".join([f"reading {features['reading_confidence']:.2f}", *said])
+        return "; ".join([f"reading {features['reading_confidence']:.3f}", *said])
 
 
 def _same(a: float | None, b: float | None) -> bool:

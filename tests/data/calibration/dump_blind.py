@@ -34,6 +34,24 @@ def _this_trees_subject_model():
     return module
 
 
+def _rules_chose(deal) -> bool:
+    """What the rules made of the deal: a tree with the subject model says it in a reason
+    ("subject chance 0.62 (the rules: mentioned)"); an older tree's role is the rules'."""
+    for reason in deal.reasons:
+        if reason.startswith("subject chance ") and "(the rules: " in reason:
+            return reason.rsplit("(the rules: ", 1)[1].startswith("subject")
+    return deal.role == "subject"
+
+
+def _reading_confidence(claim) -> float:
+    """The attribution's own confidence: a tree with the calibration stores the learnt one and
+    says the reading's first in ``confidence_basis`` ("reading 0.85; ..."); an older tree's is it."""
+    basis = getattr(claim, "confidence_basis", "")
+    if basis.startswith("reading "):
+        return float(basis.split(";", 1)[0].removeprefix("reading "))
+    return claim.confidence
+
+
 def main() -> None:
     code, folder, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
     model = _this_trees_subject_model()
@@ -51,7 +69,7 @@ def main() -> None:
         [article] = articles_from_path(text, fetched_at=datetime(2025, 1, 1, tzinfo=UTC))
         found = analyse(article, watchlist)
         signs = [
-            model.DealSigns(d.acquirer, d.target, d.score, d.role == "subject", d.evidence,
+            model.DealSigns(d.acquirer, d.target, d.score, _rules_chose(d), d.evidence,
                             model.sentences_telling(d.reasons), bool(d.people), d.kind)
             for d in found.deals
         ]  # fmt: skip
@@ -62,7 +80,11 @@ def main() -> None:
                 "stem": text.stem,
                 "language": article.language,
                 "headline_end": article.text.find("\n"),
-                "relevance": found.relevance,
+                "relevance": (  # the rules' conclusion, before any learnt model
+                    ("subject" if any(map(_rules_chose, found.deals)) else "mentioned")
+                    if found.deals
+                    else found.relevance
+                ),
                 "deals": [
                     {
                         "deal_id": d.deal_id,
@@ -87,7 +109,7 @@ def main() -> None:
                         "evidence": c.evidence,
                         "start": c.start,
                         "end": c.end,
-                        "confidence": c.confidence,
+                        "confidence": _reading_confidence(c),
                     }
                     for c in found.claims
                 ],  # fmt: skip
