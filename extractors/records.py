@@ -158,6 +158,7 @@ class DealMention:
     evidence: str  # the sentence that shows the deal
     announced: date | None = None
     reasons: tuple[str, ...] = ()  # how the analysis concluded it (dealwatch explain)
+    rules_role: Role | None = None  # the rules' role, before the subject model (not stored)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +182,9 @@ class Claim:
     confidence: float = 1.0  # 0-1: the chance deal, metric and interval are right (learnt)
     evidence: str = ""  # why this metric (the cue that decided it)
     confidence_basis: str = ""  # how the confidence was reached (dealwatch explain; not stored)
+    reading_confidence: float | None = (
+        None  # the attribution's own, before calibration (not stored)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,7 @@ def _mention(d: Deal, deal_id: str, announced: date | None = None) -> DealMentio
         evidence=d.evidence,
         announced=announced if d.role == "subject" else None,
         reasons=tuple(d.reasons),
+        rules_role="subject" if d.rules_role == "subject" else "mentioned",
     )
 
 
@@ -155,14 +156,14 @@ def _choose_subject(deals: list[Deal], text: str, *, english: bool) -> None:
         for d in deals
     ]  # fmt: skip
     features = subject_features(text, signs, english=english)
-    subject = model.subject(features, barred=[d.upstaged for d in deals])
-    for i, (d, f) in enumerate(zip(deals, features, strict=True)):
-        chance = model.chance(f)
-        was = "subject" if d.role == "subject" else "mentioned"
+    chances = [model.chance(f) for f in features]
+    subject = model.pick(features, chances, barred=[d.upstaged for d in deals])
+    for i, (d, chance) in enumerate(zip(deals, chances, strict=True)):
+        d.rules_role = "subject" if d.role == "subject" else "mentioned"
         d.role = "subject" if i == subject else "mentioned"
         if d.role != "subject":
             d.confidence = round(min(d.confidence, MENTIONED_CEILING), 3)
-        d.reasons.append(f"subject chance {chance:.2f} (the rules: {was})")
+        d.reasons.append(f"subject chance {chance:.2f} (the rules: {d.rules_role})")
 
 
 def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:

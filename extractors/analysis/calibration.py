@@ -12,13 +12,13 @@ probability, which is the confidence the warehouse stores and the alert threshol
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from extractors.analysis.attribution import HEADLINE_GUESS
+from extractors.analysis.subject_model import logistic, read_weights
 from extractors.records import Claim, DealMention
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.toml")
@@ -53,8 +53,7 @@ class CalibrationModel:
     weights: dict[str, float]
 
     def confidence(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
-        return 1.0 / (1.0 + math.exp(-z))
+        return logistic(self.bias, self.weights, features)
 
     def basis(self, features: dict[str, float]) -> str:
         """The reading's confidence and what else moved the claim's, for a person to check."""
@@ -107,11 +106,7 @@ def claim_features(
 
 
 def read_calibration(path: Path) -> CalibrationModel:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    weights = {str(k): float(v) for k, v in data["weights"].items()}
-    unknown = set(weights) - set(FEATURES)
-    if unknown:
-        raise ValueError(f"{path.name}: unknown features {sorted(unknown)}")
+    data, weights = read_weights(path, FEATURES)
     return CalibrationModel(bias=float(data["bias"]), weights=weights)
 
 
@@ -144,5 +139,12 @@ def calibrated(
             headline_end=headline_end,
         )
         confidence = round(model.confidence(features), 3)
-        out.append(replace(c, confidence=confidence, confidence_basis=model.basis(features)))
+        out.append(
+            replace(
+                c,
+                confidence=confidence,
+                reading_confidence=c.confidence,
+                confidence_basis=model.basis(features),
+            )
+        )
     return out

@@ -72,6 +72,8 @@ class Deal:
     # the headline or lead tells another company's purchase of the startup: the article is about
     # that purchase, whatever else the text says of this deal (set by _assign_roles)
     upstaged: bool = False
+    # the role the rules gave it, kept when the subject model decides (analyse._choose_subject)
+    rules_role: str | None = None
 
     @property
     def sentences(self) -> set[int]:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 SUBJECT_MODEL_FILE = Path(__file__).with_name("subject_model.toml")
 FEATURES = (
@@ -89,6 +89,24 @@ def subject_features(
     return out
 
 
+def logistic(bias: float, weights: dict[str, float], features: dict[str, float]) -> float:
+    """logistic(bias + w·x): the form of both learnt parts of the analysis (this one and the claim
+    calibration, which takes it from here: this module must stay loadable on its own)."""
+    z = bias + sum(w * features.get(name, 0.0) for name, w in weights.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def read_weights(path: Path, features: Sequence[str]) -> tuple[dict[str, Any], dict[str, float]]:
+    """A model file written by ``python -m extractors.calibrate``: its keys, and its weights,
+    every one of them a feature the code reads."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    weights = {str(k): float(v) for k, v in data["weights"].items()}
+    unknown = set(weights) - set(features)
+    if unknown:
+        raise ValueError(f"{path.name}: unknown features {sorted(unknown)}")
+    return data, weights
+
+
 @dataclass(frozen=True, slots=True)
 class SubjectModel:
     """chance(subject) = logistic(bias + w·x). A deal whose chance is ``promote`` or more, and
@@ -105,20 +123,28 @@ class SubjectModel:
     weights: dict[str, float]
 
     def chance(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
-        return 1.0 / (1.0 + math.exp(-z))
+        return logistic(self.bias, self.weights, features)
 
     def subject(
         self, features: Sequence[dict[str, float]], barred: Sequence[bool] = ()
     ) -> int | None:
         """The index of the subject deal, or None when the article has none; a deal ``barred``
         is never made the subject unless the rules chose it."""
+        return self.pick(features, [self.chance(f) for f in features], barred)
+
+    def pick(
+        self,
+        features: Sequence[dict[str, float]],
+        chances: Sequence[float],
+        barred: Sequence[bool] = (),
+    ) -> int | None:
+        """``subject`` for chances already weighed."""
         rules = next((i for i, f in enumerate(features) if f.get("rules_subject")), None)
-        chances = [
-            0.0 if i != rules and i < len(barred) and barred[i] else self.chance(f)
-            for i, f in enumerate(features)
+        open_to = [
+            0.0 if i != rules and i < len(barred) and barred[i] else c
+            for i, c in enumerate(chances)
         ]
-        return choose(chances, rules, promote=self.promote)
+        return choose(open_to, rules, promote=self.promote)
 
 
 def choose(chances: Sequence[float], rules: int | None, *, promote: float) -> int | None:
@@ -130,11 +156,7 @@ def choose(chances: Sequence[float], rules: int | None, *, promote: float) -> in
 
 
 def read_subject_model(path: Path) -> SubjectModel:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    weights = {str(k): float(v) for k, v in data["weights"].items()}
-    unknown = set(weights) - set(FEATURES)
-    if unknown:
-        raise ValueError(f"{path.name}: unknown features {sorted(unknown)}")
+    data, weights = read_weights(path, FEATURES)
     return SubjectModel(float(data["bias"]), float(data["promote"]), weights)
 
 

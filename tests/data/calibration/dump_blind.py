@@ -35,21 +35,16 @@ def _this_trees_subject_model():
 
 
 def _rules_chose(deal) -> bool:
-    """What the rules made of the deal: a tree with the subject model says it in a reason
-    ("subject chance 0.62 (the rules: mentioned)"); an older tree's role is the rules'."""
-    for reason in deal.reasons:
-        if reason.startswith("subject chance ") and "(the rules: " in reason:
-            return reason.rsplit("(the rules: ", 1)[1].startswith("subject")
-    return deal.role == "subject"
+    """What the rules made of the deal: a tree with the subject model keeps it as ``rules_role``;
+    an older tree's role is the rules'."""
+    return (getattr(deal, "rules_role", None) or deal.role) == "subject"
 
 
 def _reading_confidence(claim) -> float:
-    """The attribution's own confidence: a tree with the calibration stores the learnt one and
-    says the reading's first in ``confidence_basis`` ("reading 0.85; ..."); an older tree's is it."""
-    basis = getattr(claim, "confidence_basis", "")
-    if basis.startswith("reading "):
-        return float(basis.split(";", 1)[0].removeprefix("reading "))
-    return claim.confidence
+    """The attribution's own confidence: a tree with the calibration keeps it as
+    ``reading_confidence``; an older tree's confidence is it."""
+    reading = getattr(claim, "reading_confidence", None)
+    return claim.confidence if reading is None else reading
 
 
 def main() -> None:
