@@ -142,11 +142,18 @@ def _headline_guesses_told_otherwise(claims: list[Claim]) -> tuple[list[Claim], 
     return kept, dropped
 
 
+def _told_aside(d: Deal) -> bool:
+    """What the rules read as the deal being no subject, whatever its chance: another company's
+    purchase of its startup upstages it, or every sentence that tells it tells it as background or
+    dated ("who joined Google in July when Google paid ...")."""
+    return d.upstaged or all(r.background or r.dated for r in d.relations)
+
+
 def _choose_subject(deals: list[Deal], text: str, *, english: bool) -> None:
     """The subject among the deals, as the subject model weighs the rules' choice and the other
-    signs (extractors/analysis/subject_model.py); every other deal is mentioned. A deal another
-    company's purchase of its startup upstages is never made the subject by the model: the
-    model reads no sign of that purchase."""
+    signs (extractors/analysis/subject_model.py); every other deal is mentioned. The model never
+    makes the subject a deal the rules read as told aside (``_told_aside``): it has no feature
+    for either reading."""
     if not deals:
         return
     model = shipped_subject_model()
@@ -157,7 +164,7 @@ def _choose_subject(deals: list[Deal], text: str, *, english: bool) -> None:
     ]  # fmt: skip
     features = subject_features(text, signs, english=english)
     chances = [model.chance(f) for f in features]
-    subject = model.pick(features, chances, barred=[d.upstaged for d in deals])
+    subject = model.pick(features, chances, barred=[_told_aside(d) for d in deals])
     for i, (d, chance) in enumerate(zip(deals, chances, strict=True)):
         d.rules_role = "subject" if d.role == "subject" else "mentioned"
         d.role = "subject" if i == subject else "mentioned"

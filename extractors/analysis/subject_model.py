@@ -129,7 +129,8 @@ class SubjectModel:
         self, features: Sequence[dict[str, float]], barred: Sequence[bool] = ()
     ) -> int | None:
         """The index of the subject deal, or None when the article has none; a deal ``barred``
-        is never made the subject unless the rules chose it."""
+        (one the rules read as no subject in a way the model cannot see) is never made the
+        subject unless the rules chose it."""
         return self.pick(features, [self.chance(f) for f in features], barred)
 
     def pick(

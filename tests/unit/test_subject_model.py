@@ -16,6 +16,8 @@ from extractors.analysis.subject_model import (
     subject_features,
 )
 from extractors.documents import article_from_text
+from extractors.watchlist import load_watchlist
+from tests.support.paths import REPO
 
 TEXT = (
     "Nvidia hires Groq's founders in $20 billion licence deal\n\n"
@@ -104,3 +106,26 @@ def test_an_article_about_one_deal_that_recalls_another_keeps_the_first_as_its_s
     assert [d.deal_id for d in found.deals if d.role == "subject"] == ["nvidia--groq"]
     groq = next(d for d in found.deals if d.deal_id == "nvidia--groq")
     assert any(r.startswith("subject chance ") for r in groq.reasons)
+
+
+def test_a_deal_told_only_as_dated_background_is_not_made_the_subject_of_a_product_story() -> None:
+    # the rules read "who joined Microsoft in March last year when Microsoft paid ..." as told in
+    # passing; the model, which sees no such sign, must not make the story about that deal
+    text = (
+        "Microsoft adds a memory feature to Copilot\n\n"
+        "Microsoft is adding a memory feature to its Copilot assistant, work led in part by Mustafa "
+        "Suleyman, who joined Microsoft in March last year when Microsoft paid $650 million to "
+        "license Inflection AI's models and hire most of its staff.\n\n"
+        "The feature is rolling out to testers in the United States first."
+    )
+    found = analyse(
+        article_from_text(
+            text,
+            url="https://wire.example/g2",
+            origin="feed",
+            fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
+        ),
+        load_watchlist(REPO / "config" / "watchlist.toml"),
+    )
+    assert [(d.deal_id, d.role) for d in found.deals] == [("microsoft--inflection-ai", "mentioned")]
+    assert found.relevance == "mentioned"
