@@ -16,7 +16,8 @@ from extractors.analysis.subject_model import (
     subject_features,
 )
 from extractors.documents import article_from_text
-from extractors.watchlist import load_watchlist
+from extractors.records import Analysis
+from extractors.watchlist import Watchlist, load_watchlist
 from tests.support.paths import REPO
 
 TEXT = (
@@ -91,15 +92,16 @@ def test_weights_naming_a_feature_the_code_does_not_read_are_refused(tmp_path: P
         read_subject_model(path)
 
 
-def test_an_article_about_one_deal_that_recalls_another_keeps_the_first_as_its_subject() -> None:
-    found = analyse(
-        article_from_text(
-            TEXT,
-            url="https://wire.example/g1",
-            origin="feed",
-            fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
-        )
+def _analysed(text: str, watchlist: Watchlist | None = None) -> Analysis:
+    fetched = datetime(2025, 6, 14, tzinfo=UTC)
+    return analyse(
+        article_from_text(text, url="https://wire.example/a", origin="feed", fetched_at=fetched),
+        watchlist,
     )
+
+
+def test_an_article_about_one_deal_that_recalls_another_keeps_the_first_as_its_subject() -> None:
+    found = _analysed(TEXT)
     roles = {d.deal_id: d.role for d in found.deals}
     assert roles.get("nvidia--groq") == "subject", roles
     assert found.relevance == "subject"
@@ -118,14 +120,6 @@ def test_a_deal_told_only_as_dated_background_is_not_made_the_subject_of_a_produ
         "license Inflection AI's models and hire most of its staff.\n\n"
         "The feature is rolling out to testers in the United States first."
     )
-    found = analyse(
-        article_from_text(
-            text,
-            url="https://wire.example/g2",
-            origin="feed",
-            fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
-        ),
-        load_watchlist(REPO / "config" / "watchlist.toml"),
-    )
+    found = _analysed(text, load_watchlist(REPO / "config" / "watchlist.toml"))
     assert [(d.deal_id, d.role) for d in found.deals] == [("microsoft--inflection-ai", "mentioned")]
     assert found.relevance == "mentioned"
