@@ -1,7 +1,7 @@
 """Learn the analysis's two models from blind analyses of real sets: the claim calibration
 (extractors/analysis/calibration.py) and the subject model (extractors/analysis/subject_model.py).
 
-``python -m extractors.calibrate [--blind DIR] [--out-dir DIR] [--check]`` reads what earlier
+``python -m extractors.calibrate [--blind DIR] [--out-dir DIR] [--check] [--test DUMP ...]`` reads what earlier
 versions of the analysis concluded about real articles they had not seen
 (``tests/data/calibration/blind/``, made by ``dump_blind.py`` there) and the sets' labels:
 
@@ -25,7 +25,12 @@ from pathlib import Path
 import numpy as np
 
 from extractors.analysis import subject_model
-from extractors.analysis.calibration import CALIBRATION_FILE, FEATURES, claim_features
+from extractors.analysis.calibration import (
+    CALIBRATION_FILE,
+    FEATURES,
+    claim_features,
+    shipped_calibration,
+)
 from extractors.records import Claim, DealMention
 from extractors.scoring import RELEVANCE_CLASSES, expected_claims, labelled
 
@@ -246,10 +251,15 @@ def leave_one_set_out(
     return scores
 
 
-def report(scores: np.ndarray, reading: np.ndarray, y: np.ndarray) -> list[str]:
+def report(
+    scores: np.ndarray,
+    reading: np.ndarray,
+    y: np.ndarray,
+    learnt: str = "learnt (leave one set out)",
+) -> list[str]:
     lines = [
         f"claims {len(y)}, right {int(y.sum())} (precision of all {y.mean():.3f})",
-        f"AUC: learnt (leave one set out) {auc(scores, y):.3f}, reading confidence {auc(reading, y):.3f}",
+        f"AUC: {learnt} {auc(scores, y):.3f}, reading confidence {auc(reading, y):.3f}",
         "threshold | learnt: kept, precision, right kept | reading: kept, precision, right kept",
     ]
     for t in (0.5, 0.6, 0.7, 0.8):
@@ -275,6 +285,22 @@ def to_toml(
     return f"{head}\nbias = {bias:+.4f}\n{cut}\n[weights]\n{body}\n"
 
 
+def _test_shipped(dumps: list[Path], data: Path) -> int:
+    """The shipped calibration against the reading's confidence on claims it was not fitted on."""
+    examples = [e for d in dumps for e in examples_of(d, data)]
+    if not examples:
+        print("no claims in the dumps", file=sys.stderr)
+        return 2
+    model = shipped_calibration()
+    scores = np.array(
+        [model.confidence(dict(zip(FEATURES, e.features, strict=True))) for e in examples]
+    )
+    y = np.array([float(e.right) for e in examples])
+    reading = np.array([e.reading_confidence for e in examples])
+    print("\n".join(report(scores, reading, y, learnt="shipped calibration")))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--blind", type=Path, default=BLIND)
@@ -283,7 +309,17 @@ def main(argv: list[str] | None = None) -> int:
         "--out-dir", type=Path, default=CALIBRATION_FILE.parent, help="where the .toml go"
     )
     parser.add_argument("--check", action="store_true", help="report only; write nothing")
+    parser.add_argument(
+        "--test",
+        type=Path,
+        nargs="+",
+        metavar="DUMP",
+        help="score the shipped claim calibration on these dumps of sets it was not fitted on "
+        "(dump_blind.py --whole); write nothing",
+    )
     args = parser.parse_args(argv)
+    if args.test:
+        return _test_shipped(args.test, args.data)
     dumps = sorted(args.blind.glob("*.json"))
     if not dumps:
         print(f"no blind analyses in {args.blind}", file=sys.stderr)

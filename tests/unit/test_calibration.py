@@ -164,3 +164,16 @@ def test_calibrating_from_a_folder_with_no_blind_analyses_is_one_line_and_status
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "no blind analyses" in err
     assert not list(tmp_path.glob("*.toml"))
+
+
+def test_testing_the_shipped_calibration_on_a_dump_reports_it_against_the_reading(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    shipped = CALIBRATION_FILE.read_text(encoding="utf-8")
+    assert calibrate.main(["--test", str(calibrate.BLIND / "real_tenth.json")]) == 0
+    out = capsys.readouterr().out
+    [line] = [line for line in out.splitlines() if line.startswith("AUC: shipped calibration")]
+    learnt, reading = (float(word.rstrip(",")) for word in line.split() if word[0] == "0")
+    assert learnt > reading  # the dump's claims are scored by the weights, not by the reading
+    assert ">= 0.6" in out
+    assert CALIBRATION_FILE.read_text(encoding="utf-8") == shipped  # a test writes nothing

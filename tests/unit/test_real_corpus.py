@@ -145,6 +145,12 @@ LATER_SETS = {
         "claims_precision": 0.50,
         "claims_recall": 0.37,
     },
+    "real_twelfth": {
+        "relevance": 0.79,
+        "deals": 0.76,
+        "claims_precision": 0.75,
+        "claims_recall": 0.64,
+    },
 }
 
 

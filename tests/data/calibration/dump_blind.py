@@ -8,6 +8,9 @@ concludes about articles it has never seen:
     .venv/bin/python tests/data/calibration/dump_blind.py /tmp/code-COMMIT tests/data/real_fifth \
         tests/data/calibration/blind/real_fifth.json
 
+With ``--whole`` it dumps the held-back stems too: a set labelled after the models were fitted,
+analysed once to test them (``python -m extractors.calibrate --test DUMP``), never to fit on.
+
 Writes numbers and identifiers only (no words of the articles): per development stem, the
 language, where the headline ends, the deals with what the subject model reads of each (read by
 this tree's ``extractors/analysis/subject_model.py``, loaded by its path), and the claims with
@@ -47,8 +50,27 @@ def _reading_confidence(claim) -> float:
     return claim.confidence if reading is None else reading
 
 
+def _check_tree(code: Path) -> None:
+    """A tree with the learnt models but from before they kept the rules' role and the reading's
+    confidence as data (5e6b2cc and the commits just before it) would dump the models' outputs
+    in their place: refuse it and name a tree that works."""
+    has_models = (code / "extractors" / "analysis" / "calibration.py").exists()
+    records = code / "extractors" / "records.py"
+    keeps_readings = "reading_confidence:" in records.read_text(encoding="utf-8")
+    if has_models and not keeps_readings:
+        print(
+            f"{code}: this tree has the learnt models but does not keep the reading's confidence; "
+            "dump with a later tree (from 2aa9212 on), whose rules and readings are the same",
+            file=sys.stderr,
+        )
+        sys.exit(2)
+
+
 def main() -> None:
-    code, folder, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+    args = [a for a in sys.argv[1:] if a != "--whole"]
+    code, folder, out = Path(args[0]), Path(args[1]), Path(args[2])
+    whole = "--whole" in sys.argv[1:]  # a new set's test: its held-back part too, never to fit on
+    _check_tree(code)
     model = _this_trees_subject_model()
     sys.path.insert(0, str(code))
     from extractors.analysis import analyse
@@ -59,7 +81,7 @@ def main() -> None:
     held = set(tomllib.loads((folder / "split.toml").read_text(encoding="utf-8"))["heldout"])
     rows = []
     for text in sorted(folder.glob("*.txt")):
-        if text.stem in held:
+        if text.stem in held and not whole:
             continue
         [article] = articles_from_path(text, fetched_at=datetime(2025, 1, 1, tzinfo=UTC))
         found = analyse(article, watchlist)
@@ -114,7 +136,7 @@ def main() -> None:
         json.dumps({"set": folder.name, "code": code.name, "articles": rows}, indent=1) + "\n",
         encoding="utf-8",
     )
-    print(f"{folder.name}: {len(rows)} development articles")
+    print(f"{folder.name}: {len(rows)} {'articles' if whole else 'development articles'}")
 
 
 if __name__ == "__main__":
