@@ -41,7 +41,9 @@ class KnownDeal:
 
 
 def _fold(name: str) -> str:
-    return " ".join(name.replace("\u2019", "'").split()).casefold()
+    """The key a name is looked up by: case, apostrophes, spaces and hyphens aside ("ScaleAI" and
+    "Scale-AI" are Scale AI)."""
+    return "".join(name.replace("\u2019", "'").replace("-", " ").split()).casefold()
 
 
 @dataclass(frozen=True, slots=True)

@@ -875,7 +875,7 @@ class Attributor:
         ):
             # "For $330 million (plus …), Amazon took …": a sentence that opens on the price
             return "deal_amount_usd", CUE_DEAL, "the price the sentence opens on"
-        if self._says("acquire", near) and re.search(r"\bfor\s+$", near_before):
+        if self._says("acquire", near) and self._says("price_for", near_before):
             if not any(o.name == w.deal.target for o in self.names.orgs[w.s.index]):
                 # "Statsig, which OpenAI bought for $1.1 billion": a purchase of something else
                 return None, 0.0, "the price of a purchase that does not name the target"

@@ -49,8 +49,19 @@ _SPACE = re.compile(r"\s")
 # Where a clause ends inside a sentence: ";", a dash between spaces, ", while", ", but".
 # (Read as its first character, then what may follow that character, in the same order:
 # ";|\s[-–—]\s|—|,\s+(?:while|...)\b|\s+–\s+". The search then skips to those characters.)
+# The words after a comma that open a clause of contrast, in the languages read with spaces
+# (German, French, Spanish, Portuguese, Italian after English): "Microsoft sicherte sich ...,
+# während Meta Milliarden investierte" tells two deals, one per clause.
+CONTRAST_AFTER_COMMA = (
+    "while", "whereas", "but", "although", "though", "however", "yet",
+    "während", "wohingegen", "aber", "doch", "jedoch",
+    "tandis\\s+que", "alors\\s+que", "mais",
+    "mientras", "pero", "aunque",
+    "enquanto", "porém", "embora",
+    "mentre", "ma", "sebbene", "invece",
+)  # fmt: skip
 _CLAUSE_END = re.compile(
-    r"[;—,\s](?:(?<=;)|(?<=—)|(?<=,)\s+(?:while|whereas|but|although|though|however|yet)\b"
+    r"[;—,\s](?:(?<=;)|(?<=—)|(?<=,)\s+(?:" + "|".join(CONTRAST_AFTER_COMMA) + r")\b"
     r"|(?<=\s)(?:[-–—]\s|\s*–\s+))"
     # Korean: a finished verb joined on by 고 ("계약은 무산됐고 윈드서프는 …": fell through, and …)
     r"|(?<=[었았됐했였])고(?=\s)"

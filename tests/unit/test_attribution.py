@@ -787,3 +787,50 @@ def test_money_raised_at_a_sum_is_a_rounds_valuation_not_money_raised():
         LEAD + "Lumeo had raised fresh capital at $2 billion only three months before the deal."
     )
     assert not any(stated == "$2 billion" for _, stated in _claims(result)), _claims(result)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "earlier_price"),
+    [
+        (
+            "pt",
+            "A Halcyon paga US$ 400 milhões pela licença da Lumeo e contrata seus fundadores\n\n"
+            "A Halcyon vai pagar US$ 400 milhões pela licença da Lumeo, e os fundadores da Lumeo vão "
+            "se juntar à Halcyon. O valor supera a maior compra anterior da Halcyon, em 2021, quando "
+            "comprou a Brightwave por cerca de US$ 90 milhões.",
+            "cerca de US$ 90 milhões",
+        ),
+        (
+            "es",
+            "Halcyon paga 400 millones de dólares por la licencia de Lumeo y contrata a sus fundadores\n\n"
+            "Halcyon pagará 400 millones de dólares por la licencia de Lumeo, y los fundadores de Lumeo "
+            "se unirán a Halcyon. Es más que lo que Halcyon gastó cuando compró Brightwave por unos 90 "
+            "millones de dólares.",
+            "unos 90 millones de dólares",
+        ),
+        (
+            "fr",
+            "Halcyon paie 400 millions de dollars pour la licence de Lumeo et embauche ses fondateurs\n\n"
+            "Halcyon paiera 400 millions de dollars pour la licence de Lumeo, et les fondateurs de Lumeo "
+            "rejoignent Halcyon. C'est plus que ce que Halcyon a dépensé quand elle a racheté Brightwave "
+            "pour 90 millions de dollars.",
+            "90 millions de dollars",
+        ),
+    ],
+)
+def test_the_price_of_an_earlier_purchase_of_another_company_is_no_claim_in_other_languages(
+    language: str, text: str, earlier_price: str
+) -> None:
+    """ "bought Brightwave for $90 million", told in the language of the story: the payer's other
+    purchase, whose price is not what this deal pays."""
+    article = article_from_text(
+        text,
+        url=f"https://news.example/{language}/lumeo",
+        origin="feed",
+        fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
+    )
+    assert article.language == language
+    result = analyse(article, WATCHLIST)
+    stated = {c.stated for c in result.claims}
+    assert earlier_price not in stated, result.claims
+    assert any("400" in s for s in stated), result.claims  # the deal keeps its own price

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from extractors.analysis import analyse
+from extractors.analysis.text import clauses
 from extractors.documents import article_from_text
 from extractors.watchlist import EMPTY_WATCHLIST, Watchlist, load_watchlist
 from tests.support.paths import REPO
@@ -1097,3 +1098,47 @@ def test_past_deals_listed_after_one_payer_and_a_similar_thing_are_each_mentione
     ids = _deal_ids(result)
     assert {"google--character-ai", "google--windsurf", "amazon--adept"} <= ids, ids
     assert "character-ai--windsurf" not in ids, ids
+
+
+def test_the_word_acqui_hire_opening_a_sentence_is_not_a_company():
+    """German capitalises every noun, and a headline or sentence may open on the word: the kind
+    of deal is never one of its parties."""
+    _, result = _analyse(
+        "Acqui-Hires: wie Konzerne Talente kaufen\n\n"
+        "Konzerne wie Google und Meta nutzen Acqui-Hires, um Start-up-Talente zu gewinnen. Google zahlte 2,4 "
+        "Milliarden Dollar für eine Lizenz des KI-Start-ups Windsurf, dessen Gründer zu Google "
+        "wechseln.",
+        WATCHLIST,
+    )
+    names = {n for d in result.deals for n in (d.acquirer, d.target)}
+    assert not any("acqui" in n.casefold() for n in names), result.deals
+    assert "google--windsurf" in _deal_ids(result)
+
+
+def test_a_listed_name_written_joined_or_hyphenated_is_the_listed_company():
+    for written in ("ScaleAI", "Scale-AI"):
+        _, result = _analyse(
+            "Meta's quarter\n\n"
+            "Meta reported higher spending on data centres. It also put more than $14 billion into "
+            f"{written}, whose chief executive Alexandr Wang joined Meta to lead a new lab.",
+            WATCHLIST,
+        )
+        assert _deal_ids(result) == {"meta--scale-ai"}, (written, result.deals)
+
+
+def test_a_clause_of_contrast_after_a_comma_is_its_own_clause_in_other_languages():
+    for sentence, second in (
+        (
+            "Halcyon stellte das Team von Lumeo ein, während Orbital in Vantage investierte.",
+            "Orbital",
+        ),
+        (
+            "Halcyon embauche l'équipe de Lumeo, tandis que Orbital investit dans Vantage.",
+            "Orbital",
+        ),
+        ("Halcyon contrata al equipo de Lumeo, mientras Orbital invierte en Vantage.", "Orbital"),
+        ("Halcyon contrata a equipe da Lumeo, enquanto a Orbital investe na Vantage.", "a Orbital"),
+        ("Halcyon assume il team di Lumeo, mentre Orbital investe in Vantage.", "Orbital"),
+    ):
+        parts = [sentence[a:b].strip() for a, b in clauses(sentence)]
+        assert len(parts) == 2 and parts[1].startswith(second), parts
