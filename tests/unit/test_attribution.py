@@ -834,3 +834,39 @@ def test_the_price_of_an_earlier_purchase_of_another_company_is_no_claim_in_othe
     stated = {c.stated for c in result.claims}
     assert earlier_price not in stated, result.claims
     assert any("400" in s for s in stated), result.claims  # the deal keeps its own price
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "part"),
+    [
+        (
+            "fr",
+            "Halcyon paie 400 millions de dollars pour Lumeo et embauche ses fondateurs\n\n"
+            "Halcyon versera 380 millions de dollars pour une licence des modèles de Lumeo, ainsi que "
+            "20 millions de dollars pour garantir que Lumeo ne poursuivra pas Halcyon, et les fondateurs "
+            "de Lumeo rejoignent Halcyon.",
+            "20 millions de dollars",
+        ),
+        (
+            "it",
+            "Halcyon paga 400 milioni di dollari per Lumeo e assume i fondatori\n\n"
+            "Halcyon pagherà 380 milioni di dollari per la licenza dei modelli di Lumeo, e i fondatori "
+            "di Lumeo passano a Halcyon. Halcyon ha anche pagato un accordo legale di 20 milioni di "
+            "dollari per il personale assunto.",
+            "20 milioni di dollari",
+        ),
+    ],
+)
+def test_a_sum_to_settle_legal_claims_is_part_of_the_price_not_the_price_in_other_languages(
+    language: str, text: str, part: str
+) -> None:
+    article = article_from_text(
+        text,
+        url=f"https://news.example/{language}/lumeo-settlement",
+        origin="feed",
+        fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
+    )
+    assert article.language == language
+    result = analyse(article, WATCHLIST)
+    assert part not in {c.stated for c in result.claims}, result.claims
+    assert any(f.stated == part for f in result.left_out), result.left_out
