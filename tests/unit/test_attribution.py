@@ -870,3 +870,19 @@ def test_a_sum_to_settle_legal_claims_is_part_of_the_price_not_the_price_in_othe
     result = analyse(article, WATCHLIST)
     assert part not in {c.stated for c in result.claims}, result.claims
     assert any(f.stated == part for f in result.left_out), result.left_out
+
+
+def test_a_french_sum_paid_for_licence_fees_is_the_licence_fee() -> None:
+    article = article_from_text(
+        "Microsoft recrute l'équipe d'Inflection AI\n\n"
+        "Microsoft embauche les cofondateurs et la plupart des employés de la start-up Inflection AI. "
+        "Microsoft versera 500 millions de dollars pour des frais de licence sur les modèles "
+        "d'Inflection AI, selon la presse.",
+        url="https://news.example/fr/inflection-licence",
+        origin="feed",
+        fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
+    )
+    assert article.language == "fr"
+    result = analyse(article, WATCHLIST)
+    claims = {(c.metric, c.stated) for c in result.claims}
+    assert ("licence_fee_usd", "500 millions de dollars") in claims, result.claims
