@@ -348,6 +348,10 @@ def _patterns(language: str) -> _Patterns:
     )
 
 
+# A short bracketed aside right after a figure: a conversion, "(about 1.26 trillion won)".
+_BRACKET_AFTER = re.compile(r"\s?[(（][^()（）\n]{1,40}[)）]")
+
+
 def _meaning(table: tuple[tuple[str, str], ...], said: str) -> str | None:
     said = " ".join(said.lower().split())
     for key, meaning in table:
@@ -367,11 +371,14 @@ def _qualify(
         meaning = _meaning(lex.qualifiers_before, m.group("q"))
         if meaning in _QUALIFIER_MEANINGS:
             return meaning, window_start + m.start("q"), end
-    after = pats.qualifier_after.match(text[end : end + 12])
-    if after:
-        meaning = _meaning(lex.qualifiers_after, after.group("q"))
-        if meaning in _QUALIFIER_MEANINGS:
-            return meaning, start, end + after.end()
+    # "9억달러(약 1조2573억원) 이상": a conversion in brackets may stand between sum and qualifier
+    bracket = _BRACKET_AFTER.match(text, end)
+    for at in (end, bracket.end()) if bracket else (end,):
+        after = pats.qualifier_after.match(text[at : at + 12])
+        if after:
+            meaning = _meaning(lex.qualifiers_after, after.group("q"))
+            if meaning in _QUALIFIER_MEANINGS:
+                return meaning, start, at + after.end()
     return None, start, end
 
 

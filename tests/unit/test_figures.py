@@ -181,6 +181,25 @@ def test_money_in_every_language(language, text, stated, low, high, currency):
     assert (fig.high is None and high is None) or fig.high == pytest.approx(high)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "stated"),
+    [
+        ("ko", "그 회사는 5억달러(약 7000억원) 이상을 받았다", "5억달러(약 7000억원) 이상"),
+        ("ja", "同社は5億ドル（約750億円）以上を支払った", "5億ドル（約750億円）以上"),
+        (
+            "en",
+            "it paid $500 million (£390 million) or more for it",
+            "$500 million (£390 million) or more",
+        ),
+    ],
+)
+def test_a_qualifier_after_a_conversion_in_brackets_is_the_sums(language, text, stated):
+    """The conversion stands between the sum and its "or more": the sum is at least $500 million."""
+    first = money_figures(text, language)[0]
+    assert (first.stated, first.currency, first.qualifier) == (stated, "USD", "at_least")
+    assert first.low == pytest.approx(5e8) and first.high is None
+
+
 def test_a_change_of_value_is_two_figures_not_a_range():
     found = money_figures("its value rose from $7 billion to roughly $20 billion")
     assert [(f.low, f.high) for f in found] == [
