@@ -19,10 +19,10 @@ UNCASED_LETTERS = "\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff"
 CLAUSE_JOIN = r",\s*(?:and|but|while|whereas|y|pero|et|mais|und|aber|e|ma)\s+"
 # The break after a sentence's final punctuation (group 1).
 # (German quotes close with “: „Wir erwerben es nicht.“ Microsoft sagte ...; French ones with »)
-# A sentence ends before a capital, a digit, or a letter of a script without capitals (Hangul,
+# A sentence ends before a capital (Latin or Cyrillic), a digit, or a letter of a script without capitals (Hangul,
 # Kana, Hanzi: "… 공식화했다. 이번 인수는 …").
 _SENTENCE_END = re.compile(
-    rf"[.!?]([\"”’')\]“»]*\s+)(?=[\"“‘'(\[«„¿¡]?[A-Z0-9$€£À-ÖØ-Þ{UNCASED_LETTERS}])"
+    rf"[.!?]([\"”’')\]“»]*\s+)(?=[\"“‘'(\[«„¿¡]?[A-Z0-9$€£À-ÖØ-ÞА-ЯЁ{UNCASED_LETTERS}])"
 )
 # Scripts whose sentences end with a full stop of their own, with or without a space after.
 _WIDE_END = re.compile(r"[。！？।]([\"”’')\]」』]*\s*)")

@@ -1142,3 +1142,20 @@ def test_a_clause_of_contrast_after_a_comma_is_its_own_clause_in_other_languages
     ):
         parts = [sentence[a:b].strip() for a, b in clauses(sentence)]
         assert len(parts) == 2 and parts[1].startswith(second), parts
+
+
+def test_a_russian_story_is_read_in_russian():
+    """Cyrillic is cased, so names are found by capitals; the sums, the licence, the people
+    hired and the price of another purchase are read from Russian words."""
+    _, result = _analyse(
+        "Halcyon заплатит $400 млн за лицензию Lumeo и наймёт её основателей\n\n"
+        "Американская компания Halcyon наняла основателей стартапа Lumeo и около 40 инженеров. "
+        "Halcyon заплатит $400 млн за лицензию на модели Lumeo. В прошлом году Halcyon купила "
+        "Brightwave за $90 млн.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"halcyon--lumeo": "subject"}
+    claims = {(c.metric, c.low, c.high) for c in result.claims}
+    assert ("licence_fee_usd", 399.5e6, 400.5e6) in claims, result.claims
+    assert ("staff_hired", 36, 44) in claims, result.claims
+    assert not any(c.stated == "$90 млн" for c in result.claims)

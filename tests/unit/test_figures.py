@@ -24,6 +24,9 @@ from extractors.analysis.figures import (
 
 MONEY_CASES = [
     # language, text, stated, low, high, currency
+    ("ru", "сделка на сумму $20 млрд", "$20 млрд", 19.5e9, 20.5e9, "USD"),
+    ("ru", "заплатила более 900 млн долларов", "более 900 млн долларов", 900e6, None, "USD"),
+    ("ru", "около 1,5 миллиарда долларов", "около 1,5 миллиарда долларов", 1.35e9, 1.65e9, "USD"),
     ("en", "Acme pays $14.3 billion for it.", "$14.3 billion", 14.25e9, 14.35e9, "USD"),
     ("en", "Acme put $14.8 billion into the lab.", "$14.8 billion", 14.75e9, 14.85e9, "USD"),
     ("en", "a cheque for $2.4bn, the paper said", "$2.4bn", 2.35e9, 2.45e9, "USD"),
