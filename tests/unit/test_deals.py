@@ -1159,3 +1159,17 @@ def test_a_russian_story_is_read_in_russian():
     assert ("licence_fee_usd", 399.5e6, 400.5e6) in claims, result.claims
     assert ("staff_hired", 36, 44) in claims, result.claims
     assert not any(c.stated == "$90 млн" for c in result.claims)
+
+
+def test_a_dutch_story_is_read_in_dutch():
+    _, result = _analyse(
+        "Halcyon haalt de oprichters van Lumeo binnen\n\n"
+        "Het Amerikaanse softwarebedrijf Halcyon heeft de oprichters van de start-up Lumeo in dienst "
+        "genomen. Halcyon betaalt 400 miljoen dollar voor een licentie op de modellen van Lumeo, en "
+        "ook zo'n kwart van het personeel van Lumeo stapt over naar Halcyon.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"halcyon--lumeo": "subject"}
+    claims = {(c.metric, c.low, c.high) for c in result.claims}
+    assert ("licence_fee_usd", 399.5e6, 400.5e6) in claims, result.claims
+    assert ("staff_hired_pct", 22.5, 27.5) in claims, result.claims

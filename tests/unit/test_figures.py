@@ -25,6 +25,15 @@ from extractors.analysis.figures import (
 MONEY_CASES = [
     # language, text, stated, low, high, currency
     ("ru", "сделка на сумму $20 млрд", "$20 млрд", 19.5e9, 20.5e9, "USD"),
+    (
+        "nl",
+        "het bedrijf betaalde ruim 300 miljoen dollar",
+        "ruim 300 miljoen dollar",
+        300e6,
+        None,
+        "USD",
+    ),
+    ("nl", "een deal van 2,4 miljard dollar", "2,4 miljard dollar", 2.35e9, 2.45e9, "USD"),
     ("ru", "заплатила более 900 млн долларов", "более 900 млн долларов", 900e6, None, "USD"),
     ("ru", "около 1,5 миллиарда долларов", "около 1,5 миллиарда долларов", 1.35e9, 1.65e9, "USD"),
     ("en", "Acme pays $14.3 billion for it.", "$14.3 billion", 14.25e9, 14.35e9, "USD"),
@@ -219,6 +228,15 @@ def test_a_conversion_in_won_is_read_with_its_currency():
 
 PERCENT_CASES = [
     ("en", "a 49% stake", "49%", 48.5, 49.5, False),
+    (
+        "nl",
+        "ook ongeveer een kwart van het personeel gaat mee",
+        "ongeveer een kwart",
+        22.5,
+        27.5,
+        True,
+    ),
+    ("nl", "een belang van 49 procent", "49 procent", 48.5, 49.5, False),
     ("en", "the buyer hired half its staff", "half", 49.5, 50.5, True),
     ("id", "bersama dengan “sekitar seperempat” karyawan", "sekitar seperempat", 22.5, 27.5, True),
     ("en", "49 per cent of the shares", "49 per cent", 48.5, 49.5, False),
