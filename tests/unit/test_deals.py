@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from extractors.analysis import analyse
-from extractors.analysis.text import clauses
+from extractors.analysis.lexicon import lexicon_for
+from extractors.analysis.text import clauses, fold
 from extractors.documents import article_from_text
 from extractors.watchlist import EMPTY_WATCHLIST, Watchlist, load_watchlist
 from tests.support.paths import REPO
@@ -1173,3 +1174,18 @@ def test_a_dutch_story_is_read_in_dutch():
     claims = {(c.metric, c.low, c.high) for c in result.claims}
     assert ("licence_fee_usd", 399.5e6, 400.5e6) in claims, result.claims
     assert ("staff_hired_pct", 22.5, 27.5) in claims, result.claims
+
+
+def test_spaced_abbreviations_of_machine_translation_are_not_parties():
+    """Machine-translated English spaces out "R&D" and "acqui-hire": "R & D" is no company, and
+    "acqui - hire" is still the kind of deal."""
+    _, result = _analyse(
+        "How the giants buy talent\n\n"
+        'This strategy, called "acqui - hire", is spreading. Halcyon hired Lumeo\'s chief executive '
+        "and the core members of its R & D team. This $400 million deal also included Lumeo's models.",
+        EMPTY_WATCHLIST,
+    )
+    names = {n for d in result.deals for n in (d.acquirer, d.target)}
+    assert not any("R & D" in n or n == "R" for n in names), result.deals
+    assert "halcyon--lumeo" in _deal_ids(result)
+    assert lexicon_for("en").cues["acquihire"].search(fold('called "acqui - hire"'))
