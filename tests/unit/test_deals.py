@@ -1189,3 +1189,16 @@ def test_spaced_abbreviations_of_machine_translation_are_not_parties():
     assert not any("R & D" in n or n == "R" for n in names), result.deals
     assert "halcyon--lumeo" in _deal_ids(result)
     assert lexicon_for("en").cues["acquihire"].search(fold('called "acqui - hire"'))
+
+
+def test_a_data_provider_cited_for_a_figure_is_not_a_party():
+    _, result = _analyse(
+        "Halcyon hires Lumeo's founders\n\n"
+        "Halcyon has hired the founders of AI startup Lumeo and licensed its models. Lumeo had raised "
+        "close to $80 million, according to PitchBook, which tracks startups; PitchBook's data show "
+        "the startup's team joined Halcyon this month.",
+        EMPTY_WATCHLIST,
+    )
+    names = {n for d in result.deals for n in (d.acquirer, d.target)}
+    assert "PitchBook" not in names, result.deals
+    assert "halcyon--lumeo" in _deal_ids(result)
