@@ -998,7 +998,9 @@ class Attributor:
     ) -> tuple[str | None, float, str]:
         low_clause = fold(clause)
         if re.search(
-            r"\b(?:lay(?:s|ing)?|laid)\s+off|layoffs?|fired|cut(?:s|ting)?\s+\d", fold(before[-30:])
+            # "is cutting 200 full-time employees": the figure follows the verb
+            r"\b(?:lay(?:s|ing)?|laid)\s+off|layoffs?|fired|(?:cut(?:s|ting)?|shed(?:s|ding)?|eliminat\w+)\s+(?:\d|$)",
+            fold(before[-30:]),
         ) or (fig.noun or "") in {"contractors", "users", "customers"}:
             return None, 0.0, "not the deal's staff"
         if re.match(

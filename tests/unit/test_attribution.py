@@ -886,3 +886,12 @@ def test_a_french_sum_paid_for_licence_fees_is_the_licence_fee() -> None:
     result = analyse(article, WATCHLIST)
     claims = {(c.metric, c.stated) for c in result.claims}
     assert ("licence_fee_usd", "500 millions de dollars") in claims, result.claims
+
+
+def test_staff_the_startup_cuts_after_the_deal_are_not_staff_hired() -> None:
+    result = _read(
+        LEAD + "Weeks after Halcyon hired its founders, Lumeo is cutting 25 employees, or a tenth "
+        "of its staff."
+    )
+    assert not any(stated == "25 employees" for _, stated in _claims(result)), _claims(result)
+    assert any(f.stated == "25 employees" for f in result.left_out), result.left_out
