@@ -895,3 +895,20 @@ def test_staff_the_startup_cuts_after_the_deal_are_not_staff_hired() -> None:
     )
     assert not any(stated == "25 employees" for _, stated in _claims(result)), _claims(result)
     assert any(f.stated == "25 employees" for f in result.left_out), result.left_out
+
+
+def test_a_german_price_told_before_its_verb_in_the_infinitive_is_the_deals_price() -> None:
+    """German puts the verb last: "Groq für 18 Milliarden Dollar zu übernehmen"."""
+    article = article_from_text(
+        "Nvidia holt die Gründer von Groq\n\n"
+        "Nvidia stellt den Groq-Gründer Jonathan Ross und weitere Ingenieure ein und erhält eine "
+        "Lizenz für die Technologie. Einem Bericht zufolge hatte Nvidia zugestimmt, Groq für 18 "
+        "Milliarden Dollar zu übernehmen.",
+        url="https://news.example/de/groq",
+        origin="feed",
+        fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
+    )
+    assert article.language == "de"
+    result = analyse(article, WATCHLIST)
+    claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
+    assert ("nvidia--groq", "deal_amount_usd", "18 Milliarden Dollar") in claims, result.claims
