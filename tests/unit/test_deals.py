@@ -1202,3 +1202,15 @@ def test_a_data_provider_cited_for_a_figure_is_not_a_party():
     names = {n for d in result.deals for n in (d.acquirer, d.target)}
     assert "PitchBook" not in names, result.deals
     assert "halcyon--lumeo" in _deal_ids(result)
+
+
+def test_a_product_of_the_buyer_is_not_a_startup_it_pays():
+    _, result = _analyse(
+        "Apple hires the team of a chatbot startup\n\n"
+        "Apple wants Siri to do more on iOS devices and Macs. Apple has hired the team of the "
+        "chatbot startup Lumeo, whose founders will join Apple to work on iOS, in a deal reported "
+        "at $40 million.",
+        EMPTY_WATCHLIST,
+    )
+    assert "apple--ios" not in _deal_ids(result), result.deals
+    assert "apple--lumeo" in _deal_ids(result)
