@@ -151,6 +151,12 @@ LATER_SETS = {
         "claims_precision": 0.85,
         "claims_recall": 0.64,
     },
+    "real_thirteenth": {
+        "relevance": 0.68,
+        "deals": 0.64,
+        "claims_precision": 0.60,
+        "claims_recall": 0.53,
+    },
 }
 
 
