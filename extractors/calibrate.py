@@ -285,6 +285,14 @@ def to_toml(
     return f"{head}\nbias = {bias:+.4f}\n{cut}\n[weights]\n{body}\n"
 
 
+def _rightness(examples: list[Example]) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each claim is right, and the reading's own confidence in it."""
+    return (
+        np.array([float(e.right) for e in examples]),
+        np.array([e.reading_confidence for e in examples]),
+    )
+
+
 def _test_shipped(dumps: list[Path], data: Path) -> int:
     """The shipped calibration against the reading's confidence on claims it was not fitted on."""
     examples = [e for d in dumps for e in examples_of(d, data)]
@@ -295,8 +303,7 @@ def _test_shipped(dumps: list[Path], data: Path) -> int:
     scores = np.array(
         [model.confidence(dict(zip(FEATURES, e.features, strict=True))) for e in examples]
     )
-    y = np.array([float(e.right) for e in examples])
-    reading = np.array([e.reading_confidence for e in examples])
+    y, reading = _rightness(examples)
     print("\n".join(report(scores, reading, y, learnt="shipped calibration")))
     return 0
 
@@ -326,9 +333,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     examples = [e for d in dumps for e in examples_of(d, args.data)]
     x = np.array([e.features for e in examples])
-    y = np.array([float(e.right) for e in examples])
+    y, reading = _rightness(examples)
     groups = np.array([e.group for e in examples])
-    reading = np.array([e.reading_confidence for e in examples])
     claim_lines = report(leave_one_set_out(x, y, groups), reading, y)
     deals = [e for d in dumps for e in deal_examples_of(d, args.data)]
     penalty, promote, subject_lines = fit_subject_model(deals)

@@ -19,8 +19,8 @@ UNCASED_LETTERS = "\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff"
 CLAUSE_JOIN = r",\s*(?:and|but|while|whereas|y|pero|et|mais|und|aber|e|ma)\s+"
 # The break after a sentence's final punctuation (group 1).
 # (German quotes close with “: „Wir erwerben es nicht.“ Microsoft sagte ...; French ones with »)
-# A sentence ends before a capital (Latin or Cyrillic), a digit, or a letter of a script without capitals (Hangul,
-# Kana, Hanzi: "… 공식화했다. 이번 인수는 …").
+# A sentence ends before a capital (Latin or Cyrillic), a digit, or a letter of a script without
+# capitals (Hangul, Kana, Hanzi: "… 공식화했다. 이번 인수는 …").
 _SENTENCE_END = re.compile(
     rf"[.!?]([\"”’')\]“»]*\s+)(?=[\"“‘'(\[«„¿¡]?[A-Z0-9$€£À-ÖØ-ÞА-ЯЁ{UNCASED_LETTERS}])"
 )
@@ -46,12 +46,10 @@ _LINE_DONE = re.compile(r"[.!?:\"”’)\]|。！？।]\s*$")
 MAX_SENTENCE_CHARS = 1_200
 _CLAUSE_MARK = re.compile(r"[;,]\s")
 _SPACE = re.compile(r"\s")
-# Where a clause ends inside a sentence: ";", a dash between spaces, ", while", ", but".
-# (Read as its first character, then what may follow that character, in the same order:
-# ";|\s[-–—]\s|—|,\s+(?:while|...)\b|\s+–\s+". The search then skips to those characters.)
 # The words after a comma that open a clause of contrast, in the languages read with spaces
 # (German, French, Spanish, Portuguese, Italian after English): "Microsoft sicherte sich ...,
-# während Meta Milliarden investierte" tells two deals, one per clause.
+# während Meta Milliarden investierte" tells two deals, one per clause. (CLAUSE_JOIN above joins
+# two clauses of one telling, "and" among them; these split them.)
 CONTRAST_AFTER_COMMA = (
     "while", "whereas", "but", "although", "though", "however", "yet",
     "während", "wohingegen", "aber", "doch", "jedoch",
@@ -60,6 +58,9 @@ CONTRAST_AFTER_COMMA = (
     "enquanto", "porém", "embora",
     "mentre", "ma", "sebbene", "invece",
 )  # fmt: skip
+# Where a clause ends inside a sentence: ";", a dash between spaces, ", while", ", but".
+# (Read as its first character, then what may follow that character, in the same order:
+# ";|\s[-–—]\s|—|,\s+(?:while|...)\b|\s+–\s+". The search then skips to those characters.)
 _CLAUSE_END = re.compile(
     r"[;—,\s](?:(?<=;)|(?<=—)|(?<=,)\s+(?:" + "|".join(CONTRAST_AFTER_COMMA) + r")\b"
     r"|(?<=\s)(?:[-–—]\s|\s*–\s+))"

@@ -39,6 +39,18 @@ def _read(text: str):
     return analyse(article, WATCHLIST)
 
 
+def _read_in(language: str, text: str):
+    """A story in another language, read as the language it is written in."""
+    article = article_from_text(
+        text,
+        url=f"https://news.example/{language}/story",
+        origin="feed",
+        fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
+    )
+    assert article.language == language
+    return analyse(article, WATCHLIST)
+
+
 def _claims_of_every_deal(result) -> set[tuple[str, str, str]]:
     return {(c.deal_id, c.metric, c.stated) for c in result.claims}
 
@@ -823,14 +835,7 @@ def test_the_price_of_an_earlier_purchase_of_another_company_is_no_claim_in_othe
 ) -> None:
     """ "bought Brightwave for $90 million", told in the language of the story: the payer's other
     purchase, whose price is not what this deal pays."""
-    article = article_from_text(
-        text,
-        url=f"https://news.example/{language}/lumeo",
-        origin="feed",
-        fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
-    )
-    assert article.language == language
-    result = analyse(article, WATCHLIST)
+    result = _read_in(language, text)
     stated = {c.stated for c in result.claims}
     assert earlier_price not in stated, result.claims
     assert any("400" in s for s in stated), result.claims  # the deal keeps its own price
@@ -860,30 +865,19 @@ def test_the_price_of_an_earlier_purchase_of_another_company_is_no_claim_in_othe
 def test_a_sum_to_settle_legal_claims_is_part_of_the_price_not_the_price_in_other_languages(
     language: str, text: str, part: str
 ) -> None:
-    article = article_from_text(
-        text,
-        url=f"https://news.example/{language}/lumeo-settlement",
-        origin="feed",
-        fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
-    )
-    assert article.language == language
-    result = analyse(article, WATCHLIST)
+    result = _read_in(language, text)
     assert part not in {c.stated for c in result.claims}, result.claims
     assert any(f.stated == part for f in result.left_out), result.left_out
 
 
 def test_a_french_sum_paid_for_licence_fees_is_the_licence_fee() -> None:
-    article = article_from_text(
+    result = _read_in(
+        "fr",
         "Microsoft recrute l'équipe d'Inflection AI\n\n"
         "Microsoft embauche les cofondateurs et la plupart des employés de la start-up Inflection AI. "
         "Microsoft versera 500 millions de dollars pour des frais de licence sur les modèles "
         "d'Inflection AI, selon la presse.",
-        url="https://news.example/fr/inflection-licence",
-        origin="feed",
-        fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
     )
-    assert article.language == "fr"
-    result = analyse(article, WATCHLIST)
     claims = {(c.metric, c.stated) for c in result.claims}
     assert ("licence_fee_usd", "500 millions de dollars") in claims, result.claims
 
@@ -899,16 +893,12 @@ def test_staff_the_startup_cuts_after_the_deal_are_not_staff_hired() -> None:
 
 def test_a_german_price_told_before_its_verb_in_the_infinitive_is_the_deals_price() -> None:
     """German puts the verb last: "Groq für 18 Milliarden Dollar zu übernehmen"."""
-    article = article_from_text(
+    result = _read_in(
+        "de",
         "Nvidia holt die Gründer von Groq\n\n"
         "Nvidia stellt den Groq-Gründer Jonathan Ross und weitere Ingenieure ein und erhält eine "
         "Lizenz für die Technologie. Einem Bericht zufolge hatte Nvidia zugestimmt, Groq für 18 "
         "Milliarden Dollar zu übernehmen.",
-        url="https://news.example/de/groq",
-        origin="feed",
-        fetched_at=datetime(2025, 6, 14, tzinfo=UTC),
     )
-    assert article.language == "de"
-    result = analyse(article, WATCHLIST)
     claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
     assert ("nvidia--groq", "deal_amount_usd", "18 Milliarden Dollar") in claims, result.claims

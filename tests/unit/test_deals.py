@@ -1145,35 +1145,35 @@ def test_a_clause_of_contrast_after_a_comma_is_its_own_clause_in_other_languages
         assert len(parts) == 2 and parts[1].startswith(second), parts
 
 
-def test_a_russian_story_is_read_in_russian():
-    """Cyrillic is cased, so names are found by capitals; the sums, the licence, the people
-    hired and the price of another purchase are read from Russian words."""
-    _, result = _analyse(
-        "Halcyon заплатит $400 млн за лицензию Lumeo и наймёт её основателей\n\n"
-        "Американская компания Halcyon наняла основателей стартапа Lumeo и около 40 инженеров. "
-        "Halcyon заплатит $400 млн за лицензию на модели Lumeo. В прошлом году Halcyon купила "
-        "Brightwave за $90 млн.",
-        EMPTY_WATCHLIST,
-    )
+@pytest.mark.parametrize(
+    ("text", "expected", "not_stated"),
+    [
+        (  # Cyrillic is cased, so names are found by capitals; the price of another purchase is left out
+            "Halcyon заплатит $400 млн за лицензию Lumeo и наймёт её основателей\n\n"
+            "Американская компания Halcyon наняла основателей стартапа Lumeo и около 40 инженеров. "
+            "Halcyon заплатит $400 млн за лицензию на модели Lumeo. В прошлом году Halcyon купила "
+            "Brightwave за $90 млн.",
+            {("licence_fee_usd", 399.5e6, 400.5e6), ("staff_hired", 36, 44)},
+            "$90 млн",
+        ),
+        (
+            "Halcyon haalt de oprichters van Lumeo binnen\n\n"
+            "Het Amerikaanse softwarebedrijf Halcyon heeft de oprichters van de start-up Lumeo in dienst "
+            "genomen. Halcyon betaalt 400 miljoen dollar voor een licentie op de modellen van Lumeo, en "
+            "ook zo'n kwart van het personeel van Lumeo stapt over naar Halcyon.",
+            {("licence_fee_usd", 399.5e6, 400.5e6), ("staff_hired_pct", 22.5, 27.5)},
+            None,
+        ),
+    ],
+    ids=["russian", "dutch"],
+)
+def test_a_story_in_russian_or_dutch_is_read_in_its_language(text, expected, not_stated):
+    """The sums, the licence and the people hired, read from the story's own words."""
+    _, result = _analyse(text, EMPTY_WATCHLIST)
     assert _roles(result) == {"halcyon--lumeo": "subject"}
     claims = {(c.metric, c.low, c.high) for c in result.claims}
-    assert ("licence_fee_usd", 399.5e6, 400.5e6) in claims, result.claims
-    assert ("staff_hired", 36, 44) in claims, result.claims
-    assert not any(c.stated == "$90 млн" for c in result.claims)
-
-
-def test_a_dutch_story_is_read_in_dutch():
-    _, result = _analyse(
-        "Halcyon haalt de oprichters van Lumeo binnen\n\n"
-        "Het Amerikaanse softwarebedrijf Halcyon heeft de oprichters van de start-up Lumeo in dienst "
-        "genomen. Halcyon betaalt 400 miljoen dollar voor een licentie op de modellen van Lumeo, en "
-        "ook zo'n kwart van het personeel van Lumeo stapt over naar Halcyon.",
-        EMPTY_WATCHLIST,
-    )
-    assert _roles(result) == {"halcyon--lumeo": "subject"}
-    claims = {(c.metric, c.low, c.high) for c in result.claims}
-    assert ("licence_fee_usd", 399.5e6, 400.5e6) in claims, result.claims
-    assert ("staff_hired_pct", 22.5, 27.5) in claims, result.claims
+    assert expected <= claims, result.claims
+    assert not any(c.stated == not_stated for c in result.claims)
 
 
 def test_spaced_abbreviations_of_machine_translation_are_not_parties():
