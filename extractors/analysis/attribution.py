@@ -114,7 +114,9 @@ _LICENCE_AFTER = re.compile(
     # "$620 million for the nonexclusive right to sell access to the model", "$2.4 billion rights
     # to Windsurf's tech": a licence's price
     r"|for\s+(?:a|the)\s+(?:non-?exclusive\s+)?rights?\s+to\b|\s*(?:non-?exclusive\s+)?rights\s+to\b"
-    r"|in\s+licen[cs]ing\b(?!\s+(?:deal|agreement|arrangement|pact)))",
+    r"|in\s+licen[cs]ing\b(?!\s+(?:deal|agreement|arrangement|pact))"
+    # "a $620 million payment for licensing its models", "$20 billion to AI chip startup Groq to license"
+    r"|(?:payment|fee|sum)\s+for\s+licen[cs]ing\b|to\s+(?:[\w.-]+\s+){1,5}?to\s+licen[cs]e\b)",
     re.IGNORECASE,
 )
 _DEAL_AFTER = re.compile(
@@ -952,6 +954,12 @@ class Attributor:
             fold(after),
         ):
             return None, 0.0, "stakes in other companies"
+        if self._says("surveyed", after[:60]):
+            return (
+                None,
+                0.0,
+                "a share of people counted or asked",
+            )  # "59% of US adults trust Amazon"
         if fig.qualifier in {"majority", "minority"}:
             if re.search(
                 r"stakes\b", fig.stated, re.IGNORECASE

@@ -32,7 +32,7 @@ CUE_CLASSES: tuple[str, ...] = (
     "stake", "staff", "startup", "giant", "background", "failed", "rivals", "title", "age_then",
     "age_then_after",
     "headline", "licence_fee", "of", "dated", "team_plural", "invest", "destination", "winds_down",
-    "size", "pay_package", "series", "undisclosed", "going_back", "price_for",
+    "size", "pay_package", "series", "undisclosed", "going_back", "price_for", "leads_team", "surveyed",
 )  # fmt: skip
 NUMBER_KEYS = frozenset(
     {

@@ -132,6 +132,9 @@ _APPOSITIVE = re.compile(
     re.IGNORECASE,
 )
 _OPENED = re.compile(r"[:(\"“•|—–]\s*$")  # a colon, a bracket, a quote, a bullet, a dash before
+# A short label before a colon that opens a sentence ("What Happened:", "Why It Matters:", "The news:"):
+# its first word, then where the sentence proper starts.
+_KICKER = re.compile(r"([A-Z][\w'’]*)(?:\s+[\w'’-]+){0,3}:\s+")
 _BULLET = re.compile(r"^[\s\"“‘'(\[•*–—-]*")
 # A name in Hangul, Kana or Hanzi with its Latin spelling in brackets right after it, as Korean,
 # Japanese and Chinese outlets introduce a foreign company: "스타트업 ‘웨이브폼스’(WaveForms)".
@@ -568,8 +571,15 @@ class _NameScan:
         """The capitalised runs not yet read that can be companies and that the text treats as ones."""
         raw = s.raw
         opening = _sentence_opening(raw)
+        kicker = _KICKER.match(raw, opening)
+        if kicker is not None and kicker.group(1) in self.data.function_words:
+            opening = (
+                kicker.end()
+            )  # "What Happened: Microsoft's deal …": a label, then the sentence
         runs = _RUN if self.spaced_latin or self.lex.language == "de" else _RUN_IN_CJK
         for run in runs.finditer(raw):
+            if run.start() < opening:
+                continue
             if any(ts <= run.start() and run.end() <= te for ts, te in taken):
                 continue  # read already (a watchlisted name, a person): every part overlaps it
             for rs, re_ in _split_run(run.group(0), self.data):
@@ -941,7 +951,8 @@ def _has_company_words(words: list[str], data: NameData) -> bool:
 
 # "Luan's team", "Adept's technology": the word before is a company's name, not a person's.
 _OWNS_COMPANY_THINGS = re.compile(
-    r"(\S+?)(?:'s|’s)\s+(?:technology|models?|ceo|founders?|staff|employees|team|valuation|shares)"
+    r"(\S+?)(?:'s|’s|(?<=s)'|(?<=s)’)\s+(?:technology|models?|ceo|(?:co-?)?founders?|staff|employees|team|"
+    r"valuation|shares)"
 )
 
 
@@ -949,8 +960,8 @@ def _uncontested_names(
     candidates: list[tuple[str, bool]], found: dict[str, str], body: str
 ) -> list[str]:
     """The candidate names nothing makes a company: not already found, never cued as an
-    organisation, their last word never owning a company's things ("Luan's team"), no particle
-    between their words ("de", "van", "bin")."""
+    organisation, their last word never owning a company's things ("Luan's team") nor their first
+    word ("Databricks' co-founder"), no particle between their words ("de", "van", "bin")."""
     org_cued = {name for name, cued in candidates if cued}
     owners: set[str] | None = None  # the words that own a company's things in the body, read once
     out = []
@@ -959,8 +970,9 @@ def _uncontested_names(
             continue
         if owners is None:
             owners = {m.group(1) for m in _OWNS_COMPANY_THINGS.finditer(body)}
-        if any(owner.endswith(name.split()[-1]) for owner in owners):
-            continue
+        words = name.split()
+        if any(owner.endswith(words[-1]) for owner in owners) or words[0] in owners:
+            continue  # "Luan's team"; "Databricks' co-founder", then "the Databricks Lakehouse"
         if re.search(r" (?:de|De|van|von|da|La|Le|bin|al) ", name):
             continue
         out.append(name)

@@ -570,9 +570,7 @@ def _read_pair(
     background, failed, dated = _flags(folded, cues, y.end, c_start, c_end)
     failed = failed or bool(_NEGATED.search(between))
     moving = _movers(folded, people, x, y, lex)
-    plural = len(moving) > 1 or _said(
-        cues, "team_plural", between + " " + after[:40] + " " + before[-40:]
-    )
+    plural = len(moving) > 1 or _team_said(cues, between + " " + after[:40] + " " + before[-40:])
     told = (background, failed, moving, s.raw[c_start:c_end], dated, plural)
     return _Pair(s.index, x, y, s.raw[since : y.start], between, before, after, moving, told, lex)
 
@@ -919,7 +917,15 @@ def _person_relations(
 
 
 def _plural(cues: SentenceCues, text: str, people: Sequence[PersonMention]) -> bool:
-    return len({p.name for p in people}) > 1 or _said(cues, "team_plural", text)
+    return len({p.name for p in people}) > 1 or _team_said(cues, text)
+
+
+def _team_said(cues: SentenceCues, folded_text: str) -> bool:
+    """More than one person named by a word ("founders", "the team"), leaving out a team someone
+    is hired to lead ("to head up its engineering team")."""
+    if cues.present("leads_team"):
+        folded_text = cues.lex.cues["leads_team"].sub(" ", folded_text)
+    return _said(cues, "team_plural", folded_text)
 
 
 def _movers(

@@ -902,3 +902,40 @@ def test_a_german_price_told_before_its_verb_in_the_infinitive_is_the_deals_pric
     )
     claims = {(c.deal_id, c.metric, c.stated) for c in result.claims}
     assert ("nvidia--groq", "deal_amount_usd", "18 Milliarden Dollar") in claims, result.claims
+
+
+def test_a_survey_share_after_a_deal_is_no_stake():
+    result = _read(
+        LEAD + "Halcyon could gain from trust in its brand: 61% of US adults say they trust "
+        "Halcyon with their data, against 35% for Lumeo's rivals."
+    )
+    assert ("stake_pct", "61%") not in _claims(result)
+    assert _claims(result) >= OWN
+    assert any(lo.stated == "61%" and "people" in lo.reason for lo in result.left_out), (
+        result.left_out
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        (
+            "What Happened: Halcyon's agreement with Lumeo includes a $380 million payment for "
+            "licensing its models.",
+            "$380 million",
+        ),
+        (
+            "Halcyon has agreed to pay $380 million to AI startup Lumeo to license its retrieval "
+            "models, its biggest licensing agreement so far.",
+            "$380 million",
+        ),
+    ],
+)
+def test_a_sum_paid_to_license_is_the_licence_fee(sentence, stated):
+    result = _read(
+        "Halcyon brings in Lumeo's founders\n\n"
+        "Halcyon will hire the founders of AI startup Lumeo and most of its engineers. " + sentence
+    )
+    assert ("licence_fee_usd", stated) in _claims(result), result.claims
+    parties = {n for d in result.deals for n in (d.acquirer, d.target)}
+    assert "Happened" not in parties

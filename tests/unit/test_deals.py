@@ -1214,3 +1214,36 @@ def test_a_product_of_the_buyer_is_not_a_startup_it_pays():
     )
     assert "apple--ios" not in _deal_ids(result), result.deals
     assert "apple--lumeo" in _deal_ids(result)
+
+
+def test_a_company_whose_name_opens_a_product_name_stays_a_company():
+    # "the Tessaris Workbench" looks like a person's two names; "Tessaris' co-founder" says whose it is
+    _, result = _analyse(
+        "Tessaris hires the founders of Lumeo\n\n"
+        "Tessaris is hiring the founders of Lumeo and paying $50 million to license its retrieval "
+        "models. Lumeo's tools will become part of the Tessaris Workbench suite. Both Tessaris and "
+        "Lumeo sell to banks, said Mira Chen, Tessaris' co-founder and chief executive.",
+        EMPTY_WATCHLIST,
+    )
+    assert "tessaris--lumeo" in _deal_ids(result), result.deals
+
+
+def test_one_executive_hired_to_lead_a_team_is_a_job_move():
+    _, result = _analyse(
+        "Halcyon's new engineering chief\n\n"
+        "This spring Halcyon hired Orbis CTO Dana Moss to head up its engineering team, the latest "
+        "senior hire at the software company.",
+        EMPTY_WATCHLIST,
+    )
+    assert result.deals == (), result.deals
+    assert result.relevance == "unrelated"
+
+
+def test_facebook_before_its_rename_is_meta():
+    _, result = _analyse(
+        "Facebook buys a visual search startup\n\n"
+        "Facebook has snapped up Lumeo, a visual search startup, in what looks like an acqui-hire: "
+        "Facebook shut Lumeo's app, and its team will join Facebook's AI group.",
+        WATCHLIST,
+    )
+    assert "meta--lumeo" in _deal_ids(result), result.deals
