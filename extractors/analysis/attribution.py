@@ -215,7 +215,7 @@ _WITH_STAFF_BEFORE = re.compile(
 # "80 percent of Adept's technical staff": a share of one group, not of the whole staff
 _PART_OF_STAFF_AFTER = re.compile(
     r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]+(?:'s|’s)\s+)?(?:technical|engineering|research|"
-    r"sales|product|design|r&d|ai|core|senior)\s+(?:staff|team|employees|workforce|personnel)\b"
+    r"sales|product|design|r&d|ai|core|senior|top|leadership|management|executive)\s+(?:staff|team|employees|workforce|personnel)\b"
 )
 _REMAINING_WITH_BEFORE = re.compile(
     r"\b(?:operat\w+|continu\w+|remain\w*|left|stay\w*|carry\s+on)\s+with\s+(?:about\s+|around\s+|some\s+|roughly\s+)?[~≈]?$"

@@ -312,7 +312,10 @@ def _patterns(language: str) -> _Patterns:
     percent_gate = _alt([*lex.percent, fractions, majority, "%", "％"])
     # (a language without counters adds no alternative: the gate only says whether one matches)
     count_gate = _alt([people, *_ADJECTIVE_COUNT_NOUNS, *([counters] if lex.counters else [])])
-    worded_gate = rf"(?<![^\W\d_])(?:{words}|{fractions}|{majority}|{word_scales})(?![^\W\d_])"
+    # (and an age in words: "Seventeen-year-old")
+    worded_gate = (
+        rf"(?<![^\W\d_])(?:{words}|{fractions}|{majority}|{word_scales})(?![^\W\d_])|-year-old"
+    )
     gates = [re.compile(g, flags) for g in (money_gate, percent_gate, count_gate)]
     name_age_rx = re.compile(name_age)
     count_adjective_rx = re.compile(count_adjective, flags)
@@ -655,7 +658,12 @@ def age_figures(text: str, language: str | None = None) -> list[Figure]:
         if not holds_any(folded, need):
             continue  # the text lacks every word the pattern needs: no match
         for m in pattern.finditer(text):
-            value = float(m.group("n"))
+            n = m.group("n")
+            value = (
+                float(n) if n.isdigit() else _word_number(n.replace("-", " "), lex)
+            )  # "Seventeen-year-old"
+            if value is None:
+                continue
             if not AGE_RANGE[0] <= value <= AGE_RANGE[1] or _overlaps(seen, m.start(), m.end()):
                 continue
             start, end = (

@@ -53,7 +53,10 @@ _AFTER_AMOUNT = re.compile(r"[\d$€£%][\d.,]*(?:[BMKbmk]n?|bn|billion|million)
 # (Latin letters only: in Korean, Japanese or Chinese a name runs straight into the script around it,
 # "CEO Naom ShazeerとプレジデントDaniel De Freitas")
 _LATIN_LETTER = "A-Za-zÀ-ÖØ-öø-ɏ"
-_PERSON_WORD = rf"[A-Z][a-zà-öø-ÿ][{_LATIN_LETTER}]*(?:[-'’][A-Z]?[{_LATIN_LETTER}]+)?"
+_PERSON_WORD = (
+    rf"(?:[A-Z][a-zà-öø-ÿ][{_LATIN_LETTER}]*(?:[-'’][A-Z]?[{_LATIN_LETTER}]+)?"
+    rf"|(?<![{_LATIN_LETTER}0-9_.])[DO]['’][A-Z][a-zà-öø-ÿ]+)"  # "D'Aloisio", "O'Brien"
+)
 # (The first capital is read before the test of what stands before it, "(?<![\w.])": the search
 # then skips every place without a capital instead of trying a name at each.)
 _PERSON_START = _PERSON_WORD.replace("[A-Z]", rf"[A-Z](?<![{_LATIN_LETTER}0-9_.][A-Z])", 1)
@@ -150,6 +153,7 @@ class NameData:
     not_companies: frozenset[str]
     function_words: frozenset[str]
     suffixes: frozenset[str]
+    legal_forms: frozenset[str]  # "Inc.", "GmbH": left out of a company's name
     institution_words: frozenset[str]  # "University": a name that holds one is where people study
     verbs_in_capitals: frozenset[str]  # "WILL" of "HP WILL acquire": ends the name before it
     formerly: re.Pattern[str]  # what stands between a company's name and its former name
@@ -164,6 +168,7 @@ def name_data() -> NameData:
         not_companies=frozenset(data["not_companies"]),
         function_words=frozenset(data["function_words"]),
         suffixes=frozenset(data["company_suffixes"]),
+        legal_forms=frozenset(data["legal_forms"]),
         institution_words=frozenset(data["institution_words"]),
         verbs_in_capitals=frozenset(data["verbs_in_capitals"]),
         formerly=re.compile(
@@ -288,7 +293,16 @@ _TICKER = re.compile(
 )
 _POSSESSIVE_END = re.compile(r"(?:'s|’s)?\s*$")
 _JOINING_WORDS = frozenset({"&", "of", "de", "la", "van", "von", "der"})
-_ADJECTIVE_SUFFIXES = ("-based", "-backed", "-born", "-origin", "-focused", "-owned", "-led")
+_ADJECTIVE_SUFFIXES = (
+    "-based",
+    "-backed",
+    "-born",
+    "-origin",
+    "-focused",
+    "-owned",
+    "-led",
+    "-year-old",
+)
 
 
 def _word_spans(run: str) -> list[tuple[int, int]]:
@@ -1062,13 +1076,29 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     return None
 
 
+def _counts_without_legal_forms(
+    raw_orgs: list[list[tuple[str, str, int, int, str]]], watchlist: Watchlist, data: NameData
+) -> tuple[Counter[str], dict[str, str]]:
+    """How often each name is written, a legal form left out ("Milk Inc" counts as "Milk"), and
+    the names written with one, each mapped to its name without it."""
+    counts: Counter[str] = Counter()
+    bare: dict[str, str] = {}
+    for found in raw_orgs:
+        for _, name, _, _, _ in found:
+            words = name.split()
+            if len(words) > 1 and words[-1] in data.legal_forms and watchlist.lookup(name) is None:
+                bare[name] = name = " ".join(words[:-1]).rstrip(",")
+            counts[name] += 1
+    return counts, bare
+
+
 def _canonical_names(
     raw_orgs: list[list[tuple[str, str, int, int, str]]],
     watchlist: Watchlist,
     data: NameData,
     adjective_ai: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> dict[str, str]:
-    counts: Counter[str] = Counter(name for found in raw_orgs for _, name, _, _, _ in found)
+    counts, bare = _counts_without_legal_forms(raw_orgs, watchlist, data)
     out: dict[str, str] = {}
     by_fold: dict[str, str] = {}
     for name, _ in counts.most_common():
@@ -1109,6 +1139,8 @@ def _canonical_names(
                 else:
                     out[short] = out.get(long, long)
                 break
+    for written, name in bare.items():
+        out[written] = out.get(name, name)
     return out
 
 

@@ -939,3 +939,15 @@ def test_a_sum_paid_to_license_is_the_licence_fee(sentence, stated):
     assert ("licence_fee_usd", stated) in _claims(result), result.claims
     parties = {n for d in result.deals for n in (d.acquirer, d.target)}
     assert "Happened" not in parties
+
+
+def test_an_age_in_words_before_a_name_with_an_apostrophe():
+    result = _read(
+        "Halcyon buys Lumeo in an acqui-hire\n\n"
+        "Halcyon has bought Lumeo in an acqui-hire, and its founder and engineers will join "
+        "Halcyon. Nineteen-year-old Tom O'Hara, Lumeo's founder, will finish his exams before he "
+        "moves; two-thirds of Lumeo's top team moves at once."
+    )
+    ages = {(c.subject, c.low) for c in result.claims if c.metric == "person_age"}
+    assert ages == {("Tom O'Hara", 19.0)}, result.claims
+    assert not any(c.metric == "staff_hired_pct" for c in result.claims), result.claims

@@ -1247,3 +1247,30 @@ def test_facebook_before_its_rename_is_meta():
         WATCHLIST,
     )
     assert "meta--lumeo" in _deal_ids(result), result.deals
+
+
+def test_a_legal_form_is_no_part_of_the_deal_id():
+    # two outlets, one writing the legal form and one not, must store one deal
+    _, with_form = _analyse(
+        "Halcyon hires the team of Lumeo Inc.\n\n"
+        "Halcyon is paying $40 million to license the models of Lumeo Inc., and the startup's "
+        "founders and engineers will join Halcyon.",
+        EMPTY_WATCHLIST,
+    )
+    _, without = _analyse(
+        "Halcyon hires Lumeo's team\n\n"
+        "Halcyon is paying $40 million to license Lumeo's models, and the startup's founders and "
+        "engineers will join Halcyon.",
+        EMPTY_WATCHLIST,
+    )
+    assert _deal_ids(with_form) == _deal_ids(without) == {"halcyon--lumeo"}
+
+
+def test_a_team_relocating_to_the_buyer_moves_to_it():
+    _, result = _analyse(
+        "Halcyon buys Lumeo\n\n"
+        "Halcyon announced that it had bought Lumeo, a small news app. It looked like an "
+        "acqui-hire, with most of Lumeo's engineers relocating from Berlin to the Halcyon campus.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"halcyon--lumeo": "subject"}, result.deals
