@@ -202,7 +202,11 @@ _TEAM_BUILT_BEFORE = re.compile(
 # "to continue operating with ~250 employees", "is left with 40 staff": the staff who stay.
 # "約250名員工中的大部分" (most of the about 250 staff), "250명 중 대부분", "250人のうち": the count is
 # the whole, a part of which the sentence goes on to tell
-_PART_OF_IT_AFTER = re.compile(r"^\s*(?:中的|之中|當中|当中|중|가운데|のうち|の中で)")
+# ("約 250 名の従業員の大部分が残り", "120 employees, most of whom stay")
+_PART_OF_IT_AFTER = re.compile(
+    r"^\s*(?:中的|之中|當中|当中|중|가운데|のうち|の中で|の\s?(?:大部分|大半|多く|半数|ほとんど|一部))"
+    r"|^,?\s+(?:most|many|some|half|all|several)\s+of\s+(?:whom|them)\b"
+)
 # A sum that ends right where the next word starts ("$29 billion valuation": the word is its)
 _SUM_ENDS = re.compile(r"\d(?:[\d.,]*)\s*(?:billion|million|bn|mn|[bm])?\s*$")
 # "paying out $380 million", "to pay out": money a company pays out, not money it is paid
@@ -785,6 +789,8 @@ class Attributor:
         subject = self._subject_before(w.s, w.fig)
         if subject is not None and subject == w.deal.acquirer:
             return None, 0.0, f"{subject}'s own funding"
+        if subject is None and self._told_of_another(w.s, w.deal):
+            return None, 0.0, "raised by a company the sentence does not name"
         if self._is_funding_round(w):
             return None, 0.0, "a funding round"
         if not self._says("pay", fold(w.before[-30:])) or self._says(
@@ -792,6 +798,23 @@ class Attributor:
         ):
             return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
         return None
+
+    def _told_of_another(self, s: Sentence, deal: Deal) -> bool:
+        """A sentence that names no company, between sentences that name another company and not
+        the deal's startup ("The Big Raise: $500 Million in Fresh Funding", under a story about
+        Cognition): its sum is that company's."""
+        if self.names.orgs[s.index]:
+            return False
+        around = [i for i in (s.index - 1, s.index + 1) if 0 <= i < len(self.sentences)]
+        others = {
+            o.name
+            for i in around
+            for o in self.names.orgs[i]
+            if o.name not in (deal.acquirer, deal.target)
+        }
+        return bool(others) and not any(
+            o.name == deal.target for i in around for o in self.names.orgs[i]
+        )
 
     def _is_funding_round(self, w: _MoneyWindow) -> bool:
         """A round told as one, or dated ("in its Series B", "last year", "when it raised")."""

@@ -951,3 +951,38 @@ def test_an_age_in_words_before_a_name_with_an_apostrophe():
     ages = {(c.subject, c.low) for c in result.claims if c.metric == "person_age"}
     assert ages == {("Tom O'Hara", 19.0)}, result.claims
     assert not any(c.metric == "staff_hired_pct" for c in result.claims), result.claims
+
+
+def test_a_heading_sum_between_sentences_about_another_company_is_not_the_startups():
+    result = _read(
+        LEAD + "Elsewhere this week, Orbis is the startup everyone watches.\n\n"
+        "The Big Raise: $300 Million in Fresh Funding\n\n"
+        "Orbis said it raised $300 million from investors led by Kestrel Partners."
+    )
+    assert not any(c.stated.startswith("$300") for c in result.claims), result.claims
+    assert _claims(result) >= OWN
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stated"),
+    [
+        (
+            "en",
+            LEAD
+            + "About 120 employees, most of whom will stay at Lumeo, keep its products running.",
+            "About 120 employees",
+        ),
+        (
+            "ja",
+            "Halcyon が Lumeo の創業者を採用\n\n"
+            "Halcyon は Lumeo の創業者と研究者を採用し、同社の技術のライセンスを 3 億ドルで取得すると発表した。"
+            "Lumeo は会社として存続する。約 120 名の従業員の大部分が Lumeo に残り、製品の提供を続ける。",
+            "約 120 名の従業員",
+        ),
+    ],
+)
+def test_a_staff_of_which_a_part_stays_is_the_startups_size(language, text, stated):
+    result = _read_in(language, text) if language != "en" else _read(text)
+    sizes = {(c.metric, c.stated) for c in result.claims if c.metric.endswith("headcount")}
+    assert ("target_headcount", stated) in sizes, result.claims
+    assert not any(c.metric == "staff_hired" and stated in c.stated for c in result.claims)
