@@ -817,10 +817,17 @@ class Attributor:
         )
 
     def _is_funding_round(self, w: _MoneyWindow) -> bool:
-        """A round told as one, or dated ("in its Series B", "last year", "when it raised")."""
+        """A round told as one, or dated ("in its Series B", "last year", "when it raised"); not a
+        seed round (all a young startup has raised), nor money told as raised in all ("to date",
+        "had raised") in no round named."""
+        if self._says("first_round", w.near):
+            return False
+        if self._says("round", w.near):
+            return True
+        if self._says("funding_total", w.near):
+            return False  # "avait levé plus de 15 millions de dollars en 2022": all it had raised
         return bool(
-            self._says("round", w.near)
-            or self._says("dated", fold(w.after[:25]))
+            self._says("dated", fold(w.after[:25]))
             or _RECEIVED_DATED_AFTER.match(self._clause_after(w.s, w.fig))
             or (  # "今年9月籌得": in Chinese and Japanese the date comes first
                 not self.lex.spaced

@@ -986,3 +986,19 @@ def test_a_staff_of_which_a_part_stays_is_the_startups_size(language, text, stat
     sizes = {(c.metric, c.stated) for c in result.claims if c.metric.endswith("headcount")}
     assert ("target_headcount", stated) in sizes, result.claims
     assert not any(c.metric == "staff_hired" and stated in c.stated for c in result.claims)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimed"),
+    [
+        ("Lumeo raised $9 million in a 2023 seed round from a few angel investors.", True),
+        ("Lumeo had raised $9 million in 2022, its filings show.", True),
+        ("Lumeo had raised $9 million in 2021 in a round led by Kestrel Capital.", False),
+        ("Lumeo raised $9 million in a Series B round last year.", False),
+    ],
+)
+def test_a_seed_round_or_money_raised_in_all_is_the_startups_funding(sentence, claimed):
+    result = _read(LEAD + sentence)
+    assert (("target_funding_raised_usd", "$9 million") in _claims(result)) is claimed, (
+        result.claims
+    )
