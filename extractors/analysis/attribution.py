@@ -820,6 +820,15 @@ class Attributor:
         """A round told as one, or dated ("in its Series B", "last year", "when it raised"); not a
         seed round (all a young startup has raised), nor money told as raised in all ("to date",
         "had raised") in no round named."""
+        if (
+            # "raised another $115M": one more round, not the total
+            re.search(r"\b(?:another|a\s+further|an\s+additional)\s+$", w.near_before)
+            # "raised money at $6.9 billion", "bei 6,9 Milliarden Dollar Kapital aufgenommen": the
+            # round's valuation
+            or re.search(r"\b(?:at|bei)\s+$", w.near_before)
+            or _AT_VALUATION_AFTER.match(w.after)
+        ):
+            return True
         if self._says("first_round", w.near):
             return False
         if self._says("round", w.near):
@@ -834,12 +843,6 @@ class Attributor:
                 and self._says("dated", fold(_CJK_PHRASE_BREAK.split(w.before)[-1]))
             )
             or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", w.near_before)
-            # "raised another $115M": one more round, not the total
-            or re.search(r"\b(?:another|a\s+further|an\s+additional)\s+$", w.near_before)
-            # "raised money at $6.9 billion", "bei 6,9 Milliarden Dollar Kapital aufgenommen": the
-            # round's valuation
-            or re.search(r"\b(?:at|bei)\s+$", w.near_before)
-            or _AT_VALUATION_AFTER.match(w.after)
         )
 
     def _money_licence(self, w: _MoneyWindow) -> Verdict | None:
