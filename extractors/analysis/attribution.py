@@ -821,8 +821,8 @@ class Attributor:
         seed round (all a young startup has raised), nor money told as raised in all ("to date",
         "had raised") in no round named."""
         if (
-            # "raised another $115M": one more round, not the total
-            re.search(r"\b(?:another|a\s+further|an\s+additional)\s+$", w.near_before)
+            # "raised another $115M", "sammelte zudem 115 Millionen": one more round, not the total
+            self._says("one_more", w.near_before[-30:])
             # "raised money at $6.9 billion", "bei 6,9 Milliarden Dollar Kapital aufgenommen": the
             # round's valuation
             or re.search(r"\b(?:at|bei)\s+$", w.near_before)

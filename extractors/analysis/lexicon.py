@@ -33,7 +33,7 @@ CUE_CLASSES: tuple[str, ...] = (
     "age_then_after",
     "headline", "licence_fee", "of", "dated", "team_plural", "invest", "destination", "winds_down",
     "size", "pay_package", "series", "undisclosed", "going_back", "price_for", "leads_team", "surveyed",
-    "funding_total", "first_round",
+    "funding_total", "first_round", "one_more",
 )  # fmt: skip
 NUMBER_KEYS = frozenset(
     {

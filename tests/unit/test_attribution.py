@@ -1002,3 +1002,16 @@ def test_a_seed_round_or_money_raised_in_all_is_the_startups_funding(sentence, c
     assert (("target_funding_raised_usd", "$9 million") in _claims(result)) is claimed, (
         result.claims
     )
+
+
+def test_a_german_sum_raised_once_more_is_one_round() -> None:
+    result = _read_in(
+        "de",
+        "Nvidia holt die Gründer von Enfabrica\n\n"
+        "Nvidia stellt die Gründer von Enfabrica und weitere Ingenieure ein und zahlt 300 Millionen "
+        "Dollar für eine Lizenz. Im Frühjahr sammelte das Unternehmen zudem 25 Millionen Dollar von "
+        "Geldgebern ein.",
+    )
+    claims = {(c.metric, c.stated) for c in result.claims if c.deal_id == "nvidia--enfabrica"}
+    assert not any(stated.startswith("25 Millionen") for _, stated in claims), result.claims
+    assert ("licence_fee_usd", "300 Millionen Dollar") in claims, result.claims
