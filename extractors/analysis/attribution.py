@@ -987,12 +987,8 @@ class Attributor:
             fold(after),
         ):
             return None, 0.0, "stakes in other companies"
-        if self._says("surveyed", after[:60]):
-            return (
-                None,
-                0.0,
-                "a share of people counted or asked",
-            )  # "59% of US adults trust Amazon"
+        if self._says("surveyed", after[:60]):  # "59% of US adults trust Amazon"
+            return None, 0.0, "a share of people counted or asked"
         if fig.qualifier in {"majority", "minority"}:
             if re.search(
                 r"stakes\b", fig.stated, re.IGNORECASE

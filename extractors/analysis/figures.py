@@ -659,9 +659,8 @@ def age_figures(text: str, language: str | None = None) -> list[Figure]:
             continue  # the text lacks every word the pattern needs: no match
         for m in pattern.finditer(text):
             n = m.group("n")
-            value = (
-                float(n) if n.isdigit() else _word_number(n.replace("-", " "), lex)
-            )  # "Seventeen-year-old"
+            # (an age in words: "Seventeen-year-old")
+            value = float(n) if n.isdigit() else _word_number(n.replace("-", " "), lex)
             if value is None:
                 continue
             if not AGE_RANGE[0] <= value <= AGE_RANGE[1] or _overlaps(seen, m.start(), m.end()):

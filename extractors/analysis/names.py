@@ -587,9 +587,8 @@ class _NameScan:
         opening = _sentence_opening(raw)
         kicker = _KICKER.match(raw, opening)
         if kicker is not None and kicker.group(1) in self.data.function_words:
-            opening = (
-                kicker.end()
-            )  # "What Happened: Microsoft's deal …": a label, then the sentence
+            # "What Happened: Microsoft's deal …": a label, then the sentence
+            opening = kicker.end()
         runs = _RUN if self.spaced_latin or self.lex.language == "de" else _RUN_IN_CJK
         for run in runs.finditer(raw):
             if run.start() < opening:
@@ -964,8 +963,9 @@ def _has_company_words(words: list[str], data: NameData) -> bool:
 
 
 # "Luan's team", "Adept's technology": the word before is a company's name, not a person's.
+# (tried at the start of each word only: the search skips the rest, three times faster)
 _OWNS_COMPANY_THINGS = re.compile(
-    r"(\S+?)(?:'s|’s|(?<=s)'|(?<=s)’)\s+(?:technology|models?|ceo|(?:co-?)?founders?|staff|employees|team|"
+    r"(?<!\S)(\S+?)(?:'s|’s|(?<=s)'|(?<=s)’)\s+(?:technology|models?|ceo|(?:co-?)?founders?|staff|employees|team|"
     r"valuation|shares)"
 )
 
