@@ -17,9 +17,12 @@ the write window is the local file's only.
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import logging
 import os
 import re
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,6 +36,28 @@ from warehouse import storage
 from warehouse.lake import Lake
 
 log = logging.getLogger(__name__)
+
+
+class _NotInstalled(importlib.abc.MetaPathFinder):
+    """Says at once that a module is not installed, instead of searching the import path for it.
+
+    DuckDB's client (1.5) tries to import pandas twice for every Python value it binds; without
+    pandas installed each failed import searched the whole path again: a fifth of a cold run's
+    store (6,400 searches for 2,000 articles). Installed only where pandas is absent (checked
+    once, at import), so every such import fails as it would have, only sooner.
+    """
+
+    def __init__(self, names: frozenset[str]) -> None:
+        self.names = names
+
+    def find_spec(self, fullname: str, *_: object) -> None:  # (path, target): not needed
+        if fullname in self.names:
+            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
+        return None
+
+
+if importlib.util.find_spec("pandas") is None:
+    sys.meta_path.insert(0, _NotInstalled(frozenset({"pandas"})))
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
