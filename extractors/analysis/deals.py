@@ -121,7 +121,7 @@ def assemble_deals(
     for r in relations:
         by_pair[(r.acquirer, r.target)].append(r)
     people_names = {p.name for found in names.people for p in found}
-    framed = _framing(sentences, names, cues_of)
+    framed: _Framing | None = None  # read once, when a pair is first judged (most texts have none)
     deals: list[Deal] = []
     for (a, t), rels in by_pair.items():
         if a == t or a in people_names or t in people_names:
@@ -130,6 +130,8 @@ def assemble_deals(
             continue  # two startups the watchlist knows as targets: listed side by side, no deal
         if names.kinds.get(t) in {"acquirer", "unit"}:
             continue  # people moving between two large companies, or within one, is a job move
+        if framed is None:
+            framed = _framing(sentences, names, cues_of)
         deal = _judge(a, t, rels, names, framed, lex)
         if deal is not None and deal.confidence >= MIN_DEAL_CONFIDENCE:
             deals.append(deal)

@@ -281,8 +281,8 @@ def _listed_purchases(
     )
     out: list[Relation] = []
     for s in sentences:
-        if not cues_of[s.index].present("acquire"):
-            continue
+        if len(names.orgs[s.index]) < 2 or not cues_of[s.index].present("acquire"):
+            continue  # (a list needs two companies: most sentences are not looked at further)
         listed = _company_list(s, names, payers)
         if len(listed) < 2:
             continue
