@@ -799,6 +799,15 @@ class Attributor:
             return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
         return None
 
+    def _target_named_near(self, s: Sentence, deal: Deal) -> bool:
+        """The deal's startup named in the sentence or one of the three before it (by name, or as
+        "the startup")."""
+        return any(
+            o.name == deal.target
+            for i in range(max(0, s.index - 3), s.index + 1)
+            for o in self.names.orgs[i]
+        )
+
     def _told_of_another(self, s: Sentence, deal: Deal) -> bool:
         """A sentence that names no company, between sentences that name another company and not
         the deal's startup ("The Big Raise: $500 Million in Fresh Funding", under a story about
@@ -1129,7 +1138,18 @@ class Attributor:
             and any(n in before for n in target_names)
         ):  # "AI21 랩스에는 약 200명의 직원이 있는데": the company has them
             return "target_headcount", CUE_DEAL, "the company's size"
+        return self._count_left(s, deal, before, after, moving=bool(moving))
+
+    def _count_left(
+        self, s: Sentence, deal: Deal, before: str, after: str, *, moving: bool
+    ) -> tuple[str | None, float, str]:
+        """A count no closer reading placed: people who move, else the company's size."""
         if moving or re.match(r"^\s*(?:from|of|at)\s", after):
+            if not self._target_named_near(s, deal) and any(
+                o.name not in (deal.acquirer, deal.target) for o in self.names.orgs[s.index]
+            ):
+                # "Of the 10 new hires, 7 are from OpenAI": a lab's hires, not the startup's people
+                return None, 0.0, "people hired from another company, not the deal's startup"
             return "staff_hired", CUE_DEAL, "people who move"
         if re.search(
             r"\b(?:employ\w*|headcount|workforce|staff\s+of|team\s+of|grown\s+to|has|had|have|retains?|retained|keeps|kept)\b",

@@ -112,6 +112,10 @@ _BODY_WORD = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w.&-]*")
 _UNIT_AFTER = re.compile(
     r"^\)?\s+(?:team|unit|division|group|lab|department|organi[sz]ation)\b", re.IGNORECASE
 )
+# "He ran GitHub at Microsoft": a part of the large company named after "at", led by a person.
+_LED_BEFORE = re.compile(
+    r"\b(?:ran|runs|led|leads|headed|heads|oversaw|oversees|managed|manages)\s+$"
+)
 # What only a company does: raise money, be valued, be founded, employ people, ship products.
 _COMPANY_VERB_AFTER = re.compile(
     r"^(?:'s|’s)?,?\s+(?:(?:has|had|have|also|recently|reportedly|previously|will|would|which|that|is|was|then)\s+)*"
@@ -804,7 +808,8 @@ def lists_of_names(
 def _units(
     sentences: Sequence[Sentence], orgs: list[list[OrgMention]], kinds: dict[str, str]
 ) -> set[str]:
-    """Teams inside a large company: "Apple's Answers, Knowledge and Information (AKI) team"."""
+    """Teams inside a large company: "Apple's Answers, Knowledge and Information (AKI) team", "ran
+    GitHub at Microsoft"."""
     units: set[str] = set()
     for s, mentions in zip(sentences, orgs, strict=True):
         for mention in mentions:
@@ -814,6 +819,14 @@ def _units(
                 for o in owners
             ):
                 units.add(mention.name)
+            elif (
+                _LED_BEFORE.search(s.raw[max(0, mention.start - 12) : mention.start])
+                and any(
+                    o.start == mention.end + 4 and kinds.get(o.name) == "acquirer" for o in mentions
+                )
+                and s.raw[mention.end : mention.end + 4] == " at "
+            ):
+                units.add(mention.name)  # "ran GitHub at Microsoft"
     return units
 
 

@@ -70,6 +70,13 @@ def _claims(result) -> set[tuple[str, str]]:
             "in no deal here",
         ),
         (
+            "the payer's quarterly expenses",
+            "Halcyon's expenses rose 9% to $31 billion in the quarter, with infrastructure "
+            "investment the largest line.",
+            "$31 billion",
+            "expenses",
+        ),
+        (
             "a funding round",
             "Lumeo raised $50 million in a Series B round led by Redpoint in 2023.",
             "$50 million",
@@ -1015,3 +1022,13 @@ def test_a_german_sum_raised_once_more_is_one_round() -> None:
     claims = {(c.metric, c.stated) for c in result.claims if c.deal_id == "nvidia--enfabrica"}
     assert not any(stated.startswith("25 Millionen") for _, stated in claims), result.claims
     assert ("licence_fee_usd", "300 Millionen Dollar") in claims, result.claims
+
+
+def test_hires_from_another_company_far_from_the_startup_are_not_its_people():
+    result = _read(
+        LEAD + "Separately, Halcyon is building a research lab in Austin. The lab will focus on "
+        "agents. Its budget was not disclosed. Of the 12 new hires, 9 are from Kestrel, the memo "
+        "said."
+    )
+    assert not any("12" in stated for _, stated in _claims(result)), _claims(result)
+    assert _claims(result) >= OWN

@@ -1274,3 +1274,14 @@ def test_a_team_relocating_to_the_buyer_moves_to_it():
         EMPTY_WATCHLIST,
     )
     assert _roles(result) == {"halcyon--lumeo": "subject"}, result.deals
+
+
+def test_a_part_of_a_large_company_a_person_ran_is_no_startup():
+    _, result = _analyse(
+        "Meta names a co-lead for its AI lab\n\n"
+        "Orbis's Dana Moss joins as co-lead of the new lab. Meta also announced former Orbis CEO "
+        'Dana Moss as a co-leader with its research head. "She ran Orbis at Microsoft, and most '
+        'recently has run one of the leading AI investment firms," Meta said.',
+        WATCHLIST,
+    )
+    assert "microsoft--orbis" not in _deal_ids(result), result.deals
