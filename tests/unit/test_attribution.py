@@ -1032,3 +1032,17 @@ def test_hires_from_another_company_far_from_the_startup_are_not_its_people():
     )
     assert not any("12" in stated for _, stated in _claims(result)), _claims(result)
     assert _claims(result) >= OWN
+
+
+def test_a_french_funding_cycle_is_a_round() -> None:
+    result = _read_in(
+        "fr",
+        "Microsoft recrute les fondateurs d'Inflection AI\n\n"
+        "Microsoft recrute les fondateurs d'Inflection AI et la plupart de ses employés, et paiera "
+        "500 millions $ pour des frais de licence. Les investisseurs du premier cycle de "
+        "financement de 90 millions $ reçoivent le double de leur mise, ceux du dernier cycle de "
+        "700 millions $ un peu plus que leur mise.",
+    )
+    claims = {(c.metric, c.stated) for c in result.claims}
+    assert not any(s.startswith(("90", "700")) for _, s in claims), result.claims
+    assert ("licence_fee_usd", "500 millions $") in claims, result.claims
