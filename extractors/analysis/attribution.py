@@ -233,6 +233,13 @@ _STAFF_LEAVE = re.compile(
     r"\b(?:cut|cuts|cutting|laid\s+off|lay\s+off|lays\s+off|layoffs?|fired|departing|departed|"
     r"leaving|quit|quitting|remaining|redundan\w+|despid\w+|licenci\w+|entlass\w+)\b"
 )
+# "the startup was not very big -- just six people", "there were only six team members": how big
+# the company is, said of the company itself.
+_SMALL_COMPANY_BEFORE = re.compile(
+    r"\b(?:startup|company|firm|team)\s+(?:was|is|had\s+been)\s+(?:not\s+)?(?:very\s+|so\s+|"
+    r"particularly\s+)?(?:big|small|large|tiny)\b[\s,;:—–-]*(?:just|only)?\s*$"
+    r"|\bthere\s+(?:were|are)\s+(?:just|only)\s+$"
+)
 _SIZE_AFTER = re.compile(r"^\s*(?:work\s+(?:there|at)|on\s+(?:its|the)\s+payroll)")
 _POSSESSIVE_BEFORE = re.compile(
     r"(?:'s|’s|\bits|\btheir|\bsus|\bses|\bseus|\bseine[rn]?|\bihre[rn]?)\s+(?:\w+\s+){0,2}$",
@@ -1162,7 +1169,7 @@ class Attributor:
         """ "a startup of 12 people, Lumeo", "Prompt AI, with only 11 employees": a count that says
         how big the startup named just before it is; "約250名員工中的大部分": the whole staff, a part of
         which the sentence goes on to tell."""
-        if _PART_OF_IT_AFTER.match(after):
+        if _PART_OF_IT_AFTER.match(after) or _SMALL_COMPANY_BEFORE.search(fold(before[-60:])):
             return True
         names = self._aliases(deal.target)
         near = fold(before[-40:])

@@ -112,6 +112,12 @@ _BODY_WORD = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w.&-]*")
 _UNIT_AFTER = re.compile(
     r"^\)?\s+(?:team|unit|division|group|lab|department|organi[sz]ation)\b", re.IGNORECASE
 )
+# "sa plateforme éponyme de « Data Intelligence »": the name of a platform or product, quoted.
+_THING_QUOTED_BEFORE = re.compile(
+    r"\b(?:plateforme|produit|offre|marque|solution|logiciel|service|programme|projet|platform|"
+    r"product|brand|plataforma|producto|produto|marca)\s+(?:[\w'’-]+\s+){0,2}«\s*$",
+    re.IGNORECASE,
+)
 # "He ran GitHub at Microsoft": a part of the large company named after "at", led by a person.
 _LED_BEFORE = re.compile(
     r"\b(?:ran|runs|led|leads|headed|heads|oversaw|oversees|managed|manages)\s+$"
@@ -338,10 +344,15 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
             out.append((cur[0][0], cur[-1][1]))
         cur.clear()
 
-    for s, e in words:
+    for i, (s, e) in enumerate(words):
         word = run[s:e]
         bare = _strip_possessive(word).rstrip(".,:;")
         if (bare in data.function_words or bare in _JOINING_WORDS) and not cur:
+            continue
+        if bare in data.not_companies and not cur and i + 1 < len(words):
+            continue  # "told TechCrunch Twitter is paying": an outlet, then the company
+        if cur and i + 1 == len(words) and bare in data.suffixes:
+            cur.append((s, e))  # "Magic Pony Technology": a company's last word, no title's
             continue
         if (
             bare in _TITLE_WORDS
@@ -662,6 +673,10 @@ class _NameScan:
         or a single letter, and not a person's name."""
         if raw[end : end + 1] == "$" or _AFTER_AMOUNT.search(raw[max(0, start - 12) : start]):
             return False  # "NT$", "$2.7B Consumer chatbot ...": a currency, a table's next column
+        if _THING_QUOTED_BEFORE.search(raw[max(0, start - 60) : start]) and raw[
+            end : end + 2
+        ].lstrip("\u00a0 ").startswith("»"):
+            return False  # "sa plateforme éponyme de « Data Intelligence »": a thing's name, quoted
         data = self.data
         if not surface or surface in data.not_companies or surface in data.function_words:
             return False
@@ -977,6 +992,9 @@ def _has_company_words(words: list[str], data: NameData) -> bool:
 
 # "Luan's team", "Adept's technology": the word before is a company's name, not a person's.
 # (tried at the start of each word only: the search skips the rest, three times faster)
+# "Twitter co-founder and CEO Jack Dorsey": a capitalised word right before a founder's or chief
+# executive's title, inside a sentence or opening one, is the company's name.
+_COMPANY_BEFORE_TITLE = re.compile(r"(?<![\w'’-])([A-Z][\w.&-]*)\s+(?:co-?founder|founder|CEO)\b")
 _OWNS_COMPANY_THINGS = re.compile(
     r"(?<!\S)(\S+?)(?:'s|’s|(?<=s)'|(?<=s)’)\s+(?:technology|models?|ceo|(?:co-?)?founders?|staff|employees|team|"
     r"valuation|shares)"
@@ -991,15 +1009,20 @@ def _uncontested_names(
     word ("Databricks' co-founder"), no particle between their words ("de", "van", "bin")."""
     org_cued = {name for name, cued in candidates if cued}
     owners: set[str] | None = None  # the words that own a company's things in the body, read once
+    heads: set[str] = set()  # the words a company's title follows ("Twitter co-founder")
     out = []
     for name, _ in candidates:
         if name in found or name in org_cued:
             continue
         if owners is None:
             owners = {m.group(1) for m in _OWNS_COMPANY_THINGS.finditer(body)}
+            heads = {m.group(1) for m in _COMPANY_BEFORE_TITLE.finditer(body)}
         words = name.split()
-        if any(owner.endswith(words[-1]) for owner in owners) or words[0] in owners:
-            continue  # "Luan's team"; "Databricks' co-founder", then "the Databricks Lakehouse"
+        last = _strip_possessive(words[-1])
+        if any(owner.endswith(last) for owner in owners) or words[0] in owners | heads:
+            # "Luan's team"; "Magic Pony’s team"; "Databricks' co-founder", then "the Databricks
+            # Lakehouse"; "Twitter co-founder and CEO Jack Dorsey", then "Twitter Cortex"
+            continue
         if re.search(r" (?:de|De|van|von|da|La|Le|bin|al) ", name):
             continue
         out.append(name)
@@ -1105,6 +1128,20 @@ def _counts_without_legal_forms(
     return counts, bare
 
 
+def _joined_alike(counts: Counter[str]) -> dict[str, str]:
+    """ "Character.AI", "Character-AI", "CharacterAI": one company however it is joined, named as
+    it is written most often."""
+    out: dict[str, str] = {}
+    by_fold: dict[str, str] = {}
+    for name, _ in counts.most_common():
+        key = name.casefold().replace(".", "").replace("-", "").replace(" ", "")
+        if key in by_fold:
+            out[name] = by_fold[key]
+        else:
+            by_fold[key] = name
+    return out
+
+
 def _canonical_names(
     raw_orgs: list[list[tuple[str, str, int, int, str]]],
     watchlist: Watchlist,
@@ -1112,15 +1149,7 @@ def _canonical_names(
     adjective_ai: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> dict[str, str]:
     counts, bare = _counts_without_legal_forms(raw_orgs, watchlist, data)
-    out: dict[str, str] = {}
-    by_fold: dict[str, str] = {}
-    for name, _ in counts.most_common():
-        # "Character.AI", "Character-AI", "CharacterAI": one company however it is joined
-        key = name.casefold().replace(".", "").replace("-", "").replace(" ", "")
-        if key in by_fold:
-            out[name] = by_fold[key]
-        else:
-            by_fold[key] = name
+    out = _joined_alike(counts)
     names = sorted(set(counts) - set(out), key=len, reverse=True)
     for name in names:
         entity = watchlist.lookup(name)
@@ -1152,9 +1181,28 @@ def _canonical_names(
                 else:
                     out[short] = out.get(long, long)
                 break
+    for long in names:
+        parent = _parent_named(long, counts, watchlist, data)
+        if parent is not None and long not in out:
+            out[long] = out.get(parent, parent)  # "Twitter Cortex", a team of Twitter: Twitter
     for written, name in bare.items():
         out[written] = out.get(name, name)
     return out
+
+
+def _parent_named(
+    name: str, counts: Counter[str], watchlist: Watchlist, data: NameData
+) -> str | None:
+    """The company a longer name opens with, when the text names that company alone too and the
+    rest is no company's last word ("Twitter Cortex", beside "Twitter": a part of Twitter; not
+    "Magic Pony Technology", nor a listed name)."""
+    words = name.split()
+    if len(words) < 2 or words[-1] in data.suffixes or watchlist.lookup(name) is not None:
+        return None
+    return next(
+        (head for k in range(len(words) - 1, 0, -1) if (head := " ".join(words[:k])) in counts),
+        None,
+    )
 
 
 def _former_names(

@@ -1046,3 +1046,11 @@ def test_a_french_funding_cycle_is_a_round() -> None:
     claims = {(c.metric, c.stated) for c in result.claims}
     assert not any(s.startswith(("90", "700")) for _, s in claims), result.claims
     assert ("licence_fee_usd", "500 millions $") in claims, result.claims
+
+
+def test_a_startup_told_small_has_that_many_people():
+    result = _read(
+        LEAD + "How many will move is not known, but the startup was not very big -- just nine "
+        "people, its profile says."
+    )
+    assert ("target_headcount", "nine people") in _claims(result), result.claims

@@ -8,7 +8,8 @@ import pytest
 
 from extractors.analysis import analyse
 from extractors.analysis.lexicon import lexicon_for
-from extractors.analysis.text import clauses, fold
+from extractors.analysis.names import find_names
+from extractors.analysis.text import clauses, fold, split_sentences
 from extractors.documents import article_from_text
 from extractors.watchlist import EMPTY_WATCHLIST, Watchlist, load_watchlist
 from tests.support.paths import REPO
@@ -1285,3 +1286,25 @@ def test_a_part_of_a_large_company_a_person_ran_is_no_startup():
         WATCHLIST,
     )
     assert "microsoft--orbis" not in _deal_ids(result), result.deals
+
+
+def test_a_startup_bought_for_its_team_that_joins_a_named_team_of_the_buyer():
+    _, result = _analyse(
+        "Kestrel Snaps Up Imaging Firm Lumeo Technology\n\n"
+        "Kestrel co-founder and CEO Dana Moss said in a blog post that the company acquired imaging "
+        "outfit Lumeo Technology. Two sources told TechCrunch Kestrel is paying $90 million for "
+        "Lumeo Technology, including retention bonuses for its staff of about 12. Lumeo’s team "
+        "will be joining Kestrel Forge, a team of engineers and researchers who build its models.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"kestrel--lumeo-technology": "subject"}, result.deals
+
+
+def test_a_name_in_guillemets_is_a_things_name_not_a_company():
+    lex = lexicon_for("fr")
+    sentences = split_sentences(
+        "Halcyon rachète Orbis\n\n"
+        "Halcyon multiplie les rachats pour étoffer son offre baptisée « Data Intelligence »."
+    )
+    names = find_names(sentences, EMPTY_WATCHLIST, lex)
+    assert "Data Intelligence" not in {o.name for found in names.orgs for o in found}, names.orgs
