@@ -34,6 +34,7 @@ CUE_CLASSES: tuple[str, ...] = (
     "headline", "licence_fee", "of", "dated", "team_plural", "invest", "destination", "winds_down",
     "size", "pay_package", "series", "undisclosed", "going_back", "price_for", "leads_team", "surveyed",
     "funding_total", "first_round", "one_more",
+    "laid_off",
 )  # fmt: skip
 NUMBER_KEYS = frozenset(
     {
@@ -56,6 +57,7 @@ class LanguageData:
     word_boundaries: bool
     decimal_mark: str
     verb_final: bool
+    case_after_apostrophe: bool
     cues: dict[str, tuple[str, ...]]
     numbers: dict[str, object]
 
@@ -83,6 +85,7 @@ class Lexicon:
     weekdays: tuple[tuple[str, ...], ...] = ()  # per layer, Monday first
     spaced: bool = True  # the language separates words with spaces
     verb_final: bool = False  # the verb closes the clause (Japanese, Korean, Hindi)
+    case_after_apostrophe: bool = False  # a case ending follows a name: "Meta’nın" (Turkish)
     raw: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gates: CueGates | None = None  # what a sentence must hold for each cue class to be in it
 
@@ -406,6 +409,7 @@ def _read(language: str) -> LanguageData:
         "word_boundaries",
         "decimal_mark",
         "verb_final",
+        "case_after_apostrophe",
         "cues",
         "numbers",
     }
@@ -420,6 +424,7 @@ def _read(language: str) -> LanguageData:
         word_boundaries=bool(data.get("word_boundaries", True)),
         decimal_mark=str(data.get("decimal_mark", ".")),
         verb_final=bool(data.get("verb_final", False)),
+        case_after_apostrophe=bool(data.get("case_after_apostrophe", False)),
         cues={k: tuple(v) for k, v in cues.items()},
         numbers=numbers,
     )
@@ -541,6 +546,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         weekdays=tuple(w for layer in layers if len(w := _weekdays(layer.numbers)) == 7),
         spaced=first.word_boundaries,
         verb_final=first.verb_final,
+        case_after_apostrophe=first.case_after_apostrophe,
         raw={c: tuple(f for layer in layers for f in layer.cues.get(c, ())) for c in CUE_CLASSES},
         gates=_cue_gates(layers),
     )

@@ -238,9 +238,12 @@ class Names:
 # ---------------------------------------------------------------------------------------------
 
 
-def _watchlist_pattern(watchlist: Watchlist, genitive_s: bool) -> re.Pattern[str] | None:
+def _watchlist_pattern(
+    watchlist: Watchlist, genitive_s: bool, case_ending: bool = False
+) -> re.Pattern[str] | None:
     """The watchlist's names as written; with ``genitive_s`` also before a genitive "s" written
-    right against the name, as German does ("Googles Team", "Nvidias Angebot")."""
+    right against the name, as German does ("Googles Team", "Nvidias Angebot"); with
+    ``case_ending`` also before a case ending after an apostrophe, as Turkish writes ("Meta’nın")."""
     names = [n for n, _ in watchlist.all_names()]
     if not names:
         return None
@@ -253,7 +256,11 @@ def _watchlist_pattern(watchlist: Watchlist, genitive_s: bool) -> re.Pattern[str
                 sorted(set(latin), key=len, reverse=True),
                 not_after=r"[A-Za-z0-9\u00c0-\u024f.@/#-]",
                 then=(r"(?=s?" if genitive_s else "(?=")
-                + r"(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b)))",
+                + (
+                    r"(?![A-Za-z0-9\u00c0-\u024f]|-[A-Za-z](?!\b)))"
+                    if case_ending
+                    else r"(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b)))"
+                ),
             )
         )
     if other:
@@ -261,15 +268,17 @@ def _watchlist_pattern(watchlist: Watchlist, genitive_s: bool) -> re.Pattern[str
     return re.compile("|".join(parts))
 
 
-_WATCHLIST_PATTERNS: dict[tuple[int, bool], re.Pattern[str] | None] = {}
+_WATCHLIST_PATTERNS: dict[tuple[int, bool, bool], re.Pattern[str] | None] = {}
 
 
-def _watchlist_rx(watchlist: Watchlist, genitive_s: bool = False) -> re.Pattern[str] | None:
-    key = (hash(watchlist), genitive_s)
+def _watchlist_rx(
+    watchlist: Watchlist, genitive_s: bool = False, case_ending: bool = False
+) -> re.Pattern[str] | None:
+    key = (hash(watchlist), genitive_s, case_ending)
     if key not in _WATCHLIST_PATTERNS:
         if len(_WATCHLIST_PATTERNS) > 16:
             _WATCHLIST_PATTERNS.clear()
-        _WATCHLIST_PATTERNS[key] = _watchlist_pattern(watchlist, genitive_s)
+        _WATCHLIST_PATTERNS[key] = _watchlist_pattern(watchlist, genitive_s, case_ending)
     return _WATCHLIST_PATTERNS[key]
 
 
@@ -301,6 +310,8 @@ _TICKER = re.compile(
     r"(?<=[A-Za-z0-9.’')])\s*\((?:(?P<exchange>NASDAQ|Nasdaq|NYSE|NYSEARCA|AMEX|LSE|TSX|TSE|KRX|KOSDAQ|HKEX|SEHK|"
     r"OTC|ETR|FRA|EPA|BIT|SIX)\s*:\s*)?[A-Z]{2,5}(?:\.[A-Z]{1,2})?\)"
 )
+# A case ending after a name's apostrophe, as Turkish writes it ("Lumeo’yu", "OpenAI'ın").
+_CASE_ENDING = re.compile(r"['’][a-zçğıöşü]{1,6}$")
 _POSSESSIVE_END = re.compile(r"(?:'s|’s)?\s*$")
 _JOINING_WORDS = frozenset({"&", "of", "de", "la", "van", "von", "der"})
 _ADJECTIVE_SUFFIXES = (
@@ -434,7 +445,9 @@ class _NameScan:
         self._org_cues: dict[tuple[int, int, int], str | None] = {}  # (sentence, start, end)
         self.text_body = "\n".join(s.raw for s in sentences if not s.is_headline)
         self.spaced_latin = lex.spaced and lex.language not in {"de"}
-        self.watch_rx = _watchlist_rx(watchlist, genitive_s=lex.language == "de")
+        self.watch_rx = _watchlist_rx(
+            watchlist, genitive_s=lex.language == "de", case_ending=lex.case_after_apostrophe
+        )
         self.person_names: dict[str, str] = {}  # surface -> full name
         for e in watchlist.people:
             for n in e.names():
@@ -617,6 +630,8 @@ class _NameScan:
                 if start >= end or _overlaps_any(taken, start, end):
                     continue
                 surface = _strip_possessive(raw[start:end]).rstrip(".,:;")
+                if self.lex.case_after_apostrophe:
+                    surface = _CASE_ENDING.sub("", surface)  # "Lumeo’yu": Lumeo
                 if s.index == 0 and self.title_case_headline:
                     surface = self._named_in_body(surface)  # "Cognition Joins the ...": Cognition
                 end = start + len(surface)

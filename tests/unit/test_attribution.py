@@ -1054,3 +1054,12 @@ def test_a_startup_told_small_has_that_many_people():
         "people, its profile says."
     )
     assert ("target_headcount", "nine people") in _claims(result), result.claims
+
+
+def test_staff_laid_off_told_after_their_count_are_not_hired():
+    result = _read(
+        LEAD
+        + "Halcyon hired only part of the team: around 60 engineers were laid off the same week."
+    )
+    assert not any("60" in stated for _, stated in _claims(result)), result.claims
+    assert _claims(result) >= OWN

@@ -1165,10 +1165,18 @@ def test_a_clause_of_contrast_after_a_comma_is_its_own_clause_in_other_languages
             {("licence_fee_usd", 399.5e6, 400.5e6), ("staff_hired_pct", 22.5, 27.5)},
             None,
         ),
+        (  # a case ending after a name's apostrophe ("Lumeo’nun"), the verb at the clause's end
+            "Halcyon, Lumeo’nun kurucularını işe aldı\n\n"
+            "Amerikan yazılım şirketi Halcyon, girişim Lumeo’nun kurucularını ve yaklaşık 40 "
+            "mühendisini işe aldı. Halcyon, anlaşma kapsamında Lumeo’ya 400 milyon dolar ödeyecek. "
+            "Lumeo’nun yaklaşık 30 çalışanı ise işten çıkarıldı.",
+            {("deal_amount_usd", 399.5e6, 400.5e6), ("staff_hired", 36, 44)},
+            "yaklaşık 30 çalışanı",
+        ),
     ],
-    ids=["russian", "dutch"],
+    ids=["russian", "dutch", "turkish"],
 )
-def test_a_story_in_russian_or_dutch_is_read_in_its_language(text, expected, not_stated):
+def test_a_story_in_russian_dutch_or_turkish_is_read_in_its_language(text, expected, not_stated):
     """The sums, the licence and the people hired, read from the story's own words."""
     _, result = _analyse(text, EMPTY_WATCHLIST)
     assert _roles(result) == {"halcyon--lumeo": "subject"}
