@@ -1005,15 +1005,39 @@ def _has_company_words(words: list[str], data: NameData) -> bool:
     return words[-1] in data.suffixes or any(w in data.not_companies for w in words)
 
 
-# "Luan's team", "Adept's technology": the word before is a company's name, not a person's.
-# (tried at the start of each word only: the search skips the rest, three times faster)
 # "Twitter co-founder and CEO Jack Dorsey": a capitalised word right before a founder's or chief
-# executive's title, inside a sentence or opening one, is the company's name.
-_COMPANY_BEFORE_TITLE = re.compile(r"(?<![\w'’-])([A-Z][\w.&-]*)\s+(?:co-?founder|founder|CEO)\b")
-_OWNS_COMPANY_THINGS = re.compile(
-    r"(?<!\S)(\S+?)(?:'s|’s|(?<=s)'|(?<=s)’)\s+(?:technology|models?|ceo|(?:co-?)?founders?|staff|employees|team|"
+# executive's title, inside a sentence or opening one, is the company's name. (The titles are
+# found first, the word before each then: titles are few, capitals many.)
+_COMPANY_TITLE = re.compile(r"(?<=\s)(?:co-?founder|founder|CEO)\b")
+_WORD_BEFORE_TITLE = re.compile(r"(?<![\w'’-])([A-Z][\w.&-]*)\s+$")
+
+
+def _companies_before_titles(body: str) -> set[str]:
+    out = set()
+    for m in _COMPANY_TITLE.finditer(body):
+        before = _WORD_BEFORE_TITLE.search(body, max(0, m.start() - 40), m.start())
+        if before is not None:
+            out.add(before.group(1))
+    return out
+
+
+# "Luan's team", "Adept's technology": the word before is a company's name, not a person's. (The
+# possessive and the thing are found first, the word before each then: they are few, words many.)
+_OWNED_THING = re.compile(
+    r"(?:['’]s|(?<=s)['’])\s+(?:technology|models?|ceo|(?:co-?)?founders?|staff|employees|team|"
     r"valuation|shares)"
 )
+
+
+def _owners_of_company_things(body: str) -> set[str]:
+    out = set()
+    for m in _OWNED_THING.finditer(body):
+        start = m.start()
+        while start > 0 and not body[start - 1].isspace():
+            start -= 1
+        if start < m.start():
+            out.add(body[start : m.start()])
+    return out
 
 
 def _uncontested_names(
@@ -1024,17 +1048,17 @@ def _uncontested_names(
     word ("Databricks' co-founder"), no particle between their words ("de", "van", "bin")."""
     org_cued = {name for name, cued in candidates if cued}
     owners: set[str] | None = None  # the words that own a company's things in the body, read once
-    heads: set[str] = set()  # the words a company's title follows ("Twitter co-founder")
+    heads: set[str] = set()  # those, and the words a company's title follows ("Twitter co-founder")
     out = []
     for name, _ in candidates:
         if name in found or name in org_cued:
             continue
         if owners is None:
-            owners = {m.group(1) for m in _OWNS_COMPANY_THINGS.finditer(body)}
-            heads = {m.group(1) for m in _COMPANY_BEFORE_TITLE.finditer(body)}
+            owners = _owners_of_company_things(body)
+            heads = owners | _companies_before_titles(body)
         words = name.split()
         last = _strip_possessive(words[-1])
-        if any(owner.endswith(last) for owner in owners) or words[0] in owners | heads:
+        if any(owner.endswith(last) for owner in owners) or words[0] in heads:
             # "Luan's team"; "Magic Pony’s team"; "Databricks' co-founder", then "the Databricks
             # Lakehouse"; "Twitter co-founder and CEO Jack Dorsey", then "Twitter Cortex"
             continue
