@@ -769,6 +769,9 @@ def _assign_roles(
         told = {r.sentence for r in d.relations if r.strength > STRENGTH_IMPLIED}
         return (
             len(told) >= 2
+            # ("Weeks after Meta poured $14.3 billion into Scale AI, the startup is cutting 200
+            # jobs": a text about the startup that tells the deal only as background)
+            and any(not r.background for r in d.relations if r.strength > STRENGTH_IMPLIED)
             and mentions[d.target] >= DOMINANT_MENTIONS + 1
             and mentions[d.target] / total >= 0.6
             and all(n <= mentions[d.target] for o, n in startups_named.items() if o != d.target)

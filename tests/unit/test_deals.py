@@ -1316,3 +1316,17 @@ def test_a_name_in_guillemets_is_a_things_name_not_a_company():
     )
     names = find_names(sentences, EMPTY_WATCHLIST, lex)
     assert "Data Intelligence" not in {o.name for found in names.orgs for o in found}, names.orgs
+
+
+def test_a_story_about_the_startup_after_the_deal_only_mentions_the_deal():
+    _, result = _analyse(
+        "Lumeo cuts a fifth of its staff after Halcyon investment\n\n"
+        "Weeks after Halcyon put $900 million into Lumeo and hired its founder Dana Moss, the "
+        "startup is cutting 120 jobs, a fifth of its staff. The cuts come after Halcyon invested "
+        "in Lumeo and hired Dana Moss to run its lab. Lumeo's interim chief told employees "
+        "that Lumeo had grown too fast. Lumeo still sells labelling services to banks. Lumeo "
+        "expects to hire again next year, the memo said. Rivals of Lumeo are hiring.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"halcyon--lumeo": "mentioned"}, result.deals
+    assert result.relevance == "mentioned"
