@@ -269,8 +269,23 @@ def _patterns(language: str) -> _Patterns:
     )
     majority = _alt(list(lex.majority) + list(lex.minority))
     stake_words = _alt(list(lex.raw.get("stake", ())) or ["stake"])
-    # "a majority stake", or "the majority of Humane's employees" (a share of staff: read below)
-    side_rx = rf"(?<![\w-])(?P<side>{majority})(?:\s+(?:[\w-]+\s+)?(?:{stake_words})|(?=\s+of\s))"
+    # "a majority stake", or "the majority of Humane's employees" (a share of staff: read below);
+    # the stake first, where the adjective follows its noun ("una participación minoritaria")
+    english = lexicon_for("en")
+    own_sides = [
+        w
+        for w in (*lex.majority, *lex.minority)
+        if w not in english.majority and w not in english.minority
+    ]
+    side_after = (
+        rf"|(?:{stake_words})\s+(?:[\w-]+\s+)?(?P<side_after>{_alt(own_sides)})(?![\w-])"
+        if own_sides
+        else ""
+    )
+    side_rx = (
+        rf"(?<![\w-])(?:(?P<side>{majority})(?:\s+(?:[\w-]+\s+)?(?:{stake_words})|(?=\s+of\s))"
+        rf"{side_after})"
+    )
     people = _alt(list(lex.people))
     filler = (
         r"(?:(?:of\s+(?:its|the|their|his|her)(?:\s+\w+(?:'s|’s))?|de\s+(?:ses|sus|seus|la|las|los|les|l')|der|die|"
@@ -579,8 +594,8 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
         out.append(Figure("pct", fraction, _round(low), _round(high), text[q_start:q_end], qualifier,
                           q_start, q_end, worded=True, of_staff=staff))  # fmt: skip
     for m in pats.side.finditer(text):
-        word = m.group("side").lower()
-        staff = m.end() == m.end("side")  # no stake word: "the majority of ..."
+        word = (m.group("side") or m.groupdict().get("side_after") or "").lower()
+        staff = m.group("side") is not None and m.end() == m.end("side")  # "the majority of ..."
         if staff and not pats.staff_after.match(text[m.end() : m.end() + 60]):
             continue  # "the majority of voters", "a minority of cases"
         majority = any(re.fullmatch(w, word) for w in lex.majority)

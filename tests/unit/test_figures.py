@@ -263,6 +263,23 @@ PERCENT_CASES = [
     ),
     ("en", "90 percent of staff moves over", "90 percent", 89.5, 90.5, True),
     ("en", "a minority stake in the lab", "a minority stake", 0.0, 50.0, False),
+    # the adjective after its noun
+    (
+        "es",
+        "tomó una participación minoritaria en Lumeo",
+        "una participación minoritaria",
+        0.0,
+        50.0,
+        False,
+    ),
+    (
+        "fr",
+        "prend une participation majoritaire dans Lumeo",
+        "une participation majoritaire",
+        50.0,
+        100.0,
+        False,
+    ),
     ("en", "a majority stake in it", "a majority stake", 50.0, 100.0, False),
     ("en", "between 20-30% of it", "20-30%", 20.0, 30.0, False),
     ("de", "einen Anteil von 49 Prozent", "49 Prozent", 48.5, 49.5, False),
