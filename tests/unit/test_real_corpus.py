@@ -151,6 +151,12 @@ LATER_SETS = {
         "claims_precision": 0.89,
         "claims_recall": 0.70,
     },
+    "real_fourteenth": {
+        "relevance": 0.81,
+        "deals": 0.81,
+        "claims_precision": 0.67,
+        "claims_recall": 0.42,
+    },
     "real_thirteenth": {
         "relevance": 0.79,
         "deals": 0.92,
