@@ -28,6 +28,7 @@ backfill's baseline) or ``None`` for an alert that goes out.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -132,13 +133,19 @@ def new_deal_reason(mention: DealMention) -> str:
     return "first figure stated for this deal"
 
 
+def shown_below(value: float) -> str:
+    """A confidence under the bar, to two decimals rounded down: 0.5996 shows as 0.59, never as
+    the 0.60 it falls short of ("below confidence: 0.60 < 0.60" reads as a mistake)."""
+    return f"{math.floor(value * 100 + 1e-9) / 100:.2f}"
+
+
 def new_deal_quiet_because(
     mention: DealMention, policy: ReconcilePolicy, *, has_claims: bool
 ) -> str | None:
     """Why a deal's mention raises no ``new_deal`` yet (its audit row's reason), or ``None``."""
     if not policy.confident(mention.score):
         return (
-            f"below confidence: {mention.score:.2f} < {policy.min_confidence:.2f}; "
+            f"below confidence: {shown_below(mention.score)} < {policy.min_confidence:.2f}; "
             "alerts once an article is surer"
         )
     if mention.role != "subject" and not has_claims:
@@ -196,7 +203,7 @@ def decide(
     """
     if not policy.confident(claim.confidence):
         reason = (
-            f"below confidence: {claim.confidence:.2f} < {policy.min_confidence:.2f} "
+            f"below confidence: {shown_below(claim.confidence)} < {policy.min_confidence:.2f} "
             f"({claim.evidence or 'no cue'})"
         )
         return [Quiet("new_figure", figure_dedup_key(claim), reason)]

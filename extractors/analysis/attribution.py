@@ -1056,12 +1056,8 @@ class Attributor:
             fold(before[-30:]),
         ) or (fig.noun or "") in {"contractors", "users", "customers"}:
             return None, 0.0, "not the deal's staff"
-        if self._says("laid_off", fold(after[:40])):
-            return (
-                None,
-                0.0,
-                "people laid off, not hired",
-            )  # "200 staff were laid off", "işten çıkar"
+        if self._says("laid_off", fold(after[:40])):  # "200 staff were laid off", "işten çıkar"
+            return None, 0.0, "people laid off, not hired"
         if re.match(
             r"^\s*(?:familiar|close\s+to|with\s+knowledge|briefed|who\s+(?:spoke|asked|declined))",
             fold(after),

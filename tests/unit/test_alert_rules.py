@@ -246,6 +246,13 @@ RULES = [
         "quiet: below confidence: 0.40 < 0.60 (cue)",
     ),
     (
+        "just under min_confidence → quiet, its confidence shown rounded down, never as the bar",
+        [PRICE_14],
+        said("$2 billion", 1.95 * B, 2.05 * B, story="ft", confidence=0.5996),
+        {"policy": ReconcilePolicy(min_confidence=0.6)},
+        "quiet: below confidence: 0.59 < 0.60 (cue)",
+    ),
+    (
         "at min_confidence exactly → weighed",
         [],
         said("$14 billion", 13.5 * B, 14.5 * B, story="ap", confidence=0.6),
