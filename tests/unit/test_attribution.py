@@ -1063,3 +1063,15 @@ def test_staff_laid_off_told_after_their_count_are_not_hired():
     )
     assert not any("60" in stated for _, stated in _claims(result)), result.claims
     assert _claims(result) >= OWN
+
+
+def test_chinese_money_raised_in_venture_capital_is_the_startups_funding() -> None:
+    result = _read_in(
+        "zh",
+        "英伟达聘请Enfabrica创始人\n\n"
+        "英伟达支付9亿美元，聘请Enfabrica的创始人和工程师，并获得其技术许可。"
+        "Enfabrica由两位芯片工程师创办，至今已募得1.5亿美元创投资金。",
+    )
+    claims = {(c.metric, c.stated) for c in result.claims}
+    assert ("target_funding_raised_usd", "1.5亿美元") in claims, result.claims
+    assert ("deal_amount_usd", "1.5亿美元") not in claims
