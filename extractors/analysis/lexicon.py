@@ -22,6 +22,8 @@ from pathlib import Path
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
+from extractors.analysis.text import FOLDED_LETTERS
+
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 BASE_LANGUAGE = "en"
 
@@ -425,7 +427,8 @@ def _read(language: str) -> LanguageData:
         decimal_mark=str(data.get("decimal_mark", ".")),
         verb_final=bool(data.get("verb_final", False)),
         case_after_apostrophe=bool(data.get("case_after_apostrophe", False)),
-        cues={k: tuple(v) for k, v in cues.items()},
+        # a cue may be written as the language writes it ("yatırım"): it is folded as the text is
+        cues={k: tuple(f.translate(FOLDED_LETTERS) for f in v) for k, v in cues.items()},
         numbers=numbers,
     )
 

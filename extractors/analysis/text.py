@@ -68,14 +68,16 @@ _CLAUSE_END = re.compile(
     r"|(?<=[었았됐했였])고(?=\s)"
 )
 # The characters re.IGNORECASE matches to an ASCII letter that str.lower() does not turn into it.
-_SPECIAL = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+# The letters whose lower case would move the offsets or stay apart from their plain form ("İ",
+# the dotless "ı", the long "ſ"): the text and the lexicon's cues are folded alike.
+FOLDED_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
 def fold(text: str) -> str:
     """``text`` in lower case, each character where it was (offsets stay valid)."""
     if text.isascii() or ("\u0130" not in text and "\u0131" not in text and "\u017f" not in text):
-        return text.lower()  # (none of the characters ``_SPECIAL`` turns)
-    return text.translate(_SPECIAL).lower()
+        return text.lower()  # (none of the characters ``FOLDED_LETTERS`` turns)
+    return text.translate(FOLDED_LETTERS).lower()
 
 
 @dataclass(frozen=True, slots=True)

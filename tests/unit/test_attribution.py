@@ -155,6 +155,35 @@ def _claims(result) -> set[tuple[str, str]]:
             "$75 million",
             "does not name the target",
         ),
+        (
+            "a share of people surveyed",
+            "Halcyon could gain from trust in its brand: 61% of US adults say they trust "
+            "Halcyon with their data, against 35% for Lumeo's rivals.",
+            "61%",
+            "people",
+        ),
+        (
+            "a heading's sum between sentences about another company",
+            "Elsewhere this week, Orbis is the startup everyone watches.\n\n"
+            "The Big Raise: $300 Million in Fresh Funding\n\n"
+            "Orbis said it raised $300 million from investors led by Kestrel Partners.",
+            "$300 Million",
+            "does not name",
+        ),
+        (
+            "hires from another company, far from the startup",
+            "Separately, Halcyon is building a research lab in Austin. The lab will focus on "
+            "agents. Its budget was not disclosed. Of the 12 new hires, 9 are from Kestrel, the "
+            "memo said.",
+            "12 new hires",
+            "another company",
+        ),
+        (
+            "staff laid off, told after their count",
+            "Halcyon hired only part of the team: around 60 engineers were laid off the same week.",
+            "around 60 engineers",
+            "laid off",
+        ),
     ],
 )
 def test_a_figure_about_something_else_goes_to_nothing(case, distraction, stated, reason):
@@ -911,18 +940,6 @@ def test_a_german_price_told_before_its_verb_in_the_infinitive_is_the_deals_pric
     assert ("nvidia--groq", "deal_amount_usd", "18 Milliarden Dollar") in claims, result.claims
 
 
-def test_a_survey_share_after_a_deal_is_no_stake():
-    result = _read(
-        LEAD + "Halcyon could gain from trust in its brand: 61% of US adults say they trust "
-        "Halcyon with their data, against 35% for Lumeo's rivals."
-    )
-    assert ("stake_pct", "61%") not in _claims(result)
-    assert _claims(result) >= OWN
-    assert any(lo.stated == "61%" and "people" in lo.reason for lo in result.left_out), (
-        result.left_out
-    )
-
-
 @pytest.mark.parametrize(
     ("sentence", "stated"),
     [
@@ -958,16 +975,6 @@ def test_an_age_in_words_before_a_name_with_an_apostrophe():
     ages = {(c.subject, c.low) for c in result.claims if c.metric == "person_age"}
     assert ages == {("Tom O'Hara", 19.0)}, result.claims
     assert not any(c.metric == "staff_hired_pct" for c in result.claims), result.claims
-
-
-def test_a_heading_sum_between_sentences_about_another_company_is_not_the_startups():
-    result = _read(
-        LEAD + "Elsewhere this week, Orbis is the startup everyone watches.\n\n"
-        "The Big Raise: $300 Million in Fresh Funding\n\n"
-        "Orbis said it raised $300 million from investors led by Kestrel Partners."
-    )
-    assert not any(c.stated.startswith("$300") for c in result.claims), result.claims
-    assert _claims(result) >= OWN
 
 
 @pytest.mark.parametrize(
@@ -1024,16 +1031,6 @@ def test_a_german_sum_raised_once_more_is_one_round() -> None:
     assert ("licence_fee_usd", "300 Millionen Dollar") in claims, result.claims
 
 
-def test_hires_from_another_company_far_from_the_startup_are_not_its_people():
-    result = _read(
-        LEAD + "Separately, Halcyon is building a research lab in Austin. The lab will focus on "
-        "agents. Its budget was not disclosed. Of the 12 new hires, 9 are from Kestrel, the memo "
-        "said."
-    )
-    assert not any("12" in stated for _, stated in _claims(result)), _claims(result)
-    assert _claims(result) >= OWN
-
-
 def test_a_french_funding_cycle_is_a_round() -> None:
     result = _read_in(
         "fr",
@@ -1054,15 +1051,6 @@ def test_a_startup_told_small_has_that_many_people():
         "people, its profile says."
     )
     assert ("target_headcount", "nine people") in _claims(result), result.claims
-
-
-def test_staff_laid_off_told_after_their_count_are_not_hired():
-    result = _read(
-        LEAD
-        + "Halcyon hired only part of the team: around 60 engineers were laid off the same week."
-    )
-    assert not any("60" in stated for _, stated in _claims(result)), result.claims
-    assert _claims(result) >= OWN
 
 
 def test_chinese_money_raised_in_venture_capital_is_the_startups_funding() -> None:

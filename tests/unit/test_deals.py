@@ -1225,16 +1225,30 @@ def test_a_product_of_the_buyer_is_not_a_startup_it_pays():
     assert "apple--lumeo" in _deal_ids(result)
 
 
-def test_a_company_whose_name_opens_a_product_name_stays_a_company():
-    # "the Tessaris Workbench" looks like a person's two names; "Tessaris' co-founder" says whose it is
-    _, result = _analyse(
-        "Tessaris hires the founders of Lumeo\n\n"
-        "Tessaris is hiring the founders of Lumeo and paying $50 million to license its retrieval "
-        "models. Lumeo's tools will become part of the Tessaris Workbench suite. Both Tessaris and "
-        "Lumeo sell to banks, said Mira Chen, Tessaris' co-founder and chief executive.",
-        EMPTY_WATCHLIST,
-    )
-    assert "tessaris--lumeo" in _deal_ids(result), result.deals
+@pytest.mark.parametrize(
+    ("text", "watchlist", "deal_id"),
+    [
+        (  # "the Tessaris Workbench" looks like a person's two names; "Tessaris' co-founder" says whose
+            "Tessaris hires the founders of Lumeo\n\n"
+            "Tessaris is hiring the founders of Lumeo and paying $50 million to license its retrieval "
+            "models. Lumeo's tools will become part of the Tessaris Workbench suite. Both Tessaris and "
+            "Lumeo sell to banks, said Mira Chen, Tessaris' co-founder and chief executive.",
+            EMPTY_WATCHLIST,
+            "tessaris--lumeo",
+        ),
+        (  # Facebook before its rename is Meta
+            "Facebook buys a visual search startup\n\n"
+            "Facebook has snapped up Lumeo, a visual search startup, in what looks like an "
+            "acqui-hire: Facebook shut Lumeo's app, and its team will join Facebook's AI group.",
+            WATCHLIST,
+            "meta--lumeo",
+        ),
+    ],
+    ids=["company-name-opens-a-product-name", "facebook-is-meta"],
+)
+def test_a_deal_is_found_under_the_companys_own_name(text, watchlist, deal_id):
+    _, result = _analyse(text, watchlist)
+    assert deal_id in _deal_ids(result), result.deals
 
 
 def test_one_executive_hired_to_lead_a_team_is_a_job_move():
@@ -1246,16 +1260,6 @@ def test_one_executive_hired_to_lead_a_team_is_a_job_move():
     )
     assert result.deals == (), result.deals
     assert result.relevance == "unrelated"
-
-
-def test_facebook_before_its_rename_is_meta():
-    _, result = _analyse(
-        "Facebook buys a visual search startup\n\n"
-        "Facebook has snapped up Lumeo, a visual search startup, in what looks like an acqui-hire: "
-        "Facebook shut Lumeo's app, and its team will join Facebook's AI group.",
-        WATCHLIST,
-    )
-    assert "meta--lumeo" in _deal_ids(result), result.deals
 
 
 def test_a_legal_form_is_no_part_of_the_deal_id():

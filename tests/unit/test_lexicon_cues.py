@@ -69,3 +69,10 @@ def test_a_founder_is_no_founding(language, text):
 )
 def test_idioms_of_take_move_no_one(text):
     assert not lexicon_for("en").cues["hire"].search(fold(text))
+
+
+def test_a_cue_written_with_the_dotless_i_reads_text_written_either_way():
+    """Turkish writes "yatırım"; the analysis folds the text's "ı" to "i", and the cue alike."""
+    pay = lexicon_for("tr").cues["pay"]
+    assert pay.search(fold("Meta’nın Scale AI’ye yaptığı yatırımın ardından"))
+    assert pay.search(fold("YATIRIM"))
