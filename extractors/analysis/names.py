@@ -63,9 +63,10 @@ _PERSON_START = _PERSON_WORD.replace("[A-Z]", rf"[A-Z](?<![{_LATIN_LETTER}0-9_.]
 PERSON = re.compile(
     rf"({_PERSON_START}(?:[ \u00a0]+(?:(?:de|De|van|von|da|La|Le|bin|al)[ \u00a0]+)?{_PERSON_WORD}){{1,2}})(?![{_LATIN_LETTER}0-9_])"
 )
-# What follows a person's name: speech, an age, a relative clause.
+# What follows a person's name: speech, an age, a relative clause, a title ("Yann LeCun, Meta's
+# Chief AI Scientist").
 _PERSON_AFTER = re.compile(
-    r"^(?:,\s+(?:who|whose|\d{2},|a\s+former|the\s+(?:former\s+)?(?:ceo|chief|co-?founder|founder|president|head))|\s+(?:said|says|told|wrote|added|explained|noted|announced|posted|tweeted|confirmed|stated|argued|believes|thinks))",
+    r"^(?:,\s+(?:who|whose|\d{2},|a\s+former|(?:the|[\w.&-]+['’]s)\s+(?:former\s+)?(?:ceo|chief|co-?founder|founder|president|head))|\s+(?:said|says|told|wrote|added|explained|noted|announced|posted|tweeted|confirmed|stated|argued|believes|thinks))",
     re.IGNORECASE,
 )
 # Nouns after a possessive that make the possessor an organisation.

@@ -1334,3 +1334,19 @@ def test_a_story_about_the_startup_after_the_deal_only_mentions_the_deal():
     )
     assert _roles(result) == {"halcyon--lumeo": "mentioned"}, result.deals
     assert result.relevance == "mentioned"
+
+
+def test_a_person_with_a_title_after_a_companys_possessive_is_no_company():
+    # a surname with a capital inside it ("DeMarco") looks like a brand ("DeepMind"); the title
+    # after a company's possessive says it is a person, whose team then names no company either
+    text = (
+        "Yves DeMarco, Meta's Chief AI Scientist since 2014, is leaving to start a company.\n\n"
+        "Meta had bought 49% of Scale AI for $14 billion and hired its CEO, Alexandr Wang.\n\n"
+        "31-year-old Alexandr Wang now runs the lab, and much of DeMarco's team has left."
+    )
+    names = find_names(split_sentences(text), WATCHLIST, lexicon_for("en"))
+    assert not {o.name for found in names.orgs for o in found} & {"Yves DeMarco", "DeMarco"}
+    _, result = _analyse(text, WATCHLIST)
+    assert ("Alexandr Wang", 31) in {
+        (c.subject, c.low) for c in result.claims if c.metric == "person_age"
+    }
