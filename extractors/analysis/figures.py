@@ -296,8 +296,13 @@ def _patterns(language: str) -> _Patterns:
         rf"(?<![\w.,$€£])(?:(?P<anum>{_DIGITS})\s*(?:to|-|–|and|a|bis|à)\s*)?(?P<xnum>{number})"
         rf"(?:\s+(?P<xscale>{word_scales}))?(?P<plus>\+|-plus)?\s+{filler}(?P<noun>(?:[\w.]+-)?(?:{people}))(?![\w])"
     )
-    # "its 70-person staff", "a five-person startup"
-    count_adjective = rf"(?<![\w.,-])(?P<xnum>\d[\d,]*|{word}(?:-{word}){{0,2}})-(?P<noun>{_alt(_ADJECTIVE_COUNT_NOUNS)})\s+(?:[\w-]+\s+){{0,3}}?(?:staff|team|workforce|company|startup|firm)\b"
+    # "its 70-person staff", "a five-person startup" (and without the hyphen only "person" right
+    # before the noun: "the seven person team"; "7 employees joined the team" is no adjective)
+    count_adjective = (
+        rf"(?<![\w.,-])(?P<xnum>\d[\d,]*|{word}(?:-{word}){{0,2}})"
+        rf"(?:-(?:{_alt(_ADJECTIVE_COUNT_NOUNS)})\s+(?:[\w-]+\s+){{0,3}}?|\s+person\s+)"
+        r"(?:staff|team|workforce|company|startup|firm)\b"
+    )
     counters = _alt(list(lex.counters)) if lex.counters else r"(?!x)x"
     # "직원 30여명": 여 between the number and the counter says "30-odd", read as 30 and more
     count_counter = (

@@ -343,6 +343,8 @@ COUNT_CASES = [
     ("en", "bought a three-person design startup", "three-person design startup", 3, 3),
     ("en", "its thirty-two-member team", "thirty-two-member team", 32, 32),
     ("en", "most of its 80-employee team", "80-employee team", 80, 80),
+    # and "person" without its hyphen, right before the noun
+    ("en", "it hired the nine person team behind the app", "nine person team", 9, 9),
     # the number first, then the counter and the people: "about 90 of its staff"
     ("ko", "회사에는 약 90명의 직원이 있다", "약 90명의 직원", 81, 99),
     ("ja", "約90人の従業員を抱える", "約90人の従業員", 81, 99),
