@@ -1356,6 +1356,15 @@ def _founded_before_a_late_verb(
     return None
 
 
+# What stands between a company and the founding word (or the year) said of it alone: a passive
+# verb, or the opening of an apposition.
+_NEAREST_FOUNDED = re.compile(
+    r"\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"|\s*,\s*(?:a|an|the|one|einem|einer|eines|ein|eine|un|une|una|uma|um|uno)\s+",
+    re.IGNORECASE,
+)
+
+
 def _founded_candidates(
     s: Sentence,
     names: Names,
@@ -1382,6 +1391,10 @@ def _founded_candidates(
             # "Groq no es una startup cualquiera. Fundada en 2016, se especializa …": the
             # participle's company is the one the sentence before speaks of
             candidates += [o.name for o in reversed(names.orgs[s.index - 1])]
+    if before_verb and _NEAREST_FOUNDED.fullmatch(s.raw, before_verb[-1].end, verb_at):
+        # "reports that Lightbox was formed in 2010", "Inflection, einem 2022 gegründeten Start-up":
+        # the company right before the verb, or the one an apposition opening on the year describes
+        candidates.append(before_verb[-1].name)
     if before_verb:
         passive = re.search(
             r"\b(?:was|were|is|wurde|fue|foi|è|a\s+été|est)\b|,",

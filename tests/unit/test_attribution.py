@@ -668,6 +668,24 @@ def test_a_second_founding_year_in_brackets_is_an_aside():
     assert years == {"founding Lumeo in 2019"}, years
 
 
+def test_a_founding_year_said_of_the_company_right_before_it_past_a_source_named_first():
+    # "A blog reports that Lumeo was formed in …": the blog is the clause's first company, but the
+    # passive verb is said of the one right before it
+    result = _read(LEAD + "A trade blog, Techwire, reports that Lumeo was formed in late 2019.")
+    assert ("founded_year", "formed in late 2019") in _claims(result), _claims(result)
+
+
+def test_a_german_apposition_with_its_founding_year_describes_the_company_before_it():
+    # "Adept, einem 2021 gegründeten Start-up": an inflected participle in an apposition
+    result = _read(
+        "Amazon zahlt Adept für eine Lizenz\n\n"
+        "Im Juni holte Amazon fast alle Mitarbeitenden von Adept, einem 2021 gegründeten Start-up "
+        "aus San Francisco. Der Konzern zahlte 300 Millionen Dollar für eine Lizenz."
+    )
+    claims = _claims_of_every_deal(result)
+    assert ("amazon--adept", "founded_year", "2021 gegründeten") in claims, claims
+
+
 def test_a_company_with_so_many_employees_has_that_headcount():
     result = _read(LEAD + "Lumeo, with only 14 employees, also weighed offers from two rivals.")
     assert ("target_headcount", "14 employees") in _claims(result), _claims(result)
