@@ -819,6 +819,23 @@ def test_the_price_of_a_right_to_sell_access_is_a_licence_fee_and_the_startups_p
     assert not any(stated == "$120 million" for _, stated in money), money
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Halcyon agreed to pay $350 million for a nonexclusive licence to Lumeo's models.",
+        # a summary's bullet drops the article
+        "• Halcyon paid $350 million for nonexclusive licence, Lumeo stays independent",
+    ],
+)
+def test_a_sum_for_a_nonexclusive_licence_is_the_licence_fee(sentence):
+    result = _read(
+        "Halcyon licenses Lumeo's models and hires its founders\n\n"
+        "Halcyon will hire the founders of AI startup Lumeo. " + sentence
+    )
+    money = {(m, stated) for m, stated in _claims(result) if m.endswith("_usd")}
+    assert money == {("licence_fee_usd", "$350 million")}, money
+
+
 def test_an_italian_company_founded_by_people_in_a_year():
     result = _read(
         "Amazon paga Adept\n\n"
