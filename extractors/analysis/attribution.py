@@ -224,6 +224,11 @@ _PART_OF_STAFF_AFTER = re.compile(
 _REMAINING_WITH_BEFORE = re.compile(
     r"\b(?:operat\w+|continu\w+|remain\w*|left|stay\w*|carry\s+on)\s+with\s+(?:about\s+|around\s+|some\s+|roughly\s+)?[~≈]?$"
 )
+# "the rest of the 250-person team is staying put": the company's staff, all but those who left
+_REST_OF_BEFORE = re.compile(r"\b(?:rest|remainder)\s+of\s+(?:the|its|their)\s+$")
+_STAYS_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:is|are|will|would)\s+(?:\w+\s+)?(?:stay\w*|remain\w*|continu\w*)\b"
+)
 # "$36 million on acquisitions": a total over several purchases.
 _SEVERAL_PURCHASES_AFTER = re.compile(
     r"^\s+(?:on|in|for)\s+(?:\w+\s+)?(?:acquisitions|purchases|deals|takeovers)\b", re.IGNORECASE
@@ -1077,6 +1082,9 @@ class Attributor:
             return None, 0.0, "people, not said to be hired"
         if fig.value >= 1e6:
             return None, 0.0, "too many to be staff"
+        if _REST_OF_BEFORE.search(fold(before[-25:])) and _STAYS_AFTER.match(fold(after[:40])):
+            # "the rest of the 250-person team is staying put": the whole staff, part of which stays
+            return "target_headcount", CUE_DEAL, "the staff, the rest of which stays"
         if _REMAINING_WITH_BEFORE.search(fold(before[-40:])):
             # "allowing Windsurf to continue operating with ~250 employees": who stays
             return "target_headcount", CUE_DEAL, "the staff the company keeps"

@@ -591,6 +591,18 @@ def test_a_german_fee_for_a_licence_then_a_second_verb_of_hiring_is_the_licence_
     assert ("amazon--adept", "licence_fee_usd", "300 Millionen Dollar") in claims, claims
 
 
+def test_the_rest_of_a_team_that_stays_behind_counts_the_whole_team():
+    result = _read(
+        "Halcyon licenses Lumeo's models and hires its founders\n\n"
+        "Halcyon will hire the founders of AI startup Lumeo and pay $350 million for a licence. "
+        "While the founders are off to join Halcyon, the rest of the 90-person team is staying put."
+    )
+    counts = {
+        (m, stated) for m, stated in _claims(result) if m in {"staff_hired", "target_headcount"}
+    }
+    assert counts == {("target_headcount", "90-person team")}, counts
+
+
 def test_the_staff_a_startup_retains_after_the_deal_is_its_headcount():
     result = _read(
         LEAD
