@@ -192,7 +192,8 @@ _COMPANY_OF = re.compile(
 _LICENSING_VERB = re.compile(r"licenci(?:ar|er)|lizenzieren|licenziare", re.IGNORECASE)
 # "for $N", "for reportedly $N", "for about $N": the price of what the verb before it does.
 _FOR_A_SUM = re.compile(
-    r"(?<!return\s)\bfor\s+(?:a\s+)?(?:reportedly\s+|a\s+reported\s+|about\s+|roughly\s+|around\s+|some\s+|an\s+estimated\s+)?$"
+    r"(?<!return\s)\bfor\s+(?:a\s+)?(?:reportedly\s+|a\s+reported\s+|about\s+|roughly\s+|around\s+|some\s+|an\s+estimated\s+|"
+    r"(?:whopping|hefty|cool|massive|staggering|mere)\s+)?$"
 )
 # "to assemble a group of about 50 experts": the team being built, not the people a deal brings.
 _TEAM_BUILT_BEFORE = re.compile(
@@ -224,6 +225,8 @@ _PART_OF_STAFF_AFTER = re.compile(
 _REMAINING_WITH_BEFORE = re.compile(
     r"\b(?:operat\w+|continu\w+|remain\w*|left|stay\w*|carry\s+on)\s+with\s+(?:about\s+|around\s+|some\s+|roughly\s+)?[~≈]?$"
 )
+# "assets for a whopping $650 million": what the assets were bought for
+_ASSETS_FOR = re.compile(r"\bassets\s+for\s+(?:[\w-]+\s+){0,2}$")
 # "the rest of the 250-person team is staying put": the company's staff, all but those who left
 _REST_OF_BEFORE = re.compile(r"\b(?:rest|remainder)\s+of\s+(?:the|its|their)\s+$")
 _STAYS_AFTER = re.compile(
@@ -696,8 +699,12 @@ class Attributor:
             and self._says("licence", fold(self._clause_after(w.s, w.fig)))
         ):  # "a $2.4 billion payout from the search giant in licensing fees": what the deal pays
             drop = None
-        if drop and drop.group(0).strip() == "assets" and self._says("acquire", w.near_before):
-            drop = None  # "would acquire assets from Groq for approximately $20 billion": a price
+        if (
+            drop
+            and drop.group(0).strip() == "assets"
+            and (self._says("acquire", w.near_before) or _ASSETS_FOR.search(w.near_before))
+        ):  # "would acquire assets from Groq for approximately $20 billion", "… personnel and
+            drop = None  # intellectual assets for a whopping $650 million": a price
         if drop:
             return None, 0.0, f"not a deal figure ({drop.group(0).strip()})"
         if w.fig.high is not None and w.fig.high < SMALLEST_DEAL_SUM:
@@ -926,6 +933,14 @@ class Attributor:
         ):
             # "hired Inflection AI's co-founders and staff for reportedly $650 million"
             return "deal_amount_usd", CUE_DEAL, "the price of the people hired"
+        wide_before = w.s.raw[max(0, w.fig.start - 100) : w.fig.start]
+        if (
+            _FOR_A_SUM.search(near_before)
+            and self._says("acquire", fold(wide_before))
+            and any(n in wide_before for n in self._aliases(w.deal.target))
+        ):
+            # "the acquisition of most of Inflection's personnel and assets for $650 million"
+            return "deal_amount_usd", CUE_DEAL, "the price of what was bought from the startup"
         if len(w.s.raw[: w.fig.start]) < 25 and _FOR_A_SUM.fullmatch(
             fold(w.s.raw[: w.fig.start]).lstrip(' "“(')
         ):

@@ -711,6 +711,15 @@ def test_a_profile_field_gives_the_founding_year_of_the_startup():
     assert ("founded_year", "Founded: 2022") in _claims(result), _claims(result)
 
 
+def test_the_price_of_the_startups_people_and_assets_named_long_before_it_is_what_the_deal_pays():
+    result = _read(
+        LEAD
+        + "Following Halcyon's acquisition of most of Lumeo's personnel and intellectual assets "
+        "for a whopping $450 million, its chief scientist now runs a new lab."
+    )
+    assert ("deal_amount_usd", "$450 million") in _claims(result), _claims(result)
+
+
 def test_the_price_of_assets_bought_is_what_the_deal_pays():
     result = _read(
         LEAD + "In an earlier filing, Halcyon said it would acquire assets from Lumeo for "
