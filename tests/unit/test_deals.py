@@ -1350,3 +1350,15 @@ def test_a_person_with_a_title_after_a_companys_possessive_is_no_company():
     assert ("Alexandr Wang", 31) in {
         (c.subject, c.low) for c in result.claims if c.metric == "person_age"
     }
+
+
+def test_a_currency_written_before_the_sum_is_no_company():
+    # "Rs 20,600 crore": Indian rupees, not the company whose chief the payer hires
+    _, result = _analyse(
+        "Rival talks fail, Google poaches CEO Ada Park and licenses tech for Rs 20,600 Crore "
+        "instead\n\n"
+        "Google hired Ada Park, the chief executive of Windsurf, and agreed to pay $2.4 billion "
+        "for a licence to its technology.",
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"google--windsurf"}, result.deals
