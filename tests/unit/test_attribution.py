@@ -603,6 +603,29 @@ def test_the_rest_of_a_team_that_stays_behind_counts_the_whole_team():
     assert counts == {("target_headcount", "90-person team")}, counts
 
 
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        (
+            "Halcyon hires Lumeo's founders\n\nHalcyon agreed to pay $300 million for a licence to "
+            "Lumeo's models. Lumeo's two founders and 25 researchers are now employees of Halcyon.",
+            "25 researchers",
+        ),
+        (
+            "Google assume i fondatori di Character.AI\n\nGoogle ha firmato un accordo di licenza "
+            "con Character.AI. I due cofondatori e circa 25 membri del team di ricerca sono ora "
+            "dipendenti di Google.",
+            "circa 25 membri",
+        ),
+    ],
+)
+def test_people_who_are_now_the_payers_employees_are_hired(text, stated):
+    claims = _claims_of_every_deal(_read(text))
+    assert {(m, st) for _, m, st in claims if m in {"staff_hired", "target_headcount"}} == {
+        ("staff_hired", stated)
+    }, claims
+
+
 def test_the_staff_a_startup_retains_after_the_deal_is_its_headcount():
     result = _read(
         LEAD
