@@ -1176,6 +1176,8 @@ class Attributor:
         self, s: Sentence, deal: Deal, before: str, after: str, *, moving: bool
     ) -> tuple[str | None, float, str]:
         """A count no closer reading placed: people who move, else the company's size."""
+        if not moving and self._says("whole_staff", fold(before[-3:])):
+            return "target_headcount", CUE_DEAL, "the whole staff"  # "총직원은 20명 안팎"
         if moving or re.match(r"^\s*(?:from|of|at)\s", after):
             if not self._target_named_near(s, deal) and any(
                 o.name not in (deal.acquirer, deal.target) for o in self.names.orgs[s.index]

@@ -307,7 +307,7 @@ def _patterns(language: str) -> _Patterns:
     # "직원 30여명": 여 between the number and the counter says "30-odd", read as 30 and more
     count_counter = (
         # ("직원 수는 10명": the number of staff is ten)
-        rf"(?P<noun>{people})\s?(?:수[는가]?\s?|数は\s?)?(?:(?P<about>약|約|约)\s?)?(?P<xnum>{_DIGITS})\s?(?P<plus>여|余|多)?\s?(?:{counters})"
+        rf"(?P<noun>{people})\s?(?:수[는가]?\s?|数は\s?|[은는이가]\s?)?(?:(?P<about>약|約|约)\s?)?(?P<xnum>{_DIGITS})\s?(?P<plus>여|余|多)?\s?(?:{counters})"
         # or the number first: "약 200명의 직원", "200人の従業員", "200名员工"
         rf"|(?<![\d.,])(?P<xnum2>{_DIGITS})\s?(?P<plus2>여|余|多)?\s?(?:{counters})\s?(?:(?:의|の|的)\s?(?:\w{{1,3}}\s)?)?(?P<noun2>{people})"
     )

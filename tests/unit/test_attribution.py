@@ -626,6 +626,16 @@ def test_people_who_are_now_the_payers_employees_are_hired(text, stated):
     }, claims
 
 
+def test_a_korean_whole_staff_with_its_topic_particle_and_about_after_is_the_headcount():
+    # "총직원은 30명 안팎": the whole staff (총) is about (안팎) thirty, 은 marking the topic
+    result = _read(
+        "구글, 루메오 창업자 영입\n\n구글이 루메오(Lumeo)에 라이선스 비용을 지급하고 창업자들을 "
+        "영입했다. 루메오는 음성 기술을 개발하는 스타트업으로, 총직원은 30명 안팎으로 알려졌다."
+    )
+    heads = {(c.metric, c.low, c.high) for c in result.claims if c.metric.endswith("headcount")}
+    assert heads == {("target_headcount", 27, 33)}, result.claims
+
+
 def test_the_staff_a_startup_retains_after_the_deal_is_its_headcount():
     result = _read(
         LEAD
