@@ -628,7 +628,8 @@ class _NameScan:
                 start, end = run.start() + rs, run.start() + re_
                 if self.lex.language == "de":
                     start = self._after_kind_words(raw, start, end)
-                if start >= end or _overlaps_any(taken, start, end):
+                start = self._unread_start(s, start, end, taken)
+                if start >= end:
                     continue
                 surface = _strip_possessive(raw[start:end]).rstrip(".,:;")
                 if self.lex.case_after_apostrophe:
@@ -655,6 +656,28 @@ class _NameScan:
                     self.plain_ai.add(surface)
                 orgs.append((raw[start:end], name, start, end, "unknown"))
                 taken.append((start, end))
+
+    def _unread_start(self, s: Sentence, start: int, end: int, taken: list[tuple[int, int]]) -> int:
+        """Where the part of a run to read starts: ``start`` when no name read already overlaps
+        it; in a Title Case run that opens on one, the object of a deal's verb ("Google Acquires
+        Sparrow": Sparrow, which the body names); else ``end`` (nothing to read)."""
+        if start >= end or not _overlaps_any(taken, start, end):
+            return start
+        if not s.title_case:
+            return end
+        raw = s.raw
+        after = max((te for ts, te in taken if start <= ts < end), default=start)
+        verb = re.match(r"\s+(\S+)\s+", raw[after:end])
+        if verb is None or not any(
+            self.lex.cues[c].fullmatch(fold(verb.group(1)))
+            for c in ("acquire", "hire", "acquihire")
+        ):
+            return end
+        rest = after + verb.end()
+        named = raw[rest:end]
+        if not named or _overlaps_any(taken, rest, end):
+            return end
+        return rest if whole_run_places(self.text_body, named) else end
 
     def _after_kind_words(self, raw: str, start: int, end: int) -> int:
         """Where a German run's name starts: after the words that say what it is, which German

@@ -1362,3 +1362,15 @@ def test_a_currency_written_before_the_sum_is_no_company():
         WATCHLIST,
     )
     assert _deal_ids(result) == {"google--windsurf"}, result.deals
+
+
+def test_the_object_of_a_deal_verb_in_a_title_case_line_is_a_company_the_body_names():
+    # "Google Acquires Orbis": a Title Case line capitalises the verb too, so the run after the
+    # payer's name is read from the verb on, as the name the body writes
+    text = (
+        "Why Google wanted a mail app\n\n"
+        "Google Acquires Orbis\n\n"
+        "The mail app maker Orbis said on Monday that it had been bought by Google."
+    )
+    names = find_names(split_sentences(text), WATCHLIST, lexicon_for("en"))
+    assert [o.name for o in names.orgs[1]] == ["Google", "Orbis"], names.orgs[1]
