@@ -840,7 +840,9 @@ def _org_evidence(
 
 
 # What separates the items of a list of names: ", ", " and ", " y ", " et ", " und ", " şi ", " og ".
-LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s+(?:and|e|y|et|und|en|şi|și|i|og|och))\s*", re.IGNORECASE)
+# The words that join the last two names of a list, in the languages read ("ou encore": "or else")
+LIST_WORDS = r"(?:and|or|e|y|et|ou|o|und|oder|en|şi|și|i|og|och)(?:\s+encore)?"
+LIST_SEPARATOR = re.compile(rf"\s*(?:,|,?\s+{LIST_WORDS})\s*", re.IGNORECASE)
 
 
 def lists_of_names(
@@ -994,9 +996,9 @@ def _people(
 
 
 # A list that goes on after a name: ", Roi", " and Alex", " e Alex".
-_LIST_GOES_ON = re.compile(r"(?:,\s*|\s+(?:and|e|y|et|und)\s+)[A-Z]")
+_LIST_GOES_ON = re.compile(rf"(?:,\s*|\s+{LIST_WORDS}\s+)[A-Z]")
 # The item of a list right before a name: "Context.ai, " or "Statsig and ".
-_LIST_ITEM_BEFORE = re.compile(r"([\w.&'’-]+)(?:,\s*|\s+(?:and|e|y|et|und)\s+)$")
+_LIST_ITEM_BEFORE = re.compile(rf"([\w.&'’-]+)(?:,\s*|\s+{LIST_WORDS}\s+)$")
 
 
 def _listed_after_company(before: str, after: str) -> bool:

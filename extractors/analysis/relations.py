@@ -27,7 +27,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from extractors.analysis.lexicon import Lexicon, SentenceCues
-from extractors.analysis.names import Names, OrgMention, PersonMention, lists_of_names
+from extractors.analysis.names import (
+    LIST_WORDS,
+    Names,
+    OrgMention,
+    PersonMention,
+    lists_of_names,
+)
 from extractors.analysis.text import CLAUSE_JOIN, Sentence, clauses
 
 # Most characters between two companies for a relation to tie them.
@@ -50,7 +56,7 @@ _NEW_CLAUSE_BEFORE = re.compile(
     # ", as analysts say TSMC's …": what others say about another company
     r"|,\s*as\s+(?:[\w-]+\s+){0,3}?(?:say|says|said|note|notes|noted|expect|expects|warn|warned)\s+$"
 )
-_LIST_ONLY = re.compile(r"^\s*(?:,|and|or|&|/|,\s*and|\s)*\s*$", re.IGNORECASE)
+_LIST_ONLY = re.compile(rf"^\s*(?:,|&|/|\b{LIST_WORDS}\b|\s)*\s*$", re.IGNORECASE)
 # A conjunction and "of" right before the second name: a second object of the same noun ("the
 # purchase of MosaicML for $1.3 billion, then of Tabular", "le rachat de MosaicML …, puis de Tabular").
 _SECOND_OBJECT = re.compile(
@@ -469,8 +475,12 @@ def _pair_relations(
             continue
         found = _hire_of_pair(pair, names, cues)
         if _bought_itself(pair, cues):
+            if _BY_ONLY.fullmatch(pair.between):  # "l'acquisition de Sparrow par Google"
+                found += pair.relate("acquire", y, x, STRENGTH_FRAME)
             out += found  # "besides buying PlayAI last month, it bought WaveForms": PlayAI pays nothing
             continue
+        if _bought_by_the_next(pair, orgs, cues):
+            continue  # "Frenchweb, l'acquisition de Sparrow par Google": Google buys, not Frenchweb
         found += _money_of_pair(pair, names, cues, hired=bool(found))
         out += found or _clause_relation(pair, names, cues, clause_folded)
     # the second of two startups joined by "and" is the object of what the first is: "Google is
@@ -489,10 +499,28 @@ _ARTICLE_ONLY = re.compile(
 )
 
 
+# The word for "by" alone between a company bought and its buyer ("the acquisition of X by Y")
+_BY_ONLY = re.compile(r"\s*(?:by|par|por|von|durch|da|door|przez)\s+")
+
+
+def _bought_by_the_next(pair: _Pair, orgs: Sequence[OrgMention], cues: SentenceCues) -> bool:
+    """The second company is the object of a purchase word whose buyer "by" names right after
+    it: the first one is no party."""
+    by = _BY_ONLY.match(pair.after)
+    if by is None or not _ends_on_purchase_word(pair.between, cues):
+        return False
+    return any(o.start == pair.y.end + by.end() for o in orgs)
+
+
 def _bought_itself(pair: _Pair, cues: SentenceCues) -> bool:
     """The first company is the object of a purchase word right before it ("comprar a PlayAI",
     "the acquisition of X"): it is bought, so it buys or pays nothing in the clause."""
-    before = pair.before[-30:]
+    return _ends_on_purchase_word(pair.before, cues)
+
+
+def _ends_on_purchase_word(folded: str, cues: SentenceCues) -> bool:
+    """The text ends on a purchase word and at most an article ("the acquisition of ")."""
+    before = folded[-30:]
     if not _said(cues, "acquire", before):
         return False
     ends = [m.end() for m in cues.lex.cues["acquire"].finditer(before)]

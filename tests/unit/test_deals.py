@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from extractors.analysis import analyse
-from extractors.analysis.lexicon import lexicon_for
+from extractors.analysis.lexicon import SentenceCues, lexicon_for
 from extractors.analysis.names import find_names
+from extractors.analysis.relations import relations_in
 from extractors.analysis.text import clauses, fold, split_sentences
 from extractors.documents import article_from_text
 from extractors.watchlist import EMPTY_WATCHLIST, Watchlist, load_watchlist
@@ -467,8 +468,10 @@ def test_the_news_deal_stands_out_from_deals_told_as_background():
         "It is not the first such purchase: this year Halcyon has already bought small startups, such "
         "as Lumeo.ai, Bright Harbor and Vantage, for their founders.",
         "Lumeo.ai, Bright Harbor, Vantage: all acquired, all shut down. The talent gets absorbed.",
+        "Before that, Halcyon had acquired Lumeo.ai, Bright Harbor or Vantage, not for their "
+        "products but for their founders.",
     ],
-    ids=["examples after the payer", "a list summed up"],
+    ids=["examples after the payer", "a list summed up", "a list closed by or"],
 )
 def test_earlier_purchases_listed_by_name_are_mentioned_acqui_hires(listing):
     _, result = _analyse(
@@ -1374,3 +1377,35 @@ def test_the_object_of_a_deal_verb_in_a_title_case_line_is_a_company_the_body_na
     )
     names = find_names(split_sentences(text), WATCHLIST, lexicon_for("en"))
     assert [o.name for o in names.orgs[1]] == ["Google", "Orbis"], names.orgs[1]
+
+
+def test_a_french_list_of_purchases_closed_by_ou_encore_names_each_acqui_hire():
+    # "ou encore" (or else) closes the list; "Push Pop Press" ends on a company's last word
+    _, result = _analyse(
+        "Google rachète l'équipe de Tessel\n\n"
+        "Google a embauché les trois fondateurs de la start-up Tessel. Cette hypothèse de "
+        "l'acquisition de talents est vraisemblable : Google a acheté Orbis, Push Pop Press, "
+        "Vantage ou encore Lumeo non pour leurs produits, mais pour leurs créateurs.",
+        WATCHLIST,
+    )
+    roles = {d.deal_id: (d.role, d.kind) for d in result.deals}
+    for target in ("orbis", "push-pop-press", "vantage", "lumeo"):
+        assert roles.get(f"google--{target}") == ("mentioned", "acquihire"), roles
+
+
+def test_a_purchase_of_a_company_by_another_names_the_buyer_after_it():
+    # "l'acquisition de Lumeo par Halcyon": the buyer follows "par"; the outlet first is no party
+    text = (
+        "Lumeo aurait intéressé Vela\n\n"
+        "Si l'on en croît Techwire, l'acquisition de Lumeo par Halcyon aurait été précipitée."
+    )
+    sentences = split_sentences(text)
+    lex = lexicon_for("fr")
+    names = find_names(sentences, EMPTY_WATCHLIST, lex)
+    cues = [SentenceCues(lex, s.folded) for s in sentences]
+    bought = {
+        (r.acquirer, r.target)
+        for r in relations_in(sentences, names, lex, cues)
+        if r.kind == "acquire"
+    }
+    assert bought == {("Halcyon", "Lumeo")}, bought
