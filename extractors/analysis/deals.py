@@ -156,6 +156,19 @@ MENTIONED_CEILING = 0.95
 _KNOWN_DEAL_CUES = ("hire", "join", "acquire", "acquihire", "deal", "licence", "pay", "stake")
 
 
+_TALENT_CUES = ("hire", "join", "acquihire", "licence")
+
+
+def _known_deal_cues(kind: str, *, talent_told: bool) -> tuple[str, ...]:
+    """The cues by which a sentence naming both parties tells a known deal. Money alone ("Google in
+    talks to invest in Character.AI", "the investment will deepen the partnership") tells an
+    investment and hire, not a licence and hire or an acqui-hire, unless the text speaks of people
+    moving or of a licence somewhere."""
+    if talent_told or kind == "investment_and_hire":
+        return _KNOWN_DEAL_CUES
+    return tuple(c for c in _KNOWN_DEAL_CUES if c not in {"pay", "deal"})
+
+
 def _known_deals_named(
     sentences: Sequence[Sentence],
     names: Names,
@@ -183,11 +196,15 @@ def _known_deals_named(
         return paired_in[s.index]
 
     deals_of_target = Counter(k.target for k in watchlist.deals)
+    talent_told = any(cues.present(c) for cues in cues_of for c in _TALENT_CUES)
     for known in unfound:
         for s in sentences:
             named = named_in[s.index]
             both = {known.acquirer, known.target} <= named and (
-                any(cues_of[s.index].present(c) for c in _KNOWN_DEAL_CUES)
+                any(
+                    cues_of[s.index].present(c)
+                    for c in _known_deal_cues(known.kind, talent_told=talent_told)
+                )
                 or frozenset((known.acquirer, known.target)) in paired(s)
                 # "Amazon did a similar thing with Adept"
                 or holds_any(s.folded, _SIMILAR_NEEDS)

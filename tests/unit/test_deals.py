@@ -1409,3 +1409,16 @@ def test_a_purchase_of_a_company_by_another_names_the_buyer_after_it():
         if r.kind == "acquire"
     }
     assert bought == {("Halcyon", "Lumeo")}, bought
+
+
+def test_talks_to_invest_in_the_startup_of_a_known_licence_deal_are_no_sign_of_that_deal():
+    # a known licence-and-hire deal is not told by money alone: an earlier round the payer weighs
+    _, result = _analyse(
+        "Google weighs an investment in Character.AI\n\n"
+        "Google is weighing an investment of several hundred million dollars in Character.AI, which "
+        "needs capital to train its models. The money would deepen a partnership in which "
+        "Character.AI rents Google's cloud chips.",
+        WATCHLIST,
+    )
+    assert result.relevance == "unrelated", result.deals
+    assert not result.deals
