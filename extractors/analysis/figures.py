@@ -243,7 +243,8 @@ def _patterns(language: str) -> _Patterns:
     )
     cjk = (
         r"(?P<xnum>(?:\d[\d,.]*\s?(?:[千천百백十십]\d*)?\s?[兆조億亿억万萬만]\s?)+(?:\d[\d,]*)?)"
-        r"\s?(?P<xpost>달러|ドル|美元|美金|米ドル|원|円|元|人民币|위안|엔|유로|ユーロ|欧元|\$)"
+        # "9億多美元": more than $900 million (多, 余 or 여 after the unit)
+        r"\s?(?P<more>[多余餘여])?\s?(?P<xpost>달러|ドル|美元|美金|米ドル|원|円|元|人民币|위안|엔|유로|ユーロ|欧元|\$)"
     )
     money_range = (
         r"(?<![\w$€£.,])(?:(?P<between>between|entre|zwischen|tra)\s+)?"
@@ -543,7 +544,10 @@ def _money_cjk_figure(m: re.Match[str], text: str, lex: Lexicon, pats: _Patterns
     value, unit = parsed_cjk
     currency = _CJK_CURRENCIES.get(m.group("xpost"))
     start, end = _trim(text, m.start(), m.end())
-    return _figure("money", text, start, end, value, 0.5 * unit, lex, pats, currency=currency)
+    fig = _figure("money", text, start, end, value, 0.5 * unit, lex, pats, currency=currency)
+    if m.group("more"):
+        fig = replace(fig, low=value, high=None, qualifier="at_least")
+    return fig
 
 
 def _figure(

@@ -160,6 +160,9 @@ MONEY_CASES = [
     ),
     ("ja", "約200億ドルで合意した", "約200億ドル", 18e9, 22e9, "USD"),
     ("ja", "9億ドル超を支払った", "9億ドル超", 900e6, None, "USD"),
+    # 多 (or 여) between the unit and the currency: "more than"
+    ("zh", "豪砸9億多美元延攬其執行長", "9億多美元", 900e6, None, "USD"),
+    ("ko", "2억여 달러를 냈다", "2억여 달러", 200e6, None, "USD"),
     ("zh", "以超过9亿美元的价格", "超过9亿美元", 900e6, None, "USD"),
     # a German compound joined by hyphens
     (
