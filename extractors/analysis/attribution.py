@@ -48,6 +48,13 @@ _DEAL_VALUED = re.compile(
     r"\b(?:valued|worth|valorad\w*|valorisé\w*|bewertet|avaliad\w*|valutat\w*)\s+(?:at\s+)?[^.;]{0,20}$",
     re.IGNORECASE,
 )
+# "could not confirm the value of the deal, but TechCrunch reported that it was in the region of
+# $23m-$30m": "it", the value the sentence named, is the sum
+_IT_THE_DEALS_VALUE = re.compile(
+    r"\b(?:value|price|size)\s+of\s+the\s+(?:deal|acquisition|purchase|transaction)\b[^.;]{0,100}?"
+    r"\b(?:that\s+)?it\s+(?:was|is|would\s+be|stood)\s+(?:in\s+the\s+region\s+of|around|about|roughly|some)?\s*$",
+    re.IGNORECASE,
+)
 _VALUES_TARGET = re.compile(
     r"\b(?:valu(?:ing|es|ed))\s+(?:the\s+)?(?:\S+\s+){0,4}?at\s+[^.;]{0,20}$", re.IGNORECASE
 )
@@ -689,7 +696,9 @@ class Attributor:
     def _money_not_of_deal(self, w: _MoneyWindow) -> Verdict | None:
         """The deal's value said outright ("a deal valued at"), else a sum no deal has: a figure of
         something else, one too small, the value before the deal."""
-        if _DEAL_VALUED.search(w.before):
+        if _DEAL_VALUED.search(w.before) or _IT_THE_DEALS_VALUE.search(
+            w.s.raw, max(0, w.fig.start - 160), w.fig.start
+        ):
             return "deal_amount_usd", CUE_DEAL, "the value of the deal"
         drop = self._says("other_money", f"{w.near_before} {fold(w.after[:22])}")
         if (

@@ -753,6 +753,14 @@ def test_the_price_of_the_startups_people_and_assets_named_long_before_it_is_wha
     assert ("deal_amount_usd", "$450 million") in _claims(result), _claims(result)
 
 
+def test_a_sum_said_to_be_it_after_the_value_of_the_deal_is_the_deals_value():
+    result = _read(
+        LEAD + "A Halcyon spokesperson would not confirm the value of the deal, but a trade blog "
+        "reported that it was in the region of $380m-$420m."
+    )
+    assert ("deal_amount_usd", "$380m-$420m") in _claims(result), _claims(result)
+
+
 def test_the_price_of_assets_bought_is_what_the_deal_pays():
     result = _read(
         LEAD + "In an earlier filing, Halcyon said it would acquire assets from Lumeo for "
