@@ -76,7 +76,10 @@ _FEES_AND_AFTER = re.compile(
 # "$400 million to license its technology and hire its founders": one sum for both (the infinitive
 # governs both verbs). "…for $2.4 billion and hired its CEO" is a second act, the sum the licence's.
 _AND_HIRE_AFTER = re.compile(
-    r"^[^.;]{0,80}?\band\s+(?:to\s+)?(?:hire|bring|rehire|poach|recruit|take\s+on)\b", re.IGNORECASE
+    r"^[^.;]{0,80}?\band\s+(?:to\s+)?(?:hire|bring|rehire|poach|recruit|take\s+on)\b"
+    # "for a non-exclusive license to Windsurf technology and key personnel": a second object
+    r"|^[^.;,]{0,80}?\band\s+(?:(?:key|top|senior|some|its|their)\s+)?(?:personnel|talent|staff|employees|researchers|engineers)\b",
+    re.IGNORECASE,
 )
 # A person's firm that invested: "Davis, whose company has invested more than $500 million in Groq".
 _INVESTOR_OWN = re.compile(

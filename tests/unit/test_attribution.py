@@ -898,6 +898,16 @@ def test_a_sum_for_a_nonexclusive_licence_is_the_licence_fee(sentence):
     assert money == {("licence_fee_usd", "$350 million")}, money
 
 
+def test_a_sum_for_a_licence_and_key_personnel_pays_for_both():
+    result = _read(
+        "Halcyon licenses Lumeo's models and hires its founders\n\n"
+        "Halcyon paid $350 million for a non-exclusive license to Lumeo technology and key "
+        "personnel who will join its research lab."
+    )
+    money = {(m, stated) for m, stated in _claims(result) if m.endswith("_usd")}
+    assert money == {("deal_amount_usd", "$350 million")}, money
+
+
 def test_an_italian_company_founded_by_people_in_a_year():
     result = _read(
         "Amazon paga Adept\n\n"
