@@ -303,6 +303,9 @@ def _patterns(language: str) -> _Patterns:
         rf"(?<![\w.,-])(?P<xnum>\d[\d,]*|{word}(?:-{word}){{0,2}})"
         rf"(?:-(?:{_alt(_ADJECTIVE_COUNT_NOUNS)})\s+(?:[\w-]+\s+){{0,3}}?|\s+person\s+)"
         r"(?:staff|team|workforce|company|startup|firm)\b"
+        # or the number after: "its staff of about 11, including its co-founders"
+        rf"|(?<![\w-])(?:staff|workforce|headcount)\s+of\s+(?:(?:about|around|roughly|some|nearly|"
+        rf"just|only|approximately)\s+)?(?P<ynum>\d{{1,3}}(?:,\d{{3}})+|\d+|{word})(?![\w%$]|[.,]\d|\s+(?:percent|per|million|billion))"
     )
     counters = _alt(list(lex.counters)) if lex.counters else r"(?!x)x"
     # "직원 30여명": 여 between the number and the counter says "30-odd", read as 30 and more
@@ -332,7 +335,15 @@ def _patterns(language: str) -> _Patterns:
                       + [r"\$", "dollar", "ドル", "달러", "美元", "美金", "원", "円", "元"])  # fmt: skip
     percent_gate = _alt([*lex.percent, fractions, majority, "%", "％"])
     # (a language without counters adds no alternative: the gate only says whether one matches)
-    count_gate = _alt([people, *_ADJECTIVE_COUNT_NOUNS, *([counters] if lex.counters else [])])
+    count_gate = _alt(
+        [
+            people,
+            *_ADJECTIVE_COUNT_NOUNS,
+            "workforce",
+            "headcount",
+            *([counters] if lex.counters else []),
+        ]
+    )
     # (and an age in words: "Seventeen-year-old")
     worded_gate = (
         rf"(?<![^\W\d_])(?:{words}|{fractions}|{majority}|{word_scales})(?![^\W\d_])|-year-old"
@@ -652,10 +663,12 @@ def count_figures(text: str, language: str | None = None) -> list[Figure]:
         out.append(fig)
     adjective = holds_any(fold(text), pats.count_adjective_need)
     for m in pats.count_adjective.finditer(text) if adjective else ():  # "its 70-person staff"
-        parsed = _value(m.group("xnum"), lex)
-        if parsed is not None and not any(f.start <= m.start() < f.end for f in out):
+        number = "xnum" if m.group("xnum") else "ynum"
+        start = m.start() if number == "xnum" else m.start(number)  # "staff of about 11": about 11
+        parsed = _value(m.group(number), lex)
+        if parsed is not None and not any(f.start <= m.start(number) < f.end for f in out):
             out.append(
-                _figure("count", text, m.start(), m.end(), parsed[0], 0.0, lex, pats, noun="staff")
+                _figure("count", text, start, m.end(), parsed[0], 0.0, lex, pats, noun="staff")
             )
     for m in pats.count_counter.finditer(text) if lex.counters else ():  # "직원 50명"
         second = "2" if m.group("xnum") is None else ""  # "200명의 직원": the number first

@@ -346,6 +346,9 @@ COUNT_CASES = [
     ("en", "bought a three-person design startup", "three-person design startup", 3, 3),
     ("en", "its thirty-two-member team", "thirty-two-member team", 32, 32),
     ("en", "most of its 80-employee team", "80-employee team", 80, 80),
+    # the number after the staff: "its staff of about 11"
+    ("en", "bonuses for its staff of about 11, including both founders", "about 11", 9.9, 12.1),
+    ("en", "a workforce of 1,200.", "1,200", 1200, 1200),
     # and "person" without its hyphen, right before the noun
     ("en", "it hired the nine person team behind the app", "nine person team", 9, 9),
     # the number first, then the counter and the people: "about 90 of its staff"
