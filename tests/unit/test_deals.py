@@ -1422,3 +1422,14 @@ def test_talks_to_invest_in_the_startup_of_a_known_licence_deal_are_no_sign_of_t
     )
     assert result.relevance == "unrelated", result.deals
     assert not result.deals
+
+
+def test_a_portuguese_round_with_named_backers_moves_no_one():
+    # "levantou" (raised) is no "leva" (takes along); "com participação da" names backers, no stake
+    _, result = _analyse(
+        "Nvidia compra a Lepton\n\n"
+        "A Nvidia comprou a startup Lepton, que aluga servidores. Em 2023, a Lepton levantou "
+        "US$ 11 milhões em uma rodada de investimento com participação da ORV e do Vela Fund.",
+        WATCHLIST,
+    )
+    assert not any("orv" in d.deal_id for d in result.deals), result.deals

@@ -50,6 +50,17 @@ def test_back_as_a_particle_is_no_payment(text):
     assert not lexicon_for("en").cues["pay"].search(fold(text))
 
 
+@pytest.mark.parametrize(
+    ("language", "cue", "text"),
+    [
+        # "levantou" (raised money) is no form of "levar" (to take people along)
+        ("pt", "hire", "a startup levantou 11 milhões numa rodada"),
+    ],
+)
+def test_a_word_that_only_starts_like_a_cue_is_not_it(language, cue, text):
+    assert not lexicon_for(language).cues[cue].search(fold(text)), (language, cue, text)
+
+
 def test_losing_to_a_rival_is_no_move_of_people():
     # "lost ... to" says people move only when the people are what is lost
     assert not lexicon_for("en").cues["join"].search(fold("the startup lost ground to a rival"))
