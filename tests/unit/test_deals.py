@@ -1433,3 +1433,18 @@ def test_a_portuguese_round_with_named_backers_moves_no_one():
         WATCHLIST,
     )
     assert not any("orv" in d.deal_id for d in result.deals), result.deals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "메타, 스케일AI에 143억 달러 투자\n\n메타가 스케일AI에 143억 달러를 투자하고 "
+        "28세 창업자 알렉산더 왕을 영입했다.",
+        "Meta投資Scale AI\n\nMeta收購Scale AI的49%股權，並聘請28歲執行長汪滔加入。",
+    ],
+    ids=["ko", "zh"],
+)
+def test_the_watchlists_person_written_in_hangul_or_hanzi_is_that_person(text):
+    _, result = _analyse(text, WATCHLIST)
+    ages = {(c.subject, c.low) for c in result.claims if c.metric == "person_age"}
+    assert ages == {("Alexandr Wang", 28)}, result.claims
