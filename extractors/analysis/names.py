@@ -1028,7 +1028,11 @@ def _opens_like_no_name(words: list[str], data: NameData) -> bool:
 def _has_company_words(words: list[str], data: NameData) -> bool:
     """A run that ends in a company suffix ("Labs", "Inc") or holds a word of the list of names
     that are neither a company nor a person (a place, a publication, an institution)."""
-    return words[-1] in data.suffixes or any(w in data.not_companies for w in words)
+    return (
+        words[-1] in data.suffixes
+        or any(w in data.not_companies for w in words)
+        or " ".join(words) in data.not_companies  # "Mountain View", "Palo Alto": a place
+    )
 
 
 # "Twitter co-founder and CEO Jack Dorsey": a capitalised word right before a founder's or chief

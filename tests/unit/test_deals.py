@@ -1448,3 +1448,9 @@ def test_the_watchlists_person_written_in_hangul_or_hanzi_is_that_person(text):
     _, result = _analyse(text, WATCHLIST)
     ages = {(c.subject, c.low) for c in result.claims if c.metric == "person_age"}
     assert ages == {("Alexandr Wang", 28)}, result.claims
+
+
+def test_a_place_of_two_capitalised_words_is_no_person():
+    text = "Orbis is bought\n\nThe small Orbis team will now head to Mountain View, where Palo Alto once was."
+    names = find_names(split_sentences(text), WATCHLIST, lexicon_for("en"))
+    assert not [p.name for found in names.people for p in found], names.people
