@@ -237,6 +237,11 @@ _REMAINING_WITH_BEFORE = re.compile(
 )
 # "assets for a whopping $650 million": what the assets were bought for
 _ASSETS_FOR = re.compile(r"\bassets\s+for\s+(?:[\w-]+\s+){0,2}$")
+# A clause that opens on the month or year it tells of ("In September 2025, …", "In 2023, …")
+_OPENS_ON_A_DATE = re.compile(
+    r"\W*(?:in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*,",
+    re.IGNORECASE,
+)
 # "the rest of the 250-person team is staying put": the company's staff, all but those who left
 _REST_OF_BEFORE = re.compile(r"\b(?:rest|remainder)\s+of\s+(?:the|its|their)\s+$")
 _STAYS_AFTER = re.compile(
@@ -883,6 +888,8 @@ class Attributor:
                 and self._says("dated", fold(_CJK_PHRASE_BREAK.split(w.before)[-1]))
             )
             or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", w.near_before)
+            # "In September 2025, Groq raised $750 million": a clause that opens on its date
+            or _OPENS_ON_A_DATE.match(w.s.raw, self._clause_of(w.s, w.fig.start)[0]) is not None
         )
 
     def _money_licence(self, w: _MoneyWindow) -> Verdict | None:

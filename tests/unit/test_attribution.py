@@ -636,6 +636,13 @@ def test_a_korean_whole_staff_with_its_topic_particle_and_about_after_is_the_hea
     assert heads == {("target_headcount", 27, 33)}, result.claims
 
 
+def test_money_raised_in_a_clause_that_opens_on_its_date_is_one_round():
+    result = _read(
+        LEAD + "In September 2024, Lumeo raised $90 million from investors including two funds."
+    )
+    assert not any(stated == "$90 million" for _, stated in _claims(result)), _claims(result)
+
+
 def test_the_staff_a_startup_retains_after_the_deal_is_its_headcount():
     result = _read(
         LEAD
