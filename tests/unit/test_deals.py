@@ -1454,3 +1454,16 @@ def test_a_place_of_two_capitalised_words_is_no_person():
     text = "Orbis is bought\n\nThe small Orbis team will now head to Mountain View, where Palo Alto once was."
     names = find_names(split_sentences(text), WATCHLIST, lexicon_for("en"))
     assert not [p.name for found in names.people for p in found], names.people
+
+
+def test_a_purchase_whose_team_will_work_on_something_for_the_buyer_is_an_acqui_hire():
+    _, result = _analyse(
+        "Meta buys a maker of clip-on recorders\n\n"
+        "Meta has acquired Orbis, the startup behind a clip-on voice recorder. The purchase, "
+        "announced in a blog post by Orbis, says the team will work on new wearables for Meta. "
+        "Orbis has stopped selling its recorder.",
+        WATCHLIST,
+    )
+    assert {(d.deal_id, d.role, d.kind) for d in result.deals} == {
+        ("meta--orbis", "subject", "acquihire")
+    }, result.deals
