@@ -1467,3 +1467,19 @@ def test_a_purchase_whose_team_will_work_on_something_for_the_buyer_is_an_acqui_
     assert {(d.deal_id, d.role, d.kind) for d in result.deals} == {
         ("meta--orbis", "subject", "acquihire")
     }, result.deals
+
+
+def test_a_company_named_as_the_source_of_a_clause_is_no_party_to_it():
+    # "According to Orbis CEO Ada Park, the acquisition feeds Halcyon's hunger": Orbis says it
+    text = (
+        "Halcyon buys Orbis\n\n"
+        "According to Orbis CEO Ada Park, the acquisition feeds Halcyon's hunger for hardware."
+    )
+    sentences = split_sentences(text)
+    lex = lexicon_for("en")
+    names = find_names(sentences, EMPTY_WATCHLIST, lex)
+    cues = [SentenceCues(lex, s.folded) for s in sentences]
+    told = {
+        (r.acquirer, r.target) for r in relations_in(sentences, names, lex, cues) if r.sentence == 1
+    }
+    assert ("Orbis", "Halcyon") not in told, told
