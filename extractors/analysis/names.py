@@ -250,18 +250,22 @@ def _watchlist_pattern(
         return None
     latin = [n for n in names if n.isascii() or re.match(r"[A-Za-zÀ-ÿ]", n)]
     other = [n for n in names if n not in latin]
+    if genitive_s:
+        # German joins names into compounds with hyphens: "Scale-AI-Mitgründer", "Windsurf-Technologie"
+        latin += [n.replace(" ", "-") for n in latin if " " in n]
     parts = []
     if latin:
+        if case_ending:
+            after = r"(?![A-Za-z0-9\u00c0-\u024f]|-[A-Za-z](?!\b)))"
+        elif genitive_s:
+            after = r"(?![A-Za-z0-9\u00c0-\u024f]|['’][A-Za-z](?!\b)|-[a-zà-ÿ](?!\b)))"
+        else:
+            after = r"(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b)))"
         parts.append(
             literal_alternation(
                 sorted(set(latin), key=len, reverse=True),
                 not_after=r"[A-Za-z0-9\u00c0-\u024f.@/#-]",
-                then=(r"(?=s?" if genitive_s else "(?=")
-                + (
-                    r"(?![A-Za-z0-9\u00c0-\u024f]|-[A-Za-z](?!\b)))"
-                    if case_ending
-                    else r"(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b)))"
-                ),
+                then=(r"(?=s?" if genitive_s else "(?=") + after,
             )
         )
     if other:

@@ -1483,3 +1483,15 @@ def test_a_company_named_as_the_source_of_a_clause_is_no_party_to_it():
         (r.acquirer, r.target) for r in relations_in(sentences, names, lex, cues) if r.sentence == 1
     }
     assert ("Orbis", "Halcyon") not in told, told
+
+
+def test_a_german_compound_that_opens_on_a_known_name_names_that_company():
+    # "Scale-AI-Mitgründer" (Scale AI's co-founder): the name written with hyphens into a compound
+    _, result = _analyse(
+        "Konzerne kaufen Talente statt Firmen\n\n"
+        "Microsoft sicherte sich das Management von Inflection AI, während Meta Milliarden "
+        "investierte, um Scale-AI-Mitgründer Alexandr Wang zu gewinnen.",
+        WATCHLIST,
+    )
+    ids = _deal_ids(result)
+    assert "meta--scale-ai" in ids and "meta--inflection-ai" not in ids, ids
