@@ -196,6 +196,8 @@ def _known_deals_named(
         return paired_in[s.index]
 
     deals_of_target = Counter(k.target for k in watchlist.deals)
+    named_anywhere = set().union(*named_in) if named_in else set()
+    payer_targets_named = Counter(k.acquirer for k in watchlist.deals if k.target in named_anywhere)
     talent_told = any(cues.present(c) for cues in cues_of for c in _TALENT_CUES)
     for known in unfound:
         for s in sentences:
@@ -212,10 +214,14 @@ def _known_deals_named(
             )
             # "cases like Windsurf" in a sentence about acqui-hires: the startup of one known deal
             # stands for that deal
-            alone = (
+            alone = cues_of[s.index].present("acquihire") and (
                 known.target in named
                 and deals_of_target[known.target] == 1
-                and cues_of[s.index].present("acquihire")
+                # "Nvidia made a splashy $20 billion 'not-acqui-hire' move", in a story about Groq:
+                # the payer's one known deal whose startup the text names
+                or known.acquirer in named
+                and known.target in named_anywhere
+                and payer_targets_named[known.acquirer] == 1
             )
             if both or alone:
                 relation = Relation(

@@ -1495,3 +1495,14 @@ def test_a_german_compound_that_opens_on_a_known_name_names_that_company():
     )
     ids = _deal_ids(result)
     assert "meta--scale-ai" in ids and "meta--inflection-ai" not in ids, ids
+
+
+def test_a_payer_named_with_an_acqui_hire_in_a_story_naming_its_one_known_startup_mentions_that_deal():
+    # Meta is named where acqui-hires are told, Scale AI (its one known deal's startup) elsewhere
+    _, result = _analyse(
+        "Big Tech's talent shopping\n\n"
+        "Since mid-2025, Meta, Amazon and Apple have spent more than $36 billion on acqui-hiring. "
+        "Scale AI's founder now runs a lab of his own design.",
+        WATCHLIST,
+    )
+    assert _roles(result) == {"meta--scale-ai": "mentioned"}, result.deals
