@@ -1506,3 +1506,16 @@ def test_a_payer_named_with_an_acqui_hire_in_a_story_naming_its_one_known_startu
         WATCHLIST,
     )
     assert _roles(result) == {"meta--scale-ai": "mentioned"}, result.deals
+
+
+def test_metas_voice_startup_purchases_are_known_deals():
+    _, result = _analyse(
+        "Meta keeps shopping for voice talent\n\n"
+        "Meta bought the voice startup Orbis this week. Besides buying PlayAI last month, it "
+        "also acquired WaveForms in August.",
+        WATCHLIST,
+    )
+    roles = _roles(result)
+    assert (
+        roles.get("meta--playai") == "mentioned" and roles.get("meta--waveforms") == "mentioned"
+    ), roles
