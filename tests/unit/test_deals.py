@@ -1519,3 +1519,22 @@ def test_metas_voice_startup_purchases_are_known_deals():
     assert (
         roles.get("meta--playai") == "mentioned" and roles.get("meta--waveforms") == "mentioned"
     ), roles
+
+
+@pytest.mark.parametrize(
+    "frozen",
+    [
+        "As we will be busy at Google, we do not plan to release new features for the Orbis app.",
+        "Orbis has stopped selling its mail app.",
+    ],
+)
+def test_a_purchase_whose_product_is_frozen_while_its_team_moves_is_an_acqui_hire(frozen):
+    _, result = _analyse(
+        "Google buys a mail app maker\n\n"
+        "The mail app maker Orbis said today that it has been acquired by Google. The small Orbis "
+        "team will move to Google's offices. " + frozen,
+        WATCHLIST,
+    )
+    assert {(d.deal_id, d.kind) for d in result.deals} == {("google--orbis", "acquihire")}, (
+        result.deals
+    )
