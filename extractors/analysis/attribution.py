@@ -1124,10 +1124,13 @@ class Attributor:
             return "target_headcount", CUE_DEAL, "the staff the company keeps"
         if _TEAM_BUILT_BEFORE.search(fold(before[-50:])):
             return None, 0.0, "the size of a team being put together, not of the startup's people"
-        if re.search(r"(?:startup|company|firm)$", fig.stated) and any(
-            n in after[:30] for n in self._aliases(deal.target)
-        ):  # "a 10-person computer vision startup called X"
-            return "target_headcount", CUE_EXPLICIT, "the size of the startup it names"
+        if re.search(r"(?:startup|company|firm)$", fig.stated) and (
+            any(n in after[:30] for n in self._aliases(deal.target))
+            or re.search(r"\bthe\s+$", before[-5:])
+            and self.subject is not None
+            and deal.target == self.subject.target
+        ):  # "a 10-person computer vision startup called X"; "the five-person company": the one
+            return "target_headcount", CUE_EXPLICIT, "the size of the startup it names"  # told of
 
         target_names = self._aliases(deal.target)
         compound = any(n.split()[0] + "-" in s.raw[fig.start : fig.end] for n in target_names)

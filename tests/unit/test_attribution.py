@@ -643,6 +643,13 @@ def test_money_raised_in_a_clause_that_opens_on_its_date_is_one_round():
     assert not any(stated == "$90 million" for _, stated in _claims(result)), _claims(result)
 
 
+def test_the_n_person_company_of_a_story_about_its_purchase_is_the_startups_size():
+    result = _read(
+        LEAD + "There was no bidding war for the twelve-person company, one source said."
+    )
+    assert ("target_headcount", "twelve-person company") in _claims(result), _claims(result)
+
+
 def test_the_staff_a_startup_retains_after_the_deal_is_its_headcount():
     result = _read(
         LEAD
