@@ -125,6 +125,12 @@ def _claims(result) -> set[tuple[str, str]]:
             "part of the price",
         ),
         (
+            "a payment for a waiver from claims",
+            "Halcyon paid an additional $25 million for a waiver from claims tied to the hiring.",
+            "$25 million",
+            "waiver",
+        ),
+        (
             "what a founder's holding is worth",
             "Mia Park, who started Lumeo, owns about 12% of the startup, a stake now worth around $60 million.",
             "around $60 million",
