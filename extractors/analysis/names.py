@@ -140,6 +140,10 @@ _OWNED_TITLE = re.compile(
 )
 _BRAND = re.compile(r"[a-z][A-Z]|\.ai$|\.com$")
 _DOMAIN_NAME = re.compile(r"[a-z]\.(?:ai|com|io)$")
+# What an appositive calls a firm that invests in startups ("a VC firm", "a venture capital fund")
+_VENTURE_FIRM = re.compile(
+    r"(?:[\w-]+\s+){0,2}?(?:vc|venture(?:\s+capital)?|private[\s-]+equity)\s+(?:firm|fund|investor|company)\b"
+)
 _APPOSITIVE = re.compile(
     # (or a number, after a list: "Dark Blue Labs and Vision Factory, two deep learning startups")
     r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma|two|three|four|both|deux|trois|dos|tres|zwei|drei)\s+([^,.;]{0,60})",
@@ -1177,6 +1181,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     appositive = _APPOSITIVE.match(after)
     if appositive and _OWNED_TITLE.match(fold(appositive.group(1))):
         return None  # "Sunny Madra, the company's president": a person's post at the company
+    if appositive and _VENTURE_FIRM.match(fold(appositive.group(1))):
+        return "venture_firm"  # "Paradigm, a VC firm that …": it invests, it hires no one
     if appositive and (
         startup.search(fold(appositive.group(1)))
         or lex.cues["giant"].search(fold(appositive.group(1)))

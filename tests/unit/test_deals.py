@@ -1538,3 +1538,14 @@ def test_a_purchase_whose_product_is_frozen_while_its_team_moves_is_an_acqui_hir
     assert {(d.deal_id, d.kind) for d in result.deals} == {("google--orbis", "acquihire")}, (
         result.deals
     )
+
+
+def test_a_firm_the_text_calls_a_vc_firm_is_no_party_to_a_talent_deal():
+    _, result = _analyse(
+        "OpenAI buys Orbis\n\n"
+        "OpenAI has acquired Orbis, and its eight team members will join OpenAI to work on its "
+        "chatbot. What is interesting is that Orbis was backed Kestrel, a VC firm that until "
+        "last year focused on crypto startups.",
+        WATCHLIST,
+    )
+    assert not any("kestrel" in d.deal_id for d in result.deals), result.deals
