@@ -48,6 +48,10 @@ _DEAL_VALUED = re.compile(
     r"\b(?:valued|worth|valorad\w*|valorisé\w*|bewertet|avaliad\w*|valutat\w*)\s+(?:at\s+)?[^.;]{0,20}$",
     re.IGNORECASE,
 )
+# "a licensing fee worth $2 billion": the fee, though "licensing" also names deals that are valued
+_LICENCE_FEE_WORTH = re.compile(
+    r"\blicen[cs]\w*\s+fees?\s+(?:worth|valued\s+at|of)\s+(?:about\s+|roughly\s+|around\s+)?$"
+)
 # "could not confirm the value of the deal, but TechCrunch reported that it was in the region of
 # $23m-$30m": "it", the value the sentence named, is the sum
 _IT_THE_DEALS_VALUE = re.compile(
@@ -345,6 +349,17 @@ class _MoneyWindow:
 # figure whose scale word was not read ("$2.4 Bil" before "Bil" was known).
 SMALLEST_DEAL_SUM = 100_000
 _CJK_PHRASE_BREAK = re.compile(r"[，、；：。,;]")
+
+
+def _cjk_phrase_around(before: str, after: str) -> str:
+    """The phrase a sum stands in, where words are not spaced: from the last break before it to
+    the first after it, at most 30 characters on either side."""
+    return _PHRASE_BREAK.split(before)[-1][-30:] + " " + _PHRASE_BREAK.split(after)[0][:30]
+
+
+# (a full stop, a colon, an Arabic comma too: "… 650 مليون دولار: 620 مليون دولار لرسوم التراخيص"
+# lists the licence's part of the sum after the colon)
+_PHRASE_BREAK = re.compile(r"[，、；：。,;:.،!?！？]\s|[，、；：。،！？]")
 
 
 class Attributor:
@@ -704,6 +719,8 @@ class Attributor:
     def _money_not_of_deal(self, w: _MoneyWindow) -> Verdict | None:
         """The deal's value said outright ("a deal valued at"), else a sum no deal has: a figure of
         something else, one too small, the value before the deal."""
+        if _LICENCE_FEE_WORTH.search(w.near_before):
+            return "licence_fee_usd", CUE_EXPLICIT, "the licence fee's worth"
         if _DEAL_VALUED.search(w.before) or _IT_THE_DEALS_VALUE.search(
             w.s.raw, max(0, w.fig.start - 160), w.fig.start
         ):
@@ -905,6 +922,14 @@ class Attributor:
             if self.english
             else self._says("licence_fee", fold(after[: 24 if self.lex.spaced else 12]))
         )
+        if fee is None and not self.lex.spaced:
+            # where words are not spaced, anywhere in the sum's phrase: "ライセンス料の一部として約6億
+            # 5000万ドル", "花24亿美元买下…Windsurf的技术授权"; with the people in it too ("라이선스
+            # 비용 및 인재 영입에 관한 보증금으로 … 24억 달러"), what the deal pays
+            phrase = fold(_cjk_phrase_around(before, after))
+            fee = self._says("licence_fee", phrase)
+            if fee is not None and (self._says("hire", phrase) or self._says("acquihire", phrase)):
+                return "deal_amount_usd", CUE_DEAL, "paid for the licence and the people"
         if fee is not None:
             # "27億ドルのライセンス料", "24 亿美元的许可费", "3 mil millones de dólares para licenciar":
             # the fee named right after the sum

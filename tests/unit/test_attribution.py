@@ -928,6 +928,37 @@ def test_a_sum_for_a_licence_and_key_personnel_pays_for_both():
     assert money == {("deal_amount_usd", "$350 million")}, money
 
 
+def test_a_licensing_fee_worth_a_sum_is_the_licence_fee():
+    result = _read(
+        LEAD.replace("Halcyon is paying $400 million for the licence. ", "")
+        + "Halcyon negotiated a licensing fee worth $400 million for the startup's technology."
+    )
+    assert ("licence_fee_usd", "$400 million") in _claims(result), _claims(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # "as part of the licence fee to resell its technology, about $400 million"
+        (
+            "Google、Lumeoの創業者を採用\n\nGoogleはLumeoの創業者たちを採用し、その技術を再販する"
+            "ライセンス料の一部として約4億ドルを支払うことで合意した。",
+            ("google--lumeo", "licence_fee_usd", "約4億ドル"),
+        ),
+        # "as licence fees and a deposit for the talent hired, $400 million": both
+        (
+            "구글, 루메오 창업자 영입\n\n구글이 루메오(Lumeo)의 창업자들을 영입했다. 보도에 따르면 "
+            "구글은 루메오 기술을 획득하기 위한 라이선스 비용 및 인재 영입에 관한 보증금으로 루메오에 "
+            "4억 달러를 지불하게 된다고 한다.",
+            ("google--lumeo", "deal_amount_usd", "4억 달러"),
+        ),
+    ],
+    ids=["ja", "ko"],
+)
+def test_a_licence_fee_named_in_the_phrase_of_a_sum_where_words_are_not_spaced(text, claim):
+    assert _claims_of_every_deal(_read(text)) == {claim}
+
+
 def test_an_italian_company_founded_by_people_in_a_year():
     result = _read(
         "Amazon paga Adept\n\n"
