@@ -198,14 +198,20 @@ def _known_deals_named(
     deals_of_target = Counter(k.target for k in watchlist.deals)
     named_anywhere = set().union(*named_in) if named_in else set()
     payer_targets_named = Counter(k.acquirer for k in watchlist.deals if k.target in named_anywhere)
-    talent_told = any(cues.present(c) for cues in cues_of for c in _TALENT_CUES)
+    talent: list[bool] = []  # whether the text speaks of people moving or a licence, read once
+
+    def talent_told() -> bool:
+        if not talent:
+            talent.append(any(cues.present(c) for cues in cues_of for c in _TALENT_CUES))
+        return talent[0]
+
     for known in unfound:
         for s in sentences:
             named = named_in[s.index]
             both = {known.acquirer, known.target} <= named and (
                 any(
                     cues_of[s.index].present(c)
-                    for c in _known_deal_cues(known.kind, talent_told=talent_told)
+                    for c in _known_deal_cues(known.kind, talent_told=talent_told())
                 )
                 or frozenset((known.acquirer, known.target)) in paired(s)
                 # "Amazon did a similar thing with Adept"
@@ -214,15 +220,15 @@ def _known_deals_named(
             )
             # "cases like Windsurf" in a sentence about acqui-hires: the startup of one known deal
             # stands for that deal
-            alone = cues_of[s.index].present("acquihire") and (
+            alone = (
                 known.target in named
                 and deals_of_target[known.target] == 1
-                # "Nvidia made a splashy $20 billion 'not-acqui-hire' move", in a story about Groq:
-                # the payer's one known deal whose startup the text names
+                # "Meta、谷歌、英伟达 … 收购性招聘", Scale AI named elsewhere: the payer's one known
+                # deal whose startup the text names
                 or known.acquirer in named
                 and known.target in named_anywhere
                 and payer_targets_named[known.acquirer] == 1
-            )
+            ) and cues_of[s.index].present("acquihire")
             if both or alone:
                 relation = Relation(
                     "deal", known.acquirer, known.target, s.index, STRENGTH_CLAUSE, background=True
