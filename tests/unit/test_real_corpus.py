@@ -83,7 +83,10 @@ def test_claims_on_real_text(dev):
 # development part was learnt, from a blind 0.649, 0.806, 0.667 / 0.710). Tenth set (2026-12-04):
 # its development part not learnt, floors a little under its scores with the subject model
 # (relevance 0.937, deals 0.787, claims 0.667 / 0.593). Eleventh set (2026-12-04), the same (0.794,
-# 0.800, 0.533 / 0.400).
+# 0.800, 0.533 / 0.400). 2026-12-05: the fifth, eighth to twelfth and fourteenth sets' floors
+# raised to a little under their development scores after the session that learnt from them;
+# fifteenth set, its development part not learnt, a little under its scores after its blind score
+# (relevance 0.511, deals 0.649, claims 0.650 / 0.448).
 LATER_SETS = {
     "real_extra": {
         "relevance": 0.80,
@@ -105,9 +108,9 @@ LATER_SETS = {
     },
     "real_fifth": {
         "relevance": 0.85,
-        "deals": 0.90,
-        "claims_precision": 0.88,
-        "claims_recall": 0.90,
+        "deals": 0.95,
+        "claims_precision": 0.97,
+        "claims_recall": 0.92,
     },
     "real_sixth": {
         "relevance": 0.80,
@@ -123,38 +126,44 @@ LATER_SETS = {
     },
     "real_eighth": {
         "relevance": 0.86,
-        "deals": 0.90,
-        "claims_precision": 0.90,
-        "claims_recall": 0.82,
+        "deals": 0.95,
+        "claims_precision": 0.95,
+        "claims_recall": 0.85,
     },
     "real_ninth": {
         "relevance": 0.90,
-        "deals": 0.93,
-        "claims_precision": 0.83,
+        "deals": 0.97,
+        "claims_precision": 0.93,
         "claims_recall": 0.80,
     },
     "real_tenth": {
-        "relevance": 0.90,
+        "relevance": 0.97,
         "deals": 0.84,
         "claims_precision": 0.85,
-        "claims_recall": 0.72,
+        "claims_recall": 0.75,
     },
     "real_eleventh": {
-        "relevance": 0.82,
-        "deals": 0.88,
-        "claims_precision": 0.76,
-        "claims_recall": 0.68,
+        "relevance": 0.85,
+        "deals": 0.90,
+        "claims_precision": 0.90,
+        "claims_recall": 0.77,
     },
     "real_twelfth": {
-        "relevance": 0.85,
-        "deals": 0.86,
-        "claims_precision": 0.89,
-        "claims_recall": 0.70,
+        "relevance": 0.88,
+        "deals": 0.95,
+        "claims_precision": 0.93,
+        "claims_recall": 0.76,
     },
     "real_fourteenth": {
-        "relevance": 0.81,
-        "deals": 0.81,
-        "claims_precision": 0.67,
+        "relevance": 0.93,
+        "deals": 0.96,
+        "claims_precision": 0.90,
+        "claims_recall": 0.84,
+    },
+    "real_fifteenth": {
+        "relevance": 0.49,
+        "deals": 0.62,
+        "claims_precision": 0.62,
         "claims_recall": 0.42,
     },
     "real_thirteenth": {
