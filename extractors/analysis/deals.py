@@ -423,8 +423,11 @@ def _judge(
     live = [r for r in rels if not r.failed]
     if not _is_company_of_its_own(t, live, names):
         return None  # a party the text never treats as a company of its own
-    if any("venture_firm" in names.evidence.get(party, ()) for party in (a, t)):
-        return None  # "backed by Paradigm, a VC firm": an investor, no party to a talent deal
+    if any(
+        "venture_firm" in names.evidence.get(party, ()) and names.kinds.get(party) == "unknown"
+        for party in (a, t)
+    ):  # "backed by Paradigm, a VC firm": an investor, no party to a talent deal (a watchlisted
+        return None  # one, "NFDG, the venture firm run by …", is a party of its known deal)
     weighed = _weigh(a, t, rels, live, framed)
     if weighed is None:
         return None

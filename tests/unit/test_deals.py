@@ -1549,3 +1549,15 @@ def test_a_firm_the_text_calls_a_vc_firm_is_no_party_to_a_talent_deal():
         WATCHLIST,
     )
     assert not any("kestrel" in d.deal_id for d in result.deals), result.deals
+
+
+def test_a_watchlisted_venture_firm_is_still_a_party_to_its_deal():
+    # NFDG is a venture firm and the startup of a known deal: told outright, the deal is read
+    _, result = _analyse(
+        "Meta weighs a stake in NFDG\n\n"
+        "Meta has offered to buy a minority stake in NFDG, the venture firm run by Ada Park and "
+        "Ben Ortiz, as the two investors join the company to help lead its new lab.",
+        WATCHLIST,
+    )
+    (deal,) = result.deals
+    assert deal.deal_id == "meta--nfdg" and any(r.startswith("hire ") for r in deal.reasons), deal
