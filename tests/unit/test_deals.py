@@ -567,18 +567,6 @@ def test_later_news_does_not_pair_with_a_failed_or_background_purchase():
     assert "meta--lumeo-ventures" in deals, deals
 
 
-def test_one_person_who_joined_from_another_startup_is_no_deal_in_an_acqui_hire_story():
-    _, result = _analyse(
-        "Meta acquires Lumeo\n\n"
-        "Meta has acquired the voice startup Lumeo in an acqui-hire; the entire Lumeo team of about 35 "
-        "people will join Meta. They will report to Dana Holt, a former researcher who recently joined "
-        "Meta from another voice startup called Vantage AI.",
-        WATCHLIST,
-    )
-    deals = _deal_ids(result)
-    assert "meta--lumeo" in deals and "meta--vantage-ai" not in deals, deals
-
-
 def test_a_second_object_of_a_purchase_is_listed_not_paired():
     # "le rachat de Alpha ..., puis de Beta": two purchases of one buyer, no deal between the two
     _, result = _analyse(
@@ -1485,18 +1473,6 @@ def test_a_company_named_as_the_source_of_a_clause_is_no_party_to_it():
     assert ("Orbis", "Halcyon") not in told, told
 
 
-def test_a_german_compound_that_opens_on_a_known_name_names_that_company():
-    # "Scale-AI-Mitgründer" (Scale AI's co-founder): the name written with hyphens into a compound
-    _, result = _analyse(
-        "Konzerne kaufen Talente statt Firmen\n\n"
-        "Microsoft sicherte sich das Management von Inflection AI, während Meta Milliarden "
-        "investierte, um Scale-AI-Mitgründer Alexandr Wang zu gewinnen.",
-        WATCHLIST,
-    )
-    ids = _deal_ids(result)
-    assert "meta--scale-ai" in ids and "meta--inflection-ai" not in ids, ids
-
-
 def test_a_payer_named_with_an_acqui_hire_in_a_story_naming_its_one_known_startup_mentions_that_deal():
     # Meta is named where acqui-hires are told, Scale AI (its one known deal's startup) elsewhere
     _, result = _analyse(
@@ -1561,3 +1537,33 @@ def test_a_watchlisted_venture_firm_is_still_a_party_to_its_deal():
     )
     (deal,) = result.deals
     assert deal.deal_id == "meta--nfdg" and any(r.startswith("hire ") for r in deal.reasons), deal
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        # one person who joined from another startup is no deal in an acqui-hire story
+        (
+            "Meta acquires Lumeo\n\n"
+            "Meta has acquired the voice startup Lumeo in an acqui-hire; the entire Lumeo team of "
+            "about 35 people will join Meta. They will report to Dana Holt, a former researcher who "
+            "recently joined Meta from another voice startup called Vantage AI.",
+            "meta--lumeo",
+            "meta--vantage-ai",
+        ),
+        # "Scale-AI-Mitgründer" (Scale AI's co-founder): a known name written with hyphens into a
+        # German compound names that company, and the company named before it is no party
+        (
+            "Konzerne kaufen Talente statt Firmen\n\n"
+            "Microsoft sicherte sich das Management von Inflection AI, während Meta Milliarden "
+            "investierte, um Scale-AI-Mitgründer Alexandr Wang zu gewinnen.",
+            "meta--scale-ai",
+            "meta--inflection-ai",
+        ),
+    ],
+    ids=["a person from another startup", "a German compound"],
+)
+def test_the_deal_told_is_found_and_its_look_alike_is_not(text, found, not_found):
+    _, result = _analyse(text, WATCHLIST)
+    deals = _deal_ids(result)
+    assert found in deals and not_found not in deals, deals
