@@ -351,7 +351,7 @@ SMALLEST_DEAL_SUM = 100_000
 _CJK_PHRASE_BREAK = re.compile(r"[，、；：。,;]")
 
 
-def _cjk_phrase_around(before: str, after: str) -> str:
+def _unspaced_phrase_around(before: str, after: str) -> str:
     """The phrase a sum stands in, where words are not spaced: from the last break before it to
     the first after it, at most 30 characters on either side."""
     return _PHRASE_BREAK.split(before)[-1][-30:] + " " + _PHRASE_BREAK.split(after)[0][:30]
@@ -926,7 +926,7 @@ class Attributor:
             # where words are not spaced, anywhere in the sum's phrase: "ライセンス料の一部として約6億
             # 5000万ドル", "花24亿美元买下…Windsurf的技术授权"; with the people in it too ("라이선스
             # 비용 및 인재 영입에 관한 보증금으로 … 24억 달러"), what the deal pays
-            phrase = fold(_cjk_phrase_around(before, after))
+            phrase = fold(_unspaced_phrase_around(before, after))
             fee = self._says("licence_fee", phrase)
             if fee is not None and (self._says("hire", phrase) or self._says("acquihire", phrase)):
                 return "deal_amount_usd", CUE_DEAL, "paid for the licence and the people"
