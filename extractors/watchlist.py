@@ -38,6 +38,9 @@ class KnownDeal:
     acquirer: str
     target: str
     kind: str
+    # The people the deal moved to the acquirer (listed persons): one of them joining the
+    # acquirer, wherever the text says they came from, tells this deal.
+    people: tuple[str, ...] = ()
 
 
 def _fold(name: str) -> str:
@@ -89,6 +92,11 @@ class Watchlist:
         """Drop remembered lookups (benchmarks time analysis cold)."""
         self._looked_up.clear()
 
+    def homes_of(self, person: str) -> dict[str, str]:
+        """For a person a known deal moved: each such deal's acquirer and the startup it
+        brought them from ("Mustafa Suleyman": Microsoft, from Inflection AI)."""
+        return {d.acquirer: d.target for d in self.deals if person in d.people}
+
     def canonical(self, name: str) -> str:
         """The listed canonical name for ``name``, or ``name`` itself when unlisted."""
         entity = self.lookup(name)
@@ -137,7 +145,7 @@ def _entities(raw: object, kind: EntityKind, path: Path) -> tuple[Entity, ...]:
 def _known_deals(raw: object, path: Path, entities: dict[str, Entity]) -> tuple[KnownDeal, ...]:
     out = []
     for number, item in _tables(raw, "deal", path):
-        unknown = set(item) - {"acquirer", "target", "kind", "note"}
+        unknown = set(item) - {"acquirer", "target", "kind", "people", "note"}
         if unknown:
             raise ValueError(f"{path}: deal #{number}: unknown keys {sorted(unknown)}")
         parties = []
@@ -153,7 +161,16 @@ def _known_deals(raw: object, path: Path, entities: dict[str, Entity]) -> tuple[
             raise ValueError(
                 f"{path}: deal #{number}: kind {kind!r} is not one of {sorted(DEAL_KINDS)}"
             )
-        out.append(KnownDeal(parties[0], parties[1], kind))
+        people = item.get("people", [])
+        if not isinstance(people, list):
+            raise ValueError(f"{path}: deal #{number}: people must be a list of listed persons")
+        moved = []
+        for person in people:
+            entity = entities.get(_fold(str(person)))
+            if entity is None or entity.kind != "person":
+                raise ValueError(f"{path}: deal #{number}: {person!r} is no person listed above")
+            moved.append(entity.name)
+        out.append(KnownDeal(parties[0], parties[1], kind, tuple(moved)))
     return tuple(out)
 
 

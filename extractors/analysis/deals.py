@@ -637,7 +637,8 @@ def _deal_people(t: str, live: list[Relation], names: Names) -> list[str]:
     people: list[str] = []
     for r in live:
         for p in r.people if r.kind in {"hire", "acquihire"} else ():
-            if names.affiliation.get(p, t) == t and p not in people:
+            home = names.known_homes.get((p, r.acquirer)) or names.affiliation.get(p, t)
+            if home == t and p not in people:
                 people.append(p)
     for p, home in names.affiliation.items():
         if (

@@ -198,6 +198,9 @@ class _Patterns:
     count_adjective_need: tuple[str, ...] | None = None  # texts one of which it needs
     # The language's age patterns, then ``name_age``, each with texts one of which it needs.
     ages: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = ()
+    # Right before "20 ans", "20 years": a qualifier or a word of time ("pendant plus de 20 ans",
+    # "for over 20 years"): how long, not how old.
+    not_an_age: re.Pattern[str] | None = None
 
     def passes(self, gate: int, text: str) -> bool:
         """Whether gate ``gate`` (0 money, 1 percent, 2 count) matches ``text``."""
@@ -320,6 +323,7 @@ def _patterns(language: str) -> _Patterns:
         # "about a", "cerca de", "aproximadamente el 20%": an article between the word and the number
         rf"(?<![a-z0-9\u00c0-\u024f])(?P<q>{q_before})\s*(?:a\s+|an\s+|de\s+|d'|di\s+|el\s+|il\s+|le\s+|la\s+|los\s+|las\s+|les\s+)?$"
     )
+    durations = _alt([d.replace(" ", r"\s+") for d in lex.durations])
     q_after = _alt([k for k, _ in lex.qualifiers_after])
     qualifier_after = rf"^(?:\s?(?P<q>{q_after}))(?![a-z])"
     staff = _alt(list(lex.raw.get("staff", ())))
@@ -376,6 +380,7 @@ def _patterns(language: str) -> _Patterns:
         count_gate=gates[2],
         worded_gate=re.compile(worded_gate, flags),
         ages=tuple((p, needed_texts(p)) for p in (*lex.ages, name_age_rx)),
+        not_an_age=re.compile(rf"(?<![a-z0-9\u00c0-\u024f])(?:{q_before}|{durations})\s*$"),
         needs=tuple(
             (gate_texts(g), True) if gate_texts(g) is not None else (needed_texts(g), False)
             for g in gates
@@ -701,6 +706,10 @@ def age_figures(text: str, language: str | None = None) -> list[Figure]:
             if value is None:
                 continue
             if not AGE_RANGE[0] <= value <= AGE_RANGE[1] or _overlaps(seen, m.start(), m.end()):
+                continue
+            if pats.not_an_age and pats.not_an_age.search(
+                fold(text[max(0, m.start() - 30) : m.start()])
+            ):
                 continue
             start, end = (
                 (m.start("n"), m.end("n")) if pattern is pats.name_age else (m.start(), m.end())

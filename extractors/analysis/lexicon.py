@@ -42,7 +42,7 @@ NUMBER_KEYS = frozenset(
     {
         "scales", "currencies_before", "currencies_after", "percent", "qualifiers_before",
         "qualifiers_after", "number_words", "fractions", "majority", "minority", "people", "ages",
-        "counters", "weekdays",
+        "counters", "weekdays", "durations",
     }
 )  # fmt: skip
 
@@ -84,6 +84,9 @@ class Lexicon:
     people: tuple[str, ...]
     ages: tuple[re.Pattern[str], ...]
     counters: tuple[str, ...] = ()
+    durations: tuple[
+        str, ...
+    ] = ()  # words before "N years" that make it a span of time, not an age
     weekdays: tuple[tuple[str, ...], ...] = ()  # per layer, Monday first
     spaced: bool = True  # the language separates words with spaces
     verb_final: bool = False  # the verb closes the clause (Japanese, Korean, Hindi)
@@ -546,6 +549,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         people=listed("people"),
         ages=tuple(re.compile(p, re.IGNORECASE) for p in listed("ages")),
         counters=listed("counters"),
+        durations=listed("durations"),
         weekdays=tuple(w for layer in layers if len(w := _weekdays(layer.numbers)) == 7),
         spaced=first.word_boundaries,
         verb_final=first.verb_final,

@@ -232,6 +232,8 @@ class Names:
     evidence: dict[str, set[str]]  # canonical org name -> why it is an organisation
     affiliation: dict[str, str] = field(default_factory=dict)  # person -> organisation
     aliases: dict[str, set[str]] = field(default_factory=dict)  # canonical -> every surface
+    # (person, acquirer) -> startup: a known deal moved the person from it (watchlist)
+    known_homes: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def is_confirmed(self, org: str) -> bool:
         return bool(self.evidence.get(org))
@@ -431,7 +433,12 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
     for name in _units(sentences, orgs, kinds):
         if kinds.get(name) == "unknown":
             kinds[name] = "unit"  # a team inside a large company: never a deal's target
-    return Names(orgs, people, kinds, evidence, aliases=aliases)
+    known_homes = {
+        (name, acquirer): startup
+        for name in {p.name for sentence in people for p in sentence}
+        for acquirer, startup in watchlist.homes_of(name).items()
+    }
+    return Names(orgs, people, kinds, evidence, aliases=aliases, known_homes=known_homes)
 
 
 RawOrg = tuple[str, str, int, int, str]  # surface, name, start, end, kind

@@ -895,15 +895,19 @@ def _person_relations(
     c_start: int,
     c_end: int,
 ) -> list[Relation]:
-    """A person the text ties to a startup joins a company, or is hired by one."""
+    """A person the text ties to a startup joins a company, or is hired by one. A person a known
+    deal moved, joining that deal's acquirer in a clause that does not name the deal's startup,
+    comes from it whatever else the text ties them to ("Microsoft hires DeepMind co-founder
+    Mustafa Suleyman"); where the clause names the startup, its own words tell the pair."""
     out: list[Relation] = []
     clause_text = s.raw[c_start:c_end]
+    named = {o.name for o in orgs}
     for p in people:
-        home = names.affiliation.get(p.name)
-        if home is None:
-            continue
         for o in orgs:
-            if o.name == home:
+            known = names.known_homes.get((p.name, o.name))
+            home = known if known not in named else None
+            home = home or names.affiliation.get(p.name)
+            if home is None or o.name == home:
                 continue
             if o.start > p.end:
                 between = folded[p.end : o.start]

@@ -1567,3 +1567,47 @@ def test_the_deal_told_is_found_and_its_look_alike_is_not(text, found, not_found
     _, result = _analyse(text, WATCHLIST)
     deals = _deal_ids(result)
     assert found in deals and not_found not in deals, deals
+
+
+def _watchlist_with_moved_people(tmp_path) -> Watchlist:
+    path = tmp_path / "watchlist.toml"
+    path.write_text(
+        '[[acquirer]]\nname = "Halcyon"\n\n[[acquirer]]\nname = "Norvex"\n\n'
+        '[[startup]]\nname = "Lumeo"\n\n[[person]]\nname = "Jane Doe"\n\n'
+        '[[deal]]\nacquirer = "Halcyon"\ntarget = "Lumeo"\nkind = "licence_and_hire"\n'
+        'people = ["Jane Doe"]\n',
+        encoding="utf-8",
+    )
+    return load_watchlist(path)
+
+
+@pytest.mark.parametrize(
+    ("payer", "told"),
+    [("Halcyon", True), ("Norvex", False)],
+    ids=["the-known-acquirer", "another-company"],
+)
+def test_a_person_a_known_deal_moved_joining_its_acquirer_tells_that_deal(tmp_path, payer, told):
+    # the story ties her only to another company she co-founded; the watchlist knows that
+    # Halcyon's deal with Lumeo moved her, and Norvex hiring her says nothing of that deal
+    _, result = _analyse(
+        f"{payer} hires the founders of Orbis\n\n"
+        f"{payer} has hired Orbis co-founders Jane Doe and Sam Poe to lead its new assistant division.",
+        _watchlist_with_moved_people(tmp_path),
+    )
+    lumeo = [d for d in result.deals if d.target == "Lumeo"]
+    if told:
+        [deal] = lumeo
+        assert (deal.deal_id, deal.people) == ("halcyon--lumeo", ("Jane Doe",))
+    else:
+        assert lumeo == []
+
+
+def test_a_known_deals_people_are_listed_persons(tmp_path):
+    path = tmp_path / "watchlist.toml"
+    path.write_text(
+        '[[acquirer]]\nname = "Halcyon"\n\n[[startup]]\nname = "Lumeo"\n\n'
+        '[[deal]]\nacquirer = "Halcyon"\ntarget = "Lumeo"\npeople = ["Jane Doe"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="'Jane Doe' is no person listed"):
+        load_watchlist(path)

@@ -399,6 +399,22 @@ def test_ages(language, text, value):
     assert fig.low == value == fig.high
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "elle a dirigé le laboratoire pendant plus de 20 ans avant de partir"),
+        ("fr", "il a fondé la société il y a 12 ans"),
+        ("es", "trabajó durante 15 años en la empresa"),
+        ("pt", "ele trabalhou por mais de 20 anos no grupo"),
+        ("it", "guida il gruppo da 20 anni"),
+        ("ru", "он работал в компании в течение 20 лет"),
+        ("nl", "het bedrijf bestaat al 25 jaar"),
+    ],
+)
+def test_a_span_of_years_is_no_age(language, text):
+    assert age_figures(text, language) == []
+
+
 def test_money_wins_over_a_count_inside_it():
     kinds = [f.kind for f in figures_in("It paid $1 billion to 30 engineers.")]
     assert kinds == ["money", "count"]
