@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extractors.analysis.figures import count_figures
+from extractors.analysis.figures import count_figures, money_figures
 from extractors.analysis.lexicon import Lexicon, SentenceCues, holds_any, needed_texts
 from extractors.analysis.names import LIST_SEPARATOR, Names
 from extractors.analysis.relations import (
@@ -48,7 +48,11 @@ TALENT_PASSAGE = 2
 SUMMARY_LINES = 4
 # A company bought at no stated price whose founders or team move, and no more than this many
 # people are counted moving, was bought for its people (more: the staff of a company bought whole).
-SMALL_TEAM = 20
+SMALL_TEAM = 50
+# The most a purchase can cost and still be bought for its people when a team moves: acqui-hires
+# are small (Sparrow under $25 million, Wavii about $30 million); companies bought whole for
+# hundreds of millions bring their staff too.
+SMALL_PRICE = 100e6
 _MONEY_WRITTEN = re.compile(
     r"[$€£]\s?\d|\d\s?(?:billion|million|bn|milliards?|milliarden|millones|milhões|miliardi)\b",
     re.IGNORECASE,
@@ -528,7 +532,12 @@ def _bought_for_its_people(live: list[Relation], language: str, *, undisclosed: 
     is something else ("Post-grant of $600,000, Google acquires DNNresearch")."""
     if not _team_moves(live) or (
         not undisclosed
-        and any(r.kind == "acquire" and _MONEY_WRITTEN.search(r.clause) for r in live)
+        and any(
+            r.kind == "acquire"
+            and _MONEY_WRITTEN.search(r.clause)
+            and not _small_price(r, language)
+            for r in live
+        )
     ):
         return False
     return not any(
@@ -537,6 +546,12 @@ def _bought_for_its_people(live: list[Relation], language: str, *, undisclosed: 
         if r.kind == "hire"
         for f in count_figures(r.clause, language)
     )
+
+
+def _small_price(purchase: Relation, language: str) -> bool:
+    """The purchase's clause states a price, and no more than a small one."""
+    sums = money_figures(purchase.clause, language)
+    return bool(sums) and all((f.high or f.low or 0.0) <= SMALL_PRICE for f in sums)
 
 
 def _called_acquihire(live: list[Relation], framed: _Framing) -> bool:

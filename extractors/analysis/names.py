@@ -663,7 +663,7 @@ class _NameScan:
                     # "AI21 랩스" is AI21 Labs
                     name = f"{surface} {self.data.suffix_spellings[spelt.group(1)]}"
                     end = spelt.end()
-                if surface.endswith(" AI") and re.match(r"\s+[a-z]", raw[end : end + 3]):
+                if surface.endswith(" AI") and self._ai_describes_next(raw, end):
                     self.adjective_ai.add(
                         surface
                     )  # "Humanloop AI talent": "AI" describes the talent
@@ -671,6 +671,20 @@ class _NameScan:
                     self.plain_ai.add(surface)
                 orgs.append((raw[start:end], name, start, end, "unknown"))
                 taken.append((start, end))
+
+    def _ai_describes_next(self, raw: str, end: int) -> bool:
+        """ "AI" ending a name describes the word after it ("Humanloop AI talent"), unless that
+        word is a function word or a verb ("Tempo AI in 2011", "Tempo AI declined"): then it is
+        the company's own name."""
+        after = re.match(r"\s+([a-z][\w'’-]*)", raw[end : end + 40])
+        if after is None:
+            return False
+        word = after.group(1)
+        return not (
+            word.capitalize() in self.data.function_words
+            or word.endswith("ed")
+            or word in {"said", "says"}
+        )
 
     def _unread_start(self, s: Sentence, start: int, end: int, taken: list[tuple[int, int]]) -> int:
         """Where the part of a run to read starts: ``start`` when no name read already overlaps

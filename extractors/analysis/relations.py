@@ -92,6 +92,16 @@ _FORMER_EMPLOYER = re.compile(
     re.IGNORECASE,
 )
 _BOARD = re.compile(r"^(?:'s|’s)?\s+(?:board|advisory)", re.IGNORECASE)
+# A company that joins another as a whole ("Tempo is joining Salesforce", "we're joining the
+# Google family"): how a startup announces that it was bought for its team. Not a company that
+# joins another in doing something ("joins Google in banning …", "joins forces with").
+_COMPANY_JOINS = re.compile(
+    # (its own words may come between: "Tempo announced on its website that it's joining …")
+    r"^(?:[^.;]{0,60}?\b(?:it|we)(?=[\s’']))?"
+    r"\s*(?:(?:[’']s|[’']re|is|are|will|would|has|have|had|was|were|be|been|now|officially|formally|also)\s+)*"
+    r"join(?:s|ed|ing)?\s+(?:the\s+)?$"
+)
+_JOINS_IN_DOING = re.compile(r"^(?:[’']s)?\s+(?:in|on|as|and|with|to|at|for|forces|,)\b")
 _POSS_SPACE = re.compile(rf"^(?:{_POSS})?\s+")
 _POSS_RX = re.compile(_POSS)
 _WORD_SPACE = re.compile(r"[\w-]+\s+")
@@ -470,7 +480,7 @@ def _pair_relations(
         listed = _LIST_ONLY.match(pair.between_raw) and (
             pair.between_raw or not cues.lex.verb_final
         )
-        if listed or _said(cues, "rivals", pair.between) or _SECOND_OBJECT.search(pair.between):
+        if listed or _compared(cues, pair.between) or _SECOND_OBJECT.search(pair.between):
             out += _listed_together(pair, names, cues)
             if listed and re.fullmatch(r"\s*(?:,\s*)?and\s+", pair.between_raw):
                 coordinated.append((x.name, y.name))
@@ -494,6 +504,18 @@ def _pair_relations(
             if r.target == first and r.acquirer != second and r.strength >= STRENGTH_OBJECT
         ]
     return out
+
+
+def _compared(cues: SentenceCues, between: str) -> bool:
+    """A word of likeness or inclusion between two names ("Google, like Microsoft, …", "rivals
+    such as Anthropic") sets them side by side; not when a verb of moving, hiring, paying or
+    buying follows it, which closes the aside ("Wavii's staff of 25, including Aoun, is to
+    relocate to Google")."""
+    if not _said(cues, "rivals", between):
+        return False
+    ends = [m.end() for m in cues.lex.cues["rivals"].finditer(between)]
+    rest = between[ends[-1] :] if ends else ""
+    return not any(_said(cues, c, rest) for c in ("join", "hire", "pay", "acquire"))
 
 
 _ARTICLE_ONLY = re.compile(
@@ -668,6 +690,15 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
     moving_y = any(_belongs(names, p, y.name) for p in pair.moving)
     if join and (team_x or _said(cues, "team", between) or moving_x):
         return pair.relate("hire", y, x, STRENGTH_FRAME)
+    if (
+        join
+        and not x.generic
+        and names.kinds.get(x.name) != "acquirer"
+        and names.is_confirmed(x.name)  # (not a name the text never shows is a company's)
+        and _COMPANY_JOINS.match(between)
+        and not _JOINS_IN_DOING.match(after)
+    ):
+        return [replace(r, plural=True) for r in pair.relate("hire", y, x, STRENGTH_FRAME)]
     if hire and team_x and not team_y:
         return pair.relate(
             "hire", y, x, STRENGTH_FRAME

@@ -1611,3 +1611,51 @@ def test_a_known_deals_people_are_listed_persons(tmp_path):
     )
     with pytest.raises(ValueError, match="'Jane Doe' is no person listed"):
         load_watchlist(path)
+
+
+def test_a_small_purchase_whose_staff_relocate_to_the_buyer_is_an_acqui_hire():
+    # a stated price, but a small one, and its staff of 30 (an aside naming one of them between)
+    # moving from their city to the buyer's unit
+    text = (
+        "Halcyon buys note-taking start-up Orbis for about $40m\n\n"
+        "Halcyon has bought note-taking start-up Orbis for around $40m. Jane Doe founded the "
+        "company in 2019. Orbis's staff of 30, including Doe, is to relocate from its small, "
+        "crowded offices to Halcyon's assistant unit in Seattle."
+    )
+    _, result = _analyse(text, WATCHLIST)
+    [deal] = [d for d in result.deals if d.target == "Orbis"]
+    assert (deal.acquirer, deal.kind, deal.role) == ("Halcyon", "acquihire", "subject")
+
+
+def test_a_large_purchase_whose_staff_relocate_stays_a_purchase():
+    text = (
+        "Halcyon buys note-taking maker Orbis for about $900m\n\n"
+        "Halcyon has bought note-taking maker Orbis for around $900m. Orbis's staff of 30, "
+        "including its founder, is to relocate from its Boston offices to Halcyon's unit in Seattle."
+    )
+    _, result = _analyse(text, WATCHLIST)
+    assert not [d for d in result.deals if d.target == "Orbis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "deal_id"),
+    [
+        (
+            "Orbis is joining Halcyon\n\n"
+            "On Monday, Orbis AI said on its blog that it's joining Halcyon, and that it is "
+            "shutting down its app next month. Jane Doe founded Orbis AI in 2019.",
+            "halcyon--orbis-ai",
+        ),
+        (  # a company joining another in doing something is no purchase
+            "Orbis joins Halcyon in backing a standard\n\n"
+            "Orbis AI said on its blog that it's joining Halcyon in backing an open standard for "
+            "note files. Jane Doe founded Orbis AI in 2019.",
+            None,
+        ),
+    ],
+    ids=["joins-the-buyer", "joins-in-doing"],
+)
+def test_a_startup_that_says_it_is_joining_a_company_was_bought_for_its_team(text, deal_id):
+    _, result = _analyse(text, WATCHLIST)
+    ids = {d.deal_id for d in result.deals}
+    assert ids == ({deal_id} if deal_id else set()), result.deals
