@@ -149,6 +149,12 @@ _APPOSITIVE = re.compile(
     r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma|two|three|four|both|deux|trois|dos|tres|zwei|drei)\s+([^,.;]{0,60})",
     re.IGNORECASE,
 )
+# A verb right after the noun of a seeming appositive: the noun opens a clause of its own ("In a
+# report by Eric Newcomer, the company is said to be paying …"), it describes no name before it.
+_CLAUSE_VERB_AFTER = re.compile(
+    r"\s+(?:is|was|has|had|will|would|could|can|may|might|said|says|plans|agreed|announced|"
+    r"reportedly|also|est|a|ist|hat|wird|es|ha|é|tem|foi)\b"
+)
 _OPENED = re.compile(r"[:(\"“•|—–]\s*$")  # a colon, a bracket, a quote, a bullet, a dash before
 # A short label before a colon that opens a sentence ("What Happened:", "Why It Matters:", "The news:"):
 # its first word, then where the sentence proper starts.
@@ -1204,11 +1210,11 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         return None  # "Sunny Madra, the company's president": a person's post at the company
     if appositive and _VENTURE_FIRM.match(fold(appositive.group(1))):
         return "venture_firm"  # "Paradigm, a VC firm that …": it invests, it hires no one
-    if appositive and (
-        startup.search(fold(appositive.group(1)))
-        or lex.cues["giant"].search(fold(appositive.group(1)))
-    ):
-        return "appositive"
+    if appositive:
+        said = fold(appositive.group(1))
+        noun = startup.search(said) or lex.cues["giant"].search(said)
+        if noun and not _CLAUSE_VERB_AFTER.match(said, noun.end()):
+            return "appositive"
     return None
 
 

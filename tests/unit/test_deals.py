@@ -1659,3 +1659,16 @@ def test_a_startup_that_says_it_is_joining_a_company_was_bought_for_its_team(tex
     _, result = _analyse(text, WATCHLIST)
     ids = {d.deal_id for d in result.deals}
     assert ids == ({deal_id} if deal_id else set()), result.deals
+
+
+def test_a_name_before_a_clause_that_opens_on_the_company_is_no_party():
+    # "…by Jane Roe, the company is said to …": "the company" is the clause's subject, not an
+    # appositive calling Jane Roe a company
+    _, result = _analyse(
+        "Halcyon moves into robotics\n\n"
+        "Halcyon wants a foothold in robotics. In a May 2 report by Jane Roe, the company is said "
+        "to be paying about $300 million for Orbis Robotics, with the team expected to join "
+        "Halcyon's research group.",
+        WATCHLIST,
+    )
+    assert {(d.acquirer, d.target) for d in result.deals} == {("Halcyon", "Orbis Robotics")}
