@@ -762,6 +762,10 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
     x, y, between, after = pair.x, pair.y, pair.between, pair.after
     if _said(cues, "acquihire", between):
         return pair.relate("acquihire", x, y, STRENGTH_FRAME)
+    if _buys_people(pair, cues):  # the people bought are hired
+        return pair.relate("acquihire", x, y, STRENGTH_FRAME) + [
+            replace(r, plural=True) for r in pair.relate("hire", x, y, STRENGTH_FRAME)
+        ]
     money = _money_kind(_last_stretch(between), after, cues)
     if money == "pay" and not hired and _purchase_agreed(_last_stretch(between), cues):
         money = None  # "an agreement to acquire X": a purchase, whose word for a deal pays nothing
@@ -781,6 +785,32 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
     ):
         return pair.relate("deal", x, y, STRENGTH_FRAME)  # "Nvidia's $20 billion Groq deal"
     return []
+
+
+# The words right after the second company, up to the people bought ("у HTC две тысячи инженеров").
+_FIRST_WORDS_AFTER = re.compile(r"^\s+(?:[\w.,-]+\s+){0,3}[\w-]+")
+
+
+@cache
+def _people_nouns(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{'|'.join(nouns)})", re.IGNORECASE)
+
+
+def _buys_people(pair: _Pair, cues: SentenceCues) -> bool:
+    """A word of buying whose object is people, not the company: "Google buys 2,000 engineers
+    from HTC", "Google купила у HTC две тысячи инженеров": an acqui-hire by its own words (not
+    "acquires Wiz, whose 1,700 employees …": the people after a comma are the company's)."""
+    bought = cues.lex.cues["acquire"].search(pair.between)
+    if bought is None or not cues.lex.people:
+        return False
+    people = _people_nouns(cues.lex.people)
+    rest = pair.between[bought.end() :]
+    # the people right after the verb ("buys 2,000 engineers from"), or right after the company
+    # the verb and a preposition lead to ("купила у HTC две тысячи инженеров")
+    if len(rest.split()) <= 5 and people.search(rest):
+        return True
+    first_after = _FIRST_WORDS_AFTER.match(pair.after)
+    return bool(len(rest.split()) <= 1 and first_after and people.search(first_after.group(0)))
 
 
 def _payer_and_payee(

@@ -1672,3 +1672,27 @@ def test_a_name_before_a_clause_that_opens_on_the_company_is_no_party():
         WATCHLIST,
     )
     assert {(d.acquirer, d.target) for d in result.deals} == {("Halcyon", "Orbis Robotics")}
+
+
+@pytest.mark.parametrize(
+    ("text", "deal_ids"),
+    [
+        (
+            "Norvex buys 300 engineers from Orbis\n\n"
+            "Norvex bought 300 engineers from the phone maker Orbis, paying $400 million, to "
+            "build its own handsets.",
+            {"norvex--orbis"},
+        ),
+        (  # the purchase of a company, whose employees the sentence names afterwards
+            "Norvex to buy Orbis\n\n"
+            "Norvex agreed to acquire the phone maker Orbis for $400 million. Norvex has "
+            "structured the acquisition to ensure all Orbis employees receive payouts.",
+            set(),
+        ),
+    ],
+    ids=["people-bought", "company-bought"],
+)
+def test_buying_a_companys_people_is_an_acqui_hire(text, deal_ids):
+    _, result = _analyse(text, WATCHLIST)
+    assert {d.deal_id for d in result.deals} == deal_ids
+    assert all(d.kind == "acquihire" for d in result.deals)
