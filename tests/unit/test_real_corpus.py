@@ -113,10 +113,10 @@ LATER_SETS = {
         "claims_recall": 0.92,
     },
     "real_sixth": {
-        "relevance": 0.80,
-        "deals": 0.93,
-        "claims_precision": 0.83,
-        "claims_recall": 0.75,
+        "relevance": 0.89,
+        "deals": 0.98,
+        "claims_precision": 0.95,
+        "claims_recall": 0.92,
     },
     "real_seventh": {
         "relevance": 0.85,
@@ -149,7 +149,7 @@ LATER_SETS = {
         "claims_recall": 0.77,
     },
     "real_twelfth": {
-        "relevance": 0.88,
+        "relevance": 0.93,
         "deals": 0.95,
         "claims_precision": 0.93,
         "claims_recall": 0.76,
@@ -161,10 +161,10 @@ LATER_SETS = {
         "claims_recall": 0.84,
     },
     "real_fifteenth": {
-        "relevance": 0.49,
-        "deals": 0.62,
-        "claims_precision": 0.62,
-        "claims_recall": 0.42,
+        "relevance": 0.61,
+        "deals": 0.81,
+        "claims_precision": 0.72,
+        "claims_recall": 0.67,
     },
     "real_thirteenth": {
         "relevance": 0.79,
