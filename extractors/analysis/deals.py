@@ -46,8 +46,9 @@ TALENT_PASSAGE = 2
 # The first lines of an article (headline, lead, a summary's bullets), where a line about the
 # story frames it.
 SUMMARY_LINES = 4
-# A company bought at no stated price whose founders or team move, and no more than this many
-# people are counted moving, was bought for its people (more: the staff of a company bought whole).
+# A company bought at no stated price (or a small one, below) whose founders or team move, and no
+# more than this many people are counted moving, was bought for its people (more: the staff of a
+# company bought whole; Wavii's staff of 25 moved to Google, PlayAI's 35 to Meta).
 SMALL_TEAM = 50
 # The most a purchase can cost and still be bought for its people when a team moves: acqui-hires
 # are small (Sparrow under $25 million, Wavii about $30 million); companies bought whole for

@@ -84,9 +84,8 @@ class Lexicon:
     people: tuple[str, ...]
     ages: tuple[re.Pattern[str], ...]
     counters: tuple[str, ...] = ()
-    durations: tuple[
-        str, ...
-    ] = ()  # words before "N years" that make it a span of time, not an age
+    # words before "N years" that make it a span of time, not an age
+    durations: tuple[str, ...] = ()
     weekdays: tuple[tuple[str, ...], ...] = ()  # per layer, Monday first
     spaced: bool = True  # the language separates words with spaces
     verb_final: bool = False  # the verb closes the clause (Japanese, Korean, Hindi)

@@ -966,8 +966,9 @@ def _person_relations(
     for p in people:
         for o in orgs:
             known = names.known_homes.get((p.name, o.name))
-            home = known if known not in named else None
-            home = home or names.affiliation.get(p.name)
+            home = (
+                known if known is not None and known not in named else names.affiliation.get(p.name)
+            )
             if home is None or o.name == home:
                 continue
             if o.start > p.end:
