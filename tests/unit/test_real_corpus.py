@@ -166,6 +166,18 @@ LATER_SETS = {
         "claims_precision": 0.72,
         "claims_recall": 0.67,
     },
+    "real_sixteenth": {
+        "relevance": 0.59,
+        "deals": 0.79,
+        "claims_precision": 0.74,
+        "claims_recall": 0.67,
+    },
+    "real_seventeenth": {
+        "relevance": 0.45,
+        "deals": 0.69,
+        "claims_precision": 0.56,
+        "claims_recall": 0.41,
+    },
     "real_thirteenth": {
         "relevance": 0.79,
         "deals": 0.92,
