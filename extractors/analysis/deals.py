@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from extractors.analysis.figures import count_figures, money_figures
 from extractors.analysis.lexicon import Lexicon, SentenceCues, holds_any, needed_texts
@@ -203,12 +204,11 @@ def _known_deals_named(
     deals_of_target = Counter(k.target for k in watchlist.deals)
     named_anywhere = set().union(*named_in) if named_in else set()
     payer_targets_named = Counter(k.acquirer for k in watchlist.deals if k.target in named_anywhere)
-    talent: list[bool] = []  # whether the text speaks of people moving or a licence, read once
 
+    @cache
     def talent_told() -> bool:
-        if not talent:
-            talent.append(any(cues.present(c) for cues in cues_of for c in _TALENT_CUES))
-        return talent[0]
+        """Whether the text speaks of people moving or a licence (read once, if asked)."""
+        return any(cues.present(c) for cues in cues_of for c in _TALENT_CUES)
 
     for known in unfound:
         for s in sentences:

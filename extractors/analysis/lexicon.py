@@ -92,6 +92,9 @@ class Lexicon:
     case_after_apostrophe: bool = False  # a case ending follows a name: "Meta’nın" (Turkish)
     raw: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gates: CueGates | None = None  # what a sentence must hold for each cue class to be in it
+    people_nouns: re.Pattern[str] | None = (
+        None  # ``people`` as one pattern (None: the list is empty)
+    )
 
     def says(self, cue: str, folded_text: str) -> bool:
         """Whether ``folded_text`` holds a word of the cue class."""
@@ -546,6 +549,11 @@ def lexicon_for(language: str | None) -> Lexicon:
         majority=listed("majority"),
         minority=listed("minority"),
         people=listed("people"),
+        people_nouns=(
+            re.compile(rf"(?<!\w)(?:{'|'.join(listed('people'))})", re.IGNORECASE)
+            if listed("people")
+            else None
+        ),
         ages=tuple(re.compile(p, re.IGNORECASE) for p in listed("ages")),
         counters=listed("counters"),
         durations=listed("durations"),

@@ -791,19 +791,14 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
 _FIRST_WORDS_AFTER = re.compile(r"^\s+(?:[\w.,-]+\s+){0,3}[\w-]+")
 
 
-@cache
-def _people_nouns(nouns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{'|'.join(nouns)})", re.IGNORECASE)
-
-
 def _buys_people(pair: _Pair, cues: SentenceCues) -> bool:
     """A word of buying whose object is people, not the company: "Google buys 2,000 engineers
     from HTC", "Google купила у HTC две тысячи инженеров": an acqui-hire by its own words (not
     "acquires Wiz, whose 1,700 employees …": the people after a comma are the company's)."""
     bought = cues.lex.cues["acquire"].search(pair.between)
-    if bought is None or not cues.lex.people:
+    people = cues.lex.people_nouns
+    if bought is None or people is None:
         return False
-    people = _people_nouns(cues.lex.people)
     rest = pair.between[bought.end() :]
     # the people right after the verb ("buys 2,000 engineers from"), or right after the company
     # the verb and a preposition lead to ("купила у HTC две тысячи инженеров")
