@@ -92,6 +92,8 @@ _TITLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_BEFORE_ENDS = ("of", "at", "from", "behind", "the")
+# The two words before a name, the second one perhaps elided ("l'équipe d'", "il team di ").
+_TWO_WORDS_BEFORE = re.compile(r"(\w+)\s+(\w+['’]?)\s*$")
 _PERSON_TITLE_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:ceo|chief\s+executive(?:\s+officer)?|co-?founders?|cofounders?|founders?|president|cto|chief\s+\w+\s+officer|"
     r"chief\s+scientist|head\s+of\s+\w+|director|investors?|mr\.?|ms\.?|mrs\.?|dr\.?|ex-\w+|analyst|engineer|researcher|"
@@ -986,7 +988,7 @@ def _people(
             if len(words) < 2:  # "OpenAI Convogo": a company and another name, not a person
                 previous_end, previous_person = m.end(), False
                 continue
-            if _opens_like_no_name(words, data):
+            if _opens_like_no_name(words, data) or _opens_on_a_deal_verb(words[0], lex):
                 previous_end, previous_person = m.end(), False
                 continue
             entity = watchlist.lookup(name)
@@ -1060,6 +1062,16 @@ def _opens_like_no_name(words: list[str], data: NameData) -> bool:
     )
 
 
+_DEAL_VERB_CLASSES = ("hire", "join", "acquire", "pay", "licence")
+
+
+def _opens_on_a_deal_verb(word: str, lex: Lexicon) -> bool:
+    """A run that opens with a verb of the deals' vocabulary, capitalised at a sentence's or a
+    quote's start ("Joining Halcyon lets us …"): a clause, not a person's name."""
+    folded = fold(word)
+    return any(lex.cues[c].fullmatch(folded) for c in _DEAL_VERB_CLASSES)
+
+
 def _has_company_words(words: list[str], data: NameData) -> bool:
     """A run that ends in a company suffix ("Labs", "Inc") or holds a word of the list of names
     that are neither a company nor a person (a place, a publication, an institution)."""
@@ -1083,6 +1095,24 @@ def _companies_before_titles(body: str) -> set[str]:
         before = _WORD_BEFORE_TITLE.search(body, max(0, m.start() - 40), m.start())
         if before is not None:
             out.add(before.group(1))
+    return out
+
+
+# One capitalised word, alone, that buys or acquires ("Today, Zynga is acquiring the team"): a
+# company's name, not a person's given name ("Zynga Poker" is then no person).
+_BUYER_ALONE = re.compile(
+    r"(?<![\w.-])([A-Z][\w.-]+)\s+(?:(?:is|was|has|had|will|also|recently|reportedly|then)\s+)*"
+    r"(?:be\s+)?(?:acquir(?:es|ed|ing)|buys|bought|buying|purchas(?:es|ed|ing))\b"
+)
+
+
+def _buyers_named_alone(body: str) -> set[str]:
+    out = set()
+    for m in _BUYER_ALONE.finditer(body):
+        before = body[max(0, m.start() - 30) : m.start()].split()
+        # not the last word of a longer name ("Today, Zynga is …" is alone)
+        if not before or not before[-1][:1].isupper() or before[-1][-1] in ",.;:!?":
+            out.add(m.group(1))
     return out
 
 
@@ -1120,7 +1150,7 @@ def _uncontested_names(
             continue
         if owners is None:
             owners = _owners_of_company_things(body)
-            heads = owners | _companies_before_titles(body)
+            heads = owners | _companies_before_titles(body) | _buyers_named_alone(body)
         words = name.split()
         last = _strip_possessive(words[-1])
         if any(owner.endswith(last) for owner in owners) or words[0] in heads:
@@ -1197,6 +1227,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     # a match ends with "of", "at", "from", "behind" or "the" and the spaces after it
     if folded_before.rstrip().endswith(_TITLE_BEFORE_ENDS) and _TITLE_BEFORE.search(before):
         return "team_of"
+    if _people_of_before(folded_before, lex) and not _kind_word(fold(raw[start:end]), lex):
+        return "team_of"
     startup = lex.cues["startup"]
     # (an opening quote may stand between: "스타트업 ‘AI21 랩스’", "the startup 'Roi'")
     word = _word_before(folded_before.removesuffix("‘").removesuffix("“").removesuffix("'"))
@@ -1216,6 +1248,25 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         if noun and not _CLAUSE_VERB_AFTER.match(said, noun.end()):
             return "appositive"
     return None
+
+
+def _people_of_before(folded_before: str, lex: Lexicon) -> bool:
+    """A word for a company's people and the language's "of" right before a name ("il team di",
+    "l'équipe d'", "die Mitarbeiter von"): the name has people of its own, as in English "the
+    team of" (``_TITLE_BEFORE``)."""
+    words = _TWO_WORDS_BEFORE.search(folded_before)
+    if words is None or not lex.cues["of"].fullmatch(words.group(2)):
+        return False
+    noun = words.group(1)
+    return bool(lex.cues["staff"].fullmatch(noun) or lex.cues["team"].fullmatch(noun))
+
+
+def _kind_word(folded_name: str, lex: Lexicon) -> bool:
+    """The name is a word for a kind of company ("des Start-ups", "des Unternehmens": German
+    writes every noun with a capital)."""
+    return bool(
+        lex.cues["startup"].fullmatch(folded_name) or lex.cues["giant"].fullmatch(folded_name)
+    )
 
 
 def _counts_without_legal_forms(

@@ -213,6 +213,9 @@ def _owner_phrase(words: list[str]) -> bool:
     )
 
 
+_QUOTE_CLOSE = frozenset('"”')
+
+
 def relations_in(
     sentences: Sequence[Sentence],
     names: Names,
@@ -231,9 +234,14 @@ def relations_in(
         folded = s.folded
         cues = cues_of[s.index]
         people = names.people[s.index]
-        for c_start, c_end in clauses(s.raw):
+        bounds = clauses(s.raw)
+        for k, (c_start, c_end) in enumerate(bounds):
             in_clause = [o for o in orgs if c_start <= o.start < c_end]
             clause_people = [p for p in people if c_start <= p.start < c_end]
+            if s.raw[c_end - 1] in _QUOTE_CLOSE and k + 1 < len(bounds):
+                # the words of a quotation are its speaker's, named in the clause after it
+                after_start, after_end = bounds[k + 1]
+                clause_people += [p for p in people if after_start <= p.start < after_end]
             if not in_clause:
                 continue
             found = _pair_relations(

@@ -66,6 +66,9 @@ _CLAUSE_END = re.compile(
     r"|(?<=\s)(?:[-–—]\s|\s*–\s+))"
     # Korean: a finished verb joined on by 고 ("계약은 무산됐고 윈드서프는 …": fell through, and …)
     r"|(?<=[었았됐했였])고(?=\s)"
+    # the end of a quotation ("… for Yahoo!," Adam Cahan, vice president of …): the speaker's
+    # name and post are not words of the quote
+    r"|(?<=[,.!?…][”\"])\s"
 )
 # The characters re.IGNORECASE matches to an ASCII letter that str.lower() does not turn into it.
 # The letters whose lower case would move the offsets or stay apart from their plain form ("İ",
@@ -106,7 +109,9 @@ class Sentence:
             headline,
             paragraph,
             fold(raw),
-            len(text) < 200 and is_title_case(text),
+            len(text) < 200
+            and (headline or not text.endswith("."))  # a heading ends on no full stop
+            and is_title_case(text),
         )
 
 

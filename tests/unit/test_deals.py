@@ -1696,3 +1696,136 @@ def test_buying_a_companys_people_is_an_acqui_hire(text, deal_ids):
     _, result = _analyse(text, WATCHLIST)
     assert {d.deal_id for d in result.deals} == deal_ids
     assert all(d.kind == "acquihire" for d in result.deals)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (  # a spelling of acqui-hire as a purchase of people
+            "Halcyon buys Orbis\n\n"
+            "Halcyon has bought Orbis, the maker of a note-taking app, according to a post on the "
+            "Orbis website. It looks like one more acquire-hire deal for Halcyon. \"We're excited "
+            "to join Halcyon's mobile team,\" the post said.",
+            "en",
+        ),
+        (  # the product closes once the company is bought
+            "Halcyon buys Orbis\n\n"
+            "Halcyon has bought Orbis, the maker of a note-taking app, according to a post on the "
+            "Orbis website. \"We're excited to join Halcyon's mobile team,\" the post said. The "
+            "note-taking app will shut down at the end of the month.",
+            "en",
+        ),
+        (
+            "Facebook compra Orbis\n\n"
+            "Facebook ha comprato Orbis, una piccola startup di Torino. Il team di Orbis si unirà "
+            "al gruppo mobile di Facebook. Orbis ha deciso di sospendere il proprio servizio.",
+            "it",
+        ),
+    ],
+    ids=["acquire-hire", "app-shuts-down", "servizio-sospeso"],
+)
+def test_a_purchase_whose_product_closes_or_that_is_called_so_is_an_acqui_hire(text, language):
+    article, result = _analyse(text, WATCHLIST)
+    assert article.language == language
+    buyer = "meta" if language == "it" else "halcyon"
+    assert [(d.deal_id, d.kind, d.role) for d in result.deals] == [
+        (f"{buyer}--orbis", "acquihire", "subject")
+    ]
+
+
+def test_the_same_purchase_told_plainly_is_no_deal():
+    _, result = _analyse(
+        "Halcyon buys Orbis\n\n"
+        "Halcyon has bought Orbis, the maker of a note-taking app, for $900 million. Orbis will "
+        "keep its brand and its app, and its 400 employees stay in Turin.",
+        WATCHLIST,
+    )
+    assert result.deals == ()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "company"),
+    [("il team di Orbis", True), ("l'équipe d'Orbis", True), ("das Team von Orbis", True),
+     ("die Mitarbeiter des Unternehmens", False)],
+)  # fmt: skip
+def test_a_word_for_people_and_of_before_a_name_makes_it_a_company(phrase, company):
+    language = {"il": "it", "l'": "fr"}.get(phrase.split()[0][:2], "de")
+    text = f"Titel\n\nHeute hat {phrase} etwas gesagt."
+    sentences = split_sentences(text)
+    names = find_names(sentences, WATCHLIST, lexicon_for(language))
+    name = "Orbis" if company else "Unternehmens"
+    assert ("team_of" in names.evidence.get(name, set())) is company
+
+
+def test_the_company_of_a_quoted_speaker_is_no_party_to_the_quote():
+    _, result = _analyse(
+        "Halcyon buys app maker Orbis\n\n"
+        "Halcyon said it bought Orbis, a maker of mobile apps, on Thursday. "
+        '"We have acquired a very talented team to build our mobile products at Halcyon," Jane '
+        "Roe, vice president of Consumer Devices, wrote on the company's blog.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.role) for d in result.deals] == [("halcyon--orbis", "subject")]
+
+
+def test_the_speaker_of_a_quote_about_joining_is_the_one_who_joins():
+    _, result = _analyse(
+        "Orbis is joining Halcyon\n\n"
+        "On Monday, Orbis AI said on its blog that it's joining Halcyon, and that it is shutting "
+        "down its app next month. "
+        '"We are thrilled to join Halcyon and its research group," Orbis co-founder and chief '
+        "executive Jane Roe wrote in the post.",
+        WATCHLIST,
+    )
+    [deal] = result.deals
+    assert deal.deal_id == "halcyon--orbis-ai"
+    assert deal.people == ("Jane Roe",)
+
+
+def test_a_body_sentence_listing_names_is_no_heading():
+    # most long words of a sentence that lists founders are capitalised, as in a heading, but
+    # a heading does not end on a full stop
+    text = "Title\n\nIts founders include Mara Quist, Tomas Ebbing, Lena Vold and Piet Ruhl."
+    sentences = split_sentences(text)
+    assert not sentences[1].title_case
+    names = find_names(sentences, EMPTY_WATCHLIST, lexicon_for("en"))
+    assert [p.name for p in names.people[1]] == [
+        "Mara Quist",
+        "Tomas Ebbing",
+        "Lena Vold",
+        "Piet Ruhl",
+    ]
+
+
+def test_a_buyer_named_alone_is_no_persons_given_name():
+    # "Halcyon Chess" looks like a person's name, but Halcyon alone buys things
+    _, result = _analyse(
+        "Halcyon hires a poker team\n\n"
+        "Halcyon's first game was Halcyon Chess, and that game still does well today. Today, "
+        "Halcyon is acquiring the team from Orbis, a company in Austin. Halcyon will not "
+        "acquire the company's site, but rather will be hiring the team behind the company.",
+        EMPTY_WATCHLIST,
+    )
+    assert [d.deal_id for d in result.deals] == ["halcyon--orbis"]
+
+
+def test_new_york_city_is_a_place():
+    _, result = _analyse(
+        "Halcyon buys Orbis\n\n"
+        "Halcyon bought Orbis on Thursday. \"We've acquired a talented team based in New York "
+        'City," Halcyon said. The Orbis app will shut down.',
+        EMPTY_WATCHLIST,
+    )
+    assert {d.target for d in result.deals} | {d.acquirer for d in result.deals} <= {
+        "Halcyon",
+        "Orbis",
+    }
+
+
+def test_a_deal_verb_opening_a_quote_is_no_persons_name():
+    text = (
+        'Title\n\n"Joining Halcyon lets our team grow," said Jane Roe, who founded Orbis in 2019.'
+    )
+    sentences = split_sentences(text)
+    names = find_names(sentences, EMPTY_WATCHLIST, lexicon_for("en"))
+    assert [p.name for p in names.people[1]] == ["Jane Roe"]

@@ -33,6 +33,27 @@ from extractors.analysis.text import fold
         ("ko", "undisclosed", "인수 금액은 비공개다"),
         ("ja", "undisclosed", "買収額は非公表"),
         ("zh", "undisclosed", "交易金额未披露"),
+        # the product closes once the company is bought
+        ("en", "winds_down", "the photo app is shutting down on Friday"),
+        ("en", "winds_down", "its service will no longer be available after June"),
+        ("en", "winds_down", "the buyer plans to sunset the company's products"),
+        ("de", "winds_down", "das Start-up stellt seinen Dienst Ende Mai ein"),
+        ("fr", "winds_down", "la jeune pousse fermera son application le mois prochain"),
+        ("es", "winds_down", "la empresa cerrará su servicio de mensajes en julio"),
+        ("pt", "winds_down", "a startup encerrará o seu aplicativo em março"),
+        ("it", "winds_down", "la startup ha deciso di sospendere il proprio servizio"),
+        ("nl", "winds_down", "het bedrijf stopt zijn app volgende maand"),
+        ("ja", "winds_down", "同社はアプリの提供を終了する"),
+        ("zh", "winds_down", "该应用将于下月关闭"),
+        ("ko", "winds_down", "회사는 앱 서비스를 종료한다"),
+        ("tr", "winds_down", "şirketin uygulaması kapatılacak"),
+        ("vi", "winds_down", "công ty sẽ ngừng ứng dụng vào tháng sau"),
+        ("id", "winds_down", "aplikasi itu akan ditutup bulan depan"),
+        # a purchase of people, in so many words
+        ("en", "acquihire", "the buyer likes acquire-hire deals"),
+        ("en", "acquihire", "we have acquired a very talented team"),
+        ("ja", "acquihire", "人材および技術を確保するために買収した"),
+        ("it", "join", "il gruppo si unirà al team di ricerca"),
     ],
 )
 def test_a_phrase_reads_as_its_cue(language, cue, text):
