@@ -1114,19 +1114,9 @@ class Attributor:
         self, s: Sentence, fig: Figure, deal: Deal, before: str, after: str, clause: str
     ) -> tuple[str | None, float, str]:
         low_clause = fold(clause)
-        if re.search(
-            # "is cutting 200 full-time employees": the figure follows the verb
-            r"\b(?:lay(?:s|ing)?|laid)\s+off|layoffs?|fired|(?:cut(?:s|ting)?|shed(?:s|ding)?|eliminat\w+)\s+(?:\d|$)",
-            fold(before[-30:]),
-        ) or (fig.noun or "") in {"contractors", "users", "customers"}:
-            return None, 0.0, "not the deal's staff"
-        if self._says("laid_off", fold(after[:40])):  # "200 staff were laid off", "işten çıkar"
-            return None, 0.0, "people laid off, not hired"
-        if re.match(
-            r"^\s*(?:familiar|close\s+to|with\s+knowledge|briefed|who\s+(?:spoke|asked|declined))",
-            fold(after),
-        ):
-            return None, 0.0, "sources, not staff"
+        not_staff = self._other_people(fig, deal, before, after)
+        if not_staff is not None:
+            return None, 0.0, not_staff
         if self._sizes_the_company(before, after, deal):
             return "target_headcount", CUE_EXPLICIT, "the size of the company"
         size = _SIZE_BEFORE.search(fold(before[-30:])) or _SIZE_AFTER.match(fold(after[:20]))
@@ -1218,6 +1208,32 @@ class Attributor:
         ):  # "AI21 랩스에는 약 200명의 직원이 있는데": the company has them
             return "target_headcount", CUE_DEAL, "the company's size"
         return self._count_left(s, deal, before, after, moving=bool(moving))
+
+    def _other_people(self, fig: Figure, deal: Deal, before: str, after: str) -> str | None:
+        """Why a count is of people who are not the deal's, if it is."""
+        if re.search(
+            # "is cutting 200 full-time employees": the figure follows the verb
+            r"\b(?:lay(?:s|ing)?|laid)\s+off|layoffs?|fired|(?:cut(?:s|ting)?|shed(?:s|ding)?|eliminat\w+)\s+(?:\d|$)",
+            fold(before[-30:]),
+        ) or (fig.noun or "") in {"contractors", "users", "customers"}:
+            return "not the deal's staff"
+        if self._says("laid_off", fold(after[:40])):  # "200 staff were laid off", "işten çıkar"
+            return "people laid off, not hired"
+        if re.match(
+            r"^\s*(?:familiar|close\s+to|with\s+knowledge|briefed|who\s+(?:spoke|asked|declined))",
+            fold(after),
+        ):
+            return "sources, not staff"
+        if self._owned_by(deal.acquirer, before):
+            return "the buyer's own staff"  # "a small part of Halcyon's 900-person staff"
+        return None
+
+    def _owned_by(self, company: str, before: str) -> bool:
+        """The figure is the named company's: "Halcyon's 700-person staff"."""
+        return any(
+            re.search(rf"{re.escape(n)}(?:['’]s|['’])\s+(?:[\w-]+\s+)?$", before[-40:])
+            for n in self._aliases(company)
+        )
 
     def _count_left(
         self, s: Sentence, deal: Deal, before: str, after: str, *, moving: bool

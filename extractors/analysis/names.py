@@ -880,6 +880,13 @@ def _org_evidence(
 # The words that join the last two names of a list, in the languages read ("ou encore": "or else")
 LIST_WORDS = r"(?:and|or|e|y|et|ou|o|und|oder|en|şi|și|i|og|och)(?:\s+encore)?"
 LIST_SEPARATOR = re.compile(rf"\s*(?:,|,?\s+{LIST_WORDS})\s*", re.IGNORECASE)
+# A list's separator and the words that say what its next item is ("photo app Loom, chat tool
+# Zulip and e-book reader Readmill"): a few lower-case words ending on a kind of product or company.
+_DESCRIBED_ITEM = re.compile(
+    rf"\s*(?:,|,?\s+{LIST_WORDS})\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+    r"(?:apps?|tools?|services?|platforms?|readers?|makers?|start-?ups?|compan(?:y|ies)|firms?|"
+    r"developers?|networks?|sites?|studios?|engines?|assistants?|games?)\s+"
+)
 
 
 def lists_of_names(
@@ -890,7 +897,8 @@ def lists_of_names(
     runs: list[list[OrgMention]] = []
     run: list[OrgMention] = []
     for m in (m for m in mentions if not m.generic):
-        if run and not LIST_SEPARATOR.fullmatch(raw[run[-1].end : m.start]):
+        between = raw[run[-1].end : m.start] if run else ""
+        if run and not (LIST_SEPARATOR.fullmatch(between) or _DESCRIBED_ITEM.fullmatch(between)):
             runs.append(run)
             run = []
         run.append(m)

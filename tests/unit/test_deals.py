@@ -1829,3 +1829,22 @@ def test_a_deal_verb_opening_a_quote_is_no_persons_name():
     sentences = split_sentences(text)
     names = find_names(sentences, EMPTY_WATCHLIST, lexicon_for("en"))
     assert [p.name for p in names.people[1]] == ["Jane Roe"]
+
+
+def test_a_buyers_list_of_described_startups_names_each_as_an_acqui_hire():
+    _, result = _analyse(
+        "How Halcyon grows its app team\n\n"
+        "Halcyon has been quietly buying small startups so that their teams can build its "
+        "apps. This year Halcyon's acquisitions have included travel app Orbis, note tool "
+        "Quillon and music service Tembra. Each had about a dozen employees, a small part of "
+        "Halcyon's 900-person staff. Orbis co-founder Jane Roe now runs Halcyon's travel group, "
+        "and the Orbis app was shut down in May.",
+        EMPTY_WATCHLIST,
+    )
+    assert {(d.deal_id, d.kind) for d in result.deals} == {
+        ("halcyon--orbis", "acquihire"),
+        ("halcyon--quillon", "acquihire"),
+        ("halcyon--tembra", "acquihire"),
+    }
+    # the buyer's own staff is no startup's headcount
+    assert not [c for c in result.claims if c.high == 900]
