@@ -539,6 +539,8 @@ _SOURCE_BEFORE = re.compile(
 )
 # The word for "by" alone between a company bought and its buyer ("the acquisition of X by Y")
 _BY_ONLY = re.compile(r"\s*(?:by|par|por|von|durch|da|door|przez)\s+")
+# ... and the same word ending the words between two names, after a purchase word ("was bought by")
+_PASSIVE_BY_END = re.compile(r"(?<!\w)(?:by|par|por|durch|da|door|przez)\s*$")
 
 
 def _bought_by_the_next(pair: _Pair, orgs: Sequence[OrgMention], cues: SentenceCues) -> bool:
@@ -785,6 +787,8 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
         and not _said(cues, "stake", between + after[:30])
         and not hired
     ):
+        if _PASSIVE_BY_END.search(between):  # "Sparrow was being bought by Google": the second buys
+            return pair.relate("acquire", y, x, STRENGTH_FRAME)
         return pair.relate("acquire", x, y, STRENGTH_FRAME)
     if _said(cues, "funding", between):
         return pair.relate("funding", x, y, STRENGTH_FRAME)

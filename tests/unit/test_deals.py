@@ -1848,3 +1848,19 @@ def test_a_buyers_list_of_described_startups_names_each_as_an_acqui_hire():
     }
     # the buyer's own staff is no startup's headcount
     assert not [c for c in result.claims if c.high == 900]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The small studio behind Orbis was being bought by Halcyon, its founder wrote.",
+        "Orbis has been acquired by Halcyon, its founder wrote.",
+    ],
+)
+def test_a_company_bought_by_another_is_the_one_bought(sentence):
+    text = f"Title\n\n{sentence}"
+    sentences = split_sentences(text)
+    lex = lexicon_for("en")
+    names = find_names(sentences, EMPTY_WATCHLIST, lex)
+    found = relations_in(sentences, names, lex)
+    assert {(r.acquirer, r.target) for r in found if r.kind == "acquire"} == {("Halcyon", "Orbis")}
