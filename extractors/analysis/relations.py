@@ -34,7 +34,13 @@ from extractors.analysis.names import (
     PersonMention,
     lists_of_names,
 )
-from extractors.analysis.text import CLAUSE_JOIN, Sentence, clauses
+from extractors.analysis.text import (
+    CLAUSE_JOIN,
+    CONTRAST_AFTER_COMMA,
+    Sentence,
+    clause_bounds,
+    clauses,
+)
 
 # Most characters between two companies for a relation to tie them.
 MAX_GAP = 160
@@ -446,10 +452,26 @@ def _flags(
     told = folded[c_start:until]
     clause = folded[c_start:c_end]
     background = _said(cues, "background", told)
-    failed = (_said(cues, "failed", clause) and not _said(cues, "hire", clause)) or bool(
-        _ATTEMPTED.search(clause)
+    failed = (
+        (_said(cues, "failed", clause) and not _said(cues, "hire", clause))
+        or bool(_ATTEMPTED.search(clause))
+        or _fails_in_contrast(folded, cues, c_end)
     )
     return background, failed, _said(cues, "dated", clause)
+
+
+# A clause of contrast opening right after another ("…, but", "…, aber letztlich").
+_CONTRAST_OPENS = re.compile(r"\s*,\s*(?:" + "|".join(CONTRAST_AFTER_COMMA) + r")\b")
+
+
+def _fails_in_contrast(folded: str, cues: SentenceCues, c_end: int) -> bool:
+    """The clause of contrast right after the relation's tells that it failed ("whose takeover
+    by OpenAI was prepared, but was broken up in the end"): the attempt did not happen."""
+    opened = _CONTRAST_OPENS.match(folded, c_end)
+    if opened is None:
+        return False
+    following = clause_bounds(folded, opened.end())
+    return _said(cues, "failed", folded[opened.end() : following[1]])
 
 
 def _pair_relations(

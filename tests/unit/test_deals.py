@@ -1864,3 +1864,21 @@ def test_a_company_bought_by_another_is_the_one_bought(sentence):
     names = find_names(sentences, EMPTY_WATCHLIST, lex)
     found = relations_in(sentences, names, lex)
     assert {(r.acquirer, r.target) for r in found if r.kind == "acquire"} == {("Halcyon", "Orbis")}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "buyer"),
+    [
+        ("de", "Titel\n\nDas Start-up Orbis, dessen Übernahme durch Amazon bereits vorbereitet war, "
+               "aber letztlich durch einen Deal mit Microsoft zerschlagen wurde, gehört nun zu Microsoft.",
+         "Amazon"),
+        ("en", "Title\n\nThe startup Orbis was being bought by Norvex, but the talks collapsed in May.",
+         "Norvex"),
+    ],
+)  # fmt: skip
+def test_a_purchase_that_the_next_clause_says_failed_is_failed(language, text, buyer):
+    sentences = split_sentences(text)
+    lex = lexicon_for(language)
+    names = find_names(sentences, WATCHLIST, lex)
+    [bought] = [r for r in relations_in(sentences, names, lex) if r.kind == "acquire"]
+    assert (bought.acquirer, bought.target, bought.failed) == (buyer, "Orbis", True)

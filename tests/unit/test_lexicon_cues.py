@@ -108,11 +108,3 @@ def test_a_cue_written_with_the_dotless_i_reads_text_written_either_way():
     pay = lexicon_for("tr").cues["pay"]
     assert pay.search(fold("Meta’nın Scale AI’ye yaptığı yatırımın ardından"))
     assert pay.search(fold("YATIRIM"))
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["die Übernahme war schon vorbereitet", "der Plan wurde am Ende zerschlagen"],
-)
-def test_a_german_deal_only_planned_or_broken_up_failed(text):
-    assert lexicon_for("de").cues["failed"].search(fold(text))
