@@ -356,6 +356,9 @@ def _word_spans(run: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CONTRACTION = re.compile(r"(?:['’](?:ve|re|ll|m|d)|n['’]t)$")
+
+
 def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     """The name candidates inside a capitalised run: offsets relative to the run."""
     out = []
@@ -363,6 +366,8 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     if len(words) == 1:  # one word: a candidate unless it is a function, joining or title word
         bare = _strip_possessive(run[words[0][0] : words[0][1]]).rstrip(".,:;")
         if bare in data.function_words or bare in _JOINING_WORDS or bare in _TITLE_WORDS:
+            return []
+        if _CONTRACTION.search(bare):  # "We've", "I’m", "Don't": a pronoun or a verb, no name
             return []
         return [] if bare.endswith(_ADJECTIVE_SUFFIXES) else words
     cur: list[tuple[int, int]] = []
@@ -377,7 +382,9 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     for i, (s, e) in enumerate(words):
         word = run[s:e]
         bare = _strip_possessive(word).rstrip(".,:;")
-        if (bare in data.function_words or bare in _JOINING_WORDS) and not cur:
+        if (
+            bare in data.function_words or bare in _JOINING_WORDS or _CONTRACTION.search(bare)
+        ) and not cur:
             continue
         if bare in data.not_companies and not cur and i + 1 < len(words):
             continue  # "told TechCrunch Twitter is paying": an outlet, then the company

@@ -1809,16 +1809,19 @@ def test_a_buyer_named_alone_is_no_persons_given_name():
     assert [d.deal_id for d in result.deals] == ["halcyon--orbis"]
 
 
-def test_new_york_city_is_a_place():
+@pytest.mark.parametrize("place", ["New York City", "Sunnyvale"])
+def test_a_city_is_a_place(place):
     _, result = _analyse(
         "Halcyon buys Orbis\n\n"
-        "Halcyon bought Orbis on Thursday. \"We've acquired a talented team based in New York "
-        'City," Halcyon said. The Orbis app will shut down.',
+        "Halcyon bought Orbis on Thursday. \"We've acquired a talented team, and the team behind "
+        f'Orbis and Quillon will be joining our group in {place}," Halcyon said. The Orbis app will '
+        "shut down.",
         EMPTY_WATCHLIST,
     )
     assert {d.target for d in result.deals} | {d.acquirer for d in result.deals} <= {
         "Halcyon",
         "Orbis",
+        "Quillon",
     }
 
 
@@ -1882,3 +1885,15 @@ def test_a_purchase_that_the_next_clause_says_failed_is_failed(language, text, b
     names = find_names(sentences, WATCHLIST, lex)
     [bought] = [r for r in relations_in(sentences, names, lex) if r.kind == "acquire"]
     assert (bought.acquirer, bought.target, bought.failed) == (buyer, "Orbis", True)
+
+
+@pytest.mark.parametrize("opening", ["We've", "They’ve", "We’d"])
+def test_a_contraction_opening_a_quote_is_no_name(opening):
+    _, result = _analyse(
+        "Halcyon buys Orbis\n\n"
+        f'Halcyon bought Orbis on Thursday. "{opening} acquired a team that will build apps for '
+        'Halcyon," Jane Roe said. The Orbis app will shut down.',
+        EMPTY_WATCHLIST,
+    )
+    parties = {d.acquirer for d in result.deals} | {d.target for d in result.deals}
+    assert parties <= {"Halcyon", "Orbis"}
