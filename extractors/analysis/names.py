@@ -754,7 +754,10 @@ class _NameScan:
     def _could_be_company(self, raw: str, start: int, end: int, surface: str) -> bool:
         """Not a currency or a table's next column, not a word of the lists, an adjective, a number
         or a single letter, and not a person's name."""
-        if raw[end : end + 1] == "$" or _AFTER_AMOUNT.search(raw[max(0, start - 12) : start]):
+        if raw[end : end + 1] == "$" or (
+            _AFTER_AMOUNT.search(raw[max(0, start - 12) : start])
+            and not _TEAM_AFTER.match(raw[end : end + 20])  # "About 15 URX employees"
+        ):
             return False  # "NT$", "$2.7B Consumer chatbot ...": a currency, a table's next column
         if _THING_QUOTED_BEFORE.search(raw[max(0, start - 60) : start]) and raw[
             end : end + 2

@@ -1897,3 +1897,17 @@ def test_a_contraction_opening_a_quote_is_no_name(opening):
     )
     parties = {d.acquirer for d in result.deals} | {d.target for d in result.deals}
     assert parties <= {"Halcyon", "Orbis"}
+
+
+def test_a_company_named_after_a_count_of_its_staff_is_still_named():
+    # "About 15 Orbis employees": a count, then the company whose people they are
+    text = (
+        "Title\n\nOrbis's technology will be shut down. About 15 Orbis employees will also move "
+        "over to Halcyon."
+    )
+    sentences = split_sentences(text)
+    lex = lexicon_for("en")
+    names = find_names(sentences, EMPTY_WATCHLIST, lex)
+    assert [o.name for o in names.orgs[2]] == ["Orbis", "Halcyon"]
+    moves = [r for r in relations_in(sentences, names, lex) if r.kind == "hire"]
+    assert [(r.acquirer, r.target) for r in moves] == [("Halcyon", "Orbis")]
