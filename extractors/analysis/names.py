@@ -1171,9 +1171,10 @@ def _uncontested_names(
             heads = owners | _companies_before_titles(body) | _buyers_named_alone(body)
         words = name.split()
         last = _strip_possessive(words[-1])
-        if any(owner.endswith(last) for owner in owners) or words[0] in heads:
+        if any(owner.endswith(last) for owner in owners) or words[0] in heads or last in heads:
             # "Luan's team"; "Magic Pony’s team"; "Databricks' co-founder", then "the Databricks
-            # Lakehouse"; "Twitter co-founder and CEO Jack Dorsey", then "Twitter Cortex"
+            # Lakehouse"; "Twitter co-founder and CEO Jack Dorsey", then "Twitter Cortex";
+            # "Branch CEO Josh Miller", then a quote's "Build Branch at Facebook scale!"
             continue
         if re.search(r" (?:de|De|van|von|da|La|Le|bin|al) ", name):
             continue

@@ -1911,3 +1911,14 @@ def test_a_company_named_after_a_count_of_its_staff_is_still_named():
     assert [o.name for o in names.orgs[2]] == ["Orbis", "Halcyon"]
     moves = [r for r in relations_in(sentences, names, lex) if r.kind == "hire"]
     assert [(r.acquirer, r.target) for r in moves] == [("Halcyon", "Orbis")]
+
+
+def test_a_company_before_a_title_is_no_persons_surname():
+    text = (
+        "Title\n\nHalcyon has bought Orbis, a messaging company. Orbis CEO Jane Roe said the "
+        "pitch was simple: 'Grow Orbis at Halcyon scale!'"
+    )
+    sentences = split_sentences(text)
+    names = find_names(sentences, EMPTY_WATCHLIST, lexicon_for("en"))
+    people = {p.name for found in names.people for p in found}
+    assert people == {"Jane Roe"}

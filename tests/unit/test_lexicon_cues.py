@@ -54,6 +54,7 @@ from extractors.analysis.text import fold
         ("id", "winds_down", "aplikasi itu akan ditutup bulan depan"),
         # a purchase of people, in so many words
         ("en", "acquihire", "the buyer likes acquire-hire deals"),
+        ("en", "acquihire", "an acqhire, as the trade calls it"),
         ("en", "acquihire", "we have acquired a very talented team"),
         ("ja", "acquihire", "人材および技術を確保するために買収した"),
         ("it", "join", "il gruppo si unirà al team di ricerca"),
