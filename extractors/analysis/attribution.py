@@ -1226,6 +1226,10 @@ class Attributor:
             return "sources, not staff"
         if self._owned_by(deal.acquirer, before):
             return "the buyer's own staff"  # "a small part of Halcyon's 900-person staff"
+        if self._says("remaining", fold(before[-14:])) and not (
+            self._says("hire", fold(after[:40])) or self._says("join", fold(after[:40]))
+        ):
+            return "the staff who stay behind"  # "剩下的250名员工", "the remaining 250 employees"
         return None
 
     def _owned_by(self, company: str, before: str) -> bool:

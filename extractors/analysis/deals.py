@@ -142,7 +142,7 @@ def assemble_deals(
         if deal is not None and deal.confidence >= MIN_DEAL_CONFIDENCE:
             deals.append(deal)
     deals += _known_deals_named(sentences, names, cues_of, watchlist, deals, by_pair)
-    deals = _one_per_target(deals)
+    deals = _one_per_target(deals, watchlist)
     deals = [
         d
         for d in deals
@@ -671,12 +671,18 @@ def _named_in(r: Relation, names: Names) -> set[str]:
     return {p.name for p in names.people[r.sentence]}
 
 
-def _one_per_target(deals: list[Deal]) -> list[Deal]:
-    """A startup is one deal's target: keep the payer with the strongest evidence."""
+def _one_per_target(deals: list[Deal], watchlist: Watchlist) -> list[Deal]:
+    """A startup is one deal's target: the talent deal the watchlist knows for it, when the text
+    tells it, else the payer with the strongest evidence (a later buyer of what was left, told
+    beside it, is not that deal)."""
+    known = {(k.acquirer, k.target) for k in watchlist.deals}
     best: dict[str, Deal] = {}
     for d in deals:
         kept = best.get(d.target)
-        if kept is None or d.confidence > kept.confidence:
+        if kept is None or ((d.acquirer, d.target) in known, d.confidence) > (
+            (kept.acquirer, kept.target) in known,
+            kept.confidence,
+        ):
             best[d.target] = d
     return [d for d in deals if best[d.target] is d]
 

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from extractors.analysis import analyse
+from extractors.analysis.deals import Deal, _one_per_target
 from extractors.analysis.lexicon import SentenceCues, lexicon_for
 from extractors.analysis.names import find_names
 from extractors.analysis.relations import relations_in
@@ -1922,3 +1923,36 @@ def test_a_company_before_a_title_is_no_persons_surname():
     names = find_names(sentences, EMPTY_WATCHLIST, lexicon_for("en"))
     people = {p.name for found in names.people for p in found}
     assert people == {"Jane Roe"}
+
+
+def test_the_known_talent_deal_is_the_startups_deal_beside_a_later_buyer():
+    # a rival that bought what was left of the startup may be told more surely than the talent
+    # deal the watchlist knows; the startup is still that deal's target
+    talent = Deal("Google", "Windsurf", "licence_and_hire", 0.66, [])
+    later = Deal("Norvex", "Windsurf", "investment_and_hire", 0.79, [])
+    other = Deal("Norvex", "Orbis", "acquihire", 0.8, [])
+    kept = _one_per_target([later, talent, other], WATCHLIST)
+    assert [(d.acquirer, d.target) for d in kept] == [("Google", "Windsurf"), ("Norvex", "Orbis")]
+    # without a known deal for the startup, the surer payer stays
+    assert _one_per_target([later, talent], EMPTY_WATCHLIST) == [later]
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        (
+            "Halcyon hires Orbis founders\n\nHalcyon paid $300 million to license Orbis's models and "
+            "hired its founders. The remaining 80 employees stay at Orbis.",
+            "80 employees",
+        ),
+        (
+            "谷歌挖走Orbis创始团队\n\n谷歌以3亿美元签订Orbis技术许可协议,挖走了公司创始团队,"
+            "剩下的80名员工留在Orbis。",
+            "80名员工",
+        ),
+    ],
+)
+def test_the_staff_who_stay_behind_are_not_hired(text, stated):
+    _, result = _analyse(text, WATCHLIST)
+    assert result.deals, "the deal is read"
+    assert stated not in {c.stated for c in result.claims if c.metric == "staff_hired"}
