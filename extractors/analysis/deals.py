@@ -80,6 +80,9 @@ class Deal:
     upstaged: bool = False
     # the role the rules gave it, kept when the subject model decides (analyse._choose_subject)
     rules_role: str | None = None
+    # the headline speaks of a series of deals or of the practice: one of a round-up's deals
+    # (set by _assign_roles)
+    in_series: bool = False
 
     @property
     def sentences(self) -> set[int]:
@@ -854,10 +857,21 @@ def _assign_roles(
     series_headline = (
         headline is not None
         and cues_of[headline.index].present("series")
-        and len(
-            {o.name for o in names.orgs[headline.index] if names.kinds.get(o.name) == "acquirer"}
+        and (
+            len(
+                {
+                    o.name
+                    for o in names.orgs[headline.index]
+                    if names.kinds.get(o.name) == "acquirer"
+                }
+            )
+            >= 2
+            # "Why acqui-hires are reshaping AI investments": the practice, told through deals of
+            # several buyers, none of which the headline names ("Google acqui-hires two teams" is
+            # one buyer's news)
+            or len({d.acquirer for d in deals}) >= 2
+            and not any(d.target in headline_orgs for d in deals)
         )
-        >= 2
     )
     roundup = series_headline or (
         not any(headlined(d) for d in deals)
@@ -873,6 +887,7 @@ def _assign_roles(
         )
     for d in deals:
         d.upstaged = bought_by_another(d) or upstaged(d)
+        d.in_series = series_headline
         d.role = "subject" if d is subject else "mentioned"
         if d is not subject:
             d.confidence = round(min(d.confidence, MENTIONED_CEILING), 3)

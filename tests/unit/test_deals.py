@@ -7,10 +7,11 @@ from datetime import UTC, date, datetime
 import pytest
 
 from extractors.analysis import analyse
+from extractors.analysis.analyse import _told_aside
 from extractors.analysis.deals import Deal, _one_per_target
 from extractors.analysis.lexicon import SentenceCues, lexicon_for
 from extractors.analysis.names import find_names
-from extractors.analysis.relations import relations_in
+from extractors.analysis.relations import Relation, relations_in
 from extractors.analysis.text import clauses, fold, split_sentences
 from extractors.documents import article_from_text
 from extractors.watchlist import EMPTY_WATCHLIST, Watchlist, load_watchlist
@@ -1956,3 +1957,31 @@ def test_the_staff_who_stay_behind_are_not_hired(text, stated):
     _, result = _analyse(text, WATCHLIST)
     assert result.deals, "the deal is read"
     assert stated not in {c.stated for c in result.claims if c.metric == "staff_hired"}
+
+
+def test_a_headline_about_the_practice_heads_a_round_up():
+    _, result = _analyse(
+        "Why acqui-hires keep regulators up at night\n\n"
+        "Google paid $2.4 billion last month to license Windsurf's technology and hire its "
+        "chief executive. Microsoft had done the same with Inflection AI, paying $650 million "
+        "and hiring Mustafa Suleyman. Regulators have struggled to respond to such deals.",
+        WATCHLIST,
+    )
+    assert result.relevance == "mentioned", result.deals
+    assert {d.role for d in result.deals} == {"mentioned"}
+
+
+def test_the_subject_model_never_makes_a_round_ups_deal_the_subject():
+    told = [Relation("acquire", "Halcyon", "Orbis", 1, 1.0, False)]
+    assert not _told_aside(Deal("Halcyon", "Orbis", "acquihire", 0.9, told))
+    assert _told_aside(Deal("Halcyon", "Orbis", "acquihire", 0.9, told, in_series=True))
+
+
+def test_one_buyers_acqui_hires_in_a_headline_are_its_news():
+    _, result = _analyse(
+        "Halcyon Acqui-Hires Two Robotics Teams\n\n"
+        "Halcyon said on Monday it has acqui-hired the teams behind Orbis Robotics and Quillon "
+        "Labs, paying an undisclosed sum. The founders of both startups will join Halcyon.",
+        EMPTY_WATCHLIST,
+    )
+    assert result.relevance == "subject", result.deals
