@@ -169,6 +169,8 @@ _GLOSSED = re.compile(
     r"(?P<latin>[A-Z][A-Za-z0-9.&'’-]*(?: [A-Z][A-Za-z0-9.&'’-]*){0,3})\s?[)）]"
 )
 GLOSS_CUE_REACH = 12  # how far before a glossed name a word like "스타트업" says what it is
+# What joins a kind word to the name it introduces in Japanese: "スタートアップ・X", "スタートアップのX"
+_NAME_AFTER_KIND = frozenset("・の")
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,6 +567,12 @@ class _NameScan:
         for sentence in sentences:
             for m in _GLOSSED.finditer(sentence.raw):
                 native, latin = m.group("native"), m.group("latin")
+                kind_words = list(startup.finditer(native))
+                if kind_words and native[kind_words[-1].end() :][:1] in _NAME_AFTER_KIND:
+                    # "マシンラーニングスタートアップ・タプルジャンプ(Tuplejump)": the name after the kind word
+                    native = native[kind_words[-1].end() + 1 :]
+                    if len(native) < 2:
+                        continue
                 entity = self.watchlist.lookup(native)
                 if self.watchlist.lookup(latin) is not None or latin in self.data.not_companies:
                     continue
@@ -573,7 +581,8 @@ class _NameScan:
                         written = rf"(?<![A-Za-z0-9]){re.escape(latin)}(?![A-Za-z0-9])"
                         self.gloss_aliases[latin] = (re.compile(written), entity)
                     continue
-                cue_before = sentence.raw[max(0, m.start() - GLOSS_CUE_REACH) : m.start()]
+                name_at = m.start() + m.group("native").rfind(native)
+                cue_before = sentence.raw[max(0, name_at - GLOSS_CUE_REACH) : name_at]
                 if PERSON.fullmatch(latin) or not startup.search(cue_before):
                     continue
                 self.glosses.setdefault(native, latin)

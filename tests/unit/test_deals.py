@@ -1985,3 +1985,14 @@ def test_one_buyers_acqui_hires_in_a_headline_are_its_news():
         EMPTY_WATCHLIST,
     )
     assert result.relevance == "subject", result.deals
+
+
+def test_a_japanese_name_joined_to_its_kind_word_is_a_company():
+    # "ロボット開発スタートアップ・オルビス(Orbis)": the name comes after the kind word and "・"
+    text = (
+        "アップルが新興企業を買収\n\n"
+        "アップルは、人材および技術を確保するために、ロボット開発スタートアップ・オルビス(Orbis)を"
+        "買収した。オルビスの従業員は約12人。"
+    )
+    _, result = _analyse(text, WATCHLIST)
+    assert [(d.deal_id, d.role) for d in result.deals] == [("apple--orbis", "subject")]
