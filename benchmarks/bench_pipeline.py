@@ -244,9 +244,15 @@ def _is_worker(process: psutil.Process) -> bool:
     return any("multiprocessing" in part for part in process.cmdline())
 
 
+def _cpu_s(process: psutil.Process) -> float:
+    times = process.cpu_times()
+    return times.user + times.system
+
+
 class PeakRss:
     """Samples the resident memory of a process: alone, with the worker processes it spawned
-    (the pipeline's own memory), and with every descendant (Prefect's server too)."""
+    (the pipeline's own memory), and with every descendant (Prefect's server too); and the CPU
+    time each of them has used, as last seen (a process that exits keeps its last reading)."""
 
     def __init__(self, pid: int) -> None:
         self._process = psutil.Process(pid)
@@ -254,19 +260,31 @@ class PeakRss:
         self.with_workers = 0
         self.tree = 0
         self.samples: list[tuple[float, int, int, int]] = []
+        self.cpu_s: dict[int, tuple[str, float]] = {}  # pid -> (role, CPU seconds)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def cpu_by_role(self) -> dict[str, float]:
+        """CPU seconds of the flow's process, its spawned workers and the other descendants."""
+        out: dict[str, float] = {"flow": 0.0, "workers": 0.0, "prefect_server": 0.0}
+        for role, seconds in self.cpu_s.values():
+            out[role] += seconds
+        return out
 
     def _sample(self) -> None:
         while not self._stop.is_set():
             try:
                 own = self._process.memory_info().rss
+                self.cpu_s[self._process.pid] = ("flow", _cpu_s(self._process))
                 tree = workers = 0
                 for child in self._process.children(recursive=True):
                     with contextlib.suppress(psutil.Error):
                         rss = child.memory_info().rss
                         tree += rss
-                        workers += rss if _is_worker(child) else 0
+                        worker = _is_worker(child)
+                        workers += rss if worker else 0
+                        role = "workers" if worker else "prefect_server"
+                        self.cpu_s[child.pid] = (role, _cpu_s(child))
             except psutil.Error:
                 return
             self.own = max(self.own, own)
@@ -288,6 +306,7 @@ def run_child(mode: str, config: Path, prefect_home: Path, log_path: Path) -> di
     """One flow in a fresh interpreter; its own report plus the wall and memory seen from here."""
     command = [sys.executable, "-m", "benchmarks.bench_pipeline", mode, str(config)]
     started = time.perf_counter()
+    harness_cpu = _cpu_s(psutil.Process())  # the page server runs in this process
     with log_path.open("w", encoding="utf-8") as log:
         process = subprocess.Popen(
             command, cwd=ROOT, env=_child_env(prefect_home), stdout=subprocess.PIPE, stderr=log
@@ -295,6 +314,7 @@ def run_child(mode: str, config: Path, prefect_home: Path, log_path: Path) -> di
         with PeakRss(process.pid) as peak:
             out, _ = process.communicate()
     wall = time.perf_counter() - started
+    harness_cpu = _cpu_s(psutil.Process()) - harness_cpu
     log_path.with_suffix(".rss.csv").write_text(
         "unix_time,rss_mb,with_workers_rss_mb,tree_rss_mb\n"
         + "".join(
@@ -312,6 +332,8 @@ def run_child(mode: str, config: Path, prefect_home: Path, log_path: Path) -> di
     report["peak_rss_mb_sampled"] = peak.own / 2**20
     report["peak_rss_mb_with_workers"] = peak.with_workers / 2**20
     report["peak_rss_mb_tree"] = peak.tree / 2**20
+    # where the machine's cores went while the run took its wall time
+    report["cpu_s"] = peak.cpu_by_role() | {"harness_and_page_server": harness_cpu}
     return report
 
 
@@ -672,6 +694,7 @@ def _brief(report: dict[str, Any]) -> dict[str, Any]:
             report["max_rss_mb"], report["peak_rss_mb_sampled"], report["peak_rss_mb_with_workers"]
         ),
         "peak_rss_mb_tree": report["peak_rss_mb_tree"],
+        "cpu_s": report["cpu_s"],
     }
 
 
@@ -715,6 +738,12 @@ def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str]]:
     yield (
         "  stages (s)",
         ", ".join(f"{name} {seconds:.1f}" for name, seconds in stages.items()),
+    )
+    yield (
+        "  CPU (s)",
+        ", ".join(f"{role} {seconds:.1f}" for role, seconds in cold["cpu_s"].items())
+        + f"; {sum(cold['cpu_s'].values()):.1f} in all over the process's "
+        f"{cold['process_wall_s']:.1f} s",
     )
     yield ("  stored", json.dumps(cold["store"]))
     floor = result["floor"]
