@@ -1996,3 +1996,21 @@ def test_a_japanese_name_joined_to_its_kind_word_is_a_company():
     )
     _, result = _analyse(text, WATCHLIST)
     assert [(d.deal_id, d.role) for d in result.deals] == [("apple--orbis", "subject")]
+
+
+def test_facebook_in_hangul_is_meta_and_it_is_no_company():
+    _, result = _analyse(
+        "페이스북, 스타트업 인수\n\n"
+        "인재 확보를 위해 소규모 벤처를 인수하는 미국 정보기술(IT) 기업들이 늘고 있다. "
+        "페이스북은 최근 스타트업 ‘오르비스’(Orbis)를 인수했다. 오르비스 직원 5명은 모두 페이스북에 "
+        "합류했다.",
+        WATCHLIST,
+    )
+    assert [d.deal_id for d in result.deals] == ["meta--orbis"]
+
+
+def test_a_glossed_generic_acronym_is_no_company():
+    text = "제목\n\n미국 정보기술(IT) 기업과 소셜네트워크서비스(SNS) 업체들이 스타트업을 사들이고 있다."
+    sentences = split_sentences(text)
+    names = find_names(sentences, WATCHLIST, lexicon_for("ko"))
+    assert not {"IT", "SNS"} & set(names.kinds)
