@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from extractors.analysis.lexicon import Lexicon, holds_any, needed_texts
-from extractors.analysis.names import Names, OrgMention, PersonMention
+from extractors.analysis.names import WORKED_THERE_BEFORE, Names, OrgMention, PersonMention
 from extractors.analysis.text import Sentence
 
 
@@ -222,6 +222,8 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             for m, target in resolved
         ]
         for o in named:
+            if WORKED_THERE_BEFORE.search(s.raw, max(0, o.start - 60), o.start):
+                continue  # a person's past employer: no later "the lab" stands for it
             if names.kinds.get(o.name) == "acquirer":
                 recent.append((s.index, o.name, True))
             elif names.kinds.get(o.name) == "startup" or names.evidence.get(o.name):

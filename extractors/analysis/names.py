@@ -897,6 +897,13 @@ def _org_evidence(
 
 # What separates the items of a list of names: ", ", " and ", " y ", " et ", " und ", " şi ", " og ".
 # The words that join the last two names of a list, in the languages read ("ou encore": "or else")
+# Where a person used to work, told with a verb ("had previously worked at Elon Musk's AI startup
+# xAI", "was formerly at"): the company is their past, not a party of anything now.
+WORKED_THERE_BEFORE = re.compile(
+    r"\b(?:previously|formerly|once|earlier)\s+(?:worked|was|served)\s+(?:at|for|with)\s+"
+    r"(?:[\w'’.-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 LIST_WORDS = r"(?:and|or|e|y|et|ou|o|und|oder|en|şi|și|i|og|och)(?:\s+encore)?"
 LIST_SEPARATOR = re.compile(rf"\s*(?:,|,?\s+{LIST_WORDS})\s*", re.IGNORECASE)
 # A list's separator and the words that say what its next item is ("photo app Loom, chat tool

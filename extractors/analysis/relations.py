@@ -29,6 +29,7 @@ from functools import cache
 from extractors.analysis.lexicon import Lexicon, SentenceCues
 from extractors.analysis.names import (
     LIST_WORDS,
+    WORKED_THERE_BEFORE,
     Names,
     OrgMention,
     PersonMention,
@@ -276,6 +277,7 @@ def relations_in(
             c_end,
             payers,
             explicit,
+            sentences,
         )
     return out
 
@@ -356,6 +358,7 @@ def _implied(
     c_end: int,
     payers: set[str],
     explicit: Sequence[Relation] = (),
+    sentences: Sequence[Sentence] = (),
 ) -> list[Relation]:
     """A clause that names one company and says it pays, licenses or hires: the other party is
     the company of the other kind the article named just before ("Google stepped in with a
@@ -410,6 +413,9 @@ def _implied(
         for o in reversed(names.orgs[i]):
             if o.name == org.name or (i == s.index and o.start >= org.start):
                 continue
+            raw = sentences[i].raw if i < len(sentences) else ""
+            if WORKED_THERE_BEFORE.search(raw, max(0, o.start - 60), o.start):
+                continue  # a person's past employer
             other_big = is_big(o.name)
             if other_big != big and (
                 other_big

@@ -2014,3 +2014,15 @@ def test_a_glossed_generic_acronym_is_no_company():
     sentences = split_sentences(text)
     names = find_names(sentences, WATCHLIST, lexicon_for("ko"))
     assert not {"IT", "SNS"} & set(names.kinds)
+
+
+def test_a_persons_past_employer_is_no_party_to_what_follows():
+    _, result = _analyse(
+        "Two Amazon hires leave after weeks\n\n"
+        "Two researchers have left Amazon's new lab weeks after joining. Jane Roe had previously "
+        "worked at the AI startup Orbis. For Amazon, which is pouring billions into its lab and "
+        "aggressively recruiting top talent, losing hires this quickly is a setback. There could "
+        "be friction inside the lab, like pay gaps between longtime staff and new hires.",
+        WATCHLIST,
+    )
+    assert result.deals == ()

@@ -58,6 +58,7 @@ from extractors.analysis.text import fold
         ("en", "acquihire", "we have acquired a very talented team"),
         ("ja", "acquihire", "人材および技術を確保するために買収した"),
         ("it", "join", "il gruppo si unirà al team di ricerca"),
+        ("ru", "acquihire", "аналитики называют сделку покупнаймом"),
     ],
 )
 def test_a_phrase_reads_as_its_cue(language, cue, text):
