@@ -344,6 +344,13 @@ _ADJECTIVE_SUFFIXES = (
     "-owned",
     "-led",
     "-year-old",
+    # "the AI-powered coaching tool", "an AI-first bank": what a thing is like, no name
+    "-powered",
+    "-driven",
+    "-enabled",
+    "-native",
+    "-first",
+    "-centric",
 )
 
 

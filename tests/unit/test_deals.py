@@ -2026,3 +2026,14 @@ def test_a_persons_past_employer_is_no_party_to_what_follows():
         WATCHLIST,
     )
     assert result.deals == ()
+
+
+@pytest.mark.parametrize("adjective", ["AI-powered", "AI-first", "data-driven"])
+def test_a_hyphenated_adjective_before_a_product_is_no_company(adjective):
+    _, result = _analyse(
+        "Halcyon hires a coaching startup's founders\n\n"
+        f"Halcyon has hired the three co-founders of the {adjective} coaching tool Orbis, who "
+        "announced the move on Thursday. The Orbis product will be wound down.",
+        EMPTY_WATCHLIST,
+    )
+    assert {(d.acquirer, d.target) for d in result.deals} == {("Halcyon", "Orbis")}
