@@ -1436,7 +1436,11 @@ def _founded_before_a_late_verb(
     verb), or "코배리언트는 2017년 UC 버클리 교수인 … 에 의해 설립되었습니다" (the company as the topic, the
     year, and the founding verb however far after)."""
     folded = s.folded
-    late = founding.search(folded, fig.end, min(c_hi, fig.end + 40))
+    # (the word may start up to 40 characters on; the search reads to the clause's end, so that a
+    # lookahead of the word, "創業(?!メンバー)", sees the characters after it)
+    late = founding.search(folded, fig.end, c_hi)
+    if late is not None and late.start() > fig.end + 40:
+        late = None
     if late:
         between = [o for o in names.orgs[s.index] if fig.end <= o.start and o.end <= late.start()]
         founded_between = next((o.name for o in between if o.name in targets), None)

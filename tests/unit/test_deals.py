@@ -2037,3 +2037,15 @@ def test_a_hyphenated_adjective_before_a_product_is_no_company(adjective):
         EMPTY_WATCHLIST,
     )
     assert {(d.acquirer, d.target) for d in result.deals} == {("Halcyon", "Orbis")}
+
+
+def test_japanese_founding_members_move_and_found_nothing():
+    # "創業メンバー" (the founding members) move to Google: a hire, and no founding year
+    _, result = _analyse(
+        "Windsurf創業者がGoogleへ\n\n"
+        "2025年7月11日、AI搭載のコーディングツールで知られる米Windsurfの創業メンバーが、Google(DeepMind)"
+        "に移籍することが発表された。Googleは24億ドルで人材獲得に成功した。",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.role) for d in result.deals] == [("google--windsurf", "subject")]
+    assert not [c for c in result.claims if c.metric == "founded_year"]
