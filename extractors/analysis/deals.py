@@ -706,6 +706,15 @@ def _headline_tells_a_payment(headline: Sentence, cues: SentenceCues) -> bool:
     )
 
 
+def _headline_tells_a_deal(headline: Sentence, cues: SentenceCues) -> bool:
+    """People moving, money paid, or a deal in so many words."""
+    return (
+        _headline_tells_hiring(cues)
+        or _headline_tells_a_payment(headline, cues)
+        or cues.present("deal")
+    )
+
+
 def _headline_tells_hiring(cues: SentenceCues) -> bool:
     """A headline that says people are hired, move or are dealt for ("Meta hires ...", "... joins
     Google", "Deal für Windsurf-Talente"), not one that only names people ("AI talent costs heat up")."""
@@ -714,6 +723,25 @@ def _headline_tells_hiring(cues: SentenceCues) -> bool:
         or cues.present("acquihire")
         or cues.present("team")
         and (cues.present("join") or cues.present("deal") or cues.present("licence"))
+    )
+
+
+def _series_headline(
+    deals: list[Deal],
+    names: Names,
+    cues: SentenceCues,
+    headline_orgs: set[str],
+    headline_index: int,
+) -> bool:
+    """ "Nvidia's AI21 talks, Meta's Manus purchase: a string of cases": a headline about a series
+    of deals, naming two payers, heads a round-up; so does one about the practice ("Why
+    acqui-hires are reshaping AI investments"), told through deals of several buyers none of
+    whose startups it names ("Google acqui-hires two teams" is one buyer's news)."""
+    if not cues.present("series"):
+        return False
+    payers = {o.name for o in names.orgs[headline_index] if names.kinds.get(o.name) == "acquirer"}
+    return len(payers) >= 2 or (
+        len({d.acquirer for d in deals}) >= 2 and not any(d.target in headline_orgs for d in deals)
     )
 
 
@@ -775,7 +803,12 @@ def _assign_roles(
         named = d.target in headline_orgs or bool(headline_people & set(d.people))
         if named:
             # ("Cognition übernimmt Windsurf", the lead telling Cognition's purchase: not Google's deal)
-            return d.acquirer in headline_orgs or not (others or bought_by_another(d))
+            # the startup alone: a headline that tells people moving or money paid ("The new CEO of
+            # Character.AI says it gave up on AGI" is about the startup, not the deal)
+            return d.acquirer in headline_orgs or (
+                not (others or bought_by_another(d))
+                and _headline_tells_a_deal(headline, cues_of[headline.index])
+            )
         return (
             d.acquirer in headline_orgs
             and not others
@@ -852,26 +885,8 @@ def _assign_roles(
             for x in rivals
         )
 
-    # "Nvidia's AI21 talks, Meta's Manus purchase: a string of cases": a headline about a series
-    # of deals, naming two payers, heads a round-up
-    series_headline = (
-        headline is not None
-        and cues_of[headline.index].present("series")
-        and (
-            len(
-                {
-                    o.name
-                    for o in names.orgs[headline.index]
-                    if names.kinds.get(o.name) == "acquirer"
-                }
-            )
-            >= 2
-            # "Why acqui-hires are reshaping AI investments": the practice, told through deals of
-            # several buyers, none of which the headline names ("Google acqui-hires two teams" is
-            # one buyer's news)
-            or len({d.acquirer for d in deals}) >= 2
-            and not any(d.target in headline_orgs for d in deals)
-        )
+    series_headline = headline is not None and _series_headline(
+        deals, names, cues_of[headline.index], headline_orgs, headline.index
     )
     roundup = series_headline or (
         not any(headlined(d) for d in deals)

@@ -2049,3 +2049,22 @@ def test_japanese_founding_members_move_and_found_nothing():
     )
     assert [(d.deal_id, d.role) for d in result.deals] == [("google--windsurf", "subject")]
     assert not [c for c in result.claims if c.metric == "founded_year"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "role"),
+    [
+        ("Character.AI Appoints New CEO Amid Lawsuit", "mentioned"),
+        ("Character.AI's founders hired back in $2.7 billion deal", "subject"),
+    ],
+)
+def test_a_headline_naming_only_the_startup_must_tell_the_deal(headline, role):
+    _, result = _analyse(
+        f"{headline}\n\n"
+        "Character.AI named a new chief executive on Friday as it fights a lawsuit over its "
+        "chatbots. The company now relies on open-source models. The shift started after Google "
+        "paid $2.7 billion to license the startup's models and hired its founders, Noam Shazeer "
+        "and Daniel De Freitas.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.role) for d in result.deals] == [("google--character-ai", role)]

@@ -59,6 +59,7 @@ from extractors.analysis.text import fold
         ("ja", "acquihire", "人材および技術を確保するために買収した"),
         ("it", "join", "il gruppo si unirà al team di ricerca"),
         ("ru", "acquihire", "аналитики называют сделку покупнаймом"),
+        ("en", "deal", "the new shape of tech dealmaking"),
     ],
 )
 def test_a_phrase_reads_as_its_cue(language, cue, text):
