@@ -113,7 +113,7 @@ LATER_SETS = {
         "claims_recall": 0.92,
     },
     "real_sixth": {
-        "relevance": 0.89,
+        "relevance": 0.93,
         "deals": 0.98,
         "claims_precision": 0.95,
         "claims_recall": 0.92,
@@ -184,11 +184,23 @@ LATER_SETS = {
         "claims_precision": 0.8,
         "claims_recall": 0.49,
     },
+    "real_nineteenth": {
+        "relevance": 0.70,
+        "deals": 0.66,
+        "claims_precision": 0.69,
+        "claims_recall": 0.50,
+    },
+    "real_twentieth": {
+        "relevance": 0.64,
+        "deals": 0.68,
+        "claims_precision": 0.48,
+        "claims_recall": 0.28,
+    },
     "real_thirteenth": {
         "relevance": 0.79,
         "deals": 0.92,
         "claims_precision": 0.91,
-        "claims_recall": 0.87,
+        "claims_recall": 0.90,
     },
 }
 
