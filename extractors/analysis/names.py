@@ -92,8 +92,6 @@ _TITLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_BEFORE_ENDS = ("of", "at", "from", "behind", "the")
-# The two words before a name, the second one perhaps elided ("l'équipe d'", "il team di ").
-_TWO_WORDS_BEFORE = re.compile(r"(\w+)\s+(\w+['’]?)\s*$")
 _PERSON_TITLE_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:ceo|chief\s+executive(?:\s+officer)?|co-?founders?|cofounders?|founders?|president|cto|chief\s+\w+\s+officer|"
     r"chief\s+scientist|head\s+of\s+\w+|director|investors?|mr\.?|ms\.?|mrs\.?|dr\.?|ex-\w+|analyst|engineer|researcher|"
@@ -368,6 +366,10 @@ def _word_spans(run: str) -> list[tuple[int, int]]:
 _CONTRACTION = re.compile(r"(?:['’](?:ve|re|ll|m|d)|n['’]t)$")
 
 
+def _contracted(word: str) -> bool:
+    return ("'" in word or "’" in word) and _CONTRACTION.search(word) is not None
+
+
 def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     """The name candidates inside a capitalised run: offsets relative to the run."""
     out = []
@@ -376,7 +378,7 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
         bare = _strip_possessive(run[words[0][0] : words[0][1]]).rstrip(".,:;")
         if bare in data.function_words or bare in _JOINING_WORDS or bare in _TITLE_WORDS:
             return []
-        if _CONTRACTION.search(bare):  # "We've", "I’m", "Don't": a pronoun or a verb, no name
+        if _contracted(bare):  # "We've", "I’m", "Don't": a pronoun or a verb, no name
             return []
         return [] if bare.endswith(_ADJECTIVE_SUFFIXES) else words
     cur: list[tuple[int, int]] = []
@@ -391,9 +393,7 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     for i, (s, e) in enumerate(words):
         word = run[s:e]
         bare = _strip_possessive(word).rstrip(".,:;")
-        if (
-            bare in data.function_words or bare in _JOINING_WORDS or _CONTRACTION.search(bare)
-        ) and not cur:
+        if (bare in data.function_words or bare in _JOINING_WORDS or _contracted(bare)) and not cur:
             continue
         if bare in data.not_companies and not cur and i + 1 < len(words):
             continue  # "told TechCrunch Twitter is paying": an outlet, then the company
@@ -906,6 +906,7 @@ def _org_evidence(
 # The words that join the last two names of a list, in the languages read ("ou encore": "or else")
 # Where a person used to work, told with a verb ("had previously worked at Elon Musk's AI startup
 # xAI", "was formerly at"): the company is their past, not a party of anything now.
+PAST_WORK_WORDS = ("previously", "formerly", "once", "earlier")  # one is in every match below
 WORKED_THERE_BEFORE = re.compile(
     r"\b(?:previously|formerly|once|earlier)\s+(?:worked|was|served)\s+(?:at|for|with)\s+"
     r"(?:[\w'’.-]+\s+){0,4}$",
@@ -1296,10 +1297,10 @@ def _people_of_before(folded_before: str, lex: Lexicon) -> bool:
     """A word for a company's people and the language's "of" right before a name ("il team di",
     "l'équipe d'", "die Mitarbeiter von"): the name has people of its own, as in English "the
     team of" (``_TITLE_BEFORE``)."""
-    words = _TWO_WORDS_BEFORE.search(folded_before)
-    if words is None or not lex.cues["of"].fullmatch(words.group(2)):
+    words = folded_before[-40:].split()
+    if len(words) < 2 or not lex.cues["of"].fullmatch(words[-1]):
         return False
-    noun = words.group(1)
+    noun = re.split(r"['’]", words[-2])[-1]  # "l'équipe": the noun after an elided article
     return bool(lex.cues["staff"].fullmatch(noun) or lex.cues["team"].fullmatch(noun))
 
 

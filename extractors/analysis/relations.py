@@ -29,6 +29,7 @@ from functools import cache
 from extractors.analysis.lexicon import Lexicon, SentenceCues
 from extractors.analysis.names import (
     LIST_WORDS,
+    PAST_WORK_WORDS,
     WORKED_THERE_BEFORE,
     Names,
     OrgMention,
@@ -413,8 +414,12 @@ def _implied(
         for o in reversed(names.orgs[i]):
             if o.name == org.name or (i == s.index and o.start >= org.start):
                 continue
-            raw = sentences[i].raw if i < len(sentences) else ""
-            if WORKED_THERE_BEFORE.search(raw, max(0, o.start - 60), o.start):
+            earlier = sentences[i] if i < len(sentences) else None
+            if (
+                earlier is not None
+                and any(w in earlier.folded for w in PAST_WORK_WORDS)
+                and WORKED_THERE_BEFORE.search(earlier.raw, max(0, o.start - 60), o.start)
+            ):
                 continue  # a person's past employer
             other_big = is_big(o.name)
             if other_big != big and (
