@@ -571,9 +571,11 @@ _SOURCE_BEFORE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}$"
 )
 # The word for "by" alone between a company bought and its buyer ("the acquisition of X by Y")
-_BY_ONLY = re.compile(r"\s*(?:by|par|por|von|durch|da|door|przez)\s+")
-# ... and the same word ending the words between two names, after a purchase word ("was bought by")
-_PASSIVE_BY_END = re.compile(r"(?<!\w)(?:by|par|por|durch|da|door|przez)\s*$")
+_BY_WORDS = "by|par|por|durch|da|door|przez"  # and German "von", which is also "of"
+_BY_ONLY = re.compile(rf"\s*(?:{_BY_WORDS}|von)\s+")
+# ... and the same word ending the words between two names, after a purchase word ("was bought
+# by"), but not "von": "der Kauf von Windsurf" is the purchase of it
+_PASSIVE_BY_END = re.compile(rf"(?<!\w)(?:{_BY_WORDS})\s*$")
 
 
 def _bought_by_the_next(pair: _Pair, orgs: Sequence[OrgMention], cues: SentenceCues) -> bool:
