@@ -281,7 +281,9 @@ class PeakRss:
                     with contextlib.suppress(psutil.Error):
                         rss = child.memory_info().rss
                         tree += rss
-                        worker = _is_worker(child)
+                        # a worker stays one: an exiting process may no longer show its cmdline
+                        known = self.cpu_s.get(child.pid, ("", 0.0))[0] == "workers"
+                        worker = known or _is_worker(child)
                         workers += rss if worker else 0
                         role = "workers" if worker else "prefect_server"
                         self.cpu_s[child.pid] = (role, _cpu_s(child))
