@@ -249,7 +249,7 @@ def _cpu_s(process: psutil.Process) -> float:
     return times.user + times.system
 
 
-class PeakRss:
+class ProcessSampler:
     """Samples the resident memory of a process: alone, with the worker processes it spawned
     (the pipeline's own memory), and with every descendant (Prefect's server too); and the CPU
     time each of them has used, as last seen (a process that exits keeps its last reading)."""
@@ -295,7 +295,7 @@ class PeakRss:
             self.samples.append((time.time(), own, own + workers, own + tree))
             self._stop.wait(RSS_SAMPLE_S)
 
-    def __enter__(self) -> PeakRss:
+    def __enter__(self) -> ProcessSampler:
         self._thread.start()
         return self
 
@@ -313,7 +313,7 @@ def run_child(mode: str, config: Path, prefect_home: Path, log_path: Path) -> di
         process = subprocess.Popen(
             command, cwd=ROOT, env=_child_env(prefect_home), stdout=subprocess.PIPE, stderr=log
         )
-        with PeakRss(process.pid) as peak:
+        with ProcessSampler(process.pid) as peak:
             out, _ = process.communicate()
     wall = time.perf_counter() - started
     harness_cpu = _cpu_s(psutil.Process()) - harness_cpu

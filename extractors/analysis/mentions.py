@@ -14,13 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from extractors.analysis.lexicon import Lexicon, holds_any, needed_texts
-from extractors.analysis.names import (
-    PAST_WORK_WORDS,
-    WORKED_THERE_BEFORE,
-    Names,
-    OrgMention,
-    PersonMention,
-)
+from extractors.analysis.names import Names, OrgMention, PersonMention, past_employer_before
 from extractors.analysis.text import Sentence
 
 
@@ -227,9 +221,8 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True)
             for m, target in resolved
         ]
-        past_work = any(w in s.folded for w in PAST_WORK_WORDS)
         for o in named:
-            if past_work and WORKED_THERE_BEFORE.search(s.raw, max(0, o.start - 60), o.start):
+            if past_employer_before(s, o.start):
                 continue  # a person's past employer: no later "the lab" stands for it
             if names.kinds.get(o.name) == "acquirer":
                 recent.append((s.index, o.name, True))

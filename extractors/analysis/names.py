@@ -904,14 +904,33 @@ def _org_evidence(
 
 # What separates the items of a list of names: ", ", " and ", " y ", " et ", " und ", " şi ", " og ".
 # The words that join the last two names of a list, in the languages read ("ou encore": "or else")
-# Where a person used to work, told with a verb ("had previously worked at Elon Musk's AI startup
-# xAI", "was formerly at"): the company is their past, not a party of anything now.
-PAST_WORK_WORDS = ("previously", "formerly", "once", "earlier")  # one is in every match below
-WORKED_THERE_BEFORE = re.compile(
+# "former", "ex-", "antigo": what makes a company someone's past employer.
+FORMER_WORD = (
+    r"(?:\b(?:former|onetime|one-time|ancien(?:ne)?|antig[oa]|ehemalige[rn]?)|(?<![\w-])ex-?)"
+)
+# A company named as someone's former employer ("the former OpenAI researcher", "o ex-pesquisador da
+# OpenAI"), or where a person used to work, told with a verb ("had previously worked at Elon
+# Musk's AI startup xAI"): their past, no party of anything the sentence or the next ones tell.
+_FORMER_EMPLOYER = re.compile(
+    rf"{FORMER_WORD}(?:[\s-]*[^\W\d_]+){{0,2}}?\s*(?:\b(?:of|at|da|do|de|du|von|bei|di|chez)\s+)?$",
+    re.IGNORECASE,
+)
+_PAST_WORK_WORDS = ("previously", "formerly", "once", "earlier")  # one is in every match below
+_WORKED_THERE_BEFORE = re.compile(
     r"\b(?:previously|formerly|once|earlier)\s+(?:worked|was|served)\s+(?:at|for|with)\s+"
     r"(?:[\w'’.-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+
+
+def past_employer_before(s: Sentence, start: int) -> bool:
+    """The company named at ``start`` of a sentence is someone's past employer."""
+    return bool(_FORMER_EMPLOYER.search(s.raw, max(0, start - 30), start)) or (
+        any(w in s.folded for w in _PAST_WORK_WORDS)
+        and _WORKED_THERE_BEFORE.search(s.raw, max(0, start - 60), start) is not None
+    )
+
+
 LIST_WORDS = r"(?:and|or|e|y|et|ou|o|und|oder|en|şi|și|i|og|och)(?:\s+encore)?"
 LIST_SEPARATOR = re.compile(rf"\s*(?:,|,?\s+{LIST_WORDS})\s*", re.IGNORECASE)
 # A list's separator and the words that say what its next item is ("photo app Loom, chat tool

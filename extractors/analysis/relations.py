@@ -28,13 +28,13 @@ from functools import cache
 
 from extractors.analysis.lexicon import Lexicon, SentenceCues
 from extractors.analysis.names import (
+    FORMER_WORD,
     LIST_WORDS,
-    PAST_WORK_WORDS,
-    WORKED_THERE_BEFORE,
     Names,
     OrgMention,
     PersonMention,
     lists_of_names,
+    past_employer_before,
 )
 from extractors.analysis.text import (
     CLAUSE_JOIN,
@@ -42,6 +42,7 @@ from extractors.analysis.text import (
     Sentence,
     clause_bounds,
     clauses,
+    ends_a_quotation,
 )
 
 # Most characters between two companies for a relation to tie them.
@@ -88,17 +89,7 @@ _COORDINATED = re.compile(
     r"\b(?:and|plus|while|et|y|e|und)\s+(?:to\s+|will\s+|also\s+|has\s+|have\s+|a\s+|ont\s+|va\s+|"
     r"ha\s+|han\s+|hat\s+|haben\s+|wird\s+|vai\s+|está\s+|sta\s+)?"
 )
-# "former", "ex-", "antigo": what makes a company someone's past employer.
-_FORMER_WORD = (
-    r"(?:\b(?:former|onetime|one-time|ancien(?:ne)?|antig[oa]|ehemalige[rn]?)|(?<![\w-])ex-?)"
-)
-_FORMER = re.compile(rf"(?:{_FORMER_WORD}|\bpreviously\s+at)\s*$")
-# A company named as someone's former employer ("the former OpenAI researcher", "o ex-pesquisador da
-# OpenAI"): no party between two others, which still pair across it.
-_FORMER_EMPLOYER = re.compile(
-    rf"{_FORMER_WORD}(?:[\s-]*[^\W\d_]+){{0,2}}?\s*(?:\b(?:of|at|da|do|de|du|von|bei|di|chez)\s+)?$",
-    re.IGNORECASE,
-)
+_FORMER = re.compile(rf"(?:{FORMER_WORD}|\bpreviously\s+at)\s*$")
 _BOARD = re.compile(r"^(?:'s|’s)?\s+(?:board|advisory)", re.IGNORECASE)
 # A company that joins another as a whole ("Tempo is joining Salesforce", "we're joining the
 # Google family"): how a startup announces that it was bought for its team. Not a company that
@@ -221,9 +212,6 @@ def _owner_phrase(words: list[str]) -> bool:
     )
 
 
-_QUOTE_CLOSE = frozenset('"”')
-
-
 def relations_in(
     sentences: Sequence[Sentence],
     names: Names,
@@ -246,7 +234,7 @@ def relations_in(
         for k, (c_start, c_end) in enumerate(bounds):
             in_clause = [o for o in orgs if c_start <= o.start < c_end]
             clause_people = [p for p in people if c_start <= p.start < c_end]
-            if s.raw[c_end - 1] in _QUOTE_CLOSE and k + 1 < len(bounds):
+            if ends_a_quotation(s.raw, c_end) and k + 1 < len(bounds):
                 # the words of a quotation are its speaker's, named in the clause after it
                 after_start, after_end = bounds[k + 1]
                 clause_people += [p for p in people if after_start <= p.start < after_end]
@@ -414,12 +402,7 @@ def _implied(
         for o in reversed(names.orgs[i]):
             if o.name == org.name or (i == s.index and o.start >= org.start):
                 continue
-            earlier = sentences[i] if i < len(sentences) else None
-            if (
-                earlier is not None
-                and any(w in earlier.folded for w in PAST_WORK_WORDS)
-                and WORKED_THERE_BEFORE.search(earlier.raw, max(0, o.start - 60), o.start)
-            ):
+            if i < len(sentences) and past_employer_before(sentences[i], o.start):
                 continue  # a person's past employer
             other_big = is_big(o.name)
             if other_big != big and (
@@ -502,11 +485,7 @@ def _pair_relations(
     clause_text = s.raw[c_start:c_end]
     clause_folded = folded[c_start:c_end]
     coordinated: list[tuple[str, str]] = []  # "… behind Dark Blue Labs and Vision Factory"
-    former = {
-        i
-        for i, o in enumerate(orgs)
-        if _FORMER_EMPLOYER.search(s.raw, max(0, o.start - 30), o.start)
-    }
+    former = {i for i, o in enumerate(orgs) if past_employer_before(s, o.start)}
     for x, y, since in _neighbour_pairs(orgs, former):
         if _NEW_CLAUSE_BEFORE.search(s.raw, since, y.start):
             continue  # "... in a multibillion-dollar deal, and Microsoft hired ...": y opens a clause of its own

@@ -233,6 +233,12 @@ def clause_bounds(raw: str, position: int) -> tuple[int, int]:
     return start, end
 
 
+def ends_a_quotation(raw: str, end: int) -> bool:
+    """The clause of ``raw`` that ends at ``end`` is the words of a quotation (``_CLAUSE_END``
+    ends one there): its speaker is named in the clause after it."""
+    return end > 0 and raw[end - 1] in '"”'
+
+
 def clauses(raw: str) -> list[tuple[int, int]]:
     """The clauses of a sentence, as offsets into it."""
     out = []
