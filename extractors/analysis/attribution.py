@@ -262,6 +262,12 @@ _STAFF_LEAVE = re.compile(
 )
 # "the startup was not very big -- just six people", "there were only six team members": how big
 # the company is, said of the company itself.
+# "The company, a 7-person team, was founded by …": a sized team or company set beside the startup
+_APPOSITIVE_BEFORE = re.compile(r",\s+(?:a|an|un|une|uma|um|una|ein|eine)\s+$", re.IGNORECASE)
+_THE_COMPANY_END = re.compile(r"\b(?:the|this)\s+(?:company|startup|start-up|firm)$", re.IGNORECASE)
+_SIZED_COMPANY_NOUN = re.compile(
+    r"(?:team|startup|start-up|company|firm|outfit|shop|operation)$", re.IGNORECASE
+)
 _SMALL_COMPANY_BEFORE = re.compile(
     r"\b(?:startup|company|firm|team)\s+(?:was|is|had\s+been)\s+(?:not\s+)?(?:very\s+|so\s+|"
     r"particularly\s+)?(?:big|small|large|tiny)\b[\s,;:—–-]*(?:just|only)?\s*$"
@@ -1119,6 +1125,8 @@ class Attributor:
             return None, 0.0, not_staff
         if self._sizes_the_company(before, after, deal):
             return "target_headcount", CUE_EXPLICIT, "the size of the company"
+        if self._beside_the_startup(s, fig, deal):
+            return "target_headcount", CUE_EXPLICIT, "the size of the startup it stands beside"
         size = _SIZE_BEFORE.search(fold(before[-30:])) or _SIZE_AFTER.match(fold(after[:20]))
         if (
             (fig.noun or "") in {"people", "persons", "individuals"}
@@ -1272,6 +1280,22 @@ class Attributor:
         with_staff = _WITH_STAFF_BEFORE.search(near)
         return with_staff is not None and any(
             near[: with_staff.start()].endswith(fold(n)) for n in names
+        )
+
+    def _beside_the_startup(self, s: Sentence, fig: Figure, deal: Deal) -> bool:
+        """ "The company, a 7-person team, …", "Blink, an eight-person startup, …": a sized team or
+        company set by a comma beside the deal's startup (named, or a word that stands for it)."""
+        if not _SIZED_COMPANY_NOUN.search(fig.stated):
+            return False
+        comma = _APPOSITIVE_BEFORE.search(s.raw, 0, fig.start)
+        if comma is None:
+            return False
+        if any(o.name == deal.target and o.end == comma.start() for o in self.names.orgs[s.index]):
+            return True
+        return (
+            _THE_COMPANY_END.search(s.raw, 0, comma.start()) is not None
+            and self.subject is not None
+            and deal.target == self.subject.target
         )
 
     # -- helpers ------------------------------------------------------------------------------

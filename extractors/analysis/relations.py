@@ -790,6 +790,11 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
         return pair.relate("acquihire", x, y, STRENGTH_FRAME) + [
             replace(r, plural=True) for r in pair.relate("hire", x, y, STRENGTH_FRAME)
         ]
+    bought_for = _bought_for_a_person(pair, names, cues)
+    if bought_for is not None:  # "Google bought Angstro for Rohit Khare": the purchase hires him
+        return pair.relate("acquihire", x, y, STRENGTH_FRAME) + [
+            replace(r, people=(bought_for,)) for r in pair.relate("hire", x, y, STRENGTH_FRAME)
+        ]
     money = _money_kind(_last_stretch(between), after, cues)
     if money == "pay" and not hired and _purchase_agreed(_last_stretch(between), cues):
         money = None  # "an agreement to acquire X": a purchase, whose word for a deal pays nothing
@@ -832,6 +837,18 @@ def _buys_people(pair: _Pair, cues: SentenceCues) -> bool:
         return True
     first_after = _FIRST_WORDS_AFTER.match(pair.after)
     return bool(len(rest.split()) <= 1 and first_after and people.search(first_after.group(0)))
+
+
+def _bought_for_a_person(pair: _Pair, names: Names, cues: SentenceCues) -> str | None:
+    """The person a company was bought for, named right after it ("Google bought Angstro for
+    Rohit Khare"): what the purchase buys is that person, an acqui-hire by its own words."""
+    if not _said(cues, "acquire", pair.between):
+        return None
+    purpose = _FOR_WORD.match(pair.after.lstrip())
+    if purpose is None:
+        return None
+    at = pair.y.end + (len(pair.after) - len(pair.after.lstrip())) + purpose.end()
+    return next((p.name for p in names.people[pair.sentence] if p.start == at), None)
 
 
 def _payer_and_payee(

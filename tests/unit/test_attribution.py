@@ -742,6 +742,17 @@ def test_a_company_with_so_many_employees_has_that_headcount():
     assert ("target_headcount", "14 employees") in _claims(result), _claims(result)
 
 
+def test_a_sized_team_set_beside_the_startup_by_a_comma_is_its_headcount():
+    named = _read(LEAD + "Lumeo, a nine-person team, was started by two former graduate students.")
+    assert ("target_headcount", "nine-person team") in _claims(named), _claims(named)
+    told_as_the_company = _read(
+        LEAD + "The company, a 12-person startup, was started by two former graduate students."
+    )
+    assert ("target_headcount", "12-person startup") in _claims(told_as_the_company), _claims(
+        told_as_the_company
+    )
+
+
 def test_a_profile_field_gives_the_founding_year_of_the_startup():
     result = _read(
         LEAD

@@ -2068,3 +2068,33 @@ def test_a_headline_naming_only_the_startup_must_tell_the_deal(headline, role):
         WATCHLIST,
     )
     assert [(d.deal_id, d.role) for d in result.deals] == [("google--character-ai", role)]
+
+
+def test_a_company_bought_for_a_person_is_an_acquihire_of_that_person():
+    _, result = _analyse(
+        "Halcyon's shopping list\n\n"
+        "Halcyon bought Lumeo for Dana Whitcombe. She will help Halcyon build its assistant.",
+        EMPTY_WATCHLIST,
+    )
+    [deal] = result.deals
+    assert deal.deal_id == "halcyon--lumeo"
+    assert deal.kind == "acquihire"
+    assert deal.people == ("Dana Whitcombe",)
+
+
+def test_a_state_written_after_a_city_is_no_company_a_team_joins():
+    text = (
+        "Halcyon buys Lumeo\n\n"
+        "Halcyon has acquired Lumeo, a photo-sharing startup. "
+        "Following the deal, Lumeo said it will shut down its app in “the coming weeks,” and join "
+        "Halcyon’s imaging team at the Sunnyvale, Calif., headquarters, near the Portland, Ore., office."
+    )
+    lex = lexicon_for("en")
+    sentences = split_sentences(text)
+    names = find_names(sentences, EMPTY_WATCHLIST, lex)
+    named = {o.name for found in names.orgs for o in found}
+    assert not named & {"Calif", "Calif.", "Ore", "Ore."}, named
+    relations = relations_in(sentences, names, lex)
+    assert {(r.acquirer, r.target) for r in relations if r.kind == "hire"} == {
+        ("Halcyon", "Lumeo")
+    }, relations

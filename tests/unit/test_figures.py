@@ -332,6 +332,8 @@ def test_percentages_and_shares(language, text, stated, low, high, of_staff):
 COUNT_CASES = [
     ("en", "most of the firm’s 70 employees", "70 employees", 70, 70),
     ("en", "together with a dozen engineers and researchers", "a dozen engineers", 12, 12),
+    ("en", "with about a half-dozen staff in its office", "about a half-dozen staff", 5.4, 6.6),
+    ("en", "half a dozen engineers will move over", "half a dozen engineers", 6, 6),
     ("en", "more than 20 researchers from the lab", "more than 20 researchers", 20, None),
     ("en", "The approximately ten employees of the company", "approximately ten employees", 9, 11),
     ("en", "around 40 departing employees", "around 40 departing employees", 36, 44),

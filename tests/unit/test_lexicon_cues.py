@@ -60,6 +60,10 @@ from extractors.analysis.text import fold
         ("it", "join", "il gruppo si unirà al team di ricerca"),
         ("ru", "acquihire", "аналитики называют сделку покупнаймом"),
         ("en", "deal", "the new shape of tech dealmaking"),
+        # taking a company over, in every tense and with a hyphen
+        ("en", "acquire", "the chip maker has taken-over a small robotics startup"),
+        ("en", "acquire", "the chip maker is taking over a small robotics startup"),
+        ("en", "acquire", "the chip maker takes over a small robotics startup"),
     ],
 )
 def test_a_phrase_reads_as_its_cue(language, cue, text):
@@ -103,7 +107,12 @@ def test_a_founder_is_no_founding(language, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["with sales of the glasses taking hold", "the talks took place in march", "it takes part"],
+    [
+        "with sales of the glasses taking hold",
+        "the talks took place in march",
+        "it takes part",
+        "the chip maker took over a small robotics startup",  # a purchase, not a hire
+    ],
 )
 def test_idioms_of_take_move_no_one(text):
     assert not lexicon_for("en").cues["hire"].search(fold(text))
