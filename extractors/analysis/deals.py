@@ -308,6 +308,8 @@ class _Framing:
     undisclosed: frozenset[str] = frozenset()
     # sentences that tell people going back to a former employer
     going_back: frozenset[int] = frozenset()
+    # companies named in a sentence that states a sum and speaks of paying or buying
+    priced: frozenset[str] = frozenset()
 
 
 _SIMILAR = re.compile(
@@ -317,6 +319,15 @@ _SIMILAR = re.compile(
 
 
 _SIMILAR_NEEDS = needed_texts(_SIMILAR)
+
+
+def _states_a_price(s: Sentence, cues: SentenceCues) -> bool:
+    """The sentence speaks of paying or buying (not of raising funds) and states a sum."""
+    return (
+        (cues.present("pay") or cues.present("acquire"))
+        and not cues.present("funding")
+        and bool(money_figures(s.text, cues.lex.language))
+    )
 
 
 def _framing(
@@ -394,6 +405,12 @@ def _framing(
         cues_of[0].lex.language if cues_of else "en",
         frozenset(undisclosed),
         frozenset(going_back),
+        frozenset(
+            o.name
+            for s in sentences
+            if _states_a_price(s, cues_of[s.index])
+            for o in names.orgs[s.index]
+        ),
     )
 
 
@@ -479,7 +496,12 @@ def _weigh(
         or t in framed.not_acquisition
         or (
             acquire
-            and _bought_for_its_people(live, framed.language, undisclosed=a in framed.undisclosed)
+            and _bought_for_its_people(
+                live,
+                framed.language,
+                undisclosed=a in framed.undisclosed,
+                sums_told=a in framed.priced or t in framed.priced,
+            )
         )
     )
     reasons: list[str] = []
@@ -489,7 +511,7 @@ def _weigh(
         and money < STRENGTH_CLAUSE
         and (
             _called_acquihire(live, framed)
-            or framed.story_acquihire
+            or (framed.story_acquihire or t in framed.acquihire)
             and any(r.kind == "acquire" and not (r.dated or r.background) for r in live)
         )
     ):
@@ -529,12 +551,20 @@ def _only_going_back(live: list[Relation], framed: _Framing) -> bool:
     return bool(moves) and all(r.sentence in framed.going_back for r in moves)
 
 
-def _bought_for_its_people(live: list[Relation], language: str, *, undisclosed: bool) -> bool:
+def _bought_for_its_people(
+    live: list[Relation], language: str, *, undisclosed: bool, sums_told: bool
+) -> bool:
     """Bought at no stated price, and its founders or team move with no more than a handful of
     people counted (not "the 140 employees of the startup will join Databricks": the staff of a
     company bought whole). Where the text says the price is not told, a sum beside the purchase
-    is something else ("Post-grant of $600,000, Google acquires DNNresearch")."""
-    if not _team_moves(live) or (
+    is something else ("Post-grant of $600,000, Google acquires DNNresearch").
+
+    The team's move may be told in a clause that names only the buyer ("Ils seront rejoints par
+    … employés de Union Bay Networks", "feeding into an internal research group"), where no
+    sentence naming either company states a sum paid: with a price told elsewhere ("Apple spent
+    close to $2 billion on this deal"), the purchase is of the company, whose people come along."""
+    weakly = not sums_told and _team_moves(live, at_least=STRENGTH_IMPLIED)
+    if not (_team_moves(live) or weakly) or (
         not undisclosed
         and any(
             r.kind == "acquire"
@@ -571,9 +601,14 @@ def _has_talent_terms(live: list[Relation]) -> bool:
     )
 
 
-def _team_moves(live: list[Relation]) -> bool:
-    """Founders or a team (more than one person) move, in a strong hire."""
-    return any(r.plural for r in live if r.kind == "hire" and r.strength >= 0.9)
+def _team_moves(live: list[Relation], *, at_least: float = 0.9) -> bool:
+    """Founders or a team (more than one person) move, in a strong hire (or one ``at_least`` as
+    strong, not told as background)."""
+    return any(
+        r.plural
+        for r in live
+        if r.kind == "hire" and r.strength >= at_least and (at_least >= 0.9 or not r.background)
+    )
 
 
 def _payment_implied(

@@ -370,6 +370,10 @@ def _contracted(word: str) -> bool:
     return ("'" in word or "’" in word) and _CONTRACTION.search(word) is not None
 
 
+# A name never ends on an article.
+_ARTICLES = frozenset({"The", "A", "An"})
+
+
 def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     """The name candidates inside a capitalised run: offsets relative to the run."""
     out = []
@@ -384,7 +388,9 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     cur: list[tuple[int, int]] = []
 
     def flush() -> None:
-        while cur and run[cur[-1][0] : cur[-1][1]] in _JOINING_WORDS:
+        # (nor an article: "Key Players and Their Roles The acquisition …", a heading run into
+        # the sentence it heads)
+        while cur and run[cur[-1][0] : cur[-1][1]] in _JOINING_WORDS | _ARTICLES:
             cur.pop()
         if cur:
             out.append((cur[0][0], cur[-1][1]))

@@ -448,6 +448,9 @@ def _flags(
     background = _said(cues, "background", told)
     failed = (
         (_said(cues, "failed", clause) and not _said(cues, "hire", clause))
+        # (a hire told after the pair is another event: "Digg, qui avait failli se faire racheter
+        # … par Google, vient de voir son équipe … se faire recruter par le Washington Post")
+        or (_said(cues, "failed", told) and not _said(cues, "hire", told))
         or bool(_ATTEMPTED.search(clause))
         or _fails_in_contrast(folded, cues, c_end)
     )

@@ -2098,3 +2098,50 @@ def test_a_state_written_after_a_city_is_no_company_a_team_joins():
     assert {(r.acquirer, r.target) for r in relations if r.kind == "hire"} == {
         ("Halcyon", "Lumeo")
     }, relations
+
+
+def test_a_heading_run_into_its_sentence_gives_no_name_ending_on_an_article():
+    text = "Deal Terms and Their Meaning The purchase brings three engineers from Lumeo to Halcyon."
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
+    named = {o.name for found in names.orgs for o in found}
+    assert not any(n.split()[-1] in {"The", "A", "An"} for n in named), named
+
+
+def test_a_purchase_whose_apps_leave_the_store_is_an_acquihire():
+    _, result = _analyse(
+        "Halcyon buys messaging startup Lumeo\n\n"
+        "Halcyon has announced it is acquiring messaging startup Lumeo. "
+        "All Lumeo apps have been removed from the App Store since the announcement.",
+        EMPTY_WATCHLIST,
+    )
+    assert [(d.deal_id, d.kind) for d in result.deals] == [("halcyon--lumeo", "acquihire")]
+
+
+@pytest.mark.parametrize(
+    ("price", "deal"),
+    [
+        ("Terms of the deal were not disclosed.", True),
+        ("Halcyon spent close to $2 billion on the deal, its largest ever.", False),
+    ],
+)
+def test_a_purchase_whose_team_joins_the_buyer_is_an_acquihire_unless_a_price_buys_it_whole(
+    price, deal
+):
+    _, result = _analyse(
+        "Halcyon opens a lab in Lisbon\n\n"
+        "Halcyon confirmed the purchase of Lumeo, a local start-up building network software. "
+        + price
+        + " The lab's staff will be joined by six of Lumeo's eight employees.",
+        EMPTY_WATCHLIST,
+    )
+    assert (_deal_ids(result) == {"halcyon--lumeo"}) is deal, result.deals
+
+
+def test_a_purchase_that_nearly_happened_is_no_deal_beside_a_later_hire():
+    _, result = _analyse(
+        "Brightline recrute l'équipe de Lumeo\n\n"
+        "La start-up Lumeo, qui avait failli se faire racheter en 2019 par "
+        "Halcyon, vient de voir son équipe technique se faire recruter par Brightline.",
+        EMPTY_WATCHLIST,
+    )
+    assert "halcyon--lumeo" not in _deal_ids(result), result.deals

@@ -60,6 +60,17 @@ from extractors.analysis.text import fold
         ("it", "join", "il gruppo si unirà al team di ricerca"),
         ("ru", "acquihire", "аналитики называют сделку покупнаймом"),
         ("en", "deal", "the new shape of tech dealmaking"),
+        # a person taking a job joins; the apps leave the store once the company is bought
+        (
+            "en",
+            "join",
+            "the former chief executive has taken on the role of vice president at the buyer",
+        ),
+        ("en", "winds_down", "all of its apps have been removed from the App Store"),
+        ("de", "winds_down", "das Start-up macht nach dem Deal dicht"),
+        # a purchase that nearly happened
+        ("fr", "failed", "la start-up avait failli se faire racheter en 2008"),
+        ("en", "failed", "the startup had nearly been bought by a rival in 2008"),
         # taking a company over, in every tense and with a hyphen
         ("en", "acquire", "the chip maker has taken-over a small robotics startup"),
         ("en", "acquire", "the chip maker is taking over a small robotics startup"),
@@ -112,6 +123,7 @@ def test_a_founder_is_no_founding(language, text):
         "the talks took place in march",
         "it takes part",
         "the chip maker took over a small robotics startup",  # a purchase, not a hire
+        "she took on the role of chief scientist",  # a job taken: she joins, no one hires
     ],
 )
 def test_idioms_of_take_move_no_one(text):
