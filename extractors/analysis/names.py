@@ -120,6 +120,7 @@ _THING_QUOTED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "He ran GitHub at Microsoft": a part of the large company named after "at", led by a person.
+_UNIT_NAME_AFTER_OWNER = re.compile(r"(?:\s+[A-Z][\w-]*){1,4}\s*\(")
 _LED_BEFORE = re.compile(
     r"\b(?:ran|runs|led|leads|headed|heads|oversaw|oversees|managed|manages)\s+$"
 )
@@ -974,9 +975,18 @@ def _units(
     for s, mentions in zip(sentences, orgs, strict=True):
         for mention in mentions:
             owners = [o for o in mentions if o.end <= mention.start and mention.start - o.end <= 80]
-            if _UNIT_AFTER.match(s.raw[mention.end : mention.end + 20]) and any(
-                kinds.get(o.name) == "acquirer" and s.raw[o.end : o.end + 2] in {"'s", "’s"}
-                for o in owners
+            if (
+                _UNIT_AFTER.match(s.raw[mention.end : mention.end + 20])
+                and any(
+                    kinds.get(o.name) == "acquirer"
+                    and (
+                        s.raw[o.end : o.end + 2] in {"'s", "’s"}
+                        # "the Apple Foundation Models (AFM) team": the company's name opens the unit's
+                        or _UNIT_NAME_AFTER_OWNER.fullmatch(s.raw[o.end : mention.start])
+                        is not None
+                    )
+                    for o in owners
+                )
             ):
                 units.add(mention.name)
             elif (

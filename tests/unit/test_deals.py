@@ -14,7 +14,7 @@ from extractors.analysis.names import find_names
 from extractors.analysis.relations import Relation, relations_in
 from extractors.analysis.text import clauses, fold, split_sentences
 from extractors.documents import article_from_text
-from extractors.watchlist import EMPTY_WATCHLIST, Watchlist, load_watchlist
+from extractors.watchlist import EMPTY_WATCHLIST, Entity, Watchlist, load_watchlist
 from tests.support.paths import REPO
 
 WATCHLIST = load_watchlist(REPO / "config" / "watchlist.toml")
@@ -2145,3 +2145,16 @@ def test_a_purchase_that_nearly_happened_is_no_deal_beside_a_later_hire():
         EMPTY_WATCHLIST,
     )
     assert "halcyon--lumeo" not in _deal_ids(result), result.deals
+
+
+def test_a_team_named_after_its_company_with_an_acronym_is_a_unit_never_a_target():
+    _, result = _analyse(
+        "Brightline hires Halcyon's models chief\n\n"
+        "Brightline has recruited Halcyon's top executive for AI models, Jo Marren, Bloomberg "
+        "reported. The departure hurts Halcyon. Marren, who managed the Halcyon Vision Models "
+        "(HVM) team, joined Halcyon from Corvid in 2021.",
+        Watchlist(
+            acquirers=tuple(Entity(n, "acquirer") for n in ("Halcyon", "Brightline", "Corvid"))
+        ),
+    )
+    assert not any(d.target == "HVM" for d in result.deals), result.deals
