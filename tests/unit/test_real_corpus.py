@@ -179,7 +179,7 @@ LATER_SETS = {
         "claims_recall": 0.5,
     },
     "real_eighteenth": {
-        "relevance": 0.87,
+        "relevance": 0.84,
         "deals": 0.9,
         "claims_precision": 0.8,
         "claims_recall": 0.49,
@@ -191,10 +191,16 @@ LATER_SETS = {
         "claims_recall": 0.50,
     },
     "real_twentieth": {
-        "relevance": 0.64,
+        "relevance": 0.74,
         "deals": 0.68,
         "claims_precision": 0.48,
         "claims_recall": 0.28,
+    },
+    "real_twentyfirst": {
+        "relevance": 0.67,
+        "deals": 0.78,
+        "claims_precision": 0.70,
+        "claims_recall": 0.38,
     },
     "real_thirteenth": {
         "relevance": 0.79,
