@@ -268,6 +268,9 @@ _THE_COMPANY_END = re.compile(r"\b(?:the|this)\s+(?:company|startup|start-up|fir
 _SIZED_COMPANY_NOUN = re.compile(
     r"(?:team|startup|start-up|company|firm|outfit|shop|operation)$", re.IGNORECASE
 )
+# A sum no deal and no startup's worth has reached ("the $5,000-billion tech giant"): the buyer's
+# market value, or a market's size.
+LARGER_THAN_ANY_DEAL = 1e12
 _SMALL_COMPANY_BEFORE = re.compile(
     r"\b(?:startup|company|firm|team)\s+(?:was|is|had\s+been)\s+(?:not\s+)?(?:very\s+|so\s+|"
     r"particularly\s+)?(?:big|small|large|tiny)\b[\s,;:—–-]*(?:just|only)?\s*$"
@@ -673,6 +676,8 @@ class Attributor:
                 0.0,
                 f"in {fig.currency or 'an unknown currency'}, not US dollars (not converted)",
             )
+        if (fig.low or fig.high or 0.0) >= LARGER_THAN_ANY_DEAL:
+            return None, 0.0, "larger than any deal: a company's worth or a market's size"
         w = _MoneyWindow(s, fig, deal, before, after, clause)
         for question in (
             self._money_of_another,

@@ -127,7 +127,7 @@ _LED_BEFORE = re.compile(
 # What only a company does: raise money, be valued, be founded, employ people, ship products.
 _COMPANY_VERB_AFTER = re.compile(
     r"^(?:'s|’s)?,?\s+(?:(?:has|had|have|also|recently|reportedly|previously|will|would|which|that|is|was|then)\s+)*"
-    r"(?:raised|raises|was\s+founded|is\s+based|was\s+valued|is\s+valued|employs|employed|builds|makes|develops|"
+    r"(?:raised|raises|was\s+founded|(?:co-?)?founded\s+(?:by|in)|is\s+based|was\s+valued|is\s+valued|employs|employed|builds|makes|develops|"
     r"sells|continue[sd]?\s+(?:to\s+operate|operating|as\s+an?\s+independent)|remain(?:s|ed)?\s+(?:an?\s+)?independent|"
     r"will\s+continue|stays?\s+independent|licensed\s+its|exists)\b",
     re.IGNORECASE,
@@ -1282,6 +1282,8 @@ def _word_before(text: str) -> str | None:
     return word if _opens(body, start) else None
 
 
+# A person's name right after "and": "Aditya Agarwal and Ruchi Sanghvi".
+_PERSON_AFTER_AND = re.compile(r"\s+(?:and|und|et|y|e)\s+[A-Z][a-z]+\s+[A-Z][\w'’-]+")
 # A kind word and what it is of, right before a name: "start-up d'intelligence artificielle ",
 # "startup de inteligencia artificial " (the kind word is group 1)
 _KIND_OF_PHRASE_BEFORE = re.compile(
@@ -1302,10 +1304,20 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     if _TEAM_AFTER.match(after) and raw[:start].strip():
         return "team"
     folded_before = fold(before)
+    # (not "the husband-and-wife team of Aditya Agarwal and Ruchi Sanghvi": a pair of people)
+    people_listed = _is_person_like(raw[start:end]) and _PERSON_AFTER_AND.match(after)
     # a match ends with "of", "at", "from", "behind" or "the" and the spaces after it
-    if folded_before.rstrip().endswith(_TITLE_BEFORE_ENDS) and _TITLE_BEFORE.search(before):
+    if (
+        folded_before.rstrip().endswith(_TITLE_BEFORE_ENDS)
+        and _TITLE_BEFORE.search(before)
+        and not people_listed
+    ):
         return "team_of"
-    if _people_of_before(folded_before, lex) and not _kind_word(fold(raw[start:end]), lex):
+    if (
+        _people_of_before(folded_before, lex)
+        and not _kind_word(fold(raw[start:end]), lex)
+        and not people_listed
+    ):
         return "team_of"
     startup = lex.cues["startup"]
     # (an opening quote may stand between: "스타트업 ‘AI21 랩스’", "the startup 'Roi'")

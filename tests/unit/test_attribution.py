@@ -753,6 +753,13 @@ def test_a_sized_team_set_beside_the_startup_by_a_comma_is_its_headcount():
     )
 
 
+def test_a_sum_larger_than_any_deal_is_the_buyers_worth_and_hides_no_figure():
+    result = _read(LEAD + "The move shows how Halcyon, a group worth $4 trillion, uses its cash.")
+    claims = _claims(result)
+    assert not any("trillion" in stated for _, stated in claims), claims
+    assert claims >= OWN, claims  # not dropped as slips of scale beside the larger sum
+
+
 def test_a_profile_field_gives_the_founding_year_of_the_startup():
     result = _read(
         LEAD

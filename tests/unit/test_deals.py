@@ -2158,3 +2158,39 @@ def test_a_team_named_after_its_company_with_an_acronym_is_a_unit_never_a_target
         ),
     )
     assert not any(d.target == "HVM" for d in result.deals), result.deals
+
+
+def test_the_team_of_two_named_people_makes_neither_a_company():
+    text = (
+        "Halcyon buys Lumeo\n\n"
+        "Halcyon has bought Lumeo, a start-up from two early Brightline engineers. "
+        "The husband-and-wife team of Priya Nandan and Tomas Erkel will lead Halcyon's design group."
+    )
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
+    named = {o.name for found in names.orgs for o in found}
+    assert not named & {"Priya Nandan", "Nandan", "Tomas Erkel"}, named
+
+
+def test_a_startup_saying_we_are_joining_its_buyer_makes_the_purchase_an_acquihire():
+    _, result = _analyse(
+        "Halcyon snaps up vision start-up Lumeo\n\n"
+        "Halcyon has acquired vision start-up Lumeo for an undisclosed amount.\n\n"
+        "Lumeo said:\n\n"
+        '"Today, after a wonderful year of research, we are excited to announce that we are '
+        'joining Halcyon."',
+        EMPTY_WATCHLIST,
+    )
+    assert _deal_ids(result) == {"halcyon--lumeo"}, result.deals
+
+
+def test_an_app_founded_by_people_whose_staff_join_the_buyer_is_a_company_bought_for_them():
+    _, result = _analyse(
+        "Halcyon acquires Lumeo, an app to plan meetings\n\n"
+        "Halcyon has announced the acquisition of the meeting-planning app Lumeo. "
+        "The financial details were not made public. "
+        "Lumeo is founded by economist Dana Whitcombe and Jo Marren. "
+        "It currently has 12 employees who will join the Halcyon Apps group.",
+        Watchlist(acquirers=(Entity("Halcyon", "acquirer"),)),
+    )
+    assert _deal_ids(result) == {"halcyon--lumeo"}, result.deals
+    assert ("staff_hired", 12.0) in {(c.metric, c.low) for c in result.claims}, result.claims

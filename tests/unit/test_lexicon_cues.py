@@ -60,6 +60,8 @@ from extractors.analysis.text import fold
         ("it", "join", "il gruppo si unirà al team di ricerca"),
         ("ru", "acquihire", "аналитики называют сделку покупнаймом"),
         ("en", "deal", "the new shape of tech dealmaking"),
+        # a startup speaking of its people as a whole: they move together
+        ("en", "team_plural", "we are excited to announce that we are joining the buyer"),
         # a person taking a job joins; the apps leave the store once the company is bought
         (
             "en",
@@ -97,6 +99,8 @@ def test_back_as_a_particle_is_no_payment(text):
     [
         # "levantou" (raised money) is no form of "levar" (to take people along)
         ("pt", "hire", "a startup levantou 11 milhões numa rodada"),
+        # a span of time after which something is told is no earlier deal
+        ("en", "background", "today, after a long year of research, we are ready"),
     ],
 )
 def test_a_word_that_only_starts_like_a_cue_is_not_it(language, cue, text):
