@@ -196,6 +196,12 @@ LATER_SETS = {
         "claims_precision": 0.48,
         "claims_recall": 0.28,
     },
+    "real_twentysecond": {
+        "relevance": 0.74,
+        "deals": 0.9,
+        "claims_precision": 0.7,
+        "claims_recall": 0.6,
+    },
     "real_twentyfirst": {
         "relevance": 0.67,
         "deals": 0.78,
