@@ -449,10 +449,12 @@ def _judge(
     if not _is_company_of_its_own(t, live, names):
         return None  # a party the text never treats as a company of its own
     if any(
-        "venture_firm" in names.evidence.get(party, ()) and names.kinds.get(party) == "unknown"
+        names.evidence.get(party, set()) & {"venture_firm", "adviser"}
+        and names.kinds.get(party) == "unknown"
         for party in (a, t)
-    ):  # "backed by Paradigm, a VC firm": an investor, no party to a talent deal (a watchlisted
-        return None  # one, "NFDG, the venture firm run by …", is a party of its known deal)
+    ):  # "backed by Paradigm, a VC firm", "the law firm Orrick": an investor or an adviser, no
+        return None  # party to a talent deal (a watchlisted one, "NFDG, the venture firm run by …",
+        # is a party of its known deal)
     weighed = _weigh(a, t, rels, live, framed)
     if weighed is None:
         return None

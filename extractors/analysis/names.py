@@ -145,6 +145,10 @@ _DOMAIN_NAME = re.compile(r"[a-z]\.(?:ai|com|io)$")
 _VENTURE_FIRM = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:vc|venture(?:\s+capital)?|private[\s-]+equity)\s+(?:firm|fund|investor|company)\b"
 )
+# A firm that advises on deals ("the law firm Orrick", "Orrick, a law firm"): a party to none of them
+_ADVISER_FIRM = re.compile(
+    r"\b(?:law|legal|consulting|accounting|audit|pr|public\s+relations|research|advisory)\s+firm\b"
+)
 _APPOSITIVE = re.compile(
     # (or a number, after a list: "Dark Blue Labs and Vision Factory, two deep learning startups")
     r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma|two|three|four|both|deux|trois|dos|tres|zwei|drei)\s+([^,.;]{0,60})",
@@ -740,11 +744,22 @@ class _NameScan:
             for c in ("acquire", "hire", "acquihire")
         ):
             return end
-        rest = after + verb.end()
+        rest = self._past_kind_words(raw, after + verb.end(), end)
         named = raw[rest:end]
         if not named or _overlaps_any(taken, rest, end):
             return end
         return rest if whole_run_places(self.text_body, named) else end
+
+    def _past_kind_words(self, raw: str, start: int, end: int) -> int:
+        """Past the words of a Title Case headline that say what the name after them is ("Apple
+        Acquires AI Startup Silk Labs": Silk Labs)."""
+        while (word := re.match(r"(\S+)\s+", raw[start:end])) is not None and (
+            word.group(1) == "AI"
+            or self.lex.cues["startup"].fullmatch(fold(word.group(1)))
+            or self.lex.cues["giant"].fullmatch(fold(word.group(1)))
+        ):
+            start += word.end()
+        return start
 
     def _after_kind_words(self, raw: str, start: int, end: int) -> int:
         """Where a German run's name starts: after the words that say what it is, which German
@@ -1319,6 +1334,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         and not people_listed
     ):
         return "team_of"
+    if _ADVISER_FIRM.search(folded_before[-30:]) and folded_before.rstrip().endswith("firm"):
+        return "adviser"  # "a partner at the law firm Orrick"
     startup = lex.cues["startup"]
     # (an opening quote may stand between: "스타트업 ‘AI21 랩스’", "the startup 'Roi'")
     word = _word_before(folded_before.removesuffix("‘").removesuffix("“").removesuffix("'"))
@@ -1328,10 +1345,15 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     if described and startup.fullmatch(described.group(1)):
         return "called"  # "la start-up d'intelligence artificielle Global Illumination"
     appositive = _APPOSITIVE.match(after)
-    if appositive and _OWNED_TITLE.match(fold(appositive.group(1))):
-        return None  # "Sunny Madra, the company's president": a person's post at the company
+    if appositive and (
+        _OWNED_TITLE.match(fold(appositive.group(1)))
+        or lex.cues["person_role"].match(fold(appositive.group(1)))
+    ):
+        return None  # "Sunny Madra, the company's president", "…, a partner at the law firm Orrick"
     if appositive and _VENTURE_FIRM.match(fold(appositive.group(1))):
         return "venture_firm"  # "Paradigm, a VC firm that …": it invests, it hires no one
+    if appositive and _ADVISER_FIRM.match(fold(appositive.group(1))):
+        return "adviser"  # "Orrick, a law firm": it advises on deals, it is party to none
     if appositive:
         said = fold(appositive.group(1))
         noun = startup.search(said) or lex.cues["giant"].search(said)

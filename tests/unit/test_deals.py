@@ -2194,3 +2194,30 @@ def test_an_app_founded_by_people_whose_staff_join_the_buyer_is_a_company_bought
     )
     assert _deal_ids(result) == {"halcyon--lumeo"}, result.deals
     assert ("staff_hired", 12.0) in {(c.metric, c.low) for c in result.claims}, result.claims
+
+
+def test_a_person_with_a_post_at_a_law_firm_is_no_company_and_the_firm_no_party():
+    text = (
+        "Investors want safeguards in licence-and-hire deals\n\n"
+        "Halcyon paid $900 million to license Lumeo's models and hire its founders. "
+        "Dana Whitcombe, a partner at the law firm Brightwater, noted that investors now ask for "
+        'safeguards against such "acqui-hire" deals.'
+    )
+    watchlist = Watchlist(acquirers=(Entity("Halcyon", "acquirer"),))
+    _, result = _analyse(text, watchlist)
+    assert _deal_ids(result) == {"halcyon--lumeo"}, result.deals
+    names = find_names(split_sentences(text), watchlist, lexicon_for("en"))
+    assert "Dana Whitcombe" not in {o.name for found in names.orgs for o in found}
+
+
+def test_degrees_are_no_company_and_a_headline_kind_word_is_no_part_of_the_name():
+    text = (
+        "Halcyon Acquires AI Startup Lumeo Labs\n\n"
+        "Halcyon Acquires AI Startup Lumeo Labs for an undisclosed amount. "
+        "Halcyon has also hired 30 researchers with Ph.D.s this year."
+    )
+    watchlist = Watchlist(acquirers=(Entity("Halcyon", "acquirer"),))
+    names = find_names(split_sentences(text), watchlist, lexicon_for("en"))
+    named = {o.name for found in names.orgs for o in found}
+    assert "Lumeo Labs" in named, named
+    assert not named & {"AI Startup Lumeo Labs", "Ph.D.s", "Ph.D"}, named
