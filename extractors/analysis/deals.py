@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -308,8 +308,9 @@ class _Framing:
     undisclosed: frozenset[str] = frozenset()
     # sentences that tell people going back to a former employer
     going_back: frozenset[int] = frozenset()
-    # companies named in a sentence that states a sum and speaks of paying or buying
-    priced: frozenset[str] = frozenset()
+    # the sentences that speak of paying or buying and hold a digit, with the companies each
+    # names: where a sum may be stated (read only when a purchase needs it, ``_price_told``)
+    sum_sentences: tuple[tuple[frozenset[str], str], ...] = ()
 
 
 _SIMILAR = re.compile(
@@ -321,12 +322,20 @@ _SIMILAR = re.compile(
 _SIMILAR_NEEDS = needed_texts(_SIMILAR)
 
 
-def _states_a_price(s: Sentence, cues: SentenceCues) -> bool:
-    """The sentence speaks of paying or buying (not of raising funds) and states a sum."""
+def _may_state_a_price(s: Sentence, cues: SentenceCues) -> bool:
+    """The sentence speaks of paying or buying (not of raising funds) and holds a digit."""
     return (
         (cues.present("pay") or cues.present("acquire"))
         and not cues.present("funding")
-        and bool(money_figures(s.text, cues.lex.language))
+        and any(map(str.isdigit, s.text))
+    )
+
+
+def _price_told(framed: _Framing, companies: set[str]) -> bool:
+    """A sentence naming one of ``companies`` states a sum while it speaks of paying or buying."""
+    return any(
+        named & companies and money_figures(text, framed.language)
+        for named, text in framed.sum_sentences
     )
 
 
@@ -405,11 +414,10 @@ def _framing(
         cues_of[0].lex.language if cues_of else "en",
         frozenset(undisclosed),
         frozenset(going_back),
-        frozenset(
-            o.name
+        tuple(
+            (frozenset(o.name for o in names.orgs[s.index]), s.text)
             for s in sentences
-            if _states_a_price(s, cues_of[s.index])
-            for o in names.orgs[s.index]
+            if names.orgs[s.index] and _may_state_a_price(s, cues_of[s.index])
         ),
     )
 
@@ -502,7 +510,7 @@ def _weigh(
                 live,
                 framed.language,
                 undisclosed=a in framed.undisclosed,
-                sums_told=a in framed.priced or t in framed.priced,
+                sums_told=lambda: _price_told(framed, {a, t}),
             )
         )
     )
@@ -554,7 +562,7 @@ def _only_going_back(live: list[Relation], framed: _Framing) -> bool:
 
 
 def _bought_for_its_people(
-    live: list[Relation], language: str, *, undisclosed: bool, sums_told: bool
+    live: list[Relation], language: str, *, undisclosed: bool, sums_told: Callable[[], bool]
 ) -> bool:
     """Bought at no stated price, and its founders or team move with no more than a handful of
     people counted (not "the 140 employees of the startup will join Databricks": the staff of a
@@ -565,7 +573,7 @@ def _bought_for_its_people(
     … employés de Union Bay Networks", "feeding into an internal research group"), where no
     sentence naming either company states a sum paid: with a price told elsewhere ("Apple spent
     close to $2 billion on this deal"), the purchase is of the company, whose people come along."""
-    weakly = not sums_told and _team_moves(live, at_least=STRENGTH_IMPLIED)
+    weakly = _team_moves(live, at_least=STRENGTH_IMPLIED) and not sums_told()
     if not (_team_moves(live) or weakly) or (
         not undisclosed
         and any(
