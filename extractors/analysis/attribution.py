@@ -260,8 +260,6 @@ _STAFF_LEAVE = re.compile(
     r"\b(?:cut|cuts|cutting|laid\s+off|lay\s+off|lays\s+off|layoffs?|fired|departing|departed|"
     r"leaving|quit|quitting|remaining|redundan\w+|despid\w+|licenci\w+|entlass\w+)\b"
 )
-# "the startup was not very big -- just six people", "there were only six team members": how big
-# the company is, said of the company itself.
 # "The company, a 7-person team, was founded by …": a sized team or company set beside the startup
 _APPOSITIVE_BEFORE = re.compile(r",\s+(?:a|an|un|une|uma|um|una|ein|eine)\s+$", re.IGNORECASE)
 _THE_COMPANY_END = re.compile(r"\b(?:the|this)\s+(?:company|startup|start-up|firm)$", re.IGNORECASE)
@@ -271,6 +269,8 @@ _SIZED_COMPANY_NOUN = re.compile(
 # A sum no deal and no startup's worth has reached ("the $5,000-billion tech giant"): the buyer's
 # market value, or a market's size.
 LARGER_THAN_ANY_DEAL = 1e12
+# "the startup was not very big -- just six people", "there were only six team members": how big
+# the company is, said of the company itself.
 _SMALL_COMPANY_BEFORE = re.compile(
     r"\b(?:startup|company|firm|team)\s+(?:was|is|had\s+been)\s+(?:not\s+)?(?:very\s+|so\s+|"
     r"particularly\s+)?(?:big|small|large|tiny)\b[\s,;:—–-]*(?:just|only)?\s*$"

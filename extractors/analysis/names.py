@@ -119,8 +119,10 @@ _THING_QUOTED_BEFORE = re.compile(
     r"product|brand|plataforma|producto|produto|marca)\s+(?:[\w'’-]+\s+){0,2}«\s*$",
     re.IGNORECASE,
 )
-# "He ran GitHub at Microsoft": a part of the large company named after "at", led by a person.
+# "the Apple Foundation Models (AFM) team": the rest of a unit's name after its company's, then
+# the acronym's bracket
 _UNIT_NAME_AFTER_OWNER = re.compile(r"(?:\s+[A-Z][\w-]*){1,4}\s*\(")
+# "He ran GitHub at Microsoft": a part of the large company named after "at", led by a person.
 _LED_BEFORE = re.compile(
     r"\b(?:ran|runs|led|leads|headed|heads|oversaw|oversees|managed|manages)\s+$"
 )
@@ -144,10 +146,6 @@ _DOMAIN_NAME = re.compile(r"[a-z]\.(?:ai|com|io)$")
 # What an appositive calls a firm that invests in startups ("a VC firm", "a venture capital fund")
 _VENTURE_FIRM = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:vc|venture(?:\s+capital)?|private[\s-]+equity)\s+(?:firm|fund|investor|company)\b"
-)
-# A firm that advises on deals ("the law firm Orrick", "Orrick, a law firm"): a party to none of them
-_ADVISER_FIRM = re.compile(
-    r"\b(?:law|legal|consulting|accounting|audit|pr|public\s+relations|research|advisory)\s+firm\b"
 )
 _APPOSITIVE = re.compile(
     # (or a number, after a list: "Dark Blue Labs and Vision Factory, two deep learning startups")
@@ -1334,8 +1332,9 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         and not people_listed
     ):
         return "team_of"
-    if _ADVISER_FIRM.search(folded_before[-30:]) and folded_before.rstrip().endswith("firm"):
-        return "adviser"  # "a partner at the law firm Orrick"
+    adviser = lex.cues["adviser_firm"]
+    if adviser.search(folded_before[-30:]) and folded_before.rstrip().endswith("firm"):
+        return "adviser"  # "a partner at the law firm Orrick": it advises on deals, party to none
     startup = lex.cues["startup"]
     # (an opening quote may stand between: "스타트업 ‘AI21 랩스’", "the startup 'Roi'")
     word = _word_before(folded_before.removesuffix("‘").removesuffix("“").removesuffix("'"))
@@ -1352,7 +1351,7 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         return None  # "Sunny Madra, the company's president", "…, a partner at the law firm Orrick"
     if appositive and _VENTURE_FIRM.match(fold(appositive.group(1))):
         return "venture_firm"  # "Paradigm, a VC firm that …": it invests, it hires no one
-    if appositive and _ADVISER_FIRM.match(fold(appositive.group(1))):
+    if appositive and adviser.match(fold(appositive.group(1))):
         return "adviser"  # "Orrick, a law firm": it advises on deals, it is party to none
     if appositive:
         said = fold(appositive.group(1))
