@@ -521,8 +521,10 @@ def _weigh(
         and money < STRENGTH_CLAUSE
         and (
             _called_acquihire(live, framed)
-            or (framed.story_acquihire or t in framed.acquihire)
-            and any(r.kind == "acquire" and not (r.dated or r.background) for r in live)
+            or (
+                (framed.story_acquihire or t in framed.acquihire)
+                and any(r.kind == "acquire" and not (r.dated or r.background) for r in live)
+            )
         )
     ):
         hire = money = STRENGTH_CLAUSE  # "… calls an acqui-hire, as when Cursor bought Koala"
@@ -573,7 +575,8 @@ def _bought_for_its_people(
     … employés de Union Bay Networks", "feeding into an internal research group"), where no
     sentence naming either company states a sum paid: with a price told elsewhere ("Apple spent
     close to $2 billion on this deal"), the purchase is of the company, whose people come along."""
-    weakly = _team_moves(live, at_least=STRENGTH_IMPLIED) and not sums_told()
+    news = [r for r in live if not r.background]
+    weakly = _team_moves(news, at_least=STRENGTH_IMPLIED) and not sums_told()
     if not (_team_moves(live) or weakly) or (
         not undisclosed
         and any(
@@ -612,13 +615,8 @@ def _has_talent_terms(live: list[Relation]) -> bool:
 
 
 def _team_moves(live: list[Relation], *, at_least: float = 0.9) -> bool:
-    """Founders or a team (more than one person) move, in a strong hire (or one ``at_least`` as
-    strong, not told as background)."""
-    return any(
-        r.plural
-        for r in live
-        if r.kind == "hire" and r.strength >= at_least and (at_least >= 0.9 or not r.background)
-    )
+    """Founders or a team (more than one person) move, in a hire this strong."""
+    return any(r.plural for r in live if r.kind == "hire" and r.strength >= at_least)
 
 
 def _payment_implied(

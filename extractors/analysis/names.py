@@ -18,7 +18,7 @@ import itertools
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -742,38 +742,29 @@ class _NameScan:
             for c in ("acquire", "hire", "acquihire")
         ):
             return end
-        rest = self._past_kind_words(raw, after + verb.end(), end)
+        rest = self._past_kind_words(raw, after + verb.end(), end, also="AI")
         named = raw[rest:end]
         if not named or _overlaps_any(taken, rest, end):
             return end
         return rest if whole_run_places(self.text_body, named) else end
 
-    def _past_kind_words(self, raw: str, start: int, end: int) -> int:
-        """Past the words of a Title Case headline that say what the name after them is ("Apple
-        Acquires AI Startup Silk Labs": Silk Labs)."""
-        while (word := re.match(r"(\S+)\s+", raw[start:end])) is not None and (
-            word.group(1) == "AI"
-            or self.lex.cues["startup"].fullmatch(fold(word.group(1)))
-            or self.lex.cues["giant"].fullmatch(fold(word.group(1)))
+    def _past_kind_words(self, raw: str, start: int, end: int, *, also: str = "") -> int:
+        """Past the words of a run that say what the name after them is ("KI-Start-ups Lumeo",
+        "Softwarekonzern Halcyon"), and the word ``also`` ("Apple Acquires AI Startup Silk Labs")."""
+        while (space := raw.find(" ", start, end)) != -1 and (
+            raw[start:space] == also or _kind_word(fold(raw[start:space]), self.lex)
         ):
-            start += word.end()
+            start = space + 1
         return start
 
     def _after_kind_words(self, raw: str, start: int, end: int) -> int:
         """Where a German run's name starts: after the words that say what it is, which German
-        capitalises too ("KI-Start-ups Lumeo", "Softwarekonzern Halcyon"), and after the nouns a
-        "von" ties to it ("Schlüsselingenieure von Hume AI")."""
+        capitalises too, and after the nouns a "von" ties to it ("Schlüsselingenieure von Hume
+        AI")."""
         tied = raw.rfind(" von ", start, end)
         if tied != -1:
             start = tied + len(" von ")
-        while (space := raw.find(" ", start, end)) != -1:
-            word = fold(raw[start:space])
-            if not (
-                self.lex.cues["startup"].fullmatch(word) or self.lex.cues["giant"].fullmatch(word)
-            ):
-                break
-            start = space + 1
-        return start
+        return self._past_kind_words(raw, start, end)
 
     def _named_in_body(self, surface: str) -> str:
         """A Title Case headline capitalises its verbs too: the longest opening of the run that
@@ -1179,13 +1170,19 @@ _COMPANY_TITLE = re.compile(r"(?<=\s)(?:co-?founder|founder|CEO)\b")
 _WORD_BEFORE_TITLE = re.compile(r"(?<![\w'’-])([A-Z][\w.&-]*)\s+$")
 
 
+def _words_found(
+    body: str, pattern: re.Pattern[str], word_at: Callable[[str, re.Match[str]], str | None]
+) -> set[str]:
+    """The words ``word_at`` reads at each match of ``pattern`` in the body (None: no word)."""
+    return {word for m in pattern.finditer(body) if (word := word_at(body, m))}
+
+
 def _companies_before_titles(body: str) -> set[str]:
-    out = set()
-    for m in _COMPANY_TITLE.finditer(body):
+    def word_before(body: str, m: re.Match[str]) -> str | None:
         before = _WORD_BEFORE_TITLE.search(body, max(0, m.start() - 40), m.start())
-        if before is not None:
-            out.add(before.group(1))
-    return out
+        return before.group(1) if before is not None else None
+
+    return _words_found(body, _COMPANY_TITLE, word_before)
 
 
 # One capitalised word, alone, that buys or acquires ("Today, Zynga is acquiring the team"): a
@@ -1197,13 +1194,13 @@ _BUYER_ALONE = re.compile(
 
 
 def _buyers_named_alone(body: str) -> set[str]:
-    out = set()
-    for m in _BUYER_ALONE.finditer(body):
+    def buyer(body: str, m: re.Match[str]) -> str | None:
         before = body[max(0, m.start() - 30) : m.start()].split()
         # not the last word of a longer name ("Today, Zynga is …" is alone)
-        if not before or not before[-1][:1].isupper() or before[-1][-1] in ",.;:!?":
-            out.add(m.group(1))
-    return out
+        alone = not before or not before[-1][:1].isupper() or before[-1][-1] in ",.;:!?"
+        return m.group(1) if alone else None
+
+    return _words_found(body, _BUYER_ALONE, buyer)
 
 
 # "Luan's team", "Adept's technology": the word before is a company's name, not a person's. (The
@@ -1215,14 +1212,13 @@ _OWNED_THING = re.compile(
 
 
 def _owners_of_company_things(body: str) -> set[str]:
-    out = set()
-    for m in _OWNED_THING.finditer(body):
+    def owner(body: str, m: re.Match[str]) -> str | None:
         start = m.start()
         while start > 0 and not body[start - 1].isspace():
             start -= 1
-        if start < m.start():
-            out.add(body[start : m.start()])
-    return out
+        return body[start : m.start()] or None
+
+    return _words_found(body, _OWNED_THING, owner)
 
 
 def _uncontested_names(

@@ -752,7 +752,9 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
 
 
 # "for", after a payment, says what the money buys
-_FOR_WORD = re.compile(r"\b(?:for|pour|por|für|per)\s")
+_FOR_WORDS = "for|pour|por|für|per"
+_FOR_WORD = re.compile(rf"\b(?:{_FOR_WORDS})\s")
+_FOR_AFTER = re.compile(rf"\s*(?:{_FOR_WORDS})\s+")  # right after a company: what it was bought for
 _FROM_WORD = re.compile(r"\b(?:from|de|von|da|di)\s")
 
 
@@ -847,10 +849,10 @@ def _bought_for_a_person(pair: _Pair, names: Names, cues: SentenceCues) -> str |
     Rohit Khare"): what the purchase buys is that person, an acqui-hire by its own words."""
     if not _said(cues, "acquire", pair.between):
         return None
-    purpose = _FOR_WORD.match(pair.after.lstrip())
+    purpose = _FOR_AFTER.match(pair.after)
     if purpose is None:
         return None
-    at = pair.y.end + (len(pair.after) - len(pair.after.lstrip())) + purpose.end()
+    at = pair.y.end + purpose.end()
     return next((p.name for p in names.people[pair.sentence] if p.start == at), None)
 
 
