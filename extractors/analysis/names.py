@@ -182,6 +182,7 @@ class NameData:
     legal_forms: frozenset[str]  # "Inc.", "GmbH": left out of a company's name
     institution_words: frozenset[str]  # "University": a name that holds one is where people study
     verbs_in_capitals: frozenset[str]  # "WILL" of "HP WILL acquire": ends the name before it
+    determiner_before: re.Pattern[str]  # "the " of "the Boxee Box": a thing's name follows
     formerly: re.Pattern[str]  # what stands between a company's name and its former name
     suffix_spellings: dict[str, str]  # "랩스" -> "Labs": a name's last word in another script
     suffix_spelt: re.Pattern[str]  # one of them right after a Latin name
@@ -197,6 +198,9 @@ def name_data() -> NameData:
         legal_forms=frozenset(data["legal_forms"]),
         institution_words=frozenset(data["institution_words"]),
         verbs_in_capitals=frozenset(data["verbs_in_capitals"]),
+        determiner_before=re.compile(
+            r"(?<![\w'’])(?:" + literal_alternation(data["determiners"]) + r")\s+$", re.IGNORECASE
+        ),
         formerly=re.compile(
             r"\s*[,(]?\s*(?:"
             + "|".join(
@@ -1090,6 +1094,9 @@ def _people(
                 or _PERSON_AFTER.match(after) is not None
                 or bool(listed)
             )
+            if not evidence and data.determiner_before.search(before):
+                previous_end, previous_person = m.end(), False
+                continue  # "the Boxee Box": a thing the text names, never a person
             title_case = s.title_case
             if title_case and entity is None and name not in prose:
                 evidence = False  # in a Title Case line every word is capitalised: "CEO Wang Heads to Meta"

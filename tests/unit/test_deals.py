@@ -1811,7 +1811,7 @@ def test_a_buyer_named_alone_is_no_persons_given_name():
     assert [d.deal_id for d in result.deals] == ["halcyon--orbis"]
 
 
-@pytest.mark.parametrize("place", ["New York City", "Sunnyvale"])
+@pytest.mark.parametrize("place", ["New York City", "Sunnyvale", "the United States"])
 def test_a_city_is_a_place(place):
     _, result = _analyse(
         "Halcyon buys Orbis\n\n"
@@ -2221,3 +2221,19 @@ def test_degrees_are_no_company_and_a_headline_kind_word_is_no_part_of_the_name(
     named = {o.name for found in names.orgs for o in found}
     assert "Lumeo Labs" in named, named
     assert not named & {"AI Startup Lumeo Labs", "Ph.D.s", "Ph.D"}, named
+
+
+def test_a_product_named_after_the_startup_is_no_person_that_hides_the_startup():
+    # two capitalised words after "the" name a thing: read as a person, "Lumeo" would have been
+    # that person's given name and never the company bought
+    _, result = _analyse(
+        "Halcyon buys Lumeo for $12M\n\n"
+        "Halcyon has purchased Lumeo, maker of the Lumeo Frame, a rival of the Orbis Dock. "
+        "Halcyon confirmed only that it had acquired some employees and assets of Lumeo.",
+        EMPTY_WATCHLIST,
+    )
+    assert _deal_ids(result) == {"halcyon--lumeo"}, result.deals
+    names = find_names(
+        split_sentences("Halcyon bought the Lumeo Frame maker."), EMPTY_WATCHLIST, lexicon_for("en")
+    )
+    assert not {p.name for found in names.people for p in found}, names.people
