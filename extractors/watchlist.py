@@ -25,6 +25,9 @@ class Entity:
     name: str
     kind: EntityKind
     aliases: tuple[str, ...] = ()
+    # A person who heads a listed company (its chief executive or founder), in whose name the
+    # news tells that company's deals ("Zuckerberg paid $14.3 billion for 49% of Scale AI").
+    leads: str = ""
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *(a for a in self.aliases if a != self.name))
@@ -135,10 +138,31 @@ def _entities(raw: object, kind: EntityKind, path: Path) -> tuple[Entity, ...]:
             raise ValueError(
                 f"{path}: {kind} {name!r}: aliases must be a list of non-empty strings"
             )
-        unknown = set(item) - {"name", "aliases", "note"}
+        unknown = set(item) - {"name", "aliases", "note", *(("leads",) if kind == "person" else ())}
         if unknown:
             raise ValueError(f"{path}: {kind} {name!r}: unknown keys {sorted(unknown)}")
-        out.append(Entity(name.strip(), kind, tuple(a.strip() for a in aliases)))
+        leads = item.get("leads", "")
+        if not isinstance(leads, str):
+            raise ValueError(f"{path}: {kind} {name!r}: leads must be a listed company's name")
+        out.append(Entity(name.strip(), kind, tuple(a.strip() for a in aliases), leads.strip()))
+    return tuple(out)
+
+
+def _led_companies(
+    people: tuple[Entity, ...], path: Path, index: dict[str, Entity]
+) -> tuple[Entity, ...]:
+    """The people with the canonical name of the company each leads; a company not listed above
+    is the user's mistake."""
+    out = []
+    for person in people:
+        if person.leads:
+            company = index.get(_fold(person.leads))
+            if company is None or company.kind == "person":
+                raise ValueError(
+                    f"{path}: person {person.name!r}: leads {person.leads!r}, no acquirer or startup listed above"
+                )
+            person = Entity(person.name, person.kind, person.aliases, company.name)
+        out.append(person)
     return tuple(out)
 
 
@@ -194,6 +218,6 @@ def load_watchlist(path: Path) -> Watchlist:
     return Watchlist(
         acquirers=listed.acquirers,
         startups=listed.startups,
-        people=listed.people,
+        people=_led_companies(listed.people, path, listed._index),
         deals=_known_deals(data.get("deal"), path, listed._index),
     )

@@ -554,12 +554,29 @@ class _NameScan:
             taken = self._tickers(s.raw)
             self._read_watchlisted(s, taken, raw_orgs[s.index], people_raw[s.index])
             self._read_known_people(s, taken, people_raw[s.index])
+            self._leaders_for_companies(s, raw_orgs[s.index], people_raw[s.index])
             if self.glosses or self.gloss_aliases:
                 self._read_glossed(s, taken, raw_orgs[s.index])
             for m in _phrases_rx(self.data.not_companies).finditer(s.raw):
                 taken.append((m.start(), m.end()))  # "Competition and Markets Authority"
             self._read_runs(s, taken, raw_orgs[s.index])
         return raw_orgs, people_raw
+
+    def _leaders_for_companies(
+        self, s: Sentence, orgs: list[RawOrg], people: list[RawPerson]
+    ) -> None:
+        """A listed person who leads a listed company stands for it in a sentence that does not
+        name it: "Zuckerberg paid $14.3 billion for 49% of Scale AI" is Meta's payment."""
+        named = {org[1] for org in orgs}
+        for i in range(len(people) - 1, -1, -1):
+            name, start, end = people[i]
+            person = self.watchlist.lookup(name)
+            if person is None or not person.leads or person.leads in named:
+                continue
+            company = self.watchlist.lookup(person.leads)
+            if company is not None:
+                orgs.append((s.raw[start:end], company.name, start, end, company.kind))
+                del people[i]
 
     def _tickers(self, raw: str) -> list[tuple[int, int]]:
         """Brackets holding a stock symbol: with an exchange ("(NASDAQ:NVDA)"), or right after a

@@ -126,7 +126,14 @@ def test_other_deal_price_is_not_a_claim_of_this_deal():
 
 
 @pytest.mark.parametrize(
-    "bad", ["[[acquirer]]\nname = 3\n", "[[acquirer]\nname='x'", "[[robot]]\nname='x'\n"]
+    "bad",
+    [
+        "[[acquirer]]\nname = 3\n",
+        "[[acquirer]\nname='x'",
+        "[[robot]]\nname='x'\n",
+        "[[person]]\nname = 'Dana Whitlow'\nleads = 'Halcyon'\n",  # no such company listed
+        "[[acquirer]]\nname = 'Halcyon'\nleads = 'Halcyon'\n",  # only a person leads
+    ],
 )
 def test_bad_watchlist_is_a_clear_error(tmp_path, bad):
     path = tmp_path / "watchlist.toml"
@@ -2237,3 +2244,34 @@ def test_a_product_named_after_the_startup_is_no_person_that_hides_the_startup()
         split_sentences("Halcyon bought the Lumeo Frame maker."), EMPTY_WATCHLIST, lexicon_for("en")
     )
     assert not {p.name for found in names.people for p in found}, names.people
+
+
+def _watchlist_with_a_leader(tmp_path) -> Watchlist:
+    path = tmp_path / "watchlist.toml"
+    path.write_text(
+        '[[acquirer]]\nname = "Halcyon"\n\n'
+        '[[person]]\nname = "Dana Whitlow"\naliases = ["Whitty"]\nleads = "Halcyon"\n',
+        encoding="utf-8",
+    )
+    return load_watchlist(path)
+
+
+@pytest.mark.parametrize(
+    "payer",
+    ["Dana Whitlow", "Whitty", "Halcyon boss Dana Whitlow"],
+    ids=["name", "nickname", "titled"],
+)
+def test_the_head_of_a_listed_company_pays_and_hires_for_it(tmp_path, payer):
+    # the story tells the deal in the name of the buyer's chief, never naming the buyer where it
+    # tells the payment
+    _, result = _analyse(
+        "A bet on Lumeo's founders\n\n"
+        f"{payer} is paying $2 billion for 40% of Lumeo, a vision start-up, and hiring its "
+        "founder Priya Nandan to run a new research group.",
+        _watchlist_with_a_leader(tmp_path),
+    )
+    assert _deal_ids(result) == {"halcyon--lumeo"}, result.deals
+    assert {(c.metric, c.stated) for c in result.claims} >= {
+        ("deal_amount_usd", "$2 billion"),
+        ("stake_pct", "40%"),
+    }, result.claims
