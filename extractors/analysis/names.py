@@ -184,6 +184,7 @@ class NameData:
     verbs_in_capitals: frozenset[str]  # "WILL" of "HP WILL acquire": ends the name before it
     determiner_before: re.Pattern[str]  # "the " of "the Boxee Box": a thing's name follows
     formerly: re.Pattern[str]  # what stands between a company's name and its former name
+    for_short: re.Pattern[str]  # what stands after a short name given to a company's long one
     suffix_spellings: dict[str, str]  # "랩스" -> "Labs": a name's last word in another script
     suffix_spelt: re.Pattern[str]  # one of them right after a Latin name
 
@@ -209,6 +210,11 @@ def name_data() -> NameData:
             )
             + r")\s*",
             re.IGNORECASE,
+        ),
+        for_short=re.compile(
+            r"\s+(?:"
+            + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data["for_short"])
+            + r")\b"
         ),
         suffix_spellings=dict(data["suffix_spellings"]),
         suffix_spelt=re.compile(
@@ -410,9 +416,13 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
             continue
         if bare in data.not_companies and not cur and i + 1 < len(words):
             continue  # "told TechCrunch Twitter is paying": an outlet, then the company
-        if cur and i + 1 == len(words) and bare in data.suffixes:
-            cur.append((s, e))  # "Magic Pony Technology": a company's last word, no title's
-            continue
+        if cur and all(
+            _strip_possessive(run[ws:we]).rstrip(".,:;") in data.suffixes for ws, we in words[i:]
+        ):
+            # "Magic Pony Technology", "Karlsruhe Information Technology Solutions": a company's
+            # last words, no title's
+            cur.extend(words[i:])
+            break
         if (
             bare in _TITLE_WORDS
             or bare.endswith(_ADJECTIVE_SUFFIXES)
@@ -1504,11 +1514,22 @@ def _former_names(
     out: dict[str, str] = {}
     for s, found in zip(sentences, raw_orgs, strict=True):
         ordered = sorted(found, key=lambda f: f[2])
-        for (_, now, _, end, _), (_, before, start, _, _) in itertools.pairwise(ordered):
+        for (_, now, _, end, _), (_, before, start, after, _) in itertools.pairwise(ordered):
             now = canonical.get(now, now)
-            if now != canonical.get(before, before) and data.formerly.fullmatch(s.raw, end, start):
+            if now == canonical.get(before, before):
+                continue
+            if data.formerly.fullmatch(s.raw, end, start):
                 out[before] = out.get(now, now)
+            elif _SHORT_NAME_BEFORE.fullmatch(s.raw, end, start) and data.for_short.match(
+                s.raw, after
+            ):
+                # "Karlsruhe Information Technology Solutions or Kites for short": named Kites
+                out[now] = canonical.get(before, before)
     return out
+
+
+# What stands between a company's long name and the short one given to it: "or", a comma, a bracket.
+_SHORT_NAME_BEFORE = re.compile(r"\s*(?:,\s*)?(?:or\s+|\(\s*)?")
 
 
 def _misspelt_listed_company(name: str, watchlist: Watchlist) -> str | None:

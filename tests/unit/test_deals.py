@@ -2275,3 +2275,24 @@ def test_the_head_of_a_listed_company_pays_and_hires_for_it(tmp_path, payer):
         ("deal_amount_usd", "$2 billion"),
         ("stake_pct", "40%"),
     }, result.claims
+
+
+def test_a_long_name_ending_on_company_words_is_one_name_and_its_short_name_names_it():
+    # "Technology" is also a title's word ("Chief Technology Officer"); before another company
+    # word at the end of a name it is part of the name, and the short name given to it is the
+    # one the rest of the story uses
+    _, result = _analyse(
+        "Halcyon to buy a Swiss start-up\n\n"
+        "Halcyon announced that it intends to acquire Swiss startup Karvon Vision Technology "
+        "Solutions or Lumeo for short. The deal is an acqui-hire, as Halcyon adds the 9 engineers "
+        "of Karvon Vision Technology Solutions to its imaging group. Lumeo was founded in 2017.",
+        EMPTY_WATCHLIST,
+    )
+    assert _deal_ids(result) == {"halcyon--lumeo"}, result.deals
+    assert ("founded_year", 2017.0) in {(c.metric, c.low) for c in result.claims}, result.claims
+    names = find_names(
+        split_sentences("Orbis bought Karvon Vision Technology Solutions on Monday."),
+        EMPTY_WATCHLIST,
+        lexicon_for("en"),
+    )
+    assert "Karvon Vision Technology Solutions" in {o.name for f in names.orgs for o in f}
