@@ -110,6 +110,31 @@ MONEY_CASES = [
         None,
         "USD",
     ),
+    # "superior a" / "supérieur à": more than, in the words of a comparison
+    (
+        "pt",
+        "um acordo superior a 3,1 mil milhões de dólares",
+        "superior a 3,1 mil milhões de dólares",
+        3.1e9,
+        None,
+        "USD",
+    ),
+    (
+        "es",
+        "una compra superior a 800 millones de dólares",
+        "superior a 800 millones de dólares",
+        800e6,
+        None,
+        "USD",
+    ),
+    (
+        "fr",
+        "un prix inférieur à 90 millions de dollars",
+        "inférieur à 90 millions de dollars",
+        None,
+        90e6,
+        "USD",
+    ),
     (
         "es",
         "pagó 2.700 millones de dólares",
