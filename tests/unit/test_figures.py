@@ -131,7 +131,7 @@ MONEY_CASES = [
         "fr",
         "un prix inférieur à 90 millions de dollars",
         "inférieur à 90 millions de dollars",
-        None,
+        0.0,
         90e6,
         "USD",
     ),
