@@ -1365,14 +1365,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     adviser = lex.cues["adviser_firm"]
     if adviser.search(folded_before[-30:]) and folded_before.rstrip().endswith("firm"):
         return "adviser"  # "a partner at the law firm Orrick": it advises on deals, party to none
-    startup = lex.cues["startup"]
-    # (an opening quote may stand between: "스타트업 ‘AI21 랩스’", "the startup 'Roi'")
-    word = _word_before(folded_before.removesuffix("‘").removesuffix("“").removesuffix("'"))
-    if word is not None and (startup.fullmatch(word) or lex.cues["giant"].fullmatch(word)):
-        return "called"  # "AI startup Adept", "des KI-Start-ups Lumeo", "Softwarekonzern Halcyon"
-    described = _KIND_OF_PHRASE_BEFORE.search(folded_before)
-    if described and startup.fullmatch(described.group(1)):
-        return "called"  # "la start-up d'intelligence artificielle Global Illumination"
+    if _kind_word_before(before, folded_before, lex):
+        return "called"
     appositive = _APPOSITIVE.match(after)
     if appositive and (
         _OWNED_TITLE.match(fold(appositive.group(1)))
@@ -1385,10 +1379,41 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         return "adviser"  # "Orrick, a law firm": it advises on deals, it is party to none
     if appositive:
         said = fold(appositive.group(1))
-        noun = startup.search(said) or lex.cues["giant"].search(said)
+        noun = lex.cues["startup"].search(said) or lex.cues["giant"].search(said)
         if noun and not _CLAUSE_VERB_AFTER.match(said, noun.end()):
             return "appositive"
     return None
+
+
+# A comma closing the words before a name: "a data-visualisation startup, Vizify".
+_COMMA_AT_END = re.compile(r"\s*[,、，]\s*$")
+# What may stand between a kind word and the name it introduces in a script without spaces: a
+# space, a comma, a quote, the particle of ("スタートアップのVizify").
+_AFTER_KIND_WORD_UNSPACED = " \t、，,の「『“‘"
+
+
+def _kind_word_before(before: str, folded_before: str, lex: Lexicon) -> bool:
+    """A word for a kind of company right before the name: "AI startup Adept", "des KI-Start-ups
+    Lumeo", "Softwarekonzern Halcyon", "la start-up d'intelligence artificielle Global
+    Illumination", "a data startup, Vizify", "スタートアップのVizify"."""
+    startup, giant = lex.cues["startup"], lex.cues["giant"]
+    # (an opening quote may stand between: "스타트업 ‘AI21 랩스’", "the startup 'Roi'")
+    word = _word_before(folded_before.removesuffix("‘").removesuffix("“").removesuffix("'"))
+    if word is None and (comma := _COMMA_AT_END.search(before)):
+        # in prose only: a kind word a Title Case headline capitalises may stand before its
+        # verb ("AI Startup, Continues to …")
+        word = _word_before(fold(before[: comma.start()]) + " ")
+        if word is not None and not before[: comma.start()].endswith(word):
+            word = None
+    if word is not None and (startup.fullmatch(word) or giant.fullmatch(word)):
+        return True
+    described = _KIND_OF_PHRASE_BEFORE.search(folded_before)
+    if described and startup.fullmatch(described.group(1)):
+        return True
+    if lex.spaced:
+        return False
+    tail = folded_before.rstrip(_AFTER_KIND_WORD_UNSPACED)
+    return any(m.end() == len(tail) for m in startup.finditer(tail))
 
 
 def _people_of_before(folded_before: str, lex: Lexicon) -> bool:

@@ -2296,3 +2296,29 @@ def test_a_long_name_ending_on_company_words_is_one_name_and_its_short_name_name
         lexicon_for("en"),
     )
     assert "Karvon Vision Technology Solutions" in {o.name for f in names.orgs for o in f}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Halcyon has acquired the team of a photo-editing startup, Lumeo."),
+        (
+            "ja",
+            "ハルシオンは、写真編集サービスを提供するスタートアップ、Lumeo のチームを買収した。",
+        ),
+        ("ja", "ハルシオンは、スタートアップのLumeo のチームを買収した。"),
+    ],
+    ids=["comma", "ja-comma", "ja-particle"],
+)
+def test_a_kind_word_before_a_comma_or_a_particle_says_the_name_after_it_is_a_company(
+    language, sentence
+):
+    names = find_names(split_sentences(sentence), EMPTY_WATCHLIST, lexicon_for(language))
+    assert names.evidence.get("Lumeo"), names.evidence
+
+
+def test_a_title_case_kind_word_before_a_comma_names_nothing():
+    # a headline capitalises its verbs: "Startup, Continues" is a kind word and a verb
+    text = "Halcyon Snaps up Oslo-based AI Startup, Continues to Strengthen AI Talent"
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
+    assert "Continues" not in {o.name for f in names.orgs for o in f}
