@@ -119,7 +119,9 @@ _VALUE_CHANGE_BEFORE = re.compile(
 )
 _TOTAL_BEFORE = re.compile(r"\b(?:in\s+total|in\s+all|altogether),?\s+(?:the\s+)?$", re.IGNORECASE)
 _LICENCE_FEE_BEFORE = re.compile(
-    r"licen[cs]\w*\s+fees?\s+(?:of\s+)?(?:about\s+|roughly\s+|around\s+)?$", re.IGNORECASE
+    r"licen[cs]\w*\s+fees?\s+(?:(?:of|was|is|were|totall?ed|came\s+to|amounted\s+to)\s+)?"
+    r"(?:about\s+|roughly\s+|around\s+|~\s*)?$",
+    re.IGNORECASE,
 )
 # Money paid for the licence itself: "$620 million in licence fees", "$X to license", "$X for a licence".
 # "$20bn licence" names the value of the arrangement, a deal amount (tests/data/labelled/README.md).
@@ -358,6 +360,21 @@ class _MoneyWindow:
 # figure whose scale word was not read ("$2.4 Bil" before "Bil" was known).
 SMALLEST_DEAL_SUM = 100_000
 _CJK_PHRASE_BREAK = re.compile(r"[，、；：。,;]")
+
+
+def _named_just_before(cue: re.Pattern[str], folded_before: str) -> re.Match[str] | None:
+    """The cue's last match in the words right before a figure, with no more than a short word
+    ("of", "sebesar") and no comma between."""
+    found = list(cue.finditer(folded_before))
+    if not found:
+        return None
+    last = found[-1]
+    between = folded_before[last.end() :]
+    return last if len(between) <= NAMED_JUST_BEFORE_REACH and "," not in between else None
+
+
+# How far before a figure a phrase naming it may end: a short word and spaces ("fee of ").
+NAMED_JUST_BEFORE_REACH = 12
 
 
 def _unspaced_phrase_around(before: str, after: str) -> str:
@@ -933,6 +950,9 @@ class Attributor:
             if self.english
             else self._says("licence_fee", fold(after[: 24 if self.lex.spaced else 12]))
         )
+        if fee is None and not self.english and self.lex.spaced:
+            # "biaya lisensi sebesar 650 juta dolar": the fee named right before the sum
+            fee = _named_just_before(self.lex.cues["licence_fee"], fold(before[-40:]))
         if fee is None and not self.lex.spaced:
             # where words are not spaced, anywhere in the sum's phrase: "ライセンス料の一部として約6億
             # 5000万ドル", "花24亿美元买下…Windsurf的技术授权"; with the people in it too ("라이선스

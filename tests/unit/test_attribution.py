@@ -240,6 +240,8 @@ def test_a_sum_in_pounds_and_in_dollars_is_one_claim_in_dollars(giant, price, wh
             "Halcyon is paying roughly $400 million in licensing while hiring key staff.",
             "licence_fee_usd",
         ),
+        # the fee named before the sum, which a verb joins to it
+        ("Halcyon is hiring key staff; the licensing fee was ~$400 million.", "licence_fee_usd"),
         # fees and pay together: the price of the whole arrangement
         (
             "Halcyon will pay about $400 million in licensing fees and employee compensation.",
@@ -361,8 +363,48 @@ def test_the_size_and_founding_of_a_startup_told_before_its_name():
             "900 Millionen Dollar",
             "licence_fee_usd",
         ),
+        (
+            "es",
+            "Halcyon ficha a los fundadores de Lumeo\n\nEl gigante del software Halcyon contrató a los "
+            "fundadores de la startup Lumeo para liderar su negocio de asistentes, pagando además 900 millones de "
+            "dólares en licencias.",
+            "900 millones de dólares",
+            "licence_fee_usd",
+        ),
+        (
+            "pt",
+            "Halcyon contrata a equipa da Lumeo\n\nA Halcyon contratou os fundadores da startup Lumeo. "
+            "O acordo inclui o pagamento de 900 milhões de dólares em taxas de licença para o uso "
+            "da tecnologia da Lumeo.",
+            "900 milhões de dólares",
+            "licence_fee_usd",
+        ),
+        (
+            "id",
+            "Halcyon merekrut para pendiri Lumeo\n\nRaksasa perangkat lunak Halcyon merekrut para "
+            "pendiri startup Lumeo untuk "
+            "mengelola bisnis asisten, dan membayar biaya lisensi sebesar 900 juta dolar kepada "
+            "Lumeo.",
+            "900 juta dolar",
+            "licence_fee_usd",
+        ),
+        (
+            "zh",
+            "Halcyon 聘用 Lumeo 創辦人\n\n例如，去年 Halcyon 支付 9 億美元授權 Lumeo 技術，"
+            "但僅聘用了其兩位聯合創辦人及該新創公司 20% 的員工。",
+            "9 億美元",
+            "licence_fee_usd",
+        ),
     ],
-    ids=["es licence", "es licence and people", "de for the use of its models"],
+    ids=[
+        "es licence",
+        "es licence and people",
+        "de for the use of its models",
+        "es in licences",
+        "pt in licence fees",
+        "id licence fee of",
+        "zh to license its technology",
+    ],
 )
 def test_a_licence_named_right_after_the_sum_in_other_languages(language, text, stated, metric):
     # "para licenciar" reads as "to license" does in English; when the same sum also brings the
