@@ -48,7 +48,8 @@ _RUN_IN_CJK = re.compile(
     rf"(?<![A-Za-z0-9@/#$€£-]){_WORD_LATIN}(?:[ \u00a0]{_WORD_LATIN})*(?![A-Za-z])"
 )
 # A capitalised word right after a sum is a table's next column or a unit, not a name.
-_AFTER_AMOUNT = re.compile(r"[\d$€£%][\d.,]*(?:[BMKbmk]n?|bn|billion|million)?\)?\s*$")
+# (a number closed by a comma ends a phrase: "Founded in 2012, Lightwell …", "In 2016, Squad …")
+_AFTER_AMOUNT = re.compile(r"[\d$€£%](?:[\d.,]*\d)?(?:[BMKbmk]n?|bn|billion|million)?\)?\s*$")
 # A person: two or three words, each a capital then small letters.
 # (Latin letters only: in Korean, Japanese or Chinese a name runs straight into the script around it,
 # "CEO Naom ShazeerとプレジデントDaniel De Freitas")

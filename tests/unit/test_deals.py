@@ -2322,3 +2322,16 @@ def test_a_title_case_kind_word_before_a_comma_names_nothing():
     text = "Halcyon Snaps up Oslo-based AI Startup, Continues to Strengthen AI Talent"
     names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
     assert "Continues" not in {o.name for f in names.orgs for o in f}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Founded in 2014, Lumeo originally made games.", "In 2019, Lumeo quietly moved to Oslo."],
+)
+def test_a_name_after_a_year_closed_by_a_comma_is_read(sentence):
+    # a figure right before a name is a table's column ("$2.7B Consumer chatbot"); a year that a
+    # comma closes ends the phrase before the sentence's subject
+    text = f"Halcyon hires the Lumeo team\n\nHalcyon has acqui-hired the Lumeo team. {sentence}"
+    sentences = split_sentences(text)
+    names = find_names(sentences, EMPTY_WATCHLIST, lexicon_for("en"))
+    assert "Lumeo" in {o.name for o in names.orgs[sentences[-1].index]}, names.orgs
