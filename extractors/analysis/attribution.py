@@ -1209,6 +1209,10 @@ class Attributor:
                 fold(before[-20:]),
             )
         )
+        if partitive and any(f" {n} " in s.raw[fig.start : fig.end] for n in target_names):
+            # "most of the 27-person Oyster team": the team the company's name qualifies, a part of
+            # which the sentence tells
+            return "target_headcount", CUE_EXPLICIT, "the company's staff"
         if (
             size
             and not possessive

@@ -1284,3 +1284,12 @@ def test_chinese_money_raised_in_venture_capital_is_the_startups_funding() -> No
 def test_a_sentence_after_the_lead_states_its_claim(sentence, claim):
     result = _read(LEAD + sentence)
     assert claim in _claims(result), _claims(result)
+
+
+def test_part_of_a_team_the_startups_name_qualifies_sizes_the_startup():
+    # "most of the 30-person Lumeo team": the whole is Lumeo's staff, of which only a part moves
+    result = _read(
+        LEAD.replace("Halcyon is paying $400 million for the licence. ", "")
+        + "Most of the 30-person Lumeo team will work out of a Halcyon office in Oslo."
+    )
+    assert ("target_headcount", "30-person Lumeo team") in _claims(result), _claims(result)
