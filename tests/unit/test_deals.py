@@ -2335,3 +2335,12 @@ def test_a_name_after_a_year_closed_by_a_comma_is_read(sentence):
     sentences = split_sentences(text)
     names = find_names(sentences, EMPTY_WATCHLIST, lexicon_for("en"))
     assert "Lumeo" in {o.name for o in names.orgs[sentences[-1].index]}, names.orgs
+
+
+@pytest.mark.parametrize("opening", ["Enter Lumeo.", "Meet Lumeo, a photo start-up."])
+def test_a_verb_presenting_a_company_makes_no_person_of_it(opening):
+    # read as a person "Enter Lumeo", the company would be that person's surname everywhere
+    text = f"Lumeo gets acquired by Halcyon\n\nHalcyon needed a photo team. {opening} It sold fast."
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
+    assert not {p.name for found in names.people for p in found}, names.people
+    assert "Lumeo" in {o.name for found in names.orgs for o in found}, names.orgs
