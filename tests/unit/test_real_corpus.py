@@ -196,6 +196,12 @@ LATER_SETS = {
         "claims_precision": 0.48,
         "claims_recall": 0.28,
     },
+    "real_twentyfourth": {
+        "relevance": 0.74,
+        "deals": 0.75,
+        "claims_precision": 0.93,
+        "claims_recall": 0.77,
+    },
     "real_twentythird": {
         "relevance": 0.75,
         "deals": 0.85,
