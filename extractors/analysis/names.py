@@ -1363,6 +1363,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         and not people_listed
     ):
         return "team_of"
+    if _bought_before(folded_before, lex):
+        return "bought"  # "l’acquisition de Lucky Sort", "the purchase of Lumeo": a company
     adviser = lex.cues["adviser_firm"]
     if adviser.search(folded_before[-30:]) and folded_before.rstrip().endswith("firm"):
         return "adviser"  # "a partner at the law firm Orrick": it advises on deals, party to none
@@ -1415,6 +1417,15 @@ def _kind_word_before(before: str, folded_before: str, lex: Lexicon) -> bool:
         return False
     tail = folded_before.rstrip(_AFTER_KIND_WORD_UNSPACED)
     return any(m.end() == len(tail) for m in startup.finditer(tail))
+
+
+def _bought_before(folded_before: str, lex: Lexicon) -> bool:
+    """A purchase's noun and the language's "of" right before a name: what is bought is a
+    company, never a person ("l’acquisition de Lucky Sort", "die Übernahme von Lumeo")."""
+    words = folded_before[-40:].split()
+    if len(words) < 2 or not lex.cues["of"].fullmatch(words[-1]):
+        return False
+    return bool(lex.cues["acquire"].fullmatch(re.split(r"['’]", words[-2])[-1]))
 
 
 def _people_of_before(folded_before: str, lex: Lexicon) -> bool:

@@ -2344,3 +2344,20 @@ def test_a_verb_presenting_a_company_makes_no_person_of_it(opening):
     names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
     assert not {p.name for found in names.people for p in found}, names.people
     assert "Lumeo" in {o.name for found in names.orgs for o in found}, names.orgs
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        (
+            "fr",
+            "Halcyon annonce une opération de croissance externe : l’acquisition de Karla Vent.",
+        ),
+        ("en", "Halcyon confirmed the purchase of Karla Vent on Monday."),
+    ],
+)
+def test_what_a_purchase_is_of_is_a_company_never_a_person(language, sentence):
+    # two capitalised words with nothing else to go on read as a person's name; bought, they
+    # name a company
+    names = find_names(split_sentences(sentence), EMPTY_WATCHLIST, lexicon_for(language))
+    assert "Karla Vent" in {o.name for f in names.orgs for o in f}, (names.orgs, names.people)
