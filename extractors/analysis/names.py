@@ -512,10 +512,7 @@ class _NameScan:
         self.watch_rx = _watchlist_rx(
             watchlist, genitive_s=lex.language == "de", case_ending=lex.case_after_apostrophe
         )
-        self.person_names: dict[str, str] = {}  # surface -> full name
-        for e in watchlist.people:
-            for n in e.names():
-                self.person_names[n] = e.name
+        self.person_names = dict(_listed_people(watchlist))  # surface -> full name
         # People: a two- or three-word name with a title, speech, an age, in a list of people,
         # with its surname used alone, or with nothing that makes it a company.
         # each sentence's two- and three-word capitalised names, read once for both passes
@@ -565,7 +562,8 @@ class _NameScan:
             taken = self._tickers(s.raw)
             self._read_watchlisted(s, taken, raw_orgs[s.index], people_raw[s.index])
             self._read_known_people(s, taken, people_raw[s.index])
-            self._leaders_for_companies(s, raw_orgs[s.index], people_raw[s.index])
+            if people_raw[s.index]:
+                self._leaders_for_companies(s, raw_orgs[s.index], people_raw[s.index])
             if self.glosses or self.gloss_aliases:
                 self._read_glossed(s, taken, raw_orgs[s.index])
             for m in _phrases_rx(self.data.not_companies).finditer(s.raw):
@@ -578,13 +576,16 @@ class _NameScan:
     ) -> None:
         """A listed person who leads a listed company stands for it in a sentence that does not
         name it: "Zuckerberg paid $14.3 billion for 49% of Scale AI" is Meta's payment."""
+        leaders = _leaders(self.watchlist)
+        if not leaders:
+            return
         named = {org[1] for org in orgs}
         for i in range(len(people) - 1, -1, -1):
             name, start, end = people[i]
-            person = self.watchlist.lookup(name)
-            if person is None or not person.leads or person.leads in named:
+            leads = leaders.get(name)
+            if leads is None or leads in named:
                 continue
-            company = self.watchlist.lookup(person.leads)
+            company = self.watchlist.lookup(leads)
             if company is not None:
                 orgs.append((s.raw[start:end], company.name, start, end, company.kind))
                 del people[i]
@@ -1142,10 +1143,21 @@ def _people(
             found[name] = (
                 name  # two capitalised words that nothing makes a company: a person's name
             )
-    for e in watchlist.people:
-        for n in e.names():
-            found.setdefault(n, e.name)
+    for surface, name in _listed_people(watchlist):
+        found.setdefault(surface, name)
     return found, evidenced
+
+
+@cache
+def _listed_people(watchlist: Watchlist) -> tuple[tuple[str, str], ...]:
+    """Each name or alias of the watchlist's people, with the person's name (read once per list)."""
+    return tuple((n, e.name) for e in watchlist.people for n in e.names())
+
+
+@cache
+def _leaders(watchlist: Watchlist) -> dict[str, str]:
+    """The watchlist's people who lead a listed company, with that company."""
+    return {e.name: e.leads for e in watchlist.people if e.leads}
 
 
 # A list that goes on after a name: ", Roi", " and Alex", " e Alex".
@@ -1357,13 +1369,17 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         and not people_listed
     ):
         return "team_of"
+    owner_noun = _noun_before_of(folded_before, lex)
     if (
-        _people_of_before(folded_before, lex)
+        owner_noun is not None
+        and (lex.cues["staff"].fullmatch(owner_noun) or lex.cues["team"].fullmatch(owner_noun))
         and not _kind_word(fold(raw[start:end]), lex)
         and not people_listed
     ):
+        # "il team di", "l'équipe d'", "die Mitarbeiter von": the name has people of its own, as
+        # in English "the team of" (``_TITLE_BEFORE``)
         return "team_of"
-    if _bought_before(folded_before, lex):
+    if owner_noun is not None and lex.cues["acquire"].fullmatch(owner_noun):
         return "bought"  # "l’acquisition de Lucky Sort", "the purchase of Lumeo": a company
     adviser = lex.cues["adviser_firm"]
     if adviser.search(folded_before[-30:]) and folded_before.rstrip().endswith("firm"):
@@ -1419,24 +1435,13 @@ def _kind_word_before(before: str, folded_before: str, lex: Lexicon) -> bool:
     return any(m.end() == len(tail) for m in startup.finditer(tail))
 
 
-def _bought_before(folded_before: str, lex: Lexicon) -> bool:
-    """A purchase's noun and the language's "of" right before a name: what is bought is a
-    company, never a person ("l’acquisition de Lucky Sort", "die Übernahme von Lumeo")."""
+def _noun_before_of(folded_before: str, lex: Lexicon) -> str | None:
+    """The noun right before the language's "of" that ends the text before a name ("équipe" of
+    "l'équipe d'", "acquisition" of "l’acquisition de"), or None."""
     words = folded_before[-40:].split()
     if len(words) < 2 or not lex.cues["of"].fullmatch(words[-1]):
-        return False
-    return bool(lex.cues["acquire"].fullmatch(re.split(r"['’]", words[-2])[-1]))
-
-
-def _people_of_before(folded_before: str, lex: Lexicon) -> bool:
-    """A word for a company's people and the language's "of" right before a name ("il team di",
-    "l'équipe d'", "die Mitarbeiter von"): the name has people of its own, as in English "the
-    team of" (``_TITLE_BEFORE``)."""
-    words = folded_before[-40:].split()
-    if len(words) < 2 or not lex.cues["of"].fullmatch(words[-1]):
-        return False
-    noun = re.split(r"['’]", words[-2])[-1]  # "l'équipe": the noun after an elided article
-    return bool(lex.cues["staff"].fullmatch(noun) or lex.cues["team"].fullmatch(noun))
+        return None
+    return re.split(r"['’]", words[-2])[-1]  # "l'équipe": the noun after an elided article
 
 
 def _kind_word(folded_name: str, lex: Lexicon) -> bool:
