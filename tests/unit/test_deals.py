@@ -2361,3 +2361,14 @@ def test_what_a_purchase_is_of_is_a_company_never_a_person(language, sentence):
     # name a company
     names = find_names(split_sentences(sentence), EMPTY_WATCHLIST, lexicon_for(language))
     assert "Karla Vent" in {o.name for f in names.orgs for o in f}, (names.orgs, names.people)
+
+
+def test_time_spent_is_no_payment():
+    text = (
+        "Title\n\nJane Roe, who spent a year building the photo app Lumeo, also left Oslo to lead "
+        "Halcyon and then Orbis."
+    )
+    lex = lexicon_for("en")
+    sentences = split_sentences(text)
+    relations = relations_in(sentences, find_names(sentences, EMPTY_WATCHLIST, lex), lex)
+    assert not [r for r in relations if r.kind == "pay"], relations
