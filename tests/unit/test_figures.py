@@ -387,6 +387,13 @@ COUNT_CASES = [
     ("ko", "직원 약 30명이 합류한다", "직원 약 30명", 27, 33),
     # "the number of staff is not even 12": fewer than 12
     ("ko", "그 회사의 전체 직원 수는 12명이 안 된다", "직원 수는 12명이 안 된", 0, 12),
+    # the worded "about ten, about twenty" of the Romance languages, joined to the people by "of"
+    ("fr", "la trentaine d'ingénieurs de la start-up arrive", "la trentaine d'ingénieurs", 27, 33),
+    ("fr", "une quinzaine de chercheurs", "une quinzaine de chercheurs", 13.5, 16.5),
+    ("fr", "une douzaine de salariés partent", "une douzaine de salariés", 12, 12),
+    ("it", "una ventina di ingegneri", "una ventina di ingegneri", 18, 22),
+    ("es", "una decena de investigadores", "una decena de investigadores", 9, 11),
+    ("pt", "uma vintena de engenheiros", "uma vintena de engenheiros", 18, 22),
 ]
 
 
