@@ -382,6 +382,8 @@ COUNT_CASES = [
     ("ko", "회사에는 약 90명의 직원이 있다", "약 90명의 직원", 81, 99),
     ("ja", "約90人の従業員を抱える", "約90人の従業員", 81, 99),
     ("zh", "公司拥有90名员工", "90名员工", 90, 90),
+    # a team of that many: "70余人的团队", a team of 70-odd people
+    ("zh", "该公司70余人的团队被收购", "70余人的团队", 70, None),
     # "about" between the people and the number: about seven engineers, about 30 staff
     ("ja", "シニアエンジニア約7名が移籍", "エンジニア約7名", 6.3, 7.7),
     ("ko", "직원 약 30명이 합류한다", "직원 약 30명", 27, 33),
