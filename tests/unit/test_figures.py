@@ -66,6 +66,9 @@ MONEY_CASES = [
     ("en", "it paid $900m-plus for the team", "$900m-plus", 900e6, None, "USD"),
     ("en", "the table says $40B+ across the deals", "$40B+", 40e9, None, "USD"),
     ("en", "up to $2 billion", "up to $2 billion", 0.0, 2e9, "USD"),
+    # the signs of a table or a slide: more than, less than
+    ("en", "a payout of >$650M", ">$650M", 650e6, None, "USD"),
+    ("en", "a price of <$10M", "<$10M", 0.0, 10e6, "USD"),
     ("en", "roughly $650 million", "roughly $650 million", 585e6, 715e6, "USD"),
     ("en", "the row reads ~$20B", "~$20B", 18e9, 22e9, "USD"),
     ("en", "nearly $1 billion", "nearly $1 billion", 0.9e9, 1e9, "USD"),
