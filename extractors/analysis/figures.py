@@ -333,7 +333,11 @@ def _patterns(language: str) -> _Patterns:
         rf"^\s*[\"”’'»]?\s*(?:(?:of|de|des|du|der|dos|das|di|del|degli|della|van)\s+(?:(?:the|its|their|la|las|los|les|l'|ses|sus|seus|"
         rf"suas|i|gli|le|die|seiner|ihrer|het|zijn|haar)\s+)?(?:[\w.’'-]+(?:'s|’s)?\s+){{0,3}}?"
         # or no preposition: "half its staff", "seperempat karyawan"
-        rf"|(?:(?:the|its|their)\s+)?(?:[\w.’'-]+(?:'s|’s)\s+)?)(?:{staff})(?![\w])"
+        rf"|(?:(?:the|its|their)\s+)?(?:[\w.’'-]+(?:'s|’s)\s+)?"
+        rf")(?:{staff})(?![\w])"
+        # or the particle of Korean, Chinese or Japanese, and a particle after it: "80%의 인력을",
+        # "20% 的員工", "20%の従業員"
+        rf"|^\s*(?:의|的|の)\s*(?:{staff})"
     )
     name_age = r"(?<=[^\W\d_]{2}),\s+(?P<n>\d{2}),(?=\s+(?:who|is|was|has|had|will|would|joined|said|says|the|a|an|and|left|leaves|founded|co-founded|became|becomes|heads|leads|\w+s|\w+ed)\b)"
     flags = re.IGNORECASE

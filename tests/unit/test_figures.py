@@ -259,6 +259,10 @@ def test_a_conversion_in_won_is_read_with_its_currency():
 
 PERCENT_CASES = [
     ("en", "a 49% stake", "49%", 48.5, 49.5, False),
+    # a share of the staff joined by the particle of, a particle after the staff word
+    ("ko", "연구 인력의 60%의 인력을 영입했다", "60%", 59.5, 60.5, True),
+    ("zh", "並聘用了該公司 30% 的員工", "30%", 29.5, 30.5, True),
+    ("ja", "30%の従業員が移籍した", "30%", 29.5, 30.5, True),
     (
         "nl",
         "ook ongeveer een kwart van het personeel gaat mee",
