@@ -623,7 +623,12 @@ class _NameScan:
                     if len(native) < 2:
                         continue
                 entity = self.watchlist.lookup(native)
-                if self.watchlist.lookup(latin) is not None or latin in self.data.not_companies:
+                listed = self.watchlist.lookup(latin)
+                if listed is not None and entity is None and _is_company(listed):
+                    # "엔파브리카(Enfabrica)": the listed company's spelling in the text's own
+                    # script, for the rest of the article
+                    self.gloss_aliases.setdefault(native, (re.compile(re.escape(native)), listed))
+                if listed is not None or latin in self.data.not_companies:
                     continue
                 if entity is not None:
                     if _is_company(entity) and latin not in self.gloss_aliases:

@@ -2372,3 +2372,17 @@ def test_time_spent_is_no_payment():
     sentences = split_sentences(text)
     relations = relations_in(sentences, find_names(sentences, EMPTY_WATCHLIST, lex), lex)
     assert not [r for r in relations if r.kind == "pay"], relations
+
+
+def test_a_listed_company_spelt_in_hangul_once_beside_its_latin_name_is_it_thereafter(tmp_path):
+    path = tmp_path / "watchlist.toml"
+    path.write_text(
+        '[[acquirer]]\nname = "Halcyon"\naliases = ["할시온"]\n\n[[startup]]\nname = "Lumeo"\n'
+    )
+    text = (
+        "할시온, 루메오에 투자\n\n할시온이 반도체 스타트업 루메오(Lumeo)에 9억달러를 투자했다. "
+        "2019년 설립된 루메오는 네트워킹 칩을 개발하는 스타트업이다."
+    )
+    sentences = split_sentences(text)
+    names = find_names(sentences, load_watchlist(path), lexicon_for("ko"))
+    assert "Lumeo" in {o.name for o in names.orgs[sentences[-1].index]}, names.orgs
