@@ -1440,6 +1440,14 @@ def founded_years(
         c_lo, c_hi = clause_bounds(s.raw, fig.start)
         window_start = max(c_lo, fig.start - 50)
         cues = list(founding.finditer(folded, window_start, fig.start))
+        if not cues:
+            # "was founded by ex-Google employees Sophia Yang and William Li in 2016": the founders
+            # named between the word and its year
+            cues = [
+                c
+                for c in founding.finditer(folded, max(c_lo, fig.start - 110), window_start)
+                if _FOUNDERS_THEN_YEAR.match(folded, c.end(), fig.start)
+            ][-1:]
         after_cue = founding.match(folded, fig.end + 1) or founding.search(
             folded[fig.end : fig.end + 12]
         )
@@ -1475,6 +1483,10 @@ def founded_years(
             continue  # "founding Enfabrica in 2019 (officially incorporated in 2020)": an aside
         out.append((_year_stated(s, fig, start, end), targets[founded], "the year it was founded"))
     return out
+
+
+# After a founding word: "by", the founders (no clause break), then "in" right before the year.
+_FOUNDERS_THEN_YEAR = re.compile(r"\s+by\s+[^.;:()]{3,90}?\s+in\s+$")
 
 
 def _founded_before_a_late_verb(

@@ -1487,6 +1487,10 @@ def _joined_alike(counts: Counter[str]) -> dict[str, str]:
     return out
 
 
+# The endings of a company's web address written as its name ("Superpod.io").
+_WEB_ENDINGS = frozenset({"io", "ai", "com", "co", "app", "net", "org", "so", "dev"})
+
+
 def _canonical_names(
     raw_orgs: list[list[tuple[str, str, int, int, str]]],
     watchlist: Watchlist,
@@ -1518,6 +1522,9 @@ def _canonical_names(
                 break
             if long == short or len(long) <= len(short) or entity is not None:
                 continue
+            if long.startswith(short + ".") and long[len(short) + 1 :].casefold() in _WEB_ENDINGS:
+                out[long] = short  # "Superpod.io", then "Superpod": one company, named without it
+                break
             if long.startswith(short + " ") and long.split()[-1] in data.suffixes:
                 # "Inflection" and "Inflection AI" are one company, named by its full name, unless
                 # the suffix is only ever an adjective ("Humanloop AI talent")

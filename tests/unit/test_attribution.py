@@ -1293,3 +1293,11 @@ def test_part_of_a_team_the_startups_name_qualifies_sizes_the_startup():
         + "Most of the 30-person Lumeo team will work out of a Halcyon office in Oslo."
     )
     assert ("target_headcount", "30-person Lumeo team") in _claims(result), _claims(result)
+
+
+def test_the_founding_year_after_the_founders_named():
+    result = _read(
+        LEAD.replace("Halcyon is paying $400 million for the licence. ", "")
+        + "Lumeo was founded by former Orbis engineers Priya Nandan and Tomas Erkel in 2017."
+    )
+    assert ("founded_year", 2017.0) in {(c.metric, c.low) for c in result.claims}, _claims(result)

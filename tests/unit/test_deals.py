@@ -2386,3 +2386,12 @@ def test_a_listed_company_spelt_in_hangul_once_beside_its_latin_name_is_it_there
     sentences = split_sentences(text)
     names = find_names(sentences, load_watchlist(path), lexicon_for("ko"))
     assert "Lumeo" in {o.name for o in names.orgs[sentences[-1].index]}, names.orgs
+
+
+def test_a_startup_named_by_its_web_address_and_without_it_is_one_company():
+    _, result = _analyse(
+        "Halcyon acqui-hires Lumeo\n\nHalcyon has acqui-hired the team of Lumeo.io, a photo "
+        "start-up, for $12 million. Lumeo's five engineers will join Halcyon.",
+        EMPTY_WATCHLIST,
+    )
+    assert _deal_ids(result) == {"halcyon--lumeo"}, result.deals
