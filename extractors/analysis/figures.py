@@ -309,7 +309,7 @@ def _patterns(language: str) -> _Patterns:
         rf"(?:-(?:{_alt(_ADJECTIVE_COUNT_NOUNS)})\s+(?:[\w-]+\s+){{0,3}}?|\s+person\s+)"
         r"(?:staff|team|workforce|company|startup|firm)\b"
         # or the number after: "its staff of about 11, including its co-founders"
-        rf"|(?<![\w-])(?:staff|workforce|headcount)\s+of\s+(?:(?:about|around|roughly|some|nearly|"
+        rf"|(?<![\w-])(?:staff|workforce|headcount|team)\s+of\s+(?:(?:about|around|roughly|some|nearly|"
         rf"just|only|approximately)\s+)?(?P<ynum>\d{{1,3}}(?:,\d{{3}})+|\d+|{word})(?![\w%$]|[.,]\d|\s+(?:percent|per|million|billion))"
     )
     counters = _alt(list(lex.counters)) if lex.counters else r"(?!x)x"
@@ -351,6 +351,7 @@ def _patterns(language: str) -> _Patterns:
             *_ADJECTIVE_COUNT_NOUNS,
             "workforce",
             "headcount",
+            "team",
             *([counters] if lex.counters else []),
         ]
     )

@@ -831,6 +831,8 @@ class _NameScan:
         data = self.data
         if not surface or surface in data.not_companies or surface in data.function_words:
             return False
+        if _PLACE_BEFORE.search(raw, max(0, start - 40), start):
+            return False  # "once based in Oslo", "headquartered in Tallinn": a place
         if surface.endswith("-based") or _ADJECTIVE_END.search(surface):
             return False
         if self.lex.cues["acquihire"].fullmatch(fold(surface)):
@@ -1487,6 +1489,8 @@ def _joined_alike(counts: Counter[str]) -> dict[str, str]:
     return out
 
 
+# The words before a place's name: "based in", "headquartered in", "offices in".
+_PLACE_BEFORE = re.compile(r"\b(?:based|headquartered|located|offices?)\s+in\s+$")
 # The endings of a company's web address written as its name ("Superpod.io").
 _WEB_ENDINGS = frozenset({"io", "ai", "com", "co", "app", "net", "org", "so", "dev"})
 

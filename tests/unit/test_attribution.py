@@ -1301,3 +1301,11 @@ def test_the_founding_year_after_the_founders_named():
         + "Lumeo was founded by former Orbis engineers Priya Nandan and Tomas Erkel in 2017."
     )
     assert ("founded_year", 2017.0) in {(c.metric, c.low) for c in result.claims}, _claims(result)
+
+
+def test_a_team_that_now_works_on_the_buyers_product_has_moved():
+    result = _read(
+        "Halcyon buys Lumeo\n\nHalcyon has acqui-hired Lumeo, a photo start-up, for $12 million. "
+        "The team of nine, once based in Oslo, now works on Halcyon's new camera app."
+    )
+    assert ("staff_hired", "nine") in _claims(result), _claims(result)

@@ -2395,3 +2395,9 @@ def test_a_startup_named_by_its_web_address_and_without_it_is_one_company():
         EMPTY_WATCHLIST,
     )
     assert _deal_ids(result) == {"halcyon--lumeo"}, result.deals
+
+
+def test_where_a_team_is_based_is_a_place():
+    text = "Title\n\nThe Lumeo team, once based in Tromsvik, now works for Halcyon."
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
+    assert "Tromsvik" not in {o.name for f in names.orgs for o in f}, names.orgs

@@ -383,6 +383,7 @@ COUNT_CASES = [
     # the number after the staff: "its staff of about 11"
     ("en", "bonuses for its staff of about 11, including both founders", "about 11", 9.9, 12.1),
     ("en", "a workforce of 1,200.", "1,200", 1200, 1200),
+    ("en", "The team of nine, once based in Oslo", "nine", 9, 9),
     # and "person" without its hyphen, right before the noun
     ("en", "it hired the nine person team behind the app", "nine person team", 9, 9),
     # the number first, then the counter and the people: "about 90 of its staff"
