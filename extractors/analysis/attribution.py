@@ -362,6 +362,28 @@ SMALLEST_DEAL_SUM = 100_000
 _CJK_PHRASE_BREAK = re.compile(r"[，、；：。,;]")
 
 
+# "about 25 people worked there", "40 people work at the startup": the company's size.
+_WORKED_THERE_AFTER = re.compile(
+    r"^\s+(?:work|worked|works|were\s+working|are\s+working)\s+(?:there|at\s+(?:the\s+)?(?:startup|company|firm))\b"
+)
+# Where a figure was read: "according to LinkedIn", "its LinkedIn page", "Crunchbase data".
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according\s+to|per|citing|data\s+from|reported\s+by)\s+(?:the\s+|its\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+_SOURCE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:account|page|profile|data|database|filings?|estimates?)\b", re.IGNORECASE
+)
+
+
+def _a_source(raw: str, org: OrgMention) -> bool:
+    """The company is named as where a figure was read, not as what it is about."""
+    return bool(
+        _SOURCE_BEFORE.search(raw, max(0, org.start - 30), org.start)
+        or _SOURCE_AFTER.match(raw, org.end)
+    )
+
+
 def _named_just_before(cue: re.Pattern[str], folded_before: str) -> re.Match[str] | None:
     """The cue's last match in the words right before a figure, with no more than a short word
     ("of", "sebesar") and no comma between."""
@@ -445,6 +467,8 @@ class Attributor:
                 continue
             if after and _LISTED_AFTER.search(fold(s.raw[position : o.start])):
                 continue
+            if o.name not in self.parties and _a_source(s.raw, o):
+                continue  # "according to LinkedIn, about 25 people worked there": who tells it
             distance = abs(o.start - position)
             candidates = self.parties.get(o.name, [])
             if o.name in acquirers and o.name not in targets:
@@ -1300,7 +1324,11 @@ class Attributor:
         """ "a startup of 12 people, Lumeo", "Prompt AI, with only 11 employees": a count that says
         how big the startup named just before it is; "約250名員工中的大部分": the whole staff, a part of
         which the sentence goes on to tell."""
-        if _PART_OF_IT_AFTER.match(after) or _SMALL_COMPANY_BEFORE.search(fold(before[-60:])):
+        if (
+            _PART_OF_IT_AFTER.match(after)
+            or _SMALL_COMPANY_BEFORE.search(fold(before[-60:]))
+            or _WORKED_THERE_AFTER.match(fold(after[:30]))  # "about 25 people worked there"
+        ):
             return True
         names = self._aliases(deal.target)
         near = fold(before[-40:])

@@ -1309,3 +1309,13 @@ def test_a_team_that_now_works_on_the_buyers_product_has_moved():
         "The team of nine, once based in Oslo, now works on Halcyon's new camera app."
     )
     assert ("staff_hired", "nine") in _claims(result), _claims(result)
+
+
+def test_people_who_worked_there_by_a_sources_count_size_the_startup():
+    # LinkedIn is where the count was read, not what it counts
+    result = _read(
+        LEAD.replace("Halcyon is paying $400 million for the licence. ", "")
+        + "Halcyon would not confirm the number of employees involved, but according to LinkedIn, "
+        "about 60 people worked there."
+    )
+    assert ("target_headcount", "about 60 people") in _claims(result), _claims(result)
