@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -161,7 +161,7 @@ def _led_companies(
                 raise ValueError(
                     f"{path}: person {person.name!r}: leads {person.leads!r}, no acquirer or startup listed above"
                 )
-            person = Entity(person.name, person.kind, person.aliases, company.name)
+            person = replace(person, leads=company.name)
         out.append(person)
     return tuple(out)
 

@@ -384,6 +384,10 @@ def _a_source(raw: str, org: OrgMention) -> bool:
     )
 
 
+# How far before a figure a phrase naming it may end: a short word and spaces ("fee of ").
+NAMED_JUST_BEFORE_REACH = 12
+
+
 def _named_just_before(cue: re.Pattern[str], folded_before: str) -> re.Match[str] | None:
     """The cue's last match in the words right before a figure, with no more than a short word
     ("of", "sebesar") and no comma between."""
@@ -393,10 +397,6 @@ def _named_just_before(cue: re.Pattern[str], folded_before: str) -> re.Match[str
     last = found[-1]
     between = folded_before[last.end() :]
     return last if len(between) <= NAMED_JUST_BEFORE_REACH and "," not in between else None
-
-
-# How far before a figure a phrase naming it may end: a short word and spaces ("fee of ").
-NAMED_JUST_BEFORE_REACH = 12
 
 
 def _unspaced_phrase_around(before: str, after: str) -> str:

@@ -50,6 +50,8 @@ _RUN_IN_CJK = re.compile(
 # A capitalised word right after a sum is a table's next column or a unit, not a name.
 # (a number closed by a comma ends a phrase: "Founded in 2012, Lightwell …", "In 2016, Squad …")
 _AFTER_AMOUNT = re.compile(r"[\d$€£%](?:[\d.,]*\d)?(?:[BMKbmk]n?|bn|billion|million)?\)?\s*$")
+# The words before a place's name: "based in", "headquartered in", "offices in".
+_PLACE_BEFORE = re.compile(r"\b(?:based|headquartered|located|offices?)\s+in\s+$")
 # A person: two or three words, each a capital then small letters.
 # (Latin letters only: in Korean, Japanese or Chinese a name runs straight into the script around it,
 # "CEO Naom ShazeerとプレジデントDaniel De Freitas")
@@ -1489,8 +1491,6 @@ def _joined_alike(counts: Counter[str]) -> dict[str, str]:
     return out
 
 
-# The words before a place's name: "based in", "headquartered in", "offices in".
-_PLACE_BEFORE = re.compile(r"\b(?:based|headquartered|located|offices?)\s+in\s+$")
 # The endings of a company's web address written as its name ("Superpod.io").
 _WEB_ENDINGS = frozenset({"io", "ai", "com", "co", "app", "net", "org", "so", "dev"})
 
@@ -1568,21 +1568,22 @@ def _former_names(
     data: NameData,
 ) -> dict[str, str]:
     """A company's former name, written right after it ("Multi, formerly known as Remotion",
-    "Multi, anteriormente conhecida como Remotion"), is that company: its canonical name."""
+    "Multi, anteriormente conhecida como Remotion"), is that company, named by its canonical name;
+    so is a long name given a short one ("Karlsruhe Information Technology Solutions or Kites for
+    short"), named by the short one the text goes on to use."""
     out: dict[str, str] = {}
     for s, found in zip(sentences, raw_orgs, strict=True):
         ordered = sorted(found, key=lambda f: f[2])
-        for (_, now, _, end, _), (_, before, start, after, _) in itertools.pairwise(ordered):
-            now = canonical.get(now, now)
-            if now == canonical.get(before, before):
+        for (_, first, _, first_end, _), (_, second, start, end, _) in itertools.pairwise(ordered):
+            first = canonical.get(first, first)
+            if first == canonical.get(second, second):
                 continue
-            if data.formerly.fullmatch(s.raw, end, start):
-                out[before] = out.get(now, now)
-            elif _SHORT_NAME_BEFORE.fullmatch(s.raw, end, start) and data.for_short.match(
-                s.raw, after
+            if data.formerly.fullmatch(s.raw, first_end, start):
+                out[second] = out.get(first, first)  # the second is the former name
+            elif _SHORT_NAME_BEFORE.fullmatch(s.raw, first_end, start) and data.for_short.match(
+                s.raw, end
             ):
-                # "Karlsruhe Information Technology Solutions or Kites for short": named Kites
-                out[now] = canonical.get(before, before)
+                out[first] = canonical.get(second, second)  # the second is the short name
     return out
 
 
