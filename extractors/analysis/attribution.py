@@ -18,7 +18,7 @@ from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
 from extractors.analysis.lexicon import Lexicon, SentenceCues
 from extractors.analysis.names import Names, OrgMention
-from extractors.analysis.relations import STRENGTH_JOINED
+from extractors.analysis.relations import SOURCE_BEFORE, STRENGTH_JOINED
 from extractors.analysis.text import CLAUSE_JOIN, Sentence, clause_bounds, fold
 
 # How many sentences back a figure without a named party may still belong to the deal last named.
@@ -366,11 +366,8 @@ _CJK_PHRASE_BREAK = re.compile(r"[，、；：。,;]")
 _WORKED_THERE_AFTER = re.compile(
     r"^\s+(?:work|worked|works|were\s+working|are\s+working)\s+(?:there|at\s+(?:the\s+)?(?:startup|company|firm))\b"
 )
-# Where a figure was read: "according to LinkedIn", "its LinkedIn page", "Crunchbase data".
-_SOURCE_BEFORE = re.compile(
-    r"\b(?:according\s+to|per|citing|data\s+from|reported\s+by)\s+(?:the\s+|its\s+|a\s+)?$",
-    re.IGNORECASE,
-)
+# Where a figure was read, after the company: "its LinkedIn page", "Crunchbase data" (before it,
+# ``SOURCE_BEFORE``: "according to LinkedIn").
 _SOURCE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:account|page|profile|data|database|filings?|estimates?)\b", re.IGNORECASE
 )
@@ -379,7 +376,7 @@ _SOURCE_AFTER = re.compile(
 def _a_source(raw: str, org: OrgMention) -> bool:
     """The company is named as where a figure was read, not as what it is about."""
     return bool(
-        _SOURCE_BEFORE.search(raw, max(0, org.start - 30), org.start)
+        SOURCE_BEFORE.search(fold(raw[max(0, org.start - 30) : org.start]))
         or _SOURCE_AFTER.match(raw, org.end)
     )
 

@@ -493,7 +493,7 @@ def _pair_relations(
         if _NEW_CLAUSE_BEFORE.search(s.raw, since, y.start):
             continue  # "... in a multibillion-dollar deal, and Microsoft hired ...": y opens a clause of its own
         pair = _read_pair(s, x, y, since, people, cues, folded, c_start, c_end)
-        if _SOURCE_BEFORE.search(pair.before) and "," in pair.between_raw:
+        if SOURCE_BEFORE.search(pair.before) and "," in pair.between_raw:
             continue  # "According to Limitless CEO Dan Siroker, the acquisition feeds Meta's …"
         if _JOINED.match(pair.between_raw):
             out += _table_row(pair, names, cues, clause_text, clause_folded)
@@ -546,11 +546,12 @@ _ARTICLE_ONLY = re.compile(
 )
 
 
-# Words that name a source before a company ("According to Limitless CEO Dan Siroker, …"): the
-# company is who says it, not who acts in the clause after the comma.
-_SOURCE_BEFORE = re.compile(
-    r"\b(?:according\s+to|selon|d['’]après|laut|según|segundo|secondo|si\s+l['’]on\s+en\s+croît)"
-    r"\s+(?:[\w-]+\s+){0,2}$"
+# Words that name a source before a company, in folded text ("According to Limitless CEO Dan
+# Siroker, …", "according to LinkedIn, about 25 people worked there"): the company is who says it,
+# not who acts in the clause after the comma nor what a figure beside it is about.
+SOURCE_BEFORE = re.compile(
+    r"\b(?:according\s+to|per|citing|data\s+from|reported\s+by|selon|d['’]après|laut|según|segundo|"
+    r"secondo|si\s+l['’]on\s+en\s+croît)\s+(?:[\w-]+\s+){0,2}$"
 )
 # The word for "by" alone between a company bought and its buyer ("the acquisition of X by Y")
 _BY_WORDS = "by|par|por|durch|da|door|przez"  # and German "von", which is also "of"
