@@ -1495,6 +1495,28 @@ def _joined_alike(counts: Counter[str]) -> dict[str, str]:
 _WEB_ENDINGS = frozenset({"io", "ai", "com", "co", "app", "net", "org", "so", "dev"})
 
 
+def _short_and_long(
+    short: str, long: str, watchlist: Watchlist, data: NameData, adjective_ai: set[str]
+) -> tuple[str, str] | None:
+    """(written, name) when ``long`` is ``short`` with more after it and both name one company,
+    else None."""
+    entity = watchlist.lookup(long)
+    if entity is not None and len(long) > len(short) and long.startswith(short + "."):
+        return short, entity.name  # "Character.AI", then "the licences of Character"
+    if long == short or len(long) <= len(short) or entity is not None:
+        return None
+    ending = long[len(short) + 1 :].casefold()
+    if long.startswith(short + ".") and ending == "ai":
+        return short, long  # "Vertex.ai", then "Vertex": named in full, as "Inflection AI" is
+    if long.startswith(short + ".") and ending in _WEB_ENDINGS:
+        return long, short  # "Superpod.io", then "Superpod": one company, named without it
+    if long.startswith(short + " ") and long.split()[-1] in data.suffixes:
+        # "Inflection" and "Inflection AI" are one company, named by its full name, unless the
+        # suffix is only ever an adjective ("Humanloop AI talent")
+        return (long, short) if long in adjective_ai else (short, long)
+    return None
+
+
 def _canonical_names(
     raw_orgs: list[list[tuple[str, str, int, int, str]]],
     watchlist: Watchlist,
@@ -1520,22 +1542,10 @@ def _canonical_names(
         if watchlist.lookup(short) is not None:
             continue
         for long in names:
-            entity = watchlist.lookup(long)
-            if entity is not None and len(long) > len(short) and long.startswith(short + "."):
-                out[short] = entity.name  # "Character.AI", then "the licences of Character"
-                break
-            if long == short or len(long) <= len(short) or entity is not None:
-                continue
-            if long.startswith(short + ".") and long[len(short) + 1 :].casefold() in _WEB_ENDINGS:
-                out[long] = short  # "Superpod.io", then "Superpod": one company, named without it
-                break
-            if long.startswith(short + " ") and long.split()[-1] in data.suffixes:
-                # "Inflection" and "Inflection AI" are one company, named by its full name, unless
-                # the suffix is only ever an adjective ("Humanloop AI talent")
-                if long in adjective_ai:
-                    out[long] = short
-                else:
-                    out[short] = out.get(long, long)
+            mapped = _short_and_long(short, long, watchlist, data, adjective_ai)
+            if mapped is not None:
+                written, name = mapped
+                out[written] = out.get(name, name)
                 break
     for long in names:
         parent = _parent_named(long, counts, watchlist, data)

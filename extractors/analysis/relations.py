@@ -232,7 +232,7 @@ def relations_in(
         people = names.people[s.index]
         bounds = clauses(s.raw)
         for k, (c_start, c_end) in enumerate(bounds):
-            in_clause = [o for o in orgs if c_start <= o.start < c_end]
+            in_clause = _without_units(s, [o for o in orgs if c_start <= o.start < c_end], cues)
             clause_people = [p for p in people if c_start <= p.start < c_end]
             if ends_a_quotation(s.raw, c_end) and k + 1 < len(bounds):
                 # the words of a quotation are its speaker's, named in the clause after it
@@ -269,6 +269,37 @@ def relations_in(
             sentences,
         )
     return out
+
+
+# A company named as a team inside another that people join: "joining the Movidius team in
+# Intel’s AI Products Group" (the unit before its owner), "to join Google's Gemini team" (after).
+_UNIT = r"(?:team|group|unit|division|organi[sz]ation|lab)"
+_UNIT_THEN_OWNER = re.compile(rf"\s+{_UNIT}\s+(?:in|at|of|within|inside)\s+(?:the\s+)?")
+_OWNER_THEN_UNIT = re.compile(r"(?:'s|’s)\s+")
+_UNIT_AFTER = re.compile(rf"\s+{_UNIT}\b")
+_JOIN_THE = re.compile(r"\s*(?:the\s+)?$")
+
+
+def _without_units(s: Sentence, orgs: list[OrgMention], cues: SentenceCues) -> list[OrgMention]:
+    """The clause's companies less those named as a unit of another one that people join: the
+    unit is where they go inside its owner, no party of its own."""
+    units: set[int] = set()
+    for i, (o, p) in enumerate(zip(orgs, orgs[1:], strict=False)):
+        between = s.raw[o.end : p.start]
+        if _UNIT_THEN_OWNER.fullmatch(between) and _joins_right_before(s, o.start, cues):
+            units.add(i)
+        elif (
+            _OWNER_THEN_UNIT.fullmatch(between)
+            and _UNIT_AFTER.match(s.raw, p.end)
+            and _joins_right_before(s, o.start, cues)
+        ):
+            units.add(i + 1)
+    return [o for i, o in enumerate(orgs) if i not in units] if units else orgs
+
+
+def _joins_right_before(s: Sentence, start: int, cues: SentenceCues) -> bool:
+    before = s.folded[max(0, start - 40) : start]
+    return any(_JOIN_THE.fullmatch(before, m.end()) for m in cues.lex.cues["join"].finditer(before))
 
 
 # The words that open a list of examples, and a list summed up after its last name.

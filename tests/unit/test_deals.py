@@ -2401,3 +2401,22 @@ def test_where_a_team_is_based_is_a_place():
     text = "Title\n\nThe Lumeo team, once based in Tromsvik, now works for Halcyon."
     names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
     assert "Tromsvik" not in {o.name for f in names.orgs for o in f}, names.orgs
+
+
+def test_a_startup_named_with_dot_ai_and_without_it_keeps_its_full_name():
+    _, result = _analyse(
+        "Halcyon acqui-hires Quillo\n\nHalcyon has acqui-hired the team of Quillo.ai, a speech "
+        "start-up, for $12 million. Quillo's five engineers will join Halcyon.",
+        EMPTY_WATCHLIST,
+    )
+    assert _deal_ids(result) == {"halcyon--quillo-ai"}, result.deals
+
+
+def test_the_team_people_join_inside_the_buyer_is_no_party_and_the_purchase_is_of_their_company():
+    _, result = _analyse(
+        "Halcyon buys Quillo\n\nHalcyon has bought Quillo, a speech start-up from Tromsvik. The "
+        "start-up's four engineers will be joining the Bramble team in Halcyon's devices group. "
+        "Terms were not disclosed.",
+        EMPTY_WATCHLIST,
+    )
+    assert _deal_ids(result) == {"halcyon--quillo"}, result.deals
