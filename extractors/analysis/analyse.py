@@ -19,6 +19,7 @@ from extractors.analysis.attribution import (
     Attribution,
     Attributor,
     founded_years,
+    tells_a_worth,
 )
 from extractors.analysis.calibration import calibrated
 from extractors.analysis.dates import announced_date
@@ -122,10 +123,15 @@ def _consistent(claims: list[Claim]) -> tuple[list[Claim], list[LeftOut]]:
     return kept, slips
 
 
-def _headline_guesses_told_otherwise(claims: list[Claim]) -> tuple[list[Claim], list[LeftOut]]:
+def _headline_guesses_told_otherwise(
+    claims: list[Claim], worths: list[tuple[str, float | None, float | None, str]]
+) -> tuple[list[Claim], list[LeftOut]]:
     """A headline's sum taken for the deal's price only because it stands in the headline, where
     the body states the same sum of the same deal as something said outright ("US$ 2,7 bilhões por
-    licenças", a licence fee): one figure, one metric, the body's."""
+    licenças", a licence fee), or says a like sum is what something is worth ("those stock options
+    … are now worth about $330 million" under "FriendFeed's ~ $330 Million Exit"): one figure,
+    read as the body reads it. ``worths``: (deal id, low, high, why) of the body's sums left out
+    as worths."""
     told = {
         (c.deal_id, c.low, c.high): c.metric
         for c in claims
@@ -134,12 +140,41 @@ def _headline_guesses_told_otherwise(claims: list[Claim]) -> tuple[list[Claim], 
     kept, dropped = [], []
     for c in claims:
         metric = told.get((c.deal_id, c.low, c.high))
+        worth = next(
+            (
+                why
+                for deal_id, low, high, why in worths
+                if deal_id == c.deal_id and _overlap((c.low, c.high), (low, high))
+            ),
+            None,
+        )
         if c.evidence == HEADLINE_GUESS and metric not in (None, c.metric):
             reason = f"the same sum the text states as {metric}"
+            dropped.append(LeftOut(c.stated, c.start, c.end, reason, c.deal_id))
+        elif c.evidence == HEADLINE_GUESS and worth is not None:
+            reason = f"a sum like it the text reads as no price ({worth})"
             dropped.append(LeftOut(c.stated, c.start, c.end, reason, c.deal_id))
         else:
             kept.append(c)
     return kept, dropped
+
+
+def _overlap(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:
+    """Whether two closed intervals, each bounded on both sides, share a value."""
+    if None in a or None in b:
+        return False
+    return a[0] <= b[1] and b[0] <= a[1]  # type: ignore[operator]
+
+
+def _read_as_a_worth(s: Sentence, a: Attribution) -> bool:
+    """A dollar sum of the body that the reading says is what a company or a holding is worth
+    (not a sum read as someone else's payment: who pays is the reading most often wrong)."""
+    return (
+        not s.is_headline
+        and a.deal is not None
+        and a.figure.currency == "USD"
+        and tells_a_worth(a.reason)
+    )
 
 
 def _told_aside(d: Deal) -> bool:
@@ -208,6 +243,8 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
 
     claims: dict[tuple[str, str, str, int], Claim] = {}
     left_out: list[LeftOut] = []
+    # the body's sums read as what something is worth: (deal id, low, high, why)
+    worths: list[tuple[str, float | None, float | None, str]] = []
     if deals:
         attributor = Attributor(
             sentences, names, deals, lex, english=lex.language == "en", cues_of=cues_of
@@ -227,6 +264,8 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
                 if a.metric is None or a.deal is None:
                     left_out.append(LeftOut(a.figure.stated, start, s.start + a.figure.end, a.reason,
                                             ids.get(id(a.deal)) if a.deal else None))  # fmt: skip
+                    if _read_as_a_worth(s, a):
+                        worths.append((ids[id(a.deal)], a.figure.low, a.figure.high, a.reason))
                     continue
                 if a.confidence < MIN_CLAIM_CONFIDENCE:
                     left_out.append(LeftOut(a.figure.stated, start, s.start + a.figure.end,
@@ -237,7 +276,7 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
             attributor.note_sentence(s)
 
     kept, slips = _consistent(list(claims.values()))
-    kept, guesses = _headline_guesses_told_otherwise(kept)
+    kept, guesses = _headline_guesses_told_otherwise(kept, worths)
     left_out += slips + guesses
     # the confidence stored is the chance the claim is right, as learnt from real articles
     kept = calibrated(kept, mentions, english=english, headline_end=text.find("\n"))

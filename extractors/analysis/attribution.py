@@ -31,6 +31,18 @@ CUE_EXPLICIT = 0.92  # "valued at", "raised", "licence fee", "stake", "founded i
 CUE_DEAL = 0.85  # "pays", "invests", "deal", "for a stake"
 CUE_HEADLINE = 0.65  # a sum in a headline that names the deal
 HEADLINE_GUESS = "a sum in the headline of the deal"  # the reason given for that guess
+# The reasons that say a sum is what a company or someone's holding is worth, never a price: a
+# headline's sum the body reads so is read so too (``analyse._headline_guesses_told_otherwise``).
+HOLDING_WORTH = "what someone's holding is worth, not the deal"
+OWN_VALUATION = "'s own valuation"
+WORTH = " is worth"
+
+
+def tells_a_worth(reason: str) -> bool:
+    """Whether an attribution's reason says its sum is what a company or a holding is worth."""
+    return reason == HOLDING_WORTH or reason.endswith((OWN_VALUATION, WORTH))
+
+
 # How directly the clause names the deal.
 NAMED_IN_CLAUSE = 1.0
 NAMED_IN_SENTENCE = 0.93
@@ -45,8 +57,12 @@ _PAREN_BEFORE = re.compile(
 )
 _DEAL_VALUED = re.compile(
     r"\b(?:deal|agreement|arrangement|transaction|pact|licen[cs]\w*|acuerdo|accord|vereinbarung|transaktion|acordo|accordo|operación|opération)\b[^.;]{0,40}?"
-    r"\b(?:valued|worth|valorad\w*|valorisé\w*|bewertet|avaliad\w*|valutat\w*)\s+(?:at\s+)?[^.;]{0,20}$",
+    r"\b(?:valued|worth|valorad\w*|valorisé\w*|bewertet|avaliad\w*|valutat\w*)\s+(?:at\s+[^.;]{0,20}|(?:(?!\bat\s)[^.;]){0,20})$",
     re.IGNORECASE,
+)  # (not "the deal valued Facebook at an estimated $6.5 billion": what the deal says another is worth)
+# "Today Facebook is worth $94 billion": what the company named before is worth
+_IS_WORTH_BEFORE = re.compile(
+    r"\b(?:is|was|are|were|now)\s+(?:now\s+|already\s+)?worth\s+(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than|an\s+estimated)\s+)?$"
 )
 # "a licensing fee worth $2 billion": the fee, though "licensing" also names deals that are valued
 _LICENCE_FEE_WORTH = re.compile(
@@ -118,6 +134,13 @@ _VALUE_CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_BEFORE = re.compile(r"\b(?:in\s+total|in\s+all|altogether),?\s+(?:the\s+)?$", re.IGNORECASE)
+# "FriendFeed's acquisition amount was ~", "the purchase price of about": the price, named
+_PRICE_NAMED_BEFORE = re.compile(
+    r"\b(?:acquisition|purchase|deal|sale|buyout)\s+(?:amount|price|price\s+tag|value|cost)\s+"
+    r"(?:(?:was|is|of|stood\s+at|came\s+to|totall?ed|amounted\s+to)\s+)?"
+    r"(?:(?:about|roughly|around|some|nearly|almost|just\s+over|over|more\s+than|an\s+estimated|reportedly)\s+|~\s*)?$",
+    re.IGNORECASE,
+)
 _LICENCE_FEE_BEFORE = re.compile(
     r"licen[cs]\w*\s+fees?\s+(?:(?:of|was|is|were|totall?ed|came\s+to|amounted\s+to)\s+)?"
     r"(?:about\s+|roughly\s+|around\s+|~\s*)?$",
@@ -194,7 +217,9 @@ _AT_VALUATION_AFTER = re.compile(
 )
 # "Ross owns about 10% of Groq, a stake now worth $2 billion": what someone's holding is worth.
 _HOLDING_WORTH = re.compile(
-    r"\b(?:owns|owned|holds|held)\b[^.;]{0,80}?\b(?:stake|holding|shares?)\b[^.;]{0,30}?\b(?:worth|valued\s+at)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:owns|owned|holds|held)\b[^.;]{0,80}?\b(?:stake|holding|shares?)\b[^.;]{0,30}?\b(?:worth|valued\s+at)\s+(?:\w+\s+){0,2}$"
+    # "those stock options FriendFeed was given are now worth about": what shares came to be worth
+    r"|\b(?:stock\s+options|options|shares|stock|stakes?|holdings?)\b[^.;]{0,60}?\b(?:are|is|were|was)\s+now\s+worth\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "X, a startup of five people", "X, uma startup de cinco pessoas", "X, ein Start-up mit zehn
@@ -749,7 +774,7 @@ class Attributor:
         if holding and not any(
             n in w.before[: holding.start()] for n in self._aliases(w.deal.acquirer)
         ):
-            return None, 0.0, "what someone's holding is worth, not the deal"
+            return None, 0.0, HOLDING_WORTH
         payer = self._payer_before(w.s, w.fig)
         if payer == w.deal.target and _PAYS_OUT_BEFORE.search(w.near_before):
             # "Inflection anticipates paying out $380 million": the startup's own payment
@@ -810,6 +835,10 @@ class Attributor:
 
     def _money_valuation(self, w: _MoneyWindow) -> Verdict | None:
         """A valuation: the one the deal sets, or one of a round, of the past, of the payer."""
+        if _IS_WORTH_BEFORE.search(w.near_before) and self._subject_before(w.s, w.fig) == (
+            w.deal.acquirer
+        ):
+            return None, 0.0, f"what {w.deal.acquirer}{WORTH}"
         changed = _VALUE_CHANGE_BEFORE.search(w.near_before)
         c_lo, _ = self._clause_of(w.s, w.fig.start)
         if changed and self._says("valuation", fold(w.s.raw[c_lo : w.fig.start])):
@@ -842,7 +871,7 @@ class Attributor:
             return "deal_amount_usd", CUE_DEAL, "the value of the deal"
         subject = self._subject_before(w.s, w.fig)
         if subject is not None and subject == w.deal.acquirer:
-            return None, 0.0, f"{subject}'s own valuation"
+            return None, 0.0, f"{subject}{OWN_VALUATION}"
         if self._set_by_deal(fold(w.clause), w.before):
             return "target_valuation_usd", CUE_EXPLICIT, "the valuation the deal sets"
         return None, 0.0, "a valuation the deal is not said to set"
@@ -1051,6 +1080,8 @@ class Attributor:
             return "deal_amount_usd", CUE_DEAL, "the price of the payer's purchase"
         if any(r.sentence == w.s.index and r.strength == STRENGTH_JOINED for r in w.deal.relations):
             return "deal_amount_usd", CUE_DEAL, "the value in a table of deals"
+        if _PRICE_NAMED_BEFORE.search(near_before):
+            return "deal_amount_usd", CUE_DEAL, "the price, named so"
         if _TOTAL_BEFORE.search(near_before):
             return "deal_amount_usd", CUE_DEAL, "the total paid"  # "In total, the $650 million ..."
         if (w.s.is_headline or w.s.index <= 1) and w.deal.acquirer not in self.price_untold:

@@ -1319,3 +1319,33 @@ def test_people_who_worked_there_by_a_sources_count_size_the_startup():
         "about 60 people worked there."
     )
     assert ("target_headcount", "about 60 people") in _claims(result), _claims(result)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what the buyer is worth, said outright or as what a deal valued it at
+        "These days Halcyon is worth $80 billion.",
+        "A year earlier a share sale to a fund had valued Halcyon at an estimated $9 billion.",
+    ],
+    ids=["is worth", "valued the buyer at"],
+)
+def test_what_the_buyer_is_worth_is_no_figure_of_the_deal(sentence):
+    result = _read(LEAD + sentence)
+    assert _claims(result) == OWN, _claims(result)
+
+
+def test_a_headline_sum_the_body_reads_as_what_shares_are_now_worth_is_no_price():
+    result = _read(
+        "Lumeo's $210 Million Exit\n\nHalcyon acqui-hired the founding team of Lumeo in 2016. "
+        "The Halcyon shares the founders were given are now worth about $210 million."
+    )
+    assert not [c for c in result.claims if c.metric == "deal_amount_usd"], result.claims
+
+
+def test_a_price_named_as_the_acquisition_amount_is_the_deals():
+    result = _read(
+        "Halcyon acqui-hires Lumeo\n\nHalcyon acqui-hired the founding team of Lumeo in 2016. "
+        "Lumeo's acquisition amount was ~ $40 million, most of it in stock."
+    )
+    assert ("deal_amount_usd", "~ $40 million") in _claims(result), _claims(result)
