@@ -173,9 +173,10 @@ _STARTUP_PRICED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OTHER_TRANSACTION_AFTER = re.compile(
-    r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout|bid|offer|merger)\b",
+    r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout|bid|offer|merger"
+    r"|übernahme|kauf|zukauf|akquisition|rachat|adquisición|acquisizione|aquisição|overname)\b",
     re.IGNORECASE,
-)
+)  # ("seit dem 6,9 Mrd. Dollar schweren Kauf von Mellanox": the words after a sum are German's)
 # "Nvidia closed a $20 billion asset purchase from Groq": the payer's own purchase, its price.
 _PURCHASE_AFTER = re.compile(
     r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout)\b", re.IGNORECASE

@@ -1349,3 +1349,14 @@ def test_a_price_named_as_the_acquisition_amount_is_the_deals():
         "Lumeo's acquisition amount was ~ $40 million, most of it in stock."
     )
     assert ("deal_amount_usd", "~ $40 million") in _claims(result), _claims(result)
+
+
+def test_the_price_of_another_purchase_written_before_it_in_german_is_not_the_deals():
+    result = _read_in(
+        "de",
+        "Nvidia holt die Gründer von Enfabrica\n\nNvidia stellt die Gründer von Enfabrica und "
+        "weitere Ingenieure ein und zahlt 300 Millionen Dollar für eine Lizenz. Die Transaktion wäre die größte "
+        "Übernahme von Nvidia seit dem 2,1 Mrd. Dollar schweren Kauf von Brightway Systems.",
+    )
+    stated = {c.stated for c in result.claims if c.deal_id == "nvidia--enfabrica"}
+    assert "300 Millionen Dollar" in stated and "2,1 Mrd. Dollar" not in stated, stated
