@@ -134,6 +134,10 @@ _VALUE_CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_BEFORE = re.compile(r"\b(?:in\s+total|in\s+all|altogether),?\s+(?:the\s+)?$", re.IGNORECASE)
+# "$65 billion in enlarging …", "$10 billion on data centres": where money goes, right after it
+_SPENT_IN_AFTER = re.compile(r"^\s*(?:in|into|on|towards?)\s+", re.IGNORECASE)
+# what it goes to: the words up to the next comma, "and", or clause's end
+_SPENT_ON_WHAT = re.compile(r"(?:(?!\band\b)[^,;.()])+")
 # "FriendFeed's acquisition amount was ~", "the purchase price of about": the price, named
 _PRICE_NAMED_BEFORE = re.compile(
     r"\b(?:acquisition|purchase|deal|sale|buyout)\s+(?:amount|price|price\s+tag|value|cost)\s+"
@@ -822,6 +826,14 @@ class Attributor:
                 0.0,
                 "too small to be a sum of the deal (a price per share, a scale word lost)",
             )
+        spent_on = _SPENT_IN_AFTER.match(w.after)
+        if spent_on:
+            # "pledged to invest $65 billion in enlarging its AI infrastructure": spent on a thing
+            # the clause names, and no party to the deal
+            what = _SPENT_ON_WHAT.match(w.after, spent_on.end())
+            other = what and self._says("other_money", fold(what.group(0)))
+            if other and not self._names_party(self._clause_after(w.s, w.fig), w.deal):
+                return None, 0.0, f"spent on something else ({other.group(0).strip()})"
         if re.search(r"\bfrom\s+$", w.near_before):
             return None, 0.0, "the value before the deal"
         return None

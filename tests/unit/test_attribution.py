@@ -1360,3 +1360,11 @@ def test_the_price_of_another_purchase_written_before_it_in_german_is_not_the_de
     )
     stated = {c.stated for c in result.claims if c.deal_id == "nvidia--enfabrica"}
     assert "300 Millionen Dollar" in stated and "2,1 Mrd. Dollar" not in stated, stated
+
+
+def test_a_sum_the_buyer_invests_in_something_else_is_not_the_deals():
+    result = _read(
+        LEAD + "Halcyon has also pledged to invest $30 billion in expanding its cloud "
+        "infrastructure across Europe this year."
+    )
+    assert _claims(result) == OWN, _claims(result)
