@@ -112,7 +112,7 @@ _SUBJECT_VERB_AFTER = re.compile(
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 # A capitalised word inside a sentence ("(?<=[a-z,;] )[A-Z][\w.&-]*", its capital read first).
-_BODY_WORD = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w.&-]*")
+_BODY_WORD = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])(?:[\w&-]|\.(?=\w))*")  # ("join Halcyon.": Halcyon)
 _UNIT_AFTER = re.compile(
     r"^\)?\s+(?:team|unit|division|group|lab|department|organi[sz]ation)\b", re.IGNORECASE
 )
@@ -719,38 +719,66 @@ class _NameScan:
                 continue
             if any(ts <= run.start() and run.end() <= te for ts, te in taken):
                 continue  # read already (a watchlisted name, a person): every part overlaps it
-            for rs, re_ in _split_run(run.group(0), self.data):
-                start, end = run.start() + rs, run.start() + re_
-                if self.lex.language == "de":
-                    start = self._after_kind_words(raw, start, end)
-                start = self._unread_start(s, start, end, taken)
-                if start >= end:
-                    continue
-                surface = _strip_possessive(raw[start:end]).rstrip(".,:;")
-                if self.lex.case_after_apostrophe:
-                    surface = _CASE_ENDING.sub("", surface)  # "Lumeo’yu": Lumeo
+            parts = [
+                (run.start() + rs, run.start() + re_)
+                for rs, re_ in _split_run(run.group(0), self.data)
+            ]
+            while parts:
+                start, part_end = parts.pop(0)
                 if s.index == 0 and self.title_case_headline:
-                    surface = self._named_in_body(surface)  # "Cognition Joins the ...": Cognition
-                end = start + len(surface)
-                if not self._could_be_company(raw, start, end, surface):
-                    continue
-                if not self.lex.spaced and _glosses_a_phrase(raw, start, surface):
-                    continue
-                if not self._treated_as_company(s, start, end, surface, opening):
-                    continue
-                name = surface
-                if not self.lex.spaced and (spelt := self.data.suffix_spelt.match(raw, end)):
-                    # "AI21 랩스" is AI21 Labs
-                    name = f"{surface} {self.data.suffix_spellings[spelt.group(1)]}"
-                    end = spelt.end()
-                if surface.endswith(" AI") and self._ai_describes_next(raw, end):
-                    self.adjective_ai.add(
-                        surface
-                    )  # "Humanloop AI talent": "AI" describes the talent
-                else:
-                    self.plain_ai.add(surface)
-                orgs.append((raw[start:end], name, start, end, "unknown"))
-                taken.append((start, end))
+                    named_inside = min((ts for ts, _ in taken if start < ts < part_end), default=0)
+                    if named_inside and not _overlaps_any(taken, start, named_inside):
+                        # "Halcyon Buys Lumeo", Lumeo read already: Halcyon before it
+                        parts.insert(0, (named_inside, part_end))
+                        part_end = named_inside
+                rest = self._read_run_part(s, start, part_end, taken, orgs, opening)
+                if rest is not None:
+                    parts.insert(0, (rest, part_end))  # "Groupon Buys Pelago": Pelago too
+
+    def _read_run_part(
+        self,
+        s: Sentence,
+        start: int,
+        end: int,
+        taken: list[tuple[int, int]],
+        orgs: list[RawOrg],
+        opening: int,
+    ) -> int | None:
+        """Read one part of a capitalised run as a company, if the text treats it as one; where
+        a Title Case headline's part was cut after a name and a deal's verb, where the verb's
+        object starts (to read next)."""
+        raw = s.raw
+        part_end = end
+        if self.lex.language == "de":
+            start = self._after_kind_words(raw, start, end)
+        start = self._unread_start(s, start, end, taken)
+        if start >= end:
+            return None
+        surface = _strip_possessive(raw[start:end]).rstrip(".,:;")
+        if self.lex.case_after_apostrophe:
+            surface = _CASE_ENDING.sub("", surface)  # "Lumeo’yu": Lumeo
+        if s.index == 0 and self.title_case_headline:
+            surface = self._named_in_body(surface)  # "Cognition Joins the ...": Cognition
+        end = start + len(surface)
+        rest = self._object_of_headline_verb(raw, end, part_end) if end < part_end else None
+        if (
+            not self._could_be_company(raw, start, end, surface)
+            or (not self.lex.spaced and _glosses_a_phrase(raw, start, surface))
+            or not self._treated_as_company(s, start, end, surface, opening)
+        ):
+            return rest
+        name = surface
+        if not self.lex.spaced and (spelt := self.data.suffix_spelt.match(raw, end)):
+            # "AI21 랩스" is AI21 Labs
+            name = f"{surface} {self.data.suffix_spellings[spelt.group(1)]}"
+            end = spelt.end()
+        if surface.endswith(" AI") and self._ai_describes_next(raw, end):
+            self.adjective_ai.add(surface)  # "Humanloop AI talent": "AI" describes the talent
+        else:
+            self.plain_ai.add(surface)
+        orgs.append((raw[start:end], name, start, end, "unknown"))
+        taken.append((start, end))
+        return rest
 
     def _ai_describes_next(self, raw: str, end: int) -> bool:
         """ "AI" ending a name describes the word after it ("Humanloop AI talent"), unless that
@@ -776,17 +804,20 @@ class _NameScan:
             return end
         raw = s.raw
         after = max((te for ts, te in taken if start <= ts < end), default=start)
+        rest = self._object_of_headline_verb(raw, after, end)
+        return end if rest is None or _overlaps_any(taken, rest, end) else rest
+
+    def _object_of_headline_verb(self, raw: str, after: int, end: int) -> int | None:
+        """Where the object of a deal's verb starts in a Title Case run cut after its subject
+        ("Groupon Buys Pelago", where the body names Groupon and Pelago), if the body names it."""
         verb = re.match(r"\s+(\S+)\s+", raw[after:end])
         if verb is None or not any(
             self.lex.cues[c].fullmatch(fold(verb.group(1)))
             for c in ("acquire", "hire", "acquihire")
         ):
-            return end
+            return None
         rest = self._past_kind_words(raw, after + verb.end(), end, also="AI")
-        named = raw[rest:end]
-        if not named or _overlaps_any(taken, rest, end):
-            return end
-        return rest if whole_run_places(self.text_body, named) else end
+        return rest if rest < end and whole_run_places(self.text_body, raw[rest:end]) else None
 
     def _past_kind_words(self, raw: str, start: int, end: int, *, also: str = "") -> int:
         """Past the words of a run that say what the name after them is ("KI-Start-ups Lumeo",
@@ -1556,6 +1587,9 @@ def _canonical_names(
     return out
 
 
+_SHORTEST_RUN_ON_HEAD = 5
+
+
 def _parent_named(
     name: str, counts: Counter[str], watchlist: Watchlist, data: NameData
 ) -> str | None:
@@ -1563,7 +1597,23 @@ def _parent_named(
     rest is no company's last word ("Twitter Cortex", beside "Twitter": a part of Twitter; not
     "Magic Pony Technology", nor a listed name)."""
     words = name.split()
-    if len(words) < 2 or words[-1] in data.suffixes or watchlist.lookup(name) is not None:
+    if watchlist.lookup(name) is not None:
+        return None
+    if len(words) == 1:
+        # "Grouponnovations" beside "Groupon": a unit named by its company's name run on
+        return next(
+            (
+                head
+                for head in counts
+                if len(head) >= _SHORTEST_RUN_ON_HEAD
+                and name.startswith(head)
+                and len(tail := name[len(head) :]) >= 3
+                and tail.isalpha()
+                and tail.islower()
+            ),
+            None,
+        )
+    if words[-1] in data.suffixes:
         return None
     return next(
         (head for k in range(len(words) - 1, 0, -1) if (head := " ".join(words[:k])) in counts),

@@ -2420,3 +2420,43 @@ def test_the_team_people_join_inside_the_buyer_is_no_party_and_the_purchase_is_o
         EMPTY_WATCHLIST,
     )
     assert _deal_ids(result) == {"halcyon--quillo"}, result.deals
+
+
+def test_a_title_case_headline_names_the_object_of_its_verb_after_an_unlisted_buyer():
+    text = (
+        "Halcyon Buys Lumeo in Push for Photos\n\nHalcyon is buying Lumeo, a photo start-up. "
+        "Halcyon CEO Mia Berg said Lumeo's founders will join Halcyon."
+    )
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
+    assert [o.name for o in names.orgs[0]] == ["Halcyon", "Lumeo"], names.orgs[0]
+
+
+def test_a_purchase_made_in_a_bid_to_grow_did_not_fail():
+    text = (
+        "Title\n\nHalcyon is buying Lumeo in a bid to expand its photo search. Halcyon CEO Mia "
+        "Berg spoke of Lumeo's staff."
+    )
+    sentences = split_sentences(text)
+    lex = lexicon_for("en")
+    names = find_names(sentences, EMPTY_WATCHLIST, lex)
+    found = [r for r in relations_in(sentences, names, lex) if r.sentence == 1]
+    assert found and not any(r.failed for r in found), found
+
+
+def test_a_unit_named_by_its_companys_name_run_on_is_that_company():
+    # "Halcyonlabs" is Halcyon's own unit: people joining it join Halcyon
+    _, result = _analyse(
+        "Halcyon buys Lumeo\n\nHalcyon has bought Lumeo, a photo start-up. Lumeo's CEO will "
+        "lead Halcyon's photo products, with most of his team joining Halcyonlabs.",
+        EMPTY_WATCHLIST,
+    )
+    assert _deal_ids(result) == {"halcyon--lumeo"}, result.deals
+
+
+def test_snapchat_is_snap():
+    _, result = _analyse(
+        "Snapchat acqui-hires Lumeo\n\nSnapchat has acqui-hired the team of Lumeo, a photo "
+        "start-up, for $12 million.",
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"snap--lumeo"}, result.deals
