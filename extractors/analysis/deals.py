@@ -332,9 +332,13 @@ def _may_state_a_price(s: Sentence, cues: SentenceCues) -> bool:
 
 
 def _price_told(framed: _Framing, companies: set[str]) -> bool:
-    """A sentence naming one of ``companies`` states a sum while it speaks of paying or buying."""
+    """A sentence naming one of ``companies`` states a sum larger than a small team's price while
+    it speaks of paying or buying (not "acquired Flutter for a reported US$40m")."""
     return any(
-        named & companies and money_figures(text, framed.language)
+        named & companies
+        and any(
+            (f.high or f.low or 0.0) > SMALL_PRICE for f in money_figures(text, framed.language)
+        )
         for named, text in framed.sum_sentences
     )
 

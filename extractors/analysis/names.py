@@ -112,7 +112,8 @@ _SUBJECT_VERB_AFTER = re.compile(
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 # A capitalised word inside a sentence ("(?<=[a-z,;] )[A-Z][\w.&-]*", its capital read first).
-_BODY_WORD = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])(?:[\w&-]|\.(?=\w))*")  # ("join Halcyon.": Halcyon)
+# (a full stop after it closes the sentence: "join Halcyon." counts Halcyon)
+_BODY_WORD = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])(?:[\w&-]|\.(?=\w))*")
 _UNIT_AFTER = re.compile(
     r"^\)?\s+(?:team|unit|division|group|lab|department|organi[sz]ation)\b", re.IGNORECASE
 )

@@ -747,7 +747,9 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
     # the text treats as a company)
     moving_x = any(_belongs(names, p, x.name) for p in pair.moving)  # (their own company's people)
     moving_y = any(_belongs(names, p, y.name) for p in pair.moving)
-    if join and (team_x or _said(cues, "team", between) or moving_x):
+    if join and (
+        team_x or _said(cues, "team", between) or _said(cues, "team_plural", between) or moving_x
+    ):  # ("the start-up wrote that we will be joining y": "we", its people)
         return pair.relate("hire", y, x, STRENGTH_FRAME)
     if (
         join

@@ -2460,3 +2460,25 @@ def test_snapchat_is_snap():
         WATCHLIST,
     )
     assert _deal_ids(result) == {"snap--lumeo"}, result.deals
+
+
+@pytest.mark.parametrize(
+    "price",
+    ["$30 million", "an undisclosed sum"],
+)
+def test_a_small_purchase_whose_people_continue_their_work_at_the_buyer_is_an_acquihire(price):
+    _, result = _analyse(
+        f"Halcyon buys Lumeo\n\nHalcyon has acquired Lumeo, a photo start-up, for {price}. In a "
+        "blog post the start-up wrote that “we will be continuing our research at Halcyon”.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"halcyon--lumeo": "subject"}, result.deals
+
+
+def test_a_purchase_at_a_large_price_whose_people_continue_their_work_is_no_acquihire():
+    _, result = _analyse(
+        "Halcyon buys Lumeo\n\nHalcyon has acquired Lumeo, a photo start-up, for $900 million. In "
+        "a blog post the start-up wrote that “we will be continuing our research at Halcyon”.",
+        EMPTY_WATCHLIST,
+    )
+    assert not result.deals, result.deals
