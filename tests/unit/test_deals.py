@@ -2482,3 +2482,12 @@ def test_a_purchase_at_a_large_price_whose_people_continue_their_work_is_no_acqu
         EMPTY_WATCHLIST,
     )
     assert not result.deals, result.deals
+
+
+def test_former_staff_who_now_work_within_the_buyer_moved_to_it():
+    _, result = _analyse(
+        "Halcyon buys Lumeo\n\nHalcyon quietly acquired Lumeo, a photo start-up. Several of "
+        "Lumeo's former employees, including a co-founder, now work within Halcyon's camera groups.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"halcyon--lumeo": "subject"}, result.deals
