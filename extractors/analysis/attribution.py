@@ -1535,8 +1535,10 @@ def founded_years(
             m = founding.search(folded, fig.end, fig.end + 12)
             end = m.end() if m else fig.end
         else:
-            if lex.verb_final and (
-                found := _founded_before_a_late_verb(s, names, fig, targets, founding, c_hi)
+            if (
+                lex.verb_final
+                and (found := _founded_before_a_late_verb(s, names, fig, targets, founding, c_hi))
+                or (found := _founded_after_a_year_opening(s, names, fig, targets, founding))
             ):
                 out.append((*found, "the year it was founded"))
             continue
@@ -1552,6 +1554,39 @@ def founded_years(
             continue  # "founding Enfabrica in 2019 (officially incorporated in 2020)": an aside
         out.append((_year_stated(s, fig, start, end), targets[founded], "the year it was founded"))
     return out
+
+
+# A sentence opening on its year: "In 2016, Lubomir Bourdev and Oren Rippel started WaveOne".
+_IN_THE_YEAR_OPENING = re.compile(r"\s*(?:in|back\s+in)\s+$")
+_YEAR_CLOSED = re.compile(r"\s*,\s+")
+_FOUNDERS_BEFORE_VERB = 80
+
+
+def _founded_after_a_year_opening(
+    s: Sentence, names: Names, fig: Figure, targets: dict[str, Deal], founding: re.Pattern[str]
+) -> tuple[Figure, Deal] | None:
+    """The year a sentence opens on, then its founders and the founding word right before the
+    company: "In 2016, Lubomir Bourdev and Oren Rippel started WaveOne"."""
+    folded = s.folded
+    if not (
+        _IN_THE_YEAR_OPENING.fullmatch(folded, 0, fig.start)
+        and (closed := _YEAR_CLOSED.match(folded, fig.end))
+    ):
+        return None
+    verb = founding.search(folded, closed.end(), closed.end() + _FOUNDERS_BEFORE_VERB)
+    if verb is None or not names.people[s.index]:
+        return None
+    founded = next(
+        (
+            o
+            for o in names.orgs[s.index]
+            if 0 < o.start - verb.end() <= 2 and o.name in targets and not o.generic
+        ),
+        None,
+    )
+    if founded is None:
+        return None
+    return _year_stated(s, fig, fig.start, founded.end), targets[founded.name]
 
 
 # After a founding word: "by", the founders (no clause break), then "in" right before the year.

@@ -1368,3 +1368,11 @@ def test_a_sum_the_buyer_invests_in_something_else_is_not_the_deals():
         "infrastructure across Europe this year."
     )
     assert _claims(result) == OWN, _claims(result)
+
+
+def test_the_founding_year_a_sentence_opens_on_before_its_founders():
+    result = _read(
+        LEAD.replace("Halcyon is paying $400 million for the licence. ", "")
+        + "In 2019, Priya Nandan and Tomas Erkel started Lumeo in a rented garage."
+    )
+    assert ("founded_year", 2019.0) in {(c.metric, c.low) for c in result.claims}, _claims(result)
