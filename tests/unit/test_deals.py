@@ -2491,3 +2491,15 @@ def test_former_staff_who_now_work_within_the_buyer_moved_to_it():
         EMPTY_WATCHLIST,
     )
     assert _roles(result) == {"halcyon--lumeo": "subject"}, result.deals
+
+
+def test_a_turkish_founder_put_at_the_head_of_the_buyers_unit_mentions_the_known_deal():
+    article, result = _analyse(
+        "Mustafa Süleyman'ın yeni görevi\n\nYapay zeka dünyasının tanınan isimlerinden Mustafa "
+        "Süleyman, kurduğu Inflection AI girişiminin ardından Microsoft'un tüketici yapay zeka "
+        "biriminin başına getirildi. Şirket bugün yeni bir strateji açıkladı ve çalışanlarına "
+        "uzun bir mektup gönderdi.",
+        WATCHLIST,
+    )
+    assert article.language == "tr"
+    assert _roles(result) == {"microsoft--inflection-ai": "mentioned"}, result.deals
