@@ -138,6 +138,12 @@ _TOTAL_BEFORE = re.compile(r"\b(?:in\s+total|in\s+all|altogether),?\s+(?:the\s+)
 _SPENT_IN_AFTER = re.compile(r"^\s*(?:in|into|on|towards?)\s+", re.IGNORECASE)
 # what it goes to: the words up to the next comma, "and", or clause's end
 _SPENT_ON_WHAT = re.compile(r"(?:(?!\band\b)[^,;.()])+")
+# A sum that is an offer or a bid: "$3 billion acquisition offer", "$2bn takeover bid"
+_OFFER_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:offer|bid)\b", re.IGNORECASE)
+# "half of that", "a third of the money": a share of a sum the sentence named
+_OF_THE_SUM_AFTER = re.compile(
+    r"^\s*of\s+(?:that|this|it|which|the\s+(?:money|sum|total|amount|payout|price|proceeds))\b"
+)
 # "FriendFeed's acquisition amount was ~", "the purchase price of about": the price, named
 _PRICE_NAMED_BEFORE = re.compile(
     r"\b(?:acquisition|purchase|deal|sale|buyout)\s+(?:amount|price|price\s+tag|value|cost)\s+"
@@ -793,6 +799,10 @@ class Attributor:
             "deal", fold(w.before[-30:])
         ):
             return None, 0.0, "a bid or offer that did not become the deal"
+        offer = _OFFER_AFTER.match(w.after)
+        if offer and self._says("failed", fold(self._clause_after(w.s, w.fig)[offer.end() :])):
+            # "OpenAI's reported $3 billion acquisition offer for Windsurf collapsed"
+            return None, 0.0, "a bid or offer that did not become the deal"
         return None
 
     def _money_not_of_deal(self, w: _MoneyWindow) -> Verdict | None:
@@ -1141,6 +1151,9 @@ class Attributor:
         """A share of a company's staff: hired when the sentence says people move, not when they
         leave or are laid off, and not a share of one group of them."""
         sentence = fold(self._sentence_now())
+        if _OF_THE_SUM_AFTER.match(fold(after[:40])):
+            # "half of that going to employees as retention payouts": a share of the money
+            return None, 0.0, "a share of the payment, paid to staff"
         if _STAFF_LEAVE.search(near):
             # "later cut 200 employees (14% of staff)", "about 10% of remaining staff departing"
             return None, 0.0, "a share of the staff leaving or laid off, not hired"

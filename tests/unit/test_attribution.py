@@ -1376,3 +1376,19 @@ def test_the_founding_year_a_sentence_opens_on_before_its_founders():
         + "In 2019, Priya Nandan and Tomas Erkel started Lumeo in a rented garage."
     )
     assert ("founded_year", 2019.0) in {(c.metric, c.low) for c in result.claims}, _claims(result)
+
+
+def test_an_offer_from_another_buyer_that_collapsed_is_not_the_deals_price():
+    result = _read(
+        LEAD + "After Orbis's reported $900 million acquisition offer for Lumeo collapsed, "
+        "Halcyon swooped in with its own deal."
+    )
+    assert _claims(result) == OWN, _claims(result)
+
+
+def test_half_of_the_price_paid_to_staff_is_no_share_of_the_staff():
+    result = _read(
+        "Halcyon acqui-hires Lumeo\n\nHalcyon is paying $60 million for Lumeo, with half of that "
+        "going to investors and half of that going to employees as retention payouts."
+    )
+    assert "staff_hired_pct" not in {c.metric for c in result.claims}, _claims(result)
