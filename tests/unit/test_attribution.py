@@ -1392,3 +1392,13 @@ def test_half_of_the_price_paid_to_staff_is_no_share_of_the_staff():
         "going to investors and half of that going to employees as retention payouts."
     )
     assert "staff_hired_pct" not in {c.metric for c in result.claims}, _claims(result)
+
+
+def test_an_indonesian_company_started_in_a_year_was_founded_then():
+    result = _read_in(
+        "id",
+        "Halcyon merekrut para pendiri Lumeo\n\nRaksasa perangkat lunak Halcyon merekrut para "
+        "pendiri startup Lumeo dan membayar biaya lisensi sebesar 900 juta dolar kepada Lumeo. "
+        "Lumeo dimulai pada 2019 oleh dua insinyur dari Jakarta.",
+    )
+    assert ("founded_year", 2019.0) in {(c.metric, c.low) for c in result.claims}, result.claims
