@@ -350,6 +350,9 @@ _TICKER = re.compile(
 _CASE_ENDING = re.compile(r"['’][a-zçğıöşü]{1,6}$")
 _POSSESSIVE_END = re.compile(r"(?:'s|’s)?\s*$")
 _JOINING_WORDS = frozenset({"&", "of", "de", "la", "van", "von", "der"})
+# German "von" right before a name read already: "FriendFeed-Mitarbeiter von Facebook" (not a
+# title "of" a company: "PDG de Groq")
+_JOINED_BEFORE = re.compile(r"\s+von\s+$")
 _ADJECTIVE_SUFFIXES = (
     "-based",
     "-backed",
@@ -726,12 +729,22 @@ class _NameScan:
             ]
             while parts:
                 start, part_end = parts.pop(0)
-                if s.index == 0 and self.title_case_headline:
-                    named_inside = min((ts for ts, _ in taken if start < ts < part_end), default=0)
-                    if named_inside and not _overlaps_any(taken, start, named_inside):
-                        # "Halcyon Buys Lumeo", Lumeo read already: Halcyon before it
-                        parts.insert(0, (named_inside, part_end))
-                        part_end = named_inside
+                named_inside = min((ts for ts, _ in taken if start < ts < part_end), default=0)
+                if (
+                    named_inside
+                    and not _overlaps_any(taken, start, named_inside)
+                    and (
+                        s.index == 0
+                        and self.title_case_headline
+                        or _JOINED_BEFORE.search(raw, start, named_inside)
+                    )
+                ):
+                    # "Halcyon Buys Lumeo", Lumeo read already: Halcyon before it; "FriendFeed-
+                    # Mitarbeiter von Facebook": the name before the word joining them
+                    parts.insert(0, (named_inside, part_end))
+                    part_end = named_inside
+                    if joined := _JOINED_BEFORE.search(raw, start, named_inside):
+                        part_end = joined.start()
                 rest = self._read_run_part(s, start, part_end, taken, orgs, opening)
                 if rest is not None:
                     parts.insert(0, (rest, part_end))  # "Groupon Buys Pelago": Pelago too
@@ -760,6 +773,7 @@ class _NameScan:
             surface = _CASE_ENDING.sub("", surface)  # "Lumeo’yu": Lumeo
         if s.index == 0 and self.title_case_headline:
             surface = self._named_in_body(surface)  # "Cognition Joins the ...": Cognition
+        surface = self._without_people_joined(surface)
         end = start + len(surface)
         rest = self._object_of_headline_verb(raw, end, part_end) if end < part_end else None
         if (
@@ -807,6 +821,16 @@ class _NameScan:
         after = max((te for ts, te in taken if start <= ts < end), default=start)
         rest = self._object_of_headline_verb(raw, after, end)
         return end if rest is None or _overlaps_any(taken, rest, end) else rest
+
+    def _without_people_joined(self, surface: str) -> str:
+        """A name without the people a hyphen joins to it, as German compounds write them
+        ("FriendFeed-Mitarbeiter", "FriendFeed-Gründer": FriendFeed's staff, its founders)."""
+        head, hyphen, tail = surface.rpartition("-")
+        if not hyphen or len(head) < 2 or " " in tail or "-" in head:
+            return surface
+        folded = fold(tail)
+        team, staff = self.lex.cues["team"], self.lex.cues["staff"]
+        return head if team.fullmatch(folded) or staff.fullmatch(folded) else surface
 
     def _object_of_headline_verb(self, raw: str, after: int, end: int) -> int | None:
         """Where the object of a deal's verb starts in a Title Case run cut after its subject

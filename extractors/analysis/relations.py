@@ -101,7 +101,7 @@ _COMPANY_JOINS = re.compile(
     r"join(?:s|ed|ing)?\s+(?:the\s+)?$"
 )
 _JOINS_IN_DOING = re.compile(r"^(?:[’']s)?\s+(?:in|on|as|and|with|to|at|for|forces|,)\b")
-_POSS_SPACE = re.compile(rf"^(?:{_POSS})?\s+")
+_POSS_SPACE = re.compile(rf"^(?:(?:{_POSS})?\s+|-)")  # ("FriendFeed-Mitarbeiter": a compound)
 _POSS_RX = re.compile(_POSS)
 _WORD_SPACE = re.compile(r"[\w-]+\s+")
 _BOARD_WORDS = re.compile(
@@ -114,6 +114,7 @@ _ATTEMPTED = re.compile(
     r"(?:recruit|hire|poach|lure|acquire|buy|bring)\w*"
 )
 _BY_END = re.compile(r"\bby\s+$")
+_VON_END = re.compile(r"\bvon\s+$")  # German "by" of a passive, which is also "of"
 _FROM_END = re.compile(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$")
 
 
@@ -148,6 +149,8 @@ def _team_after(folded_after: str, lex: Lexicon) -> bool:
     m = _POSS_SPACE.match(folded_after)
     if not m:
         return False
+    if m.group(0) == "-":  # (the cues open on no hyphen: read the compound's word on its own)
+        return _team_after(" " + folded_after[1:], lex)
     pos = m.end()
     possessive = bool(_POSS_RX.match(folded_after))
     for _ in range(
@@ -782,6 +785,9 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
         )  # "x licenses y's technology and hires its founders"
     if _paid_for_people(between, cues):
         return pair.relate("hire", x, y, STRENGTH_OBJECT)
+    if team_x and _VON_END.search(between) and _said(cues, "hire", f"{between} {after[:40]}"):
+        # "FriendFeed-Mitarbeiter von Facebook übernommen": x's people taken on by y
+        return pair.relate("hire", y, x, STRENGTH_FRAME)
     return []
 
 

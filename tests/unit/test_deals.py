@@ -2503,3 +2503,15 @@ def test_a_turkish_founder_put_at_the_head_of_the_buyers_unit_mentions_the_known
     )
     assert article.language == "tr"
     assert _roles(result) == {"microsoft--inflection-ai": "mentioned"}, result.deals
+
+
+def test_german_staff_named_by_a_compound_and_taken_on_by_the_buyer_moved():
+    article, result = _analyse(
+        "Nvidia kauft Lumeo\n\nNvidia hat überraschend das Start-up Lumeo gekauft, verrät aber "
+        "keine Details zum Preis. Laut Pressemitteilung werden alle neun Lumeo-Mitarbeiter von "
+        "Nvidia übernommen und die zwei Gründer ins Entwicklungsteam integriert.",
+        WATCHLIST,
+    )
+    assert article.language == "de"
+    assert _roles(result) == {"nvidia--lumeo": "subject"}, result.deals
+    assert ("staff_hired", 9.0) in {(c.metric, c.low) for c in result.claims}, result.claims
