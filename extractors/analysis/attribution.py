@@ -1368,7 +1368,9 @@ class Attributor:
                 return None, 0.0, "people hired from another company, not the deal's startup"
             return "staff_hired", CUE_DEAL, "people who move"
         if re.search(
-            r"\b(?:employ\w*|headcount|workforce|staff\s+of|team\s+of|grown\s+to|has|had|have|retains?|retained|keeps|kept)\b",
+            # (and "emploie 5 personnes", "emplea a", "impiega", "emprega", "beschäftigt")
+            r"\b(?:employ\w*|emploi(?:e|ent|ait)|emple(?:a|an|aba)|impieg(?:a|ano|ava)|empreg(?:a|am|ava)|beschäftigt|"
+            r"headcount|workforce|staff\s+of|team\s+of|grown\s+to|has|had|have|retains?|retained|keeps|kept)\b",
             fold(before[-30:] + " " + after[:20]),
         ):
             return "target_headcount", CUE_DEAL, "the company's size"

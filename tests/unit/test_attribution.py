@@ -1402,3 +1402,12 @@ def test_an_indonesian_company_started_in_a_year_was_founded_then():
         "Lumeo dimulai pada 2019 oleh dua insinyur dari Jakarta.",
     )
     assert ("founded_year", 2019.0) in {(c.metric, c.low) for c in result.claims}, result.claims
+
+
+def test_a_french_startup_that_employs_people_is_that_size():
+    result = _read_in(
+        "fr",
+        "Microsoft recrute l'équipe de Lumeo\n\nMicrosoft embauche les cofondateurs et les "
+        "employés de la start-up Lumeo. Selon son site, la jeune pousse emploie 12 personnes.",
+    )
+    assert ("target_headcount", 12.0) in {(c.metric, c.low) for c in result.claims}, result.claims

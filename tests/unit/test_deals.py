@@ -2515,3 +2515,14 @@ def test_german_staff_named_by_a_compound_and_taken_on_by_the_buyer_moved():
     assert article.language == "de"
     assert _roles(result) == {"nvidia--lumeo": "subject"}, result.deals
     assert ("staff_hired", 9.0) in {(c.metric, c.low) for c in result.claims}, result.claims
+
+
+def test_the_microblogging_site_is_the_company_last_named_that_runs_one():
+    article, result = _analyse(
+        "Twitter poursuit ses achats\n\nTwitter poursuit sa stratégie de croissance externe. Le "
+        "site de micro-blogging vient d’officialiser le rachat de Lumeo, une jeune pousse de "
+        "Boston. Ses équipes rejoindront celles de Twitter dans des conditions non précisées.",
+        WATCHLIST,
+    )
+    assert article.language == "fr"
+    assert _roles(result) == {"twitter--lumeo": "subject"}, result.deals
