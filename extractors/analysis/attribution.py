@@ -1645,6 +1645,16 @@ _NEAREST_FOUNDED = re.compile(
 )
 
 
+# A company's product right before the founding word: what was launched is the product
+_ITS_PRODUCT = re.compile(
+    r"(?:'s|’s)\s+(?:[\w&-]+\s+){0,2}?(?:app|apps|product|service|platform|website|site|tool|chatbot|"
+    r"model|device|game|feature)\s+(?:was\s+|were\s+|first\s+)?",
+    re.IGNORECASE,
+)
+# An apposition whose relative clause has a person found it: ", the Q&A app Stone " (then "founded")
+_PERSON_FOUNDED_IT = re.compile(r"\s*,\s+(?:the|a|an)\s+(?:[\w&'’.-]+\s+){1,6}")
+
+
 def _founded_candidates(
     s: Sentence,
     names: Names,
@@ -1659,7 +1669,13 @@ def _founded_candidates(
     folded = s.folded
     orgs = [o for o in names.orgs[s.index] if c_lo <= o.start < c_hi]
     inside = [o for o in orgs if verb_at < o.start < fig.start]
-    before_verb = [o for o in orgs if o.end <= verb_at and verb_at - o.end <= 100]
+    before_verb = [
+        o
+        for o in orgs
+        if o.end <= verb_at
+        and verb_at - o.end <= 100
+        and not _ITS_PRODUCT.fullmatch(s.raw, o.end, verb_at)  # "Jelly’s Q&A app launched in"
+    ]
     after_year = [o for o in orgs if o.start >= fig.end and o.start - fig.end <= 100]
     opens = not s.raw[c_lo:verb_at].strip(" \"“'‘(-–—•·*") or re.match(
         r"^\s*(?:first\s+)?$", s.raw[c_lo:verb_at]
@@ -1675,6 +1691,10 @@ def _founded_candidates(
         # "reports that Lightbox was formed in 2010", "Inflection, einem 2022 gegründeten Start-up":
         # the company right before the verb, or the one an apposition opening on the year describes
         candidates.append(before_verb[-1].name)
+    if before_verb and _PERSON_FOUNDED_IT.fullmatch(s.raw, before_verb[-1].end, verb_at):
+        last = before_verb[-1]
+        if any(last.end < p.start < verb_at for p in names.people[s.index]):
+            candidates.append(last.name)  # "acquiring Jelly, the Q&A app Stone founded in 2013"
     if before_verb:
         passive = re.search(
             r"\b(?:was|were|is|wurde|fue|foi|è|a\s+été|est)\b|,",

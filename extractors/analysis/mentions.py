@@ -41,11 +41,6 @@ _AFFILIATION = (
         r"(?P<org>§)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:co-?founders?|cofounders?|founders?|ceo|chief\s+executive|president|cto)(?:,|\s)+(?:(?:ceo|cto|cpo|president|co-?founder)\s+)?(?P<person>¶)",
         re.IGNORECASE,
     ),
-    # "Shazeer co-founded Character.AI", "he founded Scale AI"
-    re.compile(
-        r"(?P<person>¶)(?:\s+\w+){0,3}?\s+(?:co-?founded|founded|started|launched)\s+(?P<org>§)",
-        re.IGNORECASE,
-    ),
     # "Gross and Friedman lead venture firm NFDG", "Gross und Friedman leiten den Fonds NFDG"
     re.compile(
         r"(?P<people>¶(?:(?:,\s*|\s+(?:and|und|y|et|e)\s+)¶)*)\s+(?:co-?)?(?:lead|leads|head|heads|run|runs|"
@@ -83,11 +78,35 @@ def _founded_by_pattern(founding: str) -> re.Pattern[str]:
     )
 
 
+# The company a person founded, said with the founding verb: it wins over a title ("Twitter
+# cofounder Biz Stone is joining Pinterest … acquiring Jelly, the Q&A app Stone founded").
+_FOUNDED = (
+    # "Shazeer co-founded Character.AI", "he founded Scale AI"
+    re.compile(
+        r"(?P<person>¶)(?:\s+\w+){0,3}?\s+(?:co-?founded|founded|started|launched)\s+(?P<org>§)",
+        re.IGNORECASE,
+    ),
+    # "Jelly, the Q&A app Stone founded in 2013"
+    re.compile(
+        r"(?P<org>§),\s+(?:the|a)\s+(?:[\w&-]+\s+){1,3}?(?P<person>¶)\s+(?:co-?founded|founded|started)\b",
+        re.IGNORECASE,
+    ),
+)
+
+
 def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> dict[str, str]:
-    """Which organisation each person leads or founded, as the text says it."""
+    """Which organisation each person leads or founded, as the text says it: the one they are
+    said to have founded, else the first the text ties them to."""
     out: dict[str, str] = {}
+    founded: dict[str, str] = {}
     founding = "|".join(lex.raw.get("founding", ()))
-    patterns = (*_AFFILIATION, _founders_pattern(founding), _founded_by_pattern(founding))
+    patterns = (
+        *_AFFILIATION,
+        *_FOUNDED,
+        _founders_pattern(founding),
+        _founded_by_pattern(founding),
+    )
+    founding_patterns = set(patterns[len(_AFFILIATION) :])
     for s in sentences:
         orgs, people = names.orgs[s.index], names.people[s.index]
         if not orgs or not people:
@@ -113,7 +132,9 @@ def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> 
                 for offset, item in slots.items():
                     if m.start(group) <= offset < m.end(group) and isinstance(item, PersonMention):
                         out.setdefault(item.name, org.name)
-    return out
+                        if pattern in founding_patterns:
+                            founded.setdefault(item.name, org.name)
+    return out | founded
 
 
 def _masked(

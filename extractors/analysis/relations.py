@@ -1070,9 +1070,9 @@ def _person_relations(
                             (p.name,),
                             clause_text,
                             dated,
-                            _plural(
-                                cues, folded[p.start : o.end], _colleagues(names, home, people)
-                            ),
+                            _plural(cues, folded[p.start : o.end], _colleagues(names, home, people))
+                            or known is None
+                            and _joining_together(people, o, folded, cues, names, home),
                         )
                     )
             elif o.end <= p.start:
@@ -1099,6 +1099,32 @@ def _person_relations(
                         )
                     )
     return out
+
+
+def _joining_together(
+    people: Sequence[PersonMention],
+    company: OrgMention,
+    folded: str,
+    cues: SentenceCues,
+    names: Names,
+    home: str,
+) -> bool:
+    """Two or more people named before one joining verb toward the company, none of them tied to
+    another company than ``home`` ("Both Stone and cofounder Ben Finkel are joining Pinterest"):
+    they move together."""
+    joining = [
+        q
+        for q in people
+        if q.end <= company.start
+        and company.start - q.end <= MAX_GAP
+        and _said(cues, "join", folded[q.end : company.start])
+        and names.affiliation.get(q.name, home) == home
+        and names.known_homes.get((q.name, company.name), home) == home
+    ]
+    return len({q.name for q in joining}) > 1 and all(
+        not _said(cues, "join", folded[a.end : b.start])
+        for a, b in zip(joining, joining[1:], strict=False)
+    )
 
 
 def _plural(cues: SentenceCues, text: str, people: Sequence[PersonMention]) -> bool:

@@ -1411,3 +1411,8 @@ def test_a_french_startup_that_employs_people_is_that_size():
         "employés de la start-up Lumeo. Selon son site, la jeune pousse emploie 12 personnes.",
     )
     assert ("target_headcount", 12.0) in {(c.metric, c.low) for c in result.claims}, result.claims
+
+
+def test_the_year_a_startups_app_launched_is_not_its_founding():
+    result = _read(LEAD + "Lumeo’s photo app launched in 2021 to little notice.")
+    assert "founded_year" not in {c.metric for c in result.claims}, result.claims

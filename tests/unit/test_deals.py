@@ -2526,3 +2526,15 @@ def test_the_microblogging_site_is_the_company_last_named_that_runs_one():
     )
     assert article.language == "fr"
     assert _roles(result) == {"twitter--lumeo": "subject"}, result.deals
+
+
+def test_the_startup_a_person_founded_is_theirs_over_a_former_companys_title():
+    _, result = _analyse(
+        "Orbis cofounder Mia Berg now works for Halcyon\n\nOrbis cofounder Mia Berg is joining "
+        "Halcyon. Halcyon announced that it is acquiring Lumeo, the photo app Berg founded in "
+        "2019. Both Berg and cofounder Tom Hale are joining Halcyon as a result of the acquisition.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"halcyon--lumeo": "subject"}, result.deals
+    years = {(c.metric, c.low) for c in result.claims}
+    assert ("founded_year", 2019.0) in years, result.claims
