@@ -140,6 +140,11 @@ _SPENT_IN_AFTER = re.compile(r"^\s*(?:in|into|on|towards?)\s+", re.IGNORECASE)
 _SPENT_ON_WHAT = re.compile(r"(?:(?!\band\b)[^,;.()])+")
 # A sum that is an offer or a bid: "$3 billion acquisition offer", "$2bn takeover bid"
 _OFFER_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:offer|bid)\b", re.IGNORECASE)
+# A definite article right before a count of people: the whole of them ("notified the 11
+# employees", "avvisato gli 11 dipendenti")
+_THE_WHOLE_BEFORE = re.compile(
+    r"\b(?:the|all|gli|i|les|los|las|die|os|as|tutti\s+gli|todos\s+los|tous\s+les)\s+$"
+)
 # "half of that", "a third of the money": a share of a sum the sentence named
 _OF_THE_SUM_AFTER = re.compile(
     r"^\s*of\s+(?:that|this|it|which|the\s+(?:money|sum|total|amount|payout|price|proceeds))\b"
@@ -1367,6 +1372,11 @@ class Attributor:
                 # "Of the 10 new hires, 7 are from OpenAI": a lab's hires, not the startup's people
                 return None, 0.0, "people hired from another company, not the deal's startup"
             return "staff_hired", CUE_DEAL, "people who move"
+        if _THE_WHOLE_BEFORE.search(fold(before[-8:])) and any(
+            o.name == deal.target for o in self.names.orgs[s.index]
+        ):
+            # "i dirigenti di Prompt AI hanno avvisato gli 11 dipendenti": the staff, counted whole
+            return "target_headcount", CUE_DEAL, "the company's staff, counted whole"
         if re.search(
             # (and "emploie 5 personnes", "emplea a", "impiega", "emprega", "beschäftigt")
             r"\b(?:employ\w*|emploi(?:e|ent|ait)|emple(?:a|an|aba)|impieg(?:a|ano|ava)|empreg(?:a|am|ava)|beschäftigt|"

@@ -1416,3 +1416,19 @@ def test_a_french_startup_that_employs_people_is_that_size():
 def test_the_year_a_startups_app_launched_is_not_its_founding():
     result = _read(LEAD + "Lumeo’s photo app launched in 2021 to little notice.")
     assert "founded_year" not in {c.metric for c in result.claims}, result.claims
+
+
+def test_the_startups_staff_counted_whole_beside_its_name_sizes_it():
+    result = _read(
+        LEAD.replace("Halcyon is paying $400 million for the licence. ", "")
+        + "On a call, the executives of Lumeo told the 60 employees that the deal was close."
+    )
+    assert ("target_headcount", "60 employees") in _claims(result), _claims(result)
+
+
+def test_a_team_bought_by_its_companys_possessive_is_hired():
+    result = _read(
+        "Halcyon buys a team\n\nHalcyon is only acquiring Lumeo's 12-member engineering team for a "
+        "small sum, not the Lumeo app."
+    )
+    assert ("staff_hired", "12-member engineering team") in _claims(result), _claims(result)
