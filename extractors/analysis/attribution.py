@@ -958,6 +958,14 @@ class Attributor:
             return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
         return None
 
+    def _without_names(self, s: Sentence, text: str) -> str:
+        """``text`` (of sentence ``s``) with the companies the sentence names blanked out."""
+        for o in self.names.orgs[s.index]:
+            surface = fold(o.surface)
+            if not o.generic and surface in text:
+                text = text.replace(surface, " " * len(surface))
+        return text
+
     def _target_named_near(self, s: Sentence, deal: Deal) -> bool:
         """The deal's startup named in the sentence or one of the three before it (by name, or as
         "the startup")."""
@@ -999,8 +1007,8 @@ class Attributor:
             return True
         if self._says("first_round", w.near):
             return False
-        if self._says("round", w.near):
-            return True
+        if self._says("round", self._without_names(w.s, w.near)):
+            return True  # (not an investor's name: "from First Round, Y Combinator, …")
         if self._says("funding_total", w.near):
             return False  # "avait levé plus de 15 millions de dollars en 2022": all it had raised
         return bool(

@@ -1432,3 +1432,11 @@ def test_a_team_bought_by_its_companys_possessive_is_hired():
         "small sum, not the Lumeo app."
     )
     assert ("staff_hired", "12-member engineering team") in _claims(result), _claims(result)
+
+
+def test_an_investor_named_round_makes_no_funding_round():
+    result = _read(
+        LEAD + "Lumeo had previously raised $9 million in venture capital from First Round, "
+        "Harbor Ventures and a host of other investors."
+    )
+    assert ("target_funding_raised_usd", "$9 million") in _claims(result), _claims(result)
