@@ -140,6 +140,10 @@ _SPENT_IN_AFTER = re.compile(r"^\s*(?:in|into|on|towards?)\s+", re.IGNORECASE)
 _SPENT_ON_WHAT = re.compile(r"(?:(?!\band\b)[^,;.()])+")
 # A sum that is an offer or a bid: "$3 billion acquisition offer", "$2bn takeover bid"
 _OFFER_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:offer|bid)\b", re.IGNORECASE)
+# "a startup that raised": what a startup the clause goes on to describe raised
+_A_STARTUP_THAT_BEFORE = re.compile(
+    r"\b(?:startup|start-up|company|firm)\s+(?:that|which|who)\s+(?:has\s+|had\s+)?(?:[\w-]+\s+){0,2}$"
+)
 # A definite article right before a count of people: the whole of them ("notified the 11
 # employees", "avvisato gli 11 dipendenti")
 _THE_WHOLE_BEFORE = re.compile(
@@ -946,6 +950,8 @@ class Attributor:
         if not (self._says("funding", near_before) or self._says("funding", fold(w.after[:30]))):
             return None
         subject = self._subject_before(w.s, w.fig)
+        if _A_STARTUP_THAT_BEFORE.search(near_before):
+            subject = None  # "shuts down a startup that raised $14 million": the startup's money
         if subject is not None and subject == w.deal.acquirer:
             return None, 0.0, f"{subject}'s own funding"
         if subject is None and self._told_of_another(w.s, w.deal):

@@ -1440,3 +1440,11 @@ def test_an_investor_named_round_makes_no_funding_round():
         "Harbor Ventures and a host of other investors."
     )
     assert ("target_funding_raised_usd", "$9 million") in _claims(result), _claims(result)
+
+
+def test_what_a_startup_the_clause_describes_raised_is_the_startups_funding():
+    result = _read(
+        "Halcyon acqui-hires then shuts down a startup that raised $9 million, Lumeo\n\n"
+        "Most of the small Lumeo team will be joining Halcyon, which paid an undisclosed sum."
+    )
+    assert ("target_funding_raised_usd", "$9 million") in _claims(result), _claims(result)
