@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
 from extractors.analysis.lexicon import Lexicon, SentenceCues
-from extractors.analysis.names import Names, OrgMention
+from extractors.analysis.names import Names, OrgMention, past_employer_before
 from extractors.analysis.relations import SOURCE_BEFORE, STRENGTH_JOINED
 from extractors.analysis.text import CLAUSE_JOIN, Sentence, clause_bounds, fold
 
@@ -204,6 +204,16 @@ _PURCHASE_AFTER = re.compile(
 # payer is one of the startup's investors, the sum what they invested.
 _INVESTORS_LISTED = re.compile(
     r"\b(?:investors|backers)\s*,?\s+(?:like|such\s+as|including|among\s+them)\s+", re.IGNORECASE
+)
+# People right after a company's name: "Google engineers"
+_PEOPLE_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:engineers?|employees?|executives?|researchers?|staff(?:ers)?|veterans?|alumni)\b"
+)
+# "paying investors, who put a reported $17 million into the company": what they invested
+_INVESTORS_WHO_PUT = re.compile(
+    r"\b(?:investors|backers|venture\s+capitalists|vcs)\s*,?\s+(?:who|which|that)\s+(?:had\s+|have\s+)?"
+    r"(?:put|poured|invested|sank|pumped)\s+(?:(?:a\s+)?(?:reported|total\s+of|about|some|roughly|nearly)\s+)*$",
+    re.IGNORECASE,
 )
 _FOR_OTHER = re.compile(
     r"^\s*(?:for|to\s+buy|to\s+acquire)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)"
@@ -525,6 +535,9 @@ class Attributor:
                 not o.generic
                 and o.name not in acquirers
                 and self.names.is_confirmed(o.name)
+                and not (  # "three former Google engineers": where people once worked
+                    past_employer_before(s, o.start) and _PEOPLE_AFTER.match(s.raw, o.end)
+                )
                 and (other is None or distance < other[0])
             ):
                 other = (
@@ -779,6 +792,8 @@ class Attributor:
     def _money_of_another(self, w: _MoneyWindow) -> Verdict | None:
         """Money of something else than the deal: a part of the price, another transaction's
         price, a sum another company pays, a bid that failed."""
+        if _INVESTORS_WHO_PUT.search(w.near_before):
+            return "target_funding_raised_usd", CUE_EXPLICIT, "what its investors put in"
         component = self._says("component", fold(w.after[:30]))
         if component:
             return None, 0.0, f"part of the price ({component.group(0).strip()})"

@@ -1448,3 +1448,21 @@ def test_what_a_startup_the_clause_describes_raised_is_the_startups_funding():
         "Most of the small Lumeo team will be joining Halcyon, which paid an undisclosed sum."
     )
     assert ("target_funding_raised_usd", "$9 million") in _claims(result), _claims(result)
+
+
+def test_what_investors_who_put_money_in_put_in_is_the_startups_funding():
+    result = _read(
+        LEAD + "Halcyon will also pay Lumeo's investors, who put a reported $30 million into the "
+        "company."
+    )
+    assert ("target_funding_raised_usd", "$30 million") in _claims(result), _claims(result)
+
+
+def test_the_employer_its_founders_once_had_owns_none_of_the_startups_figures():
+    result = _read(
+        LEAD + "Lumeo was founded by three former Orbis engineers and had raised more than "
+        "$24 million from two venture firms."
+    )
+    assert ("target_funding_raised_usd", "more than $24 million") in _claims(result), _claims(
+        result
+    )
