@@ -1466,3 +1466,15 @@ def test_the_employer_its_founders_once_had_owns_none_of_the_startups_figures():
     assert ("target_funding_raised_usd", "more than $24 million") in _claims(result), _claims(
         result
     )
+
+
+@pytest.mark.parametrize(
+    "words", ["in the neighborhood of", "in the region of", "in the ballpark of"]
+)
+def test_a_sum_in_the_neighbourhood_of_is_about(words):
+    result = _read(
+        "Halcyon acqui-hires Lumeo\n\nHalcyon acqui-hired the team of Lumeo; the price tag was "
+        f"reportedly {words} $100 million."
+    )
+    bounds = {(c.low, c.high) for c in result.claims if c.metric == "deal_amount_usd"}
+    assert bounds == {(90e6, 110e6)}, result.claims

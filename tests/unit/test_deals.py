@@ -2538,3 +2538,13 @@ def test_the_startup_a_person_founded_is_theirs_over_a_former_companys_title():
     assert _roles(result) == {"halcyon--lumeo": "subject"}, result.deals
     years = {(c.metric, c.low) for c in result.claims}
     assert ("founded_year", 2019.0) in years, result.claims
+
+
+def test_a_team_the_buyer_says_will_fit_with_its_own_moves_to_it():
+    _, result = _analyse(
+        "Halcyon has bought Lumeo, a photo-sharing service.\n\nLumeo confirmed the purchase on "
+        "its blog. “With the Lumeo team’s expertise in photo tools, we believe they will be a "
+        "great fit with the Halcyon Photos team,” Halcyon said.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"halcyon--lumeo": "subject"}, result.deals
