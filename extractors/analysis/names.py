@@ -1678,8 +1678,14 @@ _SHORT_NAME_BEFORE = re.compile(r"\s*(?:,\s*)?(?:or\s+|\(\s*)?")
 
 def _misspelt_listed_company(name: str, watchlist: Watchlist) -> str | None:
     """The listed company a one-word name misspells by one letter ("Goggle" for Google), when
-    exactly one listed name of six letters or more is that close; None otherwise."""
-    if len(name) < 6 or " " in name or watchlist.lookup(name) is not None:
+    exactly one listed name of six letters or more is that close, or writes with an "s" for its
+    possessive ("Salesforces acquires Tempo"); None otherwise."""
+    if len(name) < 5 or " " in name or watchlist.lookup(name) is not None:
+        return None
+    owner = watchlist.lookup(name[:-1]) if name.endswith("s") else None
+    if owner is not None and owner.kind != "person":
+        return owner.name  # "Nvidias 900m Enfabrica move": a possessive without its apostrophe
+    if len(name) < 6:
         return None
     close = {
         company

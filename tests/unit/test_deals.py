@@ -2548,3 +2548,21 @@ def test_a_team_the_buyer_says_will_fit_with_its_own_moves_to_it():
         EMPTY_WATCHLIST,
     )
     assert _roles(result) == {"halcyon--lumeo": "subject"}, result.deals
+
+
+def test_a_listed_buyer_written_with_an_s_for_its_possessive_is_that_buyer():
+    _, result = _analyse(
+        "Salesforces acquires Lumeo\n\nSalesforce has acquired Lumeo, a start-up whose founders "
+        "will join Salesforce's AI team.",
+        WATCHLIST,
+    )
+    assert _roles(result) == {"salesforce--lumeo": "subject"}, result.deals
+
+
+def test_a_deal_made_once_again_is_news_not_background():
+    _, result = _analyse(
+        "Why Halcyon's Lumeo move matters\n\nHalcyon has once again made waves, this time with "
+        "its $90 million acqui-hire of Lumeo's CEO and staff.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"halcyon--lumeo": "subject"}, result.deals
