@@ -842,7 +842,21 @@ class _NameScan:
         ):
             return None
         rest = self._past_kind_words(raw, after + verb.end(), end, also="AI")
-        return rest if rest < end and whole_run_places(self.text_body, raw[rest:end]) else None
+        while rest < end and not whole_run_places(self.text_body, raw[rest:end]):
+            # "Google Buys Search Expert Apture", the body's "search expert Apture": the words the
+            # body writes in lower case describe the name after them
+            space = raw.find(" ", rest, end)
+            if space == -1 or not self._written_lower_in_body(raw[rest:space]):
+                return None
+            rest = space + 1
+        return rest if rest < end else None
+
+    def _written_lower_in_body(self, word: str) -> bool:
+        lower = word.lower()
+        return (
+            lower != word
+            and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", self.text_body) is not None
+        )
 
     def _past_kind_words(self, raw: str, start: int, end: int, *, also: str = "") -> int:
         """Past the words of a run that say what the name after them is ("KI-Start-ups Lumeo",

@@ -2566,3 +2566,12 @@ def test_a_deal_made_once_again_is_news_not_background():
         EMPTY_WATCHLIST,
     )
     assert _roles(result) == {"halcyon--lumeo": "subject"}, result.deals
+
+
+def test_a_title_case_headline_describes_the_startup_it_buys_with_words_the_body_writes_lower():
+    text = (
+        "Halcyon Buys Photo Expert Lumeo\n\nHalcyon announced the acquisition of photo expert "
+        "Lumeo on Thursday. Lumeo's team will join Halcyon."
+    )
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
+    assert [o.name for o in names.orgs[0]] == ["Halcyon", "Lumeo"], names.orgs[0]
