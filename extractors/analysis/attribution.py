@@ -149,6 +149,8 @@ _A_STARTUP_THAT_BEFORE = re.compile(
 _THE_WHOLE_BEFORE = re.compile(
     r"\b(?:the|all|gli|i|les|los|las|die|os|as|tutti\s+gli|todos\s+los|tous\s+les)\s+$"
 )
+# A percentage right before a worded share ("a 49% minority nonvoting stake")
+_PERCENT_JUST_BEFORE = re.compile(r"\d\s*(?:%|per\s*cent|percent|por\s+ciento|pour\s+cent)\s+$")
 # "half of that", "a third of the money": a share of a sum the sentence named
 _OF_THE_SUM_AFTER = re.compile(
     r"^\s*of\s+(?:that|this|it|which|the\s+(?:money|sum|total|amount|payout|price|proceeds))\b"
@@ -1217,6 +1219,8 @@ class Attributor:
                 r"stakes\b", fig.stated, re.IGNORECASE
             ):  # "companies keep minority stakes"
                 return None, 0.0, "stakes in general, not one deal's"
+            if _PERCENT_JUST_BEFORE.search(before[-16:]):
+                return None, 0.0, "the share the figure before it states"  # "a 49% minority stake"
             return "stake_pct", CUE_EXPLICIT, "a majority or minority stake"
         if _PRICE_MOVE_BEFORE.search(fold(before[-45:])):
             return None, 0.0, "a move of a share price"

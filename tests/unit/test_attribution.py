@@ -1478,3 +1478,12 @@ def test_a_sum_in_the_neighbourhood_of_is_about(words):
     )
     bounds = {(c.low, c.high) for c in result.claims if c.metric == "deal_amount_usd"}
     assert bounds == {(90e6, 110e6)}, result.claims
+
+
+def test_a_worded_minority_after_the_stakes_percentage_is_that_stake_once():
+    result = _read(
+        "Halcyon takes a stake in Lumeo\n\nHalcyon will invest $300 million in Lumeo and hire its "
+        "founders. This gives Halcyon a 40% minority nonvoting stake in Lumeo."
+    )
+    stakes = {(c.low, c.high) for c in result.claims if c.metric == "stake_pct"}
+    assert stakes == {(39.5, 40.5)}, result.claims
