@@ -151,6 +151,8 @@ _THE_WHOLE_BEFORE = re.compile(
 )
 # A percentage right before a worded share ("a 49% minority nonvoting stake")
 _PERCENT_JUST_BEFORE = re.compile(r"\d\s*(?:%|per\s*cent|percent|por\s+ciento|pour\s+cent)\s+$")
+_RAISING_NOW_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:now\s+)?raising\s+(?:\w+\s+)?$")
+_A_RAISE_AFTER = re.compile(r"^\s+(?:funding\s+)?raise\b")
 # "half of that", "a third of the money": a share of a sum the sentence named
 _OF_THE_SUM_AFTER = re.compile(
     r"^\s*of\s+(?:that|this|it|which|the\s+(?:money|sum|total|amount|payout|price|proceeds))\b"
@@ -1026,6 +1028,9 @@ class Attributor:
             # round's valuation
             or re.search(r"\b(?:at|bei)\s+$", w.near_before)
             or _AT_VALUATION_AFTER.match(w.after)
+            # "is raising $650 million", "the $650M raise": a round under way, or named as one
+            or _RAISING_NOW_BEFORE.search(w.near_before)
+            or _A_RAISE_AFTER.match(w.after)
         ):
             return True
         if self._says("first_round", w.near):

@@ -1487,3 +1487,16 @@ def test_a_worded_minority_after_the_stakes_percentage_is_that_stake_once():
     )
     stakes = {(c.low, c.high) for c in result.claims if c.metric == "stake_pct"}
     assert stakes == {(39.5, 40.5)}, result.claims
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Months later, Lumeo is raising $80 million from existing investors.",
+        "The $80M raise will fund Lumeo's next product.",
+    ],
+    ids=["is raising", "a raise"],
+)
+def test_a_round_under_way_or_named_a_raise_is_not_all_the_startup_raised(sentence):
+    result = _read(LEAD + sentence)
+    assert _claims(result) == OWN, _claims(result)
