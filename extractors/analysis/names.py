@@ -729,7 +729,9 @@ class _NameScan:
             ]
             while parts:
                 start, part_end = parts.pop(0)
-                named_inside = min((ts for ts, _ in taken if start < ts < part_end), default=0)
+                named_inside = (
+                    min((ts for ts, _ in taken if start < ts < part_end), default=0) if taken else 0
+                )
                 if (
                     named_inside
                     and not _overlaps_any(taken, start, named_inside)
@@ -1612,6 +1614,8 @@ def _canonical_names(
         if watchlist.lookup(short) is not None:
             continue
         for long in names:
+            if len(long) <= len(short) or not long.startswith(short):
+                continue
             mapped = _short_and_long(short, long, watchlist, data, adjective_ai)
             if mapped is not None:
                 written, name = mapped

@@ -286,6 +286,8 @@ _JOIN_THE = re.compile(r"\s*(?:the\s+)?$")
 def _without_units(s: Sentence, orgs: list[OrgMention], cues: SentenceCues) -> list[OrgMention]:
     """The clause's companies less those named as a unit of another one that people join: the
     unit is where they go inside its owner, no party of its own."""
+    if len(orgs) < 2:
+        return orgs
     units: set[int] = set()
     for i, (o, p) in enumerate(zip(orgs, orgs[1:], strict=False)):
         between = s.raw[o.end : p.start]
