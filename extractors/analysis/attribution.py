@@ -1693,6 +1693,7 @@ _NEAREST_FOUNDED = re.compile(
 )
 
 
+_DASH_ONLY = re.compile(r"\s*[—–-]\s*")
 # A company's product right before the founding word: what was launched is the product
 _ITS_PRODUCT = re.compile(
     r"(?:'s|’s)\s+(?:[\w&-]+\s+){0,2}?(?:app|apps|product|service|platform|website|site|tool|chatbot|"
@@ -1731,6 +1732,12 @@ def _founded_candidates(
     candidates: list[str] = [o.name for o in reversed(inside)]
     if opens:
         candidates += [o.name for o in after_year]  # "Founded in 2021 by ..., HumanLoop"
+        # "URX—started in early 2013 by four former classmates": the name the dash opens onto
+        candidates += [
+            o.name
+            for o in names.orgs[s.index]
+            if o.end <= c_lo and _DASH_ONLY.fullmatch(s.raw, o.end, c_lo)
+        ]
         if not names.orgs[s.index] and s.index > 0:
             # "Groq no es una startup cualquiera. Fundada en 2016, se especializa …": the
             # participle's company is the one the sentence before speaks of

@@ -1500,3 +1500,11 @@ def test_a_worded_minority_after_the_stakes_percentage_is_that_stake_once():
 def test_a_round_under_way_or_named_a_raise_is_not_all_the_startup_raised(sentence):
     result = _read(LEAD + sentence)
     assert _claims(result) == OWN, _claims(result)
+
+
+def test_the_founding_year_of_a_participle_a_dash_joins_to_the_startup():
+    result = _read(
+        LEAD.replace("Halcyon is paying $400 million for the licence. ", "")
+        + "Lumeo—started in early 2017 by three former classmates—makes photo tools."
+    )
+    assert ("founded_year", 2017.0) in {(c.metric, c.low) for c in result.claims}, _claims(result)
