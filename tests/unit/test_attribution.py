@@ -1508,3 +1508,14 @@ def test_the_founding_year_of_a_participle_a_dash_joins_to_the_startup():
         + "Lumeo—started in early 2017 by three former classmates—makes photo tools."
     )
     assert ("founded_year", 2017.0) in {(c.metric, c.low) for c in result.claims}, _claims(result)
+
+
+def test_a_turkish_price_in_the_dative_before_the_verb_of_buying_is_the_deals():
+    result = _read_in(
+        "tr",
+        "Nvidia Groq'un kurucularını işe aldı\n\nNvidia'nın Groq'u 20 milyar dolara satın aldığı "
+        "iddiası kısa sürede büyük yankı buldu. Şirket, Groq'un kurucularını ve mühendislerini "
+        "işe aldığını açıkladı.",
+    )
+    stated = {(c.metric, c.stated) for c in result.claims if c.deal_id == "nvidia--groq"}
+    assert ("deal_amount_usd", "20 milyar dolara") in stated, result.claims
