@@ -151,6 +151,8 @@ _THE_WHOLE_BEFORE = re.compile(
 )
 # A percentage right before a worded share ("a 49% minority nonvoting stake")
 _PERCENT_JUST_BEFORE = re.compile(r"\d\s*(?:%|per\s*cent|percent|por\s+ciento|pour\s+cent)\s+$")
+# "$14.3 billion investment in Scale AI": a sum invested in the company named next
+_INVESTMENT_IN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?investment\s+in(?:to)?\s+", re.IGNORECASE)
 _RAISING_NOW_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:now\s+)?raising\s+(?:\w+\s+)?$")
 _A_RAISE_AFTER = re.compile(r"^\s+(?:funding\s+)?raise\b")
 # "half of that", "a third of the money": a share of a sum the sentence named
@@ -971,6 +973,11 @@ class Attributor:
         subject = self._subject_before(w.s, w.fig)
         if _A_STARTUP_THAT_BEFORE.search(near_before):
             subject = None  # "shuts down a startup that raised $14 million": the startup's money
+        invested_in = _INVESTMENT_IN_AFTER.match(w.after)
+        if invested_in and self._names_party(
+            w.after[invested_in.end() : invested_in.end() + 40], w.deal
+        ):
+            return None  # "backed by Meta's $14.3 billion investment in Scale AI": the deal's sum
         if subject is not None and subject == w.deal.acquirer:
             return None, 0.0, f"{subject}'s own funding"
         if subject is None and self._told_of_another(w.s, w.deal):

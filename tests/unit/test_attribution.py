@@ -1519,3 +1519,11 @@ def test_a_turkish_price_in_the_dative_before_the_verb_of_buying_is_the_deals():
     )
     stated = {(c.metric, c.stated) for c in result.claims if c.deal_id == "nvidia--groq"}
     assert ("deal_amount_usd", "20 milyar dolara") in stated, result.claims
+
+
+def test_a_lab_backed_by_the_buyers_investment_in_the_startup_states_the_deals_sum():
+    result = _read(
+        "Halcyon's new lab\n\nLed by Lumeo's former CEO, Halcyon's new lab is backed by Halcyon's "
+        "$300 million investment in Lumeo, which also brought its founders to Halcyon."
+    )
+    assert ("deal_amount_usd", "$300 million") in _claims(result), _claims(result)
