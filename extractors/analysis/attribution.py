@@ -1326,6 +1326,7 @@ class Attributor:
             or self._says("join", low_clause)
             or self._says("acquihire", low_clause)  # "인재 200명 확보": people the deal secures
             or bool(_STAFF_MOVE.search(clause))
+            or self._moves_past_a_dash(s, fig)
         )
         partitive = (
             re.search(
@@ -1373,6 +1374,15 @@ class Attributor:
         ):  # "AI21 랩스에는 약 200명의 직원이 있는데": the company has them
             return "target_headcount", CUE_DEAL, "the company's size"
         return self._count_left(s, deal, before, after, moving=bool(moving))
+
+    def _moves_past_a_dash(self, s: Sentence, fig: Figure) -> bool:
+        """The people counted are the subject of a verb that moves them past a dash ("the
+        seven-person team — including founders A and B will be joining the Movidius team")."""
+        dash = _DASH_SOON_AFTER.match(s.raw, fig.end)
+        if dash is None:
+            return False
+        rest = fold(s.raw[dash.end() : dash.end() + 160])
+        return bool(self._says("join", rest) or self._says("hire", rest))
 
     def _other_people(self, fig: Figure, deal: Deal, before: str, after: str) -> str | None:
         """Why a count is of people who are not the deal's, if it is."""
@@ -1700,6 +1710,8 @@ _NEAREST_FOUNDED = re.compile(
 )
 
 
+# A dash a few words after a figure, opening an aside before the clause's verb
+_DASH_SOON_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}\s*[—–]\s+")
 _DASH_ONLY = re.compile(r"\s*[—–-]\s*")
 # A company's product right before the founding word: what was launched is the product
 _ITS_PRODUCT = re.compile(

@@ -1527,3 +1527,11 @@ def test_a_lab_backed_by_the_buyers_investment_in_the_startup_states_the_deals_s
         "$300 million investment in Lumeo, which also brought its founders to Halcyon."
     )
     assert ("deal_amount_usd", "$300 million") in _claims(result), _claims(result)
+
+
+def test_a_team_counted_before_a_dash_and_the_verb_that_moves_it_is_hired():
+    result = _read(
+        "Halcyon buys Lumeo\n\nHalcyon confirmed the purchase of Lumeo and said the nine-person "
+        "team — including founders Priya Nandan and Tomas Erkel will be joining Halcyon."
+    )
+    assert ("staff_hired", "nine-person team") in _claims(result), _claims(result)
