@@ -161,9 +161,10 @@ def _headline_guesses_told_otherwise(
 
 def _overlap(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:
     """Whether two closed intervals, each bounded on both sides, share a value."""
-    if None in a or None in b:
+    (a_low, a_high), (b_low, b_high) = a, b
+    if a_low is None or a_high is None or b_low is None or b_high is None:
         return False
-    return a[0] <= b[1] and b[0] <= a[1]  # type: ignore[operator]
+    return a_low <= b_high and b_low <= a_high
 
 
 def _read_as_a_worth(s: Sentence, a: Attribution) -> bool:

@@ -153,6 +153,7 @@ _THE_WHOLE_BEFORE = re.compile(
 _PERCENT_JUST_BEFORE = re.compile(r"\d\s*(?:%|per\s*cent|percent|por\s+ciento|pour\s+cent)\s+$")
 # "$14.3 billion investment in Scale AI": a sum invested in the company named next
 _INVESTMENT_IN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?investment\s+in(?:to)?\s+", re.IGNORECASE)
+# A round under way or named as one: "is raising $650 million", "the $650M raise"
 _RAISING_NOW_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:now\s+)?raising\s+(?:\w+\s+)?$")
 _A_RAISE_AFTER = re.compile(r"^\s+(?:funding\s+)?raise\b")
 # "half of that", "a third of the money": a share of a sum the sentence named

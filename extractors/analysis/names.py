@@ -732,21 +732,16 @@ class _NameScan:
                 named_inside = (
                     min((ts for ts, _ in taken if start < ts < part_end), default=0) if taken else 0
                 )
+                joined = _JOINED_BEFORE.search(raw, start, named_inside) if named_inside else None
                 if (
                     named_inside
                     and not _overlaps_any(taken, start, named_inside)
-                    and (
-                        s.index == 0
-                        and self.title_case_headline
-                        or _JOINED_BEFORE.search(raw, start, named_inside)
-                    )
+                    and (s.index == 0 and self.title_case_headline or joined)
                 ):
                     # "Halcyon Buys Lumeo", Lumeo read already: Halcyon before it; "FriendFeed-
                     # Mitarbeiter von Facebook": the name before the word joining them
                     parts.insert(0, (named_inside, part_end))
-                    part_end = named_inside
-                    if joined := _JOINED_BEFORE.search(raw, start, named_inside):
-                        part_end = joined.start()
+                    part_end = joined.start() if joined else named_inside
                 rest = self._read_run_part(s, start, part_end, taken, orgs, opening)
                 if rest is not None:
                     parts.insert(0, (rest, part_end))  # "Groupon Buys Pelago": Pelago too
@@ -854,6 +849,7 @@ class _NameScan:
         return rest if rest < end else None
 
     def _written_lower_in_body(self, word: str) -> bool:
+        """A capitalised word the body writes in lower case (a describing word, not a name)."""
         lower = word.lower()
         return (
             lower != word
@@ -1570,13 +1566,12 @@ _WEB_ENDINGS = frozenset({"io", "ai", "com", "co", "app", "net", "org", "so", "d
 def _short_and_long(
     short: str, long: str, watchlist: Watchlist, data: NameData, adjective_ai: set[str]
 ) -> tuple[str, str] | None:
-    """(written, name) when ``long`` is ``short`` with more after it and both name one company,
-    else None."""
+    """(written, name) when ``long``, which is ``short`` with more after it, and ``short`` name
+    one company, else None."""
     entity = watchlist.lookup(long)
-    if entity is not None and len(long) > len(short) and long.startswith(short + "."):
-        return short, entity.name  # "Character.AI", then "the licences of Character"
-    if long == short or len(long) <= len(short) or entity is not None:
-        return None
+    if entity is not None:
+        # "Character.AI", then "the licences of Character"
+        return (short, entity.name) if long.startswith(short + ".") else None
     ending = long[len(short) + 1 :].casefold()
     if long.startswith(short + ".") and ending == "ai":
         return short, long  # "Vertex.ai", then "Vertex": named in full, as "Inflection AI" is
@@ -1630,6 +1625,7 @@ def _canonical_names(
     return out
 
 
+# The shortest company name another name may run on from ("Groupon" in "Grouponnovations").
 _SHORTEST_RUN_ON_HEAD = 5
 
 

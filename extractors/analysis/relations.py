@@ -303,6 +303,7 @@ def _without_units(s: Sentence, orgs: list[OrgMention], cues: SentenceCues) -> l
 
 
 def _joins_right_before(s: Sentence, start: int, cues: SentenceCues) -> bool:
+    """A joining verb, and "the" at most, right before ``start`` ("joining the ")."""
     before = s.folded[max(0, start - 40) : start]
     return any(_JOIN_THE.fullmatch(before, m.end()) for m in cues.lex.cues["join"].finditer(before))
 
@@ -1073,8 +1074,10 @@ def _person_relations(
                             clause_text,
                             dated,
                             _plural(cues, folded[p.start : o.end], _colleagues(names, home, people))
-                            or known is None
-                            and _joining_together(people, o, folded, cues, names, home),
+                            or (
+                                known is None
+                                and _joining_together(people, o, folded, cues, names, home)
+                            ),
                         )
                     )
             elif o.end <= p.start:
