@@ -100,19 +100,20 @@ def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> 
     out: dict[str, str] = {}
     founded: dict[str, str] = {}
     founding = "|".join(lex.raw.get("founding", ()))
+    # (each pattern with whether it says the person founded the company)
     patterns = (
-        *_AFFILIATION,
-        *_FOUNDED,
-        _founders_pattern(founding),
-        _founded_by_pattern(founding),
+        *((p, False) for p in _AFFILIATION),
+        *(
+            (p, True)
+            for p in (*_FOUNDED, _founders_pattern(founding), _founded_by_pattern(founding))
+        ),
     )
-    founding_patterns = set(patterns[len(_AFFILIATION) :])
     for s in sentences:
         orgs, people = names.orgs[s.index], names.people[s.index]
         if not orgs or not people:
             continue
         masked, slots = _masked(s.raw, orgs, people)
-        for pattern in patterns:
+        for pattern, says_founded in patterns:
             for m in pattern.finditer(masked):
                 org_slot = m.groupdict().get("org") or m.groupdict().get("org2")
                 if not org_slot:
@@ -132,7 +133,7 @@ def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> 
                 for offset, item in slots.items():
                     if m.start(group) <= offset < m.end(group) and isinstance(item, PersonMention):
                         out.setdefault(item.name, org.name)
-                        if pattern in founding_patterns:
+                        if says_founded:
                             founded.setdefault(item.name, org.name)
     return out | founded
 

@@ -1559,8 +1559,9 @@ def _joined_alike(counts: Counter[str]) -> dict[str, str]:
     return out
 
 
-# The endings of a company's web address written as its name ("Superpod.io").
-_WEB_ENDINGS = frozenset({"io", "ai", "com", "co", "app", "net", "org", "so", "dev"})
+# The endings of a company's web address written as its name ("Superpod.io"); ".ai" is read as
+# part of the name ("Vertex.ai"), as "AI" is.
+_WEB_ENDINGS = frozenset({"io", "com", "co", "app", "net", "org", "so", "dev"})
 
 
 def _short_and_long(
