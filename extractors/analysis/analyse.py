@@ -182,8 +182,14 @@ def _told_aside(d: Deal) -> bool:
     """What the rules read as the deal being no subject, whatever its chance: another company's
     purchase of its startup upstages it, the headline speaks of a series of deals or of the
     practice ("Why acqui-hires are reshaping AI investments"), or every sentence that tells it
-    tells it as background or dated ("who joined Google in July when Google paid ...")."""
-    return d.upstaged or d.in_series or all(r.background or r.dated for r in d.relations)
+    tells it as background or dated ("who joined Google in July when Google paid ..."), or the
+    headline says the buyer stopped hiring."""
+    return (
+        d.upstaged
+        or d.in_series
+        or d.after_a_freeze
+        or all(r.background or r.dated for r in d.relations)
+    )
 
 
 def _choose_subject(deals: list[Deal], text: str, *, english: bool) -> None:

@@ -120,6 +120,14 @@ _DEAL_VALUE_TAIL = re.compile(
 _SHARE_OF = re.compile(
     r"^\s*(?:of|in|de|da|do|das|dos|del|della|dello|des|du|an|von|der|di|에|の)\s+", re.IGNORECASE
 )
+# The startup a share is of, named by what it is ("49% of the startup", "49% da startup"), then no
+# more than a full stop or a comma
+_STARTUP_NAMED_AFTER = re.compile(r"(?:the\s+|a\s+)?([\w-]+)(?=\s*(?:[.,;)]|$))")
+# A plural noun right after a company's name: "90 percent of Lyft rides" is a share of its rides, not
+# of the company (its shares, stock or equity are the company's)
+_THINGS_OF_NAME_AFTER = re.compile(
+    r"['’]?\s+(?!(?:shares|stocks|was|has|is|does|says|its|as|plus|thus)\b)[a-z]+s\b"
+)
 # The words between a name and the age of the phrase set beside it: ", a software engineer of", ", un
 # ingeniero de software de", ", um jovem bilionário de apenas", ", hoy de".
 _APPOSITION_TO_AGE = re.compile(
@@ -350,6 +358,11 @@ _POSSESSIVE_BEFORE = re.compile(
 _TIED_AFTER = re.compile(
     r"\s*(?:(?!investors|including|backers)[\w-]+\s+){0,3}?(?:of|in|into|to|for|with)\s+(?:the\s+)?(?:(?!investors|including|backers)[\w-]+\s+){0,2}?(?=[A-Z])"
 )
+# The same in Chinese, where the verb stands between the sum (and its conversion) and the company:
+# "斥資50億美元(約合人民幣355億元)入股英特爾" (spends $5 billion to buy into Intel)
+_TIED_AFTER_ZH = re.compile(
+    r"\s*(?:[(（][^)）]{0,30}[)）])?\s*(?:入股|投資|投资|收購|收购|注資|注资|買下|买下)"
+)
 # A deal's noun right after a sum, and the payer it is "of": "2,4-Milliarden-Dollar-Deal von Alphabet".
 _DEAL_BY_AFTER = re.compile(
     r"-?\s*(?:deal|investment|investition|abkommen|vereinbarung|acuerdo|accord|accordo|acordo)\s+"
@@ -575,7 +588,7 @@ class Attributor:
         """The deal a figure is about: named before it in its clause (the clause's subject), else
         after it, else in its sentence, else the deal the text was just talking about."""
         c_lo, c_hi = self._clause_of(s, fig.start)
-        tied = _TIED_AFTER.match(s.raw, fig.end)
+        tied = _TIED_AFTER.match(s.raw, fig.end) or _TIED_AFTER_ZH.match(s.raw, fig.end)
         if tied:  # "$20 billion licence of Groq's", "$14.3 billion in Scale AI", "$2.7 billion to Character.AI"
             deal, _, _ = self._deal_near(
                 s, fig.end, fig.end, min(c_hi, tied.end() + 2), after=False
@@ -1266,8 +1279,22 @@ class Attributor:
             and re.match(r"^\s*of\s+(?:the\s+)?[A-Z]", after)
         ):
             return "stake_pct", CUE_EXPLICIT, "a stake"
-        if _SHARE_OF.match(after) and any(n in after[:40] for n in self._party_names_all()):
+        return self._share_of_a_party(after)
+
+    def _share_of_a_party(self, after: str) -> tuple[str | None, float, str]:
+        """A percentage "of" a party named right after it ("49% of Scale AI", not "90 percent of
+        Lyft rides"), or of the startup named by what it is ("por 49% da startup")."""
+        share = _SHARE_OF.match(after)
+        if share is None:
+            return None, 0.0, "a percentage of something else"
+        if any(
+            n in after[:40] and not _THINGS_OF_NAME_AFTER.match(after[after.find(n) + len(n) :])
+            for n in self._party_names_all()
+        ):
             return "stake_pct", CUE_DEAL, "a share of the company"
+        startup = _STARTUP_NAMED_AFTER.match(after, share.end())
+        if startup and self.lex.cues["startup"].fullmatch(fold(startup.group(1))):
+            return "stake_pct", CUE_DEAL, "a share of the startup"
         return None, 0.0, "a percentage of something else"
 
     def _count_metric(

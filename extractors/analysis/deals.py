@@ -83,6 +83,10 @@ class Deal:
     # the headline speaks of a series of deals or of the practice: one of a round-up's deals
     # (set by _assign_roles)
     in_series: bool = False
+    # the headline says the buyer stopped hiring ("Meta congela contratações") and names not the
+    # startup: the article is about the freeze, the deal told as what came before (set by
+    # _assign_roles)
+    after_a_freeze: bool = False
 
     @property
     def sentences(self) -> set[int]:
@@ -527,7 +531,16 @@ def _weigh(
             _called_acquihire(live, framed)
             or (
                 (framed.story_acquihire or t in framed.acquihire)
-                and any(r.kind == "acquire" and not (r.dated or r.background) for r in live)
+                and any(
+                    r.kind == "acquire"
+                    and not (r.dated or r.background)
+                    # (not "Meta acquired Manus for $2.5B" in a story of talent deals: a
+                    # purchase at a company's price, nobody said to move)
+                    and not (
+                        _MONEY_WRITTEN.search(r.clause) and not _small_price(r, framed.language)
+                    )
+                    for r in live
+                )
             )
         )
     ):
@@ -764,13 +777,29 @@ def _headline_tells_a_deal(headline: Sentence, cues: SentenceCues) -> bool:
 
 def _headline_tells_hiring(cues: SentenceCues) -> bool:
     """A headline that says people are hired, move or are dealt for ("Meta hires ...", "... joins
-    Google", "Deal für Windsurf-Talente"), not one that only names people ("AI talent costs heat up")."""
+    Google", "Deal für Windsurf-Talente"), not one that only names people ("AI talent costs heat up")
+    nor one that says hiring stopped ("Meta congela contratações")."""
+    if cues.present("hiring_halt"):
+        return False
     return (
         cues.present("hire")
         or cues.present("acquihire")
         or cues.present("team")
         and (cues.present("join") or cues.present("deal") or cues.present("licence"))
     )
+
+
+def _after_a_freeze(
+    deals: list[Deal],
+    headline: Sentence | None,
+    headline_orgs: set[str],
+    cues_of: Sequence[SentenceCues],
+) -> set[int]:
+    """The deals (by ``id``) of an article whose headline says hiring stopped ("Meta congela
+    contratações") and does not name their startup: what came before the freeze, no subject."""
+    if headline is None or not cues_of[headline.index].present("hiring_halt"):
+        return set()
+    return {id(d) for d in deals if d.target not in headline_orgs}
 
 
 def _series_headline(
@@ -940,7 +969,10 @@ def _assign_roles(
         and len(in_front) >= ROUNDUP_DEALS
         and not any(stands_out(d) for d in deals)
     )
-    candidates = [d for d in deals if headlined(d) or leads(d) or dominates(d)]
+    frozen = _after_a_freeze(deals, headline, headline_orgs, cues_of)
+    candidates = [
+        d for d in deals if (headlined(d) or leads(d) or dominates(d)) and id(d) not in frozen
+    ]
     subject = None
     if candidates and not roundup:
         subject = max(
@@ -950,6 +982,7 @@ def _assign_roles(
     for d in deals:
         d.upstaged = bought_by_another(d) or upstaged(d)
         d.in_series = series_headline
+        d.after_a_freeze = id(d) in frozen
         d.role = "subject" if d is subject else "mentioned"
         if d is not subject:
             d.confidence = round(min(d.confidence, MENTIONED_CEILING), 3)

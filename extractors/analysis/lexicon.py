@@ -36,7 +36,7 @@ CUE_CLASSES: tuple[str, ...] = (
     "headline", "licence_fee", "of", "dated", "team_plural", "invest", "destination", "winds_down",
     "size", "pay_package", "series", "undisclosed", "going_back", "price_for", "leads_team", "surveyed",
     "funding_total", "first_round", "one_more",
-    "laid_off", "whole_staff", "remaining", "person_role", "adviser_firm",
+    "laid_off", "whole_staff", "remaining", "person_role", "adviser_firm", "hiring_halt",
 )  # fmt: skip
 NUMBER_KEYS = frozenset(
     {

@@ -58,9 +58,10 @@ _AFFILIATION = (
 
 @cache
 def _founders_pattern(founding: str) -> re.Pattern[str]:
-    """ "P and Q founded X", "Shazeer y De Freitas fundaron X", in any language of the lexicon."""
+    """ "P and Q founded X", "Shazeer y De Freitas fundaron X", "P and Q, who co-founded X", in any
+    language of the lexicon."""
     return re.compile(
-        rf"(?P<people>¶(?:(?:,\s*|\s+(?:and|y|e|et|und|und\s+)\s*)¶)*)(?:\s+\w+){{0,3}}?\s+(?:{founding})\w*\s+(?:la\s+|el\s+|a\s+|die\s+)?(?P<org>§)",
+        rf"(?P<people>¶(?:(?:,\s*|\s+(?:and|y|e|et|und|und\s+)\s*)¶)*)(?:,?\s+\w+){{0,3}}?\s+(?:{founding})\w*\s+(?:la\s+|el\s+|a\s+|die\s+)?(?P<org>§)",
         re.IGNORECASE,
     )
 
@@ -211,6 +212,7 @@ def _generic_patterns(
             _PRONOUN_PAYER,
             _GENERIC_COMPANY,
             _POSSESSIVE_PAYER,
+            _PRONOUN_BOUGHT,
         )
     )
 
@@ -224,7 +226,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
     for s in sentences:
         named = names.orgs[s.index]
         people = names.people[s.index]
-        startups, bigs, pronouns, companies, possessives = (
+        startups, bigs, pronouns, companies, possessives, bought = (
             [
                 m
                 for m in found
@@ -235,7 +237,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             for found in _generic_matches(s, patterns)
         )
         resolved = [
-            *_startups_meant(s, startups, names, recent),
+            *_startups_meant(s, startups + bought, names, recent),
             *_companies_meant(s, companies, named, recent),
             *_payers_meant(s, bigs, names, recent, latest=False),
             *_payers_meant(s, pronouns, names, recent, latest=True),
@@ -385,9 +387,16 @@ def _most_named(
     return max(counts, key=lambda name: (counts[name], overall[name], last_seen[name]))
 
 
-# "It paid", "it hired": a pronoun as the payer, at the start of a sentence or clause.
+# "It paid", "it hired": a pronoun as the payer, at the start of a sentence or clause (not "it was
+# acquired by", whose "it" is what was bought).
 _PRONOUN_PAYER = re.compile(
-    r"(?<![\w'’])[Ii]t(?=\s+(?:(?:has|had|also|will|would|then|later|recently|quickly|reportedly|agreed\s+to|is|was)\s+)*"
+    r"(?<![\w'’])[Ii]t(?!\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+ed\s+by\b)"
+    r"(?=\s+(?:(?:has|had|also|will|would|then|later|recently|quickly|reportedly|agreed\s+to|is|was)\s+)*"
     r"(?:paid|pays|pay|paying|hired|hires|hire|hiring|took|takes|licensed|licenses|licensing|invested|invests|investing|"
     r"struck|signed|brought|bringing|rehired|poached|poaching|agreed|acqui-?hir(?:ed|es|ing)|acquired|acquiring)\b)"
+)
+# "It was acquired by Facebook in 2009": the pronoun stands for the startup named last.
+_PRONOUN_BOUGHT = re.compile(
+    r"(?<![\w'’])[Ii]t(?=\s+(?:is|was|has\s+been|had\s+been|will\s+be)\s+(?:\w+ly\s+)?"
+    r"(?:acquired|bought|purchased|snapped\s+up|picked\s+up)\s+by\b)"
 )

@@ -145,7 +145,7 @@ _OWNED_TITLE = re.compile(
     r"^(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|’s)\s+(?:\w+\s+)?(?:president|chief|ceo|cto|coo|cfo|founder|co-?founder|"
     r"head|director|chair\w*|vice|vp|executive|officer|engineer|researcher|scientist|lead)\b"
 )
-_BRAND = re.compile(r"[a-z][A-Z]|\.ai$|\.com$")
+_BRAND = re.compile(r"[a-z][A-Z]|\.ai$|\.com$|[a-z]\.io$")
 _DOMAIN_NAME = re.compile(r"[a-z]\.(?:ai|com|io)$")
 # What an appositive calls a firm that invests in startups ("a VC firm", "a venture capital fund")
 _VENTURE_FIRM = re.compile(
@@ -765,7 +765,7 @@ class _NameScan:
         start = self._unread_start(s, start, end, taken)
         if start >= end:
             return None
-        surface = _strip_possessive(raw[start:end]).rstrip(".,:;")
+        surface = _strip_possessive(raw[start:end]).rstrip(".,:; ")
         if self.lex.case_after_apostrophe:
             surface = _CASE_ENDING.sub("", surface)  # "Lumeo’yu": Lumeo
         if s.index == 0 and self.title_case_headline:
@@ -776,7 +776,10 @@ class _NameScan:
         if (
             not self._could_be_company(raw, start, end, surface)
             or (not self.lex.spaced and _glosses_a_phrase(raw, start, surface))
-            or not self._treated_as_company(s, start, end, surface, opening)
+            or not (
+                self._treated_as_company(s, start, end, surface, opening)
+                or _listed_after_a_name(raw, start, orgs)
+            )
         ):
             return rest
         name = surface
@@ -1063,6 +1066,15 @@ _DESCRIBED_ITEM = re.compile(
 )
 
 
+def _listed_after_a_name(raw: str, start: int, orgs: list[RawOrg]) -> bool:
+    """A name the list separators join to a company read already in its sentence ("FriendFeed
+    oder Drop.io", "Nest, Titan Aerospace oder JetPac"): a company too, where the capitals of its
+    words say nothing (German nouns, a sentence's opening)."""
+    return any(
+        o_end < start and LIST_SEPARATOR.fullmatch(raw, o_end, start) for _, _, _, o_end, _ in orgs
+    )
+
+
 def lists_of_names(
     raw: str, mentions: Sequence[OrgMention], at_least: int
 ) -> list[list[OrgMention]]:
@@ -1216,6 +1228,9 @@ def _people(
             previous_end, previous_person = m.end(), evidence or previous_person and bool(listed)
     evidenced = list(dict.fromkeys(found.values()))
     if lex.language != "de":  # German capitalises every noun: two capitalised words are not a name
+        headline = sentences[0] if sentences and sentences[0].is_headline else None
+        if headline is not None and not headline.title_case:
+            body = f"{headline.raw}\n{body}"  # "Lyft acquires Hitch …": its words are prose
         for name in _uncontested_names(candidates, found, body):
             found[name] = (
                 name  # two capitalised words that nothing makes a company: a person's name
@@ -1263,9 +1278,14 @@ def _opens_like_no_name(words: list[str], data: NameData) -> bool:
     return (
         words[0] in data.function_words
         or words[0].endswith(("'s", "’s"))
+        or _OPENING_ADVERB.search(words[0]) is not None
         or any(_HYPHEN_ADJECTIVE.search(w) for w in words)
     )
 
+
+# "Ironically Ivy (Evenly) looked …": an adverb opening the sentence, no given name (the endings
+# of adverbs that given names do not share: not Emily, Kelly, Holly)
+_OPENING_ADVERB = re.compile(r"\w{3}(?:ally|edly|ously|ntly|ively|ately|fully|ingly)$")
 
 _DEAL_VERB_CLASSES = ("hire", "join", "acquire", "pay", "licence")
 
@@ -1279,10 +1299,11 @@ def _opens_on_a_deal_verb(word: str, lex: Lexicon) -> bool:
 
 def _has_company_words(words: list[str], data: NameData) -> bool:
     """A run that ends in a company suffix ("Labs", "Inc") or holds a word of the list of names
-    that are neither a company nor a person (a place, a publication, an institution)."""
+    that are neither a company nor a person (a place, a publication, an institution) or a word
+    that makes a name a school's ("Medical School")."""
     return (
         words[-1] in data.suffixes
-        or any(w in data.not_companies for w in words)
+        or any(w in data.not_companies or w in data.institution_words for w in words)
         or " ".join(words) in data.not_companies  # "Mountain View", "Palo Alto": a place
     )
 
@@ -1333,6 +1354,12 @@ _OWNED_THING = re.compile(
     r"(?:['’]s|(?<=s)['’])\s+(?:technology|models?|ceo|(?:co-?)?founders?|staff|employees|team|"
     r"valuation|shares)"
 )
+# "will join the Lyft team": the one capitalised word between "the" and "team" names a company;
+# so does the one a purchase's verb takes as its object ("Square acquires Evenly")
+_THE_TEAM_OF = re.compile(r"\bthe\s+([A-Z][\w.-]+)\s+team\b")
+_BOUGHT_ALONE = re.compile(
+    r"\b(?:acquir(?:es|ed|ing)|buys|bought|buying|purchas(?:es|ed|ing))\s+([A-Z][\w.-]+)(?=[\s,.;])"
+)
 
 
 def _owners_of_company_things(body: str) -> set[str]:
@@ -1361,6 +1388,7 @@ def _uncontested_names(
         if owners is None:
             owners = _owners_of_company_things(body)
             heads = owners | _companies_before_titles(body) | _buyers_named_alone(body)
+            heads |= {m.group(1) for rx in (_THE_TEAM_OF, _BOUGHT_ALONE) for m in rx.finditer(body)}
         words = name.split()
         last = _strip_possessive(words[-1])
         if any(owner.endswith(last) for owner in owners) or words[0] in heads or last in heads:
@@ -1456,8 +1484,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         # "il team di", "l'équipe d'", "die Mitarbeiter von": the name has people of its own, as
         # in English "the team of" (``_TITLE_BEFORE``)
         return "team_of"
-    if owner_noun is not None and lex.cues["acquire"].fullmatch(owner_noun):
-        return "bought"  # "l’acquisition de Lucky Sort", "the purchase of Lumeo": a company
+    if _bought_before(owner_noun, folded_before, raw[start:end], lex):
+        return "bought"
     adviser = lex.cues["adviser_firm"]
     if adviser.search(folded_before[-30:]) and folded_before.rstrip().endswith("firm"):
         return "adviser"  # "a partner at the law firm Orrick": it advises on deals, party to none
@@ -1479,6 +1507,25 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         if noun and not _CLAUSE_VERB_AFTER.match(said, noun.end()):
             return "appositive"
     return None
+
+
+# The word right before a name, a space between them
+_LAST_WORD = re.compile(r"(?<!\S)(\w+)\s+$")
+
+
+def _bought_before(owner_noun: str | None, folded_before: str, name: str, lex: Lexicon) -> bool:
+    """A purchase's noun and "of" before the name ("l’acquisition de Lucky Sort", "the purchase
+    of Lumeo"), or in English its verb ("Square acquires Evenly"): what is bought is a company.
+    (Measured: other languages gained nothing from the verb, and German capitalises the noun after
+    it too: "kauft KI-Chipentwickler Groq".)"""
+    if owner_noun is not None and lex.cues["acquire"].fullmatch(owner_noun):
+        return True
+    verb = _LAST_WORD.search(folded_before) if lex.language == "en" else None
+    return (
+        verb is not None
+        and lex.cues["acquire"].fullmatch(verb.group(1)) is not None
+        and not _kind_word(fold(name), lex)
+    )
 
 
 # A comma closing the words before a name: "a data-visualisation startup, Vizify".

@@ -341,36 +341,63 @@ def _listed_purchases(
     for s in sentences:
         if len(names.orgs[s.index]) < 2 or not cues_of[s.index].present("acquire"):
             continue  # (a list needs two companies: most sentences are not looked at further)
-        listed = _company_list(s, names, payers)
-        if len(listed) < 2:
-            continue
-        introduced = _EXAMPLES_BEFORE.search(s.raw[max(0, listed[0].start - 30) : listed[0].start])
-        summed_up = _LIST_SUMMED_UP.match(s.raw, listed[-1].end)
-        if not (introduced or summed_up or len(listed) >= 3):
-            continue  # "Windsurf and Cognition announced ...": two names, no list of purchases
-        before = [o.name for o in names.orgs[s.index] if o.end <= listed[0].start and pays(o.name)]
-        payer = before[-1] if before else main_acquirer if summed_up or len(listed) >= 3 else None
-        near = range(max(0, s.index - 1), min(len(sentences), s.index + 2))
-        if payer is None or not any(
-            cues_of[i].present(c) for i in near for c in ("acquihire", "winds_down", "team")
-        ):
-            continue
-        for o in listed:
-            for kind in ("acquihire", "hire"):
-                out.append(
-                    Relation(kind, payer, o.name, s.index, STRENGTH_CLAUSE, True, clause=s.raw)
-                )
+        for listed in _company_lists(s, names, payers):
+            introduced = _EXAMPLES_BEFORE.search(
+                s.raw[max(0, listed[0].start - 30) : listed[0].start]
+            ) or (
+                # "Facebooks Akquisitionen von FriendFeed oder Drop.io werden ebenso als
+                # Acqui-Hire interpretiert" (not "AMD's purchases of Brium and Enosemi" beside
+                # an acqui-hire: the sentence itself says what they were)
+                _purchases_of_before(s, listed[0].start, cues_of[s.index])
+                and cues_of[s.index].present("acquihire")
+            )
+            summed_up = _LIST_SUMMED_UP.match(s.raw, listed[-1].end)
+            if not (introduced or summed_up or len(listed) >= 3):
+                continue  # "Windsurf and Cognition announced ...": two names, no list of purchases
+            before = [
+                o.name for o in names.orgs[s.index] if o.end <= listed[0].start and pays(o.name)
+            ]
+            after = [
+                o.name for o in names.orgs[s.index] if o.start >= listed[-1].end and pays(o.name)
+            ]  # "GoPollGo und Milewise, Wander … der Yahoo-Familie einverleibt"
+            payer = (
+                before[-1]
+                if before
+                else main_acquirer or (after[0] if after else None)
+                if summed_up or len(listed) >= 3
+                else None
+            )
+            near = range(max(0, s.index - 1), min(len(sentences), s.index + 2))
+            if payer is None or not any(
+                cues_of[i].present(c) for i in near for c in ("acquihire", "winds_down", "team")
+            ):
+                continue
+            for o in listed:
+                for kind in ("acquihire", "hire"):
+                    out.append(
+                        Relation(kind, payer, o.name, s.index, STRENGTH_CLAUSE, True, clause=s.raw)
+                    )
     return out
 
 
-def _company_list(s: Sentence, names: Names, payers: set[str]) -> list[OrgMention]:
-    """The longest run of two or more companies (not payers) that list separators join."""
+def _company_lists(s: Sentence, names: Names, payers: set[str]) -> list[list[OrgMention]]:
+    """The runs of two or more companies (not payers) that list separators join."""
     companies = [
         o
         for o in names.orgs[s.index]
         if names.kinds.get(o.name) != "acquirer" and o.name not in payers
     ]
-    return max(lists_of_names(s.raw, companies, 2), key=len, default=[])
+    return lists_of_names(s.raw, companies, 2)
+
+
+# A purchase's noun and "of" right before a list: "Facebooks Akquisitionen von FriendFeed oder
+# Drop.io", "its acquisitions of Mixer Labs and Bagcheck"
+_NOUN_OF_BEFORE = re.compile(r"(\w+)\s+(?:of|von|de|des|du|di|del|da|do)\s+$")
+
+
+def _purchases_of_before(s: Sentence, start: int, cues: SentenceCues) -> bool:
+    noun = _NOUN_OF_BEFORE.search(s.folded, max(0, start - 40), start)
+    return noun is not None and cues.lex.cues["acquire"].fullmatch(noun.group(1)) is not None
 
 
 def _implied(

@@ -1535,3 +1535,44 @@ def test_a_team_counted_before_a_dash_and_the_verb_that_moves_it_is_hired():
         "team — including founders Priya Nandan and Tomas Erkel will be joining Halcyon."
     )
     assert ("staff_hired", "nine-person team") in _claims(result), _claims(result)
+
+
+def test_a_share_of_the_buyers_rides_is_no_stake():
+    result = _read(
+        "Halcyon acquires Lumeo\n\nHalcyon has acquired Lumeo, a carpool start-up whose "
+        "founders will join Halcyon. According to Halcyon's research, 90 percent of Halcyon rides "
+        "have another rider nearby."
+    )
+    assert not any(c.metric == "stake_pct" for c in result.claims), result.claims
+
+
+def test_a_share_of_the_startup_named_by_what_it_is_is_the_stake():
+    result = _read_in(
+        "pt",
+        "Halcyon contrata fundadores da Lumeo\n\nA Halcyon contratou Mira Osei, fundadora da "
+        "Lumeo, e a equipe da empresa em um acordo que custou US$ 900 milhões por 49% da startup.",
+    )
+    assert ("stake_pct", "49%") in _claims(result), result.claims
+
+
+def test_a_chinese_sum_spent_to_buy_into_another_company_is_not_the_deals():
+    result = _read_in(
+        "zh",
+        "英偉達聘請Lumeo團隊\n\n據報道,英偉達已斥資超過9億美元,聘請了AI創企Lumeo的創始人及其員工。"
+        "知情人士透露,Lumeo創始人Mira Osei已加入英偉達。"
+        "昨天英偉達宣佈斥資50億美元(約合人民幣355億元)入股英特爾,是其最大的一筆投資。",
+    )
+    stated = {c.stated for c in result.claims if c.deal_id == "nvidia--lumeo"}
+    assert "超過9億美元" in stated, result.claims
+    assert "50億美元" not in stated, result.claims
+
+
+def test_french_money_written_with_un_million_is_read():
+    result = _read_in(
+        "fr",
+        "Facebook recrute l'équipe de Lumeo\n\nFacebook a déclaré que l'équipe de la startup Lumeo rejoignait "
+        "la compagnie. Basée à Paris, Lumeo a levé en janvier plus d'un million de dollars.",
+    )
+    assert ("target_funding_raised_usd", "plus d'un million de dollars") in {
+        (c.metric, c.stated) for c in result.claims
+    }, result.claims

@@ -211,6 +211,11 @@ MONEY_CASES = [
         "USD",
     ),
     ("hi", "कंपनी ने 14.3 अरब डॉलर का निवेश किया", "14.3 अरब डॉलर", 14.25e9, 14.35e9, "USD"),
+    # "one million" worded with the article, and "more than" elided before a vowel
+    ("fr", "a levé plus d'un million de dollars", "plus d'un million de dollars", 1e6, None, "USD"),
+    ("es", "levantó un millón de dólares", "un millón de dólares", 0.5e6, 1.5e6, "USD"),
+    ("it", "ha raccolto un miliardo di dollari", "un miliardo di dollari", 0.5e9, 1.5e9, "USD"),
+    ("pt", "captou um milhão de dólares", "um milhão de dólares", 0.5e6, 1.5e6, "USD"),
 ]
 
 
