@@ -208,9 +208,12 @@ def _choose_subject(deals: list[Deal], text: str, *, english: bool) -> None:
     features = subject_features(text, signs, english=english)
     chances = [model.chance(f) for f in features]
     subject = model.pick(features, chances, barred=[_told_aside(d) for d in deals])
+    # the rules' subjects stand when the headline tells several deals together (the model
+    # weighs one subject per article)
+    together = sum(d.role == "subject" for d in deals) >= 2
     for i, (d, chance) in enumerate(zip(deals, chances, strict=True)):
         d.rules_role = "subject" if d.role == "subject" else "mentioned"
-        d.role = "subject" if i == subject else "mentioned"
+        d.role = d.rules_role if together else "subject" if i == subject else "mentioned"
         if d.role != "subject":
             d.confidence = round(min(d.confidence, MENTIONED_CEILING), 3)
         d.reasons.append(f"subject chance {chance:.2f} (the rules: {d.rules_role})")

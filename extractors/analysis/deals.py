@@ -979,11 +979,44 @@ def _assign_roles(
             candidates,
             key=lambda d: (headlined(d), leads(d), dominates(d), mentions[d.target], d.confidence),
         )
+    subjects = {id(subject)} if subject is not None else set()
+    if headline is not None and headline_cue and not roundup:
+        subjects |= _headlined_together(deals, headline, headline_orgs) - frozen
     for d in deals:
         d.upstaged = bought_by_another(d) or upstaged(d)
         d.in_series = series_headline
         d.after_a_freeze = id(d) in frozen
-        d.role = "subject" if d is subject else "mentioned"
-        if d is not subject:
+        d.role = "subject" if id(d) in subjects else "mentioned"
+        if d.role != "subject":
             d.confidence = round(min(d.confidence, MENTIONED_CEILING), 3)
     return deals
+
+
+# A headline that counts the startups or teams one buyer takes ("Spotify acquires two
+# start-ups", "DeepMind Acqui-Hires Two AI Teams"): as many of its deals are the subjects.
+_COUNTED_IN_HEADLINE = re.compile(
+    r"\b(two|three|four|2|3|4)\s+(?:[\w-]+\s+){0,2}?(?:start-?ups|startups|companies|teams|firms)\b",
+    re.IGNORECASE,
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4}
+
+
+def _headlined_together(deals: list[Deal], headline: Sentence, headline_orgs: set[str]) -> set[int]:
+    """The deals (by ``id``) a headline tells together: one buyer's, when the headline names it
+    and the startups of two or more of its deals ("Pinterest Acquires The Hunt and Pext"), or
+    counts them ("Spotify acquires two start-ups") and the body tells each as news."""
+    counted = _COUNTED_IN_HEADLINE.search(headline.raw)
+    count = 0
+    if counted is not None:
+        word = counted.group(1).lower()
+        count = int(word) if word.isdigit() else _COUNTS[word]
+    out: set[int] = set()
+    for buyer in headline_orgs:
+        own = [d for d in deals if d.acquirer == buyer]
+        named = [d for d in own if d.target in headline_orgs]
+        told = [d for d in own if any(not r.background for r in d.relations)]
+        if len(named) >= 2:
+            out |= {id(d) for d in named}
+        elif count >= 2 and 2 <= len(told) <= count:
+            out |= {id(d) for d in told}
+    return out

@@ -2702,3 +2702,28 @@ def test_a_purchase_at_a_companys_price_in_a_story_of_talent_deals_is_no_acquihi
     )
     assert "meta--quillon" not in _deal_ids(result), result.deals
     assert "meta--lumeo" in _deal_ids(result), result.deals
+
+
+def test_a_headline_counting_the_startups_one_buyer_takes_makes_each_a_subject():
+    _, result = _analyse(
+        "Halcyon acquires two start-ups, widens its retail partnership\n\nHalcyon has purchased "
+        "two start-ups which focus on messaging, for an undisclosed fee. Lumeo co-founder and CEO "
+        "Mira Osei said five of the seven Lumeo staffers will be joining Halcyon. Quillon's "
+        "employees will relocate to Halcyon's offices in Austin.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"halcyon--lumeo": "subject", "halcyon--quillon": "subject"}, (
+        result.deals
+    )
+
+
+def test_a_headline_naming_two_startups_one_buyer_takes_makes_each_a_subject():
+    _, result = _analyse(
+        "Halcyon Acquires Lumeo and Quillon. Both Will Shut Down.\n\nHalcyon has bought Lumeo, "
+        "a photo app whose founders will join Halcyon's search team. It has also bought Quillon, "
+        "whose three engineers will join Halcyon too. Both apps will close next month.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"halcyon--lumeo": "subject", "halcyon--quillon": "subject"}, (
+        result.deals
+    )
