@@ -980,8 +980,10 @@ def _assign_roles(
             key=lambda d: (headlined(d), leads(d), dominates(d), mentions[d.target], d.confidence),
         )
     subjects = {id(subject)} if subject is not None else set()
-    if headline is not None and headline_cue and not roundup:
-        subjects |= _headlined_together(deals, headline, headline_orgs) - frozen
+    subjects |= _headlined_together(
+        deals, headline, headline_orgs, told=headline_cue and not roundup
+    )
+    subjects -= frozen
     for d in deals:
         d.upstaged = bought_by_another(d) or upstaged(d)
         d.in_series = series_headline
@@ -1001,10 +1003,15 @@ _COUNTED_IN_HEADLINE = re.compile(
 _COUNTS = {"two": 2, "three": 3, "four": 4}
 
 
-def _headlined_together(deals: list[Deal], headline: Sentence, headline_orgs: set[str]) -> set[int]:
+def _headlined_together(
+    deals: list[Deal], headline: Sentence | None, headline_orgs: set[str], *, told: bool
+) -> set[int]:
     """The deals (by ``id``) a headline tells together: one buyer's, when the headline names it
     and the startups of two or more of its deals ("Pinterest Acquires The Hunt and Pext"), or
-    counts them ("Spotify acquires two start-ups") and the body tells each as news."""
+    counts them ("Spotify acquires two start-ups") and the body tells each as news. ``told``:
+    the headline tells a deal at all, and the article is no round-up."""
+    if headline is None or not told:
+        return set()
     counted = _COUNTED_IN_HEADLINE.search(headline.raw)
     count = 0
     if counted is not None:
@@ -1014,9 +1021,9 @@ def _headlined_together(deals: list[Deal], headline: Sentence, headline_orgs: se
     for buyer in headline_orgs:
         own = [d for d in deals if d.acquirer == buyer]
         named = [d for d in own if d.target in headline_orgs]
-        told = [d for d in own if any(not r.background for r in d.relations)]
+        as_news = [d for d in own if any(not r.background for r in d.relations)]
         if len(named) >= 2:
             out |= {id(d) for d in named}
-        elif count >= 2 and 2 <= len(told) <= count:
-            out |= {id(d) for d in told}
+        elif count >= 2 and 2 <= len(as_news) <= count:
+            out |= {id(d) for d in as_news}
     return out

@@ -1061,7 +1061,7 @@ LIST_SEPARATOR = re.compile(rf"\s*(?:,|,?\s+{LIST_WORDS})\s*", re.IGNORECASE)
 # Zulip and e-book reader Readmill"): a few lower-case words ending on a kind of product or company.
 _DESCRIBED_ITEM = re.compile(
     rf"\s*(?:,|,?\s+{LIST_WORDS})\s+(?:[a-z][\w-]*\s+){{0,3}}?"
-    r"(?:apps?|tools?|services?|platforms?|readers?|makers?|start-?ups?|compan(?:y|ies)|firms?|"
+    r"(?:apps?|tools?|services?|platforms?|readers?|[\w-]*makers?|managers?|start-?ups?|compan(?:y|ies)|firms?|"
     r"developers?|networks?|sites?|studios?|engines?|assistants?|games?)\s+"
 )
 

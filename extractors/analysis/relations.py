@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -339,33 +339,14 @@ def _listed_purchases(
     )
     out: list[Relation] = []
     for s in sentences:
-        if len(names.orgs[s.index]) < 2 or not cues_of[s.index].present("acquire"):
+        if len(names.orgs[s.index]) < 2:
             continue  # (a list needs two companies: most sentences are not looked at further)
+        bought_next = _bought_in_the_next(s, sentences, names, pays)
+        if not (cues_of[s.index].present("acquire") or bought_next):
+            continue
         for listed in _company_lists(s, names, payers):
-            introduced = _EXAMPLES_BEFORE.search(
-                s.raw[max(0, listed[0].start - 30) : listed[0].start]
-            ) or (
-                # "Facebooks Akquisitionen von FriendFeed oder Drop.io werden ebenso als
-                # Acqui-Hire interpretiert" (not "AMD's purchases of Brium and Enosemi" beside
-                # an acqui-hire: the sentence itself says what they were)
-                _purchases_of_before(s, listed[0].start, cues_of[s.index])
-                and cues_of[s.index].present("acquihire")
-            )
-            summed_up = _LIST_SUMMED_UP.match(s.raw, listed[-1].end)
-            if not (introduced or summed_up or len(listed) >= 3):
-                continue  # "Windsurf and Cognition announced ...": two names, no list of purchases
-            before = [
-                o.name for o in names.orgs[s.index] if o.end <= listed[0].start and pays(o.name)
-            ]
-            after = [
-                o.name for o in names.orgs[s.index] if o.start >= listed[-1].end and pays(o.name)
-            ]  # "GoPollGo und Milewise, Wander … der Yahoo-Familie einverleibt"
-            payer = (
-                before[-1]
-                if before
-                else main_acquirer or (after[0] if after else None)
-                if summed_up or len(listed) >= 3
-                else None
+            payer = bought_next or _payer_of_list(
+                s, listed, names, cues_of[s.index], pays, main_acquirer
             )
             near = range(max(0, s.index - 1), min(len(sentences), s.index + 2))
             if payer is None or not any(
@@ -378,6 +359,61 @@ def _listed_purchases(
                         Relation(kind, payer, o.name, s.index, STRENGTH_CLAUSE, True, clause=s.raw)
                     )
     return out
+
+
+def _payer_of_list(
+    s: Sentence,
+    listed: list[OrgMention],
+    names: Names,
+    cues: SentenceCues,
+    pays: Callable[[str], bool],
+    main_acquirer: str | None,
+) -> str | None:
+    """Who bought the companies a sentence lists: the payer named before the list, else (a list
+    of three, or summed up: "…: all acquired") the payer the article names most, else the one
+    named after it; None when the sentence lists no purchases."""
+    introduced = _EXAMPLES_BEFORE.search(s.raw[max(0, listed[0].start - 30) : listed[0].start]) or (
+        # "Facebooks Akquisitionen von FriendFeed oder Drop.io werden ebenso als Acqui-Hire
+        # interpretiert" (not "AMD's purchases of Brium and Enosemi" beside an acqui-hire: the
+        # sentence itself says what they were)
+        _purchases_of_before(s, listed[0].start, cues) and cues.present("acquihire")
+    )
+    summed_up = _LIST_SUMMED_UP.match(s.raw, listed[-1].end)
+    if not (introduced or summed_up or len(listed) >= 3):
+        return None  # "Windsurf and Cognition announced ...": two names, no list of purchases
+    before = [o.name for o in names.orgs[s.index] if o.end <= listed[0].start and pays(o.name)]
+    if before:
+        return before[-1]
+    if not (summed_up or len(listed) >= 3):
+        return None
+    after = [o.name for o in names.orgs[s.index] if o.start >= listed[-1].end and pays(o.name)]
+    return main_acquirer or (after[0] if after else None)  # "… der Yahoo-Familie einverleibt"
+
+
+# "What do AppJet, Aardvark and reMail have in common? … they were all recently acquired by Google":
+# the next sentence says that the companies just listed were bought, and by whom.
+_THEY_WERE_BOUGHT = re.compile(
+    r"\b(?:they|all\s+of\s+them|both|each)\s+(?:were|have\s+been|had\s+been)\s+(?:all\s+)?"
+    r"(?:\w+ly\s+)?(?:acquired|bought|snapped\s+up)\s+by\s+$",
+    re.IGNORECASE,
+)
+
+
+def _bought_in_the_next(
+    s: Sentence, sentences: Sequence[Sentence], names: Names, pays: Callable[[str], bool]
+) -> str | None:
+    """The payer the next sentence says bought them all ("they were all acquired by Google")."""
+    if s.index + 1 >= len(sentences):
+        return None
+    nxt = sentences[s.index + 1]
+    return next(
+        (
+            o.name
+            for o in names.orgs[nxt.index]
+            if pays(o.name) and _THEY_WERE_BOUGHT.search(nxt.raw[max(0, o.start - 60) : o.start])
+        ),
+        None,
+    )
 
 
 def _company_lists(s: Sentence, names: Names, payers: set[str]) -> list[list[OrgMention]]:

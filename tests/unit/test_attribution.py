@@ -1576,3 +1576,11 @@ def test_french_money_written_with_un_million_is_read():
     assert ("target_funding_raised_usd", "plus d'un million de dollars") in {
         (c.metric, c.stated) for c in result.claims
     }, result.claims
+
+
+def test_the_cash_a_company_has_on_hand_is_no_deals_price():
+    result = _read(
+        LEAD + "You cannot feel bad for a company with $24.5 billion cash on hand when it has "
+        "to go out and spend a few million to recruit."
+    )
+    assert not any("24.5" in stated for _, stated in _claims(result)), _claims(result)

@@ -2727,3 +2727,14 @@ def test_a_headline_naming_two_startups_one_buyer_takes_makes_each_a_subject():
     assert _roles(result) == {"halcyon--lumeo": "subject", "halcyon--quillon": "subject"}, (
         result.deals
     )
+
+
+def test_companies_listed_then_said_to_be_all_acquired_by_a_buyer_are_its_acquihires():
+    _, result = _analyse(
+        "Halcyon's shopping spree\n\nWhat do note-taking startup Lumeo, photo search manager "
+        "Quillon and calendar toolmaker Orbix have in common? A trio of small startups, they were "
+        "all recently acquired by Google after being founded by former Google employees. So now "
+        "those founders are returning to the nest.",
+        WATCHLIST,
+    )
+    assert {"google--lumeo", "google--quillon", "google--orbix"} <= _deal_ids(result), result.deals
