@@ -2738,3 +2738,13 @@ def test_companies_listed_then_said_to_be_all_acquired_by_a_buyer_are_its_acquih
         WATCHLIST,
     )
     assert {"google--lumeo", "google--quillon", "google--orbix"} <= _deal_ids(result), result.deals
+
+
+def test_a_name_after_the_conjunction_that_is_a_persons():
+    text = (
+        "Halcyon's mobile push\n\nNow that Mira Osei has spent $200 million to buy mobile "
+        "engineering talent for Halcyon, she will not neglect her new hires."
+    )
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
+    assert "Mira Osei" not in {o.name for found in names.orgs for o in found}, names.orgs
+    assert "Mira Osei" in {p.name for found in names.people for p in found}, names.people
