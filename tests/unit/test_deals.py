@@ -2748,3 +2748,18 @@ def test_a_name_after_the_conjunction_that_is_a_persons():
     names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
     assert "Mira Osei" not in {o.name for found in names.orgs for o in found}, names.orgs
     assert "Mira Osei" in {p.name for found in names.people for p in found}, names.people
+
+
+def test_a_product_named_beside_the_buyer_is_no_buyer():
+    text = (
+        "Halcyon rachète sa première entreprise\n\nLe 16 août, Halcyon, l’entreprise à l’origine "
+        "de ChatGPT et Dall-E, a annoncé le rachat de la start-up d’intelligence artificielle "
+        "Lumeo. La société a déclaré que la nouvelle équipe travaillerait sur ses produits."
+    )
+    sentences = split_sentences(text)
+    lex = lexicon_for("fr")
+    names = find_names(sentences, EMPTY_WATCHLIST, lex)
+    read_mentions(sentences, names, lex)
+    cues = [SentenceCues(lex, s.folded) for s in sentences]
+    buyers = {r.acquirer for r in relations_in(sentences, names, lex, cues) if r.kind == "acquire"}
+    assert buyers == {"Halcyon"}, buyers
