@@ -346,6 +346,8 @@ _TICKER = re.compile(
     r"(?<=[A-Za-z0-9.’')])\s*\((?:(?P<exchange>NASDAQ|Nasdaq|NYSE|NYSEARCA|AMEX|LSE|TSX|TSE|KRX|KOSDAQ|HKEX|SEHK|"
     r"OTC|ETR|FRA|EPA|BIT|SIX)\s*:\s*)?[A-Z]{2,5}(?:\.[A-Z]{1,2})?\)"
 )
+# Below this code point a name is written in Latin letters (with their accents)
+_LATIN_END = 0x250
 # A case ending after a name's apostrophe, as Turkish writes it ("Lumeo’yu", "OpenAI'ın").
 _CASE_ENDING = re.compile(r"['’][a-zçğıöşü]{1,6}$")
 _POSSESSIVE_END = re.compile(r"(?:'s|’s)?\s*$")
@@ -534,6 +536,10 @@ class _NameScan:
             if " " in full:
                 self.surnames.setdefault(full.split()[-1], full)
                 self.given_names.add(full.split()[0])  # "Noam" of "Noam Shazeer": no company alone
+        for surface, full in self.person_names.items():
+            if " " in surface and all(ord(ch) < _LATIN_END for ch in surface):
+                # a Latin spelling of a known person's name: "Süleyman" alone is Mustafa Suleyman
+                self.surnames.setdefault(surface.split()[-1], full)
         # surnames of letters only, capitalised, are looked up word by word; any other (rare:
         # "O'Brien") through a pattern compiled for the article
         odd = tuple(n for n in self.surnames if not _PLAIN_SURNAME.fullmatch(n))

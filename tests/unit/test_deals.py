@@ -2763,3 +2763,15 @@ def test_a_product_named_beside_the_buyer_is_no_buyer():
     cues = [SentenceCues(lex, s.folded) for s in sentences]
     buyers = {r.acquirer for r in relations_in(sentences, names, lex, cues) if r.kind == "acquire"}
     assert buyers == {"Halcyon"}, buyers
+
+
+def test_the_surname_of_a_known_persons_other_spelling_names_that_person():
+    # the watchlist spells Mustafa Suleyman also "Mustafa Süleyman"
+    text = (
+        "Microsoft'un yeni lideri\n\nMustafa Süleyman, Microsoft AI ekibinin başına geçti. "
+        "Süleyman, Lumeo'yu 2010 yılında kurdu."
+    )
+    sentences = split_sentences(text)
+    names = find_names(sentences, WATCHLIST, lexicon_for("tr"))
+    assert "Süleyman" not in {o.name for found in names.orgs for o in found}, names.orgs
+    assert "Mustafa Suleyman" in {p.name for p in names.people[2]}, names.people
