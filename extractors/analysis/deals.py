@@ -253,6 +253,12 @@ def _known_deals_named(
                     and r.sentence <= LEAD_SENTENCES
                     and not (r.background or r.failed)
                 ]
+                # the startup's people the watchlist knows, named where the deal is told
+                people = [
+                    p.name
+                    for p in names.people[s.index]
+                    if names.known_homes.get((p.name, known.acquirer)) == known.target
+                ]
                 out.append(
                     Deal(
                         known.acquirer,
@@ -260,6 +266,7 @@ def _known_deals_named(
                         known.kind,
                         KNOWN_DEAL_CONFIDENCE,
                         [relation, *told_outright],
+                        list(dict.fromkeys(people)),
                         evidence=s.text,
                         reasons=[f"a known deal (watchlist), both named in sentence {s.index}"],
                         told_in_front=s.index > 1 and not cues_of[s.index].present("background"),

@@ -2775,3 +2775,16 @@ def test_the_surname_of_a_known_persons_other_spelling_names_that_person():
     names = find_names(sentences, WATCHLIST, lexicon_for("tr"))
     assert "Süleyman" not in {o.name for found in names.orgs for o in found}, names.orgs
     assert "Mustafa Suleyman" in {p.name for p in names.people[2]}, names.people
+
+
+def test_a_known_deal_names_the_people_the_watchlist_knows_it_moved():
+    _, result = _analyse(
+        "Google bets on the return of an AI pioneer\n\nIn a move that surprised many observers, "
+        "the search giant Google spent a remarkable sum this summer to bring back Noam "
+        "Shazeer, one of the most brilliant minds in the development of artificial intelligence "
+        "for two decades and a co-author of much-cited research, and to license the models of "
+        "his startup, Character.AI.",
+        WATCHLIST,
+    )
+    people = {d.deal_id: d.people for d in result.deals}
+    assert "Noam Shazeer" in people.get("google--character-ai", ()), result.deals
