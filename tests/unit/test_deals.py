@@ -2788,3 +2788,28 @@ def test_a_known_deal_names_the_people_the_watchlist_knows_it_moved():
     )
     people = {d.deal_id: d.people for d in result.deals}
     assert "Noam Shazeer" in people.get("google--character-ai", ()), result.deals
+
+
+_ROUND_LED_BY_HALCYON = (
+    "Lumeo secures €1.7 billion and doubles its valuation\n\nParis-based Lumeo AI, one of "
+    "Europe's most promising AI startups, has raised €1.7 billion in a Series C funding round "
+    "led by Dutch chip equipment giant Halcyon.\n\nThe round gives Halcyon an 11% stake, making "
+    "it Lumeo's largest shareholder, and values the French startup at €11.7 billion.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the investor's officer sits on the startup's committee: no one is hired
+        "Halcyon is contributing €1.3 billion of the total investment, and its Chief Financial "
+        "Officer Roger Dassen will take a seat on Lumeo's strategic committee.",
+        # a headcount, not a hire
+        "Lumeo now employs more than 350 people and has offices beside Halcyon's in Paris.",
+        # contracts secured, not people
+        "Lumeo's 350 people have secured contracts worth over €1.4 billion with Halcyon.",
+    ],
+)
+def test_a_funding_round_whose_words_only_look_like_a_hire_is_unrelated(sentence):
+    _, result = _analyse(_ROUND_LED_BY_HALCYON + sentence, EMPTY_WATCHLIST)
+    assert result.relevance == "unrelated", result.deals
