@@ -346,6 +346,10 @@ _TICKER = re.compile(
     r"(?<=[A-Za-z0-9.’')])\s*\((?:(?P<exchange>NASDAQ|Nasdaq|NYSE|NYSEARCA|AMEX|LSE|TSX|TSE|KRX|KOSDAQ|HKEX|SEHK|"
     r"OTC|ETR|FRA|EPA|BIT|SIX)\s*:\s*)?[A-Z]{2,5}(?:\.[A-Z]{1,2})?\)"
 )
+# A lower-case word and a company's word after it, a brand's own spelling ("dex Labs")
+_LOWER_CASE_BRAND = re.compile(
+    r"(?<![\w.'’-])([a-z][a-z0-9]{1,15})\s+(?:Labs|Technologies|Systems|Robotics|Studios|Networks)\b"
+)
 # Below this code point a name is written in Latin letters (with their accents)
 _LATIN_END = 0x250
 # A case ending after a name's apostrophe, as Turkish writes it ("Lumeo’yu", "OpenAI'ın").
@@ -580,8 +584,22 @@ class _NameScan:
                 self._read_glossed(s, taken, raw_orgs[s.index])
             for m in _phrases_rx(self.data.not_companies).finditer(s.raw):
                 taken.append((m.start(), m.end()))  # "Competition and Markets Authority"
+            self._read_lower_case_brands(s, taken, raw_orgs[s.index])
             self._read_runs(s, taken, raw_orgs[s.index])
         return raw_orgs, people_raw
+
+    def _read_lower_case_brands(
+        self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]
+    ) -> None:
+        """A brand that opens in lower case and ends on a company's word ("a contratação do time
+        da dex Labs"): a company, though no capital opens it."""
+        if not self.lex.spaced:
+            return
+        for m in _LOWER_CASE_BRAND.finditer(s.raw):
+            if _overlaps_any(taken, m.start(), m.end()) or m.group(1) in self.data.function_words:
+                continue
+            orgs.append((m.group(0), m.group(0), m.start(), m.end(), "unknown"))
+            taken.append((m.start(), m.end()))
 
     def _leaders_for_companies(
         self, s: Sentence, orgs: list[RawOrg], people: list[RawPerson]

@@ -2813,3 +2813,16 @@ _ROUND_LED_BY_HALCYON = (
 def test_a_funding_round_whose_words_only_look_like_a_hire_is_unrelated(sentence):
     _, result = _analyse(_ROUND_LED_BY_HALCYON + sentence, EMPTY_WATCHLIST)
     assert result.relevance == "unrelated", result.deals
+
+
+def test_a_brand_written_in_lower_case_before_a_companys_word_is_a_company():
+    text = (
+        "Acqui-hire: Halcyon leva time da lumo Labs\n\nO Halcyon anunciou nesta quinta-feira a "
+        "contratação do time da lumo Labs, plataforma de engenharia de dados. A equipe passa a "
+        "integrar o Halcyon oficialmente em 2 de dezembro, e a plataforma será descontinuada."
+    )
+    article = article_from_text(
+        text, url="https://news.example/pt", origin="feed", fetched_at=FETCHED
+    )
+    assert article.language == "pt"
+    assert _roles(analyse(article, EMPTY_WATCHLIST)) == {"halcyon--lumo-labs": "subject"}
