@@ -2826,3 +2826,16 @@ def test_a_brand_written_in_lower_case_before_a_companys_word_is_a_company():
     )
     assert article.language == "pt"
     assert _roles(analyse(article, EMPTY_WATCHLIST)) == {"halcyon--lumo-labs": "subject"}
+
+
+def test_italian_staff_moving_toward_a_buyer_join_it():
+    text = (
+        "Lumeo sta per chiudere. E gran parte dello staff si sta muovendo verso Halcyon\n\n"
+        "I fondatori di Lumeo hanno rivelato che il servizio chiude. Una parte del team di Lumeo "
+        "ha deciso di passare a Halcyon, e anche il ceo entrerà nella società di Halcyon."
+    )
+    article = article_from_text(
+        text, url="https://news.example/it", origin="feed", fetched_at=FETCHED
+    )
+    assert article.language == "it"
+    assert _roles(analyse(article, EMPTY_WATCHLIST)) == {"halcyon--lumeo": "subject"}
