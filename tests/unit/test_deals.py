@@ -2839,3 +2839,18 @@ def test_italian_staff_moving_toward_a_buyer_join_it():
     )
     assert article.language == "it"
     assert _roles(analyse(article, EMPTY_WATCHLIST)) == {"halcyon--lumeo": "subject"}
+
+
+def test_as_announced_is_a_source_not_a_comparison():
+    text = (
+        "Halcyon rachète Lumeo\n\nHalcyon a annoncé l'acquisition de Lumeo, une start-up de "
+        "Portland. Comme évoqué dans un billet de blog officiel, les fondateurs de Lumeo "
+        "rejoindront Halcyon."
+    )
+    sentences = split_sentences(text)
+    lex = lexicon_for("fr")
+    names = find_names(sentences, EMPTY_WATCHLIST, lex)
+    read_mentions(sentences, names, lex)
+    cues = [SentenceCues(lex, s.folded) for s in sentences]
+    hires = [r for r in relations_in(sentences, names, lex, cues) if r.kind == "hire"]
+    assert hires and not any(r.background for r in hires), hires
