@@ -482,7 +482,14 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
     scan = _NameScan(sentences, watchlist, lex)
     raw_orgs, people_raw = scan.read()
     # One canonical name per company: "Inflection" is "Inflection AI", "HumanLoop" is "Humanloop".
-    canonical = _canonical_names(raw_orgs, watchlist, scan.data, scan.adjective_ai - scan.plain_ai)
+    canonical = _canonical_names(
+        raw_orgs,
+        watchlist,
+        scan.data,
+        scan.adjective_ai - scan.plain_ai,
+        _named_after(_PRODUCT_NOUN_BEFORE, sentences, raw_orgs),
+        _named_after(_COMPANY_WORD_BEFORE, sentences, raw_orgs),
+    )
     canonical |= _former_names(sentences, raw_orgs, canonical, scan.data)
     orgs, kinds, aliases = _org_mentions(sentences, raw_orgs, canonical)
     people = [
@@ -1635,11 +1642,38 @@ def _joined_alike(counts: Counter[str]) -> dict[str, str]:
 _WEB_ENDINGS = frozenset({"io", "com", "co", "app", "net", "org", "so", "dev"})
 
 
+# The nouns of a product right before its name ("messaging app Cord"), and the words that say a
+# name after them is a company's ("The New York-based Cord Project")
+_PRODUCT_NOUN_BEFORE = re.compile(r"\b(?:apps?|application|service|tool|platform|product|game)\s+$")
+_COMPANY_WORD_BEFORE = re.compile(r"(?:\w-based|\bstart-?up|\bcompany|\bfirm)\s+$")
+
+
+def _named_after(
+    words_before: re.Pattern[str], sentences: Sequence[Sentence], raw_orgs: list[list[RawOrg]]
+) -> frozenset[str]:
+    """The names the text writes right after the words ``words_before`` matches."""
+    return frozenset(
+        name
+        for s, found in zip(sentences, raw_orgs, strict=True)
+        for _, name, start, _, _ in found
+        if words_before.search(s.raw, max(0, start - 30), start)
+    )
+
+
 def _short_and_long(
-    short: str, long: str, watchlist: Watchlist, data: NameData, adjective_ai: set[str]
+    short: str,
+    long: str,
+    watchlist: Watchlist,
+    data: NameData,
+    adjective_ai: set[str],
+    products: frozenset[str] = frozenset(),
+    companies: frozenset[str] = frozenset(),
 ) -> tuple[str, str] | None:
     """(written, name) when ``long``, which is ``short`` with more after it, and ``short`` name
-    one company, else None."""
+    one company, else None. A short name the text calls a product, where it calls the long
+    one a company, is the company's own ("The New York-based Cord Project launched in 2014
+    with messaging app Cord", then "Cord staffers"; not "Posterous Spaces", Posterous's
+    product)."""
     entity = watchlist.lookup(long)
     if entity is not None:
         # "Character.AI", then "the licences of Character"
@@ -1653,6 +1687,13 @@ def _short_and_long(
         # "Inflection" and "Inflection AI" are one company, named by its full name, unless the
         # suffix is only ever an adjective ("Humanloop AI talent")
         return (long, short) if long in adjective_ai else (short, long)
+    if (
+        short in products
+        and long in companies
+        and long.startswith(short + " ")
+        and len(long.split()) == 2
+    ):
+        return short, long
     return None
 
 
@@ -1661,6 +1702,8 @@ def _canonical_names(
     watchlist: Watchlist,
     data: NameData,
     adjective_ai: set[str] = frozenset(),  # type: ignore[assignment]
+    products: frozenset[str] = frozenset(),
+    companies: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     counts, bare = _counts_without_legal_forms(raw_orgs, watchlist, data)
     out = _joined_alike(counts)
@@ -1683,7 +1726,9 @@ def _canonical_names(
         for long in names:
             if len(long) <= len(short) or not long.startswith(short):
                 continue
-            mapped = _short_and_long(short, long, watchlist, data, adjective_ai)
+            mapped = _short_and_long(
+                short, long, watchlist, data, adjective_ai, products, companies
+            )
             if mapped is not None:
                 written, name = mapped
                 out[written] = out.get(name, name)

@@ -2854,3 +2854,13 @@ def test_as_announced_is_a_source_not_a_comparison():
     cues = [SentenceCues(lex, s.folded) for s in sentences]
     hires = [r for r in relations_in(sentences, names, lex, cues) if r.kind == "hire"]
     assert hires and not any(r.background for r in hires), hires
+
+
+def test_a_startups_app_named_by_the_first_word_of_its_name_is_the_startup():
+    _, result = _analyse(
+        "Halcyon acquires two start-ups\n\nThe Boston-based Lumeo Project launched in 2014 with "
+        "messaging app Lumeo. Lumeo co-founder and CEO Mira Osei said five of the seven Lumeo "
+        "staffers will be joining Halcyon.",
+        EMPTY_WATCHLIST,
+    )
+    assert "halcyon--lumeo-project" in _deal_ids(result), result.deals
