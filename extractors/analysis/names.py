@@ -347,6 +347,7 @@ _TICKER = re.compile(
     r"OTC|ETR|FRA|EPA|BIT|SIX)\s*:\s*)?[A-Z]{2,5}(?:\.[A-Z]{1,2})?\)"
 )
 # A lower-case word and a company's word after it, a brand's own spelling ("dex Labs")
+_BRAND_ENDINGS = (" Labs", " Technologies", " Systems", " Robotics", " Studios", " Networks")
 _LOWER_CASE_BRAND = re.compile(
     r"(?<![\w.'’-])([a-z][a-z0-9]{1,15})\s+(?:Labs|Technologies|Systems|Robotics|Studios|Networks)\b"
 )
@@ -547,10 +548,9 @@ class _NameScan:
             if " " in full:
                 self.surnames.setdefault(full.split()[-1], full)
                 self.given_names.add(full.split()[0])  # "Noam" of "Noam Shazeer": no company alone
-        for surface, full in self.person_names.items():
-            if " " in surface and all(ord(ch) < _LATIN_END for ch in surface):
-                # a Latin spelling of a known person's name: "Süleyman" alone is Mustafa Suleyman
-                self.surnames.setdefault(surface.split()[-1], full)
+        for surname, full in _listed_latin_surnames(watchlist):
+            # a Latin spelling of a known person's name: "Süleyman" alone is Mustafa Suleyman
+            self.surnames.setdefault(surname, full)
         # surnames of letters only, capitalised, are looked up word by word; any other (rare:
         # "O'Brien") through a pattern compiled for the article
         odd = tuple(n for n in self.surnames if not _PLAIN_SURNAME.fullmatch(n))
@@ -560,6 +560,10 @@ class _NameScan:
         )
         prose = "\n".join(s.raw for s in sentences if not s.is_headline and not s.title_case)
         self.body_words = Counter(_BODY_WORD.findall(prose))
+        # whether any sentence writes a brand in lower case before a company's word ("dex Labs")
+        self.lower_case_brands = lex.spaced and any(
+            word in s.raw for s in sentences for word in _BRAND_ENDINGS
+        )
         self.adjective_ai: set[str] = set()  # "Humanloop AI talent": "AI" describes the talent
         self.plain_ai: set[str] = set()
         # Korean, Japanese, Chinese: the companies the text spells in Latin once, by their own script
@@ -600,7 +604,7 @@ class _NameScan:
     ) -> None:
         """A brand that opens in lower case and ends on a company's word ("a contratação do time
         da dex Labs"): a company, though no capital opens it."""
-        if not self.lex.spaced:
+        if not self.lower_case_brands:
             return
         for m in _LOWER_CASE_BRAND.finditer(s.raw):
             if _overlaps_any(taken, m.start(), m.end()) or m.group(1) in self.data.function_words:
@@ -1272,6 +1276,17 @@ def _people(
 
 
 @cache
+def _listed_latin_surnames(watchlist: Watchlist) -> tuple[tuple[str, str], ...]:
+    """The surname of each Latin spelling of the watchlist's people, with the person's name (read
+    once per list)."""
+    return tuple(
+        (surface.split()[-1], full)
+        for surface, full in _listed_people(watchlist)
+        if " " in surface and all(ord(ch) < _LATIN_END for ch in surface)
+    )
+
+
+@cache
 def _listed_people(watchlist: Watchlist) -> tuple[tuple[str, str], ...]:
     """Each name or alias of the watchlist's people, with the person's name (read once per list)."""
     return tuple((n, e.name) for e in watchlist.people for n in e.names())
@@ -1388,6 +1403,7 @@ _OWNED_THING = re.compile(
 # "will join the Lyft team": the one capitalised word between "the" and "team" names a company;
 # so does the one a purchase's verb takes as its object ("Square acquires Evenly")
 _THE_TEAM_OF = re.compile(r"\bthe\s+([A-Z][\w.-]+)\s+team\b")
+_PURCHASE_STEMS = ("acquir", "buy", "bought", "purchas")  # one is in every match of the next
 _BOUGHT_ALONE = re.compile(
     r"\b(?:acquir(?:es|ed|ing)|buys|bought|buying|purchas(?:es|ed|ing))\s+([A-Z][\w.-]+)(?=[\s,.;])"
 )
@@ -1419,7 +1435,10 @@ def _uncontested_names(
         if owners is None:
             owners = _owners_of_company_things(body)
             heads = owners | _companies_before_titles(body) | _buyers_named_alone(body)
-            heads |= {m.group(1) for rx in (_THE_TEAM_OF, _BOUGHT_ALONE) for m in rx.finditer(body)}
+            if " team" in body:
+                heads |= {m.group(1) for m in _THE_TEAM_OF.finditer(body)}
+            if any(verb in body for verb in _PURCHASE_STEMS):
+                heads |= {m.group(1) for m in _BOUGHT_ALONE.finditer(body)}
         words = name.split()
         last = _strip_possessive(words[-1])
         if any(owner.endswith(last) for owner in owners) or words[0] in heads or last in heads:
@@ -1540,10 +1559,6 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     return None
 
 
-# The word right before a name, a space between them
-_LAST_WORD = re.compile(r"(?<!\S)(\w+)\s+$")
-
-
 def _bought_before(owner_noun: str | None, folded_before: str, name: str, lex: Lexicon) -> bool:
     """A purchase's noun and "of" before the name ("l’acquisition de Lucky Sort", "the purchase
     of Lumeo"), or in English its verb ("Square acquires Evenly"): what is bought is a company.
@@ -1551,10 +1566,13 @@ def _bought_before(owner_noun: str | None, folded_before: str, name: str, lex: L
     it too: "kauft KI-Chipentwickler Groq".)"""
     if owner_noun is not None and lex.cues["acquire"].fullmatch(owner_noun):
         return True
-    verb = _LAST_WORD.search(folded_before) if lex.language == "en" else None
+    if lex.language != "en" or not folded_before[-1:].isspace():
+        return False
+    words = folded_before.rsplit(None, 1)
+    verb = words[-1] if words else ""
     return (
-        verb is not None
-        and lex.cues["acquire"].fullmatch(verb.group(1)) is not None
+        verb.isalpha()
+        and lex.cues["acquire"].fullmatch(verb) is not None
         and not _kind_word(fold(name), lex)
     )
 
@@ -1656,7 +1674,9 @@ def _named_after(
         name
         for s, found in zip(sentences, raw_orgs, strict=True)
         for _, name, start, _, _ in found
-        if words_before.search(s.raw, max(0, start - 30), start)
+        if start
+        and s.raw[start - 1].isspace()
+        and words_before.search(s.raw, max(0, start - 30), start)
     )
 
 
