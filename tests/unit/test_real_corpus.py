@@ -89,7 +89,8 @@ def test_claims_on_real_text(dev):
 # (relevance 0.511, deals 0.649, claims 0.650 / 0.448). 2026-12-05, later: every floor raised to
 # 0.02 under its set's development score (truncated to two places) where that is above the floor
 # it had; the twenty-fifth set added the same way, after the session that learnt from its
-# development part (blind, whole: 0.657, 0.696, 0.632 / 0.353).
+# development part (blind, whole: 0.657, 0.696, 0.632 / 0.353); the twenty-sixth too (blind,
+# whole: 0.561, 0.456, 0.846 / 0.423).
 LATER_SETS = {
     "real_extra": {
         "relevance": 0.98,
@@ -234,6 +235,12 @@ LATER_SETS = {
         "deals": 0.95,
         "claims_precision": 0.98,
         "claims_recall": 0.83,
+    },
+    "real_twentysixth": {
+        "relevance": 0.84,
+        "deals": 0.74,
+        "claims_precision": 0.98,
+        "claims_recall": 0.81,
     },
 }
 
