@@ -123,10 +123,10 @@ _SHARE_OF = re.compile(
 # The startup a share is of, named by what it is ("49% of the startup", "49% da startup"), then no
 # more than a full stop or a comma
 _STARTUP_NAMED_AFTER = re.compile(r"(?:the\s+|a\s+)?([\w-]+)(?=\s*(?:[.,;)]|$))")
-# A plural noun right after a company's name: "90 percent of Lyft rides" is a share of its rides, not
-# of the company (its shares, stock or equity are the company's)
+# A plural noun right after a company's name: "90 percent of Lyft rides" (or "of Lyft's rides") is a
+# share of its rides, not of the company (its shares, stock or equity are the company's)
 _THINGS_OF_NAME_AFTER = re.compile(
-    r"['’]?\s+(?!(?:shares|stocks|was|has|is|does|says|its|as|plus|thus)\b)[a-z]+s\b"
+    r"(?:['’]s?)?\s+(?!(?:shares|stocks|was|has|is|does|says|its|as|plus|thus)\b)[a-z]+s\b"
 )
 # The words between a name and the age of the phrase set beside it: ", a software engineer of", ", un
 # ingeniero de software de", ", um jovem bilionário de apenas", ", hoy de".

@@ -349,7 +349,9 @@ _TICKER = re.compile(
 # A lower-case word and a company's word after it, a brand's own spelling ("dex Labs")
 _BRAND_ENDINGS = (" Labs", " Technologies", " Systems", " Robotics", " Studios", " Networks")
 _LOWER_CASE_BRAND = re.compile(
-    r"(?<![\w.'’-])([a-z][a-z0-9]{1,15})\s+(?:Labs|Technologies|Systems|Robotics|Studios|Networks)\b"
+    r"(?<![\w.'’-])([a-z][a-z0-9]{1,15})\s+(?:"
+    + "|".join(ending.strip() for ending in _BRAND_ENDINGS)
+    + r")\b"
 )
 # Below this code point a name is written in Latin letters (with their accents)
 _LATIN_END = 0x250
@@ -607,7 +609,10 @@ class _NameScan:
         if not self.lower_case_brands:
             return
         for m in _LOWER_CASE_BRAND.finditer(s.raw):
-            if _overlaps_any(taken, m.start(), m.end()) or m.group(1) in self.data.function_words:
+            if (
+                _overlaps_any(taken, m.start(), m.end())
+                or m.group(1).capitalize() in self.data.function_words  # "our Labs"
+            ):
                 continue
             orgs.append((m.group(0), m.group(0), m.start(), m.end(), "unknown"))
             taken.append((m.start(), m.end()))

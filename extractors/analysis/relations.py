@@ -432,6 +432,7 @@ _NOUN_OF_BEFORE = re.compile(r"(\w+)\s+(?:of|von|de|des|du|di|del|da|do)\s+$")
 
 
 def _purchases_of_before(s: Sentence, start: int, cues: SentenceCues) -> bool:
+    """A purchase's noun and "of" right before ``start``: the list after them is of purchases."""
     noun = _NOUN_OF_BEFORE.search(s.folded, max(0, start - 40), start)
     return noun is not None and cues.lex.cues["acquire"].fullmatch(noun.group(1)) is not None
 

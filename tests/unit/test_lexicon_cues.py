@@ -58,6 +58,17 @@ from extractors.analysis.text import fold
         ("en", "acquihire", "we have acquired a very talented team"),
         ("ja", "acquihire", "人材および技術を確保するために買収した"),
         ("it", "join", "il gruppo si unirà al team di ricerca"),
+        # hiring stopped: no one is hired
+        ("en", "hiring_halt", "the company froze hiring in its new lab"),
+        ("en", "hiring_halt", "a hiring freeze at the AI division"),
+        ("pt", "hiring_halt", "a empresa congela contratações na nova divisão"),
+        ("es", "hiring_halt", "la empresa congela las contrataciones del laboratorio"),
+        ("fr", "hiring_halt", "le groupe gèle les recrutements de son laboratoire"),
+        ("de", "hiring_halt", "der Konzern verhängt einen Einstellungsstopp"),
+        ("it", "hiring_halt", "il gruppo congela le assunzioni nel nuovo laboratorio"),
+        # a company the buyer bought closes: its people were what it wanted
+        ("en", "winds_down", "the company will be shut down once the deal closes"),
+        ("en", "winds_down", "the service it ran will be shuttered next week"),
         ("ru", "acquihire", "аналитики называют сделку покупнаймом"),
         ("en", "deal", "the new shape of tech dealmaking"),
         # a startup speaking of its people as a whole: they move together
