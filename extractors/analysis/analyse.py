@@ -183,11 +183,11 @@ def _told_aside(d: Deal) -> bool:
     purchase of its startup upstages it, the headline speaks of a series of deals or of the
     practice ("Why acqui-hires are reshaping AI investments"), or every sentence that tells it
     tells it as background or dated ("who joined Google in July when Google paid ..."), or the
-    headline says the buyer stopped hiring."""
+    headline tells news that came after it (hiring stopped, suits settled, ties cut)."""
     return (
         d.upstaged
         or d.in_series
-        or d.after_a_freeze
+        or d.before_the_news
         or all(r.background or r.dated for r in d.relations)
     )
 

@@ -83,10 +83,10 @@ class Deal:
     # the headline speaks of a series of deals or of the practice: one of a round-up's deals
     # (set by _assign_roles)
     in_series: bool = False
-    # the headline says the buyer stopped hiring ("Meta congela contratações") and names not the
-    # startup: the article is about the freeze, the deal told as what came before (set by
-    # _assign_roles)
-    after_a_freeze: bool = False
+    # the headline tells news that came after the deal: the buyer stopped hiring ("Meta congela
+    # contratações", the startup not named), suits settled, ties cut, and no purchase or hire;
+    # the deal is what came before (set by _assign_roles)
+    before_the_news: bool = False
 
     @property
     def sentences(self) -> set[int]:
@@ -796,17 +796,26 @@ def _headline_tells_hiring(cues: SentenceCues) -> bool:
     )
 
 
-def _after_a_freeze(
+def _told_before_the_news(
     deals: list[Deal],
     headline: Sentence | None,
     headline_orgs: set[str],
     cues_of: Sequence[SentenceCues],
 ) -> set[int]:
     """The deals (by ``id``) of an article whose headline says hiring stopped ("Meta congela
-    contratações") and does not name their startup: what came before the freeze, no subject."""
-    if headline is None or not cues_of[headline.index].present("hiring_halt"):
+    contratações") and does not name their startup, or tells what came after a deal and no
+    purchase or hire ("Google, Character.AI agree to settle suits", "… cut ties with Scale AI"):
+    what came before the headline's news, no subject."""
+    if headline is None:
         return set()
-    return {id(d) for d in deals if d.target not in headline_orgs}
+    cues = cues_of[headline.index]
+    if cues.present("hiring_halt"):
+        return {id(d) for d in deals if d.target not in headline_orgs}
+    if cues.present("aftermath") and not any(
+        cues.present(c) for c in ("hire", "join", "acquire", "acquihire")
+    ):
+        return {id(d) for d in deals}
+    return set()
 
 
 def _series_headline(
@@ -976,9 +985,9 @@ def _assign_roles(
         and len(in_front) >= ROUNDUP_DEALS
         and not any(stands_out(d) for d in deals)
     )
-    frozen = _after_a_freeze(deals, headline, headline_orgs, cues_of)
+    before_news = _told_before_the_news(deals, headline, headline_orgs, cues_of)
     candidates = [
-        d for d in deals if (headlined(d) or leads(d) or dominates(d)) and id(d) not in frozen
+        d for d in deals if (headlined(d) or leads(d) or dominates(d)) and id(d) not in before_news
     ]
     subject = None
     if candidates and not roundup:
@@ -990,11 +999,11 @@ def _assign_roles(
     subjects |= _headlined_together(
         deals, headline, headline_orgs, told=headline_cue and not roundup
     )
-    subjects -= frozen
+    subjects -= before_news
     for d in deals:
         d.upstaged = bought_by_another(d) or upstaged(d)
         d.in_series = series_headline
-        d.after_a_freeze = id(d) in frozen
+        d.before_the_news = id(d) in before_news
         d.role = "subject" if id(d) in subjects else "mentioned"
         if d.role != "subject":
             d.confidence = round(min(d.confidence, MENTIONED_CEILING), 3)

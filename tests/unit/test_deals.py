@@ -2864,3 +2864,20 @@ def test_a_startups_app_named_by_the_first_word_of_its_name_is_the_startup():
         EMPTY_WATCHLIST,
     )
     assert "halcyon--lumeo-project" in _deal_ids(result), result.deals
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Halcyon, Lumeo agree to settle suits over their chatbot",
+        "Apparently, Orbix plans to cut ties with Lumeo because Halcyon is investing in it",
+    ],
+)
+def test_a_headline_telling_what_came_after_a_deal_makes_the_deal_background(headline):
+    _, result = _analyse(
+        f"{headline}\n\nHalcyon paid $2.7 billion last year to license Lumeo's models and hire its "
+        "founders, Mira Osei and Tomas Erkel. Since then, Lumeo has faced suits from families of "
+        "its users, and several of its clients have ended their contracts with it.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"halcyon--lumeo": "mentioned"}, result.deals

@@ -66,6 +66,10 @@ from extractors.analysis.text import fold
         ("fr", "hiring_halt", "le groupe gèle les recrutements de son laboratoire"),
         ("de", "hiring_halt", "der Konzern verhängt einen Einstellungsstopp"),
         ("it", "hiring_halt", "il gruppo congela le assunzioni nel nuovo laboratorio"),
+        # news that comes after a deal
+        ("en", "aftermath", "the two companies agree to settle suits over the chatbot"),
+        ("en", "aftermath", "the startup lays off a fifth of its staff"),
+        ("en", "aftermath", "the search giant plans to cut ties with the startup"),
         # a company the buyer bought closes: its people were what it wanted
         ("en", "winds_down", "the company will be shut down once the deal closes"),
         ("en", "winds_down", "the service it ran will be shuttered next week"),
