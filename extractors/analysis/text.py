@@ -174,6 +174,8 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         last = words[-1].lower().rstrip(".") if words else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
+        if text[start:cut].strip().rstrip(".)").isdigit():
+            continue  # "1. Select Start Studios, 2012 — …": a list item's number opens its line
         cuts.append(start + m.end())
     cuts += [start + m.end() for m in _WIDE_END.finditer(chunk) if start + m.end() < end]
     out = []

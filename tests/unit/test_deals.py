@@ -2881,3 +2881,14 @@ def test_a_headline_telling_what_came_after_a_deal_makes_the_deal_background(hea
         EMPTY_WATCHLIST,
     )
     assert _roles(result) == {"halcyon--lumeo": "mentioned"}, result.deals
+
+
+def test_a_numbered_list_item_keeps_its_number():
+    text = (
+        "Halcyon's purchases\n\nHere they are.\n\n  1. Lumeo, 2012 — Talent acquisition of mobile "
+        "engineers.\n  2. Quillon, 2013 — Talent acquisition of designers."
+    )
+    assert [s.raw for s in split_sentences(text)][2:] == [
+        "1. Lumeo, 2012 — Talent acquisition of mobile engineers.",
+        "2. Quillon, 2013 — Talent acquisition of designers.",
+    ]
