@@ -756,10 +756,23 @@ def _read_pair(
         between = f"{between} {folded[y.end : c_end]}"  # the verb closes the clause
     background, failed, dated = _flags(folded, cues, y.end, c_start, c_end)
     failed = failed or bool(_NEGATED.search(between))
+    if failed and _others_moved_after(folded[y.end : c_end], cues):
+        failed = False  # "While its founders did not join Apple, several other employees did"
     moving = _movers(folded, people, x, y, lex)
     plural = len(moving) > 1 or _team_said(cues, between + " " + after[:40] + " " + before[-40:])
     told = (background, failed, moving, s.raw[c_start:c_end], dated, plural)
     return _Pair(s.index, x, y, s.raw[since : y.start], between, before, after, moving, told, lex)
+
+
+def _others_moved_after(folded_after: str, cues: SentenceCues) -> bool:
+    """A clause right after the pair that says other people moved, unnegated: "…, several other
+    employees transitioned" (the pair's people did not, but the deal moved some)."""
+    return (
+        folded_after.lstrip().startswith(",")
+        and _team_said(cues, folded_after)
+        and (_said(cues, "join", folded_after) or _said(cues, "hire", folded_after))
+        and not _NEGATED.search(folded_after)
+    )
 
 
 def _table_row(

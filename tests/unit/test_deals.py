@@ -2892,3 +2892,13 @@ def test_a_numbered_list_item_keeps_its_number():
         "1. Lumeo, 2012 — Talent acquisition of mobile engineers.",
         "2. Quillon, 2013 — Talent acquisition of designers.",
     ]
+
+
+def test_others_who_moved_after_founders_who_did_not_make_the_hire():
+    _, result = _analyse(
+        "Halcyon acquires Lumeo\n\nA filing revealed that Halcyon acquired Lumeo, a Paris-based "
+        "startup. While the founders of Lumeo did not join Halcyon, several other employees "
+        "transitioned. Before the acquisition, Lumeo had a staff of 10 to 20 people.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"halcyon--lumeo": "subject"}, result.deals

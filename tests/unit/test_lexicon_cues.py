@@ -66,6 +66,8 @@ from extractors.analysis.text import fold
         ("fr", "hiring_halt", "le groupe gèle les recrutements de son laboratoire"),
         ("de", "hiring_halt", "der Konzern verhängt einen Einstellungsstopp"),
         ("it", "hiring_halt", "il gruppo congela le assunzioni nel nuovo laboratorio"),
+        # people moved, said with the verb alone
+        ("en", "join", "several other employees transitioned."),
         # news that comes after a deal
         ("en", "aftermath", "the two companies agree to settle suits over the chatbot"),
         ("en", "aftermath", "the startup lays off a fifth of its staff"),
