@@ -90,7 +90,8 @@ def test_claims_on_real_text(dev):
 # 0.02 under its set's development score (truncated to two places) where that is above the floor
 # it had; the twenty-fifth set added the same way, after the session that learnt from its
 # development part (blind, whole: 0.657, 0.696, 0.632 / 0.353); the twenty-sixth too (blind,
-# whole: 0.561, 0.456, 0.846 / 0.423).
+# whole: 0.561, 0.456, 0.846 / 0.423), and the floors of the six sets that session's rules moved
+# raised the same way.
 LATER_SETS = {
     "real_extra": {
         "relevance": 0.98,
@@ -135,7 +136,7 @@ LATER_SETS = {
         "claims_recall": 0.86,
     },
     "real_ninth": {
-        "relevance": 0.92,
+        "relevance": 0.98,
         "deals": 0.98,
         "claims_precision": 0.93,
         "claims_recall": 0.90,
@@ -165,20 +166,20 @@ LATER_SETS = {
         "claims_recall": 0.84,
     },
     "real_fifteenth": {
-        "relevance": 0.72,
+        "relevance": 0.84,
         "deals": 0.83,
         "claims_precision": 0.86,
         "claims_recall": 0.77,
     },
     "real_sixteenth": {
-        "relevance": 0.66,
-        "deals": 0.82,
-        "claims_precision": 0.80,
-        "claims_recall": 0.80,
+        "relevance": 0.74,
+        "deals": 0.85,
+        "claims_precision": 0.88,
+        "claims_recall": 0.85,
     },
     "real_seventeenth": {
-        "relevance": 0.66,
-        "deals": 0.79,
+        "relevance": 0.70,
+        "deals": 0.85,
         "claims_precision": 0.92,
         "claims_recall": 0.71,
     },
@@ -189,8 +190,8 @@ LATER_SETS = {
         "claims_recall": 0.57,
     },
     "real_nineteenth": {
-        "relevance": 0.71,
-        "deals": 0.66,
+        "relevance": 0.82,
+        "deals": 0.80,
         "claims_precision": 0.76,
         "claims_recall": 0.55,
     },
@@ -207,10 +208,10 @@ LATER_SETS = {
         "claims_recall": 0.93,
     },
     "real_twentythird": {
-        "relevance": 0.80,
-        "deals": 0.85,
-        "claims_precision": 0.70,
-        "claims_recall": 0.63,
+        "relevance": 0.88,
+        "deals": 0.90,
+        "claims_precision": 0.73,
+        "claims_recall": 0.73,
     },
     "real_twentysecond": {
         "relevance": 0.78,
