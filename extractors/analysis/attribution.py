@@ -358,11 +358,10 @@ _POSSESSIVE_BEFORE = re.compile(
 _TIED_AFTER = re.compile(
     r"\s*(?:(?!investors|including|backers)[\w-]+\s+){0,3}?(?:of|in|into|to|for|with)\s+(?:the\s+)?(?:(?!investors|including|backers)[\w-]+\s+){0,2}?(?=[A-Z])"
 )
-# The same in Chinese, where the verb stands between the sum (and its conversion) and the company:
+# In a script without spaces the verb stands between the sum (and its conversion) and the company:
 # "斥資50億美元(約合人民幣355億元)入股英特爾" (spends $5 billion to buy into Intel)
-_TIED_AFTER_ZH = re.compile(
-    r"\s*(?:[(（][^)）]{0,30}[)）])?\s*(?:入股|投資|投资|收購|收购|注資|注资|買下|买下)"
-)
+_CONVERSION_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,30}[)）])?\s*")
+_TYING_VERBS = ("invest", "acquire")
 # A deal's noun right after a sum, and the payer it is "of": "2,4-Milliarden-Dollar-Deal von Alphabet".
 _DEAL_BY_AFTER = re.compile(
     r"-?\s*(?:deal|investment|investition|abkommen|vereinbarung|acuerdo|accord|accordo|acordo)\s+"
@@ -588,18 +587,18 @@ class Attributor:
         """The deal a figure is about: named before it in its clause (the clause's subject), else
         after it, else in its sentence, else the deal the text was just talking about."""
         c_lo, c_hi = self._clause_of(s, fig.start)
-        tied = _TIED_AFTER.match(s.raw, fig.end) or _TIED_AFTER_ZH.match(s.raw, fig.end)
-        if tied:  # "$20 billion licence of Groq's", "$14.3 billion in Scale AI", "$2.7 billion to Character.AI"
-            deal, _, _ = self._deal_near(
-                s, fig.end, fig.end, min(c_hi, tied.end() + 2), after=False
-            )
+        tied_end = self._tied_after(s, fig)
+        if tied_end is not None:
+            # "$20 billion licence of Groq's", "$14.3 billion in Scale AI", "$2.7 billion to
+            # Character.AI", "斥資50億美元…入股英特爾"
+            deal, _, _ = self._deal_near(s, fig.end, fig.end, min(c_hi, tied_end + 2), after=False)
             if deal is not None:
                 return deal, NAMED_IN_CLAUSE, ""
             other = next(
                 (
                     o
                     for o in self.names.orgs[s.index]
-                    if o.start == tied.end() and o.name not in self.parties
+                    if o.start == tied_end and o.name not in self.parties
                 ),
                 None,
             )
@@ -654,6 +653,24 @@ class Attributor:
         if len(self.deals) == 1:
             return self.deals[0], CARRIED * 0.9, ""
         return None, 0.0, ""
+
+    def _tied_after(self, s: Sentence, fig: Figure) -> int | None:
+        """Where the company a sum is tied to starts: after "of", "in", "to" ("$14.3 billion in
+        Scale AI"), or, in a script without spaces, after the language's verb of investing or
+        buying that follows the sum and its conversion ("50億美元(…)入股英特爾"); None when no
+        such words follow it."""
+        tied = _TIED_AFTER.match(s.raw, fig.end)
+        if tied is not None:
+            return tied.end()
+        if self.lex.spaced:
+            return None
+        at = _CONVERSION_AFTER.match(s.raw, fig.end)
+        pos = at.end() if at else fig.end
+        for cue in _TYING_VERBS:
+            verb = self.lex.cues[cue].match(s.folded, pos)
+            if verb is not None:
+                return verb.end()
+        return None
 
     def note_sentence(self, s: Sentence) -> None:
         """Remember the deal a sentence names, for the figures of the next ones."""

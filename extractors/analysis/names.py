@@ -347,6 +347,7 @@ _TICKER = re.compile(
     r"OTC|ETR|FRA|EPA|BIT|SIX)\s*:\s*)?[A-Z]{2,5}(?:\.[A-Z]{1,2})?\)"
 )
 # A lower-case word and a company's word after it, a brand's own spelling ("dex Labs")
+# (a few of ``company_suffixes``: those no lower-case word before them is likely to mean in prose)
 _BRAND_ENDINGS = (" Labs", " Technologies", " Systems", " Robotics", " Studios", " Networks")
 _LOWER_CASE_BRAND = re.compile(
     r"(?<![\w.'’-])([a-z][a-z0-9]{1,15})\s+(?:"
@@ -1383,9 +1384,10 @@ def _companies_before_titles(body: str) -> set[str]:
 
 # One capitalised word, alone, that buys or acquires ("Today, Zynga is acquiring the team"): a
 # company's name, not a person's given name ("Zynga Poker" is then no person).
+_PURCHASE_VERB = r"(?:acquir(?:es|ed|ing)|buys|bought|buying|purchas(?:es|ed|ing))"
 _BUYER_ALONE = re.compile(
     r"(?<![\w.-])([A-Z][\w.-]+)\s+(?:(?:is|was|has|had|will|also|recently|reportedly|then)\s+)*"
-    r"(?:be\s+)?(?:acquir(?:es|ed|ing)|buys|bought|buying|purchas(?:es|ed|ing))\b"
+    rf"(?:be\s+)?{_PURCHASE_VERB}\b"
 )
 
 
@@ -1408,10 +1410,8 @@ _OWNED_THING = re.compile(
 # "will join the Lyft team": the one capitalised word between "the" and "team" names a company;
 # so does the one a purchase's verb takes as its object ("Square acquires Evenly")
 _THE_TEAM_OF = re.compile(r"\bthe\s+([A-Z][\w.-]+)\s+team\b")
-_PURCHASE_STEMS = ("acquir", "buy", "bought", "purchas")  # one is in every match of the next
-_BOUGHT_ALONE = re.compile(
-    r"\b(?:acquir(?:es|ed|ing)|buys|bought|buying|purchas(?:es|ed|ing))\s+([A-Z][\w.-]+)(?=[\s,.;])"
-)
+_PURCHASE_STEMS = ("acquir", "buy", "bought", "purchas")  # one is in every purchase verb
+_BOUGHT_ALONE = re.compile(rf"\b{_PURCHASE_VERB}\s+([A-Z][\w.-]+)(?=[\s,.;])")
 
 
 def _owners_of_company_things(body: str) -> set[str]:
@@ -1529,7 +1529,7 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         and not people_listed
     ):
         return "team_of"
-    owner_noun = _noun_before_of(folded_before, lex)
+    owner_noun = noun_before_of(folded_before, lex)
     if (
         owner_noun is not None
         and (lex.cues["staff"].fullmatch(owner_noun) or lex.cues["team"].fullmatch(owner_noun))
@@ -1613,7 +1613,7 @@ def _kind_word_before(before: str, folded_before: str, lex: Lexicon) -> bool:
     return any(m.end() == len(tail) for m in startup.finditer(tail))
 
 
-def _noun_before_of(folded_before: str, lex: Lexicon) -> str | None:
+def noun_before_of(folded_before: str, lex: Lexicon) -> str | None:
     """The noun right before the language's "of" that ends the text before a name ("équipe" of
     "l'équipe d'", "acquisition" of "l’acquisition de"), or None."""
     words = folded_before[-40:].split()

@@ -34,6 +34,7 @@ from extractors.analysis.names import (
     OrgMention,
     PersonMention,
     lists_of_names,
+    noun_before_of,
     past_employer_before,
 )
 from extractors.analysis.text import (
@@ -426,15 +427,11 @@ def _company_lists(s: Sentence, names: Names, payers: set[str]) -> list[list[Org
     return lists_of_names(s.raw, companies, 2)
 
 
-# A purchase's noun and "of" right before a list: "Facebooks Akquisitionen von FriendFeed oder
-# Drop.io", "its acquisitions of Mixer Labs and Bagcheck"
-_NOUN_OF_BEFORE = re.compile(r"(\w+)\s+(?:of|von|de|des|du|di|del|da|do)\s+$")
-
-
 def _purchases_of_before(s: Sentence, start: int, cues: SentenceCues) -> bool:
-    """A purchase's noun and "of" right before ``start``: the list after them is of purchases."""
-    noun = _NOUN_OF_BEFORE.search(s.folded, max(0, start - 40), start)
-    return noun is not None and cues.lex.cues["acquire"].fullmatch(noun.group(1)) is not None
+    """A purchase's noun and the language's "of" right before ``start`` ("Facebooks Akquisitionen
+    von FriendFeed oder Drop.io"): the list after them is of purchases."""
+    noun = noun_before_of(s.folded[max(0, start - 40) : start], cues.lex)
+    return noun is not None and cues.lex.cues["acquire"].fullmatch(noun) is not None
 
 
 def _implied(

@@ -37,6 +37,25 @@ def _analyse(text: str, watchlist: Watchlist | None = None, published: date | No
     return article, analyse(article, watchlist)
 
 
+def _analyse_in(language: str, text: str, watchlist: Watchlist = EMPTY_WATCHLIST):
+    """A story in another language, read as the language it is written in."""
+    article = article_from_text(
+        text, url=f"https://news.example/{language}", origin="feed", fetched_at=FETCHED
+    )
+    assert article.language == language
+    return analyse(article, watchlist)
+
+
+def _relations(text: str, language: str = "en", watchlist: Watchlist = EMPTY_WATCHLIST):
+    """The relations the analysis reads in a text: names, what generic words stand for, cues."""
+    sentences = split_sentences(text)
+    lex = lexicon_for(language)
+    names = find_names(sentences, watchlist, lex)
+    read_mentions(sentences, names, lex)
+    cues = [SentenceCues(lex, s.folded) for s in sentences]
+    return relations_in(sentences, names, lex, cues)
+
+
 def test_unknown_companies_without_watchlist():
     _, result = _analyse(
         "Halcyon licenses Lumeo's technology and hires its CEO Jane Doe\n\n"
@@ -287,11 +306,7 @@ def test_a_licence_fee_named_after_a_sum_in_japanese():
         "GoogleがCharacter.AIの創業者を採用\n\n"
         "GoogleはCharacter.AIのNoam Shazeer CEOらをDeepMindに迎えて27億ドルのライセンス料を支払った。"
     )
-    article = article_from_text(
-        text, url="https://news.example/ja", origin="feed", fetched_at=FETCHED
-    )
-    assert article.language == "ja"
-    result = analyse(article, WATCHLIST)
+    result = _analyse_in("ja", text, WATCHLIST)
     assert [(c.metric, c.low, c.high) for c in result.claims] == [
         ("licence_fee_usd", pytest.approx(2.65e9), pytest.approx(2.75e9))
     ]
@@ -1397,16 +1412,8 @@ def test_a_purchase_of_a_company_by_another_names_the_buyer_after_it():
         "Lumeo aurait intéressé Vela\n\n"
         "Si l'on en croît Techwire, l'acquisition de Lumeo par Halcyon aurait été précipitée."
     )
-    sentences = split_sentences(text)
-    lex = lexicon_for("fr")
-    names = find_names(sentences, EMPTY_WATCHLIST, lex)
-    read_mentions(sentences, names, lex)
-    cues = [SentenceCues(lex, s.folded) for s in sentences]
-    bought = {
-        (r.acquirer, r.target)
-        for r in relations_in(sentences, names, lex, cues)
-        if r.kind == "acquire"
-    }
+    relations = _relations(text, "fr")
+    bought = {(r.acquirer, r.target) for r in relations if r.kind == "acquire"}
     assert bought == {("Halcyon", "Lumeo")}, bought
 
 
@@ -2629,16 +2636,8 @@ def test_it_that_was_acquired_is_the_startup_named_last_not_the_buyer_before():
         "the founder of Lumeo, a feed aggregator and social network.\n\nIt did not have the same "
         "problems its counterparts have. It was acquired by Orbix in 2009 and was shut down."
     )
-    sentences = split_sentences(text)
-    lex = lexicon_for("en")
-    names = find_names(sentences, EMPTY_WATCHLIST, lex)
-    read_mentions(sentences, names, lex)
-    cues = [SentenceCues(lex, s.folded) for s in sentences]
-    bought = {
-        (r.acquirer, r.target)
-        for r in relations_in(sentences, names, lex, cues)
-        if r.kind == "acquire"
-    }
+    relations = _relations(text, "en")
+    bought = {(r.acquirer, r.target) for r in relations if r.kind == "acquire"}
     assert ("Orbix", "Lumeo") in bought, bought
     assert ("Orbix", "Halcyon") not in bought, bought
 
@@ -2651,11 +2650,7 @@ def test_a_headline_that_says_hiring_stopped_makes_the_deal_before_it_background
         "Um dos movimentos mais agressivos da Meta foi a contratação de Mira Osei, fundadora da "
         "Lumeo, em um acordo que custou US$ 900 milhões. Osei agora lidera o laboratório."
     )
-    article = article_from_text(
-        text, url="https://news.example/pt", origin="feed", fetched_at=FETCHED
-    )
-    assert article.language == "pt"
-    result = analyse(article, WATCHLIST)
+    result = _analyse_in("pt", text, WATCHLIST)
     assert _roles(result) == {"meta--lumeo": "mentioned"}, result.deals
 
 
@@ -2667,11 +2662,7 @@ def test_german_names_listed_after_a_bought_one_are_bought_alike():
         "PollPal und Milewize, Wanderly und vielleicht sogar Blogr der Yahoo-Familie einverleibt "
         "worden."
     )
-    article = article_from_text(
-        text, url="https://news.example/de", origin="feed", fetched_at=FETCHED
-    )
-    assert article.language == "de"
-    ids = _deal_ids(analyse(article, WATCHLIST))
+    ids = _deal_ids(_analyse_in("de", text, WATCHLIST))
     assert {
         "meta--fotofeed", "meta--pixly-io", "google--nestor", "google--titan-orbital",
         "google--jetpix", "yahoo--pollpal", "yahoo--milewize", "yahoo--wanderly",
@@ -2756,12 +2747,8 @@ def test_a_product_named_beside_the_buyer_is_no_buyer():
         "de ChatGPT et Dall-E, a annoncé le rachat de la start-up d’intelligence artificielle "
         "Lumeo. La société a déclaré que la nouvelle équipe travaillerait sur ses produits."
     )
-    sentences = split_sentences(text)
-    lex = lexicon_for("fr")
-    names = find_names(sentences, EMPTY_WATCHLIST, lex)
-    read_mentions(sentences, names, lex)
-    cues = [SentenceCues(lex, s.folded) for s in sentences]
-    buyers = {r.acquirer for r in relations_in(sentences, names, lex, cues) if r.kind == "acquire"}
+    relations = _relations(text, "fr")
+    buyers = {r.acquirer for r in relations if r.kind == "acquire"}
     assert buyers == {"Halcyon"}, buyers
 
 
@@ -2821,11 +2808,7 @@ def test_a_brand_written_in_lower_case_before_a_companys_word_is_a_company():
         "contratação do time da lumo Labs, plataforma de engenharia de dados. A equipe passa a "
         "integrar o Halcyon oficialmente em 2 de dezembro, e a plataforma será descontinuada."
     )
-    article = article_from_text(
-        text, url="https://news.example/pt", origin="feed", fetched_at=FETCHED
-    )
-    assert article.language == "pt"
-    assert _roles(analyse(article, EMPTY_WATCHLIST)) == {"halcyon--lumo-labs": "subject"}
+    assert _roles(_analyse_in("pt", text, EMPTY_WATCHLIST)) == {"halcyon--lumo-labs": "subject"}
 
 
 def test_italian_staff_moving_toward_a_buyer_join_it():
@@ -2834,11 +2817,7 @@ def test_italian_staff_moving_toward_a_buyer_join_it():
         "I fondatori di Lumeo hanno rivelato che il servizio chiude. Una parte del team di Lumeo "
         "ha deciso di passare a Halcyon, e anche il ceo entrerà nella società di Halcyon."
     )
-    article = article_from_text(
-        text, url="https://news.example/it", origin="feed", fetched_at=FETCHED
-    )
-    assert article.language == "it"
-    assert _roles(analyse(article, EMPTY_WATCHLIST)) == {"halcyon--lumeo": "subject"}
+    assert _roles(_analyse_in("it", text, EMPTY_WATCHLIST)) == {"halcyon--lumeo": "subject"}
 
 
 def test_as_announced_is_a_source_not_a_comparison():
@@ -2847,12 +2826,8 @@ def test_as_announced_is_a_source_not_a_comparison():
         "Portland. Comme évoqué dans un billet de blog officiel, les fondateurs de Lumeo "
         "rejoindront Halcyon."
     )
-    sentences = split_sentences(text)
-    lex = lexicon_for("fr")
-    names = find_names(sentences, EMPTY_WATCHLIST, lex)
-    read_mentions(sentences, names, lex)
-    cues = [SentenceCues(lex, s.folded) for s in sentences]
-    hires = [r for r in relations_in(sentences, names, lex, cues) if r.kind == "hire"]
+    relations = _relations(text, "fr")
+    hires = [r for r in relations if r.kind == "hire"]
     assert hires and not any(r.background for r in hires), hires
 
 
