@@ -1188,7 +1188,11 @@ class Attributor:
             return "deal_amount_usd", CUE_DEAL, "the total paid"  # "In total, the $650 million ..."
         if (w.s.is_headline or w.s.index <= 1) and w.deal.acquirer not in self.price_untold:
             return "deal_amount_usd", CUE_HEADLINE, HEADLINE_GUESS
-        if self._says("pay", fold(w.clause)) or self._says("deal", fold(w.clause)):
+        if (
+            self._says("pay", fold(w.clause)) or self._says("deal", fold(w.clause))
+        ) and not self._says("undisclosed", w.s.folded):
+            # (not in a sentence that says the terms were not disclosed: "Although the terms of
+            # the deal were not disclosed, … the company has generated a capital of $ 750,000")
             return "deal_amount_usd", CUE_DEAL * 0.9, "what the deal pays (the clause says so)"
         return None
 
@@ -1715,7 +1719,11 @@ def _founded_after_a_year_opening(
 
 
 # After a founding word: "by", the founders (no clause break), then "in" right before the year.
-_FOUNDERS_THEN_YEAR = re.compile(r"\s+by\s+[^.;:()]{3,90}?\s+in\s+$")
+# (not through a relative clause: "co-founded by Kevin Jing who worked on … back in 2004" dates
+# the founder's work)
+_FOUNDERS_THEN_YEAR = re.compile(
+    r"\s+by\s+(?:(?!\b(?:who|whom|which|that|where)\b)[^.;:()]){3,90}?\s+in\s+$"
+)
 
 
 def _founded_before_a_late_verb(

@@ -496,7 +496,7 @@ def money_figures(text: str, language: str | None = None) -> list[Figure]:
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
     readers = (
-        (pats.money_range, lambda m: _money_range_figure(m, text, lex)),
+        (pats.money_range, lambda m: _money_range_figure(m, text, lex, pats)),
         (pats.money, lambda m: _money_amount_figure(m, text, lex, pats)),
         (pats.money_cjk, lambda m: _money_cjk_figure(m, text, lex, pats)),
     )
@@ -513,9 +513,12 @@ def money_figures(text: str, language: str | None = None) -> list[Figure]:
     return sorted(out, key=lambda f: f.start)
 
 
-def _money_range_figure(m: re.Match[str], text: str, lex: Lexicon) -> Figure | None:
+def _money_range_figure(
+    m: re.Match[str], text: str, lex: Lexicon, pats: _Patterns
+) -> Figure | None:
     """ "$2-3 billion", "between $1 billion and $2 billion"; not a change ("from $7 billion to $20
-    billion"), nor two sums joined by "and" without "between"."""
+    billion"), nor two sums joined by "and" without "between". A range said to be about ("in the
+    region of $30-40m") widens at both ends, as one sum said to be about does."""
     a, b = _value(m.group("anum"), lex), _value(m.group("bnum"), lex)
     if a is None or b is None:
         return None
@@ -533,6 +536,9 @@ def _money_range_figure(m: re.Match[str], text: str, lex: Lexicon) -> Figure | N
     if low >= high:
         return None
     start, end = _trim(text, m.start(), m.end())
+    qualifier, q_start, _ = _qualify(text, start, end, lex, pats)
+    if qualifier == "about":
+        low, high, start = low * (1 - APPROX_SHARE), high * (1 + APPROX_SHARE), q_start
     return Figure("money", low, _round(low), _round(high), text[start:end], "range", start, end,
                   currency=currency)  # fmt: skip
 

@@ -655,8 +655,13 @@ SOURCE_BEFORE = re.compile(
 _BY_WORDS = "by|par|por|durch|da|door|przez"  # and German "von", which is also "of"
 _BY_ONLY = re.compile(rf"\s*(?:{_BY_WORDS}|von)\s+")
 # ... and the same word ending the words between two names, after a purchase word ("was bought
-# by"), but not "von": "der Kauf von Windsurf" is the purchase of it
-_PASSIVE_BY_END = re.compile(rf"(?<!\w)(?:{_BY_WORDS})\s*$")
+# by"), but not "von": "der Kauf von Windsurf" is the purchase of it; up to three words may
+# describe the buyer ("acquired by social networking giant Facebook"), none of them a preposition
+# (not "bought the startup founded by alumni of Y")
+_PASSIVE_BY_END = re.compile(
+    rf"(?<!\w)(?:{_BY_WORDS})\s+(?:(?!(?:of|from|at|in|for|with|de|di|da|von)\s)[\w'’-]+\s+){{0,3}}$"
+    rf"|(?<!\w)(?:{_BY_WORDS})\s*$"
+)
 
 
 def _bought_by_the_next(pair: _Pair, orgs: Sequence[OrgMention], cues: SentenceCues) -> bool:

@@ -1276,7 +1276,7 @@ def test_chinese_money_raised_in_venture_capital_is_the_startups_funding() -> No
         (
             "A Halcyon spokesperson would not confirm the value of the deal, but a trade blog "
             "reported that it was in the region of $380m-$420m.",
-            ("deal_amount_usd", "$380m-$420m"),
+            ("deal_amount_usd", "in the region of $380m-$420m"),  # (said to be about: widened)
         ),
     ],
     ids=["n-person company", "founded after a source", "people and assets bought", "it was"],
@@ -1584,3 +1584,25 @@ def test_the_cash_a_company_has_on_hand_is_no_deals_price():
         "to go out and spend a few million to recruit."
     )
     assert not any("24.5" in stated for _, stated in _claims(result)), _claims(result)
+
+
+def test_a_sum_beside_undisclosed_terms_is_not_the_price():
+    """A sentence that says the terms were not disclosed does not then state the price: its sum
+    ("had raised $ 2 million before the buyer came along") is something else."""
+    result = _read(
+        "Halcyon acquires Lumeo\n\n"
+        "Halcyon has acquired Lumeo, and Lumeo's five engineers will join Halcyon's cloud team. "
+        "Although the terms of the deal were not disclosed, the company had built up $ 2,000,000 "
+        "before Halcyon came on the scene and made the decision to purchase it."
+    )
+    assert ("deal_amount_usd", "$ 2,000,000") not in _claims(result)
+
+
+def test_a_founding_year_is_not_read_through_a_founders_relative_clause():
+    """ "Co-founded by Ana Ruiz, who worked on maps back in 2004": the year dates her work."""
+    result = _read(
+        "Halcyon acquires Lumeo\n\n"
+        "Halcyon has acquired Lumeo, and Lumeo's five engineers will join Halcyon's cloud team. "
+        "Lumeo was co-founded by former Googler Ana Ruiz who worked on the first maps app back in 2004."
+    )
+    assert not any(c.metric == "founded_year" for c in result.claims)

@@ -2877,3 +2877,57 @@ def test_others_who_moved_after_founders_who_did_not_make_the_hire():
         EMPTY_WATCHLIST,
     )
     assert _roles(result) == {"halcyon--lumeo": "subject"}, result.deals
+
+
+def test_a_company_counted_in_people_is_its_team():
+    """ "The three-person outfit at Quillbyte will join Harbor": a company told by its headcount is
+    its people moving, so a purchase of it with them is an acqui-hire."""
+    text = (
+        "Harbor Acquires Quillbyte\n\n"
+        "Harbor has bought the startup Quillbyte, which makes a note-taking tool. "
+        "The three-person outfit at Quillbyte will join Harbor as part of the acquisition."
+    )
+    _, result = _analyse(text)
+    assert _roles(result) == {"harbor--quillbyte": "subject"}
+    assert result.deals[0].kind == "acquihire"
+    _, alone = _analyse(text.replace("The three-person outfit", "The app"))
+    assert alone.deals == ()  # its app moves to the buyer: a purchase told as a purchase
+
+
+def test_a_product_that_will_shut_down_after_its_sale_makes_an_acquihire():
+    """The startup says it will shut down once bought: the buyer wanted its people."""
+    text = (
+        "Harbor acquires audio app Quillbyte\n\n"
+        "Harbor has acquired the startup Quillbyte, which built an audio app. "
+        "Quillbyte said in a blog post that it will permanently shut down next month."
+    )
+    _, result = _analyse(text)
+    assert _roles(result) == {"harbor--quillbyte": "subject"}
+    _, kept = _analyse(
+        text.replace(" that it will permanently shut down next month", " that its app carries on")
+    )
+    assert kept.deals == ()
+
+
+def test_a_misspelt_acquisition_is_still_a_purchase():
+    """Outlets misspell it ("the aquisition of"): the purchase is read all the same."""
+    text = (
+        "Harbor announced aquisition of video startup Quillbyte\n\n"
+        "Harbor announced the aquisition of Quillbyte. “We’re excited to continue on our mission "
+        "by joining Harbor and its video team,” the Quillbyte founders wrote."
+    )
+    _, result = _analyse(text)
+    assert _roles(result) == {"harbor--quillbyte": "subject"}
+
+
+def test_the_buyer_after_by_may_be_described():
+    """ "Quillbyte, the first startup acquired by cloud software giant Harbor": the described
+    company after "by" is the buyer, not the bought."""
+    found = {
+        (r.kind, r.acquirer, r.target)
+        for r in _relations(
+            "Quillbyte, the first Danish startup acquired by cloud software giant Harbor, had ten staff."
+        )
+    }
+    assert ("acquire", "Harbor", "Quillbyte") in found
+    assert ("acquire", "Quillbyte", "Harbor") not in found

@@ -518,3 +518,13 @@ def test_money_round_trip(value, decimals, scale):
     divisor = 1e6 if scale == "million" else 1e9
     written = round(value / divisor, decimals) * divisor
     assert fig.low <= written <= fig.high
+
+
+def test_a_range_said_to_be_about_widens_at_both_ends():
+    """ "In the region of $30-40m": about the low end and about the high end, by the rule of one
+    sum said to be about; a bare range keeps its written bounds."""
+    [about] = money_figures("Analysts put the price somewhere in the region of $60-80m.")
+    assert about.stated == "in the region of $60-80m"
+    assert (about.low, about.high) == (pytest.approx(54e6), pytest.approx(88e6))
+    [bare] = money_figures("Analysts put the price at $60-80m.")
+    assert (bare.low, bare.high) == (pytest.approx(60e6), pytest.approx(80e6))
