@@ -28,6 +28,7 @@ from extractors.analysis.relations import (
     STRENGTH_CLAUSE,
     STRENGTH_FRAME,
     STRENGTH_IMPLIED,
+    STRENGTH_OBJECT,
     Relation,
 )
 from extractors.analysis.text import Sentence, fold
@@ -354,6 +355,15 @@ def _price_told(framed: _Framing, companies: set[str]) -> bool:
     )
 
 
+def _spoken_of(s: Sentence, named: set[str], names: Names) -> set[str]:
+    """The companies a sentence speaks of: those it names, or, naming none, those of the sentence
+    before ("… the acquisition of Plataformatec by Nubank has two advantages. The first is
+    obvious: the acquisition of talent")."""
+    if named or s.index == 0:
+        return named
+    return {o.name for o in names.orgs[s.index - 1]}
+
+
 def _framing(
     sentences: Sequence[Sentence], names: Names, cues_of: Sequence[SentenceCues]
 ) -> _Framing:
@@ -373,7 +383,7 @@ def _framing(
         named = {o.name for o in names.orgs[s.index]}
         cues = cues_of[s.index]
         if cues.present("acquihire"):
-            acquihire |= named
+            acquihire |= _spoken_of(s, named, names)
             acquihire_sentences.add(s.index)
             headline_acquihire = headline_acquihire or s.index == 0
             # a line of the lead that names no company ("- 2 박사급 인재 200명 확보 전략", a
@@ -519,6 +529,7 @@ def _weigh(
         t in framed.acquihire
         or a in framed.acquihire
         or t in framed.not_acquisition
+        or (acquire and _headline_hires(live))
         or (
             acquire
             and _bought_for_its_people(
@@ -578,6 +589,15 @@ def _weigh(
     if hire == 0.0 or money == 0.0:
         return None
     return hire, money, team_only, reasons
+
+
+def _headline_hires(live: list[Relation]) -> bool:
+    """The headline tells the hire with the purchase ("Twitter acquires VR startup IXOMOXI, hires
+    its founder as head of …"): the people taken on are the news, not a part of any purchase."""
+    return any(
+        r.kind == "hire" and r.sentence == 0 and r.strength >= STRENGTH_OBJECT and not r.background
+        for r in live
+    )
 
 
 def _only_going_back(live: list[Relation], framed: _Framing) -> bool:

@@ -85,11 +85,15 @@ _APPOSITION = re.compile(
     r"^(?:'s|’s)?(?:[\s,]|\band\b|\bits\b|\bincluding\b|\bamong\s+them\b|\bnotably\b|\bthree\b|\btwo\b|\bboth\b|co-?founders?|cofounders?|founders?|ceo|"
     r"chief\s+\w+(?:\s+officer)?|president|cto|cpo|coo|\d{1,2}-year-old|\(|\)|¶|[a-z]+\s+[a-z]+(?=,))*$"
 )
-# "and", "et a", "y ha", "und hat": a second verb joined to the first (its auxiliary skipped)
+# "and", "et a", "y ha", "und hat", or a comma as a headline joins them ("acquires VR startup
+# IXOMOXI, hires its founder"): a second verb joined to the first (its auxiliary skipped)
 _COORDINATED = re.compile(
-    r"\b(?:and|plus|while|et|y|e|und)\s+(?:to\s+|will\s+|also\s+|has\s+|have\s+|a\s+|ont\s+|va\s+|"
+    r"(?:^\s*,\s*|\b(?:and|plus|while|et|y|e|und)\s+)(?:to\s+|will\s+|also\s+|has\s+|have\s+|a\s+|ont\s+|va\s+|"
     r"ha\s+|han\s+|hat\s+|haben\s+|wird\s+|vai\s+|está\s+|sta\s+)?"
 )
+# A clause that opens on a verb of hiring right after a comma ("…, hires its founder"): no
+# subject of its own, so the clause before's
+_COMMA_THEN_HIRE = re.compile(r",\s*(?:also\s+)?hir(?:es|ed|ing)\b")
 _FORMER = re.compile(rf"(?:{FORMER_WORD}|\bpreviously\s+at)\s*$")
 _BOARD = re.compile(r"^(?:'s|’s)?\s+(?:board|advisory)", re.IGNORECASE)
 # A company that joins another as a whole ("Tempo is joining Salesforce", "we're joining the
@@ -652,7 +656,9 @@ SOURCE_BEFORE = re.compile(
     r"secondo|si\s+l['’]on\s+en\s+croît)\s+(?:[\w-]+\s+){0,2}$"
 )
 # The word for "by" alone between a company bought and its buyer ("the acquisition of X by Y")
-_BY_WORDS = "by|par|por|durch|da|door|przez"  # and German "von", which is also "of"
+_BY_WORDS = (
+    "by|par|por|pela|pelo|durch|da|dalla|dal|door|przez"  # and German "von", which is also "of"
+)
 _BY_ONLY = re.compile(rf"\s*(?:{_BY_WORDS}|von)\s+")
 # ... and the same word ending the words between two names, after a purchase word ("was bought
 # by"), but not "von": "der Kauf von Windsurf" is the purchase of it; up to three words may
@@ -754,6 +760,10 @@ def _read_pair(
     between = folded[since : y.start]
     before = folded[max(c_start, x.start - 80) : x.start]
     after = folded[y.end : min(c_end, y.end + 80)]
+    if _COMMA_THEN_HIRE.match(folded, c_end) and cues.present("hire"):
+        # "Twitter acquires VR startup IXOMOXI, hires its founder": the clause after the comma
+        # is a second verb of the same subject, so the words after y run on into it
+        after = folded[y.end : y.end + 80]
     if lex.verb_final:
         between = f"{between} {folded[y.end : c_end]}"  # the verb closes the clause
     background, failed, dated = _flags(folded, cues, y.end, c_start, c_end)

@@ -2931,3 +2931,36 @@ def test_the_buyer_after_by_may_be_described():
     }
     assert ("acquire", "Harbor", "Quillbyte") in found
     assert ("acquire", "Quillbyte", "Harbor") not in found
+
+
+def test_a_headline_that_tells_the_hire_with_the_purchase_makes_an_acquihire():
+    """ "Microsoft acquires VR startup Quillbyte, hires its founder as head of …": the headline
+    tells the founder taken on beside the purchase (after a comma, with no subject of its own),
+    so the people are the news; "VR" before "startup" describes it and is no company."""
+    text = (
+        "Microsoft acquires VR startup Quillbyte, hires its founder as head of a new XR unit\n\n"
+        "Microsoft has acquired a virtual reality startup called Quillbyte. "
+        "Quillbyte's founder, Ana Ruiz, has joined Microsoft as director of VR."
+    )
+    _, result = _analyse(text, WATCHLIST)
+    assert _roles(result) == {"microsoft--quillbyte": "subject"}
+    assert result.deals[0].kind == "acquihire"
+    _, plain = _analyse(text.replace(", hires its founder as head of a new XR unit", ""), WATCHLIST)
+    assert plain.deals == ()  # one founder staying on is part of any purchase
+
+
+def test_a_sentence_naming_no_company_that_calls_it_an_acquihire_speaks_of_the_one_before():
+    """ "A compra da Quillbyte pela Harbor tem duas vantagens. A primeira é óbvia: aquisição de
+    talentos.": the purchase "pela" (by the) Harbor, said to be for its talent in the next
+    sentence."""
+    text = (
+        "A Harbor comprou uma consultoria\n\n"
+        "A Harbor precisa de engenheiros. A Quillbyte tem 40 engenheiros. "
+        "Por isso, a aquisição da Quillbyte pela Harbor tem duas vantagens. "
+        "A primeira é óbvia: aquisição de talentos."
+    )
+    result = _analyse_in("pt", text)
+    assert _deal_ids(result) == {"harbor--quillbyte"}
+    assert result.deals[0].kind == "acquihire"
+    plain = _analyse_in("pt", text.replace(" A primeira é óbvia: aquisição de talentos.", ""))
+    assert plain.deals == ()
