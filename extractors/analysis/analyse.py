@@ -144,7 +144,7 @@ def _headline_guesses_told_otherwise(
             (
                 why
                 for deal_id, low, high, why in worths
-                if deal_id == c.deal_id and _overlap((c.low, c.high), (low, high))
+                if deal_id in (c.deal_id, ANY_DEAL) and _overlap((c.low, c.high), (low, high))
             ),
             None,
         )
@@ -165,6 +165,22 @@ def _overlap(a: tuple[float | None, float | None], b: tuple[float | None, float 
     if a_low is None or a_high is None or b_low is None or b_high is None:
         return False
     return a_low <= b_high and b_low <= a_high
+
+
+# A body's sum the reading ties to no deal stands beside every deal's headline guess.
+ANY_DEAL = "*"
+
+
+def _read_as_a_strangers(s: Sentence, a: Attribution) -> bool:
+    """A dollar sum of the body that the reading says is about a company in no deal here ("up to
+    $100 million … offered to OpenAI researchers" under the headline "'$100 million invitation'
+    … Meta launches its lab"): the headline's like sum is that one, no deal's price."""
+    return (
+        not s.is_headline
+        and a.deal is None
+        and a.figure.kind == "money"
+        and a.figure.currency == "USD"
+    )
 
 
 def _read_as_a_worth(s: Sentence, a: Attribution) -> bool:
@@ -276,6 +292,8 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
                                             ids.get(id(a.deal)) if a.deal else None))  # fmt: skip
                     if _read_as_a_worth(s, a):
                         worths.append((ids[id(a.deal)], a.figure.low, a.figure.high, a.reason))
+                    elif _read_as_a_strangers(s, a):
+                        worths.append((ANY_DEAL, a.figure.low, a.figure.high, a.reason))
                     continue
                 if a.confidence < MIN_CLAIM_CONFIDENCE:
                     left_out.append(LeftOut(a.figure.stated, start, s.start + a.figure.end,

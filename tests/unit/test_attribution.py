@@ -1606,3 +1606,18 @@ def test_a_founding_year_is_not_read_through_a_founders_relative_clause():
         "Lumeo was co-founded by former Googler Ana Ruiz who worked on the first maps app back in 2004."
     )
     assert not any(c.metric == "founded_year" for c in result.claims)
+
+
+def test_a_headline_sum_the_body_gives_to_a_company_in_no_deal_is_no_price():
+    """ "'$100 million invitations' lure rivals' staff as Meta opens its lab": the body says the
+    $100 million is what OpenAI's staff were offered, so the headline's sum is that offer, not the
+    price of the deal the article tells."""
+    text = (
+        "'$100 million invitations' lure rivals' staff as Meta opens its lab\n\n"
+        "Meta has formally launched its new research lab. To staff it, Meta took a 49% stake in "
+        "Scale AI and hired its chief executive, Alexandr Wang, who will lead the lab. OpenAI "
+        "staff were offered up to $100 million each."
+    )
+    claims = _claims_of_every_deal(_read(text))
+    assert ("meta--scale-ai", "stake_pct", "49%") in claims
+    assert not any(metric == "deal_amount_usd" for _, metric, _ in claims)
