@@ -243,6 +243,12 @@ LATER_SETS = {
         "claims_precision": 0.98,
         "claims_recall": 0.81,
     },
+    "real_twentyseventh": {
+        "relevance": 0.55,
+        "deals": 0.64,
+        "claims_precision": 0.70,
+        "claims_recall": 0.40,
+    },
 }
 
 
