@@ -171,7 +171,7 @@ def _overlap(a: tuple[float | None, float | None], b: tuple[float | None, float 
 ANY_DEAL = "*"
 
 
-def _read_as_a_strangers(s: Sentence, a: Attribution) -> bool:
+def _read_as_of_no_deal(s: Sentence, a: Attribution) -> bool:
     """A dollar sum of the body that the reading says is about a company in no deal here ("up to
     $100 million … offered to OpenAI researchers" under the headline "'$100 million invitation'
     … Meta launches its lab"): the headline's like sum is that one, no deal's price."""
@@ -292,7 +292,7 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
                                             ids.get(id(a.deal)) if a.deal else None))  # fmt: skip
                     if _read_as_a_worth(s, a):
                         worths.append((ids[id(a.deal)], a.figure.low, a.figure.high, a.reason))
-                    elif _read_as_a_strangers(s, a):
+                    elif _read_as_of_no_deal(s, a):
                         worths.append((ANY_DEAL, a.figure.low, a.figure.high, a.reason))
                     continue
                 if a.confidence < MIN_CLAIM_CONFIDENCE:

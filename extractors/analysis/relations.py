@@ -91,9 +91,6 @@ _COORDINATED = re.compile(
     r"(?:^\s*,\s*|\b(?:and|plus|while|et|y|e|und)\s+)(?:to\s+|will\s+|also\s+|has\s+|have\s+|a\s+|ont\s+|va\s+|"
     r"ha\s+|han\s+|hat\s+|haben\s+|wird\s+|vai\s+|está\s+|sta\s+)?"
 )
-# A clause that opens on a verb of hiring right after a comma ("…, hires its founder"): no
-# subject of its own, so the clause before's
-_COMMA_THEN_HIRE = re.compile(r",\s*(?:also\s+)?hir(?:es|ed|ing)\b")
 _FORMER = re.compile(rf"(?:{FORMER_WORD}|\bpreviously\s+at)\s*$")
 _BOARD = re.compile(r"^(?:'s|’s)?\s+(?:board|advisory)", re.IGNORECASE)
 # A company that joins another as a whole ("Tempo is joining Salesforce", "we're joining the
@@ -665,8 +662,7 @@ _BY_ONLY = re.compile(rf"\s*(?:{_BY_WORDS}|von)\s+")
 # describe the buyer ("acquired by social networking giant Facebook"), none of them a preposition
 # (not "bought the startup founded by alumni of Y")
 _PASSIVE_BY_END = re.compile(
-    rf"(?<!\w)(?:{_BY_WORDS})\s+(?:(?!(?:of|from|at|in|for|with|de|di|da|von)\s)[\w'’-]+\s+){{0,3}}$"
-    rf"|(?<!\w)(?:{_BY_WORDS})\s*$"
+    rf"(?<!\w)(?:{_BY_WORDS})(?:\s+(?:(?!(?:of|from|at|in|for|with|de|di|da|von)\s)[\w'’-]+\s+){{0,3}})?\s*$"
 )
 
 
@@ -760,10 +756,6 @@ def _read_pair(
     between = folded[since : y.start]
     before = folded[max(c_start, x.start - 80) : x.start]
     after = folded[y.end : min(c_end, y.end + 80)]
-    if _COMMA_THEN_HIRE.match(folded, c_end) and cues.present("hire"):
-        # "Twitter acquires VR startup IXOMOXI, hires its founder": the clause after the comma
-        # is a second verb of the same subject, so the words after y run on into it
-        after = folded[y.end : y.end + 80]
     if lex.verb_final:
         between = f"{between} {folded[y.end : c_end]}"  # the verb closes the clause
     background, failed, dated = _flags(folded, cues, y.end, c_start, c_end)
