@@ -2964,3 +2964,16 @@ def test_a_sentence_naming_no_company_that_calls_it_an_acquihire_speaks_of_the_o
     assert result.deals[0].kind == "acquihire"
     plain = _analyse_in("pt", text.replace(" A primeira é óbvia: aquisição de talentos.", ""))
     assert plain.deals == ()
+
+
+def test_ms_is_microsoft():
+    """Korean outlets write Microsoft as "MS" ("마이크로소프트(MS)", then "MS는 …"): the deal is
+    Microsoft's, not a company called MS."""
+    result = _analyse_in(
+        "ko",
+        "MS, AI 스타트업 퀼바이트 인력 흡수\n\n"
+        "MS는 AI 스타트업 퀼바이트(Quillbyte)의 공동창업자들과 직원 대부분을 영입했다. "
+        "MS는 퀼바이트에 기술 라이선스 비용으로 3억 달러를 지불한다.",
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"microsoft--quillbyte"}
