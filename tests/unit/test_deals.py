@@ -2977,3 +2977,15 @@ def test_ms_is_microsoft():
         WATCHLIST,
     )
     assert _deal_ids(result) == {"microsoft--quillbyte"}
+
+
+def test_msl_is_metas_lab_not_a_buyer():
+    """"Joined MSL" is joining Meta's superintelligence lab, a unit of Meta: a person's job move
+    pays no startup, so no deal comes of it."""
+    _, result = _analyse(
+        "Meta's lab keeps hiring\n\n"
+        "Apple's Ana Ruiz, who led the team behind its Quillbyte assistant, joined MSL with a "
+        "reported multimillion-dollar package.",
+        WATCHLIST,
+    )
+    assert result.deals == ()
