@@ -1621,3 +1621,12 @@ def test_a_headline_sum_the_body_gives_to_a_company_in_no_deal_is_no_price():
     claims = _claims_of_every_deal(_read(text))
     assert ("meta--scale-ai", "stake_pct", "49%") in claims
     assert not any(metric == "deal_amount_usd" for _, metric, _ in claims)
+
+
+def test_a_share_of_the_buyers_hires_is_no_stake():
+    """ "About 15% of the professionals Halcyon hired were returning staff": a share of people,
+    not of the startup."""
+    result = _read(
+        LEAD + "About 15% of the professionals hired by Halcyon last year were boomerangs."
+    )
+    assert not any(metric == "stake_pct" for metric, _ in _claims(result)), _claims(result)

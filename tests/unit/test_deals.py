@@ -2980,7 +2980,7 @@ def test_ms_is_microsoft():
 
 
 def test_msl_is_metas_lab_not_a_buyer():
-    """"Joined MSL" is joining Meta's superintelligence lab, a unit of Meta: a person's job move
+    """ "Joined MSL" is joining Meta's superintelligence lab, a unit of Meta: a person's job move
     pays no startup, so no deal comes of it."""
     _, result = _analyse(
         "Meta's lab keeps hiring\n\n"
