@@ -1363,7 +1363,10 @@ class Attributor:
             bool(_POSSESSIVE_BEFORE.search(before[-30:]))
             or compound
             or re.match(
-                r"^\s*(?:of|at|de|bei|di|del|della|da|do|des|von)\s+(?:the\s+)?(?:startup|company|firm|"
+                # (the article of other languages too: "los 70 empleados de la startup")
+                r"^\s*(?:of|at|de|bei|di|del|della|da|do|des|von)\s+"
+                r"(?:(?:the|la|el|le|il|lo|der|die|das|a|o)\s+)?"
+                r"(?:startup|start-up|company|firm|empresa|compañía|société|entreprise|azienda|unternehmen|"
                 + "|".join(re.escape(n) for n in target_names)
                 + r")\b",
                 after,

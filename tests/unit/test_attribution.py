@@ -1630,3 +1630,17 @@ def test_a_share_of_the_buyers_hires_is_no_stake():
         LEAD + "About 15% of the professionals hired by Halcyon last year were boomerangs."
     )
     assert not any(metric == "stake_pct" for metric, _ in _claims(result)), _claims(result)
+
+
+def test_most_of_the_startups_staff_in_spanish_is_its_headcount():
+    """ "La mayoría de los 45 empleados de la startup": 45 is the whole staff, most of whom move."""
+    result = _read_in(
+        "es",
+        "Microsoft contrata a los fundadores de Lumeo\n\n"
+        "Microsoft pagará 300 millones de dólares a Lumeo para licenciar su software. Microsoft "
+        "contrató a los cofundadores de Lumeo, junto con la mayoría de los 45 empleados de la "
+        "startup.",
+    )
+    claims = {(c.metric, c.stated) for c in result.claims}
+    assert ("target_headcount", "45 empleados") in claims, claims
+    assert ("staff_hired", "45 empleados") not in claims
