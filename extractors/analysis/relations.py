@@ -660,7 +660,7 @@ _BY_ONLY = re.compile(rf"\s*(?:{_BY_WORDS}|von)\s+")
 # ... and the same word ending the words between two names, after a purchase word ("was bought
 # by"), but not "von": "der Kauf von Windsurf" is the purchase of it; up to three words may
 # describe the buyer ("acquired by social networking giant Facebook"), none of them a preposition
-# (not "bought the startup founded by alumni of Y")
+# (not "bought the startup founded by alumni of Y") nor one of buying ("a move by acquiring Y")
 _PASSIVE_BY_END = re.compile(
     rf"(?<!\w)(?:{_BY_WORDS})(?:\s+(?:(?!(?:of|from|at|in|for|with|de|di|da|von)\s)[\w'’-]+\s+){{0,3}})?\s*$"
 )
@@ -935,7 +935,9 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
         and not _said(cues, "stake", between + after[:30])
         and not hired
     ):
-        if _PASSIVE_BY_END.search(between):  # "Sparrow was being bought by Google": the second buys
+        passive = _PASSIVE_BY_END.search(between)
+        if passive and not _said(cues, "acquire", between[passive.start() :]):
+            # "Sparrow was being bought by Google": the second buys
             return pair.relate("acquire", y, x, STRENGTH_FRAME)
         return pair.relate("acquire", x, y, STRENGTH_FRAME)
     if _said(cues, "funding", between):

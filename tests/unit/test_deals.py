@@ -2931,6 +2931,14 @@ def test_the_buyer_after_by_may_be_described():
     }
     assert ("acquire", "Harbor", "Quillbyte") in found
     assert ("acquire", "Quillbyte", "Harbor") not in found
+    # "by" before a verb of buying is the means, not the buyer
+    found = {
+        (r.kind, r.acquirer, r.target)
+        for r in _relations(
+            "Harbor is making a big move in the cloud market by acquiring Quillbyte."
+        )
+    }
+    assert ("acquire", "Harbor", "Quillbyte") in found
 
 
 def test_a_headline_that_tells_the_hire_with_the_purchase_makes_an_acquihire():
