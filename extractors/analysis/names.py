@@ -372,6 +372,9 @@ _ADJECTIVE_SUFFIXES = (
     "-owned",
     "-led",
     "-year-old",
+    # "Seattle-area Sparkbuy", "a Bay Area-headquartered startup": where it is, no name
+    "-area",
+    "-headquartered",
     # "the AI-powered coaching tool", "an AI-first bank": what a thing is like, no name
     "-powered",
     "-driven",

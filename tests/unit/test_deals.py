@@ -2997,3 +2997,18 @@ def test_msl_is_metas_lab_not_a_buyer():
         WATCHLIST,
     )
     assert result.deals == ()
+
+
+def test_a_place_before_a_name_and_a_team_moving_into_the_buyers_offices():
+    """ "Oslo-area Quillbyte" is Quillbyte (where it is, like "-based", is no part of the name), and
+    its "four-person team will move into Harbor's offices": its people join the buyer."""
+    text = (
+        "Harbor snaps up note-taking startup\n\n"
+        "Harbor has bought Oslo-area Quillbyte, a maker of note-taking apps. The app is shut down "
+        "and reports say that Quillbyte's four-person team will move into Harbor's offices in Bergen."
+    )
+    _, result = _analyse(text)
+    assert _roles(result) == {"harbor--quillbyte": "subject"}
+    assert [(r.kind, r.acquirer, r.target) for r in _relations(text) if r.kind == "hire"] == [
+        ("hire", "Harbor", "Quillbyte")
+    ]
