@@ -246,7 +246,9 @@ _PAYOUT_FROM = re.compile(r"\s+payouts?\s+from\s+", re.IGNORECASE)
 # "Meta shares were up over 12%", "the stock jumped 8%": a share price moving, not a stake.
 _PRICE_MOVE_BEFORE = re.compile(
     r"\b(?:shares?|stocks?)\s+(?:(?:were|was|are|is|have|has|had)\s+)?(?:\w+\s+)?"
-    r"(?:up|down|rose|rise|rising|fell|fall|falling|gained|gain|jumped|jump|surged|surge|climbed|dropped|slid|sank|soared|tumbled|plunged|slumped)"
+    r"(?:up|down|rose|rises?|rising|fell|falls?|falling|gained|gains?|jumped|jumps?|surged|surges?|climbed|"
+    r"climbs?|dropped|drops?|dropping|slid|slides?|sank|sinks?|soared|soars?|tumbled|tumbles?|plunged|"
+    r"plunges?|slumped|slumps?|declined|declines?)"
     r"(?:\s+(?:by|over|more\s+than|about|nearly|almost|as\s+much\s+as))*\s*$"
 )
 # "$1.3 billion in investment that Inflection received last year": money a startup took in, dated.

@@ -407,6 +407,17 @@ def _contracted(word: str) -> bool:
 _ARTICLES = frozenset({"The", "A", "An"})
 
 
+# ", Inc." or ", LLC" right after a word: the word is a company's name, whatever else it means
+_INCORPORATED_AFTER = re.compile(r",?\s(?:Inc|LLC|Ltd|Corp)\.?(?![\w-])")
+
+
+def _incorporated(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A word read as no name that the text incorporates ("Twitter Acquires Yes, Inc."): the
+    name with its suffix, else nothing."""
+    m = _INCORPORATED_AFTER.match(raw, end)
+    return [(start, m.end())] if m and " " not in raw[start:end] else []
+
+
 def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     """The name candidates inside a capitalised run: offsets relative to the run."""
     out = []
@@ -770,7 +781,7 @@ class _NameScan:
             parts = [
                 (run.start() + rs, run.start() + re_)
                 for rs, re_ in _split_run(run.group(0), self.data)
-            ]
+            ] or _incorporated(raw, run.start(), run.end())
             while parts:
                 start, part_end = parts.pop(0)
                 named_inside = (
@@ -1643,8 +1654,14 @@ def _counts_without_legal_forms(
     for found in raw_orgs:
         for _, name, _, _, _ in found:
             words = name.split()
-            if len(words) > 1 and words[-1] in data.legal_forms and watchlist.lookup(name) is None:
-                bare[name] = name = " ".join(words[:-1]).rstrip(",")
+            without = " ".join(words[:-1]).rstrip(",")
+            if (
+                len(words) > 1
+                and words[-1] in data.legal_forms
+                and watchlist.lookup(name) is None
+                and without not in data.function_words  # ("Yes, Inc." stays: "Yes" is a word)
+            ):
+                bare[name] = name = without
             counts[name] += 1
     return counts, bare
 

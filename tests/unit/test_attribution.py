@@ -1644,3 +1644,10 @@ def test_most_of_the_startups_staff_in_spanish_is_its_headcount():
     claims = {(c.metric, c.stated) for c in result.claims}
     assert ("target_headcount", "45 empleados") in claims, claims
     assert ("staff_hired", "45 empleados") not in claims
+
+
+def test_a_share_price_that_drops_is_no_stake():
+    """ "Halcyon has seen its share price drop 22 percent": a move of a price, in the present tense
+    as in the past."""
+    result = _read(LEAD + "This year Halcyon has seen its share price drop 22 percent.")
+    assert not any(metric == "stake_pct" for metric, _ in _claims(result)), _claims(result)

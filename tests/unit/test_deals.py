@@ -3012,3 +3012,16 @@ def test_a_place_before_a_name_and_a_team_moving_into_the_buyers_offices():
     assert [(r.kind, r.acquirer, r.target) for r in _relations(text) if r.kind == "hire"] == [
         ("hire", "Harbor", "Quillbyte")
     ]
+
+
+def test_a_word_the_text_incorporates_is_a_company():
+    """ "Harbor Acquires Maybe, Inc. For Talent": "Maybe" is a word, but ", Inc." makes it a
+    company's name, and the name keeps its legal form (the bare word would name nothing)."""
+    _, result = _analyse(
+        "Harbor Acquires Maybe, Inc. For Talent\n\n"
+        "Harbor has purchased seven-person mobile app startup Maybe, Inc. in a bid to acquire the "
+        "top talent at the company. Its chief executive starts at Harbor on Monday, and six other "
+        "employees will also be joining.",
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"harbor--maybe-inc"}
