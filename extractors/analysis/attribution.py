@@ -991,6 +991,10 @@ class Attributor:
             return None, 0.0, "what another company is worth"
         if not _STARTUP_PRICED_AFTER.match(w.after):
             return None
+        if self._says("price_for", w.near_before) and self._says("acquire", w.near_before):
+            return (
+                None  # "ha acquisito per 10 milioni di dollari la startup": the price paid for it
+            )
         if self._says("past", w.local) or self._says("dated", w.local):
             return None, 0.0, "a past valuation"
         return "target_valuation_usd", CUE_DEAL, "the startup's worth, as the story gives it"

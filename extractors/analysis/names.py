@@ -145,7 +145,7 @@ _OWNED_TITLE = re.compile(
     r"^(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|’s)\s+(?:\w+\s+)?(?:president|chief|ceo|cto|coo|cfo|founder|co-?founder|"
     r"head|director|chair\w*|vice|vp|executive|officer|engineer|researcher|scientist|lead)\b"
 )
-_BRAND = re.compile(r"[a-z][A-Z]|\.ai$|\.com$|[a-z]\.io$")
+_BRAND = re.compile(r"[a-z][A-Z]|\.ai$|\.com$|[a-z]\.(?:io|it|ly|co|me|fm)$")
 _DOMAIN_NAME = re.compile(r"[a-z]\.(?:ai|com|io)$")
 # What an appositive calls a firm that invests in startups ("a VC firm", "a venture capital fund")
 _VENTURE_FIRM = re.compile(

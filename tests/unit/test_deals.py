@@ -3025,3 +3025,21 @@ def test_a_word_the_text_incorporates_is_a_company():
         WATCHLIST,
     )
     assert _deal_ids(result) == {"harbor--maybe-inc"}
+
+
+def test_an_italian_purchase_whose_app_closes_is_an_acquihire_at_its_price():
+    """ "Yahoo compra Quill.it": a name shaped like a web address ("Quill.it") is a brand; the
+    startup "chiude l'applicazione" once bought (its people were wanted); "ha acquisito per 5
+    milioni di dollari la startup" is the price paid for it, not what it is worth."""
+    result = _analyse_in(
+        "it",
+        "Yahoo compra Quill.it\n\n"
+        "La società guidata dalla sua CEO ha acquisito per 5 milioni di dollari la startup di "
+        "Torino. Ha cominciato a farlo acquisendo Quill.it, che non è una startup di Milano. Il "
+        "gruppo ha confermato l'affare in un post, che di fatto chiude l’applicazione.",
+        WATCHLIST,
+    )
+    assert _roles(result) == {"yahoo--quill-it": "subject"}
+    assert {(c.metric, c.stated) for c in result.claims} == {
+        ("deal_amount_usd", "5 milioni di dollari")
+    }
