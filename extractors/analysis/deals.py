@@ -219,8 +219,13 @@ def _known_deals_named(
         return any(cues.present(c) for cues in cues_of for c in _TALENT_CUES)
 
     for known in unfound:
+        # sentences where a relation ties the pair, one of them named only by what the sentence
+        # says of it ("The company … entered a $2.7 billion licensing deal with Google")
+        related = {r.sentence for r in by_pair.get((known.acquirer, known.target), [])}
         for s in sentences:
-            named = named_in[s.index]
+            named = named_in[s.index] | (
+                {known.acquirer, known.target} if s.index in related else set()
+            )
             both = {known.acquirer, known.target} <= named and (
                 any(
                     cues_of[s.index].present(c)

@@ -3043,3 +3043,17 @@ def test_an_italian_purchase_whose_app_closes_is_an_acquihire_at_its_price():
     assert {(c.metric, c.stated) for c in result.claims} == {
         ("deal_amount_usd", "5 milioni di dollari")
     }
+
+
+def test_a_known_deal_told_of_a_company_named_only_as_the_company():
+    """ "The company … entered a $2.7 billion licensing deal with Google": the sentence names
+    Character.AI only as "the company", and the deal the watchlist knows is still told there."""
+    _, result = _analyse(
+        "Chatbot maker and Google face new suits\n\n"
+        "- Families sued Character.AI and Google over chatbot replies to teenagers.\n"
+        "- Character.AI answered by closing its service to users under 18.\n"
+        "- The company was founded by former Google engineers and entered a $2.7 billion "
+        "licensing deal with Google in 2024.",
+        WATCHLIST,
+    )
+    assert _roles(result) == {"google--character-ai": "mentioned"}
