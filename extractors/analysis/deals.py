@@ -588,6 +588,8 @@ def _weigh(
     team_only = money == 0.0 and hire >= 0.9 and not acquire and _team_moves(live)
     if team_only and _only_going_back(live, framed):
         return None  # "OpenAI rehires co-founders of Thinking Machines Lab": people going back
+    if team_only and {a, t} & framed.not_acquisition:
+        return None  # "five engineers will join Google … there was no acquisition or sale": hires
     if team_only:
         money = 0.3
         reasons.append("its founders or team move, no payment stated")

@@ -3057,3 +3057,20 @@ def test_a_known_deal_told_of_a_company_named_only_as_the_company():
         WATCHLIST,
     )
     assert _roles(result) == {"google--character-ai": "mentioned"}
+
+
+def test_a_team_hired_where_the_text_denies_any_purchase_is_no_deal():
+    """ "Four Quillbyte engineers will join Harbor … there was no acquisition or sale involved":
+    people hired as the startup closes, with nothing paid for it, are hires, not a deal."""
+    text = (
+        "Four Quillbyte engineers to join Harbor as the note-taking app shuts down\n\n"
+        "Four engineers at Quillbyte, which had employed about 20 people, will join Harbor's "
+        "Oslo office, said Ana Ruiz, co-founder of Quillbyte. Ruiz said there was no acquisition "
+        "or sale involved with Harbor."
+    )
+    _, result = _analyse(text)
+    assert result.deals == ()
+    _, told = _analyse(
+        text.replace(" Ruiz said there was no acquisition or sale involved with Harbor.", "")
+    )
+    assert _deal_ids(told) == {"harbor--quillbyte"}  # a team moving, no price told: a talent deal
