@@ -510,7 +510,29 @@ def money_figures(text: str, language: str | None = None) -> list[Figure]:
             if fig is not None:
                 out.append(fig)
                 taken.append(_trim(text, m.start(), m.end()))
-    return sorted(out, key=lambda f: f.start)
+    return _conversions_qualified(sorted(out, key=lambda f: f.start), text)
+
+
+# Between a sum and its conversion in brackets: "quase R$ 1,1 bilhão (US$ 200 milhões)".
+_CONVERSION_OPENS = re.compile(r"\s*[(（]\s*")
+_CARRIED_QUALIFIERS = frozenset({"about", "nearly", "at_least", "at_most", "just_over"})
+
+
+def _conversions_qualified(figures: list[Figure], text: str) -> list[Figure]:
+    """A sum converted in brackets right after a qualified sum is qualified alike: "nearly R$ 1.1
+    billion (US$ 200 million)" is nearly US$ 200 million."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        if (
+            first.qualifier in _CARRIED_QUALIFIERS
+            and second.qualifier is None
+            and first.currency != second.currency
+            and _CONVERSION_OPENS.fullmatch(text[first.end : second.start])
+        ):
+            low, high = interval(second.value, 0.0, first.qualifier)
+            out[i] = replace(second, low=_round(low), high=_round(high), qualifier=first.qualifier)
+    return out
 
 
 def _money_range_figure(

@@ -344,8 +344,8 @@ _TITLE_WORDS = frozenset(
 
 _TICKER = re.compile(
     r"(?<=[A-Za-z0-9.’')])\s*\((?:(?P<exchange>NASDAQ|Nasdaq|NYSE|NYSEARCA|AMEX|LSE|TSX|TSE|KRX|KOSDAQ|HKEX|SEHK|"
-    r"OTC|ETR|FRA|EPA|BIT|SIX)\s*:\s*)?[A-Z]{2,5}(?:\.[A-Z]{1,2})?\)"
-)
+    r"OTC|ETR|FRA|EPA|BIT|SIX)\s*:\s*|(?P<mark>s)\s+)?[A-Z]{2,5}(?:\.[A-Z]{1,2})?\)"
+)  # ("(s LNKD)": a stock symbol as GigaOM marks it)
 # A lower-case word and a company's word after it, a brand's own spelling ("dex Labs")
 # (a few of ``company_suffixes``: those no lower-case word before them is likely to mean in prose)
 _BRAND_ENDINGS = (" Labs", " Technologies", " Systems", " Robotics", " Studios", " Networks")
@@ -656,7 +656,7 @@ class _NameScan:
         listed company ("Alphabet's (GOOG) (GOOGL)"); not an acronym ("Information (AKI) team")."""
         out: list[tuple[int, int]] = []
         for m in _TICKER.finditer(raw):
-            if m.group("exchange") or (out and out[-1][1] == m.start()):
+            if m.group("exchange") or m.group("mark") or (out and out[-1][1] == m.start()):
                 out.append(m.span())
                 continue
             before = _POSSESSIVE_END.sub("", raw[max(0, m.start() - 40) : m.start()])

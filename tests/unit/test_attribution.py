@@ -1651,3 +1651,21 @@ def test_a_share_price_that_drops_is_no_stake():
     as in the past."""
     result = _read(LEAD + "This year Halcyon has seen its share price drop 22 percent.")
     assert not any(metric == "stake_pct" for metric, _ in _claims(result)), _claims(result)
+
+
+def test_portuguese_conversions_of_a_funding_and_of_a_buyout_of_shareholders():
+    """In a Brazilian story the dollars follow the reais in brackets: "uma investida de quase R$
+    1,1 bilhão (US$ 200 milhões)" is nearly $200 million the startup raised; "pagará R$ 13,75
+    bilhões (US$ 2,5 bilhões) para comprar as ações" is the part that buys its shares, not the
+    price."""
+    result = _read_in(
+        "pt",
+        "Google fecha acordo com a Lumeo\n\n"
+        "O Google contratou os fundadores da Lumeo e licenciou a tecnologia da startup em um "
+        "acordo que movimentou R$ 16,5 bilhões (US$ 3 bilhões). A Lumeo cresceu após uma "
+        "investida de quase R$ 1,1 bilhão (US$ 200 milhões). O Google pagará R$ 13,75 bilhões "
+        "(US$ 2,5 bilhões) para comprar as ações dos acionistas.",
+    )
+    claims = {(c.metric, c.stated, c.low, c.high) for c in result.claims}
+    assert ("target_funding_raised_usd", "US$ 200 milhões", 180e6, 200e6) in claims, claims
+    assert not any(stated == "US$ 2,5 bilhões" for _, stated, _, _ in claims)

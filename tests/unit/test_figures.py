@@ -528,3 +528,15 @@ def test_a_range_said_to_be_about_widens_at_both_ends():
     assert (about.low, about.high) == (pytest.approx(54e6), pytest.approx(88e6))
     [bare] = money_figures("Analysts put the price at $60-80m.")
     assert (bare.low, bare.high) == (pytest.approx(60e6), pytest.approx(80e6))
+
+
+def test_a_conversion_in_brackets_is_qualified_as_the_sum_it_converts():
+    """ "Nearly £2 billion ($2.5 billion)": the dollars are nearly $2.5 billion too; a conversion
+    that says its own qualifier keeps it."""
+    first, converted = money_figures("a payout of nearly £2 billion ($2.5 billion) to its staff")
+    assert (converted.currency, converted.qualifier) == ("USD", "nearly")
+    assert (converted.low, converted.high) == (pytest.approx(2.25e9), pytest.approx(2.5e9))
+    _, own = money_figures("a payout of £2 billion (about $2.5 billion) to its staff")
+    assert own.qualifier == "about"
+    _, plain = money_figures("a payout of £2 billion ($2.5 billion) to its staff")
+    assert plain.qualifier is None
