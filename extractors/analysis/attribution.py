@@ -1355,11 +1355,19 @@ class Attributor:
             return "target_headcount", CUE_DEAL, "the staff the company keeps"
         if _TEAM_BUILT_BEFORE.search(fold(before[-50:])):
             return None, 0.0, "the size of a team being put together, not of the startup's people"
-        if re.search(r"(?:startup|company|firm)$", fig.stated) and (
-            any(n in after[:30] for n in self._aliases(deal.target))
-            or re.search(r"\bthe\s+$", before[-5:])
-            and self.subject is not None
-            and deal.target == self.subject.target
+        if (
+            re.search(r"(?:startup|company|firm)$", fig.stated)
+            and (
+                any(n in after[:30] for n in self._aliases(deal.target))
+                # "Chainspace is an 11-person company": the startup named as the sentence's subject
+                or any(
+                    re.search(rf"{re.escape(n)}\s+(?:is|was)\s+an?\s+$", before[-40:])
+                    for n in self._aliases(deal.target)
+                )
+                or re.search(r"\bthe\s+$", before[-5:])
+                and self.subject is not None
+                and deal.target == self.subject.target
+            )
         ):  # "a 10-person computer vision startup called X"; "the five-person company": the one
             return "target_headcount", CUE_EXPLICIT, "the size of the startup it names"  # told of
 

@@ -490,6 +490,8 @@ def _judge(
         names.evidence.get(party, set()) & {"venture_firm", "adviser"}
         and names.kinds.get(party) == "unknown"
         for party in (a, t)
+    ) and not any(
+        r.kind == "acquihire" and r.strength >= STRENGTH_FRAME for r in live
     ):  # "backed by Paradigm, a VC firm", "the law firm Orrick": an investor or an adviser, no
         return None  # party to a talent deal (a watchlisted one, "NFDG, the venture firm run by …",
         # is a party of its known deal)

@@ -818,6 +818,8 @@ class _NameScan:
         if self.lex.language == "de":
             start = self._after_kind_words(raw, start, end)
         start = self._unread_start(s, start, end, taken)
+        if s.index == 0 and self.title_case_headline:
+            start = self._after_headline_kind_word(raw, start, end)
         if start >= end:
             return None
         surface = _strip_possessive(raw[start:end]).rstrip(".,:; ")
@@ -931,6 +933,18 @@ class _NameScan:
         if tied != -1:
             start = tied + len(" von ")
         return self._past_kind_words(raw, start, end)
+
+    def _after_headline_kind_word(self, raw: str, start: int, end: int) -> int:
+        """Where a name starts in a Title Case headline's run that holds a word for what the
+        company is ("Blockchain Platform Startup Chainspace"): after that word, when the body
+        names the words after it."""
+        words = list(re.finditer(r"\S+", raw[start:end]))
+        kinds = (self.lex.cues["startup"], self.lex.cues["giant"])
+        for word, after in reversed(list(zip(words, words[1:], strict=False))):
+            if any(k.fullmatch(fold(word.group(0))) for k in kinds):
+                rest = _strip_possessive(raw[start + after.start() : end]).rstrip(".,:; ")
+                return start + after.start() if whole_run_places(self.text_body, rest) else start
+        return start
 
     def _named_in_body(self, surface: str) -> str:
         """A Title Case headline capitalises its verbs too: the longest opening of the run that

@@ -3074,3 +3074,20 @@ def test_a_team_hired_where_the_text_denies_any_purchase_is_no_deal():
         text.replace(" Ruiz said there was no acquisition or sale involved with Harbor.", "")
     )
     assert _deal_ids(told) == {"harbor--quillbyte"}  # a team moving, no price told: a talent deal
+
+
+def test_a_title_case_headline_names_the_startup_after_the_word_for_what_it_is():
+    """ "Facebook Acqui-Hires Team from Note-Taking Platform Startup Quillbyte": the name is the
+    word after "Startup", which the body names; a "research firm" acqui-hired outright is the
+    startup, not an adviser; "Quillbyte is a 9-person company" is its size."""
+    text = (
+        "Facebook Acqui-Hires Team from Note-Taking Platform Startup Quillbyte\n\n"
+        "Facebook acquired its first company in the notes space, design and research firm "
+        "Quillbyte. The move was likely made to acquire the company’s team of developers. "
+        "Quillbyte is a 9-person company that was started by three co-founders."
+    )
+    _, result = _analyse(text, WATCHLIST)
+    assert _roles(result) == {"meta--quillbyte": "subject"}
+    assert {(c.metric, c.stated) for c in result.claims} == {
+        ("target_headcount", "9-person company")
+    }
