@@ -3091,3 +3091,13 @@ def test_a_title_case_headline_names_the_startup_after_the_word_for_what_it_is()
     assert {(c.metric, c.stated) for c in result.claims} == {
         ("target_headcount", "9-person company")
     }
+
+
+def test_os_is_no_company():
+    """ "Google buys smartwatch OS startup Quillbyte": "OS" says what the startup makes."""
+    found = {
+        (r.kind, r.acquirer, r.target)
+        for r in _relations("Google buys smartwatch OS startup Quillbyte", watchlist=WATCHLIST)
+    }
+    assert ("acquire", "Google", "Quillbyte") in found
+    assert not any("OS" in (a, t) for _, a, t in found)
