@@ -221,7 +221,11 @@ def _known_deals_named(
     for known in unfound:
         # sentences where a relation ties the pair, one of them named only by what the sentence
         # says of it ("The company … entered a $2.7 billion licensing deal with Google")
-        related = {r.sentence for r in by_pair.get((known.acquirer, known.target), [])}
+        # (of money or a licence: a person's move, "Suleyman … joined Microsoft", ties the
+        # watchlist's person to the startup, not the text)
+        related = {
+            r.sentence for r in by_pair.get((known.acquirer, known.target), []) if r.kind != "hire"
+        }
         for s in sentences:
             named = named_in[s.index] | (
                 {known.acquirer, known.target} if s.index in related else set()

@@ -3101,3 +3101,15 @@ def test_os_is_no_company():
     }
     assert ("acquire", "Google", "Quillbyte") in found
     assert not any("OS" in (a, t) for _, a, t in found)
+
+
+def test_a_known_persons_move_alone_does_not_tell_the_known_deal():
+    """ "Suleyman, who left Google and joined Microsoft, …": the text names no Inflection and
+    nothing paid; that the watchlist knows his startup does not make the text tell its deal."""
+    _, result = _analyse(
+        "Microsoft keeps hiring from Google\n\n"
+        "Microsoft AI has hired two more engineers from Google DeepMind this week. Mustafa "
+        "Suleyman, who left Google in 2024 and joined Microsoft, has led Microsoft AI since then.",
+        WATCHLIST,
+    )
+    assert "microsoft--inflection-ai" not in _deal_ids(result)
