@@ -1669,3 +1669,18 @@ def test_portuguese_conversions_of_a_funding_and_of_a_buyout_of_shareholders():
     claims = {(c.metric, c.stated, c.low, c.high) for c in result.claims}
     assert ("target_funding_raised_usd", "US$ 200 milhões", 180e6, 200e6) in claims, claims
     assert not any(stated == "US$ 2,5 bilhões" for _, stated, _, _ in claims)
+
+
+def test_chinese_staff_left_behind_and_a_share_paid_as_compensation():
+    """ "留下近 100 名员工" is the staff left behind, not hired; "相当于原本股权价值 2% 的补偿"
+    (compensation worth 2% of the equity) is a share of a payout, no stake."""
+    result = _read_in(
+        "zh",
+        "Google 以 24 亿美元与 Windsurf 达成授权协议\n\n"
+        "Google 以 24 亿美元获得 Windsurf 的技术授权,并聘用其 CEO 和核心团队。其中,这家公司的原 "
+        "CEO 带着核心技术团队投奔 Google,留下近 100 名员工站在原地。一名员工说:「最后我只拿到了"
+        "相当于原本股权价值 2% 的补偿。」",
+    )
+    metrics = {c.metric for c in result.claims}
+    assert "licence_fee_usd" in metrics
+    assert not metrics & {"staff_hired", "stake_pct"}, metrics
