@@ -244,6 +244,8 @@ _SIZE_BEFORE = re.compile(
 # "$2.4 billion payout from the search giant in licensing fees": a payout the deal's payer makes.
 _PAYOUT_FROM = re.compile(r"\s+payouts?\s+from\s+", re.IGNORECASE)
 # "Meta shares were up over 12%", "the stock jumped 8%": a share price moving, not a stake.
+# The word for "by" ending the words before a figure ("founded by two …", "fondée par trois …")
+_BY_AT_END = re.compile(r"\b(?:by|par|por|von|da|door|przez)\s+$")
 _PRICE_MOVE_BEFORE = re.compile(
     r"\b(?:shares?|stocks?)\s+(?:(?:were|was|are|is|have|has|had)\s+)?(?:\w+\s+)?"
     r"(?:up|down|rose|rises?|rising|fell|falls?|falling|gained|gains?|jumped|jumps?|surged|surges?|climbed|"
@@ -1331,6 +1333,10 @@ class Attributor:
         not_staff = self._other_people(fig, deal, before, after)
         if not_staff is not None:
             return None, 0.0, not_staff
+        founded_by = _BY_AT_END.search(fold(before[-30:]))
+        if founded_by and self._says("founding", fold(before[-30:])[: founded_by.start()]):
+            # "Cove, which was founded by two former employees": who started it, not who moves
+            return None, 0.0, "the founders who started it"
         if self._sizes_the_company(before, after, deal):
             return "target_headcount", CUE_EXPLICIT, "the size of the company"
         if self._beside_the_startup(s, fig, deal):

@@ -1684,3 +1684,13 @@ def test_chinese_staff_left_behind_and_a_share_paid_as_compensation():
     metrics = {c.metric for c in result.claims}
     assert "licence_fee_usd" in metrics
     assert not metrics & {"staff_hired", "stake_pct"}, metrics
+
+
+def test_a_count_of_founders_is_not_of_people_hired():
+    """"Having bought Lumeo, which was founded by two former employees": who started it, not
+    how many move."""
+    result = _read(
+        LEAD + "This is the third former Orbital employee Halcyon has taken on, having bought "
+        "Lumeo, which was founded by two former employees."
+    )
+    assert ("staff_hired", "two former employees") not in _claims(result), _claims(result)
