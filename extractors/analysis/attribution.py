@@ -1333,10 +1333,6 @@ class Attributor:
         not_staff = self._other_people(fig, deal, before, after)
         if not_staff is not None:
             return None, 0.0, not_staff
-        founded_by = _BY_AT_END.search(fold(before[-30:]))
-        if founded_by and self._says("founding", fold(before[-30:])[: founded_by.start()]):
-            # "Cove, which was founded by two former employees": who started it, not who moves
-            return None, 0.0, "the founders who started it"
         if self._sizes_the_company(before, after, deal):
             return "target_headcount", CUE_EXPLICIT, "the size of the company"
         if self._beside_the_startup(s, fig, deal):
@@ -1458,6 +1454,10 @@ class Attributor:
 
     def _other_people(self, fig: Figure, deal: Deal, before: str, after: str) -> str | None:
         """Why a count is of people who are not the deal's, if it is."""
+        founded_by = _BY_AT_END.search(fold(before[-30:]))
+        if founded_by and self._says("founding", fold(before[-30:])[: founded_by.start()]):
+            # "Cove, which was founded by two former employees": who started it, not who moves
+            return "the founders who started it"
         if re.search(
             # "is cutting 200 full-time employees": the figure follows the verb
             r"\b(?:lay(?:s|ing)?|laid)\s+off|layoffs?|fired|(?:cut(?:s|ting)?|shed(?:s|ding)?|eliminat\w+)\s+(?:\d|$)",
