@@ -1687,7 +1687,7 @@ def test_chinese_staff_left_behind_and_a_share_paid_as_compensation():
 
 
 def test_a_count_of_founders_is_not_of_people_hired():
-    """"Having bought Lumeo, which was founded by two former employees": who started it, not
+    """ "Having bought Lumeo, which was founded by two former employees": who started it, not
     how many move."""
     result = _read(
         LEAD + "This is the third former Orbital employee Halcyon has taken on, having bought "

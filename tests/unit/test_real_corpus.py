@@ -149,9 +149,9 @@ LATER_SETS = {
     },
     "real_eleventh": {
         "relevance": 0.85,
-        "deals": 0.90,
+        "deals": 0.93,
         "claims_precision": 0.92,
-        "claims_recall": 0.83,
+        "claims_recall": 0.88,
     },
     "real_twelfth": {
         "relevance": 0.93,
@@ -173,26 +173,26 @@ LATER_SETS = {
     },
     "real_sixteenth": {
         "relevance": 0.74,
-        "deals": 0.85,
+        "deals": 0.88,
         "claims_precision": 0.88,
         "claims_recall": 0.85,
     },
     "real_seventeenth": {
         "relevance": 0.70,
-        "deals": 0.85,
+        "deals": 0.89,
         "claims_precision": 0.92,
         "claims_recall": 0.71,
     },
     "real_eighteenth": {
         "relevance": 0.84,
         "deals": 0.91,
-        "claims_precision": 0.82,
-        "claims_recall": 0.57,
+        "claims_precision": 0.98,
+        "claims_recall": 0.61,
     },
     "real_nineteenth": {
         "relevance": 0.82,
         "deals": 0.80,
-        "claims_precision": 0.76,
+        "claims_precision": 0.82,
         "claims_recall": 0.55,
     },
     "real_twentieth": {
@@ -214,21 +214,23 @@ LATER_SETS = {
         "claims_recall": 0.73,
     },
     "real_twentysecond": {
-        "relevance": 0.78,
-        "deals": 0.95,
+        "relevance": 0.79,
+        "deals": 0.98,
         "claims_precision": 0.83,
         "claims_recall": 0.75,
     },
     "real_twentyfirst": {
-        "relevance": 0.67,
+        "relevance": 0.68,
         "deals": 0.79,
         "claims_precision": 0.74,
         "claims_recall": 0.48,
     },
+    # (claims precision 0.91 -> 0.87 on 2026-12-05: the Chinese Windsurf story's deal, found then,
+    # brings its headline's "1%" of a payout read as a stake)
     "real_thirteenth": {
         "relevance": 0.79,
-        "deals": 0.92,
-        "claims_precision": 0.91,
+        "deals": 0.95,
+        "claims_precision": 0.87,
         "claims_recall": 0.94,
     },
     "real_twentyfifth": {
@@ -246,8 +248,14 @@ LATER_SETS = {
     "real_twentyseventh": {
         "relevance": 0.55,
         "deals": 0.64,
-        "claims_precision": 0.70,
+        "claims_precision": 0.78,
         "claims_recall": 0.40,
+    },
+    "real_twentyeighth": {
+        "relevance": 0.61,
+        "deals": 0.64,
+        "claims_precision": 0.68,
+        "claims_recall": 0.55,
     },
 }
 
