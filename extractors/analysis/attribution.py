@@ -680,7 +680,11 @@ class Attributor:
         """Remember the deal a sentence names, for the figures of the next ones."""
         named = [o for o in self.names.orgs[s.index] if o.name in self.parties]
         if named:
-            self.last_deal = (s.index, self.parties[named[-1].name][0])
+            deals = self.parties[named[-1].name]
+            if len(deals) == 1 or any(d.target == named[-1].name for d in deals):
+                self.last_deal = (s.index, deals[0])
+            else:  # a buyer of several startups named alone tells which of its deals no one
+                self.last_deal = None
 
     # -- which metric -------------------------------------------------------------------------
 

@@ -344,7 +344,11 @@ def _listed_purchases(
         if len(names.orgs[s.index]) < 2:
             continue  # (a list needs two companies: most sentences are not looked at further)
         bought_next = _bought_in_the_next(s, sentences, names, pays)
-        if not (cues_of[s.index].present("acquire") or bought_next):
+        if not (
+            cues_of[s.index].present("acquire")
+            or cues_of[s.index].present("acquihire")  # "made a number of acqui-hires, … from"
+            or bought_next
+        ):
             continue
         for listed in _company_lists(s, names, payers):
             payer = bought_next or _payer_of_list(

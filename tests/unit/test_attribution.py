@@ -14,6 +14,14 @@ from datetime import UTC, datetime
 import pytest
 
 from extractors.analysis import analyse
+from extractors.analysis.attribution import Attributor
+from extractors.analysis.deals import assemble_deals
+from extractors.analysis.figures import figures_in
+from extractors.analysis.lexicon import SentenceCues, lexicon_for
+from extractors.analysis.mentions import read_mentions
+from extractors.analysis.names import find_names
+from extractors.analysis.relations import relations_in
+from extractors.analysis.text import split_sentences
 from extractors.documents import article_from_text
 from extractors.watchlist import load_watchlist
 from tests.support.paths import REPO
@@ -1694,3 +1702,30 @@ def test_a_count_of_founders_is_not_of_people_hired():
         "Lumeo, which was founded by two former employees."
     )
     assert ("staff_hired", "two former employees") not in _claims(result), _claims(result)
+
+
+def test_a_buyer_of_several_startups_named_alone_carries_no_deal_to_the_next_sentence():
+    """After "Facebook reported the deals in its filing", a sum two sentences on ("It paid $60
+    million") is not the first listed startup's price: naming a buyer of three startups alone
+    tells none of its deals."""
+    sentences = split_sentences(
+        "Facebook also made a number of acqui-hires this year, picking up employees from "
+        "Quillbyte, Marlowe and Tessel. Facebook reported the deals in its filing. It paid $60 "
+        "million in cash, the filing shows."
+    )
+    lex = lexicon_for("en")
+    names = find_names(sentences, WATCHLIST, lex)
+    read_mentions(sentences, names, lex)
+    cues = [SentenceCues(lex, s.folded) for s in sentences]
+    deals = assemble_deals(
+        sentences, names, relations_in(sentences, names, lex, cues), lex, WATCHLIST, cues
+    )
+    assert {d.target for d in deals} >= {"Quillbyte", "Marlowe", "Tessel"}
+    for d in deals:
+        d.role = "mentioned"
+    attributor = Attributor(sentences, names, deals, lex, english=True, cues_of=cues)
+    for s in sentences[:-1]:
+        attributor.note_sentence(s)
+    last = sentences[-1]
+    deal, _, _ = attributor.deal_for(last, figures_in(last.raw, "en")[0])
+    assert deal is None

@@ -3113,3 +3113,17 @@ def test_a_known_persons_move_alone_does_not_tell_the_known_deal():
         WATCHLIST,
     )
     assert "microsoft--inflection-ai" not in _deal_ids(result)
+
+
+def test_a_list_of_startups_a_sentence_calls_acquihires():
+    """ "Facebook also made a number of acqu-hires this year, picking up employees from Quillbyte,
+    Marlowe and Tessel": each listed startup is one (the misspelling too)."""
+    _, result = _analyse(
+        "Facebook spent $87M on acquisitions this year\n\n"
+        "Facebook reported $87 million in business acquisitions this year. Facebook also made a number "
+        "of acqu-hires this year, picking up employees from Quillbyte, Marlowe and Tessel.",
+        WATCHLIST,
+    )
+    assert {"meta--quillbyte", "meta--marlowe", "meta--tessel"} <= _deal_ids(result)
+    # the buyer of several startups, named alone, ties a sum to none of them
+    assert not any(c.metric == "deal_amount_usd" for c in result.claims), result.claims
