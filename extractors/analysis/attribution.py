@@ -18,7 +18,7 @@ from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
 from extractors.analysis.lexicon import Lexicon, SentenceCues
 from extractors.analysis.names import Names, OrgMention, past_employer_before
-from extractors.analysis.relations import SOURCE_BEFORE, STRENGTH_JOINED
+from extractors.analysis.relations import BY_WORDS, SOURCE_BEFORE, STRENGTH_JOINED
 from extractors.analysis.text import CLAUSE_JOIN, Sentence, clause_bounds, fold
 
 # How many sentences back a figure without a named party may still belong to the deal last named.
@@ -245,7 +245,7 @@ _SIZE_BEFORE = re.compile(
 _PAYOUT_FROM = re.compile(r"\s+payouts?\s+from\s+", re.IGNORECASE)
 # "Meta shares were up over 12%", "the stock jumped 8%": a share price moving, not a stake.
 # The word for "by" ending the words before a figure ("founded by two …", "fondée par trois …")
-_BY_AT_END = re.compile(r"\b(?:by|par|por|von|da|door|przez)\s+$")
+_BY_AT_END = re.compile(rf"\b(?:{BY_WORDS}|von)\s+$")
 _PRICE_MOVE_BEFORE = re.compile(
     r"\b(?:shares?|stocks?)\s+(?:(?:were|was|are|is|have|has|had)\s+)?(?:\w+\s+)?"
     r"(?:up|down|rose|rises?|rising|fell|falls?|falling|gained|gains?|jumped|jumps?|surged|surges?|climbed|"
@@ -998,9 +998,8 @@ class Attributor:
         if not _STARTUP_PRICED_AFTER.match(w.after):
             return None
         if self._says("price_for", w.near_before) and self._says("acquire", w.near_before):
-            return (
-                None  # "ha acquisito per 10 milioni di dollari la startup": the price paid for it
-            )
+            # "ha acquisito per 10 milioni di dollari la startup": the price paid for it
+            return None
         if self._says("past", w.local) or self._says("dated", w.local):
             return None, 0.0, "a past valuation"
         return "target_valuation_usd", CUE_DEAL, "the startup's worth, as the story gives it"

@@ -657,16 +657,16 @@ SOURCE_BEFORE = re.compile(
     r"secondo|si\s+l['’]on\s+en\s+croît)\s+(?:[\w-]+\s+){0,2}$"
 )
 # The word for "by" alone between a company bought and its buyer ("the acquisition of X by Y")
-_BY_WORDS = (
+BY_WORDS = (
     "by|par|por|pela|pelo|durch|da|dalla|dal|door|przez"  # and German "von", which is also "of"
 )
-_BY_ONLY = re.compile(rf"\s*(?:{_BY_WORDS}|von)\s+")
+_BY_ONLY = re.compile(rf"\s*(?:{BY_WORDS}|von)\s+")
 # ... and the same word ending the words between two names, after a purchase word ("was bought
 # by"), but not "von": "der Kauf von Windsurf" is the purchase of it; up to three words may
 # describe the buyer ("acquired by social networking giant Facebook"), none of them a preposition
 # (not "bought the startup founded by alumni of Y") nor one of buying ("a move by acquiring Y")
 _PASSIVE_BY_END = re.compile(
-    rf"(?<!\w)(?:{_BY_WORDS})(?:\s+(?:(?!(?:of|from|at|in|for|with|de|di|da|von)\s)[\w'’-]+\s+){{0,3}})?\s*$"
+    rf"(?<!\w)(?:{BY_WORDS})(?:\s+(?:(?!(?:of|from|at|in|for|with|de|di|da|von)\s)[\w'’-]+\s+){{0,3}})?\s*$"
 )
 
 

@@ -3127,3 +3127,12 @@ def test_a_list_of_startups_a_sentence_calls_acquihires():
     assert {"meta--quillbyte", "meta--marlowe", "meta--tessel"} <= _deal_ids(result)
     # the buyer of several startups, named alone, ties a sum to none of them
     assert not any(c.metric == "deal_amount_usd" for c in result.claims), result.claims
+
+
+def test_a_stock_symbol_marked_as_gigaom_marks_it_is_no_company():
+    """ "LinkedIn(s LNKD) announced …": the bracket holds LinkedIn's stock symbol."""
+    sentences = split_sentences(
+        "On Wednesday, LinkedIn(s LNKD) announced that it bought Quillbyte."
+    )
+    names = find_names(sentences, EMPTY_WATCHLIST, lexicon_for("en"))
+    assert "LNKD" not in {o.name for found in names.orgs for o in found}
