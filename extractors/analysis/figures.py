@@ -513,8 +513,6 @@ def money_figures(text: str, language: str | None = None) -> list[Figure]:
     return _conversions_qualified(sorted(out, key=lambda f: f.start), text)
 
 
-# Between a sum and its conversion in brackets: "quase R$ 1,1 bilhão (US$ 200 milhões)".
-_CONVERSION_OPENS = re.compile(r"\s*[(（]\s*")
 _CARRIED_QUALIFIERS = frozenset({"about", "nearly", "at_least", "at_most", "just_over"})
 
 
@@ -528,7 +526,9 @@ def _conversions_qualified(figures: list[Figure], text: str) -> list[Figure]:
             first.qualifier in _CARRIED_QUALIFIERS
             and second.qualifier is None
             and first.currency != second.currency
-            and _CONVERSION_OPENS.fullmatch(text[first.end : second.start])
+            and (bracket := _BRACKET_AFTER.match(text, first.end)) is not None
+            and bracket.start() < second.start
+            and second.end < bracket.end()
         ):
             low, high = interval(second.value, 0.0, first.qualifier)
             out[i] = replace(second, low=_round(low), high=_round(high), qualifier=first.qualifier)

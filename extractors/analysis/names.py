@@ -407,15 +407,22 @@ def _contracted(word: str) -> bool:
 _ARTICLES = frozenset({"The", "A", "An"})
 
 
-# ", Inc." or ", LLC" right after a word: the word is a company's name, whatever else it means
-_INCORPORATED_AFTER = re.compile(r",?\s(?:Inc|LLC|Ltd|Corp)\.?(?![\w-])")
+# The word after a name and its comma, where a legal form stands ("Yes, Inc.")
+_WORD_AFTER = re.compile(r",?\s(\S+?)(?=[\s,;:)]|\.?$|\.\s)")
 
 
-def _incorporated(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+def _incorporated(raw: str, start: int, end: int, data: NameData) -> list[tuple[int, int]]:
     """A word read as no name that the text incorporates ("Twitter Acquires Yes, Inc."): the
-    name with its suffix, else nothing."""
-    m = _INCORPORATED_AFTER.match(raw, end)
-    return [(start, m.end())] if m and " " not in raw[start:end] else []
+    name with its legal form, else nothing."""
+    m = _WORD_AFTER.match(raw, end)
+    if m is None or " " in raw[start:end]:
+        return []
+    form = m.group(1)
+    if form in data.legal_forms:
+        return [(start, m.end())]
+    if f"{form}." in data.legal_forms and raw[m.end() : m.end() + 1] == ".":
+        return [(start, m.end() + 1)]  # "Inc." at a sentence's end: the full stop is the form's
+    return []
 
 
 def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
@@ -781,7 +788,7 @@ class _NameScan:
             parts = [
                 (run.start() + rs, run.start() + re_)
                 for rs, re_ in _split_run(run.group(0), self.data)
-            ] or _incorporated(raw, run.start(), run.end())
+            ] or _incorporated(raw, run.start(), run.end(), self.data)
             while parts:
                 start, part_end = parts.pop(0)
                 named_inside = (
@@ -939,9 +946,8 @@ class _NameScan:
         company is ("Blockchain Platform Startup Chainspace"): after that word, when the body
         names the words after it."""
         words = list(re.finditer(r"\S+", raw[start:end]))
-        kinds = (self.lex.cues["startup"], self.lex.cues["giant"])
         for word, after in reversed(list(zip(words, words[1:], strict=False))):
-            if any(k.fullmatch(fold(word.group(0))) for k in kinds):
+            if _kind_word(fold(word.group(0)), self.lex):
                 rest = _strip_possessive(raw[start + after.start() : end]).rstrip(".,:; ")
                 return start + after.start() if whole_run_places(self.text_body, rest) else start
         return start
