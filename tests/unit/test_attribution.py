@@ -17,13 +17,9 @@ from extractors.analysis import analyse
 from extractors.analysis.attribution import Attributor
 from extractors.analysis.deals import assemble_deals
 from extractors.analysis.figures import figures_in
-from extractors.analysis.lexicon import SentenceCues, lexicon_for
-from extractors.analysis.mentions import read_mentions
-from extractors.analysis.names import find_names
-from extractors.analysis.relations import relations_in
-from extractors.analysis.text import split_sentences
 from extractors.documents import article_from_text
 from extractors.watchlist import load_watchlist
+from tests.support.analysis import read_steps, stated_claims
 from tests.support.paths import REPO
 
 WATCHLIST = load_watchlist(REPO / "config" / "watchlist.toml")
@@ -302,7 +298,7 @@ def test_the_whole_staff_out_of_which_some_move_is_the_headcount():
         LEAD.replace("and about 40 of its engineers, ", "")
         + "Of the 60 employees of Lumeo, only the two founders will move."
     )
-    assert ("target_headcount", "60 employees") in {(c.metric, c.stated) for c in result.claims}
+    assert ("target_headcount", "60 employees") in stated_claims(result)
     assert not [c for c in result.claims if c.metric == "staff_hired"]
 
 
@@ -481,7 +477,7 @@ def test_a_portuguese_story_of_a_stake_a_founder_and_a_yearly_payment():
         "Mia Park, uma jovem engenheira de apenas 31 anos, e contratar a sua equipe. Mia Park ficou "
         "conhecida aos 24 anos. O acordo inclui um pagamento anual de pelo menos US$ 90 milhões à Lumeo.",
     )
-    claims = {(c.metric, c.stated) for c in result.claims}
+    claims = stated_claims(result)
     assert ("stake_pct", "49%") in claims, claims
     assert ("person_age", "31 anos") in claims, claims
     assert not any(stated in {"24 anos", "pelo menos US$ 90 milhões"} for _, stated in claims), (
@@ -1109,7 +1105,7 @@ def test_a_french_sum_paid_for_licence_fees_is_the_licence_fee() -> None:
         "Microsoft versera 500 millions de dollars pour des frais de licence sur les modèles "
         "d'Inflection AI, selon la presse.",
     )
-    claims = {(c.metric, c.stated) for c in result.claims}
+    claims = stated_claims(result)
     assert ("licence_fee_usd", "500 millions de dollars") in claims, result.claims
 
 
@@ -1235,7 +1231,7 @@ def test_a_french_funding_cycle_is_a_round() -> None:
         "financement de 90 millions $ reçoivent le double de leur mise, ceux du dernier cycle de "
         "700 millions $ un peu plus que leur mise.",
     )
-    claims = {(c.metric, c.stated) for c in result.claims}
+    claims = stated_claims(result)
     assert not any(s.startswith(("90", "700")) for _, s in claims), result.claims
     assert ("licence_fee_usd", "500 millions $") in claims, result.claims
 
@@ -1255,7 +1251,7 @@ def test_chinese_money_raised_in_venture_capital_is_the_startups_funding() -> No
         "英伟达支付9亿美元，聘请Enfabrica的创始人和工程师，并获得其技术许可。"
         "Enfabrica由两位芯片工程师创办，至今已募得1.5亿美元创投资金。",
     )
-    claims = {(c.metric, c.stated) for c in result.claims}
+    claims = stated_claims(result)
     assert ("target_funding_raised_usd", "1.5亿美元") in claims, result.claims
     assert ("deal_amount_usd", "1.5亿美元") not in claims
 
@@ -1649,7 +1645,7 @@ def test_most_of_the_startups_staff_in_spanish_is_its_headcount():
         "contrató a los cofundadores de Lumeo, junto con la mayoría de los 45 empleados de la "
         "startup.",
     )
-    claims = {(c.metric, c.stated) for c in result.claims}
+    claims = stated_claims(result)
     assert ("target_headcount", "45 empleados") in claims, claims
     assert ("staff_hired", "45 empleados") not in claims
 
@@ -1708,18 +1704,13 @@ def test_a_buyer_of_several_startups_named_alone_carries_no_deal_to_the_next_sen
     """After "Facebook reported the deals in its filing", a sum two sentences on ("It paid $60
     million") is not the first listed startup's price: naming a buyer of three startups alone
     tells none of its deals."""
-    sentences = split_sentences(
+    sentences, lex, names, cues, relations = read_steps(
         "Facebook also made a number of acqui-hires this year, picking up employees from "
         "Quillbyte, Marlowe and Tessel. Facebook reported the deals in its filing. It paid $60 "
-        "million in cash, the filing shows."
+        "million in cash, the filing shows.",
+        watchlist=WATCHLIST,
     )
-    lex = lexicon_for("en")
-    names = find_names(sentences, WATCHLIST, lex)
-    read_mentions(sentences, names, lex)
-    cues = [SentenceCues(lex, s.folded) for s in sentences]
-    deals = assemble_deals(
-        sentences, names, relations_in(sentences, names, lex, cues), lex, WATCHLIST, cues
-    )
+    deals = assemble_deals(sentences, names, relations, lex, WATCHLIST, cues)
     assert {d.target for d in deals} >= {"Quillbyte", "Marlowe", "Tessel"}
     for d in deals:
         d.role = "mentioned"

@@ -16,6 +16,7 @@ from extractors.analysis.relations import Relation, relations_in
 from extractors.analysis.text import clauses, fold, split_sentences
 from extractors.documents import article_from_text
 from extractors.watchlist import EMPTY_WATCHLIST, Entity, Watchlist, load_watchlist
+from tests.support.analysis import read_steps, stated_claims
 from tests.support.paths import REPO
 
 WATCHLIST = load_watchlist(REPO / "config" / "watchlist.toml")
@@ -48,12 +49,7 @@ def _analyse_in(language: str, text: str, watchlist: Watchlist = EMPTY_WATCHLIST
 
 def _relations(text: str, language: str = "en", watchlist: Watchlist = EMPTY_WATCHLIST):
     """The relations the analysis reads in a text: names, what generic words stand for, cues."""
-    sentences = split_sentences(text)
-    lex = lexicon_for(language)
-    names = find_names(sentences, watchlist, lex)
-    read_mentions(sentences, names, lex)
-    cues = [SentenceCues(lex, s.folded) for s in sentences]
-    return relations_in(sentences, names, lex, cues)
+    return read_steps(text, language, watchlist).relations
 
 
 def test_unknown_companies_without_watchlist():
@@ -274,7 +270,7 @@ def test_vietnamese_team_taken_over_is_the_subject():
         EMPTY_WATCHLIST,
     )
     assert [(d.deal_id, d.role) for d in result.deals] == [("halcyon--lumeo-ai", "subject")]
-    claims = {(c.metric, c.stated) for c in result.claims}
+    claims = stated_claims(result)
     assert ("target_funding_raised_usd", "hơn 80 triệu USD") in claims
 
 
@@ -396,7 +392,7 @@ def test_a_purchase_of_assets_whose_device_is_wound_down_takes_its_people():
     assert [(d.deal_id, d.role, d.kind) for d in result.deals] == [
         ("halcyon--lumeo", "subject", "acquihire")
     ]
-    claims = {(c.metric, c.stated) for c in result.claims}
+    claims = stated_claims(result)
     assert ("staff_hired_pct", "majority") in claims
 
 
@@ -894,9 +890,7 @@ def test_a_founder_introduced_by_is_the_ceo_of_brings_the_startup_into_the_deal(
     (deal,) = result.deals
     assert (deal.deal_id, deal.role, deal.kind) == ("halcyon--lumeo", "subject", "licence_and_hire")
     assert deal.people == ("Tomas Reyes",)
-    assert {(c.metric, c.stated) for c in result.claims} == {
-        ("deal_amount_usd", "over $300 million")
-    }
+    assert stated_claims(result) == {("deal_amount_usd", "over $300 million")}
 
 
 def test_the_company_that_paid_is_the_one_the_sentences_before_name():
@@ -931,9 +925,7 @@ def test_a_purchase_at_an_untold_price_whose_founders_move_is_an_acquihire():
     (deal,) = result.deals
     assert (deal.deal_id, deal.role, deal.kind) == ("google--lumeo", "subject", "acquihire")
     assert {"Bram Okafor", "Lise Tanaka"} <= set(deal.people), deal.people
-    assert {(c.metric, c.stated) for c in result.claims} == {
-        ("founded_year", "incorporated in 2021")
-    }
+    assert stated_claims(result) == {("founded_year", "incorporated in 2021")}
 
 
 def test_a_german_purchase_by_another_company_after_a_talent_deal_mentions_the_deal():
@@ -949,7 +941,7 @@ def test_a_german_purchase_by_another_company_after_a_talent_deal_mentions_the_d
     )
     assert result.relevance == "mentioned"
     assert _roles(result) == {"google--windsurf": "mentioned"}
-    claims = {(c.metric, c.stated) for c in result.claims}
+    claims = stated_claims(result)
     assert ("deal_amount_usd", "2,4 Milliarden Dollar") in claims, claims
 
 
@@ -2280,7 +2272,7 @@ def test_the_head_of_a_listed_company_pays_and_hires_for_it(tmp_path, payer):
         _watchlist_with_a_leader(tmp_path),
     )
     assert _deal_ids(result) == {"halcyon--lumeo"}, result.deals
-    assert {(c.metric, c.stated) for c in result.claims} >= {
+    assert stated_claims(result) >= {
         ("deal_amount_usd", "$2 billion"),
         ("stake_pct", "40%"),
     }, result.claims
@@ -2879,34 +2871,49 @@ def test_others_who_moved_after_founders_who_did_not_make_the_hire():
     assert _roles(result) == {"halcyon--lumeo": "subject"}, result.deals
 
 
-def test_a_company_counted_in_people_is_its_team():
-    """ "The three-person outfit at Quillbyte will join Harbor": a company told by its headcount is
-    its people moving, so a purchase of it with them is an acqui-hire."""
-    text = (
-        "Harbor Acquires Quillbyte\n\n"
-        "Harbor has bought the startup Quillbyte, which makes a note-taking tool. "
-        "The three-person outfit at Quillbyte will join Harbor as part of the acquisition."
-    )
-    _, result = _analyse(text)
-    assert _roles(result) == {"harbor--quillbyte": "subject"}
+@pytest.mark.parametrize(
+    ("text", "sign", "without", "deal_id"),
+    [
+        # "the three-person outfit at Quillbyte will join Harbor": a company told by its headcount
+        # is its people moving
+        (
+            "Harbor Acquires Quillbyte\n\n"
+            "Harbor has bought the startup Quillbyte, which makes a note-taking tool. "
+            "The three-person outfit at Quillbyte will join Harbor as part of the acquisition.",
+            "The three-person outfit",
+            "The app",  # its app moves to the buyer: a purchase told as a purchase
+            "harbor--quillbyte",
+        ),
+        # the startup says it will shut down once bought: the buyer wanted its people
+        (
+            "Harbor acquires audio app Quillbyte\n\n"
+            "Harbor has acquired the startup Quillbyte, which built an audio app. "
+            "Quillbyte said in a blog post that it will permanently shut down next month.",
+            " that it will permanently shut down next month",
+            " that its app carries on",
+            "harbor--quillbyte",
+        ),
+        # the headline tells the founder taken on beside the purchase (after a comma, with no
+        # subject of its own); "VR" before "startup" describes it and is no company
+        (
+            "Microsoft acquires VR startup Quillbyte, hires its founder as head of a new XR unit\n\n"
+            "Microsoft has acquired a virtual reality startup called Quillbyte. "
+            "Quillbyte's founder, Ana Ruiz, has joined Microsoft as director of VR.",
+            ", hires its founder as head of a new XR unit",
+            "",  # one founder staying on is part of any purchase
+            "microsoft--quillbyte",
+        ),
+    ],
+    ids=["company counted in people", "shuts down once bought", "headline tells the hire"],
+)
+def test_a_sign_that_a_purchase_was_for_its_people(text, sign, without, deal_id):
+    """Each sign makes a purchase an acqui-hire, the story's subject; the same text without it
+    tells a purchase, no talent deal."""
+    _, result = _analyse(text, WATCHLIST)
+    assert _roles(result) == {deal_id: "subject"}
     assert result.deals[0].kind == "acquihire"
-    _, alone = _analyse(text.replace("The three-person outfit", "The app"))
-    assert alone.deals == ()  # its app moves to the buyer: a purchase told as a purchase
-
-
-def test_a_product_that_will_shut_down_after_its_sale_makes_an_acquihire():
-    """The startup says it will shut down once bought: the buyer wanted its people."""
-    text = (
-        "Harbor acquires audio app Quillbyte\n\n"
-        "Harbor has acquired the startup Quillbyte, which built an audio app. "
-        "Quillbyte said in a blog post that it will permanently shut down next month."
-    )
-    _, result = _analyse(text)
-    assert _roles(result) == {"harbor--quillbyte": "subject"}
-    _, kept = _analyse(
-        text.replace(" that it will permanently shut down next month", " that its app carries on")
-    )
-    assert kept.deals == ()
+    _, plain = _analyse(text.replace(sign, without), WATCHLIST)
+    assert plain.deals == ()
 
 
 def test_a_misspelt_acquisition_is_still_a_purchase():
@@ -2939,22 +2946,6 @@ def test_the_buyer_after_by_may_be_described():
         )
     }
     assert ("acquire", "Harbor", "Quillbyte") in found
-
-
-def test_a_headline_that_tells_the_hire_with_the_purchase_makes_an_acquihire():
-    """ "Microsoft acquires VR startup Quillbyte, hires its founder as head of …": the headline
-    tells the founder taken on beside the purchase (after a comma, with no subject of its own),
-    so the people are the news; "VR" before "startup" describes it and is no company."""
-    text = (
-        "Microsoft acquires VR startup Quillbyte, hires its founder as head of a new XR unit\n\n"
-        "Microsoft has acquired a virtual reality startup called Quillbyte. "
-        "Quillbyte's founder, Ana Ruiz, has joined Microsoft as director of VR."
-    )
-    _, result = _analyse(text, WATCHLIST)
-    assert _roles(result) == {"microsoft--quillbyte": "subject"}
-    assert result.deals[0].kind == "acquihire"
-    _, plain = _analyse(text.replace(", hires its founder as head of a new XR unit", ""), WATCHLIST)
-    assert plain.deals == ()  # one founder staying on is part of any purchase
 
 
 def test_a_sentence_naming_no_company_that_calls_it_an_acquihire_speaks_of_the_one_before():
@@ -3040,9 +3031,7 @@ def test_an_italian_purchase_whose_app_closes_is_an_acquihire_at_its_price():
         WATCHLIST,
     )
     assert _roles(result) == {"yahoo--quill-it": "subject"}
-    assert {(c.metric, c.stated) for c in result.claims} == {
-        ("deal_amount_usd", "5 milioni di dollari")
-    }
+    assert stated_claims(result) == {("deal_amount_usd", "5 milioni di dollari")}
 
 
 def test_a_known_deal_told_of_a_company_named_only_as_the_company():
@@ -3088,9 +3077,7 @@ def test_a_title_case_headline_names_the_startup_after_the_word_for_what_it_is()
     )
     _, result = _analyse(text, WATCHLIST)
     assert _roles(result) == {"meta--quillbyte": "subject"}
-    assert {(c.metric, c.stated) for c in result.claims} == {
-        ("target_headcount", "9-person company")
-    }
+    assert stated_claims(result) == {("target_headcount", "9-person company")}
 
 
 def test_os_is_no_company():
