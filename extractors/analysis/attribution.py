@@ -683,8 +683,18 @@ class Attributor:
             deals = self.parties[named[-1].name]
             if len(deals) == 1 or any(d.target == named[-1].name for d in deals):
                 self.last_deal = (s.index, deals[0])
-            else:  # a buyer of several startups named alone tells which of its deals no one
-                self.last_deal = None
+                return
+            # a buyer of several startups tells which of its deals only beside the startup
+            # ("Adept AI & Amazon (Jun 2024)"); named alone, no one
+            buyer = named[-1].name
+            beside = (
+                d
+                for o in reversed(named[:-1])
+                for d in self.parties[o.name]
+                if d.target == o.name and d.acquirer == buyer
+            )
+            found = next(beside, None)
+            self.last_deal = (s.index, found) if found is not None else None
 
     # -- which metric -------------------------------------------------------------------------
 

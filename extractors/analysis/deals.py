@@ -364,13 +364,27 @@ def _price_told(framed: _Framing, companies: set[str]) -> bool:
     )
 
 
-def _spoken_of(s: Sentence, named: set[str], names: Names) -> set[str]:
+# What a sentence of prose ends with (a heading or a line of a list ends with none of them).
+_PROSE_END = re.compile(r"[.!?。！？…]['\"”’»)]*\s*$")
+
+
+def _prose(s: Sentence) -> bool:
+    return _PROSE_END.search(s.raw) is not None
+
+
+def _spoken_of(
+    s: Sentence, named: set[str], names: Names, sentences: Sequence[Sentence]
+) -> set[str]:
     """The companies a sentence speaks of: those it names, or, naming none, those of the sentence
-    before ("… the acquisition of Plataformatec by Nubank has two advantages. The first is
-    obvious: the acquisition of talent")."""
-    if named or s.index == 0:
+    before, both of them prose ("… the acquisition of Plataformatec by Nubank has two advantages.
+    The first is obvious: the acquisition of talent."; not a heading, "Talent acquisition", below
+    a line of its own). Only when the sentence before names one pair: after a line naming three or
+    more ("엔비디아 AI21랩스 추진·메타 마누스 인수 …", two deals side by side), it cannot be told
+    which the words speak of."""
+    if named or s.index == 0 or not (_prose(s) and _prose(sentences[s.index - 1])):
         return named
-    return {o.name for o in names.orgs[s.index - 1]}
+    before = {o.name for o in names.orgs[s.index - 1]}
+    return before if len(before) <= 2 else set()
 
 
 def _framing(
@@ -392,7 +406,7 @@ def _framing(
         named = {o.name for o in names.orgs[s.index]}
         cues = cues_of[s.index]
         if cues.present("acquihire"):
-            acquihire |= _spoken_of(s, named, names)
+            acquihire |= _spoken_of(s, named, names, sentences)
             acquihire_sentences.add(s.index)
             headline_acquihire = headline_acquihire or s.index == 0
             # a line of the lead that names no company ("- 2 박사급 인재 200명 확보 전략", a

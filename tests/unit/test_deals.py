@@ -8,7 +8,7 @@ import pytest
 
 from extractors.analysis import analyse
 from extractors.analysis.analyse import _told_aside
-from extractors.analysis.deals import Deal, _one_per_target
+from extractors.analysis.deals import Deal, _framing, _one_per_target
 from extractors.analysis.lexicon import SentenceCues, lexicon_for
 from extractors.analysis.mentions import read_mentions
 from extractors.analysis.names import find_names
@@ -3123,3 +3123,62 @@ def test_a_stock_symbol_marked_as_gigaom_marks_it_is_no_company():
     )
     names = find_names(sentences, EMPTY_WATCHLIST, lexicon_for("en"))
     assert "LNKD" not in {o.name for found in names.orgs for o in found}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Harbor buys Quillbyte\n\nHarbor has bought Quillbyte, a data start-up from Lisbon. "
+            "Quillbyte has about ten employees. Ana Reyes and two of her colleagues will join "
+            "Harbor next month.",
+        ),
+        (
+            "fr",
+            "Harbor rachète Quillbyte\n\nHarbor a racheté Quillbyte, une start-up de Lisbonne. "
+            "Quillbyte compte une dizaine de salariés. Ana Reyes et deux de ses collègues "
+            "rejoindront Harbor le mois prochain.",
+        ),
+    ],
+)
+def test_a_founder_and_two_of_her_colleagues_are_a_team(language, text):
+    """ "Ana Reyes and two of her colleagues will join Harbor" after the purchase: three people
+    move, a team, so the small start-up was bought for its people."""
+    result = _analyse_in(language, text)
+    assert _deal_ids(result) == {"harbor--quillbyte"}
+    assert result.deals[0].kind == "acquihire"
+
+
+def test_a_heading_or_a_line_of_three_companies_gives_an_acquihire_word_no_companies():
+    """A sentence that calls something an acqui-hire and names no company speaks of the one before
+    only when both are prose and the one before names one pair: not a heading ("Talent
+    acquisition" under a line of its own, the recruiting of staff), not a line naming two deals."""
+    framed = []
+    for text in (
+        "Harbor wants the best people.\nHarbor is trying to recruit top talent\n"
+        "Talent acquisition\nHarbor pays well.",
+        "Harbor courts Quillbyte while Marlowe buys Tessel\n"
+        "Acqui-hires are spreading across the industry.",
+        "Harbor bought Quillbyte last week. It was an acqui-hire, plain and simple.",
+    ):
+        steps = read_steps(text)
+        framed.append(_framing(steps.sentences, steps.names, steps.cues).acquihire)
+    assert framed == [set(), set(), {"Harbor", "Quillbyte"}]
+
+
+def test_a_round_up_line_naming_the_startup_beside_a_buyer_of_several():
+    """ "Adept & Amazon (Jun 2024)" above "For $330 million …": the line names which of the buyer's
+    deals the next sentence's sum belongs to, though the buyer is named last."""
+    _, result = _analyse(
+        "Three deals that hired a startup without buying it\n\n"
+        "Big companies now license a startup's models and hire its founders instead of buying it.\n"
+        "Covariant and Amazon (Aug 2024)\n"
+        "Amazon hired the robotics startup's founders and licensed its models.\n"
+        "Adept & Amazon (Jun 2024)\n"
+        "For $330 million (plus retention bonuses), the founders and most researchers moved over.",
+        WATCHLIST,
+    )
+    assert [(c.deal_id, c.metric, c.stated) for c in result.claims] == [
+        ("amazon--adept", "deal_amount_usd", "$330 million")
+    ]
