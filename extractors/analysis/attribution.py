@@ -1520,7 +1520,11 @@ class Attributor:
         if re.search(
             # (and "emploie 5 personnes", "emplea a", "impiega", "emprega", "beschäftigt")
             r"\b(?:employ\w*|emploi(?:e|ent|ait)|emple(?:a|an|aba)|impieg(?:a|ano|ava)|empreg(?:a|am|ava)|beschäftigt|"
-            r"headcount|workforce|staff\s+of|team\s+of|grown\s+to|has|had|have|retains?|retained|keeps|kept)\b",
+            r"headcount|workforce|staff\s+of|team\s+of|grown\s+to|has|had|have|retains?|retained|keeps|kept|"
+            # (its size in other languages: "tem 40 engenheiros", "compte 12 salariés", "son
+            # effectif", "cuenta con", "hat 15 Mitarbeiter", "в команде 12 человек")
+            r"tem|têm|tinha|tiene|tienen|tenía|cuenta\s+con|compte|comptait|effectif|conta|contava|aveva|hat|"
+            r"hatte|zählt|команд\w*)\b",
             fold(before[-30:] + " " + after[:20]),
         ):
             return "target_headcount", CUE_DEAL, "the company's size"

@@ -3182,3 +3182,34 @@ def test_a_round_up_line_naming_the_startup_beside_a_buyer_of_several():
     assert [(c.deal_id, c.metric, c.stated) for c in result.claims] == [
         ("amazon--adept", "deal_amount_usd", "$330 million")
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stated"),
+    [
+        (
+            "pt",
+            "Harbor compra a Quillbyte\n\nA Harbor anunciou a aquisição da Quillbyte, uma startup "
+            "de Lisboa. Os fundadores e a equipe da Quillbyte vão se juntar à Harbor. Essa empresa "
+            "tem 25 engenheiros.",
+            "25 engenheiros",
+        ),
+        (
+            "fr",
+            "Harbor rachète Quillbyte\n\nHarbor a racheté Quillbyte, une jeune pousse portugaise, et "
+            "ses fondateurs rejoignent Harbor. La start-up compte 25 salariés.",
+            "25 salariés",
+        ),
+        (
+            "ru",
+            "Harbor купила Quillbyte ради команды\n\nКомпания Harbor купила стартап Quillbyte, "
+            "основатели и команда перейдут в Harbor. Сейчас в команде Quillbyte 25 человек.",
+            "25 человек",
+        ),
+    ],
+)
+def test_the_startups_size_told_with_the_verb_of_having_in_other_languages(language, text, stated):
+    """ "Essa empresa tem 25 engenheiros", "La start-up compte 25 salariés", "в команде … 25
+    человек": what the startup has is its size, as "has 25 engineers" is in English."""
+    result = _analyse_in(language, text)
+    assert ("target_headcount", stated) in stated_claims(result)
