@@ -331,7 +331,8 @@ class _Framing:
     going_back: frozenset[int] = frozenset()
     # the sentences that speak of paying or buying and hold a digit, with the companies each
     # names: where a sum may be stated (read only when a purchase needs it, ``_price_told``)
-    sum_sentences: tuple[tuple[frozenset[str], str], ...] = ()
+    # (companies named, words, dated) of each sentence that may state a price
+    sum_sentences: tuple[tuple[frozenset[str], str, bool], ...] = ()
 
 
 _SIMILAR = re.compile(
@@ -354,13 +355,16 @@ def _may_state_a_price(s: Sentence, cues: SentenceCues) -> bool:
 
 def _price_told(framed: _Framing, companies: set[str]) -> bool:
     """A sentence naming one of ``companies`` states a sum larger than a small team's price while
-    it speaks of paying or buying (not "acquired Flutter for a reported US$40m")."""
+    it speaks of paying or buying (not "acquired Flutter for a reported US$40m"; not a dated
+    purchase by others the sentence names too: "founded by people who worked for PA Semi, a
+    chipmaker Apple acquired in 2008 for $278 million")."""
     return any(
         named & companies
+        and not (dated and named - companies)
         and any(
             (f.high or f.low or 0.0) > SMALL_PRICE for f in money_figures(text, framed.language)
         )
-        for named, text in framed.sum_sentences
+        for named, text, dated in framed.sum_sentences
     )
 
 
@@ -463,7 +467,11 @@ def _framing(
         frozenset(undisclosed),
         frozenset(going_back),
         tuple(
-            (frozenset(o.name for o in names.orgs[s.index]), s.text)
+            (
+                frozenset(o.name for o in names.orgs[s.index]),
+                s.text,
+                cues_of[s.index].present("dated"),
+            )
             for s in sentences
             if names.orgs[s.index] and _may_state_a_price(s, cues_of[s.index])
         ),
@@ -534,9 +542,16 @@ def _judge(
 def _is_company_of_its_own(t: str, live: list[Relation], names: Names) -> bool:
     """A startup, or a company the pair's relations bind to people or a written sum:
     "the founders of X" (X has people of its own), "Nvidia → Groq ~$20B" (a row of a table of deals)."""
-    bound = any(r.kind == "hire" and r.strength >= 0.9 for r in live) or any(
-        r.kind in MONEY_KINDS and r.strength >= 0.6 and _MONEY_WRITTEN.search(r.clause)
-        for r in live
+    bound = (
+        any(r.kind == "hire" and r.strength >= 0.9 for r in live)
+        or any(
+            r.kind in MONEY_KINDS and r.strength >= 0.6 and _MONEY_WRITTEN.search(r.clause)
+            for r in live
+        )
+        # bought outright, its team moving ("Yahoo purchases … app Blink", "The seven-person
+        # team … will go on to work on Yahoo's … products"): a company with people of its own
+        or any(r.kind == "acquire" and r.strength >= STRENGTH_FRAME for r in live)
+        and _team_moves(live, at_least=STRENGTH_CLAUSE)
     )
     return _startup_like(t, names) or bound and names.kinds.get(t) != "acquirer"
 

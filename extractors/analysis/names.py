@@ -1270,11 +1270,17 @@ def _people(
                 previous_end, previous_person = m.end(), False
                 continue
             entity = watchlist.lookup(name)
-            if entity is not None and entity.kind != "person" or _has_company_words(words, data):
-                previous_end, previous_person = m.end(), False
-                continue
             start = m.end() - len(name)  # after any title or company word that was dropped
             before = raw[max(0, start - 60) : start]
+            titled = _PERSON_TITLE_BEFORE.search(before) is not None
+            # (a given name that is a place too, after a person's title: "founder Austin Chang")
+            if (
+                entity is not None
+                and entity.kind != "person"
+                or _has_company_words(words[1:] if titled else words, data)
+            ):
+                previous_end, previous_person = m.end(), False
+                continue
             after = raw[m.end() : m.end() + 60]
             listed = (
                 previous_person
@@ -1283,7 +1289,7 @@ def _people(
             )
             evidence = (
                 entity is not None
-                or _PERSON_TITLE_BEFORE.search(before) is not None
+                or titled
                 or _PERSON_AFTER.match(after) is not None
                 or bool(listed)
             )

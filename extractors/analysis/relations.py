@@ -767,7 +767,13 @@ def _read_pair(
     if failed and _others_moved_after(folded[y.end : c_end], cues):
         failed = False  # "While its founders did not join Apple, several other employees did"
     moving = _movers(folded, people, x, y, lex)
-    plural = len(moving) > 1 or _team_said(cues, between + " " + after[:40] + " " + before[-40:])
+    plural = (
+        len(moving) > 1
+        or _team_said(cues, between + " " + after[:40] + " " + before[-40:])
+        # a team opening the clause as its subject ("The seven-person team, which includes …,
+        # will go on to work on Yahoo's … products")
+        or _team_said(cues, folded[c_start : min(x.start, c_start + 30)])
+    )
     told = (background, failed, moving, s.raw[c_start:c_end], dated, plural)
     return _Pair(s.index, x, y, s.raw[since : y.start], between, before, after, moving, told, lex)
 

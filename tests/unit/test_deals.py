@@ -3213,3 +3213,73 @@ def test_the_startups_size_told_with_the_verb_of_having_in_other_languages(langu
     человек": what the startup has is its size, as "has 25 engineers" is in English."""
     result = _analyse_in(language, text)
     assert ("target_headcount", stated) in stated_claims(result)
+
+
+def test_a_dated_purchase_by_others_in_a_sentence_naming_the_startup_is_no_price_of_its_own():
+    """ "founded by people who worked for Tessel, a chipmaker Apple acquired in 2008 for $278
+    million": the sum is Apple's old purchase, so Google's undisclosed purchase of the small
+    startup whose team it welcomes is still one bought for its people."""
+    _, result = _analyse(
+        "Google buys a startup of former Apple engineers\n\n"
+        "Google has acquired Quillbyte, a small startup of former Apple engineers. Terms were not "
+        "disclosed. Quillbyte was founded by people who worked for Tessel, a chipmaker Apple "
+        "acquired in 2008 for $278 million. \"We're pleased to welcome the Quillbyte team to "
+        'Google," a spokesman said.',
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"google--quillbyte"}
+    assert result.deals[0].kind == "acquihire"
+
+
+def test_a_founders_team_that_will_be_working_on_the_buyers_product():
+    """ "Quillbyte founder Austin Reyes's four-person team will be working on Harbor Chat": the
+    team moves to the buyer, and "Austin" (a city too) opens a person's name after "founder"."""
+    text = (
+        "Harbor buys Quillbyte\n\nHarbor has bought the group-chat start-up Quillbyte to help its "
+        "messaging app. Starting next week, Quillbyte founder Austin Reyes's four-person team will "
+        "be working on Harbor Chat from Boston."
+    )
+    _, result = _analyse(text)
+    assert _deal_ids(result) == {"harbor--quillbyte"}
+    steps = read_steps(text)
+    assert "Austin Reyes" in {
+        p.name.removesuffix("'s") for found in steps.names.people for p in found
+    }
+
+
+def test_the_buyers_products_are_no_companies():
+    """ "will be working on Gmail", "on Google+": Google's products, not parties to a deal."""
+    steps = read_steps(
+        "Its five-person team will be working on Gmail. The others join Google+ and Android Wear."
+    )
+    assert not {o.name for found in steps.names.orgs for o in found}
+
+
+def test_an_app_bought_outright_whose_team_moves_is_a_company_of_its_own():
+    """ "The purchase in question is Quillbyte, an app …; the seven-person team … will go on to work
+    on Google's … products": an app bought outright with a team of its own moving is the
+    startup of an acqui-hire, though the text calls it an app."""
+    _, result = _analyse(
+        "Google purchases photo-sharing app Quillbyte\n\n"
+        "Google has bought yet another small app, with plans to shut it down. The purchase in "
+        "question is Quillbyte, an app for sharing photos. The seven-person team, which includes "
+        "former Facebook employees Ana Reyes and Tom Blake, will go on to work on Google's "
+        '"smart photo" products after Quillbyte is officially shut down.',
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"google--quillbyte"}
+
+
+def test_an_italian_purchase_told_as_getting_ones_hands_on_it():
+    """ "ha messo le mani su Chatter.ly" (got its hands on it) is a purchase; "buona parte del team
+    verrà inglobato all'interno della squadra di Google" (absorbed into Google's squad) moves its
+    team; "in Rete" (on the Net) is no company."""
+    result = _analyse_in(
+        "it",
+        "Google mette le mani su Chatter.ly\n\nGoogle ha messo le mani su Chatter.ly, startup che "
+        "sviluppa un servizio di domande e risposte molto usato in Rete. Chatter.ly continuerà a "
+        "funzionare come servizio autonomo, ma buona parte del team verrà inglobato all'interno "
+        "della squadra di Google.",
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"google--chatter-ly"}
