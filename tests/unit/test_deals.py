@@ -3283,3 +3283,45 @@ def test_an_italian_purchase_told_as_getting_ones_hands_on_it():
         WATCHLIST,
     )
     assert _deal_ids(result) == {"google--chatter-ly"}
+
+
+def test_an_italian_deal_that_concerns_only_the_engineers():
+    """ "l'accordo riguarda solo gli ingegneri: Google sta acquisendo soltanto i 12 membri del
+    team": what is bought is the team, an acqui-hire."""
+    result = _analyse_in(
+        "it",
+        "L'acquisizione di Quillbyte riguarda solo il team di ingegneri\n\n"
+        "Ieri Google ha annunciato l'acquisizione di Quillbyte, una startup di app per la "
+        "fotografia. In realtà l'accordo riguarda solo gli ingegneri: Google sta acquisendo "
+        "soltanto i 12 membri del team, per una somma modesta.",
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"google--quillbyte"}
+    assert result.deals[0].kind == "acquihire"
+
+
+def test_a_purchase_the_text_says_may_be_for_its_talent():
+    """ "Google's interest in Quillbyte might be for its talent, not the product": a purchase
+    for its people, in so many words."""
+    _, result = _analyse(
+        "Google buys note-taking startup Quillbyte\n\n"
+        "Google has bought Quillbyte, a note-taking startup, this week. Instead of folding the app "
+        "into its own products, the company released the code as open source. It sounds like "
+        "Google's interest in Quillbyte might be for its talent, not the product.",
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"google--quillbyte"}
+    assert result.deals[0].kind == "acquihire"
+
+
+def test_picking_up_a_startup_is_buying_it():
+    """ "Google picks up sensing startup Quillbyte" (not "picks up the pace"): a purchase, so the
+    team that joins makes it an acqui-hire, not a hire with nothing paid."""
+    _, result = _analyse(
+        "Google picks up sensing startup Quillbyte\n\n"
+        "The team at sensing startup Quillbyte is joining Google, the startup said on Friday. The "
+        "terms were not disclosed. Quillbyte was founded in 2021.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.kind) for d in result.deals] == [("google--quillbyte", "acquihire")]
+    assert not read_steps("Hiring picked up the pace this year.").cues[0].present("acquire")
