@@ -1249,6 +1249,8 @@ def _movers(
     out = []
     before_join = [p for p in people if join and x.end <= p.start < x.end + join.start()]
     for p in people:
+        if p.name.endswith(("'s", "’s")):
+            continue  # an owner, not one who moves: "xAI, Elon Musk's AI startup"
         if x.end <= p.start < y.start:
             at = p.start - x.end
             if (

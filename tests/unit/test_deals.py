@@ -3325,3 +3325,28 @@ def test_picking_up_a_startup_is_buying_it():
     )
     assert [(d.deal_id, d.kind) for d in result.deals] == [("google--quillbyte", "acquihire")]
     assert not read_steps("Hiring picked up the pace this year.").cues[0].present("acquire")
+
+
+def test_a_spanish_purchase_whose_closing_is_announced():
+    """ "anunció la compra de Quillbyte … Ya ha anunciado su cierre": bought and shut at once, a
+    purchase for its people."""
+    result = _analyse_in(
+        "es",
+        "Google compra Quillbyte\n\nGoogle sigue comprando empresas jóvenes. La semana pasada "
+        "anunció la compra de Quillbyte, una startup de noticias, por 30 millones de dólares. Ya "
+        "ha anunciado su cierre.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.kind) for d in result.deals] == [("google--quillbyte", "acquihire")]
+
+
+def test_the_owner_named_beside_a_startup_does_not_move_with_the_hire():
+    """ "Harbor hired Ana Reyes, former finance chief at Quillbyte, Tom Blake's robotics startup":
+    one person hired from a startup; its owner, named to describe it, moves nowhere, so there is
+    no team and no deal."""
+    _, result = _analyse(
+        "Harbor keeps hiring executives\n\nIn September, Harbor hired Ana Reyes, former finance "
+        "chief at Quillbyte, Tom Blake's robotics startup, as its head of finance. Reyes starts on "
+        "Monday."
+    )
+    assert result.deals == ()
