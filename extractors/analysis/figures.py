@@ -250,9 +250,11 @@ def _patterns(language: str) -> _Patterns:
         r"\s?(?P<more>[多余餘여])?\s?(?P<xpost>달러|ドル|美元|美金|米ドル|원|円|元|人民币|위안|엔|유로|ユーロ|欧元|\$)"
     )
     money_range = (
-        r"(?<![\w$€£.,])(?:(?P<between>between|entre|zwischen|tra)\s+)?"
+        # (the article Italian and Spanish put before each bound: "tra i 2 e i 5 milioni", "entre
+        # los 2 y los 5 millones")
+        r"(?<![\w$€£.,])(?:(?P<between>between|entre|zwischen|tra)\s+(?:(?:i|los|las)\s+)?)?"
         + side.replace("@", "a")
-        + r"\s*(?:to|-|–|—|and|à|a|bis|et|y|e|und)\s*"
+        + r"\s*(?:to|-|–|—|and|à|a|bis|et|y|e|und)\s*(?:(?<=[ey]\s)(?:i|los|las)\s+)?"
         + side.replace("@", "b")
         + rf"(?:{joiner}(?P<bpost>{after})(?![^\W\d_]))?"
     )

@@ -3350,3 +3350,14 @@ def test_the_owner_named_beside_a_startup_does_not_move_with_the_hire():
         "Monday."
     )
     assert result.deals == ()
+
+
+def test_a_team_that_will_begin_work_at_the_buyer_is_hired():
+    """ "The six-person Quillbyte team will begin work at Google's offices": six people hired, not
+    only the startup's size."""
+    _, result = _analyse(
+        "Google buys Quillbyte\n\nQuillbyte, a loyalty-card app, has been acquired by Google. The "
+        "six-person Quillbyte team will begin work at Google's Mountain View offices.",
+        WATCHLIST,
+    )
+    assert ("staff_hired", "six-person Quillbyte team") in stated_claims(result)
