@@ -3361,3 +3361,17 @@ def test_a_team_that_will_begin_work_at_the_buyer_is_hired():
         WATCHLIST,
     )
     assert ("staff_hired", "six-person Quillbyte team") in stated_claims(result)
+
+
+def test_a_russian_purchase_whose_creators_will_become_the_buyers_employees():
+    """ "создатели сервиса станут сотрудниками Meta" (the creators will become Meta's employees):
+    a joining verb, and a team named in the instrumental case, so the purchase is for its
+    people."""
+    result = _analyse_in(
+        "ru",
+        "Meta купила стартап Quillbyte\n\nКорпорация Meta купила стартап Quillbyte, который делает "
+        "сервис для заметок. Во вторник Meta подтвердила покупку стартапа Quillbyte. По условиям "
+        "сделки создатели сервиса станут сотрудниками Meta.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.kind) for d in result.deals] == [("meta--quillbyte", "acquihire")]
