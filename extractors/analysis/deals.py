@@ -549,9 +549,14 @@ def _is_company_of_its_own(t: str, live: list[Relation], names: Names) -> bool:
             for r in live
         )
         # bought outright, its team moving ("Yahoo purchases … app Blink", "The seven-person
-        # team … will go on to work on Yahoo's … products"): a company with people of its own
+        # team … will go on to work on Yahoo's … products") or bought with it, as the headline or
+        # the lead tells it ("Google acquista Meebo e il suo team"): a company with people of its
+        # own
         or any(r.kind == "acquire" and r.strength >= STRENGTH_FRAME for r in live)
-        and _team_moves(live, at_least=STRENGTH_CLAUSE)
+        and (
+            _team_moves(live, at_least=STRENGTH_CLAUSE)
+            or any(r.kind == "acquire" and r.plural and r.sentence <= 2 for r in live)
+        )
     )
     return _startup_like(t, names) or bound and names.kinds.get(t) != "acquirer"
 
@@ -623,6 +628,8 @@ def _weigh(
     team_only = money == 0.0 and hire >= 0.9 and not acquire and _team_moves(live)
     if team_only and _only_going_back(live, framed):
         return None  # "OpenAI rehires co-founders of Thinking Machines Lab": people going back
+    if team_only and all(_FORMER_STAFF.search(r.clause) for r in live if r.kind == "hire"):
+        return None  # "several former Scale employees have joined Mercor": people who left
     if team_only and {a, t} & framed.not_acquisition:
         return None  # "five engineers will join Google … there was no acquisition or sale": hires
     if team_only:
@@ -631,6 +638,13 @@ def _weigh(
     if hire == 0.0 or money == 0.0:
         return None
     return hire, money, team_only, reasons
+
+
+# People who have left a company, named as its former staff ("several former Scale employees")
+_FORMER_STAFF = re.compile(
+    r"\b(?:former|ex-)\s*(?:[\w.-]+\s+){0,2}?(?:employees|staff(?:ers)?|engineers|researchers|workers)\b",
+    re.IGNORECASE,
+)
 
 
 def _headline_hires(live: list[Relation]) -> bool:

@@ -3375,3 +3375,88 @@ def test_a_russian_purchase_whose_creators_will_become_the_buyers_employees():
         WATCHLIST,
     )
     assert [(d.deal_id, d.kind) for d in result.deals] == [("meta--quillbyte", "acquihire")]
+
+
+def test_a_small_company_whose_staff_will_be_moving_down_to_the_buyer():
+    """ "his small company, under 20 employees, who will be moving down to Google's headquarters":
+    the team moves to the buyer (as "moving over to" does)."""
+    _, result = _analyse(
+        "Google buys Quillbyte\n\nGoogle has bought Quillbyte, a start-up that lets people "
+        "edit spreadsheets together on the web. The price was not disclosed. Quillbyte's "
+        "chief executive said his small company, under 20 employees, who will be moving down "
+        "to Google's headquarters right away, had talked to Google for months.",
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"google--quillbyte"}
+
+
+def test_a_buyer_that_will_acquire_the_technology_and_the_employees():
+    """ "Facebook will acquire the technology and the employees of the company": its people are
+    part of what is bought."""
+    _, result = _analyse(
+        "Facebook buys Quillbyte\n\nFacebook has bought Quillbyte, a small Israeli company "
+        "that makes photo-tagging software. Facebook will acquire the technology and the "
+        "employees of the company. The price was not disclosed.",
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"meta--quillbyte"}
+
+
+def test_an_italian_purchase_of_a_platform_and_its_team():
+    """ "Google acquista Quillbyte e il suo team", "integrare le risorse umane nel team di Google":
+    a platform bought with its team, for its people; the headline that says so makes the
+    platform a company with people of its own."""
+    result = _analyse_in(
+        "it",
+        "Google acquista Quillbyte e il suo team\n\nGoogle ha comprato Quillbyte, una "
+        "piattaforma per la chat nata cinque anni fa. Il futuro della piattaforma non è "
+        "chiaro: l'acquisizione pare orientata soprattutto a integrare le risorse umane nel "
+        "team di Google.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.kind) for d in result.deals] == [("google--quillbyte", "acquihire")]
+
+
+def test_an_italian_startup_that_will_close_its_website_once_bought():
+    """ "Quillbyte presto chiuderà il suo sito web e le app": the site closes once bought, so the
+    buyer wanted its people."""
+    result = _analyse_in(
+        "it",
+        "Facebook compra Quillbyte\n\nFacebook ha fatto un'altra acquisizione giovedì, "
+        "comprando Quillbyte, un sito di ricette nato due anni fa. La cifra pattuita non è "
+        "stata rivelata. Il fondatore e CEO di Quillbyte, Ana Rossi, ha annunciato "
+        "l'acquisizione, facendo notare che Quillbyte presto chiuderà il suo sito web e le "
+        "app.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.kind) for d in result.deals] == [("meta--quillbyte", "acquihire")]
+
+
+def test_former_employees_who_joined_a_rival_are_no_deal():
+    """ "several former Scale employees have joined Quillbyte": people who left a company for a
+    rival, no team bought; the known deal the text recalls stays the one it names."""
+    _, result = _analyse(
+        "Scale AI sues a rival\n\nScale AI, which is valued at about $29 billion after a "
+        "$14.3 billion investment from Meta, sued its rival Quillbyte on Wednesday. The suit "
+        "says a salesman took client files with him. Quillbyte's chief executive said that "
+        "while several former Scale employees have joined Quillbyte, the two companies work "
+        "in different ways.",
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"meta--scale-ai"}
+
+
+def test_technology_incorporated_is_no_one_hired_and_ar_is_no_company():
+    """ "Snap may have incorporated Quillbyte's technology into its Lens Studio … (AR) effects":
+    no hiring word, and "AR" names no company."""
+    steps = read_steps(
+        "Snap may have incorporated Quillbyte's technology into its Lens Studio, which lets "
+        "developers build augmented reality (AR) effects."
+    )
+    assert not steps.cues[0].present("hire")
+    assert "AR" not in {o.name for found in steps.names.orgs for o in found}
+    assert (
+        read_steps("Snap will incorporate the Quillbyte team into its camera group.")
+        .cues[0]
+        .present("hire")
+    )
