@@ -329,9 +329,9 @@ class _Framing:
     undisclosed: frozenset[str] = frozenset()
     # sentences that tell people going back to a former employer
     going_back: frozenset[int] = frozenset()
-    # the sentences that speak of paying or buying and hold a digit, with the companies each
-    # names: where a sum may be stated (read only when a purchase needs it, ``_price_told``)
-    # (companies named, words, dated) of each sentence that may state a price
+    # the sentences that speak of paying or buying and hold a digit, each as (the companies it
+    # names, its words, whether it is dated): where a sum may be stated (read only when a
+    # purchase needs it, ``_price_told``)
     sum_sentences: tuple[tuple[frozenset[str], str, bool], ...] = ()
 
 
