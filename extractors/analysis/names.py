@@ -111,6 +111,12 @@ _SUBJECT_VERB_AFTER = re.compile(
     r"acqui-?hires|acqui-?hired|welcomes|rehires|spent|spends|reached|reaches)\b"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+# A name, then its possessive or titles, right before a person ("Loopt CEO ", "Loopt's ", "Loopt
+# co-founder and CEO "): the person named as that company's.
+_COMPANY_TITLE_BEFORE = re.compile(
+    r"(?<![\w.&-])(?P<name>[A-Z][\w.&-]*)(?P<own>['’]s)?"
+    r"(?P<titles>(?:\s+(?:co-?founder|founder|CEO|chief\s+executive(?:\s+officer)?|president|CTO|and))*)\s+$"
+)
 # A capitalised word inside a sentence ("(?<=[a-z,;] )[A-Z][\w.&-]*", its capital read first).
 # (a full stop after it closes the sentence: "join Halcyon." counts Halcyon)
 _BODY_WORD = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])(?:[\w&-]|\.(?=\w))*")
@@ -653,10 +659,24 @@ class _NameScan:
             leads = leaders.get(name)
             if leads is None or leads in named:
                 continue
+            if self._named_as_of_another(s.raw[max(0, start - 60) : start], leads):
+                continue  # "Loopt CEO Sam Altman", "Loopt's Sam Altman": the text's own company for him
             company = self.watchlist.lookup(leads)
             if company is not None:
                 orgs.append((s.raw[start:end], company.name, start, end, company.kind))
                 del people[i]
+
+    def _named_as_of_another(self, before: str, leads: str) -> bool:
+        """The words before a listed leader name him as another company's: its name with a
+        possessive or a title right before him (not his own company's, not a title alone)."""
+        m = _COMPANY_TITLE_BEFORE.search(before)
+        if m is None or not (m.group("own") or m.group("titles").strip()):
+            return False
+        word = m.group("name")
+        if _COMPANY_TITLE.fullmatch(word) or word.upper() in {"CEO", "CTO"}:
+            return False
+        listed = self.watchlist.lookup(word)
+        return listed is None or listed.name != leads
 
     def _tickers(self, raw: str) -> list[tuple[int, int]]:
         """Brackets holding a stock symbol: with an exchange ("(NASDAQ:NVDA)"), or right after a

@@ -3460,3 +3460,27 @@ def test_technology_incorporated_is_no_one_hired_and_ar_is_no_company():
         .cues[0]
         .present("hire")
     )
+
+
+def test_a_listed_leader_named_as_another_companys_chief_stands_for_that_company():
+    """ "Quillbyte CEO Sam Altman", "Quillbyte's Sam Altman": in a story from before he led
+    OpenAI, the text names him as another company's; OpenAI is no party. Named alone, he stands
+    for the company the list says he leads."""
+    steps = read_steps(
+        "Quillbyte's Sam Altman on why he sold to Harbor\n\n"
+        "In an interview, Quillbyte CEO Sam Altman described the deal as a good fit.",
+        watchlist=WATCHLIST,
+    )
+    assert "OpenAI" not in {o.name for found in steps.names.orgs for o in found}
+    alone = read_steps("Sam Altman said the company would keep hiring.", watchlist=WATCHLIST)
+    assert "OpenAI" in {o.name for found in alone.names.orgs for o in found}
+
+
+def test_products_that_are_to_be_shut_down_once_bought():
+    """ "Quillbyte's products are to be shut down, while its 30 employees will now comprise
+    Harbor's mobile team": the products close once bought, so the buyer wanted its people."""
+    assert (
+        read_steps("Quillbyte's products are to be shut down at an unspecified date.")
+        .cues[0]
+        .present("winds_down")
+    )
