@@ -3484,3 +3484,15 @@ def test_products_that_are_to_be_shut_down_once_bought():
         .cues[0]
         .present("winds_down")
     )
+
+
+def test_the_startups_folks_welcomed_by_the_buyer_are_a_team():
+    """ "its welcoming the Quillbyte folks to its Menlo Park campus": more than one person moves,
+    so the small purchase, its price untold, was for its people."""
+    _, result = _analyse(
+        "Facebook buys Quillbyte\n\nFacebook has acquired Quillbyte, a San Francisco startup that "
+        "tracks sports talk online. Terms of the deal were not disclosed. Facebook's post says that "
+        "it is welcoming the Quillbyte folks to its Menlo Park campus.",
+        WATCHLIST,
+    )
+    assert [(d.deal_id, d.kind) for d in result.deals] == [("meta--quillbyte", "acquihire")]
