@@ -259,6 +259,24 @@ LATER_SETS = {
         "claims_precision": 0.68,
         "claims_recall": 0.55,
     },
+    "real_twentyninth": {
+        "relevance": 0.70,
+        "deals": 0.78,
+        "claims_precision": 0.85,
+        "claims_recall": 0.66,
+    },
+    "real_thirtieth": {
+        "relevance": 0.75,
+        "deals": 0.71,
+        "claims_precision": 0.81,
+        "claims_recall": 0.66,
+    },
+    "real_thirtyfirst": {
+        "relevance": 0.64,
+        "deals": 0.53,
+        "claims_precision": 0.68,
+        "claims_recall": 0.37,
+    },
 }
 
 
