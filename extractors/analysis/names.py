@@ -111,6 +111,9 @@ _SUBJECT_VERB_AFTER = re.compile(
     r"acqui-?hires|acqui-?hired|welcomes|rehires|spent|spends|reached|reaches)\b"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+_TITLE_WORDS = frozenset(
+    {"CEO", "CTO", "COO", "CFO", "President", "Founder", "Co-founder", "Cofounder", "Chief"}
+)
 # A name, then its possessive or titles, right before a person ("Loopt CEO ", "Loopt's ", "Loopt
 # co-founder and CEO "): the person named as that company's.
 _COMPANY_TITLE_BEFORE = re.compile(
@@ -673,8 +676,8 @@ class _NameScan:
         if m is None or not (m.group("own") or m.group("titles").strip()):
             return False
         word = m.group("name")
-        if _COMPANY_TITLE.fullmatch(word) or word.upper() in {"CEO", "CTO"}:
-            return False
+        if word in _TITLE_WORDS:
+            return False  # "Founder and CEO Sam Altman": titles alone
         listed = self.watchlist.lookup(word)
         return listed is None or listed.name != leads
 
