@@ -35,3 +35,8 @@ def read_steps(text: str, language: str = "en", watchlist: Watchlist = EMPTY_WAT
 def stated_claims(result: Analysis) -> set[tuple[str, str]]:
     """(metric, stated) of every claim an analysis makes."""
     return {(c.metric, c.stated) for c in result.claims}
+
+
+def company_names(names: Names) -> set[str]:
+    """Every company a text's names name, in any sentence."""
+    return {o.name for found in names.orgs for o in found}

@@ -16,7 +16,7 @@ from extractors.analysis.relations import Relation, relations_in
 from extractors.analysis.text import clauses, fold, split_sentences
 from extractors.documents import article_from_text
 from extractors.watchlist import EMPTY_WATCHLIST, Entity, Watchlist, load_watchlist
-from tests.support.analysis import read_steps, stated_claims
+from tests.support.analysis import company_names, read_steps, stated_claims
 from tests.support.paths import REPO
 
 WATCHLIST = load_watchlist(REPO / "config" / "watchlist.toml")
@@ -1327,7 +1327,7 @@ def test_a_name_in_guillemets_is_a_things_name_not_a_company():
         "Halcyon multiplie les rachats pour étoffer son offre baptisée « Data Intelligence »."
     )
     names = find_names(sentences, EMPTY_WATCHLIST, lex)
-    assert "Data Intelligence" not in {o.name for found in names.orgs for o in found}, names.orgs
+    assert "Data Intelligence" not in company_names(names), names.orgs
 
 
 def test_a_story_about_the_startup_after_the_deal_only_mentions_the_deal():
@@ -1353,7 +1353,7 @@ def test_a_person_with_a_title_after_a_companys_possessive_is_no_company():
         "31-year-old Alexandr Wang now runs the lab, and much of DeMarco's team has left."
     )
     names = find_names(split_sentences(text), WATCHLIST, lexicon_for("en"))
-    assert not {o.name for found in names.orgs for o in found} & {"Yves DeMarco", "DeMarco"}
+    assert not company_names(names) & {"Yves DeMarco", "DeMarco"}
     _, result = _analyse(text, WATCHLIST)
     assert ("Alexandr Wang", 31) in {
         (c.subject, c.low) for c in result.claims if c.metric == "person_age"
@@ -2100,7 +2100,7 @@ def test_a_state_written_after_a_city_is_no_company_a_team_joins():
     lex = lexicon_for("en")
     sentences = split_sentences(text)
     names = find_names(sentences, EMPTY_WATCHLIST, lex)
-    named = {o.name for found in names.orgs for o in found}
+    named = company_names(names)
     assert not named & {"Calif", "Calif.", "Ore", "Ore."}, named
     relations = relations_in(sentences, names, lex)
     assert {(r.acquirer, r.target) for r in relations if r.kind == "hire"} == {
@@ -2111,7 +2111,7 @@ def test_a_state_written_after_a_city_is_no_company_a_team_joins():
 def test_a_heading_run_into_its_sentence_gives_no_name_ending_on_an_article():
     text = "Deal Terms and Their Meaning The purchase brings three engineers from Lumeo to Halcyon."
     names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
-    named = {o.name for found in names.orgs for o in found}
+    named = company_names(names)
     assert not any(n.split()[-1] in {"The", "A", "An"} for n in named), named
 
 
@@ -2175,7 +2175,7 @@ def test_the_team_of_two_named_people_makes_neither_a_company():
         "The husband-and-wife team of Priya Nandan and Tomas Erkel will lead Halcyon's design group."
     )
     names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
-    named = {o.name for found in names.orgs for o in found}
+    named = company_names(names)
     assert not named & {"Priya Nandan", "Nandan", "Tomas Erkel"}, named
 
 
@@ -2215,7 +2215,7 @@ def test_a_person_with_a_post_at_a_law_firm_is_no_company_and_the_firm_no_party(
     _, result = _analyse(text, watchlist)
     assert _deal_ids(result) == {"halcyon--lumeo"}, result.deals
     names = find_names(split_sentences(text), watchlist, lexicon_for("en"))
-    assert "Dana Whitcombe" not in {o.name for found in names.orgs for o in found}
+    assert "Dana Whitcombe" not in company_names(names)
 
 
 def test_degrees_are_no_company_and_a_headline_kind_word_is_no_part_of_the_name():
@@ -2226,7 +2226,7 @@ def test_degrees_are_no_company_and_a_headline_kind_word_is_no_part_of_the_name(
     )
     watchlist = Watchlist(acquirers=(Entity("Halcyon", "acquirer"),))
     names = find_names(split_sentences(text), watchlist, lexicon_for("en"))
-    named = {o.name for found in names.orgs for o in found}
+    named = company_names(names)
     assert "Lumeo Labs" in named, named
     assert not named & {"AI Startup Lumeo Labs", "Ph.D.s", "Ph.D"}, named
 
@@ -2344,7 +2344,7 @@ def test_a_verb_presenting_a_company_makes_no_person_of_it(opening):
     text = f"Lumeo gets acquired by Halcyon\n\nHalcyon needed a photo team. {opening} It sold fast."
     names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
     assert not {p.name for found in names.people for p in found}, names.people
-    assert "Lumeo" in {o.name for found in names.orgs for o in found}, names.orgs
+    assert "Lumeo" in company_names(names), names.orgs
 
 
 @pytest.mark.parametrize(
@@ -2729,7 +2729,7 @@ def test_a_name_after_the_conjunction_that_is_a_persons():
         "engineering talent for Halcyon, she will not neglect her new hires."
     )
     names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
-    assert "Mira Osei" not in {o.name for found in names.orgs for o in found}, names.orgs
+    assert "Mira Osei" not in company_names(names), names.orgs
     assert "Mira Osei" in {p.name for found in names.people for p in found}, names.people
 
 
@@ -2752,7 +2752,7 @@ def test_the_surname_of_a_known_persons_other_spelling_names_that_person():
     )
     sentences = split_sentences(text)
     names = find_names(sentences, WATCHLIST, lexicon_for("tr"))
-    assert "Süleyman" not in {o.name for found in names.orgs for o in found}, names.orgs
+    assert "Süleyman" not in company_names(names), names.orgs
     assert "Mustafa Suleyman" in {p.name for p in names.people[2]}, names.people
 
 
@@ -3122,7 +3122,7 @@ def test_a_stock_symbol_marked_as_gigaom_marks_it_is_no_company():
         "On Wednesday, LinkedIn(s LNKD) announced that it bought Quillbyte."
     )
     names = find_names(sentences, EMPTY_WATCHLIST, lexicon_for("en"))
-    assert "LNKD" not in {o.name for found in names.orgs for o in found}
+    assert "LNKD" not in company_names(names)
 
 
 @pytest.mark.parametrize(
@@ -3252,7 +3252,7 @@ def test_the_buyers_products_are_no_companies():
     steps = read_steps(
         "Its five-person team will be working on Gmail. The others join Google+ and Android Wear."
     )
-    assert not {o.name for found in steps.names.orgs for o in found}
+    assert not company_names(steps.names)
 
 
 def test_an_app_bought_outright_whose_team_moves_is_a_company_of_its_own():
@@ -3454,7 +3454,7 @@ def test_technology_incorporated_is_no_one_hired_and_ar_is_no_company():
         "developers build augmented reality (AR) effects."
     )
     assert not steps.cues[0].present("hire")
-    assert "AR" not in {o.name for found in steps.names.orgs for o in found}
+    assert "AR" not in company_names(steps.names)
     assert (
         read_steps("Snap will incorporate the Quillbyte team into its camera group.")
         .cues[0]
@@ -3471,13 +3471,13 @@ def test_a_listed_leader_named_as_another_companys_chief_stands_for_that_company
         "In an interview, Quillbyte CEO Sam Altman described the deal as a good fit.",
         watchlist=WATCHLIST,
     )
-    assert "OpenAI" not in {o.name for found in steps.names.orgs for o in found}
+    assert "OpenAI" not in company_names(steps.names)
     for alone in (
         "Sam Altman said the company would keep hiring.",
         "Founder and CEO Sam Altman said so.",
     ):
         steps = read_steps(alone, watchlist=WATCHLIST)
-        assert "OpenAI" in {o.name for found in steps.names.orgs for o in found}, alone
+        assert "OpenAI" in company_names(steps.names), alone
 
 
 def test_products_that_are_to_be_shut_down_once_bought():
