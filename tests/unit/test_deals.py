@@ -3215,22 +3215,6 @@ def test_the_startups_size_told_with_the_verb_of_having_in_other_languages(langu
     assert ("target_headcount", stated) in stated_claims(result)
 
 
-def test_a_dated_purchase_by_others_in_a_sentence_naming_the_startup_is_no_price_of_its_own():
-    """ "founded by people who worked for Tessel, a chipmaker Apple acquired in 2008 for $278
-    million": the sum is Apple's old purchase, so Google's undisclosed purchase of the small
-    startup whose team it welcomes is still one bought for its people."""
-    _, result = _analyse(
-        "Google buys a startup of former Apple engineers\n\n"
-        "Google has acquired Quillbyte, a small startup of former Apple engineers. Terms were not "
-        "disclosed. Quillbyte was founded by people who worked for Tessel, a chipmaker Apple "
-        "acquired in 2008 for $278 million. \"We're pleased to welcome the Quillbyte team to "
-        'Google," a spokesman said.',
-        WATCHLIST,
-    )
-    assert _deal_ids(result) == {"google--quillbyte"}
-    assert result.deals[0].kind == "acquihire"
-
-
 def test_a_founders_team_that_will_be_working_on_the_buyers_product():
     """ "Quillbyte founder Austin Reyes's four-person team will be working on Harbor Chat": the
     team moves to the buyer, and "Austin" (a city too) opens a person's name after "founder"."""
@@ -3255,65 +3239,6 @@ def test_the_buyers_products_are_no_companies():
     assert not company_names(steps.names)
 
 
-def test_an_app_bought_outright_whose_team_moves_is_a_company_of_its_own():
-    """ "The purchase in question is Quillbyte, an app …; the seven-person team … will go on to work
-    on Google's … products": an app bought outright with a team of its own moving is the
-    startup of an acqui-hire, though the text calls it an app."""
-    _, result = _analyse(
-        "Google purchases photo-sharing app Quillbyte\n\n"
-        "Google has bought yet another small app, with plans to shut it down. The purchase in "
-        "question is Quillbyte, an app for sharing photos. The seven-person team, which includes "
-        "former Facebook employees Ana Reyes and Tom Blake, will go on to work on Google's "
-        '"smart photo" products after Quillbyte is officially shut down.',
-        WATCHLIST,
-    )
-    assert _deal_ids(result) == {"google--quillbyte"}
-
-
-def test_an_italian_purchase_told_as_getting_ones_hands_on_it():
-    """ "ha messo le mani su Chatter.ly" (got its hands on it) is a purchase; "buona parte del team
-    verrà inglobato all'interno della squadra di Google" (absorbed into Google's squad) moves its
-    team; "in Rete" (on the Net) is no company."""
-    result = _analyse_in(
-        "it",
-        "Google mette le mani su Chatter.ly\n\nGoogle ha messo le mani su Chatter.ly, startup che "
-        "sviluppa un servizio di domande e risposte molto usato in Rete. Chatter.ly continuerà a "
-        "funzionare come servizio autonomo, ma buona parte del team verrà inglobato all'interno "
-        "della squadra di Google.",
-        WATCHLIST,
-    )
-    assert _deal_ids(result) == {"google--chatter-ly"}
-
-
-def test_an_italian_deal_that_concerns_only_the_engineers():
-    """ "l'accordo riguarda solo gli ingegneri: Google sta acquisendo soltanto i 12 membri del
-    team": what is bought is the team, an acqui-hire."""
-    result = _analyse_in(
-        "it",
-        "L'acquisizione di Quillbyte riguarda solo il team di ingegneri\n\n"
-        "Ieri Google ha annunciato l'acquisizione di Quillbyte, una startup di app per la "
-        "fotografia. In realtà l'accordo riguarda solo gli ingegneri: Google sta acquisendo "
-        "soltanto i 12 membri del team, per una somma modesta.",
-        WATCHLIST,
-    )
-    assert _deal_ids(result) == {"google--quillbyte"}
-    assert result.deals[0].kind == "acquihire"
-
-
-def test_a_purchase_the_text_says_may_be_for_its_talent():
-    """ "Google's interest in Quillbyte might be for its talent, not the product": a purchase
-    for its people, in so many words."""
-    _, result = _analyse(
-        "Google buys note-taking startup Quillbyte\n\n"
-        "Google has bought Quillbyte, a note-taking startup, this week. Instead of folding the app "
-        "into its own products, the company released the code as open source. It sounds like "
-        "Google's interest in Quillbyte might be for its talent, not the product.",
-        WATCHLIST,
-    )
-    assert _deal_ids(result) == {"google--quillbyte"}
-    assert result.deals[0].kind == "acquihire"
-
-
 def test_picking_up_a_startup_is_buying_it():
     """ "Google picks up sensing startup Quillbyte" (not "picks up the pace"): a purchase, so the
     team that joins makes it an acqui-hire, not a hire with nothing paid."""
@@ -3327,31 +3252,6 @@ def test_picking_up_a_startup_is_buying_it():
     assert not read_steps("Hiring picked up the pace this year.").cues[0].present("acquire")
 
 
-def test_a_spanish_purchase_whose_closing_is_announced():
-    """ "anunció la compra de Quillbyte … Ya ha anunciado su cierre": bought and shut at once, a
-    purchase for its people."""
-    result = _analyse_in(
-        "es",
-        "Google compra Quillbyte\n\nGoogle sigue comprando empresas jóvenes. La semana pasada "
-        "anunció la compra de Quillbyte, una startup de noticias, por 30 millones de dólares. Ya "
-        "ha anunciado su cierre.",
-        WATCHLIST,
-    )
-    assert [(d.deal_id, d.kind) for d in result.deals] == [("google--quillbyte", "acquihire")]
-
-
-def test_the_owner_named_beside_a_startup_does_not_move_with_the_hire():
-    """ "Harbor hired Ana Reyes, former finance chief at Quillbyte, Tom Blake's robotics startup":
-    one person hired from a startup; its owner, named to describe it, moves nowhere, so there is
-    no team and no deal."""
-    _, result = _analyse(
-        "Harbor keeps hiring executives\n\nIn September, Harbor hired Ana Reyes, former finance "
-        "chief at Quillbyte, Tom Blake's robotics startup, as its head of finance. Reyes starts on "
-        "Monday."
-    )
-    assert result.deals == ()
-
-
 def test_a_team_that_will_begin_work_at_the_buyer_is_hired():
     """ "The six-person Quillbyte team will begin work at Google's offices": six people hired, not
     only the startup's size."""
@@ -3361,89 +3261,6 @@ def test_a_team_that_will_begin_work_at_the_buyer_is_hired():
         WATCHLIST,
     )
     assert ("staff_hired", "six-person Quillbyte team") in stated_claims(result)
-
-
-def test_a_russian_purchase_whose_creators_will_become_the_buyers_employees():
-    """ "создатели сервиса станут сотрудниками Meta" (the creators will become Meta's employees):
-    a joining verb, and a team named in the instrumental case, so the purchase is for its
-    people."""
-    result = _analyse_in(
-        "ru",
-        "Meta купила стартап Quillbyte\n\nКорпорация Meta купила стартап Quillbyte, который делает "
-        "сервис для заметок. Во вторник Meta подтвердила покупку стартапа Quillbyte. По условиям "
-        "сделки создатели сервиса станут сотрудниками Meta.",
-        WATCHLIST,
-    )
-    assert [(d.deal_id, d.kind) for d in result.deals] == [("meta--quillbyte", "acquihire")]
-
-
-def test_a_small_company_whose_staff_will_be_moving_down_to_the_buyer():
-    """ "his small company, under 20 employees, who will be moving down to Google's headquarters":
-    the team moves to the buyer (as "moving over to" does)."""
-    _, result = _analyse(
-        "Google buys Quillbyte\n\nGoogle has bought Quillbyte, a start-up that lets people "
-        "edit spreadsheets together on the web. The price was not disclosed. Quillbyte's "
-        "chief executive said his small company, under 20 employees, who will be moving down "
-        "to Google's headquarters right away, had talked to Google for months.",
-        WATCHLIST,
-    )
-    assert _deal_ids(result) == {"google--quillbyte"}
-
-
-def test_a_buyer_that_will_acquire_the_technology_and_the_employees():
-    """ "Facebook will acquire the technology and the employees of the company": its people are
-    part of what is bought."""
-    _, result = _analyse(
-        "Facebook buys Quillbyte\n\nFacebook has bought Quillbyte, a small Israeli company "
-        "that makes photo-tagging software. Facebook will acquire the technology and the "
-        "employees of the company. The price was not disclosed.",
-        WATCHLIST,
-    )
-    assert _deal_ids(result) == {"meta--quillbyte"}
-
-
-def test_an_italian_purchase_of_a_platform_and_its_team():
-    """ "Google acquista Quillbyte e il suo team", "integrare le risorse umane nel team di Google":
-    a platform bought with its team, for its people; the headline that says so makes the
-    platform a company with people of its own."""
-    result = _analyse_in(
-        "it",
-        "Google acquista Quillbyte e il suo team\n\nGoogle ha comprato Quillbyte, una "
-        "piattaforma per la chat nata cinque anni fa. Il futuro della piattaforma non è "
-        "chiaro: l'acquisizione pare orientata soprattutto a integrare le risorse umane nel "
-        "team di Google.",
-        WATCHLIST,
-    )
-    assert [(d.deal_id, d.kind) for d in result.deals] == [("google--quillbyte", "acquihire")]
-
-
-def test_an_italian_startup_that_will_close_its_website_once_bought():
-    """ "Quillbyte presto chiuderà il suo sito web e le app": the site closes once bought, so the
-    buyer wanted its people."""
-    result = _analyse_in(
-        "it",
-        "Facebook compra Quillbyte\n\nFacebook ha fatto un'altra acquisizione giovedì, "
-        "comprando Quillbyte, un sito di ricette nato due anni fa. La cifra pattuita non è "
-        "stata rivelata. Il fondatore e CEO di Quillbyte, Ana Rossi, ha annunciato "
-        "l'acquisizione, facendo notare che Quillbyte presto chiuderà il suo sito web e le "
-        "app.",
-        WATCHLIST,
-    )
-    assert [(d.deal_id, d.kind) for d in result.deals] == [("meta--quillbyte", "acquihire")]
-
-
-def test_former_employees_who_joined_a_rival_are_no_deal():
-    """ "several former Scale employees have joined Quillbyte": people who left a company for a
-    rival, no team bought; the known deal the text recalls stays the one it names."""
-    _, result = _analyse(
-        "Scale AI sues a rival\n\nScale AI, which is valued at about $29 billion after a "
-        "$14.3 billion investment from Meta, sued its rival Quillbyte on Wednesday. The suit "
-        "says a salesman took client files with him. Quillbyte's chief executive said that "
-        "while several former Scale employees have joined Quillbyte, the two companies work "
-        "in different ways.",
-        WATCHLIST,
-    )
-    assert _deal_ids(result) == {"meta--scale-ai"}
 
 
 def test_technology_incorporated_is_no_one_hired_and_ar_is_no_company():
@@ -3490,13 +3307,147 @@ def test_products_that_are_to_be_shut_down_once_bought():
     )
 
 
-def test_the_startups_folks_welcomed_by_the_buyer_are_a_team():
-    """ "its welcoming the Quillbyte folks to its Menlo Park campus": more than one person moves,
-    so the small purchase, its price untold, was for its people."""
-    _, result = _analyse(
-        "Facebook buys Quillbyte\n\nFacebook has acquired Quillbyte, a San Francisco startup that "
-        "tracks sports talk online. Terms of the deal were not disclosed. Facebook's post says that "
-        "it is welcoming the Quillbyte folks to its Menlo Park campus.",
-        WATCHLIST,
+# A phrasing of real coverage, in our own words, and the deals it must tell (a kind of None is
+# not checked): each case fails against the analysis of the session that learnt it.
+_PHRASINGS = [
+    pytest.param(
+        "en",
+        "Google buys a startup of former Apple engineers\n\nGoogle has acquired Quillbyte, "
+        "a small startup of former Apple engineers. Terms were not disclosed. Quillbyte "
+        "was founded by people who worked for Tessel, a chipmaker Apple acquired in 2008 "
+        'for $278 million. "We\'re pleased to welcome the Quillbyte team to Google," a '
+        "spokesman said.",
+        [("google--quillbyte", "acquihire")],
+        id="dated purchase by others",
+    ),
+    pytest.param(
+        "en",
+        "Google purchases photo-sharing app Quillbyte\n\nGoogle has bought yet another "
+        "small app, with plans to shut it down. The purchase in question is Quillbyte, an "
+        "app for sharing photos. The seven-person team, which includes former Facebook "
+        'employees Ana Reyes and Tom Blake, will go on to work on Google\'s "smart photo" '
+        "products after Quillbyte is officially shut down.",
+        [("google--quillbyte", None)],
+        id="app bought with its team",
+    ),
+    pytest.param(
+        "it",
+        "Google mette le mani su Chatter.ly\n\nGoogle ha messo le mani su Chatter.ly, "
+        "startup che sviluppa un servizio di domande e risposte molto usato in Rete. "
+        "Chatter.ly continuerà a funzionare come servizio autonomo, ma buona parte del "
+        "team verrà inglobato all'interno della squadra di Google.",
+        [("google--chatter-ly", None)],
+        id="it: messo le mani su",
+    ),
+    pytest.param(
+        "it",
+        "L'acquisizione di Quillbyte riguarda solo il team di ingegneri\n\nIeri Google ha "
+        "annunciato l'acquisizione di Quillbyte, una startup di app per la fotografia. In "
+        "realtà l'accordo riguarda solo gli ingegneri: Google sta acquisendo soltanto i "
+        "12 membri del team, per una somma modesta.",
+        [("google--quillbyte", "acquihire")],
+        id="it: solo gli ingegneri",
+    ),
+    pytest.param(
+        "en",
+        "Google buys note-taking startup Quillbyte\n\nGoogle has bought Quillbyte, a "
+        "note-taking startup, this week. Instead of folding the app into its own "
+        "products, the company released the code as open source. It sounds like Google's "
+        "interest in Quillbyte might be for its talent, not the product.",
+        [("google--quillbyte", "acquihire")],
+        id="for its talent",
+    ),
+    pytest.param(
+        "es",
+        "Google compra Quillbyte\n\nGoogle sigue comprando empresas jóvenes. La semana "
+        "pasada anunció la compra de Quillbyte, una startup de noticias, por 30 millones "
+        "de dólares. Ya ha anunciado su cierre.",
+        [("google--quillbyte", "acquihire")],
+        id="es: anunciado su cierre",
+    ),
+    pytest.param(
+        "en",
+        "Harbor keeps hiring executives\n\nIn September, Harbor hired Ana Reyes, former "
+        "finance chief at Quillbyte, Tom Blake's robotics startup, as its head of "
+        "finance. Reyes starts on Monday.",
+        [],
+        id="an owner moves nowhere",
+    ),
+    pytest.param(
+        "ru",
+        "Meta купила стартап Quillbyte\n\nКорпорация Meta купила стартап Quillbyte, который "
+        "делает сервис для заметок. Во вторник Meta подтвердила покупку стартапа "
+        "Quillbyte. По условиям сделки создатели сервиса станут сотрудниками Meta.",
+        [("meta--quillbyte", "acquihire")],
+        id="ru: stanut sotrudnikami",
+    ),
+    pytest.param(
+        "en",
+        "Google buys Quillbyte\n\nGoogle has bought Quillbyte, a start-up that lets people "
+        "edit spreadsheets together on the web. The price was not disclosed. Quillbyte's "
+        "chief executive said his small company, under 20 employees, who will be moving "
+        "down to Google's headquarters right away, had talked to Google for months.",
+        [("google--quillbyte", None)],
+        id="moving down to",
+    ),
+    pytest.param(
+        "en",
+        "Facebook buys Quillbyte\n\nFacebook has bought Quillbyte, a small Israeli company "
+        "that makes photo-tagging software. Facebook will acquire the technology and the "
+        "employees of the company. The price was not disclosed.",
+        [("meta--quillbyte", None)],
+        id="the technology and the employees",
+    ),
+    pytest.param(
+        "it",
+        "Google acquista Quillbyte e il suo team\n\nGoogle ha comprato Quillbyte, una "
+        "piattaforma per la chat nata cinque anni fa. Il futuro della piattaforma non è "
+        "chiaro: l'acquisizione pare orientata soprattutto a integrare le risorse umane "
+        "nel team di Google.",
+        [("google--quillbyte", "acquihire")],
+        id="it: e il suo team",
+    ),
+    pytest.param(
+        "it",
+        "Facebook compra Quillbyte\n\nFacebook ha fatto un'altra acquisizione giovedì, "
+        "comprando Quillbyte, un sito di ricette nato due anni fa. La cifra pattuita non "
+        "è stata rivelata. Il fondatore e CEO di Quillbyte, Ana Rossi, ha annunciato "
+        "l'acquisizione, facendo notare che Quillbyte presto chiuderà il suo sito web e "
+        "le app.",
+        [("meta--quillbyte", "acquihire")],
+        id="it: chiudera il suo sito",
+    ),
+    pytest.param(
+        "en",
+        "Scale AI sues a rival\n\nScale AI, which is valued at about $29 billion after a "
+        "$14.3 billion investment from Meta, sued its rival Quillbyte on Wednesday. The "
+        "suit says a salesman took client files with him. Quillbyte's chief executive "
+        "said that while several former Scale employees have joined Quillbyte, the two "
+        "companies work in different ways.",
+        [("meta--scale-ai", "investment_and_hire")],
+        id="former employees",
+    ),
+    pytest.param(
+        "en",
+        "Facebook buys Quillbyte\n\nFacebook has acquired Quillbyte, a San Francisco "
+        "startup that tracks sports talk online. Terms of the deal were not disclosed. "
+        "Facebook's post says that it is welcoming the Quillbyte folks to its Menlo Park "
+        "campus.",
+        [("meta--quillbyte", "acquihire")],
+        id="folks",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), _PHRASINGS)
+def test_the_deals_a_phrasing_tells(language, text, expected):
+    """A purchase for its people said in words the rules once missed ("ha messo le mani su",
+    "will be moving down to", "interest … might be for its talent", "the Quillbyte folks"), and
+    phrasings that tell no team ("several former Scale employees have joined", an owner named
+    beside a startup): the deals found, with their kinds where the case says."""
+    result = (
+        _analyse(text, WATCHLIST)[1] if language == "en" else _analyse_in(language, text, WATCHLIST)
     )
-    assert [(d.deal_id, d.kind) for d in result.deals] == [("meta--quillbyte", "acquihire")]
+    assert [d.deal_id for d in result.deals] == [deal_id for deal_id, _ in expected]
+    for deal, (_, kind) in zip(result.deals, expected, strict=True):
+        assert kind is None or deal.kind == kind, (deal.deal_id, deal.kind)
