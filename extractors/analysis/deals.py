@@ -22,7 +22,7 @@ from functools import cache
 
 from extractors.analysis.figures import count_figures, money_figures
 from extractors.analysis.lexicon import Lexicon, SentenceCues, holds_any, needed_texts
-from extractors.analysis.names import LIST_SEPARATOR, Names
+from extractors.analysis.names import FORMER_WORD, LIST_SEPARATOR, Names
 from extractors.analysis.relations import (
     MONEY_KINDS,
     STRENGTH_CLAUSE,
@@ -31,7 +31,7 @@ from extractors.analysis.relations import (
     STRENGTH_OBJECT,
     Relation,
 )
-from extractors.analysis.text import Sentence, fold
+from extractors.analysis.text import Sentence, ends_as_prose, fold
 from extractors.watchlist import Watchlist
 
 # Sentences of the body (after the headline) that count as an article's lead.
@@ -368,14 +368,6 @@ def _price_told(framed: _Framing, companies: set[str]) -> bool:
     )
 
 
-# What a sentence of prose ends with (a heading or a line of a list ends with none of them).
-_PROSE_END = re.compile(r"[.!?。！？…]['\"”’»)]*\s*$")
-
-
-def _prose(s: Sentence) -> bool:
-    return _PROSE_END.search(s.raw) is not None
-
-
 def _spoken_of(
     s: Sentence, named: set[str], names: Names, sentences: Sequence[Sentence]
 ) -> set[str]:
@@ -385,7 +377,11 @@ def _spoken_of(
     a line of its own). Only when the sentence before names one pair: after a line naming three or
     more ("엔비디아 AI21랩스 추진·메타 마누스 인수 …", two deals side by side), it cannot be told
     which the words speak of."""
-    if named or s.index == 0 or not (_prose(s) and _prose(sentences[s.index - 1])):
+    if (
+        named
+        or s.index == 0
+        or not (ends_as_prose(s.raw) and ends_as_prose(sentences[s.index - 1].raw))
+    ):
         return named
     before = {o.name for o in names.orgs[s.index - 1]}
     return before if len(before) <= 2 else set()
@@ -641,8 +637,9 @@ def _weigh(
 
 
 # People who have left a company, named as its former staff ("several former Scale employees")
+# (the names module's word for "former", in the languages read)
 _FORMER_STAFF = re.compile(
-    r"\b(?:former|ex-)\s*(?:[\w.-]+\s+){0,2}?(?:employees|staff(?:ers)?|engineers|researchers|workers)\b",
+    rf"{FORMER_WORD}\s*(?:[\w.-]+\s+){{0,2}}?(?:employees|staff(?:ers)?|engineers|researchers|workers)\b",
     re.IGNORECASE,
 )
 

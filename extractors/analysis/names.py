@@ -111,9 +111,6 @@ _SUBJECT_VERB_AFTER = re.compile(
     r"acqui-?hires|acqui-?hired|welcomes|rehires|spent|spends|reached|reaches)\b"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
-_TITLE_WORDS = frozenset(
-    {"CEO", "CTO", "COO", "CFO", "President", "Founder", "Co-founder", "Cofounder", "Chief"}
-)
 # A name, then its possessive or titles, right before a person ("Loopt CEO ", "Loopt's ", "Loopt
 # co-founder and CEO "): the person named as that company's.
 _COMPANY_TITLE_BEFORE = re.compile(

@@ -39,6 +39,13 @@ SHORT_LINE = 45
 # A line this much shorter than the longest of its block ends a paragraph.
 SHORT_SHARE = 0.6
 _LINE_DONE = re.compile(r"[.!?:\"”’)\]|。！？।]\s*$")
+
+
+def ends_as_prose(line: str) -> bool:
+    """A line that ends as a sentence of prose does, not as a heading or a table row."""
+    return _LINE_DONE.search(line) is not None
+
+
 # The longest sentence read as one. Real sentences stay far below (the longest of the real and
 # written sets is 435 characters); a run without a full stop (a live blog, a list, a page's
 # boilerplate) is read in pieces this long, so that no pass over a sentence's names and figures
@@ -153,7 +160,7 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nxt = text[lines[i + 1][0] : lines[i + 1][1]].strip()
         finished = (
             not wrapped
-            or bool(_LINE_DONE.search(line))
+            or ends_as_prose(line)
             or len(line) < SHORT_LINE
             or len(line) < SHORT_SHARE * longest
         )
