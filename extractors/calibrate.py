@@ -1,5 +1,6 @@
-"""Learn the analysis's two models from blind analyses of real sets: the claim calibration
-(extractors/analysis/calibration.py) and the subject model (extractors/analysis/subject_model.py).
+"""Learn the analysis's three models from real sets: the claim calibration
+(extractors/analysis/calibration.py), the subject model (extractors/analysis/subject_model.py) and
+the article model (extractors/analysis/article_model.py).
 
 ``python -m extractors.calibrate [--blind DIR] [--out-dir DIR] [--check] [--test DUMP ...]`` reads what earlier
 versions of the analysis concluded about real articles they had not seen
@@ -8,7 +9,12 @@ versions of the analysis concluded about real articles they had not seen
 - each claim, right or wrong: a logistic regression (L2, standardised features) of rightness on
   ``claim_features``;
 - each deal, the article's subject or not: a logistic regression on ``subject_features``, its
-  penalty and ``promote`` bound the pair with the best relevance macro F1 when one set is left out.
+  penalty and ``promote`` bound the pair with the best relevance macro F1 when one set is left out;
+- each article, about a talent deal or not: a logistic regression on ``article_features``, read
+  from the pulled texts of the sets' development parts and kept, numbers only, in
+  ``tests/data/calibration/articles.json`` (``--article-features DIR ...`` writes it); its penalty
+  and ``promote`` bound the pair with the best relevance macro F1, leaving one set out, of the
+  blind analyses (``blind/`` and ``later/``) when an article they called unrelated is promoted.
 
 It reports, leaving one set out at a time, the learnt models against the rules' own confidence
 and choice, then writes the weights fitted on every set. ``--check`` reports without writing.
@@ -24,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from extractors.analysis import subject_model
+from extractors.analysis import article_model, subject_model
 from extractors.analysis.calibration import (
     CALIBRATION_FILE,
     FEATURES,
@@ -36,6 +42,10 @@ from extractors.scoring import RELEVANCE_CLASSES, expected_claims, labelled
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "tests" / "data" / "calibration" / "blind"
+# Blind analyses of sets labelled after the last refit of the claim and subject models: read only
+# for the article model's bound (what the rules called an article they had not read).
+LATER = BLIND.with_name("later")
+ARTICLE_FEATURES = BLIND.with_name("articles.json")
 # The strength of the L2 penalty on standardised weights: chosen by the leave-one-set-out
 # AUC (tests/data/calibration/README.md); the fit is little sensitive to it between 0.01 and 0.3.
 PENALTY = 0.1
@@ -45,6 +55,8 @@ STEP_SIZE = 0.5
 # (a ``promote`` above 1 never overrules the rules' choice).
 SUBJECT_PENALTIES = (0.01, 0.03, 0.1, 0.3)
 SUBJECT_PROMOTE = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
+ARTICLE_PENALTIES = (0.01, 0.03, 0.1, 0.3)
+ARTICLE_PROMOTE = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +224,164 @@ def fit_subject_model(examples: list[DealExample]) -> tuple[float, float, list[s
     return -neg_penalty, promote, lines
 
 
+def dump_article_features(folders: list[Path], out: Path) -> int:
+    """The article model's features of every development article of these labelled folders,
+    read from the pulled texts by this tree's analysis: numbers only, no words of the articles."""
+    from datetime import UTC, datetime
+
+    from extractors.analysis.analyse import article_signs
+    from extractors.documents import articles_from_path
+    from extractors.scoring import held_out_stems
+    from extractors.watchlist import load_watchlist
+
+    watchlist = load_watchlist(ROOT / "config" / "watchlist.toml")
+    rows, missing = [], []
+    for folder in folders:
+        held = held_out_stems(folder)
+        # a set's labels are committed under labels/; the shared set's are copied beside its texts
+        labels = folder / "labels" if (folder / "labels").is_dir() else folder
+        for label in sorted(labels.glob("*.json")):
+            text = folder / f"{label.stem}.txt"
+            if label.stem in held:
+                continue
+            if not text.exists():
+                missing.append(text.name)
+                continue
+            [article] = articles_from_path(text, fetched_at=datetime(2025, 1, 1, tzinfo=UTC))
+            features = article_signs(article, watchlist).features
+            rows.append(
+                {
+                    "set": folder.name,
+                    "stem": label.stem,
+                    "relevance": json.loads(label.read_text(encoding="utf-8"))["relevance"],
+                    "features": [_compact(features[n]) for n in article_model.FEATURES],
+                }
+            )
+    if missing:
+        print(
+            f"{len(missing)} texts not pulled, e.g. {missing[0]}: pull them first", file=sys.stderr
+        )
+        return 2
+    lines = ",\n".join(json.dumps(row, ensure_ascii=True, separators=(",", ":")) for row in rows)
+    head = json.dumps(list(article_model.FEATURES))
+    out.write_text(f'{{"features": {head},\n"articles": [\n{lines}\n]}}\n', encoding="utf-8")
+    print(f"wrote the features of {len(rows)} articles of {len(folders)} sets to {out}")
+    return 0
+
+
+def _compact(value: float) -> float | int:
+    """A feature as the dump keeps it: four decimals, a whole number without them."""
+    rounded = round(value, 4)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleExamples:
+    keys: list[str]  # set/stem
+    x: np.ndarray
+    about_a_deal: np.ndarray  # the label's relevance is "subject"
+    groups: np.ndarray
+    relevance: dict[str, str]  # the label's, by key
+
+
+def article_examples(dump: Path) -> ArticleExamples:
+    found = json.loads(dump.read_text(encoding="utf-8"))
+    if found["features"] != list(article_model.FEATURES):
+        raise ValueError(f"{dump.name}: features of another version; write it again")
+    keys, rows, groups, relevance = [], [], [], {}
+    for a in found["articles"]:
+        key = f"{a['set']}/{a['stem']}"
+        relevance[key] = a["relevance"]
+        keys.append(key)
+        rows.append(a["features"])
+        groups.append(a["set"])
+    y = np.array([float(relevance[k] == "subject") for k in keys])
+    return ArticleExamples(keys, np.array(rows), y, np.array(groups), relevance)
+
+
+def rules_relevance(dumps: list[Path]) -> dict[str, str]:
+    """What the blind analyses concluded of each article, by set/stem."""
+    out = {}
+    for dump in dumps:
+        found = json.loads(dump.read_text(encoding="utf-8"))
+        for a in found["articles"]:
+            out[f"{found['set']}/{a['stem']}"] = a["relevance"]
+    return out
+
+
+def promoted(rules: str, chance: float, promote: float) -> str:
+    """An article's relevance once the article model has read it (analyse does the same)."""
+    return "subject" if rules == "unrelated" and chance >= promote else rules
+
+
+def written_unrelated(data: Path) -> np.ndarray:
+    """The article model's features of the written set's articles (tests/data/labelled) that
+    the analysis rightly finds no deal in and would ask the model about (not those it reads as a
+    company bought whole): a bound that would promote any of them is refused, since the written
+    set keeps its scores (its texts are ours, in the repository)."""
+    from datetime import UTC, datetime
+
+    from extractors.analysis.analyse import article_signs
+    from extractors.documents import articles_from_path
+    from extractors.scoring import article_files
+    from extractors.watchlist import load_watchlist
+
+    watchlist = load_watchlist(ROOT / "config" / "watchlist.toml")
+    rows = []
+    for label, text in article_files(data / "labelled"):
+        if json.loads(label.read_text(encoding="utf-8"))["relevance"] == "subject":
+            continue
+        [article] = articles_from_path(text, fetched_at=datetime(2025, 1, 1, tzinfo=UTC))
+        signs = article_signs(article, watchlist)
+        if not signs.deals and not signs.bought_whole:
+            rows.append([signs.features[n] for n in article_model.FEATURES])
+    return np.array(rows).reshape(-1, len(article_model.FEATURES))
+
+
+def fit_article_model(
+    examples: ArticleExamples, rules: dict[str, str], written: np.ndarray
+) -> tuple[np.ndarray, float, float, list[str]]:
+    """The article model: fitted on the articles a blind analysis found no deal in (where the
+    model is used), with the penalty and ``promote`` bound of the best leave-one-set-out
+    relevance of all the blind analyses' articles (ties go to the bound that promotes least)
+    among those whose model, fitted on every set, promotes none of the ``written`` articles.
+    Returns its weights, bias and bound, and the report."""
+    blind = [k for k in examples.keys if k in rules]
+    unrelated = np.array([rules.get(k) == "unrelated" for k in examples.keys])
+    x, y, groups = (
+        examples.x[unrelated],
+        examples.about_a_deal[unrelated],
+        examples.groups[unrelated],
+    )
+    keys = [k for k, u in zip(examples.keys, unrelated, strict=True) if u]
+    before = relevance_macro_f1([(examples.relevance[k], rules[k]) for k in blind])
+    results = []
+    for penalty in ARTICLE_PENALTIES:
+        chances = dict(zip(keys, leave_one_set_out(x, y, groups, penalty), strict=True))
+        weights, bias = fit(x, y, penalty)
+        written_top = float(predict(written, weights, bias).max(initial=0.0))
+        for promote in ARTICLE_PROMOTE:
+            if promote <= written_top:
+                continue
+            pairs = [
+                (examples.relevance[k], promoted(rules[k], float(chances.get(k, 0.0)), promote))
+                for k in blind
+            ]
+            results.append((round(relevance_macro_f1(pairs), 6), promote, -penalty))
+    best_f1, promote, neg_penalty = max(results)
+    weights, bias = fit(x, y, -neg_penalty)
+    lines = [
+        f"articles a blind analysis found no deal in {len(keys)} ({int(y.sum())} about a talent "
+        f"deal) of {len(set(groups))} sets",
+        f"relevance macro F1 of the blind analyses' {len(blind)} articles: rules {before:.3f}; "
+        f"with the article model (leave one set out) {best_f1:.3f} at penalty {-neg_penalty:g}, "
+        f"promote {promote:g}",
+        f"(bounds that would promote any of the written set's {len(written)} articles with no "
+        "deal were refused)",
+    ]
+    return weights, bias, promote, lines
+
+
 def fit(x: np.ndarray, y: np.ndarray, penalty: float = PENALTY) -> tuple[np.ndarray, float]:
     """Logistic regression by gradient descent on standardised columns; weights on raw columns."""
     mean, scale = x.mean(0), x.std(0)
@@ -324,9 +494,19 @@ def main(argv: list[str] | None = None) -> int:
         help="score the shipped claim calibration on these dumps of sets it was not fitted on "
         "(dump_blind.py --whole); write nothing",
     )
+    parser.add_argument(
+        "--article-features",
+        type=Path,
+        nargs="+",
+        metavar="DIR",
+        help="write the article model's features of these labelled folders' development parts "
+        "(their texts pulled) to tests/data/calibration/articles.json; fit nothing",
+    )
     args = parser.parse_args(argv)
     if args.test:
         return _test_shipped(args.test, args.data)
+    if args.article_features:
+        return dump_article_features(args.article_features, ARTICLE_FEATURES)
     dumps = sorted(args.blind.glob("*.json"))
     if not dumps:
         print(f"no blind analyses in {args.blind}", file=sys.stderr)
@@ -338,7 +518,16 @@ def main(argv: list[str] | None = None) -> int:
     claim_lines = report(leave_one_set_out(x, y, groups), reading, y)
     deals = [e for d in dumps for e in deal_examples_of(d, args.data)]
     penalty, promote, subject_lines = fit_subject_model(deals)
-    print("\n".join(["claims:", *claim_lines, "subjects:", *subject_lines]))
+    articles = article_examples(ARTICLE_FEATURES)
+    rules = rules_relevance([*dumps, *sorted(LATER.glob("*.json"))])
+    article_weights, article_bias, article_promote, article_lines = fit_article_model(
+        articles, rules, written_unrelated(args.data)
+    )
+    print(
+        "\n".join(
+            ["claims:", *claim_lines, "subjects:", *subject_lines, "articles:", *article_lines]
+        )
+    )
     if args.check:
         return 0
     origin = f"of blind analyses of {len(dumps)} real sets' development parts"
@@ -376,8 +565,24 @@ def main(argv: list[str] | None = None) -> int:
         ),
         encoding="utf-8",
     )
+    (args.out_dir / article_model.ARTICLE_MODEL_FILE.name).write_text(
+        to_toml(
+            article_model.FEATURES,
+            article_weights,
+            article_bias,
+            [
+                "Written by `python -m extractors.calibrate` (extractors/analysis/article_model.py reads it).",
+                f"Fitted on the features of real sets' development articles ({ARTICLE_FEATURES.name}) "
+                "and the blind analyses of them (tests/data/calibration/README.md):",
+                *article_lines,
+            ],
+            promote=article_promote,
+        ),
+        encoding="utf-8",
+    )
     print(
-        f"wrote {CALIBRATION_FILE.name} and {subject_model.SUBJECT_MODEL_FILE.name} in {args.out_dir}"
+        f"wrote {CALIBRATION_FILE.name}, {subject_model.SUBJECT_MODEL_FILE.name} and "
+        f"{article_model.ARTICLE_MODEL_FILE.name} in {args.out_dir}"
     )
     return 0
 

@@ -112,7 +112,7 @@ def held_out_stems(folder: Path) -> frozenset[str]:
     return frozenset(tomllib.loads(path.read_text(encoding="utf-8")).get("heldout", []))
 
 
-def _article_files(folder: Path, split: str = "all") -> list[tuple[Path, Path]]:
+def article_files(folder: Path, split: str = "all") -> list[tuple[Path, Path]]:
     held = held_out_stems(folder) if split != "all" else frozenset()
     pairs = []
     for label in sorted(folder.glob("*.json")):
@@ -204,7 +204,7 @@ def score_folder(folder: Path, watchlist: Watchlist | None = None, *, split: str
     rows = []
     deal_ids: set[str] = set()
     unrelated = hard = 0
-    for label_path, article_path in _article_files(folder, split):
+    for label_path, article_path in article_files(folder, split):
         stem = label_path.stem
         label = json.loads(label_path.read_text(encoding="utf-8"))
         [article] = articles_from_path(article_path, fetched_at=SCORING_FETCHED_AT)

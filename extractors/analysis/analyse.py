@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from typing import NamedTuple
 
+from extractors.analysis.article_model import article_features, shipped_article_model
 from extractors.analysis.attribution import (
     HEADLINE_GUESS,
     Attribution,
@@ -25,9 +27,9 @@ from extractors.analysis.calibration import calibrated
 from extractors.analysis.dates import announced_date
 from extractors.analysis.deals import MENTIONED_CEILING, Deal, assemble_deals
 from extractors.analysis.figures import figures_in
-from extractors.analysis.lexicon import SentenceCues, lexicon_for
+from extractors.analysis.lexicon import Lexicon, SentenceCues, lexicon_for
 from extractors.analysis.mentions import read_mentions
-from extractors.analysis.names import find_names
+from extractors.analysis.names import Names, find_names
 from extractors.analysis.relations import relations_in
 from extractors.analysis.subject_model import (
     DealSigns,
@@ -235,8 +237,22 @@ def _choose_subject(deals: list[Deal], text: str, *, english: bool) -> None:
         d.reasons.append(f"subject chance {chance:.2f} (the rules: {d.rules_role})")
 
 
-def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
-    wl = watchlist or EMPTY_WATCHLIST
+class _Reading(NamedTuple):
+    """An article read up to its deals: what the figures and the relevance are decided from."""
+
+    text: str
+    notes: list[str]
+    lex: Lexicon
+    language: str | None
+    english: bool
+    sentences: list[Sentence]
+    names: Names
+    cues_of: list[SentenceCues]
+    deals: list[Deal]
+    bought_whole: bool  # a pair read as a purchase told as a purchase (deals.assemble_deals)
+
+
+def _read(article: Article, wl: Watchlist) -> _Reading:
     notes: list[str] = []
     text = article.text
     if len(text) > MAX_ANALYSED_CHARS:
@@ -252,12 +268,64 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     read_mentions(sentences, names, lex)  # who leads what; "the startup", "it paid"
     cues_of = [SentenceCues(lex, s.folded) for s in sentences]  # each class looked for once
     relations = relations_in(sentences, names, lex, cues_of)
+    bought_whole: set[tuple[str, str]] = set()
     deals = [
         d
-        for d in assemble_deals(sentences, names, relations, lex, wl, cues_of)
+        for d in assemble_deals(sentences, names, relations, lex, wl, cues_of, bought_whole)
         if slug(d.acquirer) and slug(d.target)
     ]
     english = (article.language or "en").lower().startswith("en")
+    return _Reading(
+        text, notes, lex, article.language, english, sentences, names, cues_of, deals,
+        bool(bought_whole),
+    )  # fmt: skip
+
+
+class ArticleSigns(NamedTuple):
+    deals: int  # the deals the rules named
+    bought_whole: bool  # the rules read a company bought whole: the model is not asked
+    features: dict[str, float]  # the article model's
+
+
+def article_signs(article: Article, watchlist: Watchlist | None = None) -> ArticleSigns:
+    """The deals the rules name in an article and the article model's features, read as
+    ``analyse`` reads them (for fitting the model: extractors/calibrate.py)."""
+    r = _read(article, watchlist or EMPTY_WATCHLIST)
+    features = article_features(
+        r.sentences, r.cues_of, r.names, language=r.language, english=r.english
+    )
+    return ArticleSigns(len(r.deals), r.bought_whole, features)
+
+
+def _about_a_deal_by_its_words(r: _Reading) -> tuple[float, str] | None:
+    """The article model's chance and its evidence (the first sentence that speaks of buying,
+    hiring or joining, else the headline) when an article the rules named no deal in is likely
+    about a talent deal (extractors/analysis/article_model.py). It never overrules the rules'
+    reading of a purchase told as a purchase: a company bought whole, its people moving with it as
+    in any acquisition, reads much like an acqui-hire word by word."""
+    if r.bought_whole:
+        return None
+    model = shipped_article_model()
+    chance = model.chance(
+        article_features(r.sentences, r.cues_of, r.names, language=r.language, english=r.english)
+    )
+    if chance < model.promote or not r.sentences:
+        return None
+    telling = next(
+        (
+            s.text
+            for s in r.sentences
+            if any(r.cues_of[s.index].present(c) for c in ("acquihire", "acquire", "hire", "join"))
+        ),
+        r.sentences[0].text,
+    )
+    return chance, telling
+
+
+def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
+    wl = watchlist or EMPTY_WATCHLIST
+    reading = _read(article, wl)
+    text, notes, lex, _, english, sentences, names, cues_of, deals, _ = reading
     _choose_subject(deals, text, english=english)
     ids = {id(d): deal_id_for(d.acquirer, d.target) for d in deals}
     announced = (
@@ -315,6 +383,9 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     elif mentions:
         best = max(mentions, key=lambda m: m.score)
         relevance, score, evidence = "mentioned", best.score, best.evidence
+    elif about := _about_a_deal_by_its_words(reading):
+        relevance, (score, evidence) = "subject", about
+        notes.append(f"about a talent deal by its words (chance {score:.2f}); no deal named in it")
     else:
         hint = next(
             (

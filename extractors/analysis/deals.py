@@ -127,8 +127,11 @@ def assemble_deals(
     lex: Lexicon,
     watchlist: Watchlist,
     cues_of: Sequence[SentenceCues] | None = None,
+    bought_whole: set[tuple[str, str]] | None = None,
 ) -> list[Deal]:
-    """``cues_of``: each sentence's cues, when the caller has them (they are looked for once)."""
+    """``cues_of``: each sentence's cues, when the caller has them (they are looked for once);
+    ``bought_whole`` gains the pairs read as a purchase told as a purchase (a company bought
+    whole, its people moving with it as in any acquisition: no talent deal)."""
     if cues_of is None:
         cues_of = [SentenceCues(lex, s.folded) for s in sentences]
     by_pair: dict[tuple[str, str], list[Relation]] = defaultdict(list)
@@ -149,6 +152,8 @@ def assemble_deals(
         deal = _judge(a, t, rels, names, framed, lex)
         if deal is not None and deal.confidence >= MIN_DEAL_CONFIDENCE:
             deals.append(deal)
+    if bought_whole is not None and framed is not None:
+        bought_whole |= framed.bought_whole
     deals += _known_deals_named(sentences, names, cues_of, watchlist, deals, by_pair)
     deals = _one_per_target(deals, watchlist)
     deals = [
@@ -333,6 +338,8 @@ class _Framing:
     # names, its words, whether it is dated): where a sum may be stated (read only when a
     # purchase needs it, ``_price_told``)
     sum_sentences: tuple[tuple[frozenset[str], str, bool], ...] = ()
+    # the pairs read as a purchase told as a purchase (``_weigh``): a company bought whole
+    bought_whole: set[tuple[str, str]] = field(default_factory=set)
 
 
 _SIMILAR = re.compile(
@@ -610,6 +617,7 @@ def _weigh(
             else "a purchase the headline or the lead says is for its people"
         )
     elif acquire and not talent_framed and not _has_talent_terms(live):
+        framed.bought_whole.add((a, t))
         return None  # a purchase told as a purchase: its people moving is part of any acquisition
     if money == 0.0 and hire > 0.0:
         implied = _payment_implied(a, t, rels, framed, hire, acquire=acquire, talent=talent_framed)

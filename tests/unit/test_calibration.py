@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +12,13 @@ import pytest
 
 from extractors import calibrate
 from extractors.analysis import analyse
+from extractors.analysis.analyse import article_signs
+from extractors.analysis.article_model import (
+    ARTICLE_MODEL_FILE,
+    read_article_model,
+    shipped_article_model,
+)
+from extractors.analysis.article_model import FEATURES as ARTICLE_FEATURES
 from extractors.analysis.attribution import HEADLINE_GUESS
 from extractors.analysis.calibration import (
     CALIBRATION_FILE,
@@ -24,8 +32,10 @@ from extractors.analysis.subject_model import (
     read_subject_model,
     shipped_subject_model,
 )
-from extractors.documents import article_from_text
+from extractors.documents import article_from_text, articles_from_path
 from extractors.records import Claim, DealMention
+from extractors.watchlist import load_watchlist
+from tests.support.paths import REPO
 
 FETCHED = datetime(2025, 6, 14, tzinfo=UTC)
 
@@ -133,12 +143,75 @@ def test_an_analysed_article_stores_the_calibrated_confidence_and_says_what_it_r
 
 def test_the_shipped_weights_are_what_the_committed_blind_analyses_give(tmp_path: Path) -> None:
     assert calibrate.main(["--out-dir", str(tmp_path)]) == 0
-    for shipped in (CALIBRATION_FILE, SUBJECT_MODEL_FILE):
+    for shipped in (CALIBRATION_FILE, SUBJECT_MODEL_FILE, ARTICLE_MODEL_FILE):
         assert (tmp_path / shipped.name).read_text(encoding="utf-8") == shipped.read_text(
             encoding="utf-8"
         )
     assert read_calibration(tmp_path / CALIBRATION_FILE.name) == shipped_calibration()
     assert read_subject_model(tmp_path / SUBJECT_MODEL_FILE.name) == shipped_subject_model()
+    assert read_article_model(tmp_path / ARTICLE_MODEL_FILE.name) == shipped_article_model()
+
+
+def test_the_article_model_promotes_none_of_the_written_articles_with_no_deal() -> None:
+    """The bound is chosen above every chance the model gives the written set's articles that
+    the rules rightly find no deal in, so the written set keeps its scores."""
+    model = shipped_article_model()
+    written = calibrate.written_unrelated(REPO / "tests" / "data")
+    assert len(written) >= 10
+    chances = calibrate.predict(
+        written, np.array([model.weights[n] for n in ARTICLE_FEATURES]), model.bias
+    )
+    assert chances.max() < model.promote
+
+
+def _labelled_folder(root: Path, texts: dict[str, str], held: list[str]) -> Path:
+    folder = root / "real_ours"
+    (folder / "labels").mkdir(parents=True)
+    for stem, text in texts.items():
+        label = {"relevance": "unrelated" if "ferry" in stem else "subject", "deals": []}
+        (folder / "labels" / f"{stem}.json").write_text(json.dumps(label), encoding="utf-8")
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    (folder / "split.toml").write_text(f"heldout = {json.dumps(held)}\n", encoding="utf-8")
+    return folder
+
+
+def test_the_article_features_dump_holds_the_development_articles_read_as_the_analysis_reads_them(
+    tmp_path: Path,
+) -> None:
+    texts = {
+        "ours_quillfeather": "Northwind buys Quillfeather\n\nNorthwind has bought Quillfeather.",
+        "ours_ferry": "A new ferry terminal\n\nThe harbour authority opened a terminal.",
+        "ours_held": "Northwind hires a team\n\nNorthwind hired the team of Quillfeather.",
+    }
+    folder = _labelled_folder(tmp_path, texts, held=["ours_held"])
+    out = tmp_path / "articles.json"
+    assert calibrate.dump_article_features([folder], out) == 0
+    dumped = json.loads(out.read_text(encoding="utf-8"))
+    assert dumped["features"] == list(ARTICLE_FEATURES)
+    rows = {a["stem"]: a for a in dumped["articles"]}
+    assert sorted(rows) == ["ours_ferry", "ours_quillfeather"]  # the held-back one is left out
+    assert (
+        rows["ours_ferry"]["relevance"] == "unrelated" and rows["ours_ferry"]["set"] == "real_ours"
+    )
+    article = article_from_text(
+        texts["ours_quillfeather"], url="https://wire.example/q", origin="feed", fetched_at=FETCHED
+    )
+    features = article_signs(article, load_watchlist(REPO / "config" / "watchlist.toml")).features
+    assert rows["ours_quillfeather"]["features"] == pytest.approx(
+        [features[n] for n in ARTICLE_FEATURES], abs=1e-4
+    )
+
+
+def test_dumping_article_features_of_texts_not_pulled_is_one_line_and_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _labelled_folder(tmp_path, {"ours_quillfeather": "Northwind buys Quillfeather."}, [])
+    (folder / "ours_quillfeather.txt").unlink()
+    out = tmp_path / "articles.json"
+    assert calibrate.dump_article_features([folder], out) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "not pulled" in err
+    assert not out.exists()
 
 
 def test_left_out_one_set_at_a_time_the_learnt_confidence_ranks_claims_better_than_the_reading() -> (
@@ -177,3 +250,27 @@ def test_testing_the_shipped_calibration_on_a_dump_reports_it_against_the_readin
     assert learnt > reading  # the dump's claims are scored by the weights, not by the reading
     assert ">= 0.6" in out
     assert CALIBRATION_FILE.read_text(encoding="utf-8") == shipped  # a test writes nothing
+
+
+def test_the_committed_article_features_are_what_this_tree_reads_from_the_pulled_texts() -> None:
+    """A change to the lexicon or the names changes the model's features: the dump is then
+    written again from the pulled texts and the model refitted (tests/data/calibration/README.md)."""
+    dumped = json.loads(calibrate.ARTICLE_FEATURES.read_text(encoding="utf-8"))
+    data = REPO / "tests" / "data"
+    texts = {
+        (a["set"], a["stem"]): data / a["set"] / f"{a['stem']}.txt" for a in dumped["articles"]
+    }
+    missing = [t.name for t in texts.values() if not t.exists()]
+    if missing:
+        pytest.skip(f"{len(missing)} real texts not pulled (e.g. {missing[0]}): nothing to compare")
+    watchlist = load_watchlist(REPO / "config" / "watchlist.toml")
+    stale = []
+    for a in dumped["articles"]:
+        [article] = articles_from_path(texts[a["set"], a["stem"]], fetched_at=FETCHED)
+        features = article_signs(article, watchlist).features
+        if [features[n] for n in ARTICLE_FEATURES] != pytest.approx(a["features"], abs=1e-4):
+            stale.append(f"{a['set']}/{a['stem']}")
+    assert not stale, (
+        f"{len(stale)} articles read otherwise now (e.g. {stale[0]}): run "
+        "`python -m extractors.calibrate --article-features DIR ...` and `python -m extractors.calibrate`"
+    )

@@ -1,0 +1,105 @@
+"""Whether an article is about a talent deal, read from its words (extractors/analysis/article_model.py)."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from extractors.analysis import analyse
+from extractors.analysis.analyse import article_signs
+from extractors.analysis.article_model import (
+    ARTICLE_MODEL_FILE,
+    FEATURES,
+    read_article_model,
+    shipped_article_model,
+)
+from extractors.documents import article_from_text
+from extractors.records import Article
+from extractors.watchlist import load_watchlist
+from tests.support.paths import REPO
+
+FETCHED = datetime(2025, 3, 4, tzinfo=UTC)
+WATCHLIST = load_watchlist(REPO / "config" / "watchlist.toml")
+
+# A purchase and the closing of the startup's app, told in French in words the rules tie to no
+# pair of companies: the kind of article they miss on real text.
+BOUGHT_AND_CLOSED = (
+    "Northwind rachète Quillfeather\n\n"
+    "Le groupe Northwind a racheté la jeune pousse Quillfeather. L'application de Quillfeather "
+    "fermera en mars. Quillfeather a été fondée en 2021."
+)
+FERRY = (
+    "Tidewater opens a new ferry terminal\n\n"
+    "The harbour authority opened a terminal on Monday. It cost $40 million and took two years "
+    "to build. Ferries will leave every hour."
+)
+
+
+def _article(text: str) -> Article:
+    return article_from_text(text, url="https://wire.example/a", origin="feed", fetched_at=FETCHED)
+
+
+def test_an_article_whose_words_tell_a_talent_deal_is_kept_as_one_with_no_deal_made_up() -> None:
+    article = _article(BOUGHT_AND_CLOSED)
+    signs = article_signs(article, WATCHLIST)
+    assert signs.deals == 0  # the rules name no deal in it
+    analysis = analyse(article, WATCHLIST)
+    assert analysis.relevance == "subject"
+    assert analysis.deals == () and analysis.claims == ()
+    assert analysis.score == pytest.approx(shipped_article_model().chance(signs.features), abs=1e-3)
+    assert analysis.score >= shipped_article_model().promote
+    [note] = analysis.notes
+    assert "by its words" in note and "no deal named" in note
+    assert (
+        analysis.evidence == "Northwind rachète Quillfeather"
+    )  # the first sentence telling a purchase
+
+
+def test_an_article_about_something_else_stays_unrelated_and_says_nothing_of_the_model() -> None:
+    analysis = analyse(_article(FERRY), WATCHLIST)
+    assert analysis.relevance == "unrelated"
+    assert analysis.notes == ()
+
+
+def test_an_article_whose_rules_name_a_deal_is_not_read_by_the_model() -> None:
+    text = (
+        "Nvidia hires Groq's founders in $20 billion licence deal\n\n"
+        "Nvidia will pay about $20 billion to license Groq's chip designs and hire its founder "
+        "Jonathan Ross and much of his team, Groq said on Wednesday."
+    )
+    analysis = analyse(_article(text), WATCHLIST)
+    assert [d.deal_id for d in analysis.deals] == ["nvidia--groq"]
+    assert not any("by its words" in n for n in analysis.notes)
+
+
+def test_each_cue_class_is_counted_where_it_stands() -> None:
+    text = (
+        "Northwind buys Quillfeather\n\n"
+        "Shares rose on Monday. Traders were calm. Analysts said little. "
+        "Later, Northwind said it had bought a second startup, and a third."
+    )
+    features = article_signs(_article(text), WATCHLIST).features
+    assert set(features) == set(FEATURES)
+    assert features["headline_acquire"] == 1.0
+    assert (
+        features["lead_acquire"] == 0.0
+    )  # the three sentences after the headline say nothing of it
+    assert features["body_acquire"] == pytest.approx(math.log1p(2))
+    assert features["companies_in_headline"] == pytest.approx(math.log1p(2))
+    assert features["english"] == 1.0
+
+
+def test_the_largest_sum_is_read_as_its_order_of_magnitude() -> None:
+    features = article_signs(_article(FERRY), WATCHLIST).features
+    assert features["largest_sum"] == pytest.approx(math.log10(1 + 40e6))
+    assert features["largest_sum_in_lead"] == pytest.approx(math.log10(1 + 40e6))
+
+
+def test_weights_naming_a_feature_the_code_does_not_read_are_refused(tmp_path: Path) -> None:
+    model = tmp_path / ARTICLE_MODEL_FILE.name
+    model.write_text("bias = 0\npromote = 0.6\n\n[weights]\nbody_gossip = 1.0\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="body_gossip"):
+        read_article_model(model)
