@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from extractors.analysis.figures import figures_in
+from extractors.analysis.figures import money_figures
 from extractors.analysis.lexicon import SentenceCues
 from extractors.analysis.names import Names
 from extractors.analysis.subject_model import logistic, read_weights
@@ -30,6 +30,9 @@ from extractors.analysis.text import Sentence
 ARTICLE_MODEL_FILE = Path(__file__).with_name("article_model.toml")
 # The lead: the sentences after the headline that open the story.
 LEAD_SENTENCES = 3
+# The sentences read for the body's counts, the headline's among them: what an article is about
+# is told early, and a long page's tail (related stories, comments) costs without telling it.
+READ_SENTENCES = 20
 PLACES = ("headline", "lead", "body")
 # The cue classes read: the twelve that weighed most when the model read all of the lexicon's
 # (tests/data/calibration/README.md, "The article model"). Reading the others too scored no
@@ -54,28 +57,24 @@ def article_features(
     english: bool,
 ) -> dict[str, float]:
     """The article's signs: each cue class in the headline (the first sentence) and in the lead
-    (1 or 0), and in how many sentences of the whole (log); the companies and people named; the
-    largest sum of money named in the headline and lead, and in the whole (its order of magnitude:
-    a purchase of billions is seldom one for a team)."""
+    (1 or 0), and in how many of the first ``READ_SENTENCES`` sentences (log); the companies and
+    people they name; the largest sum of money named in the headline and lead, and in those
+    sentences (its order of magnitude: a purchase of billions is seldom one for a team)."""
+    read = sentences[:READ_SENTENCES]
     features: dict[str, float] = {}
     for cue in CLASSES:
-        present = [c.present(cue) for c in cues_of]
+        present = [cues_of[s.index].present(cue) for s in read]
         features[f"headline_{cue}"] = float(any(present[:1]))
         features[f"lead_{cue}"] = float(any(present[1 : 1 + LEAD_SENTENCES]))
         features[f"body_{cue}"] = math.log1p(sum(present))
-    orgs = [len(names.orgs[s.index]) for s in sentences]
+    orgs = [len(names.orgs[s.index]) for s in read]
     features["companies_in_headline"] = math.log1p(sum(orgs[:1]))
     features["companies_in_lead"] = math.log1p(sum(orgs[1 : 1 + LEAD_SENTENCES]))
-    features["companies"] = math.log1p(
-        len({m.name for s in sentences for m in names.orgs[s.index]})
-    )
-    features["people"] = math.log1p(len({m.name for s in sentences for m in names.people[s.index]}))
+    features["companies"] = math.log1p(len({m.name for s in read for m in names.orgs[s.index]}))
+    features["people"] = math.log1p(len({m.name for s in read for m in names.people[s.index]}))
     features["sentences"] = math.log1p(len(sentences))
     features["english"] = float(english)
-    sums = [
-        max((f.value for f in figures_in(s.raw, language) if f.kind == "money"), default=0.0)
-        for s in sentences
-    ]
+    sums = [max((f.value for f in money_figures(s.raw, language)), default=0.0) for s in read]
     features["largest_sum_in_lead"] = math.log10(1 + max(sums[: 1 + LEAD_SENTENCES], default=0.0))
     features["largest_sum"] = math.log10(1 + max(sums, default=0.0))
     return features
