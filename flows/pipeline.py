@@ -20,8 +20,10 @@ is skipped, one of another warehouse proceeds.
 
 The whole-run arguments of the tasks the flow calls directly (every entry, every
 analysed article) go in ``quote``: Prefect otherwise walks each element of each
-argument looking for futures. Submitted tasks take a batch, plain: a quoted
-argument reaches a Dask worker still wrapped.
+argument looking for futures. Submitted tasks take their batch and the watchlist in
+``opaque`` on the thread runner (resolved, not walked: the watchlist's walk grows with
+its remembered lookups), plain on Dask: an annotated argument reaches a Dask worker
+still wrapped.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import time
 import uuid
 import zlib
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -41,7 +43,7 @@ from typing import Any
 from prefect import flow, get_run_logger
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
-from prefect.utilities.annotations import quote
+from prefect.utilities.annotations import opaque, quote
 
 from extractors.documents import DocumentError, article_files, articles_from_path
 from extractors.fetch.client import FetchPolicy
@@ -533,18 +535,23 @@ def _fetch_and_analyse(
     in_flight: int,
     processes: int,
     analysis_workers: int,
+    walked: bool = False,
 ) -> Iterator[tuple[list[tuple[Article, Analysis]], dict[str, float]]]:
     """Each batch fetched, then extracted and analysed; at most ``in_flight`` batches at once.
 
     The window bounds memory: at most ``in_flight`` batches of HTML are held. A stop
     request ends it after the batches already done: the rest are left to the runner.
+    ``walked``: the runner needs the arguments plain (Dask), so Prefect walks them.
     """
+    hide: Callable[[Any], Any] = (lambda value: value) if walked else opaque
     window: deque[Any] = deque()
     for batch in batches:
         if stop.requested:
             return
         window.append(
-            fetch_extract_analyse_task.submit(batch, policy, watchlist, processes, analysis_workers)
+            fetch_extract_analyse_task.submit(
+                hide(batch), policy, hide(watchlist), processes, analysis_workers
+            )
         )
         if len(window) >= in_flight:
             if not _finished(window[0], stop):
@@ -791,6 +798,7 @@ def _process(
                 in_flight=_batches_in_flight(settings, processes),
                 processes=processes,
                 analysis_workers=analysis_workers,
+                walked=settings.run.task_runner == "dask",
             )
             for batch_items, seconds in analysed:
                 items.extend(batch_items)
