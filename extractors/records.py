@@ -210,3 +210,6 @@ class Analysis:
     claims: tuple[Claim, ...] = ()
     notes: tuple[str, ...] = field(default=())
     left_out: tuple[LeftOut, ...] = ()
+    # the article model's chance that it is about a talent deal, where the rules named no deal
+    # (extractors/analysis/article_model.py); shown by ``dealwatch explain``, not stored
+    article_chance: float | None = None

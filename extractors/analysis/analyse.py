@@ -297,21 +297,21 @@ def article_signs(article: Article, watchlist: Watchlist | None = None) -> Artic
     return ArticleSigns(len(r.deals), r.bought_whole, features)
 
 
-def _about_a_deal_by_its_words(r: _Reading) -> tuple[float, str] | None:
-    """The article model's chance and its evidence (the first sentence that speaks of buying,
-    hiring or joining, else the headline) when an article the rules named no deal in is likely
-    about a talent deal (extractors/analysis/article_model.py). It never overrules the rules'
-    reading of a purchase told as a purchase: a company bought whole, its people moving with it as
-    in any acquisition, reads much like an acqui-hire word by word."""
-    if r.bought_whole:
+def _chance_by_its_words(r: _Reading) -> float | None:
+    """The article model's chance that an article the rules named no deal in is about a talent
+    deal (extractors/analysis/article_model.py); None where the model is not asked. It never
+    overrules the rules' reading of a purchase told as a purchase: a company bought whole, its
+    people moving with it as in any acquisition, reads much like an acqui-hire word by word."""
+    if r.deals or r.bought_whole or not r.sentences:
         return None
-    model = shipped_article_model()
-    chance = model.chance(
+    return shipped_article_model().chance(
         article_features(r.sentences, r.cues_of, r.names, language=r.language, english=r.english)
     )
-    if chance < model.promote or not r.sentences:
-        return None
-    telling = next(
+
+
+def _telling_sentence(r: _Reading) -> str:
+    """The first sentence that speaks of buying, hiring or joining, else the headline."""
+    return next(
         (
             s.text
             for s in r.sentences
@@ -319,7 +319,6 @@ def _about_a_deal_by_its_words(r: _Reading) -> tuple[float, str] | None:
         ),
         r.sentences[0].text,
     )
-    return chance, telling
 
 
 def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
@@ -378,13 +377,14 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     kept = calibrated(kept, mentions, english=english, headline_end=text.find("\n"))
     claims = {(c.deal_id, c.subject, c.metric, c.start): c for c in kept}
     subject_deal = next((m for m in mentions if m.role == "subject"), None)
+    chance = _chance_by_its_words(reading)
     if subject_deal is not None:
         relevance, score, evidence = "subject", subject_deal.score, subject_deal.evidence
     elif mentions:
         best = max(mentions, key=lambda m: m.score)
         relevance, score, evidence = "mentioned", best.score, best.evidence
-    elif about := _about_a_deal_by_its_words(reading):
-        relevance, (score, evidence) = "subject", about
+    elif chance is not None and chance >= shipped_article_model().promote:
+        relevance, score, evidence = "subject", chance, _telling_sentence(reading)
         notes.append(f"about a talent deal by its words (chance {score:.2f}); no deal named in it")
     else:
         hint = next(
@@ -405,4 +405,5 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
         claims=tuple(sorted(claims.values(), key=lambda c: c.start)),
         notes=tuple(notes),
         left_out=tuple(left_out),
+        article_chance=None if chance is None else round(chance, 3),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.analysis.article_model import shipped_article_model
 from extractors.records import Analysis, Article, Claim
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -45,6 +46,11 @@ def explain_lines(article: Article, analysis: Analysis) -> list[str]:
     if analysis.evidence:
         lines.append(f"  because: {inert(analysis.evidence)}")
     lines += [f"note: {inert(n)}" for n in analysis.notes]
+    if analysis.article_chance is not None:
+        lines.append(
+            f"article model: chance {analysis.article_chance:.2f} that it is about a talent deal "
+            f"(kept as one from {shipped_article_model().promote:.2f})"
+        )
     lines.append("")
     lines.append(f"deals ({len(analysis.deals)}):")
     for d in analysis.deals:

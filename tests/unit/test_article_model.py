@@ -16,6 +16,7 @@ from extractors.analysis.article_model import (
     read_article_model,
     shipped_article_model,
 )
+from extractors.analysis.explain import explain_lines
 from extractors.documents import article_from_text
 from extractors.records import Article
 from extractors.watchlist import load_watchlist
@@ -103,3 +104,25 @@ def test_weights_naming_a_feature_the_code_does_not_read_are_refused(tmp_path: P
     model.write_text("bias = 0\npromote = 0.6\n\n[weights]\nbody_gossip = 1.0\n", encoding="utf-8")
     with pytest.raises(ValueError, match="body_gossip"):
         read_article_model(model)
+
+
+def test_explain_shows_the_chance_the_model_gave_an_article_with_no_deal() -> None:
+    ferry = _article(FERRY)
+    analysis = analyse(ferry, WATCHLIST)
+    assert analysis.article_chance is not None and analysis.article_chance < 0.5
+    [line] = [x for x in explain_lines(ferry, analysis) if x.startswith("article model:")]
+    assert f"chance {analysis.article_chance:.2f}" in line
+    assert f"from {shipped_article_model().promote:.2f}" in line
+    bought = _article(BOUGHT_AND_CLOSED)
+    promoted = analyse(bought, WATCHLIST)
+    assert promoted.article_chance == promoted.score  # the chance it was kept as a subject by
+    shown = explain_lines(bought, promoted)
+    assert any(x.startswith(f"article model: chance {promoted.score:.2f}") for x in shown)
+    groq = _article(
+        "Nvidia hires Groq's founders in $20 billion licence deal\n\n"
+        "Nvidia will pay about $20 billion to license Groq's chip designs and hire its founder "
+        "Jonathan Ross and much of his team, Groq said on Wednesday."
+    )
+    groq_analysis = analyse(groq, WATCHLIST)
+    assert groq_analysis.article_chance is None  # the rules named a deal: the model is not asked
+    assert not any(x.startswith("article model:") for x in explain_lines(groq, groq_analysis))
