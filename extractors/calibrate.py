@@ -26,19 +26,29 @@ import argparse
 import json
 import sys
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
 from extractors.analysis import article_model, subject_model
+from extractors.analysis.analyse import article_signs
 from extractors.analysis.calibration import (
     CALIBRATION_FILE,
     FEATURES,
     claim_features,
     shipped_calibration,
 )
+from extractors.documents import articles_from_path
 from extractors.records import Claim, DealMention
-from extractors.scoring import RELEVANCE_CLASSES, expected_claims, labelled
+from extractors.scoring import (
+    RELEVANCE_CLASSES,
+    article_files,
+    expected_claims,
+    held_out_stems,
+    labelled,
+)
+from extractors.watchlist import load_watchlist
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "tests" / "data" / "calibration" / "blind"
@@ -55,6 +65,7 @@ STEP_SIZE = 0.5
 # (a ``promote`` above 1 never overrules the rules' choice).
 SUBJECT_PENALTIES = (0.01, 0.03, 0.1, 0.3)
 SUBJECT_PROMOTE = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
+# The article model's, chosen the same way (a ``promote`` above 1 promotes no article).
 ARTICLE_PENALTIES = (0.01, 0.03, 0.1, 0.3)
 ARTICLE_PROMOTE = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 
@@ -227,13 +238,6 @@ def fit_subject_model(examples: list[DealExample]) -> tuple[float, float, list[s
 def dump_article_features(folders: list[Path], out: Path) -> int:
     """The article model's features of every development article of these labelled folders,
     read from the pulled texts by this tree's analysis: numbers only, no words of the articles."""
-    from datetime import UTC, datetime
-
-    from extractors.analysis.analyse import article_signs
-    from extractors.documents import articles_from_path
-    from extractors.scoring import held_out_stems
-    from extractors.watchlist import load_watchlist
-
     watchlist = load_watchlist(ROOT / "config" / "watchlist.toml")
     rows, missing = [], []
     for folder in folders:
@@ -319,13 +323,6 @@ def written_unrelated(data: Path) -> np.ndarray:
     the analysis rightly finds no deal in and would ask the model about (not those it reads as a
     company bought whole): a bound that would promote any of them is refused, since the written
     set keeps its scores (its texts are ours, in the repository)."""
-    from datetime import UTC, datetime
-
-    from extractors.analysis.analyse import article_signs
-    from extractors.documents import articles_from_path
-    from extractors.scoring import article_files
-    from extractors.watchlist import load_watchlist
-
     watchlist = load_watchlist(ROOT / "config" / "watchlist.toml")
     rows = []
     for label, text in article_files(data / "labelled"):
