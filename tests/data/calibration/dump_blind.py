@@ -100,7 +100,8 @@ def main() -> None:
                 "relevance": (  # the rules' conclusion, before any learnt model
                     ("subject" if any(map(_rules_chose, found.deals)) else "mentioned")
                     if found.deals
-                    else found.relevance
+                    # no deal named: unrelated, whatever the article model then made of it
+                    else "unrelated"
                 ),
                 "deals": [
                     {
