@@ -238,12 +238,16 @@ def fit_subject_model(examples: list[DealExample]) -> tuple[float, float, list[s
 def dump_article_features(folders: list[Path], out: Path) -> int:
     """The article model's features of every development article of these labelled folders,
     read from the pulled texts by this tree's analysis: numbers only, no words of the articles."""
+    # a set's labels are committed under labels/; the shared set's are copied beside its texts
+    labels_of = {f: f / "labels" if (f / "labels").is_dir() else f for f in folders}
+    empty = [f for f, labels in labels_of.items() if not any(labels.glob("*.json"))]
+    if empty:
+        print(f"{empty[0]}: no labels there; nothing written", file=sys.stderr)
+        return 2
     watchlist = load_watchlist(ROOT / "config" / "watchlist.toml")
     rows, missing = [], []
-    for folder in folders:
+    for folder, labels in labels_of.items():
         held = held_out_stems(folder)
-        # a set's labels are committed under labels/; the shared set's are copied beside its texts
-        labels = folder / "labels" if (folder / "labels").is_dir() else folder
         for label in sorted(labels.glob("*.json")):
             text = folder / f"{label.stem}.txt"
             if label.stem in held:
@@ -507,6 +511,11 @@ def main(argv: list[str] | None = None) -> int:
     dumps = sorted(args.blind.glob("*.json"))
     if not dumps:
         print(f"no blind analyses in {args.blind}", file=sys.stderr)
+        return 2
+    if not ARTICLE_FEATURES.exists():
+        print(
+            f"no {ARTICLE_FEATURES.name}: write it with --article-features DIR ...", file=sys.stderr
+        )
         return 2
     examples = [e for d in dumps for e in examples_of(d, args.data)]
     x = np.array([e.features for e in examples])

@@ -202,6 +202,18 @@ def test_the_article_features_dump_holds_the_development_articles_read_as_the_an
     )
 
 
+def test_dumping_article_features_of_a_folder_with_no_labels_is_one_line_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _labelled_folder(tmp_path, {"ours_ferry": "A new ferry terminal."}, [])
+    out = tmp_path / "articles.json"
+    out.write_text("kept", encoding="utf-8")
+    assert calibrate.dump_article_features([folder, tmp_path / "real_typo"], out) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "real_typo" in err and "no labels" in err
+    assert out.read_text(encoding="utf-8") == "kept"
+
+
 def test_dumping_article_features_of_texts_not_pulled_is_one_line_and_status_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
