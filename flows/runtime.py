@@ -195,7 +195,7 @@ class StopRequest:
             self._hurry.wait(min(STOP_POLL_S, deadline - now))
         # Never in the middle of a spool write: one under way gets up to a second more.
         self._critical.acquire(timeout=1.0)
-        log.warning("%s: ending the process now", self.signal_name)
+        last_word(f"{self.signal_name}: ending the process now")
         _end_children()
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):  # a closed or broken stream: nothing to flush
@@ -204,6 +204,18 @@ class StopRequest:
 
 
 STOP = StopRequest()
+
+
+def last_word(message: str) -> None:
+    """A stop's last line, a moment before ``os._exit``. Once the main thread has ended, the
+    interpreter is shutting down and Prefect's API log handler can no longer start its sender
+    (its error went through logging's error handler as a traceback): the line then goes to
+    stderr as it is; and a handler that fails on it prints nothing, the process ending anyway."""
+    logging.raiseExceptions = False
+    if threading.main_thread().is_alive():
+        log.warning(message)
+    else:
+        print(message, file=sys.stderr, flush=True)
 
 
 def _end_children() -> None:
