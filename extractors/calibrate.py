@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from extractors.analysis import article_model, subject_model
-from extractors.analysis.analyse import article_signs
+from extractors.analysis.analyse import ArticleSigns, article_signs
 from extractors.analysis.calibration import (
     CALIBRATION_FILE,
     FEATURES,
@@ -48,7 +48,7 @@ from extractors.scoring import (
     held_out_stems,
     labelled,
 )
-from extractors.watchlist import load_watchlist
+from extractors.watchlist import Watchlist, load_watchlist
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "tests" / "data" / "calibration" / "blind"
@@ -255,8 +255,7 @@ def dump_article_features(folders: list[Path], out: Path) -> int:
             if not text.exists():
                 missing.append(text.name)
                 continue
-            [article] = articles_from_path(text, fetched_at=datetime(2025, 1, 1, tzinfo=UTC))
-            features = article_signs(article, watchlist).features
+            features = _signs_of(text, watchlist).features
             rows.append(
                 {
                     "set": folder.name,
@@ -275,6 +274,12 @@ def dump_article_features(folders: list[Path], out: Path) -> int:
     out.write_text(f'{{"features": {head},\n"articles": [\n{lines}\n]}}\n', encoding="utf-8")
     print(f"wrote the features of {len(rows)} articles of {len(folders)} sets to {out}")
     return 0
+
+
+def _signs_of(text: Path, watchlist: Watchlist) -> ArticleSigns:
+    """An article file's deals and article-model features, as ``analyse`` reads them."""
+    [article] = articles_from_path(text, fetched_at=datetime(2025, 1, 1, tzinfo=UTC))
+    return article_signs(article, watchlist)
 
 
 def _compact(value: float) -> float | int:
@@ -332,8 +337,7 @@ def written_unrelated(data: Path) -> np.ndarray:
     for label, text in article_files(data / "labelled"):
         if json.loads(label.read_text(encoding="utf-8"))["relevance"] == "subject":
             continue
-        [article] = articles_from_path(text, fetched_at=datetime(2025, 1, 1, tzinfo=UTC))
-        signs = article_signs(article, watchlist)
+        signs = _signs_of(text, watchlist)
         if not signs.deals and not signs.bought_whole:
             rows.append([signs.features[n] for n in article_model.FEATURES])
     return np.array(rows).reshape(-1, len(article_model.FEATURES))

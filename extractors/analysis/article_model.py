@@ -24,7 +24,7 @@ from pathlib import Path
 from extractors.analysis.figures import money_figures
 from extractors.analysis.lexicon import SentenceCues
 from extractors.analysis.names import Names
-from extractors.analysis.subject_model import logistic, read_weights
+from extractors.analysis.subject_model import logistic, read_bounded_model
 from extractors.analysis.text import Sentence
 
 ARTICLE_MODEL_FILE = Path(__file__).with_name("article_model.toml")
@@ -94,8 +94,7 @@ class ArticleModel:
 
 
 def read_article_model(path: Path) -> ArticleModel:
-    data, weights = read_weights(path, FEATURES)
-    return ArticleModel(float(data["bias"]), float(data["promote"]), weights)
+    return read_bounded_model(path, FEATURES, ArticleModel)
 
 
 @cache

@@ -17,11 +17,11 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 SUBJECT_MODEL_FILE = Path(__file__).with_name("subject_model.toml")
 FEATURES = (
@@ -33,6 +33,7 @@ FEATURES = (
 EVIDENCE_HEAD_CHARS = 40
 # The first reason of a deal the relations make says how many sentences tell it (deals.py).
 _TOLD_IN = re.compile(r" in (\d+) sentence\(s\)$")
+M = TypeVar("M")
 
 
 class DealSigns(NamedTuple):
@@ -156,9 +157,17 @@ def choose(chances: Sequence[float], rules: int | None, *, promote: float) -> in
     return best if chances[best] >= promote else rules
 
 
+def read_bounded_model(
+    path: Path, features: Sequence[str], model: Callable[[float, float, dict[str, float]], M]
+) -> M:
+    """A model file with a ``promote`` bound (this module's and the article model's): the model
+    built from its bias, bound and weights."""
+    data, weights = read_weights(path, features)
+    return model(float(data["bias"]), float(data["promote"]), weights)
+
+
 def read_subject_model(path: Path) -> SubjectModel:
-    data, weights = read_weights(path, FEATURES)
-    return SubjectModel(float(data["bias"]), float(data["promote"]), weights)
+    return read_bounded_model(path, FEATURES, SubjectModel)
 
 
 @cache
