@@ -231,6 +231,8 @@ def _known_deals_named(
         related = {
             r.sentence for r in by_pair.get((known.acquirer, known.target), []) if r.kind != "hire"
         }
+        if not related and known.target not in named_anywhere:
+            continue  # its startup named nowhere: no sentence can tell it
         for s in sentences:
             named = named_in[s.index] | (
                 {known.acquirer, known.target} if s.index in related else set()

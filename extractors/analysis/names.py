@@ -1423,7 +1423,10 @@ def _has_company_words(words: list[str], data: NameData) -> bool:
 # "Twitter co-founder and CEO Jack Dorsey": a capitalised word right before a founder's or chief
 # executive's title, inside a sentence or opening one, is the company's name. (The titles are
 # found first, the word before each then: titles are few, capitals many.)
-_COMPANY_TITLE = re.compile(r"(?<=\s)(?:co-?founder|founder|CEO)\b")
+# (Each whole-text pattern here opens on a letter or a sign, never on a look-behind or "\b": the
+# regular expression engine then skips to the places that letter stands, where a pattern that
+# opens on a look-behind is tried at every character of the text.)
+_COMPANY_TITLE = re.compile(r"(?:co-?founder|founder|CEO)\b")  # after a space (word_before)
 _WORD_BEFORE_TITLE = re.compile(r"(?<![\w'’-])([A-Z][\w.&-]*)\s+$")
 
 
@@ -1436,6 +1439,8 @@ def _words_found(
 
 def _companies_before_titles(body: str) -> set[str]:
     def word_before(body: str, m: re.Match[str]) -> str | None:
+        if not body[m.start() - 1 : m.start()].isspace():
+            return None  # inside a word, or opening the text
         before = _WORD_BEFORE_TITLE.search(body, max(0, m.start() - 40), m.start())
         return before.group(1) if before is not None else None
 
@@ -1446,7 +1451,7 @@ def _companies_before_titles(body: str) -> set[str]:
 # company's name, not a person's given name ("Zynga Poker" is then no person).
 _PURCHASE_VERB = r"(?:acquir(?:es|ed|ing)|buys|bought|buying|purchas(?:es|ed|ing))"
 _BUYER_ALONE = re.compile(
-    r"(?<![\w.-])([A-Z][\w.-]+)\s+(?:(?:is|was|has|had|will|also|recently|reportedly|then)\s+)*"
+    r"([A-Z](?<![\w.-][A-Z])[\w.-]+)\s+(?:(?:is|was|has|had|will|also|recently|reportedly|then)\s+)*"
     rf"(?:be\s+)?{_PURCHASE_VERB}\b"
 )
 
@@ -1464,12 +1469,12 @@ def _buyers_named_alone(body: str) -> set[str]:
 # "Luan's team", "Adept's technology": the word before is a company's name, not a person's. (The
 # possessive and the thing are found first, the word before each then: they are few, words many.)
 _OWNED_THING = re.compile(
-    r"(?:['’]s|(?<=s)['’])\s+(?:technology|models?|ceo|(?:co-?)?founders?|staff|employees|team|"
+    r"['’](?:s|(?<=s['’]))\s+(?:technology|models?|ceo|(?:co-?)?founders?|staff|employees|team|"
     r"valuation|shares)"
 )
 # "will join the Lyft team": the one capitalised word between "the" and "team" names a company;
 # so does the one a purchase's verb takes as its object ("Square acquires Evenly")
-_THE_TEAM_OF = re.compile(r"\bthe\s+([A-Z][\w.-]+)\s+team\b")
+_THE_TEAM_OF = re.compile(r"the(?<!\wthe)\s+([A-Z][\w.-]+)\s+team\b")
 _PURCHASE_STEMS = ("acquir", "buy", "bought", "purchas")  # one is in every purchase verb
 _BOUGHT_ALONE = re.compile(rf"\b{_PURCHASE_VERB}\s+([A-Z][\w.-]+)(?=[\s,.;])")
 
