@@ -56,6 +56,10 @@ SMALL_TEAM = 50
 # are small (Sparrow under $25 million, Wavii about $30 million); companies bought whole for
 # hundreds of millions bring their staff too.
 SMALL_PRICE = 100e6
+# A startup bought at no price the text states, its team spoken of (``_perhaps_for_its_people``):
+# kept as a talent deal no surer than this, under the alert bound (config/dealwatch.toml
+# ``[alerts] min_confidence``): stored and shown, never announced as a new deal on these words alone.
+UNPRICED_PURCHASE_CEILING = 0.55
 _MONEY_WRITTEN = re.compile(
     r"[$€£]\s?\d|\d\s?(?:billion|million|bn|milliards?|milliarden|millones|milhões|miliardi)\b",
     re.IGNORECASE,
@@ -340,6 +344,10 @@ class _Framing:
     # names, its words, whether it is dated): where a sum may be stated (read only when a
     # purchase needs it, ``_price_told``)
     sum_sentences: tuple[tuple[frozenset[str], str, bool], ...] = ()
+    # the companies named in each sentence that speaks of a team, founders or staff (more than one)
+    team_told: tuple[frozenset[str], ...] = ()
+    # every sentence as written (read only when a purchase needs it: ``_states_a_sum``)
+    texts: tuple[str, ...] = ()
     # the pairs read as a purchase told as a purchase (``_weigh``): a company bought whole
     bought_whole: set[tuple[str, str]] = field(default_factory=set)
 
@@ -374,6 +382,22 @@ def _price_told(framed: _Framing, companies: set[str]) -> bool:
             (f.high or f.low or 0.0) > SMALL_PRICE for f in money_figures(text, framed.language)
         )
         for named, text, dated in framed.sum_sentences
+    )
+
+
+def _perhaps_for_its_people(a: str, t: str, live: list[Relation], framed: _Framing) -> bool:
+    """A startup bought in the news the lead tells, at no price the text states, its team spoken
+    of with the buyer ("Google acquista PostRank … il team PostRank una volta unitosi ai ranghi
+    Google"): a purchase that may be for its people.
+    Small purchases told so are mostly acqui-hires; a company bought whole at a company's price
+    states its price. (On the real sets' development parts, read as talent deals: 4 right, 3 not.)"""
+    return (
+        any(a in named and t in named for named in framed.team_told)
+        and any(
+            r.kind == "acquire" and r.sentence <= LEAD_SENTENCES and not (r.dated or r.background)
+            for r in live
+        )
+        and not any(money_figures(text, framed.language) for text in framed.texts)
     )
 
 
@@ -480,6 +504,12 @@ def _framing(
             for s in sentences
             if names.orgs[s.index] and _may_state_a_price(s, cues_of[s.index])
         ),
+        tuple(
+            frozenset(o.name for o in names.orgs[s.index])
+            for s in sentences
+            if names.orgs[s.index] and cues_of[s.index].present("team_plural")
+        ),
+        tuple(s.raw for s in sentences),
     )
 
 
@@ -529,7 +559,7 @@ def _judge(
     weighed = _weigh(a, t, rels, live, framed)
     if weighed is None:
         return None
-    hire, money, team_only, reasons = weighed
+    hire, money, team_only, reasons, ceiling = weighed
     kind = "talent_deal" if team_only else _deal_kind(t, live, framed, lex)
     sentences = {r.sentence for r in live}
     confidence = 0.3 + 0.3 * hire + 0.3 * money + 0.05 * min(2, len(sentences) - 1)
@@ -537,7 +567,7 @@ def _judge(
         confidence += 0.05
     else:
         reasons.append(f"{t}: nothing else in the text says it is a company")
-    confidence = round(min(1.0, confidence), 3)
+    confidence = round(min(ceiling, confidence), 3)
     people = _deal_people(t, live, names)
     evidence = next((r.clause for r in sorted(live, key=lambda r: (-r.strength, r.sentence))), "")
     reasons.insert(0, f"hire {hire:.2f}, money {money:.2f} in {len(sentences)} sentence(s)")
@@ -568,8 +598,8 @@ def _is_company_of_its_own(t: str, live: list[Relation], names: Names) -> bool:
 
 def _weigh(
     a: str, t: str, rels: list[Relation], live: list[Relation], framed: _Framing
-) -> tuple[float, float, bool, list[str]] | None:
-    """(hire, money, team only, reasons): how strongly the pair's relations say that people move
+) -> tuple[float, float, bool, list[str], float] | None:
+    """(hire, money, team only, reasons, the most its confidence may be): how strongly the pair's relations say that people move
     and that money is paid, each missing half filled from what the rest of the text says. None when
     a half stays missing, or when the pair is a purchase told as a purchase."""
     hire = max((r.strength for r in live if r.kind == "hire"), default=0.0)
@@ -591,6 +621,7 @@ def _weigh(
         )
     )
     reasons: list[str] = []
+    ceiling = 1.0
     if (
         acquire
         and hire == 0.0
@@ -619,8 +650,14 @@ def _weigh(
             else "a purchase the headline or the lead says is for its people"
         )
     elif acquire and not talent_framed and not _has_talent_terms(live):
-        framed.bought_whole.add((a, t))
-        return None  # a purchase told as a purchase: its people moving is part of any acquisition
+        if not _perhaps_for_its_people(a, t, live, framed):
+            framed.bought_whole.add((a, t))
+            return (
+                None  # a purchase told as a purchase: its people moving is part of any acquisition
+            )
+        hire = money = STRENGTH_IMPLIED
+        ceiling = UNPRICED_PURCHASE_CEILING
+        reasons.append("bought at no price stated, its team spoken of: perhaps for its people")
     if money == 0.0 and hire > 0.0:
         implied = _payment_implied(a, t, rels, framed, hire, acquire=acquire, talent=talent_framed)
         if implied is not None:
@@ -643,7 +680,7 @@ def _weigh(
         reasons.append("its founders or team move, no payment stated")
     if hire == 0.0 or money == 0.0:
         return None
-    return hire, money, team_only, reasons
+    return hire, money, team_only, reasons, ceiling
 
 
 # People who have left a company, named as its former staff ("several former Scale employees")

@@ -8,7 +8,12 @@ import pytest
 
 from extractors.analysis import analyse
 from extractors.analysis.analyse import _told_aside
-from extractors.analysis.deals import Deal, _framing, _one_per_target
+from extractors.analysis.deals import (
+    UNPRICED_PURCHASE_CEILING,
+    Deal,
+    _framing,
+    _one_per_target,
+)
 from extractors.analysis.lexicon import SentenceCues, lexicon_for
 from extractors.analysis.mentions import read_mentions
 from extractors.analysis.names import find_names
@@ -16,6 +21,7 @@ from extractors.analysis.relations import Relation, relations_in
 from extractors.analysis.text import clauses, fold, split_sentences
 from extractors.documents import article_from_text
 from extractors.watchlist import EMPTY_WATCHLIST, Entity, Watchlist, load_watchlist
+from flows.settings import AlertSettings
 from tests.support.analysis import company_names, read_steps, stated_claims
 from tests.support.paths import REPO
 
@@ -2914,6 +2920,37 @@ def test_a_sign_that_a_purchase_was_for_its_people(text, sign, without, deal_id)
     assert result.deals[0].kind == "acquihire"
     _, plain = _analyse(text.replace(sign, without), WATCHLIST)
     assert plain.deals == ()
+
+
+@pytest.mark.parametrize(
+    ("said", "instead", "a_deal"),
+    [
+        ("", "", True),
+        # a price stated: a company bought whole, its people coming with it
+        ("software.", "software, for $900 million.", False),
+        # one founder staying on is part of any purchase
+        ("The Quillbyte team is", "Its founder is", False),
+    ],
+    ids=["no price, its team with the buyer", "a price stated", "one founder"],
+)
+def test_a_startup_bought_at_no_stated_price_with_its_team_is_perhaps_a_talent_deal(
+    said, instead, a_deal
+):
+    """A purchase the lead tells, no sum of money anywhere in the text, and a sentence that puts
+    the startup's team with the buyer: perhaps bought for its people, so kept as a talent deal,
+    never surer than the alert bound (stored and shown, no new-deal alert on this alone)."""
+    text = (
+        "Harbor buys Quillbyte\n\n"
+        "Harbor has acquired Quillbyte, a maker of note-taking software. "
+        "The Quillbyte team is excited to keep building its tools as a part of Harbor."
+    ).replace(said, instead)
+    _, result = _analyse(text, EMPTY_WATCHLIST)
+    if not a_deal:
+        assert result.deals == ()
+        return
+    [deal] = result.deals
+    assert (deal.deal_id, deal.role, deal.kind) == ("harbor--quillbyte", "subject", "acquihire")
+    assert deal.score <= UNPRICED_PURCHASE_CEILING < AlertSettings().min_confidence
 
 
 def test_a_misspelt_acquisition_is_still_a_purchase():
