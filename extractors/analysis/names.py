@@ -502,6 +502,13 @@ def _glosses_a_phrase(raw: str, start: int, surface: str) -> bool:
     )
 
 
+def _a_function_word(word: str, data: NameData) -> bool:
+    """A word of the lists of function words, as written or in capitals ("THIS", "THE")."""
+    return word in data.function_words or (
+        len(word) > 1 and word.isupper() and word.capitalize() in data.function_words
+    )
+
+
 def _is_person_like(name: str) -> bool:
     return PERSON.fullmatch(name) is not None
 
@@ -997,8 +1004,8 @@ class _NameScan:
         ].lstrip("\u00a0 ").startswith("»"):
             return False  # "sa plateforme éponyme de « Data Intelligence »": a thing's name, quoted
         data = self.data
-        if not surface or surface in data.not_companies or surface in data.function_words:
-            return False
+        if not surface or surface in data.not_companies or _a_function_word(surface, data):
+            return False  # (in capitals too: "investing $35 million in THIS robotics startup")
         if _PLACE_BEFORE.search(raw, max(0, start - 40), start):
             return False  # "once based in Oslo", "headquartered in Tallinn": a place
         if surface.endswith("-based") or _ADJECTIVE_END.search(surface):
@@ -1010,7 +1017,7 @@ class _NameScan:
             return False
         if any(w in data.institution_words for w in words):
             return False  # "Stanford University", "Institut Pasteur": where people study
-        if all(w in data.not_companies or w in data.function_words for w in words):
+        if all(w in data.not_companies or _a_function_word(w, data) for w in words):
             return False
         if len(words) > 1 and words[-1] in data.suffixes and self._written_as_a_phrase(surface):
             return False  # "What's Working in Enterprise AI" of a text that says "enterprise AI"

@@ -1336,6 +1336,20 @@ def test_a_name_in_guillemets_is_a_things_name_not_a_company():
     assert "Data Intelligence" not in company_names(names), names.orgs
 
 
+def test_a_function_word_in_capitals_is_no_company():
+    """Outlets set a word in capitals for stress ("investing $35 million in THIS robotics
+    startup"): "THIS" is the word "this", no company, and no party to a deal."""
+    text = (
+        "Harbor and Kestrel back a robotics startup\n\n"
+        "Harbor and Kestrel are investing $35 million combined in THIS robotics startup, "
+        "and its engineers will join Harbor."
+    )
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
+    assert "THIS" not in company_names(names), names.orgs
+    _, result = _analyse(text, EMPTY_WATCHLIST)
+    assert not any("this" in d.deal_id.split("--") for d in result.deals), result.deals
+
+
 def test_a_story_about_the_startup_after_the_deal_only_mentions_the_deal():
     _, result = _analyse(
         "Lumeo cuts a fifth of its staff after Halcyon investment\n\n"
