@@ -68,6 +68,9 @@ def _check_tree(code: Path) -> None:
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if a != "--whole"]
+    if len(args) != 3:
+        print("usage: dump_blind.py [--whole] CODE_TREE tests/data/SET OUT.json", file=sys.stderr)
+        sys.exit(2)
     code, folder, out = Path(args[0]), Path(args[1]), Path(args[2])
     whole = "--whole" in sys.argv[1:]  # a new set's test: its held-back part too, never to fit on
     _check_tree(code)
