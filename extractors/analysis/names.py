@@ -162,6 +162,8 @@ _APPOSITIVE = re.compile(
     r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma|two|three|four|both|deux|trois|dos|tres|zwei|drei)\s+([^,.;]{0,60})",
     re.IGNORECASE,
 )
+# "of" after an appositive's head noun, in the languages read ("la patronne d'un groupe")
+_OF_AFTER_HEAD = re.compile(r"\s(?:of|de|du|des|di|del|della|dello|von|vom|do|da)\s|\sd['’]")
 # A verb right after the noun of a seeming appositive: the noun opens a clause of its own ("In a
 # report by Eric Newcomer, the company is said to be paying …"), it describes no name before it.
 _CLAUSE_VERB_AFTER = re.compile(
@@ -1629,7 +1631,9 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     if appositive and adviser.match(fold(appositive.group(1))):
         return "adviser"  # "Orrick, a law firm": it advises on deals, it is party to none
     if appositive:
-        said = fold(appositive.group(1))
+        # its head, before any "of": "Marissa Mayer, la nouvelle patronne d'un autre groupe
+        # internet" calls her a boss, of a group; "Dark Blue Labs, a startup of former …" a startup
+        said = _OF_AFTER_HEAD.split(fold(appositive.group(1)), maxsplit=1)[0]
         noun = lex.cues["startup"].search(said) or lex.cues["giant"].search(said)
         if noun and not _CLAUSE_VERB_AFTER.match(said, noun.end()):
             return "appositive"

@@ -1350,6 +1350,23 @@ def test_a_function_word_in_capitals_is_no_company():
     assert not any("this" in d.deal_id.split("--") for d in result.deals), result.deals
 
 
+def test_an_appositive_calls_a_name_by_its_head_noun_not_by_a_company_after_of():
+    """"Ana Ruiz, la nouvelle patronne d'un autre groupe internet": the apposition calls her a
+    boss (of a group), so she is no company and no party to a deal; "Quillbyte, une start-up de
+    Lyon" is still called a startup."""
+    lex = lexicon_for("fr")
+    text = (
+        "Harbor recrute l'équipe de Quillbyte\n\n"
+        "La pratique est fréquente, notamment utilisée par Ana Ruiz, la nouvelle patronne d'un "
+        "autre groupe internet, Kestrel, qui cherche à relancer sa croissance. "
+        "Harbor a recruté les cinq membres de l'équipe de Quillbyte, une start-up de Lyon."
+    )
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lex)
+    named = company_names(names)
+    assert "Ana Ruiz" not in named, names.orgs
+    assert "Quillbyte" in named, names.orgs
+
+
 def test_a_story_about_the_startup_after_the_deal_only_mentions_the_deal():
     _, result = _analyse(
         "Lumeo cuts a fifth of its staff after Halcyon investment\n\n"
