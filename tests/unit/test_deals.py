@@ -1351,7 +1351,7 @@ def test_a_function_word_in_capitals_is_no_company():
 
 
 def test_an_appositive_calls_a_name_by_its_head_noun_not_by_a_company_after_of():
-    """"Ana Ruiz, la nouvelle patronne d'un autre groupe internet": the apposition calls her a
+    """ "Ana Ruiz, la nouvelle patronne d'un autre groupe internet": the apposition calls her a
     boss (of a group), so she is no company and no party to a deal; "Quillbyte, une start-up de
     Lyon" is still called a startup."""
     lex = lexicon_for("fr")
