@@ -390,7 +390,7 @@ def _perhaps_for_its_people(a: str, t: str, live: list[Relation], framed: _Frami
     of with the buyer ("Google acquista PostRank … il team PostRank una volta unitosi ai ranghi
     Google"): a purchase that may be for its people.
     Small purchases told so are mostly acqui-hires; a company bought whole at a company's price
-    states its price. (On the real sets' development parts, read as talent deals: 4 right, 3 not.)"""
+    states its price. (On the real sets' development parts: 3 such deals right, 1 not.)"""
     return (
         any(a in named and t in named for named in framed.team_told)
         and any(
