@@ -387,8 +387,8 @@ def _price_told(framed: _Framing, companies: set[str]) -> bool:
 
 def _perhaps_for_its_people(a: str, t: str, live: list[Relation], framed: _Framing) -> bool:
     """A startup bought in the news the lead tells, at no price the text states, its team spoken
-    of with the buyer ("Google acquista PostRank … il team PostRank una volta unitosi ai ranghi
-    Google"): a purchase that may be for its people.
+    of with the buyer ("Harbor buys Quillbyte … the Quillbyte team, part of Harbor now"): a
+    purchase that may be for its people.
     Small purchases told so are mostly acqui-hires; a company bought whole at a company's price
     states its price. (On the real sets' development parts: 3 such deals right, 1 not.)"""
     return (

@@ -1007,7 +1007,7 @@ class _NameScan:
             return False  # "sa plateforme éponyme de « Data Intelligence »": a thing's name, quoted
         data = self.data
         if not surface or surface in data.not_companies or _a_function_word(surface, data):
-            return False  # (in capitals too: "investing $35 million in THIS robotics startup")
+            return False  # (in capitals too: "backing THIS little startup")
         if _PLACE_BEFORE.search(raw, max(0, start - 40), start):
             return False  # "once based in Oslo", "headquartered in Tallinn": a place
         if surface.endswith("-based") or _ADJECTIVE_END.search(surface):
@@ -1631,8 +1631,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     if appositive and adviser.match(fold(appositive.group(1))):
         return "adviser"  # "Orrick, a law firm": it advises on deals, it is party to none
     if appositive:
-        # its head, before any "of": "Marissa Mayer, la nouvelle patronne d'un autre groupe
-        # internet" calls her a boss, of a group; "Dark Blue Labs, a startup of former …" a startup
+        # its head, before any "of": "Ana Ruiz, la directrice d'un grand groupe de médias" calls
+        # her a director, of a group; "Quillbyte, a startup of former engineers …" a startup
         said = _OF_AFTER_HEAD.split(fold(appositive.group(1)), maxsplit=1)[0]
         noun = lex.cues["startup"].search(said) or lex.cues["giant"].search(said)
         if noun and not _CLAUSE_VERB_AFTER.match(said, noun.end()):

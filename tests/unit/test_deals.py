@@ -1337,11 +1337,11 @@ def test_a_name_in_guillemets_is_a_things_name_not_a_company():
 
 
 def test_a_function_word_in_capitals_is_no_company():
-    """Outlets set a word in capitals for stress ("investing $35 million in THIS robotics
-    startup"): "THIS" is the word "this", no company, and no party to a deal."""
+    """Outlets set a word in capitals for stress ("backing THIS little startup"): "THIS" is the
+    word "this", no company, and no party to a deal."""
     text = (
         "Harbor and Kestrel back a robotics startup\n\n"
-        "Harbor and Kestrel are investing $35 million combined in THIS robotics startup, "
+        "Harbor and Kestrel put $35 million into THIS small robotics startup, "
         "and its engineers will join Harbor."
     )
     names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
@@ -1351,14 +1351,14 @@ def test_a_function_word_in_capitals_is_no_company():
 
 
 def test_an_appositive_calls_a_name_by_its_head_noun_not_by_a_company_after_of():
-    """ "Ana Ruiz, la nouvelle patronne d'un autre groupe internet": the apposition calls her a
-    boss (of a group), so she is no company and no party to a deal; "Quillbyte, une start-up de
-    Lyon" is still called a startup."""
+    """ "Ana Ruiz, la directrice d'un grand groupe de médias": the apposition calls her a director
+    (of a group), so she is no company and no party to a deal; "Quillbyte, une start-up de Lyon" is
+    still called a startup."""
     lex = lexicon_for("fr")
     text = (
         "Harbor recrute l'équipe de Quillbyte\n\n"
-        "La pratique est fréquente, notamment utilisée par Ana Ruiz, la nouvelle patronne d'un "
-        "autre groupe internet, Kestrel, qui cherche à relancer sa croissance. "
+        "Ce genre d'embauche plaît aussi à Ana Ruiz, la directrice d'un grand groupe de médias, "
+        "Kestrel, qui veut grandir vite. "
         "Harbor a recruté les cinq membres de l'équipe de Quillbyte, une start-up de Lyon."
     )
     names = find_names(split_sentences(text), EMPTY_WATCHLIST, lex)
