@@ -346,7 +346,7 @@ class _Framing:
     sum_sentences: tuple[tuple[frozenset[str], str, bool], ...] = ()
     # the companies named in each sentence that speaks of a team, founders or staff (more than one)
     team_told: tuple[frozenset[str], ...] = ()
-    # every sentence as written (read only when a purchase needs it: ``_states_a_sum``)
+    # every sentence as written (read only when a purchase needs it: ``_perhaps_for_its_people``)
     texts: tuple[str, ...] = ()
     # the pairs read as a purchase told as a purchase (``_weigh``): a company bought whole
     bought_whole: set[tuple[str, str]] = field(default_factory=set)
@@ -599,9 +599,10 @@ def _is_company_of_its_own(t: str, live: list[Relation], names: Names) -> bool:
 def _weigh(
     a: str, t: str, rels: list[Relation], live: list[Relation], framed: _Framing
 ) -> tuple[float, float, bool, list[str], float] | None:
-    """(hire, money, team only, reasons, the most its confidence may be): how strongly the pair's relations say that people move
-    and that money is paid, each missing half filled from what the rest of the text says. None when
-    a half stays missing, or when the pair is a purchase told as a purchase."""
+    """(hire, money, team only, reasons, the most its confidence may be): how strongly the pair's
+    relations say that people move and that money is paid, each missing half filled from what the
+    rest of the text says. None when a half stays missing, or when the pair is a purchase told as a
+    purchase."""
     hire = max((r.strength for r in live if r.kind == "hire"), default=0.0)
     money = max((r.strength for r in live if r.kind in MONEY_KINDS), default=0.0)
     acquire = any(r.kind == "acquire" for r in live)
@@ -651,10 +652,9 @@ def _weigh(
         )
     elif acquire and not talent_framed and not _has_talent_terms(live):
         if not _perhaps_for_its_people(a, t, live, framed):
+            # a purchase told as a purchase: its people moving is part of any acquisition
             framed.bought_whole.add((a, t))
-            return (
-                None  # a purchase told as a purchase: its people moving is part of any acquisition
-            )
+            return None
         hire = money = STRENGTH_IMPLIED
         ceiling = UNPRICED_PURCHASE_CEILING
         reasons.append("bought at no price stated, its team spoken of: perhaps for its people")
