@@ -31,13 +31,12 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import lxml.html
 
-from extractors.fetch.client import Fetcher
+from extractors.fetch.client import Fetcher, map_in_threads
 from extractors.records import FeedEntry
 
 log = logging.getLogger(__name__)
@@ -341,10 +340,12 @@ def resolve_google_news(
     if not pending:
         return resolved
     workers = max(1, min(fetcher.policy.per_host_concurrency, len(pending)))
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gnews") as pool:
-        answers = list(
-            pool.map(lambda p: _params_request(fetcher, p[1], p[2], base_url, p[0]), pending)
-        )
+    answers = map_in_threads(
+        lambda p: _params_request(fetcher, p[1], p[2], base_url, p[0]),
+        pending,
+        workers=workers,
+        name="gnews",
+    )
     link_of = {key: link for key, link, _ in pending}
     ready: list[DecodeRequest] = []
     for answer in answers:

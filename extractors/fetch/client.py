@@ -50,10 +50,11 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
@@ -72,6 +73,8 @@ from extractors.fetch.robots import ROBOTS_MAX_BYTES, RobotsAnswer, RobotsCache
 from extractors.records import NOT_REQUESTED, UNREACHABLE, FetchStatus
 from extractors.urls import host_of
 
+_Item = TypeVar("_Item")
+_Result = TypeVar("_Result")
 log = logging.getLogger(__name__)
 
 DEFAULT_USER_AGENT = "dealwatch/0.1 (AI talent deal monitor; +https://pypi.org/project/dealwatch/)"
@@ -916,6 +919,18 @@ class Fetcher:
         except zlib.error as exc:
             return answer(FetchStatus.HARD_ERROR, f"corrupt compressed body: {exc}")
         return answer(FetchStatus.OK, body=b"".join(chunks))
+
+
+def map_in_threads(
+    fn: Callable[[_Item], _Result], items: Sequence[_Item], *, workers: int, name: str
+) -> list[_Result]:
+    """``fn`` over ``items`` on ``workers`` threads, the results in order, each call in a copy of
+    the caller's context (``contextvars``): what the caller's context carries holds in the
+    threads too, so the lines a fetch logs belong to the run that asked for it (a run's identity
+    travels in the context; a thread started bare has none)."""
+    contexts = [contextvars.copy_context() for _ in items]
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix=name) as pool:
+        return list(pool.map(lambda context, item: context.run(fn, item), contexts, items))
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:

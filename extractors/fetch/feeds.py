@@ -17,7 +17,6 @@ import logging
 import re
 import statistics
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -26,7 +25,14 @@ from urllib.parse import urljoin
 import feedparser
 
 from extractors.fetch.aggregators import unwrap
-from extractors.fetch.client import GZIP_MAGIC, BodyTooLarge, Fetcher, FetchResponse, gunzip_limited
+from extractors.fetch.client import (
+    GZIP_MAGIC,
+    BodyTooLarge,
+    Fetcher,
+    FetchResponse,
+    gunzip_limited,
+    map_in_threads,
+)
 from extractors.fetch.outlets import clean_name, same_site
 from extractors.fetch.plain_rss import PLAIN_ABSOLUTE_URL, content_type, plain_rss_reading
 from extractors.records import FeedEntry, FeedPollResult, FeedState, FetchStatus, PageFetch
@@ -606,8 +612,7 @@ def poll_feeds(
             )
 
     workers = max(1, min(fetcher.policy.max_concurrency, len(feeds)))
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="poll-feed") as pool:
-        return list(pool.map(poll, feeds))
+    return map_in_threads(poll, feeds, workers=workers, name="poll-feed")
 
 
 def page_from_response(response: FetchResponse) -> PageFetch:
@@ -656,5 +661,6 @@ def fetch_pages(fetcher: Fetcher, urls: Sequence[str]) -> list[PageFetch]:
     if not urls:
         return []
     workers = max(1, min(fetcher.policy.max_concurrency, len(urls)))
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch-page") as pool:
-        return list(pool.map(lambda url: fetch_page(fetcher, url), urls))
+    return map_in_threads(
+        lambda url: fetch_page(fetcher, url), urls, workers=workers, name="fetch-page"
+    )

@@ -28,7 +28,7 @@ from tests.support.cli_process import REPO, run_on_terminal, run_piped
 from tests.support.config import write_config
 from tests.support.receivers import WebhookReceiver
 from tests.support.records import NOW
-from tests.support.site import NewsSite, Story, publish
+from tests.support.site import NewsSite, Story, publish, rss_feed
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 DEAL = (
@@ -211,3 +211,29 @@ def test_run_json_prints_only_json_on_stdout_and_no_progress_bar(tmp_path):
     assert summary["store"]["articles_new"] == 1 and summary["delivery"]["console"] is True
     assert "New deal: Meta → Scale AI" in as_json.stderr  # the printed alerts went to stderr
     assert "fetching and analysing pages" not in as_json.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("prefect_harness")
+def test_a_dead_host_is_one_line_of_the_run_and_no_python_warning(tmp_path):
+    """A host whose name does not resolve is said once, as a line of the run. The threads that
+    fetch log as part of the run that asked them (before, Prefect's log handler met their lines
+    with no run and printed a Python ``UserWarning``, with a line of our source, on the first
+    `make run` of a machine without DNS)."""
+    dead = "pages.dead-publisher.invalid"
+    items = [
+        {"title": f"Story {n}", "link": f"http://{dead}/news/{n}", "description": f"Story {n}."}
+        for n in range(3)
+    ]
+    with NewsSite() as site:
+        url = site.route(
+            "/dead.xml",
+            rss_feed("Dead", items, updated=NOW),
+            content_type="application/rss+xml",
+        )
+        config = write_config(tmp_path / "config", feeds=[("Dead", url)])
+        result = run_piped(["run", "--no-seeds", "--config", str(config)], cwd=tmp_path)
+    assert result.status == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "unreachable for the rest" in line]
+    assert len(said) == 1 and dead in said[0], result.stderr
+    assert "Warning:" not in result.stderr and "flow run id" not in result.stderr, result.stderr
