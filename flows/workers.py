@@ -32,28 +32,6 @@ from extractors.watchlist import Watchlist
 log = logging.getLogger(__name__)
 
 
-# The watchlist this process analysed with last (``_the_watchlist``).
-_watchlist_in_use: Watchlist | None = None
-
-
-def _the_watchlist(watchlist: Watchlist | None) -> Watchlist | None:
-    """The watchlist this process already analyses with, when ``watchlist`` equals it.
-
-    Each batch a worker process receives brings its own unpickled copy of the watchlist, and
-    the analysis keeps what it reads from a watchlist by the object (``functools.cache`` and the
-    list's own memo of looked-up names): with a new copy every few articles, those caches start
-    cold and each hit compares the whole list. Measured on the benchmark's pages, a copy per
-    five articles made the analysis a sixth slower (8.8 against 7.5 ms an article).
-    """
-    global _watchlist_in_use
-    if watchlist is None or watchlist is _watchlist_in_use:
-        return watchlist
-    if watchlist == _watchlist_in_use:
-        return _watchlist_in_use
-    _watchlist_in_use = watchlist
-    return watchlist
-
-
 def analyse_or_note(article: Article, watchlist: Watchlist | None) -> Analysis:
     """The article's analysis; if the analysis fails on it, an empty one whose note says why.
 
@@ -61,7 +39,7 @@ def analyse_or_note(article: Article, watchlist: Watchlist | None) -> Analysis:
     analysis could not read, and the note shows in ``dealwatch explain``.
     """
     try:
-        return analyse(article, _the_watchlist(watchlist))
+        return analyse(article, watchlist)
     except Exception as exc:  # one article's text met a bug in the analysis: that article alone
         log.exception("analysis failed for %s", article.url)
         return Analysis(
