@@ -344,10 +344,10 @@ class _Framing:
     # names, its words, whether it is dated): where a sum may be stated (read only when a
     # purchase needs it, ``_price_told``)
     sum_sentences: tuple[tuple[frozenset[str], str, bool], ...] = ()
-    # the companies named in each sentence that speaks of a team, founders or staff (more than one)
-    team_told: tuple[frozenset[str], ...] = ()
-    # every sentence as written (read only when a purchase needs it: ``_perhaps_for_its_people``)
-    texts: tuple[str, ...] = ()
+    # the text as read, for what only a purchase asks (``_perhaps_for_its_people``)
+    sentences: Sequence[Sentence] = ()
+    names: Names | None = None
+    cues_of: Sequence[SentenceCues] = ()
     # the pairs read as a purchase told as a purchase (``_weigh``): a company bought whole
     bought_whole: set[tuple[str, str]] = field(default_factory=set)
 
@@ -391,13 +391,18 @@ def _perhaps_for_its_people(a: str, t: str, live: list[Relation], framed: _Frami
     purchase that may be for its people.
     Small purchases told so are mostly acqui-hires; a company bought whole at a company's price
     states its price. (On the real sets' development parts: 3 such deals right, 1 not.)"""
+    orgs_of = framed.names.orgs if framed.names is not None else []
     return (
-        any(a in named and t in named for named in framed.team_told)
-        and any(
+        any(
             r.kind == "acquire" and r.sentence <= LEAD_SENTENCES and not (r.dated or r.background)
             for r in live
         )
-        and not any(money_figures(text, framed.language) for text in framed.texts)
+        and any(
+            {a, t} <= {o.name for o in orgs_of[s.index]}
+            and framed.cues_of[s.index].present("team_plural")
+            for s in framed.sentences
+        )
+        and not any(money_figures(s.raw, framed.language) for s in framed.sentences)
     )
 
 
@@ -504,12 +509,9 @@ def _framing(
             for s in sentences
             if names.orgs[s.index] and _may_state_a_price(s, cues_of[s.index])
         ),
-        tuple(
-            frozenset(o.name for o in names.orgs[s.index])
-            for s in sentences
-            if names.orgs[s.index] and cues_of[s.index].present("team_plural")
-        ),
-        tuple(s.raw for s in sentences),
+        sentences,
+        names,
+        cues_of,
     )
 
 
