@@ -194,6 +194,7 @@ class NameData:
     legal_forms: frozenset[str]  # "Inc.", "GmbH": left out of a company's name
     institution_words: frozenset[str]  # "University": a name that holds one is where people study
     verbs_in_capitals: frozenset[str]  # "WILL" of "HP WILL acquire": ends the name before it
+    people_of: frozenset[str]  # "Members" of "Members of Lumeo": the company is after "of"
     determiner_before: re.Pattern[str]  # "the " of "the Boxee Box": a thing's name follows
     formerly: re.Pattern[str]  # what stands between a company's name and its former name
     for_short: re.Pattern[str]  # what stands after a short name given to a company's long one
@@ -211,6 +212,7 @@ def name_data() -> NameData:
         legal_forms=frozenset(data["legal_forms"]),
         institution_words=frozenset(data["institution_words"]),
         verbs_in_capitals=frozenset(data["verbs_in_capitals"]),
+        people_of=frozenset(data["people_of"]),
         determiner_before=re.compile(
             r"(?<![\w'’])(?:" + literal_alternation(data["determiners"]) + r")\s+$", re.IGNORECASE
         ),
@@ -460,6 +462,8 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
         bare = _strip_possessive(word).rstrip(".,:;")
         if (bare in data.function_words or bare in _JOINING_WORDS or _contracted(bare)) and not cur:
             continue
+        if not cur and bare in data.people_of and run[e : e + 4] == " of ":
+            continue  # "Members of Lumeo's team": Lumeo's people, the company after "of"
         if bare in data.not_companies and not cur and i + 1 < len(words):
             continue  # "told TechCrunch Twitter is paying": an outlet, then the company
         if cur and all(
@@ -1840,6 +1844,10 @@ def _canonical_names(
                 written, name = mapped
                 out[written] = out.get(name, name)
                 break
+    for name in names:
+        plural = _plural_named(name, names)
+        if plural is not None and name not in out:
+            out[name] = out.get(plural, plural)  # "Lumeo Technology’s team" beside "Lumeo Technologies"
     for long in names:
         parent = _parent_named(long, counts, watchlist, data)
         if parent is not None and long not in out:
@@ -1847,6 +1855,19 @@ def _canonical_names(
     for written, name in bare.items():
         out[written] = out.get(name, name)
     return out
+
+
+def _plural_named(name: str, names: list[str]) -> str | None:
+    """The name of several words the text also writes with its last word in the plural ("Lumeo
+    Technology" beside "Lumeo Technologies", "Quill System" beside "Quill Systems"): one company,
+    named as it calls itself, in the plural."""
+    head, _, last = name.rpartition(" ")
+    if not head:
+        return None
+    plurals = {f"{head} {last}s", f"{head} {last}es"}
+    if last.endswith("y"):
+        plurals.add(f"{head} {last[:-1]}ies")
+    return next((other for other in names if other in plurals), None)
 
 
 # The shortest company name another name may run on from ("Groupon" in "Grouponnovations").

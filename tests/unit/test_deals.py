@@ -1367,6 +1367,31 @@ def test_an_appositive_calls_a_name_by_its_head_noun_not_by_a_company_after_of()
     assert "Quillbyte" in named, names.orgs
 
 
+def test_people_of_a_company_named_before_of_are_not_a_company():
+    """ "Members of Quillbyte Labs' design group" are Quillbyte Labs's people: the company
+    is the name after "of"; "Members Mutual Capital", with no "of" after it, is still a company."""
+    text = (
+        "Harbor hires a robotics team\n\n"
+        "Harbor has hired the design team of a robotics startup. "
+        "Members of Quillbyte Labs' design group will move to Harbor's lab in Oslo. "
+        "Members Mutual Capital had backed the startup in 2022."
+    )
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
+    named = company_names(names)
+    assert not any(n.startswith("Members of") for n in named), names.orgs
+    assert "Quillbyte Labs" in named and "Members Mutual Capital" in named, names.orgs
+
+
+def test_a_name_written_once_in_the_singular_is_the_company_it_names_in_the_plural():
+    _, result = _analyse(
+        "Harbor buys Lumeo Technologies\n\n"
+        "Harbor said on Monday it had bought Lumeo Technologies, a maker of voice software. "
+        "Members of Lumeo Technology's engineering team will join Harbor's lab. "
+        "The company, started in 2015, will keep its office in Porto."
+    )
+    assert {d.target for d in result.deals} == {"Lumeo Technologies"}, result.deals
+
+
 def test_a_story_about_the_startup_after_the_deal_only_mentions_the_deal():
     _, result = _analyse(
         "Lumeo cuts a fifth of its staff after Halcyon investment\n\n"
