@@ -68,6 +68,9 @@ SUBJECT_PROMOTE = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 # The article model's, chosen the same way (a ``promote`` above 1 promotes no article).
 ARTICLE_PENALTIES = (0.01, 0.03, 0.1, 0.3)
 ARTICLE_PROMOTE = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
+# How far below the best leave-one-set-out relevance the named-deals model's penalty may be
+# chosen for being stronger (the simpler model within noise of the best).
+NAMED_WITHIN = 0.005
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,12 +348,13 @@ def written_unrelated(data: Path) -> np.ndarray:
 
 def fit_article_model(
     examples: ArticleExamples, rules: dict[str, str], written: np.ndarray
-) -> tuple[np.ndarray, float, float, list[str]]:
+) -> tuple[np.ndarray, float, float, list[str], dict[str, str]]:
     """The article model: fitted on the articles a blind analysis found no deal in (where the
     model is used), with the penalty and ``promote`` bound of the best leave-one-set-out
     relevance of all the blind analyses' articles (ties go to the bound that promotes least)
     among those whose model, fitted on every set, promotes none of the ``written`` articles.
-    Returns its weights, bias and bound, and the report."""
+    Returns its weights, bias and bound, the report, and each blind article's relevance as the
+    rules and the model left out of its set read it."""
     blind = [k for k in examples.keys if k in rules]
     unrelated = np.array([rules.get(k) == "unrelated" for k in examples.keys])
     x, y, groups = (
@@ -375,6 +379,8 @@ def fit_article_model(
             results.append((round(relevance_macro_f1(pairs), 6), promote, -penalty))
     best_f1, promote, neg_penalty = max(results)
     weights, bias = fit(x, y, -neg_penalty)
+    chances = dict(zip(keys, leave_one_set_out(x, y, groups, -neg_penalty), strict=True))
+    read = {k: promoted(rules[k], float(chances.get(k, 0.0)), promote) for k in blind}
     lines = [
         f"articles a blind analysis found no deal in {len(keys)} ({int(y.sum())} about a talent "
         f"deal) of {len(set(groups))} sets",
@@ -383,6 +389,100 @@ def fit_article_model(
         f"promote {promote:g}",
         f"(bounds that would promote any of the written set's {len(written)} articles with no "
         "deal were refused)",
+    ]
+    return weights, bias, promote, lines, read
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenNamed:
+    """The written set's articles the rules name deals in, for the named-deals model's guard."""
+
+    x: np.ndarray  # the named-deals model's features
+    relevance: list[str]  # the label's
+    read: list[str]  # the rules' (with the subject model), before the named-deals model
+
+
+def written_named(data: Path) -> WrittenNamed:
+    """The named-deals model's features of the written set's articles (tests/data/labelled)
+    that the rules name deals in, with their labels and the rules' reading: a model that would
+    make any the rules read right wrong is refused, since the written set keeps its scores."""
+    watchlist = load_watchlist(ROOT / "config" / "watchlist.toml")
+    rows, relevance, read = [], [], []
+    for label, text in article_files(data / "labelled"):
+        signs = _signs_of(text, watchlist)
+        if not signs.deals:
+            continue
+        features = {**signs.features, "subject_named": float(signs.subject_named)}
+        rows.append([features[n] for n in article_model.NAMED_DEALS_FEATURES])
+        relevance.append(json.loads(label.read_text(encoding="utf-8"))["relevance"])
+        read.append("subject" if signs.subject_named else "mentioned")
+    x = np.array(rows).reshape(-1, len(article_model.NAMED_DEALS_FEATURES))
+    return WrittenNamed(x, relevance, read)
+
+
+def weighed(read: str, chance: float, promote: float) -> str:
+    """An article's relevance, the rules having named deals in it, once the named-deals model has
+    read it (analyse does the same)."""
+    return "subject" if read == "mentioned" and chance >= promote else read
+
+
+def fit_named_deals_model(
+    examples: ArticleExamples,
+    rules: dict[str, str],
+    before: dict[str, str],
+    written: WrittenNamed,
+) -> tuple[np.ndarray, float, float, list[str]]:
+    """The named-deals model: fitted on the articles a blind analysis named deals in, y whether
+    the article is about one of them, with the penalty and ``promote`` bound of the best
+    leave-one-set-out relevance of all the blind analyses' articles (``before``: their relevance
+    with the article model), or of a stronger penalty within ``NAMED_WITHIN`` of it, among those
+    whose model, fitted on every set, makes none of the ``written`` articles the rules read right
+    wrong (ties go to the bound that promotes least). Returns its weights, bias, bound and the
+    report."""
+    index = {k: i for i, k in enumerate(examples.keys)}
+    keys = [k for k in examples.keys if rules.get(k) in ("subject", "mentioned")]
+    rows = [index[k] for k in keys]
+    named = np.array([float(rules[k] == "subject") for k in keys])
+    x = np.column_stack([examples.x[rows], named])
+    y, groups = examples.about_a_deal[rows], examples.groups[rows]
+    right_before = [r == w for r, w in zip(written.relevance, written.read, strict=True)]
+    results = []
+    for penalty in ARTICLE_PENALTIES:
+        chances = dict(zip(keys, leave_one_set_out(x, y, groups, penalty), strict=True))
+        weights, bias = fit(x, y, penalty)
+        written_chances = predict(written.x, weights, bias)
+        for promote in ARTICLE_PROMOTE:
+            after = [weighed(r, float(c), promote)
+                     for r, c in zip(written.read, written_chances, strict=True)]  # fmt: skip
+            if any(
+                ok and a != label
+                for ok, a, label in zip(right_before, after, written.relevance, strict=True)
+            ):
+                continue
+            pairs = [
+                (
+                    examples.relevance[k],
+                    weighed(rules[k], chances[k], promote) if k in chances else read,
+                )
+                for k, read in before.items()
+            ]
+            results.append((round(relevance_macro_f1(pairs), 6), promote, -penalty))
+    # the strongest penalty within reach of the best: a rare cue weighed heavily by a weak penalty
+    # ("led by" of a funding round in one headline) turns the model on a phrase, not the article
+    top = max(results)[0]
+    best_f1, promote, neg_penalty = max(
+        (r for r in results if r[0] >= top - NAMED_WITHIN), key=lambda r: (-r[2], r)
+    )
+    weights, bias = fit(x, y, -neg_penalty)
+    start = relevance_macro_f1([(examples.relevance[k], read) for k, read in before.items()])
+    lines = [
+        f"articles a blind analysis named deals in {len(keys)} ({int(y.sum())} about one of "
+        f"them) of {len(set(groups))} sets",
+        f"relevance macro F1 of the blind analyses' {len(before)} articles: with the article "
+        f"model {start:.3f}; with the named-deals model too (leave one set out) {best_f1:.3f} at "
+        f"penalty {-neg_penalty:g}, promote {promote:g}",
+        f"(bounds that would make any of the written set's {len(written.read)} articles with "
+        "deals the rules read right wrong were refused)",
     ]
     return weights, bias, promote, lines
 
@@ -530,12 +630,24 @@ def main(argv: list[str] | None = None) -> int:
     penalty, promote, subject_lines = fit_subject_model(deals)
     articles = article_examples(ARTICLE_FEATURES)
     rules = rules_relevance([*dumps, *sorted(LATER.glob("*.json"))])
-    article_weights, article_bias, article_promote, article_lines = fit_article_model(
+    article_weights, article_bias, article_promote, article_lines, before = fit_article_model(
         articles, rules, written_unrelated(args.data)
+    )
+    named_weights, named_bias, named_promote, named_lines = fit_named_deals_model(
+        articles, rules, before, written_named(args.data)
     )
     print(
         "\n".join(
-            ["claims:", *claim_lines, "subjects:", *subject_lines, "articles:", *article_lines]
+            [
+                "claims:",
+                *claim_lines,
+                "subjects:",
+                *subject_lines,
+                "articles:",
+                *article_lines,
+                "articles with deals named:",
+                *named_lines,
+            ]  # fmt: skip
         )
     )
     if args.check:
@@ -590,9 +702,25 @@ def main(argv: list[str] | None = None) -> int:
         ),
         encoding="utf-8",
     )
+    (args.out_dir / article_model.NAMED_DEALS_MODEL_FILE.name).write_text(
+        to_toml(
+            article_model.NAMED_DEALS_FEATURES,
+            named_weights,
+            named_bias,
+            [
+                "Written by `python -m extractors.calibrate` (extractors/analysis/article_model.py reads it).",
+                f"Fitted on the features of real sets' development articles ({ARTICLE_FEATURES.name}) "
+                "and the blind analyses of them (tests/data/calibration/README.md):",
+                *named_lines,
+            ],
+            promote=named_promote,
+        ),
+        encoding="utf-8",
+    )
     print(
-        f"wrote {CALIBRATION_FILE.name}, {subject_model.SUBJECT_MODEL_FILE.name} and "
-        f"{article_model.ARTICLE_MODEL_FILE.name} in {args.out_dir}"
+        f"wrote {CALIBRATION_FILE.name}, {subject_model.SUBJECT_MODEL_FILE.name}, "
+        f"{article_model.ARTICLE_MODEL_FILE.name} and "
+        f"{article_model.NAMED_DEALS_MODEL_FILE.name} in {args.out_dir}"
     )
     return 0
 

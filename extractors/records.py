@@ -210,6 +210,7 @@ class Analysis:
     claims: tuple[Claim, ...] = ()
     notes: tuple[str, ...] = field(default=())
     left_out: tuple[LeftOut, ...] = ()
-    # the article model's chance that it is about a talent deal, where the rules named no deal
+    # the article model's chance that it is about a talent deal, where the rules named no deal,
+    # or the named-deals model's that it is about one of the deals they named
     # (extractors/analysis/article_model.py); shown by ``dealwatch explain``, not stored
     article_chance: float | None = None

@@ -15,7 +15,11 @@ import hashlib
 from datetime import date
 from typing import NamedTuple
 
-from extractors.analysis.article_model import article_features, shipped_article_model
+from extractors.analysis.article_model import (
+    article_features,
+    shipped_article_model,
+    shipped_named_deals_model,
+)
 from extractors.analysis.attribution import (
     HEADLINE_GUESS,
     Attribution,
@@ -210,13 +214,13 @@ def _told_aside(d: Deal) -> bool:
     )
 
 
-def _choose_subject(deals: list[Deal], text: str, *, english: bool) -> None:
+def _choose_subject(deals: list[Deal], text: str, *, english: bool) -> list[float]:
     """The subject among the deals, as the subject model weighs the rules' choice and the other
     signs (extractors/analysis/subject_model.py); every other deal is mentioned. The model never
     makes the subject a deal the rules read as told aside (``_told_aside``): it has no feature
-    for either reading."""
+    for either reading. Returns each deal's chance of being the subject."""
     if not deals:
-        return
+        return []
     model = shipped_subject_model()
     signs = [
         DealSigns(d.acquirer, d.target, d.confidence, d.role == "subject", d.evidence,
@@ -235,6 +239,21 @@ def _choose_subject(deals: list[Deal], text: str, *, english: bool) -> None:
         if d.role != "subject":
             d.confidence = round(min(d.confidence, MENTIONED_CEILING), 3)
         d.reasons.append(f"subject chance {chance:.2f} (the rules: {d.rules_role})")
+    return chances
+
+
+def _subject_by_the_article(deals: list[Deal], subject_chances: list[float], about: float) -> None:
+    """Where the rules named deals but no subject, the likeliest deal not told aside is the
+    subject when the named-deals model finds the article likely about one of them (``about``:
+    its chance, extractors/analysis/article_model.py)."""
+    if about < shipped_named_deals_model().promote or any(d.role == "subject" for d in deals):
+        return
+    open_to = [(c, i) for i, (d, c) in enumerate(zip(deals, subject_chances, strict=True))
+               if not _told_aside(d)]  # fmt: skip
+    if open_to:
+        d = deals[max(open_to)[1]]
+        d.role = "subject"
+        d.reasons.append(f"the subject: the article's chance {about:.2f}")
 
 
 class _Reading(NamedTuple):
@@ -285,28 +304,38 @@ class ArticleSigns(NamedTuple):
     deals: int  # the deals the rules named
     bought_whole: bool  # the rules read a company bought whole: the model is not asked
     features: dict[str, float]  # the article model's
+    subject_named: bool  # one of the deals is the subject, as the rules and subject model chose
 
 
 def article_signs(article: Article, watchlist: Watchlist | None = None) -> ArticleSigns:
-    """The deals the rules name in an article and the article model's features, read as
-    ``analyse`` reads them (for fitting the model: extractors/calibrate.py)."""
+    """The deals the rules name in an article, whether they make one its subject, and the article
+    model's features, read as ``analyse`` reads them before the article models weigh them (for
+    fitting the models: extractors/calibrate.py)."""
     r = _read(article, watchlist or EMPTY_WATCHLIST)
+    _choose_subject(r.deals, r.text, english=r.english)
     features = article_features(
         r.sentences, r.cues_of, r.names, language=r.language, english=r.english
     )
-    return ArticleSigns(len(r.deals), r.bought_whole, features)
+    subject_named = any(d.role == "subject" for d in r.deals)
+    return ArticleSigns(len(r.deals), r.bought_whole, features, subject_named)
 
 
 def _chance_by_its_words(r: _Reading) -> float | None:
-    """The article model's chance that an article the rules named no deal in is about a talent
-    deal (extractors/analysis/article_model.py); None where the model is not asked. It never
-    overrules the rules' reading of a purchase told as a purchase: a company bought whole, its
-    people moving with it as in any acquisition, reads much like an acqui-hire word by word."""
-    if r.deals or r.bought_whole or not r.sentences:
+    """The chance that the article is about a talent deal by its words (extractors/analysis/
+    article_model.py): the named-deals model's where the rules named deals (their roles chosen),
+    the article model's where they named none; None where no model is asked. Neither overrules
+    the rules' reading of a purchase told as a purchase where it is all they found: a company
+    bought whole, its people moving with it as in any acquisition, reads much like an acqui-hire
+    word by word."""
+    if not r.sentences or (r.bought_whole and not r.deals):
         return None
-    return shipped_article_model().chance(
-        article_features(r.sentences, r.cues_of, r.names, language=r.language, english=r.english)
+    features = article_features(
+        r.sentences, r.cues_of, r.names, language=r.language, english=r.english
     )
+    if r.deals:
+        features["subject_named"] = float(any(d.role == "subject" for d in r.deals))
+        return shipped_named_deals_model().chance(features)
+    return shipped_article_model().chance(features)
 
 
 def _telling_sentence(r: _Reading) -> str:
@@ -325,7 +354,10 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     wl = watchlist or EMPTY_WATCHLIST
     reading = _read(article, wl)
     text, notes, lex, _, english, sentences, names, cues_of, deals, _ = reading
-    _choose_subject(deals, text, english=english)
+    subject_chances = _choose_subject(deals, text, english=english)
+    chance = _chance_by_its_words(reading)
+    if deals and chance is not None:
+        _subject_by_the_article(deals, subject_chances, chance)
     ids = {id(d): deal_id_for(d.acquirer, d.target) for d in deals}
     announced = (
         announced_date(sentences, article.published, lex)
@@ -377,7 +409,6 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     kept = calibrated(kept, mentions, english=english, headline_end=text.find("\n"))
     claims = {(c.deal_id, c.subject, c.metric, c.start): c for c in kept}
     subject_deal = next((m for m in mentions if m.role == "subject"), None)
-    chance = _chance_by_its_words(reading)
     if subject_deal is not None:
         relevance, score, evidence = "subject", subject_deal.score, subject_deal.evidence
     elif mentions:

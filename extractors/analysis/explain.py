@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.analysis.article_model import shipped_article_model
+from extractors.analysis.article_model import shipped_article_model, shipped_named_deals_model
 from extractors.records import Analysis, Article, Claim
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -46,7 +46,13 @@ def explain_lines(article: Article, analysis: Analysis) -> list[str]:
     if analysis.evidence:
         lines.append(f"  because: {inert(analysis.evidence)}")
     lines += [f"note: {inert(n)}" for n in analysis.notes]
-    if analysis.article_chance is not None:
+    if analysis.article_chance is not None and analysis.deals:
+        named = shipped_named_deals_model()
+        lines.append(
+            f"named-deals model: chance {analysis.article_chance:.2f} that it is about one of its "
+            f"deals (about one from {named.promote:.2f} where the rules chose no subject)"
+        )
+    elif analysis.article_chance is not None:
         lines.append(
             f"article model: chance {analysis.article_chance:.2f} that it is about a talent deal "
             f"(kept as one from {shipped_article_model().promote:.2f})"

@@ -9,14 +9,19 @@ from pathlib import Path
 import pytest
 
 from extractors.analysis import analyse
-from extractors.analysis.analyse import article_signs
+from extractors.analysis.analyse import _subject_by_the_article, article_signs
 from extractors.analysis.article_model import (
     ARTICLE_MODEL_FILE,
     FEATURES,
+    NAMED_DEALS_MODEL_FILE,
     read_article_model,
+    read_named_deals_model,
     shipped_article_model,
+    shipped_named_deals_model,
 )
+from extractors.analysis.deals import Deal
 from extractors.analysis.explain import explain_lines
+from extractors.analysis.relations import Relation
 from extractors.documents import article_from_text
 from extractors.records import Article
 from extractors.watchlist import load_watchlist
@@ -65,15 +70,73 @@ def test_an_article_about_something_else_stays_unrelated_and_says_nothing_of_the
     assert analysis.notes == ()
 
 
-def test_an_article_whose_rules_name_a_deal_is_not_read_by_the_model() -> None:
+def test_an_article_whose_rules_name_a_deal_is_weighed_by_the_named_deals_model() -> None:
     text = (
         "Nvidia hires Groq's founders in $20 billion licence deal\n\n"
         "Nvidia will pay about $20 billion to license Groq's chip designs and hire its founder "
         "Jonathan Ross and much of his team, Groq said on Wednesday."
     )
-    analysis = analyse(_article(text), WATCHLIST)
+    article = _article(text)
+    analysis = analyse(article, WATCHLIST)
     assert [d.deal_id for d in analysis.deals] == ["nvidia--groq"]
     assert not any("by its words" in n for n in analysis.notes)
+    signs = article_signs(article, WATCHLIST)
+    assert signs.subject_named
+    features = {**signs.features, "subject_named": 1.0}
+    assert analysis.article_chance == pytest.approx(
+        shipped_named_deals_model().chance(features), abs=1e-3
+    )
+    assert analysis.relevance == "subject"  # a licence and a hire in the headline: its news
+
+
+def _told(acquirer: str, target: str) -> list[Relation]:
+    return [Relation("hire", acquirer, target, 1, 1.0, False)]
+
+
+def _deals() -> list[Deal]:
+    return [
+        Deal("Northwind", "Quillfeather", "acquihire", 0.9, _told("Northwind", "Quillfeather")),
+        Deal("Halcyon", "Lumeo", "licence_and_hire", 0.8, _told("Halcyon", "Lumeo")),
+    ]
+
+
+def test_the_named_deals_model_gives_an_article_likely_about_one_its_likeliest_subject() -> None:
+    model = shipped_named_deals_model()
+    deals = _deals()
+    _subject_by_the_article(deals, [0.2, 0.4], model.promote)
+    assert [d.role for d in deals] == ["mentioned", "subject"]
+    assert deals[1].reasons[-1].startswith("the subject: the article's chance")
+    below = _deals()
+    _subject_by_the_article(below, [0.2, 0.4], model.promote - 0.01)
+    assert [d.role for d in below] == ["mentioned", "mentioned"]
+
+
+def test_the_named_deals_model_never_takes_a_subject_away_or_adds_a_second() -> None:
+    deals = _deals()
+    deals[0].role = "subject"
+    _subject_by_the_article(deals, [0.1, 0.9], 0.0)  # however unlikely: the rules' subject stays
+    assert [d.role for d in deals] == ["subject", "mentioned"]
+    _subject_by_the_article(deals, [0.1, 0.9], 1.0)  # however likely: one subject
+    assert [d.role for d in deals] == ["subject", "mentioned"]
+
+
+def test_the_named_deals_model_never_makes_a_deal_told_aside_the_subject() -> None:
+    deals = _deals()
+    deals[1].in_series = True  # one of a round-up's deals
+    _subject_by_the_article(deals, [0.2, 0.4], 0.99)
+    assert [d.role for d in deals] == ["subject", "mentioned"]
+    aside = [Deal("Halcyon", "Lumeo", "acquihire", 0.8, _told("Halcyon", "Lumeo"), upstaged=True)]
+    _subject_by_the_article(aside, [0.9], 0.99)
+    assert aside[0].role == "mentioned"
+
+
+def test_named_deals_weights_naming_a_feature_the_code_does_not_read_are_refused(
+    tmp_path: Path,
+) -> None:
+    model = tmp_path / NAMED_DEALS_MODEL_FILE.name
+    model.write_text("bias = 0\npromote = 0.8\n\n[weights]\nbody_gossip = 1.0\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="body_gossip"):
+        read_named_deals_model(model)
 
 
 def test_each_cue_class_is_counted_where_it_stands() -> None:
@@ -124,5 +187,20 @@ def test_explain_shows_the_chance_the_model_gave_an_article_with_no_deal() -> No
         "Jonathan Ross and much of his team, Groq said on Wednesday."
     )
     groq_analysis = analyse(groq, WATCHLIST)
-    assert groq_analysis.article_chance is None  # the rules named a deal: the model is not asked
+    # the rules named a deal: the named-deals model is asked, not this one
     assert not any(x.startswith("article model:") for x in explain_lines(groq, groq_analysis))
+
+
+def test_explain_shows_the_chance_the_named_deals_model_gave_an_article_with_deals() -> None:
+    article = _article(
+        "Northwind hires Quillfeather's founders in licence deal\n\n"
+        "Northwind will pay $300 million to license Quillfeather's models and hire its two "
+        "founders and most of its staff, the companies said."
+    )
+    analysis = analyse(article, WATCHLIST)
+    assert analysis.deals and analysis.article_chance is not None
+    [line] = [x for x in explain_lines(article, analysis) if x.startswith("named-deals model:")]
+    named = shipped_named_deals_model()
+    assert f"chance {analysis.article_chance:.2f}" in line
+    assert f"from {named.promote:.2f}" in line
+    assert not any(x.startswith("article model:") for x in explain_lines(article, analysis))

@@ -15,8 +15,12 @@ from extractors.analysis import analyse
 from extractors.analysis.analyse import article_signs
 from extractors.analysis.article_model import (
     ARTICLE_MODEL_FILE,
+    NAMED_DEALS_FEATURES,
+    NAMED_DEALS_MODEL_FILE,
     read_article_model,
+    read_named_deals_model,
     shipped_article_model,
+    shipped_named_deals_model,
 )
 from extractors.analysis.article_model import FEATURES as ARTICLE_FEATURES
 from extractors.analysis.attribution import HEADLINE_GUESS
@@ -143,13 +147,17 @@ def test_an_analysed_article_stores_the_calibrated_confidence_and_says_what_it_r
 
 def test_the_shipped_weights_are_what_the_committed_blind_analyses_give(tmp_path: Path) -> None:
     assert calibrate.main(["--out-dir", str(tmp_path)]) == 0
-    for shipped in (CALIBRATION_FILE, SUBJECT_MODEL_FILE, ARTICLE_MODEL_FILE):
+    for shipped in (
+        CALIBRATION_FILE, SUBJECT_MODEL_FILE, ARTICLE_MODEL_FILE, NAMED_DEALS_MODEL_FILE
+    ):  # fmt: skip
         assert (tmp_path / shipped.name).read_text(encoding="utf-8") == shipped.read_text(
             encoding="utf-8"
         )
     assert read_calibration(tmp_path / CALIBRATION_FILE.name) == shipped_calibration()
     assert read_subject_model(tmp_path / SUBJECT_MODEL_FILE.name) == shipped_subject_model()
     assert read_article_model(tmp_path / ARTICLE_MODEL_FILE.name) == shipped_article_model()
+    named = read_named_deals_model(tmp_path / NAMED_DEALS_MODEL_FILE.name)
+    assert named == shipped_named_deals_model()
 
 
 def test_the_article_model_promotes_none_of_the_written_articles_with_no_deal() -> None:
@@ -162,6 +170,22 @@ def test_the_article_model_promotes_none_of_the_written_articles_with_no_deal() 
         written, np.array([model.weights[n] for n in ARTICLE_FEATURES]), model.bias
     )
     assert chances.max() < model.promote
+
+
+def test_the_named_deals_model_makes_none_of_the_written_articles_the_rules_read_right_wrong() -> (
+    None
+):
+    """Its bounds are chosen so that no written article with deals whose relevance the rules read
+    right is read otherwise, so the written set keeps its scores."""
+    model = shipped_named_deals_model()
+    written = calibrate.written_named(REPO / "tests" / "data")
+    assert len(written.read) >= 40 and "mentioned" in written.read
+    chances = calibrate.predict(
+        written.x, np.array([model.weights[n] for n in NAMED_DEALS_FEATURES]), model.bias
+    )
+    for label, read, chance in zip(written.relevance, written.read, chances, strict=True):
+        if read == label:
+            assert calibrate.weighed(read, float(chance), model.promote) == label
 
 
 def _labelled_folder(root: Path, texts: dict[str, str], held: list[str]) -> Path:

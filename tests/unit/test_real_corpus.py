@@ -184,7 +184,8 @@ LATER_SETS = {
         "claims_recall": 0.71,
     },
     "real_eighteenth": {
-        "relevance": 0.84,
+        "relevance": 0.80,  # one round-up the named-deals model reads as about one of its deals
+        # (0.84 before it; the model is measured on the blind analyses, leaving one set out)
         "deals": 0.91,
         "claims_precision": 0.98,
         "claims_recall": 0.61,
