@@ -1,6 +1,7 @@
-"""Learn the analysis's three models from real sets: the claim calibration
-(extractors/analysis/calibration.py), the subject model (extractors/analysis/subject_model.py) and
-the article model (extractors/analysis/article_model.py).
+"""Learn the analysis's models from real sets: the claim calibration
+(extractors/analysis/calibration.py), the subject model (extractors/analysis/subject_model.py),
+the article and named-deals models (extractors/analysis/article_model.py) and the words model
+(extractors/analysis/article_words.py, fitted with ``--article-features``: extractors/calibrate_words.py).
 
 ``python -m extractors.calibrate [--blind DIR] [--out-dir DIR] [--check] [--test DUMP ...]`` reads what earlier
 versions of the analysis concluded about real articles they had not seen
@@ -14,7 +15,9 @@ versions of the analysis concluded about real articles they had not seen
   from the pulled texts of the sets' development parts and kept, numbers only, in
   ``tests/data/calibration/articles.json`` (``--article-features DIR ...`` writes it); its penalty
   and ``promote`` bound the pair with the best relevance macro F1, leaving one set out, of the
-  blind analyses (``blind/`` and ``later/``) when an article they called unrelated is promoted.
+  blind analyses (``blind/`` and ``later/``) when an article they called unrelated is promoted;
+- each article the blind analyses named deals in but no subject, about one of them or not: the
+  same regression with one more feature, chosen the same way (``fit_named_deals_model``).
 
 It reports, leaving one set out at a time, the learnt models against the rules' own confidence
 and choice, then writes the weights fitted on every set. ``--check`` reports without writing.
@@ -31,8 +34,10 @@ from pathlib import Path
 
 import numpy as np
 
+from extractors import calibrate_words
 from extractors.analysis import article_model, subject_model
 from extractors.analysis.analyse import ArticleSigns, article_signs
+from extractors.analysis.article_words import WORDS_MODEL_FILE, article_words
 from extractors.analysis.calibration import (
     CALIBRATION_FILE,
     FEATURES,
@@ -40,7 +45,7 @@ from extractors.analysis.calibration import (
     shipped_calibration,
 )
 from extractors.documents import articles_from_path
-from extractors.records import Claim, DealMention
+from extractors.records import Article, Claim, DealMention
 from extractors.scoring import (
     RELEVANCE_CLASSES,
     article_files,
@@ -238,9 +243,13 @@ def fit_subject_model(examples: list[DealExample]) -> tuple[float, float, list[s
     return -neg_penalty, promote, lines
 
 
-def dump_article_features(folders: list[Path], out: Path) -> int:
+def dump_article_features(
+    folders: list[Path], out: Path, words_out: Path = WORDS_MODEL_FILE
+) -> int:
     """The article model's features of every development article of these labelled folders,
-    read from the pulled texts by this tree's analysis: numbers only, no words of the articles."""
+    read from the pulled texts by this tree's analysis: numbers only, no words of the articles.
+    The words model is fitted on the same articles first (written to ``words_out``); each
+    article's ``words`` feature is what the model fitted on the other sets gives it."""
     # a set's labels are committed under labels/; the shared set's are copied beside its texts
     labels_of = {f: f / "labels" if (f / "labels").is_dir() else f for f in folders}
     empty = [f for f, labels in labels_of.items() if not any(labels.glob("*.json"))]
@@ -248,7 +257,7 @@ def dump_article_features(folders: list[Path], out: Path) -> int:
         print(f"{empty[0]}: no labels there; nothing written", file=sys.stderr)
         return 2
     watchlist = load_watchlist(ROOT / "config" / "watchlist.toml")
-    rows, missing = [], []
+    rows, missing, read = [], [], []
     for folder, labels in labels_of.items():
         held = held_out_stems(folder)
         for label in sorted(labels.glob("*.json")):
@@ -258,31 +267,54 @@ def dump_article_features(folders: list[Path], out: Path) -> int:
             if not text.exists():
                 missing.append(text.name)
                 continue
-            features = _signs_of(text, watchlist).features
-            rows.append(
-                {
-                    "set": folder.name,
-                    "stem": label.stem,
-                    "relevance": json.loads(label.read_text(encoding="utf-8"))["relevance"],
-                    "features": [_compact(features[n]) for n in article_model.FEATURES],
-                }
-            )
+            relevance = json.loads(label.read_text(encoding="utf-8"))["relevance"]
+            rows.append({"set": folder.name, "stem": label.stem, "relevance": relevance})
+            read.append(text)
     if missing:
         print(
             f"{len(missing)} texts not pulled, e.g. {missing[0]}: pull them first", file=sys.stderr
         )
         return 2
+    articles = [_article_of(text) for text in read]
+    words = [article_words(a.text) for a in articles]
+    about = [row["relevance"] == "subject" for row in rows]
+    groups = [row["set"] for row in rows]
+    words_model = calibrate_words.fit_words(words, about)
+    words_out.write_text(
+        calibrate_words.to_toml(
+            words_model,
+            [
+                "Written by `python -m extractors.calibrate --article-features` "
+                "(extractors/analysis/article_words.py reads it).",
+                f"Fitted on the words of {len(rows)} development articles of {len(folders)} real "
+                'sets (tests/data/calibration/README.md, "The words model").',
+            ],
+        ),
+        encoding="utf-8",
+    )
+    left_out = calibrate_words.left_out_log_odds(words, about, groups)
+    for row, article, log_odds in zip(rows, articles, left_out, strict=True):
+        features = article_signs(article, watchlist).features
+        features["words"] = log_odds  # what a model that had not read the article gives it
+        row["features"] = [_compact(features[n]) for n in article_model.FEATURES]
     lines = ",\n".join(json.dumps(row, ensure_ascii=True, separators=(",", ":")) for row in rows)
     head = json.dumps(list(article_model.FEATURES))
     out.write_text(f'{{"features": {head},\n"articles": [\n{lines}\n]}}\n', encoding="utf-8")
-    print(f"wrote the features of {len(rows)} articles of {len(folders)} sets to {out}")
+    print(
+        f"wrote the words model to {words_out} and the features of {len(rows)} articles of "
+        f"{len(folders)} sets to {out}"
+    )
     return 0
+
+
+def _article_of(text: Path) -> Article:
+    [article] = articles_from_path(text, fetched_at=datetime(2025, 1, 1, tzinfo=UTC))
+    return article
 
 
 def _signs_of(text: Path, watchlist: Watchlist) -> ArticleSigns:
     """An article file's deals and article-model features, as ``analyse`` reads them."""
-    [article] = articles_from_path(text, fetched_at=datetime(2025, 1, 1, tzinfo=UTC))
-    return article_signs(article, watchlist)
+    return article_signs(_article_of(text), watchlist)
 
 
 def _compact(value: float) -> float | int:

@@ -314,7 +314,7 @@ def article_signs(article: Article, watchlist: Watchlist | None = None) -> Artic
     r = _read(article, watchlist or EMPTY_WATCHLIST)
     _choose_subject(r.deals, r.text, english=r.english)
     features = article_features(
-        r.sentences, r.cues_of, r.names, language=r.language, english=r.english
+        r.text, r.sentences, r.cues_of, r.names, language=r.language, english=r.english
     )
     subject_named = any(d.role == "subject" for d in r.deals)
     return ArticleSigns(len(r.deals), r.bought_whole, features, subject_named)
@@ -330,7 +330,7 @@ def _chance_by_its_words(r: _Reading) -> float | None:
     if not r.sentences or (r.bought_whole and not r.deals):
         return None
     features = article_features(
-        r.sentences, r.cues_of, r.names, language=r.language, english=r.english
+        r.text, r.sentences, r.cues_of, r.names, language=r.language, english=r.english
     )
     if r.deals:
         features["subject_named"] = float(any(d.role == "subject" for d in r.deals))

@@ -1847,7 +1847,8 @@ def _canonical_names(
     for name in names:
         plural = _plural_named(name, names)
         if plural is not None and name not in out:
-            out[name] = out.get(plural, plural)  # "Lumeo Technology’s team" beside "Lumeo Technologies"
+            # "Lumeo Technology’s team" beside "Lumeo Technologies": the plural's company
+            out[name] = out.get(plural, plural)
     for long in names:
         parent = _parent_named(long, counts, watchlist, data)
         if parent is not None and long not in out:

@@ -23,6 +23,11 @@ from extractors.analysis.article_model import (
     shipped_named_deals_model,
 )
 from extractors.analysis.article_model import FEATURES as ARTICLE_FEATURES
+from extractors.analysis.article_words import (
+    WORDS_MODEL_FILE,
+    read_words_model,
+    shipped_words_model,
+)
 from extractors.analysis.attribution import HEADLINE_GUESS
 from extractors.analysis.calibration import (
     CALIBRATION_FILE,
@@ -36,7 +41,7 @@ from extractors.analysis.subject_model import (
     read_subject_model,
     shipped_subject_model,
 )
-from extractors.documents import article_from_text, articles_from_path
+from extractors.documents import article_from_text
 from extractors.records import Claim, DealMention
 from extractors.watchlist import load_watchlist
 from tests.support.paths import REPO
@@ -208,10 +213,12 @@ def test_the_article_features_dump_holds_the_development_articles_read_as_the_an
         "ours_held": "Northwind hires a team\n\nNorthwind hired the team of Quillfeather.",
     }
     folder = _labelled_folder(tmp_path, texts, held=["ours_held"])
-    out = tmp_path / "articles.json"
-    assert calibrate.dump_article_features([folder], out) == 0
+    out, words = tmp_path / "articles.json", tmp_path / WORDS_MODEL_FILE.name
+    assert calibrate.dump_article_features([folder], out, words) == 0
     dumped = json.loads(out.read_text(encoding="utf-8"))
     assert dumped["features"] == list(ARTICLE_FEATURES)
+    # fitted on the folder's two articles: no word held by three, so no word weighed
+    assert read_words_model(words).weights == {}
     rows = {a["stem"]: a for a in dumped["articles"]}
     assert sorted(rows) == ["ours_ferry", "ours_quillfeather"]  # the held-back one is left out
     assert (
@@ -221,6 +228,8 @@ def test_the_article_features_dump_holds_the_development_articles_read_as_the_an
         texts["ours_quillfeather"], url="https://wire.example/q", origin="feed", fetched_at=FETCHED
     )
     features = article_signs(article, load_watchlist(REPO / "config" / "watchlist.toml")).features
+    # one set: no other set to learn the words from, so no words sign
+    features["words"] = 0.0
     assert rows["ours_quillfeather"]["features"] == pytest.approx(
         [features[n] for n in ARTICLE_FEATURES], abs=1e-4
     )
@@ -232,10 +241,11 @@ def test_dumping_article_features_of_a_folder_with_no_labels_is_one_line_and_wri
     folder = _labelled_folder(tmp_path, {"ours_ferry": "A new ferry terminal."}, [])
     out = tmp_path / "articles.json"
     out.write_text("kept", encoding="utf-8")
-    assert calibrate.dump_article_features([folder, tmp_path / "real_typo"], out) == 2
+    words = tmp_path / WORDS_MODEL_FILE.name
+    assert calibrate.dump_article_features([folder, tmp_path / "real_typo"], out, words) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "real_typo" in err and "no labels" in err
-    assert out.read_text(encoding="utf-8") == "kept"
+    assert out.read_text(encoding="utf-8") == "kept" and not words.exists()
 
 
 def test_dumping_article_features_of_texts_not_pulled_is_one_line_and_status_2(
@@ -243,11 +253,11 @@ def test_dumping_article_features_of_texts_not_pulled_is_one_line_and_status_2(
 ) -> None:
     folder = _labelled_folder(tmp_path, {"ours_quillfeather": "Northwind buys Quillfeather."}, [])
     (folder / "ours_quillfeather.txt").unlink()
-    out = tmp_path / "articles.json"
-    assert calibrate.dump_article_features([folder], out) == 2
+    out, words = tmp_path / "articles.json", tmp_path / WORDS_MODEL_FILE.name
+    assert calibrate.dump_article_features([folder], out, words) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "not pulled" in err
-    assert not out.exists()
+    assert not out.exists() and not words.exists()
 
 
 def test_left_out_one_set_at_a_time_the_learnt_confidence_ranks_claims_better_than_the_reading() -> (
@@ -288,25 +298,35 @@ def test_testing_the_shipped_calibration_on_a_dump_reports_it_against_the_readin
     assert CALIBRATION_FILE.read_text(encoding="utf-8") == shipped  # a test writes nothing
 
 
-def test_the_committed_article_features_are_what_this_tree_reads_from_the_pulled_texts() -> None:
+def test_the_committed_article_features_and_words_model_are_what_the_pulled_texts_give(
+    tmp_path: Path,
+) -> None:
     """A change to the lexicon or the names changes the model's features: the dump is then
     written again from the pulled texts and the model refitted (tests/data/calibration/README.md)."""
     dumped = json.loads(calibrate.ARTICLE_FEATURES.read_text(encoding="utf-8"))
     data = REPO / "tests" / "data"
-    texts = {
-        (a["set"], a["stem"]): data / a["set"] / f"{a['stem']}.txt" for a in dumped["articles"]
-    }
-    missing = [t.name for t in texts.values() if not t.exists()]
+    sets = sorted({a["set"] for a in dumped["articles"]})
+    texts = [data / a["set"] / f"{a['stem']}.txt" for a in dumped["articles"]]
+    missing = [t.name for t in texts if not t.exists()]
     if missing:
         pytest.skip(f"{len(missing)} real texts not pulled (e.g. {missing[0]}): nothing to compare")
-    watchlist = load_watchlist(REPO / "config" / "watchlist.toml")
-    stale = []
-    for a in dumped["articles"]:
-        [article] = articles_from_path(texts[a["set"], a["stem"]], fetched_at=FETCHED)
-        features = article_signs(article, watchlist).features
-        if [features[n] for n in ARTICLE_FEATURES] != pytest.approx(a["features"], abs=1e-4):
-            stale.append(f"{a['set']}/{a['stem']}")
-    assert not stale, (
-        f"{len(stale)} articles read otherwise now (e.g. {stale[0]}): run "
-        "`python -m extractors.calibrate --article-features DIR ...` and `python -m extractors.calibrate`"
+    out, words = tmp_path / "articles.json", tmp_path / WORDS_MODEL_FILE.name
+    assert calibrate.dump_article_features([data / s for s in sets], out, words) == 0
+    fresh = {(a["set"], a["stem"]): a["features"] for a in json.loads(out.read_text())["articles"]}
+    stale = [
+        f"{a['set']}/{a['stem']}"
+        for a in dumped["articles"]
+        if fresh.get((a["set"], a["stem"])) != pytest.approx(a["features"], abs=1e-3)
+    ]
+    hint = "run `python -m extractors.calibrate --article-features DIR ...` and `python -m extractors.calibrate`"
+    assert len(fresh) == len(dumped["articles"]) and not stale, (
+        f"{len(stale)} articles read otherwise now (e.g. {stale[:1]}): {hint}"
     )
+    fitted, shipped = read_words_model(words), shipped_words_model()
+    assert fitted.bias == pytest.approx(shipped.bias, abs=1e-3), hint
+    assert set(fitted.weights) ^ set(shipped.weights) <= {
+        w for w, v in fitted.weights.items() if abs(v) < 0.011
+    } | {w for w, v in shipped.weights.items() if abs(v) < 0.011}, hint
+    assert all(
+        fitted.weights.get(w, 0.0) == pytest.approx(v, abs=2e-3) for w, v in shipped.weights.items()
+    ), hint
