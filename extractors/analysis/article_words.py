@@ -34,17 +34,9 @@ def article_words(text: str) -> frozenset[str]:
     Japanese, counts as lower case), lowered, the headline's (the first line) marked too."""
     opening = text[:READ_CHARS]
     headline, _, body = opening.partition("\n")
-    words: set[str] = set()
-    for part, in_headline in ((headline, True), (body, False)):
-        for m in _WORD.finditer(part):
-            word = m.group(0)
-            if word[0].isupper():
-                continue
-            word = word.lower()
-            words.add(word)
-            if in_headline:
-                words.add(HEADLINE_MARK + word)
-    return frozenset(words)
+    in_headline = {w.lower() for w in _WORD.findall(headline) if not w[0].isupper()}
+    in_body = {w.lower() for w in _WORD.findall(body) if not w[0].isupper()}
+    return frozenset(in_body | in_headline | {HEADLINE_MARK + w for w in in_headline})
 
 
 @dataclass(frozen=True, slots=True)
