@@ -1,6 +1,6 @@
-"""The words an article tells its story in, as one sign for the article models.
+"""The words an article tells its story in, as one sign for the named-deals model.
 
-The article models (article_model.py) read what the rules are made of: the lexicon's cue
+The article model (article_model.py) reads what the rules are made of: the lexicon's cue
 classes, counted by place, and the names the analysis found. Those are the same signs, read
 whole, that the rules read sentence by sentence, and they miss what the rules miss. This sign reads
 the article's own words instead, with no rule: each word written in lower case in the headline
@@ -9,7 +9,7 @@ a talent deal, learnt from the real sets' development articles (``python -m extr
 --article-features``, tests/data/calibration/README.md, "The words model"). Capitalised words are
 left out so that the sign speaks of what happens ("acquihire", "licensing", "joins"), not of
 whom: the sets name the same famous deals again and again, and a new deal's names would teach
-nothing. Its value, the log-odds, is the article models' feature ``words``.
+nothing. Its value, the log-odds, is the named-deals model's feature ``words``.
 """
 
 from __future__ import annotations

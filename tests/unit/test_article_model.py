@@ -12,8 +12,8 @@ from extractors.analysis import analyse
 from extractors.analysis.analyse import _subject_by_the_article, article_signs
 from extractors.analysis.article_model import (
     ARTICLE_MODEL_FILE,
-    FEATURES,
     NAMED_DEALS_MODEL_FILE,
+    SIGNS,
     read_article_model,
     read_named_deals_model,
     shipped_article_model,
@@ -146,7 +146,7 @@ def test_each_cue_class_is_counted_where_it_stands() -> None:
         "Later, Northwind said it had bought a second startup, and a third."
     )
     features = article_signs(_article(text), WATCHLIST).features
-    assert set(features) == set(FEATURES)
+    assert set(features) == set(SIGNS)
     assert features["headline_acquire"] == 1.0
     assert (
         features["lead_acquire"] == 0.0

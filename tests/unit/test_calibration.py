@@ -23,6 +23,7 @@ from extractors.analysis.article_model import (
     shipped_named_deals_model,
 )
 from extractors.analysis.article_model import FEATURES as ARTICLE_FEATURES
+from extractors.analysis.article_model import SIGNS as ARTICLE_SIGNS
 from extractors.analysis.article_words import (
     WORDS_MODEL_FILE,
     read_words_model,
@@ -216,7 +217,7 @@ def test_the_article_features_dump_holds_the_development_articles_read_as_the_an
     out, words = tmp_path / "articles.json", tmp_path / WORDS_MODEL_FILE.name
     assert calibrate.dump_article_features([folder], out, words) == 0
     dumped = json.loads(out.read_text(encoding="utf-8"))
-    assert dumped["features"] == list(ARTICLE_FEATURES)
+    assert dumped["features"] == list(ARTICLE_SIGNS)
     # fitted on the folder's two articles: no word held by three, so no word weighed
     assert read_words_model(words).weights == {}
     rows = {a["stem"]: a for a in dumped["articles"]}
@@ -231,7 +232,7 @@ def test_the_article_features_dump_holds_the_development_articles_read_as_the_an
     # one set: no other set to learn the words from, so no words sign
     features["words"] = 0.0
     assert rows["ours_quillfeather"]["features"] == pytest.approx(
-        [features[n] for n in ARTICLE_FEATURES], abs=1e-4
+        [features[n] for n in ARTICLE_SIGNS], abs=1e-4
     )
 
 
