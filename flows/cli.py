@@ -127,8 +127,11 @@ def _settings(config: Path | None) -> Settings:
     return settings
 
 
-def _config_arg(settings: Settings) -> str:
-    return str(settings.config_dir)
+def _config_arg(settings: Settings) -> str | None:
+    """The config folder the flow is to read: the one the settings came from, or None where they
+    came from the defaults alone (no folder given and no ``config/`` here), which the flow reads
+    the same way (named to it, a missing folder would be an error)."""
+    return str(settings.config_dir) if settings.config_dir.is_dir() else None
 
 
 def _existing_warehouse(settings: Settings) -> db.Target:

@@ -160,6 +160,19 @@ def test_two_files_without_an_outlet_are_named_by_their_files(tmp_path):
     ]
 
 
+def test_a_backfill_where_there_is_no_config_folder_runs_on_the_defaults(tmp_path):
+    """Outside a project folder (no config/ there, none named) every setting has its default:
+    the backfill runs, and the flow is not told to read a config folder that is not there (it
+    was, and the command failed after Prefect's traceback)."""
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "one.txt").write_text(f"Meta deal\n\n{DEAL}\n", encoding="utf-8")
+    result = run_piped(["backfill", str(files)], cwd=tmp_path)
+    assert result.status == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "Scale AI" in result.stdout  # the deal it stored, reported
+
+
 @pytest.mark.slow
 @pytest.mark.usefixtures("prefect_harness")
 def test_a_backfill_on_a_terminal_shows_a_progress_bar_on_stderr_and_piped_none(tmp_path):
