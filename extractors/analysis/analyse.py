@@ -20,6 +20,7 @@ from extractors.analysis.article_model import (
     shipped_article_model,
     shipped_named_deals_model,
 )
+from extractors.analysis.article_words import article_words, shipped_words_model
 from extractors.analysis.attribution import (
     HEADLINE_GUESS,
     Attribution,
@@ -314,28 +315,32 @@ def article_signs(article: Article, watchlist: Watchlist | None = None) -> Artic
     r = _read(article, watchlist or EMPTY_WATCHLIST)
     _choose_subject(r.deals, r.text, english=r.english)
     features = article_features(
-        r.text, r.sentences, r.cues_of, r.names, language=r.language, english=r.english
+        r.sentences, r.cues_of, r.names, language=r.language, english=r.english
     )
+    features["words"] = shipped_words_model().log_odds(article_words(r.text))
     subject_named = any(d.role == "subject" for d in r.deals)
     return ArticleSigns(len(r.deals), r.bought_whole, features, subject_named)
 
 
 def _chance_by_its_words(r: _Reading) -> float | None:
     """The chance that the article is about a talent deal by its words (extractors/analysis/
-    article_model.py): the named-deals model's where the rules named deals (their roles chosen),
-    the article model's where they named none; None where no model is asked. Neither overrules
-    the rules' reading of a purchase told as a purchase where it is all they found: a company
-    bought whole, its people moving with it as in any acquisition, reads much like an acqui-hire
-    word by word."""
+    article_model.py): the named-deals model's where the rules named deals but no subject, the
+    article model's where they named none; None where no model is asked (a subject chosen: the
+    named-deals model only adds one). Neither overrules the rules' reading of a purchase told as a
+    purchase where it is all they found: a company bought whole, its people moving with it as in
+    any acquisition, reads much like an acqui-hire word by word."""
     if not r.sentences or (r.bought_whole and not r.deals):
         return None
+    if any(d.role == "subject" for d in r.deals):
+        return None
     features = article_features(
-        r.text, r.sentences, r.cues_of, r.names, language=r.language, english=r.english
+        r.sentences, r.cues_of, r.names, language=r.language, english=r.english
     )
-    if r.deals:
-        features["subject_named"] = float(any(d.role == "subject" for d in r.deals))
-        return shipped_named_deals_model().chance(features)
-    return shipped_article_model().chance(features)
+    if not r.deals:
+        return shipped_article_model().chance(features)
+    features["words"] = shipped_words_model().log_odds(article_words(r.text))
+    features["subject_named"] = 0.0
+    return shipped_named_deals_model().chance(features)
 
 
 def _telling_sentence(r: _Reading) -> str:

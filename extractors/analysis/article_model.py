@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from extractors.analysis.article_words import article_words, shipped_words_model
 from extractors.analysis.figures import money_figures
 from extractors.analysis.lexicon import SentenceCues
 from extractors.analysis.names import Names
@@ -57,15 +56,15 @@ FEATURES: tuple[str, ...] = (
     "companies_in_headline", "companies_in_lead", "companies", "people", "sentences", "english",
     "largest_sum_in_lead", "largest_sum",
 )  # fmt: skip
-# What ``article_features`` reads: the article model's features, and what the words of the
-# opening say (article_words.py), which only the named-deals model weighs: weighed by this one
-# too, it scored 0.702 against 0.696 leaving one set out, and promoted a lone co-founder's move
-# to a big company, a kind of article the rules rightly leave unrelated.
+# The signs the models are fitted on (``analyse.article_signs``): the article model's features,
+# and what the words of the opening say (article_words.py), which only the named-deals model
+# weighs: weighed by this one too, they scored 0.702 against 0.696 leaving one set out, and
+# promoted a lone co-founder's move to a big company, a kind of article the rules rightly leave
+# unrelated.
 SIGNS: tuple[str, ...] = (*FEATURES, "words")
 
 
 def article_features(
-    text: str,
     sentences: Sequence[Sentence],
     cues_of: Sequence[SentenceCues],
     names: Names,
@@ -76,8 +75,7 @@ def article_features(
     """The article's signs: each cue class in the headline (the first sentence) and in the lead
     (1 or 0), and in how many of the first ``READ_SENTENCES`` sentences (log); the companies and
     people they name; the largest sum of money named in the headline and lead, and in those
-    sentences (its order of magnitude: a purchase of billions is seldom one for a team); and what
-    the words of its opening say (article_words.py)."""
+    sentences (its order of magnitude: a purchase of billions is seldom one for a team)."""
     read = sentences[:READ_SENTENCES]
     features: dict[str, float] = {}
     for cue in CLASSES:
@@ -95,7 +93,6 @@ def article_features(
     sums = [max((f.value for f in money_figures(s.raw, language)), default=0.0) for s in read]
     features["largest_sum_in_lead"] = math.log10(1 + max(sums[: 1 + LEAD_SENTENCES], default=0.0))
     features["largest_sum"] = math.log10(1 + max(sums, default=0.0))
-    features["words"] = shipped_words_model().log_odds(article_words(text))
     return features
 
 

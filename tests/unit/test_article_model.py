@@ -70,23 +70,45 @@ def test_an_article_about_something_else_stays_unrelated_and_says_nothing_of_the
     assert analysis.notes == ()
 
 
-def test_an_article_whose_rules_name_a_deal_is_weighed_by_the_named_deals_model() -> None:
+def test_an_article_whose_rules_name_a_subject_is_read_by_neither_model() -> None:
     text = (
         "Nvidia hires Groq's founders in $20 billion licence deal\n\n"
         "Nvidia will pay about $20 billion to license Groq's chip designs and hire its founder "
         "Jonathan Ross and much of his team, Groq said on Wednesday."
     )
-    article = _article(text)
-    analysis = analyse(article, WATCHLIST)
+    analysis = analyse(_article(text), WATCHLIST)
     assert [d.deal_id for d in analysis.deals] == ["nvidia--groq"]
+    assert analysis.relevance == "subject"
+    # the named-deals model only adds a subject: where the rules chose one it is not asked
+    assert analysis.article_chance is None
     assert not any("by its words" in n for n in analysis.notes)
+
+
+# A deal told in passing, at the end of an article about something else: the rules name it and
+# make it no subject.
+IN_PASSING = (
+    "Northwind posts a record quarter as cloud sales climb\n\n"
+    "Northwind reported revenue of $12 billion for the quarter, up 20 percent from a year earlier. "
+    "Its cloud unit grew fastest, and shares rose 4 percent in late trading. Analysts had expected "
+    "less. The company said it would open two data centres in Europe next year. "
+    "Last year Northwind paid $650 million to license Quillfeather's models and hired its founders."
+)
+
+
+def test_an_article_whose_rules_name_deals_but_no_subject_is_weighed_by_the_named_deals_model() -> (
+    None
+):
+    article = _article(IN_PASSING)
+    analysis = analyse(article, WATCHLIST)
+    assert [d.role for d in analysis.deals] == ["mentioned"]
     signs = article_signs(article, WATCHLIST)
-    assert signs.subject_named
-    features = {**signs.features, "subject_named": 1.0}
+    assert not signs.subject_named
+    features = {**signs.features, "subject_named": 0.0}
     assert analysis.article_chance == pytest.approx(
         shipped_named_deals_model().chance(features), abs=1e-3
     )
-    assert analysis.relevance == "subject"  # a licence and a hire in the headline: its news
+    assert analysis.article_chance < shipped_named_deals_model().promote
+    assert analysis.relevance == "mentioned"  # a quarter's results: the deal stays in passing
 
 
 def _told(acquirer: str, target: str) -> list[Relation]:
@@ -192,11 +214,7 @@ def test_explain_shows_the_chance_the_model_gave_an_article_with_no_deal() -> No
 
 
 def test_explain_shows_the_chance_the_named_deals_model_gave_an_article_with_deals() -> None:
-    article = _article(
-        "Northwind hires Quillfeather's founders in licence deal\n\n"
-        "Northwind will pay $300 million to license Quillfeather's models and hire its two "
-        "founders and most of its staff, the companies said."
-    )
+    article = _article(IN_PASSING)
     analysis = analyse(article, WATCHLIST)
     assert analysis.deals and analysis.article_chance is not None
     [line] = [x for x in explain_lines(article, analysis) if x.startswith("named-deals model:")]
