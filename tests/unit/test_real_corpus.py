@@ -306,6 +306,12 @@ LATER_SETS = {
         "claims_precision": 0.41,
         "claims_recall": 0.21,
     },
+    "real_thirtysixth": {
+        "relevance": 0.70,
+        "deals": 0.46,
+        "claims_precision": 0.39,
+        "claims_recall": 0.36,
+    },
 }
 
 
