@@ -304,7 +304,7 @@ def _read(article: Article, wl: Watchlist) -> _Reading:
 class ArticleSigns(NamedTuple):
     deals: int  # the deals the rules named
     bought_whole: bool  # the rules read a company bought whole: the model is not asked
-    features: dict[str, float]  # the article model's
+    features: dict[str, float]  # the article models' signs (article_model.SIGNS)
     subject_named: bool  # one of the deals is the subject, as the rules and subject model chose
 
 
