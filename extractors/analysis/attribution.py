@@ -183,7 +183,7 @@ _LICENCE_FEE_BEFORE = re.compile(
 # Money paid for the licence itself: "$620 million in licence fees", "$X to license", "$X for a licence".
 # "$20bn licence" names the value of the arrangement, a deal amount (tests/data/labelled/README.md).
 _LICENCE_AFTER = re.compile(
-    r"^[”\"’']?\s*(?:in\s+)?(?:(?:(?:non-?)?exclusive\s+)?licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:(?:a|the)\s+)?(?:non-?exclusive\s+)?licen[cs]e|for\s+licen[cs]es\b"
+    r"^[”\"’']?\s*(?:in\s+)?(?:(?:(?:non-?)?exclusive\s+)?licen[cs]\w*\s+fees?|to\s+licen[cs]e|for\s+(?:(?:non-?)?exclusive\s+)?licen[cs]\w*\s+fees?|for\s+(?:(?:a|the)\s+)?(?:non-?exclusive\s+)?licen[cs]e|for\s+licen[cs]es\b"
     # "$620 million for the nonexclusive right to sell access to the model", "$2.4 billion rights
     # to Windsurf's tech": a licence's price
     r"|for\s+(?:a|the)\s+(?:non-?exclusive\s+)?rights?\s+to\b|\s*(?:non-?exclusive\s+)?rights\s+to\b"

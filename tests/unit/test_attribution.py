@@ -251,6 +251,12 @@ def test_a_sum_in_pounds_and_in_dollars_is_one_claim_in_dollars(giant, price, wh
             "Halcyon will pay about $400 million in licensing fees and employee compensation.",
             "deal_amount_usd",
         ),
+        # the sum paid "for" the fees
+        (
+            "Halcyon is hiring key staff and will pay $400 million for non-exclusive licensing "
+            "fees for the models.",
+            "licence_fee_usd",
+        ),
     ],
 )
 def test_licensing_money_against_the_whole_price(sentence, metric):

@@ -1382,6 +1382,19 @@ def test_people_of_a_company_named_before_of_are_not_a_company():
     assert "Quillbyte Labs" in named and "Members Mutual Capital" in named, names.orgs
 
 
+def test_a_holiday_is_no_company():
+    """ "... que sorprendió en Nochebuena": a holiday written with a capital is no party to the
+    deal the sentence tells."""
+    result = _analyse_in(
+        "es",
+        "Microsoft contrata al equipo de Quillbyte Labs\n\n"
+        "Microsoft pagará 900 millones de dólares a la startup Quillbyte Labs para licenciar su "
+        "tecnología y contratar a su equipo, un acuerdo que sorprendió en Nochebuena.",
+        WATCHLIST,
+    )
+    assert [d.deal_id for d in result.deals] == ["microsoft--quillbyte-labs"], result.deals
+
+
 def test_a_name_written_once_in_the_singular_is_the_company_it_names_in_the_plural():
     _, result = _analyse(
         "Harbor buys Lumeo Technologies\n\n"
