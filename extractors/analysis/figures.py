@@ -590,17 +590,49 @@ def _money_amount_figure(
 
 
 def _money_cjk_figure(m: re.Match[str], text: str, lex: Lexicon, pats: _Patterns) -> Figure | None:
-    """A sum written with CJK number words ("200억 달러"); its currency is the word after it."""
+    """A sum written with CJK number words ("200억 달러"); its currency is the word after it. A
+    bound and a wave dash before it make it a range ("1140억~1180억 달러", "2~3億ドル"), not a sum
+    said to be about (the dash alone before a sum is "about")."""
     parsed_cjk = cjk_number(m.group("xnum"))
     if parsed_cjk is None:
         return None
     value, unit = parsed_cjk
     currency = _CJK_CURRENCIES.get(m.group("xpost"))
     start, end = _trim(text, m.start(), m.end())
+    low = _cjk_range_low(text, start, m.group("xnum"))
+    if low is not None and low[0] < value:
+        return Figure("money", low[0], _round(low[0]), _round(value), text[low[1] : end], "range",
+                      low[1], end, currency=currency)  # fmt: skip
     fig = _figure("money", text, start, end, value, 0.5 * unit, lex, pats, currency=currency)
     if m.group("more"):
         fig = replace(fig, low=value, high=None, qualifier="at_least")
     return fig
+
+
+# The lower bound of a range of CJK sums, right before the upper one: "1140억~", "2~" (its unit
+# then the upper bound's), joined by a wave dash or a hyphen.
+_CJK_RANGE_LOW = re.compile(
+    r"(?P<low>(?:\d[\d,.]*\s?(?:[千천百백十십]\d*)?\s?[兆조億亿억万萬만]\s?)+(?:\d[\d,]*)?|\d[\d,.]*)"
+    r"\s?[~～〜\-–]\s?$"
+)
+
+
+def _cjk_range_low(text: str, start: int, upper: str) -> tuple[float, int] | None:
+    """The value and start of a range's lower bound standing right before the sum at ``start``."""
+    m = _CJK_RANGE_LOW.search(text, max(0, start - 30), start)
+    if m is None or (m.start() and (text[m.start() - 1].isdigit() or text[m.start() - 1] == ".")):
+        return None
+    low = m.group("low")
+    if any(unit in low for unit in CJK_UNITS):
+        parsed = cjk_number(low)
+        return (parsed[0], m.start()) if parsed is not None else None
+    # "2~3億ドル": the lower bound takes the upper one's unit (a single term: "3億")
+    terms = list(_CJK_TERM.finditer(upper))
+    digits = parse_number(low, ".")
+    if len(terms) != 1 or upper[terms[0].end() :].strip() or digits is None:
+        return None
+    small = CJK_SMALL[terms[0].group("small")] if terms[0].group("small") else 1.0
+    return digits[0] * small * CJK_UNITS[terms[0].group("unit")], m.start()
 
 
 def _figure(

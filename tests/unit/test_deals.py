@@ -3084,6 +3084,21 @@ def test_ms_is_microsoft():
     assert _deal_ids(result) == {"microsoft--quillbyte"}
 
 
+def test_a_buyers_spending_outlook_in_korean_is_no_price():
+    """A company's expected spending ("비용 전망", an expense outlook) stated beside a deal it
+    made is what it spends, not what the deal paid."""
+    result = _analyse_in(
+        "ko",
+        "MS, AI 스타트업 퀼바이트 인력 흡수\n\n"
+        "MS는 AI 스타트업 퀼바이트(Quillbyte)의 공동창업자들과 직원 대부분을 영입했다. "
+        "MS는 퀼바이트에 기술 라이선스 비용으로 3억 달러를 지불한다. "
+        "MS는 올해 비용 전망을 800억~850억 달러로 높였다.",
+        WATCHLIST,
+    )
+    assert [(c.metric, c.stated) for c in result.claims] == [("licence_fee_usd", "3억 달러")]
+    assert any(o.stated == "800억~850억 달러" for o in result.left_out)
+
+
 def test_msl_is_metas_lab_not_a_buyer():
     """ "Joined MSL" is joining Meta's superintelligence lab, a unit of Meta: a person's job move
     pays no startup, so no deal comes of it."""

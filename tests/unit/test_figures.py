@@ -191,6 +191,9 @@ MONEY_CASES = [
     # 多 (or 여) between the unit and the currency: "more than"
     ("zh", "豪砸9億多美元延攬其執行長", "9億多美元", 900e6, None, "USD"),
     ("ko", "2억여 달러를 냈다", "2억여 달러", 200e6, None, "USD"),
+    # a range of CJK sums: a bound and a wave dash before the sum, not "about" the sum
+    ("ko", "올해 지출을 40억~45억 달러로 잡았다", "40억~45억 달러", 4e9, 4.5e9, "USD"),
+    ("ja", "2~3億ドルを投じる", "2~3億ドル", 200e6, 300e6, "USD"),
     ("zh", "以超过9亿美元的价格", "超过9亿美元", 900e6, None, "USD"),
     # a German compound joined by hyphens
     (
