@@ -117,7 +117,8 @@ class Watchlist:
 
 EMPTY_WATCHLIST = Watchlist()
 
-# The watchlists this process has unpickled, by their hash (``_as_held``).
+# The watchlist this process unpickled last, by its hash (``_as_held``): one, so that a
+# long-running process whose watchlist is edited between runs keeps no old ones.
 _HELD: dict[int, Watchlist] = {}
 
 
@@ -138,6 +139,7 @@ def _as_held(
     held = _HELD.get(key)
     if held is not None and (held.acquirers, held.startups, held.people, held.deals) == lists:
         return held  # (its index not built again either)
+    _HELD.clear()
     _HELD[key] = fresh = Watchlist(*lists)
     return fresh
 

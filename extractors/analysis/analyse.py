@@ -20,7 +20,7 @@ from extractors.analysis.article_model import (
     shipped_article_model,
     shipped_named_deals_model,
 )
-from extractors.analysis.article_words import article_words, shipped_words_model
+from extractors.analysis.article_words import words_log_odds
 from extractors.analysis.attribution import (
     HEADLINE_GUESS,
     Attribution,
@@ -317,7 +317,7 @@ def article_signs(article: Article, watchlist: Watchlist | None = None) -> Artic
     features = article_features(
         r.sentences, r.cues_of, r.names, language=r.language, english=r.english
     )
-    features["words"] = shipped_words_model().log_odds(article_words(r.text))
+    features["words"] = words_log_odds(r.text)
     subject_named = any(d.role == "subject" for d in r.deals)
     return ArticleSigns(len(r.deals), r.bought_whole, features, subject_named)
 
@@ -338,7 +338,7 @@ def _chance_by_its_words(r: _Reading) -> float | None:
     )
     if not r.deals:
         return shipped_article_model().chance(features)
-    features["words"] = shipped_words_model().log_odds(article_words(r.text))
+    features["words"] = words_log_odds(r.text)
     features["subject_named"] = 0.0
     return shipped_named_deals_model().chance(features)
 

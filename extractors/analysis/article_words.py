@@ -60,3 +60,8 @@ def read_words_model(path: Path) -> WordsModel:
 def shipped_words_model() -> WordsModel:
     """The model shipped beside this module (read once per process)."""
     return read_words_model(WORDS_MODEL_FILE)
+
+
+def words_log_odds(text: str) -> float:
+    """The shipped model's log-odds for an article's text: the feature ``words``."""
+    return shipped_words_model().log_odds(article_words(text))

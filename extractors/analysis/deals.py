@@ -334,20 +334,16 @@ class _Framing:
     hiring_sentences: dict[str, set[int]]  # where each of them is
     talent_context: set[int]  # sentences in a passage about talent deals
     acquihire_sentences: set[int]  # sentences that call something an acqui-hire
+    # the text as read, for what only a purchase asks (``_price_told``, ``_perhaps_for_its_people``)
+    sentences: Sequence[Sentence]
+    names: Names
+    cues_of: Sequence[SentenceCues]
     story_acquihire: bool = False  # the headline or the lead calls the story an acqui-hire
     language: str = "en"  # the article's, for the counts of people a purchase's hires state
     # companies named where the text says no price is told
     undisclosed: frozenset[str] = frozenset()
     # sentences that tell people going back to a former employer
     going_back: frozenset[int] = frozenset()
-    # the sentences that speak of paying or buying and hold a digit, each as (the companies it
-    # names, its words, whether it is dated): where a sum may be stated (read only when a
-    # purchase needs it, ``_price_told``)
-    sum_sentences: tuple[tuple[frozenset[str], str, bool], ...] = ()
-    # the text as read, for what only a purchase asks (``_perhaps_for_its_people``)
-    sentences: Sequence[Sentence] = ()
-    names: Names | None = None
-    cues_of: Sequence[SentenceCues] = ()
     # the pairs read as a purchase told as a purchase (``_weigh``): a company bought whole
     bought_whole: set[tuple[str, str]] = field(default_factory=set)
 
@@ -375,14 +371,20 @@ def _price_told(framed: _Framing, companies: set[str]) -> bool:
     it speaks of paying or buying (not "acquired Flutter for a reported US$40m"; not a dated
     purchase by others the sentence names too: "founded by people who worked for PA Semi, a
     chipmaker Apple acquired in 2008 for $278 million")."""
-    return any(
-        named & companies
-        and not (dated and named - companies)
-        and any(
-            (f.high or f.low or 0.0) > SMALL_PRICE for f in money_figures(text, framed.language)
-        )
-        for named, text, dated in framed.sum_sentences
-    )
+    for s in framed.sentences:
+        named = {o.name for o in framed.names.orgs[s.index]}
+        cues = framed.cues_of[s.index]
+        if (
+            named & companies
+            and _may_state_a_price(s, cues)
+            and not (cues.present("dated") and named - companies)
+            and any(
+                (f.high or f.low or 0.0) > SMALL_PRICE
+                for f in money_figures(s.text, framed.language)
+            )
+        ):
+            return True
+    return False
 
 
 def _perhaps_for_its_people(a: str, t: str, live: list[Relation], framed: _Framing) -> bool:
@@ -391,14 +393,13 @@ def _perhaps_for_its_people(a: str, t: str, live: list[Relation], framed: _Frami
     purchase that may be for its people.
     Small purchases told so are mostly acqui-hires; a company bought whole at a company's price
     states its price. (On the real sets' development parts: 3 such deals right, 1 not.)"""
-    orgs_of = framed.names.orgs if framed.names is not None else []
     return (
         any(
             r.kind == "acquire" and r.sentence <= LEAD_SENTENCES and not (r.dated or r.background)
             for r in live
         )
         and any(
-            {a, t} <= {o.name for o in orgs_of[s.index]}
+            {a, t} <= {o.name for o in framed.names.orgs[s.index]}
             and framed.cues_of[s.index].present("team_plural")
             for s in framed.sentences
         )
@@ -496,22 +497,13 @@ def _framing(
         dict(hiring_sentences),
         talent_context,
         acquihire_sentences,
+        sentences,
+        names,
+        cues_of,
         headline_acquihire or lead_acquihire,
         cues_of[0].lex.language if cues_of else "en",
         frozenset(undisclosed),
         frozenset(going_back),
-        tuple(
-            (
-                frozenset(o.name for o in names.orgs[s.index]),
-                s.text,
-                cues_of[s.index].present("dated"),
-            )
-            for s in sentences
-            if names.orgs[s.index] and _may_state_a_price(s, cues_of[s.index])
-        ),
-        sentences,
-        names,
-        cues_of,
     )
 
 

@@ -43,6 +43,8 @@ CJK_UNITS = {
     "만": 1e4,
 }
 CJK_SMALL = {"千": 1e3, "천": 1e3, "百": 1e2, "백": 1e2, "十": 10.0, "십": 10.0}
+# A number written with CJK units: "143억", "7億5,000万", "1천950만".
+_CJK_NUMBER = r"(?:\d[\d,.]*\s?(?:[千천百백十십]\d*)?\s?[兆조億亿억万萬만]\s?)+(?:\d[\d,]*)?"
 _CJK_TERM = re.compile(
     r"(?P<d>\d[\d,.]*)?\s?(?:(?P<small>[千천百백十십])(?P<rest>\d[\d,]*)?)?\s?(?P<unit>[兆조億亿억万萬만])"
 )  # "1천950만": one thousand nine hundred and fifty ten-thousands
@@ -245,7 +247,7 @@ def _patterns(language: str) -> _Patterns:
         r"(?<![\w$€£.,])" + side.replace("@", "x") + rf"(?:{joiner}(?P<xpost>{after})(?![^\W\d_]))?"
     )
     cjk = (
-        r"(?P<xnum>(?:\d[\d,.]*\s?(?:[千천百백十십]\d*)?\s?[兆조億亿억万萬만]\s?)+(?:\d[\d,]*)?)"
+        rf"(?P<xnum>{_CJK_NUMBER})"
         # "9億多美元": more than $900 million (多, 余 or 여 after the unit)
         r"\s?(?P<more>[多余餘여])?\s?(?P<xpost>달러|ドル|美元|美金|米ドル|원|円|元|人民币|위안|엔|유로|ユーロ|欧元|\$)"
     )
@@ -611,10 +613,7 @@ def _money_cjk_figure(m: re.Match[str], text: str, lex: Lexicon, pats: _Patterns
 
 # The lower bound of a range of CJK sums, right before the upper one: "1140억~", "2~" (its unit
 # then the upper bound's), joined by a wave dash or a hyphen.
-_CJK_RANGE_LOW = re.compile(
-    r"(?P<low>(?:\d[\d,.]*\s?(?:[千천百백十십]\d*)?\s?[兆조億亿억万萬만]\s?)+(?:\d[\d,]*)?|\d[\d,.]*)"
-    r"\s?[~～〜\-–]\s?$"
-)
+_CJK_RANGE_LOW = re.compile(rf"(?P<low>{_CJK_NUMBER}|\d[\d,.]*)\s?[~～〜\-–]\s?$")
 
 
 def _cjk_range_low(text: str, start: int, upper: str) -> tuple[float, int] | None:
@@ -626,13 +625,12 @@ def _cjk_range_low(text: str, start: int, upper: str) -> tuple[float, int] | Non
     if any(unit in low for unit in CJK_UNITS):
         parsed = cjk_number(low)
         return (parsed[0], m.start()) if parsed is not None else None
-    # "2~3億ドル": the lower bound takes the upper one's unit (a single term: "3億")
-    terms = list(_CJK_TERM.finditer(upper))
+    # "2~3億ドル": the lower bound is counted in the upper one's unit, when it has one ("3億": 億)
     digits = parse_number(low, ".")
-    if len(terms) != 1 or upper[terms[0].end() :].strip() or digits is None:
+    unit = cjk_number(upper.lstrip("0123456789,. "))
+    if digits is None or unit is None or sum(map(upper.count, CJK_UNITS)) != 1:
         return None
-    small = CJK_SMALL[terms[0].group("small")] if terms[0].group("small") else 1.0
-    return digits[0] * small * CJK_UNITS[terms[0].group("unit")], m.start()
+    return digits[0] * unit[0], m.start()
 
 
 def _figure(

@@ -1392,7 +1392,7 @@ def test_a_holiday_is_no_company():
         "tecnología y contratar a su equipo, un acuerdo que sorprendió en Nochebuena.",
         WATCHLIST,
     )
-    assert [d.deal_id for d in result.deals] == ["microsoft--quillbyte-labs"], result.deals
+    assert _deal_ids(result) == {"microsoft--quillbyte-labs"}, result.deals
 
 
 def test_a_name_written_once_in_the_singular_is_the_company_it_names_in_the_plural():
