@@ -214,3 +214,5 @@ class Analysis:
     # or the named-deals model's that it is about one of the deals they named
     # (extractors/analysis/article_model.py); shown by ``dealwatch explain``, not stored
     article_chance: float | None = None
+    # which model gave it: "article" (the rules named no deal) or "named deals"
+    chance_from: Literal["article", "named deals"] | None = None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from extractors.analysis.article_model import (
     article_features,
@@ -30,12 +30,17 @@ from extractors.analysis.attribution import (
 )
 from extractors.analysis.calibration import calibrated
 from extractors.analysis.dates import announced_date
-from extractors.analysis.deals import MENTIONED_CEILING, Deal, assemble_deals
+from extractors.analysis.deals import (
+    MENTIONED_CEILING,
+    Deal,
+    assemble_deals,
+    purchase_told_first,
+)
 from extractors.analysis.figures import figures_in
 from extractors.analysis.lexicon import Lexicon, SentenceCues, lexicon_for
 from extractors.analysis.mentions import read_mentions
 from extractors.analysis.names import Names, find_names
-from extractors.analysis.relations import relations_in
+from extractors.analysis.relations import Relation, relations_in
 from extractors.analysis.subject_model import (
     DealSigns,
     sentences_telling,
@@ -270,6 +275,7 @@ class _Reading(NamedTuple):
     cues_of: list[SentenceCues]
     deals: list[Deal]
     bought_whole: bool  # a pair read as a purchase told as a purchase (deals.assemble_deals)
+    relations: list[Relation]
 
 
 def _read(article: Article, wl: Watchlist) -> _Reading:
@@ -297,7 +303,7 @@ def _read(article: Article, wl: Watchlist) -> _Reading:
     english = (article.language or "en").lower().startswith("en")
     return _Reading(
         text, notes, lex, article.language, english, sentences, names, cues_of, deals,
-        bool(bought_whole),
+        bool(bought_whole), relations,
     )  # fmt: skip
 
 
@@ -358,11 +364,20 @@ def _telling_sentence(r: _Reading) -> str:
 def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     wl = watchlist or EMPTY_WATCHLIST
     reading = _read(article, wl)
-    text, notes, lex, _, english, sentences, names, cues_of, deals, _ = reading
+    text, notes, lex, _, english, sentences, names, cues_of, deals, _, relations = reading
     subject_chances = _choose_subject(deals, text, english=english)
     chance = _chance_by_its_words(reading)
+    chance_from: Literal["article", "named deals"] | None = (
+        None if chance is None else "named deals" if deals else "article"
+    )
     if deals and chance is not None:
         _subject_by_the_article(deals, subject_chances, chance)
+    elif chance is not None and chance >= shipped_article_model().promote:
+        told = purchase_told_first(relations, names, chance, lex.language)
+        if told is not None and slug(told.acquirer) and slug(told.target):
+            deals = [told]
+            notes.append(f"about a talent deal by its words (chance {chance:.2f}): the purchase "
+                         "its lead tells is the deal")  # fmt: skip
     ids = {id(d): deal_id_for(d.acquirer, d.target) for d in deals}
     announced = (
         announced_date(sentences, article.published, lex)
@@ -442,4 +457,5 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
         notes=tuple(notes),
         left_out=tuple(left_out),
         article_chance=None if chance is None else round(chance, 3),
+        chance_from=chance_from,
     )

@@ -171,6 +171,53 @@ def assemble_deals(
     return _assign_roles(deals, sentences, names, cues_of, relations)
 
 
+def purchase_told_first(
+    relations: Sequence[Relation], names: Names, chance: float, language: str
+) -> Deal | None:
+    """The purchase the headline or lead tells, as the deal of an article its words say is about
+    a talent deal (``chance``, the article model's) where the rules named none: "Harbor is buying
+    Quillbyte, an app …" in a story of its team moving, told in words the rules do not read. Not a
+    purchase told as the past or background, nor one of a listed buyer or a team inside one, nor
+    one at a company's price (a company bought whole states its price)."""
+    people = {p.name for found in names.people for p in found}
+    told = [
+        r
+        for r in relations
+        if r.kind in {"acquire", "acquihire"}
+        and r.sentence <= LEAD_SENTENCES
+        and r.strength >= STRENGTH_FRAME
+        and not (r.background or r.dated or r.failed)
+        and r.acquirer != r.target
+        and names.kinds.get(r.target) not in {"acquirer", "unit"}
+        and not {r.acquirer, r.target} & people
+    ]
+    priced = {
+        (r.acquirer, r.target)
+        for r in relations
+        if r.sentence <= LEAD_SENTENCES
+        and any((f.high or f.low or 0.0) > SMALL_PRICE for f in money_figures(r.clause, language))
+    }
+    told = [r for r in told if (r.acquirer, r.target) not in priced]
+    if not told:
+        return None
+    first = min(told, key=lambda r: r.sentence)
+    live = [r for r in told if (r.acquirer, r.target) == (first.acquirer, first.target)]
+    return Deal(
+        first.acquirer,
+        first.target,
+        "acquihire",
+        round(chance, 3),
+        live,
+        role="subject",
+        evidence=first.clause,
+        reasons=[
+            f"the purchase the lead tells, in an article about a talent deal by its words "
+            f"(chance {chance:.2f})"
+        ],
+        rules_role="subject",
+    )
+
+
 # A known deal whose parties are named together, where a sentence speaks of a deal or of people
 # moving, is mentioned with this confidence: the words are the text's, the deal is the watchlist's.
 KNOWN_DEAL_CONFIDENCE = 0.6

@@ -46,7 +46,7 @@ def explain_lines(article: Article, analysis: Analysis) -> list[str]:
     if analysis.evidence:
         lines.append(f"  because: {inert(analysis.evidence)}")
     lines += [f"note: {inert(n)}" for n in analysis.notes]
-    if analysis.article_chance is not None and analysis.deals:
+    if analysis.article_chance is not None and analysis.chance_from == "named deals":
         named = shipped_named_deals_model()
         lines.append(
             f"named-deals model: chance {analysis.article_chance:.2f} that it is about one of its "

@@ -296,7 +296,8 @@ def _patterns(language: str) -> _Patterns:
     )
     people = _alt(list(lex.people))
     filler = (
-        r"(?:(?:of\s+(?:its|the|their|his|her)(?:\s+\w+(?:'s|’s))?|de\s+(?:ses|sus|seus|la|las|los|les|l')|der|die|"
+        # ("10 of its employees", "three of Quillbyte's engineers": of a company named, its people)
+        r"(?:(?:of\s+(?:its|the|their|his|her|(?-i:[A-Z][\w.]*\s+){0,2}?(?-i:[A-Z][\w.]*)(?:'s|’s|(?<=s)['’]))(?:\s+\w+(?:'s|’s))?|de\s+(?:ses|sus|seus|la|las|los|les|l')|der|die|"
         # "une vingtaine d'employés", "una decina di dipendenti": a worded number, "of", its people
         r"(?<=[^\W\d_]\s)(?:de|di)(?=\s)|(?<=[^\W\d_]\s)d['’]|"
         r"full-time|new|former|other|more|top|key|senior|junior|departing|remaining|current|core|technical|"

@@ -640,7 +640,47 @@ class _NameScan:
                 taken.append((m.start(), m.end()))  # "Competition and Markets Authority"
             self._read_lower_case_brands(s, taken, raw_orgs[s.index])
             self._read_runs(s, taken, raw_orgs[s.index])
+        if self.lex.spaced:
+            self._read_named_elsewhere(raw_orgs, people_raw)
         return raw_orgs, people_raw
+
+    def _read_named_elsewhere(
+        self, raw_orgs: list[list[RawOrg]], people_raw: list[list[RawPerson]]
+    ) -> None:
+        """A name the text has shown to be a company's in one sentence is the company's in every
+        sentence, where nothing else marks it ("Dada Nexus offers …" opening a sentence; in
+        German, where every noun is capitalised and a word must mark a name, "des Startups
+        Quillbyte", then "Harbor hat Quillbyte übernommen")."""
+        by_surface = {
+            # as written, and without its legal form ("Pebble Nexus" of "Pebble Nexus Ltd")
+            written: (name, kind)
+            for found in raw_orgs
+            for surface, name, _, _, kind in found
+            if surface == name
+            for written in {surface, _without_legal_form(surface, self.data)}
+            # (not a common word read as a name once: "Voice" of a text that writes "voice")
+            if self.lex.language == "de" or not self._written_as_a_phrase(written)
+        }
+        if not by_surface:
+            return
+        rx = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(n) for n in sorted(by_surface, key=len, reverse=True))
+            + r")(?![\w-])"
+        )
+        for s in self.sentences:
+            taken = [(o[2], o[3]) for o in raw_orgs[s.index]]
+            taken += [(p[1], p[2]) for p in people_raw[s.index]]
+            for m in rx.finditer(s.raw):
+                if _overlaps_any(taken, m.start(), m.end()):
+                    continue
+                if " " not in m.group(0) and _THE_BEFORE.search(s.raw, 0, m.start()):
+                    continue  # (not "as reported by The Post": a paper's short title)
+                if self.lex.language != "de" and _CAPITALISED_BEFORE.search(s.raw, 0, m.start()):
+                    continue  # (not "The Washington Post": the end of a longer name)
+                name, kind = by_surface[m.group(0)]
+                raw_orgs[s.index].append((m.group(0), name, m.start(), m.end(), kind))
+                taken.append((m.start(), m.end()))
 
     def _read_lower_case_brands(
         self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]
@@ -1929,7 +1969,41 @@ def _former_names(
                 s.raw, end
             ):
                 out[first] = canonical.get(second, second)  # the second is the short name
+        if ordered and s.index:
+            _, former, start, _, _ = ordered[0]
+            said = _THE_STARTUP_WAS.match(s.raw, _sentence_opening(s.raw), start)
+            if said is not None and data.formerly.fullmatch(s.raw, said.end(), start):
+                latest = _latest_startup(raw_orgs[: s.index], former)
+                if latest is not None:
+                    out[former] = out.get(latest, canonical.get(latest, latest))
     return out
+
+
+def _without_legal_form(name: str, data: NameData) -> str:
+    """The name without the legal form that ends it ("Pebble Nexus" of "Pebble Nexus Ltd")."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in data.legal_forms else name
+
+
+# "the" right before a name of one word: a title ("The Post", "the Journal"), not a company's name
+_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
+# a capitalised word right before a name, no possessive between: one longer name
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w-]*\s+$")
+
+# "The Danish startup was formerly known as …": the company the text has been speaking of
+_THE_STARTUP_WAS = re.compile(
+    r"(?:the|this)\s+(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|firm)\s+(?:was|had\s+been|is)",
+    re.IGNORECASE,
+)
+
+
+def _latest_startup(earlier: Sequence[list[RawOrg]], former: str) -> str | None:
+    """The company named last before a sentence that is not a listed buyer (nor the former name)."""
+    for found in reversed(earlier):
+        for _, name, _, _, kind in sorted(found, key=lambda f: -f[2]):
+            if kind != "acquirer" and name != former:
+                return name
+    return None
 
 
 # What stands between a company's long name and the short one given to it: "or", a comma, a bracket.

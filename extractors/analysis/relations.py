@@ -548,7 +548,7 @@ def _flags(
     """(background, failed, dated) for a relation whose later party ends at ``until``."""
     told = folded[c_start:until]
     clause = folded[c_start:c_end]
-    background = _said(cues, "background", told)
+    background = _said(cues, "background", _AFTER_THIS_DEAL.sub("", told, count=1))
     failed = (
         (_said(cues, "failed", clause) and not _said(cues, "hire", clause))
         # (a hire told after the pair is another event: "Digg, qui avait failli se faire racheter
@@ -558,6 +558,17 @@ def _flags(
         or _fails_in_contrast(folded, cues, c_end)
     )
     return background, failed, _said(cues, "dated", clause)
+
+
+# "After the deal, …", "Tras la operación, …": a sentence opening on the time after the deal it
+# tells, not on an earlier one (no company named: not "after Microsoft's deal with Inflection")
+_AFTER_THIS_DEAL = re.compile(
+    r"^\W*(?:after|following|tras|despu[eé]s\s+de|apr[eè]s|nach|dopo|ap[oó]s|depois\s+d[aeo])\s+"
+    r"(?:the|this|that|la|el|esta|esa|l['’]|le|cette|der|dem|dieser|diesem|il|lo|questa|a|o|essa)\s*"
+    r"(?:deal|acquisition|purchase|takeover|transaction|operaci[oó]n|compra|adquisici[oó]n|rachat|"
+    r"übernahme|kauf|transaktion|acquisizione|operazione|aquisi[cç][aã]o|opera[cç][aã]o|"
+    r"transa[cç][aã]o)\s*,"
+)
 
 
 # A clause of contrast opening right after another ("…, but", "…, aber letztlich").
@@ -762,6 +773,11 @@ def _read_pair(
     after = folded[y.end : min(c_end, y.end + 80)]
     if lex.verb_final:
         between = f"{between} {folded[y.end : c_end]}"  # the verb closes the clause
+    elif _verb_after_the_second(cues, between):
+        # "Harbor hat das Startup Quillbyte übernommen": the verb after the second name, up to
+        # the comma that opens the next clause
+        comma = folded.find(",", y.end, c_end)
+        between = f"{between} {folded[y.end : c_end if comma < 0 else comma]}"
     background, failed, dated = _flags(folded, cues, y.end, c_start, c_end)
     failed = failed or bool(_NEGATED.search(between))
     if failed and _others_moved_after(folded[y.end : c_end], cues):
@@ -776,6 +792,26 @@ def _read_pair(
     )
     told = (background, failed, moving, s.raw[c_start:c_end], dated, plural)
     return _Pair(s.index, x, y, s.raw[since : y.start], between, before, after, moving, told, lex)
+
+
+_RELATING = ("acquire", "acquihire", "hire", "join", "pay", "deal", "licence", "stake", "invest")
+
+
+def _verb_after_the_second(cues: SentenceCues, between: str) -> bool:
+    """The first company opens the clause and an auxiliary follows it, and no word between the
+    two says what relates them: in German or Dutch the verb that does closes the clause, after the
+    second ("Harbor hat das Startup Quillbyte übernommen")."""
+    if not cues.present("verb_last"):
+        return False
+    opening = _FIRST_WORD.match(between)
+    return (
+        opening is not None
+        and cues.lex.says("verb_last", opening.group(0))
+        and not any(cues.lex.says(c, between) for c in _RELATING)
+    )
+
+
+_FIRST_WORD = re.compile(r"\s*[\w'’-]+")
 
 
 def _others_moved_after(folded_after: str, cues: SentenceCues) -> bool:

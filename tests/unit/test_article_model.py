@@ -48,20 +48,23 @@ def _article(text: str) -> Article:
     return article_from_text(text, url="https://wire.example/a", origin="feed", fetched_at=FETCHED)
 
 
-def test_an_article_whose_words_tell_a_talent_deal_is_kept_as_one_with_no_deal_made_up() -> None:
+def test_an_article_whose_words_tell_a_talent_deal_has_the_purchase_its_lead_tells() -> None:
+    """The rules name no deal (a purchase is half a talent deal), the article's words say it is
+    about one: the purchase its headline tells is the deal, with the model's chance as its score,
+    and the figures said of it are claimed."""
     article = _article(BOUGHT_AND_CLOSED)
     signs = article_signs(article, WATCHLIST)
     assert signs.deals == 0  # the rules name no deal in it
     analysis = analyse(article, WATCHLIST)
     assert analysis.relevance == "subject"
-    assert analysis.deals == () and analysis.claims == ()
+    [deal] = analysis.deals
+    assert (deal.deal_id, deal.role) == ("northwind--quillfeather", "subject")
     assert analysis.score == pytest.approx(shipped_article_model().chance(signs.features), abs=1e-3)
     assert analysis.score >= shipped_article_model().promote
+    assert [(c.metric, c.low) for c in analysis.claims] == [("founded_year", 2021)]
     [note] = analysis.notes
-    assert "by its words" in note and "no deal named" in note
-    assert (
-        analysis.evidence == "Northwind rachète Quillfeather"
-    )  # the first sentence telling a purchase
+    assert "by its words" in note and "the purchase its lead tells" in note
+    assert analysis.evidence == "Northwind rachète Quillfeather"  # the purchase the headline tells
 
 
 def test_an_article_about_something_else_stays_unrelated_and_says_nothing_of_the_model() -> None:

@@ -13,6 +13,7 @@ from extractors.analysis.deals import (
     Deal,
     _framing,
     _one_per_target,
+    purchase_told_first,
 )
 from extractors.analysis.lexicon import SentenceCues, lexicon_for
 from extractors.analysis.mentions import read_mentions
@@ -20,6 +21,7 @@ from extractors.analysis.names import find_names
 from extractors.analysis.relations import Relation, relations_in
 from extractors.analysis.text import clauses, fold, split_sentences
 from extractors.documents import article_from_text
+from extractors.urls import deal_id_for
 from extractors.watchlist import EMPTY_WATCHLIST, Entity, Watchlist, load_watchlist
 from flows.settings import AlertSettings
 from tests.support.analysis import company_names, read_steps, stated_claims
@@ -3428,6 +3430,26 @@ def test_products_that_are_to_be_shut_down_once_bought():
     )
 
 
+def test_founders_who_now_hold_posts_at_a_company_have_joined_it():
+    """ "Both co-founders are now managers of camera research at Harbor": a post they hold at the
+    company now, so they have joined it."""
+    assert (
+        read_steps("Both co-founders are now managers of camera research at Harbor.")
+        .cues[0]
+        .present("join")
+    )
+
+
+def test_a_product_that_will_no_longer_serve_its_customers_winds_down():
+    """ "Quillbyte will be part of Harbor's developer tools group and will no longer serve
+    outside customers": the product is kept for the buyer alone, as a product shut down is."""
+    assert (
+        read_steps("From now on it will no longer serve outside customers.")
+        .cues[0]
+        .present("winds_down")
+    )
+
+
 # A phrasing of real coverage, in our own words, and the deals it must tell (a kind of None is
 # not checked): each case fails against the analysis of the session that learnt it.
 _PHRASINGS = [
@@ -3557,6 +3579,23 @@ _PHRASINGS = [
         [("meta--quillbyte", "acquihire")],
         id="folks",
     ),
+    pytest.param(
+        "de",
+        "Harbor kauft ein Startup für sein Team\n\nDas Startup Quillbyte erkennt Betrug bei "
+        "Anmeldungen. Der Internetkonzern Harbor hat Quillbyte übernommen, wie der Gründer in "
+        "einem Blogeintrag schreibt. Beobachter sprechen von einem Acqui-Hire.",
+        [("harbor--quillbyte", "acquihire")],
+        id="German verb at the clause's end, the name shown once",
+    ),
+    pytest.param(
+        "en",
+        "Harbor quietly bought a Danish startup\n\nA Copenhagen newspaper reports that "
+        "Harbor has acquired Danish imaging startup Quillbyte. The Danish startup was "
+        "formerly known as Pebblework and was acquired by Harbor last spring. Both "
+        "co-founders are now managers of camera research at Harbor.",
+        [("harbor--quillbyte", None)],
+        id="the startup formerly known as",
+    ),
 ]
 
 
@@ -3572,3 +3611,106 @@ def test_the_deals_a_phrasing_tells(language, text, expected):
     assert [d.deal_id for d in result.deals] == [deal_id for deal_id, _ in expected]
     for deal, (_, kind) in zip(result.deals, expected, strict=True):
         assert kind is None or deal.kind == kind, (deal.deal_id, deal.kind)
+
+
+def test_a_german_auxiliary_before_a_word_that_relates_two_companies_reads_only_that_word():
+    """ "Facebooks Käufe von Quillbyte werden ebenso als Acqui-Hire gesehen wie Googles Übernahme
+    von Pebblework": the auxiliary after Quillbyte sends no verb to the clause of the company
+    after it, since "Acqui-Hire" between them says how they are related; Quillbyte pays nobody."""
+    relations = _relations(
+        "Zwei Käufe\n\nDas Startup Quillbyte und das Startup Pebblework wurden verkauft. "
+        "Facebooks Käufe von Quillbyte werden ebenso als Acqui-Hire gesehen wie Googles "
+        "Übernahme von Pebblework, die Analysten loben.",
+        "de",
+        WATCHLIST,
+    )
+    assert {(r.acquirer, r.target) for r in relations if r.kind != "hire"} == {
+        ("Meta", "Quillbyte"),
+        ("Google", "Pebblework"),
+    }
+
+
+def test_investment_capital_a_startup_raised_is_no_price_in_german():
+    """ "Quillbyte hat … 9 Millionen US-Dollar an Investitionskapital eingesammelt": money the
+    startup raised from investors, never the price its buyer paid."""
+    result = _analyse_in(
+        "de",
+        "Harbor kauft zu\n\nDas Team des Startups Quillbyte wechselt zum Internetkonzern "
+        "Harbor. Harbor hat das Startup Quillbyte übernommen. Quillbyte hat seit 2019 rund 9 "
+        "Millionen US-Dollar an Investitionskapital eingesammelt. Der Kaufpreis wurde nicht "
+        "genannt.",
+        WATCHLIST,
+    )
+    assert _deal_ids(result) == {"harbor--quillbyte"}
+    assert not [c for c in result.claims if c.metric == "deal_amount_usd"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Harbor buys Quillbyte\n\nHarbor has bought Quillbyte for $20 million. After the "
+            "deal, the team of Quillbyte will join Harbor's maps group.",
+        ),
+        (
+            "es",
+            "Harbor compra Quillbyte\n\nHarbor ha comprado la startup Quillbyte por 20 millones "
+            "de dólares. Tras la operación, el equipo de Quillbyte se incorporará a la plantilla "
+            "de Harbor.",
+        ),
+    ],
+)
+def test_people_moving_after_the_deal_the_text_tells_are_part_of_it(language, text):
+    """ "After the deal, the team of Quillbyte will join Harbor": the time after the deal this
+    text tells, not an earlier deal told as background."""
+    [hire] = [r for r in _relations(text, language) if r.kind == "hire"]
+    assert (hire.acquirer, hire.target, hire.background) == ("Harbor", "Quillbyte", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "deal_id"),
+    [
+        (
+            "Harbor snaps up a painting app\n\nHarbor is buying Quillbyte, a phone app that names "
+            "any painting you point it at. Its two founders move to Zurich.",
+            "harbor--quillbyte",
+        ),
+        # a purchase told as the past is no news
+        (
+            "A painting app's founders look back\n\nHarbor bought Quillbyte in 2014, and the "
+            "app was closed. Its two founders now run a gallery.",
+            None,
+        ),
+        # a company bought whole states its price
+        (
+            "Harbor buys a cloud company\n\nHarbor is buying Quillbyte for $4 billion, its "
+            "largest purchase. Quillbyte's staff of 900 will stay in Tel Aviv.",
+            None,
+        ),
+    ],
+)
+def test_the_purchase_the_lead_tells_is_the_deal_of_an_article_about_one(text, deal_id):
+    """Where the article's words say it is about a talent deal but the rules name none, the
+    purchase its headline or lead tells is the deal: not one told as the past, nor one at a
+    company's price."""
+    steps = read_steps(text, "en", EMPTY_WATCHLIST)
+    told = purchase_told_first(steps.relations, steps.names, 0.7, "en")
+    assert (told and deal_id_for(told.acquirer, told.target)) == deal_id
+
+
+def test_a_name_shown_to_be_a_company_is_the_company_in_every_sentence():
+    """ "Quillsoft was founded in 2009 … Ana Reyes, Tom Blake, and Li Wei of Quillsoft are joining
+    Harbor": the name the text has shown to be a company's is that company where nothing else
+    in the sentence marks it (after a list of people, opening a sentence); not the end of a longer
+    name ("The Washington Post" of a text that calls a paper "The Post")."""
+    steps = read_steps(
+        "Harbor buys Quillsoft Systems\n\nHarbor has bought Quillsoft Systems, the maker of two "
+        "note-taking apps. Quillsoft was founded in 2009 in Toronto. Ana Reyes, Tom Blake, and "
+        "Li Wei of Quillsoft are joining Harbor. The Post reports that the deal closed in May, "
+        "as first reported by The Washington Post.",
+        "en",
+        EMPTY_WATCHLIST,
+    )
+    assert [o.name for o in steps.names.orgs[3]] == ["Quillsoft Systems", "Harbor"]
+    assert [o.surface for o in steps.names.orgs[4]] == ["Post"]

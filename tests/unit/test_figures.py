@@ -429,6 +429,9 @@ COUNT_CASES = [
     ("it", "una ventina di ingegneri", "una ventina di ingegneri", 18, 22),
     ("es", "una decena de investigadores", "una decena de investigadores", 9, 11),
     ("pt", "uma vintena de engenheiros", "uma vintena de engenheiros", 18, 22),
+    # "N of <company>'s people": that many of a company named
+    ("en", "In all, 12 of Pebble Works’ engineers move", "12 of Pebble Works’ engineers", 12, 12),
+    ("en", "only four of Quillbyte's employees joined", "four of Quillbyte's employees", 4, 4),
 ]
 
 
