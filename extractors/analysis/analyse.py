@@ -47,7 +47,7 @@ from extractors.analysis.subject_model import (
     shipped_subject_model,
     subject_features,
 )
-from extractors.analysis.text import Sentence, split_sentences
+from extractors.analysis.text import Sentence, plain_hyphens, split_sentences
 from extractors.metrics import METRICS, subject_for
 from extractors.records import Analysis, Article, Claim, DealMention, LeftOut
 from extractors.urls import deal_id_for, slug
@@ -96,7 +96,7 @@ def _claim(article: Article, s: Sentence, a: Attribution, deal_id: str) -> Claim
         unit=METRICS[a.metric].unit,
         stated=article.text[start:end],
         qualifier=a.figure.qualifier,
-        quote=s.text,
+        quote=" ".join(article.text[s.start : s.end].split()),  # (as written: its own hyphens)
         start=start,
         end=end,
         as_of=article.published,
@@ -280,7 +280,7 @@ class _Reading(NamedTuple):
 
 def _read(article: Article, wl: Watchlist) -> _Reading:
     notes: list[str] = []
-    text = article.text
+    text = plain_hyphens(article.text)
     if len(text) > MAX_ANALYSED_CHARS:
         text = text[:MAX_ANALYSED_CHARS]
         notes.append(

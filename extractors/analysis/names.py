@@ -651,26 +651,23 @@ class _NameScan:
         sentence, where nothing else marks it ("Dada Nexus offers …" opening a sentence; in
         German, where every noun is capitalised and a word must mark a name, "des Startups
         Quillbyte", then "Harbor hat Quillbyte übernommen")."""
+        shown = {(o[1], o[4]) for found in raw_orgs for o in found if o[0] == o[1]}
         by_surface = {
             # as written, and without its legal form ("Pebble Nexus" of "Pebble Nexus Ltd")
             written: (name, kind)
-            for found in raw_orgs
-            for surface, name, _, _, kind in found
-            if surface == name
-            for written in {surface, _without_legal_form(surface, self.data)}
+            for name, kind in shown
+            for written in {name, _without_legal_form(name, self.data)}
             # (not a common word read as a name once: "Voice" of a text that writes "voice")
             if self.lex.language == "de" or not self._written_as_a_phrase(written)
         }
-        if not by_surface:
-            return
-        rx = re.compile(
-            r"(?<![\w-])(?:"
-            + "|".join(re.escape(n) for n in sorted(by_surface, key=len, reverse=True))
-            + r")(?![\w-])"
-        )
+        longest_first = sorted(by_surface, key=len, reverse=True)
         for s in self.sentences:
+            held = [n for n in longest_first if n in s.raw]
+            if not held:
+                continue
             taken = [(o[2], o[3]) for o in raw_orgs[s.index]]
             taken += [(p[1], p[2]) for p in people_raw[s.index]]
+            rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, held)) + r")(?![\w-])")
             for m in rx.finditer(s.raw):
                 if _overlaps_any(taken, m.start(), m.end()):
                     continue

@@ -601,6 +601,9 @@ def _pair_relations(
     out: list[Relation] = []
     clause_text = s.raw[c_start:c_end]
     clause_folded = folded[c_start:c_end]
+    # the clause without its companies' names, for the weak relation: what a name says
+    # ("Quillbyte Incorporated", "Hire Labs") is not what the clause says (read when first asked)
+    unnamed: str | None = None
     coordinated: list[tuple[str, str]] = []  # "… behind Dark Blue Labs and Vision Factory"
     former = {i for i, o in enumerate(orgs) if past_employer_before(s, o.start)}
     for x, y, since in _neighbour_pairs(orgs, former):
@@ -631,7 +634,12 @@ def _pair_relations(
         if _bought_by_the_next(pair, orgs, cues):
             continue  # "Frenchweb, l'acquisition de Sparrow par Google": Google buys, not Frenchweb
         found += _money_of_pair(pair, names, cues, hired=bool(found))
-        out += found or _clause_relation(pair, names, cues, clause_folded)
+        if not found:
+            if unnamed is None:
+                spans = [(o.start - c_start, o.end - c_start) for o in orgs]
+                unnamed = _without_spans(clause_folded, spans)
+            found = _clause_relation(pair, names, cues, unnamed)
+        out += found
     # the second of two startups joined by "and" is the object of what the first is: "Google is
     # acqui-hiring the teams behind Dark Blue Labs and Vision Factory"
     for first, second in coordinated:
@@ -1053,6 +1061,15 @@ def _payer_and_payee(
 _CLAUSE_CUE_KINDS = {"join": "hire", "acquihire": "acquihire", "licence": "licence"}
 
 
+def _without_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with these spans blanked out, its offsets kept."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(0, start), min(len(chars), end)):
+            chars[i] = " "
+    return "".join(chars)
+
+
 def _clause_relation(
     pair: _Pair, names: Names, cues: SentenceCues, clause_folded: str
 ) -> list[Relation]:
@@ -1284,6 +1301,8 @@ def _movers(
     join = lex.cues["join"].search(between)
     out = []
     before_join = [p for p in people if join and x.end <= p.start < x.end + join.start()]
+    if join and not hire:
+        out += _listed_as_of(folded, people, x)  # "P, Q and R of x are joining y"
     for p in people:
         if p.name.endswith(("'s", "’s")):
             continue  # an owner, not one who moves: "xAI, Elon Musk's AI startup"
@@ -1301,6 +1320,24 @@ def _movers(
             if _APPOSITION.match(gap) or (verb and _APPOSITION.match(gap[verb.end() :])):
                 out.append(p.name)
     return tuple(out)
+
+
+def _listed_as_of(folded: str, people: Sequence[PersonMention], x: OrgMention) -> list[str]:
+    """The people named in a row right before "of x" ("Ana Reyes, Tom Blake, and Li Wei of x"):
+    x's people."""
+    before = sorted((p for p in people if p.end <= x.start), key=lambda p: p.start)
+    if not before or not _OF_RIGHT_BEFORE.fullmatch(folded, before[-1].end, x.start):
+        return []
+    row = [before[-1]]
+    for p in reversed(before[:-1]):
+        if not _LISTED_BETWEEN.fullmatch(folded, p.end, row[-1].start):
+            break
+        row.append(p)
+    return [p.name for p in reversed(row) if not p.name.endswith(("'s", "’s"))]
+
+
+_OF_RIGHT_BEFORE = re.compile(r"\s*,?\s*(?:of|from|at)\s+(?:the\s+)?")
+_LISTED_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 
 
 def _treated_as_startup(names: Names, org: str) -> bool:

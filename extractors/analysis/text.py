@@ -90,6 +90,16 @@ def fold(text: str) -> str:
     return text.translate(FOLDED_LETTERS).lower()
 
 
+# Hyphens other than the ASCII one ("non‑exclusive" with a non-breaking hyphen): the vocabulary
+# spells its words with "-", so the text is read with it, one character for one (offsets stay).
+_PLAIN_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
+def plain_hyphens(text: str) -> str:
+    """``text`` with every hyphen written as "-"."""
+    return text if text.isascii() else text.translate(_PLAIN_HYPHENS)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int

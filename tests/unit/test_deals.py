@@ -3714,3 +3714,43 @@ def test_a_name_shown_to_be_a_company_is_the_company_in_every_sentence():
     )
     assert [o.name for o in steps.names.orgs[3]] == ["Quillsoft Systems", "Harbor"]
     assert [o.surface for o in steps.names.orgs[4]] == ["Post"]
+
+
+def test_a_hyphen_of_another_code_point_reads_as_a_hyphen_and_the_quote_keeps_it():
+    """ "$1.1 billion for a non‑exclusive licence" written with a non-breaking hyphen (U+2011):
+    the licence fee, as with "-"; the claim quotes the sentence as written."""
+    text = (
+        "Harbor pays for Quillbyte's team\n\nHarbor is paying $1.1 billion for a non\u2011exclusive "
+        "license to Quillbyte's models while hiring its chief executive Ana Reyes and most of "
+        "her researchers."
+    )
+    _, result = _analyse(text, EMPTY_WATCHLIST)
+    [claim] = result.claims
+    assert claim.metric == "licence_fee_usd"
+    assert "non\u2011exclusive" in claim.quote
+
+
+def test_people_listed_as_of_a_startup_who_join_a_company_are_its_people_moving():
+    """ "Ana Reyes, Tom Blake, and Li Wei of Quillsoft Systems are joining Harbor to work on its
+    notes team": the startup's people move to Harbor, whatever the size of either company."""
+    [hire] = [
+        r
+        for r in _relations(
+            "Harbor buys Quillsoft Systems\n\nHarbor has bought Quillsoft Systems, the maker of "
+            "two note-taking apps. Ana Reyes, Tom Blake, and Li Wei of Quillsoft Systems are "
+            "joining Harbor to work on its notes team."
+        )
+        if r.kind == "hire"
+    ]
+    assert (hire.acquirer, hire.target) == ("Harbor", "Quillsoft Systems")
+    assert hire.people == ("Ana Reyes", "Tom Blake", "Li Wei")
+
+
+def test_the_words_of_a_companys_name_say_nothing_of_what_the_clause_tells():
+    """ "Quillbyte Incorporated has drawn investments from Harbor and its engineers": the legal
+    form "Incorporated" is no hiring ("incorporates"), so the clause tells money, not people."""
+    relations = _relations(
+        "Harbor invests in Quillbyte\n\nRobot software startup Quillbyte Incorporated has drawn "
+        "investments from Harbor and its engineers, totalling $35 million."
+    )
+    assert [(r.kind, r.acquirer, r.target) for r in relations] == [("pay", "Harbor", "Quillbyte")]
