@@ -334,6 +334,10 @@ def _payers_meant(
     named = names.orgs[s.index]
     out = []
     for m in found:
+        speaker = next((o for o in reversed(named) if o.end <= m.start()), None)
+        if speaker is not None and _SAID_BEFORE.fullmatch(s.raw, speaker.end, m.start()):
+            out.append((m, speaker.name))  # "Harbor said Wednesday it has acquired …": Harbor
+            continue
         earlier = [o for o in named if o.end <= m.start() and names.kinds.get(o.name) == "acquirer"]
         if (
             possessive
@@ -387,6 +391,15 @@ def _most_named(
     return max(counts, key=lambda name: (counts[name], overall[name], last_seen[name]))
 
 
+# What stands between a company and the pronoun that is it, the company speaking of itself:
+# "Harbor said Wednesday it has acquired …", "Harbor announced on Monday that it had hired …"
+_SAID_BEFORE = re.compile(
+    r"\s+(?:(?:has|had)\s+)?(?:said|says|announced|announces|confirmed|confirms|disclosed|"
+    r"discloses|revealed|reveals|told\s+[\w.]+(?:\s+[\w.]+)?)"
+    r"(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday|this\s+week|last\s+week))?,?\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
 # "It paid", "it hired": a pronoun as the payer, at the start of a sentence or clause (not "it was
 # acquired by", whose "it" is what was bought).
 _PRONOUN_PAYER = re.compile(

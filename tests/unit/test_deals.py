@@ -3754,3 +3754,23 @@ def test_the_words_of_a_companys_name_say_nothing_of_what_the_clause_tells():
         "investments from Harbor and its engineers, totalling $35 million."
     )
     assert [(r.kind, r.acquirer, r.target) for r in relations] == [("pay", "Harbor", "Quillbyte")]
+
+
+def test_a_company_that_says_it_has_acquired_is_the_buyer():
+    """ "As talk of Google's purchase talks with Harbor grew, Harbor said Wednesday it has acquired
+    Quillbyte Labs": the pronoun is the company that speaks, not the listed giant named before."""
+    relations = _relations(
+        "Harbor buys a startup\n\nAs talk of Google's purchase talks with Harbor grew, Harbor said "
+        "Wednesday it has acquired Quillbyte Labs, a startup that runs a web tool.",
+        watchlist=WATCHLIST,
+    )
+    assert ("acquire", "Harbor", "Quillbyte Labs") in {
+        (r.kind, r.acquirer, r.target) for r in relations
+    }
+    assert ("Google", "Quillbyte Labs") not in {(r.acquirer, r.target) for r in relations}
+
+
+def test_a_startup_that_brings_its_staff_with_it_hires_no_one():
+    """ "Quillbyte brings with it a staff of ten": its own people, carried along to its buyer."""
+    assert not read_steps("Quillbyte brings with it a staff of ten.").cues[0].present("hire")
+    assert read_steps("Harbor brings in a staff of ten.").cues[0].present("hire")
