@@ -3774,3 +3774,16 @@ def test_a_startup_that_brings_its_staff_with_it_hires_no_one():
     """ "Quillbyte brings with it a staff of ten": its own people, carried along to its buyer."""
     assert not read_steps("Quillbyte brings with it a staff of ten.").cues[0].present("hire")
     assert read_steps("Harbor brings in a staff of ten.").cues[0].present("hire")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Harbor s'offre l'équipe de designers de Quillbyte."),
+        ("fr", "Harbor s’est offert la jeune pousse Quillbyte."),
+        ("de", "Der Konzern legt sich das Start-up Quillbyte zu."),
+    ],
+)
+def test_buying_a_company_for_oneself_is_buying_it(language, text):
+    """ "s'offrir" in French, "sich zulegen" in German: a company buys another for itself."""
+    assert read_steps(text, language).cues[0].present("acquire")
