@@ -627,7 +627,7 @@ def _pair_relations(
             continue
         found = _hire_of_pair(pair, names, cues)
         if _bought_itself(pair, cues):
-            if _BY_ONLY.fullmatch(pair.between):  # "l'acquisition de Sparrow par Google"
+            if _BY_DESCRIBED.fullmatch(pair.between):  # "l'acquisition de Sparrow par Google"
                 found += pair.relate("acquire", y, x, STRENGTH_FRAME)
             out += found  # "besides buying PlayAI last month, it bought WaveForms": PlayAI pays nothing
             continue
@@ -666,6 +666,14 @@ def _compared(cues: SentenceCues, between: str) -> bool:
 _ARTICLE_ONLY = re.compile(
     r"\s*(?:(?:the|a|an|o|as|os|la|le|les|l['’]|el|los|las|de|da|do|of|der|die|das|den)\s*)?"
 )
+# ... then up to three words that describe what is bought, none that opens another phrase ("the
+# acquisition of the startup ", not "acquisition talks with ", "the purchase of a stake in ")
+_PURCHASED_DESCRIBED = re.compile(
+    _ARTICLE_ONLY.pattern
+    + r"(?:(?:the|a|an|la|el|le|die|der|das|o)\s+)?"
+    + r"(?:(?!(?:of|from|at|in|for|with|to|by|and|or|de|di|da|do|von|par|por|pela|pelo|en|em|"
+    r"talks|stake|share|shares|deal|deals)\s)[^\W\d][\w'’-]*\s+){0,3}"
+)
 
 
 # Words that name a source before a company, in folded text ("According to Limitless CEO Dan
@@ -680,6 +688,9 @@ BY_WORDS = (
     "by|par|por|pela|pelo|durch|da|dalla|dal|door|przez"  # and German "von", which is also "of"
 )
 _BY_ONLY = re.compile(rf"\s*(?:{BY_WORDS}|von)\s+")
+# ... with up to four words describing the buyer ("da startup Quillbyte, pela plataforma de
+# investimentos Harbor")
+_BY_DESCRIBED = re.compile(rf"\s*,?\s*(?:{BY_WORDS}|von)\s+(?:[\w'’-]+\s+){{0,4}}")
 # ... and the same word ending the words between two names, after a purchase word ("was bought
 # by"), but not "von": "der Kauf von Windsurf" is the purchase of it; up to three words may
 # describe the buyer ("acquired by social networking giant Facebook"), none of them a preposition
@@ -705,12 +716,14 @@ def _bought_itself(pair: _Pair, cues: SentenceCues) -> bool:
 
 
 def _ends_on_purchase_word(folded: str, cues: SentenceCues) -> bool:
-    """The text ends on a purchase word and at most an article ("the acquisition of ")."""
-    before = folded[-30:]
+    """The text ends on a purchase word and at most an article and the words that say what was
+    bought ("the acquisition of ", "the acquisition of the startup ", "aquisição da startup
+    catarinense ")."""
+    before = folded[-60:]
     if not _said(cues, "acquire", before):
         return False
     ends = [m.end() for m in cues.lex.cues["acquire"].finditer(before)]
-    return bool(ends) and _ARTICLE_ONLY.fullmatch(before, ends[-1]) is not None
+    return bool(ends) and _PURCHASED_DESCRIBED.fullmatch(before, ends[-1]) is not None
 
 
 def _neighbour_pairs(

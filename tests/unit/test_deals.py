@@ -3787,3 +3787,33 @@ def test_a_startup_that_brings_its_staff_with_it_hires_no_one():
 def test_buying_a_company_for_oneself_is_buying_it(language, text):
     """ "s'offrir" in French, "sich zulegen" in German: a company buys another for itself."""
     assert read_steps(text, language).cues[0].present("acquire")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "You may recall the acquisition of the startup Quillbyte by the payments company Harbor.",
+        ),
+        (
+            "en",
+            "You may recall the recent acquisition of Quillbyte, by the payments platform Harbor.",
+        ),
+        (
+            "pt",
+            "Lembra da aquisição da startup catarinense Quillbyte, pela plataforma de investimentos Harbor.",
+        ),
+        (
+            "es",
+            "Recuerde la adquisición de la startup Quillbyte por la plataforma Harbor este año.",
+        ),
+    ],
+)
+def test_the_purchase_of_a_company_described_by_a_buyer_described(language, text):
+    """ "the acquisition of the startup Quillbyte by the payments company Harbor": words that say
+    what each company is, between the purchase and the name and between "by" and the buyer."""
+    relations = _relations(f"Deals\n\n{text}", language)
+    assert [(r.kind, r.acquirer, r.target) for r in relations] == [
+        ("acquire", "Harbor", "Quillbyte")
+    ]
