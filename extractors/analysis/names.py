@@ -652,13 +652,17 @@ class _NameScan:
         German, where every noun is capitalised and a word must mark a name, "des Startups
         Quillbyte", then "Harbor hat Quillbyte übernommen")."""
         shown = {(o[1], o[4]) for found in raw_orgs for o in found if o[0] == o[1]}
+        read = Counter(o[0] for found in raw_orgs for o in found)
+        whole = "\n".join(s.raw for s in self.sentences)
         by_surface = {
             # as written, and without its legal form ("Pebble Nexus" of "Pebble Nexus Ltd")
             written: (name, kind)
             for name, kind in shown
             for written in {name, _without_legal_form(name, self.data)}
-            # (not a common word read as a name once: "Voice" of a text that writes "voice")
-            if self.lex.language == "de" or not self._written_as_a_phrase(written)
+            # (only a name written more often than it was read; not a common word read as a name
+            # once: "Voice" of a text that writes "voice")
+            if whole.count(written) > read[written]
+            and (self.lex.language == "de" or not self._written_as_a_phrase(written))
         }
         longest_first = sorted(by_surface, key=len, reverse=True)
         for s in self.sentences:
