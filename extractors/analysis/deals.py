@@ -178,7 +178,8 @@ def purchase_told_first(
     a talent deal (``chance``, the article model's) where the rules named none: "Harbor is buying
     Quillbyte, an app …" in a story of its team moving, told in words the rules do not read. Not a
     purchase told as the past or background, nor one of a listed buyer or a team inside one, nor
-    one at a company's price (a company bought whole states its price)."""
+    one at a company's price (a company bought whole states its price); of several, the one of the
+    company the text names most."""
     people = {p.name for found in names.people for p in found}
     told = [
         r
@@ -200,7 +201,10 @@ def purchase_told_first(
     told = [r for r in told if (r.acquirer, r.target) not in priced]
     if not told:
         return None
-    first = min(told, key=lambda r: r.sentence)
+    # the company the text names most, then the purchase told first ("Microsoft buys German Task
+    # management app, Wunderlist": Wunderlist, named throughout, not "Task")
+    named = Counter(o.name for found in names.orgs for o in found)
+    first = min(told, key=lambda r: (-named[r.target], r.sentence))
     live = [r for r in told if (r.acquirer, r.target) == (first.acquirer, first.target)]
     return Deal(
         first.acquirer,

@@ -3676,6 +3676,12 @@ def test_people_moving_after_the_deal_the_text_tells_are_part_of_it(language, te
             "any painting you point it at. Its two founders move to Zurich.",
             "harbor--quillbyte",
         ),
+        # of two purchases the lead tells, the one of the company the text names most
+        (
+            "Harbor buys German Task management app, Quillbyte\n\nHarbor has bought Quillbyte, "
+            "the maker of a to-do app. Quillbyte was founded in Berlin in 2016.",
+            "harbor--quillbyte",
+        ),
         # a purchase told as the past is no news
         (
             "A painting app's founders look back\n\nHarbor bought Quillbyte in 2014, and the "
@@ -3817,3 +3823,20 @@ def test_the_purchase_of_a_company_described_by_a_buyer_described(language, text
     assert [(r.kind, r.acquirer, r.target) for r in relations] == [
         ("acquire", "Harbor", "Quillbyte")
     ]
+
+
+def test_chinese_money_paid_to_obtain_the_licence_and_for_a_release_from_claims():
+    """ "支付4.8亿美元获得Quillbyte模型的授权": paid to obtain the licence of its models, the
+    licence fee; "支付约2000万美元让该公司放弃……法律权利": paid for it to give up its legal
+    rights, no price of the deal."""
+    result = _analyse_in(
+        "zh",
+        "微软向人工智能初创公司Quillbyte支付5亿美元\n\n据知情人士周四透露,微软已同意向人工智能"
+        "初创公司Quillbyte支付5亿美元,并聘请其大部分员工。作为协议的一部分,微软将支付4.8亿美元"
+        "获得Quillbyte模型的授权,并支付约2000万美元让该公司放弃与这次雇佣相关的任何法律权利。",
+        WATCHLIST,
+    )
+    assert {(c.metric, c.stated) for c in result.claims} == {
+        ("deal_amount_usd", "5亿美元"),
+        ("licence_fee_usd", "4.8亿美元"),
+    }

@@ -93,11 +93,14 @@ def test_claims_on_real_text(dev):
 # whole: 0.561, 0.456, 0.846 / 0.423), and the floors of the six sets that session's rules moved
 # raised the same way.
 LATER_SETS = {
+    # (claims 0.972 / 0.972 since 2026-12-06: "以約200億美元取得Groq的技術授權", paid to obtain
+    # the licence, is the licence fee by the labels' own rule; groq_nvidia_zh_worldjournal's label
+    # has it as the deal's amount)
     "real_extra": {
         "relevance": 0.98,
         "deals": 0.98,
-        "claims_precision": 0.98,
-        "claims_recall": 0.98,
+        "claims_precision": 0.97,
+        "claims_recall": 0.97,
     },
     "real_third": {
         "relevance": 0.92,
@@ -311,6 +314,14 @@ LATER_SETS = {
         "deals": 0.54,
         "claims_precision": 0.53,
         "claims_recall": 0.45,
+    },
+    # its blind score taken (whole: 0.675 by the session's start code, 0.645 by its end code),
+    # then two readings learnt from its development part (2026-12-06: 0.630, 0.500, 0.750 / 0.632)
+    "real_thirtyseventh": {
+        "relevance": 0.61,
+        "deals": 0.48,
+        "claims_precision": 0.73,
+        "claims_recall": 0.61,
     },
 }
 
