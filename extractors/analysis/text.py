@@ -92,12 +92,15 @@ def fold(text: str) -> str:
 
 # Hyphens other than the ASCII one ("non‑exclusive" with a non-breaking hyphen): the vocabulary
 # spells its words with "-", so the text is read with it, one character for one (offsets stay).
-_PLAIN_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_OTHER_HYPHENS = ("\u2010", "\u2011")
 
 
 def plain_hyphens(text: str) -> str:
     """``text`` with every hyphen written as "-"."""
-    return text if text.isascii() else text.translate(_PLAIN_HYPHENS)
+    for hyphen in _OTHER_HYPHENS:
+        if hyphen in text:
+            text = text.replace(hyphen, "-")
+    return text
 
 
 @dataclass(frozen=True, slots=True)
