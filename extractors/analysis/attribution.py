@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
 from extractors.analysis.lexicon import Lexicon, SentenceCues
-from extractors.analysis.names import Names, OrgMention, past_employer_before
+from extractors.analysis.names import Names, OrgMention, past_employer_before, without_names
 from extractors.analysis.relations import BY_WORDS, SOURCE_BEFORE, STRENGTH_JOINED
 from extractors.analysis.text import CLAUSE_JOIN, Sentence, clause_bounds, fold
 
@@ -1042,14 +1042,6 @@ class Attributor:
             return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
         return None
 
-    def _without_names(self, s: Sentence, text: str) -> str:
-        """``text`` (of sentence ``s``) with the companies the sentence names blanked out."""
-        for o in self.names.orgs[s.index]:
-            surface = fold(o.surface)
-            if not o.generic and surface in text:
-                text = text.replace(surface, " " * len(surface))
-        return text
-
     def _target_named_near(self, s: Sentence, deal: Deal) -> bool:
         """The deal's startup named in the sentence or one of the three before it (by name, or as
         "the startup")."""
@@ -1094,7 +1086,7 @@ class Attributor:
             return True
         if self._says("first_round", w.near):
             return False
-        if self._says("round", self._without_names(w.s, w.near)):
+        if self._says("round", without_names(w.near, self.names.orgs[w.s.index])):
             return True  # (not an investor's name: "from First Round, Y Combinator, …")
         if self._says("funding_total", w.near):
             return False  # "avait levé plus de 15 millions de dollars en 2022": all it had raised

@@ -249,6 +249,16 @@ class OrgMention:
     generic: bool = False  # "the startup", "the tech giant": resolved to a named company
 
 
+def without_names(folded: str, orgs: Sequence[OrgMention]) -> str:
+    """A folded text with the companies named in it blanked out, its offsets kept: what a name
+    says ("Quillbyte Incorporated", "First Round Capital") is not what the words around it say."""
+    for o in orgs:
+        surface = fold(o.surface)
+        if not o.generic and surface in folded:
+            folded = folded.replace(surface, " " * len(surface))
+    return folded
+
+
 @dataclass(frozen=True, slots=True)
 class PersonMention:
     name: str  # full name, as first written in full

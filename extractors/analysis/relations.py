@@ -36,6 +36,7 @@ from extractors.analysis.names import (
     lists_of_names,
     noun_before_of,
     past_employer_before,
+    without_names,
 )
 from extractors.analysis.text import (
     CLAUSE_JOIN,
@@ -636,8 +637,7 @@ def _pair_relations(
         found += _money_of_pair(pair, names, cues, hired=bool(found))
         if not found:
             if unnamed is None:
-                spans = [(o.start - c_start, o.end - c_start) for o in orgs]
-                unnamed = _without_spans(clause_folded, spans)
+                unnamed = without_names(clause_folded, orgs)
             found = _clause_relation(pair, names, cues, unnamed)
         out += found
     # the second of two startups joined by "and" is the object of what the first is: "Google is
@@ -1072,15 +1072,6 @@ def _payer_and_payee(
 
 # The weak relation a clause's cue makes between two companies it names.
 _CLAUSE_CUE_KINDS = {"join": "hire", "acquihire": "acquihire", "licence": "licence"}
-
-
-def _without_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """``text`` with these spans blanked out, its offsets kept."""
-    chars = list(text)
-    for start, end in spans:
-        for i in range(max(0, start), min(len(chars), end)):
-            chars[i] = " "
-    return "".join(chars)
 
 
 def _clause_relation(
