@@ -2999,15 +2999,24 @@ def test_a_sign_that_a_purchase_was_for_its_people(text, sign, without, deal_id)
         ("", "", True),
         # a price stated: a company bought whole, its people coming with it
         ("software.", "software, for $900 million.", False),
+        # a small team's price, or a sum of something else, leaves the question open
+        ("software.", "software, for a reported $12 million.", True),
+        ("software.", "software that 40 million people use.", True),
         # one founder staying on is part of any purchase
         ("The Quillbyte team is", "Its founder is", False),
     ],
-    ids=["no price, its team with the buyer", "a price stated", "one founder"],
+    ids=[
+        "no price, its team with the buyer",
+        "a price stated",
+        "a small price",
+        "users counted",
+        "one founder",
+    ],  # fmt: skip
 )
 def test_a_startup_bought_at_no_stated_price_with_its_team_is_perhaps_a_talent_deal(
     said, instead, a_deal
 ):
-    """A purchase the lead tells, no sum of money anywhere in the text, and a sentence that puts
+    """A purchase the lead tells, no price above a small team's stated, and a sentence that puts
     the startup's team with the buyer: perhaps bought for its people, so kept as a talent deal,
     never surer than the alert bound (stored and shown, no new-deal alert on this alone)."""
     text = (
@@ -3840,3 +3849,23 @@ def test_chinese_money_paid_to_obtain_the_licence_and_for_a_release_from_claims(
         ("deal_amount_usd", "5亿美元"),
         ("licence_fee_usd", "4.8亿美元"),
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        # Portuguese: "will be part of the team", in the future
+        ("pt", "Os colaboradores da Quillbyte vão fazer parte do time de mapas da Harbor."),
+        # Spanish: "will go on to work in the team"
+        (
+            "es",
+            "Cinco empleados de Quillbyte pasarán a desempeñarse en el equipo de mapas de Harbor.",
+        ),
+    ],
+    ids=["pt: vão fazer parte do time", "es: pasarán a desempeñarse en el equipo"],
+)
+def test_staff_who_will_become_part_of_the_buyers_team_join_it(language, sentence):
+    """The bought startup's people told as becoming part of one of the buyer's teams join the
+    buyer: a hire from the startup to the buyer."""
+    found = {(r.kind, r.acquirer, r.target) for r in _relations(sentence, language)}
+    assert ("hire", "Harbor", "Quillbyte") in found
