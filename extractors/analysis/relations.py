@@ -634,6 +634,10 @@ def _pair_relations(
             continue
         if _bought_by_the_next(pair, orgs, cues):
             continue  # "Frenchweb, l'acquisition de Sparrow par Google": Google buys, not Frenchweb
+        if _NAMES_ITS_PURCHASE.match(pair.between_raw):
+            # "after the Quillbyte acquisition, Harbor …": the first is the one bought
+            out += found + pair.relate("acquire", y, x, STRENGTH_CLAUSE)
+            continue
         found += _money_of_pair(pair, names, cues, hired=bool(found))
         if not found:
             if unnamed is None:
@@ -697,6 +701,14 @@ _BY_DESCRIBED = re.compile(rf"\s*,?\s*(?:{BY_WORDS}|von)\s+(?:[\w'’-]+\s+){{0,
 # (not "bought the startup founded by alumni of Y") nor one of buying ("a move by acquiring Y")
 _PASSIVE_BY_END = re.compile(
     rf"(?<!\w)(?:{BY_WORDS})(?:\s+(?:(?!(?:of|from|at|in|for|with|de|di|da|von)\s)[\w'’-]+\s+){{0,3}})?\s*$"
+)
+
+
+# A purchase noun right after a name, in English ("the Quillbyte acquisition", "the Quillbyte
+# purchase gives Harbor …"): the name is what was bought, not the buyer, and the company the clause
+# names next is likely its buyer. (Not "acquisition of", nor "acquisitions" in a list.)
+_NAMES_ITS_PURCHASE = re.compile(
+    r"\s*(?:acquisition|purchase|takeover|buyout|acqui-?hire)\b(?!\s+(?:of|by)\b)", re.IGNORECASE
 )
 
 

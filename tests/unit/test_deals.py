@@ -3869,3 +3869,18 @@ def test_staff_who_will_become_part_of_the_buyers_team_join_it(language, sentenc
     buyer: a hire from the startup to the buyer."""
     found = {(r.kind, r.acquirer, r.target) for r in _relations(sentence, language)}
     assert ("hire", "Harbor", "Quillbyte") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After a hard year with its Quillbyte acquisition, Harbor has decided to let the team go.",
+        "The Quillbyte purchase gives Harbor a team of ten engineers.",
+    ],
+)
+def test_a_name_before_a_purchase_noun_is_what_was_bought(sentence):
+    """ "the Quillbyte acquisition": the name before the noun is the company bought, never the
+    buyer of the company the clause names next, which is likely its buyer."""
+    found = {(r.kind, r.acquirer, r.target) for r in _relations(sentence)}
+    assert ("acquire", "Quillbyte", "Harbor") not in found
+    assert ("acquire", "Harbor", "Quillbyte") in found
