@@ -29,6 +29,7 @@ from extractors.analysis.relations import (
     STRENGTH_FRAME,
     STRENGTH_IMPLIED,
     STRENGTH_OBJECT,
+    STRENGTH_PERSON,
     Relation,
 )
 from extractors.analysis.text import Sentence, ends_as_prose, fold
@@ -459,6 +460,21 @@ def _perhaps_for_its_people(a: str, t: str, live: list[Relation], framed: _Frami
     )
 
 
+def _bought_earlier_its_founder_stayed(
+    a: str, t: str, live: list[Relation], framed: _Framing
+) -> bool:
+    """A purchase told only as the past or background ("When Harbor bought Quillbyte in 2017, its
+    founder joined Harbor"), a person of the startup joining the buyer, at no price above a small
+    team's: an acqui-hire recalled in a story about something else (a founder leaving years later),
+    not a company bought whole in the news, where its people moving is part of any acquisition.
+    (On the real sets' development parts: one such mention right, none wrong.)"""
+    return (
+        all(r.background or r.dated for r in live if r.kind == "acquire")
+        and any(r.kind == "hire" and r.strength >= STRENGTH_PERSON for r in live)
+        and not _price_told(framed, {a, t})
+    )
+
+
 def _spoken_of(
     s: Sentence, named: set[str], names: Names, sentences: Sequence[Sentence]
 ) -> set[str]:
@@ -697,13 +713,18 @@ def _weigh(
             else "a purchase the headline or the lead says is for its people"
         )
     elif acquire and not talent_framed and not _has_talent_terms(live):
-        if not _perhaps_for_its_people(a, t, live, framed):
+        if _perhaps_for_its_people(a, t, live, framed):
+            hire = money = STRENGTH_IMPLIED
+            ceiling = UNPRICED_PURCHASE_CEILING
+            reasons.append("bought at no price stated, its team spoken of: perhaps for its people")
+        elif _bought_earlier_its_founder_stayed(a, t, live, framed):
+            hire = money = STRENGTH_IMPLIED
+            ceiling = UNPRICED_PURCHASE_CEILING
+            reasons.append("bought before the news, one of its people joining the buyer")
+        else:
             # a purchase told as a purchase: its people moving is part of any acquisition
             framed.bought_whole.add((a, t))
             return None
-        hire = money = STRENGTH_IMPLIED
-        ceiling = UNPRICED_PURCHASE_CEILING
-        reasons.append("bought at no price stated, its team spoken of: perhaps for its people")
     if money == 0.0 and hire > 0.0:
         implied = _payment_implied(a, t, rels, framed, hire, acquire=acquire, talent=talent_framed)
         if implied is not None:

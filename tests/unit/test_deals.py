@@ -3884,3 +3884,32 @@ def test_a_name_before_a_purchase_noun_is_what_was_bought(sentence):
     found = {(r.kind, r.acquirer, r.target) for r in _relations(sentence)}
     assert ("acquire", "Quillbyte", "Harbor") not in found
     assert ("acquire", "Harbor", "Quillbyte") in found
+
+
+@pytest.mark.parametrize(
+    ("said", "instead", "a_deal"),
+    [
+        ("", "", True),
+        # the purchase in the news, not recalled: a company bought whole, its founder with it
+        ("When Harbor bought Quillbyte in 2017", "Harbor has bought Quillbyte", False),
+        # bought at a company's price
+        ("bought Quillbyte in 2017", "bought Quillbyte for $2 billion in 2017", False),
+    ],
+    ids=["recalled, a founder joining", "in the news", "a company's price"],
+)
+def test_a_recalled_purchase_whose_founder_joined_the_buyer_is_a_mentioned_talent_deal(
+    said, instead, a_deal
+):
+    """A story about a founder leaving recalls the small purchase that brought him to the buyer:
+    an acqui-hire it mentions, never its subject."""
+    text = (
+        "Harbor's notes chief moves on\n\n"
+        "Dana Holt, who co-founded the note-taking app Quillbyte, is leaving Harbor after six years. "
+        "When Harbor bought Quillbyte in 2017, Holt joined Harbor as an engineering manager."
+    ).replace(said, instead)
+    _, result = _analyse(text, EMPTY_WATCHLIST)
+    if not a_deal:
+        assert "harbor--quillbyte" not in {d.deal_id for d in result.deals if d.role == "mentioned"}
+        return
+    assert _roles(result) == {"harbor--quillbyte": "mentioned"}
+    assert result.relevance == "mentioned"
