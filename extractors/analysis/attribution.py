@@ -322,6 +322,10 @@ _OPENS_ON_A_DATE = re.compile(
     r"\W*(?:in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*,",
     re.IGNORECASE,
 )
+# The words right after a count, up to its verb's object ("will transition to", "are joining")
+_VERB_NEXT = re.compile(
+    r"\s*(?:(?:will|would|are|were|have|has|had|now|all|also|be|been|set|to)\s+)*\w+(?:\s+\w+)?"
+)
 # "the rest of the 250-person team is staying put": the company's staff, all but those who left
 _REST_OF_BEFORE = re.compile(r"\b(?:rest|remainder)\s+of\s+(?:the|its|their)\s+$")
 _STAYS_AFTER = re.compile(
@@ -1426,8 +1430,13 @@ class Attributor:
             possessive
             and moving
             and not partitive
-            and re.match(
-                r"^\s*(?:the|los|las|les|die|os|as|gli|i)\s+(?:\w+\s+)?$", fold(before[-30:])
+            and (
+                re.match(
+                    r"^\s*(?:the|los|las|les|die|os|as|gli|i)\s+(?:\w+\s+)?$", fold(before[-30:])
+                )
+                # "its nine-person team will move to Harbor": the staff, the verb of its move next
+                or re.search(r"\bits\s+(?:\w+\s+)?$", fold(before[-25:]))
+                and self._says("join", fold(_VERB_NEXT.match(after).group(0)))
             )
         ):
             return "staff_hired+target_headcount", CUE_EXPLICIT, "the whole staff moves"

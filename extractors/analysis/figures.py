@@ -214,7 +214,7 @@ class _Patterns:
 
 
 # The nouns a count is joined to by a hyphen: "a 70-person staff", "its 100-employee team"
-_ADJECTIVE_COUNT_NOUNS = ("person", "member", "strong", "people", "employee", "staff")
+_ADJECTIVE_COUNT_NOUNS = ("person", "member", "strong", "people", "employee", "staff", "man")
 
 
 def _alt(items: list[str] | tuple[str, ...], *, escape: bool = False) -> str:
@@ -297,22 +297,28 @@ def _patterns(language: str) -> _Patterns:
     people = _alt(list(lex.people))
     filler = (
         # ("10 of its employees", "three of Quillbyte's engineers": of a company named, its people)
-        r"(?:(?:of\s+(?:its|the|their|his|her|(?-i:[A-Z][\w.]*\s+){0,2}?(?-i:[A-Z][\w.]*)(?:'s|’s|(?<=s)['’]))(?:\s+\w+(?:'s|’s))?|de\s+(?:ses|sus|seus|la|las|los|les|l')|der|die|"
+        r"(?:(?:of\s+(?:its|the|their|his|her|our|(?-i:[A-Z][\w.]*\s+){0,2}?(?-i:[A-Z][\w.]*)(?:'s|’s|(?<=s)['’]))(?:\s+\w+(?:'s|’s))?|de\s+(?:ses|sus|seus|la|las|los|les|l')|der|die|"
         # "une vingtaine d'employés", "una decina di dipendenti": a worded number, "of", its people
         r"(?<=[^\W\d_]\s)(?:de|di)(?=\s)|(?<=[^\W\d_]\s)d['’]|"
         r"full-time|new|former|other|more|top|key|senior|junior|departing|remaining|current|core|technical|"
-        r"research|ai|ml|founding|additional|(?-i:[A-Z][\w.]*)(?:'s|’s)?|[\w.]+-)\s*){0,3}"
+        r"research|ai|ml|founding|additional|mobile|software|hardware|product|design|data|"
+        r"engineering|(?-i:[A-Z][\w.]*)(?:'s|’s)?|[\w.]+-)\s*){0,3}"
+    )
+    # "five out of the seven staffers", "sept des neuf employés": the part, of a whole counted
+    part_of = (
+        rf"(?:out\s+of\s+(?:the\s+)?|(?<=\s)(?:des|de\s+l[oa]s|dos|das|degli|dei|delle)\s+)"
+        rf"(?:{number})\s+"
     )
     count = (
         rf"(?<![\w.,$€£])(?:(?P<anum>{_DIGITS})\s*(?:to|-|–|and|a|bis|à)\s*)?(?P<xnum>{number})"
-        rf"(?:\s+(?P<xscale>{word_scales}))?(?P<plus>\+|-plus)?\s+{filler}(?P<noun>(?:[\w.]+-)?(?:{people}))(?![\w])"
+        rf"(?:\s+(?P<xscale>{word_scales}))?(?P<plus>\+|-plus)?\s+(?:{part_of})?{filler}(?P<noun>(?:[\w.]+-)?(?:{people}))(?![\w])"
     )
     # "its 70-person staff", "a five-person startup" (and without the hyphen only "person" right
     # before the noun: "the seven person team"; "7 employees joined the team" is no adjective)
     count_adjective = (
         rf"(?<![\w.,-])(?P<xnum>\d[\d,]*|{word}(?:-{word}){{0,2}})"
         rf"(?:-(?:{_alt(_ADJECTIVE_COUNT_NOUNS)})\s+(?:[\w-]+\s+){{0,3}}?|\s+person\s+)"
-        r"(?:staff|team|workforce|company|startup|firm)\b"
+        r"(?:staff|team|workforce|company|startup|firm|operation|outfit|crew)\b"
         # or the number after: "its staff of about 11, including its co-founders"
         rf"|(?<![\w-])(?:staff|workforce|headcount|team)\s+of\s+(?:(?:about|around|roughly|some|nearly|"
         rf"just|only|approximately)\s+)?(?P<ynum>\d{{1,3}}(?:,\d{{3}})+|\d+|{word})(?![\w%$]|[.,]\d|\s+(?:percent|per|million|billion))"

@@ -432,6 +432,20 @@ COUNT_CASES = [
     # "N of <company>'s people": that many of a company named
     ("en", "In all, 12 of Pebble Works’ engineers move", "12 of Pebble Works’ engineers", 12, 12),
     ("en", "only four of Quillbyte's employees joined", "four of Quillbyte's employees", 4, 4),
+    ("en", "Three of our engineers joined Harbor", "Three of our engineers", 3, 3),
+    # the part of a whole counted: that many of them, not the whole
+    (
+        "en",
+        "Five out of the seven Quillbyte staffers move",
+        "Five out of the seven Quillbyte staffers",
+        5,
+        5,
+    ),
+    ("fr", "sept des neuf employés de Quillbyte", "sept des neuf employés", 7, 7),
+    # the kind of work between the number and the people
+    ("en", "it brings on the 19 mobile software engineers", "19 mobile software engineers", 19, 19),
+    # "a two-man operation": a team counted like a "two-person" one
+    ("en", "The two-man operation at Quillbyte will join Harbor", "two-man operation", 2, 2),
 ]
 
 
