@@ -1436,7 +1436,8 @@ class Attributor:
                 )
                 # "its nine-person team will move to Harbor": the staff, the verb of its move next
                 or re.search(r"\bits\s+(?:\w+\s+)?$", fold(before[-25:]))
-                and self._says("join", fold(_VERB_NEXT.match(after).group(0)))
+                and (verb := _VERB_NEXT.match(after)) is not None
+                and self._says("join", fold(verb.group(0)))
             )
         ):
             return "staff_hired+target_headcount", CUE_EXPLICIT, "the whole staff moves"
