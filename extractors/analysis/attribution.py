@@ -1727,8 +1727,11 @@ def founded_years(
     return out
 
 
-# A sentence opening on its year: "In 2016, Lubomir Bourdev and Oren Rippel started WaveOne".
-_IN_THE_YEAR_OPENING = re.compile(r"\s*(?:in|back\s+in)\s+$")
+# A sentence opening on its year: "In 2016, Lubomir Bourdev and Oren Rippel started WaveOne", "En
+# septiembre de 2022, junto a …, fundó …" (a month or "early" may come before the year)
+_IN_THE_YEAR_OPENING = re.compile(
+    r"\s*(?:in|back\s+in|en|em|nel|im)\s+(?:[^\W\d_]+\s+(?:(?:de|del)\s+)?)?$"
+)
 _YEAR_CLOSED = re.compile(r"\s*,\s+")
 _FOUNDERS_BEFORE_VERB = 80
 
@@ -1841,8 +1844,8 @@ def _founded_candidates(
     ]
     after_year = [o for o in orgs if o.start >= fig.end and o.start - fig.end <= 100]
     opens = not s.raw[c_lo:verb_at].strip(" \"“'‘(-–—•·*") or re.match(
-        r"^\s*(?:first\s+)?$", s.raw[c_lo:verb_at]
-    )
+        r"^\s*(?:first\s+|having\s+(?:been\s+)?)?$", s.raw[c_lo:verb_at], re.IGNORECASE
+    )  # ("Having launched in 2009, Quillbyte …": the participle opens the clause)
     candidates: list[str] = [o.name for o in reversed(inside)]
     if opens:
         candidates += [o.name for o in after_year]  # "Founded in 2021 by ..., HumanLoop"

@@ -1746,3 +1746,31 @@ def test_its_staff_whose_move_the_verb_right_after_tells_is_hired_whole(moves, s
     }
     assert "target_headcount" in metrics
     assert ("staff_hired" in metrics) is staff_hired
+
+
+@pytest.mark.parametrize(
+    ("said", "year"),
+    [
+        # a participle after "having" opens the clause onto the company
+        ("Having launched in 2021, Lumeo has ten staff.", "launched in 2021"),
+        # a sentence opening on its month and year, then its founders and the founding verb
+        (
+            "In early 2021, Ada Rossi and Bruno Neri started Lumeo.",
+            "2021, Ada Rossi and Bruno Neri started Lumeo",
+        ),
+    ],
+)
+def test_founding_years_told_before_the_company(said, year):
+    result = _read(LEAD + said)
+    assert ("founded_year", year) in _claims(result), result.claims
+
+
+def test_a_spanish_sentence_opening_on_a_month_and_year_dates_the_founding():
+    result = _read_in(
+        "es",
+        "Halcyon contrata a los fundadores de Lumeo\n\n"
+        "La empresa Halcyon ha contratado a los fundadores de la startup Lumeo y pagará 400 millones "
+        "de dólares por una licencia. En septiembre de 2021, junto a su colega Ada Rossi, Bruno Neri "
+        "fundó Lumeo.",
+    )
+    assert ("founded_year", 2021) in {(c.metric, c.low) for c in result.claims if c.deal_id == DEAL}
