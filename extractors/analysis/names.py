@@ -111,6 +111,8 @@ _SUBJECT_VERB_AFTER = re.compile(
     r"acqui-?hires|acqui-?hired|welcomes|rehires|spent|spends|reached|reaches)\b"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+_SPACES = re.compile(r"\s*")
+_WORD = re.compile(r"[^\W\d_]+")
 # A name, then its possessive or titles, right before a person ("Loopt CEO ", "Loopt's ", "Loopt
 # co-founder and CEO "): the person named as that company's.
 _COMPANY_TITLE_BEFORE = re.compile(
@@ -1100,6 +1102,27 @@ class _NameScan:
             and surface in self.person_names
         )
 
+    def _deal_verb_after(self, raw: str, end: int) -> bool:
+        """In a language whose auxiliaries the lexicon lists, a verb of buying, hiring, paying,
+        investing or licensing right after the name, past them ("Harbor ha comprado …", "Quillbyte
+        fue adquirida por …"): the name does what a company does (where the text names it again)."""
+        if not self.lex.raw.get("auxiliary"):
+            return False
+        auxiliary, after = self.lex.cues["auxiliary"], fold(raw[end : end + 60])
+        at = _SPACES.match(after).end()
+        if at == 0:
+            return False  # (not a name's own suffix: "Harbor-based")
+        for _ in range(2):
+            aux = auxiliary.match(after, at)
+            if aux is None:
+                break
+            at = _SPACES.match(after, aux.end()).end()
+        verb = _WORD.match(after, at)
+        return verb is not None and any(
+            self.lex.cues[c].fullmatch(verb.group(0))
+            for c in ("acquire", "hire", "invest", "licence", "pay")
+        )
+
     def _treated_as_company(
         self, s: Sentence, start: int, end: int, surface: str, opening: int
     ) -> bool:
@@ -1115,7 +1138,13 @@ class _NameScan:
         if (
             not cued
             and capitalised_anyway
-            and (_SUBJECT_VERB_AFTER.match(raw[end : end + 40]) or _ACRONYM.fullmatch(surface))
+            and (
+                _SUBJECT_VERB_AFTER.match(raw[end : end + 40])
+                or _ACRONYM.fullmatch(surface)
+                or self._deal_verb_after(raw, end)
+                # (named again: not an adverb opening one sentence, "Finalmente compró …")
+                and sum(x.raw.count(surface) for x in self.sentences) > 1
+            )
         ):
             cued = "subject"  # "Anthropic has hired ...", "AMD acqui-hires ...": a company doing something
         if not cued and _TICKER.match(raw, end):

@@ -3913,3 +3913,29 @@ def test_a_recalled_purchase_whose_founder_joined_the_buyer_is_a_mentioned_talen
         return
     assert _roles(result) == {"harbor--quillbyte": "mentioned"}
     assert result.relevance == "mentioned"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "es",
+            "Harbor compra Quillbyte\n\nHarbor ha comprado la startup Quillbyte y contratado a sus fundadores.",
+        ),
+        (
+            "fr",
+            "Harbor rachète Quillbyte\n\nHarbor a racheté la startup Quillbyte et embauché ses fondateurs.",
+        ),
+    ],
+)
+def test_a_company_opening_a_sentence_with_a_deal_verb_after_its_auxiliary_is_a_company(
+    language, text
+):
+    """An unlisted buyer opening a sentence, its verb after an auxiliary ("Harbor ha comprado …"),
+    is a company where the text names it again; an adverb opening a sentence ("Finalmente compró
+    …") is not."""
+    assert _roles(_analyse_in(language, text)) == {"harbor--quillbyte": "subject"}
+    found = read_steps(
+        "Harbor compra Quillbyte\n\nFinalmente compró la startup Bytewise.", "es", EMPTY_WATCHLIST
+    ).names
+    assert "Finalmente" not in {o.name for sentence in found.orgs for o in sentence}
