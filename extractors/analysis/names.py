@@ -111,8 +111,7 @@ _SUBJECT_VERB_AFTER = re.compile(
     r"acqui-?hires|acqui-?hired|welcomes|rehires|spent|spends|reached|reaches)\b"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
-_SPACES = re.compile(r"\s*")
-_WORD = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 # A name, then its possessive or titles, right before a person ("Loopt CEO ", "Loopt's ", "Loopt
 # co-founder and CEO "): the person named as that company's.
 _COMPANY_TITLE_BEFORE = re.compile(
@@ -1109,15 +1108,15 @@ class _NameScan:
         if not self.lex.raw.get("auxiliary"):
             return False
         auxiliary, after = self.lex.cues["auxiliary"], fold(raw[end : end + 60])
-        at = _SPACES.match(after).end()
+        at = len(after) - len(after.lstrip())
         if at == 0:
             return False  # (not a name's own suffix: "Harbor-based")
         for _ in range(2):
             aux = auxiliary.match(after, at)
             if aux is None:
                 break
-            at = _SPACES.match(after, aux.end()).end()
-        verb = _WORD.match(after, at)
+            at = aux.end() + len(after[aux.end() :]) - len(after[aux.end() :].lstrip())
+        verb = _LETTERS.match(after, at)
         return verb is not None and any(
             self.lex.cues[c].fullmatch(verb.group(0))
             for c in ("acquire", "hire", "invest", "licence", "pay")
