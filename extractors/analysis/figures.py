@@ -418,12 +418,16 @@ def _meaning(table: tuple[tuple[str, str], ...], said: str) -> str | None:
     return None
 
 
+_QUOTES_AS_SPACES = str.maketrans({q: " " for q in '«»“”"‹›„'})
+
+
 def _qualify(
     text: str, start: int, end: int, lex: Lexicon, pats: _Patterns
 ) -> tuple[str | None, int, int]:
     """A qualifier before (or "+", "or more", "超" after) a figure, and the widened span."""
     window_start = max(0, start - 40)
-    window = fold(text[window_start:start])
+    # (quotation marks read as spaces: "un montant « bien inférieur » aux 20 millions")
+    window = fold(text[window_start:start]).translate(_QUOTES_AS_SPACES)
     m = pats.qualifier_before.search(window)
     if m:
         meaning = _meaning(lex.qualifiers_before, m.group("q"))

@@ -634,7 +634,7 @@ def _pair_relations(
             continue
         if _bought_by_the_next(pair, orgs, cues):
             continue  # "Frenchweb, l'acquisition de Sparrow par Google": Google buys, not Frenchweb
-        if _NAMES_ITS_PURCHASE.match(pair.between_raw):
+        if _NAMES_ITS_PURCHASE.match(pair.between_raw) and _NOUN_PHRASE_OPENS.search(pair.before):
             # "after the Quillbyte acquisition, Harbor …": the first is the one bought
             out += found + pair.relate("acquire", y, x, STRENGTH_CLAUSE)
             continue
@@ -706,9 +706,14 @@ _PASSIVE_BY_END = re.compile(
 
 # A purchase noun right after a name, in English ("the Quillbyte acquisition", "the Quillbyte
 # purchase gives Harbor …"): the name is what was bought, not the buyer, and the company the clause
-# names next is likely its buyer. (Not "acquisition of", nor "acquisitions" in a list.)
+# names next is likely its buyer. (Not "acquisition of", nor "acquisitions" in a list.) Only in a
+# noun phrase a determiner or a preposition opens ("the Quillbyte purchase", "with Quillbyte
+# acquisition"): not a headline's "Harbor acqui-hire: Quillbyte", the buyer's own.
 _NAMES_ITS_PURCHASE = re.compile(
     r"\s*(?:acquisition|purchase|takeover|buyout|acqui-?hire)\b(?!\s+(?:of|by)\b)", re.IGNORECASE
+)
+_NOUN_PHRASE_OPENS = re.compile(
+    r"(?:\b(?:the|its|this|that|their|his|her|with|after|following|over|about|from)|['’]s)\s+$"
 )
 
 

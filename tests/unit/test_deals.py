@@ -3886,6 +3886,19 @@ def test_a_name_before_a_purchase_noun_is_what_was_bought(sentence):
     assert ("acquire", "Harbor", "Quillbyte") in found
 
 
+def test_a_headline_naming_the_buyer_before_its_purchase_noun_keeps_the_buyer():
+    """ "Harbor acqui-hire: Quillbyte": a label naming the buyer's purchase, not a noun phrase
+    naming what was bought."""
+    found = {
+        (r.kind, r.acquirer, r.target)
+        for r in _relations(
+            "Harbor acqui-hire: Quillbyte\n\nHarbor has taken on the engineers of Quillbyte."
+        )
+    }
+    assert ("acquihire", "Harbor", "Quillbyte") in found
+    assert not [f for f in found if f[1:] == ("Quillbyte", "Harbor")]
+
+
 @pytest.mark.parametrize(
     ("said", "instead", "a_deal"),
     [

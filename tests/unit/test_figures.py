@@ -217,6 +217,15 @@ MONEY_CASES = [
     # "one million" worded with the article, and "more than" elided before a vowel
     ("fr", "a levé plus d'un million de dollars", "plus d'un million de dollars", 1e6, None, "USD"),
     ("es", "levantó un millón de dólares", "un millón de dólares", 0.5e6, 1.5e6, "USD"),
+    # "well below the 20 million": a bound, its word quoted by the outlet
+    (
+        "fr",
+        "payé un prix « bien inférieur » aux 20 millions de dollars annoncés",
+        "inférieur » aux 20 millions de dollars",
+        0,
+        20e6,
+        "USD",
+    ),
     ("it", "ha raccolto un miliardo di dollari", "un miliardo di dollari", 0.5e9, 1.5e9, "USD"),
     ("pt", "captou um milhão de dólares", "um milhão de dólares", 0.5e6, 1.5e6, "USD"),
     # a range with the article before each bound: one range, not a sum of 6 million
