@@ -3952,3 +3952,24 @@ def test_a_company_opening_a_sentence_with_a_deal_verb_after_its_auxiliary_is_a_
         "Harbor compra Quillbyte\n\nFinalmente compró la startup Bytewise.", "es", EMPTY_WATCHLIST
     ).names
     assert "Finalmente" not in {o.name for sentence in found.orgs for o in sentence}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("ja", "Quillbyteのスタッフ全員はHarborに加わる。"),  # "staff", in katakana
+    ],
+)
+def test_the_words_for_a_startups_staff_make_its_move_a_hire(language, sentence):
+    found = {(r.kind, r.acquirer, r.target) for r in _relations(sentence, language)}
+    assert ("hire", "Harbor", "Quillbyte") in found
+
+
+def test_backers_written_as_an_acronym_are_no_company():
+    """ "failed to appease its VCs": venture capitalists in general, no company of that name."""
+    found = read_steps(
+        "Quillbyte shut down\n\nQuillbyte failed to appease its VCs and was bought by Harbor.",
+        "en",
+        EMPTY_WATCHLIST,
+    ).names
+    assert "VCs" not in {o.name for sentence in found.orgs for o in sentence}
