@@ -3973,3 +3973,22 @@ def test_backers_written_as_an_acronym_are_no_company():
         EMPTY_WATCHLIST,
     ).names
     assert "VCs" not in {o.name for sentence in found.orgs for o in sentence}
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Harbor cuts 600 AI jobs despite $14 billion Quillbyte investment",
+        "Harbor slashes AI roles months after Quillbyte deal",
+    ],
+)
+def test_a_headline_of_jobs_cut_after_a_deal_tells_what_came_after_it(headline):
+    """Jobs cut at the buyer, months after its deal: the deal is what came before the news, a
+    mention, not the story's subject."""
+    text = (
+        f"{headline}\n\nHarbor, the cloud giant, cut 600 jobs in its AI unit on Wednesday, months "
+        "after it paid $14 billion for a stake in the startup Quillbyte and hired its founder Dana Holt."
+    )
+    _, result = _analyse(text, EMPTY_WATCHLIST)
+    assert _roles(result) == {"harbor--quillbyte": "mentioned"}
+    assert result.relevance == "mentioned"
