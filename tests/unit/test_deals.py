@@ -3992,3 +3992,17 @@ def test_a_headline_of_jobs_cut_after_a_deal_tells_what_came_after_it(headline):
     _, result = _analyse(text, EMPTY_WATCHLIST)
     assert _roles(result) == {"harbor--quillbyte": "mentioned"}
     assert result.relevance == "mentioned"
+
+
+def test_an_investment_holding_no_equity_hires_no_one():
+    """ "holds no equity in the company": said of an investment, it frames no hire; only words
+    that people move make a talent deal of a stake."""
+    text = (
+        "Harbor partners with startup Quillbyte\n\n"
+        "Harbor announced a multiyear partnership with the startup Quillbyte. Harbor will take a "
+        "minority stake in Quillbyte as part of the deal. Harbor confirmed its investment in "
+        "Quillbyte but said it holds no equity in the company."
+    )
+    _, result = _analyse(text, EMPTY_WATCHLIST)
+    assert result.deals == ()
+    assert result.relevance == "unrelated"
