@@ -22,7 +22,7 @@ from functools import cache
 
 from extractors.analysis.figures import count_figures, money_figures
 from extractors.analysis.lexicon import Lexicon, SentenceCues, holds_any, needed_texts
-from extractors.analysis.names import FORMER_WORD, LIST_SEPARATOR, Names
+from extractors.analysis.names import FORMER_WORD, LIST_SEPARATOR, Names, without_names
 from extractors.analysis.relations import (
     MONEY_KINDS,
     STRENGTH_CLAUSE,
@@ -475,6 +475,13 @@ def _bought_earlier_its_founder_stayed(
     )
 
 
+def _moving_said_beside_names(s: Sentence, names: Names, cues: SentenceCues) -> bool:
+    """The sentence's words of hiring or joining, read without its companies' names: what a name
+    says ("Skild AI Incorporated") is not what the sentence says."""
+    unnamed = without_names(s.folded, names.orgs[s.index])
+    return any(cues.lex.cues[c].search(unnamed) for c in ("hire", "join"))
+
+
 def _spoken_of(
     s: Sentence, named: set[str], names: Names, sentences: Sequence[Sentence]
 ) -> set[str]:
@@ -542,6 +549,7 @@ def _framing(
             named
             and (cues.present("hire") or cues.present("join"))
             and (cues.present("team") or names.people[s.index])
+            and _moving_said_beside_names(s, names, cues)
         ):
             hiring |= named
             for n in named:

@@ -4006,3 +4006,16 @@ def test_an_investment_holding_no_equity_hires_no_one():
     _, result = _analyse(text, EMPTY_WATCHLIST)
     assert result.deals == ()
     assert result.relevance == "unrelated"
+
+
+def test_a_legal_form_in_a_name_tells_no_hiring_beside_an_investment():
+    """ "Quillbyte Incorporated has drawn investments from Harbor": the name's "Incorporated" is
+    no word of taking people on; a stake alone is no talent deal."""
+    text = (
+        "Harbor and Nimbus invest in robotics startup\n\n"
+        "Robotics startup Quillbyte Incorporated has drawn investments from Harbor Systems and "
+        "Nimbus, totalling $35 million, Dana Holt of Bloomberg reported. Harbor will pick up a "
+        "minority stake in Quillbyte with a $25 million investment."
+    )
+    _, result = _analyse(text, EMPTY_WATCHLIST)
+    assert result.deals == ()
