@@ -176,7 +176,9 @@ _PRICE_NAMED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LICENCE_FEE_BEFORE = re.compile(
-    r"licen[cs]\w*\s+fees?\s+(?:(?:of|was|is|were|totall?ed|came\s+to|amounted\s+to)\s+)?"
+    # ("the licensing fees agreed are $3 billion": a participle may stand before the verb)
+    r"licen[cs]\w*\s+fees?\s+(?:(?:agreed|paid|reported|involved)\s+)?"
+    r"(?:(?:of|was|is|are|were|totall?ed|came\s+to|amounted\s+to)\s+)?"
     r"(?:about\s+|roughly\s+|around\s+|~\s*)?$",
     re.IGNORECASE,
 )

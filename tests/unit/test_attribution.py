@@ -1774,3 +1774,19 @@ def test_a_spanish_sentence_opening_on_a_month_and_year_dates_the_founding():
         "fundó Lumeo.",
     )
     assert ("founded_year", 2021) in {(c.metric, c.low) for c in result.claims if c.deal_id == DEAL}
+
+
+def test_the_licensing_fees_agreed_are_the_licence_fee():
+    result = _read(
+        LEAD.replace("Halcyon is paying $400 million for the licence. ", "")
+        + "The licensing fees agreed are $400 million."
+    )
+    assert ("licence_fee_usd", "$400 million") in _claims(result)
+
+
+def test_a_spending_plan_is_no_price_of_the_deal():
+    """ "planning to spend up to $118 billion this year": the buyer's budget, not what it pays."""
+    result = _read(
+        LEAD + "Halcyon is planning to spend up to $118 billion this year on AI projects."
+    )
+    assert not [c for c in result.claims if c.stated.endswith("$118 billion")]
