@@ -1790,3 +1790,11 @@ def test_a_spending_plan_is_no_price_of_the_deal():
         LEAD + "Halcyon is planning to spend up to $118 billion this year on AI projects."
     )
     assert not [c for c in result.claims if c.stated.endswith("$118 billion")]
+
+
+def test_the_buyers_own_engineers_at_the_time_are_not_the_startups():
+    """ "Halcyon had about 20 engineers at the time": the buyer's own staff, no count of the deal."""
+    result = _read(
+        LEAD + "Halcyon had about 25 engineers at the time of the Lumeo deal; it now has 90."
+    )
+    assert not [c for c in result.claims if "25" in c.stated]
