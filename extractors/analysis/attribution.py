@@ -253,7 +253,15 @@ _PRICE_MOVE_BEFORE = re.compile(
     r"(?:up|down|rose|rises?|rising|fell|falls?|falling|gained|gains?|jumped|jumps?|surged|surges?|climbed|"
     r"climbs?|dropped|drops?|dropping|slid|slides?|sank|sinks?|soared|soars?|tumbled|tumbles?|plunged|"
     r"plunges?|slumped|slumps?|declined|declines?)"
-    r"(?:\s+(?:by|over|more\s+than|about|nearly|almost|as\s+much\s+as))*\s*$"
+    # ("shares have surged a paltry 46%": a word or two may describe the move)
+    r"(?:\s+(?:by|over|more\s+than|about|nearly|almost|as\s+much\s+as|a|an|just|only|some|[a-z]+ly|paltry|"
+    r"whopping|modest|mere|staggering|impressive))*\s*$"
+)
+# "The stake that Walmart holds in Dada is about 10.7%": a stake in the company named after "in"
+_STAKE_IN_BEFORE = re.compile(
+    r"\bstakes?\s+(?:(?:that|which)\s+\w+\s+(?:\w+\s+)?(?:holds?|held|has|had|owns?|owned)\s+)?in\s+"
+    r"(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+(?:is|was|stands\s+at|amounts\s+to)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$"
 )
 # "$1.3 billion in investment that Inflection received last year": money a startup took in, dated.
 _RECEIVED_DATED_AFTER = re.compile(
@@ -1299,6 +1307,11 @@ class Attributor:
                 return None, 0.0, "a holding of someone else, not the deal's stake"
         if self._says("other_money", near) and not self._says("stake", fold(after[:25])):
             return None, 0.0, "a share of something else"
+        stake_in = _STAKE_IN_BEFORE.search(before[-80:])
+        if stake_in and not any(
+            stake_in.group("name").startswith(n) for n in self._party_names_all()
+        ):
+            return None, 0.0, "a stake in a company of no deal here"
         if re.match(r"^\s*(?:of\s+the\s+(?:total|amount|payout|price))", fold(after)) or self._says(
             "component", near
         ):
@@ -1697,6 +1710,8 @@ def founded_years(
         after_cue = founding.match(folded, fig.end + 1) or founding.search(
             folded[fig.end : fig.end + 12]
         )
+        if cues and _A_PRODUCT_LAUNCHED.match(folded, cues[-1].end()):
+            continue  # "launched its first product in 2009": a product's year, not the company's
         if cues:
             verb_at = cues[-1].start()
             start = verb_at
@@ -1733,6 +1748,11 @@ def founded_years(
     return out
 
 
+# What a founding word launched, when it is a product ("launched its first product in 2009")
+_A_PRODUCT_LAUNCHED = re.compile(
+    r"\s+(?:its|their|the|a|an|his|her)\s+(?:first\s+|new\s+|latest\s+|own\s+)?"
+    r"(?:products?|apps?|services?|platforms?|websites?|site|beta|versions?|features?)\b"
+)
 # A sentence opening on its year: "In 2016, Lubomir Bourdev and Oren Rippel started WaveOne", "En
 # septiembre de 2022, junto a …, fundó …" (a month or "early" may come before the year)
 _IN_THE_YEAR_OPENING = re.compile(

@@ -1798,3 +1798,24 @@ def test_the_buyers_own_engineers_at_the_time_are_not_the_startups():
         LEAD + "Halcyon had about 25 engineers at the time of the Lumeo deal; it now has 90."
     )
     assert not [c for c in result.claims if "25" in c.stated]
+
+
+@pytest.mark.parametrize(
+    ("said", "stated"),
+    [
+        # a stake in another company, named after "in"
+        ("The stake that Halcyon holds in Nimbus is about 10.7%.", "about 10.7%"),
+        # a share price's move, described ("a paltry")
+        ("Its shares have surged a paltry 46% over the past year.", "46%"),
+    ],
+)
+def test_percentages_that_are_no_stake_of_the_deal(said, stated):
+    result = _read(LEAD + said)
+    assert not [c for c in result.claims if c.stated == stated], result.claims
+
+
+def test_the_year_a_product_launched_is_not_the_founding_year():
+    result = _read(LEAD + "Lumeo launched its first product in 2019.")
+    assert not [c for c in result.claims if c.metric == "founded_year"]
+    result = _read(LEAD + "Lumeo launched in 2019.")
+    assert ("founded_year", "launched in 2019") in _claims(result)
