@@ -199,9 +199,19 @@ def _generic_matches(
     ]
 
 
+def _bought_rx(bought_words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "it was acquired by", and the language's words for the company bought ("the acquired
+    company", "a companhia comprada"): the startup the text told as bought."""
+    if not bought_words:
+        return _PRONOUN_BOUGHT
+    phrases = "|".join(bought_words)
+    return re.compile(rf"{_PRONOUN_BOUGHT.pattern}|(?i:(?<![\w-])(?:{phrases})(?![\w-]))")
+
+
 @cache
 def _generic_patterns(
     startup_words: tuple[str, ...],
+    bought_words: tuple[str, ...] = (),
 ) -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]:
     """ "the startup", "the tech giant", "it paid": each pattern with texts one of which it needs."""
     return tuple(
@@ -212,14 +222,14 @@ def _generic_patterns(
             _PRONOUN_PAYER,
             _GENERIC_COMPANY,
             _POSSESSIVE_PAYER,
-            _PRONOUN_BOUGHT,
+            _bought_rx(bought_words),
         )
     )
 
 
 def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:
     """ "the startup", "the AI startup's", "the tech giant": the company last named of that kind."""
-    patterns = _generic_patterns(lex.raw.get("startup", ()))
+    patterns = _generic_patterns(lex.raw.get("startup", ()), lex.raw.get("the_bought", ()))
     recent: list[
         tuple[int, str, bool]
     ] = []  # (sentence, company, is a listed acquirer), in text order

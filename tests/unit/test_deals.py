@@ -4019,3 +4019,25 @@ def test_a_legal_form_in_a_name_tells_no_hiring_beside_an_investment():
     )
     _, result = _analyse(text, EMPTY_WATCHLIST)
     assert result.deals == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "pt",
+            "Harbor compra Quillbyte\n\nA Harbor comprou a startup Quillbyte por 20 milhões de "
+            "dólares. Os colaboradores da companhia comprada vão fazer parte do time de busca.",
+        ),
+        (
+            "en",
+            "Harbor buys Quillbyte\n\nHarbor has bought the startup Quillbyte for $20 million. "
+            "The employees of the acquired company will join the search team.",
+        ),
+    ],
+)
+def test_the_company_bought_named_by_what_it_is_is_the_startup(language, text):
+    """ "os colaboradores da companhia comprada", "the employees of the acquired company": the
+    startup told as bought, whose people join the buyer."""
+    found = read_steps(text, language, EMPTY_WATCHLIST).relations
+    assert ("hire", "Harbor", "Quillbyte") in {(r.kind, r.acquirer, r.target) for r in found}
