@@ -1819,3 +1819,14 @@ def test_the_year_a_product_launched_is_not_the_founding_year():
     assert not [c for c in result.claims if c.metric == "founded_year"]
     result = _read(LEAD + "Lumeo launched in 2019.")
     assert ("founded_year", "launched in 2019") in _claims(result)
+
+
+def test_a_vietnamese_spend_before_a_sum_pays_it():
+    """ "Amazon chi 330 triệu USD cho Adept": spent that sum on it (the verb "chi" right before a
+    number)."""
+    result = _read_in(
+        "vi",
+        "Amazon tuyển các nhà sáng lập của Adept\n\n"
+        "Amazon tuyển dụng các nhà sáng lập của Adept. Amazon chi 330 triệu USD cho Adept.",
+    )
+    assert ("amazon--adept", "deal_amount_usd", "330 triệu USD") in _claims_of_every_deal(result)
