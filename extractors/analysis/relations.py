@@ -1050,6 +1050,8 @@ def _buys_people(pair: _Pair, cues: SentenceCues) -> bool:
     # the verb and a preposition lead to ("купила у HTC две тысячи инженеров")
     if len(rest.split()) <= 5 and people.search(rest):
         return True
+    if _PASSIVE_BY_END.search(pair.between):
+        return False  # "it was bought by Harbor where a million people tag places": the buyer's
     first_after = _FIRST_WORDS_AFTER.match(pair.after)
     return bool(len(rest.split()) <= 1 and first_after and people.search(first_after.group(0)))
 

@@ -4041,3 +4041,17 @@ def test_the_company_bought_named_by_what_it_is_is_the_startup(language, text):
     startup told as bought, whose people join the buyer."""
     found = read_steps(text, language, EMPTY_WATCHLIST).relations
     assert ("hire", "Harbor", "Quillbyte") in {(r.kind, r.acquirer, r.target) for r in found}
+
+
+def test_people_after_the_buyer_of_a_passive_purchase_are_the_buyers():
+    """ "it was bought by Harbor, where a million people tag places": the people are the buyer's
+    users, not what it bought; Harbor is the buyer."""
+    found = {
+        (r.kind, r.acquirer, r.target)
+        for r in _relations(
+            "Quillbyte founder explains the app\n\nDana Holt started Quillbyte in 2007, but it was "
+            "bought by Harbor where a million people tag places each month."
+        )
+    }
+    assert ("acquire", "Harbor", "Quillbyte") in found
+    assert not [f for f in found if f[1:] == ("Quillbyte", "Harbor")]
