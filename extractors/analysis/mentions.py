@@ -199,13 +199,12 @@ def _generic_matches(
     ]
 
 
-def _bought_rx(bought_words: tuple[str, ...]) -> re.Pattern[str]:
-    """ "it was acquired by", and the language's words for the company bought ("the acquired
-    company", "a companhia comprada"): the startup the text told as bought."""
+def _the_bought_rx(bought_words: tuple[str, ...]) -> re.Pattern[str]:
+    """The language's words for the company a purchase bought ("the acquired company", "a
+    companhia comprada"): the startup the text told as bought, as "it was acquired by" is."""
     if not bought_words:
-        return _PRONOUN_BOUGHT
-    phrases = "|".join(bought_words)
-    return re.compile(rf"{_PRONOUN_BOUGHT.pattern}|(?i:(?<![\w-])(?:{phrases})(?![\w-]))")
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(bought_words)})(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -222,7 +221,8 @@ def _generic_patterns(
             _PRONOUN_PAYER,
             _GENERIC_COMPANY,
             _POSSESSIVE_PAYER,
-            _bought_rx(bought_words),
+            _PRONOUN_BOUGHT,
+            _the_bought_rx(bought_words),
         )
     )
 
@@ -236,7 +236,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
     for s in sentences:
         named = names.orgs[s.index]
         people = names.people[s.index]
-        startups, bigs, pronouns, companies, possessives, bought = (
+        startups, bigs, pronouns, companies, possessives, bought, the_bought = (
             [
                 m
                 for m in found
@@ -247,7 +247,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             for found in _generic_matches(s, patterns)
         )
         resolved = [
-            *_startups_meant(s, startups + bought, names, recent),
+            *_startups_meant(s, startups + bought + the_bought, names, recent),
             *_companies_meant(s, companies, named, recent),
             *_payers_meant(s, bigs, names, recent, latest=False),
             *_payers_meant(s, pronouns, names, recent, latest=True),
