@@ -3915,17 +3915,16 @@ def test_a_recalled_purchase_whose_founder_joined_the_buyer_is_a_mentioned_talen
 ):
     """A story about a founder leaving recalls the small purchase that brought him to the buyer:
     an acqui-hire it mentions, never its subject."""
-    text = (
+    story = (
         "Harbor's notes chief moves on\n\n"
         "Dana Holt, who co-founded the note-taking app Quillbyte, is leaving Harbor after six years. "
         "When Harbor bought Quillbyte in 2017, Holt joined Harbor as an engineering manager."
-    ).replace(said, instead)
-    _, result = _analyse(text, EMPTY_WATCHLIST)
-    if not a_deal:
-        assert "harbor--quillbyte" not in {d.deal_id for d in result.deals if d.role == "mentioned"}
-        return
-    assert _roles(result) == {"harbor--quillbyte": "mentioned"}
-    assert result.relevance == "mentioned"
+    )
+    _, result = _analyse(story.replace(said, instead), EMPTY_WATCHLIST)
+    recalled = (
+        _roles(result) == {"harbor--quillbyte": "mentioned"} and result.relevance == "mentioned"
+    )
+    assert recalled is a_deal
 
 
 @pytest.mark.parametrize(
