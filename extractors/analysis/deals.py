@@ -724,7 +724,9 @@ def _weigh(
         if _perhaps_for_its_people(a, t, live, framed):
             hire = money = STRENGTH_IMPLIED
             ceiling = UNPRICED_PURCHASE_CEILING
-            reasons.append("bought at no price stated, its team spoken of: perhaps for its people")
+            reasons.append(
+                "bought at no large price stated, its team spoken of: perhaps for its people"
+            )
         elif _bought_earlier_its_founder_stayed(a, t, live, framed):
             hire = money = STRENGTH_IMPLIED
             ceiling = UNPRICED_PURCHASE_CEILING

@@ -526,6 +526,13 @@ def _a_function_word(word: str, data: NameData) -> bool:
     )
 
 
+def _past_spaces(text: str, at: int) -> int:
+    """Where the text goes on after the white space at ``at``."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
 def _is_person_like(name: str) -> bool:
     return PERSON.fullmatch(name) is not None
 
@@ -1108,14 +1115,14 @@ class _NameScan:
         if not self.lex.raw.get("auxiliary"):
             return False
         auxiliary, after = self.lex.cues["auxiliary"], fold(raw[end : end + 60])
-        at = len(after) - len(after.lstrip())
+        at = _past_spaces(after, 0)
         if at == 0:
             return False  # (not a name's own suffix: "Harbor-based")
         for _ in range(2):
             aux = auxiliary.match(after, at)
             if aux is None:
                 break
-            at = aux.end() + len(after[aux.end() :]) - len(after[aux.end() :].lstrip())
+            at = _past_spaces(after, aux.end())
         verb = _LETTERS.match(after, at)
         return verb is not None and any(
             self.lex.cues[c].fullmatch(verb.group(0))
