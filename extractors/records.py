@@ -16,6 +16,8 @@ from typing import Literal
 Origin = Literal["feed", "seed", "file"]
 Relevance = Literal["subject", "mentioned", "unrelated"]
 Role = Literal["subject", "mentioned"]
+# which model read an article as about a talent deal by its words
+ChanceFrom = Literal["article", "named deals"]
 
 DEAL_KINDS: tuple[str, ...] = (
     "investment_and_hire",  # money for a stake while founders/staff join the payer (Meta–Scale AI)
@@ -215,4 +217,4 @@ class Analysis:
     # (extractors/analysis/article_model.py); shown by ``dealwatch explain``, not stored
     article_chance: float | None = None
     # which model gave it: "article" (the rules named no deal) or "named deals"
-    chance_from: Literal["article", "named deals"] | None = None
+    chance_from: ChanceFrom | None = None

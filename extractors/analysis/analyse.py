@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from extractors.analysis.article_model import (
     article_features,
@@ -49,7 +49,7 @@ from extractors.analysis.subject_model import (
 )
 from extractors.analysis.text import Sentence, plain_hyphens, split_sentences
 from extractors.metrics import METRICS, subject_for
-from extractors.records import Analysis, Article, Claim, DealMention, LeftOut
+from extractors.records import Analysis, Article, ChanceFrom, Claim, DealMention, LeftOut
 from extractors.urls import deal_id_for, slug
 from extractors.watchlist import EMPTY_WATCHLIST, Watchlist
 
@@ -328,25 +328,25 @@ def article_signs(article: Article, watchlist: Watchlist | None = None) -> Artic
     return ArticleSigns(len(r.deals), r.bought_whole, features, subject_named)
 
 
-def _chance_by_its_words(r: _Reading) -> float | None:
+def _chance_by_its_words(r: _Reading) -> tuple[float | None, ChanceFrom | None]:
     """The chance that the article is about a talent deal by its words (extractors/analysis/
     article_model.py): the named-deals model's where the rules named deals but no subject, the
-    article model's where they named none; None where no model is asked (a subject chosen: the
-    named-deals model only adds one). Neither overrules the rules' reading of a purchase told as a
-    purchase where it is all they found: a company bought whole, its people moving with it as in
-    any acquisition, reads much like an acqui-hire word by word."""
+    article model's where they named none, with the model that gave it; None where no model is
+    asked (a subject chosen: the named-deals model only adds one). Neither overrules the rules'
+    reading of a purchase told as a purchase where it is all they found: a company bought whole,
+    its people moving with it as in any acquisition, reads much like an acqui-hire word by word."""
     if not r.sentences or (r.bought_whole and not r.deals):
-        return None
+        return None, None
     if any(d.role == "subject" for d in r.deals):
-        return None
+        return None, None
     features = article_features(
         r.sentences, r.cues_of, r.names, language=r.language, english=r.english
     )
     if not r.deals:
-        return shipped_article_model().chance(features)
+        return shipped_article_model().chance(features), "article"
     features["words"] = words_log_odds(r.text)
     features["subject_named"] = 0.0
-    return shipped_named_deals_model().chance(features)
+    return shipped_named_deals_model().chance(features), "named deals"
 
 
 def _telling_sentence(r: _Reading) -> str:
@@ -366,10 +366,7 @@ def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
     reading = _read(article, wl)
     text, notes, lex, _, english, sentences, names, cues_of, deals, _, relations = reading
     subject_chances = _choose_subject(deals, text, english=english)
-    chance = _chance_by_its_words(reading)
-    chance_from: Literal["article", "named deals"] | None = (
-        None if chance is None else "named deals" if deals else "article"
-    )
+    chance, chance_from = _chance_by_its_words(reading)
     if deals and chance is not None:
         _subject_by_the_article(deals, subject_chances, chance)
     elif chance is not None and chance >= shipped_article_model().promote:

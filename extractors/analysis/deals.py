@@ -439,6 +439,17 @@ def _price_told(framed: _Framing, companies: set[str]) -> bool:
     return False
 
 
+def _why_perhaps_for_its_people(
+    a: str, t: str, live: list[Relation], framed: _Framing
+) -> str | None:
+    """Why a startup bought at no large price may have been bought for its people, if it may."""
+    if _perhaps_for_its_people(a, t, live, framed):
+        return "bought at no large price stated, its team spoken of: perhaps for its people"
+    if _bought_earlier_its_founder_stayed(a, t, live, framed):
+        return "bought before the news, one of its people joining the buyer"
+    return None
+
+
 def _perhaps_for_its_people(a: str, t: str, live: list[Relation], framed: _Framing) -> bool:
     """A startup bought in the news the lead tells, at no price above a small team's that the
     text states, its team spoken of with the buyer ("Harbor buys Quillbyte … the Quillbyte team,
@@ -721,20 +732,14 @@ def _weigh(
             else "a purchase the headline or the lead says is for its people"
         )
     elif acquire and not talent_framed and not _has_talent_terms(live):
-        if _perhaps_for_its_people(a, t, live, framed):
-            hire = money = STRENGTH_IMPLIED
-            ceiling = UNPRICED_PURCHASE_CEILING
-            reasons.append(
-                "bought at no large price stated, its team spoken of: perhaps for its people"
-            )
-        elif _bought_earlier_its_founder_stayed(a, t, live, framed):
-            hire = money = STRENGTH_IMPLIED
-            ceiling = UNPRICED_PURCHASE_CEILING
-            reasons.append("bought before the news, one of its people joining the buyer")
-        else:
+        perhaps = _why_perhaps_for_its_people(a, t, live, framed)
+        if perhaps is None:
             # a purchase told as a purchase: its people moving is part of any acquisition
             framed.bought_whole.add((a, t))
             return None
+        hire = money = STRENGTH_IMPLIED
+        ceiling = UNPRICED_PURCHASE_CEILING
+        reasons.append(perhaps)
     if money == 0.0 and hire > 0.0:
         implied = _payment_implied(a, t, rels, framed, hire, acquire=acquire, talent=talent_framed)
         if implied is not None:

@@ -29,6 +29,7 @@ from functools import cache
 from extractors.analysis.lexicon import Lexicon, SentenceCues
 from extractors.analysis.names import (
     FORMER_WORD,
+    LIST_SEPARATOR,
     LIST_WORDS,
     Names,
     OrgMention,
@@ -1353,14 +1354,13 @@ def _listed_as_of(folded: str, people: Sequence[PersonMention], x: OrgMention) -
         return []
     row = [before[-1]]
     for p in reversed(before[:-1]):
-        if not _LISTED_BETWEEN.fullmatch(folded, p.end, row[-1].start):
+        if not LIST_SEPARATOR.fullmatch(folded, p.end, row[-1].start):
             break
         row.append(p)
     return [p.name for p in reversed(row) if not p.name.endswith(("'s", "’s"))]
 
 
 _OF_RIGHT_BEFORE = re.compile(r"\s*,?\s*(?:of|from|at)\s+(?:the\s+)?")
-_LISTED_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 
 
 def _treated_as_startup(names: Names, org: str) -> bool:
