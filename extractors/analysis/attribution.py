@@ -257,6 +257,12 @@ _PRICE_MOVE_BEFORE = re.compile(
     r"(?:\s+(?:by|over|more\s+than|about|nearly|almost|as\s+much\s+as|a|an|just|only|some|[a-z]+ly|paltry|"
     r"whopping|modest|mere|staggering|impressive))*\s*$"
 )
+# "Halcyon's shares closed on Monday at $3.08, down 3.1 percent for the day and off almost 70
+# percent from its IPO price": the moves of a closing price
+_SHARES_CLOSED_MOVE_BEFORE = re.compile(
+    r"\b(?:shares?|stocks?)\s+(?:\w+\s+){0,2}(?:closed|ended|finished|traded)\b(?:[^.;]|\.(?=\d)){0,80}?"
+    r"\b(?:up|down|off)\s+(?:(?:by|almost|nearly|about|some|more\s+than|just)\s+)*$"
+)
 # "The stake that Walmart holds in Dada is about 10.7%": a stake in the company named after "in"
 _STAKE_IN_BEFORE = re.compile(
     r"\bstakes?\s+(?:(?:that|which)\s+\w+\s+(?:\w+\s+)?(?:holds?|held|has|had|owns?|owned)\s+)?in\s+"
@@ -335,6 +341,15 @@ _OPENS_ON_A_DATE = re.compile(
 # The words right after a count, up to its verb's object ("will transition to", "are joining")
 _VERB_NEXT = re.compile(
     r"\s*(?:(?:will|would|are|were|have|has|had|now|all|also|be|been|set|to)\s+)*\w+(?:\s+\w+)?"
+)
+# "the acquisition of Quillbyte and its 40 employees", "le rachat de Quillbyte et ses 40
+# salariés": the people bought with the company (a purchase word in the words before it)
+_BOUGHT_WITH_ITS = re.compile(r"\b(?:and|et|y|e|und)\s+(?:its|ses|sus|seus|i\s+suoi|seine[n]?)\s+$")
+# "is acquiring both the technology and the full team of roughly 12": a team bought is a team
+# that moves
+_TEAM_BOUGHT_BEFORE = re.compile(
+    r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing))\b[^.;:]{0,60}?"
+    r"\b(?:its|the|their)\s+(?:full|whole|entire|core\s+)?\s*(?:team|staff|workforce)\s+of\s+(?:\w+\s+)?$"
 )
 # "the rest of the 250-person team is staying put": the company's staff, all but those who left
 _REST_OF_BEFORE = re.compile(r"\b(?:rest|remainder)\s+of\s+(?:the|its|their)\s+$")
@@ -497,6 +512,17 @@ def _unspaced_phrase_around(before: str, after: str) -> str:
 # (a full stop, a colon, an Arabic comma too: "… 650 مليون دولار: 620 مليون دولار لرسوم التراخيص"
 # lists the licence's part of the sum after the colon)
 _PHRASE_BREAK = re.compile(r"[，、；：。,;:.،!?！？]\s|[，、；：。،！？]")
+
+
+def _staff_staying(before: str, after: str) -> str | None:
+    """Why a count is of the staff a company keeps, if it is."""
+    if _REST_OF_BEFORE.search(fold(before[-25:])) and _STAYS_AFTER.match(fold(after[:40])):
+        # "the rest of the 250-person team is staying put": the whole staff, part of which stays
+        return "the staff, the rest of which stays"
+    if _REMAINING_WITH_BEFORE.search(fold(before[-40:])):
+        # "allowing Windsurf to continue operating with ~250 employees": who stays
+        return "the staff the company keeps"
+    return None
 
 
 class Attributor:
@@ -1296,7 +1322,9 @@ class Attributor:
             if _PERCENT_JUST_BEFORE.search(before[-16:]):
                 return None, 0.0, "the share the figure before it states"  # "a 49% minority stake"
             return "stake_pct", CUE_EXPLICIT, "a majority or minority stake"
-        if _PRICE_MOVE_BEFORE.search(fold(before[-45:])):
+        if _PRICE_MOVE_BEFORE.search(fold(before[-45:])) or _SHARES_CLOSED_MOVE_BEFORE.search(
+            fold(before[-150:])
+        ):
             return None, 0.0, "a move of a share price"
         owner = re.search(
             r"\b(?:owns|owned|holds|held|controls)\s+(?:\w+\s+){0,2}$", fold(before[-40:])
@@ -1373,12 +1401,8 @@ class Attributor:
             return None, 0.0, "people, not said to be hired"
         if fig.value >= 1e6:
             return None, 0.0, "too many to be staff"
-        if _REST_OF_BEFORE.search(fold(before[-25:])) and _STAYS_AFTER.match(fold(after[:40])):
-            # "the rest of the 250-person team is staying put": the whole staff, part of which stays
-            return "target_headcount", CUE_DEAL, "the staff, the rest of which stays"
-        if _REMAINING_WITH_BEFORE.search(fold(before[-40:])):
-            # "allowing Windsurf to continue operating with ~250 employees": who stays
-            return "target_headcount", CUE_DEAL, "the staff the company keeps"
+        if (staying := _staff_staying(before, after)) is not None:
+            return "target_headcount", CUE_DEAL, staying
         if _TEAM_BUILT_BEFORE.search(fold(before[-50:])):
             return None, 0.0, "the size of a team being put together, not of the startup's people"
         if (
@@ -1419,6 +1443,7 @@ class Attributor:
             or self._says("acquihire", low_clause)  # "인재 200명 확보": people the deal secures
             or bool(_STAFF_MOVE.search(clause))
             or self._moves_past_a_dash(s, fig)
+            or bool(_TEAM_BOUGHT_BEFORE.search(fold(before[-120:])))
         )
         partitive = (
             re.search(
@@ -1456,6 +1481,12 @@ class Attributor:
             )
         ):
             return "staff_hired+target_headcount", CUE_EXPLICIT, "the whole staff moves"
+        if (
+            _BOUGHT_WITH_ITS.search(fold(before[-20:]))
+            and self._says("acquire", fold(before[-80:]))
+            and any(n in before[-80:] for n in target_names)
+        ):
+            return "staff_hired", CUE_EXPLICIT, "the people bought with the company"
         if possessive and (
             partitive
             or not moving
@@ -1734,6 +1765,9 @@ def founded_years(
             ):
                 out.append((*found, "the year it was founded"))
             continue
+        if (left_to_found := _left_to_found(s, names, fig, targets)) is not None:
+            out.append((*left_to_found, "the year it was founded"))
+            continue
         if re.search(
             r"\b(?:left|joined|joining|quit|departed)\b", folded[max(c_lo, verb_at - 30) : verb_at]
         ):
@@ -1746,6 +1780,29 @@ def founded_years(
             continue  # "founding Enfabrica in 2019 (officially incorporated in 2020)": an aside
         out.append((_year_stated(s, fig, start, end), targets[founded], "the year it was founded"))
     return out
+
+
+# The year, then "to found" and the company it names ("left in 2010 to found a new startup,
+# Quillbyte"): the year a person left to start the company is the year it was founded
+_TO_FOUND_AFTER = re.compile(
+    r"\s+to\s+(?:co-?)?found\s+(?:(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:startup|start-up|company|firm)\s*,?\s*)?"
+)
+
+
+def _left_to_found(
+    s: Sentence, names: Names, fig: Figure, targets: dict[str, Deal]
+) -> tuple[Figure, Deal] | None:
+    """ "left in 2010 to found a new startup, Quillbyte": the deal's startup founded that year."""
+    opened = _TO_FOUND_AFTER.match(s.folded, fig.end)
+    if opened is None:
+        return None
+    founded = next(
+        (o for o in names.orgs[s.index] if o.start == opened.end() and o.name in targets), None
+    )
+    if founded is None:
+        return None
+    return _year_stated(s, fig, fig.start, founded.end), targets[founded.name]
 
 
 # What a founding word launched, when it is a product ("launched its first product in 2009")

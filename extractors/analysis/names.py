@@ -182,6 +182,12 @@ _GLOSSED = re.compile(
     rf"(?P<native>[{UNCASED_LETTERS}·ー]{{2,20}})[’'”」』]?\s?[(（]\s?"
     r"(?P<latin>[A-Z][A-Za-z0-9.&'’-]*(?: [A-Z][A-Za-z0-9.&'’-]*){0,3})\s?[)）]"
 )
+# The other way round, a Latin name with its spelling in the text's own script after it, in
+# brackets: "モバイルアプリSummly(サムリー)"; the article may go on to use either.
+_GLOSSED_AFTER = re.compile(
+    r"(?<![A-Za-z0-9])(?P<latin>[A-Z][A-Za-z0-9.&'’-]*(?: [A-Z][A-Za-z0-9.&'’-]*){0,3})\s?[(（]\s?"
+    rf"(?P<native>[{UNCASED_LETTERS}·ー]{{2,20}})\s?[)）]"
+)
 GLOSS_CUE_REACH = 12  # how far before a glossed name a word like "스타트업" says what it is
 # What joins a kind word to the name it introduces in Japanese: "スタートアップ・X", "スタートアップのX"
 _NAME_AFTER_KIND = frozenset("・の")
@@ -446,8 +452,15 @@ def _incorporated(raw: str, start: int, end: int, data: NameData) -> list[tuple[
     return []
 
 
-def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
-    """The name candidates inside a capitalised run: offsets relative to the run."""
+def _no_name_opens_on(bare: str, data: NameData) -> bool:
+    """A function word, a joining word or a contraction: no name's first word."""
+    return bare in data.function_words or bare in _JOINING_WORDS or _contracted(bare)
+
+
+def _split_run(run: str, data: NameData, *, capital_a: bool = False) -> list[tuple[int, int]]:
+    """The name candidates inside a capitalised run: offsets relative to the run. With
+    ``capital_a`` (the run stands inside a sentence of prose), a capital "A" opening it is no
+    article but the name's first word ("will acquire A Bit Lucky")."""
     out = []
     words = _word_spans(run)
     if len(words) == 1:  # one word: a candidate unless it is a function, joining or title word
@@ -471,7 +484,7 @@ def _split_run(run: str, data: NameData) -> list[tuple[int, int]]:
     for i, (s, e) in enumerate(words):
         word = run[s:e]
         bare = _strip_possessive(word).rstrip(".,:;")
-        if (bare in data.function_words or bare in _JOINING_WORDS or _contracted(bare)) and not cur:
+        if not cur and _no_name_opens_on(bare, data) and not (capital_a and i == 0 and word == "A"):
             continue
         if not cur and bare in data.people_of and run[e : e + 4] == " of ":
             continue  # "Members of Lumeo's team": Lumeo's people, the company after "of"
@@ -800,6 +813,25 @@ class _NameScan:
                 if PERSON.fullmatch(latin) or not startup.search(cue_before):
                     continue
                 self.glosses.setdefault(native, latin)
+            for m in _GLOSSED_AFTER.finditer(sentence.raw):
+                self._read_gloss_after(m.group("latin"), m.group("native"), sentences)
+
+    def _read_gloss_after(self, latin: str, native: str, sentences: Sequence[Sentence]) -> None:
+        """ "Summly(サムリー)": the Latin name's spelling in the text's own script, for the rest of
+        the article (a listed company's alias, or a new company's second spelling) where the
+        article writes it again; not a person's, a listed entity's or a word of the lists (nor
+        a word translated once: "Hire (고용하다)")."""
+        if sum(s.raw.count(native) for s in sentences) < 2:
+            return
+        listed = self.watchlist.lookup(latin)
+        if self.watchlist.lookup(native) is not None or PERSON.fullmatch(latin):
+            return
+        if listed is not None:
+            if _is_company(listed):
+                self.gloss_aliases.setdefault(native, (re.compile(re.escape(native)), listed))
+            return
+        if latin not in self.data.not_companies:
+            self.glosses.setdefault(native, latin)
 
     def _read_glossed(self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]) -> None:
         """The glossed names, by their own script and by their Latin spelling, and the Latin short
@@ -877,9 +909,10 @@ class _NameScan:
                 continue
             if any(ts <= run.start() and run.end() <= te for ts, te in taken):
                 continue  # read already (a watchlisted name, a person): every part overlaps it
+            inside_prose = run.start() > opening and not s.title_case
             parts = [
                 (run.start() + rs, run.start() + re_)
-                for rs, re_ in _split_run(run.group(0), self.data)
+                for rs, re_ in _split_run(run.group(0), self.data, capital_a=inside_prose)
             ] or _incorporated(raw, run.start(), run.end(), self.data)
             while parts:
                 start, part_end = parts.pop(0)

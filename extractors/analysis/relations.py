@@ -260,6 +260,18 @@ def relations_in(
     # pays or hires in one of them is a payer here too.
     payers = {r.acquirer for r in out if r.strength >= STRENGTH_OBJECT}
     out += _listed_purchases(sentences, names, cues_of, payers)
+    paired = _paired_respectively(sentences, names, cues_of)
+    if paired:
+        # the pairing in order replaces what the clause's neighbours said of the same companies
+        listed = {(r.sentence, r.acquirer) for r in paired} | {
+            (r.sentence, r.target) for r in paired
+        }
+        out = [
+            r
+            for r in out
+            if not ((r.sentence, r.acquirer) in listed and (r.sentence, r.target) in listed)
+        ]
+        out += paired
     explicit = list(out)
     for s, org, clause_people, c_start, c_end in lonely:
         out += _implied(
@@ -366,6 +378,48 @@ def _listed_purchases(
                     out.append(
                         Relation(kind, payer, o.name, s.index, STRENGTH_CLAUSE, True, clause=s.raw)
                     )
+    return out
+
+
+def _paired_respectively(
+    sentences: Sequence[Sentence], names: Names, cues_of: Sequence[SentenceCues]
+) -> list[Relation]:
+    """Two lists of as many companies, paired in order by "respectively": "Quillbyte and Lumeo
+    were both acqui-hires, their founders now at Harbor and Halcyon respectively". The list that
+    names a listed acquirer pays; each of the other list's is its acqui-hire (or purchase)."""
+    out: list[Relation] = []
+    for s in sentences:
+        cues = cues_of[s.index]
+        if len(names.orgs[s.index]) < 4 or not cues.present("respectively"):
+            continue
+        kind = "acquihire" if cues.present("acquihire") else "acquire"
+        if kind == "acquire" and not cues.present("acquire"):
+            continue
+        lists = lists_of_names(s.raw, names.orgs[s.index], 2)
+        if len(lists) != 2 or len(lists[0]) != len(lists[1]):
+            continue
+        buyers = [
+            i
+            for i, run in enumerate(lists)
+            if any(names.kinds.get(o.name) == "acquirer" for o in run)
+        ]
+        if len(buyers) != 1:
+            continue
+        payers, bought = lists[buyers[0]], lists[1 - buyers[0]]
+        plural = cues.present("team_plural")  # ("to get the founders/engineers of these companies")
+        for payer, target in zip(payers, bought, strict=True):
+            for k in (kind, "hire") if kind == "acquihire" else (kind,):
+                out.append(
+                    Relation(
+                        k,
+                        payer.name,
+                        target.name,
+                        s.index,
+                        STRENGTH_CLAUSE,
+                        clause=s.raw,
+                        plural=plural and k == "hire",
+                    )
+                )
     return out
 
 
@@ -631,7 +685,9 @@ def _pair_relations(
         if _bought_itself(pair, cues):
             if _BY_DESCRIBED.fullmatch(pair.between):  # "l'acquisition de Sparrow par Google"
                 found += pair.relate("acquire", y, x, STRENGTH_FRAME)
-            out += found  # "besides buying PlayAI last month, it bought WaveForms": PlayAI pays nothing
+            # "besides buying PlayAI last month, it bought WaveForms": PlayAI pays nothing, and
+            # hires no one ("Dropbox acquired CloudOn, with plans to absorb its team")
+            out += [r for r in found if r.acquirer != x.name]
             continue
         if _bought_by_the_next(pair, orgs, cues):
             continue  # "Frenchweb, l'acquisition de Sparrow par Google": Google buys, not Frenchweb
@@ -707,11 +763,14 @@ _PASSIVE_BY_END = re.compile(
 
 # A purchase noun right after a name, in English ("the Quillbyte acquisition", "the Quillbyte
 # purchase gives Harbor …"): the name is what was bought, not the buyer, and the company the clause
-# names next is likely its buyer. (Not "acquisition of", nor "acquisitions" in a list.) Only in a
-# noun phrase a determiner or a preposition opens ("the Quillbyte purchase", "with Quillbyte
-# acquisition"): not a headline's "Harbor acqui-hire: Quillbyte", the buyer's own.
+# names next is likely its buyer ("the Quillbyte buy comes after Harbor …"). (Not "acquisition
+# of", nor "acquisitions" in a list.) Only in a noun phrase a determiner or a preposition opens
+# ("the Quillbyte purchase", "with Quillbyte acquisition"): not a headline's "Harbor acqui-hire:
+# Quillbyte", the buyer's own.
 _NAMES_ITS_PURCHASE = re.compile(
-    r"\s*(?:acquisition|purchase|takeover|buyout|acqui-?hire)\b(?!\s+(?:of|by)\b)", re.IGNORECASE
+    r"\s*(?:acquisition|purchase|takeover|buyout|acqui-?hire|buy(?!\s+(?:a|an|the|its)\b))\b"
+    r"(?!\s+(?:of|by)\b)",
+    re.IGNORECASE,
 )
 _NOUN_PHRASE_OPENS = re.compile(
     r"(?:\b(?:the|its|this|that|their|his|her|with|after|following|over|about|from)|['’]s)\s+$"
@@ -1182,7 +1241,12 @@ def _money_kind(between: str, after: str, cues: SentenceCues) -> str | None:
             "stake"  # "acquired 49% of Scale AI's shares": a stake, not a purchase of the company
         )
     if _said(cues, "pay", between):
-        if _said(cues, "funding", between) and not _said(cues, "deal", between):
+        # (the words of funding at the last payment or after it: not the first company's own
+        # earlier raise, "Quillbyte, built on a small initial investment, …, was paid $30 million
+        # by Harbor")
+        paid = [m.start() for m in cues.lex.cues["pay"].finditer(between)]
+        since_paid = between[paid[-1] :] if paid else between
+        if _said(cues, "funding", since_paid) and not _said(cues, "deal", between):
             return "funding"
         return "pay"
     return None

@@ -1827,3 +1827,59 @@ def test_a_vietnamese_spend_before_a_sum_pays_it():
         "Amazon tuyển dụng các nhà sáng lập của Adept. Amazon chi 330 triệu USD cho Adept.",
     )
     assert ("amazon--adept", "deal_amount_usd", "330 triệu USD") in _claims_of_every_deal(result)
+
+
+_BOUGHT = (
+    "Harbor buys Quillbyte for its team\n\n"
+    "Harbor has acquired Quillbyte, a small design startup, to bring its designers into Harbor's "
+    "product group. "
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "stated", "low"),
+    [
+        # the people bought with the company
+        (
+            "The acquisition of Quillbyte and its more than 30 employees gives Harbor an office "
+            "in Leeds.",
+            "more than 30 employees",
+            30,
+        ),
+        # a team bought is a team that moves
+        ("Harbor is acquiring both the software and the whole team of about 15.", "about 15", 13.5),
+    ],
+)
+def test_staff_bought_with_the_company_are_hired(said, stated, low):
+    result = _read(_BOUGHT + said)
+    assert [(c.metric, c.low) for c in result.claims if c.stated == stated] == [
+        ("staff_hired", low)
+    ]
+
+
+def test_the_year_a_founder_left_to_found_the_startup_is_its_founding_year():
+    result = _read(_BOUGHT + "Mira Osei left Halcyon in 2019 to found a new startup, Quillbyte.")
+    assert [(c.metric, c.low) for c in result.claims] == [("founded_year", 2019)]
+
+
+def test_a_closing_share_price_move_is_no_stake():
+    result = _read(
+        _BOUGHT + "Harbor paid $40 million. Harbor's shares closed on Friday at $12.40, down "
+        "2.5 percent for the day and off almost 30 percent from their high."
+    )
+    assert [c.metric for c in result.claims] == ["deal_amount_usd"]
+
+
+def test_an_initial_investment_under_a_sum_is_money_raised_in_japanese():
+    """ "50万ドル(約7500万円)未満の初期投資を得て": less than $500,000 raised at the start, not
+    the price; "これに1000万ドルを支払った": the price."""
+    result = _read_in(
+        "ja",
+        "ヤフーがアプリを買収\n\n話題になったのは、写真を整理するアプリQuillbyte(クイルバイト)の買収だ。"
+        "クイルバイトは、大阪の学生が50万ドル(約7500万円)未満の初期投資を得て作ったサービスで、"
+        "ヤフーは今年5月、これに1000万ドルを支払ったとされる。クイルバイトの開発チームはヤフーに合流した。",
+    )
+    assert sorted((c.metric, c.low, c.high) for c in result.claims) == [
+        ("deal_amount_usd", 9_995_000, 10_005_000),
+        ("target_funding_raised_usd", 0, 500_000),
+    ]

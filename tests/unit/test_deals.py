@@ -4054,3 +4054,97 @@ def test_people_after_the_buyer_of_a_passive_purchase_are_the_buyers():
     }
     assert ("acquire", "Harbor", "Quillbyte") in found
     assert not [f for f in found if f[1:] == ("Quillbyte", "Harbor")]
+
+
+def test_a_company_bought_hires_no_one_in_its_clause():
+    """ "Harbor acquired Quillbyte Inc., …, with plans to absorb its team": the team is
+    Quillbyte's, and Quillbyte, the object of the purchase, hires no one."""
+    found = {
+        (r.kind, r.acquirer, r.target)
+        for r in _relations(
+            "Harbor acquired Quillbyte Inc., a three-year-old design startup, with plans to absorb "
+            "its team and shut down its app -- a move that may be tied to Harbor's new partnership "
+            "with Halcyon."
+        )
+    }
+    assert ("acquire", "Harbor", "Quillbyte") in found
+    assert not [f for f in found if f[1] == "Quillbyte"]
+
+
+def test_the_name_before_buy_as_a_noun_is_what_was_bought():
+    """ "The Quillbyte buy comes … after Harbor …": Quillbyte is bought, Harbor buys."""
+    found = {
+        (r.kind, r.acquirer, r.target)
+        for r in _relations(
+            "Harbor Labs said Monday it has closed a deal. The Quillbyte buy comes a few months "
+            "after Harbor signed a partnership with Halcyon."
+        )
+    }
+    assert ("acquire", "Harbor Labs", "Quillbyte") in found
+    assert ("acquire", "Quillbyte", "Harbor Labs") not in found
+
+
+def test_a_capital_a_inside_a_sentence_is_part_of_the_name():
+    """ "will acquire A Bit Brighter": a capital "A" inside a sentence is no article."""
+    steps = read_steps(
+        "News\n\nHarbor Labs will acquire A Bit Brighter, a studio known for puzzle games. "
+        "Harbor said more than 20 A Bit Brighter employees will join its London office."
+    )
+    assert "A Bit Brighter" in company_names(steps.names)
+    assert "Bit Brighter" not in company_names(steps.names)
+
+
+def test_two_lists_paired_respectively():
+    """ "Lumeo and Quillbyte were both acqui-hires, … at Pinterest and Yahoo respectively": the
+    first of each list goes together, and so does the second."""
+    found = {
+        (r.kind, r.acquirer, r.target)
+        for r in _relations(
+            "News\n\nYahoo said it had bought a small travel app called Quillbyte. Pinterest has "
+            "itself grabbed the similar Lumeo. Lumeo and Quillbyte were both acqui-hires, to get "
+            "the founders of these companies to work at Pinterest and Yahoo respectively.",
+            watchlist=WATCHLIST,
+        )
+    }
+    assert {("acquihire", "Pinterest", "Lumeo"), ("acquihire", "Yahoo", "Quillbyte")} <= found
+    assert not [f for f in found if f[1] in {"Lumeo", "Quillbyte"}]
+
+
+def test_grabbing_a_company_is_buying_it_but_not_grabbing_headlines():
+    steps = read_steps("News\n\nHarbor Labs has itself grabbed the similar Quillbyte.")
+    assert steps.cues[1].present("acquire")
+    steps = read_steps("News\n\nHarbor Labs grabbed headlines with its new app.")
+    assert not steps.cues[1].present("acquire")
+
+
+def test_a_latin_name_glossed_in_kana_is_one_company():
+    """ "アプリQuillbyte(クイルバイト)": the kana spelling in brackets names the same company
+    wherever the article writes it again; a word translated once ("Hire (고용하다)") names none."""
+    steps = read_steps(
+        "話題\n\n写真を整理するアプリQuillbyte(クイルバイト)の買収だ。クイルバイトのチームはヤフーに合流した。",
+        "ja",
+        WATCHLIST,
+    )
+    assert [o.name for o in steps.names.orgs[2] if o.surface == "クイルバイト"] == ["Quillbyte"]
+    steps = read_steps(
+        "설명\n\nAcqui-hire는 Acquire (인수하다)와 Hire (고용하다)를 합성한 말이다.",
+        "ko",
+        WATCHLIST,
+    )
+    assert not [o for found in steps.names.orgs for o in found if o.surface.endswith("하다")]
+
+
+def test_an_earlier_raise_of_the_first_company_is_not_what_the_second_pays():
+    """ "Quillbyte は…初期投資を得て作ったサービスで、ヤフーは…これに1000万ドルを支払った": the
+    startup's own early money, then Yahoo's payment: Yahoo pays, it does not fund a round."""
+    found = {
+        (r.kind, r.acquirer, r.target)
+        for r in _relations(
+            "話題\n\nアプリQuillbyte(クイルバイト)の買収だ。クイルバイトは、大阪の学生が50万ドル未満の"
+            "初期投資を得て作ったサービスで、ヤフーは今年5月、これに1000万ドルを支払った。",
+            "ja",
+            WATCHLIST,
+        )
+    }
+    assert ("pay", "Yahoo", "Quillbyte") in found
+    assert ("funding", "Yahoo", "Quillbyte") not in found
