@@ -195,7 +195,8 @@ _LICENCE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DEAL_AFTER = re.compile(
-    r"^[”\"’']?\s*(?:[\w-]+\s+){0,3}?(?:deal|agreement|investment|acqui-?hire|arrangement|pact|transaction|bet|stake|licen[cs]ing\s+(?:deal|agreement))",
+    # (a prefix may join the noun: "a $2.4B reverse-acqui-hire", "a $1 billion mega-deal")
+    r"^[”\"’']?\s*(?:[\w-]+\s+){0,3}?(?:[a-z]+-)?(?:deal|agreement|investment|acqui-?hire|arrangement|pact|transaction|bet|stake|licen[cs]ing\s+(?:deal|agreement))",
     re.IGNORECASE,
 )
 # "the $4 billion startup", "a $1bn AI start-up": a sum that says what a startup is worth.
@@ -391,6 +392,8 @@ _POSSESSIVE_BEFORE = re.compile(
 _TIED_AFTER = re.compile(
     r"\s*(?:(?!investors|including|backers)[\w-]+\s+){0,3}?(?:of|in|into|to|for|with)\s+(?:the\s+)?(?:(?!investors|including|backers)[\w-]+\s+){0,2}?(?=[A-Z])"
 )
+# "a $16 billion stake in Nimbus …": the sum bought a stake in the company named after it
+_STAKE_IN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?stakes?\s+in\s+(?P<name>[A-Z][\w.&’'-]*)")
 # In a script without spaces the verb stands between the sum (and its conversion) and the company:
 # "斥資50億美元(約合人民幣355億元)入股英特爾" (spends $5 billion to buy into Intel)
 _CONVERSION_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,30}[)）])?\s*")
@@ -631,27 +634,9 @@ class Attributor:
         """The deal a figure is about: named before it in its clause (the clause's subject), else
         after it, else in its sentence, else the deal the text was just talking about."""
         c_lo, c_hi = self._clause_of(s, fig.start)
-        tied_end = self._tied_after(s, fig)
-        if tied_end is not None:
-            # "$20 billion licence of Groq's", "$14.3 billion in Scale AI", "$2.7 billion to
-            # Character.AI", "斥資50億美元…入股英特爾"
-            deal, _, _ = self._deal_near(s, fig.end, fig.end, min(c_hi, tied_end + 2), after=False)
-            if deal is not None:
-                return deal, NAMED_IN_CLAUSE, ""
-            other = next(
-                (
-                    o
-                    for o in self.names.orgs[s.index]
-                    if o.start == tied_end and o.name not in self.parties
-                ),
-                None,
-            )
-            if other is not None and fig.kind == "money":
-                return (
-                    None,
-                    0.0,
-                    other.name,
-                )  # "as much as $4 billion in Anthropic": another company's money
+        tied = self._deal_tied_after(s, fig, c_hi)
+        if tied is not None:
+            return tied
         named_after = next(
             (o for o in self.names.orgs[s.index]
              if o.start > fig.end and s.raw[fig.end : o.start].isspace()),
@@ -697,6 +682,42 @@ class Attributor:
         if len(self.deals) == 1:
             return self.deals[0], CARRIED * 0.9, ""
         return None, 0.0, ""
+
+    def _deal_tied_after(
+        self, s: Sentence, fig: Figure, c_hi: int
+    ) -> tuple[Deal | None, float, str] | None:
+        """The deal of the company a sum is tied to by the words after it ("$14.3 billion in
+        Scale AI"), or another company's when it is none of the deals' (None: no such words, or
+        no company they tie it to)."""
+        tied_end = self._tied_after(s, fig)
+        if tied_end is None:
+            return None
+        # "$20 billion licence of Groq's", "$14.3 billion in Scale AI", "$2.7 billion to
+        # Character.AI", "斥資50億美元…入股英特爾"
+        deal, _, _ = self._deal_near(s, fig.end, fig.end, min(c_hi, tied_end + 2), after=False)
+        if deal is not None:
+            return deal, NAMED_IN_CLAUSE, ""
+        other = next(
+            (
+                o
+                for o in self.names.orgs[s.index]
+                if o.start == tied_end and o.name not in self.parties
+            ),
+            None,
+        )
+        if other is not None and fig.kind == "money":
+            return None, 0.0, other.name  # "as much as $4 billion in Anthropic": another's money
+        stake_in = _STAKE_IN_AFTER.match(s.raw, fig.end)
+        if (
+            stake_in is not None
+            and fig.kind == "money"
+            and not any(
+                n.startswith(stake_in.group("name")) or stake_in.group("name").startswith(n)
+                for n in self._party_names_all()
+            )
+        ):  # "a $16 billion stake in Nimbus Services Pvt.": a stake in a company of no deal
+            return None, 0.0, stake_in.group("name")
+        return None
 
     def _tied_after(self, s: Sentence, fig: Figure) -> int | None:
         """Where the company a sum is tied to starts: after "of", "in", "to" ("$14.3 billion in
@@ -1200,6 +1221,14 @@ class Attributor:
         if self._says("past", fold(w.before[-30:])) and not self._says("pay", near):
             return None, 0.0, "told as the past"
         if (
+            self._says("past", fold(w.before[-30:]))
+            and self._says("invest", near)
+            and w.deal.kind != "investment_and_hire"
+        ):
+            # "Harbor had invested $125 million in Quillbyte in 2023": money from before a deal
+            # that is no investment
+            return None, 0.0, "an earlier investment"
+        if (
             self._says("pay", near)
             or self._says("deal", near)
             or self._says("stake", near)
@@ -1396,6 +1425,7 @@ class Attributor:
             and not (
                 self._says("hire", fold(before[-30:] + after[:30]))
                 or self._says("join", fold(after[:40]))
+                or self._moves_past_a_dash(s, fig)
             )
         ):
             return None, 0.0, "people, not said to be hired"
@@ -1892,7 +1922,7 @@ _NEAREST_FOUNDED = re.compile(
 
 
 # A dash a few words after a figure, opening an aside before the clause's verb
-_DASH_SOON_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}\s*[—–]\s+")
+_DASH_SOON_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}\s*[—–]\s+")
 _DASH_ONLY = re.compile(r"\s*[—–-]\s*")
 # A company's product right before the founding word: what was launched is the product
 _ITS_PRODUCT = re.compile(

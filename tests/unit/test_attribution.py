@@ -1883,3 +1883,63 @@ def test_an_initial_investment_under_a_sum_is_money_raised_in_japanese():
         ("deal_amount_usd", 9_995_000, 10_005_000),
         ("target_funding_raised_usd", 0, 500_000),
     ]
+
+
+_LICENSED = (
+    "Harbor licenses Quillbyte models and hires its founders\n\n"
+    "Harbor will license Quillbyte's models and hire its founders and most of its staff. "
+)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a stake bought in a company of no deal
+        "Harbor had acquired a $16 billion stake in Nimbus Services Pvt. two years ago.",
+        # an investment told as the past, in a deal that is no investment
+        "Last year Harbor invested $125 million in Quillbyte.",
+    ],
+)
+def test_sums_that_are_not_what_this_deal_pays(said):
+    result = _read(_LICENSED + said)
+    assert not [c for c in result.claims if c.metric == "deal_amount_usd"], result.claims
+
+
+def test_a_sum_before_a_prefixed_deal_noun_is_the_deal():
+    result = _read(
+        _LICENSED + "Analysts called it a $300 million reverse-acqui-hire, the third this year."
+    )
+    assert ("deal_amount_usd", "$300 million") in stated_claims(result)
+
+
+def test_people_joining_past_a_dash_aside_are_hired():
+    """ "The two people at the startup – founders A and B – are joining Harbor": people, said to
+    move by the verb after the aside."""
+    result = _read(
+        _LICENSED + "The two people at the startup – founders Mira Osei and Tom Vale – are "
+        "joining Harbor."
+    )
+    assert ("two people", 2) in {(c.stated, c.low) for c in result.claims}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "left_out"),
+    [
+        (
+            "zh",
+            "微软聘用初创公司创始人\n\n微软向人工智能初创公司Inflection AI支付6.5亿美元,并聘用其创始人。"
+            "微软斥资组建多个精英团队:包括从竞争对手高薪挖角的大语言模型团队(年薪最高达1亿美元)。",
+            "1亿美元",
+        ),
+        (
+            "ko",
+            "마이크로소프트, 인플렉션 AI 인수\n\n마이크로소프트는 인플렉션 AI에 6억5000만 달러를 지급하고 "
+            "창업자를 영입했다. 마이크로소프트는 700억 달러 이상을 새 연구소에 투입한다는 계획이다.",
+            "700억 달러",
+        ),
+    ],
+)
+def test_a_salary_and_a_spending_plan_are_not_the_price(language, text, left_out):
+    result = _read_in(language, text)
+    assert [c.stated for c in result.claims if c.metric == "deal_amount_usd"], result.claims
+    assert not [c for c in result.claims if left_out in c.stated], result.claims
