@@ -1943,3 +1943,27 @@ def test_a_salary_and_a_spending_plan_are_not_the_price(language, text, left_out
     result = _read_in(language, text)
     assert [c.stated for c in result.claims if c.metric == "deal_amount_usd"], result.claims
     assert not [c for c in result.claims if left_out in c.stated], result.claims
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stated"),
+    [
+        (
+            "es",
+            "Apple compra la startup Quillbyte\n\nApple ha comprado la startup Quillbyte por unos 20 "
+            "millones de dólares y su equipo se une a Apple. La empresa, cofundada en 2015 por Ana "
+            "Ruiz, desarrolla software de vídeo.",
+            "cofundada en 2015",
+        ),
+        (
+            "fr",
+            "Apple rachète la start-up Quillbyte\n\nApple a racheté la start-up Quillbyte pour 20 "
+            "millions de dollars et son équipe rejoint Apple. La société, cofondée en 2015 par Anne "
+            "Roux, développe des logiciels vidéo.",
+            "cofondée en 2015",
+        ),
+    ],
+)
+def test_co_founded_gives_the_founding_year(language, text, stated):
+    result = _read_in(language, text)
+    assert ("founded_year", stated) in stated_claims(result)
