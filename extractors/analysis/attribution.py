@@ -1571,11 +1571,11 @@ class Attributor:
         return None
 
     def _owned_by(self, company: str, before: str) -> bool:
-        """The figure is the named company's: "Halcyon's 700-person staff", "Halcyon had about 20
-        engineers at the time"."""
+        """The figure is the named company's: "Halcyon's 700-person staff", "Halcyon's staff of
+        3,000", "Halcyon had about 20 engineers at the time"."""
         return any(
             re.search(
-                rf"{re.escape(n)}(?:(?:['’]s|['’])\s+(?:[\w-]+\s+)?|\s+(?:now\s+)?(?:had|has|employs|employed)\s+)$",
+                rf"{re.escape(n)}(?:(?:['’]s|['’])\s+(?:[\w-]+\s+)?(?:of\s+)?|\s+(?:now\s+)?(?:had|has|employs|employed)\s+)$",
                 before[-40:],
             )
             for n in self._aliases(company)

@@ -165,11 +165,22 @@ def assemble_deals(
         d
         for d in deals
         if not any(
-            o.acquirer == d.target and o.target == d.acquirer and o.confidence > d.confidence
+            o.acquirer == d.target and o.target == d.acquirer and _read_more_firmly(o, d)
             for o in deals
         )
     ]
     return _assign_roles(deals, sentences, names, cues_of, relations)
+
+
+def _read_more_firmly(one: Deal, other: Deal) -> bool:
+    """Of a pair read both ways, ``one`` is the likelier direction: its firmest relation is firmer
+    ("Harbor has acquired Quillbyte" against a weak reading the other way round), else its
+    confidence is higher."""
+    firmest = max((r.strength for r in one.relations), default=0.0)
+    other_firmest = max((r.strength for r in other.relations), default=0.0)
+    if firmest != other_firmest:
+        return firmest > other_firmest
+    return one.confidence > other.confidence
 
 
 def purchase_told_first(

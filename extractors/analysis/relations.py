@@ -695,6 +695,17 @@ def _pair_relations(
             # "after the Quillbyte acquisition, Harbor …": the first is the one bought
             out += found + pair.relate("acquire", y, x, STRENGTH_CLAUSE)
             continue
+        if (
+            _NAMES_ITS_DEAL.match(pair.between_raw)
+            and _NOUN_PHRASE_OPENS.search(pair.before)
+            and names.kinds.get(x.name) != "acquirer"
+        ):
+            # "The Quillbyte deal comes a day after Harbor …": the deal is the startup's with the
+            # company named next (not "the Harbor deal", a listed buyer's own)
+            out += [r for r in found if r.acquirer != x.name] + pair.relate(
+                "deal", y, x, STRENGTH_CLAUSE
+            )
+            continue
         found += _money_of_pair(pair, names, cues, hired=bool(found))
         if not found:
             if unnamed is None:
@@ -772,6 +783,7 @@ _NAMES_ITS_PURCHASE = re.compile(
     r"(?!\s+(?:of|by)\b)",
     re.IGNORECASE,
 )
+_NAMES_ITS_DEAL = re.compile(r"\s*deal\b(?!\s+(?:with|by|of|for)\b)", re.IGNORECASE)
 _NOUN_PHRASE_OPENS = re.compile(
     r"(?:\b(?:the|its|this|that|their|his|her|with|after|following|over|about|from)|['’]s)\s+$"
 )
@@ -991,6 +1003,8 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
         and not _JOINS_IN_DOING.match(after)
     ):
         return [replace(r, plural=True) for r in pair.relate("hire", y, x, STRENGTH_FRAME)]
+    if _BRINGS_ITS_OWN.match(between):
+        return pair.relate("hire", y, x, STRENGTH_FRAME)  # "Quillbyte brings with it a small staff"
     if hire and team_x and not team_y:
         return pair.relate(
             "hire", y, x, STRENGTH_FRAME
@@ -1017,6 +1031,14 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
         # "FriendFeed-Mitarbeiter von Facebook übernommen": x's people taken on by y
         return pair.relate("hire", y, x, STRENGTH_FRAME)
     return []
+
+
+# Right after the first company: its own people come along ("Quillbyte brings with it a small staff
+# ... to Harbor"): the second takes them on
+_BRINGS_ITS_OWN = re.compile(
+    r"^\s*(?:will\s+)?(?:brings?|bringing|brought)\s+(?:with\s+it|along)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:staff|team|employees|engineers|people|workers|founders)\b"
+)
 
 
 # "for", after a payment, says what the money buys

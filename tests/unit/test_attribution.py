@@ -1967,3 +1967,10 @@ def test_a_salary_and_a_spending_plan_are_not_the_price(language, text, left_out
 def test_co_founded_gives_the_founding_year(language, text, stated):
     result = _read_in(language, text)
     assert ("founded_year", stated) in stated_claims(result)
+
+
+def test_the_buyers_staff_of_n_is_not_the_startups():
+    result = _read(
+        _BOUGHT + "Its designers will join Harbor's staff of more than 3,000 people worldwide."
+    )
+    assert not [c for c in result.claims if "3,000" in c.stated], result.claims

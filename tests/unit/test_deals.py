@@ -4148,3 +4148,25 @@ def test_an_earlier_raise_of_the_first_company_is_not_what_the_second_pays():
     }
     assert ("pay", "Yahoo", "Quillbyte") in found
     assert ("funding", "Yahoo", "Quillbyte") not in found
+
+
+_BROUGHT_ALONG = (
+    "Harbor buys Quillbyte\n\nHarbor said Wednesday it has acquired Quillbyte, a small app maker "
+    "in Leeds. Quillbyte brings with it a small staff -- fewer than 20 people, according to "
+    "Harbor's spokeswoman -- who will join Harbor's staff of more than 3,000 people worldwide. "
+    "The Quillbyte deal comes a day after Harbor bought two other apps."
+)
+
+
+def test_a_startup_that_brings_its_staff_along_is_the_one_hired_from():
+    """ "Quillbyte brings with it a small staff … Harbor": Harbor takes them on; "The Quillbyte
+    deal comes a day after Harbor …": Quillbyte's deal with Harbor, not Quillbyte paying."""
+    found = {(r.kind, r.acquirer, r.target) for r in _relations(_BROUGHT_ALONG)}
+    assert {("hire", "Harbor", "Quillbyte"), ("deal", "Harbor", "Quillbyte")} <= found
+    assert ("pay", "Quillbyte", "Harbor") not in found
+
+
+def test_a_pair_read_both_ways_keeps_its_firmer_direction():
+    """A firm purchase one way against weak readings the other: the purchase's direction."""
+    _, result = _analyse(_BROUGHT_ALONG)
+    assert _deal_ids(result) == {"harbor--quillbyte"}
