@@ -457,10 +457,11 @@ def _no_name_opens_on(bare: str, data: NameData) -> bool:
     return bare in data.function_words or bare in _JOINING_WORDS or _contracted(bare)
 
 
-def _split_run(run: str, data: NameData, *, capital_a: bool = False) -> list[tuple[int, int]]:
+def _split_run(run: str, data: NameData, *, inside_prose: bool = False) -> list[tuple[int, int]]:
     """The name candidates inside a capitalised run: offsets relative to the run. With
-    ``capital_a`` (the run stands inside a sentence of prose), a capital "A" opening it is no
-    article but the name's first word ("will acquire A Bit Lucky")."""
+    ``inside_prose`` (the run stands inside a sentence of prose), a capital "A" or "The" opening
+    it is no article but the name's first word ("will acquire A Bit Lucky", "has acquired The Eye
+    Tribe")."""
     out = []
     words = _word_spans(run)
     if len(words) == 1:  # one word: a candidate unless it is a function, joining or title word
@@ -484,7 +485,11 @@ def _split_run(run: str, data: NameData, *, capital_a: bool = False) -> list[tup
     for i, (s, e) in enumerate(words):
         word = run[s:e]
         bare = _strip_possessive(word).rstrip(".,:;")
-        if not cur and _no_name_opens_on(bare, data) and not (capital_a and i == 0 and word == "A"):
+        if (
+            not cur
+            and _no_name_opens_on(bare, data)
+            and not (inside_prose and i == 0 and word in ("A", "The"))
+        ):
             continue
         if not cur and bare in data.people_of and run[e : e + 4] == " of ":
             continue  # "Members of Lumeo's team": Lumeo's people, the company after "of"
@@ -912,7 +917,7 @@ class _NameScan:
             inside_prose = run.start() > opening and not s.title_case
             parts = [
                 (run.start() + rs, run.start() + re_)
-                for rs, re_ in _split_run(run.group(0), self.data, capital_a=inside_prose)
+                for rs, re_ in _split_run(run.group(0), self.data, inside_prose=inside_prose)
             ] or _incorporated(raw, run.start(), run.end(), self.data)
             while parts:
                 start, part_end = parts.pop(0)
@@ -1964,10 +1969,11 @@ def _canonical_names(
                 out[written] = out.get(name, name)
                 break
     for name in names:
-        plural = _plural_named(name, names)
-        if plural is not None and name not in out:
+        other = _without_article(name, names) or _plural_named(name, names)
+        if other is not None and name not in out:
+            # "The Walmart Labs" beside "Walmart Labs": one company, named without the article;
             # "Lumeo Technology’s team" beside "Lumeo Technologies": the plural's company
-            out[name] = out.get(plural, plural)
+            out[name] = out.get(other, other)
     for long in names:
         parent = _parent_named(long, counts, watchlist, data)
         if parent is not None and long not in out:
@@ -1975,6 +1981,14 @@ def _canonical_names(
     for written, name in bare.items():
         out[written] = out.get(name, name)
     return out
+
+
+def _without_article(name: str, names: list[str]) -> str | None:
+    """The name without the "A" or "The" it opens on, where the text also names the company so
+    ("The Walmart Labs" inside a sentence beside "Walmart Labs"); a name always written with
+    its article keeps it ("The Eye Tribe")."""
+    head, _, rest = name.partition(" ")
+    return rest if head in ("A", "The") and rest in names else None
 
 
 def _plural_named(name: str, names: list[str]) -> str | None:

@@ -4170,3 +4170,18 @@ def test_a_pair_read_both_ways_keeps_its_firmer_direction():
     """A firm purchase one way against weak readings the other: the purchase's direction."""
     _, result = _analyse(_BROUGHT_ALONG)
     assert _deal_ids(result) == {"harbor--quillbyte"}
+
+
+def test_the_inside_prose_opens_a_name_unless_the_text_names_it_without():
+    """ "has acquired The Lumeo Tribe": "The" inside a sentence is the name's own; a company the
+    text also names without it ("the Quill Project", "Quill Project's") is named without it."""
+    steps = read_steps(
+        "News\n\nHarbor Labs has acquired The Lumeo Tribe, a startup building vision software. "
+        "The staff of The Lumeo Tribe will join Harbor Labs."
+    )
+    assert "The Lumeo Tribe" in company_names(steps.names)
+    steps = read_steps(
+        "News\n\nHarbor Labs has acquired The Quill Project, a startup building vision software. "
+        "Quill Project's staff will join Harbor Labs."
+    )
+    assert company_names(steps.names) == {"Harbor Labs", "Quill Project"}
