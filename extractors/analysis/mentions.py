@@ -240,7 +240,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             [
                 m
                 for m in found
-                if not _introduces_a_name(s.raw, m, named)
+                if not _introduces_a_name(s.raw, m, named, adjective_after=lex.language != "en")
                 and not _of_a_person(s.raw, m, people)
                 and not _PLURAL_GENERIC.search(m.group(0))
             ]
@@ -271,12 +271,14 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
 _Recent = list[tuple[int, str, bool]]
 
 
-def _introduces_a_name(raw: str, m: re.Match[str], named: list[OrgMention]) -> bool:
+def _introduces_a_name(
+    raw: str, m: re.Match[str], named: list[OrgMention], *, adjective_after: bool = False
+) -> bool:
     """ "the startup Lumeo", "la startup Lumeo", "the tech giant Meta": the words say what the name
-    right after them is; they stand for no other company."""
-    return any(
-        o.start >= m.end() and _DESCRIPTOR_TAIL.fullmatch(raw, m.end(), o.start) for o in named
-    )
+    right after them is; they stand for no other company. Where adjectives follow their noun
+    (``adjective_after``), one may stand between them: "la startup francese Lumeo"."""
+    tail = _DESCRIPTOR_TAIL_ADJECTIVE if adjective_after else _DESCRIPTOR_TAIL
+    return any(o.start >= m.end() and tail.fullmatch(raw, m.end(), o.start) for o in named)
 
 
 # "the two startups", "both companies": more than one company, so none of them in particular.
@@ -297,6 +299,11 @@ def _of_a_person(raw: str, m: re.Match[str], people: Sequence[PersonMention]) ->
 # ("la startup d'IA Adept", "la start-up d'intelligence artificielle Global Illumination").
 _DESCRIPTOR_TAIL = re.compile(
     r"\s*(?:(?:d['’]|de\s+|di\s+|do\s+|da\s+|del\s+)[\w-]+\s+(?:[\w-]+\s+)?)?"
+)
+# (or an adjective, lower case, before or after the "of" phrase: "la startup francese Lumeo")
+_DESCRIPTOR_TAIL_ADJECTIVE = re.compile(
+    r"\s*(?:(?!(?:qui|que|che|die|der|das|who|which)\s)[^\W\d_A-Z][\w-]*\s+)?"
+    r"(?:(?:d['’]|de\s+|di\s+|do\s+|da\s+|del\s+)[\w-]+\s+(?:[\w-]+\s+)?)?"
 )
 
 

@@ -4185,3 +4185,19 @@ def test_the_inside_prose_opens_a_name_unless_the_text_names_it_without():
         "Quill Project's staff will join Harbor Labs."
     )
     assert company_names(steps.names) == {"Harbor Labs", "Quill Project"}
+
+
+def test_a_kind_word_and_an_adjective_after_it_introduce_the_name():
+    """ "la startup francese Quillbyte": where adjectives follow their noun, "la startup" with its
+    adjective says what Quillbyte is; it stands for no other company (not Harbor, the startup
+    named before)."""
+    found = {
+        (r.kind, r.acquirer, r.target)
+        for r in _relations(
+            "Notizie\n\nLanciata a Londra nel 2015, la startup Harbor è diventata un'impresa. "
+            "Harbor ha appena acquisito la startup francese Quillbyte, specializzata in machine "
+            "learning.",
+            "it",
+        )
+    }
+    assert ("acquire", "Harbor", "Quillbyte") in found
