@@ -1003,6 +1003,10 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
         and not _JOINS_IN_DOING.match(after)
     ):
         return [replace(r, plural=True) for r in pair.relate("hire", y, x, STRENGTH_FRAME)]
+    if hire and _PASSIVE_TO_END.search(pair.between_raw):
+        # "Quillbyte wurde samt seiner Chefin zu Harbor geholt", "was brought over to Harbor":
+        # passive, the second company the one its people go to
+        return pair.relate("hire", y, x, STRENGTH_FRAME)
     if _BRINGS_ITS_OWN.match(between):
         return pair.relate("hire", y, x, STRENGTH_FRAME)  # "Quillbyte brings with it a small staff"
     if hire and team_x and not team_y:
@@ -1033,6 +1037,10 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
     return []
 
 
+# A passive, then "to" right before the second company: where the first one's people were taken
+_PASSIVE_TO_END = re.compile(
+    r"^[^.;]*\b(?:wurde|wurden|was|were|been)\b[^.;]*\b(?:zu|zum|to)\s+(?:the\s+)?$", re.IGNORECASE
+)
 # Right after the first company: its own people come along ("Quillbyte brings with it a small staff
 # ... to Harbor"): the second takes them on
 _BRINGS_ITS_OWN = re.compile(

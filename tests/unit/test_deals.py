@@ -4201,3 +4201,19 @@ def test_a_kind_word_and_an_adjective_after_it_introduce_the_name():
         )
     }
     assert ("acquire", "Harbor", "Quillbyte") in found
+
+
+def test_a_passive_move_to_a_company_makes_it_the_hirer():
+    """ "Quillbyte wurde samt seiner Geschäftsführerin … zu Google geholt": Quillbyte and its head
+    were brought to Google; Google hires, not Quillbyte."""
+    found = {
+        (r.kind, r.acquirer, r.target)
+        for r in _relations(
+            "Nachrichten\n\nGoogle zahlte 50 Millionen Dollar für das Start-up Quillbyte. Quillbyte "
+            "wurde samt seiner Geschäftsführerin Anna Weber zu Google geholt.",
+            "de",
+            WATCHLIST,
+        )
+    }
+    assert ("hire", "Google", "Quillbyte") in found
+    assert ("hire", "Quillbyte", "Google") not in found
