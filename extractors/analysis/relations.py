@@ -1113,6 +1113,9 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
         if passive and not _said(cues, "acquire", between[passive.start() :]):
             # "Sparrow was being bought by Google": the second buys
             return pair.relate("acquire", y, x, STRENGTH_FRAME)
+        if _said(cues, "bought_by", _after_last_naming(pair, names)[:12]):
+            # "BumpはGoogleに買収される前に": the passive's agent, the second, buys
+            return pair.relate("acquire", y, x, STRENGTH_FRAME)
         return pair.relate("acquire", x, y, STRENGTH_FRAME)
     if _said(cues, "funding", between):
         return pair.relate("funding", x, y, STRENGTH_FRAME)

@@ -4217,3 +4217,20 @@ def test_a_passive_move_to_a_company_makes_it_the_hirer():
     }
     assert ("hire", "Google", "Quillbyte") in found
     assert ("hire", "Quillbyte", "Google") not in found
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ja",
+            "ニュース\n\n2010年創設のQuillbyteはGoogleに買収される前に、約500万ドルを調達していた。",
+        ),
+        ("ko", "뉴스\n\n스타트업 퀼바이트(Quillbyte)는 지난해 구글에 인수됐다."),
+    ],
+)
+def test_a_passive_purchase_after_the_buyer_in_japanese_and_korean(language, text):
+    """ "QuillbyteはGoogleに買収される", "퀼바이트는 … 구글에 인수됐다": Quillbyte is bought by Google."""
+    found = {(r.kind, r.acquirer, r.target) for r in _relations(text, language, WATCHLIST)}
+    assert ("acquire", "Google", "Quillbyte") in found
+    assert ("acquire", "Quillbyte", "Google") not in found
