@@ -812,6 +812,8 @@ class Attributor:
                     )
                     continue
                 deal = self.person_deal.get(person, deal)
+            if metric == "staff_hired":
+                fig = self._with_the_people_named(s, fig, deal)
             confidence = cue * directness * (0.5 + 0.5 * deal.confidence)
             if not self.english:
                 confidence *= OTHER_LANGUAGE
@@ -832,6 +834,21 @@ class Attributor:
                     )
                 )
         return out
+
+    def _with_the_people_named(self, s: Sentence, fig: Figure, deal: Deal) -> Figure:
+        """ "Kim Cooper, along with 10 other employees, join Harbor": the people who move are the
+        ones named and the others counted (11). An exact count only ("about seven other
+        engineers" stays as written); the people named before it in the sentence, else the
+        deal's people named elsewhere ("Quillbyte's six other employees will also join")."""
+        said = f"{s.raw[max(0, fig.start - 8) : fig.start]}{fig.stated}"  # ("the other three")
+        if fig.qualifier is not None or fig.low != fig.high or not self._says("others", said):
+            return fig
+        named = {p.name for p in self.names.people[s.index] if p.end <= fig.start}
+        moving = len(named) or len(deal.people)
+        if not moving:
+            return fig
+        total = fig.value + moving
+        return replace(fig, value=total, low=total, high=total)
 
     def _left(self, s: Sentence, fig: Figure, reason: str) -> Attribution:
         return Attribution(fig, s.index, None, None, None, 0.0, reason)

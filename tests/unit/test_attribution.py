@@ -1974,3 +1974,32 @@ def test_the_buyers_staff_of_n_is_not_the_startups():
         _BOUGHT + "Its designers will join Harbor's staff of more than 3,000 people worldwide."
     )
     assert not [c for c in result.claims if "3,000" in c.stated], result.claims
+
+
+@pytest.mark.parametrize(
+    ("said", "stated", "hired"),
+    [
+        # the person named, and the others counted
+        (
+            "Quillbyte founder Mira Osei, along with 10 other employees, joins Harbor.",
+            "10 other employees",
+            11,
+        ),
+        (
+            "Mira Osei and Tom Vale will join Harbor with the other three team members.",
+            "three team members",
+            5,
+        ),
+        # about so many others: as written
+        (
+            "Mira Osei and about seven other engineers will join Harbor.",
+            "about seven other engineers",
+            7,
+        ),
+    ],
+)
+def test_others_counted_beside_people_named(said, stated, hired):
+    result = _read(_BOUGHT + said)
+    assert [c.low for c in result.claims if c.stated == stated] == [
+        pytest.approx(hired if "about" not in stated else hired * 0.9)
+    ], result.claims
