@@ -384,7 +384,7 @@ _SMALL_COMPANY_BEFORE = re.compile(
 )
 _SIZE_AFTER = re.compile(r"^\s*(?:work\s+(?:there|at)|on\s+(?:its|the)\s+payroll)")
 _POSSESSIVE_BEFORE = re.compile(
-    r"(?:'s|’s|\bits|\btheir|\bsus|\bses|\bseus|\bseine[rn]?|\bihre[rn]?)\s+(?:\w+\s+){0,2}$",
+    r"(?:'s|’s|\bits|\btheir|\bour|\bhis|\bher|\bsus|\bses|\bseus|\bseine[rn]?|\bihre[rn]?)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # Names after a figure that list investors or rivals: "$415 million from investors including Microsoft".

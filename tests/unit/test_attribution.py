@@ -2003,3 +2003,12 @@ def test_others_counted_beside_people_named(said, stated, hired):
     assert [c.low for c in result.claims if c.stated == stated] == [
         pytest.approx(hired if "about" not in stated else hired * 0.9)
     ], result.claims
+
+
+def test_our_n_person_team_is_the_startups_size():
+    """ "Our 12-person design team …," the founder wrote: the startup's staff, told by its own."""
+    result = _read(
+        _BOUGHT + "“Our 12-person design team builds tools that designers love,” Quillbyte's "
+        "founder wrote."
+    )
+    assert ("target_headcount", "12-person design team") in stated_claims(result)
