@@ -1453,7 +1453,7 @@ class Attributor:
         if _TEAM_BUILT_BEFORE.search(fold(before[-50:])):
             return None, 0.0, "the size of a team being put together, not of the startup's people"
         if (
-            re.search(r"(?:startup|company|firm)$", fig.stated)
+            re.search(r"(?:startup|company|firm|employee\s+base)$", fig.stated)
             and (
                 any(n in after[:30] for n in self._aliases(deal.target))
                 # "Chainspace is an 11-person company": the startup named as the sentence's subject
@@ -1461,7 +1461,7 @@ class Attributor:
                     re.search(rf"{re.escape(n)}\s+(?:is|was)\s+an?\s+$", before[-40:])
                     for n in self._aliases(deal.target)
                 )
-                or re.search(r"\bthe\s+$", before[-5:])
+                or re.search(r"\bthe\s+$", fold(before[-5:]))
                 and self.subject is not None
                 and deal.target == self.subject.target
             )

@@ -318,7 +318,7 @@ def _patterns(language: str) -> _Patterns:
     count_adjective = (
         rf"(?<![\w.,-])(?P<xnum>\d[\d,]*|{word}(?:-{word}){{0,2}})"
         rf"(?:-(?:{_alt(_ADJECTIVE_COUNT_NOUNS)})\s+(?:[\w-]+\s+){{0,3}}?|\s+person\s+)"
-        r"(?:staff|team|workforce|company|startup|firm|operation|outfit|crew)\b"
+        r"(?:staff|team|workforce|company|startup|firm|operation|outfit|crew|employee\s+base)\b"
         # or the number after: "its staff of about 11, including its co-founders"
         rf"|(?<![\w-])(?:staff|workforce|headcount|team)\s+of\s+(?:(?:about|around|roughly|some|nearly|"
         rf"just|only|approximately)\s+)?(?P<ynum>\d{{1,3}}(?:,\d{{3}})+|\d+|{word})(?![\w%$]|[.,]\d|\s+(?:percent|per|million|billion))"

@@ -2012,3 +2012,16 @@ def test_our_n_person_team_is_the_startups_size():
         "founder wrote."
     )
     assert ("target_headcount", "12-person design team") in stated_claims(result)
+
+
+@pytest.mark.parametrize(
+    ("said", "stated"),
+    [
+        ("The 15-strong employee base builds tools for designers.", "15-strong employee base"),
+        # "The" opening the sentence, as "the" inside one
+        ("The eight-person company was founded in Leeds.", "eight-person company"),
+    ],
+)
+def test_a_sentence_opening_on_the_startups_size(said, stated):
+    result = _read(_BOUGHT + said)
+    assert ("target_headcount", stated) in stated_claims(result)
