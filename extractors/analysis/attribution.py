@@ -352,6 +352,12 @@ _TEAM_BOUGHT_BEFORE = re.compile(
     r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing))\b[^.;:]{0,60}?"
     r"\b(?:its|the|their)\s+(?:full|whole|entire|core\s+)?\s*(?:team|staff|workforce)\s+of\s+(?:\w+\s+)?$"
 )
+# A price for one person: "$500,000 to $1,000,000 to ‘buy’ an engineer", "$1 million per engineer"
+_PER_PERSON_AFTER = re.compile(
+    r"^\s*(?:per|a|each|for\s+(?:each|every|an?)|to\s+['‘’\"]?(?:buy|hire|acquire)['‘’\"]?\s+(?:an?|each|one))\s+"
+    r"(?:engineer|employee|person|head|hire|developer|researcher|worker)\b",
+    re.IGNORECASE,
+)
 # "the rest of the 250-person team is staying put": the company's staff, all but those who left
 _REST_OF_BEFORE = re.compile(r"\b(?:rest|remainder)\s+of\s+(?:the|its|their)\s+$")
 _STAYS_AFTER = re.compile(
@@ -930,6 +936,8 @@ class Attributor:
         component = self._says("component", fold(w.after[:30]))
         if component:
             return None, 0.0, f"part of the price ({component.group(0).strip()})"
+        if _PER_PERSON_AFTER.match(w.after):  # "will pay $500,000 to 'buy' an engineer"
+            return None, 0.0, "a price per person"
         if _SEVERAL_PURCHASES_AFTER.match(w.after):  # "spent $36 million on acquisitions"
             return None, 0.0, "what several purchases cost together"
         other_sum = _OTHER_TRANSACTION_AFTER.match(w.after)

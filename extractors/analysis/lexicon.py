@@ -37,7 +37,7 @@ CUE_CLASSES: tuple[str, ...] = (
     "size", "pay_package", "series", "undisclosed", "going_back", "price_for", "leads_team", "surveyed",
     "funding_total", "first_round", "one_more",
     "laid_off", "whole_staff", "remaining", "person_role", "adviser_firm", "hiring_halt",
-    "aftermath", "verb_last", "auxiliary", "the_bought", "respectively", "bought_by", "others",
+    "aftermath", "verb_last", "auxiliary", "the_bought", "respectively", "bought_by", "others", "these_companies",
 )  # fmt: skip
 NUMBER_KEYS = frozenset(
     {

@@ -28,7 +28,7 @@ from extractors.analysis.lexicon import (
     literal_alternation,
     whole_run_places,
 )
-from extractors.analysis.text import UNCASED_LETTERS, Sentence, fold
+from extractors.analysis.text import UNCASED_LETTERS, Sentence, fold, is_title_case
 from extractors.watchlist import Entity, Watchlist
 
 # A word of a name: capitalised, CamelCase ("xAI", "iRobot"), or a ".ai" domain.
@@ -455,6 +455,19 @@ def _incorporated(raw: str, start: int, end: int, data: NameData) -> list[tuple[
 def _no_name_opens_on(bare: str, data: NameData) -> bool:
     """A function word, a joining word or a contraction: no name's first word."""
     return bare in data.function_words or bare in _JOINING_WORDS or _contracted(bare)
+
+
+# A quotation in the text: a headline quoted is one ("a story titled “Harbor Will Pay $1 Million
+# To ‘Buy’ An Engineer”"), up to its closing mark or the sentence's end
+_QUOTED = re.compile(r"[“\"«]([^”\"»]{12,200})")
+
+
+def _quoted_titles(raw: str) -> list[tuple[int, int]]:
+    """Where a sentence quotes a headline in Title Case (``is_title_case``): its capitals mark no
+    names there (a listed name is read before, and stays)."""
+    if "“" not in raw and '"' not in raw and "«" not in raw:
+        return []
+    return [m.span(1) for m in _QUOTED.finditer(raw) if is_title_case(m.group(1))]
 
 
 def _split_run(run: str, data: NameData, *, inside_prose: bool = False) -> list[tuple[int, int]]:
@@ -909,9 +922,12 @@ class _NameScan:
             # "What Happened: Microsoft's deal …": a label, then the sentence
             opening = kicker.end()
         runs = _RUN if self.spaced_latin or self.lex.language == "de" else _RUN_IN_CJK
+        titles = _quoted_titles(raw) if s.index > 0 else []
         for run in runs.finditer(raw):
             if run.start() < opening:
                 continue
+            if any(ts <= run.start() < te for ts, te in titles):
+                continue  # a quoted headline in Title Case: its capitals mark no names
             if any(ts <= run.start() and run.end() <= te for ts, te in taken):
                 continue  # read already (a watchlisted name, a person): every part overlaps it
             inside_prose = run.start() > opening and not s.title_case

@@ -357,7 +357,9 @@ def _listed_purchases(
     for s in sentences:
         if len(names.orgs[s.index]) < 2:
             continue  # (a list needs two companies: most sentences are not looked at further)
-        bought_next = _bought_in_the_next(s, sentences, names, pays)
+        bought_next = _bought_in_the_next(s, sentences, names, pays) or _bought_in_the_one_before(
+            s, sentences, names, cues_of, pays
+        )
         if not (
             cues_of[s.index].present("acquire")
             or cues_of[s.index].present("acquihire")  # "made a number of acqui-hires, … from"
@@ -476,6 +478,25 @@ def _bought_in_the_next(
         ),
         None,
     )
+
+
+def _bought_in_the_one_before(
+    s: Sentence,
+    sentences: Sequence[Sentence],
+    names: Names,
+    cues_of: Sequence[SentenceCues],
+    pays: Callable[[str], bool],
+) -> str | None:
+    """The payer of the purchases the sentence before told of, where this one opens on them ("…
+    Harbor bought 13 companies for their engineers. Three of these companies are X, Y and Z")."""
+    if s.index == 0 or not cues_of[s.index].present("these_companies"):
+        return None
+    opening = cues_of[s.index].lex.cues["these_companies"].search(s.folded[:40])
+    before = sentences[s.index - 1]
+    cues = cues_of[before.index]
+    if opening is None or not (cues.present("acquire") or cues.present("acquihire")):
+        return None
+    return next((o.name for o in reversed(names.orgs[before.index]) if pays(o.name)), None)
 
 
 def _company_lists(s: Sentence, names: Names, payers: set[str]) -> list[list[OrgMention]]:

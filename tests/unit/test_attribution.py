@@ -2025,3 +2025,11 @@ def test_our_n_person_team_is_the_startups_size():
 def test_a_sentence_opening_on_the_startups_size(said, stated):
     result = _read(_BOUGHT + said)
     assert ("target_headcount", stated) in stated_claims(result)
+
+
+def test_a_price_per_engineer_is_not_the_deals():
+    result = _read(
+        "Harbor hires Quillbyte team\n\nHarbor bought Quillbyte to hire its founders and "
+        "engineers, paying $1 million per engineer, people familiar with the deal said."
+    )
+    assert not [c for c in result.claims if c.metric == "deal_amount_usd"], result.claims

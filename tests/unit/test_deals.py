@@ -4234,3 +4234,30 @@ def test_a_passive_purchase_after_the_buyer_in_japanese_and_korean(language, tex
     found = {(r.kind, r.acquirer, r.target) for r in _relations(text, language, WATCHLIST)}
     assert ("acquire", "Google", "Quillbyte") in found
     assert ("acquire", "Quillbyte", "Google") not in found
+
+
+def test_a_quoted_title_case_headline_names_no_companies():
+    """ "o título “Harbor Will Pay $500,000 To ‘Buy’ An Engineer”": a headline quoted in Title
+    Case, whose capitals mark no names ("Buy", "Engineer")."""
+    steps = read_steps(
+        "Histórico\n\nUm outro texto tem o título “Harbor Will Pay $500,000 To $1,000,000 To ‘Buy’ "
+        "An Engineer”. A Meta comprou a Quillbyte.",
+        "pt",
+        WATCHLIST,
+    )
+    assert company_names(steps.names) == {"Meta", "Quillbyte"}
+
+
+def test_companies_the_sentence_before_told_of_named_in_a_list():
+    """ "o Facebook comprou 13 empresas … por causa de seus engenheiros. Três dessas empresas são
+    FriendFeed, Quillbyte, Lumeo Labs": each is one of those purchases for the engineers."""
+    _, result = _analyse(
+        "Histórico\n\nEntre 2008 e 2012, o Facebook comprou 13 empresas apenas por causa de seus "
+        "engenheiros. Três dessas empresas são FriendFeed, Quillbyte, Lumeo Labs.",
+        WATCHLIST,
+    )
+    assert _roles(result) == {
+        "meta--friendfeed": "mentioned",
+        "meta--quillbyte": "mentioned",
+        "meta--lumeo-labs": "mentioned",
+    }
