@@ -420,10 +420,11 @@ _SAID_BEFORE = re.compile(
 # "It paid", "it hired": a pronoun as the payer, at the start of a sentence or clause (not "it was
 # acquired by", whose "it" is what was bought).
 _PRONOUN_PAYER = re.compile(
-    r"(?<![\w'’])[Ii]t(?!\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+ed\s+by\b)"
+    r"(?<![\w'’])(?:[Ii]t|[Tt]hey)(?!\s+(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?\w+ed\s+by\b)"
     r"(?=\s+(?:(?:has|had|also|will|would|then|later|recently|quickly|reportedly|agreed\s+to|is|was)\s+)*"
     r"(?:paid|pays|pay|paying|hired|hires|hire|hiring|took|takes|licensed|licenses|licensing|invested|invests|investing|"
-    r"struck|signed|brought|bringing|rehired|poached|poaching|agreed|acqui-?hir(?:ed|es|ing)|acquired|acquiring)\b)"
+    r"struck|signed|brought|bringing|rehired|poached|poaching|agreed|acqui-?hir(?:ed|es|ing)|acquired|acquiring|"
+    r"bought|purchased)\b)"
 )
 # "It was acquired by Facebook in 2009": the pronoun stands for the startup named last.
 _PRONOUN_BOUGHT = re.compile(

@@ -4261,3 +4261,16 @@ def test_companies_the_sentence_before_told_of_named_in_a_list():
         "meta--quillbyte": "mentioned",
         "meta--lumeo-labs": "mentioned",
     }
+
+
+def test_they_who_bought_is_the_company_named_before():
+    """ "They also purchased Quillbyte": the plural pronoun, as "it", stands for the payer named
+    before; "bought" and "purchased" are among its verbs."""
+    found = {
+        (r.kind, r.acquirer, r.target)
+        for r in _relations(
+            "News\n\nHarbor Labs has grown fast. They also purchased Quillbyte in June, moving its "
+            "whole team to London."
+        )
+    }
+    assert ("acquire", "Harbor Labs", "Quillbyte") in found
