@@ -4269,8 +4269,9 @@ def test_they_who_bought_is_the_company_named_before():
     found = {
         (r.kind, r.acquirer, r.target)
         for r in _relations(
-            "News\n\nHarbor Labs has grown fast. They also purchased Quillbyte in June, moving its "
-            "whole team to London."
+            "News\n\nYahoo has been buying small apps this year. They also purchased Quillbyte in "
+            "June, moving its whole team to London.",
+            watchlist=WATCHLIST,
         )
     }
-    assert ("acquire", "Harbor Labs", "Quillbyte") in found
+    assert ("acquire", "Yahoo", "Quillbyte") in found
