@@ -247,7 +247,9 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             for found in _generic_matches(s, patterns)
         )
         resolved = [
-            *_startups_meant(s, startups + bought + the_bought, names, recent),
+            *_startups_meant(s, startups + the_bought, names, recent),
+            # ("it was acquired by": the startup named last, as "it" is)
+            *_startups_meant(s, bought, names, recent, latest=True),
             *_companies_meant(s, companies, named, recent),
             *_payers_meant(s, bigs, names, recent, latest=False),
             *_payers_meant(s, pronouns, names, recent, latest=True),
@@ -308,16 +310,19 @@ _DESCRIPTOR_TAIL_ADJECTIVE = re.compile(
 
 
 def _startups_meant(
-    s: Sentence, found: list[re.Match[str]], names: Names, recent: _Recent
+    s: Sentence, found: list[re.Match[str]], names: Names, recent: _Recent, *, latest: bool = False
 ) -> list[tuple[re.Match[str], str]]:
-    """ "the startup": the startup named last before it in the sentence, else the one named most lately."""
+    """ "the startup": the startup named last before it in the sentence, else the one named most
+    lately (``latest``: the one named last)."""
     named = names.orgs[s.index]
     out = []
     for m in found:
         if any(o.start <= m.start() < o.end for o in named):
             continue
         earlier = [o for o in named if o.end <= m.start() and names.kinds.get(o.name) != "acquirer"]
-        target = earlier[-1].name if earlier else _most_named(recent, s.index, big=False)
+        target = (
+            earlier[-1].name if earlier else _most_named(recent, s.index, big=False, latest=latest)
+        )
         if target:
             out.append((m, target))
     return out

@@ -585,6 +585,10 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
     )
     canonical |= _former_names(sentences, raw_orgs, canonical, scan.data)
     orgs, kinds, aliases = _org_mentions(sentences, raw_orgs, canonical)
+    for name, kind in kinds.items():
+        listed = watchlist.lookup(name) if kind == "unknown" else None
+        if listed is not None and listed.name == name:
+            kinds[name] = listed.kind  # a listed name read as written ("FaceBook", then Meta)
     people = [
         [PersonMention(name, i, st, e) for name, st, e in sorted(found, key=lambda f: f[1])]
         for i, found in enumerate(people_raw)
@@ -1278,7 +1282,7 @@ def _org_evidence(
 # The words that join the last two names of a list, in the languages read ("ou encore": "or else")
 # "former", "ex-", "antigo": what makes a company someone's past employer.
 FORMER_WORD = (
-    r"(?:\b(?:former|onetime|one-time|ancien(?:ne)?|antig[oa]|ehemalige[rn]?)|(?<![\w-])ex-?)"
+    r"(?:\b(?:former|onetime|one-time|ancien(?:ne)?|antig[oa]|ehemalige[rn]?)|(?<![\w-])ex(?:-|\b))"
 )
 # A company named as someone's former employer ("the former OpenAI researcher", "o ex-pesquisador da
 # OpenAI"), or where a person used to work, told with a verb ("had previously worked at Elon
@@ -1961,7 +1965,12 @@ def _canonical_names(
     names = sorted(set(counts) - set(out), key=len, reverse=True)
     for name in names:
         entity = watchlist.lookup(name)
-        if entity is not None and name.casefold() not in {n.casefold() for n in entity.names()}:
+        if entity is not None and (
+            name.casefold() not in {n.casefold() for n in entity.names()}
+            # a listed buyer in odd capitals ("FaceBook") is the buyer
+            or entity.kind == "acquirer"
+            and name not in entity.names()
+        ):
             # "ScaleAI", "Scale-AI": a listed name written joined. (A name differing only in case,
             # "Character.ai", stays as written, as before: measured, mapping it too made a known
             # pair named in a headline about talks of funding a deal, in one real article.)

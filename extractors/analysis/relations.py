@@ -712,26 +712,19 @@ def _pair_relations(
             continue
         if _bought_by_the_next(pair, orgs, cues):
             continue  # "Frenchweb, l'acquisition de Sparrow par Google": Google buys, not Frenchweb
-        if _NAMES_ITS_PURCHASE.match(pair.between_raw) and _NOUN_PHRASE_OPENS.search(pair.before):
-            # "after the Quillbyte acquisition, Harbor …": the first is the one bought
-            out += found + pair.relate("acquire", y, x, STRENGTH_CLAUSE)
-            continue
-        if (
-            _NAMES_ITS_DEAL.match(pair.between_raw)
-            and _NOUN_PHRASE_OPENS.search(pair.before)
-            and names.kinds.get(x.name) != "acquirer"
-        ):
-            # "The Quillbyte deal comes a day after Harbor …": the deal is the startup's with the
-            # company named next (not "the Harbor deal", a listed buyer's own)
-            out += [r for r in found if r.acquirer != x.name] + pair.relate(
-                "deal", y, x, STRENGTH_CLAUSE
-            )
+        named_as_bought = _named_as_bought(pair, names, found)
+        if named_as_bought is not None:
+            out += named_as_bought
             continue
         found += _money_of_pair(pair, names, cues, hired=bool(found))
         if not found:
             if unnamed is None:
                 unnamed = without_names(clause_folded, orgs)
             found = _clause_relation(pair, names, cues, unnamed)
+        if any(orgs[i] is x for i in former):
+            # "former Apple designer Mira Osei and the team she brought to Harbor": a past
+            # employer hires no one in the clause
+            found = [r for r in found if not (r.kind == "hire" and r.acquirer == x.name)]
         out += found
     # the second of two startups joined by "and" is the object of what the first is: "Google is
     # acqui-hiring the teams behind Dark Blue Labs and Vision Factory"
@@ -742,6 +735,23 @@ def _pair_relations(
             if r.target == first and r.acquirer != second and r.strength >= STRENGTH_OBJECT
         ]
     return out
+
+
+def _named_as_bought(pair: _Pair, names: Names, found: list[Relation]) -> list[Relation] | None:
+    """The first company named before a purchase's or a deal's noun, in a noun phrase: what was
+    bought, or the startup of the deal, with the company named next (None where it is not)."""
+    if not _NOUN_PHRASE_OPENS.search(pair.before):
+        return None
+    if _NAMES_ITS_PURCHASE.match(pair.between_raw):
+        # "after the Quillbyte acquisition, Harbor …": the first is the one bought
+        return found + pair.relate("acquire", pair.y, pair.x, STRENGTH_CLAUSE)
+    if _NAMES_ITS_DEAL.match(pair.between_raw) and names.kinds.get(pair.x.name) != "acquirer":
+        # "The Quillbyte deal comes a day after Harbor …": the deal is the startup's with the
+        # company named next (not "the Harbor deal", a listed buyer's own)
+        return [r for r in found if r.acquirer != pair.x.name] + pair.relate(
+            "deal", pair.y, pair.x, STRENGTH_CLAUSE
+        )
+    return None
 
 
 def _compared(cues: SentenceCues, between: str) -> bool:

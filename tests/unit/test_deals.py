@@ -4275,3 +4275,37 @@ def test_they_who_bought_is_the_company_named_before():
         )
     }
     assert ("acquire", "Yahoo", "Quillbyte") in found
+
+
+def test_a_listed_buyer_in_odd_capitals_is_the_buyer():
+    """ "FaceBook" is Facebook, Meta, a listed buyer: people moving to it from another listed
+    company make no deal between the two."""
+    steps = read_steps(
+        "Review\n\nMira Osei, who worked at Apple, took her team to FaceBook in 2011.",
+        watchlist=WATCHLIST,
+    )
+    assert company_names(steps.names) == {"Apple", "Meta"}
+    assert steps.names.kinds["Meta"] == "acquirer"
+
+
+def test_a_past_employer_hires_no_one():
+    """ "led by former Apple designer Mira Osei and the team she brought to Harbor": Apple is
+    where she worked before, not who hired."""
+    found = _relations(
+        "Review\n\nThe design team, led by former Apple designer Mira Osei and the team she "
+        "brought to FaceBook with her in 2011, built the app."
+    )
+    assert not [r for r in found if r.kind == "hire" and r.acquirer == "Apple"]
+
+
+def test_in_exchange_is_no_former_employer():
+    """ "In exchange Harbor has hired …": "ex" of "exchange" does not make Harbor someone's
+    former employer ("ex-Google" does)."""
+    found = {
+        (r.kind, r.acquirer, r.target)
+        for r in _relations(
+            "News\n\nHarbor will pay Quillbyte $40 million. In exchange Harbor has hired co-founders "
+            "Mira Osei and Tom Vale and most of Quillbyte's 30-person staff."
+        )
+    }
+    assert ("hire", "Harbor", "Quillbyte") in found

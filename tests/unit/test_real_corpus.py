@@ -270,7 +270,9 @@ LATER_SETS = {
         "claims_recall": 0.66,
     },
     "real_thirtieth": {
-        "relevance": 0.75,
+        # 2026-12-06: "FaceBook" read as Meta, a listed buyer, its false deal with Apple is gone,
+        # and the mention that deal made of a review is read unrelated
+        "relevance": 0.69,
         "deals": 0.71,
         "claims_precision": 0.81,
         "claims_recall": 0.66,
