@@ -60,6 +60,13 @@ def _relations(text: str, language: str = "en", watchlist: Watchlist = EMPTY_WAT
     return read_steps(text, language, watchlist).relations
 
 
+def _relation_keys(
+    text: str, language: str = "en", watchlist: Watchlist = EMPTY_WATCHLIST
+) -> set[tuple[str, str, str]]:
+    """(kind, payer, startup) of each relation read in a text."""
+    return {(r.kind, r.acquirer, r.target) for r in _relations(text, language, watchlist)}
+
+
 def test_unknown_companies_without_watchlist():
     _, result = _analyse(
         "Halcyon licenses Lumeo's technology and hires its CEO Jane Doe\n\n"
@@ -4059,27 +4066,21 @@ def test_people_after_the_buyer_of_a_passive_purchase_are_the_buyers():
 def test_a_company_bought_hires_no_one_in_its_clause():
     """ "Harbor acquired Quillbyte Inc., …, with plans to absorb its team": the team is
     Quillbyte's, and Quillbyte, the object of the purchase, hires no one."""
-    found = {
-        (r.kind, r.acquirer, r.target)
-        for r in _relations(
-            "Harbor acquired Quillbyte Inc., a three-year-old design startup, with plans to absorb "
-            "its team and shut down its app -- a move that may be tied to Harbor's new partnership "
-            "with Halcyon."
-        )
-    }
+    found = _relation_keys(
+        "Harbor acquired Quillbyte Inc., a three-year-old design startup, with plans to absorb "
+        "its team and shut down its app -- a move that may be tied to Harbor's new partnership "
+        "with Halcyon."
+    )
     assert ("acquire", "Harbor", "Quillbyte") in found
     assert not [f for f in found if f[1] == "Quillbyte"]
 
 
 def test_the_name_before_buy_as_a_noun_is_what_was_bought():
     """ "The Quillbyte buy comes … after Harbor …": Quillbyte is bought, Harbor buys."""
-    found = {
-        (r.kind, r.acquirer, r.target)
-        for r in _relations(
-            "Harbor Labs said Monday it has closed a deal. The Quillbyte buy comes a few months "
-            "after Harbor signed a partnership with Halcyon."
-        )
-    }
+    found = _relation_keys(
+        "Harbor Labs said Monday it has closed a deal. The Quillbyte buy comes a few months "
+        "after Harbor signed a partnership with Halcyon."
+    )
     assert ("acquire", "Harbor Labs", "Quillbyte") in found
     assert ("acquire", "Quillbyte", "Harbor Labs") not in found
 
@@ -4097,15 +4098,12 @@ def test_a_capital_a_inside_a_sentence_is_part_of_the_name():
 def test_two_lists_paired_respectively():
     """ "Lumeo and Quillbyte were both acqui-hires, … at Pinterest and Yahoo respectively": the
     first of each list goes together, and so does the second."""
-    found = {
-        (r.kind, r.acquirer, r.target)
-        for r in _relations(
-            "News\n\nYahoo said it had bought a small travel app called Quillbyte. Pinterest has "
-            "itself grabbed the similar Lumeo. Lumeo and Quillbyte were both acqui-hires, to get "
-            "the founders of these companies to work at Pinterest and Yahoo respectively.",
-            watchlist=WATCHLIST,
-        )
-    }
+    found = _relation_keys(
+        "News\n\nYahoo said it had bought a small travel app called Quillbyte. Pinterest has "
+        "itself grabbed the similar Lumeo. Lumeo and Quillbyte were both acqui-hires, to get "
+        "the founders of these companies to work at Pinterest and Yahoo respectively.",
+        watchlist=WATCHLIST,
+    )
     assert {("acquihire", "Pinterest", "Lumeo"), ("acquihire", "Yahoo", "Quillbyte")} <= found
     assert not [f for f in found if f[1] in {"Lumeo", "Quillbyte"}]
 
@@ -4134,22 +4132,6 @@ def test_a_latin_name_glossed_in_kana_is_one_company():
     assert not [o for found in steps.names.orgs for o in found if o.surface.endswith("하다")]
 
 
-def test_an_earlier_raise_of_the_first_company_is_not_what_the_second_pays():
-    """ "Quillbyte は…初期投資を得て作ったサービスで、ヤフーは…これに1000万ドルを支払った": the
-    startup's own early money, then Yahoo's payment: Yahoo pays, it does not fund a round."""
-    found = {
-        (r.kind, r.acquirer, r.target)
-        for r in _relations(
-            "話題\n\nアプリQuillbyte(クイルバイト)の買収だ。クイルバイトは、大阪の学生が50万ドル未満の"
-            "初期投資を得て作ったサービスで、ヤフーは今年5月、これに1000万ドルを支払った。",
-            "ja",
-            WATCHLIST,
-        )
-    }
-    assert ("pay", "Yahoo", "Quillbyte") in found
-    assert ("funding", "Yahoo", "Quillbyte") not in found
-
-
 _BROUGHT_ALONG = (
     "Harbor buys Quillbyte\n\nHarbor said Wednesday it has acquired Quillbyte, a small app maker "
     "in Leeds. Quillbyte brings with it a small staff -- fewer than 20 people, according to "
@@ -4161,7 +4143,7 @@ _BROUGHT_ALONG = (
 def test_a_startup_that_brings_its_staff_along_is_the_one_hired_from():
     """ "Quillbyte brings with it a small staff … Harbor": Harbor takes them on; "The Quillbyte
     deal comes a day after Harbor …": Quillbyte's deal with Harbor, not Quillbyte paying."""
-    found = {(r.kind, r.acquirer, r.target) for r in _relations(_BROUGHT_ALONG)}
+    found = _relation_keys(_BROUGHT_ALONG)
     assert {("hire", "Harbor", "Quillbyte"), ("deal", "Harbor", "Quillbyte")} <= found
     assert ("pay", "Quillbyte", "Harbor") not in found
 
@@ -4191,49 +4173,13 @@ def test_a_kind_word_and_an_adjective_after_it_introduce_the_name():
     """ "la startup francese Quillbyte": where adjectives follow their noun, "la startup" with its
     adjective says what Quillbyte is; it stands for no other company (not Harbor, the startup
     named before)."""
-    found = {
-        (r.kind, r.acquirer, r.target)
-        for r in _relations(
-            "Notizie\n\nLanciata a Londra nel 2015, la startup Harbor è diventata un'impresa. "
-            "Harbor ha appena acquisito la startup francese Quillbyte, specializzata in machine "
-            "learning.",
-            "it",
-        )
-    }
+    found = _relation_keys(
+        "Notizie\n\nLanciata a Londra nel 2015, la startup Harbor è diventata un'impresa. "
+        "Harbor ha appena acquisito la startup francese Quillbyte, specializzata in machine "
+        "learning.",
+        "it",
+    )
     assert ("acquire", "Harbor", "Quillbyte") in found
-
-
-def test_a_passive_move_to_a_company_makes_it_the_hirer():
-    """ "Quillbyte wurde samt seiner Geschäftsführerin … zu Google geholt": Quillbyte and its head
-    were brought to Google; Google hires, not Quillbyte."""
-    found = {
-        (r.kind, r.acquirer, r.target)
-        for r in _relations(
-            "Nachrichten\n\nGoogle zahlte 50 Millionen Dollar für das Start-up Quillbyte. Quillbyte "
-            "wurde samt seiner Geschäftsführerin Anna Weber zu Google geholt.",
-            "de",
-            WATCHLIST,
-        )
-    }
-    assert ("hire", "Google", "Quillbyte") in found
-    assert ("hire", "Quillbyte", "Google") not in found
-
-
-@pytest.mark.parametrize(
-    ("language", "text"),
-    [
-        (
-            "ja",
-            "ニュース\n\n2010年創設のQuillbyteはGoogleに買収される前に、約500万ドルを調達していた。",
-        ),
-        ("ko", "뉴스\n\n스타트업 퀼바이트(Quillbyte)는 지난해 구글에 인수됐다."),
-    ],
-)
-def test_a_passive_purchase_after_the_buyer_in_japanese_and_korean(language, text):
-    """ "QuillbyteはGoogleに買収される", "퀼바이트는 … 구글에 인수됐다": Quillbyte is bought by Google."""
-    found = {(r.kind, r.acquirer, r.target) for r in _relations(text, language, WATCHLIST)}
-    assert ("acquire", "Google", "Quillbyte") in found
-    assert ("acquire", "Quillbyte", "Google") not in found
 
 
 def test_a_quoted_title_case_headline_names_no_companies():
@@ -4266,14 +4212,11 @@ def test_companies_the_sentence_before_told_of_named_in_a_list():
 def test_they_who_bought_is_the_company_named_before():
     """ "They also purchased Quillbyte": the plural pronoun, as "it", stands for the payer named
     before; "bought" and "purchased" are among its verbs."""
-    found = {
-        (r.kind, r.acquirer, r.target)
-        for r in _relations(
-            "News\n\nYahoo has been buying small apps this year. They also purchased Quillbyte in "
-            "June, moving its whole team to London.",
-            watchlist=WATCHLIST,
-        )
-    }
+    found = _relation_keys(
+        "News\n\nYahoo has been buying small apps this year. They also purchased Quillbyte in "
+        "June, moving its whole team to London.",
+        watchlist=WATCHLIST,
+    )
     assert ("acquire", "Yahoo", "Quillbyte") in found
 
 
@@ -4301,11 +4244,50 @@ def test_a_past_employer_hires_no_one():
 def test_in_exchange_is_no_former_employer():
     """ "In exchange Harbor has hired …": "ex" of "exchange" does not make Harbor someone's
     former employer ("ex-Google" does)."""
-    found = {
-        (r.kind, r.acquirer, r.target)
-        for r in _relations(
-            "News\n\nHarbor will pay Quillbyte $40 million. In exchange Harbor has hired co-founders "
-            "Mira Osei and Tom Vale and most of Quillbyte's 30-person staff."
-        )
-    }
+    found = _relation_keys(
+        "News\n\nHarbor will pay Quillbyte $40 million. In exchange Harbor has hired co-founders "
+        "Mira Osei and Tom Vale and most of Quillbyte's 30-person staff."
+    )
     assert ("hire", "Harbor", "Quillbyte") in found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "read", "not_read"),
+    [
+        # the startup's own early money, then Yahoo's payment: Yahoo pays, it funds no round
+        (
+            "ja",
+            "話題\n\nアプリQuillbyte(クイルバイト)の買収だ。クイルバイトは、大阪の学生が50万ドル未満の"
+            "初期投資を得て作ったサービスで、ヤフーは今年5月、これに1000万ドルを支払った。",
+            ("pay", "Yahoo", "Quillbyte"),
+            ("funding", "Yahoo", "Quillbyte"),
+        ),
+        # a passive move "zu Google": Google hires Quillbyte's people
+        (
+            "de",
+            "Nachrichten\n\nGoogle zahlte 50 Millionen Dollar für das Start-up Quillbyte. Quillbyte "
+            "wurde samt seiner Geschäftsführerin Anna Weber zu Google geholt.",
+            ("hire", "Google", "Quillbyte"),
+            ("hire", "Quillbyte", "Google"),
+        ),
+        # a passive purchase right after the buyer: Quillbyte is bought by Google
+        (
+            "ja",
+            "ニュース\n\n2010年創設のQuillbyteはGoogleに買収される前に、約500万ドルを調達していた。",
+            ("acquire", "Google", "Quillbyte"),
+            ("acquire", "Quillbyte", "Google"),
+        ),
+        (
+            "ko",
+            "뉴스\n\n스타트업 퀼바이트(Quillbyte)는 지난해 구글에 인수됐다.",
+            ("acquire", "Google", "Quillbyte"),
+            ("acquire", "Quillbyte", "Google"),
+        ),
+    ],
+)
+def test_who_pays_hires_or_buys_in_other_languages(language, text, read, not_read):
+    """ "QuillbyteはGoogleに買収される", "Quillbyte wurde … zu Google geholt", "…初期投資を得て…、
+    ヤフーは…これに1000万ドルを支払った": the second company is the payer, hirer or buyer."""
+    found = _relation_keys(text, language, WATCHLIST)
+    assert read in found
+    assert not_read not in found
