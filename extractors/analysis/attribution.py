@@ -346,10 +346,9 @@ _VERB_NEXT = re.compile(
 # "the acquisition of Quillbyte and its 40 employees", "le rachat de Quillbyte et ses 40
 # salariés": the people bought with the company (a purchase word in the words before it)
 _BOUGHT_WITH_ITS = re.compile(r"\b(?:and|et|y|e|und)\s+(?:its|ses|sus|seus|i\s+suoi|seine[n]?)\s+$")
-# "is acquiring both the technology and the full team of roughly 12": a team bought is a team
-# that moves
-_TEAM_BOUGHT_BEFORE = re.compile(
-    r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing))\b[^.;:]{0,60}?"
+# "the full team of roughly 12", right before a count: a team named whole (the purchase word
+# before it, if any, makes it a team bought, which moves)
+_TEAM_OF_BEFORE = re.compile(
     r"\b(?:its|the|their)\s+(?:full|whole|entire|core\s+)?\s*(?:team|staff|workforce)\s+of\s+(?:\w+\s+)?$"
 )
 # A price for one person: "$500,000 to $1,000,000 to ‘buy’ an engineer", "$1 million per engineer"
@@ -1498,7 +1497,7 @@ class Attributor:
             or self._says("acquihire", low_clause)  # "인재 200명 확보": people the deal secures
             or bool(_STAFF_MOVE.search(clause))
             or self._moves_past_a_dash(s, fig)
-            or bool(_TEAM_BOUGHT_BEFORE.search(fold(before[-120:])))
+            or self._team_bought_before(before)
         )
         partitive = (
             re.search(
@@ -1558,6 +1557,16 @@ class Attributor:
         ):  # "AI21 랩스에는 약 200명의 직원이 있는데": the company has them
             return "target_headcount", CUE_DEAL, "the company's size"
         return self._count_left(s, deal, before, after, moving=bool(moving))
+
+    def _team_bought_before(self, before: str) -> bool:
+        """ "is acquiring both the technology and the full team of roughly 12": a purchase word
+        (the lexicon's) in the words of the same clause before a team named whole."""
+        folded = fold(before[-120:])
+        team = _TEAM_OF_BEFORE.search(folded)
+        if team is None:
+            return False
+        lead = re.split(r"[.;:]", folded[max(0, team.start() - 60) : team.start()])[-1]
+        return self._says("acquire", lead) is not None
 
     def _moves_past_a_dash(self, s: Sentence, fig: Figure) -> bool:
         """The people counted are the subject of a verb that moves them past a dash ("the

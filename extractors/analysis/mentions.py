@@ -299,13 +299,11 @@ def _of_a_person(raw: str, m: re.Match[str], people: Sequence[PersonMention]) ->
 
 # What may stand between a kind word and the name it introduces: nothing, or one "of" phrase
 # ("la startup d'IA Adept", "la start-up d'intelligence artificielle Global Illumination").
-_DESCRIPTOR_TAIL = re.compile(
-    r"\s*(?:(?:d['’]|de\s+|di\s+|do\s+|da\s+|del\s+)[\w-]+\s+(?:[\w-]+\s+)?)?"
-)
-# (or an adjective, lower case, before or after the "of" phrase: "la startup francese Lumeo")
+_OF_PHRASE = r"(?:(?:d['’]|de\s+|di\s+|do\s+|da\s+|del\s+)[\w-]+\s+(?:[\w-]+\s+)?)?"
+_DESCRIPTOR_TAIL = re.compile(rf"\s*{_OF_PHRASE}")
+# (or an adjective, lower case, before the "of" phrase: "la startup francese Lumeo")
 _DESCRIPTOR_TAIL_ADJECTIVE = re.compile(
-    r"\s*(?:(?!(?:qui|que|che|die|der|das|who|which)\s)[^\W\d_A-Z][\w-]*\s+)?"
-    r"(?:(?:d['’]|de\s+|di\s+|do\s+|da\s+|del\s+)[\w-]+\s+(?:[\w-]+\s+)?)?"
+    rf"\s*(?:(?!(?:qui|que|che|die|der|das|who|which)\s)[^\W\d_A-Z][\w-]*\s+)?{_OF_PHRASE}"
 )
 
 

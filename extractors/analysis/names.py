@@ -584,11 +584,7 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
         _named_after(_COMPANY_WORD_BEFORE, sentences, raw_orgs),
     )
     canonical |= _former_names(sentences, raw_orgs, canonical, scan.data)
-    orgs, kinds, aliases = _org_mentions(sentences, raw_orgs, canonical)
-    for name, kind in kinds.items():
-        listed = watchlist.lookup(name) if kind == "unknown" else None
-        if listed is not None and listed.name == name:
-            kinds[name] = listed.kind  # a listed name read as written ("FaceBook", then Meta)
+    orgs, kinds, aliases = _org_mentions(sentences, raw_orgs, canonical, watchlist)
     people = [
         [PersonMention(name, i, st, e) for name, st, e in sorted(found, key=lambda f: f[1])]
         for i, found in enumerate(people_raw)
@@ -1228,10 +1224,14 @@ class _NameScan:
 
 
 def _org_mentions(
-    sentences: Sequence[Sentence], raw_orgs: list[list[RawOrg]], canonical: dict[str, str]
+    sentences: Sequence[Sentence],
+    raw_orgs: list[list[RawOrg]],
+    canonical: dict[str, str],
+    watchlist: Watchlist,
 ) -> tuple[list[list[OrgMention]], dict[str, str], dict[str, set[str]]]:
     """The mentions of each sentence under their canonical names, each name's kind (a known kind
-    wins over "unknown") and every surface it is written as."""
+    wins over "unknown"; a listed name read only as written, "FaceBook" for Meta, has its listed
+    kind) and every surface it is written as."""
     orgs: list[list[OrgMention]] = []
     kinds: dict[str, str] = {}
     aliases: dict[str, set[str]] = {}
@@ -1243,6 +1243,10 @@ def _org_mentions(
             aliases.setdefault(name, set()).add(surface)
             mentions.append(OrgMention(name, surface, s.index, start, end))
         orgs.append(mentions)
+    for name, kind in kinds.items():
+        listed = watchlist.lookup(name) if kind == "unknown" else None
+        if listed is not None and listed.name == name:
+            kinds[name] = listed.kind
     return orgs, kinds, aliases
 
 

@@ -683,6 +683,7 @@ def _pair_relations(
     unnamed: str | None = None
     coordinated: list[tuple[str, str]] = []  # "… behind Dark Blue Labs and Vision Factory"
     former = {i for i, o in enumerate(orgs) if past_employer_before(s, o.start)}
+    past_employers = {orgs[i].start for i in former}  # (where each is named)
     for x, y, since in _neighbour_pairs(orgs, former):
         if _NEW_CLAUSE_BEFORE.search(s.raw, since, y.start):
             continue  # "... in a multibillion-dollar deal, and Microsoft hired ...": y opens a clause of its own
@@ -721,7 +722,7 @@ def _pair_relations(
             if unnamed is None:
                 unnamed = without_names(clause_folded, orgs)
             found = _clause_relation(pair, names, cues, unnamed)
-        if any(orgs[i] is x for i in former):
+        if x.start in past_employers:
             # "former Apple designer Mira Osei and the team she brought to Harbor": a past
             # employer hires no one in the clause
             found = [r for r in found if not (r.kind == "hire" and r.acquirer == x.name)]
