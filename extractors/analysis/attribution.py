@@ -214,6 +214,12 @@ _OTHER_TRANSACTION_AFTER = re.compile(
     r"|übernahme|kauf|zukauf|akquisition|rachat|adquisición|acquisizione|aquisição|overname)\b",
     re.IGNORECASE,
 )  # ("seit dem 6,9 Mrd. Dollar schweren Kauf von Mellanox": the words after a sum are German's)
+# "a $16 billion investment by Walmart": money the company "by" names puts in (whose name follows)
+_MONEY_BY_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:investment|payment|injection|infusion)\s+by\s+"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
 # "Nvidia closed a $20 billion asset purchase from Groq": the payer's own purchase, its price.
 _PURCHASE_AFTER = re.compile(
     r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout)\b", re.IGNORECASE
@@ -950,6 +956,9 @@ class Attributor:
             n in w.before[: holding.start()] for n in self._aliases(w.deal.acquirer)
         ):
             return None, 0.0, HOLDING_WORTH
+        put_in_by = self._put_in_by(w)
+        if put_in_by is not None:
+            return None, 0.0, f"put in by {put_in_by}, not by {w.deal.acquirer}"
         payer = self._payer_before(w.s, w.fig)
         if payer == w.deal.target and _PAYS_OUT_BEFORE.search(w.near_before):
             # "Inflection anticipates paying out $380 million": the startup's own payment
@@ -968,6 +977,22 @@ class Attributor:
             # "OpenAI's reported $3 billion acquisition offer for Windsurf collapsed"
             return None, 0.0, "a bid or offer that did not become the deal"
         return None
+
+    def _put_in_by(self, w: _MoneyWindow) -> str | None:
+        """The company named right after "investment by" the sum, when it is no party to the deal
+        ("after receiving a $16 billion investment by Walmart": Walmart's money, not the deal's)."""
+        by = _MONEY_BY_AFTER.match(w.after)
+        if by is None:
+            return None
+        at = w.fig.end + by.end()
+        return next(
+            (
+                o.name
+                for o in self.names.orgs[w.s.index]
+                if o.start == at and o.name not in (w.deal.acquirer, w.deal.target)
+            ),
+            None,
+        )
 
     def _money_not_of_deal(self, w: _MoneyWindow) -> Verdict | None:
         """The deal's value said outright ("a deal valued at"), else a sum no deal has: a figure of

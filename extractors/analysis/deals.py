@@ -17,17 +17,18 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from extractors.analysis.figures import count_figures, money_figures
 from extractors.analysis.lexicon import Lexicon, SentenceCues, holds_any, needed_texts
-from extractors.analysis.names import FORMER_WORD, LIST_SEPARATOR, Names, without_names
+from extractors.analysis.names import FORMER_WORD, LIST_SEPARATOR, Names, OrgMention, without_names
 from extractors.analysis.relations import (
     MONEY_KINDS,
     STRENGTH_CLAUSE,
     STRENGTH_FRAME,
     STRENGTH_IMPLIED,
+    STRENGTH_JOINED,
     STRENGTH_OBJECT,
     STRENGTH_PERSON,
     Relation,
@@ -140,7 +141,7 @@ def assemble_deals(
     if cues_of is None:
         cues_of = [SentenceCues(lex, s.folded) for s in sentences]
     by_pair: dict[tuple[str, str], list[Relation]] = defaultdict(list)
-    for r in relations:
+    for r in _known_payers_in_lists(sentences, relations, names, watchlist):
         by_pair[(r.acquirer, r.target)].append(r)
     people_names = {p.name for found in names.people for p in found}
     framed: _Framing | None = None  # read once, when a pair is first judged (most texts have none)
@@ -170,6 +171,44 @@ def assemble_deals(
         )
     ]
     return _assign_roles(deals, sentences, names, cues_of, relations)
+
+
+def _known_payers_in_lists(
+    sentences: Sequence[Sentence],
+    relations: Sequence[Relation],
+    names: Names,
+    watchlist: Watchlist,
+) -> list[Relation]:
+    """The relations, a clause's weak reading of a known startup's payer given to the payer the
+    watchlist knows for it where one list names both: "Microsoft, Amazon and Meta paid … to hire
+    founders from startups such as Inflection and Adept" pairs no payer with a startup by its
+    words, and the nearest one, Meta, paid neither."""
+    payer_of: dict[str, set[str]] = defaultdict(set)
+    for k in watchlist.deals:
+        payer_of[k.target].add(k.acquirer)
+    out = []
+    for r in relations:
+        known = payer_of.get(r.target, set())
+        if len(known) == 1 and r.acquirer not in known and r.strength < STRENGTH_JOINED:
+            (payer,) = known
+            if _listed_together(
+                sentences[r.sentence].raw, names.orgs[r.sentence], payer, r.acquirer
+            ):
+                r = replace(r, acquirer=payer)
+        out.append(r)
+    return out
+
+
+def _listed_together(raw: str, orgs: Sequence[OrgMention], one: str, other: str) -> bool:
+    """Both companies are items of one list ("Microsoft, Amazon, and Meta")."""
+    run: set[str] = set()
+    for before, o in zip([None, *orgs], orgs, strict=False):
+        if before is None or not LIST_SEPARATOR.fullmatch(raw, before.end, o.start):
+            run = set()
+        run.add(o.name)
+        if {one, other} <= run:
+            return True
+    return False
 
 
 def _read_more_firmly(one: Deal, other: Deal) -> bool:

@@ -233,6 +233,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
     recent: list[
         tuple[int, str, bool]
     ] = []  # (sentence, company, is a listed acquirer), in text order
+    described: dict[tuple[str, str], set[str]] = {}  # ("recognition", "company") -> its names
     for s in sentences:
         named = names.orgs[s.index]
         people = names.people[s.index]
@@ -247,6 +248,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             for found in _generic_matches(s, patterns)
         )
         resolved = [
+            *(_described_again(s, named, described) if described else []),
             *_startups_meant(s, startups + the_bought, names, recent),
             # ("it was acquired by": the startup named last, as "it" is)
             *_startups_meant(s, bought, names, recent, latest=True),
@@ -259,6 +261,8 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             OrgMention(target, m.group(0), s.index, m.start(), m.end(), generic=True)
             for m, target in resolved
         ]
+        if lex.language == "en":
+            _note_descriptions(s, named, names, described)
         for o in named:
             if past_employer_before(s, o.start):
                 continue  # a person's past employer: no later "the lab" stands for it
@@ -271,6 +275,56 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
 
 
 _Recent = list[tuple[int, str, bool]]
+
+# The words that say what a company is, right before its name, whose noun "the startup" does not
+# stand for ("speech recognition company Lumeo"): its last modifier and its noun.
+_DESCRIBED_BEFORE = re.compile(
+    r"(?<![\w-])(?P<modifier>[a-z][\w-]*)\s+(?P<noun>company|firm|business|platform)\s+$"
+)
+# (words too common to tell one company from another: "the tech company", "a new firm")
+_VAGUE_MODIFIERS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "this", "that", "tech", "technology", "new",
+     "big", "small", "large", "young", "little", "parent", "holding", "same", "other", "another"}
+)  # fmt: skip
+
+
+def _note_descriptions(
+    s: Sentence,
+    named: Sequence[OrgMention],
+    names: Names,
+    described: dict[tuple[str, str], set[str]],
+) -> None:
+    """The descriptions that introduce a company's name in this sentence ("speech recognition
+    company Lumeo"), each with the names it introduced (not a listed acquirer's)."""
+    for o in named:
+        if o.generic or names.kinds.get(o.name) == "acquirer":
+            continue
+        m = _DESCRIBED_BEFORE.search(s.raw, 0, o.start)
+        if m is not None and m.group("modifier") not in _VAGUE_MODIFIERS:
+            described.setdefault((m.group("modifier"), m.group("noun")), set()).add(o.name)
+
+
+def _described_again(
+    s: Sentence, named: Sequence[OrgMention], described: dict[tuple[str, str], set[str]]
+) -> list[tuple[re.Match[str], str]]:
+    """ "the AI-powered speech recognition company's 20 engineers": a definite description that
+    repeats the one an earlier sentence introduced one company with stands for that company."""
+    out = []
+    for (modifier, noun), companies in described.items():
+        if len(companies) != 1:
+            continue
+        (company,) = companies
+        rx = re.compile(
+            rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,3}}?{re.escape(modifier)}\s+{noun}(?:'s|’s)?(?![\w-])"
+        )
+        for m in rx.finditer(s.raw):
+            if not any(o.start < m.end() and m.start() < o.end for o in named) and not any(
+                _DESCRIPTOR_TAIL.fullmatch(s.raw, m.end(), o.start)
+                for o in named
+                if o.start >= m.end()
+            ):
+                out.append((m, company))
+    return out
 
 
 def _introduces_a_name(

@@ -800,7 +800,7 @@ _BY_DESCRIBED = re.compile(rf"\s*,?\s*(?:{BY_WORDS}|von)\s+(?:[\w'’-]+\s+){{0,
 # describe the buyer ("acquired by social networking giant Facebook"), none of them a preposition
 # (not "bought the startup founded by alumni of Y") nor one of buying ("a move by acquiring Y")
 _PASSIVE_BY_END = re.compile(
-    rf"(?<!\w)(?:{BY_WORDS})(?:\s+(?:(?!(?:of|from|at|in|for|with|de|di|da|von)\s)[\w'’-]+\s+){{0,3}})?\s*$"
+    rf"(?<!\w)(?:{BY_WORDS})(?:\s+(?:(?!(?:of|from|at|in|for|with|de|di|da|von)\s)[\w'’-]+\s+){{0,4}})?\s*$"
 )
 
 

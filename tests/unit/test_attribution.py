@@ -2033,3 +2033,31 @@ def test_a_price_per_engineer_is_not_the_deals():
         "engineers, paying $1 million per engineer, people familiar with the deal said."
     )
     assert not [c for c in result.claims if c.metric == "deal_amount_usd"], result.claims
+
+
+def test_an_investment_by_another_company_is_not_the_deals_money():
+    """ "its first purchase since a USD 2bn investment by Quillbyte": Quillbyte's money in the
+    buyer, not what Halcyon pays for Lumeo (whose price, a fraction of it, then stands)."""
+    result = _read(
+        "Halcyon buys Lumeo\n\nHalcyon has acquired the photo startup Lumeo for around USD 30m, and "
+        "Lumeo's eight engineers will join Halcyon's design team. It is Halcyon's first purchase "
+        "since a USD 2bn investment by Quillbyte made Quillbyte its largest shareholder."
+    )
+    amounts = {
+        c.stated for c in result.claims if c.deal_id == DEAL and c.metric == "deal_amount_usd"
+    }
+    assert amounts == {"around USD 30m"}
+
+
+def test_a_startup_described_again_is_the_one_first_described_so():
+    """ "speech recognition company Lumeo … the AI-powered speech recognition company's eight
+    engineers will be incorporated into Halcyon's team, which aims to offer its users …": the
+    description stands for Lumeo, whose people move ("aims to offer" is no failed bid)."""
+    result = _read(
+        "Halcyon buys Lumeo\n\nHalcyon acquired speech recognition company Lumeo for around USD "
+        "30m. Reports say that the AI-powered speech recognition company's 8 engineers will be "
+        "incorporated into Halcyon's voice team, which aims to offer its users an assistant like "
+        "Quillbyte's Echo."
+    )
+    assert [(m.deal_id, m.role) for m in result.deals] == [(DEAL, "subject")]
+    assert ("staff_hired", "8 engineers") in _claims(result)

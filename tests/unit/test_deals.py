@@ -4291,3 +4291,28 @@ def test_who_pays_hires_or_buys_in_other_languages(language, text, read, not_rea
     found = _relation_keys(text, language, WATCHLIST)
     assert read in found
     assert not_read not in found
+
+
+def test_a_team_acquired_in_the_passive_is_an_acquihire():
+    """ "Lumeo has been acquired by the photo-sharing giant Harbor … The Lumeo team is being
+    acquired for its design talent": a purchase of its people, and Harbor, four words after "by",
+    its buyer."""
+    result = _analyse(
+        "Harbor buys Lumeo\n\nLumeo, a small collage app, has been acquired by the photo-sharing "
+        "giant Harbor. The Lumeo team is being acquired for its design talent."
+    )[1]
+    assert _roles(result) == {"harbor--lumeo": "subject"}
+
+
+def test_a_list_of_payers_gives_a_known_startup_its_known_payer():
+    """ "Microsoft, Amazon and Meta paid … to hire founders from startups such as Inflection and
+    Adept": no word pairs a payer with a startup, so the watchlist's payer of each, named in the
+    same list, is its payer, not the list's last item."""
+    text = (
+        "Analysis\n\nGroq said it would license its chips to Nvidia. Tech giants like Microsoft, "
+        "Amazon, and Meta have paid large sums to license technology and hire founders from "
+        "startups such as Inflection and Adept without buying the companies."
+    )
+    ids = _deal_ids(_analyse(text, WATCHLIST)[1])
+    assert {"microsoft--inflection-ai", "amazon--adept"} <= ids
+    assert not ids & {"meta--inflection-ai", "meta--adept"}

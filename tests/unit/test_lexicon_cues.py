@@ -56,6 +56,11 @@ from extractors.analysis.text import fold
         ("en", "acquihire", "the buyer likes acquire-hire deals"),
         ("en", "acquihire", "an acqhire, as the trade calls it"),
         ("en", "acquihire", "we have acquired a very talented team"),
+        ("en", "acquihire", "the whole team was bought in the spring"),
+        ("en", "acquihire", "it was acquired for its engineering talent"),
+        ("en", "acquihire", "the buy-out shows an interest in the founders' technical skills"),
+        # people move, in phrasings other than "join"
+        ("en", "join", "its twelve engineers will be incorporated into the buyer's search team"),
         ("ja", "acquihire", "人材および技術を確保するために買収した"),
         ("it", "join", "il gruppo si unirà al team di ricerca"),
         # hiring stopped: no one is hired
