@@ -214,6 +214,22 @@ _OTHER_TRANSACTION_AFTER = re.compile(
     r"|übernahme|kauf|zukauf|akquisition|rachat|adquisición|acquisizione|aquisição|overname)\b",
     re.IGNORECASE,
 )  # ("seit dem 6,9 Mrd. Dollar schweren Kauf von Mellanox": the words after a sum are German's)
+# The words before an investor's name ("raised $5 million from Sequoia", "a round led by …")
+_INVESTOR_BEFORE = re.compile(
+    r"\b(?:from|by|led\s+by|including|investors?|backers?|with)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# A sentence whose subject is a pronoun or "the company": the company told of before
+_OPENS_ON_A_REFERENCE = re.compile(
+    r"\s*(?:it|its|they|their|the\s+(?:[\w-]+\s+)?(?:company|startup|start-up|firm))\b",
+    re.IGNORECASE,
+)
+# "investors were paid back double the $10 million they invested": what the investors put in
+_THEY_INVESTED_AFTER = re.compile(
+    r"\s*(?:that\s+|which\s+)?(?:they|its\s+investors|investors|backers)\s+(?:had\s+)?"
+    r"(?:invested|put\s+in)\b",
+    re.IGNORECASE,
+)
 # "a $16 billion investment by Walmart": money the company "by" names puts in (whose name follows)
 _MONEY_BY_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:investment|payment|injection|infusion)\s+by\s+"
@@ -936,7 +952,7 @@ class Attributor:
     def _money_of_another(self, w: _MoneyWindow) -> Verdict | None:
         """Money of something else than the deal: a part of the price, another transaction's
         price, a sum another company pays, a bid that failed."""
-        if _INVESTORS_WHO_PUT.search(w.near_before):
+        if _INVESTORS_WHO_PUT.search(w.near_before) or _THEY_INVESTED_AFTER.match(w.after):
             return "target_funding_raised_usd", CUE_EXPLICIT, "what its investors put in"
         component = self._says("component", fold(w.after[:30]))
         if component:
@@ -1144,6 +1160,9 @@ class Attributor:
             return None, 0.0, f"{subject}'s own funding"
         if subject is None and self._told_of_another(w.s, w.deal):
             return None, 0.0, "raised by a company the sentence does not name"
+        raiser = self._only_another_raiser(w.s, w.deal) if subject is None else None
+        if raiser is not None:
+            return None, 0.0, f"raised by {raiser}, which the sentence names, not the startup"
         if self._is_funding_round(w):
             return None, 0.0, "a funding round"
         if not self._says("pay", fold(w.before[-30:])) or self._says(
@@ -1151,6 +1170,24 @@ class Attributor:
         ):
             return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
         return None
+
+    def _only_another_raiser(self, s: Sentence, deal: Deal) -> str | None:
+        """The one company a sentence names, where it names no party to the deal and that company
+        is not named as an investor ("Flush with $1.9 billion it raised in 2014, Flipkart has
+        plenty of cash": Flipkart's money, in a story of CommonFloor buying Bakfy)."""
+        named = self.names.orgs[s.index]
+        if _OPENS_ON_A_REFERENCE.match(s.raw):
+            return None  # "It raised under $2 million from …": the company the story is about
+        if len({o.name for o in named}) != 1 or any(
+            o.name in (deal.acquirer, deal.target) for o in named
+        ):
+            return None
+        company = named[0]
+        if "venture_firm" in self.names.evidence.get(
+            company.name, set()
+        ) or _INVESTOR_BEFORE.search(s.raw, max(0, company.start - 40), company.start):
+            return None
+        return company.name
 
     def _target_named_near(self, s: Sentence, deal: Deal) -> bool:
         """The deal's startup named in the sentence or one of the three before it (by name, or as

@@ -801,8 +801,13 @@ def _weigh(
             hire = STRENGTH_CLAUSE
             reasons.append(why)
     team_only = money == 0.0 and hire >= 0.9 and not acquire and _team_moves(live)
-    if team_only and _only_going_back(live, framed):
-        return None  # "OpenAI rehires co-founders of Thinking Machines Lab": people going back
+    if (
+        team_only or money <= STRENGTH_IMPLIED and framed.names.kinds.get(t) != "startup"
+    ) and _only_going_back(live, framed):
+        # "OpenAI rehires co-founders of Thinking Machines Lab": people going back, no payment
+        # stated (at most a "deal" the text implies: "The hire comes as Meta reorganizes …"; a
+        # startup the watchlist lists has its known deal, whose founders may well go back)
+        return None
     if team_only and all(_FORMER_STAFF.search(r.clause) for r in live if r.kind == "hire"):
         return None  # "several former Scale employees have joined Mercor": people who left
     if team_only and {a, t} & framed.not_acquisition:

@@ -70,11 +70,13 @@ def _founders_pattern(founding: str) -> re.Pattern[str]:
 def _founded_by_pattern(founding: str) -> re.Pattern[str]:
     """ "Scale AI, founded by Alexandr Wang", "la startup Scale AI, fundada por Alexandr Wang"."""
     return re.compile(
-        rf"(?P<org>§),?\s+(?:(?:which|that|que|qui|die|der)\s+(?:was\s+|foi\s+|fue\s+|a\s+été\s+|wurde\s+)?)?"
+        # (after what the company is, in English: "Summly, the news app created by …")
+        rf"(?P<org>§),?\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?(?:app|startup|start-up|company|firm|service|platform|tool|maker|lab)\s+)?"
+        rf"(?:(?:which|that|que|qui|die|der)\s+(?:was\s+|foi\s+|fue\s+|a\s+été\s+|wurde\s+)?)?"
         rf"(?:{founding})\w*\s+(?:in\s+\d{{4}}\s+|em\s+\d{{4}}\s+|en\s+\d{{4}}\s+)?(?:by|por|par|von|da)\s+"
         # (a title before the first: "by University of Toronto professor Geoffrey Hinton and two of
         # his students, Alex Krizhevsky and Ilya Sutskever")
-        rf"(?:[\w-]+\s+){{0,5}}?(?P<people>¶(?:(?:,\s*|\s+(?:and|y|e|et|und)\s+(?:(?:[\w-]+\s+){{1,4}}?[\w-]+,\s+)?)¶)*)",
+        rf"(?:[\w-]+,?\s+){{0,5}}?(?P<people>¶(?:(?:,\s*|\s+(?:and|y|e|et|und)\s+(?:(?:[\w-]+\s+){{1,4}}?[\w-]+,\s+)?)¶)*)",
         re.IGNORECASE,
     )
 
@@ -249,6 +251,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
         )
         resolved = [
             *(_described_again(s, named, described) if described else []),
+            *(_latter_meant(s, named, recent) if lex.language == "en" else []),
             *_startups_meant(s, startups + the_bought, names, recent),
             # ("it was acquired by": the startup named last, as "it" is)
             *_startups_meant(s, bought, names, recent, latest=True),
@@ -302,6 +305,31 @@ def _note_descriptions(
         m = _DESCRIBED_BEFORE.search(s.raw, 0, o.start)
         if m is not None and m.group("modifier") not in _VAGUE_MODIFIERS:
             described.setdefault((m.group("modifier"), m.group("noun")), set()).add(o.name)
+
+
+# "the latter's engineers": the company of two named last (not "the latter half of the year")
+_THE_LATTER = re.compile(
+    r"\b[Tt]he\s+latter(?:'s|’s)?(?![\w-])(?!\s+(?:half|part|parts|stages?|years?|months?|weeks?|"
+    r"days?|case|cases|point|period|one|two|of)\b)"
+)
+
+
+def _latter_meant(
+    s: Sentence, named: Sequence[OrgMention], recent: _Recent
+) -> list[tuple[re.Match[str], str]]:
+    """ "Harbor's acquisition of Quillbyte, to bring on board the latter's talent": the company
+    named last before "the latter" in its sentence, where two are named before it; else the one
+    the sentences before named last."""
+    if "latter" not in s.folded:
+        return []
+    out = []
+    for m in _THE_LATTER.finditer(s.raw):
+        before = [o for o in named if o.end <= m.start() and not o.generic]
+        if len(before) >= 2:
+            out.append((m, before[-1].name))
+        elif not before and recent:
+            out.append((m, recent[-1][1]))
+    return out
 
 
 def _described_again(

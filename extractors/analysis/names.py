@@ -57,7 +57,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:based|headquartered|located|offices?)\s+in\s+$
 # "CEO Naom ShazeerとプレジデントDaniel De Freitas")
 _LATIN_LETTER = "A-Za-zÀ-ÖØ-öø-ɏ"
 _PERSON_WORD = (
-    rf"(?:[A-Z][a-zà-öø-ÿ][{_LATIN_LETTER}]*(?:[-'’][A-Z]?[{_LATIN_LETTER}]+)?"
+    # (a part after a hyphen or an apostrophe, not the possessive "’s": "Mayer’s" is Mayer)
+    rf"(?:[A-Z][a-zà-öø-ÿ][{_LATIN_LETTER}]*(?:[-'’](?![sS](?![{_LATIN_LETTER}]))[A-Z]?[{_LATIN_LETTER}]+)?"
     rf"|(?<![{_LATIN_LETTER}0-9_.])[DO]['’][A-Z][a-zà-öø-ÿ]+)"  # "D'Aloisio", "O'Brien"
 )
 # (The first capital is read before the test of what stands before it, "(?<![\w.])": the search

@@ -1457,7 +1457,7 @@ def _movers(
     if join and not hire:
         out += _listed_as_of(folded, people, x)  # "P, Q and R of x are joining y"
     for p in people:
-        if p.name.endswith(("'s", "’s")):
+        if folded.startswith(("'s", "’s"), p.end):
             continue  # an owner, not one who moves: "xAI, Elon Musk's AI startup"
         if x.end <= p.start < y.start:
             at = p.start - x.end
@@ -1486,7 +1486,7 @@ def _listed_as_of(folded: str, people: Sequence[PersonMention], x: OrgMention) -
         if not LIST_SEPARATOR.fullmatch(folded, p.end, row[-1].start):
             break
         row.append(p)
-    return [p.name for p in reversed(row) if not p.name.endswith(("'s", "’s"))]
+    return [p.name for p in reversed(row) if not folded.startswith(("'s", "’s"), p.end)]
 
 
 _OF_RIGHT_BEFORE = re.compile(r"\s*,?\s*(?:of|from|at)\s+(?:the\s+)?")

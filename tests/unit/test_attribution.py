@@ -2061,3 +2061,27 @@ def test_a_startup_described_again_is_the_one_first_described_so():
     )
     assert [(m.deal_id, m.role) for m in result.deals] == [(DEAL, "subject")]
     assert ("staff_hired", "8 engineers") in _claims(result)
+
+
+def test_the_latter_is_the_company_named_last_and_another_raisers_money_is_its_own():
+    """ "Halcyon's acquisition of the photo app Lumeo, mainly to bring on board the latter's
+    talent": the latter is Lumeo, whose people the purchase is for; "Flush with $900 million it
+    raised in 2024, Quillbyte …" is Quillbyte's money, not Lumeo's funding."""
+    result = _read(
+        "Buying people\n\nProperty portal Halcyon's recent acquisition of the photo app Lumeo, mainly to bring on "
+        "board the latter's founding talent, shows a new trend. Flush with $900 million it raised "
+        "in 2024, Quillbyte has plenty of cash for such deals, its chief said."
+    )
+    assert [(m.deal_id, m.role) for m in result.deals] == [(DEAL, "subject")]
+    assert not result.claims
+
+
+def test_the_sum_investors_invested_is_the_startups_funding():
+    """ "Lumeo's investors were paid back twice the $4 million they invested": what its investors
+    put in, not the deal's price."""
+    result = _read(
+        LEAD
+        + "Lumeo's investors were paid back twice the $4 million they invested, in Halcyon shares."
+    )
+    assert ("target_funding_raised_usd", "$4 million") in _claims(result)
+    assert ("deal_amount_usd", "$4 million") not in _claims(result)

@@ -4316,3 +4316,28 @@ def test_a_list_of_payers_gives_a_known_startup_its_known_payer():
     ids = _deal_ids(_analyse(text, WATCHLIST)[1])
     assert {"microsoft--inflection-ai", "amazon--adept"} <= ids
     assert not ids & {"meta--inflection-ai", "meta--adept"}
+
+
+def test_a_persons_surname_after_a_curly_possessive_is_that_person():
+    """ "Harbor CEO Mira Osei’s plan … Osei has snatched up three startups": Osei is the person
+    named with a possessive before, not a company; "Brit" is a nationality; "Lumeo, the photo app
+    created by … Tom Vale" makes Vale Lumeo's."""
+    steps = read_steps(
+        "Buyers\n\nHarbor CEO Mira Osei’s plan is working. Osei has snatched up three small "
+        "startups since May, among them Lumeo, the photo app created by 19-year-old Brit, Tom Vale."
+    )
+    assert company_names(steps.names) == {"Harbor", "Lumeo"}
+    # the person who created the app described after its name is its own
+    assert steps.names.affiliation.get("Tom Vale") == "Lumeo"
+
+
+def test_a_cofounder_going_back_is_no_deal_whatever_the_text_calls_the_hire():
+    """ "Tom Vale, co-founder of Quillbyte, has left the startup to rejoin Harbor … The hire comes
+    as Harbor reorganises": a person going back to a former employer, no payment stated."""
+    result = _analyse(
+        "Quillbyte co-founder rejoins Harbor\n\nTom Vale, co-founder of Quillbyte, has left the "
+        "startup to rejoin Harbor, where he worked for six years. The hire comes as Harbor "
+        "reorganises its research groups and plans to spend more on computing."
+    )[1]
+    assert result.relevance == "unrelated"
+    assert not result.deals
