@@ -4341,3 +4341,15 @@ def test_a_cofounder_going_back_is_no_deal_whatever_the_text_calls_the_hire():
     )[1]
     assert result.relevance == "unrelated"
     assert not result.deals
+
+
+def test_a_purchase_for_the_intellect_of_its_founders_is_an_acquihire():
+    """ "Harbor has acquired Lumeo … the investment wasn't as much in the technology as in the
+    intellect of Lumeo founders Tom Vale and Ana Reyes": bought for its people."""
+    result = _analyse(
+        "Lumeo, formerly of Leeds, gets acquired by Harbor\n\nThe photo app Lumeo was bought by "
+        "Harbor. The company planned to let people talk to others in real time. He said the "
+        "investment wasn't as much in the technology as it was the intellect of Lumeo founders Tom "
+        "Vale and Ana Reyes."
+    )[1]
+    assert _roles(result) == {"harbor--lumeo": "subject"}

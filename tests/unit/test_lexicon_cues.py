@@ -59,6 +59,8 @@ from extractors.analysis.text import fold
         ("en", "acquihire", "the whole team was bought in the spring"),
         ("en", "acquihire", "it was acquired for its engineering talent"),
         ("en", "acquihire", "the buy-out shows an interest in the founders' technical skills"),
+        ("en", "acquihire", "it is the talent and the code that are the real prize here"),
+        ("en", "acquihire", "the money went less to the app than to the intellect of its founders"),
         # people move, in phrasings other than "join"
         ("en", "join", "its twelve engineers will be incorporated into the buyer's search team"),
         ("ja", "acquihire", "人材および技術を確保するために買収した"),
