@@ -230,6 +230,8 @@ _THEY_INVESTED_AFTER = re.compile(
     r"(?:invested|put\s+in)\b",
     re.IGNORECASE,
 )
+# A round's valuation named as such ("at $160 million pre-money", "a post-money valuation of")
+_ROUND_VALUATION = re.compile(r"\b(?:pre|post)[- ]money\b")
 # "a $16 billion investment by Walmart": money the company "by" names puts in (whose name follows)
 _MONEY_BY_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:investment|payment|injection|infusion)\s+by\s+"
@@ -1085,6 +1087,8 @@ class Attributor:
         if (
             self._says("round", w.local)
             or self._says("funding", w.local)
+            # "valuing the company at $160 million pre-money": a round's valuation, by its own name
+            or _ROUND_VALUATION.search(w.local)
             # "기업 가치 40억달러를 인정받고, MS로부터 … 투자를 유치하기도 했다": the verb of raising
             # money closes the sentence (not "今回の取引で…評価額は": what this deal sets)
             or self.lex.verb_final
@@ -2012,7 +2016,10 @@ def _founded_before_a_late_verb(
 # verb, or the opening of an apposition.
 _NEAREST_FOUNDED = re.compile(
     r"\s+(?:was|were|had\s+been|has\s+been)\s+"
-    r"|\s*,\s*(?:a|an|the|one|einem|einer|eines|ein|eine|un|une|una|uma|um|uno)\s+",
+    r"|\s*,\s*(?:a|an|the|one|einem|einer|eines|ein|eine|un|une|una|uma|um|uno)\s+"
+    # (a month or a part of the year before it: "WaveForms AI, a December 2024–launched start-up")
+    r"(?:(?:early|mid|late)[\s-]+)?(?:(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\s+)?",
     re.IGNORECASE,
 )
 

@@ -153,6 +153,12 @@ def assemble_deals(
             continue  # two startups the watchlist knows as targets: listed side by side, no deal
         if names.kinds.get(t) in {"acquirer", "unit"}:
             continue  # people moving between two large companies, or within one, is a job move
+        if all(
+            r.strength < STRENGTH_JOINED
+            and _listed_together(sentences[r.sentence].raw, names.orgs[r.sentence], a, t)
+            for r in rels
+        ):
+            continue  # "acquisitions of C42 Engineering and CodeIgnitio, and later LeftShift": items
         if framed is None:
             framed = _framing(sentences, names, cues_of)
         deal = _judge(a, t, rels, names, framed, lex)
@@ -199,11 +205,19 @@ def _known_payers_in_lists(
     return out
 
 
+# A list's last item told as coming after the others ("C42 Engineering and CodeIgnitio, and later
+# LeftShift")
+_LATER_ITEM = re.compile(r",?\s+and\s+(?:later|then|also|finally|more\s+recently)\s+")
+
+
 def _listed_together(raw: str, orgs: Sequence[OrgMention], one: str, other: str) -> bool:
     """Both companies are items of one list ("Microsoft, Amazon, and Meta")."""
     run: set[str] = set()
     for before, o in zip([None, *orgs], orgs, strict=False):
-        if before is None or not LIST_SEPARATOR.fullmatch(raw, before.end, o.start):
+        if before is None or not (
+            LIST_SEPARATOR.fullmatch(raw, before.end, o.start)
+            or _LATER_ITEM.fullmatch(raw, before.end, o.start)
+        ):
             run = set()
         run.add(o.name)
         if {one, other} <= run:
@@ -791,7 +805,11 @@ def _weigh(
         ceiling = UNPRICED_PURCHASE_CEILING
         reasons.append(perhaps)
     if money == 0.0 and hire > 0.0:
-        implied = _payment_implied(a, t, rels, framed, hire, acquire=acquire, talent=talent_framed)
+        # ("hasn't acquired the startup" alone frames no payment: the team was hired, no more)
+        paid_for = talent_framed and not (
+            t in framed.not_acquisition and t not in framed.acquihire and a not in framed.acquihire
+        )
+        implied = _payment_implied(a, t, rels, framed, hire, acquire=acquire, talent=paid_for)
         if implied is not None:
             money = implied[0]
             reasons.append(implied[1])
@@ -810,8 +828,10 @@ def _weigh(
         return None
     if team_only and all(_FORMER_STAFF.search(r.clause) for r in live if r.kind == "hire"):
         return None  # "several former Scale employees have joined Mercor": people who left
-    if team_only and {a, t} & framed.not_acquisition:
-        return None  # "five engineers will join Google … there was no acquisition or sale": hires
+    if team_only and {a, t} & framed.not_acquisition and framed.names.kinds.get(t) != "startup":
+        # "five engineers will join Google … there was no acquisition or sale": hires (a startup
+        # the watchlist lists has its known deal, told in just those words)
+        return None
     if team_only:
         money = 0.3
         reasons.append("its founders or team move, no payment stated")

@@ -31,9 +31,10 @@ _AFFILIATION = (
         re.IGNORECASE,
     ),
     # "David Luan, Adept's co-founder", "Rochan Sankar, Enfabrica CEO", "Mohan, the CEO of Windsurf",
+    # "John Fitzpatrick, at that time Voysis’ vice president",
     # "Sankar is the co-founder, president, and CEO of Enfabrica"
     re.compile(
-        r"(?P<person>¶)(?:,|\s+(?:is|was|serves\s+as|has\s+been))\s+(?:the\s+|a\s+|an\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?:(?P<org>§)(?:'s|’s)?\s+)?(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer)(?:\s*,\s*(?:and\s+)?|\s+and\s+)?)+(?:\s+(?:of|at)\s+(?:the\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?P<org2>§))?",
+        r"(?P<person>¶)(?:,|\s+(?:is|was|serves\s+as|has\s+been))\s+(?:the\s+|a\s+|an\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?:(?P<org>§)(?:'s|’s|'|’)?\s+)?(?:(?:co-?founder|cofounder|founder|ceo|chief\s+executive|(?:vice\s+)?president|cto|chief\s+\w+\s+officer)(?:\s*,\s*(?:and\s+)?|\s+and\s+)?)+(?:\s+(?:of|at)\s+(?:the\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?P<org2>§))?",
         re.IGNORECASE,
     ),
     # "Windsurf's CEO Varun Mohan", "Humanloop’s three co-founders, CEO Raza Habib"

@@ -200,7 +200,8 @@ class NameData:
     function_words: frozenset[str]
     suffixes: frozenset[str]
     legal_forms: frozenset[str]  # "Inc.", "GmbH": left out of a company's name
-    institution_words: frozenset[str]  # "University": a name that holds one is where people study
+    # "University", "Court": a name that holds one is where people study, or a court
+    institution_words: frozenset[str]
     verbs_in_capitals: frozenset[str]  # "WILL" of "HP WILL acquire": ends the name before it
     people_of: frozenset[str]  # "Members" of "Members of Lumeo": the company is after "of"
     determiner_before: re.Pattern[str]  # "the " of "the Boxee Box": a thing's name follows
@@ -1136,7 +1137,7 @@ class _NameScan:
         if len(words) == 1 and (surface.isdigit() or len(surface) < 2):
             return False
         if any(w in data.institution_words for w in words):
-            return False  # "Stanford University", "Institut Pasteur": where people study
+            return False  # "Stanford University", "Delhi High Court": where people study, a court
         if all(w in data.not_companies or _a_function_word(w, data) for w in words):
             return False
         if len(words) > 1 and words[-1] in data.suffixes and self._written_as_a_phrase(surface):

@@ -1041,6 +1041,9 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
         return pair.relate("hire", y, x, STRENGTH_FRAME)
     if _BRINGS_ITS_OWN.match(between):
         return pair.relate("hire", y, x, STRENGTH_FRAME)  # "Quillbyte brings with it a small staff"
+    if _FROM_ONE_TO_THE_OTHER.fullmatch(between) and _PEOPLE_SENT_FROM.search(before[-90:]):
+        # "the transfer of business operations and employees from Quillbyte to Harbor"
+        return [replace(r, plural=True) for r in pair.relate("hire", y, x, STRENGTH_FRAME)]
     if hire and team_x and not team_y:
         return pair.relate(
             "hire", y, x, STRENGTH_FRAME
@@ -1069,6 +1072,12 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
     return []
 
 
+# "from Quillbyte to Harbor", after people sent: the first company's people go to the second
+_FROM_ONE_TO_THE_OTHER = re.compile(r"\s+(?:over\s+)?to\s+(?:the\s+)?")
+_PEOPLE_SENT_FROM = re.compile(
+    r"\b(?:transfer\w*|mov\w*|migrat\w*|shift\w*)\s+(?:of\s+)?(?:[\w,-]+\s+){0,5}?"
+    r"(?:employees|staff|team|engineers|people|workers|workforce)\s+from\s+$"
+)
 # A passive, then "to" right before the second company: where the first one's people were taken
 _PASSIVE_TO_END = re.compile(
     r"^[^.;]*\b(?:wurde|wurden|was|were|been)\b[^.;]*\b(?:zu|zum|to)\s+(?:the\s+)?$", re.IGNORECASE
@@ -1140,6 +1149,7 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
         _said(cues, "acquire", between)
         and not _said(cues, "stake", between + after[:30])
         and not hired
+        and not _said(cues, "not_acquisition", between)  # "Harbor hasn't acquired the startup"
     ):
         passive = _PASSIVE_BY_END.search(between)
         if passive and not _said(cues, "acquire", between[passive.start() :]):

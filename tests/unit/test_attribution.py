@@ -2085,3 +2085,23 @@ def test_the_sum_investors_invested_is_the_startups_funding():
     )
     assert ("target_funding_raised_usd", "$4 million") in _claims(result)
     assert ("deal_amount_usd", "$4 million") not in _claims(result)
+
+
+def test_a_year_launched_startup_after_its_name_was_founded_that_year():
+    """ "Halcyon has acquired Lumeo, a March 2023–launched start-up": Lumeo's founding year."""
+    result = _read(
+        "Halcyon buys Lumeo\n\nHalcyon has acquired Lumeo, a March 2023–launched start-up that "
+        "reads emotion in speech. The deal brings Lumeo's technology and its two co-founders into "
+        "Halcyon's new research division."
+    )
+    assert [c.low for c in result.claims if c.metric == "founded_year"] == [2023]
+
+
+def test_a_pre_money_valuation_is_a_rounds_not_the_deals():
+    """ "had raised $30 million from Andreessen Horowitz, valuing the company at $120 million
+    pre-money": the round's valuation, set before the deal."""
+    result = _read(
+        LEAD + "Lumeo, founded eight months ago, had raised $30 million from Andreessen Horowitz, "
+        "valuing the company at $120 million pre-money."
+    )
+    assert not [c for c in result.claims if c.metric == "target_valuation_usd"]

@@ -4353,3 +4353,75 @@ def test_a_purchase_for_the_intellect_of_its_founders_is_an_acquihire():
         "Vale and Ana Reyes."
     )[1]
     assert _roles(result) == {"harbor--lumeo": "subject"}
+
+
+def test_people_transferred_from_one_company_to_the_other_join_the_second():
+    """ "The deal entailed the transfer of business operations and employees from Lumeo to
+    Harbor": Harbor takes Lumeo's people (not Lumeo Harbor's)."""
+    found = _relation_keys(
+        "News\n\nLumeo says Harbor misled it after buying the company in May. The deal entailed "
+        "the transfer of business operations and employees from Lumeo to Harbor."
+    )
+    assert ("hire", "Harbor", "Lumeo") in found
+    assert ("hire", "Lumeo", "Harbor") not in found
+
+
+def test_a_team_hired_from_a_startup_the_buyer_has_not_acquired_is_no_deal():
+    """ "Harbor has hired the data team at Lumeo … However, Harbor hasn't acquired the startup":
+    people hired, nothing bought and no payment; a suit in the "Leeds High Court" is no company."""
+    text = (
+        "Harbor hires data team from Lumeo\n\nHarbor has hired the data team at Lumeo, made up "
+        "of at least 18 people and two co-founders. Lumeo, a Leeds startup, sells data advice. "
+        "However, Harbor hasn't acquired the startup and didn't say what the team will work on. "
+        "A former investor has filed a suit at the Leeds High Court."
+    )
+    assert not _analyse(text)[1].deals
+    assert "Leeds High Court" not in company_names(read_steps(text).names)
+
+
+def test_a_startups_former_vice_president_now_at_the_buyer_is_its_people():
+    """ "Tom Vale, at that time Lumeo’ vice president of product … Vale, now engineering manager
+    for maps at Harbor": Lumeo's person went to Harbor, which paid for Lumeo."""
+    result = _analyse(
+        "Why did Harbor need Lumeo?\n\nHarbor paid an undisclosed amount for Lumeo, a small firm "
+        "in Cork that makes voice search for shops. Last year, Tom Vale, at that time Lumeo’ vice "
+        "president of product, spoke on a podcast. Vale, now engineering manager for maps at "
+        "Harbor, said Lumeo chose depth over breadth."
+    )[1]
+    assert _roles(result) == {"harbor--lumeo": "subject"}
+
+
+def test_companies_listed_as_one_buyers_purchases_are_no_deal_with_each_other():
+    """ "its team in Pune, which it gained through acquisitions of Lumeo and Quillbyte, and later
+    Halcyon": three companies bought, none of them another's buyer."""
+    ids = _deal_ids(
+        _analyse(
+            "Harbor shuts an office\n\nHarbor closed its office in Leeds. The reason is its growing "
+            "focus on its engineering team in Pune, which it gained through acquisitions of Lumeo "
+            "and Quillbyte, and later Halcyon."
+        )[1]
+    )
+    assert not ids & {"lumeo--quillbyte", "quillbyte--halcyon", "lumeo--halcyon"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place"),
+    [
+        (
+            "es",
+            "Noticias\n\nLa práctica es antigua en Estados Unidos, pero empieza ahora en España.",
+            "España",
+        ),
+        (
+            "es",
+            "Noticias\n\nLa práctica es antigua en Estados Unidos, pero empieza ahora en España.",
+            "Estados Unidos",
+        ),
+    ],
+)
+def test_countries_as_other_languages_write_them_are_no_names(language, text, place):
+    """ "Estados Unidos", "España": places, as "United States" and "Spain" are (neither a company
+    nor a person)."""
+    steps = read_steps(text, language)
+    named = company_names(steps.names) | {p.name for found in steps.names.people for p in found}
+    assert place not in named

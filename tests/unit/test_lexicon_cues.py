@@ -60,6 +60,9 @@ from extractors.analysis.text import fold
         ("en", "acquihire", "it was acquired for its engineering talent"),
         ("en", "acquihire", "the buy-out shows an interest in the founders' technical skills"),
         ("en", "acquihire", "it is the talent and the code that are the real prize here"),
+        ("en", "acquihire", "its team in Pune, which it gained through acquisitions of two firms"),
+        ("en", "not_acquisition", "the buyer hasn't acquired the startup itself"),
+        ("en", "join", "Tom Vale, now design manager for maps at the buyer, said"),
         ("en", "acquihire", "the money went less to the app than to the intellect of its founders"),
         # people move, in phrasings other than "join"
         ("en", "join", "its twelve engineers will be incorporated into the buyer's search team"),
