@@ -4293,17 +4293,6 @@ def test_who_pays_hires_or_buys_in_other_languages(language, text, read, not_rea
     assert not_read not in found
 
 
-def test_a_team_acquired_in_the_passive_is_an_acquihire():
-    """ "Lumeo has been acquired by the photo-sharing giant Harbor … The Lumeo team is being
-    acquired for its design talent": a purchase of its people, and Harbor, four words after "by",
-    its buyer."""
-    result = _analyse(
-        "Harbor buys Lumeo\n\nLumeo, a small collage app, has been acquired by the photo-sharing "
-        "giant Harbor. The Lumeo team is being acquired for its design talent."
-    )[1]
-    assert _roles(result) == {"harbor--lumeo": "subject"}
-
-
 def test_a_list_of_payers_gives_a_known_startup_its_known_payer():
     """ "Microsoft, Amazon and Meta paid … to hire founders from startups such as Inflection and
     Adept": no word pairs a payer with a startup, so the watchlist's payer of each, named in the
@@ -4343,18 +4332,6 @@ def test_a_cofounder_going_back_is_no_deal_whatever_the_text_calls_the_hire():
     assert not result.deals
 
 
-def test_a_purchase_for_the_intellect_of_its_founders_is_an_acquihire():
-    """ "Harbor has acquired Lumeo … the investment wasn't as much in the technology as in the
-    intellect of Lumeo founders Tom Vale and Ana Reyes": bought for its people."""
-    result = _analyse(
-        "Lumeo, formerly of Leeds, gets acquired by Harbor\n\nThe photo app Lumeo was bought by "
-        "Harbor. The company planned to let people talk to others in real time. He said the "
-        "investment wasn't as much in the technology as it was the intellect of Lumeo founders Tom "
-        "Vale and Ana Reyes."
-    )[1]
-    assert _roles(result) == {"harbor--lumeo": "subject"}
-
-
 def test_people_transferred_from_one_company_to_the_other_join_the_second():
     """ "The deal entailed the transfer of business operations and employees from Lumeo to
     Harbor": Harbor takes Lumeo's people (not Lumeo Harbor's)."""
@@ -4377,18 +4354,6 @@ def test_a_team_hired_from_a_startup_the_buyer_has_not_acquired_is_no_deal():
     )
     assert not _analyse(text)[1].deals
     assert "Leeds High Court" not in company_names(read_steps(text).names)
-
-
-def test_a_startups_former_vice_president_now_at_the_buyer_is_its_people():
-    """ "Tom Vale, at that time Lumeo’ vice president of product … Vale, now engineering manager
-    for maps at Harbor": Lumeo's person went to Harbor, which paid for Lumeo."""
-    result = _analyse(
-        "Why did Harbor need Lumeo?\n\nHarbor paid an undisclosed amount for Lumeo, a small firm "
-        "in Cork that makes voice search for shops. Last year, Tom Vale, at that time Lumeo’ vice "
-        "president of product, spoke on a podcast. Vale, now engineering manager for maps at "
-        "Harbor, said Lumeo chose depth over breadth."
-    )[1]
-    assert _roles(result) == {"harbor--lumeo": "subject"}
 
 
 def test_companies_listed_as_one_buyers_purchases_are_no_deal_with_each_other():
@@ -4425,3 +4390,30 @@ def test_countries_as_other_languages_write_them_are_no_names(language, text, pl
     steps = read_steps(text, language)
     named = company_names(steps.names) | {p.name for found in steps.names.people for p in found}
     assert place not in named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a team acquired in the passive, and the buyer four words after "by"
+        "Harbor buys Lumeo\n\nLumeo, a small collage app, has been acquired by the photo-sharing "
+        "giant Harbor. The Lumeo team is being acquired for its design talent.",
+        # bought less for the technology than for the founders' minds
+        "Lumeo, formerly of Leeds, gets acquired by Harbor\n\nThe photo app Lumeo was bought by "
+        "Harbor. The company planned to let people talk to others in real time. He said the "
+        "investment wasn't as much in the technology as it was the intellect of Lumeo founders Tom "
+        "Vale and Ana Reyes.",
+        # the startup's vice president ("Lumeo’ vice president"), now holding a post at the buyer
+        "Why did Harbor need Lumeo?\n\nHarbor paid an undisclosed amount for Lumeo, a small firm "
+        "in Cork that makes voice search for shops. Last year, Tom Vale, at that time Lumeo’ vice "
+        "president of product, spoke on a podcast. Vale, now engineering manager for maps at "
+        "Harbor, said Lumeo chose depth over breadth.",
+    ],
+    ids=["team-acquired-passive", "founders-intellect", "vice-president-now-at-buyer"],
+)
+def test_a_purchase_of_its_people_told_in_words_of_its_own(text):
+    """ "The Lumeo team is being acquired for its design talent", "the investment wasn't as much
+    in the technology as it was the intellect of Lumeo founders …", "Tom Vale, at that time
+    Lumeo’ vice president … Vale, now engineering manager … at Harbor": Harbor pays for Lumeo's
+    people."""
+    assert _roles(_analyse(text)[1]) == {"harbor--lumeo": "subject"}
