@@ -342,6 +342,11 @@ def run_child(mode: str, config: Path, prefect_home: Path, log_path: Path) -> di
 def child_main(mode: str, config: str) -> int:
     """Inside the child: import, run the flow, print one line of JSON."""
     t0 = time.perf_counter()
+    from flows.runtime import prepare_prefect
+
+    prepare_prefect(
+        Path(config).parent
+    )  # Prefect's settings as the CLI sets them (PREFECT_HOME kept)
     from prefect import flow
 
     from flows.pipeline import monitor, with_task_runner

@@ -64,7 +64,13 @@ def local_prefect_server(console: Console) -> Iterator[str]:
     port = _free_port(DEFAULT_PORT)
     api_url = f"http://127.0.0.1:{port}/api"
     log_path = Path(os.environ["PREFECT_HOME"]) / "server.log"
-    env = {**os.environ, "PREFECT_UI_ENABLED": "true", "PREFECT_SERVER_API_HOST": "127.0.0.1"}
+    env = {
+        **os.environ,
+        "PREFECT_UI_ENABLED": "true",
+        "PREFECT_SERVER_API_HOST": "127.0.0.1",
+        # (its UI shows each flow run's task runs: the ephemeral API's default is off, runtime.py)
+        "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "true",
+    }
     with log_path.open("ab") as log:
         process = subprocess.Popen(
             [
