@@ -819,18 +819,17 @@ def _weigh(
             hire = STRENGTH_CLAUSE
             reasons.append(why)
     team_only = money == 0.0 and hire >= 0.9 and not acquire and _team_moves(live)
-    if (
-        team_only or money <= STRENGTH_IMPLIED and framed.names.kinds.get(t) != "startup"
-    ) and _only_going_back(live, framed):
+    listed = framed.names.kinds.get(t) == "startup"  # a startup the watchlist knows a deal of
+    if (team_only or (money <= STRENGTH_IMPLIED and not listed)) and _only_going_back(live, framed):
         # "OpenAI rehires co-founders of Thinking Machines Lab": people going back, no payment
         # stated (at most a "deal" the text implies: "The hire comes as Meta reorganizes …"; a
-        # startup the watchlist lists has its known deal, whose founders may well go back)
+        # listed startup has its known deal, whose founders may well go back)
         return None
     if team_only and all(_FORMER_STAFF.search(r.clause) for r in live if r.kind == "hire"):
         return None  # "several former Scale employees have joined Mercor": people who left
-    if team_only and {a, t} & framed.not_acquisition and framed.names.kinds.get(t) != "startup":
-        # "five engineers will join Google … there was no acquisition or sale": hires (a startup
-        # the watchlist lists has its known deal, told in just those words)
+    if team_only and {a, t} & framed.not_acquisition and not listed:
+        # "five engineers will join Google … there was no acquisition or sale": hires (a listed
+        # startup has its known deal, told in just those words)
         return None
     if team_only:
         money = 0.3

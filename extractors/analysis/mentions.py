@@ -303,7 +303,7 @@ def _note_descriptions(
     for o in named:
         if o.generic or names.kinds.get(o.name) == "acquirer":
             continue
-        m = _DESCRIBED_BEFORE.search(s.raw, 0, o.start)
+        m = _DESCRIBED_BEFORE.search(s.raw, max(0, o.start - 60), o.start)
         if m is not None and m.group("modifier") not in _VAGUE_MODIFIERS:
             described.setdefault((m.group("modifier"), m.group("noun")), set()).add(o.name)
 
@@ -343,6 +343,8 @@ def _described_again(
         if len(companies) != 1:
             continue
         (company,) = companies
+        if f"{modifier} {noun}" not in s.folded:
+            continue
         rx = re.compile(
             rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,3}}?{re.escape(modifier)}\s+{noun}(?:'s|’s)?(?![\w-])"
         )
