@@ -751,10 +751,11 @@ def _weigh(
     hire = max((r.strength for r in live if r.kind == "hire"), default=0.0)
     money = max((r.strength for r in live if r.kind in MONEY_KINDS), default=0.0)
     acquire = any(r.kind == "acquire" for r in live)
-    talent_framed = (
+    # framed as a purchase of people by the words around it; "not an acquisition" frames the deal
+    # as a talent deal too, but frames no payment ("hasn't acquired the startup": a team hired)
+    framed_as_paid_for = (
         t in framed.acquihire
         or a in framed.acquihire
-        or t in framed.not_acquisition
         or (acquire and _headline_hires(live))
         or (
             acquire
@@ -766,6 +767,7 @@ def _weigh(
             )
         )
     )
+    talent_framed = framed_as_paid_for or t in framed.not_acquisition
     reasons: list[str] = []
     ceiling = 1.0
     if (
@@ -805,11 +807,9 @@ def _weigh(
         ceiling = UNPRICED_PURCHASE_CEILING
         reasons.append(perhaps)
     if money == 0.0 and hire > 0.0:
-        # ("hasn't acquired the startup" alone frames no payment: the team was hired, no more)
-        paid_for = talent_framed and not (
-            t in framed.not_acquisition and t not in framed.acquihire and a not in framed.acquihire
+        implied = _payment_implied(
+            a, t, rels, framed, hire, acquire=acquire, talent=framed_as_paid_for
         )
-        implied = _payment_implied(a, t, rels, framed, hire, acquire=acquire, talent=paid_for)
         if implied is not None:
             money = implied[0]
             reasons.append(implied[1])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.analysis.lexicon import Lexicon, holds_any, needed_texts
 from extractors.analysis.names import Names, OrgMention, PersonMention, past_employer_before
@@ -236,7 +236,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
     recent: list[
         tuple[int, str, bool]
     ] = []  # (sentence, company, is a listed acquirer), in text order
-    described: dict[tuple[str, str], set[str]] = {}  # ("recognition", "company") -> its names
+    described: dict[str, set[str]] = {}  # "recognition company" -> the names it introduced
     for s in sentences:
         named = names.orgs[s.index]
         people = names.people[s.index]
@@ -293,10 +293,7 @@ _VAGUE_MODIFIERS = frozenset(
 
 
 def _note_descriptions(
-    s: Sentence,
-    named: Sequence[OrgMention],
-    names: Names,
-    described: dict[tuple[str, str], set[str]],
+    s: Sentence, named: Sequence[OrgMention], names: Names, described: dict[str, set[str]]
 ) -> None:
     """The descriptions that introduce a company's name in this sentence ("speech recognition
     company Lumeo"), each with the names it introduced (not a listed acquirer's)."""
@@ -305,7 +302,7 @@ def _note_descriptions(
             continue
         m = _DESCRIBED_BEFORE.search(s.raw, max(0, o.start - 60), o.start)
         if m is not None and m.group("modifier") not in _VAGUE_MODIFIERS:
-            described.setdefault((m.group("modifier"), m.group("noun")), set()).add(o.name)
+            described.setdefault(f"{m.group('modifier')} {m.group('noun')}", set()).add(o.name)
 
 
 # "the latter's engineers": the company of two named last (not "the latter half of the year")
@@ -333,22 +330,25 @@ def _latter_meant(
     return out
 
 
+@lru_cache(maxsize=512)  # (bounded: the descriptions are the texts' words)
+def _description_again_rx(description: str) -> re.Pattern[str]:
+    """ "the … speech recognition company('s)": a definite description ending on ``description``."""
+    return re.compile(
+        rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,3}}?{re.escape(description)}(?:'s|’s)?(?![\w-])"
+    )
+
+
 def _described_again(
-    s: Sentence, named: Sequence[OrgMention], described: dict[tuple[str, str], set[str]]
+    s: Sentence, named: Sequence[OrgMention], described: dict[str, set[str]]
 ) -> list[tuple[re.Match[str], str]]:
     """ "the AI-powered speech recognition company's 20 engineers": a definite description that
     repeats the one an earlier sentence introduced one company with stands for that company."""
     out = []
-    for (modifier, noun), companies in described.items():
-        if len(companies) != 1:
+    for description, companies in described.items():
+        if len(companies) != 1 or description not in s.folded:
             continue
         (company,) = companies
-        if f"{modifier} {noun}" not in s.folded:
-            continue
-        rx = re.compile(
-            rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,3}}?{re.escape(modifier)}\s+{noun}(?:'s|’s)?(?![\w-])"
-        )
-        for m in rx.finditer(s.raw):
+        for m in _description_again_rx(description).finditer(s.raw):
             if not any(o.start < m.end() and m.start() < o.end for o in named) and not any(
                 _DESCRIPTOR_TAIL.fullmatch(s.raw, m.end(), o.start)
                 for o in named

@@ -1041,7 +1041,8 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
         return pair.relate("hire", y, x, STRENGTH_FRAME)
     if _BRINGS_ITS_OWN.match(between):
         return pair.relate("hire", y, x, STRENGTH_FRAME)  # "Quillbyte brings with it a small staff"
-    if _FROM_ONE_TO_THE_OTHER.fullmatch(between) and _PEOPLE_SENT_FROM.search(before[-90:]):
+    sent = _SENT_FROM.search(before[-90:]) if _FROM_ONE_TO_THE_OTHER.fullmatch(between) else None
+    if sent is not None and _said(cues, "team", sent.group(0)):
         # "the transfer of business operations and employees from Quillbyte to Harbor"
         return [replace(r, plural=True) for r in pair.relate("hire", y, x, STRENGTH_FRAME)]
     if hire and team_x and not team_y:
@@ -1074,9 +1075,9 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
 
 # "from Quillbyte to Harbor", after people sent: the first company's people go to the second
 _FROM_ONE_TO_THE_OTHER = re.compile(r"\s+(?:over\s+)?to\s+(?:the\s+)?")
-_PEOPLE_SENT_FROM = re.compile(
-    r"\b(?:transfer\w*|mov\w*|migrat\w*|shift\w*)\s+(?:of\s+)?(?:[\w,-]+\s+){0,5}?"
-    r"(?:employees|staff|team|engineers|people|workers|workforce)\s+from\s+$"
+# (a word moving things, then "from": the lexicon's words for a team say whether they are people)
+_SENT_FROM = re.compile(
+    r"\b(?:transfer\w*|mov\w*|migrat\w*|shift\w*)\s+(?:of\s+)?(?:[\w,-]+\s+){0,6}?from\s+$"
 )
 # A passive, then "to" right before the second company: where the first one's people were taken
 _PASSIVE_TO_END = re.compile(
