@@ -426,10 +426,12 @@ def explain(
     config: ConfigOption = None,
 ) -> None:
     """Why the analysis reads an article as it does: deals and claims with their evidence and
-    confidence, and every figure it left out, with the reason."""
+    confidence, every figure it left out, with the reason, and what it read before weighing
+    anything (companies, people, the relations between companies; why no deal, where none)."""
     from datetime import UTC, datetime
 
     from extractors.analysis import analyse
+    from extractors.analysis.analyse import what_was_read
     from extractors.analysis.explain import explain_lines
     from extractors.documents import DocumentError, articles_from_path
     from extractors.watchlist import load_watchlist
@@ -447,7 +449,8 @@ def explain(
     else:
         articles = _stored_article(settings, target)
     for article in articles:
-        for explained in explain_lines(article, analyse(article, watchlist)):
+        analysis, reading = analyse(article, watchlist), what_was_read(article, watchlist)
+        for explained in explain_lines(article, analysis, reading):
             console.print(explained, soft_wrap=True)
 
 

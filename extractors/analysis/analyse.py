@@ -307,6 +307,49 @@ def _read(article: Article, wl: Watchlist) -> _Reading:
     )  # fmt: skip
 
 
+class ReadCompany(NamedTuple):
+    name: str
+    kind: str  # acquirer, startup, unit or unknown (names.Names.kinds)
+    why: tuple[str, ...]  # what showed it to be an organisation; none: only its capitals
+    referred_to: int  # how often "the startup", "the company", "it paid" stood for it
+
+
+class ArticleReading(NamedTuple):
+    """What the analysis read in an article before it weighed anything: the companies and people
+    it found, the relations between companies its clauses state, and, where it named no deal,
+    every figure it saw. ``dealwatch explain`` shows it, so that a
+    missed deal can be traced to the step that missed it."""
+
+    sentences: tuple[str, ...]
+    companies: tuple[ReadCompany, ...]
+    people: tuple[tuple[str, str | None], ...]  # (name, the company the text ties them to)
+    relations: tuple[Relation, ...]
+    figures: tuple[tuple[int, str], ...]  # every figure it saw: (sentence, as stated)
+
+
+def what_was_read(article: Article, watchlist: Watchlist | None = None) -> ArticleReading:
+    """The reading ``analyse`` weighs, for ``dealwatch explain`` (the same steps, not a copy)."""
+    r = _read(article, watchlist or EMPTY_WATCHLIST)
+    named = [o for found in r.names.orgs for o in found]
+    companies = tuple(
+        ReadCompany(
+            name,
+            r.names.kinds.get(name, "unknown"),
+            tuple(sorted(r.names.evidence.get(name, ()))),
+            sum(o.generic for o in named if o.name == name),
+        )
+        for name in dict.fromkeys(o.name for o in named)
+    )
+    people = tuple(
+        (name, r.names.affiliation.get(name))
+        for name in dict.fromkeys(p.name for found in r.names.people for p in found)
+    )
+    figures = tuple((s.index, f.stated) for s in r.sentences for f in figures_in(s.raw, r.language))
+    return ArticleReading(
+        tuple(s.text for s in r.sentences), companies, people, tuple(r.relations), figures
+    )
+
+
 class ArticleSigns(NamedTuple):
     deals: int  # the deals the rules named
     bought_whole: bool  # the rules read a company bought whole: the model is not asked

@@ -1,5 +1,7 @@
 """``dealwatch explain``: one article's deals and claims with the evidence and confidence of each,
-and every figure it read and left out, with why. Pure: it formats what ``analyse`` concluded.
+every figure it read and left out, with why, and what it read before weighing anything (its
+companies, people and the relations between companies; where it named no deal, why not and the
+figures it saw). Pure: it formats what ``analyse`` concluded and ``what_was_read`` found.
 
 Text from the article is made inert for a terminal: control characters (an escape sequence, a
 carriage return that rewrites a line) are shown as visible code points, never passed through.
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.analysis.analyse import ArticleReading
 from extractors.analysis.article_model import shipped_article_model, shipped_named_deals_model
 from extractors.records import Analysis, Article, Claim
 
@@ -36,7 +39,67 @@ def _claim_line(c: Claim) -> str:
     )
 
 
-def explain_lines(article: Article, analysis: Analysis) -> list[str]:
+# A sentence quoted under a relation is cut here: enough to find it in the article.
+QUOTE_CHARS = 160
+
+
+def _quoted(sentence: str) -> str:
+    cut = sentence if len(sentence) <= QUOTE_CHARS else sentence[: QUOTE_CHARS - 1] + "…"
+    return inert(cut)
+
+
+def _why_no_deal(reading: ArticleReading) -> str:
+    """The first step at which the reading fell short of a deal."""
+    if len(reading.companies) < 2:
+        return "it names fewer than two companies"
+    if not reading.relations:
+        return (
+            "no clause ties two of its companies together by a hire, a payment, a licence, a "
+            "stake or a purchase"
+        )
+    if all(r.background or r.failed for r in reading.relations):
+        return "every relation it read is told as background or as having fallen through"
+    return (
+        "the relations it read were weighed and made no deal (a company bought whole with "
+        "nobody hired, or too little evidence)"
+    )
+
+
+def reading_lines(reading: ArticleReading, analysis: Analysis) -> list[str]:
+    """What the analysis read before it weighed anything: how to trace a deal it missed."""
+    lines = [f"what it read ({len(reading.sentences)} sentences):"]
+    lines.append(f"  companies ({len(reading.companies)}):")
+    for c in reading.companies:
+        why = ", ".join(c.why) or "only its capitals"
+        referred = f", stood for {c.referred_to} time(s) by a description" if c.referred_to else ""
+        lines.append(f"    {inert(c.name)}  {c.kind}  (shown by: {why}{referred})")
+    people = ", ".join(
+        inert(name) + (f" ({inert(works_for)})" if works_for else "")
+        for name, works_for in reading.people
+    )
+    lines.append(f"  people ({len(reading.people)}): {people or 'none'}")
+    lines.append(
+        f"  relations between companies ({len(reading.relations)}; first -> second as read):"
+    )
+    for r in reading.relations:
+        flags = [f for f, on in (("background", r.background), ("fell through", r.failed)) if on]
+        moving = f", people moving: {inert(', '.join(r.people))}" if r.people else ""
+        lines.append(
+            f"    sentence {r.sentence}: {inert(r.acquirer)} -> {inert(r.target)}  {r.kind}  "
+            f"strength {r.strength:.2f}{''.join(f', {f}' for f in flags)}{moving}"
+        )
+        if 0 <= r.sentence < len(reading.sentences):
+            lines.append(f"      {_quoted(reading.sentences[r.sentence])}")
+    if not analysis.deals:
+        lines.append(f"  no deal: {_why_no_deal(reading)}")
+        lines.append(f"  figures seen, with no deal to attach them to ({len(reading.figures)}):")
+        lines += [f"    sentence {i}: {inert(stated)!r}" for i, stated in reading.figures]
+    return lines
+
+
+def explain_lines(
+    article: Article, analysis: Analysis, reading: ArticleReading | None = None
+) -> list[str]:
     lines = [
         f"article {article.article_id}  {inert(article.source)}  {inert(article.url)}",
         f"title: {inert(article.title or '(none)')}",
@@ -84,4 +147,7 @@ def explain_lines(article: Article, analysis: Analysis) -> list[str]:
     for left in analysis.left_out:
         about = f" [{left.deal_id}]" if left.deal_id else ""
         lines.append(f"  {inert(left.stated)!r}{about}: {inert(left.reason)}")
+    if reading is not None:
+        lines.append("")
+        lines += reading_lines(reading, analysis)
     return lines

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typer.testing import CliRunner
 
 from extractors.analysis import analyse
+from extractors.analysis.analyse import what_was_read
 from extractors.analysis.explain import explain_lines, inert
 from extractors.documents import article_from_text
 from extractors.watchlist import load_watchlist
@@ -56,6 +57,43 @@ def test_a_stored_article_is_explained_by_its_id(tmp_path, monkeypatch):
     assert "halcyon--lumeo" in result.output
 
 
+# Two companies and a figure, and no clause that ties the companies together: a miss to trace.
+NO_DEAL = (
+    "Harbor and Quillbyte show robots at the Lumeo fair\n\n"
+    "Harbor, the logistics software maker, and Quillbyte, a start-up that writes routing models, "
+    "both showed warehouse robots at the Lumeo fair in Lyon on Tuesday. Harbor said its robot "
+    "cost $20 million to build."
+)
+
+
+def test_what_it_read_shows_where_a_deal_was_missed(tmp_path, monkeypatch):
+    config = _config(tmp_path, monkeypatch)
+    path = tmp_path / "fair.txt"
+    path.write_text(NO_DEAL, encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", str(path), "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "relevance: unrelated" in out
+    read = out[out.index("what it read") :]
+    assert "Harbor" in read and "Quillbyte" in read
+    assert "relations between companies (0;" in read
+    assert "no deal: no clause ties two of its companies together" in read
+    assert "sentence 2: '$20 million'" in read
+
+
+def test_what_it_read_shows_each_relation_with_its_sentence(tmp_path, monkeypatch):
+    config = _config(tmp_path, monkeypatch)
+    path = tmp_path / "halcyon.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", str(path), "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    read = result.output[result.output.index("what it read") :]
+    assert "Halcyon -> Lumeo  licence" in read
+    assert "Halcyon, the cloud company, will pay $400 million to license the models" in read
+    assert "Ana Ruiz" in read
+    assert "no deal:" not in read  # the deal was found: nothing to trace
+
+
 def test_an_unknown_target_is_one_clear_line_and_status_2(tmp_path, monkeypatch):
     config = _config(tmp_path, monkeypatch)
     with db.write_connection(tmp_path / "w.duckdb"):
@@ -74,7 +112,11 @@ def test_text_from_the_article_cannot_drive_the_terminal():
         origin="feed",
         fetched_at=datetime(2025, 1, 1, tzinfo=UTC),
     )
-    text = "\n".join(explain_lines(article, analyse(article, load_watchlist_or_none())))
+    watchlist = load_watchlist_or_none()
+    text = "\n".join(
+        explain_lines(article, analyse(article, watchlist), what_was_read(article, watchlist))
+    )
+    assert "what it read" in text and "Acme" in text
     assert "\x1b" not in text and "\x07" not in text
     assert inert("a\x1bb") == "a<U+001B>b"
 
