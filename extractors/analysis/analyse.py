@@ -278,7 +278,9 @@ class _Reading(NamedTuple):
     relations: list[Relation]
 
 
-def _read(article: Article, wl: Watchlist) -> _Reading:
+def _read(
+    article: Article, wl: Watchlist, why_not: dict[tuple[str, str], str] | None = None
+) -> _Reading:
     notes: list[str] = []
     text = plain_hyphens(article.text)
     if len(text) > MAX_ANALYSED_CHARS:
@@ -297,7 +299,9 @@ def _read(article: Article, wl: Watchlist) -> _Reading:
     bought_whole: set[tuple[str, str]] = set()
     deals = [
         d
-        for d in assemble_deals(sentences, names, relations, lex, wl, cues_of, bought_whole)
+        for d in assemble_deals(
+            sentences, names, relations, lex, wl, cues_of, bought_whole, why_not
+        )
         if slug(d.acquirer) and slug(d.target)
     ]
     english = (article.language or "en").lower().startswith("en")
@@ -315,21 +319,23 @@ class ReadCompany(NamedTuple):
 
 
 class ArticleReading(NamedTuple):
-    """What the analysis read in an article before it weighed anything: the companies and people
-    it found, the relations between companies its clauses state, and, where it named no deal,
-    every figure it saw. ``dealwatch explain`` shows it, so that a
-    missed deal can be traced to the step that missed it."""
+    """What the analysis read in an article and how it weighed the pairs of companies: the
+    companies and people it found, the relations between companies its clauses state, each
+    related pair that made no deal with why, and every figure it saw. ``dealwatch explain``
+    shows it, so that a missed deal can be traced to the step that missed it."""
 
     sentences: tuple[str, ...]
     companies: tuple[ReadCompany, ...]
     people: tuple[tuple[str, str | None], ...]  # (name, the company the text ties them to)
     relations: tuple[Relation, ...]
     figures: tuple[tuple[int, str], ...]  # every figure it saw: (sentence, as stated)
+    no_deal: tuple[tuple[str, str, str], ...]  # (payer, other, why) of related pairs, no deal
 
 
 def what_was_read(article: Article, watchlist: Watchlist | None = None) -> ArticleReading:
     """The reading ``analyse`` weighs, for ``dealwatch explain`` (the same steps, not a copy)."""
-    r = _read(article, watchlist or EMPTY_WATCHLIST)
+    why_not: dict[tuple[str, str], str] = {}
+    r = _read(article, watchlist or EMPTY_WATCHLIST, why_not)
     named = [o for found in r.names.orgs for o in found]
     companies = tuple(
         ReadCompany(
@@ -346,7 +352,12 @@ def what_was_read(article: Article, watchlist: Watchlist | None = None) -> Artic
     )
     figures = tuple((s.index, f.stated) for s in r.sentences for f in figures_in(s.raw, r.language))
     return ArticleReading(
-        tuple(s.text for s in r.sentences), companies, people, tuple(r.relations), figures
+        tuple(s.text for s in r.sentences),
+        companies,
+        people,
+        tuple(r.relations),
+        figures,
+        tuple((a, t, why) for (a, t), why in why_not.items()),
     )
 
 

@@ -134,10 +134,13 @@ def assemble_deals(
     watchlist: Watchlist,
     cues_of: Sequence[SentenceCues] | None = None,
     bought_whole: set[tuple[str, str]] | None = None,
+    why_not: dict[tuple[str, str], str] | None = None,
 ) -> list[Deal]:
     """``cues_of``: each sentence's cues, when the caller has them (they are looked for once);
     ``bought_whole`` gains the pairs read as a purchase told as a purchase (a company bought
-    whole, its people moving with it as in any acquisition: no talent deal)."""
+    whole, its people moving with it as in any acquisition: no talent deal); ``why_not`` gains
+    each related pair that made no deal, with the reason (``dealwatch explain``)."""
+    dropped: dict[tuple[str, str], str] = {}
     if cues_of is None:
         cues_of = [SentenceCues(lex, s.folded) for s in sentences]
     by_pair: dict[tuple[str, str], list[Relation]] = defaultdict(list)
@@ -148,24 +151,35 @@ def assemble_deals(
     deals: list[Deal] = []
     for (a, t), rels in by_pair.items():
         if a == t or a in people_names or t in people_names:
+            dropped[(a, t)] = "one of the two is a person, or both are one company"
             continue
         if names.kinds.get(a) == "startup" and names.kinds.get(t) == "startup":
-            continue  # two startups the watchlist knows as targets: listed side by side, no deal
+            # two startups the watchlist knows as targets: listed side by side, no deal
+            dropped[(a, t)] = "both are startups the watchlist knows as targets"
+            continue
         if names.kinds.get(t) in {"acquirer", "unit"}:
-            continue  # people moving between two large companies, or within one, is a job move
+            # people moving between two large companies, or within one, is a job move
+            dropped[(a, t)] = f"{t} is a large company or a unit of one: a job move"
+            continue
         if all(
             r.strength < STRENGTH_JOINED
             and _listed_together(sentences[r.sentence].raw, names.orgs[r.sentence], a, t)
             for r in rels
         ):
-            continue  # "acquisitions of C42 Engineering and CodeIgnitio, and later LeftShift": items
+            # "acquisitions of C42 Engineering and CodeIgnitio, and later LeftShift": items
+            dropped[(a, t)] = "named as items of one list"
+            continue
         if framed is None:
             framed = _framing(sentences, names, cues_of)
         deal = _judge(a, t, rels, names, framed, lex)
         if deal is not None and deal.confidence >= MIN_DEAL_CONFIDENCE:
             deals.append(deal)
+        elif deal is not None:
+            dropped[(a, t)] = f"confidence {deal.confidence:.2f}, under {MIN_DEAL_CONFIDENCE}"
     if bought_whole is not None and framed is not None:
         bought_whole |= framed.bought_whole
+    if why_not is not None:
+        why_not.update(dropped | (framed.why_not if framed is not None else {}))
     deals += _known_deals_named(sentences, names, cues_of, watchlist, deals, by_pair)
     deals = _one_per_target(deals, watchlist)
     deals = [
@@ -462,6 +476,8 @@ class _Framing:
     going_back: frozenset[int] = frozenset()
     # the pairs read as a purchase told as a purchase (``_weigh``): a company bought whole
     bought_whole: set[tuple[str, str]] = field(default_factory=set)
+    # each pair judged and found no deal, with why (``dealwatch explain``)
+    why_not: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 _SIMILAR = re.compile(
@@ -690,8 +706,13 @@ def _judge(
     """The deal between payer ``a`` and startup ``t``, when the text says both that people move
     and that money changes hands (or the rest of the text supplies the missing half)."""
     live = [r for r in rels if not r.failed]
+    if not live:
+        framed.why_not[(a, t)] = "every relation between them fell through"
+        return None
     if not _is_company_of_its_own(t, live, names):
-        return None  # a party the text never treats as a company of its own
+        # a party the text never treats as a company of its own
+        framed.why_not[(a, t)] = f"nothing treats {t} as a company of its own"
+        return None
     if any(
         names.evidence.get(party, set()) & {"venture_firm", "adviser"}
         and names.kinds.get(party) == "unknown"
@@ -699,8 +720,10 @@ def _judge(
     ) and not any(
         r.kind == "acquihire" and r.strength >= STRENGTH_FRAME for r in live
     ):  # "backed by Paradigm, a VC firm", "the law firm Orrick": an investor or an adviser, no
-        return None  # party to a talent deal (a watchlisted one, "NFDG, the venture firm run by …",
-        # is a party of its known deal)
+        # party to a talent deal (a watchlisted one, "NFDG, the venture firm run by …", is a party
+        # of its known deal)
+        framed.why_not[(a, t)] = "one of the two is an investor or an adviser"
+        return None
     weighed = _weigh(a, t, rels, live, framed)
     if weighed is None:
         return None
@@ -802,6 +825,9 @@ def _weigh(
         if perhaps is None:
             # a purchase told as a purchase: its people moving is part of any acquisition
             framed.bought_whole.add((a, t))
+            framed.why_not[(a, t)] = (
+                "a purchase told as a purchase: nothing says it was for its people"
+            )
             return None
         hire = money = STRENGTH_IMPLIED
         ceiling = UNPRICED_PURCHASE_CEILING
@@ -824,17 +850,24 @@ def _weigh(
         # "OpenAI rehires co-founders of Thinking Machines Lab": people going back, no payment
         # stated (at most a "deal" the text implies: "The hire comes as Meta reorganizes …"; a
         # listed startup has its known deal, whose founders may well go back)
+        framed.why_not[(a, t)] = "people going back to a former employer, no payment stated"
         return None
     if team_only and all(_FORMER_STAFF.search(r.clause) for r in live if r.kind == "hire"):
-        return None  # "several former Scale employees have joined Mercor": people who left
+        # "several former Scale employees have joined Mercor": people who left
+        framed.why_not[(a, t)] = f"former staff of {t} moving, not its team"
+        return None
     if team_only and {a, t} & framed.not_acquisition and not listed:
         # "five engineers will join Google … there was no acquisition or sale": hires (a listed
         # startup has its known deal, told in just those words)
+        framed.why_not[(a, t)] = "hires the text says were no acquisition, no payment stated"
         return None
     if team_only:
         money = 0.3
         reasons.append("its founders or team move, no payment stated")
     if hire == 0.0 or money == 0.0:
+        framed.why_not[(a, t)] = (
+            "nothing says people move" if hire == 0.0 else "nothing says money is paid"
+        ) + " (a talent deal needs both halves)"
         return None
     return hire, money, team_only, reasons, ceiling
 

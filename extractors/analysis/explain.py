@@ -49,7 +49,8 @@ def _quoted(sentence: str) -> str:
 
 
 def _why_no_deal(reading: ArticleReading) -> str:
-    """The first step at which the reading fell short of a deal."""
+    """The first step at which the reading fell short of a deal (each pair's own reason is in
+    ``reading.no_deal``)."""
     if len(reading.companies) < 2:
         return "it names fewer than two companies"
     if not reading.relations:
@@ -60,8 +61,7 @@ def _why_no_deal(reading: ArticleReading) -> str:
     if all(r.background or r.failed for r in reading.relations):
         return "every relation it read is told as background or as having fallen through"
     return (
-        "the relations it read were weighed and made no deal (a company bought whole with "
-        "nobody hired, or too little evidence)"
+        "the pairs its relations name were weighed and none made a deal (each pair's reason above)"
     )
 
 
@@ -90,6 +90,9 @@ def reading_lines(reading: ArticleReading, analysis: Analysis) -> list[str]:
         )
         if 0 <= r.sentence < len(reading.sentences):
             lines.append(f"      {_quoted(reading.sentences[r.sentence])}")
+    if reading.no_deal:
+        lines.append(f"  pairs that made no deal ({len(reading.no_deal)}):")
+        lines += [f"    {inert(a)} -> {inert(t)}: {inert(why)}" for a, t, why in reading.no_deal]
     if not analysis.deals:
         lines.append(f"  no deal: {_why_no_deal(reading)}")
         lines.append(f"  figures seen, with no deal to attach them to ({len(reading.figures)}):")

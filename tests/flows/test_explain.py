@@ -33,13 +33,18 @@ def _config(tmp_path, monkeypatch):
     return config
 
 
-def test_a_file_is_explained_with_the_evidence_and_the_figures_left_out(tmp_path, monkeypatch):
+def _explained(tmp_path, monkeypatch, text: str) -> str:
+    """``dealwatch explain`` of ``text`` saved as a file: what it printed."""
     config = _config(tmp_path, monkeypatch)
-    path = tmp_path / "halcyon.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(app, ["explain", str(path), "--config", str(config)])
     assert result.exit_code == 0, result.output
-    out = result.output
+    return result.output
+
+
+def test_a_file_is_explained_with_the_evidence_and_the_figures_left_out(tmp_path, monkeypatch):
+    out = _explained(tmp_path, monkeypatch, ARTICLE)
     assert "halcyon--lumeo  subject  licence_and_hire" in out
     assert "deal_amount_usd" in out and "'$400 million'" in out
     assert "'$90 million' [halcyon--lumeo]: a funding round" in out
@@ -67,12 +72,7 @@ NO_DEAL = (
 
 
 def test_what_it_read_shows_where_a_deal_was_missed(tmp_path, monkeypatch):
-    config = _config(tmp_path, monkeypatch)
-    path = tmp_path / "fair.txt"
-    path.write_text(NO_DEAL, encoding="utf-8")
-    result = CliRunner().invoke(app, ["explain", str(path), "--config", str(config)])
-    assert result.exit_code == 0, result.output
-    out = result.output
+    out = _explained(tmp_path, monkeypatch, NO_DEAL)
     assert "relevance: unrelated" in out
     read = out[out.index("what it read") :]
     assert "Harbor" in read and "Quillbyte" in read
@@ -81,17 +81,32 @@ def test_what_it_read_shows_where_a_deal_was_missed(tmp_path, monkeypatch):
     assert "sentence 2: '$20 million'" in read
 
 
+BOUGHT_WHOLE = (
+    "Harbor acquires Quillbyte\n\n"
+    "Harbor has acquired Quillbyte, a maker of routing software, the companies said on Tuesday. "
+    "The purchase gives Harbor a foothold in the European logistics market."
+)
+
+
+def test_a_pair_weighed_and_left_without_a_deal_says_why(tmp_path, monkeypatch):
+    out = _explained(tmp_path, monkeypatch, BOUGHT_WHOLE)
+    read = out[out.index("what it read") :]
+    assert "sentence 1: Harbor -> Quillbyte  acquire" in read
+    assert "pairs that made no deal (1):" in read
+    assert "Harbor -> Quillbyte: a purchase told as a purchase" in read
+    assert "each pair's reason above" in read
+
+
 def test_what_it_read_shows_each_relation_with_its_sentence(tmp_path, monkeypatch):
-    config = _config(tmp_path, monkeypatch)
-    path = tmp_path / "halcyon.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    result = CliRunner().invoke(app, ["explain", str(path), "--config", str(config)])
-    assert result.exit_code == 0, result.output
-    read = result.output[result.output.index("what it read") :]
+    out = _explained(tmp_path, monkeypatch, ARTICLE)
+    read = out[out.index("what it read") :]
     assert "Halcyon -> Lumeo  licence" in read
     assert "Halcyon, the cloud company, will pay $400 million to license the models" in read
     assert "Ana Ruiz" in read
     assert "no deal:" not in read  # the deal was found: nothing to trace
+    # the round's lead investor is related to Lumeo, and weighed: no deal, and why
+    assert "pairs that made no deal (1):" in read
+    assert "Lumeo -> Foundry: nothing treats Foundry as a company of its own" in read
 
 
 def test_an_unknown_target_is_one_clear_line_and_status_2(tmp_path, monkeypatch):
