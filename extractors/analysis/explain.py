@@ -82,7 +82,15 @@ def reading_lines(reading: ArticleReading, analysis: Analysis) -> list[str]:
         f"  relations between companies ({len(reading.relations)}; first -> second as read):"
     )
     for r in reading.relations:
-        flags = [f for f, on in (("background", r.background), ("fell through", r.failed)) if on]
+        flags = [
+            f
+            for f, on in (
+                ("background", r.background),
+                ("dated", r.dated),
+                ("fell through", r.failed),
+            )
+            if on
+        ]
         moving = f", people moving: {inert(', '.join(r.people))}" if r.people else ""
         lines.append(
             f"    sentence {r.sentence}: {inert(r.acquirer)} -> {inert(r.target)}  {r.kind}  "

@@ -1146,6 +1146,8 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
     if money is not None:
         payer, payee = _payer_and_payee(pair, names, cues)
         return pair.relate(money, payer, payee, STRENGTH_FRAME)
+    if _sold_to_the_second(pair, cues):
+        return pair.relate("acquire", y, x, STRENGTH_FRAME)
     if (
         _said(cues, "acquire", between)
         and not _said(cues, "stake", between + after[:30])
@@ -1167,6 +1169,27 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
     ):
         return pair.relate("deal", x, y, STRENGTH_FRAME)  # "Nvidia's $20 billion Groq deal"
     return []
+
+
+# Only "to" between two names: the second is where the first goes ("sold his company, X, to Y")
+_ONLY_TO = re.compile(r"^\s*,?\s*to\s+$")
+
+
+def _sold_to_the_second(pair: _Pair, cues: SentenceCues) -> bool:
+    """The first company sold to the second: "Quillbyte, which was sold to Harbor", "the company
+    ultimately sold to Harbor", "Tom Vale sold his company, Quillbyte, to Harbor" (the second
+    buys)."""
+    if _ends_on(cues, "sold_to", pair.between):
+        return True
+    return bool(_ONLY_TO.match(pair.between)) and _ends_on(cues, "sold_before", pair.before)
+
+
+def _ends_on(cues: SentenceCues, cue: str, folded_part: str) -> bool:
+    """A word of the class ends ``folded_part`` (a part of the sentence), its spaces aside."""
+    if not cues.present(cue):
+        return False
+    end = len(folded_part.rstrip())
+    return any(m.end() == end for m in cues.lex.cues[cue].finditer(folded_part))
 
 
 # The words right after the second company, up to the people bought ("у HTC две тысячи инженеров").

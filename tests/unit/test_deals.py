@@ -4417,3 +4417,34 @@ def test_a_purchase_of_its_people_told_in_words_of_its_own(text):
     Lumeo’ vice president … Vale, now engineering manager … at Harbor": Harbor pays for Lumeo's
     people."""
     assert _roles(_analyse(text)[1]) == {"harbor--lumeo": "subject"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tom Vale sold his startup, Quillbyte, to Harbor on Monday.",
+        "The routing start-up Quillbyte, which was sold to Harbor last spring, had built maps.",
+        "Quillbyte, the routing start-up, ultimately sold itself to Harbor.",
+    ],
+)
+def test_a_company_sold_to_another_is_bought_by_it(sentence):
+    relations = _relation_keys(f"Routing news\n\n{sentence}")
+    assert ("acquire", "Harbor", "Quillbyte") in relations
+    assert ("acquire", "Quillbyte", "Harbor") not in relations
+
+
+def test_what_a_company_sells_is_not_the_company():
+    relations = _relation_keys(
+        "Routing news\n\nQuillbyte, the routing start-up, sold some of its patents to Harbor."
+    )
+    assert ("acquire", "Harbor", "Quillbyte") not in relations
+
+
+def test_a_startup_sold_with_its_engineers_moving_is_an_acquihire():
+    _, result = _analyse(
+        "Harbor takes in the Quillbyte team\n\n"
+        "Quillbyte, the routing startup, sold itself to Harbor on Monday for an undisclosed sum, "
+        "and its ten engineers will join the Harbor maps team."
+    )
+    [deal] = result.deals
+    assert (deal.deal_id, deal.role, deal.kind) == ("harbor--quillbyte", "subject", "acquihire")
