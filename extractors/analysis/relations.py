@@ -705,11 +705,7 @@ def _pair_relations(
             continue
         found = _hire_of_pair(pair, names, cues)
         if _bought_itself(pair, cues):
-            if _BY_DESCRIBED.fullmatch(pair.between):  # "l'acquisition de Sparrow par Google"
-                found += pair.relate("acquire", y, x, STRENGTH_FRAME)
-            # "besides buying PlayAI last month, it bought WaveForms": PlayAI pays nothing, and
-            # hires no one ("Dropbox acquired CloudOn, with plans to absorb its team")
-            out += [r for r in found if r.acquirer != x.name]
+            out += _of_the_bought(pair, cues, found)
             continue
         if _bought_by_the_next(pair, orgs, cues):
             continue  # "Frenchweb, l'acquisition de Sparrow par Google": Google buys, not Frenchweb
@@ -736,6 +732,21 @@ def _pair_relations(
             if r.target == first and r.acquirer != second and r.strength >= STRENGTH_OBJECT
         ]
     return out
+
+
+def _of_the_bought(pair: _Pair, cues: SentenceCues, found: list[Relation]) -> list[Relation]:
+    """The relations of a pair whose first company a purchase word before it names as bought:
+    none where it buys, pays or hires ("besides buying PlayAI last month, it bought WaveForms":
+    PlayAI pays nothing; "Dropbox acquired CloudOn, with plans to absorb its team"), and the
+    second as its buyer where the words say so ("l'acquisition de Sparrow par Google", "the
+    purchase of Quillbyte, for which Harbor paid …")."""
+    x, y = pair.x, pair.y
+    if _BY_DESCRIBED.fullmatch(pair.between):
+        found = found + pair.relate("acquire", y, x, STRENGTH_FRAME)
+    told_after = _bought_in_a_relative_clause(pair, cues)
+    if told_after is not None:
+        found = found + pair.relate(told_after, y, x, STRENGTH_FRAME)
+    return [r for r in found if r.acquirer != x.name]
 
 
 def _named_as_bought(pair: _Pair, names: Names, found: list[Relation]) -> list[Relation] | None:
@@ -1140,6 +1151,9 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
         return pair.relate("acquihire", x, y, STRENGTH_FRAME) + [
             replace(r, people=(bought_for,)) for r in pair.relate("hire", x, y, STRENGTH_FRAME)
         ]
+    told_after = _bought_in_a_relative_clause(pair, cues)
+    if told_after is not None:  # "Quillbyte, which Harbor bought": the second buys or pays
+        return pair.relate(told_after, y, x, STRENGTH_FRAME)
     money = _money_kind(_last_stretch(between), after, cues)
     if money == "pay" and not hired and _purchase_agreed(_last_stretch(between), cues):
         money = None  # "an agreement to acquire X": a purchase, whose word for a deal pays nothing
@@ -1169,6 +1183,32 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
     ):
         return pair.relate("deal", x, y, STRENGTH_FRAME)  # "Nvidia's $20 billion Groq deal"
     return []
+
+
+# What may come between the company that opens a relative clause and its verb ("which Harbor
+# later bought", "for which Harbor has paid")
+_BEFORE_THE_VERB = re.compile(
+    r"\s*(?:(?:has|had|have|later|recently|reportedly|then|eventually|ultimately|also|just|"
+    r"once|quietly|finally)\s+){0,2}"
+)
+# A verb of paying right there ("paid", "invested"): not "deal", "price", which the class of pay
+# words holds too
+_PAYING_VERB = re.compile(r"(?:pa(?:id|ys?)|invest(?:s|ed)?|spen[dt]s?)\b")
+
+
+def _bought_in_a_relative_clause(pair: _Pair, cues: SentenceCues) -> str | None:
+    """ "acquire" or "pay" where the second company opens a relative clause about the first and
+    buys or pays in it: "Quillbyte, which Harbor bought for $40 million", "Quillbyte, for which
+    Harbor paid $40 million" (the verb comes after the second name, not between the two)."""
+    if not cues.present("relative_object"):
+        return None
+    if cues.lex.cues["relative_object"].fullmatch(pair.between.strip(" ,")) is None:
+        return None
+    verb_at = _BEFORE_THE_VERB.match(pair.after)
+    at = verb_at.end() if verb_at else 0
+    if cues.lex.cues["acquire"].match(pair.after, at):
+        return "acquire"
+    return "pay" if _PAYING_VERB.match(pair.after, at) else None
 
 
 # Only "to" between two names: the second is where the first goes ("sold his company, X, to Y")

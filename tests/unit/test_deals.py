@@ -4448,3 +4448,29 @@ def test_a_startup_sold_with_its_engineers_moving_is_an_acquihire():
     )
     [deal] = result.deals
     assert (deal.deal_id, deal.role, deal.kind) == ("harbor--quillbyte", "subject", "acquihire")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "The routing start-up Quillbyte, which Harbor bought for $40 million, employs 30.",
+            "acquire",
+        ),
+        ("The routing start-up Quillbyte, which Harbor later acquired, builds maps.", "acquire"),
+        (
+            "The deal follows the purchase of routing start-up Quillbyte, for which Harbor paid "
+            "$40 million to bring over its 30 engineers.",
+            "pay",
+        ),
+    ],
+)
+def test_a_relative_clause_names_the_buyer_before_its_verb(sentence, kind):
+    assert (kind, "Harbor", "Quillbyte") in _relation_keys(f"Routing news\n\n{sentence}")
+
+
+def test_a_relative_clause_without_a_purchase_relates_nothing():
+    relations = _relation_keys(
+        "Routing news\n\nThe routing start-up Quillbyte, which Harbor praised last year, builds maps."
+    )
+    assert not {r for r in relations if {r[1], r[2]} == {"Harbor", "Quillbyte"}}
