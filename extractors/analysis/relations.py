@@ -1216,11 +1216,15 @@ _ONLY_TO = re.compile(r"^\s*,?\s*to\s+$")
 
 
 def _sold_to_the_second(pair: _Pair, cues: SentenceCues) -> bool:
-    """The first company sold to the second: "Quillbyte, which was sold to Harbor", "the company
-    ultimately sold to Harbor", "Tom Vale sold his company, Quillbyte, to Harbor" (the second
-    buys)."""
+    """The first company sold to the second, or made part of it: "Quillbyte, which was sold to
+    Harbor", "the company ultimately sold to Harbor", "Tom Vale sold his company, Quillbyte, to
+    Harbor", "Quillbyte will be folded into Harbor" (the second buys)."""
     if _ends_on(cues, "sold_to", pair.between):
         return True
+    if cues.present("absorbed_into") and cues.lex.cues["absorbed_into"].fullmatch(
+        pair.between.strip(" ,")
+    ):
+        return True  # "Quillbyte will be folded into Harbor", "Quillbyte, now part of Harbor,"
     return bool(_ONLY_TO.match(pair.between)) and _ends_on(cues, "sold_before", pair.before)
 
 

@@ -4425,6 +4425,12 @@ def test_a_purchase_of_its_people_told_in_words_of_its_own(text):
         "Tom Vale sold his startup, Quillbyte, to Harbor on Monday.",
         "The routing start-up Quillbyte, which was sold to Harbor last spring, had built maps.",
         "Quillbyte, the routing start-up, ultimately sold itself to Harbor.",
+        "The routing start-up Quillbyte agreed to sell itself to Harbor.",
+        "The routing start-up Quillbyte's sale to Harbor closed on Monday.",
+        "The routing start-up Quillbyte makes maps. The sale of Quillbyte to Harbor closed.",
+        "The routing start-up Quillbyte will be folded into Harbor.",
+        "The routing start-up Quillbyte, now part of Harbor, builds maps.",
+        "The routing start-up Quillbyte is merging into Harbor.",
     ],
 )
 def test_a_company_sold_to_another_is_bought_by_it(sentence):
@@ -4433,11 +4439,16 @@ def test_a_company_sold_to_another_is_bought_by_it(sentence):
     assert ("acquire", "Quillbyte", "Harbor") not in relations
 
 
-def test_what_a_company_sells_is_not_the_company():
-    relations = _relation_keys(
-        "Routing news\n\nQuillbyte, the routing start-up, sold some of its patents to Harbor."
-    )
-    assert ("acquire", "Harbor", "Quillbyte") not in relations
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Quillbyte, the routing start-up, sold some of its patents to Harbor.",
+        "The routing start-up Quillbyte's software will be folded into Harbor's app.",
+        "The routing start-up Quillbyte merged with Harbor.",
+    ],
+)
+def test_what_a_company_sells_or_folds_in_is_not_the_company(sentence):
+    assert ("acquire", "Harbor", "Quillbyte") not in _relation_keys(f"Routing news\n\n{sentence}")
 
 
 def test_a_startup_sold_with_its_engineers_moving_is_an_acquihire():
