@@ -171,6 +171,9 @@ def assemble_deals(
             continue
         if framed is None:
             framed = _framing(sentences, names, cues_of)
+            for r in relations:
+                if r.kind in {"hire", "acquihire"} and not r.failed:
+                    framed.hired_from.setdefault((r.acquirer, r.sentence), set()).add(r.target)
         deal = _judge(a, t, rels, names, framed, lex)
         if deal is not None and deal.confidence >= MIN_DEAL_CONFIDENCE:
             deals.append(deal)
@@ -478,6 +481,8 @@ class _Framing:
     bought_whole: set[tuple[str, str]] = field(default_factory=set)
     # each pair judged and found no deal, with why (``dealwatch explain``)
     why_not: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (payer, sentence) -> the companies whose people a hire of that sentence takes on
+    hired_from: dict[tuple[str, int], set[str]] = field(default_factory=dict)
 
 
 _SIMILAR = re.compile(
@@ -989,14 +994,19 @@ def _hire_implied(
     """A payment with no hire stated: why the rest of the text says people move, if it does."""
     if framed.hiring_sentences.get(a, set()) & framed.hiring_sentences.get(t, set()):
         return "both named where people move"
+    # where the payer takes people on, not the people of another company it is read hiring
+    # ("Harbor … hires Quillbyte's co-founders. In 2021, Harbor paid $90 million for Halcyon":
+    # Quillbyte's people, not Halcyon's)
+    hiring = {
+        i
+        for i in framed.hiring_sentences.get(a, set())
+        if not framed.hired_from.get((a, i), set()) - {t}
+    }
     if (
         money >= 1.0
-        and a in framed.hiring
+        and hiring
         and any(not r.background for r in live)  # "… follows its $4.9 billion ZT Systems deal"
-        and (
-            _near(framed.hiring_sentences.get(a, set()), rels, 2)
-            or min(framed.hiring_sentences.get(a, {99})) <= 2
-        )
+        and (_near(hiring, rels, 2) or min(hiring) <= 2)
     ):
         return f"people join {a} next to the deal"
     if talent and money >= 1.0 or any(r.sentence in framed.acquihire_sentences for r in live):

@@ -4485,3 +4485,13 @@ def test_a_relative_clause_without_a_purchase_relates_nothing():
         "Routing news\n\nThe routing start-up Quillbyte, which Harbor praised last year, builds maps."
     )
     assert not {r for r in relations if {r[1], r[2]} == {"Harbor", "Quillbyte"}}
+
+
+def test_a_hire_of_one_startups_people_implies_none_for_a_purchase_beside_it():
+    _, result = _analyse(
+        "Harbor to license Quillbyte's models and hire its founders\n\n"
+        "Harbor, the logistics company, will pay $40 million to license the models of routing "
+        "start-up Quillbyte and hire its co-founders Ana Ruiz and Tom Berg. In 2021, Harbor paid "
+        "$90 million for the mapping firm Halcyon."
+    )
+    assert _deal_ids(result) == {"harbor--quillbyte"}
