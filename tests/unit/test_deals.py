@@ -4495,3 +4495,31 @@ def test_a_hire_of_one_startups_people_implies_none_for_a_purchase_beside_it():
         "$90 million for the mapping firm Halcyon."
     )
     assert _deal_ids(result) == {"harbor--quillbyte"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Harbor es una empresa de logística y Quillbyte es una startup. "
+               "Quillbyte vendió su negocio a Harbor."),
+        ("fr", "Harbor est une entreprise de logistique et Quillbyte est une start-up. "
+               "Quillbyte a été vendue à Harbor."),
+        ("pt", "A Harbor é uma empresa de logística e a Quillbyte é uma startup. "
+               "A Quillbyte foi vendida para a Harbor."),
+        ("it", "Harbor è un'azienda di logistica e Quillbyte è una startup. "
+               "Quillbyte è stata venduta a Harbor."),
+    ],
+)  # fmt: skip
+def test_a_company_sold_to_another_is_bought_by_it_in_other_languages(language, text):
+    assert ("acquire", "Harbor", "Quillbyte") in _relation_keys(f"Notizie\n\n{text}", language)
+
+
+def test_a_portuguese_hire_pays_nothing():
+    """ "contratou" is "hired", not "contrato" (a contract): no payment the wrong way round."""
+    relations = _relation_keys(
+        "Notícias\n\nA Harbor é uma empresa de logística e a Quillbyte é uma startup. "
+        "A Harbor contratou os fundadores da Quillbyte.",
+        "pt",
+    )
+    assert ("hire", "Harbor", "Quillbyte") in relations
+    assert ("pay", "Quillbyte", "Harbor") not in relations
