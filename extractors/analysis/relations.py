@@ -120,6 +120,11 @@ _ATTEMPTED = re.compile(
 _BY_END = re.compile(r"\bby\s+$")
 _VON_END = re.compile(r"\bvon\s+$")  # German "by" of a passive, which is also "of"
 _FROM_END = re.compile(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$")
+# A licence given to the second company ("licensed its models to", "will be licensed to",
+# "licenses its software to"), not one to the first's own things ("a licence to Zeta's models")
+_LICENSED_TO = re.compile(
+    r"\blicen[cs](?:ed|ing|es(?=\s+(?:its|their|the|our)\b))\b(?:\s+[\w'’-]+){0,4}?\s+to\s+$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1069,9 +1074,10 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
             )  # "y's founders were hired by x" reversed
         return pair.relate("hire", x, y, STRENGTH_FRAME)
     if hire and _hire_then_object(lex).search(between):
-        return pair.relate(
-            "hire", x, y, STRENGTH_OBJECT
-        )  # "Microsoft hiring Inflection": its people, by metonymy
+        # "Microsoft hiring Inflection": its people, by metonymy; "Quillbyte was acqui-hired by
+        # Harbor": the second hires
+        hirer, hired = (y, x) if _PASSIVE_BY_END.search(between) else (x, y)
+        return pair.relate("hire", hirer, hired, STRENGTH_OBJECT)
     if _coordinated_hire(after, lex) and (_said(cues, "team", after) or pair.moving):
         return pair.relate(
             "hire", x, y, STRENGTH_OBJECT
@@ -1141,6 +1147,8 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
     (not when the words take over its people: a hire), funding, "Nvidia's $20 billion Groq deal"."""
     x, y, between, after = pair.x, pair.y, pair.between, pair.after
     if _said(cues, "acquihire", between):
+        if _PASSIVE_BY_END.search(between):  # "Quillbyte has been acqui-hired by Harbor"
+            return pair.relate("acquihire", y, x, STRENGTH_FRAME)
         return pair.relate("acquihire", x, y, STRENGTH_FRAME)
     if _buys_people(pair, cues):  # the people bought are hired
         return pair.relate("acquihire", x, y, STRENGTH_FRAME) + [
@@ -1277,8 +1285,11 @@ def _payer_and_payee(
     """The first company pays, unless the money comes "from" or "by" the second ("x raised money
     from y", "an investment by y"); and the larger company pays (where word order does not say)."""
     payer, payee = pair.x, pair.y
-    if _FROM_END.search(pair.between) and not _said(cues, "licence", pair.between):
+    licence = _said(cues, "licence", pair.between)
+    if _FROM_END.search(pair.between) and not licence:
         payer, payee = payee, payer
+    if licence and _LICENSED_TO.search(pair.between):
+        payer, payee = payee, payer  # "Quillbyte licensed its models to Harbor": Harbor pays
     if (
         names.kinds.get(payer.name) == "startup"
         and names.kinds.get(payee.name) == "acquirer"

@@ -4523,3 +4523,23 @@ def test_a_portuguese_hire_pays_nothing():
     )
     assert ("hire", "Harbor", "Quillbyte") in relations
     assert ("pay", "Quillbyte", "Harbor") not in relations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Quillbyte has been acqui-hired by Harbor.", ("acquihire", "Harbor", "Quillbyte")),
+        ("Quillbyte is being acqui-hired by Harbor.", ("hire", "Harbor", "Quillbyte")),
+        ("Quillbyte licensed its models to Harbor.", ("licence", "Harbor", "Quillbyte")),
+        ("Quillbyte's technology will be licensed to Harbor.", ("licence", "Harbor", "Quillbyte")),
+        ("Harbor paid $40 million for a licence to Quillbyte's models.", ("licence", "Harbor", "Quillbyte")),
+    ],
+)  # fmt: skip
+def test_the_payer_of_a_passive_acquihire_or_a_licence_given_to_it(sentence, expected):
+    relations = _relation_keys(
+        "Routing news\n\nHarbor is a logistics company, and Quillbyte is a routing start-up. "
+        + sentence
+    )
+    assert expected in relations
+    kind, payer, startup = expected
+    assert (kind, startup, payer) not in relations
