@@ -4543,3 +4543,13 @@ def test_the_payer_of_a_passive_acquihire_or_a_licence_given_to_it(sentence, exp
     assert expected in relations
     kind, payer, startup = expected
     assert (kind, startup, payer) not in relations
+
+
+def test_a_startup_acquihired_by_a_listed_company_is_its_deal():
+    _, result = _analyse(
+        "Google acqui-hires routing start-up\n\n"
+        "The routing start-up Quillbyte has been acqui-hired by Google, the companies said on Monday."
+    )
+    assert result.relevance == "subject"
+    [deal] = result.deals
+    assert (deal.deal_id, deal.kind) == ("google--quillbyte", "acquihire")
