@@ -120,6 +120,7 @@ _ATTEMPTED = re.compile(
 _BY_END = re.compile(r"\bby\s+$")
 _VON_END = re.compile(r"\bvon\s+$")  # German "by" of a passive, which is also "of"
 _FROM_END = re.compile(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$")
+_LICENSED_BY = re.compile(r"\blicen[cs]ed\s+by\s+$")  # a passive: the second takes the licence
 # A licence given to the second company ("licensed its models to", "will be licensed to",
 # "licenses its software to"), not one to the first's own things ("a licence to Zeta's models")
 _LICENSED_TO = re.compile(
@@ -1205,9 +1206,10 @@ _PAYING_VERB = re.compile(r"(?:pa(?:id|ys?)|invest(?:s|ed)?|spen[dt]s?)\b")
 
 
 def _bought_in_a_relative_clause(pair: _Pair, cues: SentenceCues) -> str | None:
-    """ "acquire" or "pay" where the second company opens a relative clause about the first and
-    buys or pays in it: "Quillbyte, which Harbor bought for $40 million", "Quillbyte, for which
-    Harbor paid $40 million" (the verb comes after the second name, not between the two)."""
+    """ "acquire", "hire" or "pay" where the second company opens a relative clause about the
+    first and buys, hires or pays in it: "Quillbyte, which Harbor bought for $40 million",
+    "Quillbyte, whose team Harbor hired", "Quillbyte, for which Harbor paid $40 million" (the
+    verb comes after the second name, not between the two)."""
     if not cues.present("relative_object"):
         return None
     if cues.lex.cues["relative_object"].fullmatch(pair.between.strip(" ,")) is None:
@@ -1216,6 +1218,8 @@ def _bought_in_a_relative_clause(pair: _Pair, cues: SentenceCues) -> str | None:
     at = verb_at.end() if verb_at else 0
     if cues.lex.cues["acquire"].match(pair.after, at):
         return "acquire"
+    if cues.lex.cues["hire"].match(pair.after, at):
+        return "hire"  # "Quillbyte, whose team Harbor hired"
     return "pay" if _PAYING_VERB.match(pair.after, at) else None
 
 
@@ -1288,8 +1292,9 @@ def _payer_and_payee(
     licence = _said(cues, "licence", pair.between)
     if _FROM_END.search(pair.between) and not licence:
         payer, payee = payee, payer
-    if licence and _LICENSED_TO.search(pair.between):
-        payer, payee = payee, payer  # "Quillbyte licensed its models to Harbor": Harbor pays
+    if licence and (_LICENSED_TO.search(pair.between) or _LICENSED_BY.search(pair.between)):
+        # "Quillbyte licensed its models to Harbor", "… are licensed by Harbor": Harbor pays
+        payer, payee = payee, payer
     if (
         names.kinds.get(payer.name) == "startup"
         and names.kinds.get(payee.name) == "acquirer"

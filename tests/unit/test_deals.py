@@ -4533,6 +4533,8 @@ def test_a_portuguese_hire_pays_nothing():
         ("Quillbyte licensed its models to Harbor.", ("licence", "Harbor", "Quillbyte")),
         ("Quillbyte's technology will be licensed to Harbor.", ("licence", "Harbor", "Quillbyte")),
         ("Harbor paid $40 million for a licence to Quillbyte's models.", ("licence", "Harbor", "Quillbyte")),
+        ("Quillbyte's models are being licensed by Harbor.", ("licence", "Harbor", "Quillbyte")),
+        ("Quillbyte, whose team Harbor hired last year, shut its app.", ("hire", "Harbor", "Quillbyte")),
     ],
 )  # fmt: skip
 def test_the_payer_of_a_passive_acquihire_or_a_licence_given_to_it(sentence, expected):
