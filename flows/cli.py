@@ -430,8 +430,7 @@ def explain(
     anything (companies, people, the relations between companies; why no deal, where none)."""
     from datetime import UTC, datetime
 
-    from extractors.analysis import analyse
-    from extractors.analysis.analyse import what_was_read
+    from extractors.analysis.analyse import analysed_with_reading
     from extractors.analysis.explain import explain_lines
     from extractors.documents import DocumentError, articles_from_path
     from extractors.watchlist import load_watchlist
@@ -449,7 +448,7 @@ def explain(
     else:
         articles = _stored_article(settings, target)
     for article in articles:
-        analysis, reading = analyse(article, watchlist), what_was_read(article, watchlist)
+        analysis, reading = analysed_with_reading(article, watchlist)
         for explained in explain_lines(article, analysis, reading):
             console.print(explained, soft_wrap=True)
 

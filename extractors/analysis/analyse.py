@@ -332,10 +332,16 @@ class ArticleReading(NamedTuple):
     no_deal: tuple[tuple[str, str, str], ...]  # (payer, other, why) of related pairs, no deal
 
 
-def what_was_read(article: Article, watchlist: Watchlist | None = None) -> ArticleReading:
-    """The reading ``analyse`` weighs, for ``dealwatch explain`` (the same steps, not a copy)."""
+def analysed_with_reading(
+    article: Article, watchlist: Watchlist | None = None
+) -> tuple[Analysis, ArticleReading]:
+    """``analyse``'s conclusion and the reading it weighed, read once (``dealwatch explain``)."""
     why_not: dict[tuple[str, str], str] = {}
     r = _read(article, watchlist or EMPTY_WATCHLIST, why_not)
+    return _weighed(article, r), _what_was_read(r, why_not)
+
+
+def _what_was_read(r: _Reading, why_not: dict[tuple[str, str], str]) -> ArticleReading:
     named = [o for found in r.names.orgs for o in found]
     companies = tuple(
         ReadCompany(
@@ -416,8 +422,11 @@ def _telling_sentence(r: _Reading) -> str:
 
 
 def analyse(article: Article, watchlist: Watchlist | None = None) -> Analysis:
-    wl = watchlist or EMPTY_WATCHLIST
-    reading = _read(article, wl)
+    return _weighed(article, _read(article, watchlist or EMPTY_WATCHLIST))
+
+
+def _weighed(article: Article, reading: _Reading) -> Analysis:
+    """What an article is about, its deals and claims, from what ``_read`` found in it."""
     text, notes, lex, _, english, sentences, names, cues_of, deals, _, relations = reading
     subject_chances = _choose_subject(deals, text, english=english)
     chance, chance_from = _chance_by_its_words(reading)

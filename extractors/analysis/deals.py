@@ -170,10 +170,7 @@ def assemble_deals(
             dropped[(a, t)] = "named as items of one list"
             continue
         if framed is None:
-            framed = _framing(sentences, names, cues_of)
-            for r in relations:
-                if r.kind in {"hire", "acquihire"} and not r.failed:
-                    framed.hired_from.setdefault((r.acquirer, r.sentence), set()).add(r.target)
+            framed = _framing(sentences, names, cues_of, relations)
         deal = _judge(a, t, rels, names, framed, lex)
         if deal is not None and deal.confidence >= MIN_DEAL_CONFIDENCE:
             deals.append(deal)
@@ -598,7 +595,10 @@ def _spoken_of(
 
 
 def _framing(
-    sentences: Sequence[Sentence], names: Names, cues_of: Sequence[SentenceCues]
+    sentences: Sequence[Sentence],
+    names: Names,
+    cues_of: Sequence[SentenceCues],
+    relations: Sequence[Relation] = (),
 ) -> _Framing:
     acquihire: set[str] = set()
     not_acquisition: set[str] = set()
@@ -676,7 +676,17 @@ def _framing(
         cues_of[0].lex.language if cues_of else "en",
         frozenset(undisclosed),
         frozenset(going_back),
+        hired_from=_hired_from(relations),
     )
+
+
+def _hired_from(relations: Sequence[Relation]) -> dict[tuple[str, int], set[str]]:
+    """(payer, sentence) -> the companies whose people the payer's hires there take on."""
+    out: dict[tuple[str, int], set[str]] = {}
+    for r in relations:
+        if r.kind in {"hire", "acquihire"} and not r.failed:
+            out.setdefault((r.acquirer, r.sentence), set()).add(r.target)
+    return out
 
 
 def _passage_end(paragraphs: Sequence[int], s: Sentence) -> int:

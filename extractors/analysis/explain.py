@@ -1,7 +1,7 @@
 """``dealwatch explain``: one article's deals and claims with the evidence and confidence of each,
 every figure it read and left out, with why, and what it read before weighing anything (its
 companies, people and the relations between companies; where it named no deal, why not and the
-figures it saw). Pure: it formats what ``analyse`` concluded and ``what_was_read`` found.
+figures it saw). Pure: it formats what ``analysed_with_reading`` concluded and read.
 
 Text from the article is made inert for a terminal: control characters (an escape sequence, a
 carriage return that rewrites a line) are shown as visible code points, never passed through.

@@ -120,7 +120,6 @@ _ATTEMPTED = re.compile(
 _BY_END = re.compile(r"\bby\s+$")
 _VON_END = re.compile(r"\bvon\s+$")  # German "by" of a passive, which is also "of"
 _FROM_END = re.compile(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$")
-_LICENSED_BY = re.compile(r"\blicen[cs]ed\s+by\s+$")  # a passive: the second takes the licence
 # A licence given to the second company ("licensed its models to", "will be licensed to",
 # "licenses its software to"), not one to the first's own things ("a licence to Zeta's models")
 _LICENSED_TO = re.compile(
@@ -749,7 +748,7 @@ def _of_the_bought(pair: _Pair, cues: SentenceCues, found: list[Relation]) -> li
     x, y = pair.x, pair.y
     if _BY_DESCRIBED.fullmatch(pair.between):
         found = found + pair.relate("acquire", y, x, STRENGTH_FRAME)
-    told_after = _bought_in_a_relative_clause(pair, cues)
+    told_after = _told_in_a_relative_clause(pair, cues)
     if told_after is not None:
         found = found + pair.relate(told_after, y, x, STRENGTH_FRAME)
     return [r for r in found if r.acquirer != x.name]
@@ -1148,7 +1147,7 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
     (not when the words take over its people: a hire), funding, "Nvidia's $20 billion Groq deal"."""
     x, y, between, after = pair.x, pair.y, pair.between, pair.after
     if _said(cues, "acquihire", between):
-        if _PASSIVE_BY_END.search(between):  # "Quillbyte has been acqui-hired by Harbor"
+        if _passive(cues, "acquihire", between):  # "Quillbyte has been acqui-hired by Harbor"
             return pair.relate("acquihire", y, x, STRENGTH_FRAME)
         return pair.relate("acquihire", x, y, STRENGTH_FRAME)
     if _buys_people(pair, cues):  # the people bought are hired
@@ -1160,7 +1159,7 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
         return pair.relate("acquihire", x, y, STRENGTH_FRAME) + [
             replace(r, people=(bought_for,)) for r in pair.relate("hire", x, y, STRENGTH_FRAME)
         ]
-    told_after = _bought_in_a_relative_clause(pair, cues)
+    told_after = _told_in_a_relative_clause(pair, cues)
     if told_after is not None:  # "Quillbyte, which Harbor bought": the second buys or pays
         return pair.relate(told_after, y, x, STRENGTH_FRAME)
     money = _money_kind(_last_stretch(between), after, cues)
@@ -1177,8 +1176,7 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
         and not hired
         and not _said(cues, "not_acquisition", between)  # "Harbor hasn't acquired the startup"
     ):
-        passive = _PASSIVE_BY_END.search(between)
-        if passive and not _said(cues, "acquire", between[passive.start() :]):
+        if _passive(cues, "acquire", between):
             # "Sparrow was being bought by Google": the second buys
             return pair.relate("acquire", y, x, STRENGTH_FRAME)
         if _said(cues, "bought_by", _after_last_naming(pair, names)[:12]):
@@ -1194,6 +1192,17 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
     return []
 
 
+def _passive(cues: SentenceCues, cue: str, between: str) -> bool:
+    """The words between end on a passive of the class, its agent the second company: "was
+    bought by", "has been acqui-hired by", "are licensed by" (not "bought …, founded by")."""
+    by = _PASSIVE_BY_END.search(between)
+    return (
+        by is not None
+        and _said(cues, cue, between[: by.start()])
+        and not _said(cues, cue, between[by.start() :])
+    )
+
+
 # What may come between the company that opens a relative clause and its verb ("which Harbor
 # later bought", "for which Harbor has paid")
 _BEFORE_THE_VERB = re.compile(
@@ -1205,7 +1214,7 @@ _BEFORE_THE_VERB = re.compile(
 _PAYING_VERB = re.compile(r"(?:pa(?:id|ys?)|invest(?:s|ed)?|spen[dt]s?)\b")
 
 
-def _bought_in_a_relative_clause(pair: _Pair, cues: SentenceCues) -> str | None:
+def _told_in_a_relative_clause(pair: _Pair, cues: SentenceCues) -> str | None:
     """ "acquire", "hire" or "pay" where the second company opens a relative clause about the
     first and buys, hires or pays in it: "Quillbyte, which Harbor bought for $40 million",
     "Quillbyte, whose team Harbor hired", "Quillbyte, for which Harbor paid $40 million" (the
@@ -1292,7 +1301,7 @@ def _payer_and_payee(
     licence = _said(cues, "licence", pair.between)
     if _FROM_END.search(pair.between) and not licence:
         payer, payee = payee, payer
-    if licence and (_LICENSED_TO.search(pair.between) or _LICENSED_BY.search(pair.between)):
+    if licence and (_LICENSED_TO.search(pair.between) or _passive(cues, "licence", pair.between)):
         # "Quillbyte licensed its models to Harbor", "… are licensed by Harbor": Harbor pays
         payer, payee = payee, payer
     if (

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typer.testing import CliRunner
 
 from extractors.analysis import analyse
-from extractors.analysis.analyse import what_was_read
+from extractors.analysis.analyse import analysed_with_reading
 from extractors.analysis.explain import explain_lines, inert
 from extractors.documents import article_from_text
 from extractors.watchlist import load_watchlist
@@ -128,9 +128,7 @@ def test_text_from_the_article_cannot_drive_the_terminal():
         fetched_at=datetime(2025, 1, 1, tzinfo=UTC),
     )
     watchlist = load_watchlist_or_none()
-    text = "\n".join(
-        explain_lines(article, analyse(article, watchlist), what_was_read(article, watchlist))
-    )
+    text = "\n".join(explain_lines(article, *analysed_with_reading(article, watchlist)))
     assert "what it read" in text and "Acme" in text
     assert "\x1b" not in text and "\x07" not in text
     assert inert("a\x1bb") == "a<U+001B>b"
