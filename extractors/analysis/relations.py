@@ -1194,7 +1194,7 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
 
 def _passive(cues: SentenceCues, cue: str, between: str) -> bool:
     """The words between end on a passive of the class, its agent the second company: "was
-    bought by", "has been acqui-hired by", "are licensed by" (not "bought …, founded by")."""
+    bought by", "has been acqui-hired by" (not "bought …, founded by")."""
     by = _PASSIVE_BY_END.search(between)
     return (
         by is not None
@@ -1301,8 +1301,9 @@ def _payer_and_payee(
     licence = _said(cues, "licence", pair.between)
     if _FROM_END.search(pair.between) and not licence:
         payer, payee = payee, payer
-    if licence and (_LICENSED_TO.search(pair.between) or _passive(cues, "licence", pair.between)):
-        # "Quillbyte licensed its models to Harbor", "… are licensed by Harbor": Harbor pays
+    if licence and (_LICENSED_TO.search(pair.between) or _BY_END.search(pair.between)):
+        # "Quillbyte licensed its models to Harbor", "… are licensed by Harbor": Harbor pays (an
+        # English "by" only: "da", "por" are also "of" and "for" before a licence's object)
         payer, payee = payee, payer
     if (
         names.kinds.get(payer.name) == "startup"
