@@ -4555,3 +4555,19 @@ def test_a_startup_acquihired_by_a_listed_company_is_its_deal():
     assert result.relevance == "subject"
     [deal] = result.deals
     assert (deal.deal_id, deal.kind) == ("google--quillbyte", "acquihire")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harbor snagged Quillbyte's chief executive and two of its engineers.",
+        "Harbor offered jobs to Quillbyte's engineers after the start-up ran out of money.",
+    ],
+)
+def test_a_hire_told_with_a_newsroom_verb(sentence):
+    """ "snagged", "offered jobs to": the first company takes on the second's people."""
+    relations = _relation_keys(
+        f"Routing news\n\nHarbor is a logistics company, and Quillbyte is a routing start-up. {sentence}"
+    )
+    assert ("hire", "Harbor", "Quillbyte") in relations
+    assert ("hire", "Quillbyte", "Harbor") not in relations
