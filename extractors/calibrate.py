@@ -26,6 +26,7 @@ and choice, then writes the weights fitted on every set. ``--check`` reports wit
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from dataclasses import dataclass
@@ -269,7 +270,14 @@ def dump_article_features(
                 missing.append(text.name)
                 continue
             relevance = json.loads(label.read_text(encoding="utf-8"))["relevance"]
-            rows.append({"set": folder.name, "stem": label.stem, "relevance": relevance})
+            rows.append(
+                {
+                    "set": folder.name,
+                    "stem": label.stem,
+                    "relevance": relevance,
+                    "text": text_fingerprint(text),
+                }
+            )
             read.append(text)
     if missing:
         print(
@@ -306,6 +314,13 @@ def dump_article_features(
         f"{len(folders)} sets to {out}"
     )
     return 0
+
+
+def text_fingerprint(text: Path) -> str:
+    """Which pull of an article the features were read from: texts are pulled by hand, and two
+    pulls of one page may differ by a caption or a byline kept, which can move its features (and,
+    through the words model fitted on every text, every article's ``words``). A hash, no words."""
+    return hashlib.sha256(text.read_bytes()).hexdigest()[:16]
 
 
 def _article_of(text: Path) -> Article:

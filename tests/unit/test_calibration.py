@@ -303,7 +303,11 @@ def test_the_committed_article_features_and_words_model_are_what_the_pulled_text
     tmp_path: Path,
 ) -> None:
     """A change to the lexicon or the names changes the model's features: the dump is then
-    written again from the pulled texts and the model refitted (tests/data/calibration/README.md)."""
+    written again from the pulled texts and the model refitted (tests/data/calibration/README.md).
+
+    Texts are pulled by hand, and a pull may keep a caption another left out: each article's
+    features are compared where its text is the one they were read from (``text``, a hash), and
+    the ``words`` sign and the words model, fitted on every text, only where all of them are."""
     dumped = json.loads(calibrate.ARTICLE_FEATURES.read_text(encoding="utf-8"))
     data = REPO / "tests" / "data"
     sets = sorted({a["set"] for a in dumped["articles"]})
@@ -311,18 +315,31 @@ def test_the_committed_article_features_and_words_model_are_what_the_pulled_text
     missing = [t.name for t in texts if not t.exists()]
     if missing:
         pytest.skip(f"{len(missing)} real texts not pulled (e.g. {missing[0]}): nothing to compare")
+    same_pull = {
+        (a["set"], a["stem"])
+        for a, text in zip(dumped["articles"], texts, strict=True)
+        if a["text"] == calibrate.text_fingerprint(text)
+    }
+    if not same_pull:
+        pytest.skip("no pulled text is the one the features were read from: nothing to compare")
     out, words = tmp_path / "articles.json", tmp_path / WORDS_MODEL_FILE.name
     assert calibrate.dump_article_features([data / s for s in sets], out, words) == 0
     fresh = {(a["set"], a["stem"]): a["features"] for a in json.loads(out.read_text())["articles"]}
+    every_text_same = len(same_pull) == len(dumped["articles"])
+    compared = slice(None) if every_text_same else slice(0, ARTICLE_SIGNS.index("words"))
     stale = [
         f"{a['set']}/{a['stem']}"
         for a in dumped["articles"]
-        if fresh.get((a["set"], a["stem"])) != pytest.approx(a["features"], abs=1e-3)
+        if (a["set"], a["stem"]) in same_pull
+        and fresh[(a["set"], a["stem"])][compared]
+        != pytest.approx(a["features"][compared], abs=1e-3)
     ]
     hint = "run `python -m extractors.calibrate --article-features DIR ...` and `python -m extractors.calibrate`"
     assert len(fresh) == len(dumped["articles"]) and not stale, (
         f"{len(stale)} articles read otherwise now (e.g. {stale[:1]}): {hint}"
     )
+    if not every_text_same:
+        return  # the words model learns from every text: one pulled otherwise moves its weights
     fitted, shipped = read_words_model(words), shipped_words_model()
     assert fitted.bias == pytest.approx(shipped.bias, abs=1e-3), hint
     assert set(fitted.weights) ^ set(shipped.weights) <= {
