@@ -345,7 +345,7 @@ def _known_deals_named(
 
     def paired(s: Sentence) -> set[frozenset[str]]:
         if s.index not in paired_in:
-            paired_in[s.index] = _paired_by_sign(s, names)
+            paired_in[s.index] = _paired_by_sign(s, names, cues_of[s.index])
         return paired_in[s.index]
 
     deals_of_target = Counter(k.target for k in watchlist.deals)
@@ -435,14 +435,18 @@ _BRACKET_BETWEEN = re.compile(r"\s*\(\s*")
 _BRACKET_CLOSES = re.compile(r"\s*\)")
 
 
-def _paired_by_sign(s: Sentence, names: Names) -> set[frozenset[str]]:
-    """The pairs of companies a sentence ties by a sign or a bracket, each as a set of two names."""
+def _paired_by_sign(s: Sentence, names: Names, cues: SentenceCues) -> set[frozenset[str]]:
+    """The pairs of companies a sentence ties by a sign, a bracket or the one word "with" ("Microsoft
+    with Inflection, Amazon with Adept"), each as a set of two names."""
     orgs = [o for o in names.orgs[s.index] if not o.generic]
     pairs: set[frozenset[str]] = set()
     for i in range(len(orgs) - 1):
         x, y = orgs[i], orgs[i + 1]
         between = s.raw[x.end : y.start]
-        if _SIGN_BETWEEN.fullmatch(between):
+        if _SIGN_BETWEEN.fullmatch(between) or (
+            cues.present("paired_with")
+            and cues.lex.cues["paired_with"].fullmatch(s.folded[x.end : y.start].strip())
+        ):
             pairs.add(frozenset((x.name, y.name)))
         elif _BRACKET_BETWEEN.fullmatch(between) and _BRACKET_CLOSES.match(s.raw, y.end):
             pairs.add(frozenset((x.name, y.name)))

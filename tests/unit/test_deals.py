@@ -4571,3 +4571,18 @@ def test_a_hire_told_with_a_newsroom_verb(sentence):
     )
     assert ("hire", "Harbor", "Quillbyte") in relations
     assert ("hire", "Quillbyte", "Harbor") not in relations
+
+
+def test_known_deals_listed_as_one_company_with_another_are_mentioned():
+    """ "Microsoft with Inflection, Amazon with Adept": the one word "with" between two companies
+    of a known deal pairs them, as a sign or a bracket does in a list of deals."""
+    _, result = _analyse(
+        "Halcyon hires the founders of Lumeo\n\n"
+        "Halcyon, a logistics company, has hired the two founders of the routing start-up Lumeo "
+        "and will pay $30 million to license its software. Before it came the larger platforms: "
+        "Microsoft with Inflection AI, Amazon with Adept.",
+        WATCHLIST,
+    )
+    roles = _roles(result)
+    assert roles.get("microsoft--inflection-ai") == "mentioned"
+    assert roles.get("amazon--adept") == "mentioned"
