@@ -452,7 +452,13 @@ def _weighed(article: Article, reading: _Reading) -> Analysis:
     worths: list[tuple[str, float | None, float | None, str]] = []
     if deals:
         attributor = Attributor(
-            sentences, names, deals, lex, english=lex.language == "en", cues_of=cues_of
+            sentences,
+            names,
+            deals,
+            lex,
+            english=lex.language == "en",
+            cues_of=cues_of,
+            relations=relations,
         )
         subject = next((d for d in deals if d.role == "subject"), None)
         for s in sentences:

@@ -18,7 +18,13 @@ from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
 from extractors.analysis.lexicon import Lexicon, SentenceCues
 from extractors.analysis.names import Names, OrgMention, past_employer_before, without_names
-from extractors.analysis.relations import BY_WORDS, SOURCE_BEFORE, STRENGTH_JOINED
+from extractors.analysis.relations import (
+    BY_WORDS,
+    MONEY_KINDS,
+    SOURCE_BEFORE,
+    STRENGTH_JOINED,
+    Relation,
+)
 from extractors.analysis.text import CLAUSE_JOIN, Sentence, clause_bounds, fold
 
 # How many sentences back a figure without a named party may still belong to the deal last named.
@@ -512,6 +518,25 @@ _SOURCE_AFTER = re.compile(
 )
 
 
+def _other_buyers(
+    relations: Sequence[Relation], deals: Sequence[Deal]
+) -> dict[tuple[int, str], set[str]]:
+    """(sentence, startup) -> the companies a purchase or a payment of that sentence ties to a deal's
+    startup that are not the payer of any of the article's deals for it."""
+    payers_of: dict[str, set[str]] = {}
+    for d in deals:
+        payers_of.setdefault(d.target, set()).add(d.acquirer)
+    out: dict[tuple[int, str], set[str]] = {}
+    for r in relations:
+        if (
+            (r.kind == "acquire" or r.kind in MONEY_KINDS)
+            and r.target in payers_of
+            and r.acquirer not in payers_of[r.target] | {r.target}
+        ):
+            out.setdefault((r.sentence, r.target), set()).add(r.acquirer)
+    return out
+
+
 def _a_source(raw: str, org: OrgMention) -> bool:
     """The company is named as where a figure was read, not as what it is about."""
     return bool(
@@ -568,6 +593,7 @@ class Attributor:
         lex: Lexicon,
         english: bool,
         cues_of: Sequence[SentenceCues],
+        relations: Sequence[Relation] = (),
     ) -> None:
         self.sentences = sentences
         self.names = names
@@ -589,6 +615,7 @@ class Attributor:
             for d in deals:
                 if d.target == home:
                     self.person_deal.setdefault(p, d)
+        self.other_buyers = _other_buyers(relations, deals)
         # companies named where the text says a price is not told ("the amount … is not revealed")
         self.price_untold = {
             o.name
@@ -703,6 +730,9 @@ class Attributor:
             if stranger is not None:
                 return None, 0.0, stranger
             if deal is not None:
+                other_buyer = self._other_buyers_price(s, fig, deal, c_lo, c_hi)
+                if other_buyer is not None:
+                    return None, 0.0, other_buyer
                 return deal, directness, ""
         if self.last_deal and s.index - self.last_deal[0] <= CARRY_SENTENCES:
             return self.last_deal[1], CARRIED, ""
@@ -711,6 +741,23 @@ class Attributor:
         if len(self.deals) == 1:
             return self.deals[0], CARRIED * 0.9, ""
         return None, 0.0, ""
+
+    def _other_buyers_price(
+        self, s: Sentence, fig: Figure, deal: Deal, c_lo: int, c_hi: int
+    ) -> str | None:
+        """Another company that the sentence says buys or pays for the deal's startup, named in the
+        figure's clause where the deal's payer is not: the sum is that company's offer ("In May,
+        OpenAI struck a deal to buy Windsurf for a reported $3 billion", in a story of Google's
+        deal with Windsurf), not what the deal pays."""
+        if fig.kind != "money":
+            return None
+        others = self.other_buyers.get((s.index, deal.target))
+        if not others:
+            return None
+        in_clause = {o.name for o in self.names.orgs[s.index] if c_lo <= o.start < c_hi}
+        if deal.acquirer in in_clause or not others & in_clause:
+            return None
+        return min(others & in_clause)
 
     def _deal_tied_after(
         self, s: Sentence, fig: Figure, c_hi: int

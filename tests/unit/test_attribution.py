@@ -2105,3 +2105,14 @@ def test_a_pre_money_valuation_is_a_rounds_not_the_deals():
         "valuing the company at $120 million pre-money."
     )
     assert not [c for c in result.claims if c.metric == "target_valuation_usd"]
+
+
+def test_another_buyers_offer_for_the_startup_is_not_what_the_deal_pays():
+    """ "In March, Orbital struck a deal to buy Lumeo for $90 million": the sum is Orbital's offer,
+    named in its clause without the deal's payer, not what Halcyon pays."""
+    result = _read(
+        LEAD + "In March, Orbital struck a deal to buy Lumeo for $90 million, but the purchase "
+        "collapsed."
+    )
+    assert ("licence_fee_usd", "$400 million") in _claims(result)
+    assert not {c for c in _claims_of_every_deal(result) if c[2] == "$90 million"}
