@@ -571,6 +571,11 @@ def _unspaced_phrase_around(before: str, after: str) -> str:
 _PHRASE_BREAK = re.compile(r"[，、；：。,;:.،!?！？]\s|[，、；：。،！？]")
 
 
+# How far before a count a word saying who stays behind is read: "the remaining 250 employees",
+# "leaving behind most of its team of 250 people", "El resto de la empresa —unos 200 trabajadores—"
+REMAINING_REACH = 45
+
+
 def _staff_staying(before: str, after: str) -> str | None:
     """Why a count is of the staff a company keeps, if it is."""
     if _REST_OF_BEFORE.search(fold(before[-25:])) and _STAYS_AFTER.match(fold(after[:40])):
@@ -1711,7 +1716,7 @@ class Attributor:
             return "sources, not staff"
         if self._owned_by(deal.acquirer, before):
             return "the buyer's own staff"  # "a small part of Halcyon's 900-person staff"
-        if self._says("remaining", fold(before[-14:])) and not (
+        if self._says("remaining", fold(before[-REMAINING_REACH:])) and not (
             self._says("hire", fold(after[:40])) or self._says("join", fold(after[:40]))
         ):
             return "the staff who stay behind"  # "剩下的250名员工", "the remaining 250 employees"

@@ -2116,3 +2116,21 @@ def test_another_buyers_offer_for_the_startup_is_not_what_the_deal_pays():
     )
     assert ("licence_fee_usd", "$400 million") in _claims(result)
     assert not {c for c in _claims_of_every_deal(result) if c[2] == "$90 million"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Halcyon took only the founders, leaving behind most of Lumeo's team of 120 people.",
+    ],
+)
+def test_the_staff_left_behind_are_not_hired(sentence):
+    """A count read after words saying who stays behind, further back than the words right before
+    it ("leaving behind most of … 120 people"): not the people who move."""
+    result = _read(
+        "Halcyon hires Lumeo founders in licensing deal\n\n"
+        "Halcyon, the cloud software giant, said on Tuesday it will hire the two founders of AI "
+        "startup Lumeo and license the startup's models. Halcyon is paying $400 million for the "
+        f"licence. {sentence}"
+    )
+    assert not {c for c in result.claims if c.metric == "staff_hired" and c.low and c.low > 100}
