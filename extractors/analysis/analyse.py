@@ -289,7 +289,8 @@ def _read(
             f"analysed the first {MAX_ANALYSED_CHARS:,} of {len(article.text):,} characters"
         )
     lex = lexicon_for(article.language)
-    if article.language and lex.language != article.language.lower():
+    unread_language = lex.language != (article.language or lex.language).lower()
+    if unread_language:
         notes.append(f"language {article.language}: read with the English vocabulary only")
     sentences = split_sentences(text)
     names = find_names(sentences, wl, lex)
@@ -300,7 +301,15 @@ def _read(
     deals = [
         d
         for d in assemble_deals(
-            sentences, names, relations, lex, wl, cues_of, bought_whole, why_not
+            sentences,
+            names,
+            relations,
+            lex,
+            wl,
+            cues_of,
+            bought_whole,
+            why_not,
+            unread_language=unread_language,
         )
         if slug(d.acquirer) and slug(d.target)
     ]

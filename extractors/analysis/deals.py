@@ -135,11 +135,14 @@ def assemble_deals(
     cues_of: Sequence[SentenceCues] | None = None,
     bought_whole: set[tuple[str, str]] | None = None,
     why_not: dict[tuple[str, str], str] | None = None,
+    *,
+    unread_language: bool = False,
 ) -> list[Deal]:
     """``cues_of``: each sentence's cues, when the caller has them (they are looked for once);
     ``bought_whole`` gains the pairs read as a purchase told as a purchase (a company bought
     whole, its people moving with it as in any acquisition: no talent deal); ``why_not`` gains
-    each related pair that made no deal, with the reason (``dealwatch explain``)."""
+    each related pair that made no deal, with the reason (``dealwatch explain``);
+    ``unread_language``: the text is in a language no lexicon reads (its words of dealing unread)."""
     dropped: dict[tuple[str, str], str] = {}
     if cues_of is None:
         cues_of = [SentenceCues(lex, s.folded) for s in sentences]
@@ -180,7 +183,9 @@ def assemble_deals(
         bought_whole |= framed.bought_whole
     if why_not is not None:
         why_not.update(dropped | (framed.why_not if framed is not None else {}))
-    deals += _known_deals_named(sentences, names, cues_of, watchlist, deals, by_pair)
+    deals += _known_deals_named(
+        sentences, names, cues_of, watchlist, deals, by_pair, money_tells=unread_language
+    )
     deals = _one_per_target(deals, watchlist)
     deals = [
         d
@@ -329,9 +334,13 @@ def _known_deals_named(
     watchlist: Watchlist,
     found: Sequence[Deal],
     by_pair: dict[tuple[str, str], list[Relation]],
+    *,
+    money_tells: bool = False,
 ) -> list[Deal]:
     """The watchlist's known deals this text names, that the relations did not find (one half
-    missing): both parties in one sentence that speaks of a deal or of people moving. A payment or
+    missing): both parties in one sentence that speaks of a deal or of people moving, or, in a
+    language no lexicon reads (``money_tells``), that states a sum of money ("Meta у червні
+    інвестувала $14,8 млрд у компанію Scale AI": the figure is the one word read). A payment or
     purchase the text tells outright between them ("Meta avrebbe deciso di acquisire il 49% di
     Scale AI per …", "Nvidia agreed to buy assets from Groq") is kept with the deal, so that a lead
     telling it makes the deal the article's subject."""
@@ -380,6 +389,8 @@ def _known_deals_named(
                 # "Amazon did a similar thing with Adept"
                 or holds_any(s.folded, _SIMILAR_NEEDS)
                 and _SIMILAR.search(s.folded) is not None
+                or money_tells
+                and bool(money_figures(s.raw, None))
             )
             # "cases like Windsurf" in a sentence about acqui-hires: the startup of one known deal
             # stands for that deal

@@ -4586,3 +4586,21 @@ def test_known_deals_listed_as_one_company_with_another_are_mentioned():
     roles = _roles(result)
     assert roles.get("microsoft--inflection-ai") == "mentioned"
     assert roles.get("amazon--adept") == "mentioned"
+
+
+def test_a_known_deal_in_a_language_no_lexicon_reads_is_told_by_a_sum_beside_both_names():
+    """Ukrainian has no lexicon: its words of paying and hiring are unread, but a sum of money in
+    the sentence that names both parties of a known deal is read in any language."""
+    article = article_from_text(
+        "Ринок штучного інтелекту\n\n"
+        "Великі технологічні компанії змагаються за інженерів. Торік Microsoft заплатила "
+        "$650 млн компанії Inflection AI, і більшість її працівників перейшли до нової команди. "
+        "Аналітики очікують нових подібних угод наступного року.",
+        url="https://news.example/uk",
+        origin="feed",
+        fetched_at=FETCHED,
+    )
+    assert article.language == "uk"
+    result = analyse(article, WATCHLIST)
+    assert _roles(result).get("microsoft--inflection-ai") in {"subject", "mentioned"}
+    assert any("English vocabulary only" in n for n in result.notes)
