@@ -349,6 +349,11 @@ _PART_OF_IT_AFTER = re.compile(
 _SUM_ENDS = re.compile(r"\d(?:[\d.,]*)\s*(?:billion|million|bn|mn|[bm])?\s*$")
 # "paying out $380 million", "to pay out": money a company pays out, not money it is paid
 _PAYS_OUT_BEFORE = re.compile(r"\bpa(?:y|ys|ying|id)\s+out\s+(?:\w+\s+){0,2}$")
+# "Shazeer, with a stake of 30 to 40 per cent, stands to gain $750 million": what one holder makes
+_STANDS_TO_GAIN_BEFORE = re.compile(
+    r"\bstands?\s+to\s+(?:gain|make|pocket|earn|collect|receive|net)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|some\s+|up\s+to\s+|as\s+much\s+as\s+)?$"
+)
 # "Prompt AI, with only 11 employees, …": the size of the company the comma follows
 _WITH_STAFF_BEFORE = re.compile(
     r",\s+(?:with|avec|con|com|mit)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
@@ -1018,6 +1023,8 @@ class Attributor:
         other_sum = _OTHER_TRANSACTION_AFTER.match(w.after)
         if other_sum and not self._names_party(w.after[: other_sum.end() + 40], w.deal):
             return None, 0.0, "another transaction's price"
+        if _STANDS_TO_GAIN_BEFORE.search(w.near_before):
+            return None, 0.0, "what one holder stands to gain"
         if _INVESTOR_OWN.search(w.before[-80:]):
             # "Davis, whose company has invested $N in Groq": one investor's money
             return None, 0.0, "what one investor put in"
@@ -1454,10 +1461,13 @@ class Attributor:
         """The sentence whose figures are being attributed."""
         return self._current.raw if self._current is not None else ""
 
-    def _share_of_staff(self, near: str, after: str) -> tuple[str | None, float, str]:
+    def _share_of_staff(self, near: str, before: str, after: str) -> tuple[str | None, float, str]:
         """A share of a company's staff: hired when the sentence says people move, not when they
-        leave or are laid off, and not a share of one group of them."""
+        leave, stay behind or are laid off, and not a share of one group of them."""
         sentence = fold(self._sentence_now())
+        if self._says("remaining", fold(before[-REMAINING_REACH:])):
+            # "仅留下10%的员工维持空壳运营", "leaving behind 10% of its staff"
+            return None, 0.0, "a share of the staff who stay behind, not hired"
         if _OF_THE_SUM_AFTER.match(fold(after[:40])):
             # "half of that going to employees as retention payouts": a share of the money
             return None, 0.0, "a share of the payment, paid to staff"
@@ -1477,7 +1487,7 @@ class Attributor:
     def _pct_metric(self, fig: Figure, before: str, after: str) -> tuple[str | None, float, str]:
         near = fold(before[-40:] + " " + after[:40])
         if fig.of_staff:
-            return self._share_of_staff(near, after)
+            return self._share_of_staff(near, before, after)
         if re.match(
             r"^\s*(?:in|of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:startups|companies|firms|portfolio|businesses)\b",
             fold(after),

@@ -2134,3 +2134,18 @@ def test_the_staff_left_behind_are_not_hired(sentence):
         f"licence. {sentence}"
     )
     assert not {c for c in result.claims if c.metric == "staff_hired" and c.low and c.low > 100}
+
+
+def test_what_one_holder_stands_to_gain_is_not_what_the_deal_pays():
+    result = _read(
+        LEAD + "Tom Vale, who owns a third of Lumeo, stands to make $90 million from the deal."
+    )
+    assert ("licence_fee_usd", "$400 million") in _claims(result)
+    assert not {c for c in _claims_of_every_deal(result) if "90 million" in c[2]}
+
+
+def test_a_share_of_the_staff_left_behind_is_not_the_share_hired():
+    result = _read(
+        LEAD + "The deal leaves behind 20% of Lumeo's employees to keep its app running."
+    )
+    assert not {c for c in result.claims if c.metric == "staff_hired_pct"}
