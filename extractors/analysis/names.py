@@ -164,6 +164,13 @@ _APPOSITIVE = re.compile(
     r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma|two|three|four|both|deux|trois|dos|tres|zwei|drei)\s+([^,.;]{0,60})",
     re.IGNORECASE,
 )
+# What the name is, said by a verb "to be" and an indefinite article after it ("Quillbyte ist ein
+# Start-up aus München", "Quillbyte is a routing startup", "Quillbyte est une jeune pousse")
+_PREDICATE = re.compile(
+    r"^\s+(?:is|was|ist|war|est|était|es|era|é|è)\s+(?:an?|ein|eine|un|une|um|uma|una|uno)\s+"
+    r"([^,.;]{0,60})",
+    re.IGNORECASE,
+)
 # "of" after an appositive's head noun, in the languages read ("la patronne d'un groupe")
 _OF_AFTER_HEAD = re.compile(r"\s(?:of|de|du|des|di|del|della|dello|von|vom|do|da)\s|\sd['’]")
 # A verb right after the noun of a seeming appositive: the noun opens a clause of its own ("In a
@@ -1087,7 +1094,13 @@ class _NameScan:
         tied = raw.rfind(" von ", start, end)
         if tied != -1:
             start = tied + len(" von ")
-        return self._past_kind_words(raw, start, end)
+        words = list(re.finditer(r"\S+", raw[start:end]))
+        for word, after in reversed(list(zip(words, words[1:], strict=False))):
+            if _kind_word(fold(word.group(0)), self.lex):
+                # "Berliner Start-up Quillbyte", "Münchner KI-Start-up Quillbyte": the name follows
+                # the last word that says what it is, whatever capitalised words stand before it
+                return start + after.start()
+        return start
 
     def _after_headline_kind_word(self, raw: str, start: int, end: int) -> int:
         """Where a name starts in a Title Case headline's run that holds a word for what the
@@ -1774,6 +1787,14 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         return "adviser"  # "a partner at the law firm Orrick": it advises on deals, party to none
     if _kind_word_before(before, folded_before, lex):
         return "called"
+    return _described_after(after, lex)
+
+
+def _described_after(after: str, lex: Lexicon) -> str | None:
+    """What the words right after a name say it is: an appositive ("Quillbyte, a routing startup,")
+    or a verb "to be" and an indefinite article ("Quillbyte ist ein Start-up"), each as the cue
+    ``_org_cue`` gives (None: a person's post, or nothing that says)."""
+    adviser = lex.cues["adviser_firm"]
     appositive = _APPOSITIVE.match(after)
     if appositive and (
         _OWNED_TITLE.match(fold(appositive.group(1)))
@@ -1791,6 +1812,17 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         noun = lex.cues["startup"].search(said) or lex.cues["giant"].search(said)
         if noun and not _CLAUSE_VERB_AFTER.match(said, noun.end()):
             return "appositive"
+    predicate = _PREDICATE.match(after)
+    if predicate:
+        said = _OF_AFTER_HEAD.split(fold(predicate.group(1)), maxsplit=1)[0]
+        noun = lex.cues["startup"].search(said) or lex.cues["giant"].search(said)
+        rest = said[noun.end() :].lstrip() if noun else ""
+        if noun and not (
+            _CLAUSE_VERB_AFTER.match(said, noun.end())
+            or lex.cues["title"].match(rest)
+            or lex.cues["person_role"].match(rest)
+        ):  # (not "Tom Vale is a startup founder", "… a startup engineer at …": a person)
+            return "predicate"
     return None
 
 

@@ -4604,3 +4604,28 @@ def test_a_known_deal_in_a_language_no_lexicon_reads_is_told_by_a_sum_beside_bot
     result = analyse(article, WATCHLIST)
     assert _roles(result).get("microsoft--inflection-ai") in {"subject", "mentioned"}
     assert any("English vocabulary only" in n for n in result.notes)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # a city's adjective, capitalised, before the word for what the company is
+        "Das Berliner Start-up Quillbyte entwickelt Software für Routenplanung.",
+        "Das Münchner KI-Start-up Quillbyte entwickelt Software für Routenplanung.",
+        # what the company is, said by "ist ein"
+        "Quillbyte ist ein junges Unternehmen aus München.",
+    ],
+)
+def test_a_german_startup_named_once_as_one_is_read_where_it_is_bought(intro):
+    """German capitalises every noun, so a capitalised word is a name only where the text treats
+    it as one; these two ways of introducing a startup do."""
+    relations = _relation_keys(f"Nachrichten\n\n{intro} Google kauft Quillbyte.", "de", WATCHLIST)
+    assert ("acquire", "Google", "Quillbyte") in relations
+
+
+def test_a_person_said_to_be_a_startup_founder_is_no_company():
+    relations = _relation_keys(
+        "Routing news\n\nTom Vale is a startup founder from Leeds. Harbor hired Tom Vale in May.",
+        "en",
+    )
+    assert not {r for r in relations if "Tom Vale" in r}
