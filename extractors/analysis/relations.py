@@ -46,6 +46,7 @@ from extractors.analysis.text import (
     clause_bounds,
     clauses,
     ends_a_quotation,
+    fold,
 )
 
 # Most characters between two companies for a relation to tie them.
@@ -972,6 +973,27 @@ def _verb_after_the_second(cues: SentenceCues, between: str) -> bool:
 _FIRST_WORD = re.compile(r"\s*[\w'’-]+")
 
 
+def _verb_last_passive(pair: _Pair, cues: SentenceCues) -> bool:
+    """An auxiliary right after the first company and the passive's "by" right before the second,
+    the verb closing the clause: "Quillbyte wird von Google übernommen", "Quillbyte wordt door
+    Google overgenomen" (the second is the agent)."""
+    if not cues.present("passive_auxiliary"):
+        return False
+    between = fold(pair.between_raw)
+    opening = _FIRST_WORD.match(between)
+    return (
+        opening is not None
+        and cues.lex.says("passive_auxiliary", opening.group(0))
+        and len(between.split()) <= _PASSIVE_REACH
+        and (_VON_END.search(between) is not None or _PASSIVE_BY_END.search(between) is not None)
+    )
+
+
+# The words at most between the first company and the second in such a passive ("wurde im Mai
+# 2021 von"): more, and a noun of its own stands there ("hat die Übernahme von")
+_PASSIVE_REACH = 6
+
+
 def _others_moved_after(folded_after: str, cues: SentenceCues) -> bool:
     """A clause right after the pair that says other people moved, unnegated: "…, several other
     employees transitioned" (the pair's people did not, but the deal moved some)."""
@@ -1176,8 +1198,9 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
         and not hired
         and not _said(cues, "not_acquisition", between)  # "Harbor hasn't acquired the startup"
     ):
-        if _passive(cues, "acquire", between):
-            # "Sparrow was being bought by Google": the second buys
+        if _passive(cues, "acquire", between) or _verb_last_passive(pair, cues):
+            # "Sparrow was being bought by Google", "Quillbyte wird von Google übernommen": the
+            # second buys
             return pair.relate("acquire", y, x, STRENGTH_FRAME)
         if _said(cues, "bought_by", _after_last_naming(pair, names)[:12]):
             # "BumpはGoogleに買収される前に": the passive's agent, the second, buys

@@ -4629,3 +4629,31 @@ def test_a_person_said_to_be_a_startup_founder_is_no_company():
         "en",
     )
     assert not {r for r in relations if "Tom Vale" in r}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Nachrichten\n\nDas Berliner Start-up Quillbyte entwickelt Software für "
+               "Routenplanung. Quillbyte wurde im Mai von Google übernommen."),
+        ("nl", "Nieuws\n\nHet Amsterdamse bedrijf Quillbyte maakt software voor routes. "
+               "Quillbyte wordt door Google overgenomen."),
+    ],
+)  # fmt: skip
+def test_a_passive_purchase_whose_verb_closes_the_clause_is_the_agents(language, text):
+    """ "Quillbyte wurde im Mai von Google übernommen": the company after "von" buys."""
+    relations = _relation_keys(text, language, WATCHLIST)
+    assert ("acquire", "Google", "Quillbyte") in relations
+    assert ("acquire", "Quillbyte", "Google") not in relations
+
+
+def test_a_purchase_announced_by_its_buyer_in_german_is_the_buyers():
+    """ "Harbor hat die Übernahme von Quillbyte angekündigt": an auxiliary and a "von", but a
+    noun of its own between them, no passive."""
+    relations = _relation_keys(
+        "Nachrichten\n\nDas Berliner Start-up Quillbyte entwickelt Software. Google hat die "
+        "Übernahme von Quillbyte angekündigt.",
+        "de",
+        WATCHLIST,
+    )
+    assert ("acquire", "Quillbyte", "Google") not in relations
