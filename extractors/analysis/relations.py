@@ -121,6 +121,7 @@ _ATTEMPTED = re.compile(
 _BY_END = re.compile(r"\bby\s+$")
 _VON_END = re.compile(r"\bvon\s+$")  # German "by" of a passive, which is also "of"
 _FROM_END = re.compile(r"\b(?:from|by|de|von|da|di)\s+(?:the\s+)?$")
+_NOT_OF = frozenset({"from", "by", "da"})  # words of the "of" class that may say "from" or "by"
 # A licence given to the second company ("licensed its models to", "will be licensed to",
 # "licenses its software to"), not one to the first's own things ("a licence to Zeta's models")
 _LICENSED_TO = re.compile(
@@ -1322,7 +1323,7 @@ def _payer_and_payee(
     from y", "an investment by y"); and the larger company pays (where word order does not say)."""
     payer, payee = pair.x, pair.y
     licence = _said(cues, "licence", pair.between)
-    if _FROM_END.search(pair.between) and not licence:
+    if _FROM_END.search(pair.between) and not licence and not _stake_of_the_second(pair, cues):
         payer, payee = payee, payer
     if licence and (_LICENSED_TO.search(pair.between) or _BY_END.search(pair.between)):
         # "Quillbyte licensed its models to Harbor", "… are licensed by Harbor": Harbor pays (an
@@ -1339,6 +1340,19 @@ def _payer_and_payee(
     ):
         payer, payee = payee, payer
     return payer, payee
+
+
+def _stake_of_the_second(pair: _Pair, cues: SentenceCues) -> bool:
+    """A stake "of" the second company, the words between ending on the language's "of" ("ha
+    acquisito una quota del 49% di Quillbyte", "une part de Quillbyte"): its shares, not money
+    from it."""
+    words = pair.between.split()
+    return (
+        bool(words)
+        and words[-1] not in _NOT_OF
+        and cues.lex.cues["of"].fullmatch(words[-1]) is not None
+        and _said(cues, "stake", pair.between)
+    )
 
 
 # The weak relation a clause's cue makes between two companies it names.

@@ -4657,3 +4657,24 @@ def test_a_purchase_announced_by_its_buyer_in_german_is_the_buyers():
         WATCHLIST,
     )
     assert ("acquire", "Quillbyte", "Google") not in relations
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "kind"),
+    [
+        ("it", "Google ha acquisito una quota del 49% di Quillbyte.", "stake"),
+        ("it", "Google ha assunto i fondatori di Quillbyte.", "hire"),
+        ("es", "Google se hizo con la empresa Quillbyte.", "acquire"),
+        ("es", "Google absorbe a Quillbyte.", "acquire"),
+    ],
+)
+def test_common_romance_phrasings_of_a_deal_with_a_listed_buyer(language, sentence, kind):
+    """ "una quota del 49% di Quillbyte" is a stake in Quillbyte ("di" is "of", not "from");
+    "ha assunto" has hired; "se hizo con", "absorbe a" buy."""
+    intro = {
+        "it": "Quillbyte è una startup di percorsi. ",
+        "es": "Quillbyte es una startup de rutas. ",
+    }[language]
+    relations = _relation_keys(f"Notizie\n\n{intro}{sentence}", language, WATCHLIST)
+    assert (kind, "Google", "Quillbyte") in relations
+    assert (kind, "Quillbyte", "Google") not in relations
