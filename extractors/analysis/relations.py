@@ -70,6 +70,17 @@ _NEW_CLAUSE_BEFORE = re.compile(
     r"|,\s*as\s+(?:[\w-]+\s+){0,3}?(?:say|says|said|note|notes|noted|expect|expects|warn|warned)\s+$"
 )
 _LIST_ONLY = re.compile(rf"^\s*(?:,|&|/|\b{LIST_WORDS}\b|\s)*\s*$", re.IGNORECASE)
+# A case ending after an apostrophe ("Quillbyte'ı", "Google'a"): the name's role in the clause
+_CASE_ENDING_AFTER = re.compile(r"['’][^\W\d_]{1,6}(?![\w'’])")
+
+
+def _case_marked(raw: str, org: OrgMention, lex: Lexicon) -> bool:
+    """The name carries a case ending, in a language that writes one after an apostrophe: an
+    object, not an item of a list ("Google, Quillbyte'ı satın aldı": the comma closes the
+    subject)."""
+    return lex.case_after_apostrophe and _CASE_ENDING_AFTER.match(raw, org.end) is not None
+
+
 # A conjunction and "of" right before the second name: a second object of the same noun ("the
 # purchase of MosaicML for $1.3 billion, then of Tabular", "le rachat de MosaicML …, puis de Tabular").
 _SECOND_OBJECT = re.compile(
@@ -702,8 +713,10 @@ def _pair_relations(
             continue
         # two names written against each other are a list only where words are spaced; in Korean
         # or Japanese the particle after the first may be lost ("메타Scale AI에 140억 달러를 투자")
-        listed = _LIST_ONLY.match(pair.between_raw) and (
-            pair.between_raw or not cues.lex.verb_final
+        listed = (
+            _LIST_ONLY.match(pair.between_raw)
+            and (pair.between_raw or not cues.lex.verb_final)
+            and not _case_marked(s.raw, y, cues.lex)
         )
         if listed or _compared(cues, pair.between) or _SECOND_OBJECT.search(pair.between):
             out += _listed_together(pair, names, cues)
@@ -1193,6 +1206,8 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
         return pair.relate(money, payer, payee, STRENGTH_FRAME)
     if _sold_to_the_second(pair, cues):
         return pair.relate("acquire", y, x, STRENGTH_FRAME)
+    if _ends_on(cues, "passive_before", pair.between) and _said(cues, "acquire", pair.after[:8]):
+        return pair.relate("acquire", y, x, STRENGTH_FRAME)  # "Quillbyte被谷歌收购": the agent buys
     if (
         _said(cues, "acquire", between)
         and not _said(cues, "stake", between + after[:30])

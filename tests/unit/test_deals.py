@@ -4678,3 +4678,30 @@ def test_common_romance_phrasings_of_a_deal_with_a_listed_buyer(language, senten
     relations = _relation_keys(f"Notizie\n\n{intro}{sentence}", language, WATCHLIST)
     assert (kind, "Google", "Quillbyte") in relations
     assert (kind, "Quillbyte", "Google") not in relations
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # the passive's mark before its agent
+        ("zh", "新闻\n\nQuillbyte是一家路线规划初创公司。Quillbyte被谷歌收购。"),
+        # a comma closes the subject; the case ending marks the object, not an item of a list
+        ("tr", "Haberler\n\nRota girişimi Quillbyte yazılım geliştiriyor. Google, Quillbyte'ı "
+               "satın aldı."),
+    ],
+)  # fmt: skip
+def test_a_purchase_told_in_the_grammar_of_its_language_is_the_buyers(language, text):
+    relations = _relation_keys(text, language, WATCHLIST)
+    assert ("acquire", "Google", "Quillbyte") in relations
+    assert ("acquire", "Quillbyte", "Google") not in relations
+
+
+def test_a_chinese_purchase_whose_talks_broke_down_fell_through():
+    """ "但谈判突然破裂": the talks broke down, the purchase is told as one that failed."""
+    relations = _relations(
+        "新闻\n\nQuillbyte是一家路线规划初创公司。Quillbyte原本将被谷歌收购,但谈判突然破裂。",
+        "zh",
+        WATCHLIST,
+    )
+    bought = [r for r in relations if r.kind == "acquire" and r.target == "Quillbyte"]
+    assert bought and all(r.failed for r in bought)
