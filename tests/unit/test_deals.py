@@ -4562,6 +4562,7 @@ def test_a_startup_acquihired_by_a_listed_company_is_its_deal():
     [
         "Harbor snagged Quillbyte's chief executive and two of its engineers.",
         "Harbor offered jobs to Quillbyte's engineers after the start-up ran out of money.",
+        "Quillbyte's engineers have been offered jobs at Harbor.",
     ],
 )
 def test_a_hire_told_with_a_newsroom_verb(sentence):
