@@ -4632,22 +4632,6 @@ def test_a_person_said_to_be_a_startup_founder_is_no_company():
     assert not {r for r in relations if "Tom Vale" in r}
 
 
-@pytest.mark.parametrize(
-    ("language", "text"),
-    [
-        ("de", "Nachrichten\n\nDas Berliner Start-up Quillbyte entwickelt Software für "
-               "Routenplanung. Quillbyte wurde im Mai von Google übernommen."),
-        ("nl", "Nieuws\n\nHet Amsterdamse bedrijf Quillbyte maakt software voor routes. "
-               "Quillbyte wordt door Google overgenomen."),
-    ],
-)  # fmt: skip
-def test_a_passive_purchase_whose_verb_closes_the_clause_is_the_agents(language, text):
-    """ "Quillbyte wurde im Mai von Google übernommen": the company after "von" buys."""
-    relations = _relation_keys(text, language, WATCHLIST)
-    assert ("acquire", "Google", "Quillbyte") in relations
-    assert ("acquire", "Quillbyte", "Google") not in relations
-
-
 def test_a_purchase_announced_by_its_buyer_in_german_is_the_buyers():
     """ "Harbor hat die Übernahme von Quillbyte angekündigt": an auxiliary and a "von", but a
     noun of its own between them, no passive."""
@@ -4684,6 +4668,11 @@ def test_common_romance_phrasings_of_a_deal_with_a_listed_buyer(language, senten
 @pytest.mark.parametrize(
     ("language", "text"),
     [
+        # a passive whose verb closes the clause: the company after "von", "door" buys
+        ("de", "Nachrichten\n\nDas Berliner Start-up Quillbyte entwickelt Software für "
+               "Routenplanung. Quillbyte wurde im Mai von Google übernommen."),
+        ("nl", "Nieuws\n\nHet Amsterdamse bedrijf Quillbyte maakt software voor routes. "
+               "Quillbyte wordt door Google overgenomen."),
         # the passive's mark before its agent
         ("zh", "新闻\n\nQuillbyte是一家路线规划初创公司。Quillbyte被谷歌收购。"),
         # a comma closes the subject; the case ending marks the object, not an item of a list
