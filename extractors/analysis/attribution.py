@@ -577,7 +577,7 @@ _PHRASE_BREAK = re.compile(r"[，、；：。,;:.،!?！？]\s|[，、；：。�
 
 
 # How far before a count a word saying who stays behind is read: "the remaining 250 employees",
-# "leaving behind most of its team of 250 people", "El resto de la empresa —unos 200 trabajadores—"
+# "leaving behind most of its team of 250 people", "dejando atrás a gran parte de su equipo de 250"
 REMAINING_REACH = 45
 
 
