@@ -576,6 +576,8 @@ def _unspaced_phrase_around(before: str, after: str) -> str:
 _PHRASE_BREAK = re.compile(r"[，、；：。,;:.،!?！？]\s|[，、；：。،！？]")
 
 
+# A number, "of" and a company's possessive, right before a count ("30 of Quillbyte's 45 employees")
+_PART_OF_OWNER_BEFORE = re.compile(r"(?<![\w.,])(\d[\d,.]*|[a-z]+)\s+of\s+[\w.&-]+['’]s?\s+$")
 # How far before a count a word saying who stays behind is read: "the remaining 250 employees",
 # "leaving behind most of its team of 250 people", "dejando atrás a gran parte de su equipo de 250"
 REMAINING_REACH = 45
@@ -1636,6 +1638,7 @@ class Attributor:
                 r"\b(?:of\s+(?:the|its)|out\s+of|dei|degli|delle|de\s+(?:los|las|sus)|des|dos|das|von\s+den)\s+$",
                 fold(before[-20:]),
             )
+            or self._counted_part_before(before)
         )
         if partitive and any(f" {n} " in s.raw[fig.start : fig.end] for n in target_names):
             # "most of the 27-person Oyster team": the team the company's name qualifies, a part of
@@ -1741,6 +1744,14 @@ class Attributor:
                 before[-40:],
             )
             for n in self._aliases(company)
+        )
+
+    def _counted_part_before(self, before: str) -> bool:
+        """A number, then "of" and a company's possessive, right before the count ("About 30 of
+        Quillbyte's 45 employees"): the count is the whole staff, the number a part of it."""
+        part = _PART_OF_OWNER_BEFORE.search(fold(before[-40:]))
+        return part is not None and (
+            part.group(1)[0].isdigit() or part.group(1) in self.lex.number_words
         )
 
     def _count_left(

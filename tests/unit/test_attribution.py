@@ -2149,3 +2149,20 @@ def test_a_share_of_the_staff_left_behind_is_not_the_share_hired():
         LEAD + "The deal leaves behind 20% of Lumeo's employees to keep its app running."
     )
     assert not {c for c in result.claims if c.metric == "staff_hired_pct"}
+
+
+@pytest.mark.parametrize(
+    "sentence", ["About 30 of Lumeo's 45 employees will join Halcyon.", "Only eight of Lumeo's 45 "
+                 "employees are joining Halcyon."]
+)  # fmt: skip
+def test_a_part_of_the_staff_counted_before_the_whole_makes_the_whole_no_hire(sentence):
+    """ "About 30 of Lumeo's 45 employees will join": 45 is the startup's staff, not the people
+    who move."""
+    claims = {(c.metric, c.stated) for c in _read(LEAD + sentence).claims}
+    assert ("target_headcount", "45 employees") in claims
+    assert ("staff_hired", "45 employees") not in claims
+
+
+def test_a_valuation_told_as_the_last_one_is_a_past_valuation():
+    result = _read(LEAD + "Lumeo was last valued at $150 million.")
+    assert not {c for c in result.claims if c.stated == "$150 million"}
