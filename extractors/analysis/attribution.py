@@ -185,7 +185,10 @@ _LICENCE_FEE_BEFORE = re.compile(
     # ("the licensing fees agreed are $3 billion": a participle may stand before the verb)
     r"licen[cs]\w*\s+fees?\s+(?:(?:agreed|paid|reported|involved)\s+)?"
     r"(?:(?:of|was|is|are|were|totall?ed|came\s+to|amounted\s+to)\s+)?"
-    r"(?:about\s+|roughly\s+|around\s+|~\s*)?$",
+    r"(?:about\s+|roughly\s+|around\s+|~\s*)?$"
+    # "The licence costs Harbor $30 million", "the licences will cost it about $30 million"
+    r"|\blicen[cs]es?\s+(?:costs?|cost\s+(?:it|them)|will\s+cost|would\s+cost)\s+"
+    r"(?:[\w.&-]+\s+)?(?:about\s+|roughly\s+|around\s+|~\s*)?$",
     re.IGNORECASE,
 )
 # Money paid for the licence itself: "$620 million in licence fees", "$X to license", "$X for a licence".

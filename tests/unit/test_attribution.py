@@ -2166,3 +2166,12 @@ def test_a_part_of_the_staff_counted_before_the_whole_makes_the_whole_no_hire(se
 def test_a_valuation_told_as_the_last_one_is_a_past_valuation():
     result = _read(LEAD + "Lumeo was last valued at $150 million.")
     assert not {c for c in result.claims if c.stated == "$150 million"}
+
+
+def test_what_the_licence_costs_is_the_licence_fee():
+    result = _read(
+        "Halcyon hires Lumeo founders in licensing deal\n\n"
+        "Halcyon, the cloud software giant, said on Tuesday it will hire the founders of AI startup "
+        "Lumeo and license the startup's models. The licence costs Halcyon $400 million."
+    )
+    assert ("licence_fee_usd", "$400 million") in _claims(result)
