@@ -1638,7 +1638,8 @@ class Attributor:
                 fold(before[-40:]),
             )
             or re.search(  # "50 of the 70 employees", "dei quattro dipendenti": the whole, out of which
-                r"\b(?:of\s+(?:the|its)|out\s+of|dei|degli|delle|de\s+(?:los|las|sus)|des|dos|das|von\s+den)\s+$",
+                r"\b(?:of\s+(?:the|its)|out\s+of|dei|degli|delle|de\s+(?:los|las|sus)|des|dos|das|von\s+den"
+                r"|(?<=\d\s)der)\s+$",
                 fold(before[-20:]),
             )
             or self._counted_part_before(before)

@@ -2175,3 +2175,15 @@ def test_what_the_licence_costs_is_the_licence_fee():
         "Lumeo and license the startup's models. The licence costs Halcyon $400 million."
     )
     assert ("licence_fee_usd", "$400 million") in _claims(result)
+
+
+def test_a_german_part_of_the_staff_counted_before_the_whole_makes_the_whole_no_hire():
+    result = _read_in(
+        "de",
+        "Google übernimmt Gründer von Lumeo\n\nGoogle zahlt 40 Millionen Dollar für eine Lizenz der "
+        "Technologie des Berliner Start-ups Lumeo und stellt dessen Gründer ein. Rund 30 der 45 "
+        "Mitarbeiter von Lumeo wechseln zu Google.",
+    )
+    claims = {(c.metric, c.stated) for c in result.claims}
+    assert ("staff_hired", "45 Mitarbeiter") not in claims
+    assert ("target_headcount", "45 Mitarbeiter") in claims
