@@ -346,6 +346,8 @@ _TEAM_BUILT_BEFORE = re.compile(
 # ("約 250 名の従業員の大部分が残り", "120 employees, most of whom stay")
 _PART_OF_IT_AFTER = re.compile(
     r"^\s*(?:中的|之中|當中|当中|중|가운데|のうち|の中で|の\s?(?:大部分|大半|多く|半数|ほとんど|一部))"
+    # "45名员工中约30人" (about 30 of the 45 staff): "中" and the part's number
+    r"|^\s*中(?=\s?(?:约|約|近|超过|超過|逾|有|大约|大約)?\s?[\d一二三四五六七八九十两兩百])"
     r"|^,?\s+(?:most|many|some|half|all|several)\s+of\s+(?:whom|them)\b"
 )
 # A sum that ends right where the next word starts ("$29 billion valuation": the word is its)

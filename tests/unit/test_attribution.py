@@ -2187,3 +2187,20 @@ def test_a_german_part_of_the_staff_counted_before_the_whole_makes_the_whole_no_
     claims = {(c.metric, c.stated) for c in result.claims}
     assert ("staff_hired", "45 Mitarbeiter") not in claims
     assert ("target_headcount", "45 Mitarbeiter") in claims
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "metric", "stated"),
+    [
+        # "about 30 of Lumeo's 45 staff will join Google": 45 is the staff, a part of which moves
+        ("zh", "谷歌聘请Lumeo创始人\n\n谷歌将向初创公司Lumeo支付4000万美元获得技术授权,并聘请其创始人。"
+               "Lumeo的45名员工中约30人将加入谷歌。", "target_headcount", "45名员工"),
+        # "Lumeo has received $25 million of investment so far": money it raised
+        ("ko", "구글, Lumeo 창업자 영입\n\n구글은 스타트업 Lumeo에 4000만 달러를 지불하고 기술 라이선스를 "
+               "확보하며 창업자들을 영입한다. Lumeo는 지금까지 2500만 달러를 투자받았다.",
+         "target_funding_raised_usd", "2500만 달러"),
+    ],
+)  # fmt: skip
+def test_what_an_east_asian_figure_is_about(language, text, metric, stated):
+    result = _read_in(language, text)
+    assert {c.metric for c in result.claims if c.stated == stated} == {metric}
