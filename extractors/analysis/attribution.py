@@ -582,7 +582,16 @@ _PHRASE_BREAK = re.compile(r"[，、；：。,;:.،!?！？]\s|[，、；：。�
 
 
 # A number, "of" and a company's possessive, right before a count ("30 of Quillbyte's 45 employees")
-_PART_OF_OWNER_BEFORE = re.compile(r"(?<![\w.,])(\d[\d,.]*|[a-z]+)\s+of\s+[\w.&-]+['’]s?\s+$")
+_PART_OF_OWNER_BEFORE = re.compile(
+    r"(?<![\w.,])(\d[\d,.]*|[a-z]+)\s+of\s+(?:the\s+)?[\w.&-]+['’]s?\s+$"
+)
+# A sentence opening on "of" and a company's possessive ("Of Quillbyte's 45 employees, 30 …"): the
+# count is the whole, a part of which the sentence goes on to tell
+_OF_AN_OWNER_OPENS = re.compile(r"^\W*of\s+(?:the\s+)?[\w.&-]+['’]s\s+$")
+# A bracket right after a figure
+_ASIDE_OPENS = re.compile(r"\s*\(")
+# Where the clause a count stands in ends, after it: a stop, a colon, a semicolon, a comma or "and"
+_CLAUSE_END = re.compile(r"[.;:,(]|\s(?:and|but|while)\s")
 # How far before a count a word saying who stays behind is read: "the remaining 250 employees",
 # "leaving behind most of its team of 250 people", "dejando atrás a gran parte de su equipo de 250"
 REMAINING_REACH = 45
@@ -597,6 +606,17 @@ def _staff_staying(before: str, after: str) -> str | None:
         # "allowing Windsurf to continue operating with ~250 employees": who stays
         return "the staff the company keeps"
     return None
+
+
+def _past_an_aside(raw: str, at: int) -> int:
+    """Where the sentence goes on after a bracket that opens right after a figure ending at
+    ``at``: an aside there ("the deal is a little over $8m (… the paidContent deal, which was
+    rumoured to be worth $30m.)") speaks of something else, and names nothing the figure is of."""
+    opens = _ASIDE_OPENS.match(raw, at)
+    if opens is None:
+        return at
+    close = raw.find(")", opens.end())
+    return len(raw) if close < 0 else close + 1
 
 
 class Attributor:
@@ -735,11 +755,12 @@ class Attributor:
             )
             if payer is not None:
                 return self.parties[payer][0], NAMED_IN_CLAUSE, ""
+        past = _past_an_aside(s.raw, fig.end)
         for lo, hi, after, directness in (
             (c_lo, fig.start, False, NAMED_IN_CLAUSE),
-            (fig.end, c_hi, True, NAMED_IN_CLAUSE),
+            (past, c_hi, True, NAMED_IN_CLAUSE),
             (0, c_lo, False, NAMED_IN_SENTENCE),
-            (c_hi, len(s.raw), True, NAMED_IN_SENTENCE),
+            (max(c_hi, past), len(s.raw), True, NAMED_IN_SENTENCE),
         ):
             deal, _, stranger = self._deal_near(
                 s, fig.start if not after else fig.end, lo, hi, after=after
@@ -1573,7 +1594,9 @@ class Attributor:
         not_staff = self._other_people(fig, deal, before, after)
         if not_staff is not None:
             return None, 0.0, not_staff
-        if self._sizes_the_company(before, after, deal):
+        if self._sizes_the_company(before, after, deal) or self._counts_its_own_staff(
+            deal.target, before, after
+        ):
             return "target_headcount", CUE_EXPLICIT, "the size of the company"
         if self._beside_the_startup(s, fig, deal):
             return "target_headcount", CUE_EXPLICIT, "the size of the startup it stands beside"
@@ -1752,9 +1775,20 @@ class Attributor:
             for n in self._aliases(company)
         )
 
+    def _counts_its_own_staff(self, company: str, before: str, after: str) -> bool:
+        """ "Summize has six staff: five engineers will join Twitter": the company has the count
+        (a verb of having right before it), and nothing in the count's own clause moves them."""
+        if not self._owned_by(company, before) or _POSSESSIVE_BEFORE.search(before[-30:]):
+            return False
+        own_clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+        return not (self._says("join", own_clause) or self._says("hire", own_clause))
+
     def _counted_part_before(self, before: str) -> bool:
         """A number, then "of" and a company's possessive, right before the count ("About 30 of
-        Quillbyte's 45 employees"): the count is the whole staff, the number a part of it."""
+        Quillbyte's 45 employees"), or the sentence opening on them ("Of Quillbyte's 45 employees,
+        30 will …"): the count is the whole staff, the number a part of it."""
+        if _OF_AN_OWNER_OPENS.match(fold(before)):
+            return True
         part = _PART_OF_OWNER_BEFORE.search(fold(before[-40:]))
         return part is not None and (
             part.group(1)[0].isdigit() or part.group(1) in self.lex.number_words

@@ -2204,3 +2204,39 @@ def test_a_german_part_of_the_staff_counted_before_the_whole_makes_the_whole_no_
 def test_what_an_east_asian_figure_is_about(language, text, metric, stated):
     result = _read_in(language, text)
     assert {c.metric for c in result.claims if c.stated == stated} == {metric}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "whole", "part"),
+    [
+        ("Lumeo has 45 staff: 30 engineers will join Halcyon and the rest will leave.",
+         "45 staff", "30 engineers"),
+        ("Halcyon will hire 30 of the startup's 45 employees.", "45 employees", None),
+        ("Of Lumeo's 45 employees, 30 will join Halcyon.", "45 employees", None),
+    ],
+)  # fmt: skip
+def test_the_staff_a_company_has_is_its_size_when_a_part_moves(sentence, whole, part):
+    """ "Lumeo has 45 staff: 30 engineers will join Halcyon": the 45 are the startup's staff, of
+    which the 30 move; "Of Lumeo's 45 employees" opens on the whole, not on a company "Of Lumeo"."""
+    result = _read(LEAD + sentence)
+    claims = _claims(result)
+    assert ("target_headcount", whole) in claims
+    assert ("staff_hired", whole) not in claims
+    if part is not None:
+        assert ("staff_hired", part) in claims
+    assert {d.deal_id for d in result.deals} == {DEAL}
+
+
+def test_a_sum_paid_in_cash_and_stock_is_the_price():
+    result = _read(LEAD + "Analysts reckon $450 million, a combination of cash and stock.")
+    assert ("deal_amount_usd", "$450 million") in _claims(result)
+
+
+def test_a_company_named_in_an_aside_after_a_sum_does_not_own_it():
+    """The aside in brackets after the sum speaks of another deal; the sum is this one's."""
+    result = _read(
+        LEAD + "Other sources say the deal is a little over $380 million (Either way, it's "
+        "interesting to think of that price in the context of the OrbitalHQ deal, which was "
+        "rumoured to be worth $90 million.)"
+    )
+    assert ("deal_amount_usd", "a little over $380 million") in _claims(result)
