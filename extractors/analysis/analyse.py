@@ -12,6 +12,7 @@ a live blog of a megabyte is read up to the cap, and the article's note says so.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from typing import NamedTuple
 
@@ -47,7 +48,7 @@ from extractors.analysis.subject_model import (
     shipped_subject_model,
     subject_features,
 )
-from extractors.analysis.text import Sentence, plain_hyphens, split_sentences
+from extractors.analysis.text import Sentence, fold, plain_hyphens, split_sentences
 from extractors.metrics import METRICS, subject_for
 from extractors.records import Analysis, Article, ChanceFrom, Claim, DealMention, LeftOut
 from extractors.urls import deal_id_for, slug
@@ -133,6 +134,32 @@ def _consistent(claims: list[Claim]) -> tuple[list[Claim], list[LeftOut]]:
         else:
             kept.append(c)
     return kept, slips
+
+
+def _launch_years_yield(
+    claims: list[Claim], launch: re.Pattern[str]
+) -> tuple[list[Claim], list[LeftOut]]:
+    """A founding year told by a word of launching ("officially launched in November 2012"),
+    where the article tells the same company's founding year otherwise by a word of founding
+    proper ("founded in late 2011"): the launch is a product's, left out."""
+    founded = {
+        (c.deal_id, c.subject)
+        for c in claims
+        if c.metric == "founded_year" and not launch.search(fold(c.stated))
+    }
+    kept, dropped = [], []
+    for c in claims:
+        if (
+            c.metric == "founded_year"
+            and (c.deal_id, c.subject) in founded
+            and launch.search(fold(c.stated))
+        ):
+            dropped.append(LeftOut(c.stated, c.start, c.end,
+                                   "a launch, where the article tells the founding otherwise",
+                                   c.deal_id))  # fmt: skip
+        else:
+            kept.append(c)
+    return kept, dropped
 
 
 def _headline_guesses_told_otherwise(
@@ -499,7 +526,8 @@ def _weighed(article: Article, reading: _Reading) -> Analysis:
 
     kept, slips = _consistent(list(claims.values()))
     kept, guesses = _headline_guesses_told_otherwise(kept, worths)
-    left_out += slips + guesses
+    kept, launches = _launch_years_yield(kept, lex.cues["launch"])
+    left_out += slips + guesses + launches
     # the confidence stored is the chance the claim is right, as learnt from real articles
     kept = calibrated(kept, mentions, english=english, headline_end=text.find("\n"))
     claims = {(c.deal_id, c.subject, c.metric, c.start): c for c in kept}

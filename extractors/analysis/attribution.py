@@ -1839,10 +1839,26 @@ class Attributor:
         near = fold(before[-40:])
         if _COMPANY_OF.search(near) and any(n in before[-90:] for n in names):
             return True
+        if self._made_of_them(before, after, names):
+            return True
         with_staff = _WITH_STAFF_BEFORE.search(near)
         return with_staff is not None and any(
             near[: with_staff.start()].endswith(fold(n)) for n in names
         )
+
+    def _made_of_them(self, before: str, after: str, names: Sequence[str]) -> bool:
+        """ "La start-up, composée de 11 personnes, a attiré …": the startup (by name or by what it
+        is) made up of the people counted, who do not move in the count's own clause ("a team made
+        up of 40 engineers will join Harbor" are people hired)."""
+        tail = before[-30:]
+        made = self._says("made_of", tail)
+        if made is None:
+            return False
+        lead = before[: len(before) - len(tail) + made.start()]  # the words before "made up of"
+        if not (self._says("startup", lead[-40:]) or any(n in lead[-60:] for n in names)):
+            return False
+        own_clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+        return not (self._says("join", own_clause) or self._says("hire", own_clause))
 
     def _beside_the_startup(self, s: Sentence, fig: Figure, deal: Deal) -> bool:
         """ "The company, a 7-person team, …", "Blink, an eight-person startup, …": a sized team or
@@ -2129,6 +2145,8 @@ def _founded_before_a_late_verb(
 # verb, or the opening of an apposition.
 _NEAREST_FOUNDED = re.compile(
     r"\s+(?:was|were|had\s+been|has\s+been)\s+"
+    # ("acquired the news app, Summly, founded in late 2011": the participle set beside the name)
+    r"|\s*,\s*"
     r"|\s*,\s*(?:a|an|the|one|einem|einer|eines|ein|eine|un|une|una|uma|um|uno)\s+"
     # (a month or a part of the year before it: "WaveForms AI, a December 2024–launched start-up")
     r"(?:(?:early|mid|late)[\s-]+)?(?:(?:january|february|march|april|may|june|july|august|"

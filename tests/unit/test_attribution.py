@@ -1198,7 +1198,7 @@ def test_an_age_in_words_before_a_name_with_an_apostrophe():
     ],
 )
 def test_a_staff_of_which_a_part_stays_is_the_startups_size(language, text, stated):
-    result = _read_in(language, text) if language != "en" else _read(text)
+    result = _read_in(language, text)
     sizes = {(c.metric, c.stated) for c in result.claims if c.metric.endswith("headcount")}
     assert ("target_headcount", stated) in sizes, result.claims
     assert not any(c.metric == "staff_hired" and stated in c.stated for c in result.claims)
@@ -2240,3 +2240,37 @@ def test_a_company_named_in_an_aside_after_a_sum_does_not_own_it():
         "rumoured to be worth $90 million.)"
     )
     assert ("deal_amount_usd", "a little over $380 million") in _claims(result)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stated"),
+    [
+        ("en", LEAD + "The start-up, made up of 11 people, has drawn interest from other buyers.",
+         "11 people"),
+        ("fr", "Halcyon recrute les fondateurs de Lumeo\n\nHalcyon va verser 40 millions de dollars "
+               "pour une licence de la technologie de la start-up Lumeo et recrute ses fondateurs. "
+               "La start-up, composée de 11 personnes, a attiré l'intérêt d'autres acteurs.",
+         "11 personnes"),
+    ],
+)  # fmt: skip
+def test_a_startup_made_up_of_people_is_its_size(language, text, stated):
+    result = _read_in(language, text)
+    assert {c.metric for c in result.claims if c.stated == stated} == {"target_headcount"}
+
+
+def test_a_team_made_up_of_people_who_join_are_hired():
+    result = _read(LEAD + "A team made up of 40 engineers will join Halcyon.")
+    assert ("staff_hired", "40 engineers") in _claims(result)
+
+
+def test_a_founding_told_beside_the_name_and_a_later_launch():
+    """ "…, Lumeo, founded in late 2018 by …": the year of the name the participle is set beside
+    (not the buyer's, the clause's subject); the app "launched" a year later is a product's."""
+    result = _read(
+        "Halcyon buys Lumeo and hires its founders\n\n"
+        "Halcyon said on Monday that it has acquired the mobile routing app, Lumeo, founded in late "
+        "2018 by Ana Ruiz, and will hire its team. Lumeo, officially launched in November 2019, won "
+        "a design award."
+    )
+    years = {(c.metric, c.low) for c in result.claims if c.metric == "founded_year"}
+    assert years == {("founded_year", 2018.0)}
