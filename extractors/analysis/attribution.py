@@ -585,6 +585,11 @@ _PHRASE_BREAK = re.compile(r"[，、；：。,;:.،!?！？]\s|[，、；：。�
 _PART_OF_OWNER_BEFORE = re.compile(
     r"(?<![\w.,])(\d[\d,.]*|[a-z]+)\s+of\s+(?:the\s+)?[\w.&-]+['’]s?\s+$"
 )
+# A number and the words of a part right before a count: "five out of (the seven staffers)",
+# "siete de (los nueve empleados)", "sept des (neuf employés)"
+_PART_OUT_OF_BEFORE = re.compile(
+    r"(?<![\w.,])(\d[\d,.]*|[^\W\d_]+)\s+(?:out\s+of|of|de|des|dos|das|degli|dei|delle)\s+$"
+)
 # A sentence opening on "of" and a company's possessive ("Of Quillbyte's 45 employees, 30 …"): the
 # count is the whole, a part of which the sentence goes on to tell
 _OF_AN_OWNER_OPENS = re.compile(r"^\W*of\s+(?:the\s+)?[\w.&-]+['’]s\s+$")
@@ -730,6 +735,24 @@ class Attributor:
         tied = self._deal_tied_after(s, fig, c_hi)
         if tied is not None:
             return tied
+        in_clause = [o for o in self.names.orgs[s.index] if c_lo <= o.start < c_hi]
+        inside = next(
+            (
+                o.name
+                for o in in_clause
+                if fig.start <= o.start < fig.end and o.name in self.parties
+            ),
+            None,
+        )
+        if (
+            fig.kind == "count"
+            and inside is not None
+            and all(o.name in self.parties for o in in_clause)
+        ):
+            # "said five out of the seven Cord staffers will be joining Spotify": the people of
+            # the company the count names, where the clause names no company outside the deals
+            deals = self.parties[inside]
+            return next((d for d in deals if d.target == inside), deals[0]), NAMED_IN_CLAUSE, ""
         named_after = next(
             (o for o in self.names.orgs[s.index]
              if o.start > fig.end and s.raw[fig.end : o.start].isspace()),
@@ -1391,6 +1414,16 @@ class Attributor:
             return "licence_fee_usd", CUE_EXPLICIT, "paid for the licence"
         return None
 
+    def _opens_on_the_price(self, w: _MoneyWindow) -> bool:
+        """ "For $330 million (plus …), Amazon took …"; "At $15 million, Summize might be a cheaper
+        solution than …" (the startup named right after): a sentence that opens on the price."""
+        opening = fold(w.s.raw[: w.fig.start])
+        if len(opening) < 25 and _FOR_A_SUM.fullmatch(opening.lstrip(' "“(')):
+            return True
+        return bool(re.fullmatch(r"\s*at\s+", opening)) and any(
+            re.match(rf",\s+{re.escape(n)}\b", w.after) for n in self._aliases(w.deal.target)
+        )
+
     def _money_paid(self, w: _MoneyWindow) -> Verdict | None:
         """What the deal pays: said near the sum, a purchase's price, a row of a table of deals, a
         sum in the headline, or a clause that speaks of paying; not a sum told as the past."""
@@ -1427,10 +1460,7 @@ class Attributor:
         ):
             # "the acquisition of most of Inflection's personnel and assets for $650 million"
             return "deal_amount_usd", CUE_DEAL, "the price of what was bought from the startup"
-        if len(w.s.raw[: w.fig.start]) < 25 and _FOR_A_SUM.fullmatch(
-            fold(w.s.raw[: w.fig.start]).lstrip(' "“(')
-        ):
-            # "For $330 million (plus …), Amazon took …": a sentence that opens on the price
+        if self._opens_on_the_price(w):
             return "deal_amount_usd", CUE_DEAL, "the price the sentence opens on"
         if self._says("acquire", near) and self._says("price_for", near_before):
             if not any(o.name == w.deal.target for o in self.names.orgs[w.s.index]):
@@ -1789,7 +1819,9 @@ class Attributor:
         30 will …"): the count is the whole staff, the number a part of it."""
         if _OF_AN_OWNER_OPENS.match(fold(before)):
             return True
-        part = _PART_OF_OWNER_BEFORE.search(fold(before[-40:]))
+        part = _PART_OF_OWNER_BEFORE.search(fold(before[-40:])) or _PART_OUT_OF_BEFORE.search(
+            fold(before[-40:])
+        )  # ("five out of the seven staffers": the seven, read as a count of its own)
         return part is not None and (
             part.group(1)[0].isdigit() or part.group(1) in self.lex.number_words
         )
@@ -1831,6 +1863,7 @@ class Attributor:
         which the sentence goes on to tell."""
         if (
             _PART_OF_IT_AFTER.match(after)
+            or self._counted_part_before(before)
             or _SMALL_COMPANY_BEFORE.search(fold(before[-60:]))
             or _WORKED_THERE_AFTER.match(fold(after[:30]))  # "about 25 people worked there"
         ):

@@ -307,7 +307,7 @@ def _patterns(language: str) -> _Patterns:
     # "five out of the seven staffers", "sept des neuf employés": the part, of a whole counted
     part_of = (
         rf"(?:out\s+of\s+(?:the\s+)?|(?<=\s)(?:des|de\s+l[oa]s|dos|das|degli|dei|delle)\s+)"
-        rf"(?:{number})\s+"
+        rf"(?P<whole>{number})\s+"
     )
     count = (
         rf"(?<![\w.,$€£])(?:(?P<anum>{_DIGITS})\s*(?:to|-|–|and|a|bis|à)\s*)?(?P<xnum>{number})"
@@ -716,6 +716,10 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
     return sorted(out, key=lambda f: f.start)
 
 
+# "the" or its like right before a number ("out of the seven")
+_THE_BEFORE = re.compile(r"(?:\bthe|\bles|\blos|\blas|\bgli|\bi|\bos|\bas)\s+$", re.IGNORECASE)
+
+
 def count_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
@@ -744,6 +748,15 @@ def count_figures(text: str, language: str | None = None) -> list[Figure]:
         if m.group("plus"):
             fig = replace(fig, low=value, high=None, qualifier="at_least")
         out.append(fig)
+        whole = _value(m.group("whole"), lex) if m.group("whole") else None
+        if whole is not None and whole[0] > value:
+            # "five out of the seven Cord staffers": the whole too, a count of its own ("the
+            # seven Cord staffers"), which the words before it mark as the whole
+            start = m.start("whole")
+            the = _THE_BEFORE.search(text, 0, start)
+            out.append(Figure("count", whole[0], whole[0], whole[0],
+                              text[the.start() if the else start : end], None,
+                              the.start() if the else start, end, noun=noun))  # fmt: skip
     adjective = holds_any(fold(text), pats.count_adjective_need)
     for m in pats.count_adjective.finditer(text) if adjective else ():  # "its 70-person staff"
         number = "xnum" if m.group("xnum") else "ynum"

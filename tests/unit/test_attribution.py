@@ -2274,3 +2274,34 @@ def test_a_founding_told_beside_the_name_and_a_later_launch():
     )
     years = {(c.metric, c.low) for c in result.claims if c.metric == "founded_year"}
     assert years == {("founded_year", 2018.0)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part", "whole"),
+    [
+        ("Five out of the seven staffers will join Halcyon.", "Five out of the seven staffers",
+         "the seven staffers"),
+        ("Halcyon will hire five out of six Lumeo employees.", "five out of six Lumeo employees",
+         "six Lumeo employees"),
+    ],
+)  # fmt: skip
+def test_a_part_out_of_a_whole_is_the_people_hired_and_the_whole_the_staff(sentence, part, whole):
+    claims = _claims(_read(LEAD + sentence))
+    assert ("staff_hired", part) in claims
+    assert ("target_headcount", whole) in claims
+    assert ("staff_hired", whole) not in claims
+
+
+def test_a_count_that_names_the_startup_is_its_own_past_an_aside():
+    """The clause of the count names the startup, and a company named in a dashed aside before it
+    (where a founder once worked) does not own it."""
+    result = _read(
+        LEAD + "Lumeo's chief executive Ana Ruiz – who once worked at Orbital Labs' research arm – "
+        "said five out of the seven Lumeo staffers will be joining Halcyon."
+    )
+    assert ("target_headcount", "the seven Lumeo staffers") in _claims(result)
+
+
+def test_a_sentence_opening_at_the_startups_price():
+    result = _read(LEAD + "At $450 million, Lumeo might be a cheaper solution than a new team.")
+    assert ("deal_amount_usd", "$450 million") in _claims(result)

@@ -465,10 +465,25 @@ def test_a_korean_count_marked_as_a_topic_is_not_of_the_noun_after_it():
 
 @pytest.mark.parametrize(("language", "text", "stated", "low", "high"), COUNT_CASES)
 def test_counts_of_people(language, text, stated, low, high):
-    [fig] = count_figures(text, language)
+    fig, *wholes = count_figures(text, language)
+    assert all(fig.start < w.start and w.end == fig.end for w in wholes)  # "out of the seven …"
     assert fig.stated == stated
     assert fig.low == pytest.approx(low)
     assert (fig.high is None and high is None) or fig.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "whole", "value"),
+    [
+        ("en", "Five out of the seven Quillbyte staffers move", "the seven Quillbyte staffers", 7),
+        ("fr", "sept des neuf employés de Quillbyte", "neuf employés", 9),
+        ("es", "siete de los nueve empleados de Quillbyte", "los nueve empleados", 9),
+    ],
+)
+def test_the_whole_a_part_is_counted_out_of_is_a_count_too(language, text, whole, value):
+    part, *rest = count_figures(text, language)
+    assert [(f.stated, f.low, f.high) for f in rest] == [(whole, value, value)]
+    assert part.low < value
 
 
 def test_a_year_is_not_a_count():
