@@ -2305,3 +2305,17 @@ def test_a_count_that_names_the_startup_is_its_own_past_an_aside():
 def test_a_sentence_opening_at_the_startups_price():
     result = _read(LEAD + "At $450 million, Lumeo might be a cheaper solution than a new team.")
     assert ("deal_amount_usd", "$450 million") in _claims(result)
+
+
+def test_offers_made_to_researchers_in_japanese_are_no_price_of_the_deal():
+    """ "Some were offered over $1 billion as pay on multi-year contracts; others $200-500 million
+    on four-year contracts": offers to people, not what the deal pays."""
+    result = _read_in(
+        "ja",
+        "Google、Lumeoの創業者を採用\n\nGoogleはLumeoの創業者たちを採用し、その技術のライセンス料として"
+        "約4億ドルを支払うことで合意した。報酬として、複数年契約で10億ドルを超えるオファーを提示された"
+        "研究者もいたという。そのほか、4年契約で2~5億ドルというものもあったそうだ。",
+    )
+    stated = {c.stated for c in result.claims}
+    assert "10億ドル" not in stated
+    assert "2~5億ドル" not in stated
