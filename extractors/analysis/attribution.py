@@ -1096,15 +1096,31 @@ class Attributor:
             if listed and any(n in w.before[listed.end() :] for n in self._aliases(payer)):
                 return "target_funding_raised_usd", CUE_EXPLICIT, "what its investors put in"
             return None, 0.0, f"paid by {payer}, not by {w.deal.acquirer}"
+        return self._a_bid(w)
+
+    def _a_bid(self, w: _MoneyWindow) -> Verdict | None:
+        """A bid or an offer: one that failed is no figure of the deal, one that won its price."""
         if self._says("failed", fold(w.before[-50:])) and not self._says(
             "deal", fold(w.before[-30:])
         ):
+            if self._an_offer_taken(w):
+                return "deal_amount_usd", CUE_DEAL, "the offer that won"
             return None, 0.0, "a bid or offer that did not become the deal"
         offer = _OFFER_AFTER.match(w.after)
         if offer and self._says("failed", fold(self._clause_after(w.s, w.fig)[offer.end() :])):
             # "OpenAI's reported $3 billion acquisition offer for Windsurf collapsed"
             return None, 0.0, "a bid or offer that did not become the deal"
         return None
+
+    def _an_offer_taken(self, w: _MoneyWindow) -> bool:
+        """An offer the words around it say won or was accepted ("Google
+        won over Windsurf's top talent with an offer of $2.4 billion", "… mit einem Angebot über
+        2,4 Milliarden Dollar gewonnen hat"): the deal's price, no bid that failed."""
+        before = w.s.raw[max(0, w.fig.start - 90) : w.fig.start]
+        around = fold(before) + " " + fold(self._clause_after(w.s, w.fig)[:40])
+        return self._says("offer_taken", around) is not None and not self._says(
+            "failed", fold(self._clause_after(w.s, w.fig))
+        )
 
     def _put_in_by(self, w: _MoneyWindow) -> str | None:
         """The company named right after "investment by" the sum, when it is no party to the deal
@@ -1145,7 +1161,7 @@ class Attributor:
             and (self._says("acquire", w.near_before) or _ASSETS_FOR.search(w.near_before))
         ):  # "would acquire assets from Groq for approximately $20 billion", "… personnel and
             drop = None  # intellectual assets for a whopping $650 million": a price
-        if drop:
+        if drop and not (drop.group(0).startswith("offer") and self._an_offer_taken(w)):
             return None, 0.0, f"not a deal figure ({drop.group(0).strip()})"
         if w.fig.high is not None and w.fig.high < SMALLEST_DEAL_SUM:
             return (

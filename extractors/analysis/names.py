@@ -1831,17 +1831,15 @@ def _bought_before(owner_noun: str | None, folded_before: str, name: str, lex: L
     of Lumeo"), or in English its verb ("Square acquires Evenly"): what is bought is a company.
     (Measured: other languages gained nothing from the verb, and German capitalises the noun after
     it too: "kauft KI-Chipentwickler Groq".)"""
+    if _kind_word(fold(name), lex):
+        return False  # "den Kauf des Unternehmens": a word for a company, no name
     if owner_noun is not None and lex.cues["acquire"].fullmatch(owner_noun):
         return True
     if lex.language != "en" or not folded_before[-1:].isspace():
         return False
     words = folded_before.rsplit(None, 1)
     verb = words[-1] if words else ""
-    return (
-        verb.isalpha()
-        and lex.cues["acquire"].fullmatch(verb) is not None
-        and not _kind_word(fold(name), lex)
-    )
+    return verb.isalpha() and lex.cues["acquire"].fullmatch(verb) is not None
 
 
 # A comma closing the words before a name: "a data-visualisation startup, Vizify".

@@ -34,6 +34,13 @@ _ABBREVIATIONS = frozenset(
         "bzw", "ca", "z.b", "sra", "av", "nº",
     }
 )  # fmt: skip
+# The months a German (or Scandinavian) date names after its day written as an ordinal ("am 11.
+# Juli", "den 3. März")
+_MONTH_AFTER_ORDINAL = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember|januar|februar|mars|april|mai|juni|juli|augusti?|september|oktober|november|"
+    r"desember|december)\b"
+)
 # A line shorter than this with no final punctuation is a heading, a byline or a table row.
 SHORT_LINE = 45
 # A line this much shorter than the longest of its block ends a paragraph.
@@ -194,6 +201,8 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         last = words[-1].lower().rstrip(".") if words else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
+        if len(last) <= 2 and last.isdigit() and _MONTH_AFTER_ORDINAL.match(text, start + m.end()):
+            continue  # "Am 11. Juli teilte Google mit": a day written as an ordinal, no full stop
         if text[start:cut].strip().rstrip(".)").isdigit():
             continue  # "1. Select Start Studios, 2012 — …": a list item's number opens its line
         cuts.append(start + m.end())

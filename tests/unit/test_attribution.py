@@ -2319,3 +2319,23 @@ def test_offers_made_to_researchers_in_japanese_are_no_price_of_the_deal():
     stated = {c.stated for c in result.claims}
     assert "10億ドル" not in stated
     assert "2~5億ドル" not in stated
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stated"),
+    [
+        ("en", LEAD.replace("Halcyon is paying $400 million for the licence. ", "")
+         + "Halcyon won over Lumeo's top talent, including its CEO, with an offer of $400 million.",
+         "$400 million"),
+        ("de", "Google holt Gründer von Lumeo\n\nGoogle stellt die Gründer des Start-ups Lumeo ein. "
+               "Am 11. Juli teilte Google mit, dass es führende Talente von Lumeo, darunter auch den "
+               "CEO, mit einem Angebot über 400 Millionen Dollar gewonnen hat.",
+         "400 Millionen Dollar"),
+    ],
+)  # fmt: skip
+def test_an_offer_that_won_is_the_price(language, text, stated):
+    """An offer the sentence says won the people is what the deal pays (an offer alone is a bid
+    that may have failed); German "ein Angebot über" is an offer of the sum, not of more."""
+    result = _read_in(language, text)
+    prices = {(c.metric, c.stated, c.low) for c in result.claims if c.metric == "deal_amount_usd"}
+    assert prices == {("deal_amount_usd", stated, 399_500_000.0)}

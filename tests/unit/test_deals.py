@@ -394,6 +394,34 @@ def test_a_german_quote_ends_its_sentence():
     ]
 
 
+def test_a_german_day_written_as_an_ordinal_ends_no_sentence():
+    from extractors.analysis.text import split_sentences
+
+    sentences = split_sentences(
+        "Das war klar. Am 11. Juli teilte Halcyon mit, dass es Lumeo kauft."
+    )
+    assert [s.raw for s in sentences] == [
+        "Das war klar.",
+        "Am 11. Juli teilte Halcyon mit, dass es Lumeo kauft.",
+    ]
+
+
+def test_a_german_word_for_a_company_after_a_purchase_is_no_name():
+    """ "nicht durch den Kauf des Unternehmens" (not by buying the company): German writes every
+    noun with a capital, and "Unternehmens" is a word for a company, not one."""
+    from tests.support.analysis import read_steps
+
+    steps = read_steps(
+        "Halcyon holt Lumeo-Team\n\nMit einem mutigen Schritt hat Halcyon die Übernahme des "
+        "Start-ups Lumeo durch Orbital vereitelt – nicht durch den Kauf des Unternehmens, sondern "
+        "indem es dessen Gründer einstellte.",
+        "de",
+    )
+    names = {o.name for sentence in steps.names.orgs for o in sentence}
+    assert "Lumeo" in names
+    assert "Unternehmens" not in names
+
+
 def test_a_purchase_of_assets_whose_device_is_wound_down_takes_its_people():
     # a lead in capitals ("HP WILL"), a device business wound down, most of the staff included
     _, result = _analyse(
