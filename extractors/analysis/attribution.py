@@ -63,7 +63,11 @@ _PAREN_BEFORE = re.compile(
 )
 _DEAL_VALUED = re.compile(
     r"\b(?:deal|agreement|arrangement|transaction|pact|licen[cs]\w*|acuerdo|accord|vereinbarung|transaktion|acordo|accordo|operación|opération)\b[^.;]{0,40}?"
-    r"\b(?:valued|worth|valorad\w*|valorisé\w*|bewertet|avaliad\w*|valutat\w*)\s+(?:at\s+[^.;]{0,20}|(?:(?!\bat\s)[^.;]){0,20})$",
+    r"\b(?:valued|worth|valorad\w*|valorisé\w*|bewertet|avaliad\w*|valutat\w*)\s+(?:at\s+[^.;]{0,20}|(?:(?!\bat\s)[^.;]){0,20})$"
+    # a move valued so, right after it ("en un movimiento valorado en 2.400 millones de dólares";
+    # not "a move that positions Scale's market worth at": what the company is worth)
+    r"|\b(?:move|movimiento|movimento|mouvement|maniobra|jugada|mossa)\s+"
+    r"(?:valued|valorad[ao]|valorisé|avaliad[ao]|valutat[ao])\s+(?:at|en|à|em|in)\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )  # (not "the deal valued Facebook at an estimated $6.5 billion": what the deal says another is worth)
 # "Today Facebook is worth $94 billion": what the company named before is worth

@@ -2339,3 +2339,18 @@ def test_an_offer_that_won_is_the_price(language, text, stated):
     result = _read_in(language, text)
     prices = {(c.metric, c.stated, c.low) for c in result.claims if c.metric == "deal_amount_usd"}
     assert prices == {("deal_amount_usd", stated, 399_500_000.0)}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stated"),
+    [
+        ("es", "Google ficha al equipo de Lumeo\n\nGoogle contrató al CEO y al equipo de investigación "
+               "de la startup Lumeo en un movimiento valorado en 400 millones de dólares.",
+         "400 millones de dólares"),
+        ("en", "Google hires Lumeo's team\n\nGoogle hired the chief executive and the research team of "
+               "start-up Lumeo in a move valued at $400 million.", "$400 million"),
+    ],
+)  # fmt: skip
+def test_a_move_valued_at_a_sum_is_the_deals_value(language, text, stated):
+    result = _read_in(language, text)
+    assert {(c.metric, c.stated) for c in result.claims} == {("deal_amount_usd", stated)}
