@@ -597,6 +597,8 @@ _PART_OUT_OF_BEFORE = re.compile(
 # A sentence opening on "of" and a company's possessive ("Of Quillbyte's 45 employees, 30 …"): the
 # count is the whole, a part of which the sentence goes on to tell
 _OF_AN_OWNER_OPENS = re.compile(r"^\W*of\s+(?:the\s+)?[\w.&-]+['’]s\s+$")
+# How far before a sum the words telling of another company's failed talks are read
+_FAILED_TALKS_REACH = 160
 # A bracket right after a figure
 _ASIDE_OPENS = re.compile(r"\s*\(")
 # Where the clause a count stands in ends, after it: a stop, a colon, a semicolon, a comma or "and"
@@ -1114,7 +1116,25 @@ class Attributor:
         if offer and self._says("failed", fold(self._clause_after(w.s, w.fig)[offer.end() :])):
             # "OpenAI's reported $3 billion acquisition offer for Windsurf collapsed"
             return None, 0.0, "a bid or offer that did not become the deal"
+        if self._failed_talks_of_another(w):
+            return None, 0.0, "a bid or offer that did not become the deal"
         return None
+
+    def _failed_talks_of_another(self, w: _MoneyWindow) -> bool:
+        """A sum in a sentence that tells of failed talks of another company with the startup and
+        does not name the deal's payer ("dopo mesi di trattative fallite tra OpenAI e Windsurf,
+        durante le quali si era ipotizzato l'acquisto della startup per … 3 miliardi"): the
+        failed purchase's sum."""
+        wide = w.s.raw[max(0, w.fig.start - _FAILED_TALKS_REACH) : w.fig.start]
+        failed = self._says("failed", fold(wide))
+        if failed is None or any(o.name == w.deal.acquirer for o in self.names.orgs[w.s.index]):
+            return False
+        at = w.fig.start - len(wide) + failed.start()
+        return any(
+            o.name != w.deal.target and o.start >= at and self.names.is_confirmed(o.name)
+            for o in self.names.orgs[w.s.index]
+            if o.start < w.fig.start
+        )
 
     def _an_offer_taken(self, w: _MoneyWindow) -> bool:
         """An offer the words around it say won or was accepted ("Google

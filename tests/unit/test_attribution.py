@@ -2354,3 +2354,18 @@ def test_an_offer_that_won_is_the_price(language, text, stated):
 def test_a_move_valued_at_a_sum_is_the_deals_value(language, text, stated):
     result = _read_in(language, text)
     assert {(c.metric, c.stated) for c in result.claims} == {("deal_amount_usd", stated)}
+
+
+def test_a_sum_of_another_companys_failed_talks_is_not_the_deals():
+    """ "The agreement comes after months of failed talks between OpenAI and Lumeo, during which a
+    purchase of the startup for up to $3 billion had been floated": the failed purchase's sum."""
+    result = _read_in(
+        "it",
+        "Google assume i fondatori di Lumeo\n\nGoogle ha concluso un accordo da 400 milioni di "
+        "dollari per assumere i fondatori della startup Lumeo. L'intesa arriva dopo mesi di "
+        "trattative fallite tra OpenAI e Lumeo, durante le quali si era ipotizzato l'acquisto "
+        "della startup per una cifra fino a 3 miliardi di dollari.",
+    )
+    assert {c.stated for c in result.claims if c.metric == "deal_amount_usd"} == {
+        "400 milioni di dollari"
+    }
