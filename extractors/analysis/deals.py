@@ -317,6 +317,13 @@ _KNOWN_DEAL_CUES = ("hire", "join", "acquire", "acquihire", "deal", "licence", "
 _TALENT_CUES = ("hire", "join", "acquihire", "licence")
 
 
+def _tells_a_round_only(cues: SentenceCues) -> bool:
+    """A sentence of a funding round that says nothing of people or a licence ("acabou de levantar
+    US$ 1 bilhão em uma rodada série F, contando com investidores como Meta e Amazon"): a payer
+    named among a round's investors tells no deal of its own with the startup."""
+    return cues.present("round_named") and not any(cues.present(c) for c in _TALENT_CUES)
+
+
 def _known_deal_cues(kind: str, *, talent_told: bool) -> tuple[str, ...]:
     """The cues by which a sentence naming both parties tells a known deal. Money alone ("Google in
     talks to invest in Character.AI", "the investment will deepen the partnership") tells an
@@ -385,6 +392,7 @@ def _known_deals_named(
                     cues_of[s.index].present(c)
                     for c in _known_deal_cues(known.kind, talent_told=talent_told())
                 )
+                and not _tells_a_round_only(cues_of[s.index])
                 or frozenset((known.acquirer, known.target)) in paired(s)
                 # "Amazon did a similar thing with Adept"
                 or holds_any(s.folded, _SIMILAR_NEEDS)

@@ -4723,3 +4723,17 @@ def test_a_chinese_purchase_whose_talks_broke_down_fell_through():
     )
     bought = [r for r in relations if r.kind == "acquire" and r.target == "Quillbyte"]
     assert bought and all(r.failed for r in bought)
+
+
+def test_a_payer_named_among_a_rounds_investors_tells_no_known_deal():
+    """ "Scale AI has just raised $1 billion in a Series F round, with investors such as Meta and
+    Amazon" (in Portuguese): Meta is one of a round's investors, not the payer of its 2025 deal."""
+    result = _analyse_in(
+        "pt",
+        "A startup que levantou US$ 1 bilhão\n\nA Scale AI, startup de rotulagem de dados, acabou de "
+        "levantar US$ 1 bilhão em uma rodada série F, com investidores como Meta e Amazon. A "
+        "empresa quer crescer na Europa.",
+        WATCHLIST,
+    )
+    assert result.deals == ()
+    assert result.relevance == "unrelated"
