@@ -382,9 +382,10 @@ def _of_a_person(raw: str, m: re.Match[str], people: Sequence[PersonMention]) ->
     return after is not None and any(p.start == after.end() for p in people)
 
 
-# What may stand between a kind word and the name it introduces: nothing, or one "of" phrase
-# ("la startup d'IA Adept", "la start-up d'intelligence artificielle Global Illumination").
-_OF_PHRASE = r"(?:(?:d['’]|de\s+|di\s+|do\s+|da\s+|del\s+)[\w-]+\s+(?:[\w-]+\s+)?)?"
+# What may stand between a kind word and the name it introduces: nothing, or one or two "of"
+# phrases ("la startup d'IA Adept", "la start-up d'intelligence artificielle Global Illumination",
+# "la firma de inteligencia de blockchain Neutrino").
+_OF_PHRASE = r"(?:(?:d['’]|de\s+|di\s+|do\s+|da\s+|del\s+)[\w-]+\s+(?:[\w-]+\s+)?){0,2}"
 _DESCRIPTOR_TAIL = re.compile(rf"\s*{_OF_PHRASE}")
 # (or an adjective, lower case, before the "of" phrase: "la startup francese Lumeo")
 _DESCRIPTOR_TAIL_ADJECTIVE = re.compile(

@@ -409,8 +409,6 @@ def test_a_german_day_written_as_an_ordinal_ends_no_sentence():
 def test_a_german_word_for_a_company_after_a_purchase_is_no_name():
     """ "nicht durch den Kauf des Unternehmens" (not by buying the company): German writes every
     noun with a capital, and "Unternehmens" is a word for a company, not one."""
-    from tests.support.analysis import read_steps
-
     steps = read_steps(
         "Halcyon holt Lumeo-Team\n\nMit einem mutigen Schritt hat Halcyon die Übernahme des "
         "Start-ups Lumeo durch Orbital vereitelt – nicht durch den Kauf des Unternehmens, sondern "
@@ -4737,3 +4735,30 @@ def test_a_payer_named_among_a_rounds_investors_tells_no_known_deal():
     )
     assert result.deals == ()
     assert result.relevance == "unrelated"
+
+
+def test_a_spanish_description_with_two_of_phrases_introduces_the_name_after_it():
+    """ "la firma de inteligencia de blockchain Lumeo": the words say what Lumeo is; they do not
+    stand for the buyer named before them."""
+    steps = read_steps(
+        "Noticias\n\nHalcyon es una empresa de pagos. Han sido semanas difíciles para Halcyon "
+        "después de la polémica decisión de adquirir la firma de inteligencia de blockchain Lumeo.",
+        "es",
+    )
+    assert ("acquire", "Halcyon", "Lumeo") in {
+        (r.kind, r.acquirer, r.target) for r in steps.relations if r.sentence == 2
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("es", "Halcyon había adquirido un equipo de ingenieros de Lumeo."),
+        ("pt", "A Halcyon adquiriu uma equipe de engenheiros da Lumeo."),
+        ("fr", "Halcyon a acquis une équipe d'ingénieurs de Lumeo."),
+    ],
+)
+def test_a_team_acquired_is_told_as_an_acqui_hire(language, sentence):
+    from extractors.analysis.text import fold
+
+    assert lexicon_for(language).cues["acquihire"].search(fold(sentence))
