@@ -24,6 +24,9 @@ from extractors.analysis.figures import (
 
 MONEY_CASES = [
     # language, text, stated, low, high, currency
+    # (a language no lexicon reads, Ukrainian: the Cyrillic abbreviations of its scale words)
+    ("uk", "компанія інвестувала $2,5 млрд у стартап", "$2,5 млрд", 2.45e9, 2.55e9, "USD"),
+    ("uk", "заплативши стартапу $300 млн", "$300 млн", 299.5e6, 300.5e6, "USD"),
     ("ru", "сделка на сумму $20 млрд", "$20 млрд", 19.5e9, 20.5e9, "USD"),
     (
         "nl",
