@@ -4762,3 +4762,23 @@ def test_a_team_acquired_is_told_as_an_acqui_hire(language, sentence):
     from extractors.analysis.text import fold
 
     assert lexicon_for(language).cues["acquihire"].search(fold(sentence))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Google hires drone team\n\nGoogle wants to build drones. Toward that end, the search "
+        "giant's chief purchased the team behind the drone-making company Lumeo, for just under "
+        "$20 million.",
+        "Google buys Lumeo Labs\n\nInstead of a young rival, Lumeo's acquirer is the 1990s-era "
+        "Google, who can now be confirmed is picking up Lumeo Labs (makers of Lumeo), including "
+        "the company's well-liked small team, and all company assets.",
+        "Google buys Lumeo Labs\n\nGoogle has bought the app maker Lumeo Labs. The seven employees "
+        "are in the process of becoming Google's employees.",
+    ],
+)
+def test_a_purchase_that_takes_the_people_is_a_talent_deal(text):
+    """A team purchased, a purchase "including the company's team", staff "becoming Google's
+    employees": the purchase is for the people, not of a product only."""
+    _, result = _analyse(text, WATCHLIST)
+    assert {(d.acquirer, d.kind) for d in result.deals} == {("Google", "acquihire")}
