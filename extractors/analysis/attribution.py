@@ -1550,10 +1550,15 @@ class Attributor:
         )
 
     def _subject_before(self, s: Sentence, fig: Figure) -> str | None:
-        """The company named last before the figure in its clause (who raised it, who is valued)."""
+        """The company named last before the figure in its clause (who raised it, who is valued),
+        not where people once worked ("founded by two former Harbor engineers and has raised")."""
         c_lo, _ = self._clause_of(s, fig.start)
         named = [o for o in self.names.orgs[s.index] if c_lo <= o.start < fig.start]
-        return named[-1].name if named else None
+        if not named or (
+            past_employer_before(s, named[-1].start) and _PEOPLE_AFTER.match(s.raw, named[-1].end)
+        ):
+            return None
+        return named[-1].name
 
     def _sentence_now(self) -> str:
         """The sentence whose figures are being attributed."""
@@ -1729,7 +1734,8 @@ class Attributor:
         )
         partitive = (
             re.search(
-                r"\b(?:many|some|most|half|several|einige|viele|plusieurs|muchos|alguns)\s+(?:of\s+)?(?:the\s+|its\s+|der\s+|des\s+)?\S*\s*$",
+                r"\b(?:many|some|most|half|several|quarter|third|fifth|tenth|two-thirds|three-quarters|majority|bulk|"
+                r"einige|viele|plusieurs|muchos|alguns)\s+(?:of\s+)?(?:the\s+|its\s+|der\s+|des\s+)?\S*\s*$",
                 fold(before[-40:]),
             )
             or re.search(  # "50 of the 70 employees", "dei quattro dipendenti": the whole, out of which

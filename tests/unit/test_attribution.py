@@ -2369,3 +2369,25 @@ def test_a_sum_of_another_companys_failed_talks_is_not_the_deals():
     assert {c.stated for c in result.claims if c.metric == "deal_amount_usd"} == {
         "400 milioni di dollari"
     }
+
+
+def test_a_fraction_of_the_staff_counted_before_the_whole_makes_the_whole_no_hire():
+    claims = _claims(_read(LEAD + "Halcyon will hire about a quarter of Lumeo's 200 employees."))
+    assert ("target_headcount", "200 employees") in claims
+    assert ("staff_hired", "200 employees") not in claims
+
+
+def test_two_dozen_engineers_are_counted():
+    result = _read(LEAD + "Halcyon will also hire roughly two dozen engineers from Lumeo.")
+    assert ("staff_hired", "roughly two dozen engineers") in _claims(result)
+
+
+def test_money_raised_after_the_founders_past_employer_is_the_startups():
+    """ "founded by two former Halcyon engineers and has raised $12 million": Halcyon is where the
+    founders once worked, not who raised the money."""
+    result = _read(
+        LEAD
+        + "Lumeo was founded in 2019 by two former Halcyon engineers and has raised $12 million "
+        "to date."
+    )
+    assert ("target_funding_raised_usd", "$12 million") in _claims(result)
