@@ -63,7 +63,7 @@ _PAREN_BEFORE = re.compile(
 )
 _DEAL_VALUED = re.compile(
     r"\b(?:deal|agreement|arrangement|transaction|pact|licen[cs]\w*|acuerdo|accord|vereinbarung|transaktion|acordo|accordo|operación|opération)\b[^.;]{0,40}?"
-    r"\b(?:valued|worth|valorad\w*|valorisé\w*|bewertet|avaliad\w*|valutat\w*)\s+(?:at\s+[^.;]{0,20}|(?:(?!\bat\s)[^.;]){0,20})$"
+    r"\b(?:valued|worth|valorad\w*|valorisé\w*|bewertet|avaliad\w*|valutat\w*)\s+(?:at\s+[^.;]{0,20}|(?:(?!\b(?:at|mit)\s)[^.;]){0,20})$"
     # a move valued so, right after it ("en un movimiento valorado en 2.400 millones de dólares";
     # not "a move that positions Scale's market worth at": what the company is worth)
     r"|\b(?:move|movimiento|movimento|mouvement|maniobra|jugada|mossa)\s+"
@@ -1735,7 +1735,7 @@ class Attributor:
         partitive = (
             re.search(
                 r"\b(?:many|some|most|half|several|quarter|third|fifth|tenth|two-thirds|three-quarters|majority|bulk|"
-                r"einige|viele|plusieurs|muchos|alguns)\s+(?:of\s+)?(?:the\s+|its\s+|der\s+|des\s+)?\S*\s*$",
+                r"einige|viele|meisten|meiste|viertel|drittel|hälfte|plusieurs|muchos|alguns)\s+(?:of\s+)?(?:the\s+|its\s+|der\s+|des\s+)?\S*\s*$",
                 fold(before[-40:]),
             )
             or re.search(  # "50 of the 70 employees", "dei quattro dipendenti": the whole, out of which
@@ -2076,8 +2076,10 @@ def founded_years(
                 for c in founding.finditer(folded, max(c_lo, fig.start - 110), window_start)
                 if _FOUNDERS_THEN_YEAR.match(folded, c.end(), fig.start)
             ][-1:]
-        after_cue = founding.match(folded, fig.end + 1) or founding.search(
-            folded[fig.end : fig.end + 12]
+        after_cue = (
+            founding.match(folded, fig.end + 1)
+            or founding.search(folded[fig.end : fig.end + 12])
+            or _founded_after_its_founders(folded, fig, founding)
         )
         if cues and _A_PRODUCT_LAUNCHED.match(folded, cues[-1].end()):
             continue  # "launched its first product in 2009": a product's year, not the company's
@@ -2093,7 +2095,9 @@ def founded_years(
         elif after_cue:
             verb_at = fig.start
             start, end = fig.start, min(len(s.raw), fig.end + 12)
-            m = founding.search(folded, fig.end, fig.end + 12)
+            m = founding.search(folded, fig.end, fig.end + 12) or _founded_after_its_founders(
+                folded, fig, founding
+            )
             end = m.end() if m else fig.end
         else:
             if (
@@ -2111,6 +2115,12 @@ def founded_years(
         ):
             continue
         candidates = _founded_candidates(s, names, fig, (c_lo, c_hi), verb_at, cues, subject)
+        if not cues:  # "2019 … gegründete Quillbyte": the name the participle stands before
+            candidates = [
+                o.name
+                for o in names.orgs[s.index]
+                if o.start >= end and s.raw[end : o.start].isspace()
+            ][:1] + candidates
         founded = next((c for c in candidates if c in targets), None)
         if founded is None:
             continue
@@ -2118,6 +2128,25 @@ def founded_years(
             continue  # "founding Enfabrica in 2019 (officially incorporated in 2020)": an aside
         out.append((_year_stated(s, fig, start, end), targets[founded], "the year it was founded"))
     return out
+
+
+# The year, then who founded it and the founding word: "das 2019 von zwei ehemaligen
+# Google-Ingenieuren gegründete Quillbyte"
+_FOUNDERS_AFTER_YEAR = re.compile(rf"\s+(?:{BY_WORDS}|von)\s+[^.,;:]{{1,60}}?\s")
+
+
+def _founded_after_its_founders(
+    folded: str, fig: Figure, founding: re.Pattern[str]
+) -> re.Match[str] | None:
+    """The founding word after the year and the founders named between them (German word order:
+    "2019 von zwei ehemaligen Google-Ingenieuren gegründete")."""
+    by = _FOUNDERS_AFTER_YEAR.match(folded, fig.end)
+    if by is None:
+        return None
+    cue = founding.search(folded, by.end() - 1, min(len(folded), fig.end + 80))
+    if cue is None or re.search(r"[.,;:]", folded[fig.end : cue.start()]):
+        return None
+    return cue
 
 
 # The year, then "to found" and the company it names ("left in 2010 to found a new startup,

@@ -2391,3 +2391,39 @@ def test_money_raised_after_the_founders_past_employer_is_the_startups():
         "to date."
     )
     assert ("target_funding_raised_usd", "$12 million") in _claims(result)
+
+
+DE_LEAD = (
+    "Google übernimmt Gründer von Lumeo\n\nGoogle zahlt 40 Millionen Dollar für eine Lizenz der "
+    "Technologie des Berliner Start-ups Lumeo und stellt dessen Gründer ein. "
+)
+ES_LEAD = (
+    "Google ficha a los fundadores de Lumeo\n\nGoogle pagará 40 millones de dólares por una "
+    "licencia de la tecnología de la startup Lumeo y contratará a sus fundadores. "
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # "the deal values Lumeo at about one billion dollars"
+        ("de", DE_LEAD + "Der Deal bewertet Lumeo mit rund einer Milliarde Dollar.",
+         {("target_valuation_usd", "rund einer Milliarde Dollar")}),
+        # "Google takes on about a quarter of Lumeo's 200 staff": 200 is the staff
+        ("de", DE_LEAD + "Google übernimmt etwa ein Viertel der 200 Mitarbeiter von Lumeo.",
+         {("staff_hired_pct", "etwa ein Viertel"), ("target_headcount", "200 Mitarbeiter")}),
+        # "most of Lumeo's roughly 60 staff are to move to Google"
+        ("de", DE_LEAD + "Die meisten der rund 60 Mitarbeiter von Lumeo sollen zu Google wechseln.",
+         {("target_headcount", "rund 60 Mitarbeiter")}),
+        # "Lumeo, founded in 2019 by two former Google engineers"
+        ("de", DE_LEAD + "Das 2019 von zwei ehemaligen Google-Ingenieuren gegründete Lumeo wächst.",
+         {("founded_year", "2019 von zwei ehemaligen Google-Ingenieuren gegründete")}),
+        # "Google will hire about a quarter of Lumeo's 200 employees"
+        ("es", ES_LEAD + "Google contratará a cerca de una cuarta parte de los 200 empleados de Lumeo.",
+         {("staff_hired_pct", "cerca de una cuarta parte"), ("target_headcount", "200 empleados")}),
+    ],
+)  # fmt: skip
+def test_german_and_spanish_figures_of_value_share_and_founding(language, text, expected):
+    result = _read_in(language, text)
+    lead_end = text.index(". ", text.index("\n\n")) + 2
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= lead_end} == expected
