@@ -4782,3 +4782,19 @@ def test_a_purchase_that_takes_the_people_is_a_talent_deal(text):
     employees": the purchase is for the people, not of a product only."""
     _, result = _analyse(text, WATCHLIST)
     assert {(d.acquirer, d.kind) for d in result.deals} == {("Google", "acquihire")}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Halcyon is a cloud company. The Lumeo team will be folded into Halcyon's cloud unit."),
+        ("en", "Halcyon is a cloud company. Halcyon picked off Lumeo's core team."),
+        ("fr", "Halcyon est une entreprise de logistique et Lumeo est une start-up. L'équipe de "
+               "Lumeo sera intégrée à la division cloud de Halcyon."),
+        ("pt", "A Halcyon é uma empresa de logística. A Halcyon ficou com a maior parte da equipe da "
+               "Lumeo."),
+    ],
+)  # fmt: skip
+def test_a_team_folded_into_or_picked_off_by_the_buyer_is_hired(language, sentence):
+    relations = read_steps(f"News\n\n{sentence}", language).relations
+    assert ("hire", "Halcyon", "Lumeo") in {(r.kind, r.acquirer, r.target) for r in relations}
