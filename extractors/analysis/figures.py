@@ -389,7 +389,11 @@ def _patterns(language: str) -> _Patterns:
         staff_after=re.compile(staff_after, flags),
         staff_before=re.compile(
             # (a qualifier between: "직원 약 4분의 1", about a quarter of the staff)
-            rf"(?:{staff})\S{{0,2}}\s*(?:(?:{q_before})\s*)?$" if not lex.spaced else r"(?!x)x",
+            rf"(?:{staff})\S{{0,2}}\s*(?:(?:{q_before})\s*)?$"
+            # ("직원 약 200명 중 4분의 1", "従業員約200人のうち約4分の1": a part of the staff counted)
+            rf"|(?:{staff})[^。，,.;]{{0,12}}?(?:{counters})\s*(?:中|중|のうち|の内)[、,]?\s*(?:(?:{q_before})\s*)?$"
+            if not lex.spaced
+            else r"(?!x)x",
             flags,
         ),
         name_age=name_age_rx,
@@ -690,7 +694,7 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
             continue
         staff = bool(
             pats.staff_after.match(text[m.end() : m.end() + 60])
-            or pats.staff_before.search(text[max(0, m.start() - 12) : m.start()])
+            or pats.staff_before.search(text[max(0, m.start() - 24) : m.start()])
         )
         qualifier, q_start, q_end = _qualify(text, m.start(), m.end(), lex, pats)
         low, high = interval(fraction, 0.5, qualifier)

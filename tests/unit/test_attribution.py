@@ -2427,3 +2427,35 @@ def test_german_and_spanish_figures_of_value_share_and_founding(language, text, 
     result = _read_in(language, text)
     lead_end = text.index(". ", text.index("\n\n")) + 2
     assert {(c.metric, c.stated) for c in result.claims if c.start >= lead_end} == expected
+
+
+JA_LEAD = (
+    "GoogleがLumeoの創業者を採用\n\nGoogleはスタートアップのLumeoに4000万ドルを支払い、技術のライセンスを"
+    "取得し、創業者を採用する。"
+)
+ZH_LEAD = "谷歌聘请Lumeo创始人\n\n谷歌将向初创公司Lumeo支付4000万美元获得技术授权,并聘请其创始人。"
+KO_LEAD = (
+    "구글, Lumeo 창업자 영입\n\n구글은 스타트업 Lumeo에 4000만 달러를 지불하고 기술 라이선스를 확보하며 "
+    "창업자들을 영입한다. "
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # "Lumeo has raised $12 million so far": all it raised, not one round
+        ("ja", JA_LEAD + "Lumeoはこれまでに1200万ドルを調達している。",
+         {("target_funding_raised_usd", "1200万ドル")}),
+        # "of Lumeo's about 200 staff, about a quarter move to Google"
+        ("ja", JA_LEAD + "Lumeoの従業員約200人のうち、約4分の1がGoogleに移る。",
+         {("target_headcount", "従業員約200人"), ("staff_hired_pct", "約4分の1")}),
+        ("zh", ZH_LEAD + "Lumeo约200名员工中约四分之一将加入谷歌。",
+         {("target_headcount", "200名员工"), ("staff_hired_pct", "约四分之一")}),
+        ("ko", KO_LEAD + "Lumeo 직원 약 200명 중 4분의 1가량이 구글로 옮긴다.",
+         {("target_headcount", "직원 약 200명"), ("staff_hired_pct", "4분의 1가량")}),
+    ],
+)  # fmt: skip
+def test_east_asian_funding_so_far_and_a_share_of_the_staff(language, text, expected):
+    result = _read_in(language, text)
+    lead = {"ja": JA_LEAD, "zh": ZH_LEAD, "ko": KO_LEAD}[language]
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(lead)} == expected
