@@ -4798,3 +4798,18 @@ def test_a_purchase_that_takes_the_people_is_a_talent_deal(text):
 def test_a_team_folded_into_or_picked_off_by_the_buyer_is_hired(language, sentence):
     relations = read_steps(f"News\n\n{sentence}", language).relations
     assert ("hire", "Halcyon", "Lumeo") in {(r.kind, r.acquirer, r.target) for r in relations}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "company"),
+    [
+        ("en", "Existing Lumeo users can export their files until June.", "Lumeo"),
+        ("es", "Ni Lumeo ni Halcyon quisieron comentar la operación.", "Lumeo"),
+    ],
+)
+def test_a_word_opening_a_sentence_is_no_part_of_the_name_after_it(language, text, company):
+    """ "Existing Lumeo users", "Ni Lumeo ni Halcyon" (neither … nor): the company, not a person
+    "Existing Lumeo" or "Ni Lumeo"."""
+    steps = read_steps(f"News\n\n{text}", language)
+    assert company in {o.name for sentence in steps.names.orgs for o in sentence}
+    assert not [p for sentence in steps.names.people for p in sentence if company in p.name]
