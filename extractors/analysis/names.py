@@ -1862,7 +1862,9 @@ def _kind_word_before(before: str, folded_before: str, lex: Lexicon) -> bool:
         word = _word_before(fold(before[: comma.start()]) + " ")
         if word is not None and not before[: comma.start()].endswith(word):
             word = None
-    if word is not None and (startup.fullmatch(word) or giant.fullmatch(word)):
+    if word is not None and (
+        startup.fullmatch(word) or giant.fullmatch(word) or lex.cues["product_kind"].fullmatch(word)
+    ):
         return True
     described = _KIND_OF_PHRASE_BEFORE.search(folded_before)
     if described and startup.fullmatch(described.group(1)):

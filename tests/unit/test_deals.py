@@ -4813,3 +4813,20 @@ def test_a_word_opening_a_sentence_is_no_part_of_the_name_after_it(language, tex
     steps = read_steps(f"News\n\n{text}", language)
     assert company in {o.name for sentence in steps.names.orgs for o in sentence}
     assert not [p for sentence in steps.names.people for p in sentence if company in p.name]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ana Ruiz, who spent a year building a game studio, Tiny Lumeo, left for Halcyon.",
+        "Halcyon bought design agency Jet Lumeo in 2015.",
+    ],
+)
+def test_two_words_after_what_a_company_makes_are_a_company_not_a_person(sentence):
+    """ "game studio, Tiny Hearts", "design agency Jet Cooper": a kind of business right before
+    two capitalised words names a company, though they look like a given name and a surname."""
+    steps = read_steps(f"News\n\n{sentence}")
+    orgs = {o.name for s in steps.names.orgs for o in s}
+    people = {p.name for s in steps.names.people for p in s}
+    assert {"Tiny Lumeo", "Jet Lumeo"} & orgs
+    assert not {"Tiny Lumeo", "Jet Lumeo"} & people
