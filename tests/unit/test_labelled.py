@@ -24,11 +24,13 @@ def test_set_size(scores):
 
 
 def test_relevance(scores):
-    assert scores.relevance_f1 >= 0.95, format_scores(scores)
+    # the written set keeps its score (1.000): a refit of the article models that read one of its
+    # articles wrong (the named-deals model no longer promoting a stake in NFDG) fails here
+    assert scores.relevance_f1 >= 0.99, format_scores(scores)
 
 
 def test_deals(scores):
-    assert scores.deals.f1 >= 0.90, format_scores(scores)
+    assert scores.deals.f1 >= 0.99, format_scores(scores)
 
 
 def test_claims(scores):
