@@ -341,7 +341,7 @@ def _patterns(language: str) -> _Patterns:
     qualifier_after = rf"^(?:\s?(?P<q>{q_after}))(?![a-z])"
     staff = _alt(list(lex.raw.get("staff", ())))
     staff_after = (
-        rf"^\s*[\"”’'»]?\s*(?:(?:of|de|des|du|der|dos|das|di|del|degli|della|van)\s+(?:(?:the|its|their|la|las|los|les|l'|ses|sus|seus|"
+        rf"^\s*[\"”’'»]?\s*(?:(?:of|de|des|du|der|dos|das|do|da|di|dei|del|degli|della|delle|van)\s+(?:(?:the|its|their|la|las|los|les|l'|ses|sus|seus|"
         rf"suas|i|gli|le|die|seiner|ihrer|het|zijn|haar)\s+)?(?:[\w.’'-]+(?:'s|’s)?\s+){{0,3}}?"
         # or no preposition: "half its staff", "seperempat karyawan"
         rf"|(?:(?:the|its|their)\s+)?(?:[\w.’'-]+(?:'s|’s)\s+)?"

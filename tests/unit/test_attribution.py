@@ -2459,3 +2459,32 @@ def test_east_asian_funding_so_far_and_a_share_of_the_staff(language, text, expe
     result = _read_in(language, text)
     lead = {"ja": JA_LEAD, "zh": ZH_LEAD, "ko": KO_LEAD}[language]
     assert {(c.metric, c.stated) for c in result.claims if c.start >= len(lead)} == expected
+
+
+PT_LEAD = (
+    "Google contrata fundadores da Lumeo\n\nO Google vai pagar 40 milhões de dólares por uma licença "
+    "da tecnologia da startup Lumeo e contratar os seus fundadores. "
+)
+IT_LEAD = (
+    "Google assume i fondatori di Lumeo\n\nGoogle pagherà 40 milioni di dollari per una licenza "
+    "della tecnologia della startup Lumeo e assumerà i suoi fondatori. "
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # "the deal values Lumeo at about one billion dollars"
+        ("pt", PT_LEAD + "O acordo avalia a Lumeo em cerca de 1 bilhão de dólares.",
+         {("target_valuation_usd", "cerca de 1 bilhão de dólares")}),
+        ("it", IT_LEAD + "L'accordo valuta Lumeo circa 1 miliardo di dollari.",
+         {("target_valuation_usd", "circa 1 miliardo di dollari")}),
+        # "Google will hire about a quarter of Lumeo's 200 employees"
+        ("it", IT_LEAD + "Google assumerà circa un quarto dei 200 dipendenti di Lumeo.",
+         {("staff_hired_pct", "circa un quarto"), ("target_headcount", "200 dipendenti")}),
+    ],
+)  # fmt: skip
+def test_portuguese_and_italian_valuations_and_shares(language, text, expected):
+    result = _read_in(language, text)
+    lead = {"pt": PT_LEAD, "it": IT_LEAD}[language]
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(lead)} == expected
