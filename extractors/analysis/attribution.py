@@ -602,7 +602,8 @@ _FAILED_TALKS_REACH = 160
 # A bracket right after a figure
 _ASIDE_OPENS = re.compile(r"\s*\(")
 # Where the clause a count stands in ends, after it: a stop, a colon, a semicolon, a comma or "and"
-_CLAUSE_END = re.compile(r"[.;:,(]|\s(?:and|but|while)\s")
+# (narrower than ``text.clause_bounds``, which does not end a clause at every comma)
+_COUNT_CLAUSE_END = re.compile(r"[.;:,(]|\s(?:and|but|while)\s")
 # How far before a count a word saying who stays behind is read: "the remaining 250 employees",
 # "leaving behind most of its team of 250 people", "dejando atrás a gran parte de su equipo de 250"
 REMAINING_REACH = 45
@@ -1141,9 +1142,10 @@ class Attributor:
         won over Windsurf's top talent with an offer of $2.4 billion", "… mit einem Angebot über
         2,4 Milliarden Dollar gewonnen hat"): the deal's price, no bid that failed."""
         before = w.s.raw[max(0, w.fig.start - 90) : w.fig.start]
-        around = fold(before) + " " + fold(self._clause_after(w.s, w.fig)[:40])
+        clause_after = fold(self._clause_after(w.s, w.fig))
+        around = fold(before) + " " + clause_after[:40]
         return self._says("offer_taken", around) is not None and not self._says(
-            "failed", fold(self._clause_after(w.s, w.fig))
+            "failed", clause_after
         )
 
     def _put_in_by(self, w: _MoneyWindow) -> str | None:
@@ -1856,8 +1858,12 @@ class Attributor:
         (a verb of having right before it), and nothing in the count's own clause moves them."""
         if not self._owned_by(company, before) or _POSSESSIVE_BEFORE.search(before[-30:]):
             return False
-        own_clause = _CLAUSE_END.split(after, maxsplit=1)[0]
-        return not (self._says("join", own_clause) or self._says("hire", own_clause))
+        return not self._moved_in_own_clause(after)
+
+    def _moved_in_own_clause(self, after: str) -> bool:
+        """A word of joining or hiring in the words after a count, up to its clause's end."""
+        own_clause = _COUNT_CLAUSE_END.split(after, maxsplit=1)[0]
+        return bool(self._says("join", own_clause) or self._says("hire", own_clause))
 
     def _counted_part_before(self, before: str) -> bool:
         """A number, then "of" and a company's possessive, right before the count ("About 30 of
@@ -1936,8 +1942,7 @@ class Attributor:
         lead = before[: len(before) - len(tail) + made.start()]  # the words before "made up of"
         if not (self._says("startup", lead[-40:]) or any(n in lead[-60:] for n in names)):
             return False
-        own_clause = _CLAUSE_END.split(after, maxsplit=1)[0]
-        return not (self._says("join", own_clause) or self._says("hire", own_clause))
+        return not self._moved_in_own_clause(after)
 
     def _beside_the_startup(self, s: Sentence, fig: Figure, deal: Deal) -> bool:
         """ "The company, a 7-person team, …", "Blink, an eight-person startup, …": a sized team or
@@ -2076,10 +2081,11 @@ def founded_years(
                 for c in founding.finditer(folded, max(c_lo, fig.start - 110), window_start)
                 if _FOUNDERS_THEN_YEAR.match(folded, c.end(), fig.start)
             ][-1:]
+        after_founders = None  # read only where no founding word follows the year closely
         after_cue = (
             founding.match(folded, fig.end + 1)
             or founding.search(folded[fig.end : fig.end + 12])
-            or _founded_after_its_founders(folded, fig, founding)
+            or (after_founders := _founded_after_its_founders(folded, fig, founding))
         )
         if cues and _A_PRODUCT_LAUNCHED.match(folded, cues[-1].end()):
             continue  # "launched its first product in 2009": a product's year, not the company's
@@ -2095,9 +2101,7 @@ def founded_years(
         elif after_cue:
             verb_at = fig.start
             start, end = fig.start, min(len(s.raw), fig.end + 12)
-            m = founding.search(folded, fig.end, fig.end + 12) or _founded_after_its_founders(
-                folded, fig, founding
-            )
+            m = founding.search(folded, fig.end, fig.end + 12) or after_founders
             end = m.end() if m else fig.end
         else:
             if (
