@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
@@ -204,7 +205,10 @@ _LICENCE_AFTER = re.compile(
     r"|for\s+(?:a|the)\s+(?:non-?exclusive\s+)?rights?\s+to\b|\s*(?:non-?exclusive\s+)?rights\s+to\b"
     r"|in\s+licen[cs]ing\b(?!\s+(?:deal|agreement|arrangement|pact))"
     # "a $620 million payment for licensing its models", "$20 billion to AI chip startup Groq to license"
-    r"|(?:payment|fee|sum)\s+for\s+licen[cs]ing\b|to\s+(?:[\w.-]+\s+){1,5}?to\s+licen[cs]e\b)",
+    r"|(?:payment|fee|sum)\s+for\s+licen[cs]ing\b|to\s+(?:[\w.-]+\s+){1,5}?to\s+licen[cs]e\b"
+    # "$1 billion went to the licence", "$1 billion is a licence fee", "… was for the licence"
+    r"|\s*(?:of\s+(?:it|that|this)\s+)?(?:is|was|were|are|went|goes|will\s+go)\s+(?:to(?:wards)?\s+|for\s+)?"
+    r"(?:a|the|its)?\s*(?:(?:non-?)?exclusive\s+)?licen[cs]\w*\b(?!\s+(?:deal|agreement|arrangement|pact)))",
     re.IGNORECASE,
 )
 _DEAL_AFTER = re.compile(
@@ -436,11 +440,20 @@ _POSSESSIVE_BEFORE = re.compile(
     r"(?:'s|’s|\bits|\btheir|\bour|\bhis|\bher|\bsus|\bses|\bseus|\bseine[rn]?|\bihre[rn]?)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+
 # Names after a figure that list investors or rivals: "$415 million from investors including Microsoft".
 # A sum tied to the company right after it: "$20 billion licence of Groq's", "$14.3 billion in Scale AI".
-_TIED_AFTER = re.compile(
-    r"\s*(?:(?!investors|including|backers)[\w-]+\s+){0,3}?(?:of|in|into|to|for|with)\s+(?:the\s+)?(?:(?!investors|including|backers)[\w-]+\s+){0,2}?(?=[A-Z])"
-)
+@cache
+def _tied_after_rx(tied_to: str) -> re.Pattern[str]:
+    """Up to three words after a sum, a word of the language's ``tied_to`` class and up to two
+    more, then a capital: where the company the sum is tied to starts."""
+    return re.compile(
+        r"\s*(?:(?!investors|including|backers)[\w-]+\s+){0,3}?"
+        rf"(?:{tied_to})\s+(?:the\s+)?(?:(?!investors|including|backers)[\w-]+\s+){{0,2}}?(?=[A-Z])"
+    )
+
+
 # "a $16 billion stake in Nimbus …": the sum bought a stake in the company named after it
 _STAKE_IN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?stakes?\s+in\s+(?P<name>[A-Z][\w.&’'-]*)")
 # In a script without spaces the verb stands between the sum (and its conversion) and the company:
@@ -655,6 +668,7 @@ class Attributor:
         self.last_deal: tuple[int, Deal] | None = None
         self._current: Sentence | None = None
         self._current_deal: Deal | None = None
+        self._sum_told_before = False  # whether a sum comes before the figure in its sentence
         self.person_deal: dict[str, Deal] = {}
         self._clauses: dict[tuple[int, int], tuple[int, int]] = {}  # (sentence, place) -> clause
         for d in deals:
@@ -868,7 +882,7 @@ class Attributor:
         Scale AI"), or, in a script without spaces, after the language's verb of investing or
         buying that follows the sum and its conversion ("50億美元(…)入股英特爾"); None when no
         such words follow it."""
-        tied = _TIED_AFTER.match(s.raw, fig.end)
+        tied = _tied_after_rx(self.lex.cues["tied_to"].pattern).match(s.raw, fig.end)
         if tied is not None:
             return tied.end()
         if self.lex.spaced:
@@ -923,6 +937,7 @@ class Attributor:
             if converted:
                 # "£300 million ($400 million)": the bracketed dollars stand for the sum before them
                 judged = replace(fig, start=previous_money_start)
+            self._sum_told_before = previous_money_end >= 0  # a sum before it in the sentence
             if fig.kind == "money":
                 previous_money_start, previous_money_end = fig.start, fig.end
                 previous_currency = fig.currency
@@ -1074,6 +1089,9 @@ class Attributor:
         component = self._says("component", fold(w.after[:30]))
         if component:
             return None, 0.0, f"part of the price ({component.group(0).strip()})"
+        if self._sum_told_before and self._says("remaining", fold(w.before[-16:])):
+            # "about $2.4 billion: $1 billion for the licence, the remaining $1.4 billion …"
+            return None, 0.0, "the rest of a sum told before it"
         if _PER_PERSON_AFTER.match(w.after):  # "will pay $500,000 to 'buy' an engineer"
             return None, 0.0, "a price per person"
         if _SEVERAL_PURCHASES_AFTER.match(w.after):  # "spent $36 million on acquisitions"
@@ -2020,12 +2038,12 @@ class Attributor:
 
     def _person_for(self, s: Sentence, fig: Figure, deal: Deal) -> str | None:
         people = self.names.people[s.index]
-        if not people:
-            return None
         known = set(deal.people) | {
             p for p, home in self.names.affiliation.items() if home == deal.target
         }
         known |= set(self.person_deal)
+        if not people:
+            return self._titled_person_before(s, fig, known)
         after = [p for p in people if 0 <= p.start - fig.end <= 40]
         before = [p for p in people if 0 <= fig.start - p.end <= 6]
         beside = [p for p in after if re.fullmatch(r",\s*", s.raw[fig.end : p.start])]
@@ -2048,6 +2066,20 @@ class Attributor:
             if p.name in known and min(abs(p.start - fig.end), abs(fig.start - p.end)) <= 60:
                 return p.name
         return None
+
+    def _titled_person_before(self, s: Sentence, fig: Figure, known: set[str]) -> str | None:
+        """ "Harbor hopes to hire Tom Berg. It is in talks with the 28-year-old founder": an age
+        right before a title, in a sentence that names no one, is the age of the one person of
+        the deal the sentence before names, the only person it names."""
+        if s.index == 0:
+            return None
+        title = self._says("title", s.raw[fig.end : fig.end + 30])
+        if title is None or s.raw[fig.end : fig.end + title.start()].strip():
+            return None  # (the title is the word right after the age)
+        named = {p.name for p in self.names.people[s.index - 1]}
+        if len(named) != 1 or not (named <= known or not known):
+            return None
+        return next(iter(named))
 
 
 def founded_years(
@@ -2120,10 +2152,11 @@ def founded_years(
             continue
         candidates = _founded_candidates(s, names, fig, (c_lo, c_hi), verb_at, cues, subject)
         if not cues:  # "2019 … gegründete Quillbyte": the name the participle stands before
+            # (a word for what it is may stand between: "das 2016 gegründete Start-up Quillbyte")
             candidates = [
                 o.name
                 for o in names.orgs[s.index]
-                if o.start >= end and s.raw[end : o.start].isspace()
+                if o.start >= end and _only_a_kind_word(s.raw[end : o.start], lex)
             ][:1] + candidates
         founded = next((c for c in candidates if c in targets), None)
         if founded is None:
@@ -2132,6 +2165,15 @@ def founded_years(
             continue  # "founding Enfabrica in 2019 (officially incorporated in 2020)": an aside
         out.append((_year_stated(s, fig, start, end), targets[founded], "the year it was founded"))
     return out
+
+
+def _only_a_kind_word(between: str, lex: Lexicon) -> bool:
+    """Spaces alone, or one or two words of which the last says what a company is ("Start-up",
+    "Unternehmen", "bedrijf")."""
+    words = between.split()
+    if not between[:1].isspace() or not between[-1:].isspace() or len(words) > 2:
+        return False
+    return not words or lex.cues["startup"].fullmatch(fold(words[-1])) is not None
 
 
 # The year, then who founded it and the founding word: "das 2019 von zwei ehemaligen

@@ -93,12 +93,19 @@ def interval(
     return value - half_unit, value + half_unit
 
 
+def _grouped_in_thousands(number: str, tail: str) -> bool:
+    """Three digits after the one separator that end in two zeros, after a head that is not 0."""
+    return tail.endswith("00") and not number.startswith("0")
+
+
 def parse_number(raw: str, decimal_mark: str = ".") -> tuple[float, int] | None:
     """A written number's value and how many decimals it gives.
 
     The separator of "1,500" or "2.700" is read by the language's decimal mark when it
-    is followed by exactly three digits; otherwise a lone separator is a decimal mark
-    ("14,3", "$14,3-billion") and a repeated one groups thousands ("1,43,000").
+    is followed by exactly three digits, unless those end in two zeros: nobody writes 2.4 as
+    "2,400", so Mexican Spanish's "2,400 millones" groups thousands though Spanish marks
+    decimals with a comma. Otherwise a lone separator is a decimal mark ("14,3",
+    "$14,3-billion") and a repeated one groups thousands ("1,43,000").
     """
     s = raw.strip().replace("\u00a0", " ").replace("\u202f", " ")
     s = re.sub(r"(?<=\d) (?=\d{3}\b)", "", s)
@@ -112,10 +119,8 @@ def parse_number(raw: str, decimal_mark: str = ".") -> tuple[float, int] | None:
     elif commas or dots:
         sep = "," if commas else "."
         tail = s.split(sep)[-1]
-        if s.count(sep) > 1 or (len(tail) == 3 and sep != decimal_mark):
-            s = s.replace(sep, "")
-        else:
-            s = s.replace(sep, ".")
+        grouped = len(tail) == 3 and (sep != decimal_mark or _grouped_in_thousands(s, tail))
+        s = s.replace(sep, "" if s.count(sep) > 1 or grouped else ".")
     try:
         value = Decimal(s)
     except InvalidOperation:
@@ -724,6 +729,22 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
 _THE_BEFORE = re.compile(r"(?:\bthe|\bles|\blos|\blas|\bgli|\bi|\bos|\bas)\s+$", re.IGNORECASE)
 
 
+# A word of time right before a number: "in 2000", "seit 2019", "desde 2020" (a year, not a count)
+_TIME_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(?:in|since|by|until|from|of|en|em|im|seit|bis|nel|dal|depuis|desde|year|jahr)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _counted_not_dated(text: str, m: re.Match[str]) -> bool:
+    """A number that reads as a year counts people when the people's word follows it right away
+    and no word of time stands before it: "hire over 2000 employees", "assumerà 2000
+    dipendenti" (not "in 2016 many people", "in 2019 engineers built …")."""
+    return text[m.end("xnum") : m.start("noun")].strip() == "" and not _TIME_WORD_BEFORE.search(
+        text, max(0, m.start("xnum") - 12), m.start("xnum")
+    )
+
+
 def count_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
@@ -738,7 +759,7 @@ def count_figures(text: str, language: str | None = None) -> list[Figure]:
         ):
             continue
         value = parsed[0] * (_scale(lex, m.group("xscale")) if m.group("xscale") else 1.0)
-        if value < 2 or YEAR.fullmatch(m.group("xnum")):
+        if value < 2 or (YEAR.fullmatch(m.group("xnum")) and not _counted_not_dated(text, m)):
             continue  # "one of the founders"; "in 2016 many people" is a year
         noun = m.group("noun").lower()
         end = m.end("noun")

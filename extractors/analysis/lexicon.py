@@ -34,11 +34,11 @@ CUE_CLASSES: tuple[str, ...] = (
     "stake", "staff", "startup", "giant", "background", "failed", "rivals", "title", "age_then",
     "age_then_after",
     "headline", "licence_fee", "of", "dated", "team_plural", "invest", "destination", "winds_down",
-    "size", "pay_package", "series", "undisclosed", "going_back", "price_for", "leads_team", "surveyed",
+    "size", "pay_package", "series", "undisclosed", "going_back", "price_for", "tied_to", "leads_team", "surveyed",
     "funding_total", "first_round", "one_more",
     "laid_off", "whole_staff", "remaining", "person_role", "adviser_firm", "hiring_halt",
     "aftermath", "verb_last", "auxiliary", "the_bought", "respectively", "bought_by", "others", "these_companies",
-    "sold_to", "sold_before", "relative_object", "absorbed_into", "paired_with", "passive_auxiliary", "passive_before",
+    "sold_to", "sold_before", "sold_between", "relative_object", "absorbed_into", "paired_with", "passive_auxiliary", "passive_before",
     "made_of", "launch", "offer_taken", "round_named", "product_kind",
 )  # fmt: skip
 NUMBER_KEYS = frozenset(

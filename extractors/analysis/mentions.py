@@ -179,7 +179,8 @@ _GENERIC_BIG = re.compile(
 
 @cache
 def _generic_startup_rx(startup_words: tuple[str, ...]) -> re.Pattern[str]:
-    """ "the startup", "the AI startup's": a startup named by what it is."""
+    """ "the startup", "the AI startup's", "이 스타트업은": a startup named by what it is (a
+    Korean particle may close it)."""
     startup_nouns = "|".join(
         f
         for f in startup_words
@@ -187,7 +188,7 @@ def _generic_startup_rx(startup_words: tuple[str, ...]) -> re.Pattern[str]:
         not in {"company", "firm", "business", "platform", "player", "fund", "rival", "venture"}
     )
     return re.compile(
-        rf"\b(?:the|this|la|le|el|die|das|a|o|cette|ce|cet|esta|este|essa|esse|questa|questo|diese[sr]?)\s+(?:[\w-]+\s+){{0,2}}?(?:{startup_nouns})(?:'s|’s)?(?![\w-])",
+        rf"\b(?:the|this|la|le|el|die|das|a|o|cette|ce|cet|esta|este|essa|esse|questa|questo|diese[sr]?|이|그|해당)\s+(?:[\w-]+\s+){{0,2}}?(?:{startup_nouns})(?:'s|’s|[은는이가을를의와과도](?=\s))?(?![\w-])",
         re.IGNORECASE,
     )
 

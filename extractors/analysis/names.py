@@ -1828,13 +1828,16 @@ def _described_after(after: str, lex: Lexicon) -> str | None:
 
 def _bought_before(owner_noun: str | None, folded_before: str, name: str, lex: Lexicon) -> bool:
     """A purchase's noun and "of" before the name ("l’acquisition de Lucky Sort", "the purchase
-    of Lumeo"), or in English its verb ("Square acquires Evenly"): what is bought is a company.
+    of Lumeo", "la cession de Quillbyte"), or in English its verb ("Square acquires Evenly"): what is bought is a company.
     (Measured: other languages gained nothing from the verb, and German capitalises the noun after
     it too: "kauft KI-Chipentwickler Groq".)"""
     if _kind_word(fold(name), lex):
         return False  # "den Kauf des Unternehmens": a word for a company, no name
     if owner_noun is not None and lex.cues["acquire"].fullmatch(owner_noun):
         return True
+    stem = folded_before.rstrip()
+    if any(m.end() == len(stem) for m in lex.cues["sold_before"].finditer(stem)):
+        return True  # "la vente de Sparrow", "the sale of Lumeo": what is sold is a company
     if lex.language != "en" or not folded_before[-1:].isspace():
         return False
     words = folded_before.rsplit(None, 1)

@@ -1271,10 +1271,6 @@ def _told_in_a_relative_clause(pair: _Pair, cues: SentenceCues) -> str | None:
     return "pay" if _PAYING_VERB.match(pair.after, at) else None
 
 
-# Only "to" between two names: the second is where the first goes ("sold his company, X, to Y")
-_ONLY_TO = re.compile(r"^\s*,?\s*to\s+$")
-
-
 def _sold_to_the_second(pair: _Pair, cues: SentenceCues) -> bool:
     """The first company sold to the second, or made part of it: "Quillbyte, which was sold to
     Harbor", "the company ultimately sold to Harbor", "Tom Vale sold his company, Quillbyte, to
@@ -1285,7 +1281,11 @@ def _sold_to_the_second(pair: _Pair, cues: SentenceCues) -> bool:
         pair.between.strip(" ,")
     ):
         return True  # "Quillbyte will be folded into Harbor", "Quillbyte, now part of Harbor,"
-    return bool(_ONLY_TO.match(pair.between)) and _ends_on(cues, "sold_before", pair.before)
+    return (
+        cues.present("sold_between")
+        and cues.lex.cues["sold_between"].fullmatch(pair.between.strip(" ,")) is not None
+        and _ends_on(cues, "sold_before", pair.before)
+    )
 
 
 def _ends_on(cues: SentenceCues, cue: str, folded_part: str) -> bool:
@@ -1300,6 +1300,10 @@ def _ends_on(cues: SentenceCues, cue: str, folded_part: str) -> bool:
 _FIRST_WORDS_AFTER = re.compile(r"^\s+(?:[\w.,-]+\s+){0,3}[\w-]+")
 
 
+# A mark that ends a clause: a comma (not one inside a number), a semicolon, in any script.
+_CLAUSE_MARK = re.compile(r"[,，、;；](?!\d)")
+
+
 def _buys_people(pair: _Pair, cues: SentenceCues) -> bool:
     """A word of buying whose object is people, not the company: "Google buys 2,000 engineers
     from HTC", "Google купила у HTC две тысячи инженеров": an acqui-hire by its own words (not
@@ -1311,8 +1315,9 @@ def _buys_people(pair: _Pair, cues: SentenceCues) -> bool:
     rest = pair.between[bought.end() :]
     # the people right after the verb ("buys 2,000 engineers from"), or right after the company
     # the verb and a preposition lead to ("купила у HTC две тысячи инженеров")
-    if len(rest.split()) <= 5 and people.search(rest):
-        return True
+    moved = people.search(rest)
+    if len(rest.split()) <= 5 and moved and not _CLAUSE_MARK.search(rest, 0, moved.start()):
+        return True  # (not "PayPal被eBay收购后,团队孵化出…": the team of another clause)
     if _PASSIVE_BY_END.search(pair.between):
         return False  # "it was bought by Harbor where a million people tag places": the buyer's
     first_after = _FIRST_WORDS_AFTER.match(pair.after)

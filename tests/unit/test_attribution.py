@@ -2488,3 +2488,90 @@ def test_portuguese_and_italian_valuations_and_shares(language, text, expected):
     result = _read_in(language, text)
     lead = {"pt": PT_LEAD, "it": IT_LEAD}[language]
     assert {(c.metric, c.stated) for c in result.claims if c.start >= len(lead)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number that could be a year counts the people its word names right after it
+        (LEAD + "Halcyon will hire more than 2000 employees of Lumeo.",
+         {("staff_hired", "more than 2000 employees")}),
+        # ... not after a word of time
+        (LEAD + "In 2019 engineers at Lumeo built its first model.", set()),
+        # a total, the licence's part of it, and the rest (a part of the total, no claim)
+        (LEAD + "The deal totals about $2.4 billion: $1 billion went to the licence, and the "
+         "remaining $1.4 billion was paid to the founders and engineers.",
+         {("deal_amount_usd", "about $2.4 billion"), ("licence_fee_usd", "$1 billion")}),
+        (LEAD + "The deal totals about $2.4 billion, of which $1 billion is a licence fee.",
+         {("deal_amount_usd", "about $2.4 billion"), ("licence_fee_usd", "$1 billion")}),
+        # the age of the one person the sentence before names, by a title right after the age
+        (LEAD + "Halcyon hopes to win over Tom Berg. It is in talks with the 28-year-old "
+         "entrepreneur about the deal.", {("person_age", "28-year-old")}),
+        # ... and of nobody when that sentence names two
+        (LEAD + "Halcyon hopes to win over Tom Berg and Eva Lind. It is in talks with the "
+         "28-year-old founder about the deal.", set()),
+    ],
+)  # fmt: skip
+def test_counts_that_look_like_years_a_licence_part_of_a_total_and_an_age_by_title(text, expected):
+    result = _read(text)
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(LEAD)} == expected
+
+
+def test_in_the_range_of_reads_as_about():
+    """ "somewhere in the range of $10 million": about $10 million, ten percent either side."""
+    result = _read(LEAD + "Halcyon also paid somewhere in the range of $10 million for the team.")
+    [claim] = [c for c in result.claims if c.start >= len(LEAD)]
+    assert (claim.stated, claim.low, claim.high) == ("in the range of $10 million", 9e6, 11e6)
+
+
+NL_LEAD = (
+    "Google neemt oprichters van Lumeo over\n\nGoogle betaalt 40 miljoen dollar voor een licentie "
+    "op de technologie van de start-up Lumeo en neemt de oprichters in dienst. "
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # "Google paid 12.5 billion dollars for Vantage": another company's price
+        ("it", IT_LEAD + "Google ha pagato 12,5 miliardi di dollari per Vantage.", set()),
+        # "Google will hire over 2000 of Lumeo's employees"
+        ("it", IT_LEAD + "Google assumerà oltre 2000 dipendenti di Lumeo.",
+         {("staff_hired", "oltre 2000 dipendenti")}),
+        # "half of Lumeo's employees will move to Google"
+        ("it", IT_LEAD + "La metà dei dipendenti di Lumeo passerà a Google.",
+         {("staff_hired_pct", "La metà")}),
+        # "Google will take on more than 200 of Lumeo's staff"
+        ("de", DE_LEAD + "Google wird mehr als 200 Mitarbeiter von Lumeo übernehmen.",
+         {("staff_hired", "mehr als 200 Mitarbeiter")}),
+        # "the start-up Lumeo, founded in 2019"
+        ("de", DE_LEAD + "Das 2019 gegründete Start-up Lumeo wächst schnell.",
+         {("founded_year", "2019 gegründete")}),
+        # Mexican Spanish groups thousands with a comma: 2,400 millones is 2.4 billion
+        ("es", ES_LEAD + "El acuerdo de 2,400 millones de dólares incluyó la tecnología de Lumeo.",
+         {("deal_amount_usd", "2,400 millones de dólares")}),
+        # "Google hopes to win Tom Berg. It is in talks with the 28-year-old entrepreneur about his
+        # company Lumeo, founded in 2019"
+        ("nl", NL_LEAD + "Google hoopt Tom Berg binnen te halen. Het bedrijf is met de 28-jarige "
+         "ondernemer in gesprek over zijn in 2019 opgerichte bedrijf Lumeo.",
+         {("person_age", "28-jarige"), ("founded_year", "2019 opgerichte")}),
+        # "the deal's total is about 2.4 billion dollars: 1 billion the licence's cost, the
+        # remaining 1.4 billion paid as compensation to the people hired"
+        ("ko", KO_LEAD + "이 계약의 총액은 약 24억 달러로, 10억 달러는 라이선스 취득 비용으로 사용되었고, "
+         "나머지 14억 달러는 Lumeo의 창업자와 기술진을 채용하는 보상금으로 지급되었습니다.",
+         {("deal_amount_usd", "약 24억 달러"), ("licence_fee_usd", "10억 달러")}),
+    ],
+)  # fmt: skip
+def test_figures_in_italian_german_spanish_dutch_and_korean(language, text, expected):
+    result = _read_in(language, text)
+    lead = {"it": IT_LEAD, "de": DE_LEAD, "es": ES_LEAD, "nl": NL_LEAD, "ko": KO_LEAD}[language]
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(lead)} == expected
+    if language == "es":
+        [claim] = [c for c in result.claims if c.start >= len(lead)]
+        assert (claim.low, claim.high) == (2_399_500_000, 2_400_500_000)
+
+
+def test_this_startup_in_korean_stands_for_the_startup_named_before():
+    """ "이 스타트업은" (this startup, with its particle): the startup named before."""
+    steps = read_steps(KO_LEAD + "그 당시 이 스타트업은 250명의 직원을 보유하고 있었습니다.", "ko")
+    assert [(o.name, o.generic) for o in steps.names.orgs[-1]] == [("Lumeo", True)]

@@ -4830,3 +4830,61 @@ def test_two_words_after_what_a_company_makes_are_a_company_not_a_person(sentenc
     people = {p.name for s in steps.names.people for p in s}
     assert {"Tiny Lumeo", "Jet Lumeo"} & orgs
     assert not {"Tiny Lumeo", "Jet Lumeo"} & people
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Halcyon bought none of Lumeo's assets, and its app shuts down.",
+        "No assets have been acquired, and Lumeo's app shuts down.",
+    ],
+)
+def test_founders_hired_where_nothing_was_bought_make_no_deal(sentence):
+    """ "Facebook bought none of Pursuit's assets": founders hired with nothing bought and nothing
+    paid are an executive move, not a purchase of the startup."""
+    _, result = _analyse(
+        "Halcyon hires Lumeo's founders\n\nHalcyon confirmed it has hired the three founders of the "
+        f"startup Lumeo: Ana Ruiz, Tom Berg and Eva Lind. {sentence}",
+        EMPTY_WATCHLIST,
+    )
+    assert ("acquire", "Halcyon", "Lumeo") not in _relation_keys(
+        f"News\n\nHalcyon hired the founders of Lumeo. {sentence}"
+    )
+    assert not result.deals
+    assert result.relevance == "unrelated"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "La vérité sur la vente de Lumeo à Halcyon, selon nos informations."),
+        ("fr", "Selon nos informations, la cession de Lumeo à Halcyon aurait été accélérée."),
+        ("es", "Según fuentes cercanas, la venta de Lumeo a Halcyon se cerró en marzo."),
+        ("it", "Secondo le indiscrezioni, la cessione di Lumeo a Halcyon è stata accelerata."),
+    ],
+)
+def test_the_sale_of_a_company_to_another_is_a_purchase_by_the_second(language, text):
+    """ "la vente de Sparrow à Google" (the sale of X to Y): Y buys X, and X, being sold, is a
+    company of its own."""
+    steps = read_steps(f"Nouvelles\n\n{text}", language)
+    assert ("acquire", "Halcyon", "Lumeo") in {
+        (r.kind, r.acquirer, r.target) for r in steps.relations
+    }
+    assert "bought" in steps.names.evidence.get("Lumeo", set())
+
+
+def test_a_team_in_the_clause_after_a_purchase_is_not_what_was_bought():
+    """ "PayPal被eBay收购后,团队孵化出特斯拉、LinkedIn等巨头" (after PayPal was bought by eBay, its
+    team went on to build Tesla and LinkedIn): the team of the next clause was not bought."""
+    keys = _relation_keys("新闻\n\nLumeo被Halcyon收购后,团队创办了Vantage等公司。", "zh")
+    assert not {k for k in keys if k[0] == "acquihire"}
+
+
+def test_a_research_department_is_no_company():
+    """ "su equipo de I+D" (its R&D team): the department's initials are no company."""
+    steps = read_steps(
+        "Noticias\n\nHalcyon contrató al director ejecutivo de Lumeo junto con otros miembros "
+        "clave de su equipo de I+D.",
+        "es",
+    )
+    assert "I+D" not in {o.name for s in steps.names.orgs for o in s}

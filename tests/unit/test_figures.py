@@ -545,6 +545,12 @@ def test_money_wins_over_a_count_inside_it():
         ("1,43,000", ".", 143000.0, 0),
         ("5 000", ",", 5000.0, 0),
         ("1.234,5", ",", 1234.5, 1),
+        # three digits ending in two zeros group thousands whatever the mark: "2,400 millones"
+        ("2,400", ",", 2400.0, 0),
+        ("3.000", ".", 3000.0, 0),
+        # ... but not other digits after the language's own mark, nor after a zero
+        ("2,125", ",", 2.125, 3),
+        ("0,500", ",", 0.5, 3),
     ],
 )
 def test_numbers_by_their_separators(raw, mark, value, decimals):
