@@ -247,6 +247,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
                 for m in found
                 if not _introduces_a_name(s.raw, m, named, adjective_after=lex.language != "en")
                 and not _of_a_person(s.raw, m, people)
+                and not _maker_of_a_name(s.raw, m, named)
                 and not _PLURAL_GENERIC.search(m.group(0))
             ]
             for found in _generic_matches(s, patterns)
@@ -381,6 +382,18 @@ def _of_a_person(raw: str, m: re.Match[str], people: Sequence[PersonMention]) ->
     the words do not say is the startup or the giant named last."""
     after = _OF_WORD.match(raw, m.end())
     return after is not None and any(p.start == after.end() for p in people)
+
+
+# "of" or "behind", then at most the article and three words of what is made ("of the routing app ")
+_MADE_THING = re.compile(
+    r"\s+(?:of|behind|de|von|di|da|do|du)\s+(?:(?:the|la|le|el|die|der|das|il|o|a)\s+)?(?:[\w-]+\s+){0,3}?"
+)
+
+
+def _maker_of_a_name(raw: str, m: re.Match[str], named: Sequence[OrgMention]) -> bool:
+    """ "bought the maker of Quillbyte", "the startup behind the app Quillbyte": the company of the
+    name after it, which the words do not say is one named before."""
+    return any(o.start > m.end() and _MADE_THING.fullmatch(raw, m.end(), o.start) for o in named)
 
 
 # What may stand between a kind word and the name it introduces: nothing, or one or two "of"

@@ -1770,6 +1770,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         and not people_listed
     ):
         return "team_of"
+    if lex.cues["team_then_name"].search(folded_before[-60:]) and not people_listed:
+        return "team_of"  # "основатели MSQRD": the name's people, in the genitive
     owner_noun = noun_before_of(folded_before, lex)
     if (
         owner_noun is not None

@@ -190,6 +190,8 @@ def _team_after(folded_after: str, lex: Lexicon) -> bool:
 def _team_before(folded_before: str, lex: Lexicon) -> bool:
     """Right before a company: "the founders of", "el equipo de", "leadership from AI chatbot pioneer"."""
     tail = folded_before[-90:]
+    if lex.cues["team_then_name"].search(tail):
+        return True  # "основатели MSQRD": the genitive, no word for "of"
     words = tail.split()
     for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
         # words[i] is "of"/"from"/"de"; at most three describing words (and "the") follow it
@@ -208,6 +210,8 @@ def _ends_with_of(folded_between: str, lex: Lexicon) -> bool:
     tail = folded_between[-_TAIL_CHARS:]  # the words it reads fit in far less
     if not tail[-1:].isspace():
         return False
+    if lex.cues["team_then_name"].search(tail):
+        return True  # "… нанял основателей Quillbyte": the genitive, no word for "of"
     words = tail.split()
     for i in range(max(0, len(words) - _OWNER_WORDS - 1), len(words)):
         if _owner_tail(words[i + 1 :]):

@@ -4888,3 +4888,35 @@ def test_a_research_department_is_no_company():
         "es",
     )
     assert "I+D" not in {o.name for s in steps.names.orgs for o in s}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harbor bought the maker of Quillbyte.",
+        "Harbor bought the developer of the routing app Quillbyte.",
+    ],
+)
+def test_the_maker_of_a_name_is_that_company_not_the_one_named_before(sentence):
+    """ "bought the maker of X": "the maker" is X's company, not the buyer named before it."""
+    keys = _relation_keys(f"News of the day\n\nHarbor is a big logistics firm. {sentence}")
+    assert ("acquire", "Harbor", "Quillbyte") in keys
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "the founders of Quillbyte will move to work at Harbor's London office"
+        "Основатели Quillbyte перейдут на работу в лондонский офис Harbor.",
+        # "the staff of the company Quillbyte will move to Harbor"
+        "Сотрудники компании Quillbyte перейдут в Harbor.",
+    ],
+)
+def test_russian_people_of_a_company_in_the_genitive_move_to_the_other(sentence):
+    """Russian names a company's people in the genitive, with no word for "of" ("основатели
+    MSQRD"): the company's own people, who go to the other."""
+    steps = read_steps(f"Новости\n\nHarbor купил компанию Quillbyte. {sentence}", "ru")
+    assert ("hire", "Harbor", "Quillbyte") in {
+        (r.kind, r.acquirer, r.target) for r in steps.relations if r.sentence == 2
+    }
+    assert "team_of" in steps.names.evidence["Quillbyte"]
