@@ -1603,6 +1603,8 @@ class Attributor:
             _STAFF_MOVE.search(self._sentence_now())
             or self._says("join", sentence)
             or self._says("hire", sentence)
+            # "acquired the intellectual property and most of the employees": people bought
+            or self._says("acquire", fold(before[-60:]))
         ):
             return "staff_hired_pct", CUE_EXPLICIT, "a share of the staff moving"
         return None, 0.0, "a share of the staff, not said to move"

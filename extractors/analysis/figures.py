@@ -374,6 +374,8 @@ def _patterns(language: str) -> _Patterns:
     # (and an age in words: "Seventeen-year-old")
     worded_gate = (
         rf"(?<![^\W\d_])(?:{words}|{fractions}|{majority}|{word_scales})(?![^\W\d_])|-year-old"
+        # (where words are not spaced, letters stand right around them: "约四分之一员工")
+        + ("" if lex.spaced else rf"|{fractions}|{majority}")
     )
     gates = [re.compile(g, flags) for g in (money_gate, percent_gate, count_gate)]
     name_age_rx = re.compile(name_age)

@@ -2575,3 +2575,24 @@ def test_this_startup_in_korean_stands_for_the_startup_named_before():
     """ "이 스타트업은" (this startup, with its particle): the startup named before."""
     steps = read_steps(KO_LEAD + "그 당시 이 스타트업은 250명의 직원을 보유하고 있었습니다.", "ko")
     assert [(o.name, o.generic) for o in steps.names.orgs[-1]] == [("Lumeo", True)]
+
+
+def test_a_share_of_the_staff_a_purchase_takes_is_hired():
+    """ "acquired the intellectual property and about a quarter of the employees": the people
+    bought move, as the people hired do."""
+    result = _read(
+        LEAD + "Halcyon acquired the intellectual property and about a quarter of the employees "
+        "of Lumeo."
+    )
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(LEAD)} == {
+        ("staff_hired_pct", "about a quarter")
+    }
+
+
+def test_a_fraction_in_chinese_is_read_in_a_sentence_without_digits():
+    """ "谷歌还聘请了Lumeo约四分之一员工" (Google also hired about a quarter of Lumeo's staff): a
+    fraction written in words, in a sentence with no digit, between letters on both sides."""
+    result = _read_in("zh", ZH_LEAD + "谷歌还聘请了Lumeo约四分之一员工。")
+    assert ("staff_hired_pct", "四分之一") in {
+        (c.metric, c.stated) for c in result.claims if c.start >= len(ZH_LEAD)
+    }

@@ -4910,6 +4910,8 @@ def test_the_maker_of_a_name_is_that_company_not_the_one_named_before(sentence):
         "Основатели Quillbyte перейдут на работу в лондонский офис Harbor.",
         # "the staff of the company Quillbyte will move to Harbor"
         "Сотрудники компании Quillbyte перейдут в Harbor.",
+        # "Quillbyte's staff went over to Harbor"
+        "Сотрудники Quillbyte перешли к Harbor.",
     ],
 )
 def test_russian_people_of_a_company_in_the_genitive_move_to_the_other(sentence):
