@@ -1,0 +1,187 @@
+"""What every reading of a figure shares: the article's deals and names, the clause a figure stands
+in, the words around it, and the record of what a figure was found to state (``Attribution``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.analysis.deals import Deal
+from extractors.analysis.figures import Figure
+from extractors.analysis.lexicon import Lexicon, SentenceCues
+from extractors.analysis.names import Names, past_employer_before
+from extractors.analysis.relations import (
+    MONEY_KINDS,
+    Relation,
+)
+from extractors.analysis.text import Sentence, clause_bounds, fold
+
+# Characters around a figure read for its cue words.
+CUE_BEFORE = 60
+CUE_AFTER = 45
+# Confidence of each way a metric is known, before the deal's own confidence weighs in.
+CUE_EXPLICIT = 0.92  # "valued at", "raised", "licence fee", "stake", "founded in"
+CUE_DEAL = 0.85  # "pays", "invests", "deal", "for a stake"
+
+# People right after a company's name: "Google engineers"
+PEOPLE_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:engineers?|employees?|executives?|researchers?|staff(?:ers)?|veterans?|alumni)\b"
+)
+
+# A word of people moving or leaving, anywhere in the sentence ("will join", "are moving").
+STAFF_MOVE = re.compile(
+    r"\b(?:mov\w*|join\w*|transition\w*|go(?:es|ing)?\b|follow\w*|leav\w*|hir\w*|depart\w*|embauch\w*|wechsel\w*|rejoin\w*)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    figure: Figure
+    sentence: int
+    deal: Deal | None
+    metric: str | None
+    person: str | None
+    confidence: float
+    reason: str  # why this metric, or why none
+
+
+def _deal_parties(deals: Sequence[Deal]) -> dict[str, list[Deal]]:
+    out: dict[str, list[Deal]] = {}
+    for d in deals:
+        out.setdefault(d.target, []).append(d)
+        out.setdefault(d.acquirer, []).append(d)
+    return out
+
+
+# A metric, the confidence of its cue, and why (or no metric, and why none).
+Verdict = tuple[str | None, float, str]
+
+CJK_PHRASE_BREAK = re.compile(r"[，、；：。,;]")
+
+
+def _other_buyers(
+    relations: Sequence[Relation], deals: Sequence[Deal]
+) -> dict[tuple[int, str], set[str]]:
+    """(sentence, startup) -> the companies a purchase or a payment of that sentence ties to a deal's
+    startup that are not the payer of any of the article's deals for it."""
+    payers_of: dict[str, set[str]] = {}
+    for d in deals:
+        payers_of.setdefault(d.target, set()).add(d.acquirer)
+    out: dict[tuple[int, str], set[str]] = {}
+    for r in relations:
+        if (
+            (r.kind == "acquire" or r.kind in MONEY_KINDS)
+            and r.target in payers_of
+            and r.acquirer not in payers_of[r.target] | {r.target}
+        ):
+            out.setdefault((r.sentence, r.target), set()).add(r.acquirer)
+    return out
+
+
+# How far before a count a word saying who stays behind is read: "the remaining 250 employees",
+# "leaving behind most of its team of 250 people", "dejando atrás a gran parte de su equipo de 250"
+REMAINING_REACH = 45
+
+
+class Reading:
+    """The article read so far, and the helpers every kind of figure is read with."""
+
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        names: Names,
+        deals: Sequence[Deal],
+        lex: Lexicon,
+        english: bool,
+        cues_of: Sequence[SentenceCues],
+        relations: Sequence[Relation] = (),
+    ) -> None:
+        self.sentences = sentences
+        self.names = names
+        self.deals = list(deals)
+        self.lex = lex
+        self.english = english
+        self.parties = _deal_parties(deals)
+        self.payers = {d.acquirer for d in deals}
+        self.subject = next((d for d in deals if d.role == "subject"), None)
+        self.last_deal: tuple[int, Deal] | None = None
+        self._current: Sentence | None = None
+        self._current_deal: Deal | None = None
+        self._sum_told_before = False  # whether a sum comes before the figure in its sentence
+        self.person_deal: dict[str, Deal] = {}
+        self._clauses: dict[tuple[int, int], tuple[int, int]] = {}  # (sentence, place) -> clause
+        for d in deals:
+            for p in d.people:
+                self.person_deal.setdefault(p, d)
+        for p, home in names.affiliation.items():
+            for d in deals:
+                if d.target == home:
+                    self.person_deal.setdefault(p, d)
+        self.other_buyers = _other_buyers(relations, deals)
+        # companies named where the text says a price is not told ("the amount … is not revealed")
+        self.price_untold = {
+            o.name
+            for s in sentences
+            if cues_of[s.index].present("undisclosed")
+            for o in names.orgs[s.index]
+        }
+
+    def _clause_of(self, s: Sentence, at: int) -> tuple[int, int]:
+        """``clause_bounds(s.raw, at)``, found once per sentence and place."""
+        key = (s.index, at)
+        found = self._clauses.get(key)
+        if found is None:
+            found = self._clauses[key] = clause_bounds(s.raw, at)
+        return found
+
+    def _left(self, s: Sentence, fig: Figure, reason: str) -> Attribution:
+        return Attribution(fig, s.index, None, None, None, 0.0, reason)
+
+    def _window(self, s: Sentence, fig: Figure) -> tuple[str, str, str]:
+        c_lo, c_hi = self._clause_of(s, fig.start)
+        lo = max(c_lo, fig.start - CUE_BEFORE)
+        before = s.raw[lo : fig.start]
+        after = s.raw[fig.end : min(c_hi, fig.end + CUE_AFTER)]
+        if not self.lex.spaced:
+            # a character of Chinese or Japanese says about what a word says elsewhere: the
+            # window ends at the phrases' commas, not some forty words away
+            before = "，".join(CJK_PHRASE_BREAK.split(before)[-2:])  # its phrase and the one before
+            after = CJK_PHRASE_BREAK.split(after)[0]
+        return before, after, s.raw[c_lo:c_hi]
+
+    def _says(self, cue: str, text: str) -> re.Match[str] | None:
+        return self.lex.cues[cue].search(fold(text))
+
+    def _clause_after(self, s: Sentence, fig: Figure) -> str:
+        _, c_hi = self._clause_of(s, fig.start)
+        return s.raw[fig.end : min(c_hi, fig.end + 140)]
+
+    def _subject_before(self, s: Sentence, fig: Figure) -> str | None:
+        """The company named last before the figure in its clause (who raised it, who is valued),
+        not where people once worked ("founded by two former Harbor engineers and has raised")."""
+        c_lo, _ = self._clause_of(s, fig.start)
+        named = [o for o in self.names.orgs[s.index] if c_lo <= o.start < fig.start]
+        if not named or (
+            past_employer_before(s, named[-1].start) and PEOPLE_AFTER.match(s.raw, named[-1].end)
+        ):
+            return None
+        return named[-1].name
+
+    def _sentence_now(self) -> str:
+        """The sentence whose figures are being attributed."""
+        return self._current.raw if self._current is not None else ""
+
+    def _aliases(self, org: str) -> list[str]:
+        return sorted(self.names.aliases.get(org, {org}) | {org}, key=len, reverse=True)
+
+    def _party_names(self, deal: Deal) -> list[str]:
+        return self._aliases(deal.target) + self._aliases(deal.acquirer)
+
+    def _party_names_all(self) -> list[str]:
+        return [n for d in self.deals for n in self._party_names(d)]
+
+    def _names_party(self, text: str, deal: Deal) -> bool:
+        return any(n in text for n in self._party_names(deal))
