@@ -193,6 +193,7 @@ class _Patterns:
     staff_after: re.Pattern[str]
     staff_before: re.Pattern[str]  # "직원의 4분의 1": in Korean and Japanese the staff come first
     name_age: re.Pattern[str]
+    bracket_age: re.Pattern[str]
     # What each family cannot match without, tested on the folded sentence before its pattern runs.
     money_gate: re.Pattern[str]
     percent_gate: re.Pattern[str]
@@ -309,9 +310,11 @@ def _patterns(language: str) -> _Patterns:
         r"research|ai|ml|founding|additional|mobile|software|hardware|product|design|data|"
         r"engineering|(?-i:[A-Z][\w.]*)(?:'s|’s)?|[\w.]+-)\s*){0,3}"
     )
-    # "five out of the seven staffers", "sept des neuf employés": the part, of a whole counted
+    # "five out of the seven staffers", "nine of its 12 employees", "sept des neuf employés": the
+    # part, of a whole counted
     part_of = (
-        rf"(?:out\s+of\s+(?:the\s+)?|(?<=\s)(?:des|de\s+l[oa]s|dos|das|degli|dei|delle)\s+)"
+        rf"(?:out\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?(?:(?:its|their|[\w.]+(?:'s|’s))\s+)?"
+        rf"|(?<=\s)(?:des|de\s+l[oa]s|dos|das|degli|dei|delle)\s+)"
         rf"(?P<whole>{number})\s+"
     )
     count = (
@@ -379,6 +382,8 @@ def _patterns(language: str) -> _Patterns:
     )
     gates = [re.compile(g, flags) for g in (money_gate, percent_gate, count_gate)]
     name_age_rx = re.compile(name_age)
+    # "Ana Ruiz (34)", "ワン氏(28)": an age in brackets right after a name
+    bracket_age_rx = re.compile(r"(?<=[^\W\d_]{2})\s?[(（](?P<n>\d{2})[)）]")
     count_adjective_rx = re.compile(count_adjective, flags)
     return _Patterns(
         money=re.compile(money, flags),
@@ -404,11 +409,12 @@ def _patterns(language: str) -> _Patterns:
             flags,
         ),
         name_age=name_age_rx,
+        bracket_age=bracket_age_rx,
         money_gate=gates[0],
         percent_gate=gates[1],
         count_gate=gates[2],
         worded_gate=re.compile(worded_gate, flags),
-        ages=tuple((p, needed_texts(p)) for p in (*lex.ages, name_age_rx)),
+        ages=tuple((p, needed_texts(p)) for p in (*lex.ages, name_age_rx, bracket_age_rx)),
         not_an_age=re.compile(rf"(?<![a-z0-9\u00c0-\u024f])(?:{q_before}|{durations})\s*$"),
         needs=tuple(
             (gate_texts(g), True) if gate_texts(g) is not None else (needed_texts(g), False)
@@ -830,7 +836,9 @@ def age_figures(text: str, language: str | None = None) -> list[Figure]:
             ):
                 continue
             start, end = (
-                (m.start("n"), m.end("n")) if pattern is pats.name_age else (m.start(), m.end())
+                (m.start("n"), m.end("n"))
+                if pattern is pats.name_age or pattern is pats.bracket_age
+                else (m.start(), m.end())
             )
             out.append(Figure("age", value, value, value, text[start:end], None, start, end))
             seen.append((m.start(), m.end()))

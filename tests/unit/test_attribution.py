@@ -2596,3 +2596,21 @@ def test_a_fraction_in_chinese_is_read_in_a_sentence_without_digits():
     assert ("staff_hired_pct", "四分之一") in {
         (c.metric, c.stated) for c in result.claims if c.start >= len(ZH_LEAD)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of a whole counted: the part moves, the whole is the startup's size
+        (LEAD + "Halcyon is taking on nine of Lumeo's 12 employees.",
+         {("staff_hired", "nine of Lumeo's 12 employees"), ("target_headcount", "12 employees")}),
+        (LEAD + "Halcyon hired 10 of the startup's 30 engineers.",
+         {("staff_hired", "10 of the startup's 30 engineers"), ("target_headcount", "30 engineers")}),
+        # an age in brackets right after a name, as many outlets write it
+        (LEAD + "Its chief executive Tom Berg (34) will lead a new team at Halcyon.",
+         {("person_age", "34")}),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_counted_whole_and_an_age_in_brackets(text, expected):
+    result = _read(text)
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(LEAD)} == expected
