@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from extractors.analysis.lexicon import Lexicon, holds_any, needed_texts
 from extractors.analysis.names import Names, OrgMention, PersonMention, past_employer_before
-from extractors.analysis.text import Sentence
+from extractors.analysis.text import Sentence, fold
 
 
 def read_mentions(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:
@@ -255,9 +255,9 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
         resolved = [
             *(_described_again(s, named, described) if described else []),
             *(_latter_meant(s, named, recent) if lex.language == "en" else []),
-            *_startups_meant(s, startups + the_bought, names, recent),
+            *_startups_meant(s, startups + the_bought, names, recent, lex),
             # ("it was acquired by": the startup named last, as "it" is)
-            *_startups_meant(s, bought, names, recent, latest=True),
+            *_startups_meant(s, bought, names, recent, lex, latest=True),
             *_companies_meant(s, companies, named, recent),
             *_payers_meant(s, bigs, names, recent, latest=False),
             *_payers_meant(s, pronouns, names, recent, latest=True),
@@ -407,17 +407,37 @@ _DESCRIPTOR_TAIL_ADJECTIVE = re.compile(
 )
 
 
+def _buys_it(raw: str, name_end: int, generic_start: int, lex: Lexicon) -> bool:
+    """A word of buying right before the generic words, after the name: "Harbor, which bought the
+    startup", "Harbor acquired the startup" (the name is the buyer, not "the startup")."""
+    near = fold(raw[max(name_end, generic_start - 25) : generic_start])
+    return any(m.end() >= len(near.rstrip()) - 1 for m in lex.cues["acquire"].finditer(near))
+
+
 def _startups_meant(
-    s: Sentence, found: list[re.Match[str]], names: Names, recent: _Recent, *, latest: bool = False
+    s: Sentence,
+    found: list[re.Match[str]],
+    names: Names,
+    recent: _Recent,
+    lex: Lexicon,
+    *,
+    latest: bool = False,
 ) -> list[tuple[re.Match[str], str]]:
     """ "the startup": the startup named last before it in the sentence, else the one named most
-    lately (``latest``: the one named last)."""
+    lately (``latest``: the one named last); not a company that buys "the startup" ("joining
+    Harbor, which bought the startup")."""
     named = names.orgs[s.index]
     out = []
     for m in found:
         if any(o.start <= m.start() < o.end for o in named):
             continue
-        earlier = [o for o in named if o.end <= m.start() and names.kinds.get(o.name) != "acquirer"]
+        earlier = [
+            o
+            for o in named
+            if o.end <= m.start()
+            and names.kinds.get(o.name) != "acquirer"
+            and not _buys_it(s.raw, o.end, m.start(), lex)
+        ]
         target = (
             earlier[-1].name if earlier else _most_named(recent, s.index, big=False, latest=latest)
         )

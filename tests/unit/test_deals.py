@@ -4922,3 +4922,23 @@ def test_russian_people_of_a_company_in_the_genitive_move_to_the_other(sentence)
         (r.kind, r.acquirer, r.target) for r in steps.relations if r.sentence == 2
     }
     assert "team_of" in steps.names.evidence["Quillbyte"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        # the staff staying on at the buyer are hired by it
+        ("Quillbyte's staff will stay on at Harbor after the purchase.",
+         ("hire", "Harbor", "Quillbyte")),
+        # "the startup" a company buys is not that company
+        ("Quillbyte's founders are joining Harbor, which bought the startup for an undisclosed sum.",
+         ("acquire", "Harbor", "Quillbyte")),
+    ],
+)  # fmt: skip
+def test_staff_staying_on_at_the_buyer_and_the_startup_a_company_bought(sentence, relation):
+    steps = read_steps(
+        f"News\n\nHarbor is a logistics company, and Quillbyte is a routing start-up. {sentence}"
+    )
+    keys = {(r.kind, r.acquirer, r.target) for r in steps.relations if r.sentence == 2}
+    assert relation in keys
+    assert ("acquire", "Quillbyte", "Harbor") not in keys
