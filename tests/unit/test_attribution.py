@@ -2614,3 +2614,28 @@ def test_a_fraction_in_chinese_is_read_in_a_sentence_without_digits():
 def test_a_part_of_a_counted_whole_and_an_age_in_brackets(text, expected):
     result = _read(text)
     assert {(c.metric, c.stated) for c in result.claims if c.start >= len(LEAD)} == expected
+
+
+PL_LEAD = (
+    "Google zatrudnia założycieli Lumeo\n\nGoogle zapłaci 40 milionów dolarów za licencję na "
+    "technologię start-upu Lumeo i zatrudni jego założycieli. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the licence agreement worth 380 million dollars with the start-up Lumeo"
+        (PL_LEAD + "Umowa licencyjna warta 380 milionów dolarów została podpisana z Lumeo.",
+         {("deal_amount_usd", "380 milionów dolarów")}),
+        # "Google hired three founders of Lumeo and about 25% of the company's staff"
+        (PL_LEAD + "Google zatrudnił trzech założycieli Lumeo oraz około 25% personelu firmy.",
+         {("staff_hired_pct", "około 25%")}),
+        # "the deal exceeded the threshold of 119.5 million dollars": a threshold, no price
+        (PL_LEAD + "Transakcja przekroczyła próg 119,5 miliona dolarów.", set()),
+    ],
+)  # fmt: skip
+def test_polish_prices_shares_and_thresholds(text, expected):
+    result = _read_in("pl", text)
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(PL_LEAD)} == expected
+    assert {d.deal_id for d in result.deals} == {"google--lumeo"}
