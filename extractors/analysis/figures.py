@@ -340,9 +340,17 @@ def _patterns(language: str) -> _Patterns:
         rf"|(?<![\d.,])(?P<xnum2>{_DIGITS})\s?(?P<plus2>여|余|多)?\s?(?:{counters})\s?(?:(?:의|の|的)\s?(?:\w{{1,3}}\s)?)?(?P<noun2>{people})"
     )
     q_before = _alt([k.replace(" ", r"\s+") for k, _ in lex.qualifiers_before])
+    # where words are not spaced, a name in Latin letters may run into the script's own
+    # qualifier ("Groq约90%"): only Latin qualifiers need no letter before them there
+    q_unspaced = _alt([k for k, _ in lex.qualifiers_before if not k[:1].isascii()])
+    q_start = (
+        rf"(?:(?<![a-z0-9\u00c0-\u024f])(?P<q>{q_before})|(?P<q_own>{q_unspaced}))"
+        if not lex.spaced
+        else rf"(?<![a-z0-9\u00c0-\u024f])(?P<q>{q_before})"
+    )
     qualifier_before = (
         # "about a", "cerca de", "aproximadamente el 20%": an article between the word and the number
-        rf"(?<![a-z0-9\u00c0-\u024f])(?P<q>{q_before})\s*(?:a\s+|an\s+|de\s+|d'|di\s+|el\s+|il\s+|le\s+|la\s+|los\s+|las\s+|les\s+)?$"
+        rf"{q_start}\s*(?:a\s+|an\s+|de\s+|d'|di\s+|el\s+|il\s+|le\s+|la\s+|los\s+|las\s+|les\s+)?$"
     )
     durations = _alt([d.replace(" ", r"\s+") for d in lex.durations])
     q_after = _alt([k for k, _ in lex.qualifiers_after])
@@ -356,7 +364,8 @@ def _patterns(language: str) -> _Patterns:
         rf")(?:{staff})(?![\w])"
         # or the particle of Korean, Chinese or Japanese, and a particle after it: "80%의 인력을",
         # "20% 的員工", "20%の従業員"
-        rf"|^\s*(?:의|的|の)\s*(?:{staff})"
+        # (a name in Latin letters may stand between: "90%的Groq員工")
+        rf"|^\s*(?:의|的|の)\s*(?:[A-Za-z][\w.&-]*\s?)?(?:{staff})"
     )
     name_age = r"(?<=[^\W\d_]{2}),\s+(?P<n>\d{2}),(?=\s+(?:who|is|was|has|had|will|would|joined|said|says|the|a|an|and|left|leaves|founded|co-founded|became|becomes|heads|leads|\w+s|\w+ed)\b)"
     flags = re.IGNORECASE
@@ -447,9 +456,10 @@ def _qualify(
     window = fold(text[window_start:start]).translate(_QUOTES_AS_SPACES)
     m = pats.qualifier_before.search(window)
     if m:
-        meaning = _meaning(lex.qualifiers_before, m.group("q"))
+        group = "q" if m.group("q") is not None else "q_own"
+        meaning = _meaning(lex.qualifiers_before, m.group(group))
         if meaning in _QUALIFIER_MEANINGS:
-            return meaning, window_start + m.start("q"), end
+            return meaning, window_start + m.start(group), end
     # "9억달러(약 1조2573억원) 이상": a conversion in brackets may stand between sum and qualifier
     bracket = _BRACKET_AFTER.match(text, end)
     for at in (end, bracket.end()) if bracket else (end,):

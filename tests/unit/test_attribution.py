@@ -2593,7 +2593,7 @@ def test_a_fraction_in_chinese_is_read_in_a_sentence_without_digits():
     """ "谷歌还聘请了Lumeo约四分之一员工" (Google also hired about a quarter of Lumeo's staff): a
     fraction written in words, in a sentence with no digit, between letters on both sides."""
     result = _read_in("zh", ZH_LEAD + "谷歌还聘请了Lumeo约四分之一员工。")
-    assert ("staff_hired_pct", "四分之一") in {
+    assert ("staff_hired_pct", "约四分之一") in {
         (c.metric, c.stated) for c in result.claims if c.start >= len(ZH_LEAD)
     }
 
@@ -2639,3 +2639,19 @@ def test_polish_prices_shares_and_thresholds(text, expected):
     result = _read_in("pl", text)
     assert {(c.metric, c.stated) for c in result.claims if c.start >= len(PL_LEAD)} == expected
     assert {d.deal_id for d in result.deals} == {"google--lumeo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Google took about 90% of Lumeo's staff": the share taken, "about" read after a Latin name
+        (ZH_LEAD + "谷歌带走了Lumeo约90%的员工。", {("staff_hired_pct", "约90%")}),
+        # "about 90% of Lumeo's staff were packed up and taken away": a name between 的 and the staff
+        (ZH_LEAD + "约90%的Lumeo员工被打包带走。", {("staff_hired_pct", "约90%")}),
+        # "Google will buy Lumeo at a price of 45 million dollars"
+        (ZH_LEAD + "谷歌将以4500万美元的价格收购Lumeo。", {("deal_amount_usd", "4500万美元")}),
+    ],
+)  # fmt: skip
+def test_chinese_shares_taken_and_a_price_at_which(text, expected):
+    result = _read_in("zh", text)
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(ZH_LEAD)} == expected
