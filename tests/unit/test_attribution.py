@@ -2450,7 +2450,7 @@ KO_LEAD = (
         ("ja", JA_LEAD + "Lumeoの従業員約200人のうち、約4分の1がGoogleに移る。",
          {("target_headcount", "従業員約200人"), ("staff_hired_pct", "約4分の1")}),
         ("zh", ZH_LEAD + "Lumeo约200名员工中约四分之一将加入谷歌。",
-         {("target_headcount", "200名员工"), ("staff_hired_pct", "约四分之一")}),
+         {("target_headcount", "约200名员工"), ("staff_hired_pct", "约四分之一")}),
         ("ko", KO_LEAD + "Lumeo 직원 약 200명 중 4분의 1가량이 구글로 옮긴다.",
          {("target_headcount", "직원 약 200명"), ("staff_hired_pct", "4분의 1가량")}),
     ],
