@@ -2655,3 +2655,36 @@ def test_polish_prices_shares_and_thresholds(text, expected):
 def test_chinese_shares_taken_and_a_price_at_which(text, expected):
     result = _read_in("zh", text)
     assert {(c.metric, c.stated) for c in result.claims if c.start >= len(ZH_LEAD)} == expected
+
+
+FR_LEAD = (
+    "Google recrute les fondateurs de Lumeo\n\nGoogle va verser 40 millions de dollars pour une "
+    "licence de la technologie de la start-up Lumeo et recrute ses fondateurs. "
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # "Lumeo is a young Paris start-up; it was founded in 2012": the pronoun's company
+        ("fr", FR_LEAD + "Lumeo est une jeune pousse parisienne ; elle a été fondée en 2012.",
+         {("founded_year", "fondée en 2012")}),
+        # "Lumeo, a start-up based in Lyon of eight people": its size, where it is based between
+        ("fr", FR_LEAD + "Lumeo, une start-up basée à Lyon de huit personnes, est rachetée.",
+         {("target_headcount", "huit personnes")}),
+        # "Lumeo's nine-heads-strong team moves to Google"
+        ("de", DE_LEAD + "Das neun Köpfe starke Team von Lumeo wechselt zu Google.",
+         {("staff_hired", "neun Köpfe")}),
+        # "Lumeo has collected about 20 million dollars of investors' money"
+        ("de", DE_LEAD + "Lumeo hat rund 20 Millionen Dollar an Investorengeldern gesammelt.",
+         {("target_funding_raised_usd", "rund 20 Millionen Dollar")}),
+        # "Lumeo has only seven employees"
+        ("ja", JA_LEAD + "Lumeoは7人の従業員しか持たない。", {("target_headcount", "7人の従業員")}),
+        # "Lumeo is a start-up on the scale of 20 employees"
+        ("ko", KO_LEAD + "Lumeo는 직원 20명 규모의 스타트업이다.", {("target_headcount", "직원 20명")}),
+    ],
+)  # fmt: skip
+def test_founding_by_a_pronoun_sizes_and_funding_in_four_languages(language, text, expected):
+    result = _read_in(language, text)
+    lead = {"fr": FR_LEAD, "de": DE_LEAD, "ja": JA_LEAD, "ko": KO_LEAD}[language]
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(lead)} == expected

@@ -41,7 +41,10 @@ _BY_AT_END = re.compile(rf"\b(?:{BY_WORDS}|von)\s+$")
 # Mitarbeitern": the company noun of an apposition, right before a count, sizes the company named.
 _COMPANY_OF = re.compile(
     r"\b(?:startup|start-up|company|firm|empresa|companhia|entreprise|société|firma|unternehmen|"
-    r"azienda|società)\s+(?:of|de|di|da|con|com|avec|mit|with)\s+$"
+    r"azienda|società)\s+"
+    # (where it is based may stand between: "une start-up basée à New York de huit personnes")
+    r"(?:(?:based|basée?|basad[ao]|sediada|situé|située|con\s+sede)\s+(?:in|à|en|em|a)\s+(?:[\w'’-]+\s+){1,3}?)?"
+    r"(?:of|de|di|da|con|com|avec|mit|with)\s+$"
 )
 
 # "to assemble a group of about 50 experts": the team being built, not the people a deal brings.

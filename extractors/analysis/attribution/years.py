@@ -310,7 +310,7 @@ def _founded_candidates(
         subject is not None
         and (
             re.search(
-                r"\b(?:startup|start-up|company|firm|it|which|que|qui|cui|die|der|welche[rs]?|azienda|empresa|entreprise|soci[eé]t[eéà]|unternehmen|firma)\b",
+                r"\b(?:startup|start-up|company|firm|it|which|que|qui|cui|die|der|welche[rs]?|azienda|empresa|entreprise|soci[eé]t[eéà]|unternehmen|firma|elle|ella|ela|essa|sie|es)\b",
                 folded[max(c_lo, verb_at - 30) : verb_at],
             )
             or re.search(r"\b(?:startup|start-up|company|firm)\b", folded[verb_at : fig.start])
