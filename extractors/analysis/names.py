@@ -1830,9 +1830,9 @@ def _described_after(after: str, lex: Lexicon) -> str | None:
 
 def _bought_before(owner_noun: str | None, folded_before: str, name: str, lex: Lexicon) -> bool:
     """A purchase's noun and "of" before the name ("l’acquisition de Lucky Sort", "the purchase
-    of Lumeo", "la cession de Quillbyte"), or in English its verb ("Square acquires Evenly"): what is bought is a company.
-    (Measured: other languages gained nothing from the verb, and German capitalises the noun after
-    it too: "kauft KI-Chipentwickler Groq".)"""
+    of Lumeo"), a sale's ("la cession de Quillbyte"), or in English its verb ("Square acquires
+    Evenly"): what is bought is a company. (Measured: other languages gained nothing from the
+    verb, and German capitalises the noun after it too: "kauft KI-Chipentwickler Groq".)"""
     if _kind_word(fold(name), lex):
         return False  # "den Kauf des Unternehmens": a word for a company, no name
     if owner_noun is not None and lex.cues["acquire"].fullmatch(owner_noun):

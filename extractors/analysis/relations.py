@@ -1305,7 +1305,7 @@ _FIRST_WORDS_AFTER = re.compile(r"^\s+(?:[\w.,-]+\s+){0,3}[\w-]+")
 
 
 # A mark that ends a clause: a comma (not one inside a number), a semicolon, in any script.
-_CLAUSE_MARK = re.compile(r"[,，、;；](?!\d)")
+_CLAUSE_BREAK = re.compile(r"[,，、;；](?!\d)")
 
 
 def _buys_people(pair: _Pair, cues: SentenceCues) -> bool:
@@ -1320,7 +1320,7 @@ def _buys_people(pair: _Pair, cues: SentenceCues) -> bool:
     # the people right after the verb ("buys 2,000 engineers from"), or right after the company
     # the verb and a preposition lead to ("купила у HTC две тысячи инженеров")
     moved = people.search(rest)
-    if len(rest.split()) <= 5 and moved and not _CLAUSE_MARK.search(rest, 0, moved.start()):
+    if len(rest.split()) <= 5 and moved and not _CLAUSE_BREAK.search(rest, 0, moved.start()):
         return True  # (not "PayPal被eBay收购后,团队孵化出…": the team of another clause)
     if _PASSIVE_BY_END.search(pair.between):
         return False  # "it was bought by Harbor where a million people tag places": the buyer's
