@@ -20,7 +20,14 @@ from typing import Literal
 
 from text_to_num import text2num
 
-from extractors.analysis.lexicon import Lexicon, gate_texts, holds_any, lexicon_for, needed_texts
+from extractors.analysis.lexicon import (
+    Lexicon,
+    ends_on,
+    gate_texts,
+    holds_any,
+    lexicon_for,
+    needed_texts,
+)
 from extractors.analysis.text import fold
 
 FigureKind = Literal["money", "pct", "count", "age", "year"]
@@ -747,20 +754,15 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
 _THE_BEFORE = re.compile(r"(?:\bthe|\bles|\blos|\blas|\bgli|\bi|\bos|\bas)\s+$", re.IGNORECASE)
 
 
-# A word of time right before a number: "in 2000", "seit 2019", "desde 2020" (a year, not a count)
-_TIME_WORD_BEFORE = re.compile(
-    r"(?<![\w-])(?:in|since|by|until|from|of|en|em|im|seit|bis|nel|dal|depuis|desde|year|jahr)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _counted_not_dated(text: str, m: re.Match[str]) -> bool:
+def _counted_not_dated(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     """A number that reads as a year counts people when the people's word follows it right away
-    and no word of time stands before it: "hire over 2000 employees", "assumerà 2000
-    dipendenti" (not "in 2016 many people", "in 2019 engineers built …")."""
-    return text[m.end("xnum") : m.start("noun")].strip() == "" and not _TIME_WORD_BEFORE.search(
-        text, max(0, m.start("xnum") - 12), m.start("xnum")
-    )
+    and the language's dating words do not make it a year: "hire over 2000 employees", "assumerà
+    2000 dipendenti" (not "in 2016 many people", "in 2019 engineers built …", "nel 2019 …")."""
+    if text[m.end("xnum") : m.start("noun")].strip():
+        return False
+    year_end = m.end("xnum")
+    told = fold(text[max(0, m.start("xnum") - 16) : year_end])
+    return not ends_on(lex, "dated", told)
 
 
 def count_figures(text: str, language: str | None = None) -> list[Figure]:
@@ -777,7 +779,7 @@ def count_figures(text: str, language: str | None = None) -> list[Figure]:
         ):
             continue
         value = parsed[0] * (_scale(lex, m.group("xscale")) if m.group("xscale") else 1.0)
-        if value < 2 or (YEAR.fullmatch(m.group("xnum")) and not _counted_not_dated(text, m)):
+        if value < 2 or (YEAR.fullmatch(m.group("xnum")) and not _counted_not_dated(text, m, lex)):
             continue  # "one of the founders"; "in 2016 many people" is a year
         noun = m.group("noun").lower()
         end = m.end("noun")

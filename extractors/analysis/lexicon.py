@@ -312,6 +312,13 @@ def _folds_to_itself(ch: str) -> bool:
     return unicodedata.category(ch) in _UNCASED and ch.lower() == ch == ch.upper()
 
 
+def ends_on(lex: Lexicon, cue: str, folded: str) -> bool:
+    """A word of the class ends ``folded`` (a folded text), its spaces aside: "the sale of " ends
+    on a word of selling, "in 2019" on a date."""
+    end = len(folded.rstrip())
+    return any(m.end() == end for m in lex.cues[cue].finditer(folded))
+
+
 def holds_any(folded: str, texts: tuple[str, ...] | None) -> bool:
     """Whether a folded text holds one of ``texts`` (always, when nothing is known: None)."""
     return texts is None or any(map(folded.__contains__, texts))

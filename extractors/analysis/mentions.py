@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from extractors.analysis.lexicon import Lexicon, holds_any, needed_texts
+from extractors.analysis.lexicon import Lexicon, ends_on, holds_any, needed_texts
 from extractors.analysis.names import Names, OrgMention, PersonMention, past_employer_before
 from extractors.analysis.text import Sentence, fold
 
@@ -410,8 +410,7 @@ _DESCRIPTOR_TAIL_ADJECTIVE = re.compile(
 def _buys_it(raw: str, name_end: int, generic_start: int, lex: Lexicon) -> bool:
     """A word of buying right before the generic words, after the name: "Harbor, which bought the
     startup", "Harbor acquired the startup" (the name is the buyer, not "the startup")."""
-    near = fold(raw[max(name_end, generic_start - 25) : generic_start])
-    return any(m.end() >= len(near.rstrip()) - 1 for m in lex.cues["acquire"].finditer(near))
+    return ends_on(lex, "acquire", fold(raw[max(name_end, generic_start - 25) : generic_start]))
 
 
 def _startups_meant(

@@ -25,6 +25,7 @@ from functools import cache
 from extractors.analysis.lexicon import (
     LEXICON_DIR,
     Lexicon,
+    ends_on,
     literal_alternation,
     whole_run_places,
 )
@@ -1837,8 +1838,7 @@ def _bought_before(owner_noun: str | None, folded_before: str, name: str, lex: L
         return False  # "den Kauf des Unternehmens": a word for a company, no name
     if owner_noun is not None and lex.cues["acquire"].fullmatch(owner_noun):
         return True
-    stem = folded_before.rstrip()
-    if any(m.end() == len(stem) for m in lex.cues["sold_before"].finditer(stem)):
+    if ends_on(lex, "sold_before", folded_before):
         return True  # "la vente de Sparrow", "the sale of Lumeo": what is sold is a company
     if lex.language != "en" or not folded_before[-1:].isspace():
         return False
@@ -1876,8 +1876,7 @@ def _kind_word_before(before: str, folded_before: str, lex: Lexicon) -> bool:
         return True
     if lex.spaced:
         return False
-    tail = folded_before.rstrip(_AFTER_KIND_WORD_UNSPACED)
-    return any(m.end() == len(tail) for m in startup.finditer(tail))
+    return ends_on(lex, "startup", folded_before.rstrip(_AFTER_KIND_WORD_UNSPACED))
 
 
 def noun_before_of(folded_before: str, lex: Lexicon) -> str | None:

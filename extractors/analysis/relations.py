@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from extractors.analysis.lexicon import Lexicon, SentenceCues
+from extractors.analysis.lexicon import Lexicon, SentenceCues, ends_on
 from extractors.analysis.names import (
     FORMER_WORD,
     LIST_SEPARATOR,
@@ -1294,10 +1294,7 @@ def _sold_to_the_second(pair: _Pair, cues: SentenceCues) -> bool:
 
 def _ends_on(cues: SentenceCues, cue: str, folded_part: str) -> bool:
     """A word of the class ends ``folded_part`` (a part of the sentence), its spaces aside."""
-    if not cues.present(cue):
-        return False
-    end = len(folded_part.rstrip())
-    return any(m.end() == end for m in cues.lex.cues[cue].finditer(folded_part))
+    return cues.present(cue) and ends_on(cues.lex, cue, folded_part)
 
 
 # The words right after the second company, up to the people bought ("у HTC две тысячи инженеров").
