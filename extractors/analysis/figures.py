@@ -50,8 +50,9 @@ CJK_UNITS = {
     "만": 1e4,
 }
 CJK_SMALL = {"千": 1e3, "천": 1e3, "百": 1e2, "백": 1e2, "十": 10.0, "십": 10.0}
+_CJK_UNIT_CHARS = "".join(CJK_UNITS)
 # A number written with CJK units: "143억", "7億5,000万", "1천950만".
-_CJK_NUMBER = r"(?:\d[\d,.]*\s?(?:[千천百백十십]\d*)?\s?[兆조億亿억万萬만]\s?)+(?:\d[\d,]*)?"
+_CJK_NUMBER = rf"(?:\d[\d,.]*\s?(?:[千천百백十십]\d*)?\s?[{_CJK_UNIT_CHARS}]\s?)+(?:\d[\d,]*)?"
 _CJK_TERM = re.compile(
     r"(?P<d>\d[\d,.]*)?\s?(?:(?P<small>[千천百백十십])(?P<rest>\d[\d,]*)?)?\s?(?P<unit>[兆조億亿억万萬만])"
 )  # "1천950만": one thousand nine hundred and fifty ten-thousands
@@ -254,15 +255,19 @@ def _patterns(language: str) -> _Patterns:
     joiner = r"(?:\s+(?:de|of|di|em|en|in)\s+|\s*-?)"  # "2,4-Milliarden-Dollar-Deal": hyphens join a compound
     side = (
         rf"(?:\\?(?P<@pre>{before})\s?)?(?P<@num>{number})"
+        # (not "US$1.5億": a sum with a CJK unit after it, read whole below)
+        rf"(?![\d.,]*\s?[{_CJK_UNIT_CHARS}])"
         rf"(?:\s?-?\s?(?P<@scale>{word_scales})(?![^\W\d_]))?\.?"
     )
     money = (
         r"(?<![\w$€£.,])" + side.replace("@", "x") + rf"(?:{joiner}(?P<xpost>{after})(?![^\W\d_]))?"
     )
     cjk = (
+        # "US$1.5億": a dollar sign before the number, the CJK unit after it
+        r"(?:(?<![A-Za-z])(?P<xpre>(?:US)?\$)\s?)?"
         rf"(?P<xnum>{_CJK_NUMBER})"
         # "9億多美元": more than $900 million (多, 余 or 여 after the unit)
-        r"\s?(?P<more>[多余餘여])?\s?(?P<xpost>달러|ドル|美元|美金|米ドル|원|円|元|人民币|위안|엔|유로|ユーロ|欧元|\$)"
+        r"(?:\s?(?P<more>[多余餘여])?\s?(?P<xpost>달러|ドル|美元|美金|米ドル|원|円|元|人民币|위안|엔|유로|ユーロ|欧元|\$))?"
     )
     money_range = (
         # (the article Italian and Spanish put before each bound: "tra i 2 e i 5 milioni", "entre
@@ -325,7 +330,8 @@ def _patterns(language: str) -> _Patterns:
         rf"(?P<whole>{number})\s+"
     )
     count = (
-        rf"(?<![\w.,$€£])(?:(?P<anum>{_DIGITS})\s*(?:to|-|–|and|a|bis|à)\s*)?(?P<xnum>{number})"
+        # (a range's bounds in digits or words: "5 to 10 engineers", "entre cinq et dix ingénieurs")
+        rf"(?<![\w.,$€£])(?:(?P<anum>{number})\s*(?:to|-|–|and|a|bis|à|et|y|e|und|en|i|и)\s*)?(?P<xnum>{number})"
         rf"(?:\s+(?P<xscale>{word_scales}))?(?P<plus>\+|-plus)?\s+(?:{part_of})?{filler}(?P<noun>(?:[\w.]+-)?(?:{people}))(?![\w])"
     )
     # "its 70-person staff", "a five-person startup" (and without the hyphen only "person" right
@@ -640,11 +646,13 @@ def _money_cjk_figure(m: re.Match[str], text: str, lex: Lexicon, pats: _Patterns
     """A sum written with CJK number words ("200억 달러"); its currency is the word after it. A
     bound and a wave dash before it make it a range ("1140억~1180억 달러", "2~3億ドル"), not a sum
     said to be about (the dash alone before a sum is "about")."""
+    if not (m.group("xpre") or m.group("xpost")):
+        return None  # a number, no sum: "1億人"
     parsed_cjk = cjk_number(m.group("xnum"))
     if parsed_cjk is None:
         return None
     value, unit = parsed_cjk
-    currency = _CJK_CURRENCIES.get(m.group("xpost"))
+    currency = _CJK_CURRENCIES.get(m.group("xpost") or "$")
     start, end = _trim(text, m.start(), m.end())
     low = _cjk_range_low(text, start, m.group("xnum"))
     if low is not None and low[0] < value:

@@ -205,6 +205,7 @@ _NAME_AFTER_KIND = frozenset("・の")
 @dataclass(frozen=True, slots=True)
 class NameData:
     not_companies: frozenset[str]
+    demonym_nouns: frozenset[str]  # "Brytyjczyk" of "Brytyjczyk Nick D'Aloisio": before a name
     function_words: frozenset[str]
     suffixes: frozenset[str]
     legal_forms: frozenset[str]  # "Inc.", "GmbH": left out of a company's name
@@ -223,7 +224,8 @@ class NameData:
 def name_data() -> NameData:
     data = tomllib.loads((LEXICON_DIR / "names.toml").read_text(encoding="utf-8"))
     return NameData(
-        not_companies=frozenset(data["not_companies"]),
+        not_companies=frozenset(data["not_companies"]) | frozenset(data["demonym_nouns"]),
+        demonym_nouns=frozenset(data["demonym_nouns"]),
         function_words=frozenset(data["function_words"]),
         suffixes=frozenset(data["company_suffixes"]),
         legal_forms=frozenset(data["legal_forms"]),
@@ -1143,6 +1145,8 @@ class _NameScan:
             return False  # (in capitals too: "backing THIS little startup")
         if _PLACE_BEFORE.search(raw, max(0, start - 40), start):
             return False  # "once based in Oslo", "headquartered in Tallinn": a place
+        if self.lex.cues["outlet"].search(fold(raw[max(0, start - 40) : start])):
+            return False  # "Kara Swisher of the news site AllThingsD": an outlet, party to none
         if surface.endswith("-based") or _ADJECTIVE_END.search(surface):
             return False
         if self.lex.cues["acquihire"].fullmatch(fold(surface)):
@@ -1457,8 +1461,12 @@ def _people(
         for m in matches[s.index] if matches is not None else PERSON.finditer(raw):
             name, _ = _untitled(m)
             words = name.split()
-            while len(words) > 1 and _is_company(watchlist.lookup(words[0])):
-                words = words[1:]  # "says Meta Ashley Zandy": the company, then the person
+            while len(words) > 1 and (
+                _is_company(watchlist.lookup(words[0])) or words[0] in data.demonym_nouns
+            ):
+                # "says Meta Ashley Zandy": the company, then the person; "Brytyjczyk Nick
+                # D'Aloisio": a nationality written as a noun, then the person
+                words = words[1:]
                 name = " ".join(words)
             if len(words) < 2:  # "OpenAI Convogo": a company and another name, not a person
                 previous_end, previous_person = m.end(), False
@@ -1872,7 +1880,10 @@ def _kind_word_before(before: str, folded_before: str, lex: Lexicon) -> bool:
     ):
         return True
     described = _KIND_OF_PHRASE_BEFORE.search(folded_before)
-    if described and startup.fullmatch(described.group(1)):
+    if described and (
+        startup.fullmatch(described.group(1))
+        or lex.cues["product_kind"].fullmatch(described.group(1))
+    ):  # (or the product it makes: "l'application de discussion anonyme Yik Yak")
         return True
     if lex.spaced:
         return False

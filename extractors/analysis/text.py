@@ -31,7 +31,7 @@ _ABBREVIATIONS = frozenset(
         "mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "jr", "sr", "u.s", "u.k", "u.n", "vs",
         "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "gov", "gen", "sen", "rep", "prof", "ltd", "e.g", "i.e", "approx", "est", "mio", "mrd",
-        "bzw", "ca", "z.b", "sra", "av", "nº",
+        "bzw", "ca", "z.b", "sra", "av", "nº", "ok", "np", "m.in", "tzw",
     }
 )  # fmt: skip
 # The months a German (or Scandinavian) date names after its day written as an ordinal ("am 11.

@@ -2641,6 +2641,89 @@ def test_polish_prices_shares_and_thresholds(text, expected):
     assert {d.deal_id for d in result.deals} == {"google--lumeo"}
 
 
+PL_BOUGHT = "Harbor kupuje Lumeo\n\nHarbor kupiło za {price} start-up Lumeo. Jego założyciele dołączą do Harbor."
+
+
+@pytest.mark.parametrize(
+    ("price", "stated", "low", "high"),
+    [
+        # "ok." (about) ends no sentence: the price stays beside the purchase it is paid for
+        ("ok. 40 mln dolarów", "ok. 40 mln dolarów", 36e6, 44e6),
+        # "za" (for) before the sum: what was paid for the start-up, not what it is worth
+        ("40 mln dolarów", "40 mln dolarów", 39.5e6, 40.5e6),
+    ],
+)
+def test_a_polish_price_paid_for_a_startup(price, stated, low, high):
+    result = _read_in("pl", PL_BOUGHT.format(price=price))
+    assert [d.deal_id for d in result.deals] == ["harbor--lumeo"]
+    [claim] = result.claims
+    assert (claim.metric, claim.stated) == ("deal_amount_usd", stated)
+    assert (claim.low, claim.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_polish_money_raised_before_a_sale_and_a_verb_that_looks_like_a_month():
+    """ "mają" (they have) is no "maj" (May): the sum raised is no dated round; and "Wcześniej"
+    (earlier) opening a sentence is no one's first name."""
+    text = PL_BOUGHT.format(price="40 mln dolarów") + (
+        " Wcześniej Lumeo zebrało od inwestorów 2 mln dolarów (nie wiadomo, czy mają udział w cenie)."
+    )
+    result = _read_in("pl", text)
+    assert ("target_funding_raised_usd", "2 mln dolarów") in stated_claims(result)
+
+
+def test_a_polish_age_then_is_not_the_age_now():
+    """ "w wieku 16 lat stworzył" (at 16 he made it): his age then, not now."""
+    text = PL_BOUGHT.format(price="40 mln dolarów") + (
+        " Aplikację w wieku 16 lat stworzył Francuz Tom Berg, który też dołączy do Harbor."
+    )
+    result = _read_in("pl", text)
+    assert not [c for c in result.claims if c.metric == "person_age"]
+
+
+def test_a_news_outlet_named_after_its_kind_is_no_party():
+    """ "Anna Nowak z portalu Pinewire.com" (of the portal): the outlet that reports the price,
+    never the company it is paid to."""
+    text = (
+        "Harbor kupuje Lumeo\n\nHarbor kupiło start-up Lumeo, a jego założyciele dołączą do Harbor. "
+        "Żadna ze stron nie podała ceny, ale źródła, do których dotarła Anna Nowak z portalu "
+        "Pinewire.com, mówią, że Harbor zapłaciło 40 mln dolarów."
+    )
+    result = _read_in("pl", text)
+    assert [d.deal_id for d in result.deals] == ["harbor--lumeo"]
+    assert {(c.deal_id, c.metric) for c in result.claims} == {("harbor--lumeo", "deal_amount_usd")}
+
+
+def test_the_split_of_a_price_into_stock_and_cash_is_no_stake():
+    text = (
+        "Harbor buys Lumeo\n\nHarbor paid $40 million (20% in stock, 80% in cash) for the routing "
+        "startup Lumeo and hired its founders."
+    )
+    assert stated_claims(_read(text)) == {("deal_amount_usd", "$40 million")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the app a team built names its company, though its name reads like a person's
+        (
+            "Harbor rachète Hop Lark\n\nLe groupe Harbor a acquis l'équipe d'ingénieurs derrière "
+            "l'application de messagerie Hop Lark pour 3 millions de dollars.",
+            {("deal_amount_usd", "3 millions de dollars")},
+        ),
+        # a sum paid "pour la start-up" is its price, not its worth; a range of people in words
+        (
+            "Harbor recrute l'équipe de Lumeo\n\nHarbor a payé 40 millions de dollars pour la "
+            "start-up Lumeo. Entre quatre et neuf ingénieurs rejoindront Harbor.",
+            {("deal_amount_usd", "40 millions de dollars"), ("staff_hired", "quatre et neuf ingénieurs")},
+        ),
+    ],
+)  # fmt: skip
+def test_french_apps_prices_and_ranges_of_people(text, expected):
+    result = _read_in("fr", text)
+    assert len(result.deals) == 1
+    assert stated_claims(result) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -458,6 +458,9 @@ COUNT_CASES = [
     ("en", "it brings on the 19 mobile software engineers", "19 mobile software engineers", 19, 19),
     # "a two-man operation": a team counted like a "two-person" one
     ("en", "The two-man operation at Quillbyte will join Harbor", "two-man operation", 2, 2),
+    # a range with its bounds in words, in English and French
+    ("en", "between four and nine engineers move", "four and nine engineers", 4, 9),
+    ("fr", "entre quatre et neuf ingénieurs partent", "quatre et neuf ingénieurs", 4, 9),
 ]
 
 
@@ -507,6 +510,8 @@ def test_a_year_is_not_a_count():
         ("hi", "28 वर्षीय संस्थापक", 28),
         ("ru", "31-летний основатель стартапа", 31),
         ("ru", "о 31-летнем основателе", 31),
+        # Polish "a 19-year-old" as a noun, in the instrumental after "is"
+        ("pl", "Dziś ten programista jest 19-latkiem", 19),
     ],
 )
 def test_ages(language, text, value):
@@ -610,3 +615,23 @@ def test_a_conversion_in_brackets_is_qualified_as_the_sum_it_converts():
     assert own.qualifier == "about"
     _, plain = money_figures("a payout of £2 billion ($2.5 billion) to its staff")
     assert plain.qualifier is None
+
+
+def test_a_dollar_sign_before_a_number_with_an_east_asian_unit_after_it():
+    """ "US$2.5億" (Japanese): 250 million dollars, not US$2.5; the yen in brackets a sum of its
+    own; a CJK number with no currency at all no sum."""
+    dollars, yen = money_figures("US$2.5億(約280億円)でQuillbyte社を買収した", "ja")
+    assert (dollars.stated, dollars.currency) == ("US$2.5億", "USD")
+    assert (dollars.low, dollars.high) == (pytest.approx(245e6), pytest.approx(255e6))
+    assert yen.currency == "JPY"
+    assert money_figures("利用者は3億人を超えた", "ja") == []
+
+
+def test_a_polish_headline_without_its_diacritics_still_names_dollars():
+    """A headline rebuilt from an address drops Polish letters: "dolarow" is "dolarów"."""
+    [fig] = money_figures("Harbor kupilo za 40 mln dolarow firme Lumeo", "pl")
+    assert (fig.currency, fig.low, fig.high) == (
+        "USD",
+        pytest.approx(39.5e6),
+        pytest.approx(40.5e6),
+    )

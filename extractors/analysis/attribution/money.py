@@ -174,6 +174,8 @@ _STARTUP_PRICED_AFTER = re.compile(
     r"^[”\"’']?\s+(?!(?:for|to|in|into|on|of)\s)(?:[\w-]+\s+){0,2}?(?:startup|start-up|unicorn|upstart)\b",
     re.IGNORECASE,
 )
+# The word right after a sum
+_FIRST_WORD_AFTER = re.compile(r"^[”\"’']?\s+([\w-]+)")
 _OTHER_TRANSACTION_AFTER = re.compile(
     r"^[”\"’']?\s*(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|buyout|bid|offer|merger"
     r"|übernahme|kauf|zukauf|akquisition|rachat|adquisición|acquisizione|aquisição|overname)\b",
@@ -601,6 +603,9 @@ class MoneyReading(Reading):
             return None, 0.0, "what another company is worth"
         if not _STARTUP_PRICED_AFTER.match(w.after):
             return None
+        first = _FIRST_WORD_AFTER.match(w.after)
+        if first and self.lex.cues["tied_to"].fullmatch(fold(first.group(1))):
+            return None  # "30 millions de dollars pour la start-up": a sum paid for it, no worth
         if self._says("price_for", w.near_before) and self._says("acquire", w.near_before):
             # "ha acquisito per 10 milioni di dollari la startup": the price paid for it
             return None

@@ -130,8 +130,9 @@ class ShareReading(Reading):
             holder = self._subject_before(self._current, fig)
             if holder is None or holder not in {d.acquirer for d in self.deals}:
                 return None, 0.0, "a holding of someone else, not the deal's stake"
-        if self._says("other_money", near) and not self._says("stake", fold(after[:25])):
-            return None, 0.0, "a share of something else"
+        of_money = self._share_of_money(near, after)
+        if of_money is not None:
+            return None, 0.0, of_money
         stake_in = _STAKE_IN_BEFORE.search(before[-80:])
         if stake_in and not any(
             stake_in.group("name").startswith(n) for n in self._party_names_all()
@@ -158,6 +159,15 @@ class ShareReading(Reading):
         ):
             return "stake_pct", CUE_EXPLICIT, "a stake"
         return self._share_of_a_party(after)
+
+    def _share_of_money(self, near: str, after: str) -> str | None:
+        """Why a percentage is a share of money rather than a stake: a part of the price paid in
+        stock or in cash ("10% in stock, 90% in cash"), or a share of revenue or another sum."""
+        if self.lex.cues["paid_in"].match(fold(after[:30]).lstrip()):
+            return "the share of the price paid so, no stake"
+        if self._says("other_money", near) and not self._says("stake", fold(after[:25])):
+            return "a share of something else"
+        return None
 
     def _share_of_a_party(self, after: str) -> tuple[str | None, float, str]:
         """A percentage "of" a party named right after it ("49% of Scale AI", not "90 percent of
