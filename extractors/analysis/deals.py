@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from extractors.analysis.figures import count_figures, money_figures
-from extractors.analysis.lexicon import Lexicon, SentenceCues, holds_any, needed_texts
+from extractors.analysis.lexicon import Lexicon, SentenceCues, holds_any, lexicon_for, needed_texts
 from extractors.analysis.names import FORMER_WORD, LIST_SEPARATOR, Names, OrgMention, without_names
 from extractors.analysis.relations import (
     MONEY_KINDS,
@@ -973,8 +973,21 @@ def _small_price(purchase: Relation, language: str) -> bool:
 
 
 def _called_acquihire(live: list[Relation], framed: _Framing) -> bool:
-    """A purchase told in a sentence that calls it an acqui-hire."""
-    return any(r.kind == "acquire" and r.sentence in framed.acquihire_sentences for r in live)
+    """A purchase told in a sentence that calls it an acqui-hire (not one it sets against them:
+    "… compared to the $16 billion buyout of Flipkart by Walmart")."""
+    contrasted = lexicon_for(framed.language).cues["contrasted"]
+    return any(
+        r.kind == "acquire"
+        and r.sentence in framed.acquihire_sentences
+        and not _set_against(r, contrasted)
+        for r in live
+    )
+
+
+def _set_against(r: Relation, contrasted: re.Pattern[str]) -> bool:
+    """The purchase's startup is named after a word of contrast in its clause."""
+    said = contrasted.search(fold(r.clause))
+    return said is not None and r.clause.find(r.target, said.end()) != -1
 
 
 def _has_talent_terms(live: list[Relation]) -> bool:

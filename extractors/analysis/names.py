@@ -1380,7 +1380,10 @@ def _units(
             if (
                 _UNIT_AFTER.match(s.raw[mention.end : mention.end + 20])
                 and any(
-                    kinds.get(o.name) == "acquirer"
+                    # "Reddit's Safety team": a team of the company named right before, whatever
+                    # its size
+                    s.raw[o.end : mention.start] in {"'s ", "’s "}
+                    or kinds.get(o.name) == "acquirer"
                     and (
                         s.raw[o.end : o.end + 2] in {"'s", "’s"}
                         # "the Apple Foundation Models (AFM) team": the company's name opens the unit's

@@ -1376,6 +1376,11 @@ def _stake_of_the_second(pair: _Pair, cues: SentenceCues) -> bool:
     )
 
 
+# Two names joined as items of one list, at most a word like "Reliance-owned" before the second:
+# peers in what the clause says, neither the other's payer
+_PEERS_LISTED = re.compile(
+    r"^\s*(?:,\s*(?:(?:and|or|und|et|y|e|i|и|en)\s+)?|(?:and|or|und|et|y|e|i|и|en|&)\s+)(?:[\w.]+-[\w-]+\s+)?$"
+)
 # The weak relation a clause's cue makes between two companies it names.
 _CLAUSE_CUE_KINDS = {"join": "hire", "acquihire": "acquihire", "licence": "licence"}
 
@@ -1393,8 +1398,8 @@ def _clause_relation(
         ),
         None,
     )
-    if clause_cue is None:
-        return []
+    if clause_cue is None or _PEERS_LISTED.match(pair.between):
+        return []  # (not "acqui-hires by Zomato, Swiggy and Reliance-owned Haptik": a list of peers)
     big, small = _by_size(pair.x, pair.y, names)
     if big is None:
         return []

@@ -2771,3 +2771,15 @@ def test_founding_by_a_pronoun_sizes_and_funding_in_four_languages(language, tex
     result = _read_in(language, text)
     lead = {"fr": FR_LEAD, "de": DE_LEAD, "ja": JA_LEAD, "ko": KO_LEAD}[language]
     assert {(c.metric, c.stated) for c in result.claims if c.start >= len(lead)} == expected
+
+
+def test_a_stake_in_the_company_named_before_in_which_is_not_the_deals():
+    """ "Vizora, in which … acquired a 70% stake": a stake in the buyer here, not in the startup
+    it acqui-hires."""
+    result = _read(
+        "Acquiring for talent\n\nAcqui-hires are spreading. AI-based chatbot platform Vizora, in "
+        "which the billionaire Tom Berg acquired a 70% stake last year, acqui-hired the routing "
+        "startup Drumly."
+    )
+    assert [d.deal_id for d in result.deals] == ["vizora--drumly"]
+    assert not result.claims

@@ -4942,3 +4942,38 @@ def test_staff_staying_on_at_the_buyer_and_the_startup_a_company_bought(sentence
     keys = {(r.kind, r.acquirer, r.target) for r in steps.relations if r.sentence == 2}
     assert relation in keys
     assert ("acquire", "Quillbyte", "Harbor") not in keys
+
+
+def test_a_named_team_of_the_company_named_right_before_is_no_company():
+    """ "Quillbyte’s Routing team": a team inside Quillbyte, whatever its size; the startup's
+    staff who join are its own, not that team's."""
+    _, result = _analyse(
+        "Quillbyte acqui-hires team from routing startup Lumeo\n\nQuillbyte said today that it is "
+        "bringing on the team from Lumeo, a startup from Oslo. The Lumeo team will join "
+        "Quillbyte’s Routing team. The company says the move is part of its efforts to invest in "
+        "its internal Routing team. The company’s four-person team, including the co-founders, "
+        "will be joining Quillbyte."
+    )
+    assert [d.deal_id for d in result.deals] == ["quillbyte--lumeo"]
+    assert {(c.deal_id, c.metric) for c in result.claims} == {("quillbyte--lumeo", "staff_hired")}
+
+
+def test_buyers_listed_side_by_side_are_not_a_deal_between_them():
+    """ "acqui-hires by Quillbyte, Pebble and Tarn-owned Vizora": three buyers, none the other's."""
+    _, result = _analyse(
+        "Acquiring for talent\n\nAcqui-hires are spreading. Recently, Harbor acqui-hired a startup "
+        "called Lumeo. This follows acqui-hires by Quillbyte, Pebble and Tarn-owned Vizora. "
+        "AI-based chatbot platform Vizora acqui-hired the startup Drumly."
+    )
+    assert {d.deal_id for d in result.deals} == {"harbor--lumeo", "vizora--drumly"}
+
+
+def test_a_purchase_set_against_acquihires_is_not_one():
+    """ "… compared to the $9 billion buyout of Vizora by Quillbyte": the other kind of deal."""
+    _, result = _analyse(
+        "Acquiring for talent\n\nAcqui-hires are spreading: Harbor acqui-hired the routing startup "
+        'Lumeo in May. "Acqui-hires are done at a small price, compared to the $9 billion buyout '
+        'of Vizora by Quillbyte," say experts.'
+    )
+    assert [d.deal_id for d in result.deals] == ["harbor--lumeo"]
+    assert not result.claims

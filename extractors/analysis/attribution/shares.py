@@ -59,6 +59,13 @@ _STAKE_IN_BEFORE = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$"
 )
 
+# "which Pebble owns 30% of", "holds 20%": a holding
+_OWNS_BEFORE = re.compile(r"\b(?:owns|owned|holds|held|controls)\s+(?:\w+\s+){0,2}$")
+# "Haptik, in which Reliance Jio acquired an 87% stake": the company before "in which" is the one
+# the stake is in
+_IN_WHICH_BEFORE = re.compile(
+    r"\b(?:in\s+which|dans\s+laquelle|dans\s+lequel|en\s+la\s+que|en\s+el\s+que)\b[^.;:]{0,60}$"
+)
 # "80 percent of Adept's technical staff": a share of one group, not of the whole staff
 _PART_OF_STAFF_AFTER = re.compile(
     r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]+(?:'s|’s)\s+)?(?:technical|engineering|research|"
@@ -123,13 +130,9 @@ class ShareReading(Reading):
             fold(before[-150:])
         ):
             return None, 0.0, "a move of a share price"
-        owner = re.search(
-            r"\b(?:owns|owned|holds|held|controls)\s+(?:\w+\s+){0,2}$", fold(before[-40:])
-        )
-        if owner and self._current is not None:
-            holder = self._subject_before(self._current, fig)
-            if holder is None or holder not in {d.acquirer for d in self.deals}:
-                return None, 0.0, "a holding of someone else, not the deal's stake"
+        held_otherwise = self._held_otherwise(fig, before)
+        if held_otherwise is not None:
+            return None, 0.0, held_otherwise
         of_money = self._share_of_money(near, after)
         if of_money is not None:
             return None, 0.0, of_money
@@ -159,6 +162,29 @@ class ShareReading(Reading):
         ):
             return "stake_pct", CUE_EXPLICIT, "a stake"
         return self._share_of_a_party(after)
+
+    def _held_otherwise(self, fig: Figure, before: str) -> str | None:
+        """Why a stake is not this deal's: one another company holds ("which Pebble owns 30%
+        of"), or one in the company named right before "in which" where that is not the deal's
+        startup ("Haptik, in which Reliance Jio acquired an 87% stake", Haptik a buyer here)."""
+        s, deal = self._current, self._current_deal
+        if s is None:
+            return None
+        if _OWNS_BEFORE.search(fold(before[-40:])):
+            holder = self._subject_before(s, fig)
+            if holder is None or holder not in {d.acquirer for d in self.deals}:
+                return "a holding of someone else, not the deal's stake"
+        in_which = _IN_WHICH_BEFORE.search(s.raw, max(0, fig.start - 80), fig.start)
+        if in_which is not None and deal is not None:
+            # (the name right before it, a comma between at most: not "a deal in which it takes")
+            named = [
+                o.name
+                for o in self.names.orgs[s.index]
+                if o.end <= in_which.start() and not s.raw[o.end : in_which.start()].strip(" ,")
+            ]
+            if named and named[-1] not in self._aliases(deal.target):
+                return f"a stake in {named[-1]}, not in the deal's startup"
+        return None
 
     def _share_of_money(self, near: str, after: str) -> str | None:
         """Why a percentage is a share of money rather than a stake: a part of the price paid in
