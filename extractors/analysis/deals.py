@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from extractors.analysis.figures import count_figures, money_figures
-from extractors.analysis.lexicon import Lexicon, SentenceCues, holds_any, lexicon_for, needed_texts
+from extractors.analysis.lexicon import Lexicon, SentenceCues, lexicon_for
 from extractors.analysis.names import FORMER_WORD, LIST_SEPARATOR, Names, OrgMention, without_names
 from extractors.analysis.relations import (
     MONEY_KINDS,
@@ -214,7 +214,14 @@ def _known_payers_in_lists(
     out = []
     for r in relations:
         known = payer_of.get(r.target, set())
-        if len(known) == 1 and r.acquirer not in known and r.strength < STRENGTH_JOINED:
+        # (a deal told as background is weak whatever its words: "Movimentos semelhantes foram
+        # realizados pela Microsoft e Amazon, com acordos similares envolvendo as startups
+        # Inflection e Adept")
+        if (
+            len(known) == 1
+            and r.acquirer not in known
+            and (r.strength < STRENGTH_JOINED or r.background)
+        ):
             (payer,) = known
             if _listed_together(
                 sentences[r.sentence].raw, names.orgs[r.sentence], payer, r.acquirer
@@ -395,8 +402,7 @@ def _known_deals_named(
                 and not _tells_a_round_only(cues_of[s.index])
                 or frozenset((known.acquirer, known.target)) in paired(s)
                 # "Amazon did a similar thing with Adept"
-                or holds_any(s.folded, _SIMILAR_NEEDS)
-                and _SIMILAR.search(s.folded) is not None
+                or cues_of[s.index].present("similar_deal")
                 or money_tells
                 and bool(money_figures(s.raw, None))
             )
@@ -503,15 +509,6 @@ class _Framing:
     why_not: dict[tuple[str, str], str] = field(default_factory=dict)
     # (payer, sentence) -> the companies whose people a hire of that sentence takes on
     hired_from: dict[tuple[str, int], set[str]] = field(default_factory=dict)
-
-
-_SIMILAR = re.compile(
-    r"\b(?:similar|same)\s+(?:\w+\s+)?(?:deal|agreement|arrangement|structure|playbook|thing|move)"
-    r"|\bdid\s+(?:the\s+same|it|likewise)\b"
-)
-
-
-_SIMILAR_NEEDS = needed_texts(_SIMILAR)
 
 
 def _may_state_a_price(s: Sentence, cues: SentenceCues) -> bool:
@@ -676,7 +673,7 @@ def _framing(
         if (
             cues.present("acquihire")
             or cues.present("not_acquisition")
-            or (holds_any(s.folded, _SIMILAR_NEEDS) and _SIMILAR.search(s.folded))
+            or cues.present("similar_deal")
         ):
             # the rest of its paragraph, the next paragraph, or the next two sentences
             context_until = max(context_until, _passage_end(paragraphs, s))

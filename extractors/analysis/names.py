@@ -1332,7 +1332,12 @@ def past_employer_before(s: Sentence, start: int) -> bool:
 
 
 LIST_WORDS = r"(?:and|or|e|y|et|ou|o|und|oder|en|şi|și|i|og|och)(?:\s+encore)?"
-LIST_SEPARATOR = re.compile(rf"\s*(?:,|,?\s+{LIST_WORDS})\s*", re.IGNORECASE)
+# (the word before the first item may come again after "and": "pela Microsoft e pela Amazon",
+# "by Google and by Meta", "a Meta e a Amazon")
+LIST_SEPARATOR = re.compile(
+    rf"\s*(?:,|,?\s+{LIST_WORDS})(?:\s+(?:by|pela|pelo|por|par|von|the|a|o|la|el|le))?\s*",
+    re.IGNORECASE,
+)
 # A list's separator and the words that say what its next item is ("photo app Loom, chat tool
 # Zulip and e-book reader Readmill"): a few lower-case words ending on a kind of product or company.
 _DESCRIBED_ITEM = re.compile(

@@ -4977,3 +4977,44 @@ def test_a_purchase_set_against_acquihires_is_not_one():
     )
     assert [d.deal_id for d in result.deals] == ["harbor--lumeo"]
     assert not result.claims
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Harbor hires Lumeo founders\n\nHarbor will pay $40 million to license the models of "
+               "the routing startup Lumeo and hire its founders. A year ago, Harbor made a similar "
+               "move with the mapping startup Quillbyte."),
+        ("pt", "Harbor contrata fundadores da Lumeo\n\nA Harbor vai pagar 40 milhões de dólares por "
+               "uma licença da tecnologia da startup Lumeo e contratar os seus fundadores. Há cerca "
+               "de um ano, a Harbor também fez um movimento semelhante com a startup Quillbyte."),
+        ("es", "Harbor ficha a los fundadores de Lumeo\n\nHarbor pagará 40 millones de dólares por "
+               "una licencia de la tecnología de la startup Lumeo y contratará a sus fundadores. "
+               "Hace un año, Harbor hizo un movimiento similar con la startup Quillbyte."),
+    ],
+)  # fmt: skip
+def test_a_similar_move_with_another_startup_is_a_deal_of_the_same_kind(language, text):
+    """ "made a similar move with Quillbyte": the same kind of deal, told in passing."""
+    result = _analyse_in(language, text)
+    assert {(d.deal_id, d.role) for d in result.deals} == {
+        ("harbor--lumeo", "subject"),
+        ("harbor--quillbyte", "mentioned"),
+    }
+
+
+def test_a_known_startup_told_in_a_list_of_payers_keeps_its_known_payer():
+    """Two payers and two startups the watchlist knows, in one sentence of the background ("pela
+    Microsoft e pela Amazon … Inflection e Adept"): each startup with its own payer, not the one
+    named next to it."""
+    text = (
+        "Google licencia a tecnologia da Character.AI\n\nO Google vai pagar 2,7 bilhões de dólares "
+        "para licenciar a tecnologia da Character.AI e contratar os seus fundadores. Movimentos "
+        "parecidos já tinham sido feitos pela Microsoft e pela Amazon, com acordos semelhantes com "
+        "as startups Inflection e Adept."
+    )
+    result = _analyse_in("pt", text, load_watchlist(REPO / "config" / "watchlist.toml"))
+    assert {d.deal_id for d in result.deals} == {
+        "google--character-ai",
+        "microsoft--inflection-ai",
+        "amazon--adept",
+    }
