@@ -274,7 +274,8 @@ def _patterns(language: str) -> _Patterns:
         # los 2 y los 5 millones")
         r"(?<![\w$€£.,])(?:(?P<between>between|entre|zwischen|tra)\s+(?:(?:i|los|las)\s+)?)?"
         + side.replace("@", "a")
-        + r"\s*(?:to|-|–|—|and|à|a|bis|et|y|e|und)\s*(?:(?<=[ey]\s)(?:i|los|las)\s+)?"
+        # (Turkish "1 ile 1,5 milyon dolar": between one and one and a half million)
+        + r"\s*(?:to|-|–|—|and|à|a|bis|et|y|e|und|ile)\s*(?:(?<=[ey]\s)(?:i|los|las)\s+)?"
         + side.replace("@", "b")
         + rf"(?:{joiner}(?P<bpost>{after})(?![^\W\d_]))?"
     )

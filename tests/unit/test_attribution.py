@@ -2783,3 +2783,17 @@ def test_a_stake_in_the_company_named_before_in_which_is_not_the_deals():
     )
     assert [d.deal_id for d in result.deals] == ["vizora--drumly"]
     assert not result.claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        ("The acquisition is said to be at $18 million in cash.", "$18 million"),
+        ("Halcyon's purchase of Lumeo came in at about $18 million.", "about $18 million"),
+    ],
+)
+def test_a_purchase_at_a_sum_is_its_price(sentence, stated):
+    result = _read(LEAD + sentence)
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(LEAD)} == {
+        ("deal_amount_usd", stated)
+    }

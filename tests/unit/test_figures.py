@@ -248,6 +248,12 @@ MONEY_CASES = [
         6e6,
         "USD",
     ),
+    # Australian papers write the dollar sign first: "$US40 million"
+    ("en", "Harbor paid $US40 million for it", "$US40 million", 39.5e6, 40.5e6, "USD"),
+    # Turkish joins a range's bounds with "ile": between two and two and a half million
+    ("tr", "2 ile 2,5 milyon dolara satın aldı", "2 ile 2,5 milyon dolara", 2e6, 2.5e6, "USD"),
+    # Romanian, which no lexicon reads, in its own words
+    ("ro", "un contract de 3,6 miliarde de dolari", "3,6 miliarde de dolari", 3.55e9, 3.65e9, "USD"),
 ]
 
 

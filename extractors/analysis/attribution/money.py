@@ -174,6 +174,8 @@ _STARTUP_PRICED_AFTER = re.compile(
     r"^[”\"’']?\s+(?!(?:for|to|in|into|on|of)\s)(?:[\w-]+\s+){0,2}?(?:startup|start-up|unicorn|upstart)\b",
     re.IGNORECASE,
 )
+# "at" right before a sum, with a word of how near it is at most ("is said to be at about")
+_AT_A_SUM = re.compile(r"\bat\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|near\s+)?$")
 # The word right after a sum
 _FIRST_WORD_AFTER = re.compile(r"^[”\"’']?\s+([\w-]+)")
 _OTHER_TRANSACTION_AFTER = re.compile(
@@ -823,6 +825,13 @@ class MoneyReading(Reading):
             return "deal_amount_usd", CUE_DEAL, "the value in a table of deals"
         if _PRICE_NAMED_BEFORE.search(near_before):
             return "deal_amount_usd", CUE_DEAL, "the price, named so"
+        if (
+            _AT_A_SUM.search(near_before)
+            and self._says("acquire", fold(near_before))
+            and not self._says("valuation", fold(w.after[:25]))
+        ):
+            # "The acquisition is said to be at $18 million", "… came in at $18 million"
+            return "deal_amount_usd", CUE_DEAL, "what the purchase came to"
         if _TOTAL_BEFORE.search(near_before):
             return "deal_amount_usd", CUE_DEAL, "the total paid"  # "In total, the $650 million ..."
         if (w.s.is_headline or w.s.index <= 1) and w.deal.acquirer not in self.price_untold:
