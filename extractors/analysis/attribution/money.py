@@ -823,17 +823,9 @@ class MoneyReading(Reading):
             return "deal_amount_usd", CUE_DEAL, "the price of the payer's purchase"
         if any(r.sentence == w.s.index and r.strength == STRENGTH_JOINED for r in w.deal.relations):
             return "deal_amount_usd", CUE_DEAL, "the value in a table of deals"
-        if _PRICE_NAMED_BEFORE.search(near_before):
-            return "deal_amount_usd", CUE_DEAL, "the price, named so"
-        if (
-            _AT_A_SUM.search(near_before)
-            and self._says("acquire", fold(near_before))
-            and not self._says("valuation", fold(w.after[:25]))
-        ):
-            # "The acquisition is said to be at $18 million", "… came in at $18 million"
-            return "deal_amount_usd", CUE_DEAL, "what the purchase came to"
-        if _TOTAL_BEFORE.search(near_before):
-            return "deal_amount_usd", CUE_DEAL, "the total paid"  # "In total, the $650 million ..."
+        price_said = self._price_said_before(w)
+        if price_said is not None:
+            return "deal_amount_usd", CUE_DEAL, price_said
         if (w.s.is_headline or w.s.index <= 1) and w.deal.acquirer not in self.price_untold:
             return "deal_amount_usd", CUE_HEADLINE, HEADLINE_GUESS
         if (
@@ -842,6 +834,21 @@ class MoneyReading(Reading):
             # (not in a sentence that says the terms were not disclosed: "Although the terms of
             # the deal were not disclosed, … the company has generated a capital of $ 750,000")
             return "deal_amount_usd", CUE_DEAL * 0.9, "what the deal pays (the clause says so)"
+        return None
+
+    def _price_said_before(self, w: _MoneyWindow) -> str | None:
+        """The words right before a sum that make it the price: "the price of", "In total, the",
+        a purchase "at" it ("The acquisition is said to be at $18 million", "came in at")."""
+        if _PRICE_NAMED_BEFORE.search(w.near_before):
+            return "the price, named so"
+        if (
+            _AT_A_SUM.search(w.near_before)
+            and self._says("acquire", fold(w.near_before))
+            and not self._says("valuation", fold(w.after[:25]))
+        ):
+            return "what the purchase came to"
+        if _TOTAL_BEFORE.search(w.near_before):
+            return "the total paid"  # "In total, the $650 million ..."
         return None
 
     def _set_by_deal(self, folded_clause: str, before: str) -> bool:
