@@ -2797,3 +2797,11 @@ def test_a_purchase_at_a_sum_is_its_price(sentence, stated):
     assert {(c.metric, c.stated) for c in result.claims if c.start >= len(LEAD)} == {
         ("deal_amount_usd", stated)
     }
+
+
+def test_a_startup_said_to_be_a_small_team_is_counted_whole():
+    """ "Lumeo is a six-person team": the startup's size, not people hired from it."""
+    result = _read(LEAD + "Records show Lumeo is a six-person team led by a former pilot.")
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(LEAD)} == {
+        ("target_headcount", "six-person team")
+    }

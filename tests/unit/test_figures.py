@@ -253,7 +253,14 @@ MONEY_CASES = [
     # Turkish joins a range's bounds with "ile": between two and two and a half million
     ("tr", "2 ile 2,5 milyon dolara satın aldı", "2 ile 2,5 milyon dolara", 2e6, 2.5e6, "USD"),
     # Romanian, which no lexicon reads, in its own words
-    ("ro", "un contract de 3,6 miliarde de dolari", "3,6 miliarde de dolari", 3.55e9, 3.65e9, "USD"),
+    (
+        "ro",
+        "un contract de 3,6 miliarde de dolari",
+        "3,6 miliarde de dolari",
+        3.55e9,
+        3.65e9,
+        "USD",
+    ),
 ]
 
 

@@ -177,6 +177,25 @@ class CountReading(Reading):
             for o in self.names.orgs[i]
         )
 
+    def _names_the_startup_it_sizes(self, fig: Figure, deal: Deal, before: str, after: str) -> bool:
+        """A count that is a company's size, of the startup named beside it: "a 10-person computer
+        vision startup called X", "Chainspace is an 11-person company", "the five-person company"
+        (the one the story is about), "Ascenta is a five-person team"."""
+        names = self._aliases(deal.target)
+        # the startup named as the sentence's subject
+        its_subject = any(
+            re.search(rf"{re.escape(n)}\s+(?:is|was)\s+an?\s+$", before[-40:]) for n in names
+        )
+        if re.search(r"(?:startup|company|firm|employee\s+base)$", fig.stated):
+            return (
+                any(n in after[:30] for n in names)
+                or its_subject
+                or re.search(r"\bthe\s+$", fold(before[-5:])) is not None
+                and self.subject is not None
+                and deal.target == self.subject.target
+            )
+        return its_subject and re.search(r"(?:team|outfit|operation|crew)$", fig.stated) is not None
+
     def _count_metric(
         self, s: Sentence, fig: Figure, deal: Deal, before: str, after: str, clause: str
     ) -> tuple[str | None, float, str]:
@@ -207,21 +226,8 @@ class CountReading(Reading):
             return "target_headcount", CUE_DEAL, staying
         if _TEAM_BUILT_BEFORE.search(fold(before[-50:])):
             return None, 0.0, "the size of a team being put together, not of the startup's people"
-        if (
-            re.search(r"(?:startup|company|firm|employee\s+base)$", fig.stated)
-            and (
-                any(n in after[:30] for n in self._aliases(deal.target))
-                # "Chainspace is an 11-person company": the startup named as the sentence's subject
-                or any(
-                    re.search(rf"{re.escape(n)}\s+(?:is|was)\s+an?\s+$", before[-40:])
-                    for n in self._aliases(deal.target)
-                )
-                or re.search(r"\bthe\s+$", fold(before[-5:]))
-                and self.subject is not None
-                and deal.target == self.subject.target
-            )
-        ):  # "a 10-person computer vision startup called X"; "the five-person company": the one
-            return "target_headcount", CUE_EXPLICIT, "the size of the startup it names"  # told of
+        if self._names_the_startup_it_sizes(fig, deal, before, after):
+            return "target_headcount", CUE_EXPLICIT, "the size of the startup it names"
 
         target_names = self._aliases(deal.target)
         compound = any(n.split()[0] + "-" in s.raw[fig.start : fig.end] for n in target_names)
