@@ -2805,3 +2805,26 @@ def test_a_startup_said_to_be_a_small_team_is_counted_whole():
     assert {(c.metric, c.stated) for c in result.claims if c.start >= len(LEAD)} == {
         ("target_headcount", "six-person team")
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "lead", "sentence", "stated"),
+    [
+        ("it", IT_LEAD, "Riportare a casa i fondatori è costato a Google 45 milioni di dollari.",
+         "45 milioni di dollari"),
+        ("es", ES_LEAD, "Recuperar a los fundadores le costó a Google 45 millones de dólares.",
+         "45 millones de dólares"),
+        ("pt", PT_LEAD, "Trazer os fundadores de volta custou ao Google 45 milhões de dólares.",
+         "45 milhões de dólares"),
+        ("fr", FR_LEAD, "Faire revenir les fondateurs a coûté 45 millions de dollars à Google.",
+         "45 millions de dollars"),
+        ("de", DE_LEAD, "Die Rückholung der Gründer hat Google 45 Millionen Dollar gekostet.",
+         "45 Millionen Dollar"),
+    ],
+)  # fmt: skip
+def test_what_the_deal_cost_the_payer_is_its_price(language, lead, sentence, stated):
+    """ "bringing the founders back cost Google …": the verb of costing, in five languages."""
+    result = _read_in(language, lead + sentence)
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(lead)} == {
+        ("deal_amount_usd", stated)
+    }
