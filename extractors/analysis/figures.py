@@ -639,8 +639,17 @@ def _money_amount_figure(
     start, end = _trim(text, m.start(), m.end())
     if value * scale < 1000 and not m.group("xscale") and not m.group("xpre"):
         return None
+    vague = _SOME_HUNDREDS_BEFORE.search(text, max(0, start - 12), start)
+    if vague is not None and not m.group("xnum")[0].isdigit():
+        # "a few hundred million dollars", "several hundred million": two to nine hundred million
+        return Figure("money", 2 * value * scale, 2 * value * scale, 9 * value * scale,
+                      text[vague.start() : end], "range", vague.start(), end, currency=currency)  # fmt: skip
     return _figure("money", text, start, end, value * scale, 0.5 * 10.0**-decimals * scale, lex,
                    pats, currency=currency)  # fmt: skip
+
+
+# "a few" or "several" right before a number word: some of it, not one
+_SOME_HUNDREDS_BEFORE = re.compile(r"\b(?:a\s+)?(?:few|several)\s+$", re.IGNORECASE)
 
 
 def _money_cjk_figure(m: re.Match[str], text: str, lex: Lexicon, pats: _Patterns) -> Figure | None:

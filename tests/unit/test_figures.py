@@ -252,6 +252,15 @@ MONEY_CASES = [
     ("en", "Harbor paid $US40 million for it", "$US40 million", 39.5e6, 40.5e6, "USD"),
     # Turkish joins a range's bounds with "ile": between two and two and a half million
     ("tr", "2 ile 2,5 milyon dolara satın aldı", "2 ile 2,5 milyon dolara", 2e6, 2.5e6, "USD"),
+    # "several hundred million": two to nine hundred million, not one hundred
+    (
+        "en",
+        "a sale worth several hundred million dollars",
+        "several hundred million dollars",
+        2e8,
+        9e8,
+        "USD",
+    ),
     # Romanian, which no lexicon reads, in its own words
     (
         "ro",
