@@ -2828,3 +2828,23 @@ def test_what_the_deal_cost_the_payer_is_its_price(language, lead, sentence, sta
     assert {(c.metric, c.stated) for c in result.claims if c.start >= len(lead)} == {
         ("deal_amount_usd", stated)
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "lead", "sentence", "stated"),
+    [
+        # the count in brackets after "most of the staff" is the whole staff, most of whom move
+        ("it", IT_LEAD, "Google assumerà la maggior parte dei dipendenti (circa 40 persone) della "
+         "startup.", "circa 40 persone"),
+        ("en", LEAD, "Halcyon will hire most of the staff (about 40 people) of the startup.",
+         "about 40 people"),
+        # a staff that "consists of" so many people is the startup's size
+        ("en", LEAD, "The workforce at Lumeo, which consists of 14 people, will be joining Halcyon.",
+         "14 people"),
+    ],
+)  # fmt: skip
+def test_the_whole_staff_counted_beside_the_part_that_moves(language, lead, sentence, stated):
+    result = _read_in(language, lead + sentence) if language != "en" else _read(lead + sentence)
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(lead)} == {
+        ("target_headcount", stated)
+    }

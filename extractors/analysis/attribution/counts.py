@@ -150,6 +150,14 @@ def _staff_staying(before: str, after: str) -> str | None:
 _DASH_SOON_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}\s*[—–]\s+")
 
 
+# A count in brackets after the staff most of whom the sentence says move: "most of the employees
+# (about 70 people)", "la maggior parte dei dipendenti (circa 70 persone)"
+_WHOLE_IN_BRACKETS_BEFORE = re.compile(
+    r"\b(?:most|majority|maggior\s+parte|mayor(?:ía|\s+parte)|plupart|maioria|maior\s+parte|meisten|meeste)"
+    r"\b[^()]{0,45}\(\s*$"
+)
+
+
 class CountReading(Reading):
     """Reads what a count of people is."""
 
@@ -437,6 +445,8 @@ class CountReading(Reading):
             or self._counted_part_before(before)
             or _SMALL_COMPANY_BEFORE.search(fold(before[-60:]))
             or _WORKED_THERE_AFTER.match(fold(after[:30]))  # "about 25 people worked there"
+            # "most of the staff (about 70 people)": the whole, of which most move
+            or _WHOLE_IN_BRACKETS_BEFORE.search(fold(before[-70:]))
         ):
             return True
         names = self._aliases(deal.target)
