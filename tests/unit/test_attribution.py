@@ -2848,3 +2848,16 @@ def test_the_whole_staff_counted_beside_the_part_that_moves(language, lead, sent
     assert {(c.metric, c.stated) for c in result.claims if c.start >= len(lead)} == {
         ("target_headcount", stated)
     }
+
+
+def test_money_raised_from_investors_listed_is_the_startups_funding():
+    """The investors listed before a sum ("from other investors including Tarn Capital, Oak Fund
+    and Dana Lee for a total of about $3 million") paid it in: the startup's funding, not theirs."""
+    sentence = (
+        "Besides a seed cheque from Pebble Partners, Lumeo raised money from other investors "
+        "including Tarn Capital, Oak Fund and Dana Lee for a total of about $3 million."
+    )
+    result = _read(LEAD + sentence)
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(LEAD)} == {
+        ("target_funding_raised_usd", "about $3 million")
+    }

@@ -78,6 +78,12 @@ _LISTED_AFTER = re.compile(
 _SOURCE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:account|page|profile|data|database|filings?|estimates?)\b", re.IGNORECASE
 )
+# Investors listed after "investors including" ("raised money from investors including SV Angel,
+# Lerer Ventures and Betaworks for a total of $2 million"): they paid in, the figure is not theirs
+_INVESTORS_LISTED_BEFORE = re.compile(
+    r"\b(?:investors?|backers?|funds?)\s+(?:including|such\s+as|like)\s+"
+    r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$"
+)
 
 
 def _a_source(raw: str, org: OrgMention) -> bool:
@@ -121,8 +127,13 @@ class Attributor(MoneyReading, ShareReading, CountReading, AgeReading):
                 continue
             if after and _LISTED_AFTER.search(fold(s.raw[position : o.start])):
                 continue
-            if o.name not in self.parties and _a_source(s.raw, o):
-                continue  # "according to LinkedIn, about 25 people worked there": who tells it
+            if o.name not in self.parties and (
+                _a_source(s.raw, o)
+                or _INVESTORS_LISTED_BEFORE.search(s.raw, max(0, o.start - 120), o.start)
+            ):
+                # "according to LinkedIn, about 25 people worked there": who tells it; "from
+                # investors including SV Angel": who paid in
+                continue
             distance = abs(o.start - position)
             candidates = self.parties.get(o.name, [])
             if o.name in acquirers and o.name not in targets:

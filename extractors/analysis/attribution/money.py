@@ -224,6 +224,15 @@ _INVESTORS_WHO_PUT = re.compile(
     re.IGNORECASE,
 )
 
+# "raised money from other investors including SV Angel, Lerer Ventures and Betaworks for a total
+# of about $2 million": the money the investors listed put in
+_RAISED_FROM_INVESTORS_LISTED = re.compile(
+    r"\braised\s+(?:\w+\s+){0,2}?from\s+(?:\w+\s+){0,2}?(?:investors|backers)\s+"
+    r"(?:including|such\s+as|like)\s+[^.;]{0,100}?\bfor\s+(?:a\s+total\s+of\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+
 # "$2.4 billion payout from the search giant in licensing fees": a payout the deal's payer makes.
 _PAYOUT_FROM = re.compile(r"\s+payouts?\s+from\s+", re.IGNORECASE)
 
@@ -382,7 +391,11 @@ class MoneyReading(Reading):
     def _money_of_another(self, w: _MoneyWindow) -> Verdict | None:
         """Money of something else than the deal: a part of the price, another transaction's
         price, a sum another company pays, a bid that failed."""
-        if _INVESTORS_WHO_PUT.search(w.near_before) or _THEY_INVESTED_AFTER.match(w.after):
+        if (
+            _INVESTORS_WHO_PUT.search(w.near_before)
+            or _THEY_INVESTED_AFTER.match(w.after)
+            or _RAISED_FROM_INVESTORS_LISTED.search(w.s.raw, max(0, w.fig.start - 200), w.fig.start)
+        ):
             return "target_funding_raised_usd", CUE_EXPLICIT, "what its investors put in"
         component = self._says("component", fold(w.after[:30]))
         if component:
