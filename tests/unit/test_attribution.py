@@ -2861,3 +2861,13 @@ def test_money_raised_from_investors_listed_is_the_startups_funding():
     assert {(c.metric, c.stated) for c in result.claims if c.start >= len(LEAD)} == {
         ("target_funding_raised_usd", "about $3 million")
     }
+
+
+@pytest.mark.parametrize("verb", ["砸下", "豪掷"])
+def test_a_chinese_payer_that_splurges_pays_the_price(verb):
+    """ "直接砸下4500万美元" (put down outright): what the deal pays, said with a spending verb."""
+    sentence = f"为了把Lumeo的工程师都带走，谷歌直接{verb}4500万美元。"
+    result = _read_in("zh", ZH_LEAD + sentence)
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(ZH_LEAD)} == {
+        ("deal_amount_usd", "4500万美元")
+    }
