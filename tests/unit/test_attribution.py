@@ -2871,3 +2871,19 @@ def test_a_chinese_payer_that_splurges_pays_the_price(verb):
     assert {(c.metric, c.stated) for c in result.claims if c.start >= len(ZH_LEAD)} == {
         ("deal_amount_usd", "4500万美元")
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        # the word that stands for the startup ("이 스타트업은") has the staff counted
+        ("당시 이 스타트업은 30명의 직원을 보유하고 있었다.", "30명의 직원"),
+        # a team of so many that the startup keeps ("유지하며")
+        ("Lumeo는 여전히 30명의 팀을 유지하며 서비스를 계속한다.", "30명의 팀"),
+    ],
+)
+def test_a_korean_startups_size(sentence, stated):
+    result = _read_in("ko", KO_LEAD + sentence)
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(KO_LEAD)} == {
+        ("target_headcount", stated)
+    }

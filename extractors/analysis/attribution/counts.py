@@ -318,7 +318,11 @@ class CountReading(Reading):
             not self.lex.spaced
             and not moving
             and self._says("size", after[:12])
-            and any(n in before for n in target_names)
+            and (
+                any(n in before for n in target_names)
+                # ("이 스타트업은 250명의 직원을 보유하고": the word that stands for it)
+                or any(o.name == deal.target and o.generic for o in self.names.orgs[s.index])
+            )
         ):  # "AI21 랩스에는 약 200명의 직원이 있는데": the company has them
             return "target_headcount", CUE_DEAL, "the company's size"
         return self._count_left(s, deal, before, after, moving=bool(moving))
