@@ -1379,7 +1379,7 @@ def _stake_of_the_second(pair: _Pair, cues: SentenceCues) -> bool:
 # Two names joined as items of one list, at most a word like "Reliance-owned" before the second:
 # peers in what the clause says, neither the other's payer
 _PEERS_LISTED = re.compile(
-    r"^\s*(?:,\s*(?:(?:and|or|und|et|y|e|i|и|en)\s+)?|(?:and|or|und|et|y|e|i|и|en|&)\s+)(?:[\w.]+-[\w-]+\s+)?$"
+    rf"^\s*(?:,\s*(?:{LIST_WORDS}\s+)?|(?:{LIST_WORDS}|&)\s+)(?:[\w.]+-[\w-]+\s+)?$", re.IGNORECASE
 )
 # The weak relation a clause's cue makes between two companies it names.
 _CLAUSE_CUE_KINDS = {"join": "hire", "acquihire": "acquihire", "licence": "licence"}
