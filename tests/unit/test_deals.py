@@ -5012,9 +5012,22 @@ def test_a_known_startup_told_in_a_list_of_payers_keeps_its_known_payer():
         "parecidos já tinham sido feitos pela Microsoft e pela Amazon, com acordos semelhantes com "
         "as startups Inflection e Adept."
     )
-    result = _analyse_in("pt", text, load_watchlist(REPO / "config" / "watchlist.toml"))
+    result = _analyse_in("pt", text, WATCHLIST)
     assert {d.deal_id for d in result.deals} == {
         "google--character-ai",
         "microsoft--inflection-ai",
         "amazon--adept",
     }
+
+
+def test_a_french_company_that_treats_itself_to_a_startup_buys_it():
+    """ "le groupe vient de s'offrir WaveForms" (has just treated itself to): a purchase, the
+    news of the story, not a hire of the startup as if it were a person."""
+    text = (
+        "Meta et la voix\n\nLa voix de synthèse progresse vite. Chez Meta, le groupe vient de "
+        "s’offrir WaveForms, une jeune pousse spécialisée dans la voix, pour une somme tenue secrète."
+    )
+    result = _analyse_in("fr", text, WATCHLIST)
+    assert [(d.deal_id, d.role) for d in result.deals] == [("meta--waveforms", "subject")]
+    relations = _relations(text, "fr", WATCHLIST)
+    assert {(r.kind, r.acquirer, r.target) for r in relations} == {("acquire", "Meta", "WaveForms")}
