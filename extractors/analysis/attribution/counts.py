@@ -150,12 +150,8 @@ def _staff_staying(before: str, after: str) -> str | None:
 _DASH_SOON_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}\s*[—–]\s+")
 
 
-# A count in brackets after the staff most of whom the sentence says move: "most of the employees
-# (about 70 people)", "la maggior parte dei dipendenti (circa 70 persone)"
-_WHOLE_IN_BRACKETS_BEFORE = re.compile(
-    r"\b(?:most|majority|maggior\s+parte|mayor(?:ía|\s+parte)|plupart|maioria|maior\s+parte|meisten|meeste)"
-    r"\b[^()]{0,45}\(\s*$"
-)
+# A bracket opening right before a count, and the words before it back to any other bracket
+_BRACKET_OPEN_BEFORE = re.compile(r"(?P<said>[^()]{0,45})\(\s*$")
 
 
 class CountReading(Reading):
@@ -449,8 +445,7 @@ class CountReading(Reading):
             or self._counted_part_before(before)
             or _SMALL_COMPANY_BEFORE.search(fold(before[-60:]))
             or _WORKED_THERE_AFTER.match(fold(after[:30]))  # "about 25 people worked there"
-            # "most of the staff (about 70 people)": the whole, of which most move
-            or _WHOLE_IN_BRACKETS_BEFORE.search(fold(before[-70:]))
+            or self._whole_in_brackets(before)
         ):
             return True
         names = self._aliases(deal.target)
@@ -463,6 +458,13 @@ class CountReading(Reading):
         return with_staff is not None and any(
             near[: with_staff.start()].endswith(fold(n)) for n in names
         )
+
+    def _whole_in_brackets(self, before: str) -> bool:
+        """A count in brackets after the staff most of whom the sentence says move ("most of the
+        employees (about 70 people)", "la maggior parte dei dipendenti (circa 70 persone)"): the
+        whole staff, of which most move (the language's ``most_of`` words)."""
+        bracket = _BRACKET_OPEN_BEFORE.search(fold(before[-70:]))
+        return bracket is not None and self._says("most_of", bracket.group("said")) is not None
 
     def _made_of_them(self, before: str, after: str, names: Sequence[str]) -> bool:
         """ "La start-up, composée de 11 personnes, a attiré …": the startup (by name or by what it

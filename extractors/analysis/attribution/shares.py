@@ -14,7 +14,7 @@ from extractors.analysis.attribution.reading import (
     Reading,
 )
 from extractors.analysis.figures import Figure
-from extractors.analysis.text import fold
+from extractors.analysis.text import Sentence, fold
 
 # A share "of" something, in the languages' words and contractions ("49% da startup", "49% del capital").
 _SHARE_OF = re.compile(
@@ -61,11 +61,8 @@ _STAKE_IN_BEFORE = re.compile(
 
 # "which Pebble owns 30% of", "holds 20%": a holding
 _OWNS_BEFORE = re.compile(r"\b(?:owns|owned|holds|held|controls)\s+(?:\w+\s+){0,2}$")
-# "Haptik, in which Reliance Jio acquired an 87% stake": the company before "in which" is the one
-# the stake is in
-_IN_WHICH_BEFORE = re.compile(
-    r"\b(?:in\s+which|dans\s+laquelle|dans\s+lequel|en\s+la\s+que|en\s+el\s+que)\b[^.;:]{0,60}$"
-)
+# No full stop, semicolon or colon between a relative "in which" and the figure after it
+_SAME_CLAUSE_AFTER = re.compile(r"[^.;:]{0,60}")
 # "80 percent of Adept's technical staff": a share of one group, not of the whole staff
 _PART_OF_STAFF_AFTER = re.compile(
     r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]+(?:'s|’s)\s+)?(?:technical|engineering|research|"
@@ -174,7 +171,7 @@ class ShareReading(Reading):
             holder = self._subject_before(s, fig)
             if holder is None or holder not in {d.acquirer for d in self.deals}:
                 return "a holding of someone else, not the deal's stake"
-        in_which = _IN_WHICH_BEFORE.search(s.raw, max(0, fig.start - 80), fig.start)
+        in_which = self._in_which_before(s, fig)
         if in_which is not None and deal is not None:
             # (the name right before it, a comma between at most: not "a deal in which it takes")
             named = [
@@ -185,6 +182,17 @@ class ShareReading(Reading):
             if named and named[-1] not in self._aliases(deal.target):
                 return f"a stake in {named[-1]}, not in the deal's startup"
         return None
+
+    def _in_which_before(self, s: Sentence, fig: Figure) -> re.Match[str] | None:
+        """The language's relative "in which" ("Haptik, in which Reliance Jio acquired an 87%
+        stake", "dans laquelle", "en la que") in the figure's clause before it, the last one."""
+        lo = max(0, fig.start - 80)
+        found = [
+            m
+            for m in self.lex.cues["in_which"].finditer(s.folded, lo, fig.start)
+            if _SAME_CLAUSE_AFTER.fullmatch(s.folded, m.end(), fig.start)
+        ]
+        return found[-1] if found else None
 
     def _share_of_money(self, near: str, after: str) -> str | None:
         """Why a percentage is a share of money rather than a stake: a part of the price paid in
