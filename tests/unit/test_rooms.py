@@ -190,3 +190,34 @@ def test_the_command_s_entry_module_is_light_for_the_workers_it_spawns():
         text=True,
     )
     assert usage.returncode == 0 and "Usage" in usage.stdout, usage.stderr
+
+
+def _top_level_names_bound_twice(path: Path) -> list[str]:
+    """The names a module binds more than once at its top level (a pattern, a constant, a function
+    or a class): the later binding silently replaces the earlier one for every reader."""
+    seen: dict[str, int] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value:
+            names = [node.target.id]
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names = [node.name]
+        else:
+            names = []
+        for name in names:
+            seen[name] = seen.get(name, 0) + 1
+    return sorted(name for name, count in seen.items() if count > 1)
+
+
+def test_no_module_binds_a_top_level_name_twice():
+    """Ruff's F811 sees a function or an import defined again, not a module-level pattern assigned
+    again: a second ``_COORDINATED = re.compile(...)`` in relations.py once replaced the first
+    for every reading of it. Each top-level name is bound once."""
+    offenders = {
+        str(path.relative_to(REPO)): twice
+        for room in ("extractors", "warehouse", "alerts", "flows", "report", "benchmarks")
+        for path in sorted((REPO / room).rglob("*.py"))
+        if (twice := _top_level_names_bound_twice(path))
+    }
+    assert offenders == {}
