@@ -170,12 +170,14 @@ _COMPANY_PRICED_AFTER = re.compile(
     r"^\s+(?!(?:for|to|in|into|on|of)\s)(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|unicorn)\s+(?=[A-Z])"
 )
 _STARTUP_PRICED_AFTER = re.compile(
-    # "the $4 billion AI startup", not "$400 million for AI startup Lumeo" (a price paid for it)
-    r"^[”\"’']?\s+(?!(?:for|to|in|into|on|of)\s)(?:[\w-]+\s+){0,2}?(?:startup|start-up|unicorn|upstart)\b",
+    # "the $4 billion AI startup" (not "$400 million for AI startup Lumeo", a price paid for it:
+    # the language's ``tied_to`` word right after the sum, read in _money_startup_worth)
+    r"^[”\"’']?\s+(?:[\w-]+\s+){0,2}?(?:startup|start-up|unicorn|upstart)\b",
     re.IGNORECASE,
 )
-# "at" right before a sum, with a word of how near it is at most ("is said to be at about")
-_AT_A_SUM = re.compile(r"\bat\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|near\s+)?$")
+# "at" right before a sum ("is said to be at $18 million"; a qualifier, "at about", is the figure's
+# own stated words, "near" is not one)
+_AT_A_SUM = re.compile(r"\bat\s+(?:near\s+)?$")
 # The word right after a sum
 _FIRST_WORD_AFTER = re.compile(r"^[”\"’']?\s+([\w-]+)")
 _OTHER_TRANSACTION_AFTER = re.compile(
@@ -228,8 +230,7 @@ _INVESTORS_WHO_PUT = re.compile(
 # of about $2 million": the money the investors listed put in
 _RAISED_FROM_INVESTORS_LISTED = re.compile(
     r"\braised\s+(?:\w+\s+){0,2}?from\s+(?:\w+\s+){0,2}?(?:investors|backers)\s+"
-    r"(?:including|such\s+as|like)\s+[^.;]{0,100}?\bfor\s+(?:a\s+total\s+of\s+)?"
-    r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?$",
+    r"(?:including|such\s+as|like)\s+[^.;]{0,100}?\bfor\s+(?:a\s+total\s+of\s+)?$",
     re.IGNORECASE,
 )
 
