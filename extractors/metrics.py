@@ -75,10 +75,6 @@ METRICS: dict[str, Metric] = {
 }
 
 
-def is_known_metric(name: str) -> bool:
-    return name in METRICS
-
-
 def subject_for(metric: str, *, deal_id: str, target: str, person: str | None = None) -> str:
     """The subject a claim of ``metric`` is about, by the metric's subject kind."""
     kind = METRICS[metric].subject_kind

@@ -40,9 +40,9 @@ from extractors.watchlist import Watchlist
 LEAD_SENTENCES = 3
 # A deal needs at least this confidence to be reported at all.
 MIN_DEAL_CONFIDENCE = 0.5
-# A target named in this many sentences, and at least half of all deal mentions, is the topic.
+# A target named in more sentences than this, and in this share of all deal mentions, is the topic.
 DOMINANT_MENTIONS = 3
-DOMINANT_SHARE = 0.5
+DOMINANT_SHARE = 0.6
 # An article naming this many deals in the foreground, none in its headline, is a round-up.
 ROUNDUP_DEALS = 3
 # A sentence about talent deals frames the money-only relations of the next ones too.
@@ -1320,7 +1320,7 @@ def _assign_roles(
             # jobs": a text about the startup that tells the deal only as background)
             and any(not r.background for r in d.relations if r.strength > STRENGTH_IMPLIED)
             and mentions[d.target] >= DOMINANT_MENTIONS + 1
-            and mentions[d.target] / total >= 0.6
+            and mentions[d.target] / total >= DOMINANT_SHARE
             and all(n <= mentions[d.target] for o, n in startups_named.items() if o != d.target)
             and not upstaged(d)
             and not bought_by_another(d)
