@@ -48,7 +48,7 @@ from extractors.analysis.subject_model import (
     shipped_subject_model,
     subject_features,
 )
-from extractors.analysis.text import Sentence, fold, plain_hyphens, split_sentences
+from extractors.analysis.text import Sentence, fold, plain_marks, split_sentences
 from extractors.metrics import METRICS, subject_for
 from extractors.records import Analysis, Article, ChanceFrom, Claim, DealMention, LeftOut
 from extractors.urls import deal_id_for, slug
@@ -309,7 +309,7 @@ def _read(
     article: Article, wl: Watchlist, why_not: dict[tuple[str, str], str] | None = None
 ) -> _Reading:
     notes: list[str] = []
-    text = plain_hyphens(article.text)
+    text = plain_marks(article.text)
     if len(text) > MAX_ANALYSED_CHARS:
         text = text[:MAX_ANALYSED_CHARS]
         notes.append(

@@ -1516,10 +1516,15 @@ def _person_relations(
     clause_text = s.raw[c_start:c_end]
     named = {o.name for o in orgs}
     for p in people:
+        # (only for a person the text ties to a company: it corrects which one, and gives no
+        # company to one the text ties to none, "Elon Musk’s xAI")
+        own = _owned_in_clause(p, orgs, folded) if names.affiliation.get(p.name) else None
         for o in orgs:
             known = names.known_homes.get((p.name, o.name))
             home = (
-                known if known is not None and known not in named else names.affiliation.get(p.name)
+                known
+                if known is not None and known not in named
+                else own or names.affiliation.get(p.name)
             )
             if home is None or o.name == home:
                 continue
@@ -1570,6 +1575,29 @@ def _person_relations(
                         )
                     )
     return out
+
+
+# A person's possessive with a company right after it: "Rose’s mobile app incubator Milk".
+# (read from the last two characters of the name on: its span may hold the "’s" itself)
+_OWNS_NEXT = re.compile(r"\w{0,2}['’]s\s+(?:[\w-]+\s+){0,4}$")
+# A company's people with the person among them: "Milk’s product team including Rose".
+_MEMBER_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}(?:including|among them|such as)\s+$")
+OWNED_REACH = 48  # how far from the person the company the clause ties them to may stand
+
+
+def _owned_in_clause(p: PersonMention, orgs: Sequence[OrgMention], folded: str) -> str | None:
+    """The company the clause ties the person to, when their possessive names it ("hiring others
+    from Rose’s mobile app incubator Milk") or they are counted among its people ("Milk’s product
+    team including Rose"): in that clause Rose comes from Milk, whatever company the text tied
+    him to first."""
+    for o in orgs:
+        if p.end <= o.start <= p.end + OWNED_REACH and _OWNS_NEXT.match(
+            folded[max(p.start, p.end - 2) : o.start]
+        ):
+            return o.name
+        if o.end <= p.start <= o.end + OWNED_REACH and _MEMBER_AFTER.match(folded[o.end : p.start]):
+            return o.name
+    return None
 
 
 def _joining_together(

@@ -15,14 +15,16 @@ from dataclasses import dataclass
 _BLOCK_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 # Hangul syllables, Kana and Hanzi: letters of scripts without capitals (a character class's body).
 UNCASED_LETTERS = "\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff"
+# Hebrew and Arabic letters: scripts without capitals written with a Latin full stop.
+RIGHT_TO_LEFT_LETTERS = "\u0590-\u05ff\u0600-\u06ff"
 # A comma and a conjunction: what opens a clause of its own ("…, and Microsoft hired …").
 CLAUSE_JOIN = r",\s*(?:and|but|while|whereas|y|pero|et|mais|und|aber|e|ma)\s+"
 # The break after a sentence's final punctuation (group 1).
 # (German quotes close with “: „Wir erwerben es nicht.“ Microsoft sagte ...; French ones with »)
 # A sentence ends before a capital (Latin or Cyrillic), a digit, or a letter of a script without
-# capitals (Hangul, Kana, Hanzi: "… 공식화했다. 이번 인수는 …").
+# capitals (Hangul, Kana, Hanzi: "… 공식화했다. 이번 인수는 …"; Arabic, Hebrew: "… أرباب العمل. وبلغت …").
 _SENTENCE_END = re.compile(
-    rf"[.!?]([\"”’')\]“»]*\s+)(?=[\"“‘'(\[«„¿¡]?[A-Z0-9$€£À-ÖØ-ÞА-ЯЁ{UNCASED_LETTERS}])"
+    rf"[.!?]([\"”’')\]“»]*\s+)(?=[\"“‘'(\[«„¿¡]?[A-Z0-9$€£À-ÖØ-ÞА-ЯЁ{UNCASED_LETTERS}{RIGHT_TO_LEFT_LETTERS}])"
 )
 # Scripts whose sentences end with a full stop of their own, with or without a space after.
 _WIDE_END = re.compile(r"[。！？।]([\"”’')\]」』]*\s*)")
@@ -97,17 +99,15 @@ def fold(text: str) -> str:
     return text.translate(FOLDED_LETTERS).lower()
 
 
-# Hyphens other than the ASCII one ("non‑exclusive" with a non-breaking hyphen): the vocabulary
-# spells its words with "-", so the text is read with it, one character for one (offsets stay).
-_OTHER_HYPHENS = ("\u2010", "\u2011")
+# Marks read as the ones the vocabulary spells, one character for one (offsets stay): hyphens
+# other than the ASCII one ("non‑exclusive" with a non-breaking hyphen) as "-", and the acute
+# accent some outlets type for an apostrophe ("Nick D´Aloisio", "Milk´s") as "’".
+_PLAIN_MARKS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00b4": "’"})
 
 
-def plain_hyphens(text: str) -> str:
-    """``text`` with every hyphen written as "-"."""
-    for hyphen in _OTHER_HYPHENS:
-        if hyphen in text:
-            text = text.replace(hyphen, "-")
-    return text
+def plain_marks(text: str) -> str:
+    """``text`` with every hyphen written as "-" and every apostrophe typed as an accent as "’"."""
+    return text.translate(_PLAIN_MARKS)
 
 
 @dataclass(frozen=True, slots=True)

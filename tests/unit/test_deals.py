@@ -5031,3 +5031,76 @@ def test_a_french_company_that_treats_itself_to_a_startup_buys_it():
     assert [(d.deal_id, d.role) for d in result.deals] == [("meta--waveforms", "subject")]
     relations = _relations(text, "fr", WATCHLIST)
     assert {(r.kind, r.acquirer, r.target) for r in relations} == {("acquire", "Meta", "WaveForms")}
+
+
+def test_arabic_and_hebrew_sentences_end_at_their_full_stop():
+    """Arabic and Hebrew have no capitals: a full stop and a space before a letter of either
+    script end a sentence, as before a capital."""
+    from extractors.analysis.text import split_sentences
+
+    sentences = split_sentences(
+        "اشترت شركة Harbor شركة Lumeo. وبلغت قيمة الصفقة 40 مليون دولار. Harbor קנתה את Lumeo. "
+        "העסקה הושלמה."
+    )
+    assert len(sentences) == 4
+    assert sentences[1].raw == "وبلغت قيمة الصفقة 40 مليون دولار."
+
+
+def test_an_acute_accent_typed_for_an_apostrophe_is_one():
+    """ "Tom O´Reilly" and "Lumeo´s staff": some outlets type the accent for the apostrophe; the
+    name stays one person's, and the possessive a company's."""
+    _, result = _analyse(
+        "Halcyon hires Lumeo team\n\nHalcyon hired Lumeo´s founder Tom O´Reilly and most of "
+        "Lumeo´s staff. Halcyon paid $20 million to Lumeo´s investors.",
+        EMPTY_WATCHLIST,
+    )
+    assert [(d.deal_id, d.people) for d in result.deals] == [("halcyon--lumeo", ("Tom O’Reilly",))]
+
+
+def test_a_japanese_payment_to_hire_its_staff_is_a_talent_deal():
+    """ "同社の一部の従業員を雇い入れる" (to take on some of its staff): 雇い入れる hires, as 採用
+    and 雇用 do."""
+    result = _analyse_in(
+        "ja",
+        "Harborは、Lumeoとの間で、4億ドルを現金で支払って同社の一部の従業員を雇い入れることで合意した。"
+        "その従業員の多くが既にHarborの製品で連携していた。",
+    )
+    assert _deal_ids(result) == {"harbor--lumeo"}
+    assert ("deal_amount_usd", "4億ドル") in stated_claims(result)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["des Softwareentwicklungsunternehmens", "der Sprachtechnologiefirma", "des KI-Anbieters"],
+)
+def test_a_german_compound_word_for_a_company_before_a_name_marks_it(phrase):
+    """A German word for a kind of company is often a compound ("App-Entwicklungsunternehmens",
+    "Sprachtechnologiefirma"): its last part says what the name after it is."""
+    steps = read_steps(
+        f"Laut einem Eintrag auf der Webseite {phrase} Quillbyte hat Halcyon alle Mitarbeiter "
+        "übernommen.",
+        "de",
+    )
+    assert "Quillbyte" in company_names(steps.names)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Halcyon is also hiring others from Dana Reyes’s robotics studio Quillbyte.",
+        "Those joining Halcyon include Quillbyte’s design team including Dana Reyes.",
+    ],
+)
+def test_the_company_a_clause_ties_a_person_to_is_where_they_come_from(sentence):
+    """A founder of an old company who now runs a new one: where the clause names the new one as
+    theirs ("Reyes’s studio Quillbyte", "Quillbyte’s team including Reyes"), the people hired
+    there come from it, not from the company the text tied the founder to first."""
+    text = (
+        "Halcyon hires Dana Reyes\n\nLumeo founder Dana Reyes has been hired by Halcyon, people "
+        f"familiar with the matter said. {sentence}"
+    )
+    steps = read_steps(text)
+    last = len(steps.sentences) - 1
+    hires = {(r.acquirer, r.target) for r in steps.relations if r.sentence == last}
+    assert ("Halcyon", "Quillbyte") in hires
+    assert ("Halcyon", "Lumeo") not in hires
