@@ -1045,14 +1045,15 @@ class _NameScan:
         return end if rest is None or _overlaps_any(taken, rest, end) else rest
 
     def _without_people_joined(self, surface: str) -> str:
-        """A name without the people a hyphen joins to it, as German compounds write them
-        ("FriendFeed-Mitarbeiter", "FriendFeed-Gründer": FriendFeed's staff, its founders)."""
+        """A name without the people or the kind of product a hyphen joins to it, as German and
+        Dutch compounds write them ("FriendFeed-Mitarbeiter", "FriendFeed-Gründer": FriendFeed's
+        staff, its founders; "TBH-app": the app TBH)."""
         head, hyphen, tail = surface.rpartition("-")
         if not hyphen or len(head) < 2 or " " in tail or "-" in head:
             return surface
         folded = fold(tail)
-        team, staff = self.lex.cues["team"], self.lex.cues["staff"]
-        return head if team.fullmatch(folded) or staff.fullmatch(folded) else surface
+        joined = ("team", "staff", "product_kind")
+        return head if any(self.lex.cues[c].fullmatch(folded) for c in joined) else surface
 
     def _object_of_headline_verb(self, raw: str, after: int, end: int) -> int | None:
         """Where the object of a deal's verb starts in a Title Case run cut after its subject

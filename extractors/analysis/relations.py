@@ -90,9 +90,6 @@ _SECOND_OBJECT = re.compile(
 _JOINED = re.compile(r"^\s*(?:[-–—/+x→>]|->|&)\s*$")
 _POSS = r"(?:'s|’s|')"
 # ("not only ... but also" affirms: "the company not only licensed X's technology but also hired")
-_NEGATED = re.compile(
-    r"\b(?:not(?!\s+only\b)|n't|never|no\s+longer|nicht|kein\w*|pas|no|não|non)\b(?!-)"
-)
 # Between a company and the people it names: only titles, "its", commas and "and" ("Covariant's
 # co-founders, Pieter Abbeel, Peter Chen and ...").
 _APPOSITION = re.compile(
@@ -956,7 +953,7 @@ def _read_pair(
         comma = folded.find(",", y.end, c_end)
         between = f"{between} {folded[y.end : c_end if comma < 0 else comma]}"
     background, failed, dated = _flags(folded, cues, y.end, c_start, c_end)
-    failed = failed or bool(_NEGATED.search(between))
+    failed = failed or _said(cues, "negation", between)
     if failed and _others_moved_after(folded[y.end : c_end], cues):
         failed = False  # "While its founders did not join Apple, several other employees did"
     moving = _movers(folded, people, x, y, lex)
@@ -1019,7 +1016,7 @@ def _others_moved_after(folded_after: str, cues: SentenceCues) -> bool:
         folded_after.lstrip().startswith(",")
         and _team_said(cues, folded_after)
         and (_said(cues, "join", folded_after) or _said(cues, "hire", folded_after))
-        and not _NEGATED.search(folded_after)
+        and not _said(cues, "negation", folded_after)
     )
 
 

@@ -2887,3 +2887,23 @@ def test_a_korean_startups_size(sentence, stated):
     assert {(c.metric, c.stated) for c in result.claims if c.start >= len(KO_LEAD)} == {
         ("target_headcount", stated)
     }
+
+
+def test_a_team_counted_that_the_next_sentence_moves_is_the_people_hired():
+    """ "announced by the 6-person team that built the app. … the team will now join Halcyon":
+    the team counted is the team that moves."""
+    text = (
+        "Halcyon buys messaging app Lumeo\n\nLumeo, an app for disappearing notes, has been bought "
+        "by Halcyon. The purchase was announced by the 6-person team that built the app in a blog "
+        "post on Monday. A Halcyon spokesperson said the team will now join Halcyon and work on "
+        "its messaging products."
+    )
+    assert ("staff_hired", "6-person team") in stated_claims(_read(text))
+
+
+def test_the_buyers_own_engineers_included_in_its_team_are_no_hire():
+    """ "500 engineers are included in the company's mobile team": the buyer's own people, not
+    people the deal brings."""
+    sentence = "Halcyon said recently that 500 engineers are included in the company's cloud team."
+    result = _read(LEAD + sentence)
+    assert {(c.metric, c.stated) for c in result.claims if c.start >= len(LEAD)} == set()

@@ -5104,3 +5104,46 @@ def test_the_company_a_clause_ties_a_person_to_is_where_they_come_from(sentence)
     hires = {(r.acquirer, r.target) for r in steps.relations if r.sentence == last}
     assert ("Halcyon", "Quillbyte") in hires
     assert ("Halcyon", "Lumeo") not in hires
+
+
+def test_a_reason_opened_by_since_is_no_earlier_event():
+    """ "since the five employees are becoming Harbor’s employees": "since" giving a reason, in
+    the present, tells the news, not something that happened before it."""
+    _, result = _analyse(
+        "Inside the startup Harbor just bought\n\nHarbor acquired Lumeo, a small app studio, "
+        "earlier this month. Its office is now closed to visitors, since the five employees (two "
+        "of whom are the founders) are in the process of becoming Harbor’s employees.",
+        EMPTY_WATCHLIST,
+    )
+    assert _roles(result) == {"harbor--lumeo": "subject"}
+
+
+def test_a_dutch_app_named_in_a_compound_and_founders_entering_service():
+    """ "populaire Lumeo-app" is the app Lumeo; "komen in dienst bij Meta" (enter Meta's service)
+    is joining it."""
+    text = (
+        "Meta hoopt tieners terug te krijgen met overname van populaire Lumeo-app\n\nDe drie jonge "
+        "ontwikkelaars verdienden er naar verluidt 40 miljoen dollar mee. De drie oprichters komen "
+        "nu in dienst bij Meta, maar de app blijft voorlopig gewoon bestaan."
+    )
+    assert _deal_ids(_analyse_in("nl", text, WATCHLIST)) == {"meta--lumeo"}
+    relations = _relations(text, "nl", WATCHLIST)
+    assert ("hire", "Meta", "Lumeo") in {(r.kind, r.acquirer, r.target) for r in relations}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        (
+            "nl",
+            "Meta betaalde 40 miljoen dollar voor een app die pas net bestaat, de startup Lumeo.",
+        ),
+        ("de", "Letzte Woche zahlte Meta für eine nicht-exklusive Lizenz des Start-ups Lumeo."),
+        ("en", "Last week Meta paid $40 million for a non-exclusive licence from Lumeo."),
+    ],
+)
+def test_a_word_that_denies_only_in_another_language_denies_nothing(language, sentence):
+    """Negation is a word of the sentence's own language: Dutch "pas" (only just) is not French
+    "pas", and "nicht-exklusive", "non-exclusive" deny nothing."""
+    relations = _relations(sentence, language, WATCHLIST)
+    assert [(r.acquirer, r.target, r.failed) for r in relations] == [("Meta", "Lumeo", False)]

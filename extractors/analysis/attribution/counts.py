@@ -154,6 +154,12 @@ _DASH_SOON_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}\s*[—–]\s+")
 _BRACKET_OPEN_BEFORE = re.compile(r"(?P<said>[^()]{0,45})\(\s*$")
 
 
+# A count of a team as a whole ("the 7-person team", "a team of five"), not of people one by one
+_A_TEAM_COUNTED = re.compile(
+    r"\b(?:team|staff|crew|équipe|equipo|equipe|squadra)$|^(?:a\s+)?team\b"
+)
+
+
 class CountReading(Reading):
     """Reads what a count of people is."""
 
@@ -256,6 +262,7 @@ class CountReading(Reading):
             or bool(STAFF_MOVE.search(clause))
             or self._moves_past_a_dash(s, fig)
             or self._team_bought_before(before)
+            or self._team_moves_next(s, fig, deal)
         )
         partitive = (
             re.search(
@@ -341,6 +348,21 @@ class CountReading(Reading):
             return False
         rest = fold(s.raw[dash.end() : dash.end() + 160])
         return bool(self._says("join", rest) or self._says("hire", rest))
+
+    def _team_moves_next(self, s: Sentence, fig: Figure, deal: Deal) -> bool:
+        """A team counted, and the next sentence, naming the buyer and no other company, says the
+        team joins it ("… announced by the 7-person team that built the app. … said the team will
+        now join Yahoo"): the team counted is the one that moves."""
+        if s.index + 1 >= len(self.sentences) or not _A_TEAM_COUNTED.search(fold(fig.stated)):
+            return False
+        after = self.sentences[s.index + 1]
+        named = {o.name for o in self.names.orgs[after.index]}
+        return (
+            deal.acquirer in named
+            and named <= {deal.acquirer, deal.target}
+            and self._says("team", after.raw) is not None
+            and self._says("join", after.raw) is not None
+        )
 
     def _other_people(self, fig: Figure, deal: Deal, before: str, after: str) -> str | None:
         """Why a count is of people who are not the deal's, if it is."""
