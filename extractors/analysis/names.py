@@ -1506,6 +1506,7 @@ def _people(
                 or titled
                 or _PERSON_AFTER.match(after) is not None
                 or bool(listed)
+                or _spoken_of_as_a_person(words[-1], prose)
             )
             if not evidence and data.determiner_before.search(before):
                 previous_end, previous_person = m.end(), False
@@ -1533,6 +1534,24 @@ def _people(
     for surface, name in _listed_people(watchlist):
         found.setdefault(surface, name)
     return found, evidenced
+
+
+# Words right after a surname that say it is a person's: "D’Aloisio and his Summly team",
+# "D’Aloisio started Summly when he was just 15" (a company is "it", "its")
+_PERSONAL_PRONOUN_SOON = (
+    r"(?:\s+(?:and|with)\s+(?:his|her)\b|[^.,;!?\n]{0,30}?\bwhen\s+(?:he|she)\b)"
+)
+
+
+def _spoken_of_as_a_person(surname: str, prose: str) -> bool:
+    """The text uses the surname alone and speaks of it right after as "he" or "she": a person,
+    whatever word for a company stands before the full name ("London developer Nick
+    D’Aloisio")."""
+    return (
+        len(surname) > 2
+        and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-]){_PERSONAL_PRONOUN_SOON}", prose)
+        is not None
+    )
 
 
 @cache

@@ -1648,6 +1648,12 @@ def _movers(
     before_join = [p for p in people if join and x.end <= p.start < x.end + join.start()]
     if join and not hire:
         out += _listed_as_of(folded, people, x)  # "P, Q and R of x are joining y"
+        # "D’Aloisio and his Summly team will join Yahoo": the person leads the team that moves
+        out += [
+            p.name
+            for p in people
+            if p.end <= x.start and _WITH_OWN_BEFORE.fullmatch(folded, p.end, x.start)
+        ]
     for p in people:
         if folded.startswith(("'s", "’s"), p.end):
             continue  # an owner, not one who moves: "xAI, Elon Musk's AI startup"
@@ -1665,6 +1671,10 @@ def _movers(
             if _APPOSITION.match(gap) or (verb and _APPOSITION.match(gap[verb.end() :])):
                 out.append(p.name)
     return tuple(out)
+
+
+# Between a person and the company whose team they lead along: " and his ", " with their ".
+_WITH_OWN_BEFORE = re.compile(r"\s+(?:and|with)\s+(?:his|her|their)\s+")
 
 
 def _listed_as_of(folded: str, people: Sequence[PersonMention], x: OrgMention) -> list[str]:

@@ -2907,3 +2907,22 @@ def test_the_buyers_own_engineers_included_in_its_team_are_no_hire():
     sentence = "Halcyon said recently that 500 engineers are included in the company's cloud team."
     result = _read(LEAD + sentence)
     assert {(c.metric, c.stated) for c in result.claims if c.start >= len(LEAD)} == set()
+
+
+def test_a_price_a_blog_reported_and_backing_from_investors():
+    """ "The TechPulse blog, however, reported a purchase price of $30 million": the blog is where
+    the price was read, the price the deal's; "$1.5 million in backing from high-profile
+    investors" is money raised. "Vale and his Lumeo team will join Halcyon": Vale moves too,
+    though a word for a company stands before his name ("London developer Tom Vale")."""
+    text = (
+        "Halcyon buys note-taking app Lumeo\n\nHalcyon on Monday announced buying note-taking app "
+        "Lumeo for an undisclosed amount. The TechPulse blog, however, reported a purchase price "
+        "of $30 million. The app was made by London developer Tom Vale. The most important part "
+        "of the deal is that Vale and his Lumeo team will join Halcyon next week. Vale started "
+        "Lumeo when he was 16, attracting $1.5 million in backing from high-profile investors."
+    )
+    result = _read(text)
+    assert {("deal_amount_usd", "$30 million"), ("target_funding_raised_usd", "$1.5 million")} <= (
+        stated_claims(result)
+    )
+    assert [(d.deal_id, d.people) for d in result.deals] == [("halcyon--lumeo", ("Tom Vale",))]

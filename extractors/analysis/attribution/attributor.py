@@ -73,10 +73,12 @@ _LISTED_AFTER = re.compile(
     r"lideradas?\s+pela?|liderad[ao]s?\s+por|menées?\s+par|angeführt\s+von|từ|như|bao\s+gồm)\b"
 )
 
-# Where a figure was read, after the company: "its LinkedIn page", "Crunchbase data" (before it,
+# Where a figure was read, after the company: "its LinkedIn page", "Crunchbase data", "the
+# AllThingsD blog, however, reported" (before it,
 # ``SOURCE_BEFORE``: "according to LinkedIn").
 _SOURCE_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:account|page|profile|data|database|filings?|estimates?)\b", re.IGNORECASE
+    r"(?:['’]s)?\s+(?:account|page|profile|data|database|filings?|estimates?|blog|reports?)\b",
+    re.IGNORECASE,
 )
 # Investors listed after "investors including" ("raised money from investors including SV Angel,
 # Lerer Ventures and Betaworks for a total of $2 million"): they paid in, the figure is not theirs
