@@ -82,6 +82,11 @@ _ORG_POSSESSIONS = re.compile(
     r"blog|website|app|founding\s+team|interim\s+ceo|new\s+ceo|remaining)\b",
     re.IGNORECASE,
 )
+# A person's possessive before the company they started, named next: "Justin Schaffer’s flopped
+# startup, Hot Potato", "Tom Vale’s startup Lumeo" (the owner, not what is bought).
+_OWNER_OF_NAMED_COMPANY = re.compile(
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|firm|venture)\s*,?\s+[A-Z]"
+)
 # "X co-founder P", "X CEO P": a company before a title.
 _TITLE_AFTER = re.compile(
     r"^\s+(?:co-?founders?|cofounders?|founders?|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer|chief\s+scientist)\b",
@@ -1686,10 +1691,13 @@ _OWNED_THING = re.compile(
     r"valuation|shares)"
 )
 # "will join the Lyft team": the one capitalised word between "the" and "team" names a company;
-# so does the one a purchase's verb takes as its object ("Square acquires Evenly")
+# so does the one a purchase's verb takes as its object ("Square acquires Evenly"; not the given
+# name of an owner, "bought Tom Vale’s startup Lumeo")
 _THE_TEAM_OF = re.compile(r"the(?<!\wthe)\s+([A-Z][\w.-]+)\s+team\b")
 _PURCHASE_STEMS = ("acquir", "buy", "bought", "purchas")  # one is in every purchase verb
-_BOUGHT_ALONE = re.compile(rf"\b{_PURCHASE_VERB}\s+([A-Z][\w.-]+)(?=[\s,.;])")
+_BOUGHT_ALONE = re.compile(
+    rf"\b{_PURCHASE_VERB}\s+([A-Z][\w.-]+)(?=[\s,.;])(?!\s+[A-Z][\w.-]*['’]s\b)"
+)
 
 
 def _owners_of_company_things(body: str) -> set[str]:
@@ -1789,6 +1797,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     """Why the text treats the name at [start, end) as an organisation, if it does."""
     after = raw[end : end + 80]
     before = raw[max(0, start - 70) : start]
+    if _is_person_like(raw[start:end]) and _OWNER_OF_NAMED_COMPANY.match(after):
+        return None  # "bought Justin Schaffer’s startup, Hot Potato": the owner
     if _ORG_POSSESSIONS.match(after):
         return "possessions"
     if _TITLE_AFTER.match(after):

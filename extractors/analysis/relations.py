@@ -272,6 +272,7 @@ def relations_in(
             found += _person_relations(
                 s, in_clause, clause_people, names, cues, folded, c_start, c_end
             )
+            found += _shared_by_the_list(s, in_clause, names, found)
             if not found and len({o.name for o in in_clause}) == 1:
                 lonely.append((s, in_clause[0], clause_people, c_start, c_end))
             out += found
@@ -350,6 +351,41 @@ _EXAMPLES_BEFORE = re.compile(
 _LIST_SUMMED_UP = re.compile(
     r"\s*(?:\([^)]{0,60}\))?\s*[:—–-]\s*(?:all|todas?|tutte?|toutes?|alle)\b", re.IGNORECASE
 )
+
+
+# The kinds of relation a list of startups shares: people of each of them move.
+_SHARED_KINDS = frozenset({"hire", "acquihire"})
+
+
+def _shared_by_the_list(
+    s: Sentence, in_clause: Sequence[OrgMention], names: Names, found: Sequence[Relation]
+) -> list[Relation]:
+    """A hire the clause tells of one company of a list tells it of each ("The founders of
+    Lumeo, Quillbyte and Vexa joined Harbor", "The people who started FriendFeed, Drop.io and
+    Parakey all ended up at Facebook"): the verb is the whole list's, though the pair read is
+    the company next to it."""
+    if len(in_clause) < 3 or not found:
+        return []
+    out: list[Relation] = []
+    had = {(r.kind, r.acquirer, r.target) for r in found}
+    runs = lists_of_names(s.raw, in_clause, 1)
+    listed_names = {o.name for run in runs if len(run) > 1 for o in run}
+    for listed in (run for run in runs if len({o.name for o in run}) >= 2):
+        members = {o.name for o in listed}
+        if any(names.kinds.get(m) == "acquirer" for m in members):
+            continue  # ("the App Store and Google Play"): not a list of startups
+        for r in found:
+            if (
+                r.kind not in _SHARED_KINDS
+                or r.target not in members
+                or r.acquirer in listed_names  # (one of a list itself: which hires is unclear)
+            ):
+                continue
+            for name in members - {r.target}:
+                if (r.kind, r.acquirer, name) not in had:
+                    had.add((r.kind, r.acquirer, name))
+                    out.append(replace(r, target=name, people=()))
+    return out
 
 
 def _listed_purchases(

@@ -5147,3 +5147,48 @@ def test_a_word_that_denies_only_in_another_language_denies_nothing(language, se
     "pas", and "nicht-exklusive", "non-exclusive" deny nothing."""
     relations = _relations(sentence, language, WATCHLIST)
     assert [(r.acquirer, r.target, r.failed) for r in relations] == [("Meta", "Lumeo", False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Halcyon bought Dana Reyes’s flopped startup, Lumeo, last week.",
+        "Halcyon bought Dana Reyes’s startup Lumeo last week.",
+    ],
+)
+def test_what_was_bought_is_the_company_a_persons_possessive_names(sentence):
+    """ "bought Dana Reyes’s startup, Lumeo": the person owns what was bought; the purchase is of
+    the company named after the word for it."""
+    assert _relation_keys(sentence) == {("acquire", "Halcyon", "Lumeo")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The people who started Lumeo, Quillbyte, Vexa and Parakey all ended up at Meta.",
+        "The founders of Lumeo, Quillbyte, Vexa and Parakey joined Meta this year.",
+    ],
+)
+def test_a_hire_told_of_a_list_of_startups_is_told_of_each(sentence):
+    """The verb of a list of startups is the whole list's: the founders of each move, not only
+    those of the startup named next to it."""
+    hires = {
+        (r.acquirer, r.target)
+        for r in _relations(sentence, watchlist=WATCHLIST)
+        if r.kind == "hire"
+    }
+    assert hires == {("Meta", n) for n in ("Lumeo", "Quillbyte", "Vexa", "Parakey")}
+
+
+def test_a_list_holding_a_large_company_shares_no_hire():
+    """ "removing its app from the App Store and Google Play": places, not startups whose people
+    move, though a hire is read next to them (a guard: the start code read none either)."""
+    text = (
+        "Pinterest buys Lumeo\n\nLumeo is removing its app from the App Store and Google Play store "
+        "as part of the acquisition, and Dana Reyes, one of the app’s co-founders, will join "
+        "Pinterest."
+    )
+    hires = {
+        (r.acquirer, r.target) for r in _relations(text, watchlist=WATCHLIST) if r.kind == "hire"
+    }
+    assert ("Pinterest", "App Store") not in hires
