@@ -1543,7 +1543,7 @@ def _people(
 
 # Words right after a surname that say it is a person's: "D’Aloisio and his Summly team",
 # "D’Aloisio started Summly when he was just 15" (a company is "it", "its")
-_PERSONAL_PRONOUN_SOON = (
+_PERSONAL_PRONOUN_SOON = re.compile(
     r"(?:\s+(?:and|with)\s+(?:his|her)\b|[^.,;!?\n]{0,30}?\bwhen\s+(?:he|she)\b)"
 )
 
@@ -1552,11 +1552,19 @@ def _spoken_of_as_a_person(surname: str, prose: str) -> bool:
     """The text uses the surname alone and speaks of it right after as "he" or "she": a person,
     whatever word for a company stands before the full name ("London developer Nick
     D’Aloisio")."""
-    return (
-        len(surname) > 2
-        and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-]){_PERSONAL_PRONOUN_SOON}", prose)
-        is not None
-    )
+    if len(surname) < 3:
+        return False
+    at = prose.find(surname)
+    while at >= 0:
+        end = at + len(surname)
+        if (
+            (at == 0 or not (prose[at - 1].isalnum() or prose[at - 1] == "-"))
+            and (end == len(prose) or not (prose[end].isalnum() or prose[end] == "-"))
+            and _PERSONAL_PRONOUN_SOON.match(prose, end)
+        ):
+            return True
+        at = prose.find(surname, end)
+    return False
 
 
 @cache
