@@ -447,6 +447,16 @@ def explain(
             fail(f"cannot read {target}: {exc}")
     else:
         articles = _stored_article(settings, target)
+    # which list of known companies the reading used: run from another folder, the default one is
+    # not found, and a listed buyer reads as an unknown name
+    console.print(
+        f"watchlist: {settings.watchlist_path}"
+        if watchlist is not None
+        else f"watchlist: none ({settings.watchlist_path} not found): companies are read from the "
+        "text alone",
+        soft_wrap=True,
+        markup=False,
+    )
     for article in articles:
         analysis, reading = analysed_with_reading(article, watchlist)
         for explained in explain_lines(article, analysis, reading):

@@ -138,3 +138,20 @@ def load_watchlist_or_none():
 
     path = REPO / "config" / "watchlist.toml"
     return load_watchlist(path)
+
+
+def test_explain_says_which_watchlist_it_read_and_when_it_found_none(tmp_path, monkeypatch):
+    """Run from another folder, the default config folder is not there: the reading then knows no
+    listed company, and the output says so rather than reading Meta as an unknown name silently."""
+    config = _config(tmp_path, monkeypatch)
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    without = CliRunner().invoke(app, ["explain", str(path), "--config", str(config)])
+    assert without.exit_code == 0, without.output
+    assert f"watchlist: none ({config / 'watchlist.toml'} not found)" in without.output
+    (config / "watchlist.toml").write_text(
+        (REPO / "config" / "watchlist.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    listed = CliRunner().invoke(app, ["explain", str(path), "--config", str(config)])
+    assert listed.exit_code == 0, listed.output
+    assert f"watchlist: {config / 'watchlist.toml'}\n" in listed.output
