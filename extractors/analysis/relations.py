@@ -1615,20 +1615,27 @@ def _person_relations(
 _OWNS_NEXT = re.compile(r"\w{0,2}['’]s\s+(?:[\w-]+\s+){0,4}$")
 # A company's people with the person among them: "Milk’s product team including Rose".
 _MEMBER_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}(?:including|among them|such as)\s+$")
+# The person's own company, named later in the clause: "Lessin joined Facebook when the company
+# acquired his startup Drop.io".
+_HIS_OWN_BEFORE = re.compile(
+    r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|firm|app)\s*,?\s*$"
+)
 OWNED_REACH = 48  # how far from the person the company the clause ties them to may stand
 
 
 def _owned_in_clause(p: PersonMention, orgs: Sequence[OrgMention], folded: str) -> str | None:
     """The company the clause ties the person to, when their possessive names it ("hiring others
-    from Rose’s mobile app incubator Milk") or they are counted among its people ("Milk’s product
-    team including Rose"): in that clause Rose comes from Milk, whatever company the text tied
-    him to first."""
+    from Rose’s mobile app incubator Milk", "Lessin joined Facebook when it acquired his startup
+    Drop.io") or they are counted among its people ("Milk’s product team including Rose"): in
+    that clause Rose comes from Milk, whatever company the text tied him to first."""
     for o in orgs:
         if p.end <= o.start <= p.end + OWNED_REACH and _OWNS_NEXT.match(
             folded[max(p.start, p.end - 2) : o.start]
         ):
             return o.name
         if o.end <= p.start <= o.end + OWNED_REACH and _MEMBER_AFTER.match(folded[o.end : p.start]):
+            return o.name
+        if p.end < o.start and _HIS_OWN_BEFORE.search(folded, p.end, o.start):
             return o.name
     return None
 

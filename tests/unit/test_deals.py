@@ -5089,12 +5089,14 @@ def test_a_german_compound_word_for_a_company_before_a_name_marks_it(phrase):
     [
         "Halcyon is also hiring others from Dana Reyes’s robotics studio Quillbyte.",
         "Those joining Halcyon include Quillbyte’s design team including Dana Reyes.",
+        "Dana Reyes joined Halcyon back in 2015 when the company acquired her startup Quillbyte.",
     ],
 )
 def test_the_company_a_clause_ties_a_person_to_is_where_they_come_from(sentence):
     """A founder of an old company who now runs a new one: where the clause names the new one as
     theirs ("Reyes’s studio Quillbyte", "Quillbyte’s team including Reyes"), the people hired
-    there come from it, not from the company the text tied the founder to first."""
+    there come from it, not from the company the text tied the founder to first ("joined Halcyon
+    when the company acquired her startup Quillbyte": the founder came with it)."""
     text = (
         "Halcyon hires Dana Reyes\n\nLumeo founder Dana Reyes has been hired by Halcyon, people "
         f"familiar with the matter said. {sentence}"
