@@ -188,7 +188,11 @@ def _generic_startup_rx(startup_words: tuple[str, ...]) -> re.Pattern[str]:
         not in {"company", "firm", "business", "platform", "player", "fund", "rival", "venture"}
     )
     return re.compile(
-        rf"\b(?:the|this|la|le|el|die|das|a|o|cette|ce|cet|esta|este|essa|esse|questa|questo|diese[sr]?|이|그|해당)\s+(?:[\w-]+\s+){{0,2}}?(?:{startup_nouns})(?:'s|’s|[은는이가을를의와과도](?=\s))?(?![\w-])",
+        rf"\b(?:(?:the|this|la|le|el|die|das|a|o|cette|ce|cet|esta|este|essa|esse|questa|questo|diese[sr]?|이|그|해당)\s+(?:[\w-]+\s+){{0,2}}?"
+        # (German and Dutch put a participle's phrase between the article and the noun: "das im
+        # kanadischen Vancouver beheimatete Startup", "het in Amsterdam gevestigde bedrijf")
+        rf"|(?:die|das|der|den|dem|het|de)\s+(?:[\w-]+\s+){{1,3}}?[\w-]+(?:te|ten|de|den|ige|igen|ene|enen)\s+)"
+        rf"(?:{startup_nouns})(?:'s|’s|[은는이가을를의와과도](?=\s))?(?![\w-])",
         re.IGNORECASE,
     )
 

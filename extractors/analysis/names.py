@@ -737,17 +737,23 @@ class _NameScan:
                 continue
             taken = [(o[2], o[3]) for o in raw_orgs[s.index]]
             taken += [(p[1], p[2]) for p in people_raw[s.index]]
-            rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, held)) + r")(?![\w-])")
+            rx = re.compile(
+                r"(?<![\w-])(?:" + "|".join(map(re.escape, held)) + r")(?![\w])(?:-[\w-]+)?"
+            )
             for m in rx.finditer(s.raw):
-                if _overlaps_any(taken, m.start(), m.end()):
+                # (or a compound of the name and its people or product, "das gesamte
+                # Buddybuild-Team": the name's mention; not "Lumeo-based")
+                surface = self._without_people_joined(m.group(0))
+                start, end = m.start(), m.start() + len(surface)
+                if surface not in by_surface or _overlaps_any(taken, start, end):
                     continue
-                if " " not in m.group(0) and _THE_BEFORE.search(s.raw, 0, m.start()):
+                if " " not in surface and _THE_BEFORE.search(s.raw, 0, start):
                     continue  # (not "as reported by The Post": a paper's short title)
-                if self.lex.language != "de" and _CAPITALISED_BEFORE.search(s.raw, 0, m.start()):
+                if self.lex.language != "de" and _CAPITALISED_BEFORE.search(s.raw, 0, start):
                     continue  # (not "The Washington Post": the end of a longer name)
-                name, kind = by_surface[m.group(0)]
-                raw_orgs[s.index].append((m.group(0), name, m.start(), m.end(), kind))
-                taken.append((m.start(), m.end()))
+                name, kind = by_surface[surface]
+                raw_orgs[s.index].append((surface, name, start, end, kind))
+                taken.append((start, end))
 
     def _read_lower_case_brands(
         self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]

@@ -754,6 +754,9 @@ def _pair_relations(
             _LIST_ONLY.match(pair.between_raw)
             and (pair.between_raw or not cues.lex.verb_final)
             and not _case_marked(s.raw, y, cues.lex)
+            # (not a word for a company right after a name, with only a space between: "hat
+            # Apple das Startup übernommen", the subject and its object, no list)
+            and not (y.generic and not pair.between_raw.strip())
         )
         if listed or _compared(cues, pair.between) or _SECOND_OBJECT.search(pair.between):
             out += _listed_together(pair, names, cues)
@@ -983,9 +986,9 @@ def _read_pair(
     after = folded[y.end : min(c_end, y.end + 80)]
     if lex.verb_final:
         between = f"{between} {folded[y.end : c_end]}"  # the verb closes the clause
-    elif _verb_after_the_second(cues, between):
-        # "Harbor hat das Startup Quillbyte übernommen": the verb after the second name, up to
-        # the comma that opens the next clause
+    elif _verb_after_the_second(cues, between, before):
+        # "Harbor hat das Startup Quillbyte übernommen", "Dann hat Harbor das Startup Quillbyte
+        # übernommen": the verb after the second name, up to the comma that opens the next clause
         comma = folded.find(",", y.end, c_end)
         between = f"{between} {folded[y.end : c_end if comma < 0 else comma]}"
     background, failed, dated = _flags(folded, cues, y.end, c_start, c_end)
@@ -1007,21 +1010,27 @@ def _read_pair(
 _RELATING = ("acquire", "acquihire", "hire", "join", "pay", "deal", "licence", "stake", "invest")
 
 
-def _verb_after_the_second(cues: SentenceCues, between: str) -> bool:
-    """The first company opens the clause and an auxiliary follows it, and no word between the
-    two says what relates them: in German or Dutch the verb that does closes the clause, after the
-    second ("Harbor hat das Startup Quillbyte übernommen")."""
+def _verb_after_the_second(cues: SentenceCues, between: str, before: str = "") -> bool:
+    """An auxiliary right after the first company, or right before it where the clause opens on
+    something else (German and Dutch put the verb second: "Dann hat Harbor …", "Nun heeft
+    Harbor …"), and no word between the two says what relates them: the verb that does closes the
+    clause, after the second ("Harbor hat das Startup Quillbyte übernommen")."""
     if not cues.present("verb_last"):
         return False
-    opening = _FIRST_WORD.match(between)
+    # (past the rest of a compound the first name opens: "Das gesamte Buddybuild-Team wird bei")
+    opening = _FIRST_WORD.match(between, _COMPOUND_REST.match(between).end())
+    closing = _LAST_WORD.search(before)
     return (
         opening is not None
         and cues.lex.says("verb_last", opening.group(0))
-        and not any(cues.lex.says(c, between) for c in _RELATING)
-    )
+        or closing is not None
+        and cues.lex.says("verb_last", closing.group(0))
+    ) and not any(cues.lex.says(c, between) for c in _RELATING)
 
 
 _FIRST_WORD = re.compile(r"\s*[\w'’-]+")
+_COMPOUND_REST = re.compile(r"(?:-[\w-]+)?")
+_LAST_WORD = re.compile(r"[\w'’-]+\s*$")
 
 
 def _verb_last_passive(pair: _Pair, cues: SentenceCues) -> bool:

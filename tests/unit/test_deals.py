@@ -5194,3 +5194,33 @@ def test_a_list_holding_a_large_company_shares_no_hire():
         (r.acquirer, r.target) for r in _relations(text, watchlist=WATCHLIST) if r.kind == "hire"
     }
     assert ("Pinterest", "App Store") not in hires
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dann hat Apple das Start-up Quillbyte übernommen.",
+        "Das Start-up Quillbyte baut Werkzeuge. Dann hat Apple das Start-up übernommen.",
+        "Das Start-up Quillbyte baut Werkzeuge. Nun hat Apple das in Leipzig ansässige Start-up "
+        "übernommen.",
+    ],
+)
+def test_a_german_clause_with_its_verb_second_relates_its_subject_and_object(text):
+    """German puts the verb second: a clause opening on something else has its auxiliary before
+    the subject ("Dann hat Apple … übernommen"), and a participle's phrase may stand between the
+    article and the noun that stands for the startup ("das in Leipzig ansässige Start-up")."""
+    relations = _relations(text, "de", WATCHLIST)
+    assert ("acquire", "Apple", "Quillbyte") in {(r.kind, r.acquirer, r.target) for r in relations}
+
+
+def test_a_german_purchase_whose_whole_team_moves_is_an_acquihire():
+    """A source credited in brackets ("(via TechPulse)") is no company for "das Start-up" to stand
+    for, and "das gesamte Quillbyte-Team wird bei Apple … verstärken" (will reinforce) moves the
+    startup's team: bought for its people."""
+    text = (
+        "Apple übernimmt Quillbyte\n\nWie aus einem Eintrag des Softwareunternehmens Quillbyte "
+        "hervorgeht (via TechPulse), hat Apple das in Leipzig ansässige Start-up übernommen. Das "
+        "gesamte Quillbyte-Team wird bei Apple das Werkzeug-Team verstärken."
+    )
+    result = _analyse_in("de", text, WATCHLIST)
+    assert _roles(result) == {"apple--quillbyte": "subject"}
