@@ -1018,7 +1018,8 @@ def _verb_after_the_second(cues: SentenceCues, between: str, before: str = "") -
     if not cues.present("verb_last"):
         return False
     # (past the rest of a compound the first name opens: "Das gesamte Buddybuild-Team wird bei")
-    opening = _FIRST_WORD.match(between, _COMPOUND_REST.match(between).end())
+    rest = _COMPOUND_REST.match(between)
+    opening = _FIRST_WORD.match(between, rest.end() if rest else 0)
     closing = _LAST_WORD.search(before)
     return (
         opening is not None
