@@ -89,7 +89,6 @@ _SECOND_OBJECT = re.compile(
 )
 _JOINED = re.compile(r"^\s*(?:[-–—/+x→>]|->|&)\s*$")
 _POSS = r"(?:'s|’s|')"
-# ("not only ... but also" affirms: "the company not only licensed X's technology but also hired")
 # Between a company and the people it names: only titles, "its", commas and "and" ("Covariant's
 # co-founders, Pieter Abbeel, Peter Chen and ...").
 _APPOSITION = re.compile(
