@@ -87,6 +87,9 @@ _ORG_POSSESSIONS = re.compile(
 _OWNER_OF_NAMED_COMPANY = re.compile(
     r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|firm|venture)\s*,?\s+[A-Z]"
 )
+# German capitalises every noun: one before "wie" and a name ("Branchengrößen wie OpenAI",
+# industry giants such as OpenAI) is the kind its examples are of (not "wie auch": as well as).
+_EXAMPLES_AFTER_DE = re.compile(r"\s+wie\s+(?!auch\b)[A-ZÄÖÜ]")
 # "X co-founder P", "X CEO P": a company before a title.
 _TITLE_AFTER = re.compile(
     r"^\s+(?:co-?founders?|cofounders?|founders?|ceo|chief\s+executive|president|cto|chief\s+\w+\s+officer|chief\s+scientist)\b",
@@ -393,6 +396,8 @@ _TICKER = re.compile(
 # A lower-case word and a company's word after it, a brand's own spelling ("dex Labs")
 # (a few of ``company_suffixes``: those no lower-case word before them is likely to mean in prose)
 _BRAND_ENDINGS = (" Labs", " Technologies", " Systems", " Robotics", " Studios", " Networks")
+# Digits, then at least two letters and nothing else of a number: "60db", "37signals", "23andMe"
+_DIGIT_LED_NAME = re.compile(r"(?<![\w.,$€£-])\d{1,4}(?=[a-zA-Z]{2})[a-zA-Z][\w]*(?![\w.-]*\d)")
 _LOWER_CASE_BRAND = re.compile(
     r"(?<![\w.'’-])([a-z][a-z0-9]{1,15})\s+(?:"
     + "|".join(ending.strip() for ending in _BRAND_ENDINGS)
@@ -705,6 +710,7 @@ class _NameScan:
             for m in _phrases_rx(self.data.not_companies).finditer(s.raw):
                 taken.append((m.start(), m.end()))  # "Competition and Markets Authority"
             self._read_lower_case_brands(s, taken, raw_orgs[s.index])
+            self._read_digit_led_names(s, taken, raw_orgs[s.index])
             self._read_runs(s, taken, raw_orgs[s.index])
         if self.lex.spaced:
             self._read_named_elsewhere(raw_orgs, people_raw)
@@ -770,6 +776,23 @@ class _NameScan:
                 continue
             orgs.append((m.group(0), m.group(0), m.start(), m.end(), "unknown"))
             taken.append((m.start(), m.end()))
+
+    def _read_digit_led_names(
+        self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]
+    ) -> None:
+        """A name that opens on digits ("60db", "37signals", "23andMe"), right after a word for a
+        kind of company ("das Audionews-Start-up 60db", "the startup 37signals"): no capital opens
+        it, and only the word before says it is a name, not a measure."""
+        for m in _DIGIT_LED_NAME.finditer(s.raw):
+            if _overlaps_any(taken, m.start(), m.end()):
+                continue
+            if _kind_word_before(
+                s.raw[max(0, m.start() - 70) : m.start()],
+                fold(s.raw[max(0, m.start() - 70) : m.start()]),
+                self.lex,
+            ):
+                orgs.append((m.group(0), m.group(0), m.start(), m.end(), "unknown"))
+                taken.append((m.start(), m.end()))
 
     def _leaders_for_companies(
         self, s: Sentence, orgs: list[RawOrg], people: list[RawPerson]
@@ -1159,6 +1182,8 @@ class _NameScan:
             return False  # "once based in Oslo", "headquartered in Tallinn": a place
         if self.lex.cues["outlet"].search(fold(raw[max(0, start - 40) : start])):
             return False  # "Kara Swisher of the news site AllThingsD": an outlet, party to none
+        if self.lex.language == "de" and _EXAMPLES_AFTER_DE.match(raw, end):
+            return False  # "Talente von Branchengrößen wie OpenAI": a kind, its examples after it
         if surface.endswith("-based") or _ADJECTIVE_END.search(surface):
             return False
         if self.lex.cues["acquihire"].fullmatch(fold(surface)):

@@ -5224,3 +5224,28 @@ def test_a_german_purchase_whose_whole_team_moves_is_an_acquihire():
     )
     result = _analyse_in("de", text, WATCHLIST)
     assert _roles(result) == {"apple--quillbyte": "subject"}
+
+
+def test_a_german_startup_named_with_digits_whose_team_now_works_for_the_buyer():
+    """ "das Audio-Start-up 42labs": a name opening on digits, which only the word before marks
+    as one; "dafür arbeitet das Team jetzt bei Google" (the team now works at Google) moves its
+    people."""
+    text = (
+        "Google holt das Team von 42labs\n\nDas wenig erfolgreiche Audio-Start-up 42labs schließt "
+        "die Tore, dafür arbeitet das Team jetzt bei Google."
+    )
+    assert _deal_ids(_analyse_in("de", text, WATCHLIST)) == {"google--42labs"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a kind of company, its examples after "wie"
+        "Meta sicherte sich hochrangige Talente von Branchengrößen wie OpenAI und Google.",
+        # an adjective of the group's ("konzerneigen"), not a word for a group
+        "Es war ein Kauf des ganzen Teams als Ausdruck der konzerneigenen Personalentwicklung.",
+    ],
+)
+def test_a_german_noun_is_no_company_for_its_capital(sentence):
+    names = company_names(read_steps(sentence, "de", WATCHLIST).names)
+    assert not names & {"Branchengrößen", "Personalentwicklung"}
