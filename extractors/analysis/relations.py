@@ -352,6 +352,17 @@ _LIST_SUMMED_UP = re.compile(
 )
 
 
+# A relative clause set off by commas, still open: ", which was founded by former Stripe".
+_ASIDE_OPEN = re.compile(r",\s+(?:which|who|whose)\b[^,;()]*$")
+
+
+def _closes_an_aside_between(raw: str, c_start: int, x: OrgMention, y: OrgMention) -> bool:
+    """The first company stands in a relative clause set off by commas that closes before the
+    second ("Lumeo, which was founded by two former Stripe engineers, was acquired by Meta"): what
+    follows the comma is said of the name the clause describes, not of the first."""
+    return "," in raw[x.end : y.start] and _ASIDE_OPEN.search(raw, c_start, x.start) is not None
+
+
 # The kinds of relation a list of startups shares: people of each of them move.
 _SHARED_KINDS = frozenset({"hire", "acquihire"})
 
@@ -738,9 +749,18 @@ def _pair_relations(
     coordinated: list[tuple[str, str]] = []  # "… behind Dark Blue Labs and Vision Factory"
     former = {i for i, o in enumerate(orgs) if past_employer_before(s, o.start)}
     past_employers = {orgs[i].start for i in former}  # (where each is named)
-    for x, y, since in _neighbour_pairs(orgs, former):
+    # (a company named in a relative clause set off by commas stands between no two others: "Lumeo,
+    # which was founded by former Stripe engineers, was acquired by Meta" pairs Lumeo and Meta)
+    in_asides = {
+        i
+        for i, o in enumerate(orgs)
+        if "," in s.raw[o.end : c_end] and _ASIDE_OPEN.search(s.raw, c_start, o.start)
+    }
+    for x, y, since in _neighbour_pairs(orgs, former | in_asides):
         if _NEW_CLAUSE_BEFORE.search(s.raw, since, y.start):
             continue  # "... in a multibillion-dollar deal, and Microsoft hired ...": y opens a clause of its own
+        if _closes_an_aside_between(s.raw, c_start, x, y):
+            continue  # "Lumeo, which was founded by former Stripe engineers, was acquired by …"
         pair = _read_pair(s, x, y, since, people, cues, folded, c_start, c_end)
         if SOURCE_BEFORE.search(pair.before) and "," in pair.between_raw:
             continue  # "According to Limitless CEO Dan Siroker, the acquisition feeds Meta's …"

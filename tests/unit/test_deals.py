@@ -5249,3 +5249,17 @@ def test_a_german_startup_named_with_digits_whose_team_now_works_for_the_buyer()
 def test_a_german_noun_is_no_company_for_its_capital(sentence):
     names = company_names(read_steps(sentence, "de", WATCHLIST).names)
     assert not names & {"Branchengrößen", "Personalentwicklung"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lumeo, which was founded by two former Stripe engineers, was acquired by Meta.",
+        "The startup Lumeo, whose backers include Stripe, was bought by Meta last week.",
+    ],
+)
+def test_what_follows_a_relative_clause_is_said_of_the_name_it_describes(sentence):
+    """A relative clause set off by commas describes the name before it; the verb after its
+    closing comma is that name's: Meta bought Lumeo, not Stripe."""
+    keys = _relation_keys(sentence, watchlist=WATCHLIST)
+    assert {k for k in keys if k[0] == "acquire"} == {("acquire", "Meta", "Lumeo")}
