@@ -352,15 +352,29 @@ _LIST_SUMMED_UP = re.compile(
 )
 
 
-# A relative clause set off by commas, still open: ", which was founded by former Stripe".
-_ASIDE_OPEN = re.compile(r",\s+(?:which|who|whose)\b[^,;()]*$")
+# A relative clause set off by commas, still open: ", which was founded by former Stripe"; or,
+# right after a company's name, an appositive: "Lumeo, a startup spun out of Stripe".
+_ASIDE_OPEN = re.compile(r",\s+(?:(?P<relative>which|who|whose)|a|an)\b[^,;()]*$")
 
 
-def _closes_an_aside_between(raw: str, c_start: int, x: OrgMention, y: OrgMention) -> bool:
-    """The first company stands in a relative clause set off by commas that closes before the
-    second ("Lumeo, which was founded by two former Stripe engineers, was acquired by Meta"): what
-    follows the comma is said of the name the clause describes, not of the first."""
-    return "," in raw[x.end : y.start] and _ASIDE_OPEN.search(raw, c_start, x.start) is not None
+def _in_an_aside(raw: str, c_start: int, o: OrgMention, orgs: Sequence[OrgMention]) -> bool:
+    """The company stands in a relative clause or an appositive set off by commas ("Lumeo, which
+    was founded by two former Stripe engineers, was acquired by Meta"; "The founders of Lumeo, a
+    startup spun out of Stripe, joined Meta"), which closes before the clause does."""
+    opened = _ASIDE_OPEN.search(raw, c_start, o.start)
+    if opened is None or "," not in raw[o.end :]:
+        return False
+    return bool(opened.group("relative")) or any(
+        0 <= opened.start() - other.end <= 1 for other in orgs
+    )  # (an appositive describes the name right before it)
+
+
+def _closes_an_aside_between(
+    raw: str, c_start: int, x: OrgMention, y: OrgMention, orgs: Sequence[OrgMention]
+) -> bool:
+    """The first company stands in an aside that closes before the second: what follows the
+    comma is said of the name the aside describes, not of the first."""
+    return "," in raw[x.end : y.start] and _in_an_aside(raw, c_start, x, orgs)
 
 
 # The kinds of relation a list of startups shares: people of each of them move.
@@ -752,14 +766,12 @@ def _pair_relations(
     # (a company named in a relative clause set off by commas stands between no two others: "Lumeo,
     # which was founded by former Stripe engineers, was acquired by Meta" pairs Lumeo and Meta)
     in_asides = {
-        i
-        for i, o in enumerate(orgs)
-        if "," in s.raw[o.end : c_end] and _ASIDE_OPEN.search(s.raw, c_start, o.start)
+        i for i, o in enumerate(orgs) if _in_an_aside(s.raw[:c_end], c_start, o, orgs)
     }
     for x, y, since in _neighbour_pairs(orgs, former | in_asides):
         if _NEW_CLAUSE_BEFORE.search(s.raw, since, y.start):
             continue  # "... in a multibillion-dollar deal, and Microsoft hired ...": y opens a clause of its own
-        if _closes_an_aside_between(s.raw, c_start, x, y):
+        if _closes_an_aside_between(s.raw, c_start, x, y, orgs):
             continue  # "Lumeo, which was founded by former Stripe engineers, was acquired by …"
         pair = _read_pair(s, x, y, since, people, cues, folded, c_start, c_end)
         if SOURCE_BEFORE.search(pair.before) and "," in pair.between_raw:

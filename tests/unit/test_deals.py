@@ -5263,3 +5263,13 @@ def test_what_follows_a_relative_clause_is_said_of_the_name_it_describes(sentenc
     closing comma is that name's: Meta bought Lumeo, not Stripe."""
     keys = _relation_keys(sentence, watchlist=WATCHLIST)
     assert {k for k in keys if k[0] == "acquire"} == {("acquire", "Meta", "Lumeo")}
+
+
+def test_what_follows_an_appositive_is_said_of_the_name_it_describes():
+    """ "Lumeo, a startup spun out of Stripe," describes Lumeo: the founders who join Meta are
+    Lumeo's, and Stripe, named inside the description, hires no one for Meta."""
+    relations = _relations(
+        "The founders of Lumeo, a startup spun out of Stripe, joined Meta.", "en", WATCHLIST
+    )
+    hires = {(r.acquirer, r.target) for r in relations if r.kind == "hire" and r.acquirer == "Meta"}
+    assert hires == {("Meta", "Lumeo")}
