@@ -352,29 +352,36 @@ _LIST_SUMMED_UP = re.compile(
 )
 
 
-# A relative clause set off by commas, still open: ", which was founded by former Stripe"; or,
-# right after a company's name, an appositive: "Lumeo, a startup spun out of Stripe".
-_ASIDE_OPEN = re.compile(r",\s+(?:(?P<relative>which|who|whose)|a|an)\b[^,;()]*$")
+# The comma that may open an aside: the last one before a name, with none of ",;()" after it
+_LAST_COMMA = re.compile(r",\s+(?=[^,;()]*$)")
 
 
-def _in_an_aside(raw: str, c_start: int, o: OrgMention, orgs: Sequence[OrgMention]) -> bool:
-    """The company stands in a relative clause or an appositive set off by commas ("Lumeo, which
-    was founded by two former Stripe engineers, was acquired by Meta"; "The founders of Lumeo, a
-    startup spun out of Stripe, joined Meta"), which closes before the clause does."""
-    opened = _ASIDE_OPEN.search(raw, c_start, o.start)
+def _in_an_aside(
+    raw: str, c_start: int, o: OrgMention, orgs: Sequence[OrgMention], lex: Lexicon
+) -> bool:
+    """The company stands in an aside set off by commas right after another company's name, which
+    closes before the clause does: a relative clause ("Lumeo, which was founded by two former
+    Stripe engineers, was acquired by Meta"), an appositive ("The founders of Lumeo, a startup
+    spun out of Stripe, joined Meta") or a participle's phrase ("Lumeo, fondée par deux anciens
+    de Stripe, a été rachetée par Meta"); the words that open one are the lexicon's."""
+    opened = _LAST_COMMA.search(raw, c_start, o.start)
     if opened is None or "," not in raw[o.end :]:
         return False
-    return bool(opened.group("relative")) or any(
+    aside = fold(raw[opened.end() : o.start])
+    if lex.cues["aside_opens"].match(aside):
+        return True
+    # (an appositive only right after a company's name: not "…, a move that …")
+    return lex.cues["appositive_opens"].match(aside) is not None and any(
         0 <= opened.start() - other.end <= 1 for other in orgs
-    )  # (an appositive describes the name right before it)
+    )
 
 
 def _closes_an_aside_between(
-    raw: str, c_start: int, x: OrgMention, y: OrgMention, orgs: Sequence[OrgMention]
+    raw: str, c_start: int, x: OrgMention, y: OrgMention, orgs: Sequence[OrgMention], lex: Lexicon
 ) -> bool:
     """The first company stands in an aside that closes before the second: what follows the
     comma is said of the name the aside describes, not of the first."""
-    return "," in raw[x.end : y.start] and _in_an_aside(raw, c_start, x, orgs)
+    return "," in raw[x.end : y.start] and _in_an_aside(raw, c_start, x, orgs, lex)
 
 
 # The kinds of relation a list of startups shares: people of each of them move.
@@ -766,12 +773,12 @@ def _pair_relations(
     # (a company named in a relative clause set off by commas stands between no two others: "Lumeo,
     # which was founded by former Stripe engineers, was acquired by Meta" pairs Lumeo and Meta)
     in_asides = {
-        i for i, o in enumerate(orgs) if _in_an_aside(s.raw[:c_end], c_start, o, orgs)
+        i for i, o in enumerate(orgs) if _in_an_aside(s.raw[:c_end], c_start, o, orgs, cues.lex)
     }
     for x, y, since in _neighbour_pairs(orgs, former | in_asides):
         if _NEW_CLAUSE_BEFORE.search(s.raw, since, y.start):
             continue  # "... in a multibillion-dollar deal, and Microsoft hired ...": y opens a clause of its own
-        if _closes_an_aside_between(s.raw, c_start, x, y, orgs):
+        if _closes_an_aside_between(s.raw, c_start, x, y, orgs, cues.lex):
             continue  # "Lumeo, which was founded by former Stripe engineers, was acquired by …"
         pair = _read_pair(s, x, y, since, people, cues, folded, c_start, c_end)
         if SOURCE_BEFORE.search(pair.before) and "," in pair.between_raw:

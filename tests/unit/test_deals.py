@@ -5273,3 +5273,29 @@ def test_what_follows_an_appositive_is_said_of_the_name_it_describes():
     )
     hires = {(r.acquirer, r.target) for r in relations if r.kind == "hire" and r.acquirer == "Meta"}
     assert hires == {("Meta", "Lumeo")}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "The startup Lumeo, founded by two former Stripe engineers, was acquired by Meta."),
+        ("fr", "La start-up Lumeo, fondée par deux anciens de Stripe, a été rachetée par Meta."),
+        (
+            "es",
+            "La startup Lumeo, que fue fundada por dos exingenieros de Stripe, fue adquirida por Meta.",
+        ),
+        (
+            "it",
+            "La startup Lumeo, fondata da due ex ingegneri di Stripe, è stata acquisita da Meta.",
+        ),
+        (
+            "pt",
+            "A startup Lumeo, criada por dois ex-engenheiros da Stripe, foi comprada pela Meta.",
+        ),
+    ],
+)
+def test_an_aside_in_any_language_describes_the_name_before_it(language, sentence):
+    """A participle's phrase or a relative clause set off by commas, opened by the words of the
+    sentence's own language: the purchase after it is of the startup it describes."""
+    keys = _relation_keys(sentence, language, WATCHLIST)
+    assert {k for k in keys if k[0] == "acquire"} == {("acquire", "Meta", "Lumeo")}
