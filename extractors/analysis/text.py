@@ -80,6 +80,10 @@ CONTRAST_AFTER_COMMA = (
 _CLAUSE_END = re.compile(
     r"[;—,\s](?:(?<=;)|(?<=—)|(?<=,)\s+(?:" + "|".join(CONTRAST_AFTER_COMMA) + r")\b"
     r"|(?<=\s)(?:[-–—]\s|\s*–\s+))"
+    # a clause of contrast opened without a comma ("Meta hired the founders of Lumeo whereas Google
+    # bought Quillbyte"; "while" only before a capital, its clause's subject: not "while at Google")
+    r"|\s(?=(?:whereas|wohingegen|tandis\s+que|alors\s+que|mientras\s+que)\s)"
+    r"|\s(?=(?:while|während|mientras|enquanto|mentre)\s+[A-ZÀ-Ý])"
     # Korean: a finished verb joined on by 고 ("계약은 무산됐고 윈드서프는 …": fell through, and …)
     r"|(?<=[었았됐했였])고(?=\s)"
     # the end of a quotation ("… for Yahoo!," Adam Cahan, vice president of …): the speaker's

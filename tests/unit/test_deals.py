@@ -5299,3 +5299,19 @@ def test_an_aside_in_any_language_describes_the_name_before_it(language, sentenc
     sentence's own language: the purchase after it is of the startup it describes."""
     keys = _relation_keys(sentence, language, WATCHLIST)
     assert {k for k in keys if k[0] == "acquire"} == {("acquire", "Meta", "Lumeo")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Meta hired the founders of Lumeo while Google bought Quillbyte.",
+        "Meta hired the founders of Lumeo whereas Google bought Quillbyte.",
+    ],
+)
+def test_a_clause_of_contrast_without_a_comma_is_a_clause_of_its_own(sentence):
+    """ "… while Google bought Quillbyte": the second company's own clause; Google hires no one
+    from Lumeo."""
+    assert _relation_keys(sentence, watchlist=WATCHLIST) == {
+        ("hire", "Meta", "Lumeo"),
+        ("acquire", "Google", "Quillbyte"),
+    }
