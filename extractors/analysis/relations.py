@@ -1029,6 +1029,8 @@ def _read_pair(
         # übernommen": the verb after the second name, up to the comma that opens the next clause
         comma = folded.find(",", y.end, c_end)
         between = f"{between} {folded[y.end : c_end if comma < 0 else comma]}"
+    elif (particle := _particle_after_the_second(cues, between, folded[y.end : c_end])) is not None:
+        between = f"{between} {particle}"  # "Harbor stellt die Gründer von Quillbyte ein"
     background, failed, dated = _flags(folded, cues, y.end, c_start, c_end)
     failed = failed or _said(cues, "negation", between)
     if failed and _others_moved_after(folded[y.end : c_end], cues):
@@ -1065,6 +1067,29 @@ def _verb_after_the_second(cues: SentenceCues, between: str, before: str = "") -
         or closing is not None
         and cues.lex.says("verb_last", closing.group(0))
     ) and not any(cues.lex.says(c, between) for c in _RELATING)
+
+
+def _particle_after_the_second(cues: SentenceCues, between: str, after: str) -> str | None:
+    """German and Dutch split a verb, its particle closing the clause right after the object:
+    "Harbor stellt die Gründer von Quillbyte ein", "Harbor neemt de oprichters van Quillbyte in
+    dienst". Where no word between the two relates them and the one or two words that close the
+    clause after the second do, read with them (a verb only both halves make): those words."""
+    if not cues.lex.raw.get("verb_last") or any(cues.lex.says(c, between) for c in _RELATING):
+        return None
+    closing = _CLAUSE_CLOSES.match(after)
+    if closing is None:
+        return None
+    words = closing.group(1)
+    joined = f"{between} {words}"
+    made = any(
+        cues.lex.says(c, joined) and not cues.lex.says(c, words)
+        for c in ("hire", "acquire", "join")
+    )
+    return words if made else None
+
+
+# The one or two words after a name that close its clause: " ein und …", " in dienst."
+_CLAUSE_CLOSES = re.compile(r"\s*((?:[\w-]+\s*){1,2}?)(?:[,.;:!?]|\s+(?:und|en|oder|of)\s|$)")
 
 
 _FIRST_WORD = re.compile(r"\s*[\w'’-]+")

@@ -5315,3 +5315,21 @@ def test_a_clause_of_contrast_without_a_comma_is_a_clause_of_its_own(sentence):
         ("hire", "Meta", "Lumeo"),
         ("acquire", "Google", "Quillbyte"),
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("de", "Meta stellt die Gründer von Lumeo ein und zahlt 40 Millionen Dollar."),
+        ("nl", "Meta neemt de oprichters van Lumeo in dienst en betaalt 40 miljoen dollar."),
+    ],
+)
+def test_a_split_verb_whose_particle_closes_the_clause_relates_the_pair(language, sentence):
+    """German and Dutch split a verb around its object: "stellt … ein" (hires), "neemt … in
+    dienst" (takes on), the particle closing the clause after the startup's name."""
+    hires = {
+        (r.acquirer, r.target)
+        for r in _relations(sentence, language, WATCHLIST)
+        if r.kind == "hire"
+    }
+    assert hires == {("Meta", "Lumeo")}
