@@ -356,24 +356,51 @@ _LIST_SUMMED_UP = re.compile(
 _LAST_COMMA = re.compile(r",\s+(?=[^,;()]*$)")
 
 
-def _in_an_aside(
+def _aside_head(
     raw: str, c_start: int, o: OrgMention, orgs: Sequence[OrgMention], lex: Lexicon
-) -> bool:
-    """The company stands in an aside set off by commas right after another company's name, which
-    closes before the clause does: a relative clause ("Lumeo, which was founded by two former
-    Stripe engineers, was acquired by Meta"), an appositive ("The founders of Lumeo, a startup
-    spun out of Stripe, joined Meta") or a participle's phrase ("Lumeo, fondée par deux anciens
-    de Stripe, a été rachetée par Meta"); the words that open one are the lexicon's."""
+) -> OrgMention | None | bool:
+    """Whether the company stands in an aside set off by commas, which closes before the clause
+    does: a relative clause ("Lumeo, which was founded by two former Stripe engineers, was
+    acquired by Meta"), an appositive ("The founders of Lumeo, a startup spun out of Stripe,
+    joined Meta") or a participle's phrase ("Lumeo, fondée par deux anciens de Stripe, a été
+    rachetée par Meta"), by the words of the lexicon that open one. The company the aside
+    describes, named right before its comma, where one is; True for an aside after anything
+    else; False for none."""
     opened = _LAST_COMMA.search(raw, c_start, o.start)
     if opened is None or "," not in raw[o.end :]:
         return False
+    head = next((other for other in orgs if 0 <= opened.start() - other.end <= 1), None)
     aside = fold(raw[opened.end() : o.start])
     if lex.cues["aside_opens"].match(aside):
-        return True
+        return head if head is not None else True
     # (an appositive only right after a company's name: not "…, a move that …")
-    return lex.cues["appositive_opens"].match(aside) is not None and any(
-        0 <= opened.start() - other.end <= 1 for other in orgs
-    )
+    if head is not None and lex.cues["appositive_opens"].match(aside):
+        return head
+    return False
+
+
+def _in_an_aside(
+    raw: str, c_start: int, o: OrgMention, orgs: Sequence[OrgMention], lex: Lexicon
+) -> bool:
+    return _aside_head(raw, c_start, o, orgs, lex) is not False
+
+
+def _past_the_asides(
+    raw: str, c_start: int, orgs: Sequence[OrgMention], lex: Lexicon
+) -> list[tuple[OrgMention, OrgMention, int]]:
+    """(head, y, since): a company an aside describes with the first company named after the
+    aside closes ("Lumeo, which was founded by former Stripe engineers, was acquired by Meta":
+    Lumeo and Meta, which the name in the aside keeps from being neighbours)."""
+    out = []
+    for i, o in enumerate(orgs):
+        head = _aside_head(raw, c_start, o, orgs, lex)
+        if not isinstance(head, OrgMention):
+            continue
+        closing = raw.find(",", o.end)
+        after = next((y for y in orgs[i + 1 :] if y.start > closing), None)
+        if after is not None and after.name != head.name:
+            out.append((head, after, head.end))
+    return out
 
 
 def _closes_an_aside_between(
@@ -770,12 +797,14 @@ def _pair_relations(
     coordinated: list[tuple[str, str]] = []  # "… behind Dark Blue Labs and Vision Factory"
     former = {i for i, o in enumerate(orgs) if past_employer_before(s, o.start)}
     past_employers = {orgs[i].start for i in former}  # (where each is named)
-    # (a company named in a relative clause set off by commas stands between no two others: "Lumeo,
-    # which was founded by former Stripe engineers, was acquired by Meta" pairs Lumeo and Meta)
-    in_asides = {
-        i for i, o in enumerate(orgs) if _in_an_aside(s.raw[:c_end], c_start, o, orgs, cues.lex)
-    }
-    for x, y, since in _neighbour_pairs(orgs, former | in_asides):
+    neighbours = list(_neighbour_pairs(orgs, former))
+    paired = {(x.start, y.start) for x, y, _ in neighbours}
+    neighbours += [
+        (x, y, since)
+        for x, y, since in _past_the_asides(s.raw[:c_end], c_start, orgs, cues.lex)
+        if (x.start, y.start) not in paired
+    ]
+    for x, y, since in neighbours:
         if _NEW_CLAUSE_BEFORE.search(s.raw, since, y.start):
             continue  # "... in a multibillion-dollar deal, and Microsoft hired ...": y opens a clause of its own
         if _closes_an_aside_between(s.raw, c_start, x, y, orgs, cues.lex):
