@@ -352,8 +352,8 @@ _LIST_SUMMED_UP = re.compile(
 )
 
 
-# The comma that may open an aside: the last one before a name, with none of ",;()" after it
-_LAST_COMMA = re.compile(r",\s+(?=[^,;()]*$)")
+# What closes the words after a comma before they reach a name: no aside opens there
+_BRACKET_OR_STOP = re.compile(r"[;()]")
 
 
 def _aside_head(
@@ -366,11 +366,11 @@ def _aside_head(
     rachetée par Meta"), by the words of the lexicon that open one. The company the aside
     describes, named right before its comma, where one is; True for an aside after anything
     else; False for none."""
-    opened = _LAST_COMMA.search(raw, c_start, o.start)
-    if opened is None or "," not in raw[o.end :]:
+    comma = raw.rfind(",", c_start, o.start)
+    if comma < 0 or "," not in raw[o.end :] or _BRACKET_OR_STOP.search(raw, comma, o.start):
         return False
-    head = next((other for other in orgs if 0 <= opened.start() - other.end <= 1), None)
-    aside = fold(raw[opened.end() : o.start])
+    head = next((other for other in orgs if 0 <= comma - other.end <= 1), None)
+    aside = fold(raw[comma + 1 : o.start].lstrip())
     if lex.cues["aside_opens"].match(aside):
         return head if head is not None else True
     # (an appositive only right after a company's name: not "…, a move that …")
