@@ -178,21 +178,27 @@ _GENERIC_BIG = re.compile(
 
 
 @cache
-def _generic_startup_rx(startup_words: tuple[str, ...]) -> re.Pattern[str]:
+def _generic_startup_rx(
+    startup_words: tuple[str, ...], participle_before_noun: bool = False
+) -> re.Pattern[str]:
     """ "the startup", "the AI startup's", "이 스타트업은": a startup named by what it is (a
-    Korean particle may close it)."""
+    Korean particle may close it). German and Dutch (``participle_before_noun``) put a
+    participle's phrase between the article and the noun: "das im kanadischen Vancouver
+    beheimatete Startup", "het in Amsterdam gevestigde bedrijf"."""
     startup_nouns = "|".join(
         f
         for f in startup_words
         if f
         not in {"company", "firm", "business", "platform", "player", "fund", "rival", "venture"}
     )
+    participle = (
+        r"|(?:die|das|der|den|dem|het|de)\s+(?:[\w-]+\s+){1,3}?[\w-]+(?:te|ten|de|den|ige|igen|ene|enen)\s+"
+        if participle_before_noun
+        else ""
+    )
     return re.compile(
         rf"\b(?:(?:the|this|la|le|el|die|das|a|o|cette|ce|cet|esta|este|essa|esse|questa|questo|diese[sr]?|이|그|해당)\s+(?:[\w-]+\s+){{0,2}}?"
-        # (German and Dutch put a participle's phrase between the article and the noun: "das im
-        # kanadischen Vancouver beheimatete Startup", "het in Amsterdam gevestigde bedrijf")
-        rf"|(?:die|das|der|den|dem|het|de)\s+(?:[\w-]+\s+){{1,3}}?[\w-]+(?:te|ten|de|den|ige|igen|ene|enen)\s+)"
-        rf"(?:{startup_nouns})(?:'s|’s|[은는이가을를의와과도](?=\s))?(?![\w-])",
+        rf"{participle})(?:{startup_nouns})(?:'s|’s|[은는이가을를의와과도](?=\s))?(?![\w-])",
         re.IGNORECASE,
     )
 
@@ -219,12 +225,13 @@ def _the_bought_rx(bought_words: tuple[str, ...]) -> re.Pattern[str]:
 def _generic_patterns(
     startup_words: tuple[str, ...],
     bought_words: tuple[str, ...] = (),
+    participle_before_noun: bool = False,
 ) -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]:
     """ "the startup", "the tech giant", "it paid": each pattern with texts one of which it needs."""
     return tuple(
         (p, needed_texts(p))
         for p in (
-            _generic_startup_rx(startup_words),
+            _generic_startup_rx(startup_words, participle_before_noun),
             _GENERIC_BIG,
             _PRONOUN_PAYER,
             _GENERIC_COMPANY,
@@ -237,7 +244,12 @@ def _generic_patterns(
 
 def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:
     """ "the startup", "the AI startup's", "the tech giant": the company last named of that kind."""
-    patterns = _generic_patterns(lex.raw.get("startup", ()), lex.raw.get("the_bought", ()))
+    patterns = _generic_patterns(
+        lex.raw.get("startup", ()),
+        lex.raw.get("the_bought", ()),
+        # (the languages whose verb may close a clause put a participle's phrase before a noun)
+        participle_before_noun=bool(lex.raw.get("verb_last")),
+    )
     recent: list[
         tuple[int, str, bool]
     ] = []  # (sentence, company, is a listed acquirer), in text order
