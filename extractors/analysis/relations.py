@@ -356,59 +356,46 @@ _LIST_SUMMED_UP = re.compile(
 _BRACKET_OR_STOP = re.compile(r"[;()]")
 
 
-def _aside_head(
-    raw: str, c_start: int, o: OrgMention, orgs: Sequence[OrgMention], lex: Lexicon
-) -> OrgMention | None | bool:
-    """Whether the company stands in an aside set off by commas, which closes before the clause
-    does: a relative clause ("Lumeo, which was founded by two former Stripe engineers, was
-    acquired by Meta"), an appositive ("The founders of Lumeo, a startup spun out of Stripe,
-    joined Meta") or a participle's phrase ("Lumeo, fondée par deux anciens de Stripe, a été
-    rachetée par Meta"), by the words of the lexicon that open one. The company the aside
-    describes, named right before its comma, where one is; True for an aside after anything
-    else; False for none."""
-    comma = raw.rfind(",", c_start, o.start)
-    if comma < 0 or "," not in raw[o.end :] or _BRACKET_OR_STOP.search(raw, comma, o.start):
-        return False
-    head = next((other for other in orgs if 0 <= comma - other.end <= 1), None)
-    aside = fold(raw[comma + 1 : o.start].lstrip())
-    if lex.cues["aside_opens"].match(aside):
-        return head if head is not None else True
-    # (an appositive only right after a company's name: not "…, a move that …")
-    if head is not None and lex.cues["appositive_opens"].match(aside):
-        return head
-    return False
-
-
-def _in_an_aside(
-    raw: str, c_start: int, o: OrgMention, orgs: Sequence[OrgMention], lex: Lexicon
-) -> bool:
-    return _aside_head(raw, c_start, o, orgs, lex) is not False
+def _asides(
+    raw: str, c_start: int, orgs: Sequence[OrgMention], lex: Lexicon
+) -> dict[int, OrgMention | None]:
+    """Where each company standing in an aside set off by commas is named (an aside that closes
+    before the clause does: a relative clause, "Lumeo, which was founded by two former Stripe
+    engineers, was acquired by Meta"; an appositive, "The founders of Lumeo, a startup spun out
+    of Stripe, joined Meta"; a participle's phrase, "Lumeo, fondée par deux anciens de Stripe, a
+    été rachetée par Meta"; opened by the lexicon's words), with the company the aside describes,
+    named right before its comma, or None where it follows no company."""
+    out: dict[int, OrgMention | None] = {}
+    for o in orgs:
+        comma = raw.rfind(",", c_start, o.start)
+        if comma < 0 or "," not in raw[o.end :] or _BRACKET_OR_STOP.search(raw, comma, o.start):
+            continue
+        head = next((other for other in orgs if 0 <= comma - other.end <= 1), None)
+        aside = fold(raw[comma + 1 : o.start].lstrip())
+        # (an appositive only right after a company's name: not "…, a move that …")
+        if lex.cues["aside_opens"].match(aside) or (
+            head is not None and lex.cues["appositive_opens"].match(aside)
+        ):
+            out[o.start] = head
+    return out
 
 
 def _past_the_asides(
-    raw: str, c_start: int, orgs: Sequence[OrgMention], lex: Lexicon
+    raw: str, orgs: Sequence[OrgMention], asides: dict[int, OrgMention | None]
 ) -> list[tuple[OrgMention, OrgMention, int]]:
     """(head, y, since): a company an aside describes with the first company named after the
     aside closes ("Lumeo, which was founded by former Stripe engineers, was acquired by Meta":
     Lumeo and Meta, which the name in the aside keeps from being neighbours)."""
     out = []
     for i, o in enumerate(orgs):
-        head = _aside_head(raw, c_start, o, orgs, lex)
-        if not isinstance(head, OrgMention):
+        head = asides.get(o.start)
+        if head is None:
             continue
         closing = raw.find(",", o.end)
         after = next((y for y in orgs[i + 1 :] if y.start > closing), None)
         if after is not None and after.name != head.name:
             out.append((head, after, head.end))
     return out
-
-
-def _closes_an_aside_between(
-    raw: str, c_start: int, x: OrgMention, y: OrgMention, orgs: Sequence[OrgMention], lex: Lexicon
-) -> bool:
-    """The first company stands in an aside that closes before the second: what follows the
-    comma is said of the name the aside describes, not of the first."""
-    return "," in raw[x.end : y.start] and _in_an_aside(raw, c_start, x, orgs, lex)
 
 
 # The kinds of relation a list of startups shares: people of each of them move.
@@ -797,18 +784,22 @@ def _pair_relations(
     coordinated: list[tuple[str, str]] = []  # "… behind Dark Blue Labs and Vision Factory"
     former = {i for i, o in enumerate(orgs) if past_employer_before(s, o.start)}
     past_employers = {orgs[i].start for i in former}  # (where each is named)
+    asides = _asides(s.raw[:c_end], c_start, orgs, cues.lex)
     neighbours = list(_neighbour_pairs(orgs, former))
     paired = {(x.start, y.start) for x, y, _ in neighbours}
     neighbours += [
         (x, y, since)
-        for x, y, since in _past_the_asides(s.raw[:c_end], c_start, orgs, cues.lex)
+        for x, y, since in _past_the_asides(s.raw[:c_end], orgs, asides)
         if (x.start, y.start) not in paired
     ]
     for x, y, since in neighbours:
         if _NEW_CLAUSE_BEFORE.search(s.raw, since, y.start):
             continue  # "... in a multibillion-dollar deal, and Microsoft hired ...": y opens a clause of its own
-        if _closes_an_aside_between(s.raw, c_start, x, y, orgs, cues.lex):
-            continue  # "Lumeo, which was founded by former Stripe engineers, was acquired by …"
+        if x.start in asides and "," in s.raw[x.end : y.start]:
+            # the first stands in an aside that closes before the second: what follows the
+            # comma is said of the name the aside describes ("Lumeo, which was founded by former
+            # Stripe engineers, was acquired by …")
+            continue
         pair = _read_pair(s, x, y, since, people, cues, folded, c_start, c_end)
         if SOURCE_BEFORE.search(pair.before) and "," in pair.between_raw:
             continue  # "According to Limitless CEO Dan Siroker, the acquisition feeds Meta's …"
