@@ -74,10 +74,10 @@ SUBJECT_PROMOTE = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 # The article model's, chosen the same way (a ``promote`` above 1 promotes no article).
 ARTICLE_PENALTIES = (0.01, 0.03, 0.1, 0.3)
 ARTICLE_PROMOTE = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
-# How far below the best leave-one-set-out relevance the named-deals model's penalty may be
-# chosen for being stronger (the simpler model within noise of the best: about one article of
-# the 746 blind-analysed ones).
-NAMED_WITHIN = 0.005
+# How far below the best leave-one-set-out relevance the article and named-deals models' penalty
+# may be chosen for being stronger (the simpler model within noise of the best: about one article
+# of the 746 blind-analysed ones).
+WITHIN = 0.005
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,13 +394,26 @@ def written_unrelated(data: Path) -> np.ndarray:
     return np.array(rows).reshape(-1, len(article_model.FEATURES))
 
 
+def strongest_within_reach(
+    results: list[tuple[float, float, float]],
+) -> tuple[float, float, float]:
+    """Of (relevance F1, promote, -penalty) results, the strongest penalty within ``WITHIN`` of
+    the best F1 (then the best F1, then the bound that promotes least). A rare cue weighed
+    heavily by a weak penalty ("led by" of a funding round in one headline) turns a model on a
+    phrase, not the article; between fits within noise of each other the simpler one carries
+    better to sets nobody has read."""
+    top = max(results)[0]
+    return max((r for r in results if r[0] >= top - WITHIN), key=lambda r: (-r[2], r))
+
+
 def fit_article_model(
     examples: ArticleExamples, rules: dict[str, str], written: np.ndarray
 ) -> tuple[np.ndarray, float, float, list[str], dict[str, str]]:
     """The article model: fitted on the articles a blind analysis found no deal in (where the
     model is used), with the penalty and ``promote`` bound of the best leave-one-set-out
-    relevance of all the blind analyses' articles (ties go to the bound that promotes least)
-    among those whose model, fitted on every set, promotes none of the ``written`` articles.
+    relevance of all the blind analyses' articles, or of a stronger penalty within ``WITHIN`` of
+    it (ties go to the bound that promotes least), among those whose model, fitted on every set,
+    promotes none of the ``written`` articles.
     Returns its weights, bias and bound, the report, and each blind article's relevance as the
     rules and the model left out of its set read it."""
     blind = [k for k in examples.keys if k in rules]
@@ -425,7 +438,7 @@ def fit_article_model(
                 for k in blind
             ]
             results.append((round(relevance_macro_f1(pairs), 6), promote, -penalty))
-    best_f1, promote, neg_penalty = max(results)
+    best_f1, promote, neg_penalty = strongest_within_reach(results)
     weights, bias = fit(x, y, -neg_penalty)
     chances = dict(zip(keys, leave_one_set_out(x, y, groups, -neg_penalty), strict=True))
     read = {k: promoted(rules[k], float(chances.get(k, 0.0)), promote) for k in blind}
@@ -483,7 +496,7 @@ def fit_named_deals_model(
     """The named-deals model: fitted on the articles a blind analysis named deals in, y whether
     the article is about one of them, with the penalty and ``promote`` bound of the best
     leave-one-set-out relevance of all the blind analyses' articles (``before``: their relevance
-    with the article model), or of a stronger penalty within ``NAMED_WITHIN`` of it, among those
+    with the article model), or of a stronger penalty within ``WITHIN`` of it, among those
     whose model, fitted on every set, makes none of the ``written`` articles the rules read right
     wrong (ties go to the bound that promotes least). Returns its weights, bias, bound and the
     report."""
@@ -521,12 +534,7 @@ def fit_named_deals_model(
     # where some bounds read every written article right, only those: the written set keeps its
     # scores (one the rules read wrong, set right by an earlier fit, stays right)
     results = all_right or results
-    # the strongest penalty within reach of the best: a rare cue weighed heavily by a weak penalty
-    # ("led by" of a funding round in one headline) turns the model on a phrase, not the article
-    top = max(results)[0]
-    best_f1, promote, neg_penalty = max(
-        (r for r in results if r[0] >= top - NAMED_WITHIN), key=lambda r: (-r[2], r)
-    )
+    best_f1, promote, neg_penalty = strongest_within_reach(results)
     weights, bias = fit(x, y, -neg_penalty)
     start = relevance_macro_f1([(examples.relevance[k], read) for k, read in before.items()])
     lines = [

@@ -348,3 +348,15 @@ def test_the_committed_article_features_and_words_model_are_what_the_pulled_text
     assert all(
         fitted.weights.get(w, 0.0) == pytest.approx(v, abs=2e-3) for w, v in shipped.weights.items()
     ), hint
+
+
+def test_a_weaker_penalty_must_beat_a_stronger_one_by_more_than_noise() -> None:
+    # (relevance F1, promote bound, -penalty): the weakest penalty is best by a third of an
+    # article, so the strongest within reach is taken; by a clear margin, the best is taken
+    near_tie = [(0.687, 0.5, -0.01), (0.684, 0.5, -0.1), (0.671, 0.6, -0.3)]
+    assert calibrate.strongest_within_reach(near_tie) == (0.684, 0.5, -0.1)
+    clear = [(0.700, 0.5, -0.01), (0.684, 0.5, -0.1)]
+    assert calibrate.strongest_within_reach(clear) == (0.700, 0.5, -0.01)
+    # at one penalty, the bound with the best F1, and among equals the one promoting least
+    bounds = [(0.690, 0.5, -0.1), (0.690, 0.6, -0.1), (0.689, 0.7, -0.1)]
+    assert calibrate.strongest_within_reach(bounds) == (0.690, 0.6, -0.1)
