@@ -261,7 +261,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             [
                 m
                 for m in found
-                if not _introduces_a_name(s.raw, m, named, adjective_after=lex.language != "en")
+                if not _introduces_a_name(s.raw, m, named, lex)
                 and not _of_a_person(s.raw, m, people)
                 and not _maker_of_a_name(s.raw, m, named)
                 and not _PLURAL_GENERIC.search(m.group(0))
@@ -376,14 +376,24 @@ def _described_again(
     return out
 
 
-def _introduces_a_name(
-    raw: str, m: re.Match[str], named: list[OrgMention], *, adjective_after: bool = False
-) -> bool:
-    """ "the startup Lumeo", "la startup Lumeo", "the tech giant Meta": the words say what the name
-    right after them is; they stand for no other company. Where adjectives follow their noun
-    (``adjective_after``), one may stand between them: "la startup francese Lumeo"."""
-    tail = _DESCRIPTOR_TAIL_ADJECTIVE if adjective_after else _DESCRIPTOR_TAIL
-    return any(o.start >= m.end() and tail.fullmatch(raw, m.end(), o.start) for o in named)
+def _introduces_a_name(raw: str, m: re.Match[str], named: list[OrgMention], lex: Lexicon) -> bool:
+    """ "the startup Lumeo", "la startup Lumeo", "the tech giant Meta", "a start-up called
+    Tuplejump": the words say what the name right after them is; they stand for no other company.
+    Where adjectives follow their noun (not English), one may stand between them: "la startup
+    francese Lumeo"."""
+    tail = _DESCRIPTOR_TAIL if lex.language == "en" else _DESCRIPTOR_TAIL_ADJECTIVE
+    for o in named:
+        if o.start < m.end():
+            continue
+        gap = tail.match(raw, m.end(), o.start)
+        if gap is None:
+            continue
+        if gap.end() == o.start:
+            return True
+        calling = lex.cues["calling"].match(fold(raw[gap.end() : o.start]))
+        if calling is not None and not raw[gap.end() + calling.end() : o.start].strip():
+            return True
+    return False
 
 
 # "the two startups", "both companies": more than one company, so none of them in particular.

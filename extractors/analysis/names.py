@@ -1827,9 +1827,16 @@ def _word_before(text: str) -> str | None:
 _PERSON_AFTER_AND = re.compile(r"\s+(?:and|und|et|y|e)\s+[A-Z][a-z]+\s+[A-Z][\w'’-]+")
 # A kind word and what it is of, right before a name: "start-up d'intelligence artificielle ",
 # "startup de inteligencia artificial " (the kind word is group 1)
+# A kind word and one word after it, closing the text before a name (a comma may follow): where
+# French, Spanish, Portuguese and Italian put the adjective ("la start-up américaine Adept").
+_KIND_THEN_ADJECTIVE = re.compile(r"([\w-]+)\s+([\w-]+)\s*[,，]?\s+$")
 _KIND_OF_PHRASE_BEFORE = re.compile(
     r"([\w-]+)\s+(?:d['’]|de\s+|di\s+|da\s+|do\s+|del\s+|dell['’])[\w-]+(?:\s+[\w-]+)?\s+$"
 )
+
+
+# A place and "-based" right before a name ("Pune-based Zipdial"): where a company sits.
+_PLACE_BASED_BEFORE = re.compile(r"\w-based\s+$")
 
 
 def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
@@ -1875,6 +1882,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         return "adviser"  # "a partner at the law firm Orrick": it advises on deals, party to none
     if _kind_word_before(before, folded_before, lex):
         return "called"
+    if _PLACE_BASED_BEFORE.search(before) and not _is_person_like(raw[start:end]):
+        return "called"  # "acquiring Pune-based Zipdial": where a company sits
     return _described_after(after, lex)
 
 
@@ -1955,6 +1964,13 @@ def _kind_word_before(before: str, folded_before: str, lex: Lexicon) -> bool:
     if word is not None and (
         startup.fullmatch(word) or giant.fullmatch(word) or lex.cues["product_kind"].fullmatch(word)
     ):
+        return True
+    carried = _KIND_THEN_ADJECTIVE.search(folded_before)
+    if (
+        carried
+        and lex.cues["kind_adjectives"].fullmatch(carried.group(2))
+        and (startup.fullmatch(carried.group(1)) or giant.fullmatch(carried.group(1)))
+    ):  # the kind word with its adjective after it: "la startup brasileña, Hekima"
         return True
     described = _KIND_OF_PHRASE_BEFORE.search(folded_before)
     if described and (

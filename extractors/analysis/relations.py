@@ -1768,7 +1768,32 @@ def _team_said(cues: SentenceCues, folded_text: str) -> bool:
     is hired to lead ("to head up its engineering team")."""
     if cues.present("leads_team"):
         folded_text = cues.lex.cues["leads_team"].sub(" ", folded_text)
+    if cues.present("one_of"):
+        folded_text = _without_one_of(folded_text, cues.lex)
     return _said(cues, "team_plural", folded_text)
+
+
+# What may stand between "one of" and the word for the people: a number or a describing word
+# ("one of its three co-founders", "l'un des cofondateurs").
+_SPACES = re.compile(r"\s+")
+_WORD_AND_SPACES = re.compile(r"[\w-]+\s+")
+
+
+def _without_one_of(folded_text: str, lex: Lexicon) -> str:
+    """``folded_text`` with each "one of the founders" blanked: one person of several moves, not
+    the team ("один из основателей стартапа … перешёл на работу в Meta")."""
+    plural = lex.cues["team_plural"]
+    out = folded_text
+    for one in lex.cues["one_of"].finditer(folded_text):
+        space = _SPACES.match(folded_text, one.end())
+        if space is None:
+            continue
+        people = plural.match(folded_text, space.end())
+        if people is None and (word := _WORD_AND_SPACES.match(folded_text, space.end())):
+            people = plural.match(folded_text, word.end())
+        if people is not None:
+            out = out[: one.start()] + " " * (people.end() - one.start()) + out[people.end() :]
+    return out
 
 
 def _movers(

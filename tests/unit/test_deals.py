@@ -5333,3 +5333,95 @@ def test_a_split_verb_whose_particle_closes_the_clause_relates_the_pair(language
         if r.kind == "hire"
     }
     assert hires == {("Meta", "Lumeo")}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "startup"),
+    [
+        (
+            "es",
+            "Halcyon compró, según fuentes, a la startup chilena, Quillbyte, por su equipo.",
+            "Quillbyte",
+        ),
+        ("fr", "Halcyon a racheté la start-up lyonnaise Vizora pour ses ingénieurs.", "Vizora"),
+        (
+            "pt",
+            "A Halcyon comprou a startup catarinense Tramoia para ficar com a equipe.",
+            "Tramoia",
+        ),
+        ("it", "Halcyon ha comprato la startup torinese Brivio per la sua squadra.", "Brivio"),
+    ],
+)
+def test_a_kind_word_with_its_adjective_after_it_names_a_company(language, sentence, startup):
+    """Where the language puts the adjective after the noun ("startup chilena"), the kind word
+    still says what the name after it is: a company of its own, so its purchase can be a deal."""
+    names = read_steps(sentence, language, EMPTY_WATCHLIST).names
+    assert startup in company_names(names)
+    assert names.evidence.get(startup)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Halcyon poaches a Lumeo founder\n\nOne of the founders of the startup Lumeo has moved to "
+            "Halcyon, a newspaper reported. Lumeo confirmed his departure, citing personal reasons.",
+        ),
+        (
+            "ru",
+            "Halcyon переманила основателя Lumeo\n\nОдин из основателей стартапа Lumeo перешёл на "
+            "работу в Halcyon, сообщает газета. В Lumeo подтвердили его уход по личным причинам.",
+        ),
+    ],
+)
+def test_one_of_the_founders_leaving_is_no_team_moving(language, text):
+    """ "One of the founders" is one person: a founder leaving for a large company, with no
+    payment anywhere, is an executive's move, not a talent deal."""
+    result = _analyse_in(language, text, WATCHLIST) if language != "en" else _analyse(text)[1]
+    assert result.deals == ()
+
+
+def test_a_deal_with_an_adjective_after_its_noun_is_what_the_sum_values():
+    """ "un accordo strategico dal valore di circa 2,4 miliardi": the adjective after "accordo"
+    does not make the sum a valuation of the buyer; it is what the deal is worth."""
+    result = _analyse_in(
+        "it",
+        "Halcyon assume il fondatore di Lumeo\n\nHalcyon ha annunciato un accordo strategico dal "
+        "valore di circa 2,4 miliardi di dollari con la startup Lumeo. Halcyon assume il CEO Marco "
+        "Bruni e parte del team di ricerca della startup, e ottiene una licenza sulla tecnologia.",
+    )
+    amounts = {(c.metric, c.low, c.high) for c in result.claims if c.deal_id == "halcyon--lumeo"}
+    assert ("deal_amount_usd", 2.16e9, 2.64e9) in amounts
+
+
+def test_a_startup_called_by_name_is_not_the_one_named_before():
+    """ "a start-up called Tuplo": the description introduces the name after it, so it stands
+    for no company named earlier, and the staff who move later are that new company's."""
+    keys = _relation_keys(
+        "Halcyon acquired Lumeo Labs in 2014. Later, Quorra acquired a Pune based start-up "
+        "called Tuplo in 2016.",
+        "en",
+        EMPTY_WATCHLIST,
+    )
+    assert ("acquire", "Quorra", "Tuplo") in keys
+    assert ("acquire", "Quorra", "Lumeo Labs") not in keys
+
+
+def test_a_place_based_name_is_a_company():
+    """ "acquiring Delft-based Tuplo": where a company sits, said right before its name."""
+    names = read_steps(
+        "Quorra made the next move, acquiring Delft-based Tuplo in January.", "en", EMPTY_WATCHLIST
+    ).names
+    assert names.evidence.get("Tuplo")
+
+
+@pytest.mark.parametrize("title", ["PDG", "DG"])
+def test_a_french_title_in_capitals_is_no_company(title):
+    """ "le PDG d'Ombra", "Marc Lenoir, DG de Vizora": a post, as "CEO" is."""
+    names = read_steps(
+        f"Halcyon recrute Marc Lenoir, {title} d’Ombra, et plusieurs ingénieurs clés.",
+        "fr",
+        EMPTY_WATCHLIST,
+    ).names
+    assert title not in company_names(names)

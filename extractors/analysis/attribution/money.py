@@ -94,9 +94,12 @@ _INVESTOR_OWN = re.compile(
 )
 # The words between a deal and its valuation word ("the deal is valued", "la operación tiene un
 # valor"), and between that word and the sum ("valued at about", "un valor de").
+# (one describing word may follow the deal's noun where the language puts it after: "accordo
+# strategico dal valore di", "acordo bilionário com valor de")
 _DEAL_VALUE_VERB = re.compile(
-    r"\w*\s+(?:(?:is|was|are|were|has|had|been|being|reportedly|tiene|tenía|con|un|una|hat|hatte|einen|a|une|avec|ha|"
-    r"worth|with|of|de|d['’]une?|im|mit|einem)\s+|(?:extraordinaire|historique|record|reported|massive|huge|enorme|énorme)\s+)*"
+    r"\w*\s+(?:[\w-]+\s+(?=(?:dal|del|da|do|com|con|di)\s))?"
+    r"(?:(?:is|was|are|were|has|had|been|being|reportedly|tiene|tenía|con|un|una|hat|hatte|einen|a|une|avec|ha|"
+    r"worth|with|of|de|d['’]une?|im|mit|einem|dal|del|da|do|com|di)\s+|(?:extraordinaire|historique|record|reported|massive|huge|enorme|énorme)\s+)*"
 )
 _DEAL_VALUE_TAIL = re.compile(
     r"\w*\s+(?:(?:at|of|de|von|à|di|em)\s+)?(?:(?:about|around|roughly|some|approximately|nearly|almost|unos|"
