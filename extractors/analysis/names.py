@@ -590,6 +590,17 @@ def _is_person_like(name: str) -> bool:
     return PERSON.fullmatch(name) is not None
 
 
+def _without_case_ending(person: PersonMention, lex: Lexicon) -> PersonMention:
+    """A person's name without the case ending a language writes after an apostrophe ("Jony
+    Ive'ın", "Ayşe Demir'i": Jony Ive, Ayşe Demir), so that each person is one name."""
+    if not lex.case_after_apostrophe:
+        return person
+    name = _CASE_ENDING.sub("", person.name)
+    if name == person.name:
+        return person
+    return PersonMention(name, person.sentence, person.start, person.start + len(name))
+
+
 def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon) -> Names:
     """The organisations and people of an article: people first (so their names are never read
     as companies), then the watchlist's companies and the capitalised runs the text treats as
@@ -608,7 +619,10 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
     canonical |= _former_names(sentences, raw_orgs, canonical, scan.data)
     orgs, kinds, aliases = _org_mentions(sentences, raw_orgs, canonical, watchlist)
     people = [
-        [PersonMention(name, i, st, e) for name, st, e in sorted(found, key=lambda f: f[1])]
+        [
+            _without_case_ending(PersonMention(name, i, st, e), lex)
+            for name, st, e in sorted(found, key=lambda f: f[1])
+        ]
         for i, found in enumerate(people_raw)
     ]
     evidence = _org_evidence(sentences, orgs, kinds, scan)

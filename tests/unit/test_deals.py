@@ -5425,3 +5425,44 @@ def test_a_french_title_in_capitals_is_no_company(title):
         EMPTY_WATCHLIST,
     ).names
     assert title not in company_names(names)
+
+
+def test_a_dutch_adjective_of_nationality_is_no_name():
+    """Dutch writes "Amerikaanse" with a capital: neither a company nor the start of a person's
+    name ("Het Amerikaanse Vandra"), and "in Nederland" is a place."""
+    steps = read_steps(
+        "Overall komt het succes van Vandra door de software. Het Amerikaanse Vandra haalde "
+        "geld op. Het bedrijf in Nederland kocht Brivio.",
+        "nl",
+        EMPTY_WATCHLIST,
+    )
+    names = company_names(steps.names)
+    assert not names & {"Amerikaanse", "Nederland"}
+    assert not any("Vandra" in p.name for found in steps.names.people for p in found)
+
+
+def test_a_turkish_case_ending_is_no_part_of_a_persons_name():
+    """ "Ayşe Demir'i", "Ayşe Demir'in": one person, named without the ending Turkish writes after
+    an apostrophe."""
+    steps = read_steps(
+        "Halcyon, Lumeo'nun kurucusu Ayşe Demir'i işe aldı. Ayşe Demir'in ekibi de katıldı.",
+        "tr",
+        EMPTY_WATCHLIST,
+    )
+    assert {p.name for found in steps.names.people for p in found} == {"Ayşe Demir"}
+
+
+def test_others_counted_beside_the_startups_person_move_with_them():
+    """ "CEO Marta Lind and about five other engineers will work with Halcyon's lab": the others
+    counted right after a person of the deal are people who move, whatever the verb says."""
+    _, result = _analyse(
+        "Halcyon brings on Lumeo's CEO and top engineers in a licensing deal\n\n"
+        "As part of a new licensing agreement, Halcyon is bringing on the CEO and several of the "
+        "top engineers at voice startup Lumeo. No financial details of the deal were shared. "
+        "CEO Marta Lind and about five other engineers will work with Halcyon's research lab, "
+        "according to a report."
+    )
+    hired = {
+        (c.low, c.high) for c in result.claims if c.metric == "staff_hired" and "five" in c.stated
+    }
+    assert hired == {(4.5, 5.5)}

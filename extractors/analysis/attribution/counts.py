@@ -160,6 +160,10 @@ _A_TEAM_COUNTED = re.compile(
 )
 
 
+# How far after a person's name the others counted with them may start (" and about ").
+OTHERS_AFTER_PERSON = 20
+
+
 class CountReading(Reading):
     """Reads what a count of people is."""
 
@@ -263,6 +267,7 @@ class CountReading(Reading):
             or self._moves_past_a_dash(s, fig)
             or self._team_bought_before(before)
             or self._team_moves_next(s, fig, deal)
+            or self._others_beside_a_mover(s, fig, deal)
         )
         partitive = (
             re.search(
@@ -329,6 +334,26 @@ class CountReading(Reading):
         ):  # "AI21 랩스에는 약 200명의 직원이 있는데": the company has them
             return "target_headcount", CUE_DEAL, "the company's size"
         return self._count_left(s, deal, before, after, moving=bool(moving))
+
+    def _others_beside_a_mover(self, s: Sentence, fig: Figure, deal: Deal) -> bool:
+        """ "CEO Alan Cowen and about seven other engineers will work with DeepMind": the others
+        counted right after one of the deal's people are the people who move with them, whatever
+        the verb."""
+        said = f"{s.raw[max(0, fig.start - 8) : fig.start]}{fig.stated}"
+        if not self._says("others", said):
+            return False
+        return any(
+            0 <= fig.start - p.end <= OTHERS_AFTER_PERSON
+            and (
+                p.name in deal.people
+                or self.person_deal.get(p.name) == deal
+                # (a person of no company the text names, in the story of this deal: "CEO Alan
+                # Cowen", the startup's CEO the lead said is brought on)
+                or p.name not in self.names.affiliation
+                and self.subject == deal
+            )
+            for p in self.names.people[s.index]
+        )
 
     def _team_bought_before(self, before: str) -> bool:
         """ "is acquiring both the technology and the full team of roughly 12": a purchase word
