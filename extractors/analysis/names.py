@@ -1386,7 +1386,10 @@ LIST_WORDS = r"(?:and|or|e|y|et|ou|o|und|oder|en|şi|și|i|og|och)(?:\s+encore)?
 # (the word before the first item may come again after "and": "pela Microsoft e pela Amazon",
 # "by Google and by Meta", "a Meta e a Amazon")
 LIST_SEPARATOR = re.compile(
-    rf"\s*(?:,|,?\s+{LIST_WORDS})(?:\s+(?:by|pela|pelo|por|par|von|the|a|o|la|el|le))?\s*",
+    rf"\s*(?:,|,?\s+{LIST_WORDS})(?:\s+(?:by|pela|pelo|por|par|von|the|a|o|la|el|le))?\s*"
+    # (the enumeration comma of Chinese and Japanese, the full-width comma, and their words for
+    # "and", a name's quotes around them: "微软、谷歌、亚马逊", "「Picnik」と「Phatbits」")
+    r"|\s*[」』”]?\s*(?:[、，]|と|和|与|及|以及)\s*[「『“]?\s*",
     re.IGNORECASE,
 )
 # A list's separator and the words that say what its next item is ("photo app Loom, chat tool
@@ -1395,6 +1398,8 @@ _DESCRIBED_ITEM = re.compile(
     rf"\s*(?:,|,?\s+{LIST_WORDS})\s+(?:[a-z][\w-]*\s+){{0,3}}?"
     r"(?:apps?|tools?|services?|platforms?|readers?|[\w-]*makers?|managers?|start-?ups?|compan(?:y|ies)|firms?|"
     r"developers?|networks?|sites?|studios?|engines?|assistants?|games?)\s+"
+    # (Japanese: "と" and what the next one is, closed by "の": "「Picnik」とウィジェットエンジンの「Phatbits」")
+    r"|[」』]?と[^、。,，「」『』]{1,24}の[「『]?"
 )
 
 

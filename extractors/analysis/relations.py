@@ -483,6 +483,19 @@ def _listed_purchases(
     return out
 
 
+def _kinds_paired(cues: SentenceCues) -> tuple[str, ...]:
+    """What each pair of a sentence's lists paired "respectively" is, by the sentence's words: an
+    acqui-hire (and so a hire), else a purchase, a hire, a licence, as it says."""
+    if cues.present("acquihire"):
+        return ("acquihire", "hire")
+    said = (
+        ("acquire", cues.present("acquire")),
+        ("hire", cues.present("hire") or cues.present("join")),
+        ("licence", cues.present("licence")),
+    )
+    return tuple(kind for kind, present in said if present)
+
+
 def _paired_respectively(
     sentences: Sequence[Sentence], names: Names, cues_of: Sequence[SentenceCues]
 ) -> list[Relation]:
@@ -494,8 +507,8 @@ def _paired_respectively(
         cues = cues_of[s.index]
         if len(names.orgs[s.index]) < 4 or not cues.present("respectively"):
             continue
-        kind = "acquihire" if cues.present("acquihire") else "acquire"
-        if kind == "acquire" and not cues.present("acquire"):
+        kinds = _kinds_paired(cues)
+        if not kinds:
             continue
         lists = lists_of_names(s.raw, names.orgs[s.index], 2)
         if len(lists) != 2 or len(lists[0]) != len(lists[1]):
@@ -510,7 +523,7 @@ def _paired_respectively(
         payers, bought = lists[buyers[0]], lists[1 - buyers[0]]
         plural = cues.present("team_plural")  # ("to get the founders/engineers of these companies")
         for payer, target in zip(payers, bought, strict=True):
-            for k in (kind, "hire") if kind == "acquihire" else (kind,):
+            for k in kinds:
                 out.append(
                     Relation(
                         k,

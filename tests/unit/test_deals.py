@@ -17,7 +17,7 @@ from extractors.analysis.deals import (
 )
 from extractors.analysis.lexicon import SentenceCues, lexicon_for
 from extractors.analysis.mentions import read_mentions
-from extractors.analysis.names import find_names
+from extractors.analysis.names import find_names, lists_of_names
 from extractors.analysis.relations import Relation, relations_in
 from extractors.analysis.text import clauses, fold, split_sentences
 from extractors.documents import article_from_text
@@ -5466,3 +5466,65 @@ def test_others_counted_beside_the_startups_person_move_with_them():
         (c.low, c.high) for c in result.claims if c.metric == "staff_hired" and "five" in c.stated
     }
     assert hired == {(4.5, 5.5)}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "deals"),
+    [
+        (
+            "zh",
+            "科技巨头的人才收购\n\n2024年,微软、谷歌、亚马逊分别以技术授权加人才招募的形式,从Inflection AI、"
+            "Character.AI、Adept挖走创始人及大部分核心团队,交易金额分别为6.5亿美元、27亿美元及未披露金额。",
+            ("microsoft--inflection-ai", "google--character-ai", "amazon--adept"),
+        ),
+        (
+            "en",
+            "How the giants hire\n\nIn 2024 Microsoft, Google and Amazon hired the founders and most "
+            "of the teams of Lumeo, Brivio and Tuplo respectively, in deals worth $650 million, "
+            "$2.7 billion and an undisclosed sum.",
+            ("microsoft--lumeo", "google--brivio", "amazon--tuplo"),
+        ),
+    ],
+)
+def test_lists_paired_by_respectively_pair_their_sums_too(language, text, deals):
+    """Two lists of as many companies paired in order ("分别", "respectively"), then a list of
+    sums: each pair is a deal, and the k-th sum is the k-th deal's, not the last company's
+    named before it."""
+    result = (
+        _analyse_in(language, text, WATCHLIST) if language != "en" else _analyse(text, WATCHLIST)[1]
+    )
+    first, second, third = deals
+    assert set(deals) <= _deal_ids(result)
+    amounts = {c.deal_id: (c.low, c.high) for c in result.claims if c.metric == "deal_amount_usd"}
+    assert amounts[first][0] <= 6.5e8 <= amounts[first][1]
+    assert amounts[second][0] <= 2.7e9 <= amounts[second][1]
+    assert third not in amounts
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "listed"),
+    [
+        ("zh", "微软、谷歌、亚马逊都在招人。", ["Microsoft", "Google", "Amazon"]),
+        ("ja", "「Lumeo」と「Brivio」は新興企業です。", ["Lumeo", "Brivio"]),
+        (
+            "ja",
+            "写真アプリの「Lumeo」と検索エンジンの「Brivio」は新興企業です。",
+            ["Lumeo", "Brivio"],
+        ),
+    ],
+)
+def test_chinese_and_japanese_lists_are_read_as_lists(language, sentence, listed):
+    """The enumeration comma "、" and Japanese "と" (with a name's quotes, and what the next
+    item is before it) join a list's names, as "," and "and" do."""
+    steps = read_steps(sentence, language, WATCHLIST)
+    runs = lists_of_names(sentence, steps.names.orgs[0], 2)
+    assert [[o.name for o in run] for run in runs] == [listed]
+
+
+def test_a_japanese_passive_with_niyotte_names_the_buyer():
+    """ "XはYによって買収された": X was bought by Y, as "XはYに買収された" says."""
+    keys = _relation_keys(
+        "「Lumeo」はGoogleによって買収されたスタートアップ企業です。", "ja", WATCHLIST
+    )
+    assert ("acquire", "Google", "Lumeo") in keys
+    assert ("acquire", "Lumeo", "Google") not in keys

@@ -16,7 +16,7 @@ from extractors.analysis.attribution.reading import CUE_EXPLICIT, PEOPLE_AFTER, 
 from extractors.analysis.attribution.shares import ShareReading
 from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
-from extractors.analysis.names import OrgMention, past_employer_before
+from extractors.analysis.names import OrgMention, lists_of_names, past_employer_before
 from extractors.analysis.relations import (
     SOURCE_BEFORE,
 )
@@ -28,6 +28,8 @@ CARRY_SENTENCES = 2
 # How directly the clause names the deal.
 NAMED_IN_CLAUSE = 1.0
 NAMED_IN_SENTENCE = 0.93
+# How far apart the sums of one list may stand ("6.5亿美元、27亿美元", "$650 million, $2.7 billion and").
+LISTED_SUMS_GAP = 8
 CARRIED = 0.8
 OTHER_LANGUAGE = 0.95
 AMBIGUOUS = 0.85
@@ -337,12 +339,41 @@ class Attributor(MoneyReading, ShareReading, CountReading, AgeReading):
             found = next(beside, None)
             self.last_deal = (s.index, found) if found is not None else None
 
+    def _respective_deals(self, s: Sentence, figures: Sequence[Figure]) -> dict[int, Deal]:
+        """The deal of each sum a sentence lists after two lists of as many companies paired by
+        "respectively" ("Microsoft, Google and Amazon … from Inflection AI, Character.AI and Adept
+        …, the amounts respectively $650 million, $2.7 billion and undisclosed"): the k-th sum is
+        the k-th pair's, by where it starts."""
+        if not self.cues_of[s.index].present("respectively"):
+            return {}
+        lists = lists_of_names(s.raw, self.names.orgs[s.index], 2)
+        if len(lists) != 2 or len(lists[0]) != len(lists[1]):
+            return {}
+        pairs = [
+            next((d for d in self.deals if {d.acquirer, d.target} == {x.name, y.name}), None)
+            for x, y in zip(lists[0], lists[1], strict=True)
+        ]
+        after = [f for f in figures if f.kind == "money" and f.start >= lists[1][-1].end]
+        sums = after[:1]  # the first sum after the lists, and those listed right after it
+        for later in after[1:]:
+            if later.start - sums[-1].end > LISTED_SUMS_GAP:
+                break
+            sums.append(later)
+        if not sums or len(sums) > len(pairs):
+            return {}
+        return {f.start: d for f, d in zip(sums, pairs, strict=False) if d is not None}
+
     def attribute(self, s: Sentence, figures: Sequence[Figure]) -> list[Attribution]:
         self._current = s
         out: list[Attribution] = []
         previous_money_start, previous_money_end, previous_currency = -10, -10, None
+        respective = self._respective_deals(s, figures)
         for fig in figures:
-            deal, directness, other = self.deal_for(s, fig)
+            deal, directness, other = (
+                (respective[fig.start], NAMED_IN_SENTENCE, "")
+                if fig.start in respective
+                else self.deal_for(s, fig)
+            )
             converted = (
                 fig.kind == "money"
                 and (fig.start - previous_money_end) <= 3
@@ -370,6 +401,7 @@ class Attributor(MoneyReading, ShareReading, CountReading, AgeReading):
                 out.append(self._left(s, fig, reason))
                 continue
             self._current_deal = deal
+            self._paired_in_order = fig.start in respective
             metric, cue, reason = self._metric(s, judged, deal)
             if metric is None:
                 out.append(Attribution(fig, s.index, deal, None, None, 0.0, reason))

@@ -431,7 +431,11 @@ class MoneyReading(Reading):
         if payer == w.deal.target and _PAYS_OUT_BEFORE.search(w.near_before):
             # "Inflection anticipates paying out $380 million": the startup's own payment
             return None, 0.0, f"paid out by {payer}, the startup, not to it"
-        if payer is not None and payer not in (w.deal.acquirer, w.deal.target):
+        if (
+            payer is not None
+            and payer not in (w.deal.acquirer, w.deal.target)
+            and not self._paired_in_order
+        ):
             listed = _INVESTORS_LISTED.search(w.before)
             if listed and any(n in w.before[listed.end() :] for n in self._aliases(payer)):
                 return "target_funding_raised_usd", CUE_EXPLICIT, "what its investors put in"

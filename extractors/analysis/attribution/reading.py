@@ -101,6 +101,7 @@ class Reading:
     ) -> None:
         self.sentences = sentences
         self.names = names
+        self.cues_of = cues_of
         self.deals = list(deals)
         self.lex = lex
         self.english = english
@@ -111,6 +112,9 @@ class Reading:
         self._current: Sentence | None = None
         self._current_deal: Deal | None = None
         self._sum_told_before = False  # whether a sum comes before the figure in its sentence
+        # whether the figure is paired with its deal by "respectively" (the sentence's other
+        # companies stand before it as the lists' items, not as its payers)
+        self._paired_in_order = False
         self.person_deal: dict[str, Deal] = {}
         self._clauses: dict[tuple[int, int], tuple[int, int]] = {}  # (sentence, place) -> clause
         for d in deals:
