@@ -105,8 +105,9 @@ def fold(text: str) -> str:
 
 # Marks read as the ones the vocabulary spells, one character for one (offsets stay): hyphens
 # other than the ASCII one ("non‑exclusive" with a non-breaking hyphen) as "-", and the acute
-# accent some outlets type for an apostrophe ("Nick D´Aloisio", "Milk´s") as "’".
-_PLAIN_MARKS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00b4": "’"})
+# accent and the prime some outlets type for an apostrophe ("Nick D´Aloisio", "Milk´s", "Room
+# 77′s") as "’".
+_PLAIN_MARKS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00b4": "’", "\u2032": "’"})
 
 
 def plain_marks(text: str) -> str:

@@ -5046,12 +5046,14 @@ def test_arabic_and_hebrew_sentences_end_at_their_full_stop():
     assert sentences[1].raw == "وبلغت قيمة الصفقة 40 مليون دولار."
 
 
-def test_an_acute_accent_typed_for_an_apostrophe_is_one():
-    """ "Tom O´Reilly" and "Lumeo´s staff": some outlets type the accent for the apostrophe; the
-    name stays one person's, and the possessive a company's."""
+@pytest.mark.parametrize("mark", ["´", "′"])
+def test_an_acute_accent_typed_for_an_apostrophe_is_one(mark):
+    """ "Tom O´Reilly" and "Lumeo´s staff" (or "Lumeo′s", with a prime): some outlets type the
+    accent or the prime for the apostrophe; the name stays one person's, and the possessive a
+    company's."""
     _, result = _analyse(
-        "Halcyon hires Lumeo team\n\nHalcyon hired Lumeo´s founder Tom O´Reilly and most of "
-        "Lumeo´s staff. Halcyon paid $20 million to Lumeo´s investors.",
+        f"Halcyon hires Lumeo team\n\nHalcyon hired Lumeo{mark}s founder Tom O{mark}Reilly and "
+        f"most of Lumeo{mark}s staff. Halcyon paid $20 million to Lumeo{mark}s investors.",
         EMPTY_WATCHLIST,
     )
     assert [(d.deal_id, d.people) for d in result.deals] == [("halcyon--lumeo", ("Tom O’Reilly",))]
