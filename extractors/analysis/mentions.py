@@ -254,6 +254,9 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
         tuple[int, str, bool]
     ] = []  # (sentence, company, is a listed acquirer), in text order
     described: dict[str, set[str]] = {}  # "recognition company" -> the names it introduced
+    # the company named first in the sentence before, its subject as a rule: who "they" or "it"
+    # opening the next sentence is ("Spotify is looking to data analytics. They have been buying")
+    opened_before: str | None = None
     for s in sentences:
         named = names.orgs[s.index]
         people = names.people[s.index]
@@ -276,7 +279,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             *_startups_meant(s, bought, names, recent, lex, latest=True),
             *_companies_meant(s, companies, named, recent),
             *_payers_meant(s, bigs, names, recent, latest=False),
-            *_payers_meant(s, pronouns, names, recent, latest=True),
+            *_payers_meant(s, pronouns, names, recent, latest=True, opened_before=opened_before),
             *_payers_meant(s, possessives, names, recent, latest=True, possessive=True),
         ]
         added = [
@@ -294,9 +297,26 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
                 recent.append((s.index, o.name, False))
         if added:
             names.orgs[s.index] = sorted(named + added, key=lambda o: o.start)
+        if names.orgs[s.index]:
+            # (not where the sentence names a listed buyer: "Lumeo was acquired by Google. It
+            # paid …" is Google, the listed buyer, as before)
+            opened_before = (
+                None
+                if any(names.kinds.get(o.name) == "acquirer" for o in names.orgs[s.index])
+                else names.orgs[s.index][0].name
+            )
+        elif not s.raw.strip():
+            continue
+        else:
+            opened_before = None  # a sentence naming no company between: "it" is not its
 
 
 _Recent = list[tuple[int, str, bool]]
+# The words that may open a sentence before its subject: "Perhaps more tellingly, they …", "In
+# June, it …", "But they …".
+_OPENING_ASIDE = re.compile(
+    r"\s*(?:(?:[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,3},\s*|(?:But|And|Then|So|Now|Later)\s+)"
+)
 
 # The words that say what a company is, right before its name, whose noun "the startup" does not
 # stand for ("speech recognition company Lumeo"): its last modifier and its noun.
@@ -493,9 +513,12 @@ def _payers_meant(
     *,
     latest: bool,
     possessive: bool = False,
+    opened_before: str | None = None,
 ) -> list[tuple[re.Match[str], str]]:
     """ "the tech giant", "it paid", "its deal": the listed acquirer named last before it in the
-    sentence, else the one named most (or, with ``latest``, last) in the sentences before."""
+    sentence, else the company ``opened_before`` (named first in the sentence before, where a
+    pronoun opens this one), else the one named most (or, with ``latest``, last) in the sentences
+    before."""
     named = names.orgs[s.index]
     out = []
     for m in found:
@@ -510,8 +533,15 @@ def _payers_meant(
             and not any(earlier[-1].end <= o.start < m.start() for o in named)
         ):
             continue  # "Google paid ... in its deal with Windsurf": Google is the last name already
+        opens = not s.raw[: m.start()].strip(" \t\"“‘'(") or _OPENING_ASIDE.fullmatch(
+            s.raw[: m.start()]
+        )
         target = (
-            earlier[-1].name if earlier else _most_named(recent, s.index, big=True, latest=latest)
+            earlier[-1].name
+            if earlier
+            else opened_before
+            if opened_before is not None and opens
+            else _most_named(recent, s.index, big=True, latest=latest)
         )
         if target:
             out.append((m, target))
@@ -569,10 +599,10 @@ _SAID_BEFORE = re.compile(
 # acquired by", whose "it" is what was bought).
 _PRONOUN_PAYER = re.compile(
     r"(?<![\w'’])(?:[Ii]t|[Tt]hey)(?!\s+(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?\w+ed\s+by\b)"
-    r"(?=\s+(?:(?:has|had|also|will|would|then|later|recently|quickly|reportedly|agreed\s+to|is|was)\s+)*"
+    r"(?=\s+(?:(?:has|had|have|been|also|will|would|then|later|recently|quickly|reportedly|agreed\s+to|is|was|are|were)\s+)*"
     r"(?:paid|pays|pay|paying|hired|hires|hire|hiring|took|takes|licensed|licenses|licensing|invested|invests|investing|"
     r"struck|signed|brought|bringing|rehired|poached|poaching|agreed|acqui-?hir(?:ed|es|ing)|acquired|acquiring|"
-    r"bought|purchased)\b)"
+    r"bought|buys|buying|purchased|purchases|purchasing)\b)"
 )
 # "It was acquired by Facebook in 2009": the pronoun stands for the startup named last.
 _PRONOUN_BOUGHT = re.compile(
