@@ -41,7 +41,7 @@ CUE_CLASSES: tuple[str, ...] = (
     "sold_to", "sold_before", "sold_between", "relative_object", "absorbed_into", "paired_with", "passive_auxiliary", "passive_before",
     "made_of", "launch", "offer_taken", "round_named", "product_kind", "team_then_name", "outlet", "paid_in",
     "contrasted", "similar_deal", "most_of", "in_which", "negation", "aside_opens", "appositive_opens",
-    "kind_adjectives", "one_of", "calling",
+    "kind_adjectives", "one_of", "calling", "agent_by",
 )  # fmt: skip
 NUMBER_KEYS = frozenset(
     {

@@ -188,7 +188,9 @@ _CLAUSE_VERB_AFTER = re.compile(
     r"\s+(?:is|was|has|had|will|would|could|can|may|might|said|says|plans|agreed|announced|"
     r"reportedly|also|est|a|ist|hat|wird|es|ha|é|tem|foi)\b"
 )
-_OPENED = re.compile(r"[:(\"“•|—–]\s*$")  # a colon, a bracket, a quote, a bullet, a dash before
+# a colon, a bracket, a quote (any language's opening quote: "« Généralement, …"), a bullet, a
+# dash before
+_OPENED = re.compile(r"[:(\"“«„‚‘•|—–]\s*$")
 # A short label before a colon that opens a sentence ("What Happened:", "Why It Matters:", "The news:"):
 # its first word, then where the sentence proper starts.
 _KICKER = re.compile(r"([A-Z][\w'’]*)(?:\s+[\w'’-]+){0,3}:\s+")
@@ -1854,6 +1856,21 @@ _KIND_OF_PHRASE_BEFORE = re.compile(
 )
 
 
+# What opens an aside right after a name, and its first two words.
+_ASIDE_AFTER_NAME = re.compile(r"\s*[(,]\s*([\w-]+)\s+([\w-]+)")
+
+
+def _bought_aside_after(after: str, lex: Lexicon) -> bool:
+    """An aside right after a name that says it was bought, and by whom: "Frilp (achetée par
+    Freshworks en 2015)", "Lumeo, acquired by Harbor in 2019," (what is bought is a company)."""
+    words = _ASIDE_AFTER_NAME.match(fold(after))
+    return (
+        words is not None
+        and lex.cues["acquire"].fullmatch(words.group(1)) is not None
+        and lex.cues["agent_by"].fullmatch(words.group(2)) is not None
+    )
+
+
 # A place and "-based" right before a name ("Pune-based Zipdial"): where a company sits.
 _PLACE_BASED_BEFORE = re.compile(r"\w-based\s+$")
 
@@ -1903,6 +1920,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         return "called"
     if _PLACE_BASED_BEFORE.search(before) and not _is_person_like(raw[start:end]):
         return "called"  # "acquiring Pune-based Zipdial": where a company sits
+    if _bought_aside_after(after, lex):
+        return "bought"  # "Frilp (achetée par Freshworks en 2015)", "Lumeo, acquired by Harbor"
     return _described_after(after, lex)
 
 

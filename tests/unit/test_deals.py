@@ -5556,3 +5556,35 @@ def test_it_after_a_sentence_naming_a_listed_buyer_is_that_buyer():
     )
     assert ("hire", "Google", "Brivio") in keys
     assert ("hire", "Lumeo", "Brivio") not in keys
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "word"),
+    [
+        (
+            "fr",
+            "Marc Lenoir souligne que ces rachats paient. « Généralement, lorsqu’une entreprise est acquise, c’est une régression », dit-il.",
+            "Généralement",
+        ),
+    ],
+)
+def test_a_capital_after_an_opening_quote_is_no_company_by_itself(language, sentence, word):
+    """A quotation opens on a capital, as a sentence does ("« Généralement, …"): the word needs
+    a cue to be a company, as a sentence's first word does."""
+    names = company_names(read_steps(sentence, language, WATCHLIST).names)
+    assert word not in names
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("fr", "Marc Lenoir, ancien employé de Vizora (achetée par Halcyon en 2015), parle."),
+        ("en", "Marc Lenoir spoke at length about Vizora, acquired by Halcyon in 2015, on Monday."),
+        ("es", "Marc Lenoir, exempleado de Vizora (adquirida por Halcyon en 2015), habló."),
+    ],
+)
+def test_a_name_the_aside_after_it_says_was_bought_is_a_company(language, sentence):
+    """ "Vizora (achetée par Halcyon en 2015)": what an aside says was bought, and by whom, is a
+    company."""
+    names = read_steps(sentence, language, EMPTY_WATCHLIST).names
+    assert "bought" in names.evidence.get("Vizora", set())
