@@ -5588,3 +5588,22 @@ def test_a_name_the_aside_after_it_says_was_bought_is_a_company(language, senten
     company."""
     names = read_steps(sentence, language, EMPTY_WATCHLIST).names
     assert "bought" in names.evidence.get("Vizora", set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hire"),
+    [
+        # obtaining its technology is no hire; its staff becoming part of the buyer's unit is
+        (
+            "今回の買収はLumeoの技術力を獲得するのが目的で、スタッフ全員(5名)はGoogleのモバイル事業部の一員となる。",
+            ("hire", "Google", "Lumeo"),
+        ),
+        ("HalcyonはLumeoの開発チームを獲得した。", ("hire", "Halcyon", "Lumeo")),
+    ],
+)
+def test_japanese_kakutoku_hires_only_people(sentence, hire):
+    """ "獲得" (to obtain) hires when what is obtained is people ("開発チームを獲得"), not its
+    technology, a grant or customers ("技術力を獲得"); "の一員となる" (to become part of) joins."""
+    keys = _relation_keys(sentence, "ja", WATCHLIST)
+    assert hire in keys
+    assert ("hire", hire[2], hire[1]) not in keys
