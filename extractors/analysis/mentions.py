@@ -297,18 +297,17 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
                 recent.append((s.index, o.name, False))
         if added:
             names.orgs[s.index] = sorted(named + added, key=lambda o: o.start)
-        if names.orgs[s.index]:
-            # (not where the sentence names a listed buyer: "Lumeo was acquired by Google. It
-            # paid …" is Google, the listed buyer, as before)
-            opened_before = (
-                None
-                if any(names.kinds.get(o.name) == "acquirer" for o in names.orgs[s.index])
-                else names.orgs[s.index][0].name
-            )
-        elif not s.raw.strip():
-            continue
-        else:
-            opened_before = None  # a sentence naming no company between: "it" is not its
+        if names.orgs[s.index] or s.raw.strip():
+            opened_before = _opened_on(names.orgs[s.index], names)
+
+
+def _opened_on(orgs: Sequence[OrgMention], names: Names) -> str | None:
+    """The company a sentence names first, whom "they" or "it" opening the next sentence means;
+    None where it names none, or names a listed buyer ("Lumeo was acquired by Google. It paid …"
+    is Google, the listed buyer named last, as before)."""
+    if not orgs or any(names.kinds.get(o.name) == "acquirer" for o in orgs):
+        return None
+    return orgs[0].name
 
 
 _Recent = list[tuple[int, str, bool]]

@@ -1846,11 +1846,11 @@ def _word_before(text: str) -> str | None:
 
 # A person's name right after "and": "Aditya Agarwal and Ruchi Sanghvi".
 _PERSON_AFTER_AND = re.compile(r"\s+(?:and|und|et|y|e)\s+[A-Z][a-z]+\s+[A-Z][\w'’-]+")
-# A kind word and what it is of, right before a name: "start-up d'intelligence artificielle ",
-# "startup de inteligencia artificial " (the kind word is group 1)
 # A kind word and one word after it, closing the text before a name (a comma may follow): where
 # French, Spanish, Portuguese and Italian put the adjective ("la start-up américaine Adept").
 _KIND_THEN_ADJECTIVE = re.compile(r"([\w-]+)\s+([\w-]+)\s*[,，]?\s+$")
+# A kind word and what it is of, right before a name: "start-up d'intelligence artificielle ",
+# "startup de inteligencia artificial " (the kind word is group 1)
 _KIND_OF_PHRASE_BEFORE = re.compile(
     r"([\w-]+)\s+(?:d['’]|de\s+|di\s+|da\s+|do\s+|del\s+|dell['’])[\w-]+(?:\s+[\w-]+)?\s+$"
 )
