@@ -5532,30 +5532,34 @@ def test_a_japanese_passive_with_niyotte_names_the_buyer():
     assert ("acquire", "Lumeo", "Google") not in keys
 
 
-def test_they_opening_a_sentence_is_the_company_the_sentence_before_opened_on():
-    """ "Vandra is worried. They have been buying up data firms …, they also purchased Lumeo":
-    the pronoun is the subject of the sentences before, not the listed buyer named earlier."""
-    keys = _relation_keys(
-        "Apple Music has thrown a grenade into the streaming market. Even so, Vandra is "
-        "increasingly looking to data analytics. They have been buying up a number of data "
-        "firms. Perhaps more tellingly, they also purchased the analytics startup Lumeo in June.",
-        "en",
-        WATCHLIST,
-    )
-    assert ("acquire", "Vandra", "Lumeo") in keys
-    assert ("acquire", "Apple", "Lumeo") not in keys
-
-
-def test_it_after_a_sentence_naming_a_listed_buyer_is_that_buyer():
-    """ "Lumeo was acquired by Google last week. It also hired the founders of Brivio": the
-    sentence before opens on the startup, but names the listed buyer, whom "it" means."""
-    keys = _relation_keys(
-        "Lumeo was acquired by Google last week. It also hired the founders of Brivio.",
-        "en",
-        WATCHLIST,
-    )
-    assert ("hire", "Google", "Brivio") in keys
-    assert ("hire", "Lumeo", "Brivio") not in keys
+@pytest.mark.parametrize(
+    ("text", "read", "not_read"),
+    [
+        # "they" opening a sentence: the subject of the sentences before, not the listed buyer
+        # named earlier
+        (
+            "Apple Music has thrown a grenade into the streaming market. Even so, Vandra is "
+            "increasingly looking to data analytics. They have been buying up a number of data "
+            "firms. Perhaps more tellingly, they also purchased the analytics startup Lumeo in June.",
+            ("acquire", "Vandra", "Lumeo"),
+            ("acquire", "Apple", "Lumeo"),
+        ),
+        # the sentence before opens on the startup, but names the listed buyer, whom "it" means
+        (
+            "Lumeo was acquired by Google last week. It also hired the founders of Brivio.",
+            ("hire", "Google", "Brivio"),
+            ("hire", "Lumeo", "Brivio"),
+        ),
+    ],
+)
+def test_a_pronoun_opening_a_sentence_is_the_company_the_sentence_before_opened_on(
+    text, read, not_read
+):
+    """ "They" or "it" opening a sentence before a verb of buying, hiring or paying: the company
+    the sentence before opened on, unless that sentence names a listed buyer."""
+    keys = _relation_keys(text, "en", WATCHLIST)
+    assert read in keys
+    assert not_read not in keys
 
 
 @pytest.mark.parametrize(
