@@ -426,8 +426,8 @@ def _shared_by_the_list(
                 or r.acquirer in listed_names  # (one of a list itself: which hires is unclear)
             ):
                 continue
-            for name in members - {r.target}:
-                if (r.kind, r.acquirer, name) not in had:
+            for name in dict.fromkeys(o.name for o in listed):  # (in text order, not a set's)
+                if name != r.target and (r.kind, r.acquirer, name) not in had:
                     had.add((r.kind, r.acquirer, name))
                     out.append(replace(r, target=name, people=()))
     return out
@@ -496,6 +496,22 @@ def _kinds_paired(cues: SentenceCues) -> tuple[str, ...]:
     return tuple(kind for kind, present in said if present)
 
 
+def respective_pairs(s: Sentence, names: Names) -> list[tuple[OrgMention, OrgMention]]:
+    """(payer, startup) of each place of a sentence's two lists of as many companies, the list
+    that names a listed acquirer paying ("Microsoft, Google and Amazon … Inflection AI,
+    Character.AI and Adept"); none where the sentence has no such two lists. The lists are paired
+    only where the sentence says "respectively" (its callers ask)."""
+    lists = lists_of_names(s.raw, names.orgs[s.index], 2)
+    if len(lists) != 2 or len(lists[0]) != len(lists[1]):
+        return []
+    buyers = [
+        i for i, run in enumerate(lists) if any(names.kinds.get(o.name) == "acquirer" for o in run)
+    ]
+    if len(buyers) != 1:
+        return []
+    return list(zip(lists[buyers[0]], lists[1 - buyers[0]], strict=True))
+
+
 def _paired_respectively(
     sentences: Sequence[Sentence], names: Names, cues_of: Sequence[SentenceCues]
 ) -> list[Relation]:
@@ -510,19 +526,8 @@ def _paired_respectively(
         kinds = _kinds_paired(cues)
         if not kinds:
             continue
-        lists = lists_of_names(s.raw, names.orgs[s.index], 2)
-        if len(lists) != 2 or len(lists[0]) != len(lists[1]):
-            continue
-        buyers = [
-            i
-            for i, run in enumerate(lists)
-            if any(names.kinds.get(o.name) == "acquirer" for o in run)
-        ]
-        if len(buyers) != 1:
-            continue
-        payers, bought = lists[buyers[0]], lists[1 - buyers[0]]
         plural = cues.present("team_plural")  # ("to get the founders/engineers of these companies")
-        for payer, target in zip(payers, bought, strict=True):
+        for payer, target in respective_pairs(s, names):
             for k in kinds:
                 out.append(
                     Relation(

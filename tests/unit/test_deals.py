@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 
 import pytest
@@ -5611,3 +5614,34 @@ def test_japanese_kakutoku_hires_only_people(sentence, hire):
     keys = _relation_keys(sentence, "ja", WATCHLIST)
     assert hire in keys
     assert ("hire", hire[2], hire[1]) not in keys
+
+
+_LIST_HIRE_ORDER = """
+from extractors.watchlist import load_watchlist
+from tests.support.analysis import read_steps
+steps = read_steps(
+    "Facebook has found that the best way to get talent is to buy small startups. The people "
+    "who started Quorra, Lumeo, Brivio, Tuplo and Vizora all ended up at Facebook.",
+    "en",
+    load_watchlist("config/watchlist.toml"),
+)
+print([r.target for r in steps.relations if r.kind == "hire"])
+"""
+
+
+def test_a_hire_told_of_a_list_is_read_in_the_texts_order_in_every_process():
+    """The relations a list shares come in the text's order, whatever the process's hash seed:
+    the warehouse stores the same analysis of the same article every time."""
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", _LIST_HIRE_ORDER],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=REPO,
+            env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(REPO)},
+        ).stdout
+        for seed in range(4)
+    }
+    # (the one next to the verb first, then the others the list shares, in the text's order)
+    assert outputs == {"['Vizora', 'Quorra', 'Lumeo', 'Brivio', 'Tuplo']\n"}

@@ -16,10 +16,8 @@ from extractors.analysis.attribution.reading import CUE_EXPLICIT, PEOPLE_AFTER, 
 from extractors.analysis.attribution.shares import ShareReading
 from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
-from extractors.analysis.names import OrgMention, lists_of_names, past_employer_before
-from extractors.analysis.relations import (
-    SOURCE_BEFORE,
-)
+from extractors.analysis.names import OrgMention, past_employer_before
+from extractors.analysis.relations import SOURCE_BEFORE, respective_pairs
 from extractors.analysis.text import Sentence, fold
 
 # How many sentences back a figure without a named party may still belong to the deal last named.
@@ -346,14 +344,15 @@ class Attributor(MoneyReading, ShareReading, CountReading, AgeReading):
         the k-th pair's, by where it starts."""
         if not self.cues_of[s.index].present("respectively"):
             return {}
-        lists = lists_of_names(s.raw, self.names.orgs[s.index], 2)
-        if len(lists) != 2 or len(lists[0]) != len(lists[1]):
+        paired = respective_pairs(s, self.names)
+        if not paired:
             return {}
         pairs = [
-            next((d for d in self.deals if {d.acquirer, d.target} == {x.name, y.name}), None)
-            for x, y in zip(lists[0], lists[1], strict=True)
+            next((d for d in self.deals if (d.acquirer, d.target) == (x.name, y.name)), None)
+            for x, y in paired
         ]
-        after = [f for f in figures if f.kind == "money" and f.start >= lists[1][-1].end]
+        lists_end = max(o.end for pair in paired for o in pair)
+        after = [f for f in figures if f.kind == "money" and f.start >= lists_end]
         sums = after[:1]  # the first sum after the lists, and those listed right after it
         for later in after[1:]:
             if later.start - sums[-1].end > LISTED_SUMS_GAP:
