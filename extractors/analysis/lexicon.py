@@ -16,7 +16,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -41,7 +41,7 @@ CUE_CLASSES: tuple[str, ...] = (
     "sold_to", "sold_before", "sold_between", "relative_object", "absorbed_into", "paired_with", "passive_auxiliary", "passive_before",
     "made_of", "launch", "offer_taken", "round_named", "product_kind", "team_then_name", "outlet", "paid_in",
     "contrasted", "similar_deal", "most_of", "in_which", "negation", "aside_opens", "appositive_opens",
-    "kind_adjectives", "one_of", "calling", "agent_by",
+    "kind_adjectives", "one_of", "calling", "agent_by", "welcome",
 )  # fmt: skip
 NUMBER_KEYS = frozenset(
     {
@@ -65,8 +65,12 @@ class LanguageData:
     decimal_mark: str
     verb_final: bool
     case_after_apostrophe: bool
+    name_endings: tuple[str, ...]
     cues: dict[str, tuple[str, ...]]
     numbers: dict[str, object]
+    # English cues left out when reading this language, by class: English words that are this
+    # language's own common words (French "pour" is "for", not "pour money into")
+    english_left_out: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,8 @@ class Lexicon:
     spaced: bool = True  # the language separates words with spaces
     verb_final: bool = False  # the verb closes the clause (Japanese, Korean, Hindi)
     case_after_apostrophe: bool = False  # a case ending follows a name: "Meta’nın" (Turkish)
+    # case endings written right against a name ("Microsoftu", "Facebooka": Polish)
+    name_endings: tuple[str, ...] = ()
     raw: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gates: CueGates | None = None  # what a sentence must hold for each cue class to be in it
     people_nouns: re.Pattern[str] | None = (
@@ -429,12 +435,16 @@ def _read(language: str) -> LanguageData:
         "decimal_mark",
         "verb_final",
         "case_after_apostrophe",
+        "name_endings",
         "cues",
         "numbers",
+        "english_left_out",
     }
     cues = data.get("cues", {})
     numbers = data.get("numbers", {})
+    left_out = data.get("english_left_out", {})
     unknown |= {f"cues.{k}" for k in cues if k not in CUE_CLASSES}
+    unknown |= {f"english_left_out.{k}" for k in left_out if k not in CUE_CLASSES}
     unknown |= {f"numbers.{k}" for k in numbers if k not in NUMBER_KEYS}
     if unknown:
         raise LexiconError(f"lexicon {path.name}: unknown keys {sorted(unknown)}")
@@ -444,10 +454,30 @@ def _read(language: str) -> LanguageData:
         decimal_mark=str(data.get("decimal_mark", ".")),
         verb_final=bool(data.get("verb_final", False)),
         case_after_apostrophe=bool(data.get("case_after_apostrophe", False)),
+        name_endings=tuple(data.get("name_endings", ())),
         # a cue may be written as the language writes it ("yatırım"): it is folded as the text is
         cues={k: tuple(f.translate(FOLDED_LETTERS) for f in v) for k, v in cues.items()},
         numbers=numbers,
+        english_left_out={
+            k: tuple(f.translate(FOLDED_LETTERS) for f in v) for k, v in left_out.items()
+        },
     )
+
+
+def _without_false_friends(base: LanguageData, own: LanguageData) -> LanguageData:
+    """The English layer without the cues ``own`` leaves out; each must be an English cue."""
+    if not own.english_left_out:
+        return base
+    cues = dict(base.cues)
+    for cue, fragments in own.english_left_out.items():
+        missing = set(fragments) - set(cues.get(cue, ()))
+        if missing:
+            raise LexiconError(
+                f"lexicon {own.language}.toml: english_left_out.{cue} names no English cue "
+                f"{sorted(missing)}"
+            )
+        cues[cue] = tuple(f for f in cues[cue] if f not in fragments)
+    return replace(base, cues=cues)
 
 
 def available_languages() -> tuple[str, ...]:
@@ -518,7 +548,7 @@ def lexicon_for(language: str | None) -> Lexicon:
     code = (language or BASE_LANGUAGE).lower()
     base = _read(BASE_LANGUAGE)
     own = _read(code) if code != BASE_LANGUAGE and code in available_languages() else None
-    layers = [base] if own is None else [own, base]
+    layers = [base] if own is None else [own, _without_false_friends(base, own)]
     cues = {
         c: _cue_pattern([(layer.cues.get(c, ()), layer.word_boundaries) for layer in layers])
         for c in CUE_CLASSES
@@ -573,6 +603,7 @@ def lexicon_for(language: str | None) -> Lexicon:
         spaced=first.word_boundaries,
         verb_final=first.verb_final,
         case_after_apostrophe=first.case_after_apostrophe,
+        name_endings=first.name_endings,
         raw={c: tuple(f for layer in layers for f in layer.cues.get(c, ())) for c in CUE_CLASSES},
         gates=_cue_gates(layers),
     )

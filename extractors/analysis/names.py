@@ -320,11 +320,16 @@ class Names:
 
 
 def _watchlist_pattern(
-    watchlist: Watchlist, genitive_s: bool, case_ending: bool = False
+    watchlist: Watchlist,
+    genitive_s: bool,
+    case_ending: bool = False,
+    endings: tuple[str, ...] = (),
 ) -> re.Pattern[str] | None:
     """The watchlist's names as written; with ``genitive_s`` also before a genitive "s" written
     right against the name, as German does ("Googles Team", "Nvidias Angebot"); with
-    ``case_ending`` also before a case ending after an apostrophe, as Turkish writes ("Meta’nın")."""
+    ``case_ending`` also before a case ending after an apostrophe, as Turkish writes ("Meta’nın");
+    with ``endings`` also before one of them written right against the name, as Polish declines
+    a name ("Microsoftu", "Facebooka")."""
     names = [n for n, _ in watchlist.all_names()]
     if not names:
         return None
@@ -341,11 +346,14 @@ def _watchlist_pattern(
             after = r"(?![A-Za-z0-9\u00c0-\u024f]|['’][A-Za-z](?!\b)|-[a-zà-ÿ](?!\b)))"
         else:
             after = r"(?![A-Za-z0-9\u00c0-\u024f]|[-'’][A-Za-z](?!\b)))"
+        ending = "s?" if genitive_s else ""
+        if endings:
+            ending = "(?:" + "|".join(re.escape(e) for e in endings) + ")?"
         parts.append(
             literal_alternation(
                 sorted(set(latin), key=len, reverse=True),
                 not_after=r"[A-Za-z0-9\u00c0-\u024f.@/#-]",
-                then=(r"(?=s?" if genitive_s else "(?=") + after,
+                then="(?=" + ending + after,
             )
         )
     if other:
@@ -353,17 +361,20 @@ def _watchlist_pattern(
     return re.compile("|".join(parts))
 
 
-_WATCHLIST_PATTERNS: dict[tuple[int, bool, bool], re.Pattern[str] | None] = {}
+_WATCHLIST_PATTERNS: dict[tuple[int, bool, bool, tuple[str, ...]], re.Pattern[str] | None] = {}
 
 
 def _watchlist_rx(
-    watchlist: Watchlist, genitive_s: bool = False, case_ending: bool = False
+    watchlist: Watchlist,
+    genitive_s: bool = False,
+    case_ending: bool = False,
+    endings: tuple[str, ...] = (),
 ) -> re.Pattern[str] | None:
-    key = (hash(watchlist), genitive_s, case_ending)
+    key = (hash(watchlist), genitive_s, case_ending, endings)
     if key not in _WATCHLIST_PATTERNS:
         if len(_WATCHLIST_PATTERNS) > 16:
             _WATCHLIST_PATTERNS.clear()
-        _WATCHLIST_PATTERNS[key] = _watchlist_pattern(watchlist, genitive_s, case_ending)
+        _WATCHLIST_PATTERNS[key] = _watchlist_pattern(watchlist, genitive_s, case_ending, endings)
     return _WATCHLIST_PATTERNS[key]
 
 
@@ -660,7 +671,10 @@ class _NameScan:
         self.text_body = "\n".join(s.raw for s in sentences if not s.is_headline)
         self.spaced_latin = lex.spaced and lex.language not in {"de"}
         self.watch_rx = _watchlist_rx(
-            watchlist, genitive_s=lex.language == "de", case_ending=lex.case_after_apostrophe
+            watchlist,
+            genitive_s=lex.language == "de",
+            case_ending=lex.case_after_apostrophe,
+            endings=lex.name_endings,
         )
         self.person_names = dict(_listed_people(watchlist))  # surface -> full name
         # People: a two- or three-word name with a title, speech, an age, in a list of people,

@@ -35,6 +35,7 @@ from extractors.analysis.names import (
     OrgMention,
     PersonMention,
     lists_of_names,
+    name_data,
     noun_before_of,
     past_employer_before,
     without_names,
@@ -380,6 +381,42 @@ def _asides(
     return out
 
 
+def _in_an_aside_closed_before(
+    raw: str, x: OrgMention, y: OrgMention, asides: dict[int, OrgMention | None]
+) -> bool:
+    """The first stands in an aside that closes before the second is named: what follows is said
+    of the name the aside describes ("Lumeo, which was founded by former Stripe engineers, was
+    acquired by …"), or the aside describes what stands before its brackets ("트라핏 반살(전
+    오픈AI 연구원)과 알렉산드르 왕(스케일AI CEO)": a person's former employer)."""
+    if x.start in asides and "," in raw[x.end : y.start]:
+        return True
+    aside_end = _bracketed_aside_end(raw, x)
+    return aside_end is not None and aside_end < y.start
+
+
+def _bracketed_aside_end(raw: str, org: OrgMention) -> int | None:
+    """Where the brackets ("(…)", "（…）") close that hold ``org`` among other words: a
+    description of what stands before them ("트라핏 반살(전 오픈AI 연구원)": a person's former
+    employer); None where it stands in none, or alone in them, as a name's gloss ("코인베이스
+    (Coinbase)가")."""
+    opened = max(raw.rfind("(", 0, org.start), raw.rfind("（", 0, org.start))
+    if (
+        opened < 0
+        or max(raw.rfind(")", opened, org.start), raw.rfind("）", opened, org.start)) >= 0
+    ):
+        return None
+    closed = min(
+        (i for i in (raw.find(")", org.end), raw.find("）", org.end)) if i >= 0), default=-1
+    )
+    if closed < 0 or not (raw[opened + 1 : org.start].strip() or raw[org.end : closed].strip()):
+        return None
+    if not raw[org.end : closed].strip() and name_data().formerly.fullmatch(
+        "(" + raw[opened + 1 : org.start]
+    ):
+        return None  # its former name: "meta(原Facebook)", "Block (formerly Square)"
+    return closed
+
+
 def _past_the_asides(
     raw: str, orgs: Sequence[OrgMention], asides: dict[int, OrgMention | None]
 ) -> list[tuple[OrgMention, OrgMention, int]]:
@@ -700,8 +737,11 @@ def _implied(
         for o in reversed(names.orgs[i]):
             if o.name == org.name or (i == s.index and o.start >= org.start):
                 continue
-            if i < len(sentences) and past_employer_before(sentences[i], o.start):
-                continue  # a person's past employer
+            if i < len(sentences) and (
+                past_employer_before(sentences[i], o.start)
+                or _bracketed_aside_end(sentences[i].raw, o) is not None
+            ):
+                continue  # a person's past employer; a name in brackets that describe another
             other_big = is_big(o.name)
             if other_big != big and (
                 other_big
@@ -813,10 +853,7 @@ def _pair_relations(
     for x, y, since in neighbours:
         if _NEW_CLAUSE_BEFORE.search(s.raw, since, y.start):
             continue  # "... in a multibillion-dollar deal, and Microsoft hired ...": y opens a clause of its own
-        if x.start in asides and "," in s.raw[x.end : y.start]:
-            # the first stands in an aside that closes before the second: what follows the
-            # comma is said of the name the aside describes ("Lumeo, which was founded by former
-            # Stripe engineers, was acquired by …")
+        if _in_an_aside_closed_before(s.raw, x, y, asides):
             continue
         pair = _read_pair(s, x, y, since, people, cues, folded, c_start, c_end)
         if SOURCE_BEFORE.search(pair.before) and "," in pair.between_raw:
@@ -1239,8 +1276,10 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
         # "Quillbyte wurde samt seiner Chefin zu Harbor geholt", "was brought over to Harbor":
         # passive, the second company the one its people go to
         return pair.relate("hire", y, x, STRENGTH_FRAME)
-    if _BRINGS_ITS_OWN.match(between):
-        return pair.relate("hire", y, x, STRENGTH_FRAME)  # "Quillbyte brings with it a small staff"
+    if _BRINGS_ITS_OWN.match(between) or _welcomed_to_the_second(pair, cues):
+        # "Quillbyte brings with it a small staff", "welcome Campsite's founders to the Notion
+        # team": the second takes the first's people in
+        return [replace(r, plural=True) for r in pair.relate("hire", y, x, STRENGTH_FRAME)]
     sent = _SENT_FROM.search(before[-90:]) if _FROM_ONE_TO_THE_OTHER.fullmatch(between) else None
     if sent is not None and _said(cues, "team", sent.group(0)):
         # "the transfer of business operations and employees from Quillbyte to Harbor"
@@ -1272,6 +1311,23 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
         # "FriendFeed-Mitarbeiter von Facebook übernommen": x's people taken on by y
         return pair.relate("hire", y, x, STRENGTH_FRAME)
     return []
+
+
+def _welcomed_to_the_second(pair: _Pair, cues: SentenceCues) -> bool:
+    """A verb of welcoming before the first company, in its clause, and "to" right before the
+    second: the first one's people are welcomed into the second ("welcome the Agnilux team to
+    Google", "welcome Campsite's Brian Lovin and Ryan Nystrom to the Notion team")."""
+    if not cues.present("welcome") or not _WELCOMED_TO_END.search(pair.between):
+        return False
+    if _said(cues, "join", pair.between) or _said(cues, "hire", pair.between):
+        return False  # another verb between tells the pair
+    welcomed = list(cues.lex.cues["welcome"].finditer(pair.before))
+    return bool(welcomed) and not _CLAUSE_BREAK_IN.search(pair.before, welcomed[-1].end())
+
+
+# "to" right before the second company, after the people welcomed
+_WELCOMED_TO_END = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
+_CLAUSE_BREAK_IN = re.compile(r"[.;:!?]|,\s")
 
 
 # "from Quillbyte to Harbor", after people sent: the first company's people go to the second
@@ -1485,10 +1541,16 @@ def _payer_and_payee(
     pair: _Pair, names: Names, cues: SentenceCues
 ) -> tuple[OrgMention, OrgMention]:
     """The first company pays, unless the money comes "from" or "by" the second ("x raised money
-    from y", "an investment by y"); and the larger company pays (where word order does not say)."""
+    from y", "an investment by y"; not "de" ending a purchase's words, "pour s'emparer de y");
+    and the larger company pays (where word order does not say)."""
     payer, payee = pair.x, pair.y
     licence = _said(cues, "licence", pair.between)
-    if _FROM_END.search(pair.between) and not licence and not _stake_of_the_second(pair, cues):
+    if (
+        _FROM_END.search(pair.between)
+        and not licence
+        and not _stake_of_the_second(pair, cues)
+        and not _ends_on_purchase_word(pair.between, cues)
+    ):  # (not the "de" of what is bought: "pour s'emparer de Twitter", "pour l'achat de")
         payer, payee = payee, payer
     if licence and (_LICENSED_TO.search(pair.between) or _BY_END.search(pair.between)):
         # "Quillbyte licensed its models to Harbor", "… are licensed by Harbor": Harbor pays (an

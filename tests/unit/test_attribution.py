@@ -2926,3 +2926,33 @@ def test_a_price_a_blog_reported_and_backing_from_investors():
         stated_claims(result)
     )
     assert [(d.deal_id, d.people) for d in result.deals] == [("halcyon--lumeo", ("Tom Vale",))]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "other_price"),
+    [
+        (
+            "en",
+            "Halcyon hires Lumeo's founders in a licensing deal\n\n"
+            "Halcyon will pay $40 million to license Lumeo's models and hire its founders. That "
+            "is little next to the $500 million Halcyon was ready to put on the table last year "
+            "to take over Brightwave.",
+            "$500 million",
+        ),
+        (
+            "fr",
+            "Halcyon recrute les fondateurs de Lumeo\n\n"
+            "Halcyon vient de mettre la main sur la start-up Lumeo et recrute ses fondateurs pour "
+            "40 millions de dollars. C'est peu, en comparaison des 500 millions de dollars que "
+            "Halcyon était prête à mettre sur la table, il y a un an, pour s'emparer de Brightwave.",
+            "500 millions de dollars",
+        ),
+    ],
+)
+def test_what_the_payer_offered_for_another_company_is_no_claim(language, text, other_price):
+    """A sentence that tells the deal's payer buying, or ready to buy, another company, and does
+    not name the deal's startup: its one sum is that purchase's price, not this deal's."""
+    result = _read_in(language, text) if language != "en" else _read(text)
+    stated = {c.stated for c in result.claims}
+    assert other_price not in stated, result.claims
+    assert any("40" in s for s in stated), result.claims  # the deal keeps its own price

@@ -5645,3 +5645,67 @@ def test_a_hire_told_of_a_list_is_read_in_the_texts_order_in_every_process():
     }
     # (the one next to the verb first, then the others the list shares, in the text's order)
     assert outputs == {"['Vizora', 'Quorra', 'Lumeo', 'Brivio', 'Tuplo']\n"}
+
+
+def test_a_name_polish_declines_is_the_listed_company():
+    """Polish writes a case ending right against a name ("transakcja Microsoftu", "przez
+    Facebooka"): the listed company, not a company called "Microsoftu"."""
+    names = read_steps(
+        "Głośnym przykładem jest transakcja Microsoftu, który zatrudnił zespół startupu Lumeo. "
+        "Wcześniej przejęcie przez Facebooka objęło zespół Brightwave.",
+        "pl",
+        WATCHLIST,
+    ).names
+    found = company_names(names)
+    assert {"Microsoft", "Meta"} <= found
+    assert not found & {"Microsoftu", "Facebooka"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "word"),
+    [
+        ("fr", "Le premier réseau social de l'Internet rachète la start-up Lumeo.", "Internet"),
+        ("tr", "Halcyon Türkiye Ülke Müdürü, Lumeo'yu satın aldıklarını söyledi.", "Türkiye"),
+    ],
+)
+def test_the_internet_and_a_country_are_no_companies(language, text, word):
+    """ "le premier réseau social de l'Internet" is a description of a buyer, not a buyer called
+    "Internet"; "Halcyon Türkiye" is a company's office in a country, not a company "Türkiye"."""
+    names = read_steps(text, language, EMPTY_WATCHLIST).names
+    assert not any(word in name for name in company_names(names))
+
+
+def test_people_welcomed_to_a_team_go_to_the_company_named_after_to():
+    """ "welcome Lumeo's founders to the Halcyon team": Halcyon takes Lumeo's people in, though the
+    verb comes before Lumeo; "Welcoming" opening a headline is no part of a name."""
+    relations = _relation_keys(
+        "Welcoming Lumeo's founders to the Halcyon team\n\n"
+        "That is why we are thrilled to welcome Lumeo's Jane Doe and Tom Vale to the Halcyon team."
+    )
+    assert ("hire", "Halcyon", "Lumeo") in relations
+    assert not any(kind == "hire" and payer == "Lumeo" for kind, payer, _ in relations)
+    assert not any(
+        "Welcoming" in name for _, payer, startup in relations for name in (payer, startup)
+    )
+
+
+def test_a_former_employer_in_brackets_is_no_party_to_the_next_name():
+    """ "김민수(전 Brightwave 연구원)과 이지은(Lumeo CEO)": Brightwave describes the person before its
+    brackets, a past employer; it neither hires from Lumeo nor is hired from, while Halcyon, the
+    sentence's subject, hires from both."""
+    relations = _relation_keys(
+        "Halcyon은 김민수(전 Brightwave 연구원)와 이지은(Lumeo CEO) 등을 성공적으로 영입했다.", "ko"
+    )
+    assert not {r for r in relations if {r[1], r[2]} == {"Brightwave", "Lumeo"}}
+
+
+def test_a_price_paid_to_take_another_company_is_told_from_the_payer():
+    """ "… que Halcyon était prête à mettre sur la table pour s'emparer de Brightwave": Halcyon
+    pays to take Brightwave; the "de" of "s'emparer de" is no "from"."""
+    relations = _relation_keys(
+        "Halcyon a racheté la start-up Lumeo. C'est peu, en comparaison des 500 millions de "
+        "dollars que Halcyon était prête à mettre sur la table pour s'emparer de Brightwave.",
+        "fr",
+    )
+    assert not any(payer == "Brightwave" for _, payer, _ in relations)
+    assert any(payer == "Halcyon" and startup == "Brightwave" for _, payer, startup in relations)

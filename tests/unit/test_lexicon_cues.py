@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from extractors.analysis.lexicon import lexicon_for
+from extractors.analysis.lexicon import LexiconError, _read, _without_false_friends, lexicon_for
 from extractors.analysis.text import fold
 
 
@@ -104,6 +106,13 @@ from extractors.analysis.text import fold
         ("en", "acquire", "the chip maker has taken-over a small robotics startup"),
         ("en", "acquire", "the chip maker is taking over a small robotics startup"),
         ("en", "acquire", "the chip maker takes over a small robotics startup"),
+        # taking hold of a company, swallowing it, buying it in the present
+        ("fr", "acquire", "le réseau social vient de mettre la main sur la petite start-up"),
+        ("fr", "acquire", "prêt à payer davantage pour s'emparer de son rival"),
+        ("fr", "acquire", "le fabricant achète une start-up de vision"),
+        ("de", "acquire", "der Suchkonzern schluckt ein junges Startup"),
+        # the imperfective of "to obtain" people ("obtaining key employees")
+        ("pl", "hire", "pozyskując kluczowych pracowników z dwóch firm"),
     ],
 )
 def test_a_phrase_reads_as_its_cue(language, cue, text):
@@ -166,3 +175,21 @@ def test_a_cue_written_with_the_dotless_i_reads_text_written_either_way():
     pay = lexicon_for("tr").cues["pay"]
     assert pay.search(fold("Meta’nın Scale AI’ye yaptığı yatırımın ardından"))
     assert pay.search(fold("YATIRIM"))
+
+
+def test_an_english_cue_that_is_a_word_of_the_language_is_left_out():
+    """Portuguese "no" is "in the": read in Portuguese it denies nothing, while Portuguese "não"
+    and English "no" still do."""
+    in_the_market = fold("a startup entrou no mercado de seguros")
+    assert not lexicon_for("pt").cues["negation"].search(in_the_market)
+    assert lexicon_for("pt").cues["negation"].search(fold("a empresa não comprou a startup"))
+    assert lexicon_for("en").cues["negation"].search(fold("there was no acquisition"))
+
+
+def test_a_cue_left_out_must_be_an_english_one():
+    """A language file that leaves out an English cue English does not have says so, in one line
+    naming the file and the cue, instead of leaving out nothing."""
+    english = _read("en")
+    own = replace(_read("pt"), english_left_out={"negation": ("nope",)})
+    with pytest.raises(LexiconError, match=r"pt\.toml: english_left_out\.negation .*nope"):
+        _without_false_friends(english, own)

@@ -234,9 +234,11 @@ class Attributor(MoneyReading, ShareReading, CountReading, AgeReading):
             if stranger is not None:
                 return None, 0.0, stranger
             if deal is not None:
-                other_buyer = self._other_buyers_price(s, fig, deal, c_lo, c_hi)
-                if other_buyer is not None:
-                    return None, 0.0, other_buyer
+                other = self._other_buyers_price(
+                    s, fig, deal, c_lo, c_hi
+                ) or self._payers_other_purchase(s, fig, deal)
+                if other is not None:
+                    return None, 0.0, other
                 return deal, directness, ""
         if self.last_deal and s.index - self.last_deal[0] <= CARRY_SENTENCES:
             return self.last_deal[1], CARRIED, ""
@@ -262,6 +264,22 @@ class Attributor(MoneyReading, ShareReading, CountReading, AgeReading):
         if deal.acquirer in in_clause or not others & in_clause:
             return None
         return min(others & in_clause)
+
+    def _payers_other_purchase(self, s: Sentence, fig: Figure, deal: Deal) -> str | None:
+        """The company the sentence says the deal's payer buys or pays, where the sentence names
+        neither the deal's startup nor another sum: the sum is that purchase's price ("the $500 million Facebook was ready to put on the table a year ago to take
+        Twitter", in a story of Facebook buying FriendFeed)."""
+        if fig.kind != "money":
+            return None
+        others = self.other_purchases.get((s.index, deal.acquirer))
+        if not others:
+            return None
+        named = self.names.orgs[s.index]
+        if any(o.name == deal.target for o in named):
+            return None
+        if self._sums_in_sentence > 1:
+            return None
+        return next((o.name for o in named if o.name in others), None)
 
     def _deal_tied_after(
         self, s: Sentence, fig: Figure, c_hi: int
@@ -364,6 +382,7 @@ class Attributor(MoneyReading, ShareReading, CountReading, AgeReading):
 
     def attribute(self, s: Sentence, figures: Sequence[Figure]) -> list[Attribution]:
         self._current = s
+        self._sums_in_sentence = sum(1 for f in figures if f.kind == "money")
         out: list[Attribution] = []
         previous_money_start, previous_money_end, previous_currency = -10, -10, None
         respective = self._respective_deals(s, figures)

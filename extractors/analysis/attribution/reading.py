@@ -17,6 +17,7 @@ from extractors.analysis.relations import (
     Relation,
 )
 from extractors.analysis.text import Sentence, clause_bounds, fold
+from extractors.urls import slug
 
 # Characters around a figure read for its cue words.
 CUE_BEFORE = 60
@@ -81,6 +82,25 @@ def _other_buyers(
     return out
 
 
+def _other_purchases(
+    relations: Sequence[Relation], deals: Sequence[Deal]
+) -> dict[tuple[int, str], set[str]]:
+    """(sentence, payer) -> the companies a purchase or a payment of that sentence ties a deal's
+    payer to that are party to none of the article's deals ("the $500 million Facebook was ready
+    to put on the table to take Twitter", in a story of Facebook buying FriendFeed)."""
+    payers = {d.acquirer for d in deals}
+    parties = {slug(p) for d in deals for p in (d.acquirer, d.target)}  # ("Character.ai")
+    out: dict[tuple[int, str], set[str]] = {}
+    for r in relations:
+        if (
+            (r.kind == "acquire" or r.kind in MONEY_KINDS)
+            and r.acquirer in payers
+            and slug(r.target) not in parties
+        ):
+            out.setdefault((r.sentence, r.acquirer), set()).add(r.target)
+    return out
+
+
 # How far before a count a word saying who stays behind is read: "the remaining 250 employees",
 # "leaving behind most of its team of 250 people", "dejando atrás a gran parte de su equipo de 250"
 REMAINING_REACH = 45
@@ -112,6 +132,7 @@ class Reading:
         self._current: Sentence | None = None
         self._current_deal: Deal | None = None
         self._sum_told_before = False  # whether a sum comes before the figure in its sentence
+        self._sums_in_sentence = 0  # how many sums the sentence being read states
         # whether the figure is paired with its deal by "respectively" (the sentence's other
         # companies stand before it as the lists' items, not as its payers)
         self._paired_in_order = False
@@ -125,6 +146,7 @@ class Reading:
                 if d.target == home:
                     self.person_deal.setdefault(p, d)
         self.other_buyers = _other_buyers(relations, deals)
+        self.other_purchases = _other_purchases(relations, deals)
         # companies named where the text says a price is not told ("the amount … is not revealed")
         self.price_untold = {
             o.name
