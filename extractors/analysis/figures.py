@@ -363,8 +363,9 @@ def _patterns(language: str) -> _Patterns:
         else rf"(?<![a-z0-9\u00c0-\u024f])(?P<q>{q_before})"
     )
     qualifier_before = (
-        # "about a", "cerca de", "aproximadamente el 20%": an article between the word and the number
-        rf"{q_start}\s*(?:a\s+|an\s+|de\s+|d'|di\s+|el\s+|il\s+|le\s+|la\s+|los\s+|las\s+|les\s+)?$"
+        # "about a", "cerca de", "aproximadamente el 20%": an article between the word and the
+        # number; Russian "примерно за $20 млрд" (about for $20 billion): the price's preposition
+        rf"{q_start}\s*(?:a\s+|an\s+|de\s+|d'|di\s+|el\s+|il\s+|le\s+|la\s+|los\s+|las\s+|les\s+|за\s+)?$"
     )
     durations = _alt([d.replace(" ", r"\s+") for d in lex.durations])
     q_after = _alt([k for k, _ in lex.qualifiers_after])

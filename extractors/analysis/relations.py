@@ -381,6 +381,27 @@ def _asides(
     return out
 
 
+def _apart(pair: _Pair, cues: SentenceCues) -> bool:
+    """Nothing the clause says ties the two: the first names who tells it ("According to
+    Limitless CEO Dan Siroker, the acquisition feeds Meta's …"), or the second is named in an
+    exception ("Nvidia gets all the startup's assets except its cloud business GroqCloud")."""
+    return bool(SOURCE_BEFORE.search(pair.before) and "," in pair.between_raw) or _excepted(
+        pair, cues
+    )
+
+
+def _excepted(pair: _Pair, cues: SentenceCues) -> bool:
+    """The second company is named in an exception from what the words before it say, with no
+    word relating the two after it ("Nvidia gets all of the startup's key assets, except the cloud
+    business GroqCloud", "за исключением облачного бизнеса GroqCloud")."""
+    if not cues.present("except"):
+        return False
+    found = list(cues.lex.cues["except"].finditer(pair.between))
+    return bool(found) and not any(
+        _said(cues, k, pair.between[found[-1].end() :]) for k in _RELATING
+    )
+
+
 def _in_an_aside_closed_before(
     raw: str, x: OrgMention, y: OrgMention, asides: dict[int, OrgMention | None]
 ) -> bool:
@@ -856,8 +877,8 @@ def _pair_relations(
         if _in_an_aside_closed_before(s.raw, x, y, asides):
             continue
         pair = _read_pair(s, x, y, since, people, cues, folded, c_start, c_end)
-        if SOURCE_BEFORE.search(pair.before) and "," in pair.between_raw:
-            continue  # "According to Limitless CEO Dan Siroker, the acquisition feeds Meta's …"
+        if _apart(pair, cues):
+            continue
         if _JOINED.match(pair.between_raw):
             out += _table_row(pair, names, cues, clause_text, clause_folded)
             continue
@@ -1172,6 +1193,15 @@ _COMPOUND_REST = re.compile(r"(?:-[\w-]+)?")
 _LAST_WORD = re.compile(r"[\w'’-]+\s*$")
 
 
+def _only_the_second_acts(pair: _Pair, cues: SentenceCues) -> bool:
+    """Where the verb closes the clause, the second company carries the particle of the one who
+    acts and the first does not: the second buys ("drop.ioは…Facebookが同社の資産の大部分を買収した")."""
+    if not cues.present("subject_particle"):
+        return False
+    marks = cues.lex.cues["subject_particle"]
+    return marks.match(pair.after) is not None and marks.match(pair.between) is None
+
+
 def _verb_last_passive(pair: _Pair, cues: SentenceCues) -> bool:
     """An auxiliary right after the first company and the passive's "by" right before the second,
     the verb closing the clause: "Quillbyte wird von Google übernommen", "Quillbyte wordt door
@@ -1418,7 +1448,11 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
         and not hired
         and not _said(cues, "not_acquisition", between)  # "Harbor hasn't acquired the startup"
     ):
-        if _passive(cues, "acquire", between) or _verb_last_passive(pair, cues):
+        if (
+            _passive(cues, "acquire", between)
+            or _verb_last_passive(pair, cues)
+            or _only_the_second_acts(pair, cues)
+        ):
             # "Sparrow was being bought by Google", "Quillbyte wird von Google übernommen": the
             # second buys
             return pair.relate("acquire", y, x, STRENGTH_FRAME)

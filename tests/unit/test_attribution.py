@@ -2956,3 +2956,16 @@ def test_what_the_payer_offered_for_another_company_is_no_claim(language, text, 
     stated = {c.stated for c in result.claims}
     assert other_price not in stated, result.claims
     assert any("40" in s for s in stated), result.claims  # the deal keeps its own price
+
+
+def test_the_valuation_the_payer_buys_holders_shares_at_is_the_startups():
+    """ "谷歌计划以25亿美元的估值收购Lumeo投资者手中的股份" (Google plans to buy the shares Lumeo's
+    investors hold at a valuation of $2.5 billion): the valuation the deal sets, though investors
+    are named, not a round's."""
+    text = (
+        "谷歌吸纳初创公司Lumeo核心人才\n\n"
+        "谷歌出资获得了AI初创公司Lumeo大模型的非独家许可,并吸纳了两位联合创始人在内的约30名研究成员。"
+        "据透露,谷歌计划以25亿美元的估值收购Lumeo投资者手中的股份。"
+    )
+    result = _read_in("zh", text)
+    assert ("target_valuation_usd", "25亿美元") in stated_claims(result)

@@ -5709,3 +5709,37 @@ def test_a_price_paid_to_take_another_company_is_told_from_the_payer():
     )
     assert not any(payer == "Brightwave" for _, payer, _ in relations)
     assert any(payer == "Halcyon" and startup == "Brightwave" for _, payer, startup in relations)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Halcyon gets all of Lumeo's key assets, except the cloud business LumeoCloud."),
+        (
+            "ru",
+            "Halcyon получает все ключевые активы Lumeo, за исключением облачного бизнеса LumeoCloud.",
+        ),
+        (
+            "fr",
+            "Halcyon obtient tous les actifs de Lumeo, à l'exception de l'activité cloud LumeoCloud.",
+        ),
+    ],
+)
+def test_a_company_named_in_an_exception_is_not_what_the_clause_tells(language, text):
+    """ "… all of Lumeo's key assets, except the cloud business LumeoCloud": LumeoCloud is what the
+    payer does not get; no relation of Halcyon to it."""
+    relations = _relation_keys(text, language)
+    assert not any("LumeoCloud" in (payer, startup) for _, payer, startup in relations)
+
+
+def test_the_company_marked_as_the_one_who_acts_buys_in_japanese():
+    """ "LumeoはHalcyonが同社の資産の大部分を買収したと発表した": the topic (は) is what is bought,
+    the one marked by が buys; "HalcyonがLumeoを買収した" as before."""
+    told_by_the_startup = _relation_keys(
+        "新興企業のLumeoは10月29日、Halcyonが同社の資産の大部分を買収したとブログで発表した。", "ja"
+    )
+    assert ("acquire", "Halcyon", "Lumeo") in told_by_the_startup
+    assert ("acquire", "Lumeo", "Halcyon") not in told_by_the_startup
+    assert ("acquire", "Halcyon", "Lumeo") in _relation_keys(
+        "Halcyonが新興企業のLumeoを買収した。", "ja"
+    )

@@ -28,6 +28,15 @@ MONEY_CASES = [
     ("uk", "компанія інвестувала $2,5 млрд у стартап", "$2,5 млрд", 2.45e9, 2.55e9, "USD"),
     ("uk", "заплативши стартапу $300 млн", "$300 млн", 299.5e6, 300.5e6, "USD"),
     ("ru", "сделка на сумму $20 млрд", "$20 млрд", 19.5e9, 20.5e9, "USD"),
+    # "about for $20 billion": Russian puts the price's preposition between "about" and the sum
+    (
+        "ru",
+        "договорилась о покупке примерно за $20 млрд",
+        "примерно за $20 млрд",
+        18e9,
+        22e9,
+        "USD",
+    ),
     (
         "nl",
         "het bedrijf betaalde ruim 300 miljoen dollar",
@@ -657,3 +666,10 @@ def test_a_polish_headline_without_its_diacritics_still_names_dollars():
         pytest.approx(39.5e6),
         pytest.approx(40.5e6),
     )
+
+
+def test_research_members_counted_in_chinese_are_people():
+    """ "约30名研究成员" (about thirty research members): people, counted about."""
+    [count] = count_figures("并吸纳了包括两位联合创始人在内的约30名研究成员。", "zh")
+    assert count.stated == "约30名研究成员"
+    assert (count.low, count.high) == (27, 33)

@@ -573,6 +573,10 @@ class MoneyReading(Reading):
             or self._says("valuation", fold(w.after[:20]))
         ):
             return None
+        if self._buys_holders_shares(w):
+            # "以25亿美元的估值收购Character.AI投资者手中的股份", "will buy out its investors' shares at
+            # a $2.5 billion valuation": the valuation the deal's purchase of shares sets
+            return "target_valuation_usd", CUE_EXPLICIT, "the valuation its shares are bought at"
         if (
             self._says("round", w.local)
             or self._says("funding", w.local)
@@ -596,6 +600,16 @@ class MoneyReading(Reading):
         if self._set_by_deal(fold(w.clause), w.before):
             return "target_valuation_usd", CUE_EXPLICIT, "the valuation the deal sets"
         return None, 0.0, "a valuation the deal is not said to set"
+
+    def _buys_holders_shares(self, w: _MoneyWindow) -> bool:
+        """The deal's payer buys shares from their holders at the valuation: a word of buying and
+        one of shares around it, none of a round, and the payer the clause's subject."""
+        return bool(
+            self._says("acquire", w.local)
+            and self._says("stake", w.local)
+            and not self._says("round", w.local)
+            and self._subject_before(w.s, w.fig) == w.deal.acquirer
+        )
 
     def _valuation_word_before(self, near_before: str) -> bool:
         """A word of valuation before the sum that is not another sum's ("a $29 billion valuation
