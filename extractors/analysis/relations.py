@@ -960,11 +960,17 @@ def _named_as_bought(pair: _Pair, names: Names, found: list[Relation]) -> list[R
     return None
 
 
+# Words in round brackets, written in any script
+_IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
+
+
 def _compared(cues: SentenceCues, between: str) -> bool:
     """A word of likeness or inclusion between two names ("Google, like Microsoft, …", "rivals
     such as Anthropic") sets them side by side; not when a verb of moving, hiring, paying or
     buying follows it, which closes the aside ("Wavii's staff of 25, including Aoun, is to
-    relocate to Google")."""
+    relocate to Google"). Words in brackets are an aside of their own ("the founding team of
+    fledgling (or floundering) startups")."""
+    between = _IN_BRACKETS.sub(" ", between)
     if not _said(cues, "rivals", between):
         return False
     ends = [m.end() for m in cues.lex.cues["rivals"].finditer(between)]

@@ -5743,3 +5743,25 @@ def test_the_company_marked_as_the_one_who_acts_buys_in_japanese():
     assert ("acquire", "Halcyon", "Lumeo") in _relation_keys(
         "Halcyonが新興企業のLumeoを買収した。", "ja"
     )
+
+
+def test_words_in_brackets_do_not_set_the_next_names_beside_the_first():
+    """ "the founding team of fledgling (or floundering) startups Lumeo, Vexa and Brightwave": the
+    "or" of the aside compares nothing; Halcyon takes on each startup's team."""
+    relations = _relation_keys(
+        "Halcyon has added talent by bringing aboard the founding team of fledgling (or "
+        "floundering) startups Lumeo, Vexa and Brightwave."
+    )
+    assert {("hire", "Halcyon", s) for s in ("Lumeo", "Vexa", "Brightwave")} <= relations
+
+
+def test_an_id_is_no_company():
+    """ "government ID authentication firm Lumeo.io": "ID" is what the firm checks, no company
+    that Halcyon buys."""
+    relations = _relation_keys(
+        "Halcyon has acquired government ID authentication firm Lumeo.io, the company said."
+    )
+    assert not any("ID" in (payer, startup) for _, payer, startup in relations)
+    assert any(
+        payer == "Halcyon" and startup.startswith("Lumeo") for _, payer, startup in relations
+    )
