@@ -37,6 +37,31 @@ MONEY_CASES = [
         22e9,
         "USD",
     ),
+    # an estimate is about the sum, before it or (German) after it
+    (
+        "fr",
+        "Estimée à 40 millions de dollars, l'opération",
+        "Estimée à 40 millions de dollars",
+        36e6,
+        44e6,
+        "USD",
+    ),
+    (
+        "es",
+        "por una oferta cercana a los 40 millones de dólares",
+        "cercana a los 40 millones de dólares",
+        36e6,
+        44e6,
+        "USD",
+    ),
+    (
+        "de",
+        "Der Preis wird auf 40 Millionen Dollar geschätzt.",
+        "40 Millionen Dollar geschätzt",
+        36e6,
+        44e6,
+        "USD",
+    ),
     (
         "nl",
         "het bedrijf betaalde ruim 300 miljoen dollar",
