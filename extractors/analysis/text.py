@@ -28,6 +28,9 @@ _SENTENCE_END = re.compile(
 )
 # Scripts whose sentences end with a full stop of their own, with or without a space after.
 _WIDE_END = re.compile(r"[。！？।]([\"”’')\]」』]*\s*)")
+# Reference marks closing a list item, then the dash of the next one ("… 反向收购 [1][2] - 该事件 …",
+# an outline written on one line): the item ends after its marks.
+_CITED_END = re.compile(r"(?:\[\d{1,3}\])+\s+(?=[-–—•]\s)")
 _ABBREVIATIONS = frozenset(
     {
         "mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "jr", "sr", "u.s", "u.k", "u.n", "vs",
@@ -212,6 +215,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue  # "1. Select Start Studios, 2012 — …": a list item's number opens its line
         cuts.append(start + m.end())
     cuts += [start + m.end() for m in _WIDE_END.finditer(chunk) if start + m.end() < end]
+    cuts += [start + m.end() for m in _CITED_END.finditer(chunk)]
     out = []
     pos = start
     for cut in sorted(set(cuts)):

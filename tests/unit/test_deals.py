@@ -5765,3 +5765,18 @@ def test_an_id_is_no_company():
     assert any(
         payer == "Halcyon" and startup.startswith("Lumeo") for _, payer, startup in relations
     )
+
+
+def test_reference_marks_then_a_dash_end_an_outlines_item():
+    """An outline written on one line ("… 反向收购 [1][2] - OpenAI最初拟以30亿美元收购Lumeo,但…失败
+    [4][5] - …"): each item is a sentence of its own, so the failed offer's sum is read in its
+    own item, not in the one telling Halcyon's deal."""
+    sentences = split_sentences(
+        "核心观点 - 创始人及核心团队被Halcyon以24亿美元反向收购 [1][2] - OpenAI最初拟以30亿美元"
+        "收购Lumeo,但因反对而失败 [4][5] - 其余员工留下"
+    )
+    assert [s.raw for s in sentences] == [
+        "核心观点 - 创始人及核心团队被Halcyon以24亿美元反向收购 [1][2]",
+        "- OpenAI最初拟以30亿美元收购Lumeo,但因反对而失败 [4][5]",
+        "- 其余员工留下",
+    ]
