@@ -2969,3 +2969,15 @@ def test_the_valuation_the_payer_buys_holders_shares_at_is_the_startups():
     )
     result = _read_in("zh", text)
     assert ("target_valuation_usd", "25亿美元") in stated_claims(result)
+
+
+def test_a_seed_round_followed_by_a_second_is_no_total_raised():
+    """ "raised his first seed funding of $300,000 …, then a second $1.2 million a year later": the
+    seed round was one of two, not all the startup raised."""
+    text = (
+        "Halcyon buys Lumeo and hires its founder\n\nHalcyon bought the app Lumeo and hired its "
+        "founder Tom Vale. Vale raised his first seed funding of $300,000 for Lumeo in 2011, "
+        "then a second $1.2 million a year later."
+    )
+    stated = stated_claims(_read(text))
+    assert ("target_funding_raised_usd", "$300,000") not in stated

@@ -277,7 +277,7 @@ class Attributor(MoneyReading, ShareReading, CountReading, AgeReading):
         named = self.names.orgs[s.index]
         if any(o.name == deal.target for o in named):
             return None
-        if self._sums_in_sentence > 1:
+        if len(self._sum_starts) > 1:
             return None
         return next((o.name for o in named if o.name in others), None)
 
@@ -382,7 +382,7 @@ class Attributor(MoneyReading, ShareReading, CountReading, AgeReading):
 
     def attribute(self, s: Sentence, figures: Sequence[Figure]) -> list[Attribution]:
         self._current = s
-        self._sums_in_sentence = sum(1 for f in figures if f.kind == "money")
+        self._sum_starts = [f.start for f in figures if f.kind == "money"]
         out: list[Attribution] = []
         previous_money_start, previous_money_end, previous_currency = -10, -10, None
         respective = self._respective_deals(s, figures)

@@ -733,7 +733,9 @@ class MoneyReading(Reading):
         ):
             return True
         if self._says("first_round", w.near):
-            return False
+            # (all a young startup has raised, unless the sentence tells one more after it: "his
+            # first seed funding of $300,000 …, then a second $1.23 million a year later")
+            return self._one_more_after(w)
         if self._says("round", without_names(w.near, self.names.orgs[w.s.index])):
             return True  # (not an investor's name: "from First Round, Y Combinator, …")
         if self._says("funding_total", w.near):
@@ -748,6 +750,14 @@ class MoneyReading(Reading):
             or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", w.near_before)
             # "In September 2025, Groq raised $750 million": a clause that opens on its date
             or _OPENS_ON_A_DATE.match(w.s.raw, self._clause_of(w.s, w.fig.start)[0]) is not None
+        )
+
+    def _one_more_after(self, w: _MoneyWindow) -> bool:
+        """A later sum of the sentence is told as one more ("then a second $1.23 million")."""
+        return any(
+            self._says("one_more", fold(w.s.raw[max(0, at - 30) : at]))
+            for at in self._sum_starts
+            if at > w.fig.start
         )
 
     def _money_licence(self, w: _MoneyWindow) -> Verdict | None:

@@ -132,7 +132,7 @@ class Reading:
         self._current: Sentence | None = None
         self._current_deal: Deal | None = None
         self._sum_told_before = False  # whether a sum comes before the figure in its sentence
-        self._sums_in_sentence = 0  # how many sums the sentence being read states
+        self._sum_starts: list[int] = []  # where each sum of the sentence being read starts
         # whether the figure is paired with its deal by "respectively" (the sentence's other
         # companies stand before it as the lists' items, not as its payers)
         self._paired_in_order = False
