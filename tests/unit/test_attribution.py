@@ -2981,3 +2981,17 @@ def test_a_seed_round_followed_by_a_second_is_no_total_raised():
     )
     stated = stated_claims(_read(text))
     assert ("target_funding_raised_usd", "$300,000") not in stated
+
+
+def test_a_korean_round_dated_where_its_clause_opens_is_no_total_raised():
+    """ "Lumeo는 지난해 말 A, B, C 등으로부터 1억 달러 규모의 투자금을 유치했다" (Lumeo raised $100
+    million from A, B, C and others at the end of last year): where the verb closes the clause, its
+    date opens it, the list of backers between; the money of one round, not all it raised."""
+    text = (
+        "Halcyon, 스타트업 Lumeo 인재 인수\n\nHalcyon이 스타트업 Lumeo의 창업자들과 엔지니어들을 "
+        "영입하고 기술 라이선스 비용을 지급했다. Lumeo는 지난해 말 Brightwave, Vexa, Nova 등으로부터 "
+        "1억 달러 규모의 투자금을 유치했다."
+    )
+    result = _read_in("ko", text)
+    assert result.deals, result
+    assert not any(c.metric == "target_funding_raised_usd" for c in result.claims), result.claims

@@ -747,6 +747,13 @@ class MoneyReading(Reading):
                 not self.lex.spaced
                 and self._says("dated", fold(CJK_PHRASE_BREAK.split(w.before)[-1]))
             )
+            or (  # "지난해 말 스파크캐피털, ARM … 등으로부터 1억 1500만 달러 규모의 투자금을 유치했다":
+                # where the verb closes the clause, its date opens it, lists of backers between
+                self.lex.verb_final
+                and self._says(
+                    "dated", fold(w.s.raw[self._clause_of(w.s, w.fig.start)[0] : w.fig.start])
+                )
+            )
             or re.search(r"\bwhen\s+(?:it|they)\s+\w+\s*$", w.near_before)
             # "In September 2025, Groq raised $750 million": a clause that opens on its date
             or _OPENS_ON_A_DATE.match(w.s.raw, self._clause_of(w.s, w.fig.start)[0]) is not None
