@@ -70,7 +70,7 @@ class LanguageData:
     cues: dict[str, tuple[str, ...]]
     numbers: dict[str, object]
     # English cues left out when reading this language, by class: English words that are this
-    # language's own common words (French "pour" is "for", not "pour money into")
+    # language's own common words (Portuguese "no" is "in the", no negation)
     english_left_out: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 

@@ -267,8 +267,9 @@ class Attributor(MoneyReading, ShareReading, CountReading, AgeReading):
 
     def _payers_other_purchase(self, s: Sentence, fig: Figure, deal: Deal) -> str | None:
         """The company the sentence says the deal's payer buys or pays, where the sentence names
-        neither the deal's startup nor another sum: the sum is that purchase's price ("the $500 million Facebook was ready to put on the table a year ago to take
-        Twitter", in a story of Facebook buying FriendFeed)."""
+        neither the deal's startup nor another sum: the sum is that purchase's price ("the $500
+        million Facebook was ready to put on the table a year ago to take Twitter", in a story of
+        Facebook buying FriendFeed)."""
         if fig.kind != "money":
             return None
         others = self.other_purchases.get((s.index, deal.acquirer))
