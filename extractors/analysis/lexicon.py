@@ -328,6 +328,22 @@ def ends_on(lex: Lexicon, cue: str, folded: str) -> bool:
     return any(m.end() == end for m in lex.cues[cue].finditer(folded))
 
 
+def offer_of_a_purchase(lex: Lexicon, folded: str) -> bool:
+    """``folded`` (a clause, or its words before a sum) tells a purchase, then the offer it was
+    made for, what was bought named between them, and nothing else of the class of what failed
+    ("la adquisición de la startup Lumeo por una oferta cercana a los 25 millones"; not "an
+    acquisition offer", "인수 제안", "its offer to acquire Lumeo" or "tried to buy Lumeo with an
+    offer", bids that may have failed)."""
+    failed = list(lex.cues["failed"].finditer(folded))
+    if len(failed) != 1:
+        return False
+    return any(
+        len(folded[m.end() : failed[0].start()].split()) >= 2
+        for m in lex.cues["acquire"].finditer(folded)
+        if m.end() <= failed[0].start()
+    )
+
+
 def holds_any(folded: str, texts: tuple[str, ...] | None) -> bool:
     """Whether a folded text holds one of ``texts`` (always, when nothing is known: None)."""
     return texts is None or any(map(folded.__contains__, texts))

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from extractors.analysis.lexicon import Lexicon, SentenceCues, ends_on
+from extractors.analysis.lexicon import Lexicon, SentenceCues, ends_on, offer_of_a_purchase
 from extractors.analysis.names import (
     FORMER_WORD,
     LIST_SEPARATOR,
@@ -806,10 +806,16 @@ def _flags(
     clause = folded[c_start:c_end]
     background = _said(cues, "background", _AFTER_THIS_DEAL.sub("", told, count=1))
     failed = (
-        (_said(cues, "failed", clause) and not _said(cues, "hire", clause))
-        # (a hire told after the pair is another event: "Digg, qui avait failli se faire racheter
-        # … par Google, vient de voir son équipe … se faire recruter par le Washington Post")
-        or (_said(cues, "failed", told) and not _said(cues, "hire", told))
+        (
+            (_said(cues, "failed", clause) and not _said(cues, "hire", clause))
+            # (a hire told after the pair is another event: "Digg, qui avait failli se faire
+            # racheter … par Google, vient de voir son équipe … se faire recruter par le
+            # Washington Post")
+            or (_said(cues, "failed", told) and not _said(cues, "hire", told))
+        )
+        # (not the offer a purchase told before it was made for: "la adquisición de Lumeo por
+        # una oferta de …")
+        and not offer_of_a_purchase(cues.lex, clause)
         or bool(_ATTEMPTED.search(clause))
         or _fails_in_contrast(folded, cues, c_end)
     )

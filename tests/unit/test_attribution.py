@@ -2995,3 +2995,28 @@ def test_a_korean_round_dated_where_its_clause_opens_is_no_total_raised():
     result = _read_in("ko", text)
     assert result.deals, result
     assert not any(c.metric == "target_funding_raised_usd" for c in result.claims), result.claims
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "price"),
+    [
+        (
+            "es",
+            "Halcyon compra la startup Lumeo y ficha a su equipo\n\nHalcyon anunció la adquisición de la "
+            "startup Lumeo por una oferta cercana a los 25 millones de dólares, y su equipo se "
+            "une a Halcyon.",
+            "cercana a los 25 millones de dólares",
+        ),
+        (
+            "en",
+            "Halcyon buys Lumeo and hires its team\n\nHalcyon announced the acquisition of the "
+            "Lumeo app with an offer of about $25 million, and its team joins Halcyon.",
+            "about $25 million",
+        ),
+    ],
+)
+def test_the_offer_a_purchase_was_made_for_is_its_price(language, text, price):
+    """ "announced the acquisition of the Lumeo app with an offer of about $25 million": a purchase
+    told before the offer's word is the offer that bought it, no bid that failed."""
+    result = _read_in(language, text) if language != "en" else _read(text)
+    assert ("deal_amount_usd", price) in stated_claims(result), result.claims

@@ -17,6 +17,7 @@ from extractors.analysis.attribution.reading import (
 )
 from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
+from extractors.analysis.lexicon import offer_of_a_purchase
 from extractors.analysis.names import without_names
 from extractors.analysis.relations import (
     STRENGTH_JOINED,
@@ -481,9 +482,16 @@ class MoneyReading(Reading):
         before = w.s.raw[max(0, w.fig.start - 90) : w.fig.start]
         clause_after = fold(self._clause_after(w.s, w.fig))
         around = fold(before) + " " + clause_after[:40]
-        return self._says("offer_taken", around) is not None and not self._says(
-            "failed", clause_after
-        )
+        return (
+            self._says("offer_taken", around) is not None or self._bought_for_the_offer(w)
+        ) and not self._says("failed", clause_after)
+
+    def _bought_for_the_offer(self, w: _MoneyWindow) -> bool:
+        """The figure's clause tells a purchase, then the offer it was made for, and nothing else
+        that failed ("anunció la adquisición de esta plataforma … por una oferta cercana a los 25
+        millones"; not "its offer to acquire Windsurf", whose purchase comes after the offer)."""
+        c_lo, _ = self._clause_of(w.s, w.fig.start)
+        return offer_of_a_purchase(self.lex, fold(w.s.raw[c_lo : w.fig.start]))
 
     def _put_in_by(self, w: _MoneyWindow) -> str | None:
         """The company named right after "investment by" the sum, when it is no party to the deal
