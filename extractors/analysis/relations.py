@@ -1364,12 +1364,11 @@ def _welcomed_to_the_second(pair: _Pair, cues: SentenceCues) -> bool:
     if _said(cues, "join", pair.between) or _said(cues, "hire", pair.between):
         return False  # another verb between tells the pair
     welcomed = list(cues.lex.cues["welcome"].finditer(pair.before))
-    return bool(welcomed) and not _CLAUSE_BREAK_IN.search(pair.before, welcomed[-1].end())
+    return bool(welcomed) and not _CLAUSE_BREAK.search(pair.before, welcomed[-1].end())
 
 
 # "to" right before the second company, after the people welcomed
 _WELCOMED_TO_END = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
-_CLAUSE_BREAK_IN = re.compile(r"[.;:!?]|,\s")
 
 
 # "from Quillbyte to Harbor", after people sent: the first company's people go to the second

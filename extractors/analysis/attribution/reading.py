@@ -63,42 +63,30 @@ Verdict = tuple[str | None, float, str]
 CJK_PHRASE_BREAK = re.compile(r"[，、；：。,;]")
 
 
-def _other_buyers(
+def _others_paid(
     relations: Sequence[Relation], deals: Sequence[Deal]
-) -> dict[tuple[int, str], set[str]]:
-    """(sentence, startup) -> the companies a purchase or a payment of that sentence ties to a deal's
-    startup that are not the payer of any of the article's deals for it."""
+) -> tuple[dict[tuple[int, str], set[str]], dict[tuple[int, str], set[str]]]:
+    """From the purchases and payments each sentence tells, read once:
+    (sentence, startup) -> the companies that buy or pay a deal's startup and are not the payer
+    of any of the article's deals for it ("OpenAI struck a deal to buy Windsurf", in a story of
+    Google's deal with Windsurf); and (sentence, payer) -> the companies a deal's payer buys or
+    pays that are party to none of the article's deals ("the $500 million Facebook was ready to
+    put on the table to take Twitter", in a story of Facebook buying FriendFeed)."""
     payers_of: dict[str, set[str]] = {}
     for d in deals:
         payers_of.setdefault(d.target, set()).add(d.acquirer)
-    out: dict[tuple[int, str], set[str]] = {}
-    for r in relations:
-        if (
-            (r.kind == "acquire" or r.kind in MONEY_KINDS)
-            and r.target in payers_of
-            and r.acquirer not in payers_of[r.target] | {r.target}
-        ):
-            out.setdefault((r.sentence, r.target), set()).add(r.acquirer)
-    return out
-
-
-def _other_purchases(
-    relations: Sequence[Relation], deals: Sequence[Deal]
-) -> dict[tuple[int, str], set[str]]:
-    """(sentence, payer) -> the companies a purchase or a payment of that sentence ties a deal's
-    payer to that are party to none of the article's deals ("the $500 million Facebook was ready
-    to put on the table to take Twitter", in a story of Facebook buying FriendFeed)."""
-    payers = {d.acquirer for d in deals}
+    deal_payers = {d.acquirer for d in deals}
     parties = {slug(p) for d in deals for p in (d.acquirer, d.target)}  # ("Character.ai")
-    out: dict[tuple[int, str], set[str]] = {}
+    buyers: dict[tuple[int, str], set[str]] = {}
+    purchases: dict[tuple[int, str], set[str]] = {}
     for r in relations:
-        if (
-            (r.kind == "acquire" or r.kind in MONEY_KINDS)
-            and r.acquirer in payers
-            and slug(r.target) not in parties
-        ):
-            out.setdefault((r.sentence, r.acquirer), set()).add(r.target)
-    return out
+        if not (r.kind == "acquire" or r.kind in MONEY_KINDS):
+            continue
+        if r.target in payers_of and r.acquirer not in payers_of[r.target] | {r.target}:
+            buyers.setdefault((r.sentence, r.target), set()).add(r.acquirer)
+        if r.acquirer in deal_payers and slug(r.target) not in parties:
+            purchases.setdefault((r.sentence, r.acquirer), set()).add(r.target)
+    return buyers, purchases
 
 
 # How far before a count a word saying who stays behind is read: "the remaining 250 employees",
@@ -145,8 +133,7 @@ class Reading:
             for d in deals:
                 if d.target == home:
                     self.person_deal.setdefault(p, d)
-        self.other_buyers = _other_buyers(relations, deals)
-        self.other_purchases = _other_purchases(relations, deals)
+        self.other_buyers, self.other_purchases = _others_paid(relations, deals)
         # companies named where the text says a price is not told ("the amount … is not revealed")
         self.price_untold = {
             o.name
