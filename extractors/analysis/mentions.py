@@ -169,7 +169,7 @@ def _masked(
 
 
 _GENERIC_BIG = re.compile(
-    r"\b(?:the|this|le|la|el|der|die|das|il|o|a)\s+(?:(?:[\w-]+\s+){0,2}?(?P<noun>giant|hyperscaler|behemoth|incumbent|géant|gigante|konzern|riese|colosso)"
+    r"\b(?:the|this|le|la|el|der|die|das|il|o|a)\s+(?:(?:[\w-]+\s+){0,2}?(?P<noun>giant|hyperscaler|behemoth|incumbent|géant|gigante|konzern|riese|colosso|corporation|corporação|corporación|corporazione)"
     r"|(?:search|chip|software|e-?commerce|cloud|social\s+media|tech|internet|iphone|smartphone)\s+(?:company|group|firm|maker|titan|leader)"
     # "the social network", "le site de micro-blogging": a big company named by what it runs
     r"|social\s+network|micro-?blogging\s+(?:site|service|platform)|(?:site|service|plateforme)\s+de\s+micro-?blogging|réseau\s+social)\b",

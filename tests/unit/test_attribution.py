@@ -3020,3 +3020,69 @@ def test_the_offer_a_purchase_was_made_for_is_its_price(language, text, price):
     told before the offer's word is the offer that bought it, no bid that failed."""
     result = _read_in(language, text) if language != "en" else _read(text)
     assert ("deal_amount_usd", price) in stated_claims(result), result.claims
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "raised"),
+    [
+        (
+            "en",
+            "Halcyon hires the Lumeo team\n\nHalcyon has hired the whole team of Lumeo, a photo "
+            "startup. Lumeo grew quickly and won the backing of institutional investors, who gave "
+            "Lumeo more than $1 million.",
+            "more than $1 million",
+        ),
+        (
+            "pl",
+            "Halcyon przejął Lumeo\n\nHalcyon przejął wszystkich pracowników firmy Lumeo. Firma "
+            "uzyskała wsparcie inwestorów instytucjonalnych, którzy zasilili Lumeo kwotą ponad 1 "
+            "miliona dolarów. Cały zespół Lumeo przechodzi do Halcyon.",
+            "ponad 1 miliona dolarów",
+        ),
+    ],
+)
+def test_a_sum_in_a_clause_about_investors_is_money_raised(language, text, raised):
+    """ "institutional investors, who gave Lumeo more than $1 million": the clause after the
+    investors tells what they put in, whatever its verb of giving, not what the deal pays."""
+    result = _read_in(language, text) if language != "en" else _read(text)
+    claims = stated_claims(result)
+    assert ("target_funding_raised_usd", raised) in claims, result.claims
+    assert ("deal_amount_usd", raised) not in claims
+
+
+def test_the_price_investors_set_for_the_sale_stays_the_deals():
+    """ "pagare gli investitori, che hanno fissato il prezzo di vendita a 17 milioni": the clause
+    about the investors tells the sale's price, the deal's sum, not money they put in."""
+    result = _read_in(
+        "it",
+        "Halcyon assume il team di Lumeo\n\nHalcyon assume il team di Lumeo e finirà per pagare "
+        "gli investitori, che hanno fissato il prezzo di vendita a 17 milioni di dollari.",
+    )
+    assert ("target_funding_raised_usd", "17 milioni di dollari") not in stated_claims(result)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "other_price"),
+    [
+        (
+            "pl",
+            "Halcyon przejął Lumeo\n\nHalcyon przejął wszystkich pracowników firmy Lumeo. Cały "
+            "zespół Lumeo przechodzi do Halcyon. Warto przypomnieć, że ledwie miesiąc temu "
+            "Halcyon za astronomiczną sumę 1 miliarda dolarów kupił inną usługę foto.",
+            "1 miliarda dolarów",
+        ),
+        (
+            "en",
+            "Halcyon hires the Lumeo team\n\nHalcyon has hired the whole team of Lumeo, a photo "
+            "startup. A month ago Halcyon, for the sum of $1 billion, bought another photo "
+            "service.",
+            "$1 billion",
+        ),
+    ],
+)
+def test_the_price_of_another_purchase_is_not_the_deals(language, text, other_price):
+    """ "za … 1 miliarda dolarów kupił inną usługę foto": a sum in a clause telling the payer
+    buying another of a kind, named or not, is that purchase's price."""
+    result = _read_in(language, text) if language != "en" else _read(text)
+    assert result.deals, result
+    assert not any(stated == other_price for _, stated in stated_claims(result)), result.claims

@@ -5780,3 +5780,42 @@ def test_reference_marks_then_a_dash_end_an_outlines_item():
         "- OpenAI最初拟以30亿美元收购Lumeo,但因反对而失败 [4][5]",
         "- 其余员工留下",
     ]
+
+
+def test_a_company_that_acted_alike_names_its_known_deal_in_german():
+    """ "Schon zuvor hatte Google mit den Gründern von Character.AI ähnlich verfahren", "Microsoft
+    handelte ähnlich mit Inflection AI": each tells the payer's known deal as one of the same kind,
+    a deal the story mentions."""
+    result = _analyse_in(
+        "de",
+        "Halcyon und die Gründer von Lumeo\n\n"
+        "Halcyon hat im Sommer die Gründer des Start-ups Lumeo angeheuert und eine Lizenz für "
+        "dessen Technologie erworben. Die Konzerne nutzen diesen Weg immer öfter. Schon zuvor "
+        "hatte Google mit den Gründern von Character.AI ähnlich verfahren. Microsoft handelte "
+        "ähnlich mit Inflection AI.",
+        WATCHLIST,
+    )
+    roles = _roles(result)
+    assert roles.get("google--character-ai") == "mentioned", roles
+    assert roles.get("microsoft--inflection-ai") == "mentioned", roles
+
+
+def test_a_team_moving_in_the_present_tense_in_polish_is_a_hire():
+    """ "Cały zespół stojący za Lumeo przechodzi bowiem do Halcyon": the whole team behind Lumeo
+    moves to Halcyon now, as "przejdzie do" says it will."""
+    relations = _relation_keys(
+        "Halcyon przejął Lumeo. Cały zespół stojący za Lumeo przechodzi bowiem do Halcyon.", "pl"
+    )
+    assert ("hire", "Halcyon", "Lumeo") in relations
+
+
+def test_the_corporation_stands_for_the_buyer_named_before():
+    """ "A mega corporação de tecnologia adquiriu … a Lumeo": the corporation is the buyer the
+    story named before, as "the tech giant" is."""
+    relations = _relation_keys(
+        "Halcyon adquire empresa de apps\n\n"
+        "A mega corporação de tecnologia adquiriu, sem qualquer alarde, a Lumeo, uma empresa de apps.",
+        "pt",
+        Watchlist(acquirers=(Entity("Halcyon", "acquirer"),)),
+    )
+    assert ("acquire", "Halcyon", "Lumeo") in relations

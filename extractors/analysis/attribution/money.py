@@ -305,6 +305,10 @@ LARGER_THAN_ANY_DEAL = 1e12
 
 # Where the sentence's last clause joined to it starts: after ", and", ", but", ";".
 _NEW_CLAUSE_SPLIT = re.compile(rf"{CLAUSE_JOIN}|;\s*")
+# The next word's start
+_WORD_START = re.compile(r"\w")
+# A comma and the word after it, which may open a relative clause ("investors, who gave …")
+_RELATIVE_OPENS = re.compile(r",\s+(\w+(?:\s+(?:cuales|quais|quali))?)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,6 +419,8 @@ class MoneyReading(Reading):
         other_sum = _OTHER_TRANSACTION_AFTER.match(w.after)
         if other_sum and not self._names_party(w.after[: other_sum.end() + 40], w.deal):
             return None, 0.0, "another transaction's price"
+        if self._buys_another(w):
+            return None, 0.0, "the price of another purchase"
         if _STANDS_TO_GAIN_BEFORE.search(w.near_before):
             return None, 0.0, "what one holder stands to gain"
         if _INVESTOR_OWN.search(w.before[-80:]):
@@ -442,6 +448,22 @@ class MoneyReading(Reading):
                 return "target_funding_raised_usd", CUE_EXPLICIT, "what its investors put in"
             return None, 0.0, f"paid by {payer}, not by {w.deal.acquirer}"
         return self._a_bid(w)
+
+    def _buys_another(self, w: _MoneyWindow) -> bool:
+        """The sum's clause tells a purchase of "another" one of a kind, the deal's startup unnamed
+        in it ("Facebook za astronomiczną sumę 1 miliarda dolarów kupił inną usługę foto -
+        Instagram", "bought another photo service"): that purchase's price."""
+        c_lo, c_hi = self._clause_of(w.s, w.fig.start)
+        if any(
+            o.name == w.deal.target and c_lo <= o.start < c_hi for o in self.names.orgs[w.s.index]
+        ):
+            return False
+        clause = fold(w.s.raw[c_lo:c_hi])
+        for verb in self.lex.cues["acquire"].finditer(clause):
+            bought = _WORD_START.search(clause, verb.end())  # the verb's object
+            if bought is not None and self.lex.cues["another"].match(clause, bought.start()):
+                return True
+        return False
 
     def _a_bid(self, w: _MoneyWindow) -> Verdict | None:
         """A bid or an offer: one that failed is no figure of the deal, one that won its price."""
@@ -664,7 +686,12 @@ class MoneyReading(Reading):
         # (the words of this clause only: "raised $80 million in a 2024 Series A, and the deal
         # follows Google's $2.4 billion Windsurf licensing arrangement")
         near_before = _NEW_CLAUSE_SPLIT.split(w.near_before)[-1]
-        if not (self._says("funding", near_before) or self._says("funding", fold(w.after[:30]))):
+        given_by_funders = self._given_by_funders(w.s.raw[: w.fig.start])
+        if not (
+            self._says("funding", near_before)
+            or self._says("funding", fold(w.after[:30]))
+            or given_by_funders
+        ):
             return None
         subject = self._subject_before(w.s, w.fig)
         if _A_STARTUP_THAT_BEFORE.search(near_before):
@@ -683,11 +710,31 @@ class MoneyReading(Reading):
             return None, 0.0, f"raised by {raiser}, which the sentence names, not the startup"
         if self._is_funding_round(w):
             return None, 0.0, "a funding round"
-        if not self._says("pay", fold(w.before[-30:])) or self._says(
-            "funding", fold(w.before[-30:])
+        if (
+            given_by_funders
+            or not self._says("pay", fold(w.before[-30:]))
+            or self._says("funding", fold(w.before[-30:]))
         ):
             return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
         return None
+
+    def _given_by_funders(self, before: str) -> bool:
+        """The sum's clause is a relative one about investors, right after them: "the backing of
+        institutional investors, who gave Lumeo more than $1 million", "inwestorów, którzy
+        zasilili Lumeo kwotą …": money raised, whatever verb of giving the clause uses."""
+        folded = fold(before[-120:])
+        opened = max(_RELATIVE_OPENS.finditer(folded), key=lambda m: m.start(), default=None)
+        if (
+            opened is None
+            or "," in folded[opened.end() :]
+            or not self.lex.cues["relative"].fullmatch(opened.group(1))
+            # (not "pagare gli investitori, che hanno fissato il prezzo di vendita a …": the
+            # price the investors set for the deal)
+            or any(self._says(c, folded[opened.end() :]) for c in ("sale_price", "acquire", "deal"))
+        ):
+            return False
+        antecedent = folded[max(0, opened.start() - 40) : opened.start()]
+        return bool(self._says("funding", antecedent) or self._says("investors", antecedent))
 
     def _only_another_raiser(self, s: Sentence, deal: Deal) -> str | None:
         """The one company a sentence names, where it names no party to the deal and that company
