@@ -173,6 +173,8 @@ _APPOSITIVE = re.compile(
     r"^,\s+(?:an?|the|une?|la|el|die|eine?|um|uma|two|three|four|both|deux|trois|dos|tres|zwei|drei)\s+([^,.;]{0,60})",
     re.IGNORECASE,
 )
+# The words after a comma, where a language writes no article before an appositive's noun
+_BARE_APPOSITIVE = re.compile(r"^,\s+([^,.;]{1,60})")
 # What the name is, said by a verb "to be" and an indefinite article after it ("Quillbyte ist ein
 # Start-up aus München", "Quillbyte is a routing startup", "Quillbyte est une jeune pousse")
 _PREDICATE = re.compile(
@@ -1398,7 +1400,9 @@ def past_employer_before(s: Sentence, start: int) -> bool:
     )
 
 
-LIST_WORDS = r"(?:and|or|e|y|et|ou|o|und|oder|en|şi|și|i|og|och)(?:\s+encore)?"
+LIST_WORDS = (
+    r"(?:and|or|e|y|et|ou|o|und|oder|en|şi|și|i|og|och|dan|serta|ve|và|и|oraz)(?:\s+encore)?"
+)
 # (the word before the first item may come again after "and": "pela Microsoft e pela Amazon",
 # "by Google and by Meta", "a Meta e a Amazon")
 LIST_SEPARATOR = re.compile(
@@ -1534,6 +1538,7 @@ def _people(
     found: dict[str, str] = {}
     candidates: list[tuple[str, bool]] = []
     prose = "\n".join(s.raw for s in sentences if not s.title_case)
+    buyers = _buyers_by_name(prose, lex)
     for s in sentences:
         raw = s.raw
         previous_end = -10
@@ -1542,10 +1547,13 @@ def _people(
             name, _ = _untitled(m)
             words = name.split()
             while len(words) > 1 and (
-                _is_company(watchlist.lookup(words[0])) or words[0] in data.demonym_nouns
+                _is_company(watchlist.lookup(words[0]))
+                or words[0] in data.demonym_nouns
+                or words[0] in buyers
             ):
                 # "says Meta Ashley Zandy": the company, then the person; "Brytyjczyk Nick
-                # D'Aloisio": a nationality written as a noun, then the person
+                # D'Aloisio": a nationality written as a noun, then the person; "CEO dan founder
+                # Go-Jek Nadiem Makarim", where "Go-Jek telah mengakuisisi …" shows Go-Jek a buyer
                 words = words[1:]
                 name = " ".join(words)
             if len(words) < 2:  # "OpenAI Convogo": a company and another name, not a person
@@ -1605,6 +1613,24 @@ def _people(
     for surface, name in _listed_people(watchlist):
         found.setdefault(surface, name)
     return found, evidenced
+
+
+def _buyers_by_name(prose: str, lex: Lexicon) -> frozenset[str]:
+    """The capitalised words the text writes right before a verb of buying, at most one word
+    between ("Go-Jek telah mengakuisisi …", "Halcyon also acquired …"): companies, whatever run of
+    capitals they open elsewhere."""
+    folded = fold(prose)
+    return frozenset(
+        m.group(1)
+        for verb in lex.cues["acquire"].finditer(folded)
+        # (a verb in lower case: not the "Buy" of "Best Buy", a name's own word)
+        if prose[verb.start()].islower()
+        and (m := _BUYER_BEFORE.search(prose, max(0, verb.start() - 60), verb.start()))
+    )
+
+
+# A capitalised word, and at most one word, right before what follows (a verb of buying)
+_BUYER_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*\w)\s+(?:[a-z]\w*\s+)?$")
 
 
 # Words right after a surname that say it is a person's: "D’Aloisio and his Summly team",
@@ -1903,6 +1929,8 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
         return "acts"
     if _TEAM_AFTER.match(after) and raw[:start].strip():
         return "team"
+    if _joined_to_its_people(after, lex):
+        return "team"  # "das Turi-Team", "FriendFeed-Mitarbeiter": a compound of its people
     folded_before = fold(before)
     # (not "the husband-and-wife team of Aditya Agarwal and Ruchi Sanghvi": a pair of people)
     people_listed = _is_person_like(raw[start:end]) and _PERSON_AFTER_AND.match(after)
@@ -1939,6 +1967,21 @@ def _org_cue(raw: str, start: int, end: int, lex: Lexicon) -> str | None:
     return _described_after(after, lex)
 
 
+def _joined_to_its_people(after: str, lex: Lexicon) -> bool:
+    """A hyphen joins the name to a word for people ("Turi-Team", "FriendFeed-Mitarbeiter",
+    "Lumeo-medewerkers"), as German and Dutch write compounds: the people of a company."""
+    joined = _HYPHEN_WORD.match(after)
+    if joined is None:
+        return False
+    word = fold(joined.group(1))
+    # (not a word that names a kind of company too: "App-Entwickler", an app developer)
+    return any(lex.cues[c].fullmatch(word) for c in ("team", "staff")) and not _kind_word(word, lex)
+
+
+# A hyphen and the word it joins to what stands before it ("-Team", "-Mitarbeiter")
+_HYPHEN_WORD = re.compile(r"-(\w+)")
+
+
 def _described_after(after: str, lex: Lexicon) -> str | None:
     """What the words right after a name say it is: an appositive ("Quillbyte, a routing startup,")
     or a verb "to be" and an indefinite article ("Quillbyte ist ein Start-up"), each as the cue
@@ -1961,6 +2004,11 @@ def _described_after(after: str, lex: Lexicon) -> str | None:
         noun = lex.cues["startup"].search(said) or lex.cues["giant"].search(said)
         if noun and not _CLAUSE_VERB_AFTER.match(said, noun.end()):
             return "appositive"
+    bare = _BARE_APPOSITIVE.match(after)
+    if bare and lex.cues["appositive_noun"].match(fold(bare.group(1))):
+        return (
+            "appositive"  # "Pianta, startup yang bergerak di bidang …": a language with no article
+        )
     predicate = _PREDICATE.match(after)
     if predicate:
         said = _OF_AFTER_HEAD.split(fold(predicate.group(1)), maxsplit=1)[0]

@@ -344,10 +344,7 @@ def _joins_right_before(s: Sentence, start: int, cues: SentenceCues) -> bool:
     return any(_JOIN_THE.fullmatch(before, m.end()) for m in cues.lex.cues["join"].finditer(before))
 
 
-# The words that open a list of examples, and a list summed up after its last name.
-_EXAMPLES_BEFORE = re.compile(
-    r"\b(?:such\s+as|like|including|come|como|comme|wie|tra\s+cui|entre\s+ellas)\s*$", re.IGNORECASE
-)
+# A list summed up after its last name.
 _LIST_SUMMED_UP = re.compile(
     r"\s*(?:\([^)]{0,60}\))?\s*[:—–-]\s*(?:all|todas?|tutte?|toutes?|alle)\b", re.IGNORECASE
 )
@@ -612,7 +609,10 @@ def _payer_of_list(
     """Who bought the companies a sentence lists: the payer named before the list, else (a list
     of three, or summed up: "…: all acquired") the payer the article names most, else the one
     named after it; None when the sentence lists no purchases."""
-    introduced = _EXAMPLES_BEFORE.search(s.raw[max(0, listed[0].start - 30) : listed[0].start]) or (
+    # ("startups such as Lumeo and Quillbyte": the lexicon's words that open a list of examples)
+    introduced = ends_on(
+        cues.lex, "examples", s.folded[max(0, listed[0].start - 30) : listed[0].start]
+    ) or (
         # "Facebooks Akquisitionen von FriendFeed oder Drop.io werden ebenso als Acqui-Hire
         # interpretiert" (not "AMD's purchases of Brium and Enosemi" beside an acqui-hire: the
         # sentence itself says what they were)

@@ -5819,3 +5819,66 @@ def test_the_corporation_stands_for_the_buyer_named_before():
         Watchlist(acquirers=(Entity("Halcyon", "acquirer"),)),
     )
     assert ("acquire", "Halcyon", "Lumeo") in relations
+
+
+def test_a_name_german_joins_to_its_team_is_a_company():
+    """ "will Halcyon das aktuelle Lumeo-Team weiterhin beschäftigen": a hyphen joins Lumeo to its
+    team, as German compounds do, so Lumeo is a company wherever the text names it ("Halcyon
+    übernimmt Lumeo"); not "Zürcher App-Entwickler", an app developer, nor "von Zeit zu Zeit"."""
+    names = read_steps(
+        "Halcyon übernimmt Lumeo für 200 Millionen Dollar. Halcyon übernimmt von Zeit zu Zeit "
+        "kleinere Unternehmen. Laut Bloomberg will Halcyon das aktuelle Lumeo-Team weiterhin "
+        "beschäftigen. Halcyon übernimmt den Zürcher App-Entwickler.",
+        "de",
+        EMPTY_WATCHLIST,
+    ).names
+    found = company_names(names)
+    assert "Lumeo" in found
+    assert not found & {"Zeit", "App"}
+
+
+def test_a_buyer_before_a_persons_name_is_no_part_of_it():
+    """ "CEO dan founder Go-Ride Nadiem Makarim", where the text says "Go-Ride telah mengakuisisi
+    …": Go-Ride is the company he leads, named before him, not his given name; a startup set off
+    by a comma with no article ("Pianta, startup yang …") is a company, and "seperti Lumeo dan
+    Quillbyte" lists the companies Go-Ride bought."""
+    steps = read_steps(
+        "Dalam beberapa bulan terakhir, Go-Ride telah mengakuisisi setidaknya empat perusahaan. "
+        "Hal itu diungkapkan oleh CEO dan founder Go-Ride Nadiem Makarim. Sebagai informasi, "
+        "Go-Ride melakukan acqui-hire sejumlah perusahaan, seperti Lumeo dan Quillbyte. Go-Ride "
+        "juga mencaplok Pianta, startup yang bergerak di bidang kesehatan.",
+        "id",
+        EMPTY_WATCHLIST,
+    )
+    found = company_names(steps.names)
+    assert {"Go-Ride", "Pianta"} <= found
+    people = {p.name for sentence in steps.names.people for p in sentence}
+    assert "Nadiem Makarim" in people
+    relations = {(r.kind, r.acquirer, r.target) for r in steps.relations}
+    assert {("acquihire", "Go-Ride", "Lumeo"), ("acquihire", "Go-Ride", "Quillbyte")} <= relations
+    assert not any({r[1], r[2]} == {"Lumeo", "Quillbyte"} for r in relations)
+
+
+def test_the_buy_of_a_name_makes_no_buyer():
+    """ "Qualcomm, Best Buy and Blackberry invested": the "Buy" of Best Buy is the name's own
+    word, not a verb that makes "Best" a buyer."""
+    relations = _relation_keys(
+        "Viewdle received funding from several firms. Anthem Ventures invested about $2 million in "
+        "a Series A round in 2008 and Qualcomm, Best Buy and Blackberry invested in a Series B "
+        "round in 2010. The team will join Halcyon."
+    )
+    assert not any(
+        payer == "Anthem Ventures" and kind == "acquihire" for kind, payer, _ in relations
+    )
+
+
+def test_tv_is_no_company():
+    """ "Halcyon, TV şov ve film öneri uygulaması Lumeo'yu satın aldı": Halcyon buys Lumeo, an app
+    recommending TV shows; "TV" buys nothing."""
+    relations = _relation_keys(
+        "Halcyon, TV şov ve film öneri uygulaması Lumeo’yu satın aldı.",
+        "tr",
+        Watchlist(acquirers=(Entity("Halcyon", "acquirer"),)),
+    )
+    assert ("acquire", "Halcyon", "Lumeo") in relations
+    assert not any("TV" in (payer, startup) for _, payer, startup in relations)
