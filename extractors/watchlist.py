@@ -28,6 +28,9 @@ class Entity:
     # A person who heads a listed company (its chief executive or founder), in whose name the
     # news tells that company's deals ("Zuckerberg paid $14.3 billion for 49% of Scale AI").
     leads: str = ""
+    # The city a listed acquirer's home is, by which the news names it ("the Mountain View giant",
+    # "il colosso di Cupertino"); one city names one listed acquirer.
+    home: str = ""
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *(a for a in self.aliases if a != self.name))
@@ -100,6 +103,15 @@ class Watchlist:
         """Drop remembered lookups (benchmarks time analysis cold)."""
         self._looked_up.clear()
 
+    def acquirers_by_home(self) -> dict[str, str]:
+        """Each city that is one listed acquirer's home, with that acquirer's name (a city two
+        of them share names neither)."""
+        by_city: dict[str, list[str]] = {}
+        for entity in self.acquirers:
+            if entity.home:
+                by_city.setdefault(entity.home, []).append(entity.name)
+        return {city: names[0] for city, names in by_city.items() if len(names) == 1}
+
     def homes_of(self, person: str) -> dict[str, str]:
         """For a person a known deal moved: each such deal's acquirer and the startup it
         brought them from ("Mustafa Suleyman": Microsoft, from Inflection AI)."""
@@ -169,13 +181,20 @@ def _entities(raw: object, kind: EntityKind, path: Path) -> tuple[Entity, ...]:
             raise ValueError(
                 f"{path}: {kind} {name!r}: aliases must be a list of non-empty strings"
             )
-        unknown = set(item) - {"name", "aliases", "note", *(("leads",) if kind == "person" else ())}
+        own_keys = {"person": ("leads",), "acquirer": ("home",)}.get(kind, ())
+        unknown = set(item) - {"name", "aliases", "note", *own_keys}
         if unknown:
             raise ValueError(f"{path}: {kind} {name!r}: unknown keys {sorted(unknown)}")
-        leads = item.get("leads", "")
+        leads, home = item.get("leads", ""), item.get("home", "")
         if not isinstance(leads, str):
             raise ValueError(f"{path}: {kind} {name!r}: leads must be a listed company's name")
-        out.append(Entity(name.strip(), kind, tuple(a.strip() for a in aliases), leads.strip()))
+        if not isinstance(home, str):
+            raise ValueError(f"{path}: {kind} {name!r}: home must be a city's name")
+        out.append(
+            Entity(
+                name.strip(), kind, tuple(a.strip() for a in aliases), leads.strip(), home.strip()
+            )
+        )
     return tuple(out)
 
 

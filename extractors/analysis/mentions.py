@@ -169,7 +169,8 @@ def _masked(
 
 
 _GENERIC_BIG = re.compile(
-    r"\b(?:the|this|le|la|el|der|die|das|il|o|a)\s+(?:(?:[\w-]+\s+){0,2}?(?P<noun>giant|hyperscaler|behemoth|incumbent|géant|gigante|konzern|riese|colosso|corporation|corporação|corporación|corporazione)"
+    # (an article, or one joined to a preposition: "al gigante di", "du géant", "do gigante")
+    r"\b(?:the|this|le|la|el|der|die|das|il|o|a|al|del|dal|nel|sul|au|du|ao|do|dem|des|vom|zum|beim)\s+(?:(?:[\w-]+\s+){0,2}?(?P<noun>giant|hyperscaler|behemoth|incumbent|géant|gigante|konzern|riese|colosso|corporation|corporação|corporación|corporazione)"
     r"|(?:search|chip|software|e-?commerce|cloud|social\s+media|tech|internet|iphone|smartphone)\s+(?:company|group|firm|maker|titan|leader)"
     # "the social network", "le site de micro-blogging": a big company named by what it runs
     r"|social\s+network|micro-?blogging\s+(?:site|service|platform)|(?:site|service|plateforme)\s+de\s+micro-?blogging|réseau\s+social)\b",
@@ -278,7 +279,14 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             # ("it was acquired by": the startup named last, as "it" is)
             *_startups_meant(s, bought, names, recent, lex, latest=True),
             *_companies_meant(s, companies, named, recent),
-            *_payers_meant(s, bigs, names, recent, latest=False),
+            *_payers_by_home(s, bigs, names),
+            *_payers_meant(
+                s,
+                [m for m in bigs if not _home_named(s.raw, m, names)],
+                names,
+                recent,
+                latest=False,
+            ),
             *_payers_meant(s, pronouns, names, recent, latest=True, opened_before=opened_before),
             *_payers_meant(s, possessives, names, recent, latest=True, possessive=True),
         ]
@@ -502,6 +510,24 @@ def _companies_meant(
         if target:
             out.append((m, target))
     return out
+
+
+def _home_named(raw: str, m: re.Match[str], names: Names) -> str | None:
+    """The listed acquirer whose home city the words for a big company hold or are followed by
+    ("the Mountain View giant", "il gigante di Mountain View", "le géant de Cupertino")."""
+    after = raw[m.end() : m.end() + 40]
+    for city, company in names.acquirer_homes.items():
+        if city in m.group(0) or re.match(rf"\s+(?:\w{{1,5}}\s+)?{re.escape(city)}\b", after):
+            return company
+    return None
+
+
+def _payers_by_home(
+    s: Sentence, bigs: list[re.Match[str]], names: Names
+) -> list[tuple[re.Match[str], str]]:
+    """ "the Mountain View giant": the listed acquirer whose home the words name, wherever the
+    text names it (or before it names it at all: "… che si unirà al gigante di Mountain View")."""
+    return [(m, home) for m in bigs if (home := _home_named(s.raw, m, names)) is not None]
 
 
 def _payers_meant(

@@ -310,6 +310,8 @@ class Names:
     aliases: dict[str, set[str]] = field(default_factory=dict)  # canonical -> every surface
     # (person, acquirer) -> startup: a known deal moved the person from it (watchlist)
     known_homes: dict[tuple[str, str], str] = field(default_factory=dict)
+    # city -> the listed acquirer whose home it is ("the Mountain View giant": Google; watchlist)
+    acquirer_homes: dict[str, str] = field(default_factory=dict)
 
     def is_confirmed(self, org: str) -> bool:
         return bool(self.evidence.get(org))
@@ -649,7 +651,15 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
         for name in {p.name for sentence in people for p in sentence}
         for acquirer, startup in watchlist.homes_of(name).items()
     }
-    return Names(orgs, people, kinds, evidence, aliases=aliases, known_homes=known_homes)
+    return Names(
+        orgs,
+        people,
+        kinds,
+        evidence,
+        aliases=aliases,
+        known_homes=known_homes,
+        acquirer_homes=watchlist.acquirers_by_home(),
+    )
 
 
 RawOrg = tuple[str, str, int, int, str]  # surface, name, start, end, kind
@@ -813,15 +823,16 @@ class _NameScan:
         self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]
     ) -> None:
         """A name that opens on digits ("60db", "37signals", "23andMe"), right after a word for a
-        kind of company ("das Audionews-Start-up 60db", "the startup 37signals"): no capital opens
-        it, and only the word before says it is a name, not a measure."""
+        kind of company ("das Audionews-Start-up 60db", "the startup 37signals") or a purchase's
+        noun and "of" ("l'acquisto di 60dB"): no capital opens it, and only the words before say
+        it is a name, not a measure."""
         for m in _DIGIT_LED_NAME.finditer(s.raw):
             if _overlaps_any(taken, m.start(), m.end()):
                 continue
-            if _kind_word_before(
-                s.raw[max(0, m.start() - 70) : m.start()],
-                fold(s.raw[max(0, m.start() - 70) : m.start()]),
-                self.lex,
+            before = s.raw[max(0, m.start() - 70) : m.start()]
+            folded_before = fold(before)
+            if _kind_word_before(before, folded_before, self.lex) or _bought_before(
+                noun_before_of(folded_before, self.lex), folded_before, m.group(0), self.lex
             ):
                 orgs.append((m.group(0), m.group(0), m.start(), m.end(), "unknown"))
                 taken.append((m.start(), m.end()))

@@ -167,6 +167,8 @@ def test_other_deal_price_is_not_a_claim_of_this_deal():
         "[[robot]]\nname='x'\n",
         "[[person]]\nname = 'Dana Whitlow'\nleads = 'Halcyon'\n",  # no such company listed
         "[[acquirer]]\nname = 'Halcyon'\nleads = 'Halcyon'\n",  # only a person leads
+        "[[acquirer]]\nname = 'Halcyon'\nhome = 3\n",  # a home is a city's name
+        "[[startup]]\nname = 'Lumeo'\nhome = 'Oslo'\n",  # only an acquirer has a home
     ],
 )
 def test_bad_watchlist_is_a_clear_error(tmp_path, bad):
@@ -5882,3 +5884,39 @@ def test_tv_is_no_company():
     )
     assert ("acquire", "Halcyon", "Lumeo") in relations
     assert not any("TV" in (payer, startup) for _, payer, startup in relations)
+
+
+def test_the_giant_of_its_home_city_is_that_listed_acquirer(tmp_path):
+    """ "ha annunciato l'acquisto di 60dB, … con il team che si unirà al gigante di Mountain
+    View": the giant is the listed acquirer whose home the watchlist says Mountain View is, though
+    the story names it only later; a name opening on digits after a purchase's noun and "of" is
+    the company bought."""
+    path = tmp_path / "watchlist.toml"
+    path.write_text(
+        '[[acquirer]]\nname = "Halcyon"\nhome = "Mountain View"\n\n'
+        '[[acquirer]]\nname = "Brightwave"\nhome = "Cupertino"\n',
+        encoding="utf-8",
+    )
+    watchlist = load_watchlist(path)
+    assert watchlist.acquirers_by_home() == {"Mountain View": "Halcyon", "Cupertino": "Brightwave"}
+    relations = _relation_keys(
+        "Brightwave rimane a guardare. Ha annunciato l’acquisto di 60dB, la popolare applicazione "
+        "di podcast, con il team che lavorava sulla piattaforma che si unirà al gigante di "
+        "Mountain View. Halcyon ha confermato l’accordo.",
+        "it",
+        watchlist,
+    )
+    assert ("hire", "Halcyon", "60dB") in relations
+    assert not any(payer == "Brightwave" for _, payer, _ in relations)
+
+
+def test_a_french_engagement_in_a_session_is_no_hire():
+    """ "environ 100 employés … l'ont engagé dans une séance de questions-réponses": "engager dans"
+    draws into a session, it hires no one (while "a engagé les fondateurs" hires)."""
+    _, result = _analyse(
+        "Halcyon et Lumeo\n\nLes fondateurs de Lumeo ont rejoint Halcyon dans le cadre d’un accord "
+        "de licence. Lors d’une retraite, environ 100 employés de Lumeo l’ont engagé dans une "
+        "séance de questions-réponses franche.",
+    )
+    assert "halcyon--lumeo" in _deal_ids(result)
+    assert not any(c.metric == "staff_hired" for c in result.claims), result.claims
