@@ -74,7 +74,8 @@ def _founded_by_pattern(founding: str) -> re.Pattern[str]:
         # (after what the company is, in English: "Summly, the news app created by …")
         rf"(?P<org>§),?\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?(?:app|startup|start-up|company|firm|service|platform|tool|maker|lab)\s+)?"
         rf"(?:(?:which|that|que|qui|die|der)\s+(?:was\s+|foi\s+|fue\s+|a\s+été\s+|wurde\s+)?)?"
-        rf"(?:{founding})\w*\s+(?:in\s+\d{{4}}\s+|em\s+\d{{4}}\s+|en\s+\d{{4}}\s+)?(?:by|por|par|von|da)\s+"
+        # (or the name's product, made by them: "the Summly app built by Nick D'Aloisio")
+        rf"(?:{founding}|(?:app|application)\s+(?:built|developed|made))\w*\s+(?:in\s+\d{{4}}\s+|em\s+\d{{4}}\s+|en\s+\d{{4}}\s+)?(?:by|por|par|von|da)\s+"
         # (a title before the first: "by University of Toronto professor Geoffrey Hinton and two of
         # his students, Alex Krizhevsky and Ilya Sutskever")
         rf"(?:[\w-]+,?\s+){{0,5}}?(?P<people>¶(?:(?:,\s*|\s+(?:and|y|e|et|und)\s+(?:(?:[\w-]+\s+){{1,4}}?[\w-]+,\s+)?)¶)*)",
@@ -139,6 +140,9 @@ def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> 
                         out.setdefault(item.name, org.name)
                         if says_founded:
                             founded.setdefault(item.name, org.name)
+                            # (what people founded is an organisation: "the Summly app built by
+                            # Nick D'Aloisio", "Lumeo, founded by …")
+                            names.evidence.setdefault(org.name, set()).add("founded_by")
     return out | founded
 
 

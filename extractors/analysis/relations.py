@@ -692,6 +692,50 @@ def _purchases_of_before(s: Sentence, start: int, cues: SentenceCues) -> bool:
     return noun is not None and cues.lex.cues["acquire"].fullmatch(noun) is not None
 
 
+def _partner_related_before(
+    s: Sentence, name: str, big: bool, names: Names, explicit: Sequence[Relation]
+) -> str | None:
+    """The company ``name`` already has an explicit relation with: the nearest earlier sentence's
+    first ("Nvidia ... Enfabrica. Nvidia then hired the company's CEO"), then the strongest;
+    failing a strong one, one a clause naming both says it pays ("Character.ai bekommt von Google
+    2,7 Milliarden Dollar")."""
+    for floor in (STRENGTH_OBJECT, STRENGTH_CLAUSE):
+        known = [
+            (
+                -abs(s.index - r.sentence) if r.sentence <= s.index else -99,
+                r.strength,
+                r.target if big else r.acquirer,
+            )
+            for r in explicit
+            if (r.acquirer if big else r.target) == name
+            and not (
+                r.failed or r.background
+            )  # "Meta attempted to acquire SSI", "after its Scale deal"
+            and r.strength >= floor
+            and (floor == STRENGTH_OBJECT or r.kind in MONEY_KINDS)
+            and not (big and names.kinds.get(r.target) == "acquirer")
+        ]
+        if known:
+            return max(known)[2]
+    return None
+
+
+def _company_of_the_people(
+    people: Sequence[PersonMention], names: Names, payer: str, is_big: Callable[[str], bool]
+) -> str | None:
+    """The startup the text ties a clause's person to ("D'Aloisio was paid $30 million by Yahoo …
+    and joined the company", the text having said "the Summly app built by Nick D'Aloisio"):
+    the other party of what the clause tells the payer doing."""
+    return next(
+        (
+            home
+            for p in people
+            if (home := names.affiliation.get(p.name)) not in (None, payer) and not is_big(home)
+        ),
+        None,
+    )
+
+
 def _implied(
     s: Sentence,
     org: OrgMention,
@@ -728,30 +772,11 @@ def _implied(
         return names.kinds.get(name) == "acquirer" or name in payers
 
     big = is_big(org.name)
-    # the company it already has an explicit relation with (the nearest earlier sentence's first:
-    # "Nvidia ... Enfabrica. Nvidia then hired the company's CEO", then the strongest; failing a
-    # strong one, one a clause naming both says it pays: "Character.ai bekommt von Google 2,7
-    # Milliarden Dollar"), else the latest fitting one named before
-    partner = None
-    for floor in (STRENGTH_OBJECT, STRENGTH_CLAUSE):
-        known = [
-            (
-                -abs(s.index - r.sentence) if r.sentence <= s.index else -99,
-                r.strength,
-                r.target if big else r.acquirer,
-            )
-            for r in explicit
-            if (r.acquirer if big else r.target) == org.name
-            and not (
-                r.failed or r.background
-            )  # "Meta attempted to acquire SSI", "after its Scale deal"
-            and r.strength >= floor
-            and (floor == STRENGTH_OBJECT or r.kind in MONEY_KINDS)
-            and not (big and names.kinds.get(r.target) == "acquirer")
-        ]
-        if known:
-            partner = max(known)[2]
-            break
+    # the company it already has an explicit relation with, else the company the clause's person
+    # is tied to, else the latest fitting one named before
+    partner = _partner_related_before(s, org.name, big, names, explicit)
+    if partner is None and big:
+        partner = _company_of_the_people(people, names, org.name, is_big)
     for i in range(s.index, max(-1, s.index - IMPLIED_REACH - 1), -1):
         if partner:
             break

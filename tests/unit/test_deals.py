@@ -5920,3 +5920,22 @@ def test_a_french_engagement_in_a_session_is_no_hire():
     )
     assert "halcyon--lumeo" in _deal_ids(result)
     assert not any(c.metric == "staff_hired" for c in result.claims), result.claims
+
+
+def test_a_founder_paid_by_a_buyer_speaks_for_the_app_he_built():
+    """ "the Lumeo app built by Tom Vale. Vale was paid $30 million by Halcyon for the app and
+    joined the company": the person the text ties to Lumeo is paid and moves, so Halcyon pays
+    Lumeo and hires from it; "the $4.5 billion deal" after "Brightwave completed its purchase of
+    Halcyon" is that purchase's price, not Halcyon's."""
+    _, result = _analyse(
+        "Halcyon shuts Lumeo\n\nThe service evolved from the Lumeo app built by British "
+        "entrepreneur Tom Vale. Vale was paid $30 million by Halcyon for the app and joined the "
+        "company to work on its next stage. The shutdown comes ten days after Brightwave "
+        "completed its purchase of Halcyon. The app seems to be the first victim of the $4.5 "
+        "billion deal, as the new owner culls Halcyon's products.",
+        Watchlist(acquirers=(Entity("Halcyon", "acquirer"),)),
+    )
+    assert "halcyon--lumeo" in _deal_ids(result), result
+    claims = stated_claims(result)
+    assert ("deal_amount_usd", "$30 million") in claims, result.claims
+    assert not any(stated == "$4.5 billion" for _, stated in claims), result.claims

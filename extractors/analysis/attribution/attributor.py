@@ -196,31 +196,9 @@ class Attributor(MoneyReading, ShareReading, CountReading, AgeReading):
             # the company the count names, where the clause names no company outside the deals
             deals = self.parties[inside]
             return next((d for d in deals if d.target == inside), deals[0]), NAMED_IN_CLAUSE, ""
-        named_after = next(
-            (o for o in self.names.orgs[s.index]
-             if o.start > fig.end and s.raw[fig.end : o.start].isspace()),
-            None,
-        )  # fmt: skip
-        if named_after is not None and _DEAL_NOUN_AFTER.match(s.raw, named_after.end):
-            # "$14B Scale AI deal"; "its $4.9 billion ZT Systems deal" is another company's
-            if named_after.name in self.parties:
-                return self.parties[named_after.name][0], NAMED_IN_CLAUSE, ""
-            if fig.kind == "money":
-                return None, 0.0, named_after.name
-        deal_by = _DEAL_BY_AFTER.match(s.raw, fig.end)
-        if (
-            deal_by
-        ):  # "einen 2,4-Milliarden-Dollar-Deal von Alphabet": the deal of the payer named after it
-            payer = next(
-                (
-                    o.name
-                    for o in self.names.orgs[s.index]
-                    if o.start == deal_by.end() and o.name in self.parties
-                ),
-                None,
-            )
-            if payer is not None:
-                return self.parties[payer][0], NAMED_IN_CLAUSE, ""
+        named = self._deal_named_right_after(s, fig)
+        if named is not None:
+            return named
         past = _past_an_aside(s.raw, fig.end)
         for lo, hi, after, directness in (
             (c_lo, fig.start, False, NAMED_IN_CLAUSE),
@@ -264,6 +242,59 @@ class Attributor(MoneyReading, ShareReading, CountReading, AgeReading):
         if deal.acquirer in in_clause or not others & in_clause:
             return None
         return min(others & in_clause)
+
+    def _deal_named_right_after(
+        self, s: Sentence, fig: Figure
+    ) -> tuple[Deal | None, float, str] | None:
+        """The deal a sum's next words name ("$14B Scale AI deal", "einen 2,4-Milliarden-Dollar-Deal
+        von Alphabet"), or the other purchase it is the price of: another company's deal named
+        there, or the purchase of a deal's payer told just before (None: neither)."""
+        named_after = next(
+            (o for o in self.names.orgs[s.index]
+             if o.start > fig.end and s.raw[fig.end : o.start].isspace()),
+            None,
+        )  # fmt: skip
+        if named_after is not None and _DEAL_NOUN_AFTER.match(s.raw, named_after.end):
+            # "$14B Scale AI deal"; "its $4.9 billion ZT Systems deal" is another company's
+            if named_after.name in self.parties:
+                return self.parties[named_after.name][0], NAMED_IN_CLAUSE, ""
+            if fig.kind == "money":
+                return None, 0.0, named_after.name
+        deal_by = _DEAL_BY_AFTER.match(s.raw, fig.end)
+        if (
+            deal_by
+        ):  # "einen 2,4-Milliarden-Dollar-Deal von Alphabet": the deal of the payer named after it
+            payer = next(
+                (
+                    o.name
+                    for o in self.names.orgs[s.index]
+                    if o.start == deal_by.end() and o.name in self.parties
+                ),
+                None,
+            )
+            if payer is not None:
+                return self.parties[payer][0], NAMED_IN_CLAUSE, ""
+        buyer = self._payers_buyer_before(s, fig)
+        if buyer is not None:
+            return None, 0.0, buyer
+        return None
+
+    def _payers_buyer_before(self, s: Sentence, fig: Figure) -> str | None:
+        """The company the sentence before says buys a deal's payer, where this sentence names no
+        company before the sum and tells it of a deal ("Verizon completed its purchase of Yahoo.
+        The app seems to be the first victim of the $4.5 billion deal", in a story of Yahoo's
+        Summly): the sum is that purchase's price."""
+        named = self.names.orgs[s.index]
+        if (
+            fig.kind != "money"
+            or any(o.start < fig.start for o in named)
+            or any(o.name == d.target for o in named for d in self.deals)
+        ):
+            return None
+        buyers = self.payer_bought_by.get(s.index - 1)
+        if not buyers or not self._says("deal", s.raw[fig.end : fig.end + 25]):
+            return None
+        return min(buyers)
 
     def _payers_other_purchase(self, s: Sentence, fig: Figure, deal: Deal) -> str | None:
         """The company the sentence says the deal's payer buys or pays, where the sentence names

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
@@ -63,30 +64,39 @@ Verdict = tuple[str | None, float, str]
 CJK_PHRASE_BREAK = re.compile(r"[，、；：。,;]")
 
 
-def _others_paid(
-    relations: Sequence[Relation], deals: Sequence[Deal]
-) -> tuple[dict[tuple[int, str], set[str]], dict[tuple[int, str], set[str]]]:
+class _OthersPaid(NamedTuple):
+    """What else the sentences tell is bought or paid, by sentence (``_others_paid``)."""
+
+    buyers: dict[tuple[int, str], set[str]]  # (sentence, startup) -> others buying it
+    purchases: dict[tuple[int, str], set[str]]  # (sentence, payer) -> others it buys
+    payer_bought_by: dict[int, set[str]]  # sentence -> companies buying a deal's payer
+
+
+def _others_paid(relations: Sequence[Relation], deals: Sequence[Deal]) -> _OthersPaid:
     """From the purchases and payments each sentence tells, read once:
     (sentence, startup) -> the companies that buy or pay a deal's startup and are not the payer
     of any of the article's deals for it ("OpenAI struck a deal to buy Windsurf", in a story of
-    Google's deal with Windsurf); and (sentence, payer) -> the companies a deal's payer buys or
+    Google's deal with Windsurf); (sentence, payer) -> the companies a deal's payer buys or
     pays that are party to none of the article's deals ("the $500 million Facebook was ready to
-    put on the table to take Twitter", in a story of Facebook buying FriendFeed)."""
+    put on the table to take Twitter", in a story of Facebook buying FriendFeed); and sentence ->
+    the companies that buy a deal's payer ("Verizon completed its purchase of Yahoo", in a story
+    of Yahoo's Summly)."""
     payers_of: dict[str, set[str]] = {}
     for d in deals:
         payers_of.setdefault(d.target, set()).add(d.acquirer)
     deal_payers = {d.acquirer for d in deals}
     parties = {slug(p) for d in deals for p in (d.acquirer, d.target)}  # ("Character.ai")
-    buyers: dict[tuple[int, str], set[str]] = {}
-    purchases: dict[tuple[int, str], set[str]] = {}
+    found = _OthersPaid({}, {}, {})
     for r in relations:
         if not (r.kind == "acquire" or r.kind in MONEY_KINDS):
             continue
         if r.target in payers_of and r.acquirer not in payers_of[r.target] | {r.target}:
-            buyers.setdefault((r.sentence, r.target), set()).add(r.acquirer)
+            found.buyers.setdefault((r.sentence, r.target), set()).add(r.acquirer)
         if r.acquirer in deal_payers and slug(r.target) not in parties:
-            purchases.setdefault((r.sentence, r.acquirer), set()).add(r.target)
-    return buyers, purchases
+            found.purchases.setdefault((r.sentence, r.acquirer), set()).add(r.target)
+        if r.kind == "acquire" and r.target in deal_payers and slug(r.acquirer) not in parties:
+            found.payer_bought_by.setdefault(r.sentence, set()).add(r.acquirer)
+    return found
 
 
 # How far before a count a word saying who stays behind is read: "the remaining 250 employees",
@@ -133,7 +143,9 @@ class Reading:
             for d in deals:
                 if d.target == home:
                     self.person_deal.setdefault(p, d)
-        self.other_buyers, self.other_purchases = _others_paid(relations, deals)
+        self.other_buyers, self.other_purchases, self.payer_bought_by = _others_paid(
+            relations, deals
+        )
         # companies named where the text says a price is not told ("the amount … is not revealed")
         self.price_untold = {
             o.name
