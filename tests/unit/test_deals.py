@@ -5939,3 +5939,20 @@ def test_a_founder_paid_by_a_buyer_speaks_for_the_app_he_built():
     claims = stated_claims(result)
     assert ("deal_amount_usd", "$30 million") in claims, result.claims
     assert not any(stated == "$4.5 billion" for _, stated in claims), result.claims
+
+
+def test_an_arrival_at_a_company_is_people_moving_there():
+    """ "Même logique l'an passé, avec l'arrivée chez Alphabet des fondateurs de Character.AI":
+    the founders' arrival at Alphabet tells the known deal, as "rejoindre" would; "Lumeo's
+    founders' arrival at Halcyon" is Halcyon's hire."""
+    result = _analyse_in(
+        "fr",
+        "Les géants et les start-up d’IA\n\nAlphabet est coutumier du fait. Même logique l’an "
+        "passé, avec l’arrivée chez Alphabet des fondateurs de Character.AI.",
+        WATCHLIST,
+    )
+    assert _roles(result).get("google--character-ai") == "mentioned", _roles(result)
+    relations = _relation_keys(
+        "Halcyon bought Lumeo last week. Lumeo's founders' arrival at Halcyon was announced on Monday."
+    )
+    assert ("hire", "Halcyon", "Lumeo") in relations
