@@ -5956,3 +5956,20 @@ def test_an_arrival_at_a_company_is_people_moving_there():
         "Halcyon bought Lumeo last week. Lumeo's founders' arrival at Halcyon was announced on Monday."
     )
     assert ("hire", "Halcyon", "Lumeo") in relations
+
+
+@pytest.mark.parametrize(
+    "denied",
+    [
+        "Notably, Tom Vale will not be joining Halcyon as a part of the deal.",
+        "Notably, the founders will not be joining Halcyon as a part of the deal.",
+    ],
+)
+def test_people_who_will_not_join_move_nowhere(denied):
+    """ "Notably, Tom Vale will not be joining Halcyon as a part of the deal": the clause names one
+    company and denies the move, so it tells no hire of Lumeo's people, whether it names the
+    founder the text ties to Lumeo or only "the founders"."""
+    relations = _relations(
+        f"Halcyon has acquired Lumeo, a messaging app founded by Tom Vale. {denied}"
+    )
+    assert not [r for r in relations if r.kind == "hire" and not r.failed], relations
