@@ -5973,3 +5973,22 @@ def test_people_who_will_not_join_move_nowhere(denied):
         f"Halcyon has acquired Lumeo, a messaging app founded by Tom Vale. {denied}"
     )
     assert not [r for r in relations if r.kind == "hire" and not r.failed], relations
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "word"),
+    [
+        (
+            "id",
+            "Liputan6.com, Jakarta - Dalam beberapa bulan terakhir, Halcyon telah mengakuisisi Lumeo.",
+            "Dalam",
+        ),
+        ("nl", "Amsterdam - Volgens de krant heeft Halcyon de start-up Lumeo gekocht.", "Volgens"),
+        ("en", "Mason shot back: “It doesn’t matter. Everybody has their number.”", "Everybody"),
+    ],
+)
+def test_a_word_opening_a_sentence_is_no_company(language, text, word):
+    """ "Dalam beberapa bulan terakhir" (in the last few months), "Volgens de krant" (according
+    to the paper), "Everybody": words that open a sentence, never a company's name."""
+    names = read_steps(text, language, EMPTY_WATCHLIST).names
+    assert word not in company_names(names)
