@@ -3086,3 +3086,33 @@ def test_the_price_of_another_purchase_is_not_the_deals(language, text, other_pr
     result = _read_in(language, text) if language != "en" else _read(text)
     assert result.deals, result
     assert not any(stated == other_price for _, stated in stated_claims(result)), result.claims
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "earlier"),
+    [
+        (
+            "en",
+            "Halcyon hires Lumeo's CEO\n\nHalcyon spent more than $900 million to hire Lumeo's CEO "
+            "Tom Vale and other staff and to license its technology. Halcyon had already invested "
+            "$125 million in Lumeo in 2023.",
+            "$125 million",
+        ),
+        (
+            "de",
+            "Nvidia verpflichtet Lumeo-CEO\n\nNvidia soll mehr als 900 Millionen US-Dollar "
+            "ausgegeben haben, um den CEO des KI-Start-ups Lumeo, Tom Vale, und weitere "
+            "Angestellte des Unternehmens einzustellen. Nvidia investierte bereits im Jahr 2023 "
+            "125 Millionen US-Dollar in Lumeo.",
+            "125 Millionen US-Dollar",
+        ),
+    ],
+)
+def test_an_investment_told_as_earlier_than_the_deal_is_not_its_price(language, text, earlier):
+    """ "Halcyon had already invested $125 million in Lumeo in 2023", in a story of Halcyon
+    hiring Lumeo's people for $900 million: the pair's earlier investment, not what the deal
+    pays (while "just hours after Halcyon announced a $900 million investment" is the deal's)."""
+    result = _read_in(language, text) if language != "en" else _read(text)
+    assert result.deals, result
+    claims = stated_claims(result)
+    assert ("deal_amount_usd", earlier) not in claims, result.claims

@@ -883,6 +883,17 @@ class MoneyReading(Reading):
             re.match(rf",\s+{re.escape(n)}\b", w.after) for n in self._aliases(w.deal.target)
         )
 
+    def _earlier_than_the_deal(self, w: _MoneyWindow) -> bool:
+        """Every relation of the deal the sum's sentence tells is background ("had already",
+        "bereits"), and another sentence tells the deal itself (not "just hours after Meta
+        announced a $14.3 billion investment", the deal the story follows)."""
+        here = [r for r in w.deal.relations if r.sentence == w.s.index]
+        return (
+            bool(here)
+            and all(r.background for r in here)
+            and any(r.sentence != w.s.index and not r.background for r in w.deal.relations)
+        )
+
     def _money_paid(self, w: _MoneyWindow) -> Verdict | None:
         """What the deal pays: said near the sum, a purchase's price, a row of a table of deals, a
         sum in the headline, or a clause that speaks of paying; not a sum told as the past."""
@@ -896,6 +907,14 @@ class MoneyReading(Reading):
         ):
             # "Harbor had invested $125 million in Quillbyte in 2023": money from before a deal
             # that is no investment
+            return None, 0.0, "an earlier investment"
+        if (
+            self._says("invest", near)
+            and self._says("past", fold(w.clause))
+            and self._earlier_than_the_deal(w)
+        ):
+            # "Nvidia investierte bereits im Jahr 2023 125 Millionen US-Dollar in Enfabrica", in a
+            # story of Nvidia hiring its people: the pair's earlier investment, not this deal
             return None, 0.0, "an earlier investment"
         if (
             self._says("pay", near)
