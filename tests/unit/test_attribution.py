@@ -3116,3 +3116,19 @@ def test_an_investment_told_as_earlier_than_the_deal_is_not_its_price(language, 
     assert result.deals, result
     claims = stated_claims(result)
     assert ("deal_amount_usd", earlier) not in claims, result.claims
+
+
+def test_a_deal_with_another_company_that_burst_is_no_price():
+    """ "ist der geplante 3-Milliarden-Dollar-Deal mit OpenAI geplatzt": the planned deal with
+    another company burst, so its sum is no price of Google's deal (while "durch einen
+    2,4-Milliarden-Dollar-Deal von Alphabet zerschlagen", the deal that broke the other one, is
+    Google's own)."""
+    result = _read_in(
+        "de",
+        "Google und Windsurf\n\nGoogle hat den CEO von Windsurf, Varun Mohan, abgeworben und "
+        "zahlt 2,4 Milliarden Dollar für eine Lizenz. Nachdem Google die Führungskräfte des "
+        "Unternehmens abgeworben hat, ist der geplante 3-Milliarden-Dollar-Deal mit OpenAI "
+        "geplatzt.",
+    )
+    assert result.deals, result
+    assert not any(stated == "3-Milliarden-Dollar" for _, stated in stated_claims(result))

@@ -305,6 +305,8 @@ LARGER_THAN_ANY_DEAL = 1e12
 
 # Where the sentence's last clause joined to it starts: after ", and", ", but", ";".
 _NEW_CLAUSE_SPLIT = re.compile(rf"{CLAUSE_JOIN}|;\s*")
+# The word right after a sum, past a hyphen that joins them ("3-Milliarden-Dollar-Deal")
+_WORD_RIGHT_AFTER = re.compile(r"^[\s-]*([\w]+)")
 # The next word's start
 _WORD_START = re.compile(r"\w")
 # A comma and the word after it, which may open a relative clause ("investors, who gave …")
@@ -473,13 +475,24 @@ class MoneyReading(Reading):
             if self._an_offer_taken(w):
                 return "deal_amount_usd", CUE_DEAL, "the offer that won"
             return None, 0.0, "a bid or offer that did not become the deal"
-        offer = _OFFER_AFTER.match(w.after)
+        offer = _OFFER_AFTER.match(w.after) or self._deal_of_another_right_after(w)
         if offer and self._says("failed", fold(self._clause_after(w.s, w.fig)[offer.end() :])):
-            # "OpenAI's reported $3 billion acquisition offer for Windsurf collapsed"
+            # "OpenAI's reported $3 billion acquisition offer for Windsurf collapsed", "der
+            # geplante 3-Milliarden-Dollar-Deal mit OpenAI ist geplatzt"
             return None, 0.0, "a bid or offer that did not become the deal"
         if self._failed_talks_of_another(w):
             return None, 0.0, "a bid or offer that did not become the deal"
         return None
+
+    def _deal_of_another_right_after(self, w: _MoneyWindow) -> re.Match[str] | None:
+        """A word for a deal right after a sum, a hyphen aside, whose clause names no party of
+        the deal ("3-Milliarden-Dollar-Deal mit OpenAI"; not "2,4-Milliarden-Dollar-Deal von
+        Alphabet", the deal's own)."""
+        word = _WORD_RIGHT_AFTER.match(w.after)
+        if word is None or not self.lex.cues["deal"].fullmatch(fold(word.group(1))):
+            return None
+        rest = self._clause_after(w.s, w.fig)
+        return None if any(n in rest for n in self._party_names(w.deal)) else word
 
     def _failed_talks_of_another(self, w: _MoneyWindow) -> bool:
         """A sum in a sentence that tells of failed talks of another company with the startup and
