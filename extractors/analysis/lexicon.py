@@ -42,7 +42,7 @@ CUE_CLASSES: tuple[str, ...] = (
     "made_of", "launch", "offer_taken", "round_named", "product_kind", "team_then_name", "outlet", "paid_in",
     "contrasted", "similar_deal", "most_of", "in_which", "negation", "aside_opens", "appositive_opens",
     "kind_adjectives", "one_of", "calling", "agent_by", "welcome",
-    "except", "subject_particle", "relative", "investors", "another", "sale_price", "examples", "appositive_noun",
+    "except", "subject_particle", "relative", "investors", "another", "sale_price", "examples", "appositive_noun", "investor_own",
 )  # fmt: skip
 NUMBER_KEYS = frozenset(
     {

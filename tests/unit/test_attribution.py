@@ -3132,3 +3132,31 @@ def test_a_deal_with_another_company_that_burst_is_no_price():
     )
     assert result.deals, result
     assert not any(stated == "3-Milliarden-Dollar" for _, stated in stated_claims(result))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "own"),
+    [
+        (
+            "pt",
+            "Nvidia licencia a Lumeo\n\nA Nvidia vai pagar cerca de US$ 20 bilhões para licenciar a "
+            "tecnologia da Lumeo e contratar o seu CEO. Tom Vale, cujo fundo já investiu mais de "
+            "US$ 500 milhões na Lumeo, disse que o acordo foi fechado rapidamente.",
+            "mais de US$ 500 milhões",
+        ),
+        (
+            "es",
+            "Nvidia licencia a Lumeo\n\nNvidia pagará unos 20.000 millones de dólares para licenciar "
+            "la tecnología de Lumeo y contratar a su CEO. Tom Vale, cuyo fondo ya ha invertido "
+            "500 millones de dólares en Lumeo, dijo que el acuerdo se cerró rápido.",
+            "500 millones de dólares",
+        ),
+    ],
+)
+def test_the_money_an_investors_own_fund_put_in_is_not_the_deals(language, text, own):
+    """ "Segundo Tom Vale, cujo fundo já investiu mais de US$ 500 milhões na Lumeo": one investor's
+    fund's money, not what Nvidia's deal pays, in each language as in English ("whose fund has
+    invested")."""
+    result = _read_in(language, text)
+    assert result.deals, result
+    assert not any(stated == own for _, stated in stated_claims(result)), result.claims

@@ -17,7 +17,7 @@ from extractors.analysis.attribution.reading import (
 )
 from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
-from extractors.analysis.lexicon import offer_of_a_purchase
+from extractors.analysis.lexicon import ends_on, offer_of_a_purchase
 from extractors.analysis.names import without_names
 from extractors.analysis.relations import (
     STRENGTH_JOINED,
@@ -86,11 +86,6 @@ _AND_HIRE_AFTER = re.compile(
     r"^[^.;]{0,80}?\band\s+(?:to\s+)?(?:hire|bring|rehire|poach|recruit|take\s+on)\b"
     # "for a non-exclusive license to Windsurf technology and key personnel": a second object
     r"|^[^.;,]{0,80}?\band\s+(?:(?:key|top|senior|some|its|their)\s+)?(?:personnel|talent|staff|employees|researchers|engineers)\b",
-    re.IGNORECASE,
-)
-# A person's firm that invested: "Davis, whose company has invested more than $500 million in Groq".
-_INVESTOR_OWN = re.compile(
-    r"\bwhose\s+(?:company|firm|fund|venture\s+firm)\s+(?:has\s+|had\s+)?(?:\w+\s+)?invested\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # The words between a deal and its valuation word ("the deal is valued", "la operación tiene un
@@ -425,7 +420,7 @@ class MoneyReading(Reading):
             return None, 0.0, "the price of another purchase"
         if _STANDS_TO_GAIN_BEFORE.search(w.near_before):
             return None, 0.0, "what one holder stands to gain"
-        if _INVESTOR_OWN.search(w.before[-80:]):
+        if ends_on(self.lex, "investor_own", fold(w.before[-80:])):
             # "Davis, whose company has invested $N in Groq": one investor's money
             return None, 0.0, "what one investor put in"
         holding = _HOLDING_WORTH.search(w.before)
