@@ -3160,3 +3160,14 @@ def test_the_money_an_investors_own_fund_put_in_is_not_the_deals(language, text,
     result = _read_in(language, text)
     assert result.deals, result
     assert not any(stated == own for _, stated in stated_claims(result)), result.claims
+
+
+def test_a_deal_told_beside_another_companys_collapse_keeps_its_price():
+    """ "Google hires Windsurf CEO in $2.4 billion deal after OpenAI talks collapse": the deal the
+    headline tells, not the talks that collapsed."""
+    result = _read(
+        "Google hires Windsurf CEO in $2.4 billion deal after OpenAI talks collapse\n\n"
+        "Google has hired Varun Mohan, chief executive of Windsurf, and some of its staff, and "
+        "will pay for a licence to Windsurf's technology."
+    )
+    assert ("deal_amount_usd", "$2.4 billion") in stated_claims(result), result.claims

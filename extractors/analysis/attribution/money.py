@@ -301,7 +301,7 @@ LARGER_THAN_ANY_DEAL = 1e12
 # Where the sentence's last clause joined to it starts: after ", and", ", but", ";".
 _NEW_CLAUSE_SPLIT = re.compile(rf"{CLAUSE_JOIN}|;\s*")
 # The word right after a sum, past a hyphen that joins them ("3-Milliarden-Dollar-Deal")
-_WORD_RIGHT_AFTER = re.compile(r"^[\s-]*([\w]+)")
+_WORD_RIGHT_AFTER = re.compile(r"[\s-]*(\w+)")
 # The next word's start
 _WORD_START = re.compile(r"\w")
 # A comma and the word after it, which may open a relative clause ("investors, who gave …")
@@ -480,11 +480,17 @@ class MoneyReading(Reading):
         return None
 
     def _deal_of_another_right_after(self, w: _MoneyWindow) -> re.Match[str] | None:
-        """A word for a deal right after a sum, a hyphen aside, whose clause names no party of
-        the deal ("3-Milliarden-Dollar-Deal mit OpenAI"; not "2,4-Milliarden-Dollar-Deal von
-        Alphabet", the deal's own)."""
+        """A word for a deal right after a sum, a hyphen aside, and "with" another company
+        ("3-Milliarden-Dollar-Deal mit OpenAI"), whose clause names no party of the deal (not
+        "2,4-Milliarden-Dollar-Deal von Alphabet", the deal's own, nor "Google hires Windsurf CEO
+        in $2.4 billion deal after OpenAI talks collapse")."""
         word = _WORD_RIGHT_AFTER.match(w.after)
         if word is None or not self.lex.cues["deal"].fullmatch(fold(word.group(1))):
+            return None
+        with_word = _WORD_RIGHT_AFTER.match(w.after, word.end())
+        if with_word is None or not self.lex.cues["paired_with"].fullmatch(
+            fold(with_word.group(1))
+        ):
             return None
         rest = self._clause_after(w.s, w.fig)
         return None if any(n in rest for n in self._party_names(w.deal)) else word
