@@ -3171,3 +3171,15 @@ def test_a_deal_told_beside_another_companys_collapse_keeps_its_price():
         "will pay for a licence to Windsurf's technology."
     )
     assert ("deal_amount_usd", "$2.4 billion") in stated_claims(result), result.claims
+
+
+def test_a_sum_spent_on_several_purchases_combined_is_none_of_theirs():
+    """ "It also spent $32.8 million on Lumeo and $41.6 million combined on Quillbyte and a German
+    consulting company": the second sum is what two purchases cost together."""
+    result = _read(
+        "Halcyon's acqui-hires\n\nHalcyon acqui-hired Lumeo and its team joined Halcyon. It "
+        "also spent $32.8 million on Lumeo and $41.6 million combined on Quillbyte and a German "
+        "consulting company."
+    )
+    assert result.deals, result
+    assert not any(stated == "$41.6 million" for _, stated in stated_claims(result)), result.claims

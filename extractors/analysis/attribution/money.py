@@ -291,7 +291,10 @@ _PER_PERSON_AFTER = re.compile(
 
 # "$36 million on acquisitions": a total over several purchases.
 _SEVERAL_PURCHASES_AFTER = re.compile(
-    r"^\s+(?:on|in|for)\s+(?:\w+\s+)?(?:acquisitions|purchases|deals|takeovers)\b", re.IGNORECASE
+    r"^\s+(?:on|in|for)\s+(?:\w+\s+)?(?:acquisitions|purchases|deals|takeovers)\b"
+    # ("$41.6 million combined on PredictionIO and a German consulting company")
+    r"|^\s+(?:combined|together|in\s+all)\s+(?:on|for)\b",
+    re.IGNORECASE,
 )
 
 # A sum no deal and no startup's worth has reached ("the $5,000-billion tech giant"): the buyer's
