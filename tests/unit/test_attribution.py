@@ -3183,3 +3183,19 @@ def test_a_sum_spent_on_several_purchases_combined_is_none_of_theirs():
     )
     assert result.deals, result
     assert not any(stated == "$41.6 million" for _, stated in stated_claims(result)), result.claims
+
+
+def test_a_team_counted_moving_is_its_people_hired_once():
+    """ "Its nine-person team will transition to Halcyon in full": the people who move, one
+    metric for the figure; "the approximately ten employees of Lumeo will join Halcyon" is the
+    whole staff, its size too."""
+    team = _read(
+        "Halcyon acquires Pie\n\nHalcyon has acquired Pie, a chat startup, in an acqui-hire. Its "
+        "nine-person team will transition to Halcyon in full and the chat service will close."
+    )
+    assert [c.metric for c in team.claims if c.stated == "nine-person team"] == ["staff_hired"]
+    staff = _read(
+        "Halcyon acquires Lumeo\n\nHalcyon has acquired Lumeo, a finance startup, in an "
+        "acqui-hire. The approximately ten employees of Lumeo will join Halcyon."
+    )
+    assert {c.metric for c in staff.claims} >= {"staff_hired", "target_headcount"}, staff.claims

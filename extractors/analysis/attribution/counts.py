@@ -164,6 +164,12 @@ _A_TEAM_COUNTED = re.compile(
 OTHERS_AFTER_PERSON = 20
 
 
+# A count written as a team ("nine-person team", "two-man operation"), not as the company's staff
+_A_TEAM_COUNTED = re.compile(
+    r"-(?:person|man|member|strong)\s+(?:team|operation|outfit|crew|shop)\b", re.IGNORECASE
+)
+
+
 class CountReading(Reading):
     """Reads what a count of people is."""
 
@@ -307,6 +313,11 @@ class CountReading(Reading):
                 and self._says("join", fold(verb.group(0)))
             )
         ):
+            if _A_TEAM_COUNTED.search(s.raw[fig.start : fig.end]):
+                # "its nine-person team will transition", "the two-man operation at Pie will
+                # join": the people who move, one metric for the figure
+                return "staff_hired", CUE_EXPLICIT, "the team moves"
+            # ("the approximately ten employees of Hiro will join": the staff, whole, moves)
             return "staff_hired+target_headcount", CUE_EXPLICIT, "the whole staff moves"
         if (
             _BOUGHT_WITH_ITS.search(fold(before[-20:]))
