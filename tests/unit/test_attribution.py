@@ -1734,23 +1734,26 @@ def test_a_buyer_of_several_startups_named_alone_carries_no_deal_to_the_next_sen
 
 
 @pytest.mark.parametrize(
-    ("moves", "staff_hired"),
+    ("moves", "metrics"),
     [
-        ("Its nine-person team will transition to Halcyon in full.", True),
-        ("Its 9 employees are joining Halcyon's maps group.", True),
+        # a team that moves: the people hired, one metric for the figure
+        ("Its nine-person team will transition to Halcyon in full.", {"staff_hired"}),
+        ("Its 9 employees are joining Halcyon's maps group.", {"staff_hired", "target_headcount"}),
         # the company's staff, its move told of someone else
-        ("Its 9 employees will keep running the app, while the founders join Halcyon.", False),
+        (
+            "Its 9 employees will keep running the app, while the founders join Halcyon.",
+            {"target_headcount"},
+        ),
     ],
 )
-def test_its_staff_whose_move_the_verb_right_after_tells_is_hired_whole(moves, staff_hired):
-    """ "Its nine-person team will transition to Halcyon": the startup's whole staff moves (hired,
-    and its headcount); where the verb after the count keeps them, only the headcount."""
+def test_its_staff_whose_move_the_verb_right_after_tells_is_hired_whole(moves, metrics):
+    """ "Its 9 employees are joining Halcyon": the startup's whole staff moves (hired, and its
+    headcount); "its nine-person team will transition", a team that moves, is the people hired;
+    where the verb after the count keeps them, only the headcount."""
     result = _read(LEAD.replace("and about 40 of its engineers, ", "") + moves)
-    metrics = {
+    assert {
         c.metric for c in result.claims if c.deal_id == DEAL and c.stated.startswith(("nine", "9"))
-    }
-    assert "target_headcount" in metrics
-    assert ("staff_hired" in metrics) is staff_hired
+    } == metrics
 
 
 @pytest.mark.parametrize(

@@ -170,6 +170,16 @@ _A_TEAM_COUNTED = re.compile(
 )
 
 
+def _the_staff_moving(stated: str) -> tuple[str, float, str]:
+    """What a count of a startup's people who all move is: written as a team ("its nine-person
+    team will transition", "the two-man operation at Pie will join"), the people hired, one
+    metric for the figure; written as its staff ("the approximately ten employees of Hiro will
+    join"), the people hired and the startup's size."""
+    if _A_TEAM_COUNTED.search(stated):
+        return "staff_hired", CUE_EXPLICIT, "the team moves"
+    return "staff_hired+target_headcount", CUE_EXPLICIT, "the whole staff moves"
+
+
 class CountReading(Reading):
     """Reads what a count of people is."""
 
@@ -313,12 +323,7 @@ class CountReading(Reading):
                 and self._says("join", fold(verb.group(0)))
             )
         ):
-            if _A_TEAM_COUNTED.search(s.raw[fig.start : fig.end]):
-                # "its nine-person team will transition", "the two-man operation at Pie will
-                # join": the people who move, one metric for the figure
-                return "staff_hired", CUE_EXPLICIT, "the team moves"
-            # ("the approximately ten employees of Hiro will join": the staff, whole, moves)
-            return "staff_hired+target_headcount", CUE_EXPLICIT, "the whole staff moves"
+            return _the_staff_moving(s.raw[fig.start : fig.end])
         if (
             _BOUGHT_WITH_ITS.search(fold(before[-20:]))
             and self._says("acquire", fold(before[-80:]))
