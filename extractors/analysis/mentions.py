@@ -113,8 +113,19 @@ def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> 
             for p in (*_FOUNDED, _founders_pattern(founding), _founded_by_pattern(founding))
         ),
     )
+    last_person: str | None = None  # the person named last in the sentences before
     for s in sentences:
         orgs, people = names.orgs[s.index], names.people[s.index]
+        opening = _PRONOUN_OPENS.match(s.raw)
+        if opening and last_person is not None and not any(p.start < opening.end() for p in people):
+            # "Bret Taylor is an American programmer. He is the co-founder of FriendFeed": "he"
+            # opening the sentence is the person named last before it
+            people = [
+                PersonMention(last_person, s.index, opening.start(1), opening.end(1)),
+                *people,
+            ]
+        if people:
+            last_person = people[-1].name
         if not orgs or not people:
             continue
         masked, slots = _masked(s.raw, orgs, people)
@@ -144,6 +155,10 @@ def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> 
                             # Nick D'Aloisio", "Lumeo, founded by …")
                             names.evidence.setdefault(org.name, set()).add("founded_by")
     return out | founded
+
+
+# "He" or "She" opening a sentence (after any bullet or quote)
+_PRONOUN_OPENS = re.compile(r"^[\s\"“‘'•*–—-]*(He|She)\s")
 
 
 def _masked(

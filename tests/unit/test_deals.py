@@ -5992,3 +5992,18 @@ def test_a_word_opening_a_sentence_is_no_company(language, text, word):
     to the paper), "Everybody": words that open a sentence, never a company's name."""
     names = read_steps(text, language, EMPTY_WATCHLIST).names
     assert word not in company_names(names)
+
+
+def test_he_opening_a_sentence_is_the_person_named_before_and_a_timeline_dates_its_items():
+    """ "Tom Vale is an American programmer. He is the co-founder of Lumeo": "he" is Tom Vale, so
+    Vale is Lumeo's; in a timeline ("• 2009: Lumeo was acquired by Halcyon for $50 million. Vale
+    joined Halcyon as CTO.") the purchase is dated, told as the past, and its founder joining the
+    buyer makes it a talent deal the profile mentions."""
+    _, result = _analyse(
+        "Tom Vale: a profile\n\nTom Vale is an American computer programmer and entrepreneur. He "
+        "is the co-founder of Lumeo and Quillbyte.\n  • 2009: Lumeo was acquired by Halcyon for $50 "
+        "million. Vale joined Halcyon as CTO.",
+        Watchlist(acquirers=(Entity("Halcyon", "acquirer"),)),
+    )
+    assert _roles(result).get("halcyon--lumeo") == "mentioned", result
+    assert ("deal_amount_usd", "$50 million") in stated_claims(result)
