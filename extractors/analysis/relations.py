@@ -692,21 +692,6 @@ def _purchases_of_before(s: Sentence, start: int, cues: SentenceCues) -> bool:
     return noun is not None and cues.lex.cues["acquire"].fullmatch(noun) is not None
 
 
-# How far before a verb of moving a word of negation denies it ("will not be joining")
-_DENIED_REACH = 20
-
-
-def _move_denied(cues: SentenceCues, clause: str) -> bool:
-    """A word of negation right before the clause's verb of hiring or joining ("Ozzie will not
-    be joining Microsoft", "did not hire"): nobody moves."""
-    lex = cues.lex
-    denials = [m.end() for m in lex.cues["negation"].finditer(clause)]
-    if not denials:
-        return False
-    verbs = [m.start() for c in ("hire", "join") for m in lex.cues[c].finditer(clause)]
-    return bool(verbs) and all(any(0 <= v - d <= _DENIED_REACH for d in denials) for v in verbs)
-
-
 def _partner_related_before(
     s: Sentence, name: str, big: bool, names: Names, explicit: Sequence[Relation]
 ) -> str | None:
@@ -773,7 +758,6 @@ def _implied(
         (_said(cues, "hire", clause) or _said(cues, "join", clause))
         and (team_said or bool(people) and not _said(cues, "funding", clause))
         and not _said_board(clause)
-        and not _move_denied(cues, clause)
     )  # "secured $1 billion in commitments for the round, ... Magnetar": money raised, no one moves
     money = next(
         (k for k in ("acquihire", "licence", "stake", "pay") if _said(cues, k, clause)), None
@@ -1824,8 +1808,6 @@ def _person_relations(
                 between = folded[p.end : o.start]
                 if len(between) <= MAX_GAP and _said(cues, "join", between):
                     background, failed, dated = _flags(folded, cues, o.end, c_start, c_end)
-                    # ("Ozzie will not be joining Microsoft": a move the clause denies)
-                    failed = failed or _said(cues, "negation", between)
                     out.append(
                         Relation(
                             "hire",
@@ -1851,7 +1833,6 @@ def _person_relations(
                     continue  # "OpenAI employees and ... P": a company whose people move hires no one
                 if len(between) <= MAX_GAP and _said(cues, "hire", between):
                     background, failed, dated = _flags(folded, cues, p.end, c_start, c_end)
-                    failed = failed or _said(cues, "negation", between)
                     out.append(
                         Relation(
                             "hire",

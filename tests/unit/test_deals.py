@@ -5959,23 +5959,6 @@ def test_an_arrival_at_a_company_is_people_moving_there():
 
 
 @pytest.mark.parametrize(
-    "denied",
-    [
-        "Notably, Tom Vale will not be joining Halcyon as a part of the deal.",
-        "Notably, the founders will not be joining Halcyon as a part of the deal.",
-    ],
-)
-def test_people_who_will_not_join_move_nowhere(denied):
-    """ "Notably, Tom Vale will not be joining Halcyon as a part of the deal": the clause names one
-    company and denies the move, so it tells no hire of Lumeo's people, whether it names the
-    founder the text ties to Lumeo or only "the founders"."""
-    relations = _relations(
-        f"Halcyon has acquired Lumeo, a messaging app founded by Tom Vale. {denied}"
-    )
-    assert not [r for r in relations if r.kind == "hire" and not r.failed], relations
-
-
-@pytest.mark.parametrize(
     ("language", "text", "word"),
     [
         (
