@@ -164,8 +164,9 @@ _A_TEAM_COUNTED = re.compile(
 OTHERS_AFTER_PERSON = 20
 
 
-# A count written as a team ("nine-person team", "two-man operation"), not as the company's staff
-_A_TEAM_COUNTED = re.compile(
+# A count written as a team by its size ("nine-person team", "two-man operation"), not as the
+# company's staff
+_A_TEAM_BY_ITS_SIZE = re.compile(
     r"-(?:person|man|member|strong)\s+(?:team|operation|outfit|crew|shop)\b", re.IGNORECASE
 )
 
@@ -175,7 +176,7 @@ def _the_staff_moving(stated: str) -> tuple[str, float, str]:
     team will transition", "the two-man operation at Pie will join"), the people hired, one
     metric for the figure; written as its staff ("the approximately ten employees of Hiro will
     join"), the people hired and the startup's size."""
-    if _A_TEAM_COUNTED.search(stated):
+    if _A_TEAM_BY_ITS_SIZE.search(stated):
         return "staff_hired", CUE_EXPLICIT, "the team moves"
     return "staff_hired+target_headcount", CUE_EXPLICIT, "the whole staff moves"
 
