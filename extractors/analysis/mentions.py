@@ -534,11 +534,22 @@ def _companies_meant(
 def _home_named(raw: str, m: re.Match[str], names: Names) -> str | None:
     """The listed acquirer whose home city the words for a big company hold or are followed by
     ("the Mountain View giant", "il gigante di Mountain View", "le géant de Cupertino")."""
-    after = raw[m.end() : m.end() + 40]
+    after = raw[m.end() : m.end() + 40].lstrip()
+    word, _, past_word = after.partition(" ")  # ("di", "de", "of", "from": a short word between)
     for city, company in names.acquirer_homes.items():
-        if city in m.group(0) or re.match(rf"\s+(?:\w{{1,5}}\s+)?{re.escape(city)}\b", after):
+        if (
+            city in m.group(0)
+            or _starts_with_name(after, city)
+            or len(word) <= 5
+            and _starts_with_name(past_word, city)
+        ):
             return company
     return None
+
+
+def _starts_with_name(text: str, name: str) -> bool:
+    """``text`` opens on ``name`` as a whole word ("Mountain View.", not "Mountain Viewers")."""
+    return text.startswith(name) and not text[len(name) : len(name) + 1].isalnum()
 
 
 def _payers_by_home(

@@ -303,10 +303,9 @@ LARGER_THAN_ANY_DEAL = 1e12
 
 # Where the sentence's last clause joined to it starts: after ", and", ", but", ";".
 _NEW_CLAUSE_SPLIT = re.compile(rf"{CLAUSE_JOIN}|;\s*")
-# The word right after a sum, past a hyphen that joins them ("3-Milliarden-Dollar-Deal")
+# The word right after a sum, past a hyphen that joins them ("3-Milliarden-Dollar-Deal"), or after
+# a verb (its object)
 _WORD_RIGHT_AFTER = re.compile(r"[\s-]*(\w+)")
-# The next word's start
-_WORD_START = re.compile(r"\w")
 # A comma and the word after it, which may open a relative clause ("investors, who gave …")
 _RELATIVE_OPENS = re.compile(r",\s+(\w+(?:\s+(?:cuales|quais|quali))?)\s")
 
@@ -460,8 +459,8 @@ class MoneyReading(Reading):
             return False
         clause = fold(w.s.raw[c_lo:c_hi])
         for verb in self.lex.cues["acquire"].finditer(clause):
-            bought = _WORD_START.search(clause, verb.end())  # the verb's object
-            if bought is not None and self.lex.cues["another"].match(clause, bought.start()):
+            bought = _WORD_RIGHT_AFTER.match(clause, verb.end())  # the verb's object
+            if bought is not None and self.lex.cues["another"].match(clause, bought.start(1)):
                 return True
         return False
 
