@@ -65,6 +65,7 @@ class Watchlist:
     _all_names: tuple[tuple[str, Entity], ...] = field(default=(), compare=False, repr=False)
     _hash: int = field(default=0, compare=False, repr=False)
     _looked_up: dict[str, Entity | None] = field(default_factory=dict, compare=False, repr=False)
+    _by_home: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, Entity] = {}
@@ -76,6 +77,13 @@ class Watchlist:
         object.__setattr__(self, "_all_names", tuple(sorted(pairs, key=lambda p: -len(p[0]))))
         object.__setattr__(
             self, "_hash", hash((self.acquirers, self.startups, self.people, self.deals))
+        )
+        by_city: dict[str, list[str]] = {}
+        for entity in self.acquirers:
+            if entity.home:
+                by_city.setdefault(entity.home, []).append(entity.name)
+        object.__setattr__(
+            self, "_by_home", {city: n[0] for city, n in by_city.items() if len(n) == 1}
         )
 
     def __hash__(self) -> int:  # memoised: the watchlist keys per-sentence caches
@@ -105,12 +113,8 @@ class Watchlist:
 
     def acquirers_by_home(self) -> dict[str, str]:
         """Each city that is one listed acquirer's home, with that acquirer's name (a city two
-        of them share names neither)."""
-        by_city: dict[str, list[str]] = {}
-        for entity in self.acquirers:
-            if entity.home:
-                by_city.setdefault(entity.home, []).append(entity.name)
-        return {city: names[0] for city, names in by_city.items() if len(names) == 1}
+        of them share names neither); read once, when the watchlist is made."""
+        return self._by_home
 
     def homes_of(self, person: str) -> dict[str, str]:
         """For a person a known deal moved: each such deal's acquirer and the startup it

@@ -291,6 +291,8 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             ]
             for found in _generic_matches(s, patterns)
         )
+        by_home = _payers_by_home(s, bigs, names) if names.acquirer_homes else []
+        homed = {m.start() for m, _ in by_home}  # ("the Mountain View giant": read once)
         resolved = [
             *(_described_again(s, named, described) if described else []),
             *(_latter_meant(s, named, recent) if lex.language == "en" else []),
@@ -298,13 +300,9 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             # ("it was acquired by": the startup named last, as "it" is)
             *_startups_meant(s, bought, names, recent, lex, latest=True),
             *_companies_meant(s, companies, named, recent),
-            *_payers_by_home(s, bigs, names),
+            *by_home,
             *_payers_meant(
-                s,
-                [m for m in bigs if not _home_named(s.raw, m, names)],
-                names,
-                recent,
-                latest=False,
+                s, [m for m in bigs if m.start() not in homed], names, recent, latest=False
             ),
             *_payers_meant(s, pronouns, names, recent, latest=True, opened_before=opened_before),
             *_payers_meant(s, possessives, names, recent, latest=True, possessive=True),
