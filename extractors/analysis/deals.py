@@ -565,12 +565,23 @@ def _perhaps_for_its_people(a: str, t: str, live: list[Relation], framed: _Frami
             for r in live
         )
         and any(
-            {a, t} <= {o.name for o in framed.names.orgs[s.index]}
+            {a, t} <= (named := {o.name for o in framed.names.orgs[s.index]})
             and framed.cues_of[s.index].present("team_plural")
+            or t in named
+            and _small_team_counted(s, framed)
             for s in framed.sentences
         )
         and not _price_told(framed, {a, t})
     )
+
+
+def _small_team_counted(s: Sentence, framed: _Framing) -> bool:
+    """The sentence counts a team, and a small one ("les 12 personnes que compte l'équipe de
+    Friendfeed"): the startup's people, whom a purchase at no large price may be for."""
+    if not framed.cues_of[s.index].present("team_plural"):
+        return False
+    counts = count_figures(s.text, framed.language)
+    return bool(counts) and all(f.high is not None and f.high <= SMALL_TEAM for f in counts)
 
 
 def _bought_earlier_its_founder_stayed(

@@ -26,6 +26,7 @@ from extractors.analysis.lexicon import (
     LEXICON_DIR,
     Lexicon,
     ends_on,
+    lexicon_for,
     literal_alternation,
     whole_run_places,
 )
@@ -589,6 +590,12 @@ def _glosses_a_phrase(raw: str, start: int, surface: str) -> bool:
     )
 
 
+def _a_word_for_a_purchase(folded: str) -> bool:
+    """An English word for a purchase or a talent deal ("acquisition", "acquihire")."""
+    english = lexicon_for("en").cues
+    return bool(english["acquire"].fullmatch(folded) or english["acquihire"].fullmatch(folded))
+
+
 def _a_function_word(word: str, data: NameData) -> bool:
     """A word of the lists of function words, as written or in capitals ("THIS", "THE")."""
     return word in data.function_words or (
@@ -937,8 +944,8 @@ class _NameScan:
             if _is_company(listed):
                 self.gloss_aliases.setdefault(native, (re.compile(re.escape(native)), listed))
             return
-        if latin not in self.data.not_companies:
-            self.glosses.setdefault(native, latin)
+        if latin not in self.data.not_companies and not _a_word_for_a_purchase(fold(latin)):
+            self.glosses.setdefault(native, latin)  # (not "Acquihire(인재인수)", a kind of deal)
 
     def _read_glossed(self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]) -> None:
         """The glossed names, by their own script and by their Latin spelling, and the Latin short
@@ -1229,8 +1236,12 @@ class _NameScan:
             return False  # "Talente von Branchengrößen wie OpenAI": a kind, its examples after it
         if surface.endswith("-based") or _ADJECTIVE_END.search(surface):
             return False
-        if self.lex.cues["acquihire"].fullmatch(fold(surface)):
-            return False  # "Acqui-Hires" opening a sentence, or any German noun: the kind of deal
+        if self.lex.cues["acquihire"].fullmatch(fold(surface)) or (
+            surface.isascii() and _a_word_for_a_purchase(fold(surface))
+        ):
+            # "Acqui-Hires" opening a sentence, or any German noun: the kind of deal; English
+            # words a text in another language glosses ("일반적인 Acquisition(인수) 형태")
+            return False
         words = surface.split()
         if len(words) == 1 and (surface.isdigit() or len(surface) < 2):
             return False

@@ -3202,3 +3202,38 @@ def test_a_team_counted_moving_is_its_people_hired_once():
         "acqui-hire. The approximately ten employees of Lumeo will join Halcyon."
     )
     assert {c.metric for c in staff.claims} >= {"staff_hired", "target_headcount"}, staff.claims
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Microsoft pays Lumeo for its models\n\nMicrosoft has hired the founders of Lumeo "
+               "and most of its engineers. Microsoft paid $300 million in cash to Lumeo to license "
+               "its models, the company said."),
+        ("it", "Microsoft paga Lumeo per i suoi modelli\n\nMicrosoft ha assunto i fondatori di "
+               "Lumeo e gran parte dei suoi ingegneri. Microsoft ha pagato 300 milioni di dollari "
+               "cash a Lumeo per ottenere la licenza dei suoi modelli, secondo la società."),
+        ("es", "Microsoft paga a Lumeo por sus modelos\n\nMicrosoft ha contratado a los fundadores "
+               "de Lumeo y a la mayoría de sus ingenieros. Microsoft pagó 300 millones de dólares "
+               "en efectivo a Lumeo para obtener la licencia de sus modelos, según la empresa."),
+    ],
+)  # fmt: skip
+def test_a_sum_paid_to_the_startup_to_license_its_models_is_the_licence_fee(language, text):
+    """ "paid $300 million in cash to Lumeo to license its models": how and to whom the sum is paid
+    stand between it and what it buys, the licence."""
+    result = _read_in(language, text) if language != "en" else _read(text)
+    assert [c.metric for c in result.claims if c.metric.endswith("_usd")] == ["licence_fee_usd"]
+
+
+def test_seed_money_that_the_company_raised_is_the_startups_not_the_buyers():
+    """ "The company has reportedly raised about $700,000 in seed funding", after sentences that
+    name the buyer most: a buyer raises no seed money; the startup it bought did."""
+    result = _read(
+        "Google buys Lumeo for its team\n\nGoogle has bought Lumeo, a small collaboration startup, "
+        "for its talent, and the Lumeo team will join Google in Sydney. Lumeo's founders all "
+        "worked at Google before, and Google says Google Wave will gain from them. The company "
+        "has reportedly raised about $700,000 in seed funding."
+    )
+    assert ("Lumeo", "target_funding_raised_usd", "about $700,000") in {
+        (c.subject, c.metric, c.stated) for c in result.claims
+    }, result.claims

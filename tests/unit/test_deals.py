@@ -5990,3 +5990,63 @@ def test_he_opening_a_sentence_is_the_person_named_before_and_a_timeline_dates_i
     )
     assert _roles(result).get("halcyon--lumeo") == "mentioned", result
     assert ("deal_amount_usd", "$50 million") in stated_claims(result)
+
+
+def test_a_small_team_counted_makes_an_unpriced_purchase_perhaps_for_its_people():
+    """ "les 12 personnes que compte l'équipe de Lumeo": a startup bought at a price not told,
+    whose small team the story counts, may be bought for its people, though the sentence that
+    counts them names only the startup."""
+    result = _analyse_in(
+        "fr",
+        "Google rachète Lumeo\n\nC'est la volonté affichée de Google, qui s'apprête à racheter "
+        "Lumeo pour un montant non communiqué. Lumeo est un service de partage de notes en ligne. "
+        "Dans un premier temps, les 12 personnes que compte l'équipe de Lumeo vont continuer de "
+        "travailler comme à leur habitude.",
+        WATCHLIST,
+    )
+    assert _roles(result) == {"google--lumeo": "subject"}, result
+
+
+def test_a_purchase_whose_sentences_count_no_small_team_stays_a_purchase():
+    """The same purchase, the startup's 400 employees counted: a company bought whole."""
+    result = _analyse_in(
+        "fr",
+        "Google rachète Lumeo\n\nC'est la volonté affichée de Google, qui s'apprête à racheter "
+        "Lumeo pour un montant non communiqué. Lumeo est un service de partage de notes en ligne. "
+        "Dans un premier temps, les 400 personnes que compte l'équipe de Lumeo vont continuer de "
+        "travailler comme à leur habitude.",
+        WATCHLIST,
+    )
+    assert not result.deals, result
+
+
+def test_an_english_word_for_a_purchase_glossed_in_korean_is_no_company():
+    """ "일반적인 Acquisition(인수) 형태 … Acquihire(인재인수) 형태": an essay on kinds of deals
+    glosses the English words; neither is a company, and no deal is read between them."""
+    result = _analyse_in(
+        "ko",
+        "Acquihire(인재인수) 트렌드\n\n기업 인수에는 두 가지가 있다. 첫 번째는 일반적인 "
+        "Acquisition(인수) 형태이며 두 번째는 Acquihire(인재인수) 형태라고 한다. 인재인수는 "
+        "스타트업이 인수되는데, 직원들의 가치를 높이 사는 경우 인재인수가 일어날 수 있다.",
+    )
+    assert not result.deals, result
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        # a co-founder posting on a day of 2011: the founder's noun, not the founding
+        ("ja", "Lumeoの共同設立者、Ken Sato氏が2011年12月5日に公式ブログで明らかにした。"),
+        ("ko", "Lumeo의 공동 설립자 Ken Sato는 2011년 12월 5일 블로그에서 이를 밝혔다."),
+        ("zh", "Lumeo的联合创办人Ken Sato于2011年12月5日在博客上宣布了这一消息。"),
+    ],
+)
+def test_a_founders_noun_before_a_date_states_no_founding_year(language, sentence):
+    leads = {
+        "ja": "GoogleがLumeoを買収\n\nGoogleは新興企業Lumeoを買収し、そのチームがGoogleに加わる。",
+        "ko": "구글, Lumeo 인수\n\n구글은 스타트업 Lumeo를 인수했고 그 팀은 구글에 합류한다. ",
+        "zh": "谷歌收购Lumeo\n\n谷歌收购了初创公司Lumeo，其团队将加入谷歌。",
+    }
+    result = _analyse_in(language, leads[language] + sentence, WATCHLIST)
+    assert result.deals, result
+    assert not [c for c in result.claims if c.metric == "founded_year"], result.claims

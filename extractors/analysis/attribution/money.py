@@ -257,6 +257,8 @@ _HOLDING_WORTH = re.compile(
 
 # "para licenciar su tecnología y conseguir que Shazeer …": a verb of licensing, whose purpose may
 # hold the hiring too (unlike "für eine Lizenz und holte …", a fee and then a second verb)
+# one short word before a name ("to", "a", "à", "an"): whom a sum is paid to
+_SHORT_WORD = re.compile(r"\s*\w{1,3}\s+")
 _LICENSING_VERB = re.compile(r"licenci(?:ar|er)|lizenzieren|licenziare", re.IGNORECASE)
 # "for $N", "for reportedly $N", "for about $N": the price of what the verb before it does.
 _FOR_A_SUM = re.compile(
@@ -717,7 +719,7 @@ class MoneyReading(Reading):
             w.after[invested_in.end() : invested_in.end() + 40], w.deal
         ):
             return None  # "backed by Meta's $14.3 billion investment in Scale AI": the deal's sum
-        if subject is not None and subject == w.deal.acquirer:
+        if subject is not None and subject == w.deal.acquirer and not self._described_only(w):
             return None, 0.0, f"{subject}'s own funding"
         if subject is None and self._told_of_another(w.s, w.deal):
             return None, 0.0, "raised by a company the sentence does not name"
@@ -733,6 +735,19 @@ class MoneyReading(Reading):
         ):
             return "target_funding_raised_usd", CUE_EXPLICIT, "money raised from investors"
         return None
+
+    def _described_only(self, w: _MoneyWindow) -> bool:
+        """The payer said to raise a first round's money is named only by words that describe a
+        company ("The company has reportedly raised about $700,000 in seed funding", read as the
+        buyer the text named most): a buyer raises no seed money, the startup it buys does."""
+        c_lo, c_hi = self._clause_of(w.s, w.fig.start)
+        named = [o for o in self.names.orgs[w.s.index] if c_lo <= o.start < w.fig.start]
+        return (
+            bool(named)
+            and named[-1].generic
+            and len({o.name for o in named}) == 1
+            and self._says("first_round", fold(w.s.raw[c_lo:c_hi])) is not None
+        )
 
     def _given_by_funders(self, before: str) -> bool:
         """The sum's clause is a relative one about investors, right after them: "the backing of
@@ -846,6 +861,12 @@ class MoneyReading(Reading):
         long_before = s.raw[
             max(c_lo, fig.start - 120) : fig.start
         ]  # "licensed X's ... technology for $N"
+        # the words after how the sum is paid and to whom ("$650 million in cash to Inflection AI
+        # to license its models", "650 milioni di dollari cash a Inflection AI per ottenere la
+        # licenza"): what it was paid for
+        paid_for = self._past_form_and_payee(s.raw[fig.end :], w.deal.target)
+        if paid_for is not None:
+            after = paid_for[: len(after)]
         fee = (
             None
             if self.english
@@ -887,6 +908,22 @@ class MoneyReading(Reading):
             return "licence_fee_usd", CUE_EXPLICIT, "what the licence costs"
         if not _DEAL_AFTER.match(after) or _LICENCE_AFTER.match(after):
             return "licence_fee_usd", CUE_EXPLICIT, "paid for the licence"
+        return None
+
+    def _past_form_and_payee(self, after: str, target: str) -> str | None:
+        """The words after a sum past how it is paid ("in cash") and the startup it is paid to,
+        named after one short word ("to", "a", "à"); None when they do not name it so."""
+        rest = after
+        form = self.lex.cues["paid_in"].match(fold(rest).lstrip())
+        if form is not None:
+            rest = rest.lstrip()[form.end() :]
+        payee = _SHORT_WORD.match(rest)
+        if payee is None:
+            return None
+        named = rest[payee.end() :]
+        for alias in self._aliases(target):
+            if named.startswith(alias) and not named[len(alias) : len(alias) + 1].isalnum():
+                return named[len(alias) :]
         return None
 
     def _opens_on_the_price(self, w: _MoneyWindow) -> bool:
