@@ -124,6 +124,9 @@ def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> 
                 PersonMention(last_person, s.index, opening.start(1), opening.end(1)),
                 *people,
             ]
+            # (and for what the sentence says the person does: "He joined Facebook in 2009 when
+            # it bought FriendFeed")
+            names.people[s.index] = people
         if people:
             last_person = people[-1].name
         if not orgs or not people:

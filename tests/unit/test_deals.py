@@ -6050,3 +6050,26 @@ def test_a_founders_noun_before_a_date_states_no_founding_year(language, sentenc
     result = _analyse_in(language, leads[language] + sentence, WATCHLIST)
     assert result.deals, result
     assert not [c for c in result.claims if c.metric == "founded_year"], result.claims
+
+
+def test_he_opening_a_sentence_is_the_person_who_joins_the_buyer():
+    """ "Bret Taylor … He founded FriendFeed in 2007. He joined Facebook in 2009 when it bought
+    FriendFeed": "he" is the founder, who moved to the buyer with the purchase of his company."""
+    _, result = _analyse(
+        "Lumeo's founder leaves Salesforce\n\nKen Sato is leaving Salesforce after three years. He "
+        "founded Lumeo in 2007. He joined Google in 2009 when it bought Lumeo.",
+        WATCHLIST,
+    )
+    assert _roles(result) == {"google--lumeo": "mentioned"}, result
+
+
+def test_a_purchase_that_bolsters_the_buyers_talent_is_a_talent_deal():
+    """ "Airbnb bolstered its AI talent by acquiring GamePlanner", in a story of a new lab: the
+    purchase was for the people."""
+    _, result = _analyse(
+        "Airbnb's chief funds a new AI lab\n\nAirbnb's chief executive is personally funding a new "
+        "AI lab. Airbnb bolstered its AI talent by acquiring Lumeo, a games startup, last year. The "
+        "lab will work apart from Airbnb.",
+        WATCHLIST,
+    )
+    assert "airbnb--lumeo" in _deal_ids(result), result

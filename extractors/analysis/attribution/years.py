@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
-from extractors.analysis.lexicon import Lexicon
+from extractors.analysis.lexicon import Lexicon, lexicon_for
 from extractors.analysis.names import Names, OrgMention
 from extractors.analysis.relations import (
     BY_WORDS,
@@ -34,7 +35,7 @@ def founded_years(
     out: list[tuple[Figure, Deal, str]] = []
     targets = {d.target: d for d in deals}
     folded = s.folded
-    founding = lex.cues["founding"]
+    founding = _founding_not_founders(lex.language)
     years = year_figures(s.raw)
     for fig in years:
         c_lo, c_hi = clause_bounds(s.raw, fig.start)
@@ -109,6 +110,19 @@ def _only_a_kind_word(between: str, lex: Lexicon) -> bool:
     if not between[:1].isspace() or not between[-1:].isspace() or len(words) > 2:
         return False
     return not words or lex.cues["startup"].fullmatch(fold(words[-1])) is not None
+
+
+@cache
+def _founding_not_founders(language: str) -> re.Pattern[str]:
+    """The language's founding words, save where they open a founder's noun ("共同設立者が2011年
+    12月5日に", a co-founder posting on a day: no founding in 2011). The founding class keeps the
+    noun's first word: the article model counts it as it was fitted."""
+    lex = lexicon_for(language)
+    founding = lex.cues["founding"]
+    nouns = lex.raw.get("founder_noun", ())
+    if not nouns:
+        return founding
+    return re.compile(rf"(?!{'|'.join(nouns)})(?:{founding.pattern})", founding.flags)
 
 
 # The year, then who founded it and the founding word: "das 2019 von zwei ehemaligen
