@@ -6073,3 +6073,29 @@ def test_a_purchase_that_bolsters_the_buyers_talent_is_a_talent_deal():
         WATCHLIST,
     )
     assert "airbnb--lumeo" in _deal_ids(result), result
+
+
+def test_a_buyer_ready_to_make_use_of_the_startups_staff_made_a_talent_deal():
+    """ "Lumeo's owner Google is ready to make use of Lumeo's staff and technology", in a story
+    of the service closing after the purchase: the buyer wanted the people."""
+    _, result = _analyse(
+        "Lumeo closing in weeks\n\nStreaming service Lumeo will shut down on May 31. The "
+        "announcement prompted speculation that Lumeo's owner Google is ready to make use of "
+        "Lumeo's staff and technology to roll out its own service. Google acquired Lumeo in "
+        "December for an undisclosed sum.",
+        WATCHLIST,
+    )
+    assert "google--lumeo" in _deal_ids(result), result
+
+
+def test_a_stake_holder_named_beside_the_startup_is_no_deal_of_theirs():
+    """ "Lumeo minority stake holder Harbor Music Group": an investor named as one, not a stake
+    bought in the story, and no deal between the two."""
+    _, result = _analyse(
+        "Lumeo closing in weeks\n\nStreaming service Lumeo will shut down on May 31. Google "
+        "acquired Lumeo in December for its team. A filing by Lumeo minority stake holder Harbor "
+        "Music Group later suggested the price was low.",
+        WATCHLIST,
+    )
+    assert not any("harbor" in d for d in _deal_ids(result)), result
+    assert not [c for c in result.claims if c.metric == "stake_pct"], result.claims
