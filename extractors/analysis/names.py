@@ -1706,19 +1706,30 @@ def _leaders(watchlist: Watchlist) -> dict[str, str]:
 
 # A list that goes on after a name: ", Roi", " and Alex", " e Alex".
 _LIST_GOES_ON = re.compile(rf"(?:,\s*|\s+{LIST_WORDS}\s+)[A-Z]")
+# Two list items right before a name, the last one a single capitalised word ("Momentus Media,
+# Lightbox, ")
+_ONE_WORD_ITEMS_BEFORE = re.compile(r"[\w.&'’-]+,\s*[A-Z][\w.&'’-]*,\s*$")
 # The item of a list right before a name: "Context.ai, " or "Statsig and ".
 _LIST_ITEM_BEFORE = re.compile(rf"([\w.&'’-]+)(?:,\s*|\s+{LIST_WORDS}\s+)$")
 
 
 def _listed_after_company(before: str, after: str) -> bool:
     """A name listed right after a company named as a web domain, before a name that is no
-    person's ("Context.ai, Crossing Minds, Roi"): one of a list of companies, not a person's name
-    (unlike "the founders of Covariant, Pieter Abbeel, Peter Chen and Rocky Duan")."""
+    person's ("Context.ai, Crossing Minds, Roi"), or right after two items the last of which is one
+    capitalised word, before another ("Momentus Media, Lightbox, Bolt Peters, Pieceable Software"):
+    one of a list of companies, not a person's name (unlike "the founders of Covariant, Pieter
+    Abbeel, Peter Chen and Rocky Duan")."""
     m = _LIST_ITEM_BEFORE.search(before[-40:])
-    if m is None or not _DOMAIN_NAME.search(_strip_possessive(m.group(1))):
+    if m is None:
         return False
     goes_on = _LIST_GOES_ON.match(after)
-    return goes_on is not None and PERSON.match(after, goes_on.end() - 1) is None
+    if goes_on is None:
+        return False
+    if _DOMAIN_NAME.search(_strip_possessive(m.group(1))):
+        return PERSON.match(after, goes_on.end() - 1) is None
+    # "Momentus Media, Lightbox, Bolt Peters, Pieceable Software, Spool": after one capitalised
+    # word, itself after an item, and before another item: a list of companies, not of people
+    return bool(_ONE_WORD_ITEMS_BEFORE.search(before[-80:]))
 
 
 def _is_company(entity: Entity | None) -> bool:

@@ -6099,3 +6099,16 @@ def test_a_stake_holder_named_beside_the_startup_is_no_deal_of_theirs():
     )
     assert not any("harbor" in d for d in _deal_ids(result)), result
     assert not [c for c in result.claims if c.metric == "stake_pct"], result.claims
+
+
+def test_two_words_listed_among_one_word_companies_are_a_company_not_a_person():
+    """ "picking up employees from Quillbyte Media, Lumeo, Bolt Harbor, Pieceable Software, Spool
+    and Carsabi": a list of startups; "Bolt Harbor" among them is one, not a person's name."""
+    _, result = _analyse(
+        "Facebook's acqui-hires\n\nFacebook also made a number of acqui-hires this year, picking "
+        "up employees from Quillbyte Media, Lumeo, Bolt Harbor, Pieceable Software, Spool and "
+        "Carsabi.",
+        WATCHLIST,
+    )
+    assert {"meta--lumeo", "meta--bolt-harbor", "meta--pieceable-software"} <= _deal_ids(result)
+    assert not any(d.startswith("lumeo--") for d in _deal_ids(result)), result
