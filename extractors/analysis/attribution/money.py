@@ -864,7 +864,9 @@ class MoneyReading(Reading):
         # the words after how the sum is paid and to whom ("$650 million in cash to Inflection AI
         # to license its models", "650 milioni di dollari cash a Inflection AI per ottenere la
         # licenza"): what it was paid for
-        paid_for = self._past_form_and_payee(s.raw[fig.end :], w.deal.target)
+        paid_for = (
+            self._past_form_and_payee(s.raw[fig.end :], w.deal.target) if self.lex.spaced else None
+        )
         if paid_for is not None:
             after = paid_for[: len(after)]
         fee = (
@@ -912,7 +914,8 @@ class MoneyReading(Reading):
 
     def _past_form_and_payee(self, after: str, target: str) -> str | None:
         """The words after a sum past how it is paid ("in cash") and the startup it is paid to,
-        named after one short word ("to", "a", "à"); None when they do not name it so."""
+        named after one short word ("to", "a", "à"), in a language that spaces its words (not "9
+        億美元授權 Lumeo 技術", a verb of licensing before the name); None when they do not name it so."""
         rest = after
         form = self.lex.cues["paid_in"].match(fold(rest).lstrip())
         if form is not None:
