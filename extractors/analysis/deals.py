@@ -58,6 +58,9 @@ SMALL_TEAM = 50
 # are small (Sparrow under $25 million, Wavii about $30 million); companies bought whole for
 # hundreds of millions bring their staff too.
 SMALL_PRICE = 100e6
+# A team counted no larger than this, where nothing says it moves, makes a purchase at no large
+# price perhaps one for its people (FriendFeed's 12; a company of 40 engineers may be bought whole)
+COUNTED_SMALL_TEAM = 20
 # A startup bought at no price the text states, its team spoken of (``_perhaps_for_its_people``):
 # kept as a talent deal no surer than this, under the alert bound (config/dealwatch.toml
 # ``[alerts] min_confidence``): stored and shown, never announced as a new deal on these words alone.
@@ -581,7 +584,7 @@ def _small_team_counted(s: Sentence, framed: _Framing) -> bool:
     if not framed.cues_of[s.index].present("team_plural"):
         return False
     counts = count_figures(s.text, framed.language)
-    return bool(counts) and all(f.high is not None and f.high <= SMALL_TEAM for f in counts)
+    return bool(counts) and all(f.high is not None and f.high <= COUNTED_SMALL_TEAM for f in counts)
 
 
 def _bought_earlier_its_founder_stayed(
