@@ -255,10 +255,10 @@ _HOLDING_WORTH = re.compile(
     re.IGNORECASE,
 )
 
+# One short word before a name ("to", "a", "à", "an"): whom a sum is paid to.
+_SHORT_WORD = re.compile(r"\s*\w{1,3}\s+")
 # "para licenciar su tecnología y conseguir que Shazeer …": a verb of licensing, whose purpose may
 # hold the hiring too (unlike "für eine Lizenz und holte …", a fee and then a second verb)
-# one short word before a name ("to", "a", "à", "an"): whom a sum is paid to
-_SHORT_WORD = re.compile(r"\s*\w{1,3}\s+")
 _LICENSING_VERB = re.compile(r"licenci(?:ar|er)|lizenzieren|licenziare", re.IGNORECASE)
 # "for $N", "for reportedly $N", "for about $N": the price of what the verb before it does.
 _FOR_A_SUM = re.compile(
