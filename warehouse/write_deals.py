@@ -620,6 +620,39 @@ def _stored_claim_ids(con: duckdb.DuckDBPyConnection, claims: Sequence[Claim]) -
         }
 
 
+def _spelling_key(deal_id: str, subject: str) -> tuple[str, str]:
+    """A claim's deal and its subject's letters and digits, in one case: "Friendfeed" and
+    "FriendFeed", "Character.AI" and "Character.ai", "Scale AI" and "ScaleAI" are one subject."""
+    return deal_id, "".join(ch for ch in subject.casefold() if ch.isalnum())
+
+
+def _stored_spellings(
+    con: duckdb.DuckDBPyConnection, deal_ids: Sequence[str]
+) -> dict[tuple[str, str], str]:
+    """For each subject the warehouse holds claims of, of these deals, its first stored spelling."""
+    ids = sorted(set(deal_ids))
+    if not ids:
+        return {}
+    spellings: dict[tuple[str, str], str] = {}
+    with one_of(con, ids) as (among, params):
+        for deal_id, subject in con.execute(
+            "SELECT deal_id, subject FROM store.claims "  # noqa: S608 - placeholders
+            f"WHERE deal_id {among} ORDER BY stored_at, claim_id",
+            params,
+        ).fetchall():
+            spellings.setdefault(_spelling_key(deal_id, subject), subject)
+    return spellings
+
+
+def _as_first_spelt(claim: Claim, spellings: dict[tuple[str, str], str]) -> Claim:
+    """The claim with its subject spelt as the first stored (or stored earlier in this batch) claim
+    of its deal spells it: outlets write one startup "Friendfeed" and "FriendFeed", and a figure is
+    agreed with, contradicted or announced once whatever the spelling (the key is deal, subject,
+    metric). ``spellings`` learns the spellings it has not seen."""
+    first = spellings.setdefault(_spelling_key(claim.deal_id, claim.subject), claim.subject)
+    return claim if first == claim.subject else replace(claim, subject=first)
+
+
 def _claim_row(claim: Claim, now: datetime) -> dict[str, Any]:
     return {
         "claim_id": claim.claim_id,
@@ -669,6 +702,7 @@ def store_deals_and_claims(
     batch.stories = stories
     claim_ids = _stored_claim_ids(con, [c for _, analysis in fresh_items for c in analysis.claims])
     mentioned = [m.deal_id for _, analysis in fresh_items for m in analysis.deals]
+    spellings = _stored_spellings(con, mentioned)
     batch.stored_keys = outbox.known_dedup_keys(con, [f"new_deal|{d}" for d in mentioned])
     batch.deals = _stored_deals(con, mentioned)
     for article, analysis in fresh_items:
@@ -700,7 +734,7 @@ def store_deals_and_claims(
                 now=now,
                 has_claims=mention.deal_id in deals_with_claims,
             )
-        claims = [c for c in analysis.claims if c.deal_id in mentions]
+        claims = [_as_first_spelt(c, spellings) for c in analysis.claims if c.deal_id in mentions]
         fresh = _insert_claims(con, claims, claim_ids, now)
         batch.claims_new += len(fresh)
         _reconcile_article(con, article, fresh, policy, batch, run_id=run_id, now=now)

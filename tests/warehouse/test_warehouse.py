@@ -425,3 +425,33 @@ def test_export_writes_every_view_to_parquet(tmp_path):
         f"SELECT count(*) FROM '{tmp_path / 'export' / 'figures.parquet'}'"
     ).fetchone() == (9,)
     assert summary.contradictions[0]["metric"] == "person_age"
+
+
+def _headcount(aid: str, text: str, stated: str, subject: str):
+    return analysed(
+        aid,
+        text,
+        aid.title(),
+        0.8,
+        (figure(aid, "target_headcount", stated, 12, 12, text, subject),),
+    )
+
+
+@pytest.mark.parametrize("one_run", [True, False])
+def test_one_startup_spelt_two_ways_by_two_outlets_is_one_figure(tmp_path, one_run):
+    """One outlet writes "Scale AI", another "SCALE ai" (as outlets write "FriendFeed" and
+    "Friendfeed"): the same figure of the same startup is agreed with, not announced twice, and the
+    second spelling takes the first's, in one run or in two."""
+    first = _headcount("first", "Scale AI has 12 people on its team.", "12 people", "Scale AI")
+    second = _headcount("second", "SCALE ai employs 12 people.", "12 people", "SCALE ai")
+    path = tmp_path / "w.duckdb"
+    if one_run:
+        store_batch(path, [first, second])
+    else:
+        store_batch(path, [first])
+        store_batch(path, [second])
+    assert rows(path, "SELECT DISTINCT subject FROM figures WHERE metric = 'target_headcount'") == [
+        ("Scale AI",)
+    ]
+    assert rows(path, "SELECT count(*) FROM alert_log WHERE kind = 'new_figure'") == [(1,)]
+    assert rows(path, "SELECT independent_sources FROM accepted_figures") == [(2,)]
