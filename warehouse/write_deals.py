@@ -623,7 +623,8 @@ def _stored_claim_ids(con: duckdb.DuckDBPyConnection, claims: Sequence[Claim]) -
 def _spelling_key(deal_id: str, subject: str) -> tuple[str, str]:
     """A claim's deal and its subject's letters and digits, in one case: "Friendfeed" and
     "FriendFeed", "Character.AI" and "Character.ai", "Scale AI" and "ScaleAI" are one subject."""
-    return deal_id, "".join(ch for ch in subject.casefold() if ch.isalnum())
+    letters = "".join(ch for ch in subject.casefold() if ch.isalnum())
+    return deal_id, letters or subject  # (a subject of no letters or digits stays itself)
 
 
 def _stored_spellings(
