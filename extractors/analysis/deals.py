@@ -567,21 +567,21 @@ def _perhaps_for_its_people(a: str, t: str, live: list[Relation], framed: _Frami
             r.kind == "acquire" and r.sentence <= LEAD_SENTENCES and not (r.dated or r.background)
             for r in live
         )
-        and any(
-            {a, t} <= (named := {o.name for o in framed.names.orgs[s.index]})
-            and framed.cues_of[s.index].present("team_plural")
-            or t in named
-            and _small_team_counted(s, framed)
-            for s in framed.sentences
-        )
+        and any(_team_spoken_of(s, a, t, framed) for s in framed.sentences)
         and not _price_told(framed, {a, t})
     )
 
 
-def _small_team_counted(s: Sentence, framed: _Framing) -> bool:
-    """The sentence counts a team, and a small one ("les 12 personnes que compte l'équipe de
-    Friendfeed"): the startup's people, whom a purchase at no large price may be for."""
+def _team_spoken_of(s: Sentence, a: str, t: str, framed: _Framing) -> bool:
+    """The sentence speaks of a team naming both companies, or counts a small team naming the
+    startup ("les 12 personnes que compte l'équipe de Friendfeed"): the startup's people, whom a
+    purchase at no large price may be for."""
     if not framed.cues_of[s.index].present("team_plural"):
+        return False
+    named = {o.name for o in framed.names.orgs[s.index]}
+    if {a, t} <= named:
+        return True
+    if t not in named:
         return False
     counts = count_figures(s.text, framed.language)
     return bool(counts) and all(f.high is not None and f.high <= COUNTED_SMALL_TEAM for f in counts)

@@ -19,7 +19,8 @@ from extractors.analysis.text import Sentence, fold
 
 
 def read_mentions(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> None:
-    """Who leads which company, then the generic mentions: both written into ``names``."""
+    """Who leads which company, then the generic mentions: both written into ``names`` (with the
+    person a sentence's opening "He" or "She" is, among that sentence's people)."""
     names.affiliation = _affiliations(sentences, names, lex)
     _resolve_generic(sentences, names, lex)
 

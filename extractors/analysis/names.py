@@ -26,7 +26,6 @@ from extractors.analysis.lexicon import (
     LEXICON_DIR,
     Lexicon,
     ends_on,
-    lexicon_for,
     literal_alternation,
     whole_run_places,
 )
@@ -590,10 +589,10 @@ def _glosses_a_phrase(raw: str, start: int, surface: str) -> bool:
     )
 
 
-def _a_word_for_a_purchase(folded: str) -> bool:
-    """An English word for a purchase or a talent deal ("acquisition", "acquihire")."""
-    english = lexicon_for("en").cues
-    return bool(english["acquire"].fullmatch(folded) or english["acquihire"].fullmatch(folded))
+def _a_word_for_a_purchase(folded: str, lex: Lexicon) -> bool:
+    """A word for a purchase or a talent deal, in the language or in the English every lexicon
+    holds too ("acquisition", "acquihire", "Übernahme")."""
+    return bool(lex.cues["acquire"].fullmatch(folded) or lex.cues["acquihire"].fullmatch(folded))
 
 
 def _a_function_word(word: str, data: NameData) -> bool:
@@ -944,7 +943,9 @@ class _NameScan:
             if _is_company(listed):
                 self.gloss_aliases.setdefault(native, (re.compile(re.escape(native)), listed))
             return
-        if latin not in self.data.not_companies and not _a_word_for_a_purchase(fold(latin)):
+        if latin not in self.data.not_companies and not _a_word_for_a_purchase(
+            fold(latin), self.lex
+        ):
             self.glosses.setdefault(native, latin)  # (not "Acquihire(인재인수)", a kind of deal)
 
     def _read_glossed(self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]) -> None:
@@ -1236,8 +1237,9 @@ class _NameScan:
             return False  # "Talente von Branchengrößen wie OpenAI": a kind, its examples after it
         if surface.endswith("-based") or _ADJECTIVE_END.search(surface):
             return False
-        if self.lex.cues["acquihire"].fullmatch(fold(surface)) or (
-            surface.isascii() and _a_word_for_a_purchase(fold(surface))
+        folded = fold(surface)
+        if self.lex.cues["acquihire"].fullmatch(folded) or (
+            surface.isascii() and self.lex.cues["acquire"].fullmatch(folded)
         ):
             # "Acqui-Hires" opening a sentence, or any German noun: the kind of deal; English
             # words a text in another language glosses ("일반적인 Acquisition(인수) 형태")

@@ -741,7 +741,7 @@ class MoneyReading(Reading):
         company ("The company has reportedly raised about $700,000 in seed funding", read as the
         buyer the text named most): a buyer raises no seed money, the startup it buys does."""
         c_lo, c_hi = self._clause_of(w.s, w.fig.start)
-        named = [o for o in self.names.orgs[w.s.index] if c_lo <= o.start < w.fig.start]
+        named = self._named_before(w.s, w.fig)
         return (
             bool(named)
             and named[-1].generic

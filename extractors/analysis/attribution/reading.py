@@ -12,7 +12,7 @@ from typing import NamedTuple
 from extractors.analysis.deals import Deal
 from extractors.analysis.figures import Figure
 from extractors.analysis.lexicon import Lexicon, SentenceCues
-from extractors.analysis.names import Names, past_employer_before
+from extractors.analysis.names import Names, OrgMention, past_employer_before
 from extractors.analysis.relations import (
     MONEY_KINDS,
     Relation,
@@ -184,11 +184,15 @@ class Reading:
         _, c_hi = self._clause_of(s, fig.start)
         return s.raw[fig.end : min(c_hi, fig.end + 140)]
 
+    def _named_before(self, s: Sentence, fig: Figure) -> list[OrgMention]:
+        """The companies named in the figure's clause before it, in text order."""
+        c_lo, _ = self._clause_of(s, fig.start)
+        return [o for o in self.names.orgs[s.index] if c_lo <= o.start < fig.start]
+
     def _subject_before(self, s: Sentence, fig: Figure) -> str | None:
         """The company named last before the figure in its clause (who raised it, who is valued),
         not where people once worked ("founded by two former Harbor engineers and has raised")."""
-        c_lo, _ = self._clause_of(s, fig.start)
-        named = [o for o in self.names.orgs[s.index] if c_lo <= o.start < fig.start]
+        named = self._named_before(s, fig)
         if not named or (
             past_employer_before(s, named[-1].start) and PEOPLE_AFTER.match(s.raw, named[-1].end)
         ):
