@@ -6111,3 +6111,28 @@ def test_a_stake_holder_named_beside_the_startup_is_no_deal_of_theirs():
     )
     assert not any("harbor" in d for d in _deal_ids(result)), result
     assert not [c for c in result.claims if c.metric == "stake_pct"], result.claims
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lumeo employees will be part of Harbor's payments platform team.",
+        "Lumeo employees are now part of Harbor's team.",
+        "Lumeo employees are now part of Harbor.",
+    ],
+)
+def test_a_startups_people_becoming_part_of_the_buyers_team_are_hired(sentence):
+    """ "JoyRun employees will be part of Walmart's supply chain technology team": the startup's
+    people go to the company named after "part of", whatever describes its team."""
+    assert ("hire", "Harbor", "Lumeo") in _relation_keys(
+        f"Harbor and Lumeo\n\nHarbor is a retailer. Lumeo is a delivery startup. {sentence}"
+    )
+
+
+def test_a_startup_becoming_part_of_a_company_is_no_hire():
+    """ "Lumeo is now part of Harbor": a company owned, no people said to move."""
+    keys = _relation_keys(
+        "Harbor and Lumeo\n\nHarbor is a retailer. Lumeo is a delivery startup. Lumeo is now part "
+        "of Harbor."
+    )
+    assert not any(k[0] == "hire" for k in keys), keys
