@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
 
-from extractors.analysis.lexicon import LexiconError, _read, _without_false_friends, lexicon_for
+from extractors.analysis.lexicon import (
+    LexiconError,
+    _read,
+    _without_false_friends,
+    available_languages,
+    lexicon_for,
+)
 from extractors.analysis.text import fold
 
 
@@ -193,3 +200,33 @@ def test_a_cue_left_out_must_be_an_english_one():
     own = replace(_read("pt"), english_left_out={"negation": ("nope",)})
     with pytest.raises(LexiconError, match=r"pt\.toml: english_left_out\.negation .*nope"):
         _without_false_friends(english, own)
+
+
+# The end of a fragment, once any lookaround it closes on is set aside: a space class or a space,
+# maybe optional or repeated, maybe closing a group.
+_ENDS_ON_A_SPACE = re.compile(r"(?:\\s|\s)[+*?]?(?:\)[+*?]?)*$")
+_CLOSING_LOOKAROUND = re.compile(r"\(\?<?[=!](?:[^()]|\([^()]*\))*\)$")
+
+
+def _without_closing_lookarounds(fragment: str) -> str:
+    while match := _CLOSING_LOOKAROUND.search(fragment):
+        fragment = fragment[: match.start()]
+    return fragment
+
+
+@pytest.mark.parametrize(
+    "language", [lang for lang in available_languages() if _read(lang).word_boundaries]
+)
+def test_no_cue_of_a_spaced_language_ends_on_a_space(language):
+    """A cue is matched between word boundaries, so one that ends on a space can match only where
+    a text ends, never inside a sentence: "are now part of " found in "part of Meta's team"
+    nowhere, and the sentence never said its class ("part of" ends on "of", and its lookahead says
+    what follows)."""
+    data = _read(language)
+    ending_on_a_space = [
+        (cue, fragment)
+        for cue, fragments in data.cues.items()
+        for fragment in fragments
+        if _ENDS_ON_A_SPACE.search(_without_closing_lookarounds(fragment))
+    ]
+    assert not ending_on_a_space
