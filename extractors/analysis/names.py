@@ -1827,11 +1827,13 @@ _OWNED_THING = re.compile(
 )
 # "will join the Lyft team": the one capitalised word between "the" and "team" names a company;
 # so does the one a purchase's verb takes as its object ("Square acquires Evenly"; not the given
-# name of an owner, "bought Tom Vale’s startup Lumeo")
+# name of an owner, "bought Tom Vale’s startup Lumeo"), and the one a purchase's noun is of
+# ("Apple’s acquisition of Asaii", then "features such as Asaii Terminal": no person)
 _THE_TEAM_OF = re.compile(r"the(?<!\wthe)\s+([A-Z][\w.-]+)\s+team\b")
 _PURCHASE_STEMS = ("acquir", "buy", "bought", "purchas")  # one is in every purchase verb
 _BOUGHT_ALONE = re.compile(
-    rf"\b{_PURCHASE_VERB}\s+([A-Z][\w.-]+)(?=[\s,.;])(?!\s+[A-Z][\w.-]*['’]s\b)"
+    rf"\b(?:{_PURCHASE_VERB}|(?:acquisition|purchase|buyout)\s+of)\s+([A-Z][\w.-]+)(?=[\s,.;])"
+    r"(?!\s+[A-Z][\w.-]*['’]s\b)"
 )
 
 

@@ -6136,3 +6136,15 @@ def test_a_startup_becoming_part_of_a_company_is_no_hire():
         "of Harbor."
     )
     assert not any(k[0] == "hire" for k in keys), keys
+
+
+def test_the_company_a_purchase_is_of_is_no_persons_given_name():
+    """ "Harbor's acquisition of Lumeo", then "features such as Lumeo Studio": Lumeo is the
+    company bought, so "Lumeo Studio" is a product of it, not a person."""
+    names = read_steps(
+        "Harbor buys Lumeo\n\nHarbor's acquisition of Lumeo shows its plan. Lumeo, a music "
+        "analytics service, said it would close. Users lose features such as Lumeo Studio, "
+        "Forecast and others."
+    ).names
+    assert "Lumeo" in company_names(names), names.orgs
+    assert "Lumeo Studio" not in names.people, names.people
