@@ -65,8 +65,10 @@ _PERSON_WORD = (
 # (The first capital is read before the test of what stands before it, "(?<![\w.])": the search
 # then skips every place without a capital instead of trying a name at each.)
 _PERSON_START = _PERSON_WORD.replace("[A-Z]", rf"[A-Z](?<![{_LATIN_LETTER}0-9_.][A-Z])", 1)
+# (a middle initial may stand after the given name: "Regina E. Dugan", "Phineas T. Brizzly")
 PERSON = re.compile(
-    rf"({_PERSON_START}(?:[ \u00a0]+(?:(?:de|De|van|von|da|La|Le|bin|al)[ \u00a0]+)?{_PERSON_WORD}){{1,2}})(?![{_LATIN_LETTER}0-9_])"
+    rf"({_PERSON_START}(?:[ \u00a0]+[A-Z]\.(?=[ \u00a0]+[A-Z]))?"
+    rf"(?:[ \u00a0]+(?:(?:de|De|van|von|da|La|Le|bin|al)[ \u00a0]+)?{_PERSON_WORD}){{1,2}})(?![{_LATIN_LETTER}0-9_])"
 )
 # What follows a person's name: speech, an age, a relative clause, a title ("Yann LeCun, Meta's
 # Chief AI Scientist").

@@ -1981,7 +1981,41 @@ def _movers(
             verb = lex.cues["hire"].search(gap) or lex.cues["join"].search(gap)
             if _APPOSITION.match(gap) or (verb and _APPOSITION.match(gap[verb.end() :])):
                 out.append(p.name)
-    return tuple(out)
+    return tuple(_with_those_listed_beside(folded, people, out))
+
+
+# Between two people of one list: ", ", " and ", ", and ".
+_BETWEEN_LISTED = re.compile(rf",\s*|,?\s+{LIST_WORDS}\s+")
+
+
+def _with_those_listed_beside(
+    folded: str, people: Sequence[PersonMention], moving: list[str]
+) -> list[str]:
+    """The people moving, and those listed with each of them: "hired Lumeo co-founders Vera
+    Lind and Tom Vale", "Vera Lind and Tom Vale will join Harbor" move both."""
+    if not moving or len(people) < 2:
+        return moving
+    ordered = sorted(people, key=lambda p: p.start)
+    named = set(moving)
+    out: list[str] = []
+    for i, p in enumerate(ordered):
+        if p.name not in named:
+            continue
+        for step in (-1, 1):  # the list before the person, then after
+            j = i
+            while 0 <= j + step < len(ordered):
+                a, b = (
+                    (ordered[j + step], ordered[j]) if step < 0 else (ordered[j], ordered[j + step])
+                )
+                if not _BETWEEN_LISTED.fullmatch(folded, a.end, b.start):
+                    break
+                j += step
+                out.append(ordered[j].name)
+    if not set(out) - named:
+        return moving
+    # (in the order the text names them)
+    listed = named | set(out)
+    return list(dict.fromkeys(p.name for p in ordered if p.name in listed))
 
 
 # Between a person and the company whose team they lead along: " and his ", " with their ".

@@ -6148,3 +6148,44 @@ def test_the_company_a_purchase_is_of_is_no_persons_given_name():
     ).names
     assert "Lumeo" in company_names(names), names.orgs
     assert "Lumeo Studio" not in names.people, names.people
+
+
+def test_a_person_named_with_a_middle_initial_is_one_person_hired():
+    """ "co-founder Vera E. Lind": one person, the initial part of the name, not a company
+    "Vera E" and a surname alone."""
+    _, result = _analyse(
+        "Harbor hires Lumeo's founder\n\nHarbor hired Lumeo co-founder Vera E. Lind and "
+        "licensed Lumeo's models.",
+        WATCHLIST,
+    )
+    (deal,) = [d for d in result.deals if d.deal_id == "harbor--lumeo"]
+    assert deal.people == ("Vera E. Lind",), deal
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harbor hired Lumeo co-founders Vera Lind and Tom Vale.",
+        "Lumeo co-founders Vera Lind and Tom Vale will join Harbor.",
+        "Harbor hired Lumeo co-founders Vera Lind, Ana Reyes and Tom Vale and licensed its models.",
+    ],
+)
+def test_every_person_of_a_list_that_moves_is_hired(sentence):
+    """The people named in one list move together: not the first of them alone (after a hiring
+    verb), nor the last alone (before a joining one)."""
+    _, result = _analyse(f"Harbor hires Lumeo's founders\n\n{sentence}", WATCHLIST)
+    (deal,) = [d for d in result.deals if d.deal_id == "harbor--lumeo"]
+    named = [name for name in ("Vera Lind", "Ana Reyes", "Tom Vale") if name in sentence]
+    assert list(deal.people) == named, deal
+
+
+def test_a_person_named_after_the_list_that_moves_is_not_hired():
+    """ "Harbor hired Lumeo co-founder Vera Lind …. Its other co-founder, Tom Vale, stays": one
+    person moves; the one named in the next sentence is no part of her list."""
+    _, result = _analyse(
+        "Harbor hires Lumeo's founder\n\nHarbor hired Lumeo co-founder Vera Lind and licensed "
+        "Lumeo's models. Its other co-founder, Tom Vale, stays at Lumeo.",
+        WATCHLIST,
+    )
+    (deal,) = [d for d in result.deals if d.deal_id == "harbor--lumeo"]
+    assert deal.people == ("Vera Lind",), deal
