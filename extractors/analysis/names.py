@@ -87,7 +87,8 @@ _ORG_POSSESSIONS = re.compile(
 # A person's possessive before the company they started, named next: "Justin Schaffer’s flopped
 # startup, Hot Potato", "Tom Vale’s startup Lumeo" (the owner, not what is bought).
 _OWNER_OF_NAMED_COMPANY = re.compile(
-    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|firm|venture)\s*,?\s+[A-Z]"
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|firm|venture)\s*,?\s+"
+    r"(?:[A-Z]|[a-z][\w.-]*(?=[\s,.;:]|$))"  # (a brand in lower case too: "Jony Ive's startup io")
 )
 # German capitalises every noun: one before "wie" and a name ("Branchengrößen wie OpenAI",
 # industry giants such as OpenAI) is the kind its examples are of (not "wie auch": as well as).
@@ -422,6 +423,9 @@ _LOWER_CASE_BRAND = re.compile(
     + "|".join(ending.strip() for ending in _BRAND_ENDINGS)
     + r")\b"
 )
+# A word in lower case right before a comma (a brand, when a purchase's verb takes it and an
+# appositive describes it: ``_read_lower_case_bought``)
+_LOWER_CASE_NAME_BEFORE_COMMA = re.compile(r"(?<![\w.'’-])([a-z][a-z0-9]{1,15}),\s")
 # Below this code point a name is written in Latin letters (with their accents)
 _LATIN_END = 0x250
 # A case ending after a name's apostrophe, as Turkish writes it ("Lumeo’yu", "OpenAI'ın").
@@ -760,6 +764,7 @@ class _NameScan:
             for m in _phrases_rx(self.data.not_companies).finditer(s.raw):
                 taken.append((m.start(), m.end()))  # "Competition and Markets Authority"
             self._read_lower_case_brands(s, taken, raw_orgs[s.index])
+            self._read_lower_case_bought(s, taken, raw_orgs[s.index])
             self._read_digit_led_names(s, taken, raw_orgs[s.index])
             self._read_runs(s, taken, raw_orgs[s.index])
         if self.lex.spaced:
@@ -826,6 +831,29 @@ class _NameScan:
                 continue
             orgs.append((m.group(0), m.group(0), m.start(), m.end(), "unknown"))
             taken.append((m.start(), m.end()))
+
+    def _read_lower_case_bought(
+        self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]
+    ) -> None:
+        """A word in lower case that a purchase's verb takes and an appositive calls a startup
+        ("acquiring io, a hardware startup founded by …"): a company, though no capital opens it."""
+        if not self.lex.spaced or ", " not in s.raw:
+            return
+        for m in _LOWER_CASE_NAME_BEFORE_COMMA.finditer(s.raw):
+            start, end = m.span(1)
+            if (
+                _overlaps_any(taken, start, end)
+                or m.group(1).capitalize() in self.data.function_words
+            ):
+                continue
+            before = fold(s.raw[max(0, start - 30) : start])
+            bought = self.lex.cues["acquire"].search(before)
+            if bought is None or before[bought.end() :].strip():
+                continue
+            if _described_after(s.raw[end : end + 80], self.lex) != "appositive":
+                continue
+            orgs.append((m.group(1), m.group(1), start, end, "unknown"))
+            taken.append((start, end))
 
     def _read_digit_led_names(
         self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]

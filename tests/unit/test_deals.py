@@ -6189,3 +6189,23 @@ def test_a_person_named_after_the_list_that_moves_is_not_hired():
     )
     (deal,) = [d for d in result.deals if d.deal_id == "harbor--lumeo"]
     assert deal.people == ("Vera Lind",), deal
+
+
+def test_a_brand_in_lower_case_bought_and_called_a_startup_is_a_company():
+    """ "Harbor acquires Vera Lind's startup lumo", "acquiring lumo, a design startup founded by
+    …": lumo is the company bought, its founder's name no company."""
+    names = read_steps(
+        "Harbor acquires Vera Lind's startup lumo\n\nHarbor is acquiring lumo, a design startup "
+        "founded by Vera Lind, for $40 million. The deal brings 20 engineers from lumo to Harbor."
+    ).names
+    assert {"Harbor", "lumo"} <= company_names(names), names.orgs
+    assert "Vera Lind" not in company_names(names), names.orgs
+
+
+def test_a_word_in_lower_case_after_a_purchase_and_no_startup_is_no_company():
+    """ "Harbor keeps acquiring, a habit of large companies": no brand, no appositive of a startup."""
+    names = read_steps(
+        "Harbor's habit\n\nHarbor keeps acquiring, a habit of large companies. It bought tools, "
+        "a market it knows."
+    ).names
+    assert company_names(names) <= {"Harbor"}, names.orgs
