@@ -6209,3 +6209,27 @@ def test_a_word_in_lower_case_after_a_purchase_and_no_startup_is_no_company():
         "a market it knows."
     ).names
     assert company_names(names) <= {"Harbor"}, names.orgs
+
+
+def test_a_purchase_told_days_after_it_was_announced_is_the_news():
+    """ "Just two days after Harbor announced it will acquire Lumeo, …": the purchase is days old,
+    the story's news, not an earlier deal recalled (as "two years after Harbor bought Lumeo" is)."""
+    recent = _relations(
+        "Lumeo's staff wait\n\nJust two days after Harbor announced that it will acquire the "
+        "start-up Lumeo, there are questions about its 30 employees."
+    )
+    assert any(r.kind == "acquire" and not r.background for r in recent), recent
+    old = _relations(
+        "Lumeo's staff wait\n\nTwo years after Harbor bought the start-up Lumeo, there are "
+        "questions about its 30 employees."
+    )
+    assert all(r.background for r in old if r.kind == "acquire"), old
+
+
+def test_the_fate_of_the_companys_employees_is_no_stake_in_it():
+    """ "the fate of the company's other employees": its people, no share of the company."""
+    relations = _relations(
+        "Lumeo's staff wait\n\nHarbor will acquire Lumeo. However, the fate of the company's other "
+        "employees is in doubt, because Harbor has a large marketing staff."
+    )
+    assert not [r for r in relations if r.kind == "stake"], relations
