@@ -376,7 +376,8 @@ def _patterns(language: str) -> _Patterns:
         rf"suas|i|gli|le|die|seiner|ihrer|het|zijn|haar)\s+)?(?:[\w.’'-]+(?:'s|’s)?\s+){{0,3}}?"
         # or no preposition: "half its staff", "seperempat karyawan"
         rf"|(?:(?:the|its|their)\s+)?(?:[\w.’'-]+(?:'s|’s)\s+)?"
-        rf")(?:{staff})(?![\w])"
+        # (the staff word may close a compound: "die Hälfte des zehnköpfigen Fleksy-Teams")
+        rf")(?:[\w.’']+-)?(?:{staff})(?![\w])"
         # or the particle of Korean, Chinese or Japanese, and a particle after it: "80%의 인력을",
         # "20% 的員工", "20%の従業員"
         # (a name in Latin letters may stand between: "90%的Groq員工")

@@ -6233,3 +6233,17 @@ def test_the_fate_of_the_companys_employees_is_no_stake_in_it():
         "employees is in doubt, because Harbor has a large marketing staff."
     )
     assert not [r for r in relations if r.kind == "stake"], relations
+
+
+def test_half_of_a_startups_compound_named_team_coming_along_is_a_share_of_staff_hired():
+    """ "Mit ihm kommt die Hälfte des achtköpfigen Lumeo-Teams": half of the team comes along
+    with its founder, a share of the staff who move (not a stake in the company)."""
+    result = _analyse_in(
+        "de",
+        "Harbor übernimmt das Start-up Lumeo\n\nDer Konzern Harbor hat das Start-up Lumeo "
+        "gekauft und dessen Gründer Tom Vale eingestellt. Mit ihm kommt die Hälfte des "
+        "achtköpfigen Lumeo-Teams, das künftig bei Harbor arbeitet.",
+        WATCHLIST,
+    )
+    metrics = {metric for metric, stated in stated_claims(result) if stated == "die Hälfte"}
+    assert metrics == {"staff_hired_pct"}, result.claims
