@@ -6247,3 +6247,14 @@ def test_half_of_a_startups_compound_named_team_coming_along_is_a_share_of_staff
     )
     metrics = {metric for metric, stated in stated_claims(result) if stated == "die Hälfte"}
     assert metrics == {"staff_hired_pct"}, result.claims
+
+
+def test_a_founder_given_a_place_on_the_buyers_staff_in_italian_is_hired():
+    """ "Il fondatore … avrà un posto nello staff di Harbor": the founder will have a place on the
+    buyer's staff, a hire."""
+    keys = _relation_keys(
+        "Harbor compra Lumeo\n\nHarbor ha comprato la startup Lumeo. Il giovane fondatore Tom Vale "
+        "avrà un posto nello staff di Harbor.",
+        "it",
+    )
+    assert ("hire", "Harbor", "Lumeo") in keys, keys
