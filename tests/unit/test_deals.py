@@ -6258,3 +6258,14 @@ def test_a_founder_given_a_place_on_the_buyers_staff_in_italian_is_hired():
         "it",
     )
     assert ("hire", "Harbor", "Lumeo") in keys, keys
+
+
+def test_a_team_going_on_to_work_within_the_buyer_in_french_is_hired():
+    """ "L'équipe de Lumeo va désormais travailler à « … » au sein de Harbor": the startup's
+    team will work within the buyer."""
+    keys = _relation_keys(
+        "Harbor rachète Lumeo\n\nHarbor a racheté Lumeo. L'équipe de Lumeo va désormais travailler "
+        "à « réinventer la photo » au sein de Harbor.",
+        "fr",
+    )
+    assert ("hire", "Harbor", "Lumeo") in keys, keys
