@@ -719,7 +719,7 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
     text = _halfwidth(text)
-    if not pats.passes(1, text):
+    if not pats.passes(1, text) and "/" not in text:  # (a fraction in digits: below)
         return []
     out: list[Figure] = []
     for m in pats.percent.finditer(text):
@@ -750,6 +750,16 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
         low, high = interval(fraction, 0.5, qualifier)
         out.append(Figure("pct", fraction, _round(low), _round(high), text[q_start:q_end], qualifier,
                           q_start, q_end, worded=True, of_staff=staff))  # fmt: skip
+    for m in _DIGIT_FRACTION.finditer(text):
+        # "1/5 nhân sự của công ty", "2/3 of its staff": a fraction in digits, read only before a
+        # word for staff (elsewhere "1/5" is as often a date or a score)
+        if not pats.staff_after.match(text[m.end() : m.end() + 60]):
+            continue
+        fraction = round(100.0 * int(m.group(1)) / int(m.group(2)), 2)
+        qualifier, q_start, q_end = _qualify(text, m.start(), m.end(), lex, pats)
+        low, high = interval(fraction, 0.5, qualifier)
+        out.append(Figure("pct", fraction, _round(low), _round(high), text[q_start:q_end], qualifier,
+                          q_start, q_end, worded=True, of_staff=True))  # fmt: skip
     for m in pats.side.finditer(text):
         word = (m.group("side") or m.groupdict().get("side_after") or "").lower()
         staff = m.group("side") is not None and m.end() == m.end("side")  # "the majority of ..."
@@ -769,6 +779,9 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
                           start, m.end(), worded=True, of_staff=staff))  # fmt: skip
     return sorted(out, key=lambda f: f.start)
 
+
+# A fraction written in digits, a numerator below its denominator ("1/5", "2/3")
+_DIGIT_FRACTION = re.compile(r"(?<![\d/.,])([1-9])\s?/\s?([2-9]|10)(?![\d/.,])")
 
 # "the" or its like right before a number ("out of the seven")
 _THE_BEFORE = re.compile(r"(?:\bthe|\bles|\blos|\blas|\bgli|\bi|\bos|\bas)\s+$", re.IGNORECASE)

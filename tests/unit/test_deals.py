@@ -6269,3 +6269,18 @@ def test_a_team_going_on_to_work_within_the_buyer_in_french_is_hired():
         "fr",
     )
     assert ("hire", "Harbor", "Lumeo") in keys, keys
+
+
+def test_a_sum_paid_for_a_licence_and_a_part_of_it_in_vietnamese():
+    """ "đã chi trả 3 tỷ USD cho cấp phép công nghệ, khoảng 1 tỷ USD trong số đó …": the sum paid
+    for the licence is the licence fee; the part "of it" is no second price."""
+    result = _analyse_in(
+        "vi",
+        "Google thuê người sáng lập Adept\n\nGoogle đã ký một thỏa thuận với Adept để thuê người "
+        "sáng lập và đội ngũ của họ đến làm việc cho mình. Google đã chi trả 3 tỷ USD cho cấp phép "
+        "công nghệ, khoảng 1 tỷ USD trong số đó sẽ được dùng để mua cổ phần Adept.",
+        WATCHLIST,
+    )
+    assert {(c.metric, c.low, c.high) for c in result.claims if c.metric.endswith("_usd")} == {
+        ("licence_fee_usd", 2.5e9, 3.5e9)
+    }, result.claims

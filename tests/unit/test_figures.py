@@ -443,7 +443,19 @@ PERCENT_CASES = [
     ),
     # the staff first, a qualifier, then the fraction: about a third of the staff
     ("ko", "창업자들은 직원 약 3분의 1과 함께 옮긴다", "약 3분의 1", 29.997, 36.663, True),
+    # a fraction in digits before the staff it is a share of ("more than 1/5 of the workforce")
+    ("vi", "thuê nhà sáng lập và hơn 1/5 lực lượng lao động", "hơn 1/5", 20.0, None, True),
+    ("en", "about 2/3 of its staff will move", "about 2/3", 60.003, 73.337, True),
 ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "the deal closed on 1/5 and was announced 3/4"), ("vi", "ngày 1/5 công ty công bố")],
+)
+def test_a_fraction_in_digits_before_no_staff_is_no_figure(language, text):
+    """ "on 1/5", "ngày 1/5": a date, no share of anything."""
+    assert percent_figures(text, language) == []
 
 
 @pytest.mark.parametrize(("language", "text", "stated", "low", "high", "of_staff"), PERCENT_CASES)
