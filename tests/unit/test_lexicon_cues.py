@@ -193,6 +193,14 @@ def test_an_english_cue_that_is_a_word_of_the_language_is_left_out():
     assert lexicon_for("en").cues["negation"].search(fold("there was no acquisition"))
 
 
+def test_french_pour_is_for_and_pays_nothing():
+    """French "pour" is "for" ("les personnes travaillant pour Lumeo"), no money poured in, while
+    French "payé" and English "poured" still pay."""
+    assert not lexicon_for("fr").cues["pay"].search(fold("les personnes travaillant pour Lumeo"))
+    assert lexicon_for("fr").cues["pay"].search(fold("Harbor a payé 40 millions"))
+    assert lexicon_for("en").cues["pay"].search(fold("Harbor poured $40 million into Lumeo"))
+
+
 def test_a_cue_left_out_must_be_an_english_one():
     """A language file that leaves out an English cue English does not have says so, in one line
     naming the file and the cue, instead of leaving out nothing."""
