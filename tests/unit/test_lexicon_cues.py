@@ -117,6 +117,8 @@ from extractors.analysis.text import fold
         ("fr", "acquire", "le réseau social vient de mettre la main sur la petite start-up"),
         ("fr", "acquire", "prêt à payer davantage pour s'emparer de son rival"),
         ("fr", "acquire", "le fabricant achète une start-up de vision"),
+        # the apps the buyer closes, in the plural
+        ("es", "winds_down", "Harbor anunció que cerrará sus aplicaciones Lumeo y Flock"),
         ("de", "acquire", "der Suchkonzern schluckt ein junges Startup"),
         # the imperfective of "to obtain" people ("obtaining key employees")
         ("pl", "hire", "pozyskując kluczowych pracowników z dwóch firm"),
