@@ -6284,3 +6284,32 @@ def test_a_sum_paid_for_a_licence_and_a_part_of_it_in_vietnamese():
     assert {(c.metric, c.low, c.high) for c in result.claims if c.metric.endswith("_usd")} == {
         ("licence_fee_usd", 2.5e9, 3.5e9)
     }, result.claims
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stated"),
+    [
+        (
+            "fr",
+            "Harbor recrute le patron de Lumeo\n\nHarbor embauche les fondateurs de Lumeo. Le "
+            "groupe a fait de même avec trois autres jeunes pousses cette année. Ses rivaux "
+            "l'imitent. L'exemple le plus frappant : 40 millions de dollars pour le rachat "
+            "de Lumeo, dont le patron rejoint Harbor.",
+            "40 millions de dollars",
+        ),
+        (
+            "en",
+            "Harbor hires Lumeo's founders\n\nHarbor hired the founders of Lumeo. The group did "
+            "as much with three other young companies this year. Its rivals follow. The boldest "
+            "example: $40 million for the purchase of Lumeo, whose chief joins Harbor.",
+            "$40 million",
+        ),
+    ],
+)
+def test_a_sum_for_the_purchase_of_the_startup_named_next_is_the_deals_price(
+    language, text, stated
+):
+    """ "40 millions de dollars pour le rachat de Lumeo": what the sum buys, and the startup,
+    right after it."""
+    result = _analyse_in(language, text, WATCHLIST)
+    assert ("deal_amount_usd", stated) in stated_claims(result), result.claims

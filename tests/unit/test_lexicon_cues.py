@@ -117,6 +117,14 @@ from extractors.analysis.text import fold
         ("fr", "acquire", "le réseau social vient de mettre la main sur la petite start-up"),
         ("fr", "acquire", "prêt à payer davantage pour s'emparer de son rival"),
         ("fr", "acquire", "le fabricant achète une start-up de vision"),
+        # right after a sum, what it buys: the purchase of the startup named next
+        ("en", "purchase_of", " for the purchase of Lumeo"),
+        ("fr", "purchase_of", " pour le rachat de Lumeo"),
+        ("fr", "purchase_of", " pour l'achat d'Orbit"),
+        ("es", "purchase_of", " por la compra de Lumeo"),
+        ("pt", "purchase_of", " para a compra da Lumeo"),
+        ("it", "purchase_of", " per l'acquisizione di Lumeo"),
+        ("de", "purchase_of", " für die Übernahme von Lumeo"),
         # the apps the buyer closes, in the plural
         ("es", "winds_down", "Harbor anunció que cerrará sus aplicaciones Lumeo y Flock"),
         ("de", "acquire", "der Suchkonzern schluckt ein junges Startup"),

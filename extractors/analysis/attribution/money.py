@@ -954,24 +954,9 @@ class MoneyReading(Reading):
         """What the deal pays: said near the sum, a purchase's price, a row of a table of deals, a
         sum in the headline, or a clause that speaks of paying; not a sum told as the past."""
         near, near_before = w.near, w.near_before
-        if self._says("past", fold(w.before[-30:])) and not self._says("pay", near):
-            return None, 0.0, "told as the past"
-        if (
-            self._says("past", fold(w.before[-30:]))
-            and self._says("invest", near)
-            and w.deal.kind != "investment_and_hire"
-        ):
-            # "Harbor had invested $125 million in Quillbyte in 2023": money from before a deal
-            # that is no investment
-            return None, 0.0, "an earlier investment"
-        if (
-            self._says("invest", near)
-            and self._says("past", fold(w.clause))
-            and self._earlier_than_the_deal(w)
-        ):
-            # "Nvidia investierte bereits im Jahr 2023 125 Millionen US-Dollar in Enfabrica", in a
-            # story of Nvidia hiring its people: the pair's earlier investment, not this deal
-            return None, 0.0, "an earlier investment"
+        earlier = self._money_from_before(w)
+        if earlier is not None:
+            return earlier
         if (
             self._says("pay", near)
             or self._says("deal", near)
@@ -979,6 +964,8 @@ class MoneyReading(Reading):
             or _DEAL_AFTER.match(w.after)
         ):
             return "deal_amount_usd", CUE_DEAL, "what the deal pays"
+        if self._buys_the_startup_named_next(w):
+            return "deal_amount_usd", CUE_DEAL, "the price of the purchase of the startup"
         if (
             _FOR_A_SUM.search(near_before)
             and self._says("hire", fold(w.before[-90:]))
@@ -1017,6 +1004,39 @@ class MoneyReading(Reading):
             # the deal were not disclosed, … the company has generated a capital of $ 750,000")
             return "deal_amount_usd", CUE_DEAL * 0.9, "what the deal pays (the clause says so)"
         return None
+
+    def _money_from_before(self, w: _MoneyWindow) -> Verdict | None:
+        """A sum told as the past, or an investment made before the deal."""
+        near = w.near
+        if self._says("past", fold(w.before[-30:])) and not self._says("pay", near):
+            return None, 0.0, "told as the past"
+        if (
+            self._says("past", fold(w.before[-30:]))
+            and self._says("invest", near)
+            and w.deal.kind != "investment_and_hire"
+        ):
+            # "Harbor had invested $125 million in Quillbyte in 2023": money from before a deal
+            # that is no investment
+            return None, 0.0, "an earlier investment"
+        if (
+            self._says("invest", near)
+            and self._says("past", fold(w.clause))
+            and self._earlier_than_the_deal(w)
+        ):
+            # "Nvidia investierte bereits im Jahr 2023 125 Millionen US-Dollar in Enfabrica", in a
+            # story of Nvidia hiring its people: the pair's earlier investment, not this deal
+            return None, 0.0, "an earlier investment"
+        return None
+
+    def _buys_the_startup_named_next(self, w: _MoneyWindow) -> bool:
+        """Right after the sum, what it buys and the startup ("14,8 milliards de dollars pour le
+        rachat de Scale AI", "$40 million for the purchase of Lumeo"): the deal's price."""
+        after = fold(w.after[:60])
+        bought = self.lex.cues["purchase_of"].search(after)
+        if bought is None:
+            return False
+        named = after[bought.end() :].lstrip(" '’")
+        return any(named.startswith(fold(n)) for n in self._aliases(w.deal.target))
 
     def _price_said_before(self, w: _MoneyWindow) -> str | None:
         """The words right before a sum that make it the price: "the price of", "In total, the",
