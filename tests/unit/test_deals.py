@@ -6313,3 +6313,16 @@ def test_a_sum_for_the_purchase_of_the_startup_named_next_is_the_deals_price(
     right after it."""
     result = _analyse_in(language, text, WATCHLIST)
     assert ("deal_amount_usd", stated) in stated_claims(result), result.claims
+
+
+def test_a_team_coming_aboard_inside_the_buyer_is_hired_with_its_founders_named():
+    """ "Lumeo's co-founders, CEO Vera Lind and CTO Tom Vale, and the rest of the team will be
+    coming aboard inside Harbor's design and product departments": they join Harbor."""
+    _, result = _analyse(
+        "Harbor buys Lumeo\n\nHarbor has acquired Lumeo, a video chat startup, for its team. "
+        "Lumeo's co-founders, CEO Vera Lind and CTO Tom Vale, and the rest of the team will be "
+        "coming aboard inside Harbor's design and product departments.",
+        WATCHLIST,
+    )
+    (deal,) = [d for d in result.deals if d.deal_id == "harbor--lumeo"]
+    assert set(deal.people) == {"Vera Lind", "Tom Vale"}, deal
