@@ -1587,7 +1587,14 @@ def _buys_people(pair: _Pair, cues: SentenceCues) -> bool:
     # the people right after the verb ("buys 2,000 engineers from"), or right after the company
     # the verb and a preposition lead to ("купила у HTC две тысячи инженеров")
     moved = people.search(rest)
-    if len(rest.split()) <= 5 and moved and not _CLAUSE_BREAK.search(rest, 0, moved.start()):
+    if (
+        len(rest.split()) <= 5
+        and moved
+        and not _CLAUSE_BREAK.search(rest, 0, moved.start())
+        # (not "acquires photo specialists Xoopit": the people noun right before the company's
+        # name says what the company is)
+        and rest[moved.end() :].strip()
+    ):
         return True  # (not "PayPal被eBay收购后,团队孵化出…": the team of another clause)
     if _PASSIVE_BY_END.search(pair.between):
         return False  # "it was bought by Harbor where a million people tag places": the buyer's

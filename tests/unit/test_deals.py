@@ -6326,3 +6326,14 @@ def test_a_team_coming_aboard_inside_the_buyer_is_hired_with_its_founders_named(
     )
     (deal,) = [d for d in result.deals if d.deal_id == "harbor--lumeo"]
     assert set(deal.people) == {"Vera Lind", "Tom Vale"}, deal
+
+
+def test_a_word_for_people_right_before_the_bought_company_says_what_it_is():
+    """ "Harbor acquires photo specialists Lumeo": the company described, bought whole; "Harbor
+    buys 200 engineers from Lumeo" still buys people."""
+    described = _relation_keys(
+        "Harbor acquires photo specialists Lumeo\n\nHarbor has bought Lumeo, a photo sharing tool."
+    )
+    assert not any(kind == "acquihire" for kind, _, _ in described), described
+    people = _relation_keys("Harbor buys engineers\n\nHarbor buys 200 engineers from Lumeo.")
+    assert ("acquihire", "Harbor", "Lumeo") in people, people
