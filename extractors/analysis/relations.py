@@ -1018,7 +1018,7 @@ _PURCHASED_DESCRIBED = re.compile(
     _ARTICLE_ONLY.pattern
     + r"(?:(?:the|a|an|la|el|le|die|der|das|o)\s+)?"
     + r"(?:(?!(?:of|from|at|in|for|with|to|by|and|or|de|di|da|do|von|par|por|pela|pelo|en|em|"
-    r"talks|stake|share|shares|deal|deals)\s)[^\W\d][\w'’-]*\s+){0,3}"
+    r"talks|stake|share|shares|deal|deals)\s)[^\W\d][\w'’/-]*\s+){0,3}"  # ("the photo/video app")
 )
 
 

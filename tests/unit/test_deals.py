@@ -6337,3 +6337,13 @@ def test_a_word_for_people_right_before_the_bought_company_says_what_it_is():
     assert not any(kind == "acquihire" for kind, _, _ in described), described
     people = _relation_keys("Harbor buys engineers\n\nHarbor buys 200 engineers from Lumeo.")
     assert ("acquihire", "Harbor", "Lumeo") in people, people
+
+
+def test_a_purchase_of_a_startup_described_with_a_slash_is_read():
+    """ "the recent acquisition of the photo/video app Lumeo by Harbor": what describes the bought
+    company may join two words with a slash."""
+    keys = _relation_keys(
+        "Apps that vanish\n\nConsider the recent acquisition of the photo/video app Lumeo by "
+        "Harbor. Lumeo posted a message on its homepage."
+    )
+    assert ("acquire", "Harbor", "Lumeo") in keys, keys
