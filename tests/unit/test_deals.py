@@ -70,6 +70,13 @@ def _relation_keys(
     return {(r.kind, r.acquirer, r.target) for r in _relations(text, language, watchlist)}
 
 
+def _people_moving_to_harbor(text: str) -> tuple[str, ...]:
+    """The people the one Harbor-Lumeo deal of a text names as hired."""
+    _, result = _analyse(text, WATCHLIST)
+    (deal,) = [d for d in result.deals if d.deal_id == "harbor--lumeo"]
+    return deal.people
+
+
 def test_unknown_companies_without_watchlist():
     _, result = _analyse(
         "Halcyon licenses Lumeo's technology and hires its CEO Jane Doe\n\n"
@@ -6153,13 +6160,11 @@ def test_the_company_a_purchase_is_of_is_no_persons_given_name():
 def test_a_person_named_with_a_middle_initial_is_one_person_hired():
     """ "co-founder Vera E. Lind": one person, the initial part of the name, not a company
     "Vera E" and a surname alone."""
-    _, result = _analyse(
+    people = _people_moving_to_harbor(
         "Harbor hires Lumeo's founder\n\nHarbor hired Lumeo co-founder Vera E. Lind and "
-        "licensed Lumeo's models.",
-        WATCHLIST,
+        "licensed Lumeo's models."
     )
-    (deal,) = [d for d in result.deals if d.deal_id == "harbor--lumeo"]
-    assert deal.people == ("Vera E. Lind",), deal
+    assert people == ("Vera E. Lind",), people
 
 
 @pytest.mark.parametrize(
@@ -6173,22 +6178,19 @@ def test_a_person_named_with_a_middle_initial_is_one_person_hired():
 def test_every_person_of_a_list_that_moves_is_hired(sentence):
     """The people named in one list move together: not the first of them alone (after a hiring
     verb), nor the last alone (before a joining one)."""
-    _, result = _analyse(f"Harbor hires Lumeo's founders\n\n{sentence}", WATCHLIST)
-    (deal,) = [d for d in result.deals if d.deal_id == "harbor--lumeo"]
-    named = [name for name in ("Vera Lind", "Ana Reyes", "Tom Vale") if name in sentence]
-    assert list(deal.people) == named, deal
+    people = _people_moving_to_harbor(f"Harbor hires Lumeo's founders\n\n{sentence}")
+    named = tuple(name for name in ("Vera Lind", "Ana Reyes", "Tom Vale") if name in sentence)
+    assert people == named, people
 
 
 def test_a_person_named_after_the_list_that_moves_is_not_hired():
     """ "Harbor hired Lumeo co-founder Vera Lind …. Its other co-founder, Tom Vale, stays": one
     person moves; the one named in the next sentence is no part of her list."""
-    _, result = _analyse(
+    people = _people_moving_to_harbor(
         "Harbor hires Lumeo's founder\n\nHarbor hired Lumeo co-founder Vera Lind and licensed "
-        "Lumeo's models. Its other co-founder, Tom Vale, stays at Lumeo.",
-        WATCHLIST,
+        "Lumeo's models. Its other co-founder, Tom Vale, stays at Lumeo."
     )
-    (deal,) = [d for d in result.deals if d.deal_id == "harbor--lumeo"]
-    assert deal.people == ("Vera Lind",), deal
+    assert people == ("Vera Lind",), people
 
 
 def test_a_brand_in_lower_case_bought_and_called_a_startup_is_a_company():
@@ -6249,25 +6251,27 @@ def test_half_of_a_startups_compound_named_team_coming_along_is_a_share_of_staff
     assert metrics == {"staff_hired_pct"}, result.claims
 
 
-def test_a_founder_given_a_place_on_the_buyers_staff_in_italian_is_hired():
-    """ "Il fondatore … avrà un posto nello staff di Harbor": the founder will have a place on the
-    buyer's staff, a hire."""
-    keys = _relation_keys(
-        "Harbor compra Lumeo\n\nHarbor ha comprato la startup Lumeo. Il giovane fondatore Tom Vale "
-        "avrà un posto nello staff di Harbor.",
-        "it",
-    )
-    assert ("hire", "Harbor", "Lumeo") in keys, keys
-
-
-def test_a_team_going_on_to_work_within_the_buyer_in_french_is_hired():
-    """ "L'équipe de Lumeo va désormais travailler à « … » au sein de Harbor": the startup's
-    team will work within the buyer."""
-    keys = _relation_keys(
-        "Harbor rachète Lumeo\n\nHarbor a racheté Lumeo. L'équipe de Lumeo va désormais travailler "
-        "à « réinventer la photo » au sein de Harbor.",
-        "fr",
-    )
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # "will have a place on the buyer's staff"
+        (
+            "it",
+            "Harbor compra Lumeo\n\nHarbor ha comprato la startup Lumeo. Il giovane fondatore Tom "
+            "Vale avrà un posto nello staff di Harbor.",
+        ),
+        # "the startup's team will now work on … within the buyer"
+        (
+            "fr",
+            "Harbor rachète Lumeo\n\nHarbor a racheté Lumeo. L'équipe de Lumeo va désormais "
+            "travailler à « réinventer la photo » au sein de Harbor.",
+        ),
+    ],
+)
+def test_people_said_to_go_on_working_inside_the_buyer_are_hired(language, text):
+    """ "Il fondatore … avrà un posto nello staff di Harbor", "L'équipe de Lumeo va désormais
+    travailler … au sein de Harbor": the startup's people go on inside the buyer, a hire."""
+    keys = _relation_keys(text, language)
     assert ("hire", "Harbor", "Lumeo") in keys, keys
 
 
@@ -6318,14 +6322,12 @@ def test_a_sum_for_the_purchase_of_the_startup_named_next_is_the_deals_price(
 def test_a_team_coming_aboard_inside_the_buyer_is_hired_with_its_founders_named():
     """ "Lumeo's co-founders, CEO Vera Lind and CTO Tom Vale, and the rest of the team will be
     coming aboard inside Harbor's design and product departments": they join Harbor."""
-    _, result = _analyse(
+    people = _people_moving_to_harbor(
         "Harbor buys Lumeo\n\nHarbor has acquired Lumeo, a video chat startup, for its team. "
         "Lumeo's co-founders, CEO Vera Lind and CTO Tom Vale, and the rest of the team will be "
-        "coming aboard inside Harbor's design and product departments.",
-        WATCHLIST,
+        "coming aboard inside Harbor's design and product departments."
     )
-    (deal,) = [d for d in result.deals if d.deal_id == "harbor--lumeo"]
-    assert set(deal.people) == {"Vera Lind", "Tom Vale"}, deal
+    assert set(people) == {"Vera Lind", "Tom Vale"}, people
 
 
 def test_a_word_for_people_right_before_the_bought_company_says_what_it_is():
