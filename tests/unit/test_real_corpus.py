@@ -423,9 +423,11 @@ LATER_SETS = {
     # labelled blind at the start of the session after (2026-12-07), its development part read
     # the session after that: a little under its development part's scores then (0.763, 0.757,
     # 1.000 / 0.550; 0.703, 0.563, 0.889 / 0.400 when labelled)
+    # (deals 0.73 -> 0.72, 2026-12-07: French "pour" no longer reads as money paid, and a
+    # Microsoft-Inflection mention that only that false friend had found is lost: 0.722 now)
     "real_fortyninth": {
         "relevance": 0.74,
-        "deals": 0.73,
+        "deals": 0.72,
         "claims_precision": 0.95,
         "claims_recall": 0.52,
     },
