@@ -719,9 +719,10 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
     lex = lexicon_for(language)
     pats = _patterns(lex.language)
     text = _halfwidth(text)
-    if not pats.passes(1, text) and "/" not in text:  # (a fraction in digits: below)
-        return []
-    out: list[Figure] = []
+    in_digits = _fractions_of_staff_in_digits(text, lex, pats) if "/" in text else []
+    if not pats.passes(1, text):
+        return in_digits
+    out: list[Figure] = in_digits
     for m in pats.percent.finditer(text):
         parsed = _value(m.group("xnum"), lex)
         if parsed is None or parsed[0] > 100:
@@ -750,16 +751,6 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
         low, high = interval(fraction, 0.5, qualifier)
         out.append(Figure("pct", fraction, _round(low), _round(high), text[q_start:q_end], qualifier,
                           q_start, q_end, worded=True, of_staff=staff))  # fmt: skip
-    for m in _DIGIT_FRACTION.finditer(text):
-        # "1/5 nhân sự của công ty", "2/3 of its staff": a fraction in digits, read only before a
-        # word for staff (elsewhere "1/5" is as often a date or a score)
-        if not pats.staff_after.match(text[m.end() : m.end() + 60]):
-            continue
-        fraction = round(100.0 * int(m.group(1)) / int(m.group(2)), 2)
-        qualifier, q_start, q_end = _qualify(text, m.start(), m.end(), lex, pats)
-        low, high = interval(fraction, 0.5, qualifier)
-        out.append(Figure("pct", fraction, _round(low), _round(high), text[q_start:q_end], qualifier,
-                          q_start, q_end, worded=True, of_staff=True))  # fmt: skip
     for m in pats.side.finditer(text):
         word = (m.group("side") or m.groupdict().get("side_after") or "").lower()
         staff = m.group("side") is not None and m.end() == m.end("side")  # "the majority of ..."
@@ -782,6 +773,22 @@ def percent_figures(text: str, language: str | None = None) -> list[Figure]:
 
 # A fraction written in digits, a numerator below its denominator ("1/5", "2/3")
 _DIGIT_FRACTION = re.compile(r"(?<![\d/.,])([1-9])\s?/\s?([2-9]|10)(?![\d/.,])")
+
+
+def _fractions_of_staff_in_digits(text: str, lex: Lexicon, pats: _Patterns) -> list[Figure]:
+    """ "1/5 nhân sự của công ty", "2/3 of its staff": a fraction in digits, read only before a
+    word for staff (elsewhere "1/5" is as often a date or a score)."""
+    out = []
+    for m in _DIGIT_FRACTION.finditer(text):
+        if not pats.staff_after.match(text[m.end() : m.end() + 60]):
+            continue
+        fraction = round(100.0 * int(m.group(1)) / int(m.group(2)), 2)
+        qualifier, q_start, q_end = _qualify(text, m.start(), m.end(), lex, pats)
+        low, high = interval(fraction, 0.5, qualifier)
+        out.append(Figure("pct", fraction, _round(low), _round(high), text[q_start:q_end], qualifier,
+                          q_start, q_end, worded=True, of_staff=True))  # fmt: skip
+    return out
+
 
 # "the" or its like right before a number ("out of the seven")
 _THE_BEFORE = re.compile(r"(?:\bthe|\bles|\blos|\blas|\bgli|\bi|\bos|\bas)\s+$", re.IGNORECASE)

@@ -835,8 +835,9 @@ class _NameScan:
     def _read_lower_case_bought(
         self, s: Sentence, taken: list[tuple[int, int]], orgs: list[RawOrg]
     ) -> None:
-        """A word in lower case that a purchase's verb takes and an appositive calls a startup
-        ("acquiring io, a hardware startup founded by …"): a company, though no capital opens it."""
+        """A word in lower case that a purchase takes (``_bought_before``) and an appositive calls a
+        startup ("acquiring io, a hardware startup founded by …"): a company, though no capital
+        opens it."""
         if not self.lex.spaced or ", " not in s.raw:
             return
         for m in _LOWER_CASE_NAME_BEFORE_COMMA.finditer(s.raw):
@@ -846,9 +847,8 @@ class _NameScan:
                 or m.group(1).capitalize() in self.data.function_words
             ):
                 continue
-            before = fold(s.raw[max(0, start - 30) : start])
-            bought = self.lex.cues["acquire"].search(before)
-            if bought is None or before[bought.end() :].strip():
+            before = fold(s.raw[max(0, start - 70) : start])
+            if not _bought_before(noun_before_of(before, self.lex), before, m.group(1), self.lex):
                 continue
             if _described_after(s.raw[end : end + 80], self.lex) != "appositive":
                 continue

@@ -1999,30 +1999,19 @@ def _with_those_listed_beside(
     folded: str, people: Sequence[PersonMention], moving: list[str]
 ) -> list[str]:
     """The people moving, and those listed with each of them: "hired Lumeo co-founders Vera
-    Lind and Tom Vale", "Vera Lind and Tom Vale will join Harbor" move both."""
+    Lind and Tom Vale", "Vera Lind and Tom Vale will join Harbor" move both (in the order the
+    text names them)."""
     if not moving or len(people) < 2:
         return moving
-    ordered = sorted(people, key=lambda p: p.start)
+    lists: list[list[PersonMention]] = []  # runs of people the text joins by commas and "and"
+    for p in sorted(people, key=lambda p: p.start):
+        if lists and _BETWEEN_LISTED.fullmatch(folded, lists[-1][-1].end, p.start):
+            lists[-1].append(p)
+        else:
+            lists.append([p])
     named = set(moving)
-    out: list[str] = []
-    for i, p in enumerate(ordered):
-        if p.name not in named:
-            continue
-        for step in (-1, 1):  # the list before the person, then after
-            j = i
-            while 0 <= j + step < len(ordered):
-                a, b = (
-                    (ordered[j + step], ordered[j]) if step < 0 else (ordered[j], ordered[j + step])
-                )
-                if not _BETWEEN_LISTED.fullmatch(folded, a.end, b.start):
-                    break
-                j += step
-                out.append(ordered[j].name)
-    if not set(out) - named:
-        return moving
-    # (in the order the text names them)
-    listed = named | set(out)
-    return list(dict.fromkeys(p.name for p in ordered if p.name in listed))
+    listed = [q.name for run in lists if any(p.name in named for p in run) for q in run]
+    return moving if set(listed) == named else list(dict.fromkeys(listed))
 
 
 # Between a person and the company whose team they lead along: " and his ", " with their ".

@@ -921,13 +921,7 @@ class MoneyReading(Reading):
         if form is not None:
             rest = rest.lstrip()[form.end() :]
         payee = _SHORT_WORD.match(rest)
-        if payee is None:
-            return None
-        named = rest[payee.end() :]
-        for alias in self._aliases(target):
-            if named.startswith(alias) and not named[len(alias) : len(alias) + 1].isalnum():
-                return named[len(alias) :]
-        return None
+        return None if payee is None else self._after_the_name_of(target, rest[payee.end() :])
 
     def _opens_on_the_price(self, w: _MoneyWindow) -> bool:
         """ "For $330 million (plus …), Amazon took …"; "At $15 million, Summize might be a cheaper
@@ -1031,12 +1025,11 @@ class MoneyReading(Reading):
     def _buys_the_startup_named_next(self, w: _MoneyWindow) -> bool:
         """Right after the sum, what it buys and the startup ("14,8 milliards de dollars pour le
         rachat de Scale AI", "$40 million for the purchase of Lumeo"): the deal's price."""
-        after = fold(w.after[:60])
-        bought = self.lex.cues["purchase_of"].search(after)
-        if bought is None:
-            return False
-        named = after[bought.end() :].lstrip(" '’")
-        return any(named.startswith(fold(n)) for n in self._aliases(w.deal.target))
+        after = w.after[:60]
+        bought = self.lex.cues["purchase_of"].search(fold(after))
+        return bought is not None and (
+            self._after_the_name_of(w.deal.target, after[bought.end() :].lstrip(" '’")) is not None
+        )
 
     def _price_said_before(self, w: _MoneyWindow) -> str | None:
         """The words right before a sum that make it the price: "the price of", "In total, the",

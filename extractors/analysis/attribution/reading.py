@@ -206,6 +206,16 @@ class Reading:
     def _aliases(self, org: str) -> list[str]:
         return sorted(self.names.aliases.get(org, {org}) | {org}, key=len, reverse=True)
 
+    def _after_the_name_of(self, org: str, text: str) -> str | None:
+        """The rest of ``text`` past the company's name it opens on (any of its spellings, in any
+        case, a whole word), or None when it opens on no name of it."""
+        folded = fold(text)
+        for name in self._aliases(org):
+            spelt = fold(name)
+            if folded.startswith(spelt) and not folded[len(spelt) : len(spelt) + 1].isalnum():
+                return text[len(spelt) :]
+        return None
+
     def _party_names(self, deal: Deal) -> list[str]:
         return self._aliases(deal.target) + self._aliases(deal.acquirer)
 
