@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from extractors.analysis.lexicon import Lexicon, ends_on, holds_any, needed_texts
-from extractors.analysis.names import Names, OrgMention, PersonMention, past_employer_before
+from extractors.analysis.names import (
+    Names,
+    OrgMention,
+    PersonMention,
+    name_words,
+    past_employer_before,
+)
 from extractors.analysis.text import Sentence, fold
 
 
@@ -161,8 +167,8 @@ def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> 
     return out | founded
 
 
-# "He" or "She" opening a sentence (after any bullet or quote)
-_PRONOUN_OPENS = re.compile(r"^[\s\"“‘'•*–—-]*(He|She)\s")
+# "He" or "She" opening a sentence (after any bullet or quote; lexicon/names.toml)
+_PRONOUN_OPENS = re.compile(rf"^[\s\"“‘'•*–—-]*({'|'.join(name_words()['pronouns_opening'])})\s")
 
 
 def _masked(
@@ -191,14 +197,18 @@ def _masked(
     return "".join(out), slots
 
 
-_GENERIC_BIG = re.compile(
-    # (an article, or one joined to a preposition: "al gigante di", "du géant", "do gigante")
-    r"\b(?:the|this|le|la|el|der|die|das|il|o|a|al|del|dal|nel|sul|au|du|ao|do|dem|des|vom|zum|beim)\s+(?:(?:[\w-]+\s+){0,2}?(?P<noun>giant|hyperscaler|behemoth|incumbent|géant|gigante|konzern|riese|colosso|corporation|corporação|corporación|corporazione)"
-    r"|(?:search|chip|software|e-?commerce|cloud|social\s+media|tech|internet|iphone|smartphone)\s+(?:company|group|firm|maker|titan|leader)"
-    # "the social network", "le site de micro-blogging": a big company named by what it runs
-    r"|social\s+network|micro-?blogging\s+(?:site|service|platform)|(?:site|service|plateforme)\s+de\s+micro-?blogging|réseau\s+social)\b",
-    re.IGNORECASE,
-)
+def _generic_big_rx(words: dict[str, list[str]]) -> re.Pattern[str]:
+    """ "the tech giant", "al gigante di", "le réseau social": a big company named by what it is,
+    in every language read (``[big_company]`` of lexicon/names.toml)."""
+    return re.compile(
+        rf"\b(?:{'|'.join(words['articles'])})\s+(?:(?:[\w-]+\s+){{0,2}}?(?P<noun>{'|'.join(words['nouns'])})"
+        rf"|(?:{'|'.join(words['trades'])})\s+(?:{'|'.join(words['firm_words'])})"
+        rf"|{'|'.join(words['what_it_runs'])})\b",
+        re.IGNORECASE,
+    )
+
+
+_GENERIC_BIG = _generic_big_rx(name_words()["big_company"])
 
 
 @cache

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from extractors.analysis.lexicon import (
     LEXICON_DIR,
@@ -236,8 +237,14 @@ class NameData:
 
 
 @cache
+def name_words() -> dict[str, Any]:
+    """lexicon/names.toml as written: the words that tell what a capitalised word is."""
+    return tomllib.loads((LEXICON_DIR / "names.toml").read_text(encoding="utf-8"))
+
+
+@cache
 def name_data() -> NameData:
-    data = tomllib.loads((LEXICON_DIR / "names.toml").read_text(encoding="utf-8"))
+    data = name_words()
     return NameData(
         not_companies=frozenset(data["not_companies"]) | frozenset(data["demonym_nouns"]),
         demonym_nouns=frozenset(data["demonym_nouns"]),
@@ -271,6 +278,10 @@ def name_data() -> NameData:
             + ")"
         ),
     )
+
+
+# the words of lexicon/names.toml the patterns below are built from
+_WORDS = name_words()
 
 
 @dataclass(frozen=True, slots=True)
@@ -1454,13 +1465,14 @@ def past_employer_before(s: Sentence, start: int) -> bool:
     )
 
 
+# The words that join a list's items, in every language read (lexicon/names.toml)
 LIST_WORDS = (
-    r"(?:and|or|e|y|et|ou|o|und|oder|en|şi|și|i|og|och|dan|serta|ve|và|и|oraz)(?:\s+encore)?"
+    rf"(?:{'|'.join(_WORDS['list_words'])})(?:\s+(?:{'|'.join(_WORDS['list_word_then'])}))?"
 )
 # (the word before the first item may come again after "and": "pela Microsoft e pela Amazon",
 # "by Google and by Meta", "a Meta e a Amazon")
 LIST_SEPARATOR = re.compile(
-    rf"\s*(?:,|,?\s+{LIST_WORDS})(?:\s+(?:by|pela|pelo|por|par|von|the|a|o|la|el|le))?\s*"
+    rf"\s*(?:,|,?\s+{LIST_WORDS})(?:\s+(?:{'|'.join(_WORDS['list_item_openers'])}))?\s*"
     # (the enumeration comma of Chinese and Japanese, the full-width comma, and their words for
     # "and", a name's quotes around them: "微软、谷歌、亚马逊", "「Picnik」と「Phatbits」")
     r"|\s*[」』”]?\s*(?:[、，]|と|和|与|及|以及)\s*[「『“]?\s*",
@@ -1832,7 +1844,7 @@ def _companies_before_titles(body: str) -> set[str]:
 
 # One capitalised word, alone, that buys or acquires ("Today, Zynga is acquiring the team"): a
 # company's name, not a person's given name ("Zynga Poker" is then no person).
-_PURCHASE_VERB = r"(?:acquir(?:es|ed|ing)|buys|bought|buying|purchas(?:es|ed|ing))"
+_PURCHASE_VERB = rf"(?:{'|'.join(_WORDS['purchase_verbs'])})"
 _BUYER_ALONE = re.compile(
     r"([A-Z](?<![\w.-][A-Z])[\w.-]+)\s+(?:(?:is|was|has|had|will|also|recently|reportedly|then)\s+)*"
     rf"(?:be\s+)?{_PURCHASE_VERB}\b"
@@ -1860,9 +1872,9 @@ _OWNED_THING = re.compile(
 # name of an owner, "bought Tom Vale’s startup Lumeo"), and the one a purchase's noun is of
 # ("Apple’s acquisition of Asaii", then "features such as Asaii Terminal": no person)
 _THE_TEAM_OF = re.compile(r"the(?<!\wthe)\s+([A-Z][\w.-]+)\s+team\b")
-_PURCHASE_STEMS = ("acquir", "buy", "bought", "purchas")  # one is in every purchase verb
+_PURCHASE_STEMS = tuple(_WORDS["purchase_stems"])  # one is in every purchase verb
 _BOUGHT_ALONE = re.compile(
-    rf"\b(?:{_PURCHASE_VERB}|(?:acquisition|purchase|buyout)\s+of)\s+([A-Z][\w.-]+)(?=[\s,.;])"
+    rf"\b(?:{_PURCHASE_VERB}|(?:{'|'.join(_WORDS['purchase_nouns'])})\s+of)\s+([A-Z][\w.-]+)(?=[\s,.;])"
     r"(?!\s+[A-Z][\w.-]*['’]s\b)"
 )
 
