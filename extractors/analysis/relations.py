@@ -1481,7 +1481,7 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
     if (
         _said(cues, "acquire", between)
         and not _said(cues, "stake", between + after[:30])
-        and not hired
+        and (not hired or _bought_then_hired(between, cues))
         and not _said(cues, "not_acquisition", between)  # "Harbor hasn't acquired the startup"
     ):
         if (
@@ -1503,6 +1503,13 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
     ):
         return pair.relate("deal", x, y, STRENGTH_FRAME)  # "Nvidia's $20 billion Groq deal"
     return []
+
+
+def _bought_then_hired(between: str, cues: SentenceCues) -> bool:
+    """The purchase's verb takes the company itself, its people hired in words of their own after
+    it ("Yahoo bought Snipit for $10 million and hired all but one employee"): both halves told,
+    not a purchase of people ("acquired the team behind Snipit"), which is a hire alone."""
+    return not any(_said(cues, c, between) for c in ("hire", "join", "team", "team_plural"))
 
 
 def _passive(cues: SentenceCues, cue: str, between: str) -> bool:

@@ -6349,3 +6349,25 @@ def test_a_purchase_of_a_startup_described_with_a_slash_is_read():
         "Harbor. Lumeo posted a message on its homepage."
     )
     assert ("acquire", "Harbor", "Lumeo") in keys, keys
+
+
+def test_a_purchase_and_a_hire_told_in_one_sentence_are_both_halves():
+    # the purchase's verb takes the company itself and its people are hired in words of their own:
+    # the two halves of a talent deal in one sentence, not a hire alone with no payment
+    _, result = _analyse(
+        "Quorvel adds a note-taking team\n\n"
+        "Quorvel acquired Pennywick, a two-year-old startup, for $12 million and hired its team "
+        "of nine engineers. The app will close next month."
+    )
+    assert _roles(result) == {"quorvel--pennywick": "subject"}
+    assert any(
+        c.metric == "deal_amount_usd" and c.low <= 12_000_000 <= c.high for c in result.claims
+    )
+    assert ("staff_hired", 9) in {(c.metric, c.low) for c in result.claims}
+    # a purchase of the team itself stays a hire with its purchase read as the acqui-hire it is
+    _, result = _analyse(
+        "Quorvel adds a note-taking team\n\n"
+        "Quorvel acquired the team behind Pennywick, a two-year-old startup, and hired its "
+        "founders. The app will close next month."
+    )
+    assert _roles(result) == {"quorvel--pennywick": "subject"}
