@@ -130,6 +130,8 @@ from extractors.analysis.text import fold
         ("de", "acquire", "der Suchkonzern schluckt ein junges Startup"),
         # the imperfective of "to obtain" people ("obtaining key employees")
         ("pl", "hire", "pozyskując kluczowych pracowników z dwóch firm"),
+        # people snatched up, as they are snapped up
+        ("en", "hire", "the search company has snatched up a dozen of its engineers"),
     ],
 )
 def test_a_phrase_reads_as_its_cue(language, cue, text):
