@@ -6371,3 +6371,16 @@ def test_a_purchase_and_a_hire_told_in_one_sentence_are_both_halves():
         "founders. The app will close next month."
     )
     assert _roles(result) == {"quorvel--pennywick": "subject"}
+
+
+def test_a_design_firm_named_like_a_person_is_a_company():
+    """ "Pelcro Design" reads like a given name and a surname; a design studio's name ends on
+    "Design" as a lab's ends on "Labs"."""
+    text = (
+        "Harbor compra Pelcro Design\n\n"
+        "Harbor adquirió Pelcro Design, que pasará a formar parte de su unidad de hardware. "
+        "Su presidente y sus seis empleados se unirán a Harbor el próximo mes."
+    )
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("es"))
+    assert "Pelcro Design" in company_names(names), names.orgs
+    assert _roles(_analyse_in("es", text)) == {"harbor--pelcro-design": "subject"}
