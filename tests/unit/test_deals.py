@@ -6384,3 +6384,17 @@ def test_a_design_firm_named_like_a_person_is_a_company():
     names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("es"))
     assert "Pelcro Design" in company_names(names), names.orgs
     assert _roles(_analyse_in("es", text)) == {"harbor--pelcro-design": "subject"}
+
+
+def test_the_country_before_a_giant_is_no_company():
+    """ "the U.S. semiconductor giant": the country's abbreviation, its last dot read as the end
+    of a name, is no company and no party to a deal."""
+    text = (
+        "Harbor cuts jobs\n\n"
+        "Harbor's 900 employees in Lisbon wonder whether their jobs are safe after the U.S. "
+        "chip giant said it would cut 12,000 jobs from a workforce of 107,000."
+    )
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
+    assert not {"U.S", "U.S."} & company_names(names), names.orgs
+    _, result = _analyse(text)
+    assert not result.deals, result.deals
