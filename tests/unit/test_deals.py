@@ -6398,3 +6398,16 @@ def test_the_country_before_a_giant_is_no_company():
     assert not {"U.S", "U.S."} & company_names(names), names.orgs
     _, result = _analyse(text)
     assert not result.deals, result.deals
+
+
+def test_a_magazine_and_a_valley_are_no_parties():
+    """Time, the magazine ("Tạp chí Time"), and "Thung lũng Silicon" (Silicon Valley, whose
+    Vietnamese noun alone is capitalised) are not companies a deal can be with."""
+    text = (
+        "Harbor giữ chân nhân tài\n\n"
+        "Tạp chí Time nhận định Harbor có những vụ mua lại hoàn hảo tại Thung lũng Silicon. "
+        "Tạp chí Time còn nhận thấy 2/3 trong số 90 nhà sáng lập đều đầu quân cho Harbor."
+    )
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("vi"))
+    assert not {"Time", "Thung"} & company_names(names), names.orgs
+    assert not {d.deal_id for d in _analyse_in("vi", text).deals} & {"harbor--time"}
