@@ -1496,8 +1496,18 @@ def _money_of_pair(pair: _Pair, names: Names, cues: SentenceCues, *, hired: bool
             # "BumpはGoogleに買収される前に": the passive's agent, the second, buys
             return pair.relate("acquire", y, x, STRENGTH_FRAME)
         return pair.relate("acquire", x, y, STRENGTH_FRAME)
+    return _funding_licence_or_deal(pair, cues, hired=hired)
+
+
+def _funding_licence_or_deal(pair: _Pair, cues: SentenceCues, *, hired: bool) -> list[Relation]:
+    """The money of a pair no purchase or payment ties: funding between them, a licence told as a
+    second verb after a hire, or a deal the first's possessive names."""
+    x, y, between, after = pair.x, pair.y, pair.between, pair.after
     if _said(cues, "funding", between):
         return pair.relate("funding", x, y, STRENGTH_FRAME)
+    if hired and _coordinated_verb(after, cues.lex, "licence"):
+        # "Google swooped on Pinwheel, hiring its founders and licensing its technology"
+        return pair.relate("licence", x, y, STRENGTH_OBJECT)
     if re.match(rf"^{_POSS}\s+(?:[\w$.,~-]+\s+){{0,3}}$", between) and _said(
         cues, "deal", after[:25]
     ):
@@ -1719,10 +1729,15 @@ def _hire_then_object(lex: Lexicon) -> re.Pattern[str]:
 
 def _coordinated_hire(folded_after: str, lex: Lexicon) -> bool:
     """ "… and hire its founders", "… and bring chief executive Varun Mohan": a second verb, of hiring."""
-    for m in _COORDINATED.finditer(folded_after[:90]):
-        if lex.cues["hire"].match(folded_after, m.end()):
-            return True
-    return False
+    return _coordinated_verb(folded_after, lex, "hire")
+
+
+def _coordinated_verb(folded_after: str, lex: Lexicon, cue: str) -> bool:
+    """A second verb of the class after the pair, its subject the first company's: "… and hire its
+    founders", "…, hiring its founders and licensing its technology"."""
+    return any(
+        lex.cues[cue].match(folded_after, m.end()) for m in _COORDINATED.finditer(folded_after[:90])
+    )
 
 
 def _said_board(folded_clause: str) -> bool:

@@ -6411,3 +6411,17 @@ def test_a_magazine_and_a_valley_are_no_parties():
     names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("vi"))
     assert not {"Time", "Thung"} & company_names(names), names.orgs
     assert not {d.deal_id for d in _analyse_in("vi", text).deals} & {"harbor--time"}
+
+
+def test_a_licence_told_as_a_second_verb_after_a_hire_is_the_payment():
+    _, result = _analyse(
+        "Quorvel swoops on Pennywick\n\n"
+        "Pennywick is a speech startup. Quorvel, the cloud giant, swooped on Pennywick, hiring its "
+        "founders and licensing its technology. The app will stay open."
+    )
+    [deal] = result.deals
+    assert (deal.deal_id, deal.role, deal.kind) == (
+        "quorvel--pennywick",
+        "subject",
+        "licence_and_hire",
+    )
