@@ -597,6 +597,11 @@ def test_ages(language, text, value):
         ("it", "guida il gruppo da 20 anni"),
         ("ru", "он работал в компании в течение 20 лет"),
         ("nl", "het bedrijf bestaat al 25 jaar"),
+        # a time to come, counted in years
+        ("pt", "ele espera ser lembrado “daqui a 50 anos” como pesquisador"),
+        ("es", "quiere que lo recuerden dentro de 30 años"),
+        ("fr", "on en reparlera dans 40 ans"),
+        ("it", "se ne parlerà fra 30 anni"),
     ],
 )
 def test_a_span_of_years_is_no_age(language, text):
