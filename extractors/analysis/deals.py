@@ -190,6 +190,7 @@ def assemble_deals(
         sentences, names, cues_of, watchlist, deals, by_pair, money_tells=unread_language
     )
     deals = _one_per_target(deals, watchlist)
+    _with_the_people_it_moved(deals, names, watchlist)
     deals = [
         d
         for d in deals
@@ -199,6 +200,17 @@ def assemble_deals(
         )
     ]
     return _assign_roles(deals, sentences, names, cues_of, relations)
+
+
+def _with_the_people_it_moved(deals: list[Deal], names: Names, watchlist: Watchlist) -> None:
+    """A known deal's people (the founders and leaders the watchlist says it moved) named anywhere
+    in the text are its people hired: the text names Alexandr Wang in a story of Meta's deal for
+    Scale AI because he moved with it, wherever the sentence that tells the deal stands."""
+    named = {p.name for found in names.people for p in found}
+    for d in deals:
+        for known in watchlist.deals:
+            if (known.acquirer, known.target) == (d.acquirer, d.target):
+                d.people += [p for p in known.people if p in named and p not in d.people]
 
 
 def _known_payers_in_lists(

@@ -6425,3 +6425,25 @@ def test_a_licence_told_as_a_second_verb_after_a_hire_is_the_payment():
         "subject",
         "licence_and_hire",
     )
+
+
+def test_a_known_deals_people_named_anywhere_are_its_people_hired(tmp_path):
+    """The watchlist says whom a known deal moved: named anywhere in a story of the deal, they are
+    its people hired, though the sentence that tells the deal names nobody."""
+    path = tmp_path / "watchlist.toml"
+    path.write_text(
+        '[[acquirer]]\nname = "Halcyon"\n\n[[startup]]\nname = "Lumeo"\n\n'
+        '[[person]]\nname = "Vera Lind"\n\n[[person]]\nname = "Tom Vale"\n\n'
+        '[[deal]]\nacquirer = "Halcyon"\ntarget = "Lumeo"\nkind = "licence_and_hire"\n'
+        'people = ["Vera Lind", "Tom Vale"]\n',
+        encoding="utf-8",
+    )
+    _, result = _analyse(
+        "Halcyon pays $400 million to license Lumeo's models and hire its staff\n\n"
+        "Halcyon will pay $400 million to license Lumeo's models and hire most of its staff. "
+        "Vera Lind, who founded the startup in 2021, said the team was proud of its work.",
+        load_watchlist(path),
+    )
+    [deal] = result.deals
+    assert deal.deal_id == "halcyon--lumeo"
+    assert deal.people == ("Vera Lind",)  # (Tom Vale is not named)
