@@ -797,7 +797,7 @@ def _judge(
     else:
         reasons.append(f"{t}: nothing else in the text says it is a company")
     confidence = round(min(ceiling, confidence), 3)
-    people = _deal_people(t, live, names)
+    people = _deal_people(t, live, names, framed)
     evidence = next((r.clause for r in sorted(live, key=lambda r: (-r.strength, r.sentence))), "")
     reasons.insert(0, f"hire {hire:.2f}, money {money:.2f} in {len(sentences)} sentence(s)")
     return Deal(a, t, kind, confidence, live, people, evidence=evidence, reasons=reasons)
@@ -1105,7 +1105,7 @@ def _deal_kind(t: str, live: list[Relation], framed: _Framing, lex: Lexicon) -> 
     return "talent_deal"
 
 
-def _deal_people(t: str, live: list[Relation], names: Names) -> list[str]:
+def _deal_people(t: str, live: list[Relation], names: Names, framed: _Framing) -> list[str]:
     """The people who move with startup ``t``: named in its hires and not of another company,
     then the people of ``t`` named where a hire is told."""
     people: list[str] = []
@@ -1121,7 +1121,47 @@ def _deal_people(t: str, live: list[Relation], names: Names) -> list[str]:
             and any(p in r.people or p in _named_in(r, names) for r in live if r.kind == "hire")
         ):
             people.append(p)
+    # (people the text ties to no company, who join or are hired in a sentence that tells the
+    # startup's people moving: "Both Stone and cofounder Ben Finkel are joining Pinterest")
+    for r in live:
+        if r.kind != "hire" or r.background:
+            continue
+        s = framed.sentences[r.sentence]
+        cues = framed.cues_of[r.sentence]
+        for m in names.people[r.sentence]:
+            p = m.name
+            if (
+                p in people
+                or p in names.affiliation
+                or p in names.leaders  # (a listed company's leader, "Mark Zuckerberg")
+                or _known_elsewhere(p, names)
+            ):
+                continue
+            if _moves_in(s.folded, m.start, m.end, cues, names.orgs[r.sentence]):
+                people.append(p)
     return people
+
+
+# How far from a person's name the verb that moves them may stand
+_MOVER_REACH = 60
+
+
+def _moves_in(
+    folded: str, start: int, end: int, cues: SentenceCues, orgs: Sequence[OrgMention]
+) -> bool:
+    """The person named at ``start:end`` is the one a joining verb after them or a hiring verb
+    before them moves, no company named between."""
+    joins = cues.lex.cues["join"].search(folded, end, end + _MOVER_REACH)
+    if joins is not None and not any(end <= o.start < joins.start() for o in orgs):
+        return True
+    hired = list(cues.lex.cues["hire"].finditer(folded, max(0, start - _MOVER_REACH), start))
+    return bool(hired) and not any(hired[-1].end() <= o.start < start for o in orgs)
+
+
+def _known_elsewhere(person: str, names: Names) -> bool:
+    """The watchlist knows the person as one of a known deal's people: the watchlist, not this
+    reading, says which deal moved them (``_with_the_people_it_moved``)."""
+    return any(n == person for n, _ in names.known_homes)
 
 
 def _named_in(r: Relation, names: Names) -> set[str]:

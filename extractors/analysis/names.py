@@ -326,6 +326,8 @@ class Names:
     known_homes: dict[tuple[str, str], str] = field(default_factory=dict)
     # city -> the listed acquirer whose home it is ("the Mountain View giant": Google; watchlist)
     acquirer_homes: dict[str, str] = field(default_factory=dict)
+    # person -> the listed company they lead (watchlist): "Mark Zuckerberg" leads Meta
+    leaders: dict[str, str] = field(default_factory=dict)
 
     def is_confirmed(self, org: str) -> bool:
         return bool(self.evidence.get(org))
@@ -411,13 +413,8 @@ def _sentence_opening(raw: str) -> int:
     return numbered.end() if numbered else pos
 
 
-_TITLE_WORDS = frozenset(
-    {
-        "CEO", "CTO", "CFO", "COO", "CPO", "Chief", "President", "Founder", "Co-founder", "Cofounder",
-        "Co-Founder", "Director", "Head", "Vice", "VP", "Senior", "Executive", "Scientist", "Officer",
-        "Product", "Technology", "Operating", "Financial", "Interim", "Former", "Ex",
-    }
-)  # fmt: skip
+# The words of a person's title, never part of their name (lexicon/names.toml)
+_TITLE_WORDS = frozenset(_WORDS["title_words"])
 
 
 _TICKER = re.compile(
@@ -682,6 +679,7 @@ def find_names(sentences: Sequence[Sentence], watchlist: Watchlist, lex: Lexicon
         aliases=aliases,
         known_homes=known_homes,
         acquirer_homes=watchlist.acquirers_by_home(),
+        leaders=_leaders(watchlist),
     )
 
 

@@ -6447,3 +6447,41 @@ def test_a_known_deals_people_named_anywhere_are_its_people_hired(tmp_path):
     [deal] = result.deals
     assert deal.deal_id == "halcyon--lumeo"
     assert deal.people == ("Vera Lind",)  # (Tom Vale is not named)
+
+
+def test_people_tied_to_no_company_who_join_in_the_deals_sentence_are_hired():
+    _, result = _analyse(
+        "Harbor buys Lumeo\n\n"
+        "Harbor has acquired Lumeo, the photo startup of Vera Lind. Both Lind and cofounder "
+        "Tom Vale are joining Harbor as a result of the acquisition, a spokesperson said."
+    )
+    [deal] = result.deals
+    assert deal.deal_id == "harbor--lumeo"
+    assert set(deal.people) == {"Vera Lind", "Tom Vale"}
+
+
+def test_a_listed_companys_leader_is_never_one_of_the_people_it_hires(tmp_path):
+    path = tmp_path / "watchlist.toml"
+    path.write_text(
+        '[[acquirer]]\nname = "Harbor"\n\n[[person]]\nname = "Ada Corran"\nleads = "Harbor"\n',
+        encoding="utf-8",
+    )
+    _, result = _analyse(
+        "Harbor buys Lumeo\n\n"
+        "Harbor has acquired Lumeo, a photo startup. Harbor hired Lumeo's staff; they were "
+        "recruited to work beside Ada Corran on cameras.",
+        load_watchlist(path),
+    )
+    [deal] = result.deals
+    assert "Ada Corran" not in deal.people
+
+
+@pytest.mark.parametrize("title", ["Co-founders", "Founders", "Cofounders"])
+def test_a_plural_title_opening_a_sentence_is_no_part_of_a_name(title):
+    text = (
+        "Harbor buys Genly\n\n"
+        f"Harbor has acquired Genly, a scheduling startup. {title} Ben Cheung and Charles Lee "
+        "will join Harbor."
+    )
+    names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
+    assert {p.name for found in names.people for p in found} == {"Ben Cheung", "Charles Lee"}
