@@ -78,6 +78,9 @@ class Scores:
     deals: PRF
     claims: PRF
     per_article: tuple[ArticleScore, ...] = field(default=())
+    # the people each deal found and labelled hired, on the deals both name (a missed deal's
+    # people are counted with the deal, not again here)
+    people: PRF = field(default=PRF(0, 0, 0))
     distinct_deals: int = 0
     unrelated: int = 0
     hard_negatives: int = 0
@@ -93,6 +96,7 @@ class Scores:
             "relevance": {c: self.relevance[c].as_dict() for c in RELEVANCE_CLASSES},
             "deals": self.deals.as_dict(),
             "claims": self.claims.as_dict(),
+            "people_hired": self.people.as_dict(),
             "distinct_deals": self.distinct_deals,
             "unrelated": self.unrelated,
             "hard_negatives": self.hard_negatives,
@@ -201,6 +205,7 @@ def score_folder(folder: Path, watchlist: Watchlist | None = None, *, split: str
     rel_counts = {c: [0, 0, 0] for c in RELEVANCE_CLASSES}
     deal_counts = [0, 0, 0]
     claim_counts = [0, 0, 0]
+    people_counts = [0, 0, 0]
     rows = []
     deal_ids: set[str] = set()
     unrelated = hard = 0
@@ -225,6 +230,10 @@ def score_folder(folder: Path, watchlist: Watchlist | None = None, *, split: str
         deal_counts[0] += len(want_deals & got_deals)
         deal_counts[1] += len(got_deals - want_deals)
         deal_counts[2] += len(want_deals - got_deals)
+        for got, want in _people_of_matched_deals(label, analysis):
+            people_counts[0] += len(got & want)
+            people_counts[1] += len(got - want)
+            people_counts[2] += len(want - got)
         matched, extra, missing = _match(_got_claims(stem, analysis), expected_claims(stem, label))
         claim_counts[0] += len(matched)
         claim_counts[1] += len(extra)
@@ -247,10 +256,17 @@ def score_folder(folder: Path, watchlist: Watchlist | None = None, *, split: str
         deals=PRF(*deal_counts),
         claims=PRF(*claim_counts),
         per_article=tuple(rows),
+        people=PRF(*people_counts),
         distinct_deals=len(deal_ids),
         unrelated=unrelated,
         hard_negatives=hard,
     )
+
+
+def _people_of_matched_deals(label: dict, analysis: Analysis) -> list[tuple[set[str], set[str]]]:
+    """(the people found hired, the people labelled hired) of each deal both name."""
+    want = {d["deal_id"]: set(d.get("people_hired") or ()) for d in label.get("deals", [])}
+    return [(set(d.people), want[d.deal_id]) for d in analysis.deals if d.deal_id in want]
 
 
 def format_scores(scores: Scores, *, details: bool = True) -> str:
@@ -262,6 +278,7 @@ def format_scores(scores: Scores, *, details: bool = True) -> str:
         *((f"rel:{c}", scores.relevance[c]) for c in RELEVANCE_CLASSES),
         ("deals", scores.deals),
         ("claims", scores.claims),
+        ("people", scores.people),
     ]:
         lines.append(
             f"{name:<12}{prf.precision:>10.3f}{prf.recall:>10.3f}{prf.f1:>8.3f}{prf.tp:>6}{prf.fp:>6}{prf.fn:>6}"

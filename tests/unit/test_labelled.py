@@ -36,3 +36,11 @@ def test_deals(scores):
 def test_claims(scores):
     assert scores.claims.precision >= 0.95, format_scores(scores)
     assert scores.claims.recall >= 0.90, format_scores(scores)
+
+
+def test_people_hired(scores):
+    # the people each deal moves, as the labels name them, on the deals both name (0.990 / 1.000
+    # on 2026-12-07: Ilya Sutskever, named in a relative clause before "will work alongside")
+    assert scores.people.tp >= 100, format_scores(scores)
+    assert scores.people.precision >= 0.95, format_scores(scores)
+    assert scores.people.recall >= 0.95, format_scores(scores)
