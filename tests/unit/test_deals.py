@@ -6485,3 +6485,17 @@ def test_a_plural_title_opening_a_sentence_is_no_part_of_a_name(title):
     )
     names = find_names(split_sentences(text), EMPTY_WATCHLIST, lexicon_for("en"))
     assert {p.name for found in names.people for p in found} == {"Ben Cheung", "Charles Lee"}
+
+
+def test_a_known_deals_people_written_in_another_script_are_named_hired():
+    """The shipped watchlist spells the people of its known deals as Korean and Japanese
+    outlets write them: the deal's people hired are named, by their canonical names."""
+    result = _analyse_in(
+        "ko",
+        "구글, 윈드서프 인재 영입\n\n"
+        "구글은 윈드서프의 기술 라이선스를 확보하고 핵심 인력을 영입하기로 했다. "
+        "바룬 모한 최고경영자와 더글러스 첸 공동 창업자가 구글 딥마인드에 합류한다.",
+        WATCHLIST,
+    )
+    [deal] = [d for d in result.deals if d.deal_id == "google--windsurf"]
+    assert set(deal.people) == {"Varun Mohan", "Douglas Chen"}
