@@ -22,7 +22,14 @@ from functools import cache
 
 from extractors.analysis.figures import count_figures, money_figures
 from extractors.analysis.lexicon import Lexicon, SentenceCues, lexicon_for
-from extractors.analysis.names import FORMER_WORD, LIST_SEPARATOR, Names, OrgMention, without_names
+from extractors.analysis.names import (
+    FORMER_WORD,
+    LIST_SEPARATOR,
+    Names,
+    OrgMention,
+    PersonMention,
+    without_names,
+)
 from extractors.analysis.relations import (
     MONEY_KINDS,
     STRENGTH_CLAUSE,
@@ -1124,22 +1131,43 @@ def _deal_people(t: str, live: list[Relation], names: Names, framed: _Framing) -
     # (people the text ties to no company, who join or are hired in a sentence that tells the
     # startup's people moving: "Both Stone and cofounder Ben Finkel are joining Pinterest")
     for r in live:
-        if r.kind != "hire" or r.background:
+        if r.kind not in {"hire", "acquihire"} or r.background:
             continue
         s = framed.sentences[r.sentence]
         cues = framed.cues_of[r.sentence]
-        for m in names.people[r.sentence]:
-            p = m.name
-            if (
-                p in people
-                or p in names.affiliation
-                or p in names.leaders  # (a listed company's leader, "Mark Zuckerberg")
-                or _known_elsewhere(p, names)
-            ):
+        for run in _runs_of_people(s.folded, names.people[r.sentence]):
+            if not _moves_in(s.folded, run[0].start, run[-1].end, cues, names.orgs[r.sentence]):
                 continue
-            if _moves_in(s.folded, m.start, m.end, cues, names.orgs[r.sentence]):
-                people.append(p)
+            for m in run:
+                p = m.name
+                if not (
+                    p in people
+                    or p in names.affiliation
+                    or p in names.leaders  # (a listed company's leader, "Mark Zuckerberg")
+                    or _known_elsewhere(p, names)
+                ):
+                    people.append(p)
     return people
+
+
+# Between two people of one list: a comma or "and" ("along with"), and at most two words saying
+# what the next one is ("designer Daniel Burka", "his cofounder Scott Ostler", "employees Akiva
+# Leffert")
+_LISTED_BESIDE = re.compile(
+    r"\s*(?:,\s*(?:and\s+|along\s+with\s+)?|\s+and\s+|\s+along\s+with\s+)"
+    r"(?:(?:his|her|their)\s+)?(?:[\w-]+\s+){0,2}"
+)
+
+
+def _runs_of_people(folded: str, people: Sequence[PersonMention]) -> list[list[PersonMention]]:
+    """A sentence's people in runs the text lists together."""
+    runs: list[list[PersonMention]] = []
+    for p in sorted(people, key=lambda p: p.start):
+        if runs and _LISTED_BESIDE.fullmatch(folded, runs[-1][-1].end, p.start):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
 
 
 # How far from a person's name the verb that moves them may stand

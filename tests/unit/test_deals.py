@@ -6499,3 +6499,14 @@ def test_a_known_deals_people_written_in_another_script_are_named_hired():
     )
     [deal] = [d for d in result.deals if d.deal_id == "google--windsurf"]
     assert set(deal.people) == {"Varun Mohan", "Douglas Chen"}
+
+
+def test_everyone_a_list_names_beside_a_mover_moves_too():
+    # a list whose items say what each one is, after the acqui-hire's verb
+    _, result = _analyse(
+        "Harbor buys Lumeo\n\n"
+        "Harbor has acquired Lumeo, a photo startup. Harbor not only gets Lumeo's software but "
+        "also acqui-hires co-founders and vision researchers Ana Ruiz and Li Wei."
+    )
+    [deal] = result.deals
+    assert set(deal.people) == {"Ana Ruiz", "Li Wei"}
