@@ -6419,12 +6419,8 @@ def test_a_licence_told_as_a_second_verb_after_a_hire_is_the_payment():
         "Pennywick is a speech startup. Quorvel, the cloud giant, swooped on Pennywick, hiring its "
         "founders and licensing its technology. The app will stay open."
     )
-    [deal] = result.deals
-    assert (deal.deal_id, deal.role, deal.kind) == (
-        "quorvel--pennywick",
-        "subject",
-        "licence_and_hire",
-    )
+    kinds = {d.deal_id: (d.role, d.kind) for d in result.deals}
+    assert kinds == {"quorvel--pennywick": ("subject", "licence_and_hire")}
 
 
 def test_a_known_deals_people_named_anywhere_are_its_people_hired(tmp_path):
