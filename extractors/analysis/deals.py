@@ -546,12 +546,17 @@ def _price_told(framed: _Framing, companies: set[str]) -> bool:
     """A sentence naming one of ``companies`` states a sum larger than a small team's price while
     it speaks of paying or buying (not "acquired Flutter for a reported US$40m"; not a dated
     purchase by others the sentence names too: "founded by people who worked for PA Semi, a
-    chipmaker Apple acquired in 2008 for $278 million")."""
+    chipmaker Apple acquired in 2008 for $278 million"). A sentence naming no company right after
+    one naming them speaks of the same purchase ("Salesforce a finalisé le rachat de Slack.
+    L'opération avait été officialisée … pour 27,7 milliards de dollars")."""
+    named_before: set[str] = set()
     for s in framed.sentences:
         named = {o.name for o in framed.names.orgs[s.index]}
         cues = framed.cues_of[s.index]
+        told_of = named or (named_before if cues.present("deal") else set())
+        named_before = named
         if (
-            named & companies
+            told_of & companies
             and _may_state_a_price(s, cues)
             and not (cues.present("dated") and named - companies)
             and any(

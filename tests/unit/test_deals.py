@@ -6506,3 +6506,17 @@ def test_everyone_a_list_names_beside_a_mover_moves_too():
     )
     [deal] = result.deals
     assert set(deal.people) == {"Ana Ruiz", "Li Wei"}
+
+
+def test_the_price_told_in_the_sentence_after_a_purchase_makes_it_a_company_bought_whole():
+    """ "L'opération" in the sentence after the purchase is that purchase: its price is a
+    company's, so the teams spoken of later make no acqui-hire of it."""
+    result = _analyse_in(
+        "fr",
+        "Salesforce finalise le rachat de Lumeo\n\n"
+        "Salesforce a annoncé mercredi avoir finalisé le rachat de l'éditeur de logiciels Lumeo "
+        "Technologies. L'opération avait été annoncée en décembre pour un montant de 9,2 milliards "
+        "de dollars. Les deux équipes de Salesforce et de Lumeo travaillent déjà ensemble.",
+        WATCHLIST,
+    )
+    assert result.relevance == "unrelated", result.deals
