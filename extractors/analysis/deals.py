@@ -652,6 +652,26 @@ def _spoken_of(
     return before if len(before) <= 2 else set()
 
 
+def _the_purchase_before(
+    s: Sentence, cues: SentenceCues, relations: Sequence[Relation]
+) -> set[str]:
+    """The two companies of the purchase told last before a sentence that names none and speaks
+    of "the deal" ("OpenAI ha anunciado la compra de Statsig … la operación se interpreta como un
+    acqui-hire"): the deal it speaks of."""
+    if not cues.present("deal"):
+        return set()
+    told = [
+        r
+        for r in relations
+        if r.sentence < s.index
+        and r.kind == "acquire"
+        and r.strength >= STRENGTH_FRAME
+        and not (r.background or r.failed)
+    ]
+    last = max(told, key=lambda r: r.sentence, default=None)
+    return {last.acquirer, last.target} if last is not None else set()
+
+
 def _framing(
     sentences: Sequence[Sentence],
     names: Names,
@@ -674,7 +694,9 @@ def _framing(
         named = {o.name for o in names.orgs[s.index]}
         cues = cues_of[s.index]
         if cues.present("acquihire"):
-            acquihire |= _spoken_of(s, named, names, sentences)
+            acquihire |= _spoken_of(s, named, names, sentences) or _the_purchase_before(
+                s, cues, relations
+            )
             acquihire_sentences.add(s.index)
             headline_acquihire = headline_acquihire or s.index == 0
             # a line of the lead that names no company ("- 2 박사급 인재 200명 확보 전략", a

@@ -6520,3 +6520,15 @@ def test_the_price_told_in_the_sentence_after_a_purchase_makes_it_a_company_boug
         WATCHLIST,
     )
     assert result.relevance == "unrelated", result.deals
+
+
+def test_a_sentence_calling_the_deal_an_acqui_hire_speaks_of_the_purchase_told_before():
+    result = _analyse_in(
+        "es",
+        "OpenAI ha anunciado la compra de la startup Lumeo por 900 millones de dólares. "
+        "La clave está en quién llega: el equipo de Lumeo se integra completo en OpenAI.\n\n"
+        "Falta un detalle que explica el sentido de todo: la operación se interpreta como un "
+        "acqui-hire orientado a talento.",
+        WATCHLIST,
+    )
+    assert _roles(result) == {"openai--lumeo": "subject"}

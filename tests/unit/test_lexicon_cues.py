@@ -132,6 +132,9 @@ from extractors.analysis.text import fold
         ("pl", "hire", "pozyskując kluczowych pracowników z dwóch firm"),
         # people snatched up, as they are snapped up
         ("en", "hire", "the search company has snatched up a dozen of its engineers"),
+        # a team that integrates into a company joins it
+        ("es", "join", "el equipo se integra completo en Harbor"),
+        ("es", "join", "sus ingenieros se integrarán en Harbor"),
     ],
 )
 def test_a_phrase_reads_as_its_cue(language, cue, text):
