@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from extractors.analysis.figures import money_figures
 from extractors.analysis.lexicon import Lexicon, SentenceCues, ends_on, offer_of_a_purchase
 from extractors.analysis.names import (
     FORMER_WORD,
@@ -1602,10 +1603,11 @@ def _buys_people(pair: _Pair, cues: SentenceCues) -> bool:
         return False
     rest = pair.between[bought.end() :]
     # the people right after the verb ("buys 2,000 engineers from"), or right after the company
-    # the verb and a preposition lead to ("купила у HTC две тысячи инженеров")
+    # the verb and a preposition lead to ("купила у HTC две тысячи инженеров"); a price between
+    # is not counted ("wykupując za 2,4 miliarda dolarów kluczowych pracowników startupu")
     moved = people.search(rest)
     if (
-        len(rest.split()) <= 5
+        len(_without_sums(rest, cues.lex.language).split()) <= 5
         and moved
         and not _CLAUSE_BREAK.search(rest, 0, moved.start())
         # (not "acquires photo specialists Xoopit": the people noun right before the company's
@@ -1617,6 +1619,13 @@ def _buys_people(pair: _Pair, cues: SentenceCues) -> bool:
         return False  # "it was bought by Harbor where a million people tag places": the buyer's
     first_after = _FIRST_WORDS_AFTER.match(pair.after)
     return bool(len(rest.split()) <= 1 and first_after and people.search(first_after.group(0)))
+
+
+def _without_sums(text: str, language: str) -> str:
+    """The text with each sum of money it states taken out."""
+    for fig in reversed(money_figures(text, language)):
+        text = text[: fig.start] + text[fig.end :]
+    return text
 
 
 def _bought_for_a_person(pair: _Pair, names: Names, cues: SentenceCues) -> str | None:

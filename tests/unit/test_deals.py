@@ -6532,3 +6532,17 @@ def test_a_sentence_calling_the_deal_an_acqui_hire_speaks_of_the_purchase_told_b
         WATCHLIST,
     )
     assert _roles(result) == {"openai--lumeo": "subject"}
+
+
+def test_people_bought_for_a_price_stated_between_are_an_acqui_hire():
+    """ "wykupując za 2,4 miliarda dolarów kluczowych pracowników startupu": what is bought is
+    the startup's people, the price between the verb and them."""
+    result = _analyse_in(
+        "pl",
+        "Szybka akcja Google\n\n"
+        "Google przeprowadziło szybką akcję, wykupując za 2,4 miliarda dolarów kluczowych "
+        "pracowników startupu Lumeo razem z jego szefem.",
+        WATCHLIST,
+    )
+    [deal] = result.deals
+    assert (deal.deal_id, deal.role, deal.kind) == ("google--lumeo", "subject", "acquihire")

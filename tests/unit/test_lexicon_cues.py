@@ -135,6 +135,10 @@ from extractors.analysis.text import fold
         # a team that integrates into a company joins it
         ("es", "join", "el equipo se integra completo en Harbor"),
         ("es", "join", "sus ingenieros se integrarán en Harbor"),
+        # buying out, and taking over as a participle
+        ("pl", "acquire", "wykupując kluczowych pracowników startupu"),
+        ("pl", "acquire", "przejmując kluczowe technologie"),
+        ("pl", "stake", "kupił akcje spółki"),
     ],
 )
 def test_a_phrase_reads_as_its_cue(language, cue, text):
@@ -159,6 +163,8 @@ def test_back_as_a_particle_is_no_payment(text):
         ("pt", "hire", "a startup levantou 11 milhões numa rodada"),
         # a span of time after which something is told is no earlier deal
         ("en", "background", "today, after a long year of research, we are ready"),
+        # "akcja" is an action as well as a share: only the plural of shares is a stake
+        ("pl", "stake", "Google przeprowadziło piracką akcję"),
     ],
 )
 def test_a_word_that_only_starts_like_a_cue_is_not_it(language, cue, text):
