@@ -1067,10 +1067,25 @@ _NOUN_PHRASE_OPENS = re.compile(
 def _bought_by_the_next(pair: _Pair, orgs: Sequence[OrgMention], cues: SentenceCues) -> bool:
     """The second company is the object of a purchase word whose buyer "by" names right after
     it: the first one is no party."""
-    by = _BY_ONLY.match(pair.after)
-    if by is None or not _ends_on_purchase_word(pair.between, cues):
+    if not _ends_on_purchase_word(pair.between, cues):
         return False
-    return any(o.start == pair.y.end + by.end() for o in orgs)
+    # (the buyer named right after "by", or after a few words describing it: "da startup Box TI,
+    # pela plataforma de investimentos Warren")
+    ends = {
+        pair.y.end + by.end()
+        for by in (_BY_ONLY.match(pair.after), _by_described(pair, cues))
+        if by
+    }
+    return any(o.start in ends for o in orgs)
+
+
+def _by_described(pair: _Pair, cues: SentenceCues) -> re.Match[str] | None:
+    """ "by" and a few words describing the buyer after the second company, "by" a word of the
+    language's passive."""
+    by = _BY_DESCRIBED.match(pair.after)
+    if by is None or cues.lex.cues["agent_by"].search(by.group(0)) is None:
+        return None
+    return by
 
 
 def _bought_itself(pair: _Pair, cues: SentenceCues) -> bool:
@@ -1529,6 +1544,8 @@ def _passive(cues: SentenceCues, cue: str, between: str) -> bool:
     by = _PASSIVE_BY_END.search(between)
     return (
         by is not None
+        # (a word of the language's passive: Italian "da" is "by", Portuguese "da" is "of the")
+        and cues.lex.cues["agent_by"].fullmatch(by.group(0).split()[0]) is not None
         and _said(cues, cue, between[: by.start()])
         and not _said(cues, cue, between[by.start() :])
     )

@@ -6546,3 +6546,34 @@ def test_people_bought_for_a_price_stated_between_are_an_acqui_hire():
     )
     [deal] = result.deals
     assert (deal.deal_id, deal.role, deal.kind) == ("google--lumeo", "subject", "acquihire")
+
+
+def test_portuguese_da_is_of_the_not_the_passives_by():
+    """ "a aquisição da equipa da Lumeo": Portuguese "da" is "of the" (Italian "da" is "by"), so
+    OpenAI buys Lumeo's team, not the other way round."""
+    result = _analyse_in(
+        "pt",
+        "OpenAI compra equipa\n\n"
+        "A OpenAI confirmou a aquisição da equipa da Lumeo, uma plataforma de software para "
+        "recursos humanos. Os três cofundadores vão integrar a OpenAI.",
+        WATCHLIST,
+    )
+    assert _roles(result) == {"openai--lumeo": "subject"}
+
+
+def test_the_buyer_described_after_by_buys_the_startup_not_the_company_before_it():
+    """ "… da Pelcro, ou então da recente aquisição da startup Lumeo, pela plataforma Warren":
+    Warren buys Lumeo; Pelcro, an item of the list before, neither buys nor is bought by it."""
+    text = (
+        "Acqui-hiring no Brasil\n\n"
+        "Você já ouviu falar da aquisição feita pelo Nubank, em 2020, da Pelcro, startup de "
+        "software, ou então da recente aquisição da startup Lumeo, pela plataforma de "
+        "investimentos Warren, no início deste ano, para contratar a equipe."
+    )
+    lex = lexicon_for("pt")
+    sentences = split_sentences(text)
+    names = find_names(sentences, EMPTY_WATCHLIST, lex)
+    cues = [SentenceCues(lex, s.folded) for s in sentences]
+    pairs = {(r.acquirer, r.target) for r in relations_in(sentences, names, lex, cues)}
+    assert ("Warren", "Lumeo") in pairs
+    assert not {("Lumeo", "Pelcro"), ("Pelcro", "Lumeo")} & pairs, pairs
