@@ -139,6 +139,10 @@ from extractors.analysis.text import fold
         ("pl", "acquire", "wykupując kluczowych pracowników startupu"),
         ("pl", "acquire", "przejmując kluczowe technologie"),
         ("pl", "stake", "kupił akcje spółki"),
+        # "created" a company, in the past tense: founded it
+        ("es", "founding", "en el 2012 creó Lumeo"),
+        ("pt", "founding", "em 2012 criou a Lumeo"),
+        ("it", "founding", "nel 2012 creò Lumeo"),
     ],
 )
 def test_a_phrase_reads_as_its_cue(language, cue, text):
