@@ -6577,3 +6577,15 @@ def test_the_buyer_described_after_by_buys_the_startup_not_the_company_before_it
     pairs = {(r.acquirer, r.target) for r in relations_in(sentences, names, lex, cues)}
     assert ("Warren", "Lumeo") in pairs
     assert not {("Lumeo", "Pelcro"), ("Pelcro", "Lumeo")} & pairs, pairs
+
+
+def test_asias_big_companies_are_known_by_their_names_in_their_own_scripts():
+    """メルカリ, 네이버: names in scripts without capitals, which only the watchlist recognises."""
+    result = _analyse_in(
+        "ja",
+        "Lumeoのメンバーがメルカリに参画\n\n"
+        "フリマアプリを運営するLumeoのメンバー5人がメルカリに参画することになった。"
+        "Lumeoは2016年に設立されたスタートアップで、サービスは年内に終了する。",
+        WATCHLIST,
+    )
+    assert "mercari--lumeo" in _deal_ids(result), result.deals
