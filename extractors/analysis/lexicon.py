@@ -43,7 +43,7 @@ CUE_CLASSES: tuple[str, ...] = (
     "contrasted", "similar_deal", "most_of", "in_which", "negation", "aside_opens", "appositive_opens",
     "kind_adjectives", "one_of", "calling", "agent_by", "welcome",
     "except", "subject_particle", "relative", "investors", "another", "sale_price", "examples", "appositive_noun", "investor_own",
-    "founder_noun", "purchase_of",
+    "founder_noun", "purchase_of", "led_by",
 )  # fmt: skip
 NUMBER_KEYS = frozenset(
     {

@@ -894,8 +894,12 @@ class _NameScan:
         for i in range(len(people) - 1, -1, -1):
             name, start, end = people[i]
             leads = leaders.get(name)
-            if leads is None or leads in named:
+            if leads is None:
                 continue
+            if leads in named and not self.lex.cues["led_by"].search(
+                fold(s.raw[max(0, start - 30) : start])
+            ):
+                continue  # (but "à empresa liderada por Mark Zuckerberg" is Meta, named or not)
             if self._named_as_of_another(s.raw[max(0, start - 60) : start], leads):
                 continue  # "Loopt CEO Sam Altman", "Loopt's Sam Altman": the text's own company for him
             company = self.watchlist.lookup(leads)

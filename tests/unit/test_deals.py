@@ -6589,3 +6589,21 @@ def test_asias_big_companies_are_known_by_their_names_in_their_own_scripts():
         WATCHLIST,
     )
     assert "mercari--lumeo" in _deal_ids(result), result.deals
+
+
+def test_the_company_led_by_a_listed_leader_is_that_company(tmp_path):
+    """ "à empresa liderada por Ada Corran": the company she leads, though the sentence names it
+    elsewhere too."""
+    path = tmp_path / "watchlist.toml"
+    path.write_text(
+        '[[acquirer]]\nname = "Harbor"\n\n[[person]]\nname = "Ada Corran"\nleads = "Harbor"\n',
+        encoding="utf-8",
+    )
+    result = _analyse_in(
+        "pt",
+        "Harbor adquiriu startup\n\n"
+        "A notícia foi confirmada pela Harbor, e a Bloomberg indica que toda a equipa da Lumeo se "
+        "vai juntar à empresa liderada por Ada Corran a partir da próxima semana.",
+        load_watchlist(path),
+    )
+    assert "harbor--lumeo" in _deal_ids(result), result.deals

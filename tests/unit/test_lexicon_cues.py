@@ -143,6 +143,9 @@ from extractors.analysis.text import fold
         ("es", "founding", "en el 2012 creó Lumeo"),
         ("pt", "founding", "em 2012 criou a Lumeo"),
         ("it", "founding", "nel 2012 creò Lumeo"),
+        # the periphrastic future of joining
+        ("pt", "join", "toda a equipa da Lumeo se vai juntar à Harbor"),
+        ("pt", "join", "os engenheiros vão se juntar ao Harbor"),
     ],
 )
 def test_a_phrase_reads_as_its_cue(language, cue, text):
