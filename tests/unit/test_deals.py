@@ -6607,3 +6607,14 @@ def test_the_company_led_by_a_listed_leader_is_that_company(tmp_path):
         load_watchlist(path),
     )
     assert "harbor--lumeo" in _deal_ids(result), result.deals
+
+
+def test_a_team_counted_right_after_its_word_in_chinese_is_the_startups_size():
+    """ "Lumeo 成立于 2019 年,团队约 30 人": the startup's team, about 30 people."""
+    result = _analyse_in(
+        "zh",
+        "谷歌收购初创公司 Lumeo，团队加入谷歌\n\n"
+        "谷歌已收购初创公司 Lumeo，其创始人和员工将加入谷歌。Lumeo 成立于 2019 年,团队约 30 人。",
+        WATCHLIST,
+    )
+    assert ("target_headcount", 27, 33) in {(c.metric, c.low, c.high) for c in result.claims}

@@ -498,7 +498,24 @@ class CountReading(Reading):
             fold(before[-30:] + " " + after[:20]),
         ):
             return "target_headcount", CUE_DEAL, "the company's size"
+        if self._its_team_counted_unspaced(s, deal, before):
+            return "target_headcount", CUE_DEAL, "the company's size"
         return None, 0.0, "a count of people not tied to the deal"
+
+    def _its_team_counted_unspaced(self, s: Sentence, deal: Deal, before: str) -> bool:
+        """In a language written without spaces, a word for the staff right before the count
+        (a qualifier between) in a sentence that names the startup before it: "Lepton AI 由…创立于
+        2023 年,团队约 20 人", its team about 20 people."""
+        if self.lex.spaced:
+            return False
+        near = fold(before[-8:])
+        told = list(self.lex.cues["staff"].finditer(near))
+        return (
+            bool(told)
+            and len(near[told[-1].end() :].strip()) <= 2
+            and any(o.name == deal.target for o in self.names.orgs[s.index])
+            and any(alias in before for alias in self._aliases(deal.target))
+        )
 
     def _sizes_the_company(self, before: str, after: str, deal: Deal) -> bool:
         """ "a startup of 12 people, Lumeo", "Prompt AI, with only 11 employees": a count that says
