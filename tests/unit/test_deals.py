@@ -6618,3 +6618,30 @@ def test_a_team_counted_right_after_its_word_in_chinese_is_the_startups_size():
         WATCHLIST,
     )
     assert ("target_headcount", 27, 33) in {(c.metric, c.low, c.high) for c in result.claims}
+
+
+def test_bonuses_offered_to_people_are_no_price_of_the_deal():
+    result = _analyse_in(
+        "pt",
+        "Meta adquiriu startup\n\n"
+        "A Meta adquiriu a startup Lumeo, e toda a equipa da Lumeo passa a integrar a Meta. "
+        "Recentemente a Meta terá conseguido ‘roubar’ três investigadores à OpenAI, com rumores a "
+        "indicarem que a empresa tem oferecido bónus de 100 milhões de dólares a trabalhadores de "
+        "empresas rivais.",
+        WATCHLIST,
+    )
+    assert "meta--lumeo" in _deal_ids(result)
+    assert not [c for c in result.claims if c.metric == "deal_amount_usd"], result.claims
+
+
+def test_an_age_with_only_before_it_is_an_age_at_another_moment():
+    """ "Con tan solo 24 años, Lind se convirtió en…": how old she was then, not now."""
+    result = _analyse_in(
+        "es",
+        "Google contrata al equipo de Lumeo\n\n"
+        "Google contrató a la fundadora de Lumeo, Vera Lind, y a todo su equipo. Con tan solo "
+        "24 años, Lind se convirtió en la emprendedora más joven de la lista.",
+        WATCHLIST,
+    )
+    assert not [c for c in result.claims if c.metric == "person_age"], result.claims
+    assert "24 años" in {x.stated for x in result.left_out}

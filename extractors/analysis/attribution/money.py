@@ -992,8 +992,11 @@ class MoneyReading(Reading):
         if (w.s.is_headline or w.s.index <= 1) and w.deal.acquirer not in self.price_untold:
             return "deal_amount_usd", CUE_HEADLINE, HEADLINE_GUESS
         if (
-            self._says("pay", fold(w.clause)) or self._says("deal", fold(w.clause))
-        ) and not self._says("undisclosed", w.s.folded):
+            (self._says("pay", fold(w.clause)) or self._says("deal", fold(w.clause)))
+            and not self._says("undisclosed", w.s.folded)
+            # (not "oferecido bónus de 100 milhões de dólares a trabalhadores": people's pay)
+            and not self._says("pay_package", fold(w.clause))
+        ):
             # (not in a sentence that says the terms were not disclosed: "Although the terms of
             # the deal were not disclosed, … the company has generated a capital of $ 750,000")
             return "deal_amount_usd", CUE_DEAL * 0.9, "what the deal pays (the clause says so)"
