@@ -10,6 +10,7 @@ import json
 import math
 import sys
 import tomllib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -264,9 +265,23 @@ def score_folder(folder: Path, watchlist: Watchlist | None = None, *, split: str
 
 
 def _people_of_matched_deals(label: dict, analysis: Analysis) -> list[tuple[set[str], set[str]]]:
-    """(the people found hired, the people labelled hired) of each deal both name."""
-    want = {d["deal_id"]: set(d.get("people_hired") or ()) for d in label.get("deals", [])}
-    return [(set(d.people), want[d.deal_id]) for d in analysis.deals if d.deal_id in want]
+    """(the people found hired, the people labelled hired) of each deal both name, each name
+    read without its accents, case or kind of apostrophe ("Karén Simonyan", the watchlist's name,
+    is the "Karen Simonyan" a text writes)."""
+    want = {
+        d["deal_id"]: {_person_key(p) for p in d.get("people_hired") or ()}
+        for d in label.get("deals", [])
+    }
+    return [
+        ({_person_key(p) for p in d.people}, want[d.deal_id])
+        for d in analysis.deals
+        if d.deal_id in want
+    ]
+
+
+def _person_key(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def format_scores(scores: Scores, *, details: bool = True) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from extractors.scoring import Scores, format_scores, score_folder
@@ -44,3 +46,28 @@ def test_people_hired(scores):
     assert scores.people.tp >= 100, format_scores(scores)
     assert scores.people.precision >= 0.95, format_scores(scores)
     assert scores.people.recall >= 0.95, format_scores(scores)
+
+
+def test_people_are_scored_by_name_whatever_its_accents_case_or_apostrophe(tmp_path):
+    """The watchlist's "Karén Simonyan" is the "Karen Simonyan" a label copies from its text."""
+    label = {
+        "article": {"outlet": "x", "title": None, "published": None, "author": None,
+                    "language": "en"},
+        "relevance": "subject",
+        "hard_negative": None,
+        "deals": [{"deal_id": "microsoft--inflection-ai", "acquirer": "Microsoft",
+                   "target": "Inflection AI", "role": "subject", "kind": "licence_and_hire",
+                   "people_hired": ["Karen Simonyan", "mustafa suleyman"]}],
+        "claims": [],
+    }  # fmt: skip
+    (tmp_path / "a.json").write_text(json.dumps(label), encoding="utf-8")  # (beside its text)
+    (tmp_path / "a.txt").write_text(
+        "Microsoft hires Inflection AI's founders\n\n"
+        "Microsoft will pay Inflection AI $650 million to license its models and has hired its "
+        "co-founders Mustafa Suleyman and Karén Simonyan.",
+        encoding="utf-8",
+    )
+    scores = score_folder(tmp_path, load_watchlist(REPO / "config" / "watchlist.toml"))
+    assert (scores.people.tp, scores.people.fp, scores.people.fn) == (2, 0, 0), format_scores(
+        scores
+    )
