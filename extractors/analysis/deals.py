@@ -1157,6 +1157,7 @@ def _deal_people(t: str, live: list[Relation], names: Names, framed: _Framing) -
             people.append(p)
     # (people the text ties to no company, who join or are hired in a sentence that tells the
     # startup's people moving: "Both Stone and cofounder Ben Finkel are joining Pinterest")
+    known_people = {n for n, _ in names.known_homes}  # (the watchlist says which deal moved them)
     for r in live:
         if r.kind not in {"hire", "acquihire"} or r.background:
             continue
@@ -1171,7 +1172,7 @@ def _deal_people(t: str, live: list[Relation], names: Names, framed: _Framing) -
                     p in people
                     or p in names.affiliation
                     or p in names.leaders  # (a listed company's leader, "Mark Zuckerberg")
-                    or _known_elsewhere(p, names)
+                    or p in known_people
                 ):
                     people.append(p)
     return people
@@ -1211,12 +1212,6 @@ def _moves_in(
         return True
     hired = list(cues.lex.cues["hire"].finditer(folded, max(0, start - _MOVER_REACH), start))
     return bool(hired) and not any(hired[-1].end() <= o.start < start for o in orgs)
-
-
-def _known_elsewhere(person: str, names: Names) -> bool:
-    """The watchlist knows the person as one of a known deal's people: the watchlist, not this
-    reading, says which deal moved them (``_with_the_people_it_moved``)."""
-    return any(n == person for n, _ in names.known_homes)
 
 
 def _named_in(r: Relation, names: Names) -> set[str]:

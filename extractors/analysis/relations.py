@@ -1083,9 +1083,13 @@ def _by_described(pair: _Pair, cues: SentenceCues) -> re.Match[str] | None:
     """ "by" and a few words describing the buyer after the second company, "by" a word of the
     language's passive."""
     by = _BY_DESCRIBED.match(pair.after)
-    if by is None or cues.lex.cues["agent_by"].search(by.group(0)) is None:
-        return None
-    return by
+    return by if by is not None and _the_languages_by(by, cues) else None
+
+
+def _the_languages_by(by: re.Match[str], cues: SentenceCues) -> bool:
+    """The "by" a match of ``BY_WORDS`` opens on is a word of the text's language's passive
+    (Italian "da" is "by", Portuguese "da" is "of the")."""
+    return cues.lex.cues["agent_by"].fullmatch(by.group(0).strip(" ,").split()[0]) is not None
 
 
 def _bought_itself(pair: _Pair, cues: SentenceCues) -> bool:
@@ -1544,8 +1548,7 @@ def _passive(cues: SentenceCues, cue: str, between: str) -> bool:
     by = _PASSIVE_BY_END.search(between)
     return (
         by is not None
-        # (a word of the language's passive: Italian "da" is "by", Portuguese "da" is "of the")
-        and cues.lex.cues["agent_by"].fullmatch(by.group(0).split()[0]) is not None
+        and _the_languages_by(by, cues)
         and _said(cues, cue, between[: by.start()])
         and not _said(cues, cue, between[by.start() :])
     )
@@ -1624,8 +1627,8 @@ def _buys_people(pair: _Pair, cues: SentenceCues) -> bool:
     # is not counted ("wykupując za 2,4 miliarda dolarów kluczowych pracowników startupu")
     moved = people.search(rest)
     if (
-        len(_without_sums(rest, cues.lex.language).split()) <= 5
-        and moved
+        moved
+        and (len(rest.split()) <= 5 or len(_without_sums(rest, cues.lex.language).split()) <= 5)
         and not _CLAUSE_BREAK.search(rest, 0, moved.start())
         # (not "acquires photo specialists Xoopit": the people noun right before the company's
         # name says what the company is)

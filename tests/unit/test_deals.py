@@ -70,6 +70,13 @@ def _relation_keys(
     return {(r.kind, r.acquirer, r.target) for r in _relations(text, language, watchlist)}
 
 
+def _watchlist_of(tmp_path, toml: str) -> Watchlist:
+    """A watchlist read from ``toml``, as a user's file is."""
+    path = tmp_path / "watchlist.toml"
+    path.write_text(toml, encoding="utf-8")
+    return load_watchlist(path)
+
+
 def _people_moving_to_harbor(text: str) -> tuple[str, ...]:
     """The people the one Harbor-Lumeo deal of a text names as hired."""
     _, result = _analyse(text, WATCHLIST)
@@ -1702,15 +1709,13 @@ def test_the_deal_told_is_found_and_its_look_alike_is_not(text, found, not_found
 
 
 def _watchlist_with_moved_people(tmp_path) -> Watchlist:
-    path = tmp_path / "watchlist.toml"
-    path.write_text(
+    return _watchlist_of(
+        tmp_path,
         '[[acquirer]]\nname = "Halcyon"\n\n[[acquirer]]\nname = "Norvex"\n\n'
         '[[startup]]\nname = "Lumeo"\n\n[[person]]\nname = "Jane Doe"\n\n'
         '[[deal]]\nacquirer = "Halcyon"\ntarget = "Lumeo"\nkind = "licence_and_hire"\n'
         'people = ["Jane Doe"]\n',
-        encoding="utf-8",
     )
-    return load_watchlist(path)
 
 
 @pytest.mark.parametrize(
@@ -2370,13 +2375,11 @@ def test_a_product_named_after_the_startup_is_no_person_that_hides_the_startup()
 
 
 def _watchlist_with_a_leader(tmp_path) -> Watchlist:
-    path = tmp_path / "watchlist.toml"
-    path.write_text(
+    return _watchlist_of(
+        tmp_path,
         '[[acquirer]]\nname = "Halcyon"\n\n'
         '[[person]]\nname = "Dana Whitlow"\naliases = ["Whitty"]\nleads = "Halcyon"\n',
-        encoding="utf-8",
     )
-    return load_watchlist(path)
 
 
 @pytest.mark.parametrize(
@@ -6426,19 +6429,18 @@ def test_a_licence_told_as_a_second_verb_after_a_hire_is_the_payment():
 def test_a_known_deals_people_named_anywhere_are_its_people_hired(tmp_path):
     """The watchlist says whom a known deal moved: named anywhere in a story of the deal, they are
     its people hired, though the sentence that tells the deal names nobody."""
-    path = tmp_path / "watchlist.toml"
-    path.write_text(
+    watchlist = _watchlist_of(
+        tmp_path,
         '[[acquirer]]\nname = "Halcyon"\n\n[[startup]]\nname = "Lumeo"\n\n'
         '[[person]]\nname = "Vera Lind"\n\n[[person]]\nname = "Tom Vale"\n\n'
         '[[deal]]\nacquirer = "Halcyon"\ntarget = "Lumeo"\nkind = "licence_and_hire"\n'
         'people = ["Vera Lind", "Tom Vale"]\n',
-        encoding="utf-8",
     )
     _, result = _analyse(
         "Halcyon pays $400 million to license Lumeo's models and hire its staff\n\n"
         "Halcyon will pay $400 million to license Lumeo's models and hire most of its staff. "
         "Vera Lind, who founded the startup in 2021, said the team was proud of its work.",
-        load_watchlist(path),
+        watchlist,
     )
     [deal] = result.deals
     assert deal.deal_id == "halcyon--lumeo"
@@ -6457,16 +6459,15 @@ def test_people_tied_to_no_company_who_join_in_the_deals_sentence_are_hired():
 
 
 def test_a_listed_companys_leader_is_never_one_of_the_people_it_hires(tmp_path):
-    path = tmp_path / "watchlist.toml"
-    path.write_text(
+    watchlist = _watchlist_of(
+        tmp_path,
         '[[acquirer]]\nname = "Harbor"\n\n[[person]]\nname = "Ada Corran"\nleads = "Harbor"\n',
-        encoding="utf-8",
     )
     _, result = _analyse(
         "Harbor buys Lumeo\n\n"
         "Harbor has acquired Lumeo, a photo startup. Harbor hired Lumeo's staff; they were "
         "recruited to work beside Ada Corran on cameras.",
-        load_watchlist(path),
+        watchlist,
     )
     [deal] = result.deals
     assert "Ada Corran" not in deal.people
@@ -6570,11 +6571,7 @@ def test_the_buyer_described_after_by_buys_the_startup_not_the_company_before_it
         "software, ou então da recente aquisição da startup Lumeo, pela plataforma de "
         "investimentos Warren, no início deste ano, para contratar a equipe."
     )
-    lex = lexicon_for("pt")
-    sentences = split_sentences(text)
-    names = find_names(sentences, EMPTY_WATCHLIST, lex)
-    cues = [SentenceCues(lex, s.folded) for s in sentences]
-    pairs = {(r.acquirer, r.target) for r in relations_in(sentences, names, lex, cues)}
+    pairs = {(payer, startup) for _, payer, startup in _relation_keys(text, "pt")}
     assert ("Warren", "Lumeo") in pairs
     assert not {("Lumeo", "Pelcro"), ("Pelcro", "Lumeo")} & pairs, pairs
 
@@ -6594,17 +6591,16 @@ def test_asias_big_companies_are_known_by_their_names_in_their_own_scripts():
 def test_the_company_led_by_a_listed_leader_is_that_company(tmp_path):
     """ "à empresa liderada por Ada Corran": the company she leads, though the sentence names it
     elsewhere too."""
-    path = tmp_path / "watchlist.toml"
-    path.write_text(
+    watchlist = _watchlist_of(
+        tmp_path,
         '[[acquirer]]\nname = "Harbor"\n\n[[person]]\nname = "Ada Corran"\nleads = "Harbor"\n',
-        encoding="utf-8",
     )
     result = _analyse_in(
         "pt",
         "Harbor adquiriu startup\n\n"
         "A notícia foi confirmada pela Harbor, e a Bloomberg indica que toda a equipa da Lumeo se "
         "vai juntar à empresa liderada por Ada Corran a partir da próxima semana.",
-        load_watchlist(path),
+        watchlist,
     )
     assert "harbor--lumeo" in _deal_ids(result), result.deals
 
