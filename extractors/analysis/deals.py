@@ -542,13 +542,16 @@ def _may_state_a_price(s: Sentence, cues: SentenceCues) -> bool:
     )
 
 
-def _price_told(framed: _Framing, companies: set[str]) -> bool:
-    """A sentence naming one of ``companies`` states a sum larger than a small team's price while
-    it speaks of paying or buying (not "acquired Flutter for a reported US$40m"; not a dated
+def _price_told(framed: _Framing, buyer: str, startup: str) -> bool:
+    """A sentence naming the buyer or the startup states a sum larger than a small team's price
+    while it speaks of paying or buying (not "acquired Flutter for a reported US$40m"; not a dated
     purchase by others the sentence names too: "founded by people who worked for PA Semi, a
-    chipmaker Apple acquired in 2008 for $278 million"). A sentence naming no company right after
-    one naming them speaks of the same purchase ("Salesforce a finalisé le rachat de Slack.
-    L'opération avait été officialisée … pour 27,7 milliards de dollars")."""
+    chipmaker Apple acquired in 2008 for $278 million"; not the buyer's purchase of another
+    company, the startup unnamed: "OpenAI a récemment racheté Statsig … pour 1,1 milliard de
+    dollars"). A sentence naming no company right after one naming them speaks of the same
+    purchase ("Salesforce a finalisé le rachat de Slack. L'opération avait été officialisée …
+    pour 27,7 milliards de dollars")."""
+    companies = {buyer, startup}
     named_before: set[str] = set()
     for s in framed.sentences:
         named = {o.name for o in framed.names.orgs[s.index]}
@@ -559,6 +562,7 @@ def _price_told(framed: _Framing, companies: set[str]) -> bool:
             told_of & companies
             and _may_state_a_price(s, cues)
             and not (cues.present("dated") and named - companies)
+            and not (startup not in named and named - companies)
             and any(
                 (f.high or f.low or 0.0) > SMALL_PRICE
                 for f in money_figures(s.text, framed.language)
@@ -592,7 +596,7 @@ def _perhaps_for_its_people(a: str, t: str, live: list[Relation], framed: _Frami
             for r in live
         )
         and any(_team_spoken_of(s, a, t, framed) for s in framed.sentences)
-        and not _price_told(framed, {a, t})
+        and not _price_told(framed, a, t)
     )
 
 
@@ -622,7 +626,7 @@ def _bought_earlier_its_founder_stayed(
     return (
         all(r.background or r.dated for r in live if r.kind == "acquire")
         and any(r.kind == "hire" and r.strength >= STRENGTH_PERSON for r in live)
-        and not _price_told(framed, {a, t})
+        and not _price_told(framed, a, t)
     )
 
 
@@ -881,7 +885,7 @@ def _weigh(
                 live,
                 framed.language,
                 undisclosed=a in framed.undisclosed,
-                sums_told=lambda: _price_told(framed, {a, t}),
+                sums_told=lambda: _price_told(framed, a, t),
             )
         )
     )

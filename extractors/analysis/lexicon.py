@@ -515,13 +515,17 @@ def lowered(fragment: str) -> str:
     return "".join(out).replace("(?p<", "(?P<")
 
 
-def literal_alternation(texts: Iterable[str], not_after: str = "", then: str = "") -> str:
+def literal_alternation(
+    texts: Iterable[str], not_after: str = "", then: str = "", rest_any_case: bool = False
+) -> str:
     """``(?<!not_after)(?:texts...)then``: an alternation of literal texts, in the order given,
     as one branch per first character: at any place only the texts that start with its
     character are tried (as the plain alternation would, in the same order), not every text.
 
     ``not_after`` (a character class) is tested once the first character is read, so the
     pattern starts with a character, which the search skips to instead of trying every place.
+    With ``rest_any_case`` the first character is matched as written and the rest in any case:
+    a name's capital stays a capital, while outlets write "WindSurf", "Character.ai", "GROQ".
     """
     texts = list(texts)
     if "" in texts:  # the empty text matches everywhere: its place among the others counts
@@ -534,7 +538,9 @@ def literal_alternation(texts: Iterable[str], not_after: str = "", then: str = "
     for first, rests in groups.items():
         char = re.escape(first)
         before = f"(?<!{not_after}{char})" if not_after else ""
-        branches.append(f"{char}{before}(?:{'|'.join(re.escape(r) for r in rests)}){then}")
+        rest = "|".join(re.escape(r) for r in rests)
+        rest = f"(?i:{rest})" if rest_any_case else f"(?:{rest})"
+        branches.append(f"{char}{before}{rest}{then}")
     return "|".join(branches)
 
 

@@ -65,6 +65,17 @@ _AFFILIATION = (
 
 
 @cache
+def _titled_of_patterns(titles: str, of: str) -> tuple[re.Pattern[str], ...]:
+    """A title of the company before or after the person, in the words of the text's language:
+    "il CEO di Dropbox Drew Houston", "Sam Altman, PDG d’OpenAI"."""
+    title_of = rf"\b(?:{titles})\s+(?:{of})\s*(?:the\s+)?(?P<org>§)"
+    return (
+        re.compile(rf"{title_of}\s*,?\s*(?P<person>¶)", re.IGNORECASE),
+        re.compile(rf"(?P<person>¶)\s*,\s*(?:[\w-]+\s+){{0,2}}?{title_of}", re.IGNORECASE),
+    )
+
+
+@cache
 def _founders_pattern(founding: str) -> re.Pattern[str]:
     """ "P and Q founded X", "Shazeer y De Freitas fundaron X", "P and Q, who co-founded X", in any
     language of the lexicon."""
@@ -113,8 +124,9 @@ def _affiliations(sentences: Sequence[Sentence], names: Names, lex: Lexicon) -> 
     founded: dict[str, str] = {}
     founding = "|".join(lex.raw.get("founding", ()))
     # (each pattern with whether it says the person founded the company)
+    titled = _titled_of_patterns("|".join(lex.raw["title"]), "|".join(lex.raw["of"]))
     patterns = (
-        *((p, False) for p in _AFFILIATION),
+        *((p, False) for p in (*_AFFILIATION, *titled)),
         *(
             (p, True)
             for p in (*_FOUNDED, _founders_pattern(founding), _founded_by_pattern(founding))

@@ -374,6 +374,7 @@ def _watchlist_pattern(
                 sorted(set(latin), key=len, reverse=True),
                 not_after=r"[A-Za-z0-9\u00c0-\u024f.@/#-]",
                 then="(?=" + ending + after,
+                rest_any_case=True,
             )
         )
     if other:
@@ -1035,6 +1036,12 @@ class _NameScan:
         """The people found before, by full name, then by surname alone."""
         for m in self.person_matches[s.index]:
             name, start = _untitled(m)
+            # (a company's name run into the person's: "il CEO di Dropbox Drew Houston")
+            words = name.split()
+            while len(words) > 2 and name not in self.person_names:
+                words = words[1:]
+                if s.raw[m.end() - len(" ".join(words)) : m.end()] == " ".join(words):
+                    name, start = " ".join(words), m.end() - len(" ".join(words))
             if name in self.person_names and not _overlaps_any(taken, start, m.end()):
                 people.append((self.person_names[name], start, m.end()))
                 taken.append((start, m.end()))

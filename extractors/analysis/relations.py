@@ -967,7 +967,7 @@ def _of_the_bought(pair: _Pair, cues: SentenceCues, found: list[Relation]) -> li
     second as its buyer where the words say so ("l'acquisition de Sparrow par Google", "the
     purchase of Quillbyte, for which Harbor paid …")."""
     x, y = pair.x, pair.y
-    if _BY_DESCRIBED.fullmatch(pair.between):
+    if _agent_by(cues.lex).described.fullmatch(pair.between):
         found = found + pair.relate("acquire", y, x, STRENGTH_FRAME)
     told_after = _told_in_a_relative_clause(pair, cues)
     if told_after is not None:
@@ -1030,21 +1030,47 @@ SOURCE_BEFORE = re.compile(
     r"\b(?:according\s+to|per|citing|data\s+from|reported\s+by|selon|d['’]après|laut|según|segundo|"
     r"secondo|si\s+l['’]on\s+en\s+croît)\s+(?:[\w-]+\s+){0,2}$"
 )
-# The word for "by" alone between a company bought and its buyer ("the acquisition of X by Y")
+# The word for "by" in every language read, for the figures' readers that know no language
+# ("founded in 2019 by …", "hired by"); the relations read each language's own (``agent_by``)
 BY_WORDS = (
     "by|par|por|pela|pelo|durch|da|dalla|dal|door|przez"  # and German "von", which is also "of"
 )
-_BY_ONLY = re.compile(rf"\s*(?:{BY_WORDS}|von)\s+")
-# ... with up to four words describing the buyer ("da startup Quillbyte, pela plataforma de
-# investimentos Harbor")
-_BY_DESCRIBED = re.compile(rf"\s*,?\s*(?:{BY_WORDS}|von)\s+(?:[\w'’-]+\s+){{0,4}}")
-# ... and the same word ending the words between two names, after a purchase word ("was bought
-# by"), but not "von": "der Kauf von Windsurf" is the purchase of it; up to three words may
-# describe the buyer ("acquired by social networking giant Facebook"), none of them a preposition
-# (not "bought the startup founded by alumni of Y") nor one of buying ("a move by acquiring Y")
-_PASSIVE_BY_END = re.compile(
-    rf"(?<!\w)(?:{BY_WORDS})(?:\s+(?:(?!(?:of|from|at|in|for|with|de|di|da|von)\s)[\w'’-]+\s+){{0,4}})?\s*$"
-)
+
+
+@dataclass(frozen=True, slots=True)
+class _AgentBy:
+    """The text's language's words for the agent of a passive, "by" (``agent_by`` of its
+    lexicon, English's beside them: Italian "da" is "by", Portuguese "da" is "of the"), as the
+    patterns the relations read them with."""
+
+    # "by" alone between a company bought and its buyer ("the acquisition of X by Y")
+    only: re.Pattern[str]
+    # ... with up to four words describing the buyer ("da startup Quillbyte, pela plataforma de
+    # investimentos Harbor")
+    described: re.Pattern[str]
+    # ... and the same word ending the words between two names, after a purchase word ("was
+    # bought by"), but not "von": "der Kauf von Windsurf" is the purchase of it; up to four words
+    # may describe the buyer ("acquired by social networking giant Facebook"), none of them a
+    # preposition (not "bought the startup founded by alumni of Y")
+    passive_end: re.Pattern[str]
+
+
+@cache
+def _agent_by_of(words: tuple[str, ...]) -> _AgentBy:
+    by = "|".join(words)
+    not_von = "|".join(w for w in words if w != "von") or "by"
+    return _AgentBy(
+        only=re.compile(rf"\s*(?:{by})\s+"),
+        described=re.compile(rf"\s*,?\s*(?:{by})\s+(?:[\w'’-]+\s+){{0,4}}"),
+        passive_end=re.compile(
+            rf"(?<!\w)(?:{not_von})"
+            r"(?:\s+(?:(?!(?:of|from|at|in|for|with|de|di|da|von)\s)[\w'’-]+\s+){0,4})?\s*$"
+        ),
+    )
+
+
+def _agent_by(lex: Lexicon) -> _AgentBy:
+    return _agent_by_of(lex.raw["agent_by"])
 
 
 # A purchase noun right after a name, in English ("the Quillbyte acquisition", "the Quillbyte
@@ -1073,23 +1099,13 @@ def _bought_by_the_next(pair: _Pair, orgs: Sequence[OrgMention], cues: SentenceC
     # pela plataforma de investimentos Warren")
     ends = {
         pair.y.end + by.end()
-        for by in (_BY_ONLY.match(pair.after), _by_described(pair, cues))
+        for by in (
+            _agent_by(cues.lex).only.match(pair.after),
+            _agent_by(cues.lex).described.match(pair.after),
+        )
         if by
     }
     return any(o.start in ends for o in orgs)
-
-
-def _by_described(pair: _Pair, cues: SentenceCues) -> re.Match[str] | None:
-    """ "by" and a few words describing the buyer after the second company, "by" a word of the
-    language's passive."""
-    by = _BY_DESCRIBED.match(pair.after)
-    return by if by is not None and _the_languages_by(by, cues) else None
-
-
-def _the_languages_by(by: re.Match[str], cues: SentenceCues) -> bool:
-    """The "by" a match of ``BY_WORDS`` opens on is a word of the text's language's passive
-    (Italian "da" is "by", Portuguese "da" is "of the")."""
-    return cues.lex.cues["agent_by"].fullmatch(by.group(0).strip(" ,").split()[0]) is not None
 
 
 def _bought_itself(pair: _Pair, cues: SentenceCues) -> bool:
@@ -1271,7 +1287,10 @@ def _verb_last_passive(pair: _Pair, cues: SentenceCues) -> bool:
         opening is not None
         and cues.lex.says("passive_auxiliary", opening.group(0))
         and len(between.split()) <= _PASSIVE_REACH
-        and (_VON_END.search(between) is not None or _PASSIVE_BY_END.search(between) is not None)
+        and (
+            _VON_END.search(between) is not None
+            or _agent_by(cues.lex).passive_end.search(between) is not None
+        )
     )
 
 
@@ -1386,7 +1405,7 @@ def _hire_of_pair(pair: _Pair, names: Names, cues: SentenceCues) -> list[Relatio
     if hire and _hire_then_object(lex).search(between):
         # "Microsoft hiring Inflection": its people, by metonymy; "Quillbyte was acqui-hired by
         # Harbor": the second hires
-        hirer, hired = (y, x) if _PASSIVE_BY_END.search(between) else (x, y)
+        hirer, hired = (y, x) if _agent_by(lex).passive_end.search(between) else (x, y)
         return pair.relate("hire", hirer, hired, STRENGTH_OBJECT)
     if _coordinated_hire(after, lex) and (_said(cues, "team", after) or pair.moving):
         return pair.relate(
@@ -1544,14 +1563,23 @@ def _bought_then_hired(between: str, cues: SentenceCues) -> bool:
 
 def _passive(cues: SentenceCues, cue: str, between: str) -> bool:
     """The words between end on a passive of the class, its agent the second company: "was
-    bought by", "has been acqui-hired by" (not "bought …, founded by")."""
-    by = _PASSIVE_BY_END.search(between)
-    return (
-        by is not None
-        and _the_languages_by(by, cues)
-        and _said(cues, cue, between[: by.start()])
-        and not _said(cues, cue, between[by.start() :])
-    )
+    bought by", "has been acqui-hired in 2019 by" (not "bought …, founded by"; not a noun of the
+    class that other words follow before "by": "a aquisição da equipa responsável pela Convogo",
+    the acquisition of the team responsible for Convogo)."""
+    by = _agent_by(cues.lex).passive_end.search(between)
+    if by is None or _said(cues, cue, between[by.start() :]):
+        return False
+    said = cues.lex.find(cue, between[: by.start()])
+    if not said:
+        return False
+    gap = between[said[-1].end() : by.start()]
+    # (a comma in the gap: "by" opens another clause, "acquired Laserlike, a startup founded by
+    # former Google engineers", and the pair is read as no active purchase either)
+    return len(gap.split()) <= _PASSIVE_GAP or "," in gap
+
+
+# The words at most between a passive's verb and its "by" ("acquired last year by")
+_PASSIVE_GAP = 2
 
 
 # What may come between the company that opens a relative clause and its verb ("which Harbor
@@ -1635,7 +1663,7 @@ def _buys_people(pair: _Pair, cues: SentenceCues) -> bool:
         and rest[moved.end() :].strip()
     ):
         return True  # (not "PayPal被eBay收购后,团队孵化出…": the team of another clause)
-    if _PASSIVE_BY_END.search(pair.between):
+    if _agent_by(cues.lex).passive_end.search(pair.between):
         return False  # "it was bought by Harbor where a million people tag places": the buyer's
     first_after = _FIRST_WORDS_AFTER.match(pair.after)
     return bool(len(rest.split()) <= 1 and first_after and people.search(first_after.group(0)))

@@ -6641,3 +6641,84 @@ def test_an_age_with_only_before_it_is_an_age_at_another_moment():
     )
     assert not [c for c in result.claims if c.metric == "person_age"], result.claims
     assert "24 años" in {x.stated for x in result.left_out}
+
+
+def test_a_listed_name_in_other_capitals_is_the_listed_company(tmp_path):
+    """Outlets write a listed name with capitals of their own ("WindSurf"): its first letter as
+    listed, the rest in any case, it is the listed company."""
+    watchlist = _watchlist_of(
+        tmp_path,
+        '[[acquirer]]\nname = "Halcyon"\n\n[[startup]]\nname = "Lumeo"\n\n'
+        '[[deal]]\nacquirer = "Halcyon"\ntarget = "Lumeo"\nkind = "licence_and_hire"\n',
+    )
+    names = read_steps(
+        "Halcyon and the startup LuMeo\n\n"
+        "Halcyon paid billions for the startup LuMeo, and its product has all but disappeared.",
+        "en",
+        watchlist,
+    ).names
+    assert names.kinds.get("Lumeo") == "startup"
+    assert "watchlist" in names.evidence["Lumeo"]
+
+
+def test_the_buyers_price_for_another_company_is_no_price_of_this_purchase():
+    """A small startup bought at no stated price, its staff joining, is a purchase for its people
+    though the story goes on to the buyer's costly purchase of another company."""
+    result = _analyse_in(
+        "fr",
+        "Harbor rachète Lumeo\n\n"
+        "Harbor a annoncé l’acquisition de Lumeo, une jeune pousse spécialisée dans les "
+        "assistants pour ordinateur. Tous les employés rejoignent Harbor, qui n’a pas précisé "
+        "le montant de la transaction. Harbor a récemment racheté Quillbyte, une plateforme "
+        "de paiement, pour 1,1 milliard de dollars.",
+    )
+    assert "harbor--lumeo" in _deal_ids(result)
+    assert "harbor--quillbyte" not in _deal_ids(result)
+
+
+def test_a_passives_by_is_the_texts_own_languages_and_stands_right_after_the_verb():
+    """Italian "dai" is "by the"; Portuguese "pela" after a noun and other words is "for the":
+    "a aquisição da equipa responsável pela Lumeo" is Harbor's purchase of Lumeo's team."""
+    italian = _relation_keys(
+        "Lumeo comprata da Harbor\n\nLa startup Lumeo è stata comprata dai soci della piattaforma Harbor.",
+        "it",
+    )
+    assert ("acquire", "Harbor", "Lumeo") in italian
+    assert ("acquire", "Lumeo", "Harbor") not in italian
+    portuguese = _relation_keys(
+        "A Harbor compra equipa\n\nA Harbor confirmou a aquisição da equipa responsável pela "
+        "Lumeo, uma plataforma de software.",
+        "pt",
+    )
+    assert ("acquire", "Harbor", "Lumeo") in portuguese
+    assert ("acquire", "Lumeo", "Harbor") not in portuguese
+
+
+def test_the_staff_counted_in_italian_who_go_to_work_at_the_buyer_are_hired():
+    result = _analyse_in(
+        "it",
+        "Harbor ha comprato Lumeo\n\n"
+        "L’app Lumeo è stata comprata da Harbor. I termini dell’accordo non sono stati resi "
+        "noti. I tredici dipendenti di Lumeo andranno a lavorare in Harbor.",
+    )
+    assert "harbor--lumeo" in _deal_ids(result)
+    hired = [c for c in result.claims if c.metric == "staff_hired"]
+    assert [(c.deal_id, c.low, c.high) for c in hired] == [("harbor--lumeo", 13, 13)]
+
+
+def test_a_title_of_a_company_ties_the_person_to_it_in_the_texts_language():
+    """ "il CEO di Harbor Marco Rossi", "Vera Lind, PDG de Lumeo": a title of the company before
+    the name or after it, the company's name run into the person's or not."""
+    italian = read_steps(
+        "Harbor ha comprato Lumeo\n\n“Possiamo aiutare Lumeo a crescere” ha dichiarato il CEO "
+        "di Harbor Marco Rossi.",
+        "it",
+        EMPTY_WATCHLIST,
+    ).names
+    assert italian.affiliation.get("Marco Rossi") == "Harbor"
+    french = read_steps(
+        "Harbor rachète Lumeo\n\nHarbor rachète Lumeo. Vera Lind, PDG de Lumeo, rejoint Harbor.",
+        "fr",
+        EMPTY_WATCHLIST,
+    ).names
+    assert french.affiliation.get("Vera Lind") == "Lumeo"
