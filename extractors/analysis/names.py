@@ -715,10 +715,15 @@ class _NameScan:
         # with its surname used alone, or with nothing that makes it a company.
         # each sentence's two- and three-word capitalised names, read once for both passes
         self.person_matches = [list(PERSON.finditer(s.raw)) for s in sentences]
+        # the capitalised words the text writes right before a verb of buying: companies
+        self.buyers = _buyers_by_name(
+            "\n".join(s.raw for s in sentences if not s.title_case), lex
+        )
         found_people, evidenced = _people(
-            sentences, watchlist, lex, data, self.text_body, self.person_matches
+            sentences, watchlist, lex, data, self.text_body, self.buyers, self.person_matches
         )
         self.person_names.update(found_people)
+        self.company_words = (watchlist, data, self.buyers)
         self.surnames: dict[str, str] = {}
         self.given_names: set[str] = set()
         # the first person shown to be one keeps a surname
@@ -1036,12 +1041,11 @@ class _NameScan:
         """The people found before, by full name, then by surname alone."""
         for m in self.person_matches[s.index]:
             name, start = _untitled(m)
-            # (a company's name run into the person's: "il CEO di Dropbox Drew Houston")
-            words = name.split()
-            while len(words) > 2 and name not in self.person_names:
-                words = words[1:]
-                if s.raw[m.end() - len(" ".join(words)) : m.end()] == " ".join(words):
-                    name, start = " ".join(words), m.end() - len(" ".join(words))
+            if name not in self.person_names:
+                # (a company's name run into the person's: "il CEO di Dropbox Drew Houston")
+                rest = " ".join(_after_company_words(name.split(), *self.company_words))
+                if rest != name and s.raw.endswith(rest, 0, m.end()):
+                    name, start = rest, m.end() - len(rest)
             if name in self.person_names and not _overlaps_any(taken, start, m.end()):
                 people.append((self.person_names[name], start, m.end()))
                 taken.append((start, m.end()))
@@ -1605,6 +1609,7 @@ def _people(
     lex: Lexicon,
     data: NameData,
     body: str,
+    buyers: frozenset[str],
     matches: Sequence[list[re.Match[str]]] | None = None,
 ) -> tuple[dict[str, str], list[str]]:
     """Every full name the text uses for a person, mapped to itself (or the watchlist's name),
@@ -1613,24 +1618,14 @@ def _people(
     found: dict[str, str] = {}
     candidates: list[tuple[str, bool]] = []
     prose = "\n".join(s.raw for s in sentences if not s.title_case)
-    buyers = _buyers_by_name(prose, lex)
     for s in sentences:
         raw = s.raw
         previous_end = -10
         previous_person = False
         for m in matches[s.index] if matches is not None else PERSON.finditer(raw):
             name, _ = _untitled(m)
-            words = name.split()
-            while len(words) > 1 and (
-                _is_company(watchlist.lookup(words[0]))
-                or words[0] in data.demonym_nouns
-                or words[0] in buyers
-            ):
-                # "says Meta Ashley Zandy": the company, then the person; "Brytyjczyk Nick
-                # D'Aloisio": a nationality written as a noun, then the person; "CEO dan founder
-                # Go-Jek Nadiem Makarim", where "Go-Jek telah mengakuisisi …" shows Go-Jek a buyer
-                words = words[1:]
-                name = " ".join(words)
+            words = _after_company_words(name.split(), watchlist, data, buyers)
+            name = " ".join(words)
             if len(words) < 2:  # "OpenAI Convogo": a company and another name, not a person
                 previous_end, previous_person = m.end(), False
                 continue
@@ -1688,6 +1683,22 @@ def _people(
     for surface, name in _listed_people(watchlist):
         found.setdefault(surface, name)
     return found, evidenced
+
+
+def _after_company_words(
+    words: list[str], watchlist: Watchlist, data: NameData, buyers: frozenset[str]
+) -> list[str]:
+    """The words of a run of capitals after any company's name or nationality that opens it:
+    "says Meta Ashley Zandy", the company, then the person; "Brytyjczyk Nick D'Aloisio", a
+    nationality written as a noun, then the person; "CEO dan founder Go-Jek Nadiem Makarim",
+    where "Go-Jek telah mengakuisisi …" shows Go-Jek a buyer."""
+    while len(words) > 1 and (
+        _is_company(watchlist.lookup(words[0]))
+        or words[0] in data.demonym_nouns
+        or words[0] in buyers
+    ):
+        words = words[1:]
+    return words
 
 
 def _buyers_by_name(prose: str, lex: Lexicon) -> frozenset[str]:
