@@ -716,9 +716,7 @@ class _NameScan:
         # each sentence's two- and three-word capitalised names, read once for both passes
         self.person_matches = [list(PERSON.finditer(s.raw)) for s in sentences]
         # the capitalised words the text writes right before a verb of buying: companies
-        self.buyers = _buyers_by_name(
-            "\n".join(s.raw for s in sentences if not s.title_case), lex
-        )
+        self.buyers = _buyers_by_name("\n".join(s.raw for s in sentences if not s.title_case), lex)
         found_people, evidenced = _people(
             sentences, watchlist, lex, data, self.text_body, self.buyers, self.person_matches
         )
