@@ -19,12 +19,35 @@ UNCASED_LETTERS = "\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff"
 RIGHT_TO_LEFT_LETTERS = "\u0590-\u05ff\u0600-\u06ff"
 # A comma and a conjunction: what opens a clause of its own ("…, and Microsoft hired …").
 CLAUSE_JOIN = r",\s*(?:and|but|while|whereas|y|pero|et|mais|und|aber|e|ma)\s+"
+
+
+def _ranges_of(chars: list[str]) -> str:
+    """A character class's body for ``chars`` (in code point order), as ranges."""
+    out: list[str] = []
+    first = last = None
+    for c in chars:
+        if last is not None and ord(c) == ord(last) + 1:
+            last = c
+            continue
+        if first is not None and last is not None:
+            out.append(
+                re.escape(first) if first == last else f"{re.escape(first)}-{re.escape(last)}"
+            )
+        first = last = c
+    if first is not None and last is not None:
+        out.append(re.escape(first) if first == last else f"{re.escape(first)}-{re.escape(last)}")
+    return "".join(out)
+
+
+# Every capital letter of the Basic Multilingual Plane (Latin with any mark, "Đ", "Ł", "Ş";
+# Vietnamese "Ấ"; Greek; Cyrillic; …): what a sentence after a full stop opens on.
+CAPITALS = _ranges_of([chr(c) for c in range(0x10000) if chr(c).isupper()])
 # The break after a sentence's final punctuation (group 1).
 # (German quotes close with “: „Wir erwerben es nicht.“ Microsoft sagte ...; French ones with »)
 # A sentence ends before a capital (Latin or Cyrillic), a digit, or a letter of a script without
 # capitals (Hangul, Kana, Hanzi: "… 공식화했다. 이번 인수는 …"; Arabic, Hebrew: "… أرباب العمل. وبلغت …").
 _SENTENCE_END = re.compile(
-    rf"[.!?]([\"”’')\]“»]*\s+)(?=[\"“‘'(\[«„¿¡]?[A-Z0-9$€£À-ÖØ-ÞА-ЯЁ{UNCASED_LETTERS}{RIGHT_TO_LEFT_LETTERS}])"
+    rf"[.!?]([\"”’')\]“»]*\s+)(?=[\"“‘'(\[«„¿¡]?[{CAPITALS}0-9$€£{UNCASED_LETTERS}{RIGHT_TO_LEFT_LETTERS}])"
 )
 # Scripts whose sentences end with a full stop of their own, with or without a space after.
 _WIDE_END = re.compile(r"[。！？।]([\"”’')\]」』]*\s*)")

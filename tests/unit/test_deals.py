@@ -6722,3 +6722,16 @@ def test_a_title_of_a_company_ties_the_person_to_it_in_the_texts_language():
         EMPTY_WATCHLIST,
     ).names
     assert french.affiliation.get("Vera Lind") == "Lumeo"
+
+
+def test_a_sentence_ends_before_any_capital_letter():
+    """A full stop before a capital of any alphabet ends a sentence: Vietnamese "Đ", Turkish
+    "İ", Greek, Polish "Ł" open the next one, as "T" does."""
+    texts = {
+        "vi": "Harbor mua lại Lumeo với giá 7 triệu USD. Điểm thú vị là năm 2009.",
+        "tr": "Harbor, Lumeo'yu satın aldı. İngiltere doğumlu kurucu Harbor'a katıldı.",
+        "el": "Η Harbor αγόρασε τη Lumeo. Ο ιδρυτής πάει στη Harbor.",
+        "pl": "Harbor kupił Lumeo za 7 mln dolarów. Łukasz Nowak dołączył do Harbor.",
+    }
+    for language, text in texts.items():
+        assert len(split_sentences(text)) == 2, language
