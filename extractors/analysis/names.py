@@ -729,8 +729,9 @@ class _NameScan:
             if " " in full:
                 self.surnames.setdefault(full.split()[-1], full)
                 self.given_names.add(full.split()[0])  # "Noam" of "Noam Shazeer": no company alone
-        for surname, full in _listed_latin_surnames(watchlist):
-            # a Latin spelling of a known person's name: "Süleyman" alone is Mustafa Suleyman
+        for surname, full in _listed_surnames(watchlist):
+            # a spelling of a known person's name: "Süleyman" alone is Mustafa Suleyman, "Шазир"
+            # alone is Noam Shazeer
             self.surnames.setdefault(surname, full)
         # surnames of letters only, capitalised, are looked up word by word; any other (rare:
         # "O'Brien") through a pattern compiled for the article
@@ -1744,13 +1745,14 @@ def _spoken_of_as_a_person(surname: str, prose: str) -> bool:
 
 
 @cache
-def _listed_latin_surnames(watchlist: Watchlist) -> tuple[tuple[str, str], ...]:
-    """The surname of each Latin spelling of the watchlist's people, with the person's name (read
-    once per list)."""
+def _listed_surnames(watchlist: Watchlist) -> tuple[tuple[str, str], ...]:
+    """The surname of each spelling of the watchlist's people that a space parts, in an alphabet
+    with capitals (Latin, Cyrillic: "Шазир"), with the person's name (read once per list). (Not
+    Arabic or Hebrew, where no capital tells a surname from a word: "روس" is also "Russians".)"""
     return tuple(
         (surface.split()[-1], full)
         for surface, full in _listed_people(watchlist)
-        if " " in surface and all(ord(ch) < _LATIN_END for ch in surface)
+        if " " in surface and surface.split()[-1][:1].isupper()
     )
 
 

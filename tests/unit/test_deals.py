@@ -6735,3 +6735,41 @@ def test_a_sentence_ends_before_any_capital_letter():
     }
     for language, text in texts.items():
         assert len(split_sentences(text)) == 2, language
+
+
+def test_the_absorption_of_a_startups_team_is_a_hire_of_it(tmp_path):
+    watchlist = _watchlist_of(tmp_path, '[[acquirer]]\nname = "Harbor"\n')
+    _, result = _analyse(
+        "The new gold rush is for people\n\n"
+        "Acqui-hiring, buying a company for its staff rather than its products, has become a "
+        "habit of large companies. Harbor’s recent absorption of the three-person team from "
+        "Lumeo illustrates the trend. Lumeo had built a platform for coaches; its product was "
+        "shut down.",
+        watchlist,
+    )
+    assert _roles(result).get("harbor--lumeo") == "subject"
+    [claim] = [c for c in result.claims if c.metric == "staff_hired"]
+    assert (claim.deal_id, claim.low, claim.high) == ("harbor--lumeo", 3, 3)
+
+
+def test_a_year_of_founding_opening_a_sentence_is_of_the_company_it_names_after_its_founders():
+    """ "Fundada em 2023 por …, a empresa oferece …": the participle's company is the company the
+    clause names after the founders and what is said of them."""
+    result = _analyse_in(
+        "pt",
+        "Harbor compra a Lumeo\n\n"
+        "A Harbor adquiriu a Lumeo e a equipa junta-se à Harbor. A Lumeo dedica-se a circuitos "
+        "fotónicos. Fundada em 2023 por Ana Lima e Rui Costa, ambos com um sólido historial em "
+        "engenharia de semicondutores e de redes óticas para centros de dados, a empresa oferece "
+        "interconexões óticas.",
+    )
+    founded = [c for c in result.claims if c.metric == "founded_year"]
+    assert [(c.deal_id, c.low) for c in founded] == [("harbor--lumeo", 2023)]
+
+
+def test_a_known_persons_surname_alone_names_them_in_cyrillic_too(tmp_path):
+    watchlist = _watchlist_of(tmp_path, '[[person]]\nname = "Vera Lind"\naliases = ["Вера Линд"]\n')
+    steps = read_steps(
+        "Harbor и Lumeo\n\nВера Линд основала Lumeo. Линд перешла в Harbor.", "ru", watchlist
+    )
+    assert [p.name for p in steps.names.people[2]] == ["Vera Lind"]

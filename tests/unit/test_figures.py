@@ -580,6 +580,9 @@ def test_a_year_is_not_a_count():
         ("ru", "о 31-летнем основателе", 31),
         # Polish "a 19-year-old" as a noun, in the instrumental after "is"
         ("pl", "Dziś ten programista jest 19-latkiem", 19),
+        # Arabic writes the tanween on either side of the alif of "years"
+        ("ar", "مهندس البرمجيات البالغ من العمر 48 عامًا", 48),
+        ("ar", "المؤسس البالغ من العمر 31 عاماً", 31),
     ],
 )
 def test_ages(language, text, value):

@@ -328,12 +328,10 @@ def _founded_candidates(
                 folded[max(c_lo, verb_at - 30) : verb_at],
             )
             or re.search(r"\b(?:startup|start-up|company|firm)\b", folded[verb_at : fig.start])
-            # "Founded in 2023 by a team of researchers, the San Francisco-based company …"
+            # "Founded in 2023 by a team of researchers, the San Francisco-based company …",
+            # "Fundada em 2023 por Ari Novack e Matthew Streshinsky, …, a empresa oferece"
             or opens
-            and re.search(
-                r"\bthe\s+(?:[\w–-]+\s+){0,3}(?:startup|start-up|company|firm)\b",
-                folded[fig.end : fig.end + 100],
-            )
+            and _THE_COMPANY_AFTER.search(folded, fig.end, fig.end + _THE_COMPANY_REACH)
             # a profile's field, "Founded: 2023": of the company the article is about
             or opens
             and cues
@@ -342,6 +340,16 @@ def _founded_candidates(
     ):
         candidates.append(subject.target)
     return candidates
+
+
+# A determiner and a word for a company, a few words between, in the languages read
+_THE_COMPANY_AFTER = re.compile(
+    r"\b(?:the|la|le|el|o|a|l['’]|die|das|der|de|het)\s+(?:[\w–-]+\s+){0,3}"
+    r"(?:startup|start-up|company|firm|empresa|companhia|compañía|entreprise|société|azienda|"
+    r"società|unternehmen|firma|bedrijf)\b"
+)
+# How far after a participle's year that company may be named (its founders between)
+_THE_COMPANY_REACH = 150
 
 
 # A topic or subject particle: all that stands between a company and the year it was founded
