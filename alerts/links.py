@@ -15,7 +15,8 @@ DEALS_FOLDER = "deals"
 #: The index's feed-health panel: where a feed alert points.
 FEEDS_ANCHOR = "feeds"
 
-# Deal ids are ASCII slugs (extractors.urls.deal_id_for); anything else in a file name is replaced.
+# Deal ids are slugs (extractors.urls.deal_id_for), ASCII but for names in a script without Latin
+# letters ("openai--컨보고"); anything else in a file name is replaced.
 _UNSAFE_IN_FILE_NAME = re.compile(r"[^a-z0-9-]+")
 _UNSAFE_IN_ANCHOR = re.compile(r"[^A-Za-z0-9_-]+")
 

@@ -46,6 +46,7 @@ TRACKING_PARAMS = frozenset(
 TRACKING_PREFIXES = ("utm_", "at_", "itm_", "pk_", "mkt_", "__twitter")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_SLUG_JUNK_ANY_SCRIPT = re.compile(r"[\W_]+")
 # Lone surrogates: a str may hold them (a feed's "&#xD800;"), UTF-8 and so the warehouse cannot.
 _SURROGATES = re.compile("[\ud800-\udfff]")
 REPLACEMENT_CHARACTER = "\ufffd"
@@ -132,9 +133,13 @@ def host_of(url: str) -> str:
 
 
 def slug(name: str) -> str:
-    """``Character.AI`` -> ``character-ai``; ``Scale AI`` -> ``scale-ai``."""
+    """``Character.AI`` -> ``character-ai``; ``Scale AI`` -> ``scale-ai``; a name with no Latin
+    letter or digit keeps its own letters (``컨보고`` -> ``컨보고``, ``黑帕云`` -> ``黑帕云``)."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return _SLUG_JUNK.sub("-", ascii_name.lower()).strip("-")
+    latin = _SLUG_JUNK.sub("-", ascii_name.lower()).strip("-")
+    if latin:
+        return latin
+    return _SLUG_JUNK_ANY_SCRIPT.sub("-", unicodedata.normalize("NFKC", name).casefold()).strip("-")
 
 
 def deal_id_for(acquirer: str, target: str) -> str:

@@ -214,6 +214,8 @@ _GLOSSED_AFTER = re.compile(
     rf"(?P<native>[{UNCASED_LETTERS}·ー]{{2,20}})\s?[)）]"
 )
 GLOSS_CUE_REACH = 12  # how far before a glossed name a word like "스타트업" says what it is
+# A name in Hangul, Kana or Hanzi alone, in quotes: "스타트업인 ‘컨보고’를", "低代码厂商“黑帕云”"
+_QUOTED_NATIVE = re.compile(rf"[‘'“「『\"](?P<native>[{UNCASED_LETTERS}·ー]{{2,5}})[’'”」』\"]")
 # What joins a kind word to the name it introduces in Japanese: "スタートアップ・X", "スタートアップのX"
 _NAME_AFTER_KIND = frozenset("・の")
 
@@ -976,6 +978,27 @@ class _NameScan:
                 self.glosses.setdefault(native, latin)
             for m in _GLOSSED_AFTER.finditer(sentence.raw):
                 self._read_gloss_after(m.group("latin"), m.group("native"), sentences)
+            for m in _QUOTED_NATIVE.finditer(sentence.raw):
+                self._read_quoted_native(m.group("native"), sentence.raw[: m.start()], sentences)
+
+    def _read_quoted_native(self, native: str, before: str, sentences: Sequence[Sentence]) -> None:
+        """A short name in the text's own script alone, in quotes right after a word like
+        "startup" or "app" ("스타트업인 ‘컨보고’", "低代码厂商“黑帕云”"), that the text writes again: a new
+        company's, by that spelling, for the rest of the article (not a listed entity's, nor a
+        word of the lists; not a phrase quoted once: "公司将“继续独立运营”")."""
+        if native in self.glosses or self.watchlist.lookup(native) is not None:
+            return
+        if sum(s.raw.count(native) for s in sentences) < 2:
+            return
+        kind = self.lex.cues["startup"].search(before[-GLOSS_CUE_REACH:]) or self.lex.cues[
+            "product_kind"
+        ].search(before[-GLOSS_CUE_REACH:])
+        # (the kind word right before the quote, a particle of apposition at most between)
+        if kind is None or len(before[-GLOSS_CUE_REACH:][kind.end() :].strip()) > 1:
+            return
+        if _a_word_for_a_purchase(fold(native), self.lex):
+            return
+        self.glosses[native] = native
 
     def _read_gloss_after(self, latin: str, native: str, sentences: Sequence[Sentence]) -> None:
         """ "Summly(サムリー)": the Latin name's spelling in the text's own script, for the rest of

@@ -6773,3 +6773,29 @@ def test_a_known_persons_surname_alone_names_them_in_cyrillic_too(tmp_path):
         "Harbor и Lumeo\n\nВера Линд основала Lumeo. Линд перешла в Harbor.", "ru", watchlist
     )
     assert [p.name for p in steps.names.people[2]] == ["Vera Lind"]
+
+
+def test_a_quoted_name_in_hanzi_after_a_word_for_its_kind_is_a_company():
+    """ "低代码厂商“云帆”": a name in the text's own script alone, quoted after what it is and
+    written again, is a new company's; the deal is read with it."""
+    result = _analyse_in(
+        "zh",
+        "字节跳动收购云帆\n\n"
+        "3月21日，低代码厂商“云帆”宣布将停止服务和维护。据报道，云帆团队已经被字节跳动收购，"
+        "创始人以及部分团队成员已入职字节跳动。",
+        WATCHLIST,
+    )
+    assert "bytedance--云帆" in _deal_ids(result)
+
+
+def test_a_phrase_quoted_once_is_no_company():
+    """ "其云服务业务将“继续运营”" (will "go on operating"): quoted once after a word for a kind of
+    company, a phrase, not a name."""
+    names = read_steps(
+        "英伟达与格罗克达成授权协议\n\n"
+        "英伟达支付200亿美元获得格罗克的技术授权，并聘用其创始人和部分工程师。格罗克表示，其云服务"
+        "平台“继续运营”，由新的管理团队负责。",
+        "zh",
+        WATCHLIST,
+    ).names
+    assert "继续运营" not in {o.name for found in names.orgs for o in found}

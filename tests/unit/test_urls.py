@@ -42,6 +42,9 @@ def test_article_id_is_stable_and_distinguishes_pages():
         ("Google", "Character.AI", "google--character-ai"),
         ("Microsoft", "Inflection AI", "microsoft--inflection-ai"),
         ("Société Générale", "Mistral AI", "societe-generale--mistral-ai"),
+        # a name with no Latin letter keeps its own: never an empty half ("openai--")
+        ("OpenAI", "컨보고", "openai--컨보고"),
+        ("ByteDance", "黑帕云 科技", "bytedance--黑帕云-科技"),
     ],
 )
 def test_deal_ids(acquirer, target, deal_id):
