@@ -6799,3 +6799,12 @@ def test_a_phrase_quoted_once_is_no_company():
         WATCHLIST,
     ).names
     assert "继续运营" not in {o.name for found in names.orgs for o in found}
+
+
+def test_all_but_one_employee_hired_is_the_startups_team_moving():
+    _, result = _analyse(
+        "Harbor buys Lumeo\n\n"
+        "Harbor looked at a startup called Lumeo. Harbor purchased Lumeo for an estimated "
+        "$10 million and hired all but one employee."
+    )
+    assert _roles(result).get("harbor--lumeo") == "subject"
