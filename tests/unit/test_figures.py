@@ -232,6 +232,8 @@ MONEY_CASES = [
     ("ko", "올해 지출을 40억~45억 달러로 잡았다", "40억~45억 달러", 4e9, 4.5e9, "USD"),
     ("ja", "2~3億ドルを投じる", "2~3億ドル", 200e6, 300e6, "USD"),
     ("zh", "以超过9亿美元的价格", "超过9亿美元", 900e6, None, "USD"),
+    # "高达" (a whopping) before the sum is no bound: the sum as stated
+    ("zh", "将向Scale AI注入高达143亿美元的资金", "143亿美元", 14.25e9, 14.35e9, "USD"),
     # a German compound joined by hyphens
     (
         "de",
