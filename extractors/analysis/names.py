@@ -1063,7 +1063,7 @@ class _NameScan:
         """The people found before, by full name, then by surname alone."""
         for m in self.person_matches[s.index]:
             name, start = _untitled(m)
-            if name not in self.person_names:
+            if name.count(" ") > 1 and name not in self.person_names:
                 # (a company's name run into the person's: "il CEO di Dropbox Drew Houston")
                 rest = " ".join(_after_company_words(name.split(), *self.company_words))
                 if rest != name and s.raw.endswith(rest, 0, m.end()):
