@@ -726,8 +726,9 @@ class _NameScan:
         self.company_words = (watchlist, data, self.buyers)
         self.surnames: dict[str, str] = {}
         self.given_names: set[str] = set()
-        # the first person shown to be one keeps a surname
-        for full in [*evidenced, *self.person_names.values()]:
+        # the first person shown to be one keeps a surname; then the people the text names, before
+        # the watchlist's others ("Mr. Mohan" of a story that names Neal Mohan is not Varun Mohan)
+        for full in [*evidenced, *found_people.values(), *self.person_names.values()]:
             if " " in full:
                 self.surnames.setdefault(full.split()[-1], full)
                 self.given_names.add(full.split()[0])  # "Noam" of "Noam Shazeer": no company alone

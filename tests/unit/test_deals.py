@@ -6808,3 +6808,18 @@ def test_all_but_one_employee_hired_is_the_startups_team_moving():
         "$10 million and hired all but one employee."
     )
     assert _roles(result).get("harbor--lumeo") == "subject"
+
+
+def test_a_surname_alone_is_the_person_the_text_names_before_a_listed_one():
+    """ "Mr. Mohan said" in a story that names Neal Mohan is Neal Mohan, not the watchlist's
+    Varun Mohan, whom the story never names."""
+    steps = read_steps(
+        "Harbor buys Lumeo\n\n"
+        "Harbor has bought Lumeo, Neal Mohan, a vice president at Harbor, told reporters. All "
+        "seven Lumeo team members have already joined Harbor, Mr. Mohan said.",
+        "en",
+        WATCHLIST,
+    )
+    named = {p.name for found in steps.names.people for p in found}
+    assert "Neal Mohan" in named
+    assert "Varun Mohan" not in named
