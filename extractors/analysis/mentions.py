@@ -303,6 +303,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
     # the company named first in the sentence before, its subject as a rule: who "they" or "it"
     # opening the next sentence is ("Spotify is looking to data analytics. They have been buying")
     opened_before: str | None = None
+    last_person: str | None = None  # the person named last before the sentence
     for s in sentences:
         named = names.orgs[s.index]
         people = names.people[s.index]
@@ -320,6 +321,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
         by_home = _payers_by_home(s, bigs, names) if names.acquirer_homes else []
         homed = {m.start() for m, _ in by_home}  # ("the Mountain View giant": read once)
         resolved = [
+            *_persons_company_meant(s, named, names, last_person),
             *(_described_again(s, named, described) if described else []),
             *(_latter_meant(s, named, recent) if lex.language == "en" else []),
             *_startups_meant(s, startups + the_bought, names, recent, lex),
@@ -350,6 +352,41 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             names.orgs[s.index] = sorted(named + added, key=lambda o: o.start)
         if names.orgs[s.index] or s.raw.strip():
             opened_before = _opened_on(names.orgs[s.index], names)
+        if people:
+            last_person = people[-1].name
+
+
+# "his company", "their startup": the company of a person named before it
+_PERSONS_COMPANY = re.compile(
+    r"\b(?:his|her|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:company|startup|start-up|firm)\b(?!-)"
+)
+
+
+def _persons_company_meant(
+    s: Sentence, named: Sequence[OrgMention], names: Names, last_person: str | None
+) -> list[tuple[re.Match[str], str]]:
+    """ "after the software giant invested in his company": the company of the person named last
+    before the words, in the sentence or before it, as the text ties them to it or the watchlist
+    knows a deal moved them from it to a company the sentence names."""
+    out: list[tuple[re.Match[str], str]] = []
+    for m in _PERSONS_COMPANY.finditer(s.raw):
+        if any(0 <= o.start - m.end() <= 2 for o in named):
+            continue  # "acquired his startup Drop.io": the words introduce the name after them
+        before = [p for p in names.people[s.index] if p.end <= m.start()]
+        person = before[-1].name if before else last_person
+        if person is None:
+            continue
+        home = names.affiliation.get(person) or next(
+            (
+                names.known_homes[(person, o.name)]
+                for o in named
+                if (person, o.name) in names.known_homes
+            ),
+            None,
+        )
+        if home is not None and home in names.kinds:
+            out.append((m, home))
+    return out
 
 
 def _opened_on(orgs: Sequence[OrgMention], names: Names) -> str | None:

@@ -6823,3 +6823,24 @@ def test_a_surname_alone_is_the_person_the_text_names_before_a_listed_one():
     named = {p.name for found in steps.names.people for p in found}
     assert "Neal Mohan" in named
     assert "Varun Mohan" not in named
+
+
+def test_his_company_is_the_company_the_person_came_from(tmp_path):
+    """ "after the software giant invested in his company": the company the person named before
+    it is tied to, here by the watchlist's deal that moved him (not "acquired his startup
+    Lumeo", where the words introduce the name after them)."""
+    watchlist = _watchlist_of(
+        tmp_path,
+        '[[acquirer]]\nname = "Harbor"\n\n[[startup]]\nname = "Lumeo"\n\n'
+        '[[person]]\nname = "Vera Lind"\n\n'
+        '[[deal]]\nacquirer = "Harbor"\ntarget = "Lumeo"\nkind = "investment_and_hire"\n'
+        'people = ["Vera Lind"]\n',
+    )
+    _, result = _analyse(
+        "Vera Lind on the future of chatbots\n\n"
+        "Vera Lind left Google in 2022 to build chatbots with a startup called Lumeo. She then "
+        "joined Harbor as its head of AI after the software giant invested in her company and "
+        "hired most of its employees. She now says chatbots should never seem conscious.",
+        watchlist,
+    )
+    assert "harbor--lumeo" in _deal_ids(result)
