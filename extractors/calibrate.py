@@ -389,7 +389,7 @@ def written_unrelated(data: Path) -> np.ndarray:
         if json.loads(label.read_text(encoding="utf-8"))["relevance"] == "subject":
             continue
         signs = _signs_of(text, watchlist)
-        if not signs.deals and not signs.bought_whole:
+        if not signs.deals and not signs.ruled_out:
             rows.append([signs.features[n] for n in article_model.FEATURES])
     return np.array(rows).reshape(-1, len(article_model.FEATURES))
 

@@ -301,7 +301,9 @@ class _Reading(NamedTuple):
     names: Names
     cues_of: list[SentenceCues]
     deals: list[Deal]
-    bought_whole: bool  # a pair read as a purchase told as a purchase (deals.assemble_deals)
+    # a pair the rules read firmly as no talent deal: a purchase told as a purchase, or hires the
+    # text says were no acquisition, no payment stated (deals.assemble_deals)
+    ruled_out: bool
     relations: list[Relation]
 
 
@@ -324,7 +326,7 @@ def _read(
     read_mentions(sentences, names, lex)  # who leads what; "the startup", "it paid"
     cues_of = [SentenceCues(lex, s.folded) for s in sentences]  # each class looked for once
     relations = relations_in(sentences, names, lex, cues_of)
-    bought_whole: set[tuple[str, str]] = set()
+    ruled_out: set[tuple[str, str]] = set()
     deals = [
         d
         for d in assemble_deals(
@@ -334,7 +336,7 @@ def _read(
             lex,
             wl,
             cues_of,
-            bought_whole,
+            ruled_out,
             why_not,
             unread_language=unread_language,
         )
@@ -343,7 +345,7 @@ def _read(
     english = (article.language or "en").lower().startswith("en")
     return _Reading(
         text, notes, lex, article.language, english, sentences, names, cues_of, deals,
-        bool(bought_whole), relations,
+        bool(ruled_out), relations,
     )  # fmt: skip
 
 
@@ -405,7 +407,7 @@ def _what_was_read(r: _Reading, why_not: dict[tuple[str, str], str]) -> ArticleR
 
 class ArticleSigns(NamedTuple):
     deals: int  # the deals the rules named
-    bought_whole: bool  # the rules read a company bought whole: the model is not asked
+    ruled_out: bool  # the rules read a pair firmly as no talent deal: the model is not asked
     features: dict[str, float]  # the article models' signs (article_model.SIGNS)
     subject_named: bool  # one of the deals is the subject, as the rules and subject model chose
 
@@ -421,7 +423,7 @@ def article_signs(article: Article, watchlist: Watchlist | None = None) -> Artic
     )
     features["words"] = words_log_odds(r.text)
     subject_named = any(d.role == "subject" for d in r.deals)
-    return ArticleSigns(len(r.deals), r.bought_whole, features, subject_named)
+    return ArticleSigns(len(r.deals), r.ruled_out, features, subject_named)
 
 
 def _chance_by_its_words(r: _Reading) -> tuple[float | None, ChanceFrom | None]:
@@ -429,9 +431,10 @@ def _chance_by_its_words(r: _Reading) -> tuple[float | None, ChanceFrom | None]:
     article_model.py): the named-deals model's where the rules named deals but no subject, the
     article model's where they named none, with the model that gave it; None where no model is
     asked (a subject chosen: the named-deals model only adds one). Neither overrules the rules'
-    reading of a purchase told as a purchase where it is all they found: a company bought whole,
-    its people moving with it as in any acquisition, reads much like an acqui-hire word by word."""
-    if not r.sentences or (r.bought_whole and not r.deals):
+    firm reading of no talent deal where it is all they found: a purchase told as a purchase (a
+    company bought whole, its people moving with it as in any acquisition, reads much like an
+    acqui-hire word by word), or hires the text says were no acquisition, no payment stated."""
+    if not r.sentences or (r.ruled_out and not r.deals):
         return None, None
     if any(d.role == "subject" for d in r.deals):
         return None, None

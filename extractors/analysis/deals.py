@@ -143,14 +143,15 @@ def assemble_deals(
     lex: Lexicon,
     watchlist: Watchlist,
     cues_of: Sequence[SentenceCues] | None = None,
-    bought_whole: set[tuple[str, str]] | None = None,
+    ruled_out: set[tuple[str, str]] | None = None,
     why_not: dict[tuple[str, str], str] | None = None,
     *,
     unread_language: bool = False,
 ) -> list[Deal]:
     """``cues_of``: each sentence's cues, when the caller has them (they are looked for once);
-    ``bought_whole`` gains the pairs read as a purchase told as a purchase (a company bought
-    whole, its people moving with it as in any acquisition: no talent deal); ``why_not`` gains
+    ``ruled_out`` gains the pairs the rules read firmly as no talent deal: a purchase told as a
+    purchase (a company bought whole, its people moving with it as in any acquisition), or hires
+    the text says were no acquisition, with no payment stated; ``why_not`` gains
     each related pair that made no deal, with the reason (``dealwatch explain``);
     ``unread_language``: the text is in a language no lexicon reads (its words of dealing unread)."""
     dropped: dict[tuple[str, str], str] = {}
@@ -189,8 +190,8 @@ def assemble_deals(
             deals.append(deal)
         elif deal is not None:
             dropped[(a, t)] = f"confidence {deal.confidence:.2f}, under {MIN_DEAL_CONFIDENCE}"
-    if bought_whole is not None and framed is not None:
-        bought_whole |= framed.bought_whole
+    if ruled_out is not None and framed is not None:
+        ruled_out |= framed.ruled_out
     if why_not is not None:
         why_not.update(dropped | (framed.why_not if framed is not None else {}))
     deals += _known_deals_named(
@@ -525,8 +526,9 @@ class _Framing:
     undisclosed: frozenset[str] = frozenset()
     # sentences that tell people going back to a former employer
     going_back: frozenset[int] = frozenset()
-    # the pairs read as a purchase told as a purchase (``_weigh``): a company bought whole
-    bought_whole: set[tuple[str, str]] = field(default_factory=set)
+    # the pairs read firmly as no talent deal (``_weigh``): a company bought whole, or people hired
+    # where the text says nothing was bought and no payment is stated
+    ruled_out: set[tuple[str, str]] = field(default_factory=set)
     # each pair judged and found no deal, with why (``dealwatch explain``)
     why_not: dict[tuple[str, str], str] = field(default_factory=dict)
     # (payer, sentence) -> the companies whose people a hire of that sentence takes on
@@ -923,7 +925,7 @@ def _weigh(
         perhaps = _why_perhaps_for_its_people(a, t, live, framed)
         if perhaps is None:
             # a purchase told as a purchase: its people moving is part of any acquisition
-            framed.bought_whole.add((a, t))
+            framed.ruled_out.add((a, t))
             framed.why_not[(a, t)] = (
                 "a purchase told as a purchase: nothing says it was for its people"
             )
@@ -959,6 +961,7 @@ def _weigh(
         # "five engineers will join Google … there was no acquisition or sale": hires (a listed
         # startup has its known deal, told in just those words)
         framed.why_not[(a, t)] = "hires the text says were no acquisition, no payment stated"
+        framed.ruled_out.add((a, t))
         return None
     if team_only:
         money = 0.3
