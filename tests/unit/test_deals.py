@@ -6676,22 +6676,26 @@ def test_the_buyers_price_for_another_company_is_no_price_of_this_purchase():
     assert "harbor--quillbyte" not in _deal_ids(result)
 
 
-def test_a_passives_by_is_the_texts_own_languages_and_stands_right_after_the_verb():
-    """Italian "dai" is "by the"; Portuguese "pela" after a noun and other words is "for the":
-    "a aquisição da equipa responsável pela Lumeo" is Harbor's purchase of Lumeo's team."""
-    italian = _relation_keys(
-        "Lumeo comprata da Harbor\n\nLa startup Lumeo è stata comprata dai soci della piattaforma Harbor.",
-        "it",
-    )
-    assert ("acquire", "Harbor", "Lumeo") in italian
-    assert ("acquire", "Lumeo", "Harbor") not in italian
-    portuguese = _relation_keys(
-        "A Harbor compra equipa\n\nA Harbor confirmou a aquisição da equipa responsável pela "
-        "Lumeo, uma plataforma de software.",
-        "pt",
-    )
-    assert ("acquire", "Harbor", "Lumeo") in portuguese
-    assert ("acquire", "Lumeo", "Harbor") not in portuguese
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # Italian "dai" is "by the"
+        (
+            "it",
+            "Lumeo comprata\n\nLa startup Lumeo è stata comprata dai soci della piattaforma Harbor.",
+        ),
+        # Portuguese "pela" after a noun and other words is "for the": Harbor's purchase of the
+        # team responsible for Lumeo
+        (
+            "pt",
+            "A Harbor compra equipa\n\nA Harbor confirmou a aquisição da equipa responsável pela "
+            "Lumeo, uma plataforma de software.",
+        ),
+    ],
+)
+def test_a_passives_by_is_the_texts_own_languages_and_stands_right_after_the_verb(language, text):
+    keys = _relation_keys(text, language)
+    assert ("acquire", "Harbor", "Lumeo") in keys and ("acquire", "Lumeo", "Harbor") not in keys
 
 
 def test_the_staff_counted_in_italian_who_go_to_work_at_the_buyer_are_hired():
