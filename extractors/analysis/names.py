@@ -437,8 +437,6 @@ _LOWER_CASE_BRAND = re.compile(
 # A word in lower case right before a comma (a brand, when a purchase's verb takes it and an
 # appositive describes it: ``_read_lower_case_bought``)
 _LOWER_CASE_NAME_BEFORE_COMMA = re.compile(r"(?<![\w.'’-])([a-z][a-z0-9]{1,15}),\s")
-# Below this code point a name is written in Latin letters (with their accents)
-_LATIN_END = 0x250
 # A case ending after a name's apostrophe, as Turkish writes it ("Lumeo’yu", "OpenAI'ın").
 _CASE_ENDING = re.compile(r"['’][a-zçğıöşü]{1,6}$")
 _POSSESSIVE_END = re.compile(r"(?:'s|’s)?\s*$")
@@ -723,7 +721,6 @@ class _NameScan:
             sentences, watchlist, lex, data, self.text_body, self.buyers, self.person_matches
         )
         self.person_names.update(found_people)
-        self.company_words = (watchlist, data, self.buyers)
         self.surnames: dict[str, str] = {}
         self.given_names: set[str] = set()
         # the first person shown to be one keeps a surname; then the people the text names, before
@@ -1066,7 +1063,9 @@ class _NameScan:
             name, start = _untitled(m)
             if name.count(" ") > 1 and name not in self.person_names:
                 # (a company's name run into the person's: "il CEO di Dropbox Drew Houston")
-                rest = " ".join(_after_company_words(name.split(), *self.company_words))
+                rest = " ".join(
+                    _after_company_words(name.split(), self.watchlist, self.data, self.buyers)
+                )
                 if rest != name and s.raw.endswith(rest, 0, m.end()):
                     name, start = rest, m.end() - len(rest)
             if name in self.person_names and not _overlaps_any(taken, start, m.end()):
