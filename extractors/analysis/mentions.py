@@ -321,7 +321,7 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
         by_home = _payers_by_home(s, bigs, names) if names.acquirer_homes else []
         homed = {m.start() for m, _ in by_home}  # ("the Mountain View giant": read once)
         resolved = [
-            *_persons_company_meant(s, named, names, last_person),
+            *(_persons_company_meant(s, named, names, last_person) if lex.language == "en" else []),
             *(_described_again(s, named, described) if described else []),
             *(_latter_meant(s, named, recent) if lex.language == "en" else []),
             *_startups_meant(s, startups + the_bought, names, recent, lex),
@@ -356,7 +356,8 @@ def _resolve_generic(sentences: Sequence[Sentence], names: Names, lex: Lexicon) 
             last_person = people[-1].name
 
 
-# "his company", "their startup": the company of a person named before it
+# "his company", "their startup": the company of a person named before it (English words: read
+# only in English texts)
 _PERSONS_COMPANY = re.compile(
     r"\b(?:his|her|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:company|startup|start-up|firm)\b(?!-)"
 )

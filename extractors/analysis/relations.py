@@ -1097,12 +1097,10 @@ def _bought_by_the_next(pair: _Pair, orgs: Sequence[OrgMention], cues: SentenceC
         return False
     # (the buyer named right after "by", or after a few words describing it: "da startup Box TI,
     # pela plataforma de investimentos Warren")
+    agent_by = _agent_by(cues.lex)
     ends = {
         pair.y.end + by.end()
-        for by in (
-            _agent_by(cues.lex).only.match(pair.after),
-            _agent_by(cues.lex).described.match(pair.after),
-        )
+        for by in (agent_by.only.match(pair.after), agent_by.described.match(pair.after))
         if by
     }
     return any(o.start in ends for o in orgs)
